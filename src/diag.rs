@@ -1,0 +1,401 @@
+//! Diagnostics: every problem menhu reports to an editor, with the file, the place
+//! in it, what was expected and how to fix it. Rendered for humans (with the source
+//! line and a caret), as JSON lines for machines, and as GitHub workflow annotations.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use unicode_width::UnicodeWidthStr;
+
+/// How bad a problem is: errors fail the build, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The build (or check) fails.
+    Error,
+    /// Reported, but the build goes on.
+    Warning,
+}
+
+/// A place in a file: 1-based lines and columns, columns counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// First line (1-based).
+    pub line: u32,
+    /// First column (1-based, in characters).
+    pub column: u32,
+    /// Last line (1-based, inclusive).
+    pub end_line: u32,
+    /// Column just past the end (1-based, in characters).
+    pub end_column: u32,
+}
+
+impl Span {
+    /// A span covering one position.
+    pub fn point(line: u32, column: u32) -> Span {
+        Span { line, column, end_line: line, end_column: column + 1 }
+    }
+
+    /// The span of the byte range `start..end` of `text`; offsets are clamped to the
+    /// text and moved back to character boundaries, so any range is accepted.
+    pub fn from_byte_range(text: &str, start: usize, end: usize) -> Span {
+        let (line, column) = line_col(text, start);
+        let (end_line, end_column) = line_col(text, end.max(start));
+        Span { line, column, end_line, end_column }
+    }
+
+    /// This span moved down by `lines` lines (for text that starts part-way into a file).
+    pub fn shifted(self, lines: u32) -> Span {
+        Span { line: self.line + lines, end_line: self.end_line + lines, ..self }
+    }
+}
+
+/// The 1-based line and character column of byte offset `at` in `text`.
+pub fn line_col(text: &str, at: usize) -> (u32, u32) {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (to_u32(line), to_u32(column))
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// One problem found in a site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Stable code: E01xx config, E02xx content/encoding, E03xx portal, E04xx templates,
+    /// E05xx output, W… warnings.
+    pub code: &'static str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, relative to the site root with `/` separators, when there is one.
+    pub file: Option<PathBuf>,
+    /// Where in the file, when known.
+    pub span: Option<Span>,
+    /// What was found, lower case, no full stop.
+    pub message: String,
+    /// What would have been valid, with an example.
+    pub expected: Option<String>,
+    /// A concrete fix.
+    pub help: Option<String>,
+    /// The text of the span's first line, for the human rendering.
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    /// A new error with the given code and message.
+    pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(code, Severity::Error, message)
+    }
+
+    /// A new warning with the given code and message.
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(code, Severity::Warning, message)
+    }
+
+    fn new(code: &'static str, severity: Severity, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity,
+            file: None,
+            span: None,
+            message: message.into(),
+            expected: None,
+            help: None,
+            source_line: None,
+        }
+    }
+
+    /// Names the file the problem is in.
+    pub fn in_file(mut self, file: impl AsRef<Path>) -> Diagnostic {
+        self.file = Some(file.as_ref().to_path_buf());
+        self
+    }
+
+    /// Places the problem at `span` of the file whose full text is `text`, keeping the
+    /// line's text for the caret rendering.
+    pub fn at(mut self, span: Span, text: &str) -> Diagnostic {
+        self.source_line = text
+            .lines()
+            .nth(span.line.saturating_sub(1) as usize)
+            .map(str::to_owned);
+        self.span = Some(span);
+        self
+    }
+
+    /// Places the problem at `span` without keeping the source line.
+    pub fn at_span(mut self, span: Span) -> Diagnostic {
+        self.span = Some(span);
+        self
+    }
+
+    /// Says what would have been valid.
+    pub fn expected(mut self, expected: impl Into<String>) -> Diagnostic {
+        self.expected = Some(expected.into());
+        self
+    }
+
+    /// Says how to fix it.
+    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// True for errors.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    fn sort_key(&self) -> (Option<&Path>, Option<Span>, Severity, &str) {
+        (self.file.as_deref(), self.span, self.severity, self.message.as_str())
+    }
+
+    /// The human rendering: header, location, source line with carets, notes.
+    pub fn render_human(&self, color: bool) -> String {
+        let (on, off) = match (color, self.severity) {
+            (false, _) => ("", ""),
+            (true, Severity::Error) => ("\x1b[1;31m", "\x1b[0m"),
+            (true, Severity::Warning) => ("\x1b[1;33m", "\x1b[0m"),
+        };
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut out = format!("{on}{kind}[{}]{off}: {}\n", self.code, self.message);
+        if let Some(file) = &self.file {
+            let file = display_path(file);
+            match self.span {
+                Some(s) => _ = writeln!(out, "  --> {file}:{}:{}", s.line, s.column),
+                None => _ = writeln!(out, "  --> {file}"),
+            }
+        }
+        if let (Some(span), Some(line)) = (self.span, &self.source_line) {
+            out.push_str(&caret_block(span, line));
+        }
+        if let Some(expected) = &self.expected {
+            _ = writeln!(out, "   = expected: {expected}");
+        }
+        if let Some(help) = &self.help {
+            _ = writeln!(out, "   = help: {help}");
+        }
+        out
+    }
+
+    /// One JSON object (no trailing newline) with the documented fields.
+    pub fn render_json(&self) -> String {
+        let span = self.span;
+        serde_json::json!({
+            "code": self.code,
+            "severity": match self.severity { Severity::Error => "error", Severity::Warning => "warning" },
+            "file": self.file.as_deref().map(display_path),
+            "line": span.map(|s| s.line),
+            "column": span.map(|s| s.column),
+            "end_line": span.map(|s| s.end_line),
+            "end_column": span.map(|s| s.end_column),
+            "message": self.message,
+            "expected": self.expected,
+            "help": self.help,
+        })
+        .to_string()
+    }
+
+    /// A GitHub Actions workflow command (`::error file=…,line=…::…`).
+    pub fn render_github(&self) -> String {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut props = Vec::new();
+        if let Some(file) = &self.file {
+            props.push(format!("file={}", github_escape_property(&display_path(file))));
+        }
+        if let Some(s) = self.span {
+            props.push(format!("line={},col={}", s.line, s.column));
+        }
+        props.push(format!("title={}", self.code));
+        let mut message = self.message.clone();
+        if let Some(help) = &self.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        format!("::{kind} {}::{}", props.join(","), github_escape_data(&message))
+    }
+}
+
+fn caret_block(span: Span, line: &str) -> String {
+    let number = span.line.to_string();
+    let pad = " ".repeat(number.len());
+    let start = span.column.saturating_sub(1) as usize;
+    let prefix: String = line.chars().take(start).collect();
+    let end = if span.end_line == span.line {
+        (span.end_column.saturating_sub(1) as usize).max(start + 1)
+    } else {
+        line.chars().count().max(start + 1)
+    };
+    let marked: String = line.chars().skip(start).take(end - start).collect();
+    let carets = "^".repeat(UnicodeWidthStr::width(marked.as_str()).max(1));
+    let indent = " ".repeat(UnicodeWidthStr::width(prefix.as_str()));
+    format!(" {pad} |\n {number} | {line}\n {pad} | {indent}{carets}\n")
+}
+
+/// A path as shown to editors: `/` separators whatever the platform.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+fn github_escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn github_escape_property(s: &str) -> String {
+    github_escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Every problem found in a run, in a stable order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// An empty collection.
+    pub fn new() -> Diagnostics {
+        Diagnostics::default()
+    }
+
+    /// Adds one problem.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    /// Adds many problems.
+    pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(diagnostics);
+    }
+
+    /// True when at least one problem is an error.
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    /// Number of errors.
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Number of warnings.
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    /// True when there is nothing to report.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The problems, sorted by file, place and severity, duplicates removed.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.items.dedup();
+        self.items
+    }
+
+    /// The problems in the order they were found.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    /// A summary such as `2 errors, 1 warning in 2 files`.
+    pub fn summary(&self) -> String {
+        let mut files: Vec<&Path> = self.items.iter().filter_map(|d| d.file.as_deref()).collect();
+        files.sort();
+        files.dedup();
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        format!(
+            "{}, {} in {}",
+            plural(self.error_count(), "error"),
+            plural(self.warning_count(), "warning"),
+            plural(files.len(), "file")
+        )
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Diagnostics {
+        Diagnostics { items: vec![d] }
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+/// The valid name closest to `wrong`, if one is close enough to be a likely typo.
+pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(wrong, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let text = "a = 1\ncity = \"梧洲\"\n";
+        let at = text.find('梧').unwrap();
+        assert_eq!(line_col(text, at), (2, 9));
+    }
+
+    #[test]
+    fn carets_follow_display_width() {
+        let text = "city = \"梧洲\"";
+        let start = text.find('梧').unwrap();
+        let end = start + "梧洲".len();
+        let d = Diagnostic::error("E0301", "unknown city 「梧洲」")
+            .in_file("content/a.md")
+            .at(Span::from_byte_range(text, start, end), text);
+        let human = d.render_human(false);
+        assert!(human.contains("--> content/a.md:1:9"), "{human}");
+        assert!(human.contains("|         ^^^^\n"), "{human}");
+    }
+
+    #[test]
+    fn json_and_github_carry_the_place() {
+        let d = Diagnostic::error("E0101", "unknown key `titel`")
+            .in_file("site-config.toml")
+            .at_span(Span::point(3, 1))
+            .help("did you mean `title`?");
+        assert!(d.render_json().contains("\"line\":3"));
+        assert!(d.render_github().starts_with("::error file=site-config.toml,line=3,col=1,title=E0101::"));
+    }
+
+    #[test]
+    fn summary_counts_errors_warnings_and_files() {
+        let mut all = Diagnostics::new();
+        all.push(Diagnostic::error("E1", "a").in_file("x"));
+        all.push(Diagnostic::error("E1", "b").in_file("y"));
+        all.push(Diagnostic::warning("W1", "c").in_file("x"));
+        assert_eq!(all.summary(), "2 errors, 1 warning in 2 files");
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        assert_eq!(did_you_mean("titel", ["title", "date"]), Some("title"));
+        assert_eq!(did_you_mean("zzz", ["title", "date"]), None);
+    }
+}

@@ -1,0 +1,11 @@
+//! menhu (门户) builds the web portals of Chinese public associations from Markdown.
+//!
+//! The pipeline: `site-config.toml` becomes a [`config::Config`]; the `content/` tree
+//! becomes [`content::Content`] (text plus typed front matter); each page's Markdown is
+//! rendered to HTML by [`markdown`]; everything is gathered into one immutable
+//! [`portal::Portal`] (URLs, taxonomies, pagination, navigation); [`render`] turns the
+//! portal and the theme's Tera templates into in-memory outputs; [`output`] writes them
+//! to disk atomically or keeps them in memory for [`serve`]. [`pipeline`] runs these
+//! stages in order and stops after the first stage that reports errors.
+
+pub mod diag;

@@ -1,0 +1,276 @@
+//! Site configuration: `site-config.toml` (or a Zola site's `config.toml`) becomes a
+//! validated [`Config`], in two stages. `raw.rs` mirrors the file with serde; `keys.rs`
+//! reports the keys menhu does not read (Zola settings: one warning each; anything
+//! else: an error at the key with the nearest valid key); `validate.rs` applies
+//! defaults and checks values. Every problem of the file is reported in one run.
+//!
+//! Codes: E0100 no configuration file, E0101 unknown key, E0102 wrong type or value,
+//! E0103 `base_url` missing or not an absolute http(s) URL, E0104 taxonomy name empty
+//! or repeated, E0105 `paginate_by` of 0, E0106 TOML syntax, E0107 file unreadable;
+//! W0101 Zola setting ignored, W0102 inline highlighting rendered with classes.
+
+mod keys;
+mod raw;
+#[cfg(test)]
+mod tests;
+mod validate;
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use toml::de::DeTable;
+
+use self::keys::{KeyPath, key_path_at, place};
+use self::raw::RawConfig;
+use crate::diag::Diagnostic;
+
+/// The validated site configuration. Built only by [`Config::load`] or [`Config::parse`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Config {
+    /// The file it was read from, relative to the site root (`site-config.toml`).
+    pub file: PathBuf,
+    /// Absolute http(s) URL of the site, without a trailing `/`.
+    pub base_url: String,
+    /// Site name (站点名称).
+    pub title: String,
+    /// Site description, for feeds and `<meta>`.
+    pub description: Option<String>,
+    /// Default author of pages.
+    pub author: Option<String>,
+    /// Language tag for `<html lang>`: `zh-Hans` by default; Zola's `zh` becomes `zh-Hans`.
+    pub default_language: String,
+    /// Theme folder name under `themes/`.
+    pub theme: Option<String>,
+    /// Output folder, relative to the site root.
+    pub output_dir: String,
+    /// Whether to build the search index.
+    pub build_search_index: bool,
+    /// Whether to write feeds.
+    pub generate_feeds: bool,
+    /// Feed file names (`atom.xml`, `rss.xml`).
+    pub feed_filenames: Vec<String>,
+    /// Whether to write `sitemap.xml`.
+    pub generate_sitemap: bool,
+    /// Whether to write `robots.txt`.
+    pub generate_robots_txt: bool,
+    /// Declared taxonomies, in file order, names unique.
+    pub taxonomies: Vec<TaxonomyConfig>,
+    /// Markdown rendering options.
+    pub markdown: MarkdownConfig,
+    /// How paths, taxonomy terms and anchors become slugs.
+    pub slugify: SlugifyConfig,
+    /// Length of automatic summaries, in characters.
+    pub summary_chars: usize,
+    /// Pages per list page for sections that do not set their own; `None`: no paging.
+    pub paginate_by: Option<usize>,
+    /// Glob patterns of content files to skip.
+    pub ignored_content: Vec<String>,
+    /// Glob patterns of static files to skip.
+    pub ignored_static: Vec<String>,
+    /// The editor's own values from `[extra]`, for templates.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One taxonomy (分类法), such as `tags` or `categories`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TaxonomyConfig {
+    /// Name, as used in front matter and URLs.
+    pub name: String,
+    /// Terms per list page; `None`: one page per term.
+    pub paginate_by: Option<usize>,
+    /// URL segment before page numbers (`page`).
+    pub paginate_path: String,
+    /// Whether each term gets a feed.
+    pub feed: bool,
+    /// Whether term pages are rendered at all.
+    pub render: bool,
+}
+
+/// Markdown rendering options (`[markdown]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MarkdownConfig {
+    /// Whether code blocks are syntax-highlighted (always with CSS classes).
+    pub highlight_code: bool,
+    /// Highlighting theme name, for the generated CSS.
+    pub highlight_theme: String,
+    /// Heading anchor links: `none`, `left`, `right` or `heading`.
+    pub insert_anchor_links: String,
+    /// Typographic quotes and dashes.
+    pub smart_punctuation: bool,
+    /// External links open in a new tab (with `rel="noopener"`).
+    pub external_links_target_blank: bool,
+    /// External links get `rel="nofollow"`.
+    pub external_links_no_follow: bool,
+    /// External links get `rel="noreferrer"`.
+    pub external_links_no_referrer: bool,
+    /// Whether raw HTML in Markdown is passed through.
+    pub render_raw_html: bool,
+}
+
+/// How text becomes a slug (Zola's names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SlugStrategy {
+    /// Pinyin ASCII slugs (`汇聚资源` → `hui-ju-zi-yuan`).
+    On,
+    /// Keep the text, only make it safe for a path (Chinese stays Chinese).
+    Safe,
+    /// Use the text as written.
+    Off,
+}
+
+/// `[slugify]`: one strategy per kind of slug.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SlugifyConfig {
+    /// Page and section paths.
+    pub paths: SlugStrategy,
+    /// Taxonomy terms.
+    pub taxonomies: SlugStrategy,
+    /// Heading anchors.
+    pub anchors: SlugStrategy,
+    /// Keep a `2024-05-01-` date prefix of a file name in its slug.
+    pub paths_keep_dates: bool,
+}
+
+/// menhu's own configuration file name.
+pub const FILE_NAME: &str = "site-config.toml";
+/// A Zola site's configuration file name, read when [`FILE_NAME`] is absent.
+pub const ZOLA_FILE_NAME: &str = "config.toml";
+
+/// Which kind of file is read: defaults differ so a Zola site builds as Zola built it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Flavour {
+    Menhu,
+    Zola,
+}
+
+impl Flavour {
+    fn of(file_name: &Path) -> Flavour {
+        match file_name.file_name().and_then(|name| name.to_str()) {
+            Some(ZOLA_FILE_NAME) => Flavour::Zola,
+            _ => Flavour::Menhu,
+        }
+    }
+}
+
+/// A loaded configuration and its warnings, or every problem found.
+pub type LoadResult = Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>>;
+
+impl Config {
+    /// Reads `site-config.toml` in `root`, or else `config.toml` (a Zola site).
+    pub fn load(root: &Path) -> LoadResult {
+        for name in [FILE_NAME, ZOLA_FILE_NAME] {
+            match std::fs::read_to_string(root.join(name)) {
+                Ok(text) => return Config::parse(Path::new(name), &text),
+                Err(err) if err.kind() == io::ErrorKind::NotFound => continue,
+                Err(err) => return Err(vec![unreadable(name, &err)]),
+            }
+        }
+        Err(vec![
+            Diagnostic::error(
+                "E0100",
+                format!("no `{FILE_NAME}` or `{ZOLA_FILE_NAME}` in `{}`", root.display()),
+            )
+            .expected(format!("a `{FILE_NAME}` at the site root, or a Zola `{ZOLA_FILE_NAME}`"))
+            .help(format!(
+                "create `{FILE_NAME}` with at least `base_url` and `title`, pass the site folder with `--root`, or run `menhu init DIR` to start from the demo portal"
+            )),
+        ])
+    }
+
+    /// Parses the text of a configuration file; `file_name` (relative to the site root)
+    /// names it in diagnostics and decides the flavour: `config.toml` takes Zola's defaults.
+    pub fn parse(file_name: &Path, text: &str) -> LoadResult {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let doc = match DeTable::parse(text) {
+            Ok(doc) => doc,
+            Err(err) => return Err(vec![syntax_error(&err, file_name, text)]),
+        };
+        let mut unread = Vec::new();
+        let parsed: Result<RawConfig, toml::de::Error> =
+            serde_ignored::deserialize(toml::Deserializer::from(doc.clone()), |path| {
+                unread.push(KeyPath::from_ignored(&path));
+            });
+        // Both sources, so neither a type error (which stops serde) nor a table missing
+        // from `keys_at` (which the walk cannot see into) hides an unknown key.
+        for path in keys::unknown_keys(doc.get_ref()) {
+            if !unread.contains(&path) {
+                unread.push(path);
+            }
+        }
+        let mut diagnostics = keys::report_unread_keys(&unread, doc.get_ref(), file_name, text);
+        let raw = match parsed {
+            Ok(raw) => raw,
+            Err(err) => {
+                diagnostics.push(type_error(&err, doc.get_ref(), file_name, text));
+                diagnostics.sort_by_key(|d| (d.span.is_none(), d.span));
+                return Err(diagnostics);
+            }
+        };
+        let config = validate::validate(
+            raw,
+            Flavour::of(file_name),
+            file_name,
+            text,
+            &mut diagnostics,
+        );
+        diagnostics.sort_by_key(|d| (d.span.is_none(), d.span));
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            Err(diagnostics)
+        } else {
+            Ok((config, diagnostics))
+        }
+    }
+
+    /// A small valid configuration (`https://example.org`, 测试站点) with menhu's
+    /// defaults, for tests of other modules.
+    pub fn default_for_tests() -> Config {
+        let text = "base_url = \"https://example.org\"\ntitle = \"测试站点\"\n";
+        let (config, _warnings) = Config::parse(Path::new(FILE_NAME), text)
+            .expect("the built-in test configuration is valid");
+        config
+    }
+}
+
+fn unreadable(name: &str, err: &io::Error) -> Diagnostic {
+    let diagnostic =
+        Diagnostic::error("E0107", format!("cannot read `{name}`: {err}")).in_file(name);
+    if err.kind() == io::ErrorKind::InvalidData {
+        diagnostic.help(format!(
+            "the file is not UTF-8; re-save it as UTF-8, e.g. `iconv -f GB18030 -t UTF-8 {name} > {name}.utf8` and rename it"
+        ))
+    } else {
+        diagnostic.help("check the file's permissions")
+    }
+}
+
+fn syntax_error(err: &toml::de::Error, file: &Path, text: &str) -> Diagnostic {
+    let diagnostic = Diagnostic::error("E0106", format!("invalid TOML: {}", err.message().trim_end_matches('.')))
+        .in_file(file)
+        .help("see https://toml.io for the syntax; strings need double quotes, e.g. `title = \"某某市科协\"`");
+    place(diagnostic, err.span(), text)
+}
+
+/// A value of the wrong type or an unknown variant, at the value, naming its key.
+fn type_error(err: &toml::de::Error, doc: &DeTable<'_>, file: &Path, text: &str) -> Diagnostic {
+    let raw_message = err.message().trim_end_matches('.');
+    let (found, expected) = match raw_message.split_once(", expected ") {
+        Some((found, expected)) => (found, Some(expected)),
+        None => (raw_message, None),
+    };
+    let key = err
+        .span()
+        .map(|span| key_path_at(doc, span.start))
+        .unwrap_or_default();
+    let message = if key.0.is_empty() {
+        found.to_owned()
+    } else {
+        format!("wrong value for `{}`: {found}", key.display())
+    };
+    let mut diagnostic = Diagnostic::error("E0102", message).in_file(file);
+    if let Some(expected) = expected {
+        diagnostic = diagnostic.expected(expected.to_owned());
+    }
+    place(diagnostic, err.span(), text)
+}

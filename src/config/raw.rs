@@ -1,0 +1,186 @@
+//! The serde mirror of `site-config.toml` (and of a Zola `config.toml`): what the
+//! editor typed, before defaults and checks. One struct per table, every field
+//! optional or defaulted; values checked later keep their span (`Spanned`).
+//!
+//! Unknown keys are not rejected here (no `deny_unknown_fields`): `serde_ignored`
+//! collects them all, so `keys.rs` can report every one at once, or accept the Zola
+//! settings menhu ignores. To add a table: a `Raw*` struct with `#[serde(default)]`, a
+//! field here, and a line in [`keys_at`].
+
+use serde::Deserialize;
+use serde::de::{self, DeserializeOwned, Visitor};
+use toml::Spanned;
+
+/// The whole file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct RawConfig {
+    pub base_url: Option<Spanned<String>>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub author: Option<String>,
+    pub default_language: Option<String>,
+    pub theme: Option<String>,
+    pub output_dir: Option<String>,
+    pub build_search_index: Option<bool>,
+    /// Zola before 0.19 spelled it `generate_feed`.
+    #[serde(alias = "generate_feed")]
+    pub generate_feeds: Option<bool>,
+    pub feed_filenames: Option<Vec<String>>,
+    /// Zola before 0.19: one feed file name.
+    pub feed_filename: Option<String>,
+    pub generate_sitemap: Option<bool>,
+    pub generate_robots_txt: Option<bool>,
+    pub taxonomies: Option<Vec<RawTaxonomy>>,
+    pub markdown: RawMarkdown,
+    pub slugify: RawSlugify,
+    pub summary_chars: Option<usize>,
+    pub paginate_by: Option<Spanned<usize>>,
+    pub ignored_content: Vec<String>,
+    pub ignored_static: Vec<String>,
+    pub extra: toml::Table,
+}
+
+/// One entry of `taxonomies = [{ name = "tags" }]` or `[[taxonomies]]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct RawTaxonomy {
+    pub name: Option<Spanned<String>>,
+    pub paginate_by: Option<Spanned<usize>>,
+    pub paginate_path: Option<String>,
+    pub feed: bool,
+    pub render: Option<bool>,
+}
+
+/// `[markdown]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct RawMarkdown {
+    /// Zola up to 0.21; 0.22 turns highlighting on with `[markdown.highlighting]`.
+    pub highlight_code: Option<bool>,
+    pub highlight_theme: Option<String>,
+    pub highlighting: Option<RawHighlighting>,
+    pub insert_anchor_links: Option<RawAnchorLinks>,
+    pub smart_punctuation: bool,
+    pub external_links_target_blank: bool,
+    pub external_links_no_follow: bool,
+    pub external_links_no_referrer: bool,
+    pub render_raw_html: Option<bool>,
+}
+
+/// `[markdown.highlighting]` (Zola 0.22).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct RawHighlighting {
+    pub theme: Option<String>,
+    pub style: Option<Spanned<RawHighlightStyle>>,
+}
+
+/// `style` of `[markdown.highlighting]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum RawHighlightStyle {
+    Class,
+    Inline,
+}
+
+/// `insert_anchor_links` of `[markdown]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum RawAnchorLinks {
+    None,
+    Left,
+    Right,
+    Heading,
+}
+
+/// `[slugify]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct RawSlugify {
+    pub paths: Option<RawSlugStrategy>,
+    pub taxonomies: Option<RawSlugStrategy>,
+    pub anchors: Option<RawSlugStrategy>,
+    pub paths_keep_dates: bool,
+}
+
+/// Zola's slug strategies, by their names in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum RawSlugStrategy {
+    On,
+    Safe,
+    Off,
+}
+
+/// The keys menhu reads in the table at `table` (`[]` for the top level, `["markdown"]`,
+/// `["taxonomies", "*"]` for any entry of an array of tables); `None` for a table whose
+/// keys are free (`[extra]`) or unknown.
+pub(crate) fn keys_at(table: &[&str]) -> Option<&'static [&'static str]> {
+    Some(match table {
+        [] => field_names::<RawConfig>(),
+        ["markdown"] => field_names::<RawMarkdown>(),
+        ["markdown", "highlighting"] => field_names::<RawHighlighting>(),
+        ["slugify"] => field_names::<RawSlugify>(),
+        ["taxonomies", "*"] => field_names::<RawTaxonomy>(),
+        _ => return None,
+    })
+}
+
+/// The field names a derived `Deserialize` struct asks for, read from the struct itself
+/// so the list of valid keys can never drift from the mirror above.
+fn field_names<T: DeserializeOwned>() -> &'static [&'static str] {
+    let mut fields: &'static [&'static str] = &[];
+    // The deserializer always fails once it has seen the field list; that is expected.
+    let _ = T::deserialize(FieldNames(&mut fields));
+    fields
+}
+
+/// A deserializer that records the field list of the struct asked for, then stops.
+struct FieldNames<'a>(&'a mut &'static [&'static str]);
+
+impl<'de> de::Deserializer<'de> for FieldNames<'_> {
+    type Error = de::value::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Self::Error> {
+        Err(de::Error::custom("only field names are read"))
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        _visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        *self.0 = fields;
+        Err(de::Error::custom("only field names are read"))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+        ignored_any
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_read_from_the_structs() {
+        let top = keys_at(&[]).unwrap_or_default();
+        assert!(
+            top.contains(&"base_url") && top.contains(&"extra"),
+            "{top:?}"
+        );
+        let markdown = keys_at(&["markdown"]).unwrap_or_default();
+        assert!(markdown.contains(&"highlighting"), "{markdown:?}");
+        let taxonomy = keys_at(&["taxonomies", "*"]).unwrap_or_default();
+        assert_eq!(
+            taxonomy,
+            ["name", "paginate_by", "paginate_path", "feed", "render"]
+        );
+        assert_eq!(keys_at(&["extra"]), None);
+    }
+}

@@ -1,0 +1,42 @@
+//! Chinese text as pure functions with no site types: pinyin slugs for URLs and file
+//! names, Han-character tests, and the counts shown in an article header (字数, 阅读时间).
+//! A leaf module: it uses nothing else from the crate.
+
+mod pinyin;
+mod text;
+
+pub use self::pinyin::{pinyin_compact, slugify};
+pub use self::text::{TextStats, text_stats};
+
+/// True for a Han character (汉字): the CJK Unified Ideographs blocks with their
+/// extensions, the compatibility ideographs, and 〇. Punctuation such as 「」、。 is not Han.
+pub fn is_han(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3007}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{20000}'..='\u{2A6DF}'
+            | '\u{2A700}'..='\u{2EBEF}'
+            | '\u{2F800}'..='\u{2FA1F}'
+            | '\u{30000}'..='\u{323AF}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn han_characters_are_recognised_and_punctuation_is_not() {
+        for c in ['汉', '梧', '〇', '㐀', '𠀀', '鿿', '豈'] {
+            assert!(is_han(c), "{c} should be Han");
+        }
+        for c in [
+            'a', '1', '「', '」', '、', '。', '，', '—', '…', 'Ａ', ' ', 'あ', '한',
+        ] {
+            assert!(!is_han(c), "{c} should not be Han");
+        }
+    }
+}

@@ -32,7 +32,12 @@ pub struct Span {
 impl Span {
     /// A span covering one position.
     pub fn point(line: u32, column: u32) -> Span {
-        Span { line, column, end_line: line, end_column: column + 1 }
+        Span {
+            line,
+            column,
+            end_line: line,
+            end_column: column + 1,
+        }
     }
 
     /// The span of the byte range `start..end` of `text`; offsets are clamped to the
@@ -40,12 +45,21 @@ impl Span {
     pub fn from_byte_range(text: &str, start: usize, end: usize) -> Span {
         let (line, column) = line_col(text, start);
         let (end_line, end_column) = line_col(text, end.max(start));
-        Span { line, column, end_line, end_column }
+        Span {
+            line,
+            column,
+            end_line,
+            end_column,
+        }
     }
 
     /// This span moved down by `lines` lines (for text that starts part-way into a file).
     pub fn shifted(self, lines: u32) -> Span {
-        Span { line: self.line + lines, end_line: self.end_line + lines, ..self }
+        Span {
+            line: self.line + lines,
+            end_line: self.end_line + lines,
+            ..self
+        }
     }
 }
 
@@ -153,7 +167,12 @@ impl Diagnostic {
     }
 
     fn sort_key(&self) -> (Option<&Path>, Option<Span>, Severity, &str) {
-        (self.file.as_deref(), self.span, self.severity, self.message.as_str())
+        (
+            self.file.as_deref(),
+            self.span,
+            self.severity,
+            self.message.as_str(),
+        )
     }
 
     /// The human rendering: header, location, source line with carets, notes.
@@ -213,7 +232,10 @@ impl Diagnostic {
         };
         let mut props = Vec::new();
         if let Some(file) = &self.file {
-            props.push(format!("file={}", github_escape_property(&display_path(file))));
+            props.push(format!(
+                "file={}",
+                github_escape_property(&display_path(file))
+            ));
         }
         if let Some(s) = self.span {
             props.push(format!("line={},col={}", s.line, s.column));
@@ -224,7 +246,11 @@ impl Diagnostic {
             message.push_str("\nhelp: ");
             message.push_str(help);
         }
-        format!("::{kind} {}::{}", props.join(","), github_escape_data(&message))
+        format!(
+            "::{kind} {}::{}",
+            props.join(","),
+            github_escape_data(&message)
+        )
     }
 }
 
@@ -250,11 +276,15 @@ pub fn display_path(path: &Path) -> String {
 }
 
 fn github_escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn github_escape_property(s: &str) -> String {
-    github_escape_data(s).replace(':', "%3A").replace(',', "%2C")
+    github_escape_data(s)
+        .replace(':', "%3A")
+        .replace(',', "%2C")
 }
 
 /// Every problem found in a run, in a stable order.
@@ -313,7 +343,11 @@ impl Diagnostics {
 
     /// A summary such as `2 errors, 1 warning in 2 files`.
     pub fn summary(&self) -> String {
-        let mut files: Vec<&Path> = self.items.iter().filter_map(|d| d.file.as_deref()).collect();
+        let mut files: Vec<&Path> = self
+            .items
+            .iter()
+            .filter_map(|d| d.file.as_deref())
+            .collect();
         files.sort();
         files.dedup();
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
@@ -341,7 +375,10 @@ impl IntoIterator for Diagnostics {
 }
 
 /// The valid name closest to `wrong`, if one is close enough to be a likely typo.
-pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(wrong, c), c))
@@ -381,7 +418,10 @@ mod tests {
             .at_span(Span::point(3, 1))
             .help("did you mean `title`?");
         assert!(d.render_json().contains("\"line\":3"));
-        assert!(d.render_github().starts_with("::error file=site-config.toml,line=3,col=1,title=E0101::"));
+        assert!(
+            d.render_github()
+                .starts_with("::error file=site-config.toml,line=3,col=1,title=E0101::")
+        );
     }
 
     #[test]

@@ -8,4 +8,15 @@
 //! to disk atomically or keeps them in memory for [`serve`]. [`pipeline`] runs these
 //! stages in order and stops after the first stage that reports errors.
 
+pub mod cli;
+pub mod config;
+pub mod content;
 pub mod diag;
+pub mod markdown;
+pub mod output;
+pub mod pipeline;
+pub mod portal;
+pub mod render;
+pub mod scaffold;
+pub mod serve;
+pub mod zh;

@@ -1,0 +1,172 @@
+//! The command line: clap types for every subcommand, each mapped onto an options struct
+//! of the library, one dispatch, and the exit code decided in one place
+//! (0 ok, 1 the site has errors, 2 bad command line).
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::diag::Diagnostics;
+use crate::pipeline::{self, BuildOptions};
+use crate::scaffold;
+use crate::serve::{self, ServeOptions};
+
+/// menhu (门户): static portals for Chinese public associations.
+#[derive(Debug, Parser)]
+#[command(name = "menhu", version, about, long_about = None)]
+pub struct Cli {
+    /// The site's root folder (where site-config.toml is).
+    #[arg(long, short = 'r', global = true, default_value = ".")]
+    pub root: PathBuf,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder (replaced atomically).
+    Build {
+        /// Output folder (default: the config's `output_dir`, "public").
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+        /// Include drafts and pages dated in the future.
+        #[arg(long)]
+        drafts: bool,
+        /// Use this base URL instead of the config's.
+        #[arg(long, short = 'u')]
+        base_url: Option<String>,
+        /// Allow an output folder outside the site.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Build the site in memory and serve it for preview.
+    Serve {
+        /// Port to listen on (0: any free port).
+        #[arg(long, short = 'p', default_value_t = 1111)]
+        port: u16,
+        /// Address to bind; other machines can reach the preview only if you change it.
+        #[arg(long, short = 'b', default_value = "127.0.0.1")]
+        bind: String,
+        /// Include drafts and pages dated in the future.
+        #[arg(long)]
+        drafts: bool,
+        /// Base URL used in links (default: the local address).
+        #[arg(long, short = 'u')]
+        base_url: Option<String>,
+    },
+    /// Create a new page: content/SECTION/YYYY-MM-DD-<pinyin-of-title>.md.
+    New {
+        /// Section folder under content/, e.g. `news`.
+        section: String,
+        /// The page's title, e.g. "汇聚四长资源".
+        title: String,
+    },
+    /// Write the demo portal into a new folder.
+    Init {
+        /// Folder to create (must be missing or empty).
+        dir: PathBuf,
+    },
+}
+
+/// Runs the command and returns the process's exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let color = std::io::stderr().is_terminal();
+    match execute(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(problems) => {
+            report(&problems, color);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn execute(cli: Cli) -> Result<(), Diagnostics> {
+    match cli.command {
+        Command::Build {
+            output,
+            drafts,
+            base_url,
+            force,
+        } => {
+            let options = BuildOptions {
+                output,
+                drafts,
+                base_url,
+                force,
+                ..BuildOptions::new(&cli.root)
+            };
+            let started = std::time::Instant::now();
+            let (built, target, stats) = pipeline::build(&options)?;
+            report(&built.warnings, std::io::stderr().is_terminal());
+            eprintln!(
+                "built {} pages, {} sections: {} files written, {} copied to `{}` in {:.2?}",
+                built.portal.pages.len(),
+                built.portal.sections.len(),
+                stats.rendered,
+                stats.copied,
+                target.display(),
+                started.elapsed()
+            );
+            Ok(())
+        }
+        Command::Serve {
+            port,
+            bind,
+            drafts,
+            base_url,
+        } => {
+            let build = BuildOptions {
+                drafts,
+                ..BuildOptions::new(&cli.root)
+            };
+            let options = ServeOptions { build, bind, port };
+            let _ = base_url;
+            serve::serve(&options, |line| {
+                let mut err = std::io::stderr().lock();
+                let _ = writeln!(err, "{line}");
+            })
+        }
+        Command::New { section, title } => {
+            let now = chrono::Local::now().fixed_offset();
+            let file = scaffold::new_page(&cli.root, &section, &title, now)?;
+            println!("{}", file.display());
+            Ok(())
+        }
+        Command::Init { dir } => {
+            let count = scaffold::init(&dir)?;
+            eprintln!(
+                "wrote the demo portal ({count} files) to `{}`",
+                dir.display()
+            );
+            eprintln!("next: cd {} && menhu serve", dir.display());
+            Ok(())
+        }
+    }
+}
+
+/// Prints every diagnostic, then the summary line when there were any.
+fn report(problems: &Diagnostics, color: bool) {
+    if problems.is_empty() {
+        return;
+    }
+    let mut err = std::io::stderr().lock();
+    for d in problems.clone().sorted() {
+        let _ = writeln!(err, "{}", d.render_human(color));
+    }
+    let _ = writeln!(err, "{}", problems.summary());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

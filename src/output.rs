@@ -1,0 +1,208 @@
+//! Outputs → disk. The site is written into a temporary folder beside the output folder
+//! and swapped in only when every file is written, so a failed build leaves the
+//! previous site untouched. Also decides which output folders are safe to replace.
+
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diag::Diagnostic;
+use crate::render::SiteOutput;
+
+/// Source folders of a site that an output folder may never be or sit in.
+const SOURCE_DIRS: [&str; 5] = ["content", "templates", "themes", "static", "data"];
+
+/// Resolves `output` (relative to `root` when relative) and refuses folders whose
+/// replacement would destroy sources: the site root, any of its parents, `/`, or a
+/// source folder. A folder outside the site needs `force`.
+pub fn resolve_output_dir(root: &Path, output: &Path, force: bool) -> Result<PathBuf, Diagnostic> {
+    let root = canonical(root);
+    let requested = if output.is_absolute() {
+        output.to_path_buf()
+    } else {
+        root.join(output)
+    };
+    let target = canonical(&requested);
+    let refuse = |why: &str| {
+        Diagnostic::error(
+            "E0501",
+            format!(
+                "refusing to use `{}` as the output folder: {why}",
+                requested.display()
+            ),
+        )
+        .help(
+            "choose a folder such as `public` inside the site, e.g. `menhu build --output public`",
+        )
+    };
+    if target.parent().is_none() {
+        return Err(refuse("it is the file system's root"));
+    }
+    if root.starts_with(&target) {
+        return Err(refuse("it is the site itself or one of its parent folders"));
+    }
+    if SOURCE_DIRS
+        .iter()
+        .any(|dir| target.starts_with(root.join(dir)))
+    {
+        return Err(refuse("it is inside a source folder of the site"));
+    }
+    if !target.starts_with(&root) && !force {
+        return Err(refuse(
+            "it is outside the site; pass `--force` if you really mean it",
+        ));
+    }
+    Ok(target)
+}
+
+/// The absolute, symlink-free form of `path`, for as much of it as exists.
+fn canonical(path: &Path) -> PathBuf {
+    let mut existing = path.to_path_buf();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            let mut full = real;
+            for part in rest.iter().rev() {
+                full.push(part);
+            }
+            return normalize(&full);
+        }
+        match (
+            existing.file_name().map(|n| n.to_os_string()),
+            existing.parent(),
+        ) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent.to_path_buf();
+            }
+            _ => return normalize(path),
+        }
+    }
+}
+
+/// Removes `.` and `..` without touching the disk.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::ParentDir => _ = out.pop(),
+            Component::CurDir => {}
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// What was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriteStats {
+    /// Rendered files written.
+    pub rendered: usize,
+    /// Files copied.
+    pub copied: usize,
+}
+
+/// Writes `site` to `output` atomically: into a sibling temporary folder first, then
+/// swapped in with two renames. On any error the temporary folder is removed and the
+/// previous output is left as it was.
+pub fn write_site(output: &Path, site: &SiteOutput) -> Result<WriteStats, Diagnostic> {
+    let parent = output
+        .parent()
+        .ok_or_else(|| io_error("find the parent of", output, "no parent folder"))?;
+    std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, &e.to_string()))?;
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    let staging = parent.join(format!(".{name}.menhu-new-{}", std::process::id()));
+    let retired = parent.join(format!(".{name}.menhu-old-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&staging);
+    if let Err(e) = fill(&staging, site) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    swap_in(output, &staging, &retired)?;
+    Ok(WriteStats {
+        rendered: site.files.len(),
+        copied: site.copies.len(),
+    })
+}
+
+fn swap_in(output: &Path, staging: &Path, retired: &Path) -> Result<(), Diagnostic> {
+    let had_previous = output.exists();
+    if had_previous {
+        std::fs::rename(output, retired).map_err(|e| {
+            let _ = std::fs::remove_dir_all(staging);
+            io_error(
+                "move the previous output aside from",
+                output,
+                &e.to_string(),
+            )
+        })?;
+    }
+    if let Err(e) = std::fs::rename(staging, output) {
+        if had_previous {
+            let _ = std::fs::rename(retired, output);
+        }
+        let _ = std::fs::remove_dir_all(staging);
+        return Err(io_error("move the new site into", output, &e.to_string()));
+    }
+    if had_previous {
+        let _ = std::fs::remove_dir_all(retired);
+    }
+    Ok(())
+}
+
+fn fill(staging: &Path, site: &SiteOutput) -> Result<(), Diagnostic> {
+    let mut dirs: Vec<PathBuf> = site
+        .files
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(site.copies.iter().map(|c| c.to.as_str()))
+        .filter_map(|p| Path::new(p).parent().map(|d| staging.join(d)))
+        .collect();
+    dirs.push(staging.to_path_buf());
+    dirs.sort();
+    dirs.dedup();
+    for dir in &dirs {
+        std::fs::create_dir_all(dir).map_err(|e| io_error("create", dir, &e.to_string()))?;
+    }
+    site.files.par_iter().try_for_each(|file| {
+        let path = staging.join(&file.path);
+        std::fs::write(&path, &file.body).map_err(|e| io_error("write", &path, &e.to_string()))
+    })?;
+    site.copies.par_iter().try_for_each(|copy| {
+        let path = staging.join(&copy.to);
+        std::fs::copy(&copy.from, &path)
+            .map(|_| ())
+            .map_err(|e| io_error("copy", &copy.from, &e.to_string()))
+    })
+}
+
+fn io_error(action: &str, path: &Path, why: &str) -> Diagnostic {
+    Diagnostic::error(
+        "E0502",
+        format!("cannot {action} `{}`: {why}", path.display()),
+    )
+    .help("check free disk space and permissions; the previous output was left as it was")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_dangerous_output_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        assert!(resolve_output_dir(&root, Path::new("public"), false).is_ok());
+        assert!(resolve_output_dir(&root, Path::new("."), true).is_err());
+        assert!(resolve_output_dir(&root, Path::new(".."), true).is_err());
+        assert!(resolve_output_dir(&root, Path::new("/"), true).is_err());
+        assert!(resolve_output_dir(&root, Path::new("content"), true).is_err());
+        assert!(resolve_output_dir(&root, Path::new("content/x"), true).is_err());
+        assert!(resolve_output_dir(&root, &dir.path().join("elsewhere"), false).is_err());
+        assert!(resolve_output_dir(&root, &dir.path().join("elsewhere"), true).is_ok());
+    }
+}

@@ -1,0 +1,290 @@
+//! The build, stage by stage: config → content → URLs → Markdown → portal → outputs →
+//! disk. Each stage returns its value and its diagnostics; the build stops after a
+//! stage that reported errors, so later stages never see a broken site.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDateTime;
+use rayon::prelude::*;
+
+use crate::config::{Config, SlugStrategy};
+use crate::content::{self, Content, LoadOptions};
+use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::markdown::{self, AnchorLinks, AnchorStyle, MarkdownInput, MarkdownOptions, Rendered};
+use crate::output::{self, WriteStats};
+use crate::portal::{self, Portal, PortalInput, UrlPlan};
+use crate::render::{self, Shortcodes, SiteOutput, Theme};
+
+/// What to build and how.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site's root folder (holding the config and `content/`).
+    pub root: PathBuf,
+    /// Output folder; the config's `output_dir` when `None`.
+    pub output: Option<PathBuf>,
+    /// Include drafts and pages dated in the future.
+    pub drafts: bool,
+    /// Replaces the config's `base_url`.
+    pub base_url: Option<String>,
+    /// Allow an output folder outside the site.
+    pub force: bool,
+    /// The build's "now" (local time); the clock when `None`.
+    pub now: Option<NaiveDateTime>,
+}
+
+impl BuildOptions {
+    /// Options for building the site at `root` with every default.
+    pub fn new(root: impl Into<PathBuf>) -> BuildOptions {
+        BuildOptions {
+            root: root.into(),
+            output: None,
+            drafts: false,
+            base_url: None,
+            force: false,
+            now: None,
+        }
+    }
+}
+
+/// A site built in memory.
+pub struct Built {
+    /// The model.
+    pub portal: Arc<Portal>,
+    /// Every output.
+    pub site: SiteOutput,
+    /// Warnings (a built site has no errors).
+    pub warnings: Diagnostics,
+    /// Time spent per stage, for `--verbose` style reports.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// Builds the site in memory. `Err` holds every problem found, errors and warnings.
+pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
+    let mut report = Diagnostics::new();
+    let mut timings = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
+        timings.push((name, clock.elapsed()));
+        clock = Instant::now();
+    };
+
+    let (mut config, warnings) = Config::load(&options.root).map_err(diagnostics_of)?;
+    report.extend(warnings);
+    if let Some(base_url) = &options.base_url {
+        config.base_url = base_url.trim_end_matches('/').to_owned();
+    }
+    let now = options
+        .now
+        .unwrap_or_else(|| chrono::Local::now().naive_local());
+    let theme = stop_on_errors(Theme::load(&options.root, &config), &mut report)?;
+    lap("config and templates", &mut timings);
+
+    let load = LoadOptions {
+        drafts: options.drafts,
+        ignored: config.ignored_content.clone(),
+    };
+    let (mut content, problems) = content::load(&options.root, &load);
+    report.extend(problems);
+    if !options.drafts {
+        content.pages.retain(|p| !portal::is_scheduled(p, now));
+    }
+    let (urls, problems) = UrlPlan::build(&config, &content);
+    report.extend(problems);
+    check(&report)?;
+    lap("content", &mut timings);
+
+    let (section_html, page_html, problems) = render_markdown(&config, &content, &urls, &theme);
+    report.extend(problems);
+    check(&report)?;
+    lap("markdown", &mut timings);
+
+    let input = PortalInput {
+        root: options.root.clone(),
+        config,
+        content,
+        urls,
+        section_html,
+        page_html,
+        now,
+    };
+    let (portal, problems) = Portal::build(input);
+    report.extend(problems);
+    check(&report)?;
+    let portal = Arc::new(portal);
+    lap("portal", &mut timings);
+
+    let (site, problems) = render::render_site(portal.clone(), &theme);
+    report.extend(problems);
+    check(&report)?;
+    lap("templates", &mut timings);
+    Ok(Built {
+        portal,
+        site,
+        warnings: report,
+        timings,
+    })
+}
+
+/// Builds the site and writes it to the output folder atomically.
+pub fn build(options: &BuildOptions) -> Result<(Built, PathBuf, WriteStats), Diagnostics> {
+    let root_config_output = match &options.output {
+        Some(output) => output.clone(),
+        None => {
+            let (config, _) = Config::load(&options.root).map_err(diagnostics_of)?;
+            PathBuf::from(config.output_dir)
+        }
+    };
+    let target = output::resolve_output_dir(&options.root, &root_config_output, options.force)?;
+    let mut built = build_in_memory(options)?;
+    let started = Instant::now();
+    let stats = output::write_site(&target, &built.site).map_err(|d| {
+        let mut all = built.warnings.clone();
+        all.push(d);
+        all
+    })?;
+    built.timings.push(("write", started.elapsed()));
+    Ok((built, target, stats))
+}
+
+fn diagnostics_of(list: Vec<Diagnostic>) -> Diagnostics {
+    let mut all = Diagnostics::new();
+    all.extend(list);
+    all
+}
+
+fn stop_on_errors<T>(
+    result: Result<T, Diagnostics>,
+    report: &mut Diagnostics,
+) -> Result<T, Diagnostics> {
+    result.map_err(|problems| {
+        let mut all = report.clone();
+        all.extend(problems);
+        all
+    })
+}
+
+fn check(report: &Diagnostics) -> Result<(), Diagnostics> {
+    if report.has_errors() {
+        Err(report.clone())
+    } else {
+        Ok(())
+    }
+}
+
+/// The Markdown options the config asks for.
+pub fn markdown_options(config: &Config) -> MarkdownOptions {
+    let m = &config.markdown;
+    MarkdownOptions {
+        highlight_code: m.highlight_code,
+        anchors: match config.slugify.anchors {
+            SlugStrategy::On => AnchorStyle::Pinyin,
+            SlugStrategy::Safe => AnchorStyle::Safe,
+            SlugStrategy::Off => AnchorStyle::Off,
+        },
+        insert_anchor_links: match m.insert_anchor_links.as_str() {
+            "left" => AnchorLinks::Left,
+            "right" => AnchorLinks::Right,
+            "heading" => AnchorLinks::Heading,
+            _ => AnchorLinks::None,
+        },
+        smart_punctuation: m.smart_punctuation,
+        external_links_target_blank: m.external_links_target_blank,
+        external_links_no_follow: m.external_links_no_follow,
+        external_links_no_referrer: m.external_links_no_referrer,
+        render_raw_html: m.render_raw_html,
+        summary_chars: config.summary_chars,
+    }
+}
+
+type MarkdownStage = (Vec<Rendered>, Vec<Rendered>, Vec<Diagnostic>);
+
+/// Renders every section's and page's Markdown in parallel.
+fn render_markdown(
+    config: &Config,
+    content: &Content,
+    urls: &UrlPlan,
+    theme: &Theme,
+) -> MarkdownStage {
+    let options = markdown_options(config);
+    let config_value = render::view::config_value(config);
+    let shortcodes = Shortcodes {
+        theme,
+        config: &config_value,
+    };
+    let one = |file: &Path, body: &str, line: u32, permalink: &str| {
+        let input = MarkdownInput {
+            text: body,
+            first_line: line,
+            page_permalink: permalink,
+        };
+        let rendered = markdown::render(&input, &options, urls, &shortcodes);
+        let problems = markdown_problems(file, body, line, &rendered);
+        (rendered, problems)
+    };
+    let sections: Vec<(Rendered, Vec<Diagnostic>)> = content
+        .sections
+        .par_iter()
+        .zip(&urls.sections)
+        .map(|(s, url)| one(&s.file, &s.body, s.body_line, &url.permalink))
+        .collect();
+    let pages: Vec<(Rendered, Vec<Diagnostic>)> = content
+        .pages
+        .par_iter()
+        .zip(&urls.pages)
+        .map(|(p, url)| one(&p.file, &p.body, p.body_line, &url.permalink))
+        .collect();
+    let mut problems = Vec::new();
+    let mut unzip = |list: Vec<(Rendered, Vec<Diagnostic>)>| -> Vec<Rendered> {
+        list.into_iter()
+            .map(|(r, p)| {
+                problems.extend(p);
+                r
+            })
+            .collect()
+    };
+    let sections = unzip(sections);
+    let pages = unzip(pages);
+    (sections, pages, problems)
+}
+
+/// Markdown problems (and images without alt text) as diagnostics of `file`.
+fn markdown_problems(
+    file: &Path,
+    body: &str,
+    body_line: u32,
+    rendered: &Rendered,
+) -> Vec<Diagnostic> {
+    let line_text = |line: u32| {
+        body.lines()
+            .nth(line.saturating_sub(body_line) as usize)
+            .unwrap_or("")
+    };
+    let mut out: Vec<Diagnostic> = rendered
+        .problems
+        .iter()
+        .map(|p| {
+            let d = if p.is_error {
+                Diagnostic::error(p.code, p.message.clone())
+            } else {
+                Diagnostic::warning(p.code, p.message.clone())
+            };
+            let mut d = d.in_file(file).at_span(Span::point(p.line, p.column));
+            d.source_line = Some(line_text(p.line).to_owned());
+            if let Some(help) = &p.help {
+                d = d.help(help.clone());
+            }
+            d
+        })
+        .collect();
+    for image in rendered.images.iter().filter(|i| i.alt.trim().is_empty()) {
+        let mut d = Diagnostic::warning("W0202", format!("image `{}` has no alt text", image.src))
+            .in_file(file)
+            .at_span(Span::point(image.line, 1))
+            .help("describe the image for visitors who cannot see it: `![梧州市科协调研现场](photo.jpg)`");
+        d.source_line = Some(line_text(image.line).to_owned());
+        out.push(d);
+    }
+    out
+}

@@ -1,0 +1,317 @@
+//! The portal model: every section, page and taxonomy of the site with its URL, its
+//! rendered Markdown and its place in lists, built once by [`Portal::build`] and never
+//! changed afterwards. Rendering reads it; it knows nothing about templates.
+
+pub mod attachments;
+pub mod nav;
+pub mod taxonomy;
+pub mod urls;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDateTime;
+
+use crate::config::Config;
+use crate::content::meta::{Date, date_from_filename};
+use crate::content::{Content, Page, Section};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::markdown::Rendered;
+use crate::zh::{self, TextStats};
+
+pub use attachments::AttachmentInfo;
+pub use taxonomy::{Taxonomy, Term};
+pub use urls::{Url, UrlPlan};
+
+/// Index of a page in [`Portal::pages`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PageId(pub u32);
+
+/// Index of a section in [`Portal::sections`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SectionId(pub u32);
+
+impl PageId {
+    /// The index as `usize`.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl SectionId {
+    /// The index as `usize`.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A page with everything known about it.
+#[derive(Debug)]
+pub struct PortalPage {
+    /// Its id.
+    pub id: PageId,
+    /// What was read from disk.
+    pub source: Page,
+    /// Where it is published.
+    pub url: Url,
+    /// The section that lists it.
+    pub section: SectionId,
+    /// `date` from the front matter, else from a `YYYY-MM-DD-` file name.
+    pub date: Option<Date>,
+    /// False once `expires` has passed: still published, but in no list or feed.
+    pub listed: bool,
+    /// Rendered Markdown.
+    pub rendered: Rendered,
+    /// HTML summary: the front matter's `summary` (escaped), else Markdown's.
+    pub summary: String,
+    /// Files listed as 附件, resolved.
+    pub attachments: Vec<AttachmentInfo>,
+    /// Character count and reading time.
+    pub stats: TextStats,
+    /// The neighbour with the lower sort key (older, lighter, earlier title).
+    pub lower: Option<PageId>,
+    /// The neighbour with the higher sort key.
+    pub higher: Option<PageId>,
+}
+
+/// A section with everything known about it.
+#[derive(Debug)]
+pub struct PortalSection {
+    /// Its id.
+    pub id: SectionId,
+    /// What was read from disk.
+    pub source: Section,
+    /// Where it is published.
+    pub url: Url,
+    /// The enclosing section.
+    pub parent: Option<SectionId>,
+    /// Sections directly below, by weight then title.
+    pub subsections: Vec<SectionId>,
+    /// Listed pages in the section's order (transparent subsections' pages included).
+    pub pages: Vec<PageId>,
+    /// Rendered Markdown of `_index.md`.
+    pub rendered: Rendered,
+}
+
+/// The whole site, immutable once built.
+#[derive(Debug)]
+pub struct Portal {
+    /// The site's root folder.
+    pub root: PathBuf,
+    /// The validated configuration.
+    pub config: Config,
+    /// Every published page, in key order.
+    pub pages: Vec<PortalPage>,
+    /// Every section, the home section first.
+    pub sections: Vec<PortalSection>,
+    /// Declared taxonomies with their terms.
+    pub taxonomies: Vec<Taxonomy>,
+    /// When the build started (local time), for drafts, expiry and `now()`.
+    pub now: NaiveDateTime,
+    page_keys: HashMap<String, PageId>,
+    section_keys: HashMap<String, SectionId>,
+}
+
+/// The inputs of [`Portal::build`], produced by the earlier stages.
+pub struct PortalInput {
+    /// The site's root folder.
+    pub root: PathBuf,
+    /// Validated configuration.
+    pub config: Config,
+    /// Everything read from `content/`.
+    pub content: Content,
+    /// URLs of `content`'s sections and pages.
+    pub urls: UrlPlan,
+    /// Rendered Markdown, one per `content.sections`.
+    pub section_html: Vec<Rendered>,
+    /// Rendered Markdown, one per `content.pages`.
+    pub page_html: Vec<Rendered>,
+    /// Build time.
+    pub now: NaiveDateTime,
+}
+
+impl Portal {
+    /// Assembles the model: ids, section trees, sorted lists, neighbours, taxonomies.
+    pub fn build(input: PortalInput) -> (Portal, Diagnostics) {
+        let PortalInput {
+            root,
+            config,
+            content,
+            urls,
+            section_html,
+            page_html,
+            now,
+        } = input;
+        let mut diagnostics = Diagnostics::new();
+        let section_keys: HashMap<String, SectionId> = content
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.key.clone(), SectionId(index_u32(i))))
+            .collect();
+        let sections: Vec<PortalSection> = content
+            .sections
+            .into_iter()
+            .zip(urls.sections)
+            .zip(section_html)
+            .enumerate()
+            .map(|(i, ((source, url), rendered))| PortalSection {
+                id: SectionId(index_u32(i)),
+                parent: source
+                    .parent
+                    .as_ref()
+                    .and_then(|k| section_keys.get(k).copied()),
+                source,
+                url,
+                subsections: Vec::new(),
+                pages: Vec::new(),
+                rendered,
+            })
+            .collect();
+        let pages: Vec<PortalPage> = content
+            .pages
+            .into_iter()
+            .zip(urls.pages)
+            .zip(page_html)
+            .enumerate()
+            .map(|(i, ((source, url), rendered))| {
+                let (page, problems) = new_page(
+                    PageId(index_u32(i)),
+                    source,
+                    url,
+                    rendered,
+                    &section_keys,
+                    &config,
+                    now,
+                );
+                diagnostics.extend(problems);
+                page
+            })
+            .collect();
+        let page_keys = pages.iter().map(|p| (p.source.key.clone(), p.id)).collect();
+        let mut portal = Portal {
+            root,
+            config,
+            pages,
+            sections,
+            taxonomies: Vec::new(),
+            now,
+            page_keys,
+            section_keys,
+        };
+        nav::link_sections(&mut portal);
+        let (taxonomies, taxonomy_problems) = taxonomy::collect(&portal);
+        portal.taxonomies = taxonomies;
+        diagnostics.extend(taxonomy_problems);
+        (portal, diagnostics)
+    }
+
+    /// The page with content key `key` (`news/x.md`).
+    pub fn page_by_key(&self, key: &str) -> Option<&PortalPage> {
+        self.page_keys
+            .get(key.trim_start_matches("@/"))
+            .map(|id| self.page(*id))
+    }
+
+    /// The section with content key `key` (`news/_index.md`).
+    pub fn section_by_key(&self, key: &str) -> Option<&PortalSection> {
+        self.section_keys
+            .get(key.trim_start_matches("@/"))
+            .map(|id| self.section(*id))
+    }
+
+    /// A page by id.
+    pub fn page(&self, id: PageId) -> &PortalPage {
+        &self.pages[id.index()]
+    }
+
+    /// A section by id.
+    pub fn section(&self, id: SectionId) -> &PortalSection {
+        &self.sections[id.index()]
+    }
+
+    /// The home section.
+    pub fn home(&self) -> &PortalSection {
+        self.section_by_key("_index.md")
+            .unwrap_or(&self.sections[0])
+    }
+
+    /// Sections from the home down to (not including) `id`.
+    pub fn ancestors(&self, mut id: SectionId) -> Vec<SectionId> {
+        let mut chain = Vec::new();
+        while let Some(parent) = self.section(id).parent {
+            chain.push(parent);
+            id = parent;
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// Every listed page, newest first (pages without a date last), for site feeds.
+    pub fn pages_by_date(&self) -> Vec<PageId> {
+        let mut ids: Vec<PageId> = self
+            .pages
+            .iter()
+            .filter(|p| p.listed)
+            .map(|p| p.id)
+            .collect();
+        nav::sort_pages(self, &mut ids, crate::content::meta::SortBy::Date);
+        ids
+    }
+}
+
+fn index_u32(i: usize) -> u32 {
+    u32::try_from(i).expect("a site has fewer than 4 billion pages")
+}
+
+fn new_page(
+    id: PageId,
+    source: Page,
+    url: Url,
+    rendered: Rendered,
+    section_keys: &HashMap<String, SectionId>,
+    config: &Config,
+    now: NaiveDateTime,
+) -> (PortalPage, Vec<Diagnostic>) {
+    let date = source
+        .meta
+        .date
+        .clone()
+        .or_else(|| date_from_filename(&source.stem).map(|(d, _)| d));
+    let listed = source.meta.expires.as_ref().is_none_or(|e| e.local > now);
+    let section = section_keys
+        .get(&source.section)
+        .copied()
+        .unwrap_or(SectionId(0));
+    let stats = zh::text_stats(&rendered.text);
+    let summary = match &source.meta.summary {
+        Some(text) => format!("<p>{}</p>", tera::escape_html(text)),
+        None => rendered.summary_html.clone(),
+    };
+    let (attachments, problems) = attachments::resolve(&source, &url, config);
+    let page = PortalPage {
+        id,
+        source,
+        url,
+        section,
+        date,
+        listed,
+        rendered,
+        summary,
+        attachments,
+        stats,
+        lower: None,
+        higher: None,
+    };
+    (page, problems)
+}
+
+/// True for a page dated after `now`: scheduled, not published yet.
+pub fn is_scheduled(page: &Page, now: NaiveDateTime) -> bool {
+    let date = page
+        .meta
+        .date
+        .clone()
+        .or_else(|| date_from_filename(&page.stem).map(|(d, _)| d));
+    date.is_some_and(|d| d.local > now)
+}

@@ -1,0 +1,313 @@
+//! Machine-readable outputs: RSS 2.0 and Atom feeds (site, sections, taxonomy terms),
+//! sitemap.xml and robots.txt. Written as text directly: their formats are fixed and
+//! small, and a template would only add a way to get them wrong.
+
+use std::fmt::Write as _;
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone};
+
+use super::Output;
+use crate::content::meta::Date;
+use crate::portal::{PageId, Portal};
+
+/// Items per feed: readers want recent news, not a portal's whole archive.
+const FEED_ITEMS: usize = 20;
+
+/// China Standard Time, used for dates written without an offset.
+fn cst() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset")
+}
+
+/// Every feed, the sitemap and robots.txt, as the config asks.
+pub fn render_feeds(portal: &Portal) -> Vec<Output> {
+    let mut outputs = Vec::new();
+    let config = &portal.config;
+    if config.generate_feeds {
+        let title = &config.title;
+        outputs.extend(feed_files(
+            portal,
+            "",
+            title,
+            &config.base_url,
+            &portal.pages_by_date(),
+        ));
+        for section in portal
+            .sections
+            .iter()
+            .filter(|s| s.source.key != "_index.md" && s.source.meta.generate_feeds)
+        {
+            let title = format!("{} - {}", section.source.meta.title, config.title);
+            outputs.extend(feed_files(
+                portal,
+                &section.url.path,
+                &title,
+                &section.url.permalink,
+                &section.pages,
+            ));
+        }
+    }
+    for taxonomy in portal.taxonomies.iter().filter(|t| t.config.feed) {
+        for term in &taxonomy.terms {
+            let title = format!("{} - {}", term.name, config.title);
+            outputs.extend(feed_files(
+                portal,
+                &term.path,
+                &title,
+                &term.permalink,
+                &term.pages,
+            ));
+        }
+    }
+    if config.generate_sitemap {
+        outputs.push(Output {
+            path: "sitemap.xml".into(),
+            body: sitemap(portal).into_bytes(),
+        });
+    }
+    if config.generate_robots_txt {
+        let robots = format!(
+            "User-agent: *\nDisallow:\nAllow: /\nSitemap: {}/sitemap.xml\n",
+            config.base_url
+        );
+        outputs.push(Output {
+            path: "robots.txt".into(),
+            body: robots.into_bytes(),
+        });
+    }
+    outputs
+}
+
+fn feed_files(portal: &Portal, dir: &str, title: &str, link: &str, ids: &[PageId]) -> Vec<Output> {
+    let items: Vec<PageId> = ids
+        .iter()
+        .copied()
+        .filter(|id| portal.page(*id).listed)
+        .take(FEED_ITEMS)
+        .collect();
+    let dir = dir.trim_start_matches('/');
+    portal
+        .config
+        .feed_filenames
+        .iter()
+        .filter_map(|name| {
+            let body = if name.contains("atom") {
+                atom(
+                    portal,
+                    title,
+                    link,
+                    &format!("{}/{dir}{name}", portal.config.base_url),
+                    &items,
+                )
+            } else if name.contains("rss") {
+                rss(
+                    portal,
+                    title,
+                    link,
+                    &format!("{}/{dir}{name}", portal.config.base_url),
+                    &items,
+                )
+            } else {
+                return None;
+            };
+            Some(Output {
+                path: format!("{dir}{name}"),
+                body: body.into_bytes(),
+            })
+        })
+        .collect()
+}
+
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Control characters are not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn with_offset(date: &Date) -> DateTime<FixedOffset> {
+    let offset = date.offset.unwrap_or_else(cst);
+    offset
+        .from_local_datetime(&date.local)
+        .single()
+        .unwrap_or_else(|| naive_in(offset, date.local))
+}
+
+fn naive_in(offset: FixedOffset, local: NaiveDateTime) -> DateTime<FixedOffset> {
+    DateTime::from_naive_utc_and_offset(local - offset, offset)
+}
+
+fn newest(portal: &Portal, ids: &[PageId]) -> DateTime<FixedOffset> {
+    ids.iter()
+        .filter_map(|id| {
+            let page = portal.page(*id);
+            page.source
+                .meta
+                .updated
+                .as_ref()
+                .or(page.date.as_ref())
+                .map(with_offset)
+        })
+        .max()
+        .unwrap_or_else(|| naive_in(cst(), portal.now))
+}
+
+fn rss(portal: &Portal, title: &str, link: &str, self_url: &str, ids: &[PageId]) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n",
+    );
+    let _ = writeln!(
+        out,
+        "<title>{}</title>\n<link>{}</link>",
+        xml(title),
+        xml(link)
+    );
+    let _ = writeln!(
+        out,
+        "<description>{}</description>",
+        xml(portal.config.description.as_deref().unwrap_or(title))
+    );
+    let _ = writeln!(
+        out,
+        "<language>{}</language>",
+        xml(&portal.config.default_language)
+    );
+    let _ = writeln!(
+        out,
+        "<atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>",
+        xml(self_url)
+    );
+    let _ = writeln!(
+        out,
+        "<lastBuildDate>{}</lastBuildDate>",
+        newest(portal, ids).to_rfc2822()
+    );
+    for id in ids {
+        let page = portal.page(*id);
+        let meta = &page.source.meta;
+        out.push_str("<item>\n");
+        let _ = writeln!(
+            out,
+            "<title>{}</title>\n<link>{}</link>",
+            xml(&meta.title),
+            xml(&page.url.permalink)
+        );
+        let _ = writeln!(out, "<guid>{}</guid>", xml(&page.url.permalink));
+        if let Some(date) = &page.date {
+            let _ = writeln!(out, "<pubDate>{}</pubDate>", with_offset(date).to_rfc2822());
+        }
+        if let Some(author) = meta.author.as_deref().or(meta.source.as_deref()) {
+            let _ = writeln!(
+                out,
+                "<dc:creator xmlns:dc=\"http://purl.org/dc/elements/1.1/\">{}</dc:creator>",
+                xml(author)
+            );
+        }
+        let _ = writeln!(out, "<description>{}</description>", xml(&page.summary));
+        out.push_str("</item>\n");
+    }
+    out.push_str("</channel>\n</rss>\n");
+    out
+}
+
+fn atom(portal: &Portal, title: &str, link: &str, self_url: &str, ids: &[PageId]) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        out,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
+        xml(&portal.config.default_language)
+    );
+    let _ = writeln!(out, "<title>{}</title>", xml(title));
+    let _ = writeln!(
+        out,
+        "<link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>",
+        xml(self_url)
+    );
+    let _ = writeln!(out, "<link href=\"{}\"/>", xml(link));
+    let _ = writeln!(
+        out,
+        "<updated>{}</updated>\n<id>{}</id>",
+        newest(portal, ids).to_rfc3339(),
+        xml(self_url)
+    );
+    for id in ids {
+        let page = portal.page(*id);
+        let meta = &page.source.meta;
+        let published = page.date.as_ref().map(with_offset);
+        let updated = meta
+            .updated
+            .as_ref()
+            .map(with_offset)
+            .or(published)
+            .unwrap_or_else(|| newest(portal, ids));
+        out.push_str("<entry>\n");
+        let _ = writeln!(out, "<title>{}</title>", xml(&meta.title));
+        if let Some(published) = published {
+            let _ = writeln!(out, "<published>{}</published>", published.to_rfc3339());
+        }
+        let _ = writeln!(out, "<updated>{}</updated>", updated.to_rfc3339());
+        let author = meta
+            .author
+            .as_deref()
+            .or(meta.source.as_deref())
+            .unwrap_or(&portal.config.title);
+        let _ = writeln!(out, "<author><name>{}</name></author>", xml(author));
+        let _ = writeln!(
+            out,
+            "<link rel=\"alternate\" href=\"{}\" type=\"text/html\"/>",
+            xml(&page.url.permalink)
+        );
+        let _ = writeln!(out, "<id>{}</id>", xml(&page.url.permalink));
+        let _ = writeln!(
+            out,
+            "<summary type=\"html\">{}</summary>",
+            xml(&page.summary)
+        );
+        out.push_str("</entry>\n");
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+fn sitemap(portal: &Portal) -> String {
+    let mut entries: Vec<(String, Option<String>)> = Vec::new();
+    for section in portal.sections.iter().filter(|s| s.source.meta.render) {
+        entries.push((section.url.permalink.clone(), None));
+    }
+    for page in &portal.pages {
+        let lastmod = page
+            .source
+            .meta
+            .updated
+            .as_ref()
+            .or(page.date.as_ref())
+            .map(|d| d.date().to_string());
+        entries.push((page.url.permalink.clone(), lastmod));
+    }
+    for taxonomy in portal.taxonomies.iter().filter(|t| t.config.render) {
+        entries.push((taxonomy.permalink.clone(), None));
+        entries.extend(taxonomy.terms.iter().map(|t| (t.permalink.clone(), None)));
+    }
+    entries.sort();
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (loc, lastmod) in entries {
+        let _ = write!(out, "<url><loc>{}</loc>", xml(&loc));
+        if let Some(lastmod) = lastmod {
+            let _ = write!(out, "<lastmod>{lastmod}</lastmod>");
+        }
+        out.push_str("</url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}

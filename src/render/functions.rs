@@ -1,0 +1,225 @@
+//! Tera functions and filters with Zola's names (`get_url`, `get_section`, `get_page`,
+//! `get_taxonomy`, `get_taxonomy_url`; the `markdown` filter). Functions read the shared
+//! [`Views`], so a lookup returns only what was asked for and is serialised once.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use tera::{Function, Tera, Value};
+
+use super::view::Views;
+use crate::config::Config;
+use crate::markdown::{
+    self, LinkResolver, MarkdownInput, MarkdownOptions, ShortcodeOutput, ShortcodeRenderer,
+};
+
+/// Filters that need no site model: `markdown`.
+pub fn register_filters(tera: &mut Tera, config: &Config) {
+    let options = MarkdownOptions {
+        highlight_code: config.markdown.highlight_code,
+        ..MarkdownOptions::default()
+    };
+    tera.register_filter(
+        "markdown",
+        move |value: &Value, args: &HashMap<String, Value>| {
+            let text = value
+                .as_str()
+                .ok_or_else(|| tera::Error::msg("`markdown` filter expects a string"))?;
+            let input = MarkdownInput {
+                text,
+                first_line: 1,
+                page_permalink: "",
+            };
+            let html = markdown::render(&input, &options, &NoLinks, &NoShortcodes).html;
+            let inline = args.get("inline").and_then(Value::as_bool).unwrap_or(false);
+            Ok(Value::String(if inline {
+                strip_paragraph(&html)
+            } else {
+                html
+            }))
+        },
+    );
+}
+
+fn strip_paragraph(html: &str) -> String {
+    let trimmed = html.trim();
+    match trimmed
+        .strip_prefix("<p>")
+        .and_then(|t| t.strip_suffix("</p>"))
+    {
+        Some(inner) if !inner.contains("<p>") => inner.to_owned(),
+        _ => trimmed.to_owned(),
+    }
+}
+
+struct NoLinks;
+impl LinkResolver for NoLinks {
+    fn resolve(&self, _: &str) -> Option<String> {
+        None
+    }
+}
+
+struct NoShortcodes;
+impl ShortcodeRenderer for NoShortcodes {
+    fn exists(&self, _: &str) -> bool {
+        false
+    }
+    fn render(
+        &self,
+        _: &str,
+        _: &serde_json::Map<String, Value>,
+        _: Option<&str>,
+    ) -> Result<ShortcodeOutput, String> {
+        Err("shortcodes are not available in the `markdown` filter".into())
+    }
+}
+
+/// Registers the site functions on `tera`.
+pub fn register_functions(tera: &mut Tera, views: &Arc<Views>) {
+    tera.register_function("get_url", GetUrl(views.clone()));
+    tera.register_function("get_section", GetSection(views.clone()));
+    tera.register_function("get_page", GetPage(views.clone()));
+    tera.register_function("get_taxonomy", GetTaxonomy(views.clone()));
+    tera.register_function("get_taxonomy_url", GetTaxonomyUrl(views.clone()));
+}
+
+fn string_arg<'a>(
+    args: &'a HashMap<String, Value>,
+    name: &str,
+    function: &str,
+) -> tera::Result<&'a str> {
+    args.get(name)
+        .and_then(Value::as_str)
+        .ok_or_else(|| tera::Error::msg(format!("`{function}` needs a string argument `{name}`")))
+}
+
+fn bool_arg(args: &HashMap<String, Value>, name: &str) -> bool {
+    args.get(name).and_then(Value::as_bool).unwrap_or(false)
+}
+
+/// `get_url(path="css/a.css")`, `get_url(path="@/news/x.md")`.
+struct GetUrl(Arc<Views>);
+impl Function for GetUrl {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let path = string_arg(args, "path", "get_url")?;
+        let portal = &self.0.portal;
+        if let Some(key) = path.strip_prefix("@/") {
+            let (key, anchor) = key
+                .split_once('#')
+                .map_or((key, None), |(k, a)| (k, Some(a)));
+            let permalink = portal
+                .page_by_key(key)
+                .map(|p| p.url.permalink.as_str())
+                .or_else(|| portal.section_by_key(key).map(|s| s.url.permalink.as_str()))
+                .ok_or_else(|| {
+                    tera::Error::msg(format!(
+                        "`get_url`: no page or section `@/{key}` in content/"
+                    ))
+                })?;
+            return Ok(Value::String(match anchor {
+                Some(a) => format!("{permalink}#{a}"),
+                None => permalink.to_owned(),
+            }));
+        }
+        if path.contains("://") {
+            return Ok(Value::String(path.to_owned()));
+        }
+        let mut url = format!(
+            "{}/{}",
+            portal.config.base_url,
+            path.trim_start_matches('/')
+        );
+        if bool_arg(args, "trailing_slash") && !url.ends_with('/') {
+            url.push('/');
+        }
+        Ok(Value::String(url))
+    }
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// `get_section(path="news/_index.md", metadata_only=false)`.
+struct GetSection(Arc<Views>);
+impl Function for GetSection {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let path = string_arg(args, "path", "get_section")?;
+        let section = self.0.portal.section_by_key(path).ok_or_else(|| {
+            tera::Error::msg(format!(
+                "`get_section`: no section `{path}` (expected a path like `news/_index.md`)"
+            ))
+        })?;
+        Ok(self.0.section(section.id, !bool_arg(args, "metadata_only")))
+    }
+}
+
+/// `get_page(path="news/x.md")`.
+struct GetPage(Arc<Views>);
+impl Function for GetPage {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let path = string_arg(args, "path", "get_page")?;
+        let page =
+            self.0.portal.page_by_key(path).ok_or_else(|| {
+                tera::Error::msg(format!("`get_page`: no page `{path}` in content/"))
+            })?;
+        Ok(self.0.page_full(page.id))
+    }
+}
+
+/// `get_taxonomy(kind="tags")` → `{ kind, items }`.
+struct GetTaxonomy(Arc<Views>);
+impl Function for GetTaxonomy {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let kind = string_arg(args, "kind", "get_taxonomy")?;
+        let Some(taxonomy) = self
+            .0
+            .portal
+            .taxonomies
+            .iter()
+            .find(|t| t.config.name == kind)
+        else {
+            if bool_arg(args, "required") || !args.contains_key("required") {
+                return Err(tera::Error::msg(format!(
+                    "`get_taxonomy`: taxonomy `{kind}` is not declared in the config"
+                )));
+            }
+            return Ok(Value::Null);
+        };
+        let items: Vec<Value> = taxonomy
+            .terms
+            .iter()
+            .map(|t| self.0.term(t, true))
+            .collect();
+        Ok(serde_json::json!({ "kind": self.0.taxonomy(taxonomy), "items": items }))
+    }
+}
+
+/// `get_taxonomy_url(kind="tags", name="科普")`.
+struct GetTaxonomyUrl(Arc<Views>);
+impl Function for GetTaxonomyUrl {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let kind = string_arg(args, "kind", "get_taxonomy_url")?;
+        let name = string_arg(args, "name", "get_taxonomy_url")?;
+        let taxonomy = self
+            .0
+            .portal
+            .taxonomies
+            .iter()
+            .find(|t| t.config.name == kind)
+            .ok_or_else(|| {
+                tera::Error::msg(format!(
+                    "`get_taxonomy_url`: taxonomy `{kind}` is not declared in the config"
+                ))
+            })?;
+        match taxonomy.term(name) {
+            Some(term) => Ok(Value::String(term.permalink.clone())),
+            None if args.get("required").and_then(Value::as_bool) == Some(false) => Ok(Value::Null),
+            None => Err(tera::Error::msg(format!(
+                "`get_taxonomy_url`: no term 「{name}」 in taxonomy `{kind}`"
+            ))),
+        }
+    }
+    fn is_safe(&self) -> bool {
+        true
+    }
+}

@@ -1,0 +1,40 @@
+//! Portal + templates → outputs in memory. Never touches disk: [`crate::output`] writes
+//! what this produces, or the preview server serves it from memory.
+
+pub mod feeds;
+pub mod functions;
+pub mod pages;
+pub mod theme;
+pub mod view;
+
+use std::path::PathBuf;
+
+pub use pages::render_site;
+pub use theme::{Shortcodes, Theme};
+
+/// One rendered file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// Path relative to the output folder, `/`-separated (`news/x/index.html`).
+    pub path: String,
+    /// The bytes to write.
+    pub body: Vec<u8>,
+}
+
+/// A file copied as is (static files, bundle assets).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CopiedFile {
+    /// Absolute source path.
+    pub from: PathBuf,
+    /// Path relative to the output folder.
+    pub to: String,
+}
+
+/// Everything a build produces.
+#[derive(Debug, Clone, Default)]
+pub struct SiteOutput {
+    /// Rendered files, sorted by path.
+    pub files: Vec<Output>,
+    /// Files to copy, sorted by destination.
+    pub copies: Vec<CopiedFile>,
+}

@@ -1,0 +1,505 @@
+//! Renders every HTML output: pages, sections and their pagers, taxonomy lists and
+//! terms, 404, alias redirects. Each output is a pure function of the portal, so they
+//! are rendered in parallel and sorted afterwards.
+
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use tera::{Context, Tera, Value};
+
+use super::view::Views;
+use super::{CopiedFile, Output, SiteOutput, Theme, feeds};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::portal::nav::{self, Pager};
+use crate::portal::{PageId, Portal, PortalSection, Taxonomy, Term, urls};
+
+/// One thing to render, decided before rendering starts.
+enum Job<'a> {
+    Page(PageId),
+    Section(&'a PortalSection, Option<Pager>),
+    TaxonomyList(&'a Taxonomy),
+    Term(&'a Taxonomy, &'a Term, Option<Pager>),
+}
+
+/// Renders the whole site. Template errors are collected (every failing output is
+/// reported); the outputs that did render are returned either way.
+pub fn render_site(portal: Arc<Portal>, theme: &Theme) -> (SiteOutput, Diagnostics) {
+    let views = Arc::new(Views::new(portal.clone(), theme.lists_need_content));
+    let mut tera = theme.tera.clone();
+    super::functions::register_functions(&mut tera, &views);
+    let renderer = Renderer {
+        portal: &portal,
+        views: &views,
+        tera: &tera,
+        theme,
+    };
+
+    let jobs = plan_jobs(&portal);
+    let results: Vec<Result<Output, Diagnostic>> =
+        jobs.par_iter().map(|job| renderer.render(job)).collect();
+    let mut diagnostics = Diagnostics::new();
+    let mut files = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(output) => files.push(output),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    files.push(renderer.not_found().unwrap_or_else(|d| {
+        diagnostics.push(d);
+        Output {
+            path: "404.html".into(),
+            body: Vec::new(),
+        }
+    }));
+    files.extend(pager_redirects(&portal));
+    files.extend(alias_redirects(&portal, &mut diagnostics));
+    files.extend(feeds::render_feeds(&portal));
+    if portal.config.markdown.highlight_code {
+        files.push(Output {
+            path: "highlight.css".into(),
+            body: crate::markdown::highlight_stylesheet().into_bytes(),
+        });
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let copies = copies(&portal, theme);
+    (SiteOutput { files, copies }, diagnostics)
+}
+
+fn plan_jobs(portal: &Portal) -> Vec<Job<'_>> {
+    let mut jobs: Vec<Job> = portal.pages.iter().map(|p| Job::Page(p.id)).collect();
+    for section in &portal.sections {
+        if !section.source.meta.render || section.source.meta.redirect_to.is_some() {
+            continue;
+        }
+        match section
+            .source
+            .meta
+            .paginate_by
+            .or(portal.config.paginate_by)
+        {
+            Some(per_page) => {
+                let pagers = nav::paginate(
+                    &section.url.path,
+                    section.pages.len(),
+                    per_page,
+                    &section.source.meta.paginate_path,
+                );
+                jobs.extend(pagers.into_iter().map(|p| Job::Section(section, Some(p))));
+            }
+            None => jobs.push(Job::Section(section, None)),
+        }
+    }
+    for taxonomy in portal.taxonomies.iter().filter(|t| t.config.render) {
+        jobs.push(Job::TaxonomyList(taxonomy));
+        for term in &taxonomy.terms {
+            match taxonomy.config.paginate_by {
+                Some(per_page) => {
+                    let pagers = nav::paginate(
+                        &term.path,
+                        term.pages.len(),
+                        per_page,
+                        &taxonomy.config.paginate_path,
+                    );
+                    jobs.extend(
+                        pagers
+                            .into_iter()
+                            .map(|p| Job::Term(taxonomy, term, Some(p))),
+                    );
+                }
+                None => jobs.push(Job::Term(taxonomy, term, None)),
+            }
+        }
+    }
+    jobs
+}
+
+struct Renderer<'a> {
+    portal: &'a Portal,
+    views: &'a Views,
+    tera: &'a Tera,
+    theme: &'a Theme,
+}
+
+impl Renderer<'_> {
+    fn render(&self, job: &Job) -> Result<Output, Diagnostic> {
+        match job {
+            Job::Page(id) => self.page(*id),
+            Job::Section(section, pager) => self.section(section, pager.as_ref()),
+            Job::TaxonomyList(taxonomy) => self.taxonomy_list(taxonomy),
+            Job::Term(taxonomy, term, pager) => self.term(taxonomy, term, pager.as_ref()),
+        }
+    }
+
+    fn base_context(&self, path: &str, lang: &str) -> Context {
+        let mut context = Context::new();
+        context.insert("config", &self.views.config);
+        context.insert("current_path", path);
+        context.insert(
+            "current_url",
+            &format!("{}{}", self.portal.config.base_url, path),
+        );
+        context.insert("lang", lang);
+        context
+    }
+
+    fn page(&self, id: PageId) -> Result<Output, Diagnostic> {
+        let page = self.portal.page(id);
+        let template = page_template(self.portal, id);
+        let lang = page
+            .source
+            .meta
+            .lang
+            .as_deref()
+            .unwrap_or(&self.portal.config.default_language);
+        let mut context = self.base_context(&page.url.path, lang);
+        context.insert("page", &self.views.page_full(id));
+        let html = self.render_template(&template, &context, &page.source.file)?;
+        Ok(Output {
+            path: page.url.output_file(),
+            body: html.into_bytes(),
+        })
+    }
+
+    fn section(
+        &self,
+        section: &PortalSection,
+        pager: Option<&Pager>,
+    ) -> Result<Output, Diagnostic> {
+        let is_home = section.source.key == "_index.md";
+        let template = section.source.meta.template.clone().unwrap_or_else(|| {
+            if is_home {
+                "index.html".to_owned()
+            } else {
+                "section.html".to_owned()
+            }
+        });
+        let path = pager.map_or(section.url.path.as_str(), |p| p.path.as_str());
+        let lang = section
+            .source
+            .meta
+            .lang
+            .as_deref()
+            .unwrap_or(&self.portal.config.default_language);
+        let mut context = self.base_context(path, lang);
+        context.insert("section", &self.views.section(section.id, true));
+        if let Some(pager) = pager {
+            let per_page = section
+                .source
+                .meta
+                .paginate_by
+                .or(self.portal.config.paginate_by)
+                .unwrap_or(1);
+            let pages = &section.pages[pager.range.0..pager.range.1];
+            let ordered: Vec<PageId> = if section.source.meta.paginate_reversed {
+                let mut all = section.pages.clone();
+                all.reverse();
+                all[pager.range.0..pager.range.1].to_vec()
+            } else {
+                pages.to_vec()
+            };
+            context.insert(
+                "paginator",
+                &self.paginator(
+                    &section.url.path,
+                    &section.source.meta.paginate_path,
+                    pager,
+                    per_page,
+                    section.pages.len(),
+                    &ordered,
+                ),
+            );
+        }
+        let html = self.render_template(&template, &context, &section.source.file)?;
+        Ok(Output {
+            path: urls::output_file_for(path),
+            body: html.into_bytes(),
+        })
+    }
+
+    fn paginator(
+        &self,
+        base: &str,
+        paginate_path: &str,
+        pager: &Pager,
+        per_page: usize,
+        total: usize,
+        ids: &[PageId],
+    ) -> Value {
+        let count = total.div_ceil(per_page.max(1)).max(1);
+        let base_url = &self.portal.config.base_url;
+        let link =
+            |index: usize| format!("{base_url}{}", nav::pager_path(base, paginate_path, index));
+        serde_json::json!({
+            "pages": self.views.page_list(ids),
+            "paginate_by": per_page,
+            "base_url": format!("{base_url}{base}{paginate_path}/"),
+            "number_pagers": count,
+            "first": link(1),
+            "last": link(count),
+            "previous": (pager.index > 1).then(|| link(pager.index - 1)),
+            "next": (pager.index < count).then(|| link(pager.index + 1)),
+            "current_index": pager.index,
+            "total_pages": total,
+        })
+    }
+
+    fn taxonomy_list(&self, taxonomy: &Taxonomy) -> Result<Output, Diagnostic> {
+        let template = self.pick(
+            &format!("{}/list.html", taxonomy.config.name),
+            "taxonomy_list.html",
+        );
+        let mut context = self.base_context(&taxonomy.path, &self.portal.config.default_language);
+        context.insert("taxonomy", &self.views.taxonomy(taxonomy));
+        let terms: Vec<Value> = taxonomy
+            .terms
+            .iter()
+            .map(|t| self.views.term(t, true))
+            .collect();
+        context.insert("terms", &terms);
+        let html = self.render_template(&template, &context, &self.portal.config.file)?;
+        Ok(Output {
+            path: urls::output_file_for(&taxonomy.path),
+            body: html.into_bytes(),
+        })
+    }
+
+    fn term(
+        &self,
+        taxonomy: &Taxonomy,
+        term: &Term,
+        pager: Option<&Pager>,
+    ) -> Result<Output, Diagnostic> {
+        let template = self.pick(
+            &format!("{}/single.html", taxonomy.config.name),
+            "taxonomy_single.html",
+        );
+        let path = pager.map_or(term.path.as_str(), |p| p.path.as_str());
+        let mut context = self.base_context(path, &self.portal.config.default_language);
+        context.insert("taxonomy", &self.views.taxonomy(taxonomy));
+        context.insert("term", &self.views.term(term, pager.is_none()));
+        if let Some(pager) = pager {
+            let per_page = taxonomy.config.paginate_by.unwrap_or(1);
+            let ids = &term.pages[pager.range.0..pager.range.1];
+            context.insert(
+                "paginator",
+                &self.paginator(
+                    &term.path,
+                    &taxonomy.config.paginate_path,
+                    pager,
+                    per_page,
+                    term.pages.len(),
+                    ids,
+                ),
+            );
+        }
+        let html = self.render_template(&template, &context, &self.portal.config.file)?;
+        Ok(Output {
+            path: urls::output_file_for(path),
+            body: html.into_bytes(),
+        })
+    }
+
+    fn not_found(&self) -> Result<Output, Diagnostic> {
+        let body = if self.theme.has("404.html") {
+            let context = self.base_context("/404.html", &self.portal.config.default_language);
+            self.render_template("404.html", &context, &self.portal.config.file)?
+        } else {
+            format!(
+                "<!DOCTYPE html>\n<html lang=\"{}\"><meta charset=\"utf-8\"><title>404</title><h1>页面不存在</h1><p><a href=\"{}/\">返回首页</a></p></html>\n",
+                tera::escape_html(&self.portal.config.default_language),
+                tera::escape_html(&self.portal.config.base_url)
+            )
+        };
+        Ok(Output {
+            path: "404.html".into(),
+            body: body.into_bytes(),
+        })
+    }
+
+    fn pick(&self, preferred: &str, fallback: &str) -> String {
+        if self.theme.has(preferred) {
+            preferred.to_owned()
+        } else {
+            fallback.to_owned()
+        }
+    }
+
+    fn render_template(
+        &self,
+        template: &str,
+        context: &Context,
+        source: &std::path::Path,
+    ) -> Result<String, Diagnostic> {
+        if !self.theme.has(template) {
+            return Err(missing_template(template, source));
+        }
+        self.tera
+            .render(template, context)
+            .map_err(|e| super::theme::template_error(&e, &self.theme.sources, Some(source)))
+    }
+}
+
+/// `template` from the page, else the nearest section's `page_template`, else `page.html`.
+fn page_template(portal: &Portal, id: PageId) -> String {
+    let page = portal.page(id);
+    if let Some(template) = &page.source.meta.template {
+        return template.clone();
+    }
+    let mut section = Some(page.section);
+    while let Some(sid) = section {
+        let s = portal.section(sid);
+        if let Some(template) = &s.source.meta.page_template {
+            return template.clone();
+        }
+        section = s.parent;
+    }
+    "page.html".to_owned()
+}
+
+fn missing_template(template: &str, source: &std::path::Path) -> Diagnostic {
+    Diagnostic::error("E0404", format!("template `{template}` not found"))
+        .in_file(source)
+        .expected(format!("`templates/{template}` in the site, or in `themes/NAME/templates/` of the theme set in the config"))
+        .help("create the template, set `theme = \"portal\"` in the config, or fix the `template` key")
+}
+
+/// A small page that sends visitors (and crawlers) to `target`.
+pub fn redirect_html(target: &str) -> Vec<u8> {
+    let target = tera::escape_html(target);
+    format!(
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Redirect</title><link rel=\"canonical\" href=\"{target}\"><meta http-equiv=\"refresh\" content=\"0; url={target}\"></head><body><a href=\"{target}\">Click here</a> to be redirected to {target}</body></html>\n"
+    )
+    .into_bytes()
+}
+
+/// `…/page/1/` sends visitors to the list's own URL, as Zola does.
+fn pager_redirects(portal: &Portal) -> Vec<Output> {
+    let mut outputs = Vec::new();
+    let base = &portal.config.base_url;
+    for section in &portal.sections {
+        if section
+            .source
+            .meta
+            .paginate_by
+            .or(portal.config.paginate_by)
+            .is_some()
+            && section.source.meta.render
+        {
+            let path = format!(
+                "{}{}/1/",
+                section.url.path, section.source.meta.paginate_path
+            );
+            outputs.push(Output {
+                path: urls::output_file_for(&path),
+                body: redirect_html(&section.url.permalink),
+            });
+        }
+    }
+    for taxonomy in portal
+        .taxonomies
+        .iter()
+        .filter(|t| t.config.paginate_by.is_some() && t.config.render)
+    {
+        for term in &taxonomy.terms {
+            let path = format!("{}{}/1/", term.path, taxonomy.config.paginate_path);
+            outputs.push(Output {
+                path: urls::output_file_for(&path),
+                body: redirect_html(&format!("{base}{}", term.path)),
+            });
+        }
+    }
+    outputs
+}
+
+/// Redirect pages for `aliases`; an alias that would overwrite real content is an error.
+fn alias_redirects(portal: &Portal, diagnostics: &mut Diagnostics) -> Vec<Output> {
+    let taken: std::collections::HashSet<&str> = portal
+        .pages
+        .iter()
+        .map(|p| p.url.path.as_str())
+        .chain(portal.sections.iter().map(|s| s.url.path.as_str()))
+        .collect();
+    let mut outputs = Vec::new();
+    let pages = portal
+        .pages
+        .iter()
+        .map(|p| (&p.source.meta.aliases, &p.url.permalink, &p.source.file));
+    let sections = portal
+        .sections
+        .iter()
+        .map(|s| (&s.source.meta.aliases, &s.url.permalink, &s.source.file));
+    for (aliases, target, file) in pages.chain(sections) {
+        for alias in aliases {
+            let path = format!("/{}", alias.trim_start_matches('/'));
+            let normalized = if path.ends_with('/')
+                || path.rsplit('/').next().is_some_and(|l| l.contains('.'))
+            {
+                path.clone()
+            } else {
+                format!("{path}/")
+            };
+            if alias.contains("..") || taken.contains(normalized.as_str()) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "E0304",
+                        format!("alias `{alias}` would replace an existing page or leave the site"),
+                    )
+                    .in_file(file)
+                    .help("remove the alias or pick another path"),
+                );
+                continue;
+            }
+            outputs.push(Output {
+                path: urls::output_file_for(&normalized),
+                body: redirect_html(target),
+            });
+        }
+    }
+    outputs
+}
+
+/// Static folders (theme first, so the site's files win) and bundle/section assets.
+fn copies(portal: &Portal, theme: &Theme) -> Vec<CopiedFile> {
+    let mut by_destination = std::collections::BTreeMap::new();
+    for dir in &theme.static_dirs {
+        for entry in walkdir::WalkDir::new(dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            if let Ok(relative) = entry.path().strip_prefix(dir) {
+                let to = relative.to_string_lossy().replace('\\', "/");
+                by_destination.insert(
+                    to.clone(),
+                    CopiedFile {
+                        from: entry.path().to_path_buf(),
+                        to,
+                    },
+                );
+            }
+        }
+    }
+    let root = portal.root.as_path();
+    let pages = portal.pages.iter().map(|p| (&p.source.assets, &p.url.path));
+    let sections = portal
+        .sections
+        .iter()
+        .map(|s| (&s.source.assets, &s.url.path));
+    for (assets, path) in pages.chain(sections) {
+        for asset in assets {
+            let to = format!("{}{}", path.trim_start_matches('/'), asset.relative);
+            by_destination.insert(
+                to.clone(),
+                CopiedFile {
+                    from: root.join(&asset.file),
+                    to,
+                },
+            );
+        }
+    }
+    by_destination.into_values().collect()
+}

@@ -1,0 +1,225 @@
+//! Loads the Tera templates: the theme's first, then the site's `templates/`, which
+//! override the theme's file by file. Also the shortcode renderer Markdown calls.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use tera::Tera;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::markdown::{ShortcodeOutput, ShortcodeRenderer};
+
+/// The templates of a site and where they came from.
+pub struct Theme {
+    /// Every template, parsed, with the built-in filters registered.
+    pub tera: Tera,
+    /// Template name → the file it was read from, relative to the site root.
+    pub sources: BTreeMap<String, PathBuf>,
+    /// Static folders to copy, lowest priority first (theme, then site).
+    pub static_dirs: Vec<PathBuf>,
+    /// True when some template shows the full `content` of listed pages.
+    pub lists_need_content: bool,
+}
+
+impl Theme {
+    /// Reads and parses every template. A template that fails to parse is an error
+    /// naming its file and line.
+    pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
+        let mut diagnostics = Diagnostics::new();
+        let mut dirs = Vec::new();
+        if let Some(name) = &config.theme {
+            let theme_dir = root.join("themes").join(name);
+            if !theme_dir.is_dir() {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "E0401",
+                        format!("theme `{name}` not found in `themes/{name}/`"),
+                    )
+                    .in_file(&config.file)
+                    .help("check `theme` in the config, or copy the theme folder into `themes/`"),
+                );
+                return Err(diagnostics);
+            }
+            dirs.push(PathBuf::from("themes").join(name));
+        }
+        dirs.push(PathBuf::new());
+        let mut sources = BTreeMap::new();
+        let mut texts = BTreeMap::new();
+        for dir in &dirs {
+            read_templates(
+                root,
+                &dir.join("templates"),
+                &mut sources,
+                &mut texts,
+                &mut diagnostics,
+            );
+        }
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        let lists_need_content = texts.values().any(|t: &String| mentions_listed_content(t));
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+        if let Err(e) = tera.add_raw_templates(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        {
+            return Err(template_error(&e, &sources, None).into());
+        }
+        super::functions::register_filters(&mut tera, config);
+        let static_dirs = dirs.iter().map(|d| root.join(d).join("static")).collect();
+        Ok(Theme {
+            tera,
+            sources,
+            static_dirs,
+            lists_need_content,
+        })
+    }
+
+    /// True when a template of this name exists.
+    pub fn has(&self, name: &str) -> bool {
+        self.sources.contains_key(name)
+    }
+}
+
+fn read_templates(
+    root: &Path,
+    dir: &Path,
+    sources: &mut BTreeMap<String, PathBuf>,
+    texts: &mut BTreeMap<String, String>,
+    diagnostics: &mut Diagnostics,
+) {
+    let full = root.join(dir);
+    if !full.is_dir() {
+        return;
+    }
+    for entry in walkdir::WalkDir::new(&full)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(relative) = entry.path().strip_prefix(&full) else {
+            continue;
+        };
+        let name = relative.to_string_lossy().replace('\\', "/");
+        if name.starts_with('.') || name.contains("/.") {
+            continue;
+        }
+        let file = dir.join(relative);
+        match std::fs::read(entry.path())
+            .map_err(|e| e.to_string())
+            .and_then(|b| crate::content::decode::decode(&file, &b).map_err(|d| d.message))
+        {
+            Ok(text) => {
+                texts.insert(name.clone(), text);
+                sources.insert(name, file);
+            }
+            Err(message) => diagnostics.push(
+                Diagnostic::error("E0402", format!("cannot read template: {message}"))
+                    .in_file(&file),
+            ),
+        }
+    }
+}
+
+/// Rough but safe: a template that touches `.content` of something other than the
+/// page or section being rendered needs listed pages to carry their full HTML.
+fn mentions_listed_content(text: &str) -> bool {
+    text.match_indices(".content").any(|(i, _)| {
+        let before = &text[..i];
+        !(before.ends_with("page") || before.ends_with("section"))
+    })
+}
+
+/// A Tera error as a diagnostic naming the template file (and the page being rendered).
+pub fn template_error(
+    e: &tera::Error,
+    sources: &BTreeMap<String, PathBuf>,
+    rendering: Option<&Path>,
+) -> Diagnostic {
+    let mut chain = vec![e.to_string()];
+    let mut source = std::error::Error::source(e);
+    while let Some(inner) = source {
+        chain.push(inner.to_string());
+        source = inner.source();
+    }
+    let template = chain.iter().find_map(|m| quoted_template(m, sources));
+    let message = chain.join(": ").replace('\n', " ");
+    let mut d = Diagnostic::error("E0403", format!("template error: {message}"));
+    if let Some(file) = template.and_then(|t| sources.get(&t)) {
+        d = d.in_file(file);
+        if let Some(line) = line_in_message(&message) {
+            d = d.at_span(crate::diag::Span::point(line, 1));
+        }
+    }
+    if let Some(page) = rendering {
+        d = d.help(format!(
+            "while rendering `{}`; fix the template or the page's front matter",
+            crate::diag::display_path(page)
+        ));
+    }
+    d
+}
+
+fn quoted_template(message: &str, sources: &BTreeMap<String, PathBuf>) -> Option<String> {
+    message
+        .split('\'')
+        .skip(1)
+        .step_by(2)
+        .find(|name| sources.contains_key(*name))
+        .map(str::to_owned)
+}
+
+/// Tera parse errors carry ` --> LINE:COL`.
+fn line_in_message(message: &str) -> Option<u32> {
+    let after = message.split("--> ").nth(1)?;
+    after.split(':').next()?.trim().parse().ok()
+}
+
+/// Renders shortcodes from `templates/shortcodes/NAME.html` (HTML) or `NAME.md` (Markdown).
+pub struct Shortcodes<'a> {
+    /// The templates.
+    pub theme: &'a Theme,
+    /// The config, as templates see it.
+    pub config: &'a tera::Value,
+}
+
+impl ShortcodeRenderer for Shortcodes<'_> {
+    fn exists(&self, name: &str) -> bool {
+        self.theme.has(&format!("shortcodes/{name}.html"))
+            || self.theme.has(&format!("shortcodes/{name}.md"))
+    }
+
+    fn render(
+        &self,
+        name: &str,
+        args: &serde_json::Map<String, serde_json::Value>,
+        body: Option<&str>,
+    ) -> Result<ShortcodeOutput, String> {
+        let mut context = tera::Context::new();
+        for (key, value) in args {
+            context.insert(key.as_str(), value);
+        }
+        if let Some(body) = body {
+            context.insert("body", body);
+        }
+        context.insert("config", self.config);
+        let html = format!("shortcodes/{name}.html");
+        let (template, markdown) = if self.theme.has(&html) {
+            (html, false)
+        } else {
+            (format!("shortcodes/{name}.md"), true)
+        };
+        let text = self.theme.tera.render(&template, &context).map_err(|e| {
+            let d = template_error(&e, &self.theme.sources, None);
+            d.message
+        })?;
+        Ok(if markdown {
+            ShortcodeOutput::Markdown(text)
+        } else {
+            ShortcodeOutput::Html(text)
+        })
+    }
+}

@@ -1,0 +1,396 @@
+//! What templates see: views that borrow from the portal and use Zola's field names.
+//! Site-wide values are serialised once per build; a page's summary (everything but
+//! its content) is serialised once and reused by every list, pager and lookup.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
+
+use serde::Serialize;
+use tera::Value;
+
+use crate::markdown::Heading;
+use crate::portal::{PageId, Portal, PortalPage, PortalSection, SectionId, Taxonomy, Term};
+
+/// The serialised views of one build, shared by the renderer and the template functions.
+pub struct Views {
+    /// The model.
+    pub portal: Arc<Portal>,
+    /// `config` as templates see it.
+    pub config: Value,
+    /// Whether listed pages carry their full `content`.
+    lists_need_content: bool,
+    summaries: Vec<OnceLock<Value>>,
+    sections_with_pages: Vec<OnceLock<Value>>,
+}
+
+impl Views {
+    /// Prepares the (lazily filled) caches for `portal`.
+    pub fn new(portal: Arc<Portal>, lists_need_content: bool) -> Views {
+        let config = config_value(&portal.config);
+        let summaries = (0..portal.pages.len()).map(|_| OnceLock::new()).collect();
+        let sections_with_pages = (0..portal.sections.len())
+            .map(|_| OnceLock::new())
+            .collect();
+        Views {
+            portal,
+            config,
+            lists_need_content,
+            summaries,
+            sections_with_pages,
+        }
+    }
+
+    /// A page as lists show it (no `content` unless a template needs it).
+    pub fn page_summary(&self, id: PageId) -> Value {
+        self.summaries[id.index()]
+            .get_or_init(|| {
+                to_value(&PageView::new(
+                    &self.portal,
+                    self.portal.page(id),
+                    self.lists_need_content,
+                ))
+            })
+            .clone()
+    }
+
+    /// A page with its full content, for its own template.
+    pub fn page_full(&self, id: PageId) -> Value {
+        to_value(&PageView::new(&self.portal, self.portal.page(id), true))
+    }
+
+    /// Summaries of `ids`.
+    pub fn page_list(&self, ids: &[PageId]) -> Value {
+        Value::Array(ids.iter().map(|id| self.page_summary(*id)).collect())
+    }
+
+    /// A section; with `pages`, every listed page's summary (cached per section).
+    pub fn section(&self, id: SectionId, pages: bool) -> Value {
+        if pages {
+            return self.sections_with_pages[id.index()]
+                .get_or_init(|| self.section_value(id, true))
+                .clone();
+        }
+        self.section_value(id, false)
+    }
+
+    fn section_value(&self, id: SectionId, with_pages: bool) -> Value {
+        let section = self.portal.section(id);
+        let mut value = to_value(&SectionView::new(&self.portal, section));
+        if let Value::Object(map) = &mut value {
+            let pages = if with_pages {
+                self.page_list(&section.pages)
+            } else {
+                Value::Array(Vec::new())
+            };
+            map.insert("pages".into(), pages);
+        }
+        value
+    }
+
+    /// A taxonomy's own fields (`name`, `paginate_by`, …) without its terms.
+    pub fn taxonomy(&self, taxonomy: &Taxonomy) -> Value {
+        serde_json::json!({
+            "name": taxonomy.config.name,
+            "slug": taxonomy.slug,
+            "paginate_by": taxonomy.config.paginate_by,
+            "paginate_path": taxonomy.config.paginate_path,
+            "feed": taxonomy.config.feed,
+            "permalink": taxonomy.permalink,
+            "path": taxonomy.path,
+        })
+    }
+
+    /// A term; with `pages`, its pages' summaries.
+    pub fn term(&self, term: &Term, pages: bool) -> Value {
+        serde_json::json!({
+            "name": term.name,
+            "slug": term.slug,
+            "path": term.path,
+            "permalink": term.permalink,
+            "page_count": term.pages.len(),
+            "pages": if pages { self.page_list(&term.pages) } else { Value::Array(Vec::new()) },
+        })
+    }
+}
+
+fn to_value<T: Serialize>(view: &T) -> Value {
+    serde_json::to_value(view).unwrap_or(Value::Null)
+}
+
+/// `config` as templates (and shortcodes) see it.
+pub fn config_value(c: &crate::config::Config) -> Value {
+    let taxonomies: Vec<Value> = c
+        .taxonomies
+        .iter()
+        .map(
+            |t| serde_json::json!({ "name": t.name, "paginate_by": t.paginate_by, "feed": t.feed }),
+        )
+        .collect();
+    serde_json::json!({
+        "base_url": c.base_url,
+        "title": c.title,
+        "description": c.description,
+        "author": c.author,
+        "default_language": c.default_language,
+        "theme": c.theme,
+        "build_search_index": c.build_search_index,
+        "generate_feeds": c.generate_feeds,
+        "feed_filenames": c.feed_filenames,
+        "taxonomies": taxonomies,
+        "extra": c.extra,
+    })
+}
+
+/// A neighbour in a section: enough to link to it.
+#[derive(Serialize)]
+struct Neighbour<'a> {
+    title: &'a str,
+    permalink: &'a str,
+    path: &'a str,
+    date: Option<&'a str>,
+}
+
+impl<'a> Neighbour<'a> {
+    fn new(page: &'a PortalPage) -> Neighbour<'a> {
+        Neighbour {
+            title: &page.source.meta.title,
+            permalink: &page.url.permalink,
+            path: &page.url.path,
+            date: page.date.as_ref().map(|d| d.text.as_str()),
+        }
+    }
+}
+
+/// An attachment (附件) as templates show it.
+#[derive(Serialize)]
+struct AttachmentView<'a> {
+    name: &'a str,
+    title: &'a str,
+    url: &'a str,
+    size: Option<String>,
+    size_bytes: Option<u64>,
+    ext: &'a str,
+}
+
+/// A page with Zola's field names plus menhu's (作者, 来源, 责任编辑 …).
+#[derive(Serialize)]
+struct PageView<'a> {
+    relative_path: &'a str,
+    title: &'a str,
+    description: Option<&'a str>,
+    summary: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content: Option<&'a str>,
+    permalink: &'a str,
+    path: &'a str,
+    slug: &'a str,
+    components: Vec<&'a str>,
+    date: Option<&'a str>,
+    updated: Option<&'a str>,
+    year: Option<i32>,
+    month: Option<u32>,
+    day: Option<u32>,
+    draft: bool,
+    weight: Option<i64>,
+    lang: &'a str,
+    author: Option<&'a str>,
+    authors: &'a [String],
+    editor: Option<&'a str>,
+    source: Option<&'a str>,
+    city: Option<&'a str>,
+    region: Option<&'a str>,
+    org: Option<&'a str>,
+    series: Option<&'a str>,
+    series_index: Option<u32>,
+    kind: Option<&'a str>,
+    cover: Option<String>,
+    taxonomies: &'a BTreeMap<String, Vec<String>>,
+    extra: &'a serde_json::Map<String, Value>,
+    toc: &'a [Heading],
+    word_count: usize,
+    char_count: usize,
+    reading_time: u32,
+    lower: Option<Neighbour<'a>>,
+    higher: Option<Neighbour<'a>>,
+    assets: Vec<String>,
+    attachments: Vec<AttachmentView<'a>>,
+    ancestors: Vec<&'a str>,
+    in_search_index: bool,
+    translations: [(); 0],
+}
+
+impl<'a> PageView<'a> {
+    fn new(portal: &'a Portal, page: &'a PortalPage, with_content: bool) -> PageView<'a> {
+        let meta = &page.source.meta;
+        let date = page.date.as_ref().map(|d| d.date());
+        use chrono::Datelike;
+        PageView {
+            relative_path: &page.source.key,
+            title: &meta.title,
+            description: meta.description.as_deref(),
+            summary: &page.summary,
+            content: with_content.then_some(page.rendered.html.as_str()),
+            permalink: &page.url.permalink,
+            path: &page.url.path,
+            slug: &page.url.slug,
+            components: page.url.path.split('/').filter(|s| !s.is_empty()).collect(),
+            date: page.date.as_ref().map(|d| d.text.as_str()),
+            updated: meta.updated.as_ref().map(|d| d.text.as_str()),
+            year: date.map(|d| d.year()),
+            month: date.map(|d| d.month()),
+            day: date.map(|d| d.day()),
+            draft: meta.draft,
+            weight: meta.weight,
+            lang: meta
+                .lang
+                .as_deref()
+                .unwrap_or(&portal.config.default_language),
+            author: meta.author.as_deref(),
+            authors: &meta.authors,
+            editor: meta.editor.as_deref(),
+            source: meta.source.as_deref(),
+            city: meta.city.as_ref().map(|c| c.value.as_str()),
+            region: meta.region.as_ref().map(|c| c.value.as_str()),
+            org: meta.org.as_ref().map(|c| c.value.as_str()),
+            series: meta.series.as_ref().map(|c| c.value.as_str()),
+            series_index: meta.series_index.as_ref().map(|c| c.value),
+            kind: meta.kind.as_deref(),
+            cover: meta
+                .cover
+                .as_deref()
+                .map(|c| resolve_relative(&page.url.permalink, c, &portal.config.base_url)),
+            taxonomies: &meta.taxonomies,
+            extra: &meta.extra,
+            toc: &page.rendered.toc,
+            word_count: page.stats.char_count,
+            char_count: page.stats.char_count,
+            reading_time: page.stats.reading_minutes,
+            lower: page.lower.map(|id| Neighbour::new(portal.page(id))),
+            higher: page.higher.map(|id| Neighbour::new(portal.page(id))),
+            assets: page
+                .source
+                .assets
+                .iter()
+                .map(|a| format!("{}{}", page.url.permalink, a.relative))
+                .collect(),
+            attachments: page
+                .attachments
+                .iter()
+                .map(|a| AttachmentView {
+                    name: &a.name,
+                    title: &a.title,
+                    url: &a.url,
+                    size: a.size.map(human_size),
+                    size_bytes: a.size,
+                    ext: &a.ext,
+                })
+                .collect(),
+            ancestors: portal
+                .ancestors(page.section)
+                .into_iter()
+                .chain([page.section])
+                .map(|id| portal.section(id).source.key.as_str())
+                .collect(),
+            in_search_index: meta.in_search_index,
+            translations: [],
+        }
+    }
+}
+
+/// `24.5 KB`-style sizes, as 附件 lists show them.
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["B", "KB", "MB", "GB"];
+    let mut size = bytes as f64;
+    let mut unit = 0;
+    while size >= 1024.0 && unit < UNITS.len() - 1 {
+        size /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} B")
+    } else {
+        format!("{size:.1} {}", UNITS[unit])
+    }
+}
+
+/// A URL written in front matter: absolute and site-absolute ones are kept (the latter
+/// prefixed with `base_url`); a relative one is relative to the page.
+pub fn resolve_relative(page_permalink: &str, url: &str, base_url: &str) -> String {
+    if url.contains("://") {
+        url.to_owned()
+    } else if let Some(rest) = url.strip_prefix('/') {
+        format!("{base_url}/{rest}")
+    } else {
+        format!("{page_permalink}{url}")
+    }
+}
+
+/// A section with Zola's field names; `pages` is added by [`Views::section`].
+#[derive(Serialize)]
+struct SectionView<'a> {
+    relative_path: &'a str,
+    title: &'a str,
+    description: Option<&'a str>,
+    content: &'a str,
+    permalink: &'a str,
+    path: &'a str,
+    components: Vec<&'a str>,
+    subsections: Vec<&'a str>,
+    ancestors: Vec<&'a str>,
+    extra: &'a serde_json::Map<String, Value>,
+    toc: &'a [Heading],
+    word_count: usize,
+    reading_time: u32,
+    page_count: usize,
+    lang: &'a str,
+    draft: bool,
+    assets: Vec<String>,
+}
+
+impl<'a> SectionView<'a> {
+    fn new(portal: &'a Portal, section: &'a PortalSection) -> SectionView<'a> {
+        let stats = crate::zh::text_stats(&section.rendered.text);
+        SectionView {
+            relative_path: &section.source.key,
+            title: &section.source.meta.title,
+            description: section.source.meta.description.as_deref(),
+            content: &section.rendered.html,
+            permalink: &section.url.permalink,
+            path: &section.url.path,
+            components: section
+                .url
+                .path
+                .split('/')
+                .filter(|s| !s.is_empty())
+                .collect(),
+            subsections: section
+                .subsections
+                .iter()
+                .map(|id| portal.section(*id).source.key.as_str())
+                .collect(),
+            ancestors: portal
+                .ancestors(section.id)
+                .into_iter()
+                .map(|id| portal.section(id).source.key.as_str())
+                .collect(),
+            extra: &section.source.meta.extra,
+            toc: &section.rendered.toc,
+            word_count: stats.char_count,
+            reading_time: stats.reading_minutes,
+            page_count: section.pages.len(),
+            lang: section
+                .source
+                .meta
+                .lang
+                .as_deref()
+                .unwrap_or(&portal.config.default_language),
+            draft: section.source.meta.draft,
+            assets: section
+                .source
+                .assets
+                .iter()
+                .map(|a| format!("{}{}", section.url.permalink, a.relative))
+                .collect(),
+        }
+    }
+}

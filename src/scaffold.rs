@@ -1,0 +1,170 @@
+//! `menhu init` writes the bundled demo portal (embedded in the binary) into a new
+//! folder; `menhu new` creates a dated page with a pinyin slug and its front matter.
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, DirEntry, include_dir};
+
+use crate::diag::Diagnostic;
+use crate::zh;
+
+static DEMO_CONTENT: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/content");
+static DEMO_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/portal");
+const DEMO_CONFIG: &str = include_str!("../site-config.toml");
+
+/// Writes the demo portal into `dir`, which must be missing or empty: `init` never
+/// overwrites anything.
+pub fn init(dir: &Path) -> Result<usize, Diagnostic> {
+    if dir.exists() {
+        let mut entries = std::fs::read_dir(dir).map_err(|e| io_error("read", dir, &e))?;
+        if entries.next().is_some() {
+            return Err(Diagnostic::error("E0601", format!("`{}` is not empty", dir.display()))
+                .help("choose a new folder name, e.g. `menhu init my-portal`; init never overwrites files"));
+        }
+    }
+    let mut written = 0;
+    written += write_tree(&DEMO_CONTENT, &dir.join("content"))?;
+    written += write_tree(&DEMO_THEME, &dir.join("themes").join("portal"))?;
+    write_file(&dir.join("site-config.toml"), DEMO_CONFIG.as_bytes())?;
+    Ok(written + 1)
+}
+
+fn write_tree(tree: &Dir<'_>, target: &Path) -> Result<usize, Diagnostic> {
+    let mut written = 0;
+    for entry in tree.entries() {
+        match entry {
+            DirEntry::Dir(sub) => {
+                let name = sub
+                    .path()
+                    .file_name()
+                    .map(PathBuf::from)
+                    .unwrap_or_default();
+                written += write_tree(sub, &target.join(name))?;
+            }
+            DirEntry::File(file) => {
+                let name = file
+                    .path()
+                    .file_name()
+                    .map(PathBuf::from)
+                    .unwrap_or_default();
+                write_file(&target.join(name), file.contents())?;
+                written += 1;
+            }
+        }
+    }
+    Ok(written)
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, &e))?;
+    }
+    std::fs::write(path, bytes).map_err(|e| io_error("write", path, &e))
+}
+
+fn io_error(action: &str, path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        "E0602",
+        format!("cannot {action} `{}`: {e}", path.display()),
+    )
+}
+
+/// Creates `content/SECTION/YYYY-MM-DD-<pinyin>.md` for `title` and returns its path.
+pub fn new_page(
+    root: &Path,
+    section: &str,
+    title: &str,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<PathBuf, Diagnostic> {
+    let section = section.trim_matches('/');
+    let folder = root.join("content").join(section);
+    if section.is_empty() || section.split('/').any(|part| part == ".." || part == ".") {
+        return Err(
+            Diagnostic::error("E0603", format!("`{section}` is not a section name"))
+                .help("name a folder of `content/`, e.g. `menhu new news \"标题\"`"),
+        );
+    }
+    if !folder.join("_index.md").is_file() {
+        return Err(unknown_section(root, section));
+    }
+    let slug = zh::slugify(title);
+    if slug.is_empty() {
+        return Err(Diagnostic::error(
+            "E0604",
+            format!("cannot make a file name from the title 「{title}」"),
+        )
+        .help("use a title with Chinese characters, letters or digits"));
+    }
+    let file = folder.join(format!("{}-{slug}.md", now.format("%Y-%m-%d")));
+    if file.exists() {
+        return Err(
+            Diagnostic::error("E0605", format!("`{}` already exists", file.display()))
+                .help("edit that file, or choose another title"),
+        );
+    }
+    write_file(&file, front_matter(title, now).as_bytes())?;
+    Ok(file)
+}
+
+fn front_matter(title: &str, now: chrono::DateTime<chrono::FixedOffset>) -> String {
+    let title = toml::Value::String(title.to_owned()).to_string();
+    format!(
+        "+++\ntitle = {title}\ndate = {}\nauthor = \"\"      # 作者\nsource = \"\"      # 来源\neditor = \"\"      # 责任编辑\n# city = \"梧州\"   # 城市或区县\ntags = []\n+++\n\n在这里写正文。\n",
+        now.format("%Y-%m-%dT%H:%M:%S%:z")
+    )
+}
+
+fn unknown_section(root: &Path, section: &str) -> Diagnostic {
+    let existing: Vec<String> = walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name() == "_index.md")
+        .filter_map(|e| {
+            let dir = e.path().parent()?.strip_prefix(root.join("content")).ok()?;
+            let name = dir.to_string_lossy().replace('\\', "/");
+            (!name.is_empty()).then_some(name)
+        })
+        .collect();
+    let mut d = Diagnostic::error(
+        "E0606",
+        format!("there is no section `{section}` in `content/`"),
+    )
+    .expected(format!("one of: {}", existing.join(", ")));
+    d = match crate::diag::did_you_mean(section, existing.iter().map(String::as_str)) {
+        Some(near) => d.help(format!("did you mean `{near}`?")),
+        None => d.help(format!("create `content/{section}/_index.md` first")),
+    };
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_page_gets_a_dated_pinyin_name() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content/news")).unwrap();
+        std::fs::write(dir.path().join("content/news/_index.md"), "+++\n+++\n").unwrap();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-26T10:00:00+08:00").unwrap();
+        let file = new_page(dir.path(), "news", "汇聚“四长”资源", now).unwrap();
+        assert!(
+            file.ends_with("content/news/2026-11-26-hui-ju-si-chang-zi-yuan.md"),
+            "{}",
+            file.display()
+        );
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains("title = \"汇聚“四长”资源\""));
+        assert!(
+            new_page(dir.path(), "news", "汇聚“四长”资源", now).is_err(),
+            "never overwrites"
+        );
+        assert!(
+            new_page(dir.path(), "nwes", "x", now)
+                .unwrap_err()
+                .help
+                .unwrap()
+                .contains("news")
+        );
+    }
+}

@@ -4,6 +4,7 @@
 
 pub mod attachments;
 pub mod nav;
+pub mod region;
 pub mod taxonomy;
 pub mod urls;
 

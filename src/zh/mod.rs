@@ -2,9 +2,11 @@
 //! names, Han-character tests, and the counts shown in an article header (字数, 阅读时间).
 //! A leaf module: it uses nothing else from the crate.
 
+mod hant;
 mod pinyin;
 mod text;
 
+pub use self::hant::to_simplified;
 pub use self::pinyin::{pinyin_compact, slugify};
 pub use self::text::{TextStats, text_stats};
 

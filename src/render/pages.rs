@@ -307,8 +307,8 @@ impl Renderer<'_> {
         } else {
             format!(
                 "<!DOCTYPE html>\n<html lang=\"{}\"><meta charset=\"utf-8\"><title>404</title><h1>页面不存在</h1><p><a href=\"{}/\">返回首页</a></p></html>\n",
-                tera::escape_html(&self.portal.config.default_language),
-                tera::escape_html(&self.portal.config.base_url)
+                crate::render::theme::escape_html(&self.portal.config.default_language),
+                crate::render::theme::escape_html(&self.portal.config.base_url)
             )
         };
         Ok(Output {
@@ -366,7 +366,7 @@ fn missing_template(template: &str, source: &std::path::Path) -> Diagnostic {
 
 /// A small page that sends visitors (and crawlers) to `target`.
 pub fn redirect_html(target: &str) -> Vec<u8> {
-    let target = tera::escape_html(target);
+    let target = crate::render::theme::escape_html(target);
     format!(
         "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Redirect</title><link rel=\"canonical\" href=\"{target}\"><meta http-equiv=\"refresh\" content=\"0; url={target}\"></head><body><a href=\"{target}\">Click here</a> to be redirected to {target}</body></html>\n"
     )

@@ -61,6 +61,7 @@ impl Theme {
         let lists_need_content = texts.values().any(|t: &String| mentions_listed_content(t));
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+        tera.set_escape_fn(escape_html);
         if let Err(e) = tera.add_raw_templates(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
             return Err(template_error(&e, &sources, None).into());
@@ -176,6 +177,23 @@ fn quoted_template(message: &str, sources: &BTreeMap<String, PathBuf>) -> Option
 fn line_in_message(message: &str) -> Option<u32> {
     let after = message.split("--> ").nth(1)?;
     after.split(':').next()?.trim().parse().ok()
+}
+
+/// Escapes text for HTML elements and quoted attributes. Unlike Tera's default it
+/// leaves `/` alone, so URLs in the output stay readable (`https://…`, not `https:&#x2F;…`).
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Renders shortcodes from `templates/shortcodes/NAME.html` (HTML) or `NAME.md` (Markdown).

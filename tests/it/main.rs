@@ -4,3 +4,11 @@
 mod support;
 
 mod build_cli;
+mod config;
+mod content;
+mod markdown;
+mod outputs;
+mod scaffold;
+mod serve;
+mod templates;
+mod zola_compat;

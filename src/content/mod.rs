@@ -2,6 +2,7 @@
 //! the files that sit beside them. No HTML yet.
 
 pub mod decode;
+pub mod directory;
 pub mod front_matter;
 pub mod meta;
 mod walk;

@@ -123,6 +123,11 @@ pub fn with_custom(custom: &[CustomRegion]) -> (Cow<'static, Registry>, Vec<(usi
 }
 
 impl Registry {
+    /// A registry with no divisions, for sites that name no places.
+    pub fn empty() -> Registry {
+        Registry::parse("")
+    }
+
     /// Reads `code<TAB>level<TAB>name<TAB>parent` lines; `#` lines are comments. The
     /// data is bundled and checked by tests, so a malformed line is skipped, not fatal.
     fn parse(text: &str) -> Registry {

@@ -191,6 +191,7 @@ pub(super) fn city_value(views: &Views, city: &CityPage, with_pages: bool) -> Va
         "province": place_link(portal, province),
         "counties": counties,
         "page_count": city.pages.len(),
+        "index_permalink": portal.places.permalink,
     });
     if with_pages && let Value::Object(map) = &mut value {
         let (orgs, others): (Vec<PageId>, Vec<PageId>) =

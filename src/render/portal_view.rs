@@ -303,10 +303,12 @@ pub(super) fn org_list(views: &Views) -> Value {
     )
 }
 
-/// `menus`: every menu with `current` (this very page) and `active` (this page is
+/// `menus`: every menu (`main` at least, maybe empty) with `current` (this very page) and `active` (this page is
 /// inside the entry, or one of its children is) set for `path`.
 pub(super) fn menus_value(portal: &Portal, path: &str) -> Value {
     let mut out = Map::new();
+    // `main` always exists, so `{% for item in menus.main %}` works without menus.
+    out.insert("main".into(), Value::Array(Vec::new()));
     for (name, items) in &portal.menus {
         out.insert(name.clone(), Value::Array(items.iter().map(|i| menu_item(i, path)).collect()));
     }

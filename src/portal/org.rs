@@ -95,6 +95,8 @@ pub(super) fn collect(portal: &Portal) -> (Directory, Diagnostics) {
         let index = directory.orgs.len();
         directory.by_page.insert(page.id, index);
         directory.by_title.entry(page.source.meta.title.trim().to_owned()).or_insert(index);
+        // A parent may also be named by its slug (`parent = "wuzhou-kexie"`).
+        directory.by_title.entry(page.url.slug.clone()).or_insert(index);
         directory.orgs.push(Org { page: page.id, level, parent: None, children: Vec::new(), mentions: Vec::new() });
     }
     link_parents(portal, &mut directory, &mut diagnostics);

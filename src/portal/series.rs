@@ -130,11 +130,13 @@ fn check_numbers(portal: &Portal, name: &str, ids: &[PageId], diagnostics: &mut 
                 } else {
                     format!("{}–{}", n + 1, number.value - 1)
                 };
-                diagnostics.push(
-                    Diagnostic::warning("W0330", format!("series 「{name}」 has no page numbered {missing}"))
-                        .in_file(&page.source.file)
-                        .help("check `series_index`, or publish the missing number"),
-                );
+                let mut d = Diagnostic::warning("W0330", format!("series 「{name}」 has no page numbered {missing}"))
+                    .in_file(&page.source.file)
+                    .help("check `series_index`, or publish the missing number");
+                if let Some(span) = number.span {
+                    d = d.at_span(span);
+                }
+                diagnostics.push(d);
             }
         }
         previous = Some((number.value, *id));

@@ -196,7 +196,12 @@ impl Renderer<'_> {
             .as_deref()
             .unwrap_or(&self.portal.config.default_language);
         let mut context = self.base_context(path, lang);
-        context.insert("section", &self.views.section(section.id, true));
+        context.insert(
+            "section",
+            &self
+                .views
+                .section(section.id, self.theme.sections_need_pages),
+        );
         context.insert(
             "breadcrumbs",
             &super::portal_view::crumbs_value(&crate::portal::menus::section_breadcrumbs(

@@ -20,6 +20,9 @@ pub struct Theme {
     pub static_dirs: Vec<PathBuf>,
     /// True when some template shows the full `content` of listed pages.
     pub lists_need_content: bool,
+    /// True when some template reads `section.pages`; otherwise a section's context
+    /// leaves them out, which keeps each pager's cost independent of the section's size.
+    pub sections_need_pages: bool,
 }
 
 impl Theme {
@@ -59,6 +62,7 @@ impl Theme {
             return Err(diagnostics);
         }
         let lists_need_content = texts.values().any(|t: &String| mentions_listed_content(t));
+        let sections_need_pages = texts.values().any(|t| t.contains("section.pages"));
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
         tera.set_escape_fn(escape_html);
@@ -73,6 +77,7 @@ impl Theme {
             sources,
             static_dirs,
             lists_need_content,
+            sections_need_pages,
         })
     }
 

@@ -1,6 +1,8 @@
 //! The integration tests: one binary, a module per feature. Each test builds a real
 //! site in a temporary folder and asserts on the files it produced.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod support;
 
 mod build_cli;

@@ -115,7 +115,7 @@ fn an_ambiguous_city_lists_the_candidates() {
     news(&site, "a", "朝阳科普活动", "2025-01-10", "city = \"朝阳\"");
     let stderr = site.build_fails();
     assert_contains(&stderr, "error[E0302]: ambiguous city 「朝阳」");
-    assert_contains(&stderr, "content/news/a.md");
+    assert_contains(&stderr, "--> content/news/a.md:4:8");
     assert_contains(&stderr, "「北京市朝阳区」");
     assert_contains(&stderr, "「辽宁省朝阳市」");
     assert_contains(&stderr, "default_province");
@@ -137,7 +137,8 @@ fn an_unknown_city_suggests_the_homophone() {
     news(&site, "a", "科技活动", "2025-01-10", "city = \"梧洲\"");
     let stderr = site.build_fails();
     assert_contains(&stderr, "error[E0301]: unknown city 「梧洲」");
-    assert_contains(&stderr, "content/news/a.md");
+    assert_contains(&stderr, "--> content/news/a.md:4:8");
+    assert_contains(&stderr, "4 | city = \"梧洲\"");
     assert_contains(&stderr, "did you mean 「梧州」 (广西壮族自治区梧州市)?");
 }
 

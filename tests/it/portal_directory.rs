@@ -123,7 +123,7 @@ fn a_repeated_series_number_is_an_error_and_a_gap_a_warning() {
     case(&site, "a", "第一篇", "2025-01-01", 1);
     case(&site, "b", "第四篇", "2025-02-01", 4);
     let run = site.build();
-    assert_contains(&run.stderr, "warning[W0330]: series 「科协改革进行时·地方篇」 has no page numbered 2–3");
+    assert_contains(&run.stderr, "warning[W0330]: content/cases/b.md:5:16: series 「科协改革进行时·地方篇」 has no page numbered 2–3");
     case(&site, "c", "又一篇第四篇", "2025-03-01", 4);
     let stderr = site.build_fails();
     assert_contains(&stderr, "error[E0330]: series 「科协改革进行时·地方篇」 has two pages numbered 4");

@@ -211,6 +211,7 @@ impl Renderer<'_> {
         );
         if is_orgs {
             context.insert("orgs", &super::portal_view::org_list(self.views));
+            context.insert("org_regions", &super::portal_view::org_regions(self.views));
         }
         if let Some(pager) = pager {
             let per_page = section

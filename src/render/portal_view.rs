@@ -303,6 +303,22 @@ pub(super) fn org_list(views: &Views) -> Value {
     )
 }
 
+/// The places organizations are in, for the directory's region filter: provinces
+/// and cities by code, each once.
+pub(super) fn org_regions(views: &Views) -> Value {
+    let places = &views.portal.places;
+    let mut ids: Vec<DivisionId> = Vec::new();
+    for org in &views.portal.orgs.orgs {
+        if let Some(place) = places.page_regions.get(org.page.index()).copied().flatten() {
+            ids.push(place.province);
+            ids.extend(place.city);
+        }
+    }
+    ids.sort_by(|a, b| places.registry.get(*a).code.cmp(&places.registry.get(*b).code));
+    ids.dedup();
+    Value::Array(ids.iter().map(|id| places.registry.get(*id).name.clone().into()).collect())
+}
+
 /// `menus`: every menu (`main` at least, maybe empty) with `current` (this very page) and `active` (this page is
 /// inside the entry, or one of its children is) set for `path`.
 pub(super) fn menus_value(portal: &Portal, path: &str) -> Value {

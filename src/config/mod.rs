@@ -25,10 +25,11 @@ use serde::Serialize;
 use toml::de::DeTable;
 
 use self::keys::{KeyPath, key_path_at, place};
-use self::raw::RawConfig;
 pub use self::portal::{
-    CustomRegionConfig, DEFAULT_RELATED_LIMIT, DirectoryConfig, MenuItemConfig, Placed, RegionsConfig,
+    CustomRegionConfig, DEFAULT_RELATED_LIMIT, DirectoryConfig, MenuItemConfig, Placed,
+    RegionsConfig,
 };
+use self::raw::RawConfig;
 use crate::diag::Diagnostic;
 
 /// The validated site configuration. Built only by [`Config::load`] or [`Config::parse`].

@@ -104,11 +104,12 @@ pub const DEFAULT_RELATED_LIMIT: usize = 5;
 /// Validates `[regions]`.
 pub(crate) fn regions(raw: RawRegions, text: &str, problems: &mut Problems) -> RegionsConfig {
     RegionsConfig {
-        default_province: raw
-            .default_province
-            .as_ref()
-            .map(|p| Placed::new(p, text)),
-        hot_cities: raw.hot_cities.iter().map(|c| Placed::new(c, text)).collect(),
+        default_province: raw.default_province.as_ref().map(|p| Placed::new(p, text)),
+        hot_cities: raw
+            .hot_cities
+            .iter()
+            .map(|c| Placed::new(c, text))
+            .collect(),
         path: path_segment(raw.path.as_ref(), "regions.path", "cities", problems),
         custom: raw
             .custom
@@ -227,7 +228,10 @@ pub(crate) fn path_segment(
     if !valid {
         let error = Diagnostic::error("E0108", format!("`{key}` 「{value}」 is not a URL segment"))
             .expected("ASCII letters, digits, `-` or `_`, e.g. `cities` or `diqu`")
-            .help(format!("set `{}` to one word such as `{default}`", key.rsplit('.').next().unwrap_or(key)));
+            .help(format!(
+                "set `{}` to one word such as `{default}`",
+                key.rsplit('.').next().unwrap_or(key)
+            ));
         problems.push(error, Some(raw.span()));
         return default.to_owned();
     }

@@ -63,7 +63,12 @@ pub(crate) fn validate(
         diagnostics: report.diagnostics,
     };
     let regions = portal::regions(raw.regions, text, &mut problems);
-    let series_path = portal::path_segment(raw.series.path.as_ref(), "series.path", "series", &mut problems);
+    let series_path = portal::path_segment(
+        raw.series.path.as_ref(),
+        "series.path",
+        "series",
+        &mut problems,
+    );
     let menus = portal::menus(raw.menus, text, &mut problems);
     let directories = portal::directories(raw.directories, text, &mut problems);
     Config {

@@ -70,10 +70,13 @@ pub fn load_directories(
         for row in rows {
             match row_page(&file, &row, directory, &section_key) {
                 Ok(page) if keys.contains(&page.key) => problems.push(
-                    Diagnostic::error("E0223", format!("row {} would replace the page `{}`", row.line, page.key))
-                        .in_file(&file)
-                        .at_span(Span::point(row.line, 1))
-                        .help("give the row a different `slug` column, or rename the Markdown page"),
+                    Diagnostic::error(
+                        "E0223",
+                        format!("row {} would replace the page `{}`", row.line, page.key),
+                    )
+                    .in_file(&file)
+                    .at_span(Span::point(row.line, 1))
+                    .help("give the row a different `slug` column, or rename the Markdown page"),
                 ),
                 Ok(page) => {
                     keys.insert(page.key.clone());
@@ -89,11 +92,15 @@ pub fn load_directories(
 
 fn read_rows(root: &Path, file: &Path) -> Result<Vec<Row>, Diagnostic> {
     let unreadable = |why: String| {
-        Diagnostic::error("E0220", format!("cannot read directory table `{}`: {why}", file.display()))
-            .in_file(file)
+        Diagnostic::error(
+            "E0220",
+            format!("cannot read directory table `{}`: {why}", file.display()),
+        )
+        .in_file(file)
     };
     let bytes = std::fs::read(root.join(file)).map_err(|e| {
-        unreadable(e.to_string()).help("check `file` in `[[directories]]`; paths are relative to the site root")
+        unreadable(e.to_string())
+            .help("check `file` in `[[directories]]`; paths are relative to the site root")
     })?;
     let text = super::decode::decode(file, &bytes)?;
     match file.extension().and_then(|e| e.to_str()) {
@@ -105,7 +112,9 @@ fn read_rows(root: &Path, file: &Path) -> Result<Vec<Row>, Diagnostic> {
 }
 
 fn csv_rows(file: &Path, text: &str) -> Result<Vec<Row>, Diagnostic> {
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(text.as_bytes());
     let header: Vec<String> = reader
         .headers()
         .map_err(|e| csv_error(file, &e))?
@@ -115,24 +124,37 @@ fn csv_rows(file: &Path, text: &str) -> Result<Vec<Row>, Diagnostic> {
     let header_line = text.lines().next().unwrap_or_default();
     for (index, name) in header.iter().enumerate() {
         if !COLUMNS.contains(&name.as_str()) {
-            return Err(unknown_column(file, name, 1, field_column(header_line, index))
-                .at(Span::point(1, field_column(header_line, index)), text));
+            return Err(
+                unknown_column(file, name, 1, field_column(header_line, index))
+                    .at(Span::point(1, field_column(header_line, index)), text),
+            );
         }
     }
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| csv_error(file, &e))?;
         let line = record.position().map_or(0, |p| p.line()) as u32;
-        let line_text = text.lines().nth(line.saturating_sub(1) as usize).unwrap_or_default();
+        let line_text = text
+            .lines()
+            .nth(line.saturating_sub(1) as usize)
+            .unwrap_or_default();
         let cells = header
             .iter()
             .zip(record.iter())
             .enumerate()
             .map(|(i, (name, value))| {
-                (name.clone(), value.trim().to_owned(), Some(field_column(line_text, i)))
+                (
+                    name.clone(),
+                    value.trim().to_owned(),
+                    Some(field_column(line_text, i)),
+                )
             })
             .collect();
-        rows.push(Row { line, cells, is_line: true });
+        rows.push(Row {
+            line,
+            cells,
+            is_line: true,
+        });
     }
     Ok(rows)
 }
@@ -159,7 +181,11 @@ fn csv_error(file: &Path, e: &csv::Error) -> Diagnostic {
     let d = Diagnostic::error("E0221", format!("bad CSV row: {}", e.to_string().replace('\n', " ")))
         .in_file(file)
         .help("every row needs as many columns as the header; quote values that contain commas: \"南宁市青秀区，示范路 1 号\"");
-    if line > 0 { d.at_span(Span::point(line, 1)) } else { d }
+    if line > 0 {
+        d.at_span(Span::point(line, 1))
+    } else {
+        d
+    }
 }
 
 fn unknown_column(file: &Path, name: &str, line: u32, column: u32) -> Diagnostic {
@@ -176,14 +202,19 @@ fn unknown_column(file: &Path, name: &str, line: u32, column: u32) -> Diagnostic
 
 fn toml_rows(file: &Path, text: &str) -> Result<Vec<Row>, Diagnostic> {
     let table: toml::Table = toml::from_str(text).map_err(|e| {
-        Diagnostic::error("E0220", format!("invalid TOML: {}", e.message().trim_end_matches('.')))
-            .in_file(file)
-            .help("write one `[[orgs]]` table per organization, e.g. `[[orgs]]\\ntitle = \"藤县科协\"`")
+        Diagnostic::error(
+            "E0220",
+            format!("invalid TOML: {}", e.message().trim_end_matches('.')),
+        )
+        .in_file(file)
+        .help("write one `[[orgs]]` table per organization, e.g. `[[orgs]]\\ntitle = \"藤县科协\"`")
     })?;
     let Some(entries) = table.get("orgs").and_then(|v| v.as_array()) else {
-        return Err(Diagnostic::error("E0220", "no `[[orgs]]` entries in the table")
-            .in_file(file)
-            .help("write one `[[orgs]]` table per organization"));
+        return Err(
+            Diagnostic::error("E0220", "no `[[orgs]]` entries in the table")
+                .in_file(file)
+                .help("write one `[[orgs]]` table per organization"),
+        );
     };
     let mut rows = Vec::new();
     for (index, entry) in entries.iter().enumerate() {
@@ -228,22 +259,41 @@ fn row_page(
             .find(|(n, v, _)| n == name && !v.is_empty())
     };
     let Some((_, title, _)) = get("title") else {
-        return Err(bad_cell(file, row, "title", None, "has no `title`", "the organization's full name, e.g. 藤县科学技术协会"));
+        return Err(bad_cell(
+            file,
+            row,
+            "title",
+            None,
+            "has no `title`",
+            "the organization's full name, e.g. 藤县科学技术协会",
+        ));
     };
     let mut front = toml::Table::new();
     front.insert("title".into(), title.clone().into());
     front.insert("kind".into(), "org".into());
-    if let Some(level) = get("level").map(|c| c.1.clone()).or_else(|| directory.level.clone()) {
+    if let Some(level) = get("level")
+        .map(|c| c.1.clone())
+        .or_else(|| directory.level.clone())
+    {
         front.insert("level".into(), level.into());
     }
-    for key in ["region", "parent", "address", "phone", "website", "chair", "founded", "summary"] {
+    for key in [
+        "region", "parent", "address", "phone", "website", "chair", "founded", "summary",
+    ] {
         if let Some((_, value, _)) = get(key) {
             front.insert(key.into(), value.clone().into());
         }
     }
     if let Some(cell @ (_, value, _)) = get("members") {
         let number: i64 = value.replace(',', "").parse().map_err(|_| {
-            bad_cell(file, row, "members", Some(cell), &format!("column `members` 「{value}」 is not a number"), "a whole number of members, e.g. 120")
+            bad_cell(
+                file,
+                row,
+                "members",
+                Some(cell),
+                &format!("column `members` 「{value}」 is not a number"),
+                "a whole number of members, e.g. 120",
+            )
         })?;
         front.insert("members".into(), number.into());
     }
@@ -252,7 +302,11 @@ fn row_page(
         .unwrap_or_else(|| zh::slugify(title));
     front.insert("slug".into(), slug.clone().into());
     let body = get("body").map(|c| c.1.clone()).unwrap_or_default();
-    let text = format!("+++\n{}+++\n{}\n", toml::to_string(&front).unwrap_or_default(), body);
+    let text = format!(
+        "+++\n{}+++\n{}\n",
+        toml::to_string(&front).unwrap_or_default(),
+        body
+    );
     let parsed = meta::parse_page(file, &text).map_err(|mut errors| {
         errors.truncate(1);
         errors
@@ -299,6 +353,9 @@ fn bad_cell(
     } else {
         d
     };
-    d.expected(expected.to_owned())
-        .help(format!("fix column `{column}` of row {} in `{}`", row.line, file.display()))
+    d.expected(expected.to_owned()).help(format!(
+        "fix column `{column}` of row {} in `{}`",
+        row.line,
+        file.display()
+    ))
 }

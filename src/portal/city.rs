@@ -110,7 +110,9 @@ impl Places {
 
     /// The page of `province`, if it has one.
     pub fn province_page(&self, province: DivisionId) -> Option<&ProvincePage> {
-        self.province_index.get(&province).map(|i| &self.provinces[*i])
+        self.province_index
+            .get(&province)
+            .map(|i| &self.provinces[*i])
     }
 
     /// The city page a name written in a template resolves to.
@@ -148,7 +150,13 @@ pub(super) fn collect(portal: &Portal) -> (Places, Diagnostics) {
     };
     for (index, resolution) in bad_parents {
         let placed = &config.regions.custom[index].parent;
-        diagnostics.push(config_problem(config, &registry, placed, &resolution, "region"));
+        diagnostics.push(config_problem(
+            config,
+            &registry,
+            placed,
+            &resolution,
+            "region",
+        ));
     }
     let default_province = default_province(config, &registry, uses_places, &mut diagnostics);
     let mut page_regions = vec![None; portal.pages.len()];
@@ -248,7 +256,12 @@ fn config_problem(
 }
 
 /// Places `d` at `span` of `file`, with the line's text read back for the caret.
-fn place_in_file(portal: &Portal, d: Diagnostic, span: Option<crate::diag::Span>, file: &std::path::Path) -> Diagnostic {
+fn place_in_file(
+    portal: &Portal,
+    d: Diagnostic,
+    span: Option<crate::diag::Span>,
+    file: &std::path::Path,
+) -> Diagnostic {
     let Some(span) = span else { return d };
     match std::fs::read_to_string(portal.root.join(file)) {
         Ok(text) => d.at(span, text.trim_start_matches('\u{feff}')),
@@ -267,12 +280,20 @@ fn default_province(
         Resolution::Found(id) if registry.get(id).level == Level::Province => Some(id),
         Resolution::Found(id) => {
             if check {
-                diagnostics.push(placed.place(
-                    Diagnostic::error("E0303", format!("`default_province` 「{}」 is not a province", placed.value))
+                diagnostics.push(
+                    placed.place(
+                        Diagnostic::error(
+                            "E0303",
+                            format!("`default_province` 「{}」 is not a province", placed.value),
+                        )
                         .in_file(&config.file)
                         .expected("a province-level name such as 「广西」 or 「广西壮族自治区」")
-                        .help(format!("use its province: 「{}」", registry.get(registry.province_of(id)).name)),
-                ));
+                        .help(format!(
+                            "use its province: 「{}」",
+                            registry.get(registry.province_of(id)).name
+                        )),
+                    ),
+                );
             }
             None
         }
@@ -286,7 +307,11 @@ fn default_province(
 }
 
 /// Builds city and province pages from the resolved places.
-fn index(portal: &Portal, registry: Cow<'static, Registry>, page_regions: Vec<Option<PageRegion>>) -> Places {
+fn index(
+    portal: &Portal,
+    registry: Cow<'static, Registry>,
+    page_regions: Vec<Option<PageRegion>>,
+) -> Places {
     let config = &portal.config;
     let path = format!("/{}/", config.regions.path);
     let mut by_city: BTreeMap<(String, DivisionId), Vec<PageId>> = BTreeMap::new();
@@ -311,9 +336,16 @@ fn index(portal: &Portal, registry: Cow<'static, Registry>, page_regions: Vec<Op
             list.push(id);
         }
     }
-    let slugs = if by_province.is_empty() { HashMap::new() } else { region::slugs(&registry) };
+    let slugs = if by_province.is_empty() {
+        HashMap::new()
+    } else {
+        region::slugs(&registry)
+    };
     let url = |division: DivisionId| {
-        let slug = slugs.get(&division).cloned().unwrap_or_else(|| registry.get(division).code.clone());
+        let slug = slugs
+            .get(&division)
+            .cloned()
+            .unwrap_or_else(|| registry.get(division).code.clone());
         let page_path = format!("{path}{slug}/");
         let permalink = format!("{}{page_path}", config.base_url);
         (slug, page_path, permalink)
@@ -325,10 +357,20 @@ fn index(portal: &Portal, registry: Cow<'static, Registry>, page_regions: Vec<Op
         below.sort_by_key(|id| (registry.get(*id).code.clone(), *id));
         below.dedup();
         let (slug, path, permalink) = url(city);
-        cities.push(CityPage { division: city, slug, path, permalink, pages, counties: below });
+        cities.push(CityPage {
+            division: city,
+            slug,
+            path,
+            permalink,
+            pages,
+            counties: below,
+        });
     }
-    let city_index: HashMap<DivisionId, usize> =
-        cities.iter().enumerate().map(|(i, c)| (c.division, i)).collect();
+    let city_index: HashMap<DivisionId, usize> = cities
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.division, i))
+        .collect();
     let mut provinces = Vec::new();
     for (province, mut pages) in by_province {
         if city_index.contains_key(&province) {
@@ -342,9 +384,20 @@ fn index(portal: &Portal, registry: Cow<'static, Registry>, page_regions: Vec<Op
             .map(|(i, _)| i)
             .collect();
         let (slug, path, permalink) = url(province);
-        provinces.push(ProvincePage { division: province, slug, path, permalink, cities: own, pages });
+        provinces.push(ProvincePage {
+            division: province,
+            slug,
+            path,
+            permalink,
+            cities: own,
+            pages,
+        });
     }
-    let province_index = provinces.iter().enumerate().map(|(i, p)| (p.division, i)).collect();
+    let province_index = provinces
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.division, i))
+        .collect();
     Places {
         registry,
         page_regions,
@@ -379,7 +432,13 @@ fn hot_cities(config: &Config, places: &Places, diagnostics: &mut Diagnostics) -
                 }
             }
             other if places.enabled() => {
-                diagnostics.push(config_problem(config, &places.registry, placed, &other, "city"));
+                diagnostics.push(config_problem(
+                    config,
+                    &places.registry,
+                    placed,
+                    &other,
+                    "city",
+                ));
             }
             _ => {}
         }
@@ -398,7 +457,9 @@ fn check_prefix(portal: &Portal, places: &Places, diagnostics: &mut Diagnostics)
             )
             .in_file(&portal.config.file)
             .expected("a URL segment for region pages that no taxonomy, section or page uses")
-            .help("set another segment in the site config, e.g. `[regions]` then `path = \"diqu\"`"),
+            .help(
+                "set another segment in the site config, e.g. `[regions]` then `path = \"diqu\"`",
+            ),
         );
     }
 }
@@ -413,8 +474,15 @@ pub(super) fn path_owner(portal: &Portal, prefix: &str) -> Option<String> {
     {
         return Some(format!("the pages of the taxonomy `{}`", t.config.name));
     }
-    if let Some(s) = portal.sections.iter().find(|s| s.url.path.starts_with(prefix)) {
-        return Some(format!("the section `{}`", crate::diag::display_path(&s.source.file)));
+    if let Some(s) = portal
+        .sections
+        .iter()
+        .find(|s| s.url.path.starts_with(prefix))
+    {
+        return Some(format!(
+            "the section `{}`",
+            crate::diag::display_path(&s.source.file)
+        ));
     }
     portal
         .pages

@@ -68,7 +68,11 @@ fn resolve(portal: &Portal, item: &MenuItemConfig, diagnostics: &mut Diagnostics
         title: item.title.clone(),
         url,
         path,
-        children: item.children.iter().map(|c| resolve(portal, c, diagnostics)).collect(),
+        children: item
+            .children
+            .iter()
+            .map(|c| resolve(portal, c, diagnostics))
+            .collect(),
     }
 }
 
@@ -84,12 +88,18 @@ pub struct Crumb {
 impl Crumb {
     /// A linked step.
     pub fn link(title: impl Into<String>, permalink: impl Into<String>) -> Crumb {
-        Crumb { title: title.into(), permalink: Some(permalink.into()) }
+        Crumb {
+            title: title.into(),
+            permalink: Some(permalink.into()),
+        }
     }
 
     /// The last, unlinked step.
     pub fn here(title: impl Into<String>) -> Crumb {
-        Crumb { title: title.into(), permalink: None }
+        Crumb {
+            title: title.into(),
+            permalink: None,
+        }
     }
 }
 
@@ -103,7 +113,10 @@ pub fn section_trail(portal: &Portal, id: SectionId, include_self: bool) -> Vec<
     }
     for sid in chain.into_iter().filter(|s| *s != home.id) {
         let s = portal.section(sid);
-        trail.push(Crumb::link(s.source.meta.title.clone(), s.url.permalink.clone()));
+        trail.push(Crumb::link(
+            s.source.meta.title.clone(),
+            s.url.permalink.clone(),
+        ));
     }
     trail
 }

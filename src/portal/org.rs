@@ -14,7 +14,15 @@ use crate::zh;
 
 /// The levels an organization may have, as written in front matter.
 pub const LEVELS: &[&str] = &[
-    "national", "province", "city", "county", "township", "society", "enterprise", "park", "university",
+    "national",
+    "province",
+    "city",
+    "county",
+    "township",
+    "society",
+    "enterprise",
+    "park",
+    "university",
 ];
 
 /// One organization.
@@ -94,10 +102,22 @@ pub(super) fn collect(portal: &Portal) -> (Directory, Diagnostics) {
         });
         let index = directory.orgs.len();
         directory.by_page.insert(page.id, index);
-        directory.by_title.entry(page.source.meta.title.trim().to_owned()).or_insert(index);
+        directory
+            .by_title
+            .entry(page.source.meta.title.trim().to_owned())
+            .or_insert(index);
         // A parent may also be named by its slug (`parent = "wuzhou-kexie"`).
-        directory.by_title.entry(page.url.slug.clone()).or_insert(index);
-        directory.orgs.push(Org { page: page.id, level, parent: None, children: Vec::new(), mentions: Vec::new() });
+        directory
+            .by_title
+            .entry(page.url.slug.clone())
+            .or_insert(index);
+        directory.orgs.push(Org {
+            page: page.id,
+            level,
+            parent: None,
+            children: Vec::new(),
+            mentions: Vec::new(),
+        });
     }
     link_parents(portal, &mut directory, &mut diagnostics);
     link_mentions(portal, &mut directory, &mut diagnostics);
@@ -108,7 +128,9 @@ fn link_parents(portal: &Portal, directory: &mut Directory, diagnostics: &mut Di
     let titles: Vec<String> = directory.by_title.keys().cloned().collect();
     for i in 0..directory.orgs.len() {
         let page = portal.page(directory.orgs[i].page);
-        let Some(parent) = &page.source.meta.org_fields.parent else { continue };
+        let Some(parent) = &page.source.meta.org_fields.parent else {
+            continue;
+        };
         match directory.by_title(parent.value.trim()).map(|o| o.page) {
             Some(parent_page) if parent_page != page.id => {
                 directory.orgs[i].parent = Some(parent_page);
@@ -118,11 +140,21 @@ fn link_parents(portal: &Portal, directory: &mut Directory, diagnostics: &mut Di
             }
             Some(_) => {}
             None => {
-                let mut d = Diagnostic::warning("W0320", format!("parent organization 「{}」 is not in the directory", parent.value))
-                    .in_file(&page.source.file);
+                let mut d = Diagnostic::warning(
+                    "W0320",
+                    format!(
+                        "parent organization 「{}」 is not in the directory",
+                        parent.value
+                    ),
+                )
+                .in_file(&page.source.file);
                 d = match did_you_mean(&parent.value, titles.iter().map(String::as_str)) {
-                    Some(close) => d.help(format!("did you mean 「{close}」? (the parent is named by its page title)")),
-                    None => d.help("add a page for it, or leave it as plain text if it is outside the site"),
+                    Some(close) => d.help(format!(
+                        "did you mean 「{close}」? (the parent is named by its page title)"
+                    )),
+                    None => d.help(
+                        "add a page for it, or leave it as plain text if it is outside the site",
+                    ),
                 };
                 if let Some(span) = parent.span {
                     d = d.at_span(span);
@@ -142,14 +174,22 @@ fn link_mentions(portal: &Portal, directory: &mut Directory, diagnostics: &mut D
     }
     let titles: Vec<String> = directory.by_title.keys().cloned().collect();
     for page in &portal.pages {
-        let Some(name) = &page.source.meta.org else { continue };
-        let Some(&index) = directory
-            .by_title
-            .get(name.value.trim())
-            .or_else(|| directory.by_title.get(&zh::to_simplified(name.value.trim())))
-        else {
-            let mut d = Diagnostic::warning("W0321", format!("`org` 「{}」 names no organization of the directory", name.value))
-                .in_file(&page.source.file);
+        let Some(name) = &page.source.meta.org else {
+            continue;
+        };
+        let Some(&index) = directory.by_title.get(name.value.trim()).or_else(|| {
+            directory
+                .by_title
+                .get(&zh::to_simplified(name.value.trim()))
+        }) else {
+            let mut d = Diagnostic::warning(
+                "W0321",
+                format!(
+                    "`org` 「{}」 names no organization of the directory",
+                    name.value
+                ),
+            )
+            .in_file(&page.source.file);
             d = match did_you_mean(&name.value, titles.iter().map(String::as_str)) {
                 Some(close) => d.help(format!("did you mean 「{close}」?")),
                 None => d.help("write the organization's page title"),

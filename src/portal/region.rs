@@ -144,9 +144,7 @@ impl Registry {
             else {
                 continue;
             };
-            let parent = cells
-                .next()
-                .and_then(|p| by_code.get(p.trim()).copied());
+            let parent = cells.next().and_then(|p| by_code.get(p.trim()).copied());
             let level = match level {
                 "p" => Level::Province,
                 "c" => Level::Prefecture,
@@ -227,7 +225,11 @@ impl Registry {
             chain.push(parent);
             at = parent;
         }
-        chain.iter().rev().map(|id| self.get(*id).name.as_str()).collect()
+        chain
+            .iter()
+            .rev()
+            .map(|id| self.get(*id).name.as_str())
+            .collect()
     }
 
     /// The province `id` lies in (itself for a province).
@@ -417,12 +419,62 @@ const SUFFIXES: &[&str] = &[
 /// Ethnic group names that autonomous divisions carry (`广西壮族自治区`), removed from the
 /// end of a name together with `族`, longest first where one is a suffix of another.
 const ETHNIC: &[&str] = &[
-    "维吾尔", "蒙古", "土家", "布依", "朝鲜", "哈尼", "哈萨克", "傈僳", "拉祜", "东乡",
-    "纳西", "景颇", "柯尔克孜", "达斡尔", "仫佬", "布朗", "撒拉", "毛南", "仡佬", "锡伯",
-    "阿昌", "普米", "塔吉克", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固",
-    "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺", "各", "回", "藏", "苗",
-    "彝", "壮", "满", "侗", "瑶", "白", "傣", "黎", "佤", "畲", "高山", "水", "土", "羌",
-    "怒", "京",
+    "维吾尔",
+    "蒙古",
+    "土家",
+    "布依",
+    "朝鲜",
+    "哈尼",
+    "哈萨克",
+    "傈僳",
+    "拉祜",
+    "东乡",
+    "纳西",
+    "景颇",
+    "柯尔克孜",
+    "达斡尔",
+    "仫佬",
+    "布朗",
+    "撒拉",
+    "毛南",
+    "仡佬",
+    "锡伯",
+    "阿昌",
+    "普米",
+    "塔吉克",
+    "乌孜别克",
+    "俄罗斯",
+    "鄂温克",
+    "德昂",
+    "保安",
+    "裕固",
+    "塔塔尔",
+    "独龙",
+    "鄂伦春",
+    "赫哲",
+    "门巴",
+    "珞巴",
+    "基诺",
+    "各",
+    "回",
+    "藏",
+    "苗",
+    "彝",
+    "壮",
+    "满",
+    "侗",
+    "瑶",
+    "白",
+    "傣",
+    "黎",
+    "佤",
+    "畲",
+    "高山",
+    "水",
+    "土",
+    "羌",
+    "怒",
+    "京",
 ];
 
 fn strip_suffix(name: &str) -> &str {
@@ -465,9 +517,7 @@ fn short_name(name: &str, level: Level) -> String {
 pub fn slugs(registry: &Registry) -> HashMap<DivisionId, String> {
     let mut wanted: Vec<(DivisionId, String)> = registry
         .divisions()
-        .filter(|(id, d)| {
-            d.level == Level::Province || registry.city_of(*id) == Some(*id)
-        })
+        .filter(|(id, d)| d.level == Level::Province || registry.city_of(*id) == Some(*id))
         .map(|(id, d)| (id, base_slug(d)))
         .collect();
     wanted.sort_by_key(|(id, _)| (registry.get(*id).level, *id));

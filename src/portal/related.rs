@@ -64,7 +64,8 @@ pub(super) fn collect(portal: &Portal) -> Vec<Vec<PageId>> {
             let own = &keys[page.id.index()];
             let mut candidates: Vec<PageId> = Vec::new();
             for key in own {
-                let (Some(list), Some(&at)) = (postings.get(key), position.get(&(key, page.id))) else {
+                let (Some(list), Some(&at)) = (postings.get(key), position.get(&(key, page.id)))
+                else {
                     continue;
                 };
                 let start = at.saturating_sub(WINDOW);
@@ -96,7 +97,12 @@ fn rank(
         .map(|other| {
             let theirs = &keys[other.index()];
             let score = own.iter().filter(|k| theirs.contains(k)).map(weight).sum();
-            (score, distance(other), portal.page(other).source.key.as_str(), other)
+            (
+                score,
+                distance(other),
+                portal.page(other).source.key.as_str(),
+                other,
+            )
         })
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(b.2)));
@@ -111,7 +117,13 @@ fn keys_of(portal: &Portal, id: PageId) -> Vec<Key> {
     if let Some(series) = &page.source.meta.series {
         keys.push(Key::Series(series.value.trim().to_owned()));
     }
-    if let Some(place) = portal.places.page_regions.get(id.index()).copied().flatten() {
+    if let Some(place) = portal
+        .places
+        .page_regions
+        .get(id.index())
+        .copied()
+        .flatten()
+    {
         if let Some(city) = place.city {
             keys.push(Key::City(city.0));
         }

@@ -63,7 +63,15 @@ pub(super) fn collect(portal: &Portal) -> (SeriesIndex, Diagnostics) {
     for (name, mut ids) in groups {
         nav::sort_pages(portal, &mut ids, SortBy::Date);
         ids.reverse(); // oldest first among unnumbered pages
-        let number = |id: &PageId| portal.page(*id).source.meta.series_index.as_ref().map(|n| n.value);
+        let number = |id: &PageId| {
+            portal
+                .page(*id)
+                .source
+                .meta
+                .series_index
+                .as_ref()
+                .map(|n| n.value)
+        };
         ids.sort_by_key(|id| (number(id).is_none(), number(id)));
         check_numbers(portal, name, &ids, &mut diagnostics);
         let mut slug = zh::slugify(name);
@@ -110,16 +118,21 @@ fn check_numbers(portal: &Portal, name: &str, ids: &[PageId], diagnostics: &mut 
     let mut previous: Option<(u32, PageId)> = None;
     for id in ids {
         let page = portal.page(*id);
-        let Some(number) = &page.source.meta.series_index else { continue };
+        let Some(number) = &page.source.meta.series_index else {
+            continue;
+        };
         if let Some((n, other)) = previous {
             if n == number.value {
-                let mut d = Diagnostic::error("E0330", format!("series 「{name}」 has two pages numbered {n}"))
-                    .in_file(&page.source.file)
-                    .expected("each number once per series")
-                    .help(format!(
-                        "`{}` has the same number; renumber one of them",
-                        crate::diag::display_path(&portal.page(other).source.file)
-                    ));
+                let mut d = Diagnostic::error(
+                    "E0330",
+                    format!("series 「{name}」 has two pages numbered {n}"),
+                )
+                .in_file(&page.source.file)
+                .expected("each number once per series")
+                .help(format!(
+                    "`{}` has the same number; renumber one of them",
+                    crate::diag::display_path(&portal.page(other).source.file)
+                ));
                 if let Some(span) = number.span {
                     d = d.at_span(span);
                 }
@@ -130,9 +143,12 @@ fn check_numbers(portal: &Portal, name: &str, ids: &[PageId], diagnostics: &mut 
                 } else {
                     format!("{}–{}", n + 1, number.value - 1)
                 };
-                let mut d = Diagnostic::warning("W0330", format!("series 「{name}」 has no page numbered {missing}"))
-                    .in_file(&page.source.file)
-                    .help("check `series_index`, or publish the missing number");
+                let mut d = Diagnostic::warning(
+                    "W0330",
+                    format!("series 「{name}」 has no page numbered {missing}"),
+                )
+                .in_file(&page.source.file)
+                .help("check `series_index`, or publish the missing number");
                 if let Some(span) = number.span {
                     d = d.at_span(span);
                 }

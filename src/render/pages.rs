@@ -38,7 +38,11 @@ pub fn render_site(portal: Arc<Portal>, theme: &Theme) -> (SiteOutput, Diagnosti
     };
 
     let mut jobs = plan_jobs(&portal);
-    jobs.extend(portal_pages::plan(&portal, theme).into_iter().map(Job::Portal));
+    jobs.extend(
+        portal_pages::plan(&portal, theme)
+            .into_iter()
+            .map(Job::Portal),
+    );
     let results: Vec<Result<Output, Diagnostic>> =
         jobs.par_iter().map(|job| renderer.render(job)).collect();
     let mut diagnostics = Diagnostics::new();
@@ -163,7 +167,10 @@ impl Renderer<'_> {
         context.insert("page", &self.views.page_full(id));
         context.insert(
             "breadcrumbs",
-            &super::portal_view::crumbs_value(&crate::portal::menus::page_breadcrumbs(self.portal, id)),
+            &super::portal_view::crumbs_value(&crate::portal::menus::page_breadcrumbs(
+                self.portal,
+                id,
+            )),
         );
         let html = self.render_template(&template, &context, &page.source.file)?;
         Ok(Output {

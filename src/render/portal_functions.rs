@@ -41,7 +41,12 @@ impl Function for GetCity {
         let name = name_arg(args, "get_city")?;
         match self.0.portal.places.find_city(name) {
             Some(city) => Ok(pv::city_value(&self.0, city, true)),
-            None => not_found(args, format!("`get_city`: no city page for 「{name}」 (no page names it in `city` or `region`)")),
+            None => not_found(
+                args,
+                format!(
+                    "`get_city`: no city page for 「{name}」 (no page names it in `city` or `region`)"
+                ),
+            ),
         }
     }
 }
@@ -54,7 +59,13 @@ impl Function for GetCities {
             return Ok(pv::hot_cities(&self.0));
         }
         let places = &self.0.portal.places;
-        Ok(Value::Array(places.cities.iter().map(|c| pv::city_value(&self.0, c, false)).collect()))
+        Ok(Value::Array(
+            places
+                .cities
+                .iter()
+                .map(|c| pv::city_value(&self.0, c, false))
+                .collect(),
+        ))
     }
 }
 
@@ -65,7 +76,10 @@ impl Function for GetOrg {
         let name = name_arg(args, "get_org")?;
         match self.0.portal.orgs.by_title(name) {
             Some(org) => Ok(self.0.page_summary(org.page)),
-            None => not_found(args, format!("`get_org`: no organization titled 「{name}」")),
+            None => not_found(
+                args,
+                format!("`get_org`: no organization titled 「{name}」"),
+            ),
         }
     }
 }

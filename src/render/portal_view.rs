@@ -21,16 +21,33 @@ pub(super) fn extend_page(views: &Views, id: PageId, value: &mut Value, full: bo
     let Value::Object(map) = value else { return };
     let page = portal.page(id);
     map.insert("region".into(), region_value(portal, id));
-    map.insert("org_name".into(), page.source.meta.org.as_ref().map(|o| o.value.clone()).into());
+    map.insert(
+        "org_name".into(),
+        page.source
+            .meta
+            .org
+            .as_ref()
+            .map(|o| o.value.clone())
+            .into(),
+    );
     map.insert(
         "org_page".into(),
-        portal.orgs.mentioned_by(id).map_or(Value::Null, |o| link(portal, o.page)),
+        portal
+            .orgs
+            .mentioned_by(id)
+            .map_or(Value::Null, |o| link(portal, o.page)),
     );
     map.insert("org".into(), org_value(portal, id, full));
     map.insert("series_info".into(), series_value(portal, id, full));
     if full {
-        let related = portal.related.get(id.index()).map_or(&[][..], Vec::as_slice);
-        map.insert("related".into(), Value::Array(related.iter().map(|r| link(portal, *r)).collect()));
+        let related = portal
+            .related
+            .get(id.index())
+            .map_or(&[][..], Vec::as_slice);
+        map.insert(
+            "related".into(),
+            Value::Array(related.iter().map(|r| link(portal, *r)).collect()),
+        );
     }
 }
 
@@ -50,7 +67,13 @@ fn links(portal: &Portal, ids: &[PageId]) -> Value {
 
 /// `page.region`: the resolved place, or null.
 fn region_value(portal: &Portal, id: PageId) -> Value {
-    let Some(place) = portal.places.page_regions.get(id.index()).copied().flatten() else {
+    let Some(place) = portal
+        .places
+        .page_regions
+        .get(id.index())
+        .copied()
+        .flatten()
+    else {
         return Value::Null;
     };
     let registry = &portal.places.registry;
@@ -142,13 +165,14 @@ fn series_value(portal: &Portal, id: PageId, full: bool) -> Value {
     };
     let (number, _) = series.pages[position];
     let neighbour = |at: Option<usize>| {
-        at.and_then(|i| series.pages.get(i)).map_or(Value::Null, |(n, p)| {
-            let mut v = link(portal, *p);
-            if let Value::Object(m) = &mut v {
-                m.insert("index".into(), (*n).into());
-            }
-            v
-        })
+        at.and_then(|i| series.pages.get(i))
+            .map_or(Value::Null, |(n, p)| {
+                let mut v = link(portal, *p);
+                if let Value::Object(m) = &mut v {
+                    m.insert("index".into(), (*n).into());
+                }
+                v
+            })
     };
     let mut value = json!({
         "name": series.name,
@@ -225,9 +249,18 @@ pub(super) fn city_groups(views: &Views) -> Value {
     let mut groups: Vec<(String, Value)> = places
         .provinces
         .iter()
-        .map(|p| (places.registry.get(p.division).code.clone(), province_value(views, p)))
+        .map(|p| {
+            (
+                places.registry.get(p.division).code.clone(),
+                province_value(views, p),
+            )
+        })
         .collect();
-    for city in places.cities.iter().filter(|c| places.province_page(places.registry.province_of(c.division)).is_none()) {
+    for city in places.cities.iter().filter(|c| {
+        places
+            .province_page(places.registry.province_of(c.division))
+            .is_none()
+    }) {
         let d = places.registry.get(city.division);
         groups.push((
             d.code.clone(),
@@ -245,7 +278,13 @@ pub(super) fn city_groups(views: &Views) -> Value {
 /// The 热门城市 list.
 pub(super) fn hot_cities(views: &Views) -> Value {
     let places = &views.portal.places;
-    Value::Array(places.hot.iter().map(|i| city_value(views, &places.cities[*i], false)).collect())
+    Value::Array(
+        places
+            .hot
+            .iter()
+            .map(|i| city_value(views, &places.cities[*i], false))
+            .collect(),
+    )
 }
 
 /// A series with its pages in number order.
@@ -286,7 +325,9 @@ pub(super) fn org_list(views: &Views) -> Value {
             .map(|o| {
                 let page = portal.page(o.page);
                 let place = places.page_regions.get(o.page.index()).copied().flatten();
-                let city = place.and_then(|p| p.city).map(|c| places.registry.get(c).name.clone());
+                let city = place
+                    .and_then(|p| p.city)
+                    .map(|c| places.registry.get(c).name.clone());
                 let province = place.map(|p| places.registry.get(p.province).name.clone());
                 json!({
                     "title": page.source.meta.title,
@@ -314,9 +355,19 @@ pub(super) fn org_regions(views: &Views) -> Value {
             ids.extend(place.city);
         }
     }
-    ids.sort_by(|a, b| places.registry.get(*a).code.cmp(&places.registry.get(*b).code));
+    ids.sort_by(|a, b| {
+        places
+            .registry
+            .get(*a)
+            .code
+            .cmp(&places.registry.get(*b).code)
+    });
     ids.dedup();
-    Value::Array(ids.iter().map(|id| places.registry.get(*id).name.clone().into()).collect())
+    Value::Array(
+        ids.iter()
+            .map(|id| places.registry.get(*id).name.clone().into())
+            .collect(),
+    )
 }
 
 /// `menus`: every menu (`main` at least, maybe empty) with `current` (this very page) and `active` (this page is
@@ -326,13 +377,20 @@ pub(super) fn menus_value(portal: &Portal, path: &str) -> Value {
     // `main` always exists, so `{% for item in menus.main %}` works without menus.
     out.insert("main".into(), Value::Array(Vec::new()));
     for (name, items) in &portal.menus {
-        out.insert(name.clone(), Value::Array(items.iter().map(|i| menu_item(i, path)).collect()));
+        out.insert(
+            name.clone(),
+            Value::Array(items.iter().map(|i| menu_item(i, path)).collect()),
+        );
     }
     Value::Object(out)
 }
 
 fn menu_item(item: &MenuItem, current: &str) -> Value {
-    let children: Vec<Value> = item.children.iter().map(|c| menu_item(c, current)).collect();
+    let children: Vec<Value> = item
+        .children
+        .iter()
+        .map(|c| menu_item(c, current))
+        .collect();
     let is_current = item.path.as_deref() == Some(current);
     let inside = item
         .path

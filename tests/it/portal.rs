@@ -39,7 +39,10 @@ fn portal_site() -> Site {
     for (path, text) in PORTAL_TEMPLATES {
         site.write(path, text);
     }
-    site.write("content/news/_index.md", "+++\ntitle = \"新闻中心\"\nsort_by = \"date\"\n+++\n");
+    site.write(
+        "content/news/_index.md",
+        "+++\ntitle = \"新闻中心\"\nsort_by = \"date\"\n+++\n",
+    );
     site
 }
 
@@ -59,39 +62,87 @@ fn main_of(html: &str) -> String {
 #[test]
 fn city_pages_list_their_counties_content_newest_first() {
     let site = portal_site();
-    news(&site, "a", "梧州市科协召开全委会", "2025-01-10", "city = \"梧州\"");
-    news(&site, "b", "藤县开展科普赶集", "2025-03-01", "city = \"广西壮族自治区梧州市藤县\"");
-    news(&site, "c", "朝阳区科普日活动", "2025-02-01", "city = \"北京市朝阳区\"");
-    news(&site, "d", "防城区学会服务站揭牌", "2024-12-01", "region = \"防城港市防城区\"");
+    news(
+        &site,
+        "a",
+        "梧州市科协召开全委会",
+        "2025-01-10",
+        "city = \"梧州\"",
+    );
+    news(
+        &site,
+        "b",
+        "藤县开展科普赶集",
+        "2025-03-01",
+        "city = \"广西壮族自治区梧州市藤县\"",
+    );
+    news(
+        &site,
+        "c",
+        "朝阳区科普日活动",
+        "2025-02-01",
+        "city = \"北京市朝阳区\"",
+    );
+    news(
+        &site,
+        "d",
+        "防城区学会服务站揭牌",
+        "2024-12-01",
+        "region = \"防城港市防城区\"",
+    );
     site.build();
     let wuzhou = main_of(&site.output("cities/wuzhou/index.html"));
     assert_contains(&wuzhou, "<h1>梧州市</h1>");
-    assert_contains(&wuzhou, "|<a>藤县开展科普赶集</a><a>梧州市科协召开全委会</a>|");
+    assert_contains(
+        &wuzhou,
+        "|<a>藤县开展科普赶集</a><a>梧州市科协召开全委会</a>|",
+    );
     assert_contains(&wuzhou, "counties:藤县;");
     assert_contains(&wuzhou, "首页/城市/广西壮族自治区/梧州市/");
     let beijing = main_of(&site.output("cities/beijing/index.html"));
     assert_contains(&beijing, "朝阳区科普日活动");
     let index = main_of(&site.output("cities/index.html"));
-    assert_contains(&index, "[广西壮族自治区:梧州=https://kx.example.org/cities/wuzhou/;防城港=https://kx.example.org/cities/fangchenggang/;]");
+    assert_contains(
+        &index,
+        "[广西壮族自治区:梧州=https://kx.example.org/cities/wuzhou/;防城港=https://kx.example.org/cities/fangchenggang/;]",
+    );
     assert!(index.starts_with("<main>[北京市:北京="), "{index}");
     let guangxi = main_of(&site.output("cities/guangxi/index.html"));
     assert_contains(&guangxi, "梧州市;防城港市;");
     assert!(site.output_exists("cities/wuzhou/atom.xml"));
     assert_contains(&site.output("cities/wuzhou/atom.xml"), "藤县开展科普赶集");
     let page = main_of(&site.output("news/b/index.html"));
-    assert_contains(&page, "广西壮族自治区梧州市藤县|county|https://kx.example.org/cities/wuzhou/");
+    assert_contains(
+        &page,
+        "广西壮族自治区梧州市藤县|county|https://kx.example.org/cities/wuzhou/",
+    );
 }
 
 #[test]
 fn city_pages_are_paginated() {
     let site = portal_site();
-    site.write("site-config.toml", &format!("{MINIMAL_CONFIG}paginate_by = 2\n"));
+    site.write(
+        "site-config.toml",
+        &format!("{MINIMAL_CONFIG}paginate_by = 2\n"),
+    );
     for i in 1..=5 {
-        news(&site, &format!("n{i}"), &format!("梧州新闻{i}"), &format!("2025-01-0{i}"), "city = \"梧州市\"");
+        news(
+            &site,
+            &format!("n{i}"),
+            &format!("梧州新闻{i}"),
+            &format!("2025-01-0{i}"),
+            "city = \"梧州市\"",
+        );
     }
     site.build();
-    assert_contains(&site.output("cities/wuzhou/index.html"), "<a>梧州新闻5</a><a>梧州新闻4</a>|");
-    assert_contains(&site.output("cities/wuzhou/page/3/index.html"), "<a>梧州新闻1</a>|");
+    assert_contains(
+        &site.output("cities/wuzhou/index.html"),
+        "<a>梧州新闻5</a><a>梧州新闻4</a>|",
+    );
+    assert_contains(
+        &site.output("cities/wuzhou/page/3/index.html"),
+        "<a>梧州新闻1</a>|",
+    );
 }
 
 #[test]
@@ -102,10 +153,19 @@ fn traditional_names_and_custom_regions_resolve() {
         &format!("{MINIMAL_CONFIG}[[regions.custom]]\nname = \"梧州高新技术产业开发区\"\naliases = [\"梧州高新区\"]\nparent = \"梧州市\"\n"),
     );
     news(&site, "a", "廣州科普周", "2025-01-10", "city = \"廣州\"");
-    news(&site, "b", "高新区企业科协成立", "2025-01-11", "region = \"梧州高新区\"");
+    news(
+        &site,
+        "b",
+        "高新区企业科协成立",
+        "2025-01-11",
+        "region = \"梧州高新区\"",
+    );
     site.build();
     assert_contains(&site.output("cities/guangzhou/index.html"), "廣州科普周");
-    assert_contains(&site.output("cities/wuzhou/index.html"), "高新区企业科协成立");
+    assert_contains(
+        &site.output("cities/wuzhou/index.html"),
+        "高新区企业科协成立",
+    );
     assert_contains(&site.output("news/b/index.html"), "|custom|");
 }
 
@@ -124,7 +184,10 @@ fn an_ambiguous_city_lists_the_candidates() {
 #[test]
 fn a_default_province_settles_an_ambiguous_name() {
     let site = portal_site();
-    site.write("site-config.toml", &format!("{MINIMAL_CONFIG}[regions]\ndefault_province = \"辽宁\"\n"));
+    site.write(
+        "site-config.toml",
+        &format!("{MINIMAL_CONFIG}[regions]\ndefault_province = \"辽宁\"\n"),
+    );
     news(&site, "a", "朝阳科普活动", "2025-01-10", "city = \"朝阳\"");
     site.build();
     assert_contains(&site.output("news/a/index.html"), "辽宁省朝阳市|city|");
@@ -145,7 +208,10 @@ fn an_unknown_city_suggests_the_homophone() {
 #[test]
 fn an_unknown_default_province_is_a_config_error() {
     let site = portal_site();
-    site.write("site-config.toml", &format!("{MINIMAL_CONFIG}[regions]\ndefault_province = \"广洗\"\n"));
+    site.write(
+        "site-config.toml",
+        &format!("{MINIMAL_CONFIG}[regions]\ndefault_province = \"广洗\"\n"),
+    );
     news(&site, "a", "科技活动", "2025-01-10", "city = \"梧州\"");
     let stderr = site.build_fails();
     assert_contains(&stderr, "E0303");
@@ -168,14 +234,25 @@ fn region_pages_never_replace_a_taxonomy_of_the_same_name() {
         "site-config.toml",
         &format!("{MINIMAL_CONFIG}taxonomies = [{{ name = \"cities\" }}]\n"),
     );
-    news(&site, "a", "梧州科技活动", "2025-01-10", "city = \"梧州\"\n[taxonomies]\ncities = [\"梧州\"]");
+    news(
+        &site,
+        "a",
+        "梧州科技活动",
+        "2025-01-10",
+        "city = \"梧州\"\n[taxonomies]\ncities = [\"梧州\"]",
+    );
     let stderr = site.build_fails();
-    assert_contains(&stderr, "error[E0310]: region pages at `/cities/` would replace the pages of the taxonomy `cities`");
+    assert_contains(
+        &stderr,
+        "error[E0310]: region pages at `/cities/` would replace the pages of the taxonomy `cities`",
+    );
     assert_contains(&stderr, "path = \"diqu\"");
 
     site.write(
         "site-config.toml",
-        &format!("{MINIMAL_CONFIG}taxonomies = [{{ name = \"cities\" }}]\n[regions]\npath = \"diqu\"\n"),
+        &format!(
+            "{MINIMAL_CONFIG}taxonomies = [{{ name = \"cities\" }}]\n[regions]\npath = \"diqu\"\n"
+        ),
     );
     site.build();
     assert_contains(&site.output("diqu/wuzhou/index.html"), "梧州科技活动");
@@ -189,7 +266,13 @@ fn a_taxonomy_named_cities_alone_builds_as_before() {
         "site-config.toml",
         &format!("{MINIMAL_CONFIG}taxonomies = [{{ name = \"cities\" }}]\n"),
     );
-    news(&site, "a", "梧州科技活动", "2025-01-10", "[taxonomies]\ncities = [\"梧州\"]");
+    news(
+        &site,
+        "a",
+        "梧州科技活动",
+        "2025-01-10",
+        "[taxonomies]\ncities = [\"梧州\"]",
+    );
     site.build();
     let files = site.output_files();
     let cities: Vec<&String> = files.iter().filter(|f| f.starts_with("cities/")).collect();

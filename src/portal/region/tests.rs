@@ -18,7 +18,11 @@ fn the_data_has_every_level_and_the_special_regions() {
     let r = builtin();
     let count = |level| r.divisions().filter(|(_, d)| d.level == level).count();
     assert_eq!(count(Level::Province), 34);
-    assert!(count(Level::Prefecture) > 300, "{}", count(Level::Prefecture));
+    assert!(
+        count(Level::Prefecture) > 300,
+        "{}",
+        count(Level::Prefecture)
+    );
     assert!(count(Level::County) > 2800, "{}", count(Level::County));
     for code in ["810000", "820000", "710000"] {
         let id = r.by_code(code).expect(code);
@@ -31,7 +35,10 @@ fn the_data_has_every_level_and_the_special_regions() {
 fn short_full_path_county_and_traditional_names_resolve() {
     assert_eq!(found("梧州"), "广西壮族自治区梧州市");
     assert_eq!(found("梧州市"), "广西壮族自治区梧州市");
-    assert_eq!(found("广西壮族自治区防城港市防城区"), "广西壮族自治区防城港市防城区");
+    assert_eq!(
+        found("广西壮族自治区防城港市防城区"),
+        "广西壮族自治区防城港市防城区"
+    );
     assert_eq!(found("广西梧州藤县"), "广西壮族自治区梧州市藤县");
     assert_eq!(found("藤县"), "广西壮族自治区梧州市藤县");
     assert_eq!(found("廣州"), "广东省广州市");
@@ -65,11 +72,17 @@ fn unknown_names_suggest_homophones_and_near_spellings() {
     let Resolution::Unknown(ids) = r.resolve("梧洲", None) else {
         panic!("梧洲 is not a division");
     };
-    assert_eq!(ids.first().map(|id| name(*id)), Some("广西壮族自治区梧州市".to_owned()));
+    assert_eq!(
+        ids.first().map(|id| name(*id)),
+        Some("广西壮族自治区梧州市".to_owned())
+    );
     let Resolution::Unknown(ids) = r.resolve("梧州县", None) else {
         panic!("梧州县 is not a division");
     };
-    assert!(ids.iter().any(|id| name(*id) == "广西壮族自治区梧州市"), "{ids:?}");
+    assert!(
+        ids.iter().any(|id| name(*id) == "广西壮族自治区梧州市"),
+        "{ids:?}"
+    );
 }
 
 #[test]
@@ -117,5 +130,8 @@ fn custom_regions_join_under_their_parent() {
     let Resolution::Found(id) = r.resolve("梧州高新区", None) else {
         panic!("alias should resolve");
     };
-    assert_eq!(r.city_of(id).map(|c| r.get(c).name.as_str()), Some("梧州市"));
+    assert_eq!(
+        r.city_of(id).map(|c| r.get(c).name.as_str()),
+        Some("梧州市")
+    );
 }

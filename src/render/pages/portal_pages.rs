@@ -57,7 +57,10 @@ fn page_size(portal: &Portal) -> usize {
 
 /// A city's list: its pages other than organizations (those are listed apart).
 fn listed_pages(portal: &Portal, ids: &[PageId]) -> Vec<PageId> {
-    ids.iter().copied().filter(|id| !org::is_org(portal, *id)).collect()
+    ids.iter()
+        .copied()
+        .filter(|id| !org::is_org(portal, *id))
+        .collect()
 }
 
 /// `atom.xml` / `rss.xml` for every city page.
@@ -70,7 +73,13 @@ pub(super) fn city_feeds(portal: &Portal) -> Vec<Output> {
         let name = &portal.places.registry.get(city.division).name;
         let title = format!("{name} - {}", portal.config.title);
         let ids = listed_pages(portal, &city.pages);
-        out.extend(feeds::feed_files(portal, &city.path, &title, &city.permalink, &ids));
+        out.extend(feeds::feed_files(
+            portal,
+            &city.path,
+            &title,
+            &city.permalink,
+            &ids,
+        ));
     }
     out
 }
@@ -85,10 +94,19 @@ impl Renderer<'_> {
         }
     }
 
-    fn generated(&self, template: &str, path: &str, mut context: Context, crumbs: Vec<Crumb>) -> Result<Output, Diagnostic> {
+    fn generated(
+        &self,
+        template: &str,
+        path: &str,
+        mut context: Context,
+        crumbs: Vec<Crumb>,
+    ) -> Result<Output, Diagnostic> {
         context.insert("breadcrumbs", &pv::crumbs_value(&crumbs));
         let html = self.render_template(template, &context, &self.portal.config.file)?;
-        Ok(Output { path: urls::output_file_for(path), body: html.into_bytes() })
+        Ok(Output {
+            path: urls::output_file_for(path),
+            body: html.into_bytes(),
+        })
     }
 
     fn home_crumb(&self) -> Crumb {
@@ -104,7 +122,12 @@ impl Renderer<'_> {
         let mut context = self.base_context(&places.path, &self.portal.config.default_language);
         context.insert("provinces", &pv::city_groups(self.views));
         context.insert("hot_cities", &pv::hot_cities(self.views));
-        self.generated("cities.html", &places.path, context, vec![self.home_crumb(), Crumb::here("城市")])
+        self.generated(
+            "cities.html",
+            &places.path,
+            context,
+            vec![self.home_crumb(), Crumb::here("城市")],
+        )
     }
 
     fn city(&self, index: usize, pager: &Pager) -> Result<Output, Diagnostic> {
@@ -113,7 +136,12 @@ impl Renderer<'_> {
         let mut context = self.base_context(&pager.path, &self.portal.config.default_language);
         let mut value = pv::city_value(self.views, city, false);
         let all = listed_pages(self.portal, &city.pages);
-        let orgs: Vec<PageId> = city.pages.iter().copied().filter(|id| org::is_org(self.portal, *id)).collect();
+        let orgs: Vec<PageId> = city
+            .pages
+            .iter()
+            .copied()
+            .filter(|id| org::is_org(self.portal, *id))
+            .collect();
         if let Value::Object(map) = &mut value {
             map.insert("orgs".into(), self.views.page_list(&orgs));
         }
@@ -121,12 +149,22 @@ impl Renderer<'_> {
         let ids = &all[pager.range.0..pager.range.1];
         context.insert(
             "paginator",
-            &self.paginator(&city.path, "page", pager, page_size(self.portal), all.len(), ids),
+            &self.paginator(
+                &city.path,
+                "page",
+                pager,
+                page_size(self.portal),
+                all.len(),
+                ids,
+            ),
         );
         let mut crumbs = vec![self.home_crumb(), self.cities_crumb()];
         let province = places.registry.province_of(city.division);
         if let Some(p) = places.province_page(province) {
-            crumbs.push(Crumb::link(places.registry.get(province).name.clone(), p.permalink.clone()));
+            crumbs.push(Crumb::link(
+                places.registry.get(province).name.clone(),
+                p.permalink.clone(),
+            ));
         }
         crumbs.push(Crumb::here(places.registry.get(city.division).name.clone()));
         self.generated("city.html", &pager.path, context, crumbs)
@@ -146,13 +184,23 @@ impl Renderer<'_> {
         }
         context.insert("province", &value);
         let name = places.registry.get(province.division).name.clone();
-        self.generated("province.html", &province.path, context, vec![self.home_crumb(), self.cities_crumb(), Crumb::here(name)])
+        self.generated(
+            "province.html",
+            &province.path,
+            context,
+            vec![self.home_crumb(), self.cities_crumb(), Crumb::here(name)],
+        )
     }
 
     fn series(&self, index: usize) -> Result<Output, Diagnostic> {
         let series = &self.portal.series.list[index];
         let mut context = self.base_context(&series.path, &self.portal.config.default_language);
         context.insert("series", &pv::series_index_value(self.views, series));
-        self.generated("series.html", &series.path, context, vec![self.home_crumb(), Crumb::here(series.name.clone())])
+        self.generated(
+            "series.html",
+            &series.path,
+            context,
+            vec![self.home_crumb(), Crumb::here(series.name.clone())],
+        )
     }
 }

@@ -72,6 +72,7 @@ impl Theme {
             return Err(template_error(&e, &sources, None).into());
         }
         super::functions::register_filters(&mut tera, config);
+        tera.register_function("qr_svg", super::qr::QrFunction);
         let static_dirs = dirs.iter().map(|d| root.join(d).join("static")).collect();
         Ok(Theme {
             tera,

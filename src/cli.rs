@@ -15,7 +15,13 @@ use crate::serve::{self, ServeOptions};
 
 /// menhu (门户): static portals for Chinese public associations.
 #[derive(Debug, Parser)]
-#[command(name = "menhu", version, about, long_about = None)]
+#[command(
+    name = "menhu",
+    version,
+    about,
+    long_about = None,
+    after_help = "Exit codes: 0 success, 1 the site has errors (each printed with file, line and fix), 2 bad command line."
+)]
 pub struct Cli {
     /// The site's root folder (where site-config.toml is).
     #[arg(long, short = 'r', global = true, default_value = ".")]
@@ -74,6 +80,7 @@ pub enum Command {
 
 /// Runs the command and returns the process's exit code.
 pub fn run(cli: Cli) -> ExitCode {
+    std::panic::set_hook(Box::new(report_bug));
     let color = std::io::stderr().is_terminal();
     match execute(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -146,6 +153,15 @@ fn execute(cli: Cli) -> Result<(), Diagnostics> {
             Ok(())
         }
     }
+}
+
+/// Says that a panic is menhu's fault, in one line instead of a backtrace.
+fn report_bug(info: &std::panic::PanicHookInfo<'_>) {
+    let place = info
+        .location()
+        .map(|l| format!(" at {}:{}", l.file(), l.line()))
+        .unwrap_or_default();
+    eprintln!("internal error{place} — a bug in menhu, please report it");
 }
 
 /// Prints every diagnostic, then the summary line when there were any.

@@ -6,6 +6,7 @@ pub mod functions;
 pub mod pages;
 mod portal_functions;
 mod portal_view;
+pub mod qr;
 pub mod theme;
 pub mod view;
 

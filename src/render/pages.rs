@@ -288,10 +288,12 @@ impl Renderer<'_> {
         );
         let mut context = self.base_context(&taxonomy.path, &self.portal.config.default_language);
         context.insert("taxonomy", &self.views.taxonomy(taxonomy));
+        // Listing every term with all its pages is costly; most lists show counts only.
+        let with_pages = self.theme.mentions(&template, ".pages");
         let terms: Vec<Value> = taxonomy
             .terms
             .iter()
-            .map(|t| self.views.term(t, true))
+            .map(|t| self.views.term(t, with_pages))
             .collect();
         context.insert("terms", &terms);
         let html = self.render_template(&template, &context, &self.portal.config.file)?;

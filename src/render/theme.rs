@@ -23,6 +23,7 @@ pub struct Theme {
     /// True when some template reads `section.pages`; otherwise a section's context
     /// leaves them out, which keeps each pager's cost independent of the section's size.
     pub sections_need_pages: bool,
+    texts: BTreeMap<String, String>,
 }
 
 impl Theme {
@@ -71,6 +72,7 @@ impl Theme {
             return Err(template_error(&e, &sources, None).into());
         }
         super::functions::register_filters(&mut tera, config);
+        tera.register_function("qr_svg", super::qr::QrFunction);
         let static_dirs = dirs.iter().map(|d| root.join(d).join("static")).collect();
         Ok(Theme {
             tera,
@@ -78,7 +80,29 @@ impl Theme {
             static_dirs,
             lists_need_content,
             sections_need_pages,
+            texts,
         })
+    }
+
+    /// True when `template`, or a template it extends, includes or imports, contains
+    /// `needle`. Used to leave out of a context what no template can read.
+    pub fn mentions(&self, template: &str, needle: &str) -> bool {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut todo = vec![template.to_owned()];
+        while let Some(name) = todo.pop() {
+            let Some(text) = self.texts.get(&name) else {
+                continue;
+            };
+            if text.contains(needle) {
+                return true;
+            }
+            for referenced in referenced_templates(text) {
+                if seen.insert(referenced.clone()) {
+                    todo.push(referenced);
+                }
+            }
+        }
+        false
     }
 
     /// True when a template of this name exists.
@@ -128,6 +152,24 @@ fn read_templates(
             ),
         }
     }
+}
+
+/// Names in `{% extends "x" %}`, `{% include "x" %}` and `{% import "x" as y %}`.
+fn referenced_templates(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for tag in text.split("{%").skip(1) {
+        let tag = tag.trim_start_matches('-').trim_start();
+        if !["extends", "include", "import"]
+            .iter()
+            .any(|k| tag.starts_with(k))
+        {
+            continue;
+        }
+        if let Some(name) = tag.split('"').nth(1) {
+            names.push(name.to_owned());
+        }
+    }
+    names
 }
 
 /// Rough but safe: a template that touches `.content` of something other than the
@@ -184,21 +226,10 @@ fn line_in_message(message: &str) -> Option<u32> {
     after.split(':').next()?.trim().parse().ok()
 }
 
-/// Escapes text for HTML elements and quoted attributes. Unlike Tera's default it
-/// leaves `/` alone, so URLs in the output stay readable (`https://…`, not `https:&#x2F;…`).
+/// Template autoescaping: the crate's one HTML escape, which leaves `/` alone so URLs
+/// in the output stay readable (`https://…`, not Tera's `https:&#x2F;…`).
 pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::markdown::escape_html(text)
 }
 
 /// Renders shortcodes from `templates/shortcodes/NAME.html` (HTML) or `NAME.md` (Markdown).

@@ -49,7 +49,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let leftovers: Vec<_> = std::fs::read_dir(site.root())
         .unwrap()
         .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().contains("menhu-"))
+        .filter(|e| e.file_name().to_string_lossy().contains("menhu-new"))
         .collect();
     assert!(leftovers.is_empty(), "temporary folders left behind");
 }
@@ -57,10 +57,26 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
 #[test]
 fn a_new_build_replaces_stale_files() {
     let site = news_site();
+    site.write(
+        "content/news/2024-05-02-second.md",
+        "+++\ntitle = \"第二\"\n+++\n",
+    );
+    site.build();
     site.build();
     std::fs::remove_file(site.path("content/news/2024-05-01-hui-ju.md")).unwrap();
+    site.write(
+        "content/news/2024-05-02-second.md",
+        "+++\ntitle = \"改过的第二\"\n+++\n",
+    );
+    site.build();
     site.build();
     assert!(!site.output_exists("news/hui-ju/index.html"));
+    assert!(!site.output_exists("news/hui-ju"), "empty folders go too");
+    assert_contains(&site.output("news/second/index.html"), "改过的第二");
+    assert!(
+        site.path(".public.menhu-spare").is_dir(),
+        "the previous build is kept for reuse"
+    );
 }
 
 #[test]

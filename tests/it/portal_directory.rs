@@ -286,3 +286,26 @@ fn a_menu_link_to_missing_content_is_an_error_at_the_config_line() {
     assert_contains(&stderr, "error[E0340]");
     assert_contains(&stderr, "site-config.toml:5:7");
 }
+
+#[test]
+fn an_unknown_org_level_is_an_error_and_an_unknown_parent_a_warning() {
+    let site = site();
+    site.write(
+        "content/orgs/a.md",
+        "+++\ntitle = \"某县科协\"\nlevel = \"contry\"\nparent = \"广西科协\"\n+++\n",
+    );
+    let stderr = site.build_fails();
+    assert_contains(
+        &stderr,
+        "error[E0320]: unknown organization level 「contry」",
+    );
+    assert_contains(&stderr, "--> content/orgs/a.md:3:9");
+    assert_contains(&stderr, "did you mean `county`?");
+    site.write(
+        "content/orgs/a.md",
+        "+++\ntitle = \"某县科协\"\nlevel = \"county\"\nparent = \"广西壮族自治区科协\"\n+++\n",
+    );
+    let run = site.build();
+    assert_contains(&run.stderr, "W0320");
+    assert_contains(&run.stderr, "「广西壮族自治区科学技术协会」");
+}

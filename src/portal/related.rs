@@ -39,19 +39,40 @@ pub(super) fn collect(portal: &Portal) -> Vec<Vec<PageId>> {
     if limit == 0 {
         return vec![Vec::new(); portal.pages.len()];
     }
-    let keys: Vec<Vec<Key>> = portal.pages.iter().map(|p| keys_of(portal, p.id)).collect();
-    let mut postings: HashMap<&Key, Vec<PageId>> = HashMap::new();
+    // Keys are interned as small numbers, so comparing two pages is a merge of two
+    // short sorted lists of integers.
+    let mut interned: HashMap<Key, u32> = HashMap::new();
+    let mut weights: Vec<u32> = Vec::new();
+    let keys: Vec<Vec<u32>> = portal
+        .pages
+        .iter()
+        .map(|p| {
+            let mut ids: Vec<u32> = keys_of(portal, p.id)
+                .into_iter()
+                .map(|key| {
+                    let next = weights.len() as u32;
+                    *interned.entry(key).or_insert_with_key(|key| {
+                        weights.push(weight(key));
+                        next
+                    })
+                })
+                .collect();
+            ids.sort_unstable();
+            ids
+        })
+        .collect();
+    let mut postings: Vec<Vec<PageId>> = vec![Vec::new(); weights.len()];
     for page in portal.pages.iter().filter(|p| p.listed) {
         for key in &keys[page.id.index()] {
-            postings.entry(key).or_default().push(page.id);
+            postings[*key as usize].push(page.id);
         }
     }
-    // Position of each page in each of its lists, found once after sorting.
-    let mut position: HashMap<(&Key, PageId), usize> = HashMap::new();
-    for (key, list) in &mut postings {
+    // Where each page sits in each of its lists: (key, position), by key.
+    let mut positions: Vec<Vec<(u32, usize)>> = vec![Vec::new(); portal.pages.len()];
+    for (key, list) in postings.iter_mut().enumerate() {
         nav::sort_pages(portal, list, SortBy::Date);
         for (i, id) in list.iter().enumerate() {
-            position.insert((*key, *id), i);
+            positions[id.index()].push((key as u32, i));
         }
     }
     portal
@@ -61,52 +82,62 @@ pub(super) fn collect(portal: &Portal) -> Vec<Vec<PageId>> {
             if !page.listed {
                 return Vec::new();
             }
-            let own = &keys[page.id.index()];
             let mut candidates: Vec<PageId> = Vec::new();
-            for key in own {
-                let (Some(list), Some(&at)) = (postings.get(key), position.get(&(key, page.id)))
-                else {
-                    continue;
-                };
-                let start = at.saturating_sub(WINDOW);
-                let end = (at + WINDOW + 1).min(list.len());
-                candidates.extend(list[start..end].iter().filter(|id| **id != page.id));
+            for &(key, at) in &positions[page.id.index()] {
+                let list = &postings[key as usize];
+                let window = &list[at.saturating_sub(WINDOW)..(at + WINDOW + 1).min(list.len())];
+                candidates.extend(window.iter().filter(|id| **id != page.id));
             }
-            candidates.sort();
+            candidates.sort_unstable();
             candidates.dedup();
-            rank(portal, page.id, own, &keys, candidates, limit)
+            rank(portal, page.id, &keys, &weights, candidates, limit)
         })
         .collect()
 }
 
+/// The `limit` best candidates: highest score, then closest in date, then lowest id
+/// (pages are numbered in content-path order, so this is deterministic).
 fn rank(
     portal: &Portal,
     id: PageId,
-    own: &[Key],
-    keys: &[Vec<Key>],
+    keys: &[Vec<u32>],
+    weights: &[u32],
     candidates: Vec<PageId>,
     limit: usize,
 ) -> Vec<PageId> {
     let date = |id: PageId| portal.page(id).date.as_ref().map(|d| d.local);
-    let distance = |other: PageId| match (date(id), date(other)) {
+    let own_date = date(id);
+    let distance = |other: PageId| match (own_date, date(other)) {
         (Some(a), Some(b)) => (a - b).num_seconds().unsigned_abs(),
         _ => u64::MAX,
     };
-    let mut scored: Vec<(u32, u64, &str, PageId)> = candidates
+    let own = &keys[id.index()];
+    let mut scored: Vec<(std::cmp::Reverse<u32>, u64, PageId)> = candidates
         .into_iter()
         .map(|other| {
-            let theirs = &keys[other.index()];
-            let score = own.iter().filter(|k| theirs.contains(k)).map(weight).sum();
-            (
-                score,
-                distance(other),
-                portal.page(other).source.key.as_str(),
-                other,
-            )
+            let score = shared_weight(own, &keys[other.index()], weights);
+            (std::cmp::Reverse(score), distance(other), other)
         })
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(b.2)));
-    scored.into_iter().take(limit).map(|s| s.3).collect()
+    scored.sort_unstable();
+    scored.into_iter().take(limit).map(|s| s.2).collect()
+}
+
+/// The summed weight of the keys two sorted key lists share.
+fn shared_weight(a: &[u32], b: &[u32], weights: &[u32]) -> u32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += weights.get(*x as usize).copied().unwrap_or(0);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
 }
 
 /// A page's keys, sorted and without duplicates. The province counts only through a

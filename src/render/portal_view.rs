@@ -21,25 +21,27 @@ pub(super) fn extend_page(views: &Views, id: PageId, value: &mut Value, full: bo
     let Value::Object(map) = value else { return };
     let page = portal.page(id);
     map.insert("region".into(), region_value(portal, id));
-    map.insert(
-        "org_name".into(),
-        page.source
-            .meta
-            .org
-            .as_ref()
-            .map(|o| o.value.clone())
-            .into(),
-    );
-    map.insert(
-        "org_page".into(),
-        portal
-            .orgs
-            .mentioned_by(id)
-            .map_or(Value::Null, |o| link(portal, o.page)),
-    );
     map.insert("org".into(), org_value(portal, id, full));
     map.insert("series_info".into(), series_value(portal, id, full));
     if full {
+        // Only the page's own template shows these; lists stay small, since a list page
+        // clones every summary it shows.
+        map.insert(
+            "org_name".into(),
+            page.source
+                .meta
+                .org
+                .as_ref()
+                .map(|o| o.value.clone())
+                .into(),
+        );
+        map.insert(
+            "org_page".into(),
+            portal
+                .orgs
+                .mentioned_by(id)
+                .map_or(Value::Null, |o| link(portal, o.page)),
+        );
         let related = portal
             .related
             .get(id.index())

@@ -167,3 +167,22 @@ fn keys_of(portal: &Portal, id: PageId) -> Vec<Key> {
     keys.dedup();
     keys
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_weight_sums_common_keys_only() {
+        let weights = [3, 1, 1, 3];
+        assert_eq!(shared_weight(&[0, 1, 2], &[1, 2, 3], &weights), 2);
+        assert_eq!(shared_weight(&[0, 3], &[0, 3], &weights), 6);
+        assert_eq!(shared_weight(&[], &[0], &weights), 0);
+    }
+
+    #[test]
+    fn series_and_city_outweigh_a_tag() {
+        assert!(weight(&Key::Series("地方篇".into())) > weight(&Key::Tag("科普".into())));
+        assert!(weight(&Key::City(1)) > weight(&Key::Province(1)));
+    }
+}

@@ -101,9 +101,14 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
     check(&report)?;
     lap("content", &mut timings);
 
-    let (section_html, page_html, problems) = render_markdown(&config, &content, &urls, &theme);
+    let (section_html, mut page_html, problems) = render_markdown(&config, &content, &urls, &theme);
     report.extend(problems);
     check(&report)?;
+    let restore = if config.traditional {
+        render::traditional::simplify_traditional_pages(&mut content, &mut page_html)
+    } else {
+        render::traditional::Restore::default()
+    };
     lap("markdown", &mut timings);
 
     let input = PortalInput {
@@ -121,10 +126,20 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
     let portal = Arc::new(portal);
     lap("portal", &mut timings);
 
-    let (site, problems) = render::render_site(portal.clone(), &theme);
+    let (mut site, problems) = render::render_site(portal.clone(), &theme);
     report.extend(problems);
     check(&report)?;
     lap("templates", &mut timings);
+
+    if portal.config.traditional {
+        let (copy, problems) =
+            render::traditional::render_traditional(portal.clone(), &theme, &restore);
+        report.extend(problems);
+        check(&report)?;
+        site.files.extend(copy);
+        site.files.sort_by(|a, b| a.path.cmp(&b.path));
+        lap("traditional", &mut timings);
+    }
     Ok(Built {
         portal,
         site,

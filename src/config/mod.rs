@@ -61,6 +61,8 @@ pub struct Config {
     pub generate_sitemap: bool,
     /// Whether to write `robots.txt`.
     pub generate_robots_txt: bool,
+    /// Also render the whole site in Traditional Chinese under `/zh-hant/`.
+    pub traditional: bool,
     /// Declared taxonomies, in file order, names unique.
     pub taxonomies: Vec<TaxonomyConfig>,
     /// Markdown rendering options.

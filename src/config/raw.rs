@@ -31,6 +31,7 @@ pub(crate) struct RawConfig {
     pub feed_filename: Option<String>,
     pub generate_sitemap: Option<bool>,
     pub generate_robots_txt: Option<bool>,
+    pub traditional: Option<bool>,
     pub taxonomies: Option<Vec<RawTaxonomy>>,
     pub markdown: RawMarkdown,
     pub slugify: RawSlugify,

@@ -85,6 +85,7 @@ pub(crate) fn validate(
         feed_filenames: feed_filenames(raw.feed_filenames, raw.feed_filename),
         generate_sitemap: raw.generate_sitemap.unwrap_or(true),
         generate_robots_txt: raw.generate_robots_txt.unwrap_or(true),
+        traditional: raw.traditional.unwrap_or(false),
         taxonomies,
         markdown: markdown(raw.markdown, flavour, &mut report),
         slugify: slugify(&raw.slugify),

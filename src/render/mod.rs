@@ -3,11 +3,13 @@
 
 pub mod feeds;
 pub mod functions;
+pub mod i18n;
 pub mod pages;
 mod portal_functions;
 mod portal_view;
 pub mod qr;
 pub mod theme;
+pub mod traditional;
 pub mod view;
 
 use std::path::PathBuf;

@@ -9,6 +9,7 @@ mod portal_pages;
 use rayon::prelude::*;
 use tera::{Context, Tera, Value};
 
+use super::traditional::Script;
 use super::view::Views;
 use super::{CopiedFile, Output, SiteOutput, Theme, feeds};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -27,14 +28,27 @@ enum Job<'a> {
 /// Renders the whole site. Template errors are collected (every failing output is
 /// reported); the outputs that did render are returned either way.
 pub fn render_site(portal: Arc<Portal>, theme: &Theme) -> (SiteOutput, Diagnostics) {
+    let script = Script::main(&portal.config);
+    render_site_as(portal, theme, &script)
+}
+
+/// Renders the whole site in one script: the site's own, or its Traditional copy
+/// (whose outputs [`super::traditional`] then converts and moves under `/zh-hant/`).
+pub fn render_site_as(
+    portal: Arc<Portal>,
+    theme: &Theme,
+    script: &Script,
+) -> (SiteOutput, Diagnostics) {
     let views = Arc::new(Views::new(portal.clone(), theme.lists_need_content));
     let mut tera = theme.tera.clone();
     super::functions::register_functions(&mut tera, &views);
+    script.register_trans(&mut tera, theme);
     let renderer = Renderer {
         portal: &portal,
         views: &views,
         tera: &tera,
         theme,
+        script,
     };
 
     let mut jobs = plan_jobs(&portal);
@@ -135,6 +149,7 @@ struct Renderer<'a> {
     views: &'a Views,
     tera: &'a Tera,
     theme: &'a Theme,
+    script: &'a Script,
 }
 
 impl Renderer<'_> {
@@ -156,7 +171,8 @@ impl Renderer<'_> {
             "current_url",
             &format!("{}{}", self.portal.config.base_url, path),
         );
-        context.insert("lang", lang);
+        context.insert("lang", self.script.lang(lang));
+        self.script.insert_switch(&mut context, path);
         context.insert("menus", &super::portal_view::menus_value(self.portal, path));
         context
     }

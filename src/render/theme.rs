@@ -23,6 +23,8 @@ pub struct Theme {
     /// True when some template reads `section.pages`; otherwise a section's context
     /// leaves them out, which keeps each pager's cost independent of the section's size.
     pub sections_need_pages: bool,
+    /// Theme strings from `i18n/` (theme, then site), read by `trans`.
+    pub translations: std::sync::Arc<super::i18n::Translations>,
     texts: BTreeMap<String, String>,
 }
 
@@ -73,6 +75,15 @@ impl Theme {
         }
         super::functions::register_filters(&mut tera, config);
         tera.register_function("qr_svg", super::qr::QrFunction);
+        let i18n_dirs: Vec<PathBuf> = dirs.iter().map(|d| d.join("i18n")).collect();
+        let translations = std::sync::Arc::new(super::i18n::Translations::load(root, &i18n_dirs)?);
+        tera.register_function(
+            "trans",
+            super::i18n::TransFunction {
+                translations: translations.clone(),
+                default_lang: config.default_language.clone(),
+            },
+        );
         let static_dirs = dirs.iter().map(|d| root.join(d).join("static")).collect();
         Ok(Theme {
             tera,
@@ -80,6 +91,7 @@ impl Theme {
             static_dirs,
             lists_need_content,
             sections_need_pages,
+            translations,
             texts,
         })
     }

@@ -139,6 +139,7 @@ pub fn config_value(c: &crate::config::Config) -> Value {
         "theme": c.theme,
         "build_search_index": c.build_search_index,
         "generate_feeds": c.generate_feeds,
+        "traditional": c.traditional,
         "feed_filenames": c.feed_filenames,
         "taxonomies": taxonomies,
         "extra": c.extra,

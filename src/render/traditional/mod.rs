@@ -1,0 +1,137 @@
+//! The Traditional-Chinese copy of a site (`traditional = true`): the site is rendered a
+//! second time with `lang = "zh-Hant"` and the zh-Hant theme strings, then every text
+//! output is converted with OpenCC phrase tables ([`html`]), its page links moved under
+//! `/zh-hant/`, and written there. Pages written in Traditional are converted to
+//! Simplified for the site itself and put back as written in the copy ([`source`]).
+//!
+//! Templates see `script_switch` on every page of both sides (see `docs/templates.md`).
+
+pub mod html;
+pub mod source;
+
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde_json::json;
+use tera::{Context, Tera};
+
+use super::i18n::TransFunction;
+use super::{Output, SiteOutput, Theme};
+use crate::config::Config;
+use crate::diag::Diagnostics;
+use crate::portal::Portal;
+
+pub use source::{Restore, simplify_traditional_pages};
+
+/// The URL folder of the Traditional copy.
+pub const PREFIX: &str = "zh-hant";
+/// Its language tag.
+pub const LANG: &str = "zh-Hant";
+
+/// Which script a render is in, and where the same page is in the other one.
+#[derive(Debug, Clone)]
+pub struct Script {
+    /// Language every Chinese page is shown in; `None` keeps each page's own.
+    forced_lang: Option<String>,
+    /// The site's language tag (the Simplified side's).
+    site_lang: String,
+    base_url: String,
+    /// `None` when the site has no Traditional copy.
+    switch_to: Option<Side>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Simplified,
+    Traditional,
+}
+
+impl Script {
+    /// The site's own render.
+    pub fn main(config: &Config) -> Script {
+        Script {
+            forced_lang: None,
+            site_lang: config.default_language.clone(),
+            base_url: config.base_url.clone(),
+            switch_to: config.traditional.then_some(Side::Traditional),
+        }
+    }
+
+    /// The render that becomes the `/zh-hant/` copy.
+    pub fn traditional(config: &Config) -> Script {
+        Script {
+            forced_lang: Some(LANG.to_owned()),
+            site_lang: config.default_language.clone(),
+            base_url: config.base_url.clone(),
+            switch_to: Some(Side::Simplified),
+        }
+    }
+
+    /// The `lang` a page written in `page_lang` is shown in.
+    pub fn lang<'a>(&'a self, page_lang: &'a str) -> &'a str {
+        match &self.forced_lang {
+            Some(forced) if page_lang.to_ascii_lowercase().starts_with("zh") => forced,
+            _ => page_lang,
+        }
+    }
+
+    /// `trans` defaults to this render's language.
+    pub fn register_trans(&self, tera: &mut Tera, theme: &Theme) {
+        if let Some(lang) = &self.forced_lang {
+            tera.register_function(
+                "trans",
+                TransFunction {
+                    translations: theme.translations.clone(),
+                    default_lang: lang.clone(),
+                },
+            );
+        }
+    }
+
+    /// `script_switch = {url, lang, alternates}` for the page at `path`, when the site
+    /// has a Traditional copy. Links carrying `hreflang` are never moved by the
+    /// conversion, so these stay pointed at the side they name.
+    pub fn insert_switch(&self, context: &mut Context, path: &str) {
+        let Some(side) = self.switch_to else {
+            return;
+        };
+        let simplified = format!("{}{path}", self.base_url);
+        let traditional = format!("{}/{PREFIX}{path}", self.base_url);
+        let (url, lang) = match side {
+            Side::Traditional => (&traditional, LANG),
+            Side::Simplified => (&simplified, self.site_lang.as_str()),
+        };
+        context.insert(
+            "script_switch",
+            &json!({
+                "url": url,
+                "lang": lang,
+                "alternates": [
+                    { "lang": self.site_lang, "url": simplified },
+                    { "lang": LANG, "url": traditional },
+                ],
+            }),
+        );
+    }
+}
+
+/// Renders the Traditional copy: every HTML, feed and JSON output of the site again,
+/// converted, under `zh-hant/`. Static files are shared with the Simplified side.
+pub fn render_traditional(
+    portal: Arc<Portal>,
+    theme: &Theme,
+    restore: &Restore,
+) -> (Vec<Output>, Diagnostics) {
+    let script = Script::traditional(&portal.config);
+    let base_url = portal.config.base_url.clone();
+    let (SiteOutput { files, .. }, problems) = super::pages::render_site_as(portal, theme, &script);
+    let converted = files
+        .par_iter()
+        .filter(|file| html::is_converted(&file.path))
+        .map(|file| Output {
+            path: format!("{PREFIX}/{}", file.path),
+            body: html::convert_output(&file.body, &base_url, restore),
+        })
+        .collect();
+    (converted, problems)
+}

@@ -5,6 +5,7 @@
 
 mod support;
 
+mod accessibility;
 mod build_cli;
 mod config;
 mod content;

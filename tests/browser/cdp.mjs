@@ -1,0 +1,193 @@
+// Drives Debian's headless Chromium over the DevTools protocol (--remote-debugging-pipe,
+// so no WebSocket library is needed) against a built site folder served from here.
+//
+//   node tests/browser/cdp.mjs axe  SITE_DIR PORT AXE_JS PATH...   → accessibility check
+//   node tests/browser/cdp.mjs shot SITE_DIR PORT OUT_DIR NAME=PATH...  → PNGs at 1280 and 390 px
+//
+// The site must have been built with base_url http://127.0.0.1:PORT. A PATH ending in
+// "+contrast" is checked again with the high-contrast mode switched on.
+// Exit status: 0 clean, 1 serious or critical violations, 2 the check could not run.
+
+import { spawn } from "node:child_process";
+import { createServer } from "node:http";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, statSync, rmSync } from "node:fs";
+import { join, extname, normalize } from "node:path";
+import { tmpdir } from "node:os";
+
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const TYPES = {
+  ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
+  ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".xml": "application/xml",
+  ".json": "application/json", ".pdf": "application/pdf",
+};
+
+function serve(root, port) {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(normalize(root))) { res.writeHead(403).end(); return; }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    if (!existsSync(file)) {
+      res.writeHead(404, { "content-type": TYPES[".html"] });
+      res.end(existsSync(join(root, "404.html")) ? readFileSync(join(root, "404.html")) : "404");
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
+}
+
+class Browser {
+  constructor() {
+    this.profile = mkdtempSync(join(tmpdir(), "menhu-chromium-"));
+    this.proc = spawn(CHROMIUM, [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+      "--disable-extensions", "--no-first-run", "--hide-scrollbars", "--mute-audio",
+      `--user-data-dir=${this.profile}`, "--remote-debugging-pipe", "about:blank",
+    ], { stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"] });
+    this.proc.stderr.on("data", () => {});
+    this.nextId = 1;
+    this.pending = new Map();
+    this.listeners = [];
+    let buffer = Buffer.alloc(0);
+    this.proc.stdio[4].on("data", (chunk) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      let end;
+      while ((end = buffer.indexOf(0)) >= 0) {
+        const message = JSON.parse(buffer.subarray(0, end).toString("utf8"));
+        buffer = buffer.subarray(end + 1);
+        this.dispatch(message);
+      }
+    });
+  }
+
+  dispatch(message) {
+    if (message.id && this.pending.has(message.id)) {
+      const { resolve, reject } = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      if (message.error) reject(new Error(message.error.message)); else resolve(message.result);
+    } else if (message.method) {
+      this.listeners = this.listeners.filter((l) => !l(message));
+    }
+  }
+
+  send(method, params = {}, sessionId) {
+    const id = this.nextId++;
+    const message = { id, method, params };
+    if (sessionId) message.sessionId = sessionId;
+    this.proc.stdio[3].write(JSON.stringify(message) + "\0");
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      setTimeout(() => { if (this.pending.delete(id)) reject(new Error(`${method} timed out`)); }, 30000);
+    });
+  }
+
+  waitFor(method, sessionId) {
+    return new Promise((resolve) => {
+      this.listeners.push((m) => {
+        if (m.method === method && m.sessionId === sessionId) { resolve(m.params); return true; }
+        return false;
+      });
+    });
+  }
+
+  async open(width) {
+    const { targetId } = await this.send("Target.createTarget", { url: "about:blank" });
+    const { sessionId } = await this.send("Target.attachToTarget", { targetId, flatten: true });
+    await this.send("Page.enable", {}, sessionId);
+    await this.send("Emulation.setDeviceMetricsOverride",
+      { width, height: 900, deviceScaleFactor: 1, mobile: width < 600 }, sessionId);
+    return { targetId, sessionId };
+  }
+
+  async goto(tab, url) {
+    const loaded = this.waitFor("Page.loadEventFired", tab.sessionId);
+    await this.send("Page.navigate", { url }, tab.sessionId);
+    await loaded;
+  }
+
+  async evaluate(tab, expression) {
+    const result = await this.send("Runtime.evaluate",
+      { expression, awaitPromise: true, returnByValue: true }, tab.sessionId);
+    if (result.exceptionDetails) throw new Error(result.exceptionDetails.exception?.description || "script error");
+    return result.result.value;
+  }
+
+  close() {
+    this.proc.kill();
+    try { rmSync(this.profile, { recursive: true, force: true }); } catch {}
+  }
+}
+
+async function runAxe(browser, base, axeSource, paths) {
+  const tab = await browser.open(1280);
+  let failures = 0;
+  for (const entry of paths) {
+    const contrast = entry.endsWith("+contrast");
+    const path = contrast ? entry.slice(0, -"+contrast".length) : entry;
+    await browser.goto(tab, base + path);
+    if (contrast) await browser.evaluate(tab, 'document.documentElement.classList.add("high-contrast")');
+    await browser.evaluate(tab, axeSource);
+    const violations = await browser.evaluate(tab, `axe.run(document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+        resultTypes: ["violations"] }).then(r => r.violations.map(v => ({
+          id: v.id, impact: v.impact, help: v.help,
+          nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " — " + (n.failureSummary || "").split("\\n").slice(1, 2).join(""))
+        })))`);
+    const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    const minor = violations.length - serious.length;
+    console.log(`${serious.length ? "FAIL" : "ok  "} ${entry}${minor ? `  (${minor} minor/moderate: ${violations.filter((v) => !serious.includes(v)).map((v) => v.id).join(", ")})` : ""}`);
+    for (const v of serious) {
+      console.log(`     [${v.impact}] ${v.id}: ${v.help}`);
+      for (const n of v.nodes) console.log(`         ${n}`);
+    }
+    failures += serious.length;
+  }
+  return failures;
+}
+
+async function runShots(browser, base, outDir, entries) {
+  for (const width of [1280, 390]) {
+    const tab = await browser.open(width);
+    for (const entry of entries) {
+      const [name, path] = entry.split("=");
+      await browser.goto(tab, base + path);
+      const { cssContentSize } = await browser.send("Page.getLayoutMetrics", {}, tab.sessionId);
+      const height = Math.min(Math.ceil(cssContentSize.height), 6000);
+      const { data } = await browser.send("Page.captureScreenshot", {
+        format: "png", captureBeyondViewport: true,
+        clip: { x: 0, y: 0, width, height, scale: 1 },
+      }, tab.sessionId);
+      const file = join(outDir, `${name}-${width}.png`);
+      writeFileSync(file, Buffer.from(data, "base64"));
+      console.log(file);
+    }
+  }
+}
+
+async function main() {
+  const [mode, siteDir, port, extra, ...rest] = process.argv.slice(2);
+  if (!mode || !siteDir || !port || !extra) {
+    console.error("usage: cdp.mjs axe SITE_DIR PORT AXE_JS PATH... | shot SITE_DIR PORT OUT_DIR NAME=PATH...");
+    return 2;
+  }
+  const server = await serve(siteDir, Number(port));
+  const browser = new Browser();
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await browser.send("Browser.getVersion");
+    if (mode === "axe") {
+      const failures = await runAxe(browser, base, readFileSync(extra, "utf8"), rest);
+      console.log(failures ? `${failures} serious or critical violation(s)` : "no serious or critical violations");
+      return failures ? 1 : 0;
+    }
+    await runShots(browser, base, extra, rest);
+    return 0;
+  } finally {
+    browser.close();
+    server.close();
+  }
+}
+
+main().then((code) => process.exit(code), (e) => { console.error(`browser check failed: ${e.message}`); process.exit(2); });

@@ -1,0 +1,151 @@
+//! The default theme against axe-core (WCAG 2.1 A/AA and best practice) in headless
+//! Chromium: every page type of the demo portal, the Traditional copy, and the high-
+//! contrast mode. Any serious or critical violation fails. Skips with a printed reason
+//! when Chromium, Node or axe-core is missing, unless `MENHU_REQUIRE_BROWSER=1`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use menhu::pipeline::{BuildOptions, build};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Returns why the browser check cannot run, or `None` when it can.
+fn missing_browser_tools() -> Option<String> {
+    if !Path::new("/usr/bin/chromium").exists() {
+        return Some("/usr/bin/chromium is not installed (apt-get install chromium)".into());
+    }
+    if Command::new("node").arg("--version").output().is_err() {
+        return Some("node is not installed".into());
+    }
+    let axe = axe_script();
+    if !axe.exists() {
+        // npm's own client and registry, into the git-ignored tests/browser/node_modules.
+        let _ = Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--silent"])
+            .current_dir(repo().join("tests/browser"))
+            .status();
+    }
+    if !axe.exists() {
+        return Some("axe-core is missing: run `npm install --prefix tests/browser`".into());
+    }
+    None
+}
+
+fn axe_script() -> PathBuf {
+    repo().join("tests/browser/node_modules/axe-core/axe.min.js")
+}
+
+/// Skips (returns false) or, when the environment demands browsers, fails.
+pub fn browser_available(test: &str) -> bool {
+    match missing_browser_tools() {
+        None => true,
+        Some(reason) if std::env::var("MENHU_REQUIRE_BROWSER").as_deref() == Ok("1") => {
+            panic!("{test}: MENHU_REQUIRE_BROWSER=1 but {reason}")
+        }
+        Some(reason) => {
+            eprintln!("skipping {test}: {reason}");
+            false
+        }
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// The demo portal, built into a temp folder for `http://127.0.0.1:PORT`.
+fn build_demo(port: u16) -> tempfile::TempDir {
+    let out = tempfile::tempdir().expect("temp dir");
+    let mut options = BuildOptions::new(repo());
+    options.output = Some(out.path().to_path_buf());
+    options.force = true;
+    options.base_url = Some(format!("http://127.0.0.1:{port}"));
+    if let Err(problems) = build(&options) {
+        panic!("the demo does not build: {problems:?}");
+    }
+    out
+}
+
+/// One path per page type; each must exist in the built demo (so a renamed demo page
+/// fails here instead of silently shrinking the check).
+const PAGE_TYPES: &[(&str, &str)] = &[
+    ("home", "/"),
+    ("section list", "/news/"),
+    ("sub-section list", "/news/tzgg/"),
+    (
+        "article with attachments",
+        "/news/tzgg/jiang-jie-da-sai-bao-ming/",
+    ),
+    ("case study in a series", "/cases/teng-xian-she-qu-ke-xie/"),
+    ("city page", "/cities/wuzhou/"),
+    ("cities index", "/cities/"),
+    ("province page", "/cities/guangxi/"),
+    ("organization directory", "/orgs/"),
+    ("organization page", "/orgs/wuzhou-kexie/"),
+    (
+        "series page",
+        "/series/ke-xie-gai-ge-jin-xing-shi-di-fang-pian/",
+    ),
+    ("taxonomy list", "/tags/"),
+    ("taxonomy term", "/tags/ke-pu/"),
+    ("404", "/404.html"),
+    ("Traditional home", "/zh-hant/"),
+    (
+        "Traditional article",
+        "/zh-hant/news/tzgg/jiang-jie-da-sai-bao-ming/",
+    ),
+];
+
+#[test]
+fn every_page_type_of_the_demo_passes_axe() {
+    if !browser_available("every_page_type_of_the_demo_passes_axe") {
+        return;
+    }
+    let port = free_port();
+    let site = build_demo(port);
+    let mut paths: Vec<String> = Vec::new();
+    for (kind, path) in PAGE_TYPES {
+        let file = site.path().join(path.trim_start_matches('/'));
+        let file = if path.ends_with('/') {
+            file.join("index.html")
+        } else {
+            file
+        };
+        assert!(file.exists(), "the demo has no {kind} at {path}");
+        paths.push((*path).to_owned());
+    }
+    // The search page belongs to the search feature; check it whenever it is built.
+    if site.path().join("search/index.html").exists() {
+        paths.push("/search/".into());
+    }
+    paths.push("/+contrast".into());
+    paths.push("/news/tzgg/jiang-jie-da-sai-bao-ming/+contrast".into());
+    paths.push("/orgs/+contrast".into());
+
+    let output = Command::new("node")
+        .arg(repo().join("tests/browser/cdp.mjs"))
+        .arg("axe")
+        .arg(site.path())
+        .arg(port.to_string())
+        .arg(axe_script())
+        .args(&paths)
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    println!("{stdout}");
+    assert!(
+        output.status.success(),
+        "axe found serious or critical violations (or could not run):\n{stdout}\n{stderr}"
+    );
+    assert!(
+        stdout.contains("no serious or critical violations"),
+        "{stdout}"
+    );
+}

@@ -154,7 +154,7 @@ async function runShots(browser, base, outDir, entries) {
       const [name, path] = entry.split("=");
       await browser.goto(tab, base + path);
       const { cssContentSize } = await browser.send("Page.getLayoutMetrics", {}, tab.sessionId);
-      const height = Math.min(Math.ceil(cssContentSize.height), 6000);
+      const height = Math.min(Math.ceil(cssContentSize.height), Number(process.env.SHOT_MAX_HEIGHT || 6000));
       const { data } = await browser.send("Page.captureScreenshot", {
         format: "png", captureBeyondViewport: true,
         clip: { x: 0, y: 0, width, height, scale: 1 },

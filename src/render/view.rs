@@ -140,6 +140,7 @@ pub fn config_value(c: &crate::config::Config) -> Value {
         "build_search_index": c.build_search_index,
         "generate_feeds": c.generate_feeds,
         "traditional": c.traditional,
+        "generate_sitemap": c.generate_sitemap,
         "feed_filenames": c.feed_filenames,
         "taxonomies": taxonomies,
         "extra": c.extra,

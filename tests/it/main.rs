@@ -16,4 +16,5 @@ mod portal_directory;
 mod scaffold;
 mod serve;
 mod templates;
+mod traditional;
 mod zola_compat;

@@ -9,6 +9,7 @@
 //! or repeated, E0105 `paginate_by` of 0, E0106 TOML syntax, E0107 file unreadable;
 //! W0101 Zola setting ignored, W0102 inline highlighting rendered with classes.
 
+pub mod check;
 mod keys;
 mod raw;
 #[cfg(test)]
@@ -70,6 +71,8 @@ pub struct Config {
     pub ignored_static: Vec<String>,
     /// The editor's own values from `[extra]`, for templates.
     pub extra: serde_json::Map<String, serde_json::Value>,
+    /// What `menhu check` inspects (`[check]`).
+    pub check: check::CheckConfig,
 }
 
 /// One taxonomy (分类法), such as `tags` or `categories`.

@@ -39,6 +39,7 @@ pub(crate) struct RawConfig {
     pub ignored_content: Vec<String>,
     pub ignored_static: Vec<String>,
     pub extra: toml::Table,
+    pub check: super::check::RawCheck,
 }
 
 /// One entry of `taxonomies = [{ name = "tags" }]` or `[[taxonomies]]`.
@@ -123,6 +124,11 @@ pub(crate) fn keys_at(table: &[&str]) -> Option<&'static [&'static str]> {
         ["markdown", "highlighting"] => field_names::<RawHighlighting>(),
         ["slugify"] => field_names::<RawSlugify>(),
         ["taxonomies", "*"] => field_names::<RawTaxonomy>(),
+        ["check"] => field_names::<super::check::RawCheck>(),
+        ["check", "external"] => field_names::<super::check::RawExternal>(),
+        ["check", "columns", "*"] => field_names::<super::check::RawColumn>(),
+        ["check", "wording", "*"] => field_names::<super::check::RawWording>(),
+        ["check", "forbidden", "*"] => field_names::<super::check::RawForbidden>(),
         _ => return None,
     })
 }

@@ -72,7 +72,7 @@ pub(crate) fn inspect(portal: &Portal, index: &OutputIndex, today: NaiveDate) ->
         today,
     );
     if home.status == "stale" {
-        diagnostics.push(stale("C0201", portal, portal.home(), &home, rules.home_days));
+        diagnostics.push(stale("C0201", portal.home(), &home, rules.home_days));
     }
     let mut columns = Vec::new();
     for section in portal.sections.iter().filter(|s| s.parent.is_some()) {
@@ -116,7 +116,7 @@ fn inspect_column(
     let summary = summarise(portal, section, &pages, kind, limit, today);
     let mut problems = Vec::new();
     match summary.status {
-        "stale" => problems.push(stale("C0202", portal, section, &summary, limit.unwrap_or(0))),
+        "stale" => problems.push(stale("C0202", section, &summary, limit.unwrap_or(0))),
         "empty" if !rule.is_some_and(|r| r.allow_empty) => problems.push(
             Diagnostic::error("C0203", format!("column 「{}」 has no items", summary.title))
                 .in_file(&section.source.file)
@@ -207,7 +207,6 @@ fn summarise(
 
 fn stale(
     code: &'static str,
-    portal: &Portal,
     section: &PortalSection,
     summary: &ColumnSummary,
     limit: u32,
@@ -292,8 +291,10 @@ const UNDATED_ARTICLE_TAGS: [&str; 3] = ["ColumnName", "ArticleTitle", "ContentS
 fn required_tags(portal: &Portal, kind: OutputKind) -> Vec<&'static str> {
     let extra: &[&str] = match kind {
         OutputKind::Page(id) => {
-            let section = portal.section(portal.page(id).section);
-            if section.source.meta.sort_by == SortBy::Date {
+            let page = portal.page(id);
+            let section = portal.section(page.section);
+            // An undated page in a dated column is C0204 already.
+            if section.source.meta.sort_by == SortBy::Date && page.date.is_some() {
                 &ARTICLE_TAGS
             } else {
                 &UNDATED_ARTICLE_TAGS

@@ -6,6 +6,7 @@
 mod support;
 
 mod build_cli;
+mod check;
 mod config;
 mod content;
 mod markdown;

@@ -63,11 +63,20 @@ pub(crate) fn inspect(portal: &Portal, index: &OutputIndex, today: NaiveDate) ->
         .filter(|p| p.listed)
         .map(|p| p.id)
         .collect();
+    // A site without dated columns (a handbook, an about-only site) has no news to keep fresh.
+    let has_dated_column = portal
+        .sections
+        .iter()
+        .any(|s| s.source.meta.sort_by == SortBy::Date);
     let home = summarise(
         portal,
         portal.home(),
         &home_pages,
-        ColumnKind::News,
+        if has_dated_column {
+            ColumnKind::News
+        } else {
+            ColumnKind::Exempt
+        },
         Some(rules.home_days),
         today,
     );

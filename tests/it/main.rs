@@ -7,6 +7,7 @@ mod support;
 
 mod build_cli;
 mod check;
+mod check_external;
 mod config;
 mod content;
 mod markdown;

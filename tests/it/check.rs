@@ -422,3 +422,42 @@ fn an_exempt_or_allowed_empty_column_is_not_reported() {
     let run = site.menhu(&["check", "--today", TODAY, "--format", "json"]);
     assert_eq!(run.code, 0, "{}", run.stdout);
 }
+
+#[test]
+fn chinese_heading_ids_percent_encoded_links_and_template_anchors() {
+    let site = Site::minimal();
+    site.write(
+        "site-config.toml",
+        &format!("{}[slugify]\nanchors = \"safe\"\n", crate::support::MINIMAL_CONFIG),
+    );
+    site.write(
+        "content/a.md",
+        "+++\ntitle = \"甲\"\n+++\n\n## 一、概况\n\n[本页](#一-概况) [编码](#%E4%B8%80-%E6%A6%82%E5%86%B5) [乙](@/b.md#二-做法) [错](#三-建议)\n",
+    );
+    site.write("content/b.md", "+++\ntitle = \"乙\"\n+++\n\n## 二、做法\n");
+    let ids = site.menhu(&["build"]);
+    assert_eq!(ids.code, 0, "{}", ids.stderr);
+    assert_contains(&site.output("a/index.html"), "id=\"一-概况\"");
+    let run = site.menhu(&["check", "--format", "json"]);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", run.stdout);
+    assert_contains(lines[0], "\"code\":\"C0102\"");
+    assert_contains(lines[0], "#三-建议");
+    assert_contains(lines[0], "\"line\":7");
+
+    // The same anchor written in a template is reported once, at the output.
+    site.write(
+        "content/a.md",
+        "+++\ntitle = \"甲\"\n+++\n\n## 一、概况\n",
+    );
+    site.write(
+        "templates/page.html",
+        "<main>{{ page.content | safe }}<a href=\"/a/#%E4%B8%80-%E6%A6%82%E5%86%B5\">好</a><a href=\"/b/#meiyou\">坏</a></main>",
+    );
+    let run = site.menhu(&["check", "--format", "json"]);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", run.stdout);
+    assert_contains(lines[0], "\"code\":\"C0104\"");
+    assert_contains(lines[0], "#meiyou");
+    assert_contains(lines[0], "(in a template, 2 pages)");
+}

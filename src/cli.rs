@@ -16,7 +16,13 @@ use crate::serve::{self, ServeOptions};
 
 /// menhu (门户): static portals for Chinese public associations.
 #[derive(Debug, Parser)]
-#[command(name = "menhu", version, about, long_about = None)]
+#[command(
+    name = "menhu",
+    version,
+    about,
+    long_about = None,
+    after_help = "Exit codes: 0 success, 1 the site has errors (each printed with file, line and fix), 2 bad command line."
+)]
 pub struct Cli {
     /// The site's root folder (where site-config.toml is).
     #[arg(long, short = 'r', global = true, default_value = ".")]
@@ -100,6 +106,7 @@ pub struct CheckArgs {
 
 /// Runs the command and returns the process's exit code.
 pub fn run(cli: Cli) -> ExitCode {
+    std::panic::set_hook(Box::new(report_bug));
     let color = std::io::stderr().is_terminal();
     if let Command::Check(args) = &cli.command {
         return run_check(&cli.root, args, color);
@@ -208,6 +215,15 @@ fn run_check(root: &std::path::Path, args: &CheckArgs, color: bool) -> ExitCode 
     let fails = report.diagnostics.has_errors()
         || (args.deny_warnings && report.diagnostics.warning_count() > 0);
     ExitCode::from(u8::from(fails))
+}
+
+/// Says that a panic is menhu's fault, in one line instead of a backtrace.
+fn report_bug(info: &std::panic::PanicHookInfo<'_>) {
+    let place = info
+        .location()
+        .map(|l| format!(" at {}:{}", l.file(), l.line()))
+        .unwrap_or_default();
+    eprintln!("internal error{place} — a bug in menhu, please report it");
 }
 
 /// Prints every diagnostic, then the summary line when there were any.

@@ -219,9 +219,16 @@ fn render_markdown(
             first_line: line,
             page_permalink: permalink,
         };
-        let rendered = markdown::render(&input, &options, urls, &shortcodes);
-        let problems = markdown_problems(file, body, line, &rendered);
-        (rendered, problems)
+        // A safety net, not error handling: a bug in menhu must not hide the other pages.
+        let render =
+            std::panic::AssertUnwindSafe(|| markdown::render(&input, &options, urls, &shortcodes));
+        match std::panic::catch_unwind(render) {
+            Ok(rendered) => {
+                let problems = markdown_problems(file, body, line, &rendered);
+                (rendered, problems)
+            }
+            Err(_) => (Rendered::default(), vec![internal_error(file)]),
+        }
     };
     let sections: Vec<(Rendered, Vec<Diagnostic>)> = content
         .sections
@@ -247,6 +254,16 @@ fn render_markdown(
     let sections = unzip(sections);
     let pages = unzip(pages);
     (sections, pages, problems)
+}
+
+/// The report for a page whose processing hit a bug in menhu.
+pub fn internal_error(file: &Path) -> Diagnostic {
+    Diagnostic::error(
+        "E0001",
+        "internal error while processing this file — a bug in menhu, please report it",
+    )
+    .in_file(file)
+    .help("the rest of the site was processed; attach this file to the report if you can")
 }
 
 /// Markdown problems (and images without alt text) as diagnostics of `file`.

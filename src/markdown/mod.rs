@@ -275,3 +275,11 @@ pub fn render(
         has_code: pass.has_code,
     }
 }
+
+/// `text` escaped for HTML text and quoted attribute values (`/` is left alone, so URLs
+/// stay readable). The one escaping function of the crate: templates use it too.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    links::push_escaped(&mut out, text);
+    out
+}

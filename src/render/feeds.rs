@@ -123,21 +123,19 @@ fn feed_files(portal: &Portal, dir: &str, title: &str, link: &str, ids: &[PageId
         .collect()
 }
 
+/// Text escaped for XML; control characters, which XML 1.0 forbids, are dropped.
 fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
+    if text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        let allowed: String = text
+            .chars()
+            .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+            .collect();
+        return crate::markdown::escape_html(&allowed);
     }
-    out
+    crate::markdown::escape_html(text)
 }
 
 fn with_offset(date: &Date) -> DateTime<FixedOffset> {

@@ -4,6 +4,7 @@
 pub mod feeds;
 pub mod functions;
 pub mod pages;
+pub mod qr;
 pub mod theme;
 pub mod view;
 

@@ -72,6 +72,7 @@ impl Theme {
             return Err(template_error(&e, &sources, None).into());
         }
         super::functions::register_filters(&mut tera, config);
+        tera.register_function("qr_svg", super::qr::QrFunction);
         let static_dirs = dirs.iter().map(|d| root.join(d).join("static")).collect();
         Ok(Theme {
             tera,
@@ -225,21 +226,10 @@ fn line_in_message(message: &str) -> Option<u32> {
     after.split(':').next()?.trim().parse().ok()
 }
 
-/// Escapes text for HTML elements and quoted attributes. Unlike Tera's default it
-/// leaves `/` alone, so URLs in the output stay readable (`https://…`, not `https:&#x2F;…`).
+/// Template autoescaping: the crate's one HTML escape, which leaves `/` alone so URLs
+/// in the output stay readable (`https://…`, not Tera's `https:&#x2F;…`).
 pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::markdown::escape_html(text)
 }
 
 /// Renders shortcodes from `templates/shortcodes/NAME.html` (HTML) or `NAME.md` (Markdown).

@@ -140,11 +140,18 @@ pub fn archetype_for(root: &Path, section: &str) -> Option<String> {
 /// Fills an archetype's placeholders: `{{ title }}` (escaped for a TOML or YAML string
 /// in double quotes), `{{ date }}` (`2026-05-01T09:30:00+08:00`) and `{{ day }}`
 /// (`2026-05-01`).
-pub fn fill_archetype(template: &str, title: &str, now: chrono::DateTime<chrono::FixedOffset>) -> String {
+pub fn fill_archetype(
+    template: &str,
+    title: &str,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> String {
     let escaped = title.replace('\\', "\\\\").replace('"', "\\\"");
     template
         .replace("{{ title }}", &escaped)
-        .replace("{{ date }}", &now.format("%Y-%m-%dT%H:%M:%S%:z").to_string())
+        .replace(
+            "{{ date }}",
+            &now.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        )
         .replace("{{ day }}", &now.format("%Y-%m-%d").to_string())
 }
 
@@ -186,8 +193,15 @@ mod tests {
     #[test]
     fn archetypes_fill_placeholders_and_escape_the_title() {
         let now = chrono::DateTime::parse_from_rfc3339("2026-11-26T10:00:00+08:00").unwrap();
-        let text = fill_archetype("title = \"{{ title }}\"\ndate = {{ date }}\n# {{ day }}\n", "说\"改革\"", now);
-        assert_eq!(text, "title = \"说\\\"改革\\\"\"\ndate = 2026-11-26T10:00:00+08:00\n# 2026-11-26\n");
+        let text = fill_archetype(
+            "title = \"{{ title }}\"\ndate = {{ date }}\n# {{ day }}\n",
+            "说\"改革\"",
+            now,
+        );
+        assert_eq!(
+            text,
+            "title = \"说\\\"改革\\\"\"\ndate = 2026-11-26T10:00:00+08:00\n# 2026-11-26\n"
+        );
     }
 
     #[test]
@@ -198,15 +212,30 @@ mod tests {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, text).unwrap();
         };
-        write("site-config.toml", "base_url = \"https://a.cn\"\ntitle = \"t\"\ntheme = \"p\"\n");
+        write(
+            "site-config.toml",
+            "base_url = \"https://a.cn\"\ntitle = \"t\"\ntheme = \"p\"\n",
+        );
         write("themes/p/archetypes/default.md", "theme default");
         write("themes/p/archetypes/cases.md", "theme cases");
-        assert_eq!(archetype_for(dir.path(), "cases").as_deref(), Some("theme cases"));
-        assert_eq!(archetype_for(dir.path(), "news/tzgg").as_deref(), Some("theme default"));
+        assert_eq!(
+            archetype_for(dir.path(), "cases").as_deref(),
+            Some("theme cases")
+        );
+        assert_eq!(
+            archetype_for(dir.path(), "news/tzgg").as_deref(),
+            Some("theme default")
+        );
         write("archetypes/cases.md", "site cases");
         write("archetypes/news.md", "site news");
-        assert_eq!(archetype_for(dir.path(), "cases").as_deref(), Some("site cases"));
-        assert_eq!(archetype_for(dir.path(), "news/tzgg").as_deref(), Some("site news"));
+        assert_eq!(
+            archetype_for(dir.path(), "cases").as_deref(),
+            Some("site cases")
+        );
+        assert_eq!(
+            archetype_for(dir.path(), "news/tzgg").as_deref(),
+            Some("site news")
+        );
     }
 
     #[test]

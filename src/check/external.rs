@@ -53,8 +53,7 @@ impl ExternalOptions {
             backoff: Duration::from_millis(500),
             host_delay: Duration::from_millis(config.host_delay_ms),
             skip: config.skip.clone(),
-            cache_file: (config.cache_hours > 0)
-                .then(|| root.join(CACHE_FOLDER).join(CACHE_FILE)),
+            cache_file: (config.cache_hours > 0).then(|| root.join(CACHE_FOLDER).join(CACHE_FILE)),
             cache_lifetime: Duration::from_secs(config.cache_hours.saturating_mul(3600)),
         }
     }
@@ -98,7 +97,12 @@ pub fn check_urls(urls: &[String], options: &ExternalOptions) -> Vec<(String, Li
     }
     cache.save();
     urls.iter()
-        .map(|u| (u.clone(), results.get(u).cloned().unwrap_or(LinkStatus::Skipped)))
+        .map(|u| {
+            (
+                u.clone(),
+                results.get(u).cloned().unwrap_or(LinkStatus::Skipped),
+            )
+        })
         .collect()
 }
 
@@ -179,7 +183,12 @@ fn next_url(queue: &Mutex<Vec<String>>) -> Option<String> {
 }
 
 /// One URL, with retries.
-fn check_one(agent: &ureq::Agent, url: &str, options: &ExternalOptions, limiter: &HostLimiter) -> LinkStatus {
+fn check_one(
+    agent: &ureq::Agent,
+    url: &str,
+    options: &ExternalOptions,
+    limiter: &HostLimiter,
+) -> LinkStatus {
     let mut attempt = 0;
     loop {
         let (status, retryable) = head_then_get(agent, url, limiter);
@@ -228,7 +237,12 @@ impl Failure {
 }
 
 /// Requests `url`, following redirects; the final status.
-fn follow(agent: &ureq::Agent, method: Method, url: &str, limiter: &HostLimiter) -> Result<u16, Failure> {
+fn follow(
+    agent: &ureq::Agent,
+    method: Method,
+    url: &str,
+    limiter: &HostLimiter,
+) -> Result<u16, Failure> {
     let mut current = url.to_owned();
     for _ in 0..=MAX_REDIRECTS {
         limiter.wait_turn(host_of(&current));
@@ -243,11 +257,15 @@ fn follow(agent: &ureq::Agent, method: Method, url: &str, limiter: &HostLimiter)
             .get("location")
             .and_then(|v| v.to_str().ok());
         match location {
-            Some(location) if (300..400).contains(&status) => current = join_url(&current, location),
+            Some(location) if (300..400).contains(&status) => {
+                current = join_url(&current, location)
+            }
             _ => return Ok(status),
         }
     }
-    Err(Failure::Status(format!("more than {MAX_REDIRECTS} redirects")))
+    Err(Failure::Status(format!(
+        "more than {MAX_REDIRECTS} redirects"
+    )))
 }
 
 fn network_error(e: &ureq::Error) -> String {

@@ -35,9 +35,7 @@ pub(crate) fn tags(html: &str) -> Vec<Tag<'_>> {
         let start = at + found;
         let rest = &html[start..];
         if rest.starts_with("<!--") {
-            at = rest
-                .find("-->")
-                .map_or(html.len(), |end| start + end + 3);
+            at = rest.find("-->").map_or(html.len(), |end| start + end + 3);
             continue;
         }
         let name_len = rest[1..]
@@ -80,7 +78,10 @@ fn attributes(text: &str) -> (Vec<(String, String)>, usize) {
     let mut attrs = Vec::new();
     let mut i = 0;
     loop {
-        while bytes.get(i).is_some_and(|b| b.is_ascii_whitespace() || *b == b'/') {
+        while bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii_whitespace() || *b == b'/')
+        {
             i += 1;
         }
         match bytes.get(i) {
@@ -164,10 +165,7 @@ pub(crate) fn decode_entities(text: &str) -> String {
 
 fn entity(name: &str) -> Option<char> {
     let numeric = |digits: &str, radix| u32::from_str_radix(digits, radix).ok();
-    let code = if let Some(hex) = name
-        .strip_prefix("#x")
-        .or_else(|| name.strip_prefix("#X"))
-    {
+    let code = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
         numeric(hex, 16)
     } else if let Some(dec) = name.strip_prefix('#') {
         numeric(dec, 10)
@@ -241,7 +239,10 @@ mod tests {
 
     #[test]
     fn decodes_entities_and_percent_escapes() {
-        assert_eq!(decode_entities("&#x4e00;&#20108;&lt;&bogus;"), "一二<&bogus;");
+        assert_eq!(
+            decode_entities("&#x4e00;&#20108;&lt;&bogus;"),
+            "一二<&bogus;"
+        );
         assert_eq!(percent_decode("%E4%B8%80-%zz"), "一-%zz");
     }
 
@@ -253,7 +254,15 @@ mod tests {
 
     #[test]
     fn unterminated_input_does_not_panic() {
-        for html in ["<a href=\"x", "<", "<a", "<!--", "<script>", "<a b='", "&#xffffffff;"] {
+        for html in [
+            "<a href=\"x",
+            "<",
+            "<a",
+            "<!--",
+            "<script>",
+            "<a b='",
+            "&#xffffffff;",
+        ] {
             let _ = tags(html);
             let _ = decode_entities(html);
         }

@@ -250,7 +250,6 @@ fn stale(
         .help(help)
 }
 
-
 fn undated_items(portal: &Portal) -> Vec<Diagnostic> {
     portal
         .pages
@@ -337,10 +336,15 @@ fn meta_tags(portal: &Portal, index: &OutputIndex) -> Vec<Diagnostic> {
         .map(|(tag, (count, first))| {
             Diagnostic::error(
                 "C0206",
-                format!("meta tag `{tag}` is missing or empty on {count} page{}", if count == 1 { "" } else { "s" }),
+                format!(
+                    "meta tag `{tag}` is missing or empty on {count} page{}",
+                    if count == 1 { "" } else { "s" }
+                ),
             )
             .in_file(format!("{output_dir}/{first}"))
-            .expected(format!("`<meta name=\"{tag}\" content=\"…\">` in the `<head>` of every page"))
+            .expected(format!(
+                "`<meta name=\"{tag}\" content=\"…\">` in the `<head>` of every page"
+            ))
             .help(meta_help(tag))
         })
         .collect()

@@ -200,7 +200,12 @@ fn markdown_diagnostic(
     }
 }
 
-fn anchor_diagnostic(code: &'static str, page: &str, fragment: &str, index: &OutputIndex) -> Diagnostic {
+fn anchor_diagnostic(
+    code: &'static str,
+    page: &str,
+    fragment: &str,
+    index: &OutputIndex,
+) -> Diagnostic {
     let d = Diagnostic::error(
         code,
         format!("anchor `#{fragment}` does not exist on `{page}`"),

@@ -93,10 +93,7 @@ pub fn check_built(built: &Built, today: NaiveDate, external: bool) -> CheckRepo
     diagnostics.extend(wording::check_wording(portal));
     if external {
         let options = ExternalOptions::from_config(&portal.config.check.external, &portal.root);
-        diagnostics.extend(external::check_external(
-            &link_report.external,
-            &options,
-        ));
+        diagnostics.extend(external::check_external(&link_report.external, &options));
     }
     CheckReport {
         diagnostics,

@@ -103,7 +103,10 @@ fn by_rule(out: &mut String, diagnostics: &[Diagnostic]) {
     }
     out.push_str("<table>\n<tr><th>代码</th><th>错误</th><th>警告</th></tr>\n");
     for (code, (errors, warnings)) in counts {
-        let _ = writeln!(out, "<tr><td><code>{code}</code></td><td>{errors}</td><td>{warnings}</td></tr>");
+        let _ = writeln!(
+            out,
+            "<tr><td><code>{code}</code></td><td>{errors}</td><td>{warnings}</td></tr>"
+        );
     }
     out.push_str("</table>\n");
 }

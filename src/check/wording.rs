@@ -66,16 +66,22 @@ pub(crate) fn scan_text(
         for rule in wording {
             for wrong in &rule.wrong {
                 for at in hits(line, wrong, Some(&rule.right)) {
-                    let d = Diagnostic::error("C0301", format!("「{wrong}」 is a miswriting of 「{}」", rule.right))
-                        .expected(format!("「{}」", rule.right))
-                        .help(format!("write 「{}」", rule.right));
+                    let d = Diagnostic::error(
+                        "C0301",
+                        format!("「{wrong}」 is a miswriting of 「{}」", rule.right),
+                    )
+                    .expected(format!("「{}」", rule.right))
+                    .help(format!("write 「{}」", rule.right));
                     out.push(place(file, line, line_number, at, wrong).apply(d));
                 }
             }
         }
         for term in forbidden {
             for at in hits(line, &term.term, term.instead.as_deref()) {
-                out.push(place(file, line, line_number, at, &term.term).apply(forbidden_diagnostic(term)));
+                out.push(
+                    place(file, line, line_number, at, &term.term)
+                        .apply(forbidden_diagnostic(term)),
+                );
             }
         }
     }
@@ -93,7 +99,9 @@ fn forbidden_diagnostic(term: &ForbiddenTerm) -> Diagnostic {
         Some(instead) => d
             .expected(format!("「{instead}」"))
             .help(format!("write 「{instead}」 instead")),
-        None => d.help("rephrase without this term (`[[check.forbidden]]` in site-config.toml lists it)"),
+        None => d.help(
+            "rephrase without this term (`[[check.forbidden]]` in site-config.toml lists it)",
+        ),
     }
 }
 
@@ -115,7 +123,11 @@ fn hits(line: &str, needle: &str, right: Option<&str>) -> Vec<usize> {
     }
     let covered: Vec<(usize, usize)> = right
         .filter(|r| r.contains(needle))
-        .map(|r| line.match_indices(r).map(|(i, m)| (i, i + m.len())).collect())
+        .map(|r| {
+            line.match_indices(r)
+                .map(|(i, m)| (i, i + m.len()))
+                .collect()
+        })
         .unwrap_or_default();
     line.match_indices(needle)
         .map(|(i, _)| i)

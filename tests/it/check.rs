@@ -37,10 +37,12 @@ fn head(extra: &str) -> String {
 }
 
 fn footer(police: bool) -> String {
-    let police = if police { "桂公网安备 45010000000001号" } else { "" };
-    format!(
-        "<footer>桂ICP备00000001号 {police} 网站标识码：4500000001</footer></body></html>"
-    )
+    let police = if police {
+        "桂公网安备 45010000000001号"
+    } else {
+        ""
+    };
+    format!("<footer>桂ICP备00000001号 {police} 网站标识码：4500000001</footer></body></html>")
 }
 
 /// Templates with the government meta tags and footer; `broken` adds a broken template
@@ -60,7 +62,10 @@ fn templates(site: &Site, broken: bool) {
     let column = "{% if page.ancestors %}{% set col = get_section(path=page.ancestors | last, metadata_only=true) %}{{ col.title }}{% endif %}";
     site.write(
         "templates/index.html",
-        &format!("{}{nav}<main>{{{{ section.title }}}}</main>{foot}", head("")),
+        &format!(
+            "{}{nav}<main>{{{{ section.title }}}}</main>{foot}",
+            head("")
+        ),
     );
     site.write(
         "templates/section.html",
@@ -178,7 +183,10 @@ fn problem_site() -> Site {
         ),
     );
     site.write_bytes("static/img/photo.png", b"\x89PNG");
-    site.write("content/news/c.md", &page("没有日期的稿件", None, "\n正文。\n"));
+    site.write(
+        "content/news/c.md",
+        &page("没有日期的稿件", None, "\n正文。\n"),
+    );
     site.write(
         "content/news/2026-05-03-d.md",
         &page("重复的标题", Some("2026-05-03"), "\n一。\n"),
@@ -233,12 +241,26 @@ fn every_problem_is_reported_once_at_its_place_in_json() {
     let records = json_records(&run.stdout);
     for (code, file, line) in EXPECTED {
         let hits: Vec<&serde_json::Value> = records.iter().filter(|r| r["code"] == *code).collect();
-        assert_eq!(hits.len(), 1, "{code} reported {} times:\n{}", hits.len(), run.stdout);
+        assert_eq!(
+            hits.len(),
+            1,
+            "{code} reported {} times:\n{}",
+            hits.len(),
+            run.stdout
+        );
         assert_eq!(hits[0]["file"], *file, "{code}:\n{}", run.stdout);
         if let Some(line) = line {
             assert_eq!(hits[0]["line"], *line, "{code}:\n{}", run.stdout);
         }
-        for key in ["severity", "message", "column", "end_line", "end_column", "expected", "help"] {
+        for key in [
+            "severity",
+            "message",
+            "column",
+            "end_line",
+            "end_column",
+            "expected",
+            "help",
+        ] {
             assert!(hits[0].get(key).is_some(), "{code} lacks `{key}`");
         }
     }
@@ -358,7 +380,13 @@ fn bad_command_lines_exit_with_two() {
 fn the_audit_report_is_self_contained_and_counts_by_column() {
     let site = problem_site();
     let report = site.path("audit.html");
-    let run = site.menhu(&["check", "--today", TODAY, "--report", report.to_str().unwrap()]);
+    let run = site.menhu(&[
+        "check",
+        "--today",
+        TODAY,
+        "--report",
+        report.to_str().unwrap(),
+    ]);
     assert_eq!(run.code, 1);
     let html = std::fs::read_to_string(&report).unwrap();
     assert_contains(&html, "<style>");
@@ -387,10 +415,23 @@ fn the_demo_portal_passes() {
     );
     // On a fixed day too, so the demo's own `as_of` is not what makes it pass.
     let fixed = std::process::Command::new(env!("CARGO_BIN_EXE_menhu"))
-        .args(["--root", root, "check", "--today", "2026-09-25", "--format", "json"])
+        .args([
+            "--root",
+            root,
+            "check",
+            "--today",
+            "2026-09-25",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
-    assert_eq!(fixed.status.code(), Some(0), "{}", String::from_utf8_lossy(&fixed.stdout));
+    assert_eq!(
+        fixed.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&fixed.stdout)
+    );
 }
 
 #[test]
@@ -428,7 +469,10 @@ fn chinese_heading_ids_percent_encoded_links_and_template_anchors() {
     let site = Site::minimal();
     site.write(
         "site-config.toml",
-        &format!("{}[slugify]\nanchors = \"safe\"\n", crate::support::MINIMAL_CONFIG),
+        &format!(
+            "{}[slugify]\nanchors = \"safe\"\n",
+            crate::support::MINIMAL_CONFIG
+        ),
     );
     site.write(
         "content/a.md",
@@ -446,10 +490,7 @@ fn chinese_heading_ids_percent_encoded_links_and_template_anchors() {
     assert_contains(lines[0], "\"line\":7");
 
     // The same anchor written in a template is reported once, at the output.
-    site.write(
-        "content/a.md",
-        "+++\ntitle = \"甲\"\n+++\n\n## 一、概况\n",
-    );
+    site.write("content/a.md", "+++\ntitle = \"甲\"\n+++\n\n## 一、概况\n");
     site.write(
         "templates/page.html",
         "<main>{{ page.content | safe }}<a href=\"/a/#%E4%B8%80-%E6%A6%82%E5%86%B5\">好</a><a href=\"/b/#meiyou\">坏</a></main>",

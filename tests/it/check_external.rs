@@ -140,13 +140,29 @@ fn statuses_of_every_kind_of_answer() {
     let results = check_urls(&urls, &options(None));
     let status = |p: &str| status_of(&results, &server.url(p));
     assert_eq!(status("/ok"), LinkStatus::Ok);
-    assert_eq!(status("/moved"), LinkStatus::Ok, "a 301 chain to a 200 is fine");
-    assert_eq!(status("/nohead"), LinkStatus::Ok, "GET after a refused HEAD");
+    assert_eq!(
+        status("/moved"),
+        LinkStatus::Ok,
+        "a 301 chain to a 200 is fine"
+    );
+    assert_eq!(
+        status("/nohead"),
+        LinkStatus::Ok,
+        "GET after a refused HEAD"
+    );
     assert!(matches!(status("/loop"), LinkStatus::Broken(why) if why.contains("redirects")));
     assert_eq!(status("/gone"), LinkStatus::Broken("HTTP 404".into()));
     assert_eq!(status("/error"), LinkStatus::Broken("HTTP 500".into()));
-    assert!(matches!(status("/slow"), LinkStatus::Unreachable(_)), "{:?}", status("/slow"));
-    assert!(matches!(status("/drop"), LinkStatus::Unreachable(_)), "{:?}", status("/drop"));
+    assert!(
+        matches!(status("/slow"), LinkStatus::Unreachable(_)),
+        "{:?}",
+        status("/slow")
+    );
+    assert!(
+        matches!(status("/drop"), LinkStatus::Unreachable(_)),
+        "{:?}",
+        status("/drop")
+    );
     // A 404 is final; a 500 is retried once (HEAD then GET each time).
     assert_eq!(server.hits("GET /gone"), 1);
     assert_eq!(server.hits("GET /error"), 2);
@@ -162,7 +178,11 @@ fn good_results_are_cached_and_the_skip_list_is_never_requested() {
     let urls = vec![server.url("/ok"), server.url("/gone")];
     check_urls(&urls, &options(Some(cache.clone())));
     check_urls(&urls, &options(Some(cache.clone())));
-    assert_eq!(server.hits("HEAD /ok"), 1, "second run answered from the cache");
+    assert_eq!(
+        server.hits("HEAD /ok"),
+        1,
+        "second run answered from the cache"
+    );
     assert_eq!(server.hits("HEAD /gone"), 2, "failures are asked again");
     assert!(
         std::fs::read_to_string(dir.path().join(".menhu-cache/.gitignore"))
@@ -199,7 +219,11 @@ fn check_external_reports_broken_links_at_their_line() {
         ),
     );
     let offline = site.menhu(&["check", "--format", "json"]);
-    assert_eq!(offline.code, 0, "external links are only checked when asked:\n{}", offline.stdout);
+    assert_eq!(
+        offline.code, 0,
+        "external links are only checked when asked:\n{}",
+        offline.stdout
+    );
     let run = site.menhu(&["check", "--external", "--format", "json"]);
     assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
     let lines: Vec<&str> = run.stdout.lines().collect();

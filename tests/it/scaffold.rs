@@ -78,10 +78,20 @@ fn new_case_study_in_the_demo_uses_the_theme_archetype_and_builds() {
     let init = site.menhu(&["init", dir.to_str().unwrap()]);
     assert_eq!(init.code, 0, "{}", init.stderr);
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_menhu"))
-        .args(["--root", dir.to_str().unwrap(), "new", "cases", "梧州市科协：\"三长\"联动"])
+        .args([
+            "--root",
+            dir.to_str().unwrap(),
+            "new",
+            "cases",
+            "梧州市科协：\"三长\"联动",
+        ])
         .output()
         .unwrap();
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let file = String::from_utf8_lossy(&run.stdout).trim().to_owned();
     let text = std::fs::read_to_string(&file).unwrap();
     for heading in ["## 编者按", "## 背景", "## 主要做法和成效", "## 对策建议"] {
@@ -93,7 +103,11 @@ fn new_case_study_in_the_demo_uses_the_theme_archetype_and_builds() {
         .args(["--root", dir.to_str().unwrap(), "build"])
         .output()
         .unwrap();
-    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
 }
 
 #[test]

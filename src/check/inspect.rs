@@ -207,7 +207,12 @@ fn summarise(
         kind,
         limit_days: limit,
         items: pages.len(),
-        undated: pages.len() - dates.len(),
+        undated: pages
+            .iter()
+            .map(|id| portal.page(*id))
+            .filter(|p| p.date.is_none())
+            .filter(|p| portal.section(p.section).source.meta.sort_by == SortBy::Date)
+            .count(),
         newest,
         age_days,
         status,
@@ -353,7 +358,7 @@ fn meta_tags(portal: &Portal, index: &OutputIndex) -> Vec<Diagnostic> {
 fn meta_help(tag: &str) -> String {
     match tag {
         "SiteIDCode" => "set the 网站标识码 as `site_id_code` under `[check]` or `site_code` in `[extra.footer]` of site-config.toml".to_owned(),
-        "ContentSource" => "give the page a `source` (来源) in its front matter; the theme falls back to the site title".to_owned(),
+        "ContentSource" => "the theme's `base.html` must write `<meta name=\"ContentSource\" …>`; the bundled `portal` theme writes the page's `source` (来源), else the site title".to_owned(),
         "PubDate" => "give the page a `date` in its front matter".to_owned(),
         _ => format!("the theme's `base.html` must write `<meta name=\"{tag}\" …>`; the bundled `portal` theme does"),
     }

@@ -38,7 +38,7 @@ pub fn render_audit(report: &CheckReport) -> String {
             "<p class=\"muted\">更新情况按 {} 计算。</p>",
             inspection.today
         );
-        out.push_str("<h2>栏目更新情况</h2>\n<table>\n<tr><th>栏目</th><th>类型</th><th>时限（天）</th><th>条目</th><th>无日期</th><th>最近更新</th><th>距今（天）</th><th>状态</th><th>问题</th></tr>\n");
+        out.push_str("<h2>栏目更新情况</h2>\n<table>\n<tr><th>栏目</th><th>类型</th><th>时限（天）</th><th>条目</th><th>无日期</th><th>最近更新</th><th>距今（天）</th><th>状态</th><th>问题（含下级栏目）</th></tr>\n");
         let counts: BTreeMap<String, usize> = problems_by_column(inspection, &diagnostics)
             .into_iter()
             .collect();

@@ -120,18 +120,45 @@ fn duplicate_titles(portal: &Portal) -> Vec<Diagnostic> {
                 .iter()
                 .map(|p| format!("`{}`", display_path(&p.source.file)))
                 .collect();
-            Some(
-                Diagnostic::warning(
-                    "C0106",
-                    format!("title 「{title}」 is used by {} pages", pages.len()),
-                )
-                .in_file(&second.source.file)
-                .help(format!(
-                    "give each page its own title (first used by `{}`); pages: {}",
-                    display_path(&first.source.file),
-                    names.join(", ")
-                )),
-            )
+            let d = Diagnostic::warning(
+                "C0106",
+                format!("title 「{title}」 is used by {} pages", pages.len()),
+            );
+            Some(title_place(portal, second).apply(d).help(format!(
+                "give each page its own title (first used by `{}`); pages: {}",
+                display_path(&first.source.file),
+                names.join(", ")
+            )))
         })
         .collect()
+}
+
+/// The line of `title` in the page's front matter, read from disk (the model keeps the
+/// value, not its place); the file alone when it cannot be read.
+fn title_place(portal: &Portal, page: &PortalPage) -> Place {
+    let text = std::fs::read_to_string(portal.root.join(&page.source.file)).unwrap_or_default();
+    let title = page.source.meta.title.trim();
+    let found = text.lines().enumerate().find(|(_, line)| {
+        let key = line.trim_start();
+        (key.starts_with("title") || key.starts_with("\"title\"")) && line.contains(title)
+    });
+    match found {
+        Some((index, line)) => {
+            let (column, width) = column_of(line, title);
+            Place {
+                file: page.source.file.clone(),
+                line: Some(super::to_u32(index + 1)),
+                line_text: Some(line.to_owned()),
+                column,
+                width,
+            }
+        }
+        None => Place {
+            file: page.source.file.clone(),
+            line: None,
+            line_text: None,
+            column: 1,
+            width: 1,
+        },
+    }
 }

@@ -232,3 +232,44 @@ impl<'a> LineCounter<'a> {
         self.line
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pagers_belong_to_their_section_and_other_outputs_to_the_site() {
+        let mut kinds = HashMap::new();
+        kinds.insert(
+            "news/index.html".to_owned(),
+            OutputKind::Section(SectionId(1)),
+        );
+        kinds.insert("news/a/index.html".to_owned(), OutputKind::Page(PageId(0)));
+        assert_eq!(
+            kind_of("news/page/2/index.html", &kinds),
+            OutputKind::Section(SectionId(1))
+        );
+        assert_eq!(
+            kind_of("news/a/index.html", &kinds),
+            OutputKind::Page(PageId(0))
+        );
+        assert_eq!(kind_of("tags/ke-pu/index.html", &kinds), OutputKind::Site);
+        assert_eq!(kind_of("404.html", &kinds), OutputKind::Site);
+    }
+
+    #[test]
+    fn line_counter_counts_forward_and_restarts_backward() {
+        let text = "a\nb\nc\n<x>";
+        let mut lines = LineCounter::new(text);
+        assert_eq!(lines.line_at(0), 1);
+        assert_eq!(lines.line_at(4), 3);
+        assert_eq!(lines.line_at(text.len()), 4);
+        assert_eq!(lines.line_at(2), 2);
+    }
+
+    #[test]
+    fn the_footer_is_where_filing_numbers_are_looked_for() {
+        assert_eq!(footer_text("<p>ICP备</p><footer>x</footer>"), "<footer>x");
+        assert_eq!(footer_text("<p>ICP备</p>"), "<p>ICP备</p>");
+    }
+}

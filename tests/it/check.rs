@@ -141,7 +141,7 @@ const EXPECTED: &[(&str, &str, Option<u32>)] = &[
     ("C0103", "content/news/2026-05-02-b.md", Some(7)),
     ("C0104", "public/404.html", Some(1)),
     ("C0105", "content/news/2026-05-02-b.md", Some(9)),
-    ("C0106", "content/news/2026-05-04-e.md", None),
+    ("C0106", "content/news/2026-05-04-e.md", Some(2)),
     ("C0107", "content/news/2026-05-02-b.md", Some(13)),
     ("C0201", "content/_index.md", None),
     ("C0202", "content/notices/_index.md", None),

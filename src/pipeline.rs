@@ -87,6 +87,12 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
     };
     let (mut content, problems) = content::load(&options.root, &load);
     report.extend(problems);
+    report.extend(content::directory::load_directories(
+        &options.root,
+        &config.directories,
+        &config.file,
+        &mut content,
+    ));
     if !options.drafts {
         content.pages.retain(|p| !portal::is_scheduled(p, now));
     }

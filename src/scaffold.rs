@@ -12,6 +12,8 @@ use crate::zh;
 static DEMO_CONTENT: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/content");
 static DEMO_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/portal");
 const DEMO_CONFIG: &str = include_str!("../site-config.toml");
+/// The demo's organization table, declared in its `[[directories]]`.
+const DEMO_ORGS: &str = include_str!("../data/orgs.csv");
 
 /// Writes the demo portal into `dir`, which must be missing or empty: `init` never
 /// overwrites anything.
@@ -27,7 +29,8 @@ pub fn init(dir: &Path) -> Result<usize, Diagnostic> {
     written += write_tree(&DEMO_CONTENT, &dir.join("content"))?;
     written += write_tree(&DEMO_THEME, &dir.join("themes").join("portal"))?;
     write_file(&dir.join("site-config.toml"), DEMO_CONFIG.as_bytes())?;
-    Ok(written + 1)
+    write_file(&dir.join("data").join("orgs.csv"), DEMO_ORGS.as_bytes())?;
+    Ok(written + 2)
 }
 
 fn write_tree(tree: &Dir<'_>, target: &Path) -> Result<usize, Diagnostic> {

@@ -3,6 +3,7 @@
 
 pub mod date;
 pub mod decode;
+pub mod directory;
 pub mod front_matter;
 pub mod meta;
 pub(crate) mod parse;

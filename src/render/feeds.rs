@@ -83,7 +83,13 @@ pub fn render_feeds(portal: &Portal) -> Vec<Output> {
     outputs
 }
 
-fn feed_files(portal: &Portal, dir: &str, title: &str, link: &str, ids: &[PageId]) -> Vec<Output> {
+pub(crate) fn feed_files(
+    portal: &Portal,
+    dir: &str,
+    title: &str,
+    link: &str,
+    ids: &[PageId],
+) -> Vec<Output> {
     let items: Vec<PageId> = ids
         .iter()
         .copied()

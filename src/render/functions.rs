@@ -81,6 +81,7 @@ pub fn register_functions(tera: &mut Tera, views: &Arc<Views>) {
     tera.register_function("get_page", GetPage(views.clone()));
     tera.register_function("get_taxonomy", GetTaxonomy(views.clone()));
     tera.register_function("get_taxonomy_url", GetTaxonomyUrl(views.clone()));
+    super::portal_functions::register(tera, views);
 }
 
 fn string_arg<'a>(

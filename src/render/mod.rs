@@ -4,6 +4,8 @@
 pub mod feeds;
 pub mod functions;
 pub mod pages;
+mod portal_functions;
+mod portal_view;
 pub mod qr;
 pub mod theme;
 pub mod view;

@@ -4,6 +4,8 @@
 
 use std::sync::Arc;
 
+mod portal_pages;
+
 use rayon::prelude::*;
 use tera::{Context, Tera, Value};
 
@@ -19,6 +21,7 @@ enum Job<'a> {
     Section(&'a PortalSection, Option<Pager>),
     TaxonomyList(&'a Taxonomy),
     Term(&'a Taxonomy, &'a Term, Option<Pager>),
+    Portal(portal_pages::PortalJob),
 }
 
 /// Renders the whole site. Template errors are collected (every failing output is
@@ -34,7 +37,12 @@ pub fn render_site(portal: Arc<Portal>, theme: &Theme) -> (SiteOutput, Diagnosti
         theme,
     };
 
-    let jobs = plan_jobs(&portal);
+    let mut jobs = plan_jobs(&portal);
+    jobs.extend(
+        portal_pages::plan(&portal, theme)
+            .into_iter()
+            .map(Job::Portal),
+    );
     let results: Vec<Result<Output, Diagnostic>> =
         jobs.par_iter().map(|job| renderer.render(job)).collect();
     let mut diagnostics = Diagnostics::new();
@@ -55,6 +63,7 @@ pub fn render_site(portal: Arc<Portal>, theme: &Theme) -> (SiteOutput, Diagnosti
     files.extend(pager_redirects(&portal));
     files.extend(alias_redirects(&portal, &mut diagnostics));
     files.extend(feeds::render_feeds(&portal));
+    files.extend(portal_pages::city_feeds(&portal));
     if portal.config.markdown.highlight_code {
         files.push(Output {
             path: "highlight.css".into(),
@@ -128,6 +137,7 @@ impl Renderer<'_> {
             Job::Section(section, pager) => self.section(section, pager.as_ref()),
             Job::TaxonomyList(taxonomy) => self.taxonomy_list(taxonomy),
             Job::Term(taxonomy, term, pager) => self.term(taxonomy, term, pager.as_ref()),
+            Job::Portal(job) => self.portal_job(job),
         }
     }
 
@@ -140,6 +150,7 @@ impl Renderer<'_> {
             &format!("{}{}", self.portal.config.base_url, path),
         );
         context.insert("lang", lang);
+        context.insert("menus", &super::portal_view::menus_value(self.portal, path));
         context
     }
 
@@ -154,6 +165,13 @@ impl Renderer<'_> {
             .unwrap_or(&self.portal.config.default_language);
         let mut context = self.base_context(&page.url.path, lang);
         context.insert("page", &self.views.page_full(id));
+        context.insert(
+            "breadcrumbs",
+            &super::portal_view::crumbs_value(&crate::portal::menus::page_breadcrumbs(
+                self.portal,
+                id,
+            )),
+        );
         let html = self.render_template(&template, &context, &page.source.file)?;
         Ok(Output {
             path: page.url.output_file(),
@@ -167,9 +185,12 @@ impl Renderer<'_> {
         pager: Option<&Pager>,
     ) -> Result<Output, Diagnostic> {
         let is_home = section.source.key == "_index.md";
+        let is_orgs = section.source.meta.kind.as_deref() == Some("orgs");
         let template = section.source.meta.template.clone().unwrap_or_else(|| {
             if is_home {
                 "index.html".to_owned()
+            } else if is_orgs && self.theme.has("org_list.html") {
+                "org_list.html".to_owned()
             } else {
                 "section.html".to_owned()
             }
@@ -188,6 +209,17 @@ impl Renderer<'_> {
                 .views
                 .section(section.id, self.theme.sections_need_pages),
         );
+        context.insert(
+            "breadcrumbs",
+            &super::portal_view::crumbs_value(&crate::portal::menus::section_breadcrumbs(
+                self.portal,
+                section.id,
+            )),
+        );
+        if is_orgs {
+            context.insert("orgs", &super::portal_view::org_list(self.views));
+            context.insert("org_regions", &super::portal_view::org_regions(self.views));
+        }
         if let Some(pager) = pager {
             let per_page = section
                 .source

@@ -44,18 +44,22 @@ impl Views {
     pub fn page_summary(&self, id: PageId) -> Value {
         self.summaries[id.index()]
             .get_or_init(|| {
-                to_value(&PageView::new(
+                let mut value = to_value(&PageView::new(
                     &self.portal,
                     self.portal.page(id),
                     self.lists_need_content,
-                ))
+                ));
+                super::portal_view::extend_page(self, id, &mut value, false);
+                value
             })
             .clone()
     }
 
     /// A page with its full content, for its own template.
     pub fn page_full(&self, id: PageId) -> Value {
-        to_value(&PageView::new(&self.portal, self.portal.page(id), true))
+        let mut value = to_value(&PageView::new(&self.portal, self.portal.page(id), true));
+        super::portal_view::extend_page(self, id, &mut value, true);
+        value
     }
 
     /// Summaries of `ids`.

@@ -12,6 +12,8 @@ mod config;
 mod content;
 mod markdown;
 mod outputs;
+mod portal;
+mod portal_directory;
 mod scaffold;
 mod serve;
 mod templates;

@@ -502,3 +502,22 @@ fn chinese_heading_ids_percent_encoded_links_and_template_anchors() {
     assert_contains(lines[0], "#meiyou");
     assert_contains(lines[0], "(in a template, 2 pages)");
 }
+
+#[test]
+fn unknown_cities_and_orgs_from_the_build_are_reported() {
+    let site = clean_site();
+    site.write(
+        "content/news/2026-05-29-wu-zhou.md",
+        "+++\ntitle = \"梧州动态\"\ndate = 2026-05-29\nsource = \"检查门户\"\ncity = \"梧洲\"\norg = \"不存在的学会\"\n+++\n\n正文。\n",
+    );
+    let run = site.menhu(&["check", "--today", TODAY, "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let records = json_records(&run.stdout);
+    let city = records
+        .iter()
+        .find(|r| r["code"] == "E0301")
+        .unwrap_or_else(|| panic!("no E0301:\n{}", run.stdout));
+    assert_eq!(city["file"], "content/news/2026-05-29-wu-zhou.md");
+    assert_eq!(city["line"], 5);
+    assert_contains(city["help"].as_str().unwrap_or_default(), "梧州");
+}

@@ -261,7 +261,7 @@ pub fn render(
     problems.append(&mut pass.problems);
     let summary_html = match pass.summary_html {
         Some(summary) => summary,
-        None => summary::truncate_html(&pass.html, opts.summary_chars),
+        None => summary::truncate_html(&summary::without_headings(&pass.html), opts.summary_chars),
     };
     Rendered {
         html: pass.html,

@@ -53,6 +53,13 @@ pub fn render_site(portal: Arc<Portal>, theme: &Theme) -> (SiteOutput, Diagnosti
             Err(d) => diagnostics.push(d),
         }
     }
+    // Every rendered page so far is a real page of the site (no redirects, no 404).
+    if portal.config.generate_sitemap {
+        files.push(feeds::sitemap(
+            &portal,
+            files.iter().map(|f| f.path.as_str()),
+        ));
+    }
     files.push(renderer.not_found().unwrap_or_else(|d| {
         diagnostics.push(d);
         Output {

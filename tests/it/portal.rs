@@ -111,6 +111,17 @@ fn city_pages_list_their_counties_content_newest_first() {
     assert_contains(&guangxi, "梧州市;防城港市;");
     assert!(site.output_exists("cities/wuzhou/atom.xml"));
     assert_contains(&site.output("cities/wuzhou/atom.xml"), "藤县开展科普赶集");
+    let sitemap = site.output("sitemap.xml");
+    for url in ["cities/", "cities/wuzhou/", "cities/guangxi/"] {
+        assert_contains(
+            &sitemap,
+            &format!("<loc>https://kx.example.org/{url}</loc>"),
+        );
+    }
+    assert_contains(
+        &sitemap,
+        "<loc>https://kx.example.org/news/b/</loc><lastmod>2025-03-01</lastmod>",
+    );
     let page = main_of(&site.output("news/b/index.html"));
     assert_contains(
         &page,

@@ -11,6 +11,7 @@
 //! `[[regions.custom]]`, `[[menus]]` or `[[directories]]` without its required keys;
 //! W0101 Zola setting ignored, W0102 inline highlighting rendered with classes.
 
+pub mod check;
 mod keys;
 mod portal;
 mod raw;
@@ -89,6 +90,8 @@ pub struct Config {
     pub directories: Vec<DirectoryConfig>,
     /// The editor's own values from `[extra]`, for templates.
     pub extra: serde_json::Map<String, serde_json::Value>,
+    /// What `menhu check` inspects (`[check]`).
+    pub check: check::CheckConfig,
 }
 
 /// One taxonomy (分类法), such as `tags` or `categories`.

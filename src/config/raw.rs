@@ -45,6 +45,7 @@ pub(crate) struct RawConfig {
     pub menus: Vec<RawMenuItem>,
     pub directories: Vec<RawDirectory>,
     pub extra: toml::Table,
+    pub check: super::check::RawCheck,
 }
 
 /// `[regions]`: how `city` / `region` front matter resolves and where region pages go.
@@ -182,6 +183,11 @@ pub(crate) fn keys_at(table: &[&str]) -> Option<&'static [&'static str]> {
         ["markdown", "highlighting"] => field_names::<RawHighlighting>(),
         ["slugify"] => field_names::<RawSlugify>(),
         ["taxonomies", "*"] => field_names::<RawTaxonomy>(),
+        ["check"] => field_names::<super::check::RawCheck>(),
+        ["check", "external"] => field_names::<super::check::RawExternal>(),
+        ["check", "columns", "*"] => field_names::<super::check::RawColumn>(),
+        ["check", "wording", "*"] => field_names::<super::check::RawWording>(),
+        ["check", "forbidden", "*"] => field_names::<super::check::RawForbidden>(),
         ["regions"] => field_names::<RawRegions>(),
         ["regions", "custom", "*"] => field_names::<RawCustomRegion>(),
         ["series"] => field_names::<RawSeries>(),

@@ -23,14 +23,14 @@ const DEFAULT_SUMMARY_CHARS: usize = 120;
 const EXAMPLE_BASE_URL: &str = "base_url = \"https://www.example.org.cn\"";
 
 /// Where problems go, with what is needed to place them.
-struct Report<'a> {
+pub(crate) struct Report<'a> {
     file: &'a Path,
     text: &'a str,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
 impl Report<'_> {
-    fn push(&mut self, diagnostic: Diagnostic, span: Option<Range<usize>>) {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic, span: Option<Range<usize>>) {
         let diagnostic = place(diagnostic.in_file(self.file), span, self.text);
         self.diagnostics.push(diagnostic);
     }
@@ -99,6 +99,7 @@ pub(crate) fn validate(
         menus,
         directories,
         extra: toml_table_to_json(raw.extra),
+        check: super::check::validate_check(raw.check, &mut report),
     }
 }
 

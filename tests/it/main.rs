@@ -7,6 +7,8 @@ mod support;
 
 mod accessibility;
 mod build_cli;
+mod check;
+mod check_external;
 mod config;
 mod content;
 mod markdown;

@@ -136,8 +136,10 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
             render::traditional::render_traditional(portal.clone(), &theme, &restore);
         report.extend(problems);
         check(&report)?;
-        site.files.extend(copy);
+        site.files.extend(copy.files);
         site.files.sort_by(|a, b| a.path.cmp(&b.path));
+        site.copies.extend(copy.copies);
+        site.copies.sort_by(|a, b| a.to.cmp(&b.to));
         lap("traditional", &mut timings);
     }
     Ok(Built {

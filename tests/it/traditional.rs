@@ -64,7 +64,10 @@ fn the_whole_site_is_also_built_in_traditional_under_zh_hant() {
     );
     assert_contains(&page, "href=\"https://kx.example.org/css/site.css\"");
     let list = site.output("zh-hant/news/index.html");
-    assert_contains(&list, "href=\"https://kx.example.org/zh-hant/news/fazhan/\"");
+    assert_contains(
+        &list,
+        "href=\"https://kx.example.org/zh-hant/news/fazhan/\"",
+    );
     // The Simplified side is unchanged.
     let simplified = site.output("news/fazhan/index.html");
     assert_contains(&simplified, "<html lang=\"zh-Hans\">");
@@ -101,7 +104,10 @@ fn every_page_links_to_itself_in_the_other_script() {
         );
     }
     let home = site.output("zh-hant/index.html");
-    assert_contains(&home, "href=\"https://kx.example.org/\" hreflang=\"zh-Hans\"");
+    assert_contains(
+        &home,
+        "href=\"https://kx.example.org/\" hreflang=\"zh-Hans\"",
+    );
 }
 
 #[test]
@@ -132,7 +138,10 @@ fn without_the_key_there_is_no_copy_and_no_switch() {
     let page = site.output("news/fazhan/index.html");
     assert_not_contains(&page, "hreflang");
     // A Traditional page is then shown as written.
-    assert_contains(&site.output("news/taiwan/index.html"), "<html lang=\"zh-Hant\">");
+    assert_contains(
+        &site.output("news/taiwan/index.html"),
+        "<html lang=\"zh-Hant\">",
+    );
 }
 
 #[test]
@@ -144,9 +153,15 @@ fn theme_strings_follow_the_default_language_and_unknown_keys_fail() {
     )
     .write("i18n/en.toml", "switch = \"繁體\"\npublished = \"Published\"\n");
     site.build();
-    assert_contains(&site.output("news/fazhan/index.html"), "<p class=\"label\">Published</p>");
+    assert_contains(
+        &site.output("news/fazhan/index.html"),
+        "<p class=\"label\">Published</p>",
+    );
 
-    site.write("templates/index.html", "{% extends \"base.html\" %}{% block main %}{{ trans(key=\"nope\") }}{% endblock main %}");
+    site.write(
+        "templates/index.html",
+        "{% extends \"base.html\" %}{% block main %}{{ trans(key=\"nope\") }}{% endblock main %}",
+    );
     let stderr = site.build_fails();
     assert_contains(&stderr, "no string `nope`");
     assert_contains(&stderr, "i18n/en.toml");
@@ -155,7 +170,10 @@ fn theme_strings_follow_the_default_language_and_unknown_keys_fail() {
 #[test]
 fn a_broken_strings_file_is_an_error_with_its_line() {
     let site = site();
-    site.write("i18n/zh-Hans.toml", "switch = \"繁體\"\npublished = 发布时间\n");
+    site.write(
+        "i18n/zh-Hans.toml",
+        "switch = \"繁體\"\npublished = 发布时间\n",
+    );
     let stderr = site.build_fails();
     assert_contains(&stderr, "E0405");
     assert_contains(&stderr, "i18n/zh-Hans.toml:2");
@@ -176,8 +194,15 @@ fn every_string_the_default_theme_asks_for_is_in_each_language_file() {
         }
         // `trans(key="level_" ~ level)` in macros.html
         for level in [
-            "national", "province", "city", "county", "township", "society", "enterprise",
-            "park", "university",
+            "national",
+            "province",
+            "city",
+            "county",
+            "township",
+            "society",
+            "enterprise",
+            "park",
+            "university",
         ] {
             keys.insert(format!("level_{level}"));
         }

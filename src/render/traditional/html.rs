@@ -30,22 +30,79 @@ pub fn convert_output(body: &[u8], base_url: &str, restore: &Restore) -> Vec<u8>
 /// Converts text to Traditional, except the text right after a start tag carrying
 /// `translate="no"` (the script switch names the other script in its own characters).
 pub fn convert_text(text: &str) -> String {
-    const KEEP: &str = "translate=\"no\"";
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut rest = text;
-    while let Some(at) = rest.find(KEEP) {
-        let kept_end = rest[at..].find("</").map_or(rest.len(), |end| at + end);
-        out.push_str(&crate::zh::to_traditional(&rest[..at]));
-        out.push_str(&rest[at..kept_end]);
-        rest = &rest[kept_end..];
+    convert_markup(text, crate::zh::to_traditional)
+}
+
+/// Attributes whose values are words people read; every other attribute (ids, URLs,
+/// classes) is markup and keeps its bytes, so anchors and links still match.
+const READABLE_ATTRIBUTES: &[&str] = &[
+    "alt",
+    "title",
+    "aria-label",
+    "content",
+    "placeholder",
+    "label",
+    "summary",
+];
+
+/// Applies `convert` to the text of `markup` and to readable attribute values, leaving
+/// tags, ids and URLs alone. Text that is not markup at all (JSON) is converted whole.
+pub fn convert_markup(markup: &str, convert: fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(markup.len() + markup.len() / 8);
+    let mut rest = markup;
+    let mut keep_next_text = false;
+    while !rest.is_empty() {
+        let text_end = rest.find('<').unwrap_or(rest.len());
+        let (text, after) = rest.split_at(text_end);
+        if keep_next_text {
+            out.push_str(text);
+        } else {
+            out.push_str(&convert(text));
+        }
+        if after.is_empty() {
+            break;
+        }
+        let tag_end = after.find('>').map_or(after.len(), |i| i + 1);
+        let (tag, next) = after.split_at(tag_end);
+        keep_next_text = tag.contains("translate=\"no\"");
+        convert_tag(tag, convert, &mut out);
+        rest = next;
     }
-    out.push_str(&crate::zh::to_traditional(rest));
     out
+}
+
+/// Copies one tag, converting the values of readable attributes.
+fn convert_tag(tag: &str, convert: fn(&str) -> String, out: &mut String) {
+    if !tag.chars().any(crate::zh::is_han) {
+        out.push_str(tag);
+        return;
+    }
+    let mut rest = tag;
+    while let Some(eq) = rest.find("=\"") {
+        let name_start = rest[..eq]
+            .rfind(|c: char| c.is_ascii_whitespace())
+            .map_or(0, |i| i + 1);
+        let name = rest[name_start..eq].to_ascii_lowercase();
+        let value_start = eq + 2;
+        let value_end = rest[value_start..]
+            .find('"')
+            .map_or(rest.len(), |i| value_start + i);
+        out.push_str(&rest[..value_start]);
+        let value = &rest[value_start..value_end];
+        if READABLE_ATTRIBUTES.contains(&name.as_str()) {
+            out.push_str(&convert(value));
+        } else {
+            out.push_str(value);
+        }
+        rest = &rest[value_end..];
+    }
+    out.push_str(rest);
 }
 
 /// Moves links to pages of the site under `/zh-hant/`: absolute ones (`{base_url}/x/`)
 /// and root-relative `href="/x/"`. Files (CSS, images, attachments) are shared, so only
-/// page-like targets move: a path ending in `/`, `.html` or `.xml`. A tag with
+/// targets the copy has move: a path ending in `/`, or a page, feed or data file that
+/// [`is_converted`] (not `sitemap.xml`). A tag with
 /// `hreflang` names its target's script on purpose and is left alone.
 pub fn rewrite_links(text: &str, base_url: &str) -> String {
     let absolute = format!("{}/", base_url.trim_end_matches('/'));
@@ -65,7 +122,7 @@ fn rewrite_after(text: &str, needle: &str) -> String {
         let start = at + needle.len();
         let rest = &text[start..];
         let end = rest
-            .find(|c: char| matches!(c, '"' | '\'' | '<' | '>' | ' ' | '\n' | '\t' | ')'))
+            .find(['"', '\'', '<', '>', ' ', '\n', '\t', ')'])
             .unwrap_or(rest.len());
         let target = &rest[..end];
         if !is_page_target(target) || in_hreflang_tag(text, at) {
@@ -85,7 +142,7 @@ fn is_page_target(target: &str) -> bool {
         return false;
     }
     let path = target.split(['?', '#']).next().unwrap_or(target);
-    path.is_empty() || path.ends_with('/') || path.ends_with(".html") || path.ends_with(".xml")
+    path.is_empty() || path.ends_with('/') || is_converted(path)
 }
 
 /// True when the tag around byte `at` has an `hreflang` attribute.
@@ -119,6 +176,7 @@ mod tests {
             "<a href=\"https://kx.example.org/x/\" hreflang=\"zh-Hans\">简体</a>",
             "<a href=\"https://kx.example.org/zh-hant/x/\">already</a>",
             "<loc>https://kx.example.org/feed.xml</loc>",
+            "<a href=\"https://kx.example.org/sitemap.xml\">map</a>",
         );
         let out = rewrite_links(html, BASE);
         assert!(out.contains("href=\"https://kx.example.org/zh-hant/news/x/\""));
@@ -129,6 +187,7 @@ mod tests {
         assert!(out.contains("href=\"https://kx.example.org/x/\" hreflang"));
         assert!(out.contains("href=\"https://kx.example.org/zh-hant/x/\">already"));
         assert!(out.contains("<loc>https://kx.example.org/zh-hant/feed.xml</loc>"));
+        assert!(out.contains("href=\"https://kx.example.org/sitemap.xml\""));
     }
 
     #[test]
@@ -138,6 +197,16 @@ mod tests {
             convert_text(html),
             "<p>科學技術協會</p><a translate=\"no\" lang=\"zh-Hans\">简体</a><p>發展</p>"
         );
+    }
+
+    #[test]
+    fn keeps_ids_and_urls_but_converts_readable_attributes() {
+        let html = "<h2 id=\"发展规划\"><a href=\"#发展规划\" title=\"发展规划\">发展规划</a></h2><img src=\"/标签/发展/\" alt=\"头发\">";
+        assert_eq!(
+            convert_text(html),
+            "<h2 id=\"发展规划\"><a href=\"#发展规划\" title=\"發展規劃\">發展規劃</a></h2><img src=\"/标签/发展/\" alt=\"頭髮\">"
+        );
+        assert_eq!(convert_text("{\"t\":\"发展\"}"), "{\"t\":\"發展\"}");
     }
 
     #[test]

@@ -16,7 +16,7 @@ use serde_json::json;
 use tera::{Context, Tera};
 
 use super::i18n::TransFunction;
-use super::{Output, SiteOutput, Theme};
+use super::{CopiedFile, Output, SiteOutput, Theme};
 use crate::config::Config;
 use crate::diag::Diagnostics;
 use crate::portal::Portal;
@@ -116,14 +116,16 @@ impl Script {
 }
 
 /// Renders the Traditional copy: every HTML, feed and JSON output of the site again,
-/// converted, under `zh-hant/`. Static files are shared with the Simplified side.
+/// converted, under `zh-hant/`, with the pages' own files (bundle images and
+/// attachments, which content links to relatively). Static files are shared.
 pub fn render_traditional(
     portal: Arc<Portal>,
     theme: &Theme,
     restore: &Restore,
-) -> (Vec<Output>, Diagnostics) {
+) -> (SiteOutput, Diagnostics) {
     let script = Script::traditional(&portal.config);
     let base_url = portal.config.base_url.clone();
+    let copies = bundle_copies(&portal);
     let (SiteOutput { files, .. }, problems) = super::pages::render_site_as(portal, theme, &script);
     let converted = files
         .par_iter()
@@ -133,5 +135,29 @@ pub fn render_traditional(
             body: html::convert_output(&file.body, &base_url, restore),
         })
         .collect();
-    (converted, problems)
+    (
+        SiteOutput {
+            files: converted,
+            copies,
+        },
+        problems,
+    )
+}
+
+/// The files of page and section bundles, again under `zh-hant/`.
+fn bundle_copies(portal: &Portal) -> Vec<CopiedFile> {
+    let pages = portal.pages.iter().map(|p| (&p.source.assets, &p.url.path));
+    let sections = portal
+        .sections
+        .iter()
+        .map(|s| (&s.source.assets, &s.url.path));
+    pages
+        .chain(sections)
+        .flat_map(|(assets, path)| {
+            assets.iter().map(move |asset| CopiedFile {
+                from: portal.root.join(&asset.file),
+                to: format!("{PREFIX}{path}{}", asset.relative),
+            })
+        })
+        .collect()
 }

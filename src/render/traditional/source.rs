@@ -27,7 +27,7 @@ impl Restore {
     /// Remembers `written` (already in the output's form: escaped or HTML) when
     /// converting it there and back changes it.
     fn remember(&mut self, written: &str, simplified: &str) {
-        let converted = crate::zh::to_traditional(simplified);
+        let converted = super::html::convert_text(simplified);
         if converted != written && !converted.trim().is_empty() {
             self.pairs.push((converted, written.to_owned()));
         }
@@ -85,7 +85,7 @@ fn simplify_meta(meta: &mut PageMeta, restore: &mut Restore) {
 
 fn simplify_rendered(rendered: &mut Rendered, restore: &mut Restore) {
     for html in [&mut rendered.html, &mut rendered.summary_html] {
-        let simplified = crate::zh::to_simplified(html);
+        let simplified = super::html::convert_markup(html, crate::zh::to_simplified);
         restore.remember(html, &simplified);
         *html = simplified;
     }
@@ -120,7 +120,7 @@ mod tests {
         let written = "這裡是臺灣";
         let simplified = crate::zh::to_simplified(written);
         restore.remember(written, &simplified);
-        let copy = crate::zh::to_traditional(&format!("<h1>{simplified}</h1>"));
+        let copy = super::super::html::convert_text(&format!("<h1>{simplified}</h1>"));
         assert_eq!(restore.apply(copy), format!("<h1>{written}</h1>"));
     }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots of the demo portal in headless Chromium, at 1280 and 390 pixels wide:
 # the home page, an article, a city page and the organization directory (and the
-# Traditional home page). PNGs go to screenshots/ (git-ignored).
+# Traditional home page, and the article in high-contrast mode). PNGs go to screenshots/ (git-ignored).
 #
 #   scripts/screenshots.sh            # needs /usr/bin/chromium, node, and fonts-noto-cjk for Chinese glyphs
 #   SHOT_MAX_HEIGHT=1200 scripts/screenshots.sh   # only the top of each page
@@ -20,4 +20,5 @@ node tests/browser/cdp.mjs shot "$site" "$port" "$out" \
   article=/news/tzgg/jiang-jie-da-sai-bao-ming/ \
   city=/cities/wuzhou/ \
   orgs=/orgs/ \
-  home-traditional=/zh-hant/
+  home-traditional=/zh-hant/ \
+  article-contrast=/news/tzgg/jiang-jie-da-sai-bao-ming/+contrast

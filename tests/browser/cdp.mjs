@@ -5,7 +5,7 @@
 //   node tests/browser/cdp.mjs shot SITE_DIR PORT OUT_DIR NAME=PATH...  → PNGs at 1280 and 390 px
 //
 // The site must have been built with base_url http://127.0.0.1:PORT. A PATH ending in
-// "+contrast" is checked again with the high-contrast mode switched on.
+// "+contrast" is loaded with the high-contrast mode switched on.
 // Exit status: 0 clean, 1 serious or critical violations, 2 the check could not run.
 
 import { spawn } from "node:child_process";
@@ -151,8 +151,10 @@ async function runShots(browser, base, outDir, entries) {
   for (const width of [1280, 390]) {
     const tab = await browser.open(width);
     for (const entry of entries) {
-      const [name, path] = entry.split("=");
-      await browser.goto(tab, base + path);
+      const [name, target] = entry.split("=");
+      const contrast = target.endsWith("+contrast");
+      await browser.goto(tab, base + (contrast ? target.slice(0, -"+contrast".length) : target));
+      if (contrast) await browser.evaluate(tab, 'document.documentElement.classList.add("high-contrast")');
       const { cssContentSize } = await browser.send("Page.getLayoutMetrics", {}, tab.sessionId);
       const height = Math.min(Math.ceil(cssContentSize.height), Number(process.env.SHOT_MAX_HEIGHT || 6000));
       const { data } = await browser.send("Page.captureScreenshot", {

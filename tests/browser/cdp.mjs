@@ -3,6 +3,7 @@
 //
 //   node tests/browser/cdp.mjs axe  SITE_DIR PORT AXE_JS PATH...   → accessibility check
 //   node tests/browser/cdp.mjs shot SITE_DIR PORT OUT_DIR NAME=PATH...  → PNGs at 1280 and 390 px
+//   node tests/browser/cdp.mjs tools SITE_DIR PORT PATH OTHER_PATH     → font size / contrast by keyboard
 //
 // The site must have been built with base_url http://127.0.0.1:PORT. A PATH ending in
 // "+contrast" is loaded with the high-contrast mode switched on.
@@ -147,6 +148,42 @@ async function runAxe(browser, base, axeSource, paths) {
   return failures;
 }
 
+// Font size and contrast by keyboard: focus a button, press Enter (or Space), then load
+// another page and expect the choice to be remembered, with aria-pressed in step.
+async function runTools(browser, base, first, second) {
+  const tab = await browser.open(1280);
+  const press = async (selector, key) => {
+    await browser.evaluate(tab, `document.querySelector('${selector}').focus()`);
+    const code = key === " " ? "Space" : key;
+    for (const type of ["keyDown", "keyUp"]) {
+      await browser.send("Input.dispatchKeyEvent", {
+        type, key, code, windowsVirtualKeyCode: key === " " ? 32 : 13,
+        ...(type === "keyDown" && key === "Enter" ? { text: "\r" } : {}),
+      }, tab.sessionId);
+    }
+  };
+  const state = () => browser.evaluate(tab, `JSON.stringify({
+      classes: document.documentElement.className,
+      shown: !document.querySelector("[data-a11y]").hidden,
+      large: document.querySelector('[data-font="large"]').getAttribute("aria-pressed"),
+      contrast: document.querySelector("[data-contrast]").getAttribute("aria-pressed") })`);
+  await browser.goto(tab, base + first);
+  const before = JSON.parse(await state());
+  await press('[data-font="large"]', "Enter");
+  await press("[data-contrast]", " ");
+  const after = JSON.parse(await state());
+  await browser.goto(tab, base + second);
+  const next = JSON.parse(await state());
+  console.log(JSON.stringify({ before, after, next }));
+  const ok = before.shown && before.large === "false" && !before.classes.includes("font-large")
+    && after.classes.includes("font-large") && after.classes.includes("high-contrast")
+    && after.large === "true" && after.contrast === "true"
+    && next.classes.includes("font-large") && next.classes.includes("high-contrast")
+    && next.large === "true" && next.contrast === "true";
+  console.log(ok ? "reading aids work by keyboard and are remembered" : "reading aids FAILED");
+  return ok ? 0 : 1;
+}
+
 async function runShots(browser, base, outDir, entries) {
   for (const width of [1280, 390]) {
     const tab = await browser.open(width);
@@ -171,7 +208,7 @@ async function runShots(browser, base, outDir, entries) {
 async function main() {
   const [mode, siteDir, port, extra, ...rest] = process.argv.slice(2);
   if (!mode || !siteDir || !port || !extra) {
-    console.error("usage: cdp.mjs axe SITE_DIR PORT AXE_JS PATH... | shot SITE_DIR PORT OUT_DIR NAME=PATH...");
+    console.error("usage: cdp.mjs axe SITE_DIR PORT AXE_JS PATH... | shot SITE_DIR PORT OUT_DIR NAME=PATH... | tools SITE_DIR PORT PATH OTHER_PATH");
     return 2;
   }
   const server = await serve(siteDir, Number(port));
@@ -184,6 +221,7 @@ async function main() {
       console.log(failures ? `${failures} serious or critical violation(s)` : "no serious or critical violations");
       return failures ? 1 : 0;
     }
+    if (mode === "tools") return await runTools(browser, base, extra, rest[0]);
     await runShots(browser, base, extra, rest);
     return 0;
   } finally {

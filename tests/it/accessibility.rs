@@ -149,3 +149,43 @@ fn every_page_type_of_the_demo_passes_axe() {
         "{stdout}"
     );
 }
+
+#[test]
+fn reading_aids_work_by_keyboard_and_are_remembered_across_pages() {
+    if !browser_available("reading_aids_work_by_keyboard_and_are_remembered_across_pages") {
+        return;
+    }
+    let port = free_port();
+    let site = build_demo(port);
+    let output = Command::new("node")
+        .arg(repo().join("tests/browser/cdp.mjs"))
+        .args(["tools"])
+        .arg(site.path())
+        .arg(port.to_string())
+        .args(["/", "/news/"])
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("are remembered"), "{stdout}");
+}
+
+#[test]
+fn without_script_the_reading_aids_stay_hidden_and_the_page_is_whole() {
+    let site = build_demo(8080);
+    let home = std::fs::read_to_string(site.path().join("index.html")).unwrap();
+    // The buttons need script, so the markup hides them; the script shows them.
+    assert!(
+        home.contains("data-a11y hidden>"),
+        "toolbar not hidden without script"
+    );
+    assert!(home.contains("<a class=\"skip-link\" href=\"#main\">跳到正文</a>"));
+    assert!(home.contains("<main id=\"main\""));
+    for landmark in ["<header", "<nav class=\"main-nav\"", "<footer"] {
+        assert!(home.contains(landmark), "no {landmark}");
+    }
+}

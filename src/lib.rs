@@ -8,6 +8,7 @@
 //! to disk atomically or keeps them in memory for [`serve`]. [`pipeline`] runs these
 //! stages in order and stops after the first stage that reports errors.
 
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod content;

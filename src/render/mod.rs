@@ -1,15 +1,18 @@
 //! Portal + templates → outputs in memory. Never touches disk: [`crate::output`] writes
 //! what this produces, or the preview server serves it from memory.
 
+pub mod digest;
 pub mod feeds;
 pub mod functions;
+mod memo;
 pub mod pages;
 pub mod theme;
 pub mod view;
 
 use std::path::PathBuf;
 
-pub use pages::render_site;
+pub use memo::RenderMemo;
+pub use pages::{Rerender, render_changed, render_site};
 pub use theme::{Shortcodes, Theme};
 
 /// One rendered file.

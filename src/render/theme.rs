@@ -20,6 +20,8 @@ pub struct Theme {
     pub static_dirs: Vec<PathBuf>,
     /// True when some template shows the full `content` of listed pages.
     pub lists_need_content: bool,
+    /// Per template, a digest of its text and of every template it pulls in.
+    pub digests: BTreeMap<String, u64>,
 }
 
 impl Theme {
@@ -59,6 +61,7 @@ impl Theme {
             return Err(diagnostics);
         }
         let lists_need_content = texts.values().any(|t: &String| mentions_listed_content(t));
+        let digests = super::digest::template_digests(&texts);
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
         if let Err(e) = tera.add_raw_templates(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())))
@@ -72,6 +75,7 @@ impl Theme {
             sources,
             static_dirs,
             lists_need_content,
+            digests,
         })
     }
 

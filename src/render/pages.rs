@@ -265,7 +265,9 @@ impl Renderer<'_> {
             .as_deref()
             .unwrap_or(&self.portal.config.default_language);
         let mut context = self.base_context(path, lang);
-        context.insert("section", &self.views.section(section.id, true));
+        // As in Zola, a paginated section's pages are in `paginator.pages` only: giving
+        // every pager the whole list would make a section's pagers cost its size squared.
+        context.insert("section", &self.views.section(section.id, pager.is_none()));
         if let Some(pager) = pager {
             let per_page = section
                 .source

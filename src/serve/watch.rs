@@ -65,6 +65,9 @@ pub struct Watcher {
 impl Watcher {
     /// Starts watching the site at `root`.
     pub fn start(root: &Path) -> Result<Watcher, Diagnostic> {
+        // Events name absolute paths; compare them with an absolute root.
+        let root = &std::path::absolute(root)
+            .map_err(|e| Diagnostic::error("E0702", format!("cannot find the site folder: {e}")))?;
         let (sender, events) = channel();
         let inner = notify::recommended_watcher(move |event| {
             let _ = sender.send(event);

@@ -4,4 +4,5 @@
 mod support;
 
 mod build_cli;
+mod serve_http;
 mod serve_incremental;

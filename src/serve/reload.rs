@@ -2,7 +2,7 @@
 //! (only in `serve`: it is added while answering a request, never part of the built
 //! site) that listens on [`EVENTS_PATH`]. After a rebuild the hub tells every open page
 //! which outputs changed; a page reloads when it changed (keeping its scroll position),
-//! swaps its stylesheets when only CSS changed, and shows an overlay while the build
+//! else swaps its stylesheets in place when a stylesheet changed, and shows an overlay while the build
 //! is broken. The script reconnects by itself, and reloads when the server restarted.
 
 use std::io::Write;
@@ -211,7 +211,7 @@ pub const SCRIPT: &str = r#"(function () {
     var paths = JSON.parse(e.data).paths;
     if (paths.indexOf(here) >= 0) { reload(); return; }
     var css = paths.filter(function (p) { return /\.css$/i.test(p); });
-    if (css.length > 0 && css.length === paths.length) swapStyles();
+    if (css.length > 0) swapStyles();
   });
 })();
 "#;

@@ -4,5 +4,6 @@
 mod support;
 
 mod build_cli;
+mod serve_browser;
 mod serve_http;
 mod serve_incremental;

@@ -2,6 +2,7 @@
 //! disk. Each stage returns its value and its diagnostics; the build stops after a
 //! stage that reported errors, so later stages never see a broken site.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -16,7 +17,7 @@ use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::markdown::{self, AnchorLinks, AnchorStyle, MarkdownInput, MarkdownOptions, Rendered};
 use crate::output::{self, WriteStats};
 use crate::portal::{self, Portal, PortalInput, UrlPlan};
-use crate::render::{self, Rerender, Shortcodes, SiteOutput, Theme};
+use crate::render::{self, Incremental, Output, Rerender, Shortcodes, SiteOutput, Theme};
 
 /// What to build and how.
 #[derive(Debug, Clone)]
@@ -95,10 +96,13 @@ pub struct Rebuilt {
     pub timings: Vec<(&'static str, Duration)>,
 }
 
-/// Rebuilds in memory with `cache`; on success the cache describes this build.
+/// Rebuilds in memory with `cache`; on success the cache describes this build. The
+/// pages of the `edited` source files are rendered first and handed to `on_edited`.
 pub fn rebuild_in_memory(
     options: &BuildOptions,
     cache: &mut BuildCache,
+    edited: &HashSet<PathBuf>,
+    on_edited: &mut dyn FnMut(&[Output]),
 ) -> Result<Rebuilt, Diagnostics> {
     let Model {
         portal,
@@ -107,7 +111,12 @@ pub fn rebuild_in_memory(
         mut timings,
     } = build_model(options, Some(cache))?;
     let started = Instant::now();
-    let mut outputs = render::render_changed(portal.clone(), &theme, Some(&cache.render));
+    let incremental = Incremental {
+        memo: &cache.render,
+        urgent: edited,
+        on_urgent: on_edited,
+    };
+    let mut outputs = render::render_changed(portal.clone(), &theme, Some(incremental));
     report.extend(std::mem::take(&mut outputs.diagnostics));
     check(&report)?;
     cache.render = std::mem::take(&mut outputs.memo);

@@ -9,6 +9,7 @@
 //! lookup results make the template take the same path and call the same functions.
 
 use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -45,6 +46,18 @@ impl RenderMemo {
     }
 }
 
+/// How to render incrementally.
+pub struct Incremental<'a> {
+    /// Fingerprints of the previous render.
+    pub memo: &'a RenderMemo,
+    /// Source files just edited (relative to the root): their own pages render first
+    /// and are handed to `on_urgent` before the lists and the rest, so an editor
+    /// looking at the page sees it without waiting for the whole site.
+    pub urgent: &'a HashSet<PathBuf>,
+    /// Receives the urgent outputs that changed, as soon as they are rendered.
+    pub on_urgent: &'a mut dyn FnMut(&[Output]),
+}
+
 /// The renderers a memoised render needs: the real one, and one preparing contexts
 /// from digest views (plus those views, for evaluating lookups).
 pub(super) struct Renderers<'a> {
@@ -63,15 +76,32 @@ enum Outcome {
 pub(super) fn render_jobs(
     jobs: &[Job],
     renderers: &Renderers,
-    previous: &RenderMemo,
+    incremental: Incremental,
     diagnostics: &mut Diagnostics,
 ) -> (Vec<Output>, Vec<String>, RenderMemo) {
+    let previous = incremental.memo;
     let lookups = LookupDigests::new(renderers.digest_views);
     let known = lookups.evaluate_all(previous.jobs.values().flat_map(|m| &m.lookups));
-    let outcomes: Vec<Outcome> = jobs
-        .par_iter()
-        .map(|job| render_one(job, renderers, previous, &known))
+    let (urgent, rest): (Vec<&Job>, Vec<&Job>) = jobs
+        .iter()
+        .partition(|job| renderers.real.is_page_of(job, incremental.urgent));
+    let render_all = |jobs: Vec<&Job>| -> Vec<Outcome> {
+        jobs.par_iter()
+            .map(|job| render_one(job, renderers, previous, &known))
+            .collect()
+    };
+    let mut outcomes = render_all(urgent);
+    let first: Vec<Output> = outcomes
+        .iter()
+        .filter_map(|o| match o {
+            Outcome::Rendered(Ok(output), ..) => Some(output.clone()),
+            _ => None,
+        })
         .collect();
+    if !first.is_empty() {
+        (incremental.on_urgent)(&first);
+    }
+    outcomes.extend(render_all(rest));
 
     let fresh = lookups.evaluate_all(
         outcomes

@@ -11,7 +11,7 @@ pub mod view;
 
 use std::path::PathBuf;
 
-pub use memo::RenderMemo;
+pub use memo::{Incremental, RenderMemo};
 pub use pages::{Rerender, render_changed, render_site};
 pub use theme::{Shortcodes, Theme};
 

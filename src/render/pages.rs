@@ -7,7 +7,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use tera::{Context, Tera, Value};
 
-use super::memo::{self, RenderMemo};
+use super::memo::{self, Incremental, RenderMemo};
 use super::view::Views;
 use super::{CopiedFile, Output, SiteOutput, Theme, feeds};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -35,7 +35,11 @@ pub fn render_site(portal: Arc<Portal>, theme: &Theme) -> (SiteOutput, Diagnosti
 
 /// Renders the jobs whose fingerprint differs from `memo` (all of them without one).
 /// With a memo, the result's `kept` lists the outputs that would come out unchanged.
-pub fn render_changed(portal: Arc<Portal>, theme: &Theme, memo: Option<&RenderMemo>) -> Rerender {
+pub fn render_changed(
+    portal: Arc<Portal>,
+    theme: &Theme,
+    incremental: Option<Incremental>,
+) -> Rerender {
     let views = Arc::new(Views::new(portal.clone(), theme.lists_need_content));
     let mut tera = theme.tera.clone();
     super::functions::register_functions(&mut tera, &views);
@@ -48,7 +52,7 @@ pub fn render_changed(portal: Arc<Portal>, theme: &Theme, memo: Option<&RenderMe
 
     let jobs = plan_jobs(&portal);
     let mut diagnostics = Diagnostics::new();
-    let (mut files, kept, memo) = match memo {
+    let (mut files, kept, memo) = match incremental {
         None => {
             let results: Vec<Result<Output, Diagnostic>> = jobs
                 .par_iter()
@@ -57,7 +61,7 @@ pub fn render_changed(portal: Arc<Portal>, theme: &Theme, memo: Option<&RenderMe
             let files = collect_outputs(results, &mut diagnostics);
             (files, Vec::new(), RenderMemo::default())
         }
-        Some(previous) => {
+        Some(incremental) => {
             let digests = Arc::new(Views::for_digest(portal.clone(), theme.lists_need_content));
             let digester = Renderer {
                 views: &digests,
@@ -68,7 +72,7 @@ pub fn render_changed(portal: Arc<Portal>, theme: &Theme, memo: Option<&RenderMe
                 digest: &digester,
                 digest_views: &digests,
             };
-            memo::render_jobs(&jobs, &renderers, previous, &mut diagnostics)
+            memo::render_jobs(&jobs, &renderers, incremental, &mut diagnostics)
         }
     };
     files.push(renderer.not_found().unwrap_or_else(|d| {
@@ -195,6 +199,16 @@ pub(super) struct Prepared {
 impl Renderer<'_> {
     /// Decides a job's template and context. Every job kind goes through here, so its
     /// fingerprint (see [`memo`]) covers whatever the context holds.
+    /// True for the page of a source file in `files`: the page an editor is looking at
+    /// while editing it, rendered before anything else.
+    pub(super) fn is_page_of(
+        &self,
+        job: &Job,
+        files: &std::collections::HashSet<std::path::PathBuf>,
+    ) -> bool {
+        matches!(job, Job::Page(id) if files.contains(&self.portal.page(*id).source.file))
+    }
+
     /// The digest of a template and everything it pulls in (`None`: no such template).
     pub(super) fn template_digest(&self, template: &str) -> Option<u64> {
         self.theme.digests.get(template).copied()

@@ -3,8 +3,8 @@
 //! shares every unchanged output's bytes with the previous one, and the paths whose
 //! bytes changed are reported so open pages know whether to reload.
 
-use std::collections::HashMap;
-use std::path::Path;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::Snapshot;
@@ -12,6 +12,7 @@ use super::watch::ChangeSet;
 use crate::cache::BuildCache;
 use crate::diag::Diagnostics;
 use crate::pipeline::{self, BuildOptions, Rebuilt};
+use crate::render::Output;
 
 /// What a successful rebuild changed.
 #[derive(Debug, Default)]
@@ -20,6 +21,8 @@ pub struct Update {
     pub changed: Vec<String>,
     /// Outputs rendered again (changed or not).
     pub rendered: usize,
+    /// The part of `changed` already published early (the edited pages themselves).
+    pub early: Vec<String>,
     /// Warnings of the build.
     pub warnings: Diagnostics,
 }
@@ -50,15 +53,39 @@ impl Preview {
 
     /// Rebuilds after `changes`. On failure the last good snapshot stays in place.
     pub fn rebuild(&mut self, changes: &ChangeSet) -> Result<Update, Diagnostics> {
+        self.rebuild_with(changes, &mut |_, _| {})
+    }
+
+    /// [`Preview::rebuild`], handing `early` a snapshot with the edited pages already
+    /// replaced (and their paths) before the rest of the site is rendered.
+    pub fn rebuild_with(
+        &mut self,
+        changes: &ChangeSet,
+        early: &mut dyn FnMut(Arc<Snapshot>, &[String]),
+    ) -> Result<Update, Diagnostics> {
         self.forget(changes);
-        let rebuilt = pipeline::rebuild_in_memory(&self.options, &mut self.cache)?;
+        let edited: HashSet<PathBuf> = changes.paths.iter().cloned().collect();
+        let before = self.snapshot.clone();
+        let mut interim: Option<(Arc<Snapshot>, Vec<String>)> = None;
+        let mut publish_early = |outputs: &[Output]| {
+            let (snapshot, paths) = with_outputs(&before, outputs);
+            early(snapshot.clone(), &paths);
+            interim = Some((snapshot, paths));
+        };
+        let rebuilt = pipeline::rebuild_in_memory(
+            &self.options,
+            &mut self.cache,
+            &edited,
+            &mut publish_early,
+        )?;
         let rendered = rebuilt.outputs.files.len();
-        match next_snapshot(&self.snapshot, rebuilt, changes, &self.options.root) {
+        match next_snapshot(&before, rebuilt, changes, &self.options.root) {
             Ok((snapshot, changed, warnings)) => {
                 self.snapshot = Arc::new(snapshot);
                 Ok(Update {
                     changed,
                     rendered,
+                    early: interim.map(|(_, paths)| paths).unwrap_or_default(),
                     warnings,
                 })
             }
@@ -89,6 +116,23 @@ fn needs_full_rebuild(path: &Path) -> bool {
     (top_level && matches!(name, "site-config.toml" | "config.toml"))
         || name == "theme.toml"
         || path.starts_with("data")
+}
+
+/// `previous` with `outputs` replacing their paths, and the paths whose bytes changed.
+fn with_outputs(previous: &Snapshot, outputs: &[Output]) -> (Arc<Snapshot>, Vec<String>) {
+    let mut files = previous.files.clone();
+    let mut changed = Vec::new();
+    for output in outputs {
+        if files.get(&output.path).map(|b| &b[..]) != Some(&output.body[..]) {
+            changed.push(output.path.clone());
+            files.insert(output.path.clone(), Arc::from(output.body.as_slice()));
+        }
+    }
+    let snapshot = Snapshot {
+        files,
+        copies: previous.copies.clone(),
+    };
+    (Arc::new(snapshot), changed)
 }
 
 type Next = (Snapshot, Vec<String>, Diagnostics);

@@ -165,10 +165,22 @@ fn answer_requests(server: &tiny_http::Server, shared: &Arc<Shared>) {
 /// One rebuild: publish the new snapshot and tell the pages, or show the errors.
 fn rebuild(preview: &mut Preview, changes: &ChangeSet, shared: &Shared, announce: &impl Fn(&str)) {
     let started = Instant::now();
-    match preview.rebuild(changes) {
+    let mut early = |snapshot: Arc<Snapshot>, paths: &[String]| {
+        shared.publish(snapshot);
+        shared.hub.changed(paths);
+    };
+    match preview.rebuild_with(changes, &mut early) {
         Ok(update) => {
             shared.publish(preview.snapshot());
-            shared.hub.changed(&update.changed);
+            let rest: Vec<String> = update
+                .changed
+                .iter()
+                .filter(|p| !update.early.contains(p))
+                .cloned()
+                .collect();
+            if !rest.is_empty() || update.early.is_empty() {
+                shared.hub.changed(&rest);
+            }
             announce_warnings(&update.warnings, announce);
             announce(&format!(
                 "rebuilt in {:.0?}: {} outputs rendered, {} changed",

@@ -165,6 +165,11 @@ impl Events {
         }
     }
 
+    /// Skips events until a `change` naming `path`.
+    pub fn wait_for_change_of(&mut self, path: &str) {
+        while !self.wait_for("change").contains(path) {}
+    }
+
     /// Skips events until one named `wanted`; returns its data.
     pub fn wait_for(&mut self, wanted: &str) -> String {
         loop {
@@ -328,8 +333,7 @@ fn an_edit_sends_a_change_event_and_serves_the_new_text() {
         "content/news/a.md",
         "+++\ntitle = \"第一篇\"\n+++\n改过的正文。\n",
     );
-    let data = events.wait_for("change");
-    assert_contains(&data, "news/a/index.html");
+    events.wait_for_change_of("news/a/index.html");
     assert_contains(&server.get("/news/a/").body, "改过的正文");
     // Save by writing a temporary file and renaming it over the page.
     site.write(
@@ -341,14 +345,14 @@ fn an_edit_sends_a_change_event_and_serves_the_new_text() {
         site.path("content/news/a.md"),
     )
     .expect("rename");
-    assert_contains(&events.wait_for("change"), "news/a/index.html");
+    events.wait_for_change_of("news/a/index.html");
     assert_contains(&server.get("/news/a/").body, "第三版");
     // A new folder with a new page.
     site.write(
         "content/notices/b.md",
         "+++\ntitle = \"通知\"\n+++\n新通知。\n",
     );
-    assert_contains(&events.wait_for("change"), "notices/b/index.html");
+    events.wait_for_change_of("notices/b/index.html");
     assert_eq!(server.get("/notices/b/").status, 200);
 }
 
@@ -373,7 +377,7 @@ fn a_broken_build_shows_an_overlay_until_fixed() {
     let mut late = Events::connect(&server);
     assert_contains(&late.wait_for("build-error"), "templates/page.html");
     site.write("templates/page.html", MINIMAL_TEMPLATES[2].1);
-    events.wait_for("change");
+    events.wait_for_change_of("news/a/index.html");
     assert_contains(&server.get("/news/a/").body, "<div class=\"content\">");
 }
 

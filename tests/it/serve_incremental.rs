@@ -396,3 +396,30 @@ fn a_config_edit_rebuilds_everything() {
     assert_eq!(update.rendered, full_build(&site).0.len());
     assert_same(&served(&preview), &full_build(&site), "a config edit");
 }
+
+#[test]
+fn the_edited_page_is_published_before_the_lists() {
+    let site = fixture();
+    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    let rel = "content/news/p1.md";
+    let text = std::fs::read_to_string(site.path(rel)).unwrap();
+    site.write(rel, &text.replace("title = \"", "title = \"新"));
+    let mut early = Vec::new();
+    let update = preview
+        .rebuild_with(&ChangeSet::of([rel]), &mut |snapshot, paths| {
+            let page =
+                String::from_utf8_lossy(snapshot.rendered()["news/p1/index.html"]).into_owned();
+            early.push((paths.to_vec(), page));
+        })
+        .expect("rebuild");
+    assert_eq!(early.len(), 1);
+    assert_eq!(early[0].0, vec!["news/p1/index.html".to_owned()]);
+    assert!(early[0].1.contains("<h1>新"), "{}", early[0].1);
+    assert_eq!(update.early, early[0].0);
+    assert!(
+        update.changed.contains(&"news/index.html".to_owned()),
+        "{:?}",
+        update.changed
+    );
+    assert_same(&served(&preview), &full_build(&site), "a title edit");
+}

@@ -7,7 +7,8 @@ Starts `menhu serve --port 0` on DIR (a corpus from gen_corpus.py --flavor zola)
 connects to the server's event stream like an open page does, then times, for each
 kind of edit, the moment the file is written until the `change` event arrives:
 
-  page      one page's body (a paragraph appended, then removed again)
+  page      one page's body (a paragraph appended, then removed again); the first
+            `change` event, which names the edited page (lists follow later)
   template  templates/base.html, which every page extends
 
 Also times `menhu build` of the same site (full build to disk) for comparison.
@@ -83,11 +84,13 @@ def timed_edits(events, path, edits, edit):
                 f.write(text)
             events.wait_for("change")
             samples.append((time.perf_counter() - started) * 1000)
+            # Start the next edit from an idle server: wait for the rebuild's end.
+            events.wait_for("built")
             time.sleep(0.05)
     finally:
         with open(path, "w", encoding="utf-8") as f:
             f.write(original)
-        events.wait_for("change")
+        events.wait_for("built")
     return samples
 
 

@@ -81,16 +81,27 @@ pub(super) fn render_jobs(
 ) -> (Vec<Output>, Vec<String>, RenderMemo) {
     let previous = incremental.memo;
     let lookups = LookupDigests::new(renderers.digest_views);
-    let known = lookups.evaluate_all(previous.jobs.values().flat_map(|m| &m.lookups));
     let (urgent, rest): (Vec<&Job>, Vec<&Job>) = jobs
         .iter()
         .partition(|job| renderers.real.is_page_of(job, incremental.urgent));
-    let render_all = |jobs: Vec<&Job>| -> Vec<Outcome> {
+    // The urgent pages' own lookups only: evaluating every lookup of the site can
+    // mean digesting every page, which the edited page should not wait for.
+    let urgent_paths: HashSet<String> = urgent
+        .iter()
+        .map(|job| renderers.digest.prepare(job).path)
+        .collect();
+    let urgent_known = lookups.evaluate_all(
+        urgent_paths
+            .iter()
+            .filter_map(|path| previous.jobs.get(path))
+            .flat_map(|m| &m.lookups),
+    );
+    let render_all = |jobs: Vec<&Job>, known: &HashMap<String, u64>| -> Vec<Outcome> {
         jobs.par_iter()
-            .map(|job| render_one(job, renderers, previous, &known))
+            .map(|job| render_one(job, renderers, previous, known))
             .collect()
     };
-    let mut outcomes = render_all(urgent);
+    let mut outcomes = render_all(urgent, &urgent_known);
     let first: Vec<Output> = outcomes
         .iter()
         .filter_map(|o| match o {
@@ -101,7 +112,8 @@ pub(super) fn render_jobs(
     if !first.is_empty() {
         (incremental.on_urgent)(&first);
     }
-    outcomes.extend(render_all(rest));
+    let known = lookups.evaluate_all(previous.jobs.values().flat_map(|m| &m.lookups));
+    outcomes.extend(render_all(rest, &known));
 
     let fresh = lookups.evaluate_all(
         outcomes

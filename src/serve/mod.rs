@@ -196,6 +196,7 @@ fn rebuild(preview: &mut Preview, changes: &ChangeSet, shared: &Shared, announce
             announce("the preview keeps showing the last good build until this is fixed");
         }
     }
+    shared.hub.built(started.elapsed().as_millis());
 }
 
 fn human(problems: &Diagnostics) -> String {

@@ -59,6 +59,12 @@ impl Hub {
         self.broadcast(&event("change", &data));
     }
 
+    /// Says a rebuild is over (`ms` milliseconds after the change was seen), whether
+    /// or not anything changed; pages ignore it, tools measuring the server wait for it.
+    pub fn built(&self, ms: u128) {
+        self.broadcast(&event("built", &ms.to_string()));
+    }
+
     /// Shows `message` (the build's errors, as the terminal shows them) on every page.
     pub fn failed(&self, message: &str) {
         if let Ok(mut state) = self.state.lock() {

@@ -417,7 +417,7 @@ fn the_edited_page_is_published_before_the_lists() {
     assert!(early[0].1.contains("<h1>新"), "{}", early[0].1);
     assert_eq!(update.early, early[0].0);
     assert!(
-        update.changed.contains(&"news/index.html".to_owned()),
+        update.changed.contains(&"index.html".to_owned()),
         "{:?}",
         update.changed
     );

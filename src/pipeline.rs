@@ -172,6 +172,12 @@ fn build_model(
     let parse_cache = cache.as_deref_mut().map(|c| &mut c.parsed);
     let (mut content, problems) = content::load_cached(&options.root, &load, parse_cache);
     report.extend(problems);
+    report.extend(content::directory::load_directories(
+        &options.root,
+        &config.directories,
+        &config.file,
+        &mut content,
+    ));
     if !options.drafts {
         content.pages.retain(|p| !portal::is_scheduled(p, now));
     }
@@ -311,9 +317,17 @@ fn render_markdown(
                 first_line: line,
                 page_permalink: permalink,
             };
-            let rendered = markdown::render(&input, &options, links, &shortcodes);
-            let problems = markdown_problems(file, body, line, &rendered);
-            (rendered, problems)
+            // A safety net, not error handling: a bug in menhu must not hide the other pages.
+            let render = std::panic::AssertUnwindSafe(|| {
+                markdown::render(&input, &options, links, &shortcodes)
+            });
+            match std::panic::catch_unwind(render) {
+                Ok(rendered) => {
+                    let problems = markdown_problems(file, body, line, &rendered);
+                    (rendered, problems)
+                }
+                Err(_) => (Rendered::default(), vec![internal_error(file)]),
+            }
         });
         (
             (rendered, problems),
@@ -359,6 +373,15 @@ fn render_markdown(
 
 type MarkdownOne = (Rendered, Vec<Diagnostic>);
 type Fresh = (PathBuf, cache::MarkdownEntry);
+/// The report for a page whose processing hit a bug in menhu.
+pub fn internal_error(file: &Path) -> Diagnostic {
+    Diagnostic::error(
+        "E0001",
+        "internal error while processing this file — a bug in menhu, please report it",
+    )
+    .in_file(file)
+    .help("the rest of the site was processed; attach this file to the report if you can")
+}
 
 /// Markdown problems (and images without alt text) as diagnostics of `file`.
 fn markdown_problems(

@@ -76,13 +76,15 @@ impl ShortcodeRenderer for NoShortcodes {
 
 /// The site functions, reading `views`.
 pub fn site_functions(views: &Arc<Views>) -> Vec<(&'static str, Box<dyn Function>)> {
-    vec![
+    let mut functions: Vec<(&'static str, Box<dyn Function>)> = vec![
         ("get_url", Box::new(GetUrl(views.clone()))),
         ("get_section", Box::new(GetSection(views.clone()))),
         ("get_page", Box::new(GetPage(views.clone()))),
         ("get_taxonomy", Box::new(GetTaxonomy(views.clone()))),
         ("get_taxonomy_url", Box::new(GetTaxonomyUrl(views.clone()))),
-    ]
+    ];
+    functions.extend(super::portal_functions::functions(views));
+    functions
 }
 
 /// Registers the site functions on `tera`. Every call is noted (see

@@ -6,6 +6,9 @@ pub mod feeds;
 pub mod functions;
 mod memo;
 pub mod pages;
+mod portal_functions;
+mod portal_view;
+pub mod qr;
 pub mod theme;
 pub mod view;
 

@@ -4,6 +4,8 @@
 
 use std::sync::Arc;
 
+mod portal_pages;
+
 use rayon::prelude::*;
 use tera::{Context, Tera, Value};
 
@@ -20,6 +22,7 @@ pub(super) enum Job<'a> {
     Section(&'a PortalSection, Option<Pager>),
     TaxonomyList(&'a Taxonomy),
     Term(&'a Taxonomy, &'a Term, Option<Pager>),
+    Portal(portal_pages::PortalJob),
 }
 
 /// Renders the whole site. Template errors are collected (every failing output is
@@ -50,7 +53,12 @@ pub fn render_changed(
         theme,
     };
 
-    let jobs = plan_jobs(&portal);
+    let mut jobs = plan_jobs(&portal);
+    jobs.extend(
+        portal_pages::plan(&portal, theme)
+            .into_iter()
+            .map(Job::Portal),
+    );
     let mut diagnostics = Diagnostics::new();
     let (mut files, kept, memo) = match incremental {
         None => {
@@ -75,6 +83,14 @@ pub fn render_changed(
             memo::render_jobs(&jobs, &renderers, incremental, &mut diagnostics)
         }
     };
+    // Every job output is a real page of the site (no redirects, no 404).
+    if portal.config.generate_sitemap {
+        let pages = files.iter().map(|f| f.path.as_str());
+        files.push(feeds::sitemap(
+            &portal,
+            pages.chain(kept.iter().map(String::as_str)),
+        ));
+    }
     files.push(renderer.not_found().unwrap_or_else(|d| {
         diagnostics.push(d);
         Output {
@@ -85,6 +101,7 @@ pub fn render_changed(
     files.extend(pager_redirects(&portal));
     files.extend(alias_redirects(&portal, &mut diagnostics));
     files.extend(feeds::render_feeds(&portal));
+    files.extend(portal_pages::city_feeds(&portal));
     if portal.config.markdown.highlight_code {
         files.push(Output {
             path: "highlight.css".into(),
@@ -220,6 +237,7 @@ impl Renderer<'_> {
             Job::Section(section, pager) => self.section(section, pager.as_ref()),
             Job::TaxonomyList(taxonomy) => self.taxonomy_list(taxonomy),
             Job::Term(taxonomy, term, pager) => self.term(taxonomy, term, pager.as_ref()),
+            Job::Portal(job) => self.portal_job(job),
         }
     }
 
@@ -240,6 +258,7 @@ impl Renderer<'_> {
             &format!("{}{}", self.portal.config.base_url, path),
         );
         context.insert("lang", lang);
+        context.insert("menus", &super::portal_view::menus_value(self.portal, path));
         context
     }
 
@@ -254,6 +273,13 @@ impl Renderer<'_> {
             .unwrap_or(&self.portal.config.default_language);
         let mut context = self.base_context(&page.url.path, lang);
         context.insert("page", &self.views.page_full(id));
+        context.insert(
+            "breadcrumbs",
+            &super::portal_view::crumbs_value(&crate::portal::menus::page_breadcrumbs(
+                self.portal,
+                id,
+            )),
+        );
         Prepared {
             template,
             context,
@@ -264,9 +290,12 @@ impl Renderer<'_> {
 
     fn section(&self, section: &PortalSection, pager: Option<&Pager>) -> Prepared {
         let is_home = section.source.key == "_index.md";
+        let is_orgs = section.source.meta.kind.as_deref() == Some("orgs");
         let template = section.source.meta.template.clone().unwrap_or_else(|| {
             if is_home {
                 "index.html".to_owned()
+            } else if is_orgs && self.theme.has("org_list.html") {
+                "org_list.html".to_owned()
             } else {
                 "section.html".to_owned()
             }
@@ -281,7 +310,19 @@ impl Renderer<'_> {
         let mut context = self.base_context(path, lang);
         // As in Zola, a paginated section's pages are in `paginator.pages` only: giving
         // every pager the whole list would make a section's pagers cost its size squared.
-        context.insert("section", &self.views.section(section.id, pager.is_none()));
+        let with_pages = pager.is_none() && self.theme.sections_need_pages;
+        context.insert("section", &self.views.section(section.id, with_pages));
+        context.insert(
+            "breadcrumbs",
+            &super::portal_view::crumbs_value(&crate::portal::menus::section_breadcrumbs(
+                self.portal,
+                section.id,
+            )),
+        );
+        if is_orgs {
+            context.insert("orgs", &super::portal_view::org_list(self.views));
+            context.insert("org_regions", &super::portal_view::org_regions(self.views));
+        }
         if let Some(pager) = pager {
             let per_page = section
                 .source
@@ -351,10 +392,12 @@ impl Renderer<'_> {
         );
         let mut context = self.base_context(&taxonomy.path, &self.portal.config.default_language);
         context.insert("taxonomy", &self.views.taxonomy(taxonomy));
+        // Listing every term with all its pages is costly; most lists show counts only.
+        let with_pages = self.theme.mentions(&template, ".pages");
         let terms: Vec<Value> = taxonomy
             .terms
             .iter()
-            .map(|t| self.views.term(t, true))
+            .map(|t| self.views.term(t, with_pages))
             .collect();
         context.insert("terms", &terms);
         Prepared {
@@ -404,8 +447,8 @@ impl Renderer<'_> {
         } else {
             format!(
                 "<!DOCTYPE html>\n<html lang=\"{}\"><meta charset=\"utf-8\"><title>404</title><h1>页面不存在</h1><p><a href=\"{}/\">返回首页</a></p></html>\n",
-                tera::escape_html(&self.portal.config.default_language),
-                tera::escape_html(&self.portal.config.base_url)
+                crate::render::theme::escape_html(&self.portal.config.default_language),
+                crate::render::theme::escape_html(&self.portal.config.base_url)
             )
         };
         Ok(Output {
@@ -463,7 +506,7 @@ fn missing_template(template: &str, source: &std::path::Path) -> Diagnostic {
 
 /// A small page that sends visitors (and crawlers) to `target`.
 pub fn redirect_html(target: &str) -> Vec<u8> {
-    let target = tera::escape_html(target);
+    let target = crate::render::theme::escape_html(target);
     format!(
         "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Redirect</title><link rel=\"canonical\" href=\"{target}\"><meta http-equiv=\"refresh\" content=\"0; url={target}\"></head><body><a href=\"{target}\">Click here</a> to be redirected to {target}</body></html>\n"
     )

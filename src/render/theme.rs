@@ -22,6 +22,10 @@ pub struct Theme {
     pub lists_need_content: bool,
     /// Per template, a digest of its text and of every template it pulls in.
     pub digests: BTreeMap<String, u64>,
+    /// True when some template reads `section.pages`; otherwise a section's context
+    /// leaves them out, which keeps each pager's cost independent of the section's size.
+    pub sections_need_pages: bool,
+    texts: BTreeMap<String, String>,
 }
 
 impl Theme {
@@ -62,13 +66,16 @@ impl Theme {
         }
         let lists_need_content = texts.values().any(|t: &String| mentions_listed_content(t));
         let digests = super::digest::template_digests(&texts);
+        let sections_need_pages = texts.values().any(|t| t.contains("section.pages"));
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+        tera.set_escape_fn(escape_html);
         if let Err(e) = tera.add_raw_templates(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
             return Err(template_error(&e, &sources, None).into());
         }
         super::functions::register_filters(&mut tera, config);
+        tera.register_function("qr_svg", super::qr::QrFunction);
         let static_dirs = dirs.iter().map(|d| root.join(d).join("static")).collect();
         Ok(Theme {
             tera,
@@ -76,7 +83,30 @@ impl Theme {
             static_dirs,
             lists_need_content,
             digests,
+            sections_need_pages,
+            texts,
         })
+    }
+
+    /// True when `template`, or a template it extends, includes or imports, contains
+    /// `needle`. Used to leave out of a context what no template can read.
+    pub fn mentions(&self, template: &str, needle: &str) -> bool {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut todo = vec![template.to_owned()];
+        while let Some(name) = todo.pop() {
+            let Some(text) = self.texts.get(&name) else {
+                continue;
+            };
+            if text.contains(needle) {
+                return true;
+            }
+            for referenced in referenced_templates(text) {
+                if seen.insert(referenced.clone()) {
+                    todo.push(referenced);
+                }
+            }
+        }
+        false
     }
 
     /// True when a template of this name exists.
@@ -126,6 +156,24 @@ fn read_templates(
             ),
         }
     }
+}
+
+/// Names in `{% extends "x" %}`, `{% include "x" %}` and `{% import "x" as y %}`.
+fn referenced_templates(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for tag in text.split("{%").skip(1) {
+        let tag = tag.trim_start_matches('-').trim_start();
+        if !["extends", "include", "import"]
+            .iter()
+            .any(|k| tag.starts_with(k))
+        {
+            continue;
+        }
+        if let Some(name) = tag.split('"').nth(1) {
+            names.push(name.to_owned());
+        }
+    }
+    names
 }
 
 /// Rough but safe: a template that touches `.content` of something other than the
@@ -180,6 +228,12 @@ fn quoted_template(message: &str, sources: &BTreeMap<String, PathBuf>) -> Option
 fn line_in_message(message: &str) -> Option<u32> {
     let after = message.split("--> ").nth(1)?;
     after.split(':').next()?.trim().parse().ok()
+}
+
+/// Template autoescaping: the crate's one HTML escape, which leaves `/` alone so URLs
+/// in the output stay readable (`https://…`, not Tera's `https:&#x2F;…`).
+pub fn escape_html(text: &str) -> String {
+    crate::markdown::escape_html(text)
 }
 
 /// Renders shortcodes from `templates/shortcodes/NAME.html` (HTML) or `NAME.md` (Markdown).

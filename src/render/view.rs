@@ -57,7 +57,14 @@ impl Views {
         let digest = *self.summaries[id.index()]
             .get_or_init(|| {
                 let view = PageView::new(&self.portal, self.portal.page(id), true);
-                Value::from(super::digest::digest_of(&view))
+                // What the portal adds to a page (region, org, series, related …).
+                let mut extension = Value::Object(serde_json::Map::new());
+                super::portal_view::extend_page(self, id, &mut extension, true);
+                let parts = [
+                    super::digest::digest_of(&view),
+                    super::digest::digest_of(&extension),
+                ];
+                Value::from(super::digest::digest_parts(&[&parts]))
             })
             .as_u64()
             .get_or_insert(0);
@@ -71,11 +78,13 @@ impl Views {
         }
         self.summaries[id.index()]
             .get_or_init(|| {
-                to_value(&PageView::new(
+                let mut value = to_value(&PageView::new(
                     &self.portal,
                     self.portal.page(id),
                     self.lists_need_content,
-                ))
+                ));
+                super::portal_view::extend_page(self, id, &mut value, false);
+                value
             })
             .clone()
     }
@@ -85,7 +94,9 @@ impl Views {
         if self.digest {
             return self.page_token(id, "page-full:");
         }
-        to_value(&PageView::new(&self.portal, self.portal.page(id), true))
+        let mut value = to_value(&PageView::new(&self.portal, self.portal.page(id), true));
+        super::portal_view::extend_page(self, id, &mut value, true);
+        value
     }
 
     /// Summaries of `ids`.

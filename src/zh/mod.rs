@@ -1,10 +1,13 @@
 //! Chinese text as pure functions with no site types: pinyin slugs for URLs and file
-//! names, Han-character tests, and the counts shown in an article header (字数, 阅读时间).
+//! names, Simplified ↔ Traditional conversion (简繁), Han-character tests, and the counts
+//! shown in an article header (字数, 阅读时间).
 //! A leaf module: it uses nothing else from the crate.
 
+mod convert;
 mod pinyin;
 mod text;
 
+pub use self::convert::{to_simplified, to_traditional};
 pub use self::pinyin::{pinyin_compact, slugify};
 pub use self::text::{TextStats, text_stats};
 

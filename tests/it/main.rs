@@ -1,9 +1,23 @@
 //! The integration tests: one binary, a module per feature. Each test builds a real
 //! site in a temporary folder and asserts on the files it produced.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod support;
 
 mod build_cli;
+mod check;
+mod check_external;
+mod config;
+mod content;
+mod markdown;
+mod outputs;
+mod portal;
+mod portal_directory;
+mod scaffold;
+mod serve;
 mod serve_browser;
 mod serve_http;
 mod serve_incremental;
+mod templates;
+mod zola_compat;

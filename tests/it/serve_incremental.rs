@@ -40,6 +40,18 @@ const TITLES: &[&str] = &[
 
 const TEMPLATES: &[(&str, &str)] = &[
     (
+        "templates/city.html",
+        "{% extends \"base.html\" %}{% import \"macros.html\" as m %}{% block content %}<h1>{{ city.name }}</h1>{% for p in paginator.pages %}{{ m::item(p=p) }}{% endfor %}{% endblock %}",
+    ),
+    (
+        "templates/cities.html",
+        "{% extends \"base.html\" %}{% block content %}{% for c in hot_cities %}<a href=\"{{ c.permalink }}\">{{ c.name }}</a>{% endfor %}{% endblock %}",
+    ),
+    (
+        "templates/province.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>{{ province.name }}</h1>{% for p in province.pages %}{{ p.title }};{% endfor %}{% endblock %}",
+    ),
+    (
         "templates/base.html",
         "<!DOCTYPE html><html><head><title>{% block title %}{{ config.title }}{% endblock %}</title></head><body>{% include \"partials/nav.html\" %}<main>{% block content %}{% endblock %}</main></body></html>",
     ),
@@ -78,7 +90,7 @@ fn fixture() -> Site {
     let site = Site::empty();
     site.write(
         "site-config.toml",
-        "base_url = \"https://kx.example.org\"\ntitle = \"测试门户\"\ntaxonomies = [{ name = \"tags\", paginate_by = 2 }, { name = \"cities\" }]\n",
+        "base_url = \"https://kx.example.org\"\ntitle = \"测试门户\"\ntaxonomies = [{ name = \"tags\", paginate_by = 2 }, { name = \"cities\" }]\n[regions]\npath = \"diqu\"\n",
     );
     for (path, text) in TEMPLATES {
         site.write(path, text);
@@ -224,7 +236,7 @@ fn random_edit(site: &Site, rng: &mut Rng, step: usize) -> (String, Vec<PathBuf>
             (format!("delete {rel}"), vec![rel.into()])
         }
         6 => {
-            let (name, text) = rng.pick(&TEMPLATES[1..3]);
+            let (name, text) = rng.pick(&TEMPLATES[4..6]);
             let edited = text.replace("</a>", &format!("</a><!--{step}-->"));
             site.write(name, &edited);
             (format!("template {name}"), vec![PathBuf::from(*name)])
@@ -319,7 +331,13 @@ fn random_edits_match_full_builds() {
     let site = fixture();
     let (mut preview, first) = Preview::start(options(&site)).expect("first build");
     assert!(first.rendered > 10);
-    assert_same(&served(&preview), &full_build(&site), "the first build");
+    let first_full = full_build(&site);
+    assert!(
+        first_full.0.keys().any(|p| p.starts_with("diqu/")),
+        "the fixture has city pages: {:?}",
+        first_full.0.keys()
+    );
+    assert_same(&served(&preview), &first_full, "the first build");
     let mut rng = Rng(0x5EED_1234_ABCD_0001);
     let mut partial_rebuilds = 0;
     for step in 0..60 {
@@ -375,7 +393,7 @@ fn a_failed_rebuild_keeps_the_last_good_snapshot() {
         .expect_err("a broken template fails the rebuild");
     assert!(errors.iter().any(|d| d.code == "E0403"));
     assert_eq!(served(&preview), before);
-    site.write("templates/page.html", TEMPLATES[5].1);
+    site.write("templates/page.html", TEMPLATES[8].1);
     preview
         .rebuild(&ChangeSet::of(["templates/page.html"]))
         .expect("fixed");
@@ -388,7 +406,7 @@ fn a_config_edit_rebuilds_everything() {
     let (mut preview, _) = Preview::start(options(&site)).expect("first build");
     site.write(
         "site-config.toml",
-        "base_url = \"https://kx2.example.org\"\ntitle = \"新门户\"\ntaxonomies = [{ name = \"tags\" }, { name = \"cities\" }]\n",
+        "base_url = \"https://kx2.example.org\"\ntitle = \"新门户\"\ntaxonomies = [{ name = \"tags\" }, { name = \"cities\" }]\n[regions]\npath = \"diqu\"\n",
     );
     let update = preview
         .rebuild(&ChangeSet::of(["site-config.toml"]))

@@ -186,7 +186,7 @@ fn build_model(
     check(&report)?;
     lap("content", &mut timings);
 
-    let markdown_cache = cache.as_deref_mut().map(|c| &mut c.markdown);
+    let markdown_cache = cache.map(|c| &mut c.markdown);
     let (section_html, page_html, problems) =
         render_markdown(&config, &content, &urls, &theme, markdown_cache);
     report.extend(problems);
@@ -295,7 +295,7 @@ fn render_markdown(
     content: &Content,
     urls: &UrlPlan,
     theme: &Theme,
-    mut cache: Option<&mut MarkdownCache>,
+    cache: Option<&mut MarkdownCache>,
 ) -> MarkdownStage {
     let options = markdown_options(config);
     let config_value = render::view::config_value(config);
@@ -359,7 +359,7 @@ fn render_markdown(
     };
     let sections = unzip(sections);
     let pages = unzip(pages);
-    if let Some(cache) = cache.as_deref_mut() {
+    if let Some(cache) = cache {
         let files = content
             .sections
             .iter()

@@ -73,7 +73,7 @@ impl ParseCache {
 pub fn load_cached(
     root: &Path,
     options: &LoadOptions,
-    mut cache: Option<&mut ParseCache>,
+    cache: Option<&mut ParseCache>,
 ) -> (Content, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let content_dir = root.join("content");
@@ -98,7 +98,7 @@ pub fn load_cached(
             },
         )
         .collect();
-    let parsed: Vec<Result<Loaded, Vec<Diagnostic>>> = match cache.as_deref_mut() {
+    let parsed: Vec<Result<Loaded, Vec<Diagnostic>>> = match cache {
         None => fresh.into_iter().flatten().collect(),
         Some(cache) => remember(cache, &walk.markdown, fresh),
     };

@@ -38,6 +38,12 @@ impl Server {
             .expect("start menhu serve");
         let stderr = child.stderr.take().expect("stderr");
         let (sender, log) = channel();
+        // From here on the server is stopped when dropped, even if the test panics.
+        let mut server = Server {
+            child,
+            address: SocketAddr::from(([127, 0, 0, 1], 0)),
+            log,
+        };
         std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
                 let _ = sender.send(line);
@@ -45,21 +51,14 @@ impl Server {
         });
         let deadline = Instant::now() + Duration::from_secs(60);
         while Instant::now() < deadline {
-            let line = log
+            let line = server
+                .log
                 .recv_timeout(Duration::from_secs(60))
                 .expect("menhu serve printed nothing");
             if let Some(rest) = line.split("http://").nth(1) {
-                let address = rest
-                    .split('/')
-                    .next()
-                    .expect("address")
-                    .parse()
-                    .expect("socket address");
-                return Server {
-                    child,
-                    address,
-                    log,
-                };
+                let address = rest.split('/').next().expect("address");
+                server.address = address.parse().expect("socket address");
+                return server;
             }
         }
         panic!("menhu serve did not start");

@@ -140,14 +140,9 @@ impl Watcher {
         if matches!(event.kind, notify::EventKind::Access(_)) {
             return;
         }
-        changes.paths.extend(
-            event
-                .paths
-                .iter()
-                .filter_map(|p| {
-                    relevant_path(&self.root, p).or_else(|| relevant_path(&self.real_root, p))
-                }),
-        );
+        changes.paths.extend(event.paths.iter().filter_map(|p| {
+            relevant_path(&self.root, p).or_else(|| relevant_path(&self.real_root, p))
+        }));
     }
 }
 

@@ -61,7 +61,8 @@ pub enum Command {
         /// Include drafts and pages dated in the future.
         #[arg(long)]
         drafts: bool,
-        /// Base URL used in links (default: the local address).
+        /// Base URL used in links, e.g. `http://192.168.1.5:1111` to preview from a
+        /// phone (default: the address served, so links stay on the preview).
         #[arg(long, short = 'u')]
         base_url: Option<String>,
     },
@@ -157,10 +158,10 @@ fn execute(cli: Cli) -> Result<(), Diagnostics> {
         } => {
             let build = BuildOptions {
                 drafts,
+                base_url,
                 ..BuildOptions::new(&cli.root)
             };
             let options = ServeOptions { build, bind, port };
-            let _ = base_url;
             serve::serve(&options, |line| {
                 let mut err = std::io::stderr().lock();
                 let _ = writeln!(err, "{line}");

@@ -9,6 +9,7 @@
 //! stages in order and stops after the first stage that reports errors; [`check`] runs
 //! the link, content, inspection and wording rules on a site built in memory.
 
+pub mod cache;
 pub mod check;
 pub mod cli;
 pub mod config;

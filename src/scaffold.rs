@@ -193,9 +193,15 @@ fn unknown_section(root: &Path, section: &str) -> Diagnostic {
 mod tests {
     use super::*;
 
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    fn noon() -> chrono::DateTime<chrono::FixedOffset> {
+        chrono::DateTime::parse_from_rfc3339("2026-11-26T10:00:00+08:00").expect("a valid date")
+    }
+
     #[test]
     fn archetypes_fill_placeholders_and_escape_the_title() {
-        let now = chrono::DateTime::parse_from_rfc3339("2026-11-26T10:00:00+08:00").unwrap();
+        let now = noon();
         let text = fill_archetype(
             "title = \"{{ title }}\"\ndate = {{ date }}\n# {{ day }}\n",
             "说\"改革\"",
@@ -208,19 +214,19 @@ mod tests {
     }
 
     #[test]
-    fn site_archetypes_win_over_the_theme_and_sections_over_default() {
-        let dir = tempfile::tempdir().unwrap();
-        let write = |rel: &str, text: &str| {
+    fn site_archetypes_win_over_the_theme_and_sections_over_default() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let write = |rel: &str, text: &str| -> std::io::Result<()> {
             let path = dir.path().join(rel);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, text).unwrap();
+            std::fs::create_dir_all(path.parent().unwrap_or(dir.path()))?;
+            std::fs::write(path, text)
         };
         write(
             "site-config.toml",
             "base_url = \"https://a.cn\"\ntitle = \"t\"\ntheme = \"p\"\n",
-        );
-        write("themes/p/archetypes/default.md", "theme default");
-        write("themes/p/archetypes/cases.md", "theme cases");
+        )?;
+        write("themes/p/archetypes/default.md", "theme default")?;
+        write("themes/p/archetypes/cases.md", "theme cases")?;
         assert_eq!(
             archetype_for(dir.path(), "cases").as_deref(),
             Some("theme cases")
@@ -229,8 +235,8 @@ mod tests {
             archetype_for(dir.path(), "news/tzgg").as_deref(),
             Some("theme default")
         );
-        write("archetypes/cases.md", "site cases");
-        write("archetypes/news.md", "site news");
+        write("archetypes/cases.md", "site cases")?;
+        write("archetypes/news.md", "site news")?;
         assert_eq!(
             archetype_for(dir.path(), "cases").as_deref(),
             Some("site cases")
@@ -239,32 +245,31 @@ mod tests {
             archetype_for(dir.path(), "news/tzgg").as_deref(),
             Some("site news")
         );
+        Ok(())
     }
 
     #[test]
-    fn new_page_gets_a_dated_pinyin_name() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("content/news")).unwrap();
-        std::fs::write(dir.path().join("content/news/_index.md"), "+++\n+++\n").unwrap();
-        let now = chrono::DateTime::parse_from_rfc3339("2026-11-26T10:00:00+08:00").unwrap();
-        let file = new_page(dir.path(), "news", "汇聚“四长”资源", now).unwrap();
+    fn new_page_gets_a_dated_pinyin_name() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        std::fs::create_dir_all(dir.path().join("content/news"))?;
+        std::fs::write(dir.path().join("content/news/_index.md"), "+++\n+++\n")?;
+        let now = noon();
+        let file = new_page(dir.path(), "news", "汇聚“四长”资源", now).map_err(|d| d.message)?;
         assert!(
             file.ends_with("content/news/2026-11-26-hui-ju-si-chang-zi-yuan.md"),
             "{}",
             file.display()
         );
-        let text = std::fs::read_to_string(&file).unwrap();
+        let text = std::fs::read_to_string(&file)?;
         assert!(text.contains("title = \"汇聚“四长”资源\""));
         assert!(
             new_page(dir.path(), "news", "汇聚“四长”资源", now).is_err(),
             "never overwrites"
         );
-        assert!(
-            new_page(dir.path(), "nwes", "x", now)
-                .unwrap_err()
-                .help
-                .unwrap()
-                .contains("news")
-        );
+        let unknown = new_page(dir.path(), "nwes", "x", now)
+            .err()
+            .and_then(|d| d.help);
+        assert!(unknown.is_some_and(|help| help.contains("news")));
+        Ok(())
     }
 }

@@ -13,7 +13,7 @@ mod walk;
 
 use std::path::PathBuf;
 
-pub use walk::{LoadOptions, load};
+pub use walk::{LoadOptions, ParseCache, load, load_cached};
 
 use meta::{PageMeta, SectionMeta};
 

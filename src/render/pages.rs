@@ -9,6 +9,7 @@ mod portal_pages;
 use rayon::prelude::*;
 use tera::{Context, Tera, Value};
 
+use super::memo::{self, Incremental, RenderMemo};
 use super::traditional::Script;
 use super::view::Views;
 use super::{CopiedFile, Output, SiteOutput, Theme, feeds};
@@ -17,7 +18,7 @@ use crate::portal::nav::{self, Pager};
 use crate::portal::{PageId, Portal, PortalSection, Taxonomy, Term, urls};
 
 /// One thing to render, decided before rendering starts.
-enum Job<'a> {
+pub(super) enum Job<'a> {
     Page(PageId),
     Section(&'a PortalSection, Option<Pager>),
     TaxonomyList(&'a Taxonomy),
@@ -28,17 +29,33 @@ enum Job<'a> {
 /// Renders the whole site. Template errors are collected (every failing output is
 /// reported); the outputs that did render are returned either way.
 pub fn render_site(portal: Arc<Portal>, theme: &Theme) -> (SiteOutput, Diagnostics) {
-    let script = Script::main(&portal.config);
-    render_site_as(portal, theme, &script)
+    let rerender = render_changed(portal, theme, None);
+    let site = SiteOutput {
+        files: rerender.files,
+        copies: rerender.copies,
+    };
+    (site, rerender.diagnostics)
 }
 
-/// Renders the whole site in one script: the site's own, or its Traditional copy
-/// (whose outputs [`super::traditional`] then converts and moves under `/zh-hant/`).
-pub fn render_site_as(
+/// Renders the jobs whose fingerprint differs from `memo` (all of them without one).
+/// With a memo, the result's `kept` lists the outputs that would come out unchanged.
+pub fn render_changed(
     portal: Arc<Portal>,
     theme: &Theme,
+    incremental: Option<Incremental>,
+) -> Rerender {
+    let script = Script::main(&portal.config);
+    render_changed_as(portal, theme, incremental, &script)
+}
+
+/// [`render_changed`] in one script: the site's own, or its Traditional copy (whose
+/// outputs [`super::traditional`] then converts and moves under `/zh-hant/`).
+pub fn render_changed_as(
+    portal: Arc<Portal>,
+    theme: &Theme,
+    incremental: Option<Incremental>,
     script: &Script,
-) -> (SiteOutput, Diagnostics) {
+) -> Rerender {
     let views = Arc::new(Views::new(portal.clone(), theme.lists_need_content));
     let mut tera = theme.tera.clone();
     super::functions::register_functions(&mut tera, &views);
@@ -57,21 +74,36 @@ pub fn render_site_as(
             .into_iter()
             .map(Job::Portal),
     );
-    let results: Vec<Result<Output, Diagnostic>> =
-        jobs.par_iter().map(|job| renderer.render(job)).collect();
     let mut diagnostics = Diagnostics::new();
-    let mut files = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(output) => files.push(output),
-            Err(d) => diagnostics.push(d),
+    let (mut files, kept, memo) = match incremental {
+        None => {
+            let results: Vec<Result<Output, Diagnostic>> = jobs
+                .par_iter()
+                .map(|job| renderer.render(renderer.prepare(job)))
+                .collect();
+            let files = collect_outputs(results, &mut diagnostics);
+            (files, Vec::new(), RenderMemo::default())
         }
-    }
-    // Every rendered page so far is a real page of the site (no redirects, no 404).
+        Some(incremental) => {
+            let digests = Arc::new(Views::for_digest(portal.clone(), theme.lists_need_content));
+            let digester = Renderer {
+                views: &digests,
+                ..renderer
+            };
+            let renderers = memo::Renderers {
+                real: &renderer,
+                digest: &digester,
+                digest_views: &digests,
+            };
+            memo::render_jobs(&jobs, &renderers, incremental, &mut diagnostics)
+        }
+    };
+    // Every job output is a real page of the site (no redirects, no 404).
     if portal.config.generate_sitemap {
+        let pages = files.iter().map(|f| f.path.as_str());
         files.push(feeds::sitemap(
             &portal,
-            files.iter().map(|f| f.path.as_str()),
+            pages.chain(kept.iter().map(String::as_str)),
         ));
     }
     files.push(renderer.not_found().unwrap_or_else(|d| {
@@ -93,7 +125,41 @@ pub fn render_site_as(
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let copies = copies(&portal, theme);
-    (SiteOutput { files, copies }, diagnostics)
+    Rerender {
+        files,
+        kept,
+        copies,
+        memo,
+        diagnostics,
+    }
+}
+
+/// What [`render_changed`] produced.
+pub struct Rerender {
+    /// Outputs rendered this time, sorted by path.
+    pub files: Vec<Output>,
+    /// Outputs that are unchanged since the memo and were not rendered again.
+    pub kept: Vec<String>,
+    /// Files to copy, sorted by destination.
+    pub copies: Vec<CopiedFile>,
+    /// Fingerprints of this render, for the next one.
+    pub memo: RenderMemo,
+    /// Template errors.
+    pub diagnostics: Diagnostics,
+}
+
+fn collect_outputs(
+    results: Vec<Result<Output, Diagnostic>>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Output> {
+    let mut files = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(output) => files.push(output),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    files
 }
 
 fn plan_jobs(portal: &Portal) -> Vec<Job<'_>> {
@@ -144,7 +210,8 @@ fn plan_jobs(portal: &Portal) -> Vec<Job<'_>> {
     jobs
 }
 
-struct Renderer<'a> {
+#[derive(Clone, Copy)]
+pub(super) struct Renderer<'a> {
     portal: &'a Portal,
     views: &'a Views,
     tera: &'a Tera,
@@ -152,8 +219,35 @@ struct Renderer<'a> {
     script: &'a Script,
 }
 
+/// A job with its template and context decided, not rendered yet.
+pub(super) struct Prepared {
+    pub(super) template: String,
+    pub(super) context: Context,
+    /// The file whose problems a template error is reported against.
+    pub(super) source: std::path::PathBuf,
+    /// Output path.
+    pub(super) path: String,
+}
+
 impl Renderer<'_> {
-    fn render(&self, job: &Job) -> Result<Output, Diagnostic> {
+    /// Decides a job's template and context. Every job kind goes through here, so its
+    /// fingerprint (see [`memo`]) covers whatever the context holds.
+    /// True for the page of a source file in `files`: the page an editor is looking at
+    /// while editing it, rendered before anything else.
+    pub(super) fn is_page_of(
+        &self,
+        job: &Job,
+        files: &std::collections::HashSet<std::path::PathBuf>,
+    ) -> bool {
+        matches!(job, Job::Page(id) if files.contains(&self.portal.page(*id).source.file))
+    }
+
+    /// The digest of a template and everything it pulls in (`None`: no such template).
+    pub(super) fn template_digest(&self, template: &str) -> Option<u64> {
+        self.theme.digests.get(template).copied()
+    }
+
+    pub(super) fn prepare(&self, job: &Job) -> Prepared {
         match job {
             Job::Page(id) => self.page(*id),
             Job::Section(section, pager) => self.section(section, pager.as_ref()),
@@ -161,6 +255,14 @@ impl Renderer<'_> {
             Job::Term(taxonomy, term, pager) => self.term(taxonomy, term, pager.as_ref()),
             Job::Portal(job) => self.portal_job(job),
         }
+    }
+
+    pub(super) fn render(&self, prepared: Prepared) -> Result<Output, Diagnostic> {
+        let html = self.render_template(&prepared.template, &prepared.context, &prepared.source)?;
+        Ok(Output {
+            path: prepared.path,
+            body: html.into_bytes(),
+        })
     }
 
     fn base_context(&self, path: &str, lang: &str) -> Context {
@@ -177,7 +279,7 @@ impl Renderer<'_> {
         context
     }
 
-    fn page(&self, id: PageId) -> Result<Output, Diagnostic> {
+    fn page(&self, id: PageId) -> Prepared {
         let page = self.portal.page(id);
         let template = page_template(self.portal, id);
         let lang = page
@@ -195,18 +297,15 @@ impl Renderer<'_> {
                 id,
             )),
         );
-        let html = self.render_template(&template, &context, &page.source.file)?;
-        Ok(Output {
+        Prepared {
+            template,
+            context,
+            source: page.source.file.clone(),
             path: page.url.output_file(),
-            body: html.into_bytes(),
-        })
+        }
     }
 
-    fn section(
-        &self,
-        section: &PortalSection,
-        pager: Option<&Pager>,
-    ) -> Result<Output, Diagnostic> {
+    fn section(&self, section: &PortalSection, pager: Option<&Pager>) -> Prepared {
         let is_home = section.source.key == "_index.md";
         let is_orgs = section.source.meta.kind.as_deref() == Some("orgs");
         let template = section.source.meta.template.clone().unwrap_or_else(|| {
@@ -226,12 +325,10 @@ impl Renderer<'_> {
             .as_deref()
             .unwrap_or(&self.portal.config.default_language);
         let mut context = self.base_context(path, lang);
-        context.insert(
-            "section",
-            &self
-                .views
-                .section(section.id, self.theme.sections_need_pages),
-        );
+        // As in Zola, a paginated section's pages are in `paginator.pages` only: giving
+        // every pager the whole list would make a section's pagers cost its size squared.
+        let with_pages = pager.is_none() && self.theme.sections_need_pages;
+        context.insert("section", &self.views.section(section.id, with_pages));
         context.insert(
             "breadcrumbs",
             &super::portal_view::crumbs_value(&crate::portal::menus::section_breadcrumbs(
@@ -270,11 +367,12 @@ impl Renderer<'_> {
                 ),
             );
         }
-        let html = self.render_template(&template, &context, &section.source.file)?;
-        Ok(Output {
+        Prepared {
+            template,
+            context,
+            source: section.source.file.clone(),
             path: urls::output_file_for(path),
-            body: html.into_bytes(),
-        })
+        }
     }
 
     fn paginator(
@@ -304,7 +402,7 @@ impl Renderer<'_> {
         })
     }
 
-    fn taxonomy_list(&self, taxonomy: &Taxonomy) -> Result<Output, Diagnostic> {
+    fn taxonomy_list(&self, taxonomy: &Taxonomy) -> Prepared {
         let template = self.pick(
             &format!("{}/list.html", taxonomy.config.name),
             "taxonomy_list.html",
@@ -319,19 +417,15 @@ impl Renderer<'_> {
             .map(|t| self.views.term(t, with_pages))
             .collect();
         context.insert("terms", &terms);
-        let html = self.render_template(&template, &context, &self.portal.config.file)?;
-        Ok(Output {
+        Prepared {
+            template,
+            context,
+            source: self.portal.config.file.clone(),
             path: urls::output_file_for(&taxonomy.path),
-            body: html.into_bytes(),
-        })
+        }
     }
 
-    fn term(
-        &self,
-        taxonomy: &Taxonomy,
-        term: &Term,
-        pager: Option<&Pager>,
-    ) -> Result<Output, Diagnostic> {
+    fn term(&self, taxonomy: &Taxonomy, term: &Term, pager: Option<&Pager>) -> Prepared {
         let template = self.pick(
             &format!("{}/single.html", taxonomy.config.name),
             "taxonomy_single.html",
@@ -355,11 +449,12 @@ impl Renderer<'_> {
                 ),
             );
         }
-        let html = self.render_template(&template, &context, &self.portal.config.file)?;
-        Ok(Output {
+        Prepared {
+            template,
+            context,
+            source: self.portal.config.file.clone(),
             path: urls::output_file_for(path),
-            body: html.into_bytes(),
-        })
+        }
     }
 
     fn not_found(&self) -> Result<Output, Diagnostic> {

@@ -5,18 +5,21 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use tera::{Function, Tera, Value};
+use tera::{Function, Value};
 
 use super::portal_view as pv;
 use super::view::Views;
 
-/// Registers the portal functions on `tera`.
-pub(super) fn register(tera: &mut Tera, views: &Arc<Views>) {
-    tera.register_function("get_city", GetCity(views.clone()));
-    tera.register_function("get_cities", GetCities(views.clone()));
-    tera.register_function("get_org", GetOrg(views.clone()));
-    tera.register_function("get_orgs", GetOrgs(views.clone()));
-    tera.register_function("get_series", GetSeries(views.clone()));
+/// The portal functions (registered with the site functions, see
+/// [`super::functions::site_functions`]).
+pub(super) fn functions(views: &Arc<Views>) -> Vec<(&'static str, Box<dyn Function>)> {
+    vec![
+        ("get_city", Box::new(GetCity(views.clone()))),
+        ("get_cities", Box::new(GetCities(views.clone()))),
+        ("get_org", Box::new(GetOrg(views.clone()))),
+        ("get_orgs", Box::new(GetOrgs(views.clone()))),
+        ("get_series", Box::new(GetSeries(views.clone()))),
+    ]
 }
 
 fn name_arg<'a>(args: &'a HashMap<String, Value>, function: &str) -> tera::Result<&'a str> {

@@ -297,8 +297,10 @@ pub(super) fn series_index_value(views: &Views, series: &Series) -> Value {
         .iter()
         .map(|(n, id)| {
             let mut v = views.page_summary(*id);
-            if let Value::Object(m) = &mut v {
-                m.insert("series_number".into(), (*n).into());
+            match &mut v {
+                Value::Object(m) => _ = m.insert("series_number".into(), (*n).into()),
+                // Digest views stand in a token for a page: keep the number beside it.
+                other => *other = json!([other.take(), n]),
             }
             v
         })

@@ -20,6 +20,8 @@ pub struct Theme {
     pub static_dirs: Vec<PathBuf>,
     /// True when some template shows the full `content` of listed pages.
     pub lists_need_content: bool,
+    /// Per template, a digest of its text and of every template it pulls in.
+    pub digests: BTreeMap<String, u64>,
     /// True when some template reads `section.pages`; otherwise a section's context
     /// leaves them out, which keeps each pager's cost independent of the section's size.
     pub sections_need_pages: bool,
@@ -65,6 +67,7 @@ impl Theme {
             return Err(diagnostics);
         }
         let lists_need_content = texts.values().any(|t: &String| mentions_listed_content(t));
+        let digests = super::digest::template_digests(&texts);
         let sections_need_pages = texts.values().any(|t| t.contains("section.pages"));
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
@@ -90,6 +93,7 @@ impl Theme {
             sources,
             static_dirs,
             lists_need_content,
+            digests,
             sections_need_pages,
             translations,
             texts,

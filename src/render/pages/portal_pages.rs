@@ -8,8 +8,7 @@ use tera::{Context, Value};
 
 use super::super::portal_view as pv;
 use super::super::{Output, Theme, feeds};
-use super::Renderer;
-use crate::diag::Diagnostic;
+use super::{Prepared, Renderer};
 use crate::portal::menus::Crumb;
 use crate::portal::nav::{self, Pager};
 use crate::portal::{PageId, Portal, org, urls};
@@ -85,7 +84,7 @@ pub(super) fn city_feeds(portal: &Portal) -> Vec<Output> {
 }
 
 impl Renderer<'_> {
-    pub(super) fn portal_job(&self, job: &PortalJob) -> Result<Output, Diagnostic> {
+    pub(super) fn portal_job(&self, job: &PortalJob) -> Prepared {
         match job {
             PortalJob::Cities => self.cities(),
             PortalJob::City(i, pager) => self.city(*i, pager),
@@ -100,13 +99,14 @@ impl Renderer<'_> {
         path: &str,
         mut context: Context,
         crumbs: Vec<Crumb>,
-    ) -> Result<Output, Diagnostic> {
+    ) -> Prepared {
         context.insert("breadcrumbs", &pv::crumbs_value(&crumbs));
-        let html = self.render_template(template, &context, &self.portal.config.file)?;
-        Ok(Output {
+        Prepared {
+            template: template.to_owned(),
+            context,
+            source: self.portal.config.file.clone(),
             path: urls::output_file_for(path),
-            body: html.into_bytes(),
-        })
+        }
     }
 
     fn home_crumb(&self) -> Crumb {
@@ -117,7 +117,7 @@ impl Renderer<'_> {
         Crumb::link("城市", self.portal.places.permalink.clone())
     }
 
-    fn cities(&self) -> Result<Output, Diagnostic> {
+    fn cities(&self) -> Prepared {
         let places = &self.portal.places;
         let mut context = self.base_context(&places.path, &self.portal.config.default_language);
         context.insert("provinces", &pv::city_groups(self.views));
@@ -130,7 +130,7 @@ impl Renderer<'_> {
         )
     }
 
-    fn city(&self, index: usize, pager: &Pager) -> Result<Output, Diagnostic> {
+    fn city(&self, index: usize, pager: &Pager) -> Prepared {
         let places = &self.portal.places;
         let city = &places.cities[index];
         let mut context = self.base_context(&pager.path, &self.portal.config.default_language);
@@ -170,7 +170,7 @@ impl Renderer<'_> {
         self.generated("city.html", &pager.path, context, crumbs)
     }
 
-    fn province(&self, index: usize) -> Result<Output, Diagnostic> {
+    fn province(&self, index: usize) -> Prepared {
         let places = &self.portal.places;
         let province = &places.provinces[index];
         let mut context = self.base_context(&province.path, &self.portal.config.default_language);
@@ -192,7 +192,7 @@ impl Renderer<'_> {
         )
     }
 
-    fn series(&self, index: usize) -> Result<Output, Diagnostic> {
+    fn series(&self, index: usize) -> Prepared {
         let series = &self.portal.series.list[index];
         let mut context = self.base_context(&series.path, &self.portal.config.default_language);
         context.insert("series", &pv::series_index_value(self.views, series));

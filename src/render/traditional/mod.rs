@@ -16,7 +16,7 @@ use serde_json::json;
 use tera::{Context, Tera};
 
 use super::i18n::TransFunction;
-use super::{CopiedFile, Output, SiteOutput, Theme};
+use super::{CopiedFile, Incremental, Output, Rerender, SiteOutput, Theme};
 use crate::config::Config;
 use crate::diag::Diagnostics;
 use crate::portal::Portal;
@@ -117,17 +117,21 @@ impl Script {
 
 /// Renders the Traditional copy: every HTML, feed and JSON output of the site again,
 /// converted, under `zh-hant/`, with the pages' own files (bundle images and
-/// attachments, which content links to relatively). Static files are shared.
+/// attachments, which content links to relatively). Static files are shared. With
+/// `incremental` (the preview server), only outputs whose inputs changed are rendered;
+/// the result's `kept` names the others, already under `zh-hant/`.
 pub fn render_traditional(
     portal: Arc<Portal>,
     theme: &Theme,
     restore: &Restore,
-) -> (SiteOutput, Diagnostics) {
+    incremental: Option<Incremental>,
+) -> Rerender {
     let script = Script::traditional(&portal.config);
     let base_url = portal.config.base_url.clone();
     let copies = bundle_copies(&portal);
-    let (SiteOutput { files, .. }, problems) = super::pages::render_site_as(portal, theme, &script);
-    let converted = files
+    let rendered = super::pages::render_changed_as(portal, theme, incremental, &script);
+    let files = rendered
+        .files
         .par_iter()
         .filter(|file| html::is_converted(&file.path))
         .map(|file| Output {
@@ -135,13 +139,34 @@ pub fn render_traditional(
             body: html::convert_output(&file.body, &base_url, restore),
         })
         .collect();
-    (
-        SiteOutput {
-            files: converted,
-            copies,
-        },
-        problems,
-    )
+    let kept = rendered
+        .kept
+        .iter()
+        .filter(|path| html::is_converted(path))
+        .map(|path| format!("{PREFIX}/{path}"))
+        .collect();
+    Rerender {
+        files,
+        kept,
+        copies,
+        memo: rendered.memo,
+        diagnostics: rendered.diagnostics,
+    }
+}
+
+/// Adds the Traditional copy to a full render of the site.
+pub fn add_traditional(
+    site: &mut SiteOutput,
+    portal: Arc<Portal>,
+    theme: &Theme,
+    restore: &Restore,
+) -> Diagnostics {
+    let copy = render_traditional(portal, theme, restore, None);
+    site.files.extend(copy.files);
+    site.files.sort_by(|a, b| a.path.cmp(&b.path));
+    site.copies.extend(copy.copies);
+    site.copies.sort_by(|a, b| a.to.cmp(&b.to));
+    copy.diagnostics
 }
 
 /// The files of page and section bundles, again under `zh-hant/`.

@@ -5,7 +5,8 @@
 //! rendered to HTML by [`markdown`]; everything is gathered into one immutable
 //! [`portal::Portal`] (URLs, taxonomies, pagination, navigation); [`render`] turns the
 //! portal and the theme's Tera templates into in-memory outputs; [`output`] writes them
-//! to disk atomically or keeps them in memory for [`serve`]. [`pipeline`] runs these
+//! to disk atomically or keeps them in memory for [`serve`]; [`search`] adds the
+//! static search index when the site asks for one. [`pipeline`] runs these
 //! stages in order and stops after the first stage that reports errors.
 
 pub mod cli;
@@ -18,5 +19,6 @@ pub mod pipeline;
 pub mod portal;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod zh;

@@ -115,10 +115,14 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
     let portal = Arc::new(portal);
     lap("portal", &mut timings);
 
-    let (site, problems) = render::render_site(portal.clone(), &theme);
+    let (mut site, problems) = render::render_site(portal.clone(), &theme);
     report.extend(problems);
     check(&report)?;
     lap("templates", &mut timings);
+    if portal.config.build_search_index {
+        crate::search::add_search_outputs(&portal, &mut site);
+        lap("search index", &mut timings);
+    }
     Ok(Built {
         portal,
         site,

@@ -155,7 +155,9 @@ fn report(problems: &Diagnostics, color: bool) {
     }
     let mut err = std::io::stderr().lock();
     for d in problems.clone().sorted() {
-        let _ = writeln!(err, "{}", d.render_human(color));
+        // Errors are blocks with the source line; a blank line keeps them apart.
+        let gap = if d.is_error() { "\n" } else { "" };
+        let _ = write!(err, "{}{gap}", d.render_human(color));
     }
     let _ = writeln!(err, "{}", problems.summary());
 }

@@ -175,8 +175,12 @@ impl Diagnostic {
         )
     }
 
-    /// The human rendering: header, location, source line with carets, notes.
+    /// The human rendering. Errors get the location, the source line with carets and
+    /// the notes; warnings fit on one line, so a build's output stays readable.
     pub fn render_human(&self, color: bool) -> String {
+        if self.severity == Severity::Warning {
+            return self.render_one_line(color);
+        }
         let (on, off) = match (color, self.severity) {
             (false, _) => ("", ""),
             (true, Severity::Error) => ("\x1b[1;31m", "\x1b[0m"),
@@ -204,6 +208,28 @@ impl Diagnostic {
             _ = writeln!(out, "   = help: {help}");
         }
         out
+    }
+
+    fn render_one_line(&self, color: bool) -> String {
+        let (on, off) = if color {
+            ("\x1b[1;33m", "\x1b[0m")
+        } else {
+            ("", "")
+        };
+        let place = match (&self.file, self.span) {
+            (Some(file), Some(s)) => format!("{}:{}:{}: ", display_path(file), s.line, s.column),
+            (Some(file), None) => format!("{}: ", display_path(file)),
+            _ => String::new(),
+        };
+        let help = self
+            .help
+            .as_deref()
+            .map(|h| format!(" (help: {h})"))
+            .unwrap_or_default();
+        format!(
+            "{on}warning[{}]{off}: {place}{}{help}\n",
+            self.code, self.message
+        )
     }
 
     /// One JSON object (no trailing newline) with the documented fields.

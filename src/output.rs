@@ -2,6 +2,7 @@
 //! and swapped in only when every file is written, so a failed build leaves the
 //! previous site untouched. Also decides which output folders are safe to replace.
 
+use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
@@ -102,9 +103,12 @@ pub struct WriteStats {
     pub copied: usize,
 }
 
-/// Writes `site` to `output` atomically: into a sibling temporary folder first, then
-/// swapped in with two renames. On any error the temporary folder is removed and the
-/// previous output is left as it was.
+/// Writes `site` to `output` atomically: into a sibling staging folder first, then
+/// swapped in with renames. On any error the previous output is left as it was.
+///
+/// The build before the previous one is kept beside the output (`.public.menhu-spare`)
+/// and reused as the next staging folder: overwriting files in place is several times
+/// cheaper than deleting a tree and creating it anew, on ext4 with `discard` most of all.
 pub fn write_site(output: &Path, site: &SiteOutput) -> Result<WriteStats, Diagnostic> {
     let parent = output
         .parent()
@@ -114,14 +118,22 @@ pub fn write_site(output: &Path, site: &SiteOutput) -> Result<WriteStats, Diagno
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "public".into());
+    let spare = parent.join(format!(".{name}.menhu-spare"));
     let staging = parent.join(format!(".{name}.menhu-new-{}", std::process::id()));
     let retired = parent.join(format!(".{name}.menhu-old-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&staging);
-    if let Err(e) = fill(&staging, site) {
+    if spare.is_dir() && std::fs::rename(&spare, &staging).is_err() {
         let _ = std::fs::remove_dir_all(&staging);
+    }
+    let filled = fill(&staging, site).and_then(|()| remove_stale(&staging, site));
+    if let Err(e) = filled {
+        // Half-written, but still a good start for the next build.
+        let _ = std::fs::rename(&staging, &spare);
         return Err(e);
     }
     swap_in(output, &staging, &retired)?;
+    if retired.exists() && std::fs::rename(&retired, &spare).is_err() {
+        let _ = std::fs::remove_dir_all(&retired);
+    }
     Ok(WriteStats {
         rendered: site.files.len(),
         copied: site.copies.len(),
@@ -132,7 +144,6 @@ fn swap_in(output: &Path, staging: &Path, retired: &Path) -> Result<(), Diagnost
     let had_previous = output.exists();
     if had_previous {
         std::fs::rename(output, retired).map_err(|e| {
-            let _ = std::fs::remove_dir_all(staging);
             io_error(
                 "move the previous output aside from",
                 output,
@@ -144,11 +155,7 @@ fn swap_in(output: &Path, staging: &Path, retired: &Path) -> Result<(), Diagnost
         if had_previous {
             let _ = std::fs::rename(retired, output);
         }
-        let _ = std::fs::remove_dir_all(staging);
         return Err(io_error("move the new site into", output, &e.to_string()));
-    }
-    if had_previous {
-        let _ = std::fs::remove_dir_all(retired);
     }
     Ok(())
 }
@@ -177,6 +184,38 @@ fn fill(staging: &Path, site: &SiteOutput) -> Result<(), Diagnostic> {
             .map(|_| ())
             .map_err(|e| io_error("copy", &copy.from, &e.to_string()))
     })
+}
+
+/// Deletes what a reused staging folder holds that this build did not write.
+fn remove_stale(staging: &Path, site: &SiteOutput) -> Result<(), Diagnostic> {
+    let expected: HashSet<&str> = site
+        .files
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(site.copies.iter().map(|c| c.to.as_str()))
+        .collect();
+    let mut stale_dirs = Vec::new();
+    for entry in walkdir::WalkDir::new(staging)
+        .min_depth(1)
+        .contents_first(true)
+    {
+        let entry = entry.map_err(|e| io_error("clean", staging, &e.to_string()))?;
+        let Ok(relative) = entry.path().strip_prefix(staging) else {
+            continue;
+        };
+        let relative = relative.to_string_lossy().replace('\\', "/");
+        if entry.file_type().is_dir() {
+            stale_dirs.push(entry.into_path());
+        } else if !expected.contains(relative.as_str()) {
+            std::fs::remove_file(entry.path())
+                .map_err(|e| io_error("remove", entry.path(), &e.to_string()))?;
+        }
+    }
+    for dir in stale_dirs {
+        // Fails (and is meant to) for every folder that still holds files.
+        let _ = std::fs::remove_dir(dir);
+    }
+    Ok(())
 }
 
 fn io_error(action: &str, path: &Path, why: &str) -> Diagnostic {

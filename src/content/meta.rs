@@ -1,282 +1,519 @@
-//! STUB (replaced by the real front-matter module).
-#![allow(missing_docs)]
-use crate::diag::{Diagnostic, Span};
+//! Typed front matter of pages and sections: the raw serde mirrors (see `raw`) checked
+//! into `PageMeta` / `SectionMeta`. Unknown keys are warnings (a Zola site's content must
+//! build unchanged); wrong types, bad syntax and impossible dates are errors, each with
+//! its place in the file.
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
-#[derive(Debug, Clone, PartialEq)]
+use super::front_matter::Format;
+use super::parse::{self, Front};
+use super::places::Places;
+use super::raw::{self, RawPageMeta, RawSectionMeta, RawText, StringList};
+use crate::diag::{Diagnostic, Span};
+
+pub use super::date::{Date, date_from_filename};
+
+/// What a date must look like, in messages.
+pub(crate) const DATE_EXPECTED: &str = "a date like 2024-05-01 or 2024-05-01T09:30:00+08:00";
+
+/// A value that is checked later (against the region registry, the org tree…) and so
+/// keeps the place where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Located<T> {
+    /// The value.
     pub value: T,
+    /// Where the value is written (quotes included), when known.
     pub span: Option<Span>,
 }
-#[derive(Clone, Debug, PartialEq)]
-pub struct Date {
-    pub local: chrono::NaiveDateTime,
-    pub offset: Option<chrono::FixedOffset>,
-    pub has_time: bool,
-    pub text: String,
-}
-impl Date {
-    pub fn parse(s: &str) -> Option<Date> {
-        if let Ok(d) = chrono::DateTime::parse_from_rfc3339(s) {
-            return Some(Date {
-                local: d.naive_local(),
-                offset: Some(*d.offset()),
-                has_time: true,
-                text: s.into(),
-            });
-        }
-        let d = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
-        Some(Date {
-            local: d.and_hms_opt(0, 0, 0)?,
-            offset: None,
-            has_time: false,
-            text: s.into(),
-        })
-    }
-    pub fn date(&self) -> chrono::NaiveDate {
-        self.local.date()
-    }
-}
-#[derive(Debug, Clone)]
+
+/// A file shown as 附件 under a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attachment {
+    /// Path as written, usually relative to the page bundle.
     pub path: String,
+    /// Text shown instead of the file name (`报名表`).
     pub title: Option<String>,
 }
-#[derive(Debug, Clone, Default)]
+
+/// The fields of an organization page (`kind = "org"`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OrgFields {
+    /// national, province, city, county, township, society, enterprise, park, university.
     pub level: Option<Located<String>>,
+    /// The parent organization (上级组织), by title or slug.
     pub parent: Option<Located<String>>,
+    /// 地址.
     pub address: Option<String>,
+    /// 电话.
     pub phone: Option<String>,
+    /// 网址.
     pub website: Option<String>,
+    /// 主席 / 理事长.
     pub chair: Option<String>,
+    /// 成立时间, as written.
     pub founded: Option<String>,
+    /// 会员数.
     pub members: Option<u64>,
 }
-#[derive(Debug, Clone)]
+
+/// A page's checked front matter.
+#[derive(Debug, Clone, PartialEq)]
 pub struct PageMeta {
+    /// 标题 (required).
     pub title: String,
+    /// Zola `description`.
     pub description: Option<String>,
+    /// 摘要 shown in lists.
     pub summary: Option<String>,
+    /// Publication date.
     pub date: Option<Date>,
+    /// Last update.
     pub updated: Option<Date>,
+    /// The page leaves lists and search after this date.
     pub expires: Option<Date>,
+    /// URL slug instead of the file name.
     pub slug: Option<String>,
+    /// Zola `path`: the full URL path.
     pub path: Option<String>,
+    /// Drafts are built only with `--drafts`.
     pub draft: bool,
+    /// Order key for `sort_by = "weight"`.
     pub weight: Option<i64>,
+    /// Template instead of the section's page template.
     pub template: Option<String>,
+    /// Old URLs that redirect here.
     pub aliases: Vec<String>,
+    /// Language code, when the page says.
     pub lang: Option<String>,
+    /// Whether the page goes into the search index (default true).
     pub in_search_index: bool,
+    /// 作者.
     pub author: Option<String>,
+    /// Zola `authors`.
     pub authors: Vec<String>,
+    /// 责任编辑.
     pub editor: Option<String>,
+    /// 来源.
     pub source: Option<String>,
+    /// City where it happened, resolved later.
     pub city: Option<Located<String>>,
+    /// Region (province/city/county) where it happened, resolved later.
     pub region: Option<Located<String>>,
+    /// The organization the page is about, resolved later.
     pub org: Option<Located<String>>,
+    /// Series name (科协改革进行时·地方篇).
     pub series: Option<Located<String>>,
+    /// Number within the series.
     pub series_index: Option<Located<u32>>,
+    /// 附件.
     pub attachments: Vec<Located<Attachment>>,
+    /// Lead image.
     pub cover: Option<String>,
+    /// Taxonomy name → terms: top-level `tags`/`categories` merged with `[taxonomies]`,
+    /// terms in written order, duplicates removed.
     pub taxonomies: BTreeMap<String, Vec<String>>,
+    /// `[extra]`, as written (TOML datetimes as text).
     pub extra: serde_json::Map<String, serde_json::Value>,
+    /// `"org"` for an organization page.
     pub kind: Option<String>,
+    /// Organization fields (meaningful for org pages).
     pub org_fields: OrgFields,
 }
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+
+/// How a section orders its pages (Zola's `sort_by`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum SortBy {
+    /// Newest first.
     Date,
+    /// By `updated`, newest first.
     UpdateDate,
+    /// By `weight`, lightest first.
     Weight,
+    /// By title, natural order.
     Title,
+    /// By title bytes.
     TitleBytes,
+    /// By slug.
     Slug,
+    /// As found (Zola's default).
+    #[default]
     None,
 }
-#[derive(Debug, Clone)]
+
+const SORT_BY_NAMES: &[(&str, SortBy)] = &[
+    ("date", SortBy::Date),
+    ("update_date", SortBy::UpdateDate),
+    ("weight", SortBy::Weight),
+    ("title", SortBy::Title),
+    ("title_bytes", SortBy::TitleBytes),
+    ("slug", SortBy::Slug),
+    ("none", SortBy::None),
+];
+
+const ANCHOR_LINKS: &[&str] = &["left", "right", "heading", "none"];
+
+/// A section's checked front matter.
+#[derive(Debug, Clone, PartialEq)]
 pub struct SectionMeta {
+    /// 栏目 title (may be empty).
     pub title: String,
+    /// Zola `description`.
     pub description: Option<String>,
+    /// Page order.
     pub sort_by: SortBy,
+    /// Order among sibling sections.
     pub weight: i64,
+    /// Pages per list page; `None` when not paginated (`0` also means not paginated).
     pub paginate_by: Option<usize>,
+    /// Path segment of list pages (`page`).
     pub paginate_path: String,
+    /// Reverse the page order in lists.
     pub paginate_reversed: bool,
+    /// Heading anchor links: `left`, `right`, `heading` or `none`.
     pub insert_anchor_links: Option<String>,
+    /// Template for the section itself.
     pub template: Option<String>,
+    /// Template for its pages.
     pub page_template: Option<String>,
+    /// Whether the section gets its own page (default true).
     pub render: bool,
+    /// URL the section redirects to.
     pub redirect_to: Option<String>,
+    /// Pages pass through to the parent section.
     pub transparent: bool,
+    /// Drafts are built only with `--drafts`.
     pub draft: bool,
+    /// Old URLs that redirect here.
     pub aliases: Vec<String>,
+    /// Whether the section has its own feed.
     pub generate_feeds: bool,
+    /// Whether the section goes into the search index (default true).
     pub in_search_index: bool,
+    /// `"orgs"` for an organization directory.
     pub kind: Option<String>,
+    /// Language code, when the section says.
     pub lang: Option<String>,
+    /// `[extra]`, as written (TOML datetimes as text).
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+
+/// Checked front matter with the body of the file and the warnings found.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Parsed<T> {
+    /// The front matter.
     pub meta: T,
+    /// Everything after the front matter.
     pub body: String,
+    /// 1-based line of the file on which the body starts.
     pub body_line: u32,
+    /// Warnings (unknown keys…); errors make the whole parse fail instead.
     pub warnings: Vec<Diagnostic>,
 }
 
-fn split(text: &str) -> (toml::Table, String, u32) {
-    let t = text.strip_prefix("+++\n").unwrap_or("");
-    match t.find("\n+++") {
-        Some(i) => {
-            let body = t[i + 4..].trim_start_matches('\n');
-            (
-                toml::from_str(&t[..i]).unwrap_or_default(),
-                body.into(),
-                (text.len() - body.len()) as u32,
-            )
-        }
-        None => (toml::Table::new(), text.into(), 1),
-    }
-}
-fn s(t: &toml::Table, k: &str) -> Option<String> {
-    t.get(k).and_then(|v| {
-        v.as_str()
-            .map(str::to_owned)
-            .or_else(|| v.as_datetime().map(|d| d.to_string()))
-    })
-}
-fn list(v: Option<&toml::Value>) -> Vec<String> {
-    v.and_then(|v| v.as_array())
-        .map(|a| {
-            a.iter()
-                .filter_map(|x| x.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-fn extra(t: &toml::Table) -> serde_json::Map<String, serde_json::Value> {
-    t.get("extra")
-        .and_then(|e| serde_json::to_value(e).ok())
-        .and_then(|e| e.as_object().cloned())
-        .unwrap_or_default()
-}
-fn loc(t: &toml::Table, k: &str) -> Option<Located<String>> {
-    s(t, k).map(|value| Located { value, span: None })
+/// Parses a page: front matter checked into `PageMeta`, body kept as text. On failure all
+/// problems found are returned, warnings included.
+pub fn parse_page(file: &Path, text: &str) -> Result<Parsed<PageMeta>, Vec<Diagnostic>> {
+    let (raw, front) = parse::front::<RawPageMeta>(file, text, raw::PAGE_KEYS)?;
+    let mut check = Checker::new(file, text, &front);
+    let meta = check.page(raw);
+    check.finish(meta)
 }
 
-pub fn parse_page(_file: &Path, text: &str) -> Result<Parsed<PageMeta>, Vec<Diagnostic>> {
-    let (t, body, body_line) = split(text);
-    let mut taxonomies = BTreeMap::new();
-    for k in ["tags", "categories"] {
-        if t.contains_key(k) {
-            taxonomies.insert(k.to_owned(), list(t.get(k)));
+/// Parses a section's `_index.md`: front matter checked into `SectionMeta`.
+pub fn parse_section(file: &Path, text: &str) -> Result<Parsed<SectionMeta>, Vec<Diagnostic>> {
+    let (raw, front) = parse::front::<RawSectionMeta>(file, text, raw::SECTION_KEYS)?;
+    let mut check = Checker::new(file, text, &front);
+    let meta = check.section(raw);
+    check.finish(meta)
+}
+
+/// Turns raw values into checked ones, collecting every problem.
+struct Checker<'a> {
+    file: &'a Path,
+    text: &'a str,
+    format: Option<Format>,
+    fence_line: Option<u32>,
+    places: &'a Places,
+    front: &'a Front,
+    errors: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(file: &'a Path, text: &'a str, front: &'a Front) -> Checker<'a> {
+        Checker {
+            file,
+            text,
+            format: front.format,
+            fence_line: front.fence_line,
+            places: &front.places,
+            front,
+            errors: Vec::new(),
         }
     }
-    if let Some(tx) = t.get("taxonomies").and_then(|x| x.as_table()) {
-        for (k, v) in tx {
-            taxonomies.insert(k.clone(), list(Some(v)));
+
+    fn finish<T>(self, meta: T) -> Result<Parsed<T>, Vec<Diagnostic>> {
+        let front = self.front;
+        let mut warnings = front.warnings.clone();
+        if !self.errors.is_empty() {
+            let mut all = self.errors;
+            all.append(&mut warnings);
+            return Err(all);
+        }
+        Ok(Parsed {
+            meta,
+            body: self.text.get(front.body_start..).unwrap_or("").to_owned(),
+            body_line: front.body_line,
+            warnings,
+        })
+    }
+
+    fn span(&self, path: &str) -> Option<Span> {
+        let range = self.places.value(path)?;
+        Some(Span::from_byte_range(self.text, range.start, range.end))
+    }
+
+    fn located<T>(&self, path: &str, value: Option<T>) -> Option<Located<T>> {
+        value.map(|value| Located {
+            value,
+            span: self.span(path),
+        })
+    }
+
+    fn error(&self, code: &'static str, message: String, path: &str) -> Diagnostic {
+        let diagnostic = Diagnostic::error(code, message).in_file(self.file);
+        match self.span(path) {
+            Some(span) => diagnostic.at(span, self.text),
+            None => diagnostic,
         }
     }
-    let meta = PageMeta {
-        title: s(&t, "title").unwrap_or_default(),
-        description: s(&t, "description"),
-        summary: s(&t, "summary"),
-        date: s(&t, "date").and_then(|d| Date::parse(&d)),
-        updated: s(&t, "updated").and_then(|d| Date::parse(&d)),
-        expires: s(&t, "expires").and_then(|d| Date::parse(&d)),
-        slug: s(&t, "slug"),
-        path: s(&t, "path"),
-        draft: t.get("draft").and_then(|x| x.as_bool()).unwrap_or(false),
-        weight: t.get("weight").and_then(|x| x.as_integer()),
-        template: s(&t, "template"),
-        aliases: list(t.get("aliases")),
-        lang: s(&t, "lang"),
-        in_search_index: true,
-        author: s(&t, "author"),
-        authors: vec![],
-        editor: s(&t, "editor"),
-        source: s(&t, "source"),
-        city: loc(&t, "city"),
-        region: loc(&t, "region"),
-        org: loc(&t, "org"),
-        series: loc(&t, "series"),
-        series_index: None,
-        attachments: list(t.get("attachments"))
+
+    fn date(&mut self, key: &str, raw: Option<RawText>) -> Option<Date> {
+        let RawText(text) = raw?;
+        let date = Date::parse(&text);
+        if date.is_none() {
+            let e = self
+                .error("E0207", format!("invalid date 「{text}」 for `{key}`"), key)
+                .expected(DATE_EXPECTED)
+                .help("write a real calendar date such as 2024-05-01; add a time as 2024-05-01T09:30:00+08:00");
+            self.errors.push(e);
+        }
+        date
+    }
+
+    fn page(&mut self, raw: RawPageMeta) -> PageMeta {
+        let title = self.page_title(raw.title);
+        let taxonomies = merge_taxonomies(raw.tags, raw.categories, raw.taxonomies);
+        let attachments = raw
+            .attachments
             .into_iter()
-            .map(|p| Located {
+            .enumerate()
+            .map(|(i, a)| Located {
                 value: Attachment {
-                    path: p,
-                    title: None,
+                    path: a.path,
+                    title: a.title,
                 },
-                span: None,
+                span: self.span(&format!("attachments.{i}")),
             })
-            .collect(),
-        cover: s(&t, "cover"),
-        taxonomies,
-        extra: extra(&t),
-        kind: s(&t, "kind"),
-        org_fields: OrgFields::default(),
-    };
-    Ok(Parsed {
-        meta,
-        body,
-        body_line,
-        warnings: vec![],
-    })
-}
-pub fn parse_section(_file: &Path, text: &str) -> Result<Parsed<SectionMeta>, Vec<Diagnostic>> {
-    let (t, body, body_line) = split(text);
-    let sort_by = match s(&t, "sort_by").as_deref() {
-        Some("date") => SortBy::Date,
-        Some("weight") => SortBy::Weight,
-        Some("title") => SortBy::Title,
-        _ => SortBy::None,
-    };
-    let meta = SectionMeta {
-        title: s(&t, "title").unwrap_or_default(),
-        description: s(&t, "description"),
-        sort_by,
-        weight: t.get("weight").and_then(|x| x.as_integer()).unwrap_or(0),
-        paginate_by: t
-            .get("paginate_by")
-            .and_then(|x| x.as_integer())
-            .map(|x| x as usize),
-        paginate_path: "page".into(),
-        paginate_reversed: false,
-        insert_anchor_links: None,
-        template: s(&t, "template"),
-        page_template: s(&t, "page_template"),
-        render: true,
-        redirect_to: None,
-        transparent: false,
-        draft: false,
-        aliases: vec![],
-        generate_feeds: true,
-        in_search_index: true,
-        kind: s(&t, "kind"),
-        lang: None,
-        extra: extra(&t),
-    };
-    Ok(Parsed {
-        meta,
-        body,
-        body_line,
-        warnings: vec![],
-    })
-}
-pub fn date_from_filename(stem: &str) -> Option<(Date, &str)> {
-    if stem.len() < 11 || !stem.is_char_boundary(10) {
-        return None;
+            .collect();
+        PageMeta {
+            title,
+            description: raw.description,
+            summary: raw.summary,
+            date: self.date("date", raw.date),
+            updated: self.date("updated", raw.updated),
+            expires: self.date("expires", raw.expires),
+            slug: raw.slug,
+            path: raw.path,
+            draft: raw.draft,
+            weight: raw.weight,
+            template: raw.template,
+            aliases: raw.aliases.0,
+            lang: raw.lang,
+            in_search_index: raw.in_search_index.unwrap_or(true),
+            author: raw.author,
+            authors: raw.authors.0,
+            editor: raw.editor,
+            source: raw.source,
+            city: self.located("city", raw.city),
+            region: self.located("region", raw.region),
+            org: self.located("org", raw.org),
+            series: self.located("series", raw.series),
+            series_index: self.located("series_index", raw.series_index),
+            attachments,
+            cover: raw.cover,
+            taxonomies,
+            extra: raw::clean_extra(raw.extra),
+            kind: raw.kind,
+            org_fields: OrgFields {
+                level: self.located("level", raw.level),
+                parent: self.located("parent", raw.parent),
+                address: raw.address,
+                phone: raw.phone.map(|t| t.0),
+                website: raw.website,
+                chair: raw.chair,
+                founded: raw.founded.map(|t| t.0),
+                members: raw.members,
+            },
+        }
     }
-    let (d, rest) = stem.split_at(10);
-    let rest = rest.strip_prefix('-').or_else(|| rest.strip_prefix('_'))?;
-    Some((Date::parse(d)?, rest))
+
+    fn page_title(&mut self, title: Option<String>) -> String {
+        match title {
+            Some(title) if !title.trim().is_empty() => title,
+            written => {
+                let example = super::places::assignment(self.format, "title", "\"…\"");
+                let (message, help) = match (written.is_some(), self.format) {
+                    (true, _) => ("page `title` is empty".to_owned(), format!("write the title, e.g. `{example}`")),
+                    (false, Some(_)) => ("page has no `title`".to_owned(), format!("add `{example}` to the front matter")),
+                    (false, None) => (
+                        "page has no `title`".to_owned(),
+                        "add front matter at the top of the file: a line `+++`, then `title = \"…\"`, then `+++`"
+                            .to_owned(),
+                    ),
+                };
+                let mut e = self
+                    .error("E0208", message, "title")
+                    .expected("a page title");
+                if e.span.is_none()
+                    && let Some(line) = self.fence_line
+                {
+                    e = e.at(
+                        Span {
+                            line,
+                            column: 1,
+                            end_line: line,
+                            end_column: 4,
+                        },
+                        self.text,
+                    );
+                }
+                self.errors.push(e.help(help));
+                String::new()
+            }
+        }
+    }
+
+    fn section(&mut self, raw: RawSectionMeta) -> SectionMeta {
+        SectionMeta {
+            title: raw.title.unwrap_or_default(),
+            description: raw.description,
+            sort_by: self.sort_by(raw.sort_by),
+            weight: raw.weight,
+            paginate_by: raw.paginate_by.filter(|&n| n > 0),
+            paginate_path: raw.paginate_path.unwrap_or_else(|| "page".to_owned()),
+            paginate_reversed: raw.paginate_reversed,
+            insert_anchor_links: self.one_of(
+                "insert_anchor_links",
+                raw.insert_anchor_links,
+                ANCHOR_LINKS,
+            ),
+            template: raw.template,
+            page_template: raw.page_template,
+            render: raw.render.unwrap_or(true),
+            redirect_to: raw.redirect_to,
+            transparent: raw.transparent,
+            draft: raw.draft,
+            aliases: raw.aliases.0,
+            generate_feeds: raw.generate_feeds,
+            in_search_index: raw.in_search_index.unwrap_or(true),
+            kind: raw.kind,
+            lang: raw.lang,
+            extra: raw::clean_extra(raw.extra),
+        }
+    }
+
+    fn sort_by(&mut self, written: Option<String>) -> SortBy {
+        let names: Vec<&str> = SORT_BY_NAMES.iter().map(|(n, _)| *n).collect();
+        self.one_of("sort_by", written, &names)
+            .and_then(|name| {
+                SORT_BY_NAMES
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, s)| *s)
+            })
+            .unwrap_or_default()
+    }
+
+    /// `written` if it is one of `allowed`, else an error with a suggestion.
+    fn one_of(&mut self, key: &str, written: Option<String>, allowed: &[&str]) -> Option<String> {
+        let value = written?;
+        if allowed.contains(&value.as_str()) {
+            return Some(value);
+        }
+        let list = allowed
+            .iter()
+            .map(|a| format!("`{a}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let help = match crate::diag::did_you_mean(&value, allowed.iter().copied()) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("use one of {list}"),
+        };
+        let e = self
+            .error(
+                "E0206",
+                format!("unknown value 「{value}」 for `{key}`"),
+                key,
+            )
+            .expected(format!("one of {list}"))
+            .help(help);
+        self.errors.push(e);
+        None
+    }
 }
+
+/// Top-level `tags`/`categories` first, then `[taxonomies]`; order kept, duplicates and
+/// empty lists dropped.
+fn merge_taxonomies(
+    tags: StringList,
+    categories: StringList,
+    written: BTreeMap<String, StringList>,
+) -> BTreeMap<String, Vec<String>> {
+    let mut merged: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let top = [
+        ("tags".to_owned(), tags),
+        ("categories".to_owned(), categories),
+    ];
+    for (name, StringList(terms)) in top.into_iter().chain(written) {
+        let list = merged.entry(name).or_default();
+        for term in terms {
+            if !list.contains(&term) {
+                list.push(term);
+            }
+        }
+    }
+    merged.retain(|_, terms| !terms.is_empty());
+    merged
+}
+
+#[cfg(test)]
+mod tests;
 
 impl Default for SectionMeta {
-    fn default() -> Self {
-        parse_section(Path::new("x"), "").map(|p| p.meta).unwrap()
+    /// The front matter of a section whose `_index.md` is missing or empty.
+    fn default() -> SectionMeta {
+        SectionMeta {
+            title: String::new(),
+            description: None,
+            sort_by: SortBy::None,
+            weight: 0,
+            paginate_by: None,
+            paginate_path: "page".to_owned(),
+            paginate_reversed: false,
+            insert_anchor_links: None,
+            template: None,
+            page_template: None,
+            render: true,
+            redirect_to: None,
+            transparent: false,
+            draft: false,
+            aliases: Vec::new(),
+            generate_feeds: false,
+            in_search_index: true,
+            kind: None,
+            lang: None,
+            extra: serde_json::Map::new(),
+        }
     }
 }

@@ -1,9 +1,13 @@
 //! Disk → [`Content`]: the text and typed front matter of every section and page, and
 //! the files that sit beside them. No HTML yet.
 
+pub mod date;
 pub mod decode;
 pub mod front_matter;
 pub mod meta;
+pub(crate) mod parse;
+pub(crate) mod places;
+pub(crate) mod raw;
 mod walk;
 
 use std::path::PathBuf;

@@ -285,7 +285,7 @@ fn new_page(
         .unwrap_or(SectionId(0));
     let stats = zh::text_stats(&rendered.text);
     let summary = match &source.meta.summary {
-        Some(text) => format!("<p>{}</p>", tera::escape_html(text)),
+        Some(text) => format!("<p>{}</p>", crate::render::theme::escape_html(text)),
         None => rendered.summary_html.clone(),
     };
     let (attachments, problems) = attachments::resolve(&source, &url, config);

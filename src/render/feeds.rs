@@ -23,25 +23,31 @@ pub fn render_feeds(portal: &Portal) -> Vec<Output> {
     let mut outputs = Vec::new();
     let config = &portal.config;
     if config.generate_feeds {
-        let title = &config.title;
+        let site_pages = portal.pages_by_date();
         outputs.extend(feed_files(
             portal,
             "",
-            title,
+            &config.title,
             &config.base_url,
-            &portal.pages_by_date(),
+            &site_pages,
         ));
-        for section in portal
-            .sections
-            .iter()
-            .filter(|s| s.source.key != "_index.md" && s.source.meta.generate_feeds)
-        {
+    }
+    // Zola sites opt sections in one by one; menhu sites give every section a feed.
+    let every_section =
+        config.generate_feeds && config.file != std::path::Path::new(crate::config::ZOLA_FILE_NAME);
+    for section in portal
+        .sections
+        .iter()
+        .filter(|s| s.source.key != "_index.md")
+    {
+        if every_section || section.source.meta.generate_feeds {
             let title = format!("{} - {}", section.source.meta.title, config.title);
+            let link = &section.url.permalink;
             outputs.extend(feed_files(
                 portal,
                 &section.url.path,
                 &title,
-                &section.url.permalink,
+                link,
                 &section.pages,
             ));
         }

@@ -188,7 +188,12 @@ impl Renderer<'_> {
             .as_deref()
             .unwrap_or(&self.portal.config.default_language);
         let mut context = self.base_context(path, lang);
-        context.insert("section", &self.views.section(section.id, true));
+        context.insert(
+            "section",
+            &self
+                .views
+                .section(section.id, self.theme.sections_need_pages),
+        );
         if let Some(pager) = pager {
             let per_page = section
                 .source
@@ -257,10 +262,12 @@ impl Renderer<'_> {
         );
         let mut context = self.base_context(&taxonomy.path, &self.portal.config.default_language);
         context.insert("taxonomy", &self.views.taxonomy(taxonomy));
+        // Listing every term with all its pages is costly; most lists show counts only.
+        let with_pages = self.theme.mentions(&template, ".pages");
         let terms: Vec<Value> = taxonomy
             .terms
             .iter()
-            .map(|t| self.views.term(t, true))
+            .map(|t| self.views.term(t, with_pages))
             .collect();
         context.insert("terms", &terms);
         let html = self.render_template(&template, &context, &self.portal.config.file)?;
@@ -313,8 +320,8 @@ impl Renderer<'_> {
         } else {
             format!(
                 "<!DOCTYPE html>\n<html lang=\"{}\"><meta charset=\"utf-8\"><title>404</title><h1>页面不存在</h1><p><a href=\"{}/\">返回首页</a></p></html>\n",
-                tera::escape_html(&self.portal.config.default_language),
-                tera::escape_html(&self.portal.config.base_url)
+                crate::render::theme::escape_html(&self.portal.config.default_language),
+                crate::render::theme::escape_html(&self.portal.config.base_url)
             )
         };
         Ok(Output {
@@ -382,7 +389,7 @@ fn missing_template(template: &str, source: &std::path::Path) -> Diagnostic {
 
 /// A small page that sends visitors (and crawlers) to `target`.
 pub fn redirect_html(target: &str) -> Vec<u8> {
-    let target = tera::escape_html(target);
+    let target = crate::render::theme::escape_html(target);
     format!(
         "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Redirect</title><link rel=\"canonical\" href=\"{target}\"><meta http-equiv=\"refresh\" content=\"0; url={target}\"></head><body><a href=\"{target}\">Click here</a> to be redirected to {target}</body></html>\n"
     )

@@ -20,6 +20,10 @@ pub struct Theme {
     pub static_dirs: Vec<PathBuf>,
     /// True when some template shows the full `content` of listed pages.
     pub lists_need_content: bool,
+    /// True when some template reads `section.pages`; otherwise a section's context
+    /// leaves them out, which keeps each pager's cost independent of the section's size.
+    pub sections_need_pages: bool,
+    texts: BTreeMap<String, String>,
 }
 
 impl Theme {
@@ -59,8 +63,10 @@ impl Theme {
             return Err(diagnostics);
         }
         let lists_need_content = texts.values().any(|t: &String| mentions_listed_content(t));
+        let sections_need_pages = texts.values().any(|t| t.contains("section.pages"));
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+        tera.set_escape_fn(escape_html);
         if let Err(e) = tera.add_raw_templates(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
             return Err(template_error(&e, &sources, None).into());
@@ -72,7 +78,30 @@ impl Theme {
             sources,
             static_dirs,
             lists_need_content,
+            sections_need_pages,
+            texts,
         })
+    }
+
+    /// True when `template`, or a template it extends, includes or imports, contains
+    /// `needle`. Used to leave out of a context what no template can read.
+    pub fn mentions(&self, template: &str, needle: &str) -> bool {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut todo = vec![template.to_owned()];
+        while let Some(name) = todo.pop() {
+            let Some(text) = self.texts.get(&name) else {
+                continue;
+            };
+            if text.contains(needle) {
+                return true;
+            }
+            for referenced in referenced_templates(text) {
+                if seen.insert(referenced.clone()) {
+                    todo.push(referenced);
+                }
+            }
+        }
+        false
     }
 
     /// True when a template of this name exists.
@@ -122,6 +151,24 @@ fn read_templates(
             ),
         }
     }
+}
+
+/// Names in `{% extends "x" %}`, `{% include "x" %}` and `{% import "x" as y %}`.
+fn referenced_templates(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for tag in text.split("{%").skip(1) {
+        let tag = tag.trim_start_matches('-').trim_start();
+        if !["extends", "include", "import"]
+            .iter()
+            .any(|k| tag.starts_with(k))
+        {
+            continue;
+        }
+        if let Some(name) = tag.split('"').nth(1) {
+            names.push(name.to_owned());
+        }
+    }
+    names
 }
 
 /// Rough but safe: a template that touches `.content` of something other than the
@@ -176,6 +223,23 @@ fn quoted_template(message: &str, sources: &BTreeMap<String, PathBuf>) -> Option
 fn line_in_message(message: &str) -> Option<u32> {
     let after = message.split("--> ").nth(1)?;
     after.split(':').next()?.trim().parse().ok()
+}
+
+/// Escapes text for HTML elements and quoted attributes. Unlike Tera's default it
+/// leaves `/` alone, so URLs in the output stay readable (`https://…`, not `https:&#x2F;…`).
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Renders shortcodes from `templates/shortcodes/NAME.html` (HTML) or `NAME.md` (Markdown).

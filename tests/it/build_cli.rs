@@ -1,9 +1,9 @@
-//! The build command end to end: output tree, exit codes, atomic replacement.
+//! The build command end to end: output tree, exit codes, drafts, atomic replacement,
+//! output-folder safety, determinism across thread counts.
 
 use crate::support::*;
 
-#[test]
-fn builds_a_minimal_site() {
+fn news_site() -> Site {
     let site = Site::minimal();
     site.write(
         "content/news/_index.md",
@@ -13,8 +13,229 @@ fn builds_a_minimal_site() {
         "content/news/2024-05-01-hui-ju.md",
         "+++\ntitle = \"汇聚资源\"\n+++\n正文。\n",
     );
-    site.build();
+    site
+}
+
+#[test]
+fn builds_a_minimal_site() {
+    let site = news_site();
+    let run = site.build();
+    assert_contains(&run.stderr, "built 1 pages");
     assert_contains(&site.output("index.html"), "首页");
     assert_contains(&site.output("news/index.html"), "汇聚资源");
     assert_contains(&site.output("news/hui-ju/index.html"), "<p>正文。</p>");
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let site = Site::minimal();
+    assert_eq!(site.menhu(&["frobnicate"]).code, 2);
+    assert_eq!(site.menhu(&["build", "--no-such-flag"]).code, 2);
+    assert_eq!(site.menhu(&["new", "news"]).code, 2);
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let site = news_site();
+    site.build();
+    let before = site.output("news/hui-ju/index.html");
+    site.write(
+        "content/news/2024-05-02-bad.md",
+        "+++\ntitle = \"坏\"\ndate = 2024-13-45\n+++\n",
+    );
+    site.build_fails();
+    assert_eq!(site.output("news/hui-ju/index.html"), before);
+    assert!(!site.output_exists("news/bad/index.html"));
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("menhu-new"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary folders left behind");
+}
+
+#[test]
+fn a_new_build_replaces_stale_files() {
+    let site = news_site();
+    site.write(
+        "content/news/2024-05-02-second.md",
+        "+++\ntitle = \"第二\"\n+++\n",
+    );
+    site.build();
+    site.build();
+    std::fs::remove_file(site.path("content/news/2024-05-01-hui-ju.md")).unwrap();
+    site.write(
+        "content/news/2024-05-02-second.md",
+        "+++\ntitle = \"改过的第二\"\n+++\n",
+    );
+    site.build();
+    site.build();
+    assert!(!site.output_exists("news/hui-ju/index.html"));
+    assert!(!site.output_exists("news/hui-ju"), "empty folders go too");
+    assert_contains(&site.output("news/second/index.html"), "改过的第二");
+    assert!(
+        site.path(".public.menhu-spare").is_dir(),
+        "the previous build is kept for reuse"
+    );
+}
+
+#[test]
+fn refuses_dangerous_output_folders() {
+    let site = news_site();
+    for output in [".", "..", "content", "/"] {
+        let run = site.menhu(&["build", "--output", output, "--force"]);
+        assert_eq!(run.code, 1, "{output}: {}", run.stderr);
+        assert_contains(&run.stderr, "refusing to use");
+    }
+    let outside = tempfile::tempdir().unwrap();
+    let target = outside.path().join("site-out");
+    let run = site.menhu(&["build", "--output", target.to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert_contains(&run.stderr, "--force");
+    let run = site.menhu(&["build", "--output", target.to_str().unwrap(), "--force"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(target.join("news/hui-ju/index.html").exists());
+    assert!(
+        site.path("content/news/_index.md").exists(),
+        "sources untouched"
+    );
+}
+
+#[test]
+fn drafts_scheduled_and_expired_pages() {
+    let site = news_site();
+    site.write(
+        "content/news/draft.md",
+        "+++\ntitle = \"草稿\"\ndraft = true\ndate = 2024-01-01\n+++\n",
+    );
+    site.write(
+        "content/news/future.md",
+        "+++\ntitle = \"未来\"\ndate = 2999-01-01\n+++\n",
+    );
+    site.write(
+        "content/news/old.md",
+        "+++\ntitle = \"过期\"\ndate = 2020-01-01\nexpires = 2021-01-01\n+++\n",
+    );
+    site.build();
+    assert!(!site.output_exists("news/draft/index.html"));
+    assert!(!site.output_exists("news/future/index.html"));
+    assert!(
+        site.output_exists("news/old/index.html"),
+        "expired pages stay reachable"
+    );
+    let list = site.output("news/index.html");
+    assert_not_contains(&list, "过期");
+    assert_not_contains(&list, "草稿");
+
+    let run = site.menhu(&["build", "--drafts"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site.output_exists("news/draft/index.html"));
+    assert!(site.output_exists("news/future/index.html"));
+}
+
+#[test]
+fn base_url_can_be_overridden() {
+    let site = news_site();
+    let run = site.menhu(&["build", "--base-url", "http://localhost:8000/kx/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains(
+        &site.output("news/index.html"),
+        "http://localhost:8000/kx/news/hui-ju/",
+    );
+}
+
+#[test]
+fn static_files_are_copied_and_the_site_overrides_the_theme() {
+    let site = news_site();
+    site.write(
+        "site-config.toml",
+        &format!("{MINIMAL_CONFIG}theme = \"t\"\n"),
+    );
+    site.write(
+        "themes/t/templates/page.html",
+        "THEME PAGE {{ page.title }}",
+    );
+    site.write("themes/t/templates/section.html", "THEME SECTION");
+    site.write("themes/t/static/css/a.css", "theme-a");
+    site.write("themes/t/static/css/b.css", "theme-b");
+    site.write("static/css/b.css", "site-b");
+    std::fs::remove_file(site.path("templates/page.html")).unwrap();
+    site.build();
+    assert_eq!(site.output("news/hui-ju/index.html"), "THEME PAGE 汇聚资源");
+    assert_contains(&site.output("news/index.html"), "<h1>新闻</h1>");
+    assert_eq!(site.output("css/a.css"), "theme-a");
+    assert_eq!(site.output("css/b.css"), "site-b");
+}
+
+#[test]
+fn unknown_theme_is_an_error_naming_the_config() {
+    let site = news_site();
+    site.write(
+        "site-config.toml",
+        &format!("{MINIMAL_CONFIG}theme = \"nope\"\n"),
+    );
+    let stderr = site.build_fails();
+    assert_contains(&stderr, "theme `nope` not found");
+    assert_contains(&stderr, "site-config.toml");
+}
+
+#[test]
+fn output_is_the_same_with_one_thread_or_many() {
+    let site = news_site();
+    for i in 0..30 {
+        site.write(
+            &format!("content/news/2024-02-{:02}-p{i}.md", i % 28 + 1),
+            &format!("+++\ntitle = \"第{i}篇\"\ntags = [\"科普\", \"t{}\"]\n+++\n## 一、标题{i}\n正文{i}。\n", i % 3),
+        );
+    }
+    let snapshot = |threads: &str| {
+        let out = tempfile::tempdir().unwrap();
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_menhu"))
+            .args([
+                "--root",
+                site.root().to_str().unwrap(),
+                "build",
+                "--force",
+                "--output",
+            ])
+            .arg(out.path().join("o"))
+            .env("RAYON_NUM_THREADS", threads)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let base = out.path().join("o");
+        let mut files: Vec<(String, Vec<u8>)> = walk(&base)
+            .into_iter()
+            .map(|p| {
+                (
+                    p.strip_prefix(&base)
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned(),
+                    std::fs::read(&p).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    let one = snapshot("1");
+    let four = snapshot("4");
+    assert_eq!(one.len(), four.len());
+    for (a, b) in one.iter().zip(&four) {
+        assert_eq!(a, b, "{} differs between 1 and 4 threads", a.0);
+    }
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path))
+        } else {
+            out.push(path)
+        }
+    }
+    out
 }

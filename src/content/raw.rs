@@ -1,0 +1,361 @@
+//! Serde mirrors of page and section front matter (`Raw*`): what the editor typed, in
+//! TOML or YAML, before any check. Unknown keys are left to `serde_ignored` (warnings);
+//! dates stay text here and are checked in `meta`, so every bad date is reported.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, MapAccess, SeqAccess, Visitor};
+
+/// The map key under which the TOML deserializer hands out a datetime.
+const TOML_DATETIME_KEY: &str = "$__toml_private_datetime";
+
+/// Page front matter as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct RawPageMeta {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub summary: Option<String>,
+    pub date: Option<RawText>,
+    pub updated: Option<RawText>,
+    pub expires: Option<RawText>,
+    pub slug: Option<String>,
+    pub path: Option<String>,
+    pub draft: bool,
+    pub weight: Option<i64>,
+    pub template: Option<String>,
+    pub aliases: StringList,
+    pub lang: Option<String>,
+    pub in_search_index: Option<bool>,
+    pub author: Option<String>,
+    pub authors: StringList,
+    pub editor: Option<String>,
+    pub source: Option<String>,
+    pub city: Option<String>,
+    pub region: Option<String>,
+    pub org: Option<String>,
+    pub series: Option<String>,
+    pub series_index: Option<u32>,
+    pub attachments: Vec<RawAttachment>,
+    pub cover: Option<String>,
+    pub tags: StringList,
+    pub categories: StringList,
+    pub taxonomies: BTreeMap<String, StringList>,
+    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub kind: Option<String>,
+    pub level: Option<String>,
+    pub parent: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<RawText>,
+    pub website: Option<String>,
+    pub chair: Option<String>,
+    pub founded: Option<RawText>,
+    pub members: Option<u64>,
+}
+
+/// Every key a page's front matter may have at the top level.
+pub(crate) const PAGE_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "summary",
+    "date",
+    "updated",
+    "expires",
+    "slug",
+    "path",
+    "draft",
+    "weight",
+    "template",
+    "aliases",
+    "lang",
+    "in_search_index",
+    "author",
+    "authors",
+    "editor",
+    "source",
+    "city",
+    "region",
+    "org",
+    "series",
+    "series_index",
+    "attachments",
+    "cover",
+    "tags",
+    "categories",
+    "taxonomies",
+    "extra",
+    "kind",
+    "level",
+    "parent",
+    "address",
+    "phone",
+    "website",
+    "chair",
+    "founded",
+    "members",
+];
+
+/// Section (`_index.md`) front matter as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct RawSectionMeta {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub sort_by: Option<String>,
+    pub weight: i64,
+    pub paginate_by: Option<usize>,
+    pub paginate_path: Option<String>,
+    pub paginate_reversed: bool,
+    pub insert_anchor_links: Option<String>,
+    pub template: Option<String>,
+    pub page_template: Option<String>,
+    pub render: Option<bool>,
+    pub redirect_to: Option<String>,
+    pub transparent: bool,
+    pub draft: bool,
+    pub aliases: StringList,
+    #[serde(alias = "generate_feed")]
+    pub generate_feeds: bool,
+    pub in_search_index: Option<bool>,
+    pub kind: Option<String>,
+    pub lang: Option<String>,
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Every key a section's front matter may have at the top level.
+pub(crate) const SECTION_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "sort_by",
+    "weight",
+    "paginate_by",
+    "paginate_path",
+    "paginate_reversed",
+    "insert_anchor_links",
+    "template",
+    "page_template",
+    "render",
+    "redirect_to",
+    "transparent",
+    "draft",
+    "aliases",
+    "generate_feeds",
+    "generate_feed",
+    "in_search_index",
+    "kind",
+    "lang",
+    "extra",
+];
+
+/// The keys of an attachment written as a table.
+pub(crate) const ATTACHMENT_KEYS: &[&str] = &["path", "title"];
+
+/// A scalar kept as text: strings, TOML datetimes and (for `phone`, `founded`) numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RawText(pub String);
+
+impl<'de> Deserialize<'de> for RawText {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(TextVisitor).map(RawText)
+    }
+}
+
+/// Accepts text, numbers and TOML datetimes, all as text.
+struct TextVisitor;
+
+impl<'de> Visitor<'de> for TextVisitor {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("text")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+        Ok(v.to_owned())
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
+        Ok(v)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<String, A::Error> {
+        match map.next_key::<String>()? {
+            Some(key) if key == TOML_DATETIME_KEY => map.next_value::<String>(),
+            _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
+        }
+    }
+}
+
+/// A list of text values; a single value stands for a list of one (`tags = "科普"`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct StringList(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for StringList {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_any(StringListVisitor)
+            .map(StringList)
+    }
+}
+
+struct StringListVisitor;
+
+impl<'de> Visitor<'de> for StringListVisitor {
+    type Value = Vec<String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of text values")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<String>, E> {
+        Ok(vec![v.to_owned()])
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Vec<String>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(RawText(item)) = seq.next_element()? {
+            out.push(item);
+        }
+        Ok(out)
+    }
+}
+
+/// An attachment: `"a.pdf"` or `{ path = "b.docx", title = "报名表" }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RawAttachment {
+    pub path: String,
+    pub title: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawAttachmentTable {
+    path: String,
+    #[serde(default)]
+    title: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for RawAttachment {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(AttachmentVisitor)
+    }
+}
+
+struct AttachmentVisitor;
+
+impl<'de> Visitor<'de> for AttachmentVisitor {
+    type Value = RawAttachment;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a file name or a table with `path` and `title`")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawAttachment, E> {
+        Ok(RawAttachment {
+            path: v.to_owned(),
+            title: None,
+        })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawAttachment, A::Error> {
+        // Through the map's own deserializer, so unknown keys still reach serde_ignored.
+        let table = RawAttachmentTable::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        Ok(RawAttachment {
+            path: table.path,
+            title: table.title,
+        })
+    }
+}
+
+/// `[extra]` as JSON, with TOML datetimes (which serde hands out as one-key maps) made text.
+pub(crate) fn clean_extra(
+    mut extra: serde_json::Map<String, serde_json::Value>,
+) -> serde_json::Map<String, serde_json::Value> {
+    extra.values_mut().for_each(datetimes_to_text);
+    extra
+}
+
+fn datetimes_to_text(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            if map.len() == 1
+                && let Some(Value::String(text)) = map.get(TOML_DATETIME_KEY)
+            {
+                *value = Value::String(text.clone());
+                return;
+            }
+            map.values_mut().for_each(datetimes_to_text);
+        }
+        Value::Array(items) => items.iter_mut().for_each(datetimes_to_text),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_lists_match_the_mirrors() {
+        // A key missing from a list would be accepted but never suggested.
+        for key in PAGE_KEYS {
+            let text = format!("{key} = 1");
+            let mut unknown = Vec::new();
+            let de = toml::de::Deserializer::parse(&text).unwrap();
+            let _ = serde_ignored::deserialize::<_, _, RawPageMeta>(de, |p| {
+                unknown.push(p.to_string())
+            });
+            assert!(unknown.is_empty(), "{key}: {unknown:?}");
+        }
+        for key in SECTION_KEYS {
+            let text = format!("{key} = 1");
+            let mut unknown = Vec::new();
+            let de = toml::de::Deserializer::parse(&text).unwrap();
+            let _ = serde_ignored::deserialize::<_, _, RawSectionMeta>(de, |p| {
+                unknown.push(p.to_string())
+            });
+            assert!(unknown.is_empty(), "{key}: {unknown:?}");
+        }
+    }
+
+    #[test]
+    fn lists_and_text_are_lenient() {
+        let raw: RawPageMeta = toml::from_str(
+            "tags = \"科普\"\ncategories = [\"a\", 2024]\nfounded = 1958\nphone = \"0774-1234567\"\ndate = 2024-05-01",
+        )
+        .unwrap();
+        assert_eq!(raw.tags.0, ["科普"]);
+        assert_eq!(raw.categories.0, ["a", "2024"]);
+        assert_eq!(raw.founded, Some(RawText("1958".into())));
+        assert_eq!(raw.date, Some(RawText("2024-05-01".into())));
+    }
+
+    #[test]
+    fn extra_datetimes_become_text() {
+        let raw: RawPageMeta = toml::from_str(
+            "[extra]\nwhen = 2024-05-01T08:00:00+08:00\nlist = [{ at = 2024-05-02 }]",
+        )
+        .unwrap();
+        let extra = serde_json::Value::Object(clean_extra(raw.extra));
+        assert_eq!(extra["when"], "2024-05-01T08:00:00+08:00");
+        assert_eq!(extra["list"][0]["at"], "2024-05-02");
+    }
+}

@@ -1,0 +1,131 @@
+//! Code blocks: syntect highlighting with CSS classes prefixed `hl-` (no inline styles),
+//! and the stylesheet for those classes.
+
+use std::sync::OnceLock;
+
+use syntect::highlighting::ThemeSet;
+use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+use super::links::push_escaped;
+
+const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+const THEME: &str = "InspiredGitHub";
+
+/// Syntect's bundled syntaxes, loaded on first use and never changed after.
+fn syntaxes() -> &'static SyntaxSet {
+    static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
+    SYNTAXES.get_or_init(SyntaxSet::load_defaults_newlines)
+}
+
+/// The language named by a fence's info string (` ```rust,ignore {.x}` → `rust`).
+pub(crate) fn language_of(info: &str) -> Option<&str> {
+    let lang = info
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '{')
+        .next()?;
+    (!lang.is_empty()).then_some(lang)
+}
+
+/// `<pre class="code" data-lang="…"><code class="language-…">…</code></pre>`, highlighted
+/// when asked and the language is known, plain escaped code otherwise.
+pub(crate) fn render_code_block(lang: Option<&str>, code: &str, highlight: bool) -> String {
+    let mut html = String::with_capacity(code.len() * 2 + 64);
+    html.push_str("<pre class=\"code\"");
+    if let Some(lang) = lang {
+        html.push_str(" data-lang=\"");
+        push_escaped(&mut html, lang);
+        html.push_str("\"><code class=\"language-");
+        push_escaped(&mut html, lang);
+        html.push_str("\">");
+    } else {
+        html.push_str("><code>");
+    }
+    match lang
+        .filter(|_| highlight)
+        .and_then(|lang| highlighted(lang, code))
+    {
+        Some(highlighted) => html.push_str(&highlighted),
+        None => push_escaped(&mut html, code),
+    }
+    html.push_str("</code></pre>\n");
+    html
+}
+
+/// The highlighted HTML of `code`, or None for an unknown language or a syntect error.
+fn highlighted(lang: &str, code: &str) -> Option<String> {
+    let set = syntaxes();
+    let syntax = set.find_syntax_by_token(lang)?;
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
+    for line in LinesWithEndings::from(code) {
+        generator
+            .parse_html_for_line_which_includes_newline(line)
+            .ok()?;
+    }
+    Some(generator.finalize())
+}
+
+/// CSS for the classes highlighting emits (light theme, InspiredGitHub), written once per
+/// site by the caller.
+pub fn highlight_stylesheet() -> String {
+    let themes = ThemeSet::load_defaults();
+    themes
+        .themes
+        .get(THEME)
+        .and_then(|theme| css_for_theme_with_class_style(theme, CLASS_STYLE).ok())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_language_gets_prefixed_classes() {
+        let html = render_code_block(Some("rust"), "fn main() { let x = 1; }\n", true);
+        assert!(
+            html.starts_with(
+                "<pre class=\"code\" data-lang=\"rust\"><code class=\"language-rust\">"
+            ),
+            "{html}"
+        );
+        assert!(html.contains("class=\"hl-"), "{html}");
+        assert!(!html.contains("style="), "{html}");
+    }
+
+    #[test]
+    fn unknown_language_or_highlighting_off_is_plain_escaped() {
+        for html in [
+            render_code_block(Some("nosuchlang"), "a < b && c\n", true),
+            render_code_block(Some("rust"), "a < b && c\n", false),
+        ] {
+            assert!(html.contains("a &lt; b &amp;&amp; c"), "{html}");
+            assert!(!html.contains("hl-"), "{html}");
+        }
+        assert_eq!(
+            render_code_block(None, "x", true),
+            "<pre class=\"code\"><code>x</code></pre>\n"
+        );
+    }
+
+    #[test]
+    fn weird_code_does_not_panic() {
+        let weird = "\0\u{feff}\"'<>\n\n\r\n".repeat(50) + "fn ((((((((((";
+        for lang in ["rust", "html", "js", "c", "python", "md"] {
+            let _ = render_code_block(Some(lang), &weird, true);
+        }
+    }
+
+    #[test]
+    fn info_string_language() {
+        assert_eq!(language_of("rust,ignore"), Some("rust"));
+        assert_eq!(language_of("python {.x}"), Some("python"));
+        assert_eq!(language_of(""), None);
+    }
+
+    #[test]
+    fn stylesheet_covers_prefixed_classes() {
+        let css = highlight_stylesheet();
+        assert!(css.contains(".hl-"), "{}", css.get(..200).unwrap_or(&css));
+    }
+}

@@ -1,0 +1,607 @@
+//! Tests of [`render`] as a whole: what a page's Markdown becomes.
+
+use serde_json::{Map, Value};
+
+use super::*;
+
+struct TestLinks;
+
+impl LinkResolver for TestLinks {
+    fn resolve(&self, target: &str) -> Option<String> {
+        match target {
+            "news/a.md" => Some("https://x.org/news/a/".to_owned()),
+            "news/_index.md" => Some("https://x.org/news/".to_owned()),
+            "news/pic.png" => Some("https://x.org/news/pic.png".to_owned()),
+            _ => None,
+        }
+    }
+}
+
+struct TestShortcodes;
+
+impl ShortcodeRenderer for TestShortcodes {
+    fn exists(&self, name: &str) -> bool {
+        matches!(name, "figure" | "note" | "md" | "badlink" | "rec")
+    }
+
+    fn render(
+        &self,
+        name: &str,
+        args: &Map<String, Value>,
+        body: Option<&str>,
+    ) -> Result<ShortcodeOutput, String> {
+        let src = args.get("src").and_then(Value::as_str).unwrap_or("");
+        Ok(match name {
+            "figure" => ShortcodeOutput::Html(format!(
+                "<figure data-x=\"*a* _b_\"><img src=\"{src}\"></figure>"
+            )),
+            "note" => {
+                ShortcodeOutput::Html(format!("<div class=\"note\">{}</div>", body.unwrap_or("")))
+            }
+            "md" => ShortcodeOutput::Markdown("**粗体**".to_owned()),
+            "badlink" => ShortcodeOutput::Markdown("[x](@/missing.md)".to_owned()),
+            _ => ShortcodeOutput::Markdown("{{ rec() }}".to_owned()),
+        })
+    }
+}
+
+fn render_with(text: &str, first_line: u32, opts: &MarkdownOptions) -> Rendered {
+    let input = MarkdownInput {
+        text,
+        first_line,
+        page_permalink: "https://x.org/p/",
+    };
+    render(&input, opts, &TestLinks, &TestShortcodes)
+}
+
+fn render_text(text: &str) -> Rendered {
+    render_with(text, 1, &MarkdownOptions::default())
+}
+
+#[test]
+fn heading_ids_are_readable_unique_and_custom() {
+    let r = render_text(
+        "## 一、深化认识\n\n## 一、深化认识\n\n## 标题 {#custom-id}\n\n## 一、深化认识\n",
+    );
+    assert!(
+        r.html.contains("<h2 id=\"一-深化认识\">一、深化认识</h2>"),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("<h2 id=\"一-深化认识-1\">"), "{}", r.html);
+    assert!(
+        r.html.contains("<h2 id=\"custom-id\">标题</h2>"),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("<h2 id=\"一-深化认识-2\">"), "{}", r.html);
+    let ids: Vec<&str> = r.toc.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["一-深化认识", "一-深化认识-1", "custom-id", "一-深化认识-2"]
+    );
+}
+
+#[test]
+fn pinyin_anchor_style() {
+    let opts = MarkdownOptions {
+        anchors: AnchorStyle::Pinyin,
+        ..MarkdownOptions::default()
+    };
+    let r = render_with("## 一、深化认识\n", 1, &opts);
+    assert!(
+        r.html.contains("<h2 id=\"yi-shen-hua-ren-shi\">"),
+        "{}",
+        r.html
+    );
+    assert_eq!(r.toc[0].permalink, "https://x.org/p/#yi-shen-hua-ren-shi");
+}
+
+#[test]
+fn anchor_links_like_zola() {
+    let cases = [
+        (AnchorLinks::None, "<h2 id=\"ab\">Ab</h2>"),
+        (
+            AnchorLinks::Left,
+            "<h2 id=\"ab\"><a class=\"anchor\" href=\"#ab\" aria-label=\"本节链接：Ab\">#</a>Ab</h2>",
+        ),
+        (
+            AnchorLinks::Right,
+            "<h2 id=\"ab\">Ab<a class=\"anchor\" href=\"#ab\" aria-label=\"本节链接：Ab\">#</a></h2>",
+        ),
+        (
+            AnchorLinks::Heading,
+            "<h2 id=\"ab\"><a class=\"anchor\" href=\"#ab\">Ab</a></h2>",
+        ),
+    ];
+    for (style, expected) in cases {
+        let opts = MarkdownOptions {
+            insert_anchor_links: style,
+            ..MarkdownOptions::default()
+        };
+        let r = render_with("## Ab\n", 1, &opts);
+        assert_eq!(r.html.trim(), expected, "{style:?}");
+    }
+}
+
+#[test]
+fn toc_from_a_page_with_outline_numbering() {
+    let r = render_text(
+        "## 一、总体要求\n\n## （一）指导思想\n\n## （二）目标\n\n### 细节\n\n## 二、主要任务\n",
+    );
+    assert_eq!(r.toc.len(), 2);
+    assert_eq!(r.toc[0].title, "一、总体要求");
+    assert_eq!(r.toc[0].outline.as_deref(), Some("一、"));
+    assert_eq!(r.toc[0].children.len(), 2);
+    assert_eq!(r.toc[0].children[1].children[0].title, "细节");
+    assert_eq!(r.toc[1].permalink, "https://x.org/p/#二-主要任务");
+    let json = serde_json::to_value(&r.toc).unwrap();
+    for key in ["id", "title", "permalink", "level", "children"] {
+        assert!(json[0].get(key).is_some(), "{key}");
+    }
+}
+
+#[test]
+fn internal_links_are_resolved_with_their_anchor() {
+    let r = render_text(
+        "[a](@/news/a.md#part) [r][ref] ![图](@/news/pic.png) [o](/plain/) [e](https://e.org)\n\n[ref]: @/news/_index.md\n",
+    );
+    assert!(
+        r.html
+            .contains("<a href=\"https://x.org/news/a/#part\">a</a>"),
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html.contains("<a href=\"https://x.org/news/\">r</a>"),
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html
+            .contains("<img src=\"https://x.org/news/pic.png\" alt=\"图\" />"),
+        "{}",
+        r.html
+    );
+    let targets: Vec<(&str, Option<&str>)> = r
+        .links
+        .iter()
+        .map(|l| (l.target.as_str(), l.resolved.as_deref()))
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            ("@/news/a.md#part", Some("https://x.org/news/a/#part")),
+            ("@/news/_index.md", Some("https://x.org/news/")),
+            ("/plain/", None),
+            ("https://e.org", None),
+        ]
+    );
+    assert_eq!(
+        r.images,
+        [ImageRef {
+            src: "https://x.org/news/pic.png".into(),
+            alt: "图".into(),
+            line: 1
+        }]
+    );
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+}
+
+#[test]
+fn broken_internal_links_are_placed_in_the_file() {
+    let r = render_with(
+        "引言\n\n中文 [坏](@/nope.md) 和 ![](@/no.png)\n",
+        10,
+        &MarkdownOptions::default(),
+    );
+    assert_eq!(r.problems.len(), 2, "{:?}", r.problems);
+    let p = &r.problems[0];
+    assert_eq!(
+        (p.code, p.line, p.column, p.is_error),
+        ("E0210", 12, 4, true)
+    );
+    assert!(p.message.contains("`@/nope.md`"), "{}", p.message);
+    assert!(
+        p.help
+            .as_deref()
+            .unwrap_or("")
+            .contains("`@/news/2024-05-01-x.md`")
+    );
+    assert_eq!((r.problems[1].line, r.problems[1].column), (12, 21));
+    assert!(r.html.contains("href=\"@/nope.md\""), "{}", r.html);
+    assert_eq!(r.links[0].line, 12);
+    let d = p.to_diagnostic(
+        std::path::Path::new("content/a.md"),
+        &format!("{}引言\n\n中文 [坏](@/nope.md)\n", "x\n".repeat(9)),
+    );
+    assert!(d.render_human(false).contains("--> content/a.md:12:4"));
+}
+
+#[test]
+fn broken_link_from_a_shortcode_is_placed_at_the_shortcode() {
+    let r = render_with(
+        "a\n\nxy {{ badlink() }} [b](@/gone.md)\n",
+        3,
+        &MarkdownOptions::default(),
+    );
+    let places: Vec<(u32, u32)> = r.problems.iter().map(|p| (p.line, p.column)).collect();
+    assert_eq!(places, [(5, 4), (5, 20)]);
+}
+
+#[test]
+fn external_links_get_attributes() {
+    let opts = MarkdownOptions {
+        external_links_target_blank: true,
+        external_links_no_follow: true,
+        external_links_no_referrer: true,
+        ..MarkdownOptions::default()
+    };
+    let r = render_with(
+        "[e](https://e.org/x) [i](/news/) <https://auto.org> [n](@/news/a.md)\n",
+        1,
+        &opts,
+    );
+    assert!(
+        r.html.contains("<a href=\"https://e.org/x\" target=\"_blank\" rel=\"noopener nofollow noreferrer\">e</a>"),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("<a href=\"/news/\">i</a>"), "{}", r.html);
+    assert!(
+        r.html
+            .contains("<a href=\"https://auto.org\" target=\"_blank\""),
+        "{}",
+        r.html
+    );
+    // A resolved internal link is an absolute URL, but stays internal.
+    assert!(
+        r.html.contains("<a href=\"https://x.org/news/a/\">n</a>"),
+        "{}",
+        r.html
+    );
+}
+
+#[test]
+fn shortcode_html_reaches_the_output_untouched() {
+    let r = render_text(
+        "看图 {{ figure(src=\"a_b*c.png\") }} 完\n\n{% note() %}\n正文\n{% end %}\n\n{{ figure(src=\"x\") }}\n",
+    );
+    assert!(
+        r.html
+            .contains("<p>看图 <figure data-x=\"*a* _b_\"><img src=\"a_b*c.png\"></figure> 完</p>"),
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html.contains("\n<div class=\"note\">正文</div>"),
+        "{}",
+        r.html
+    );
+    assert!(!r.html.contains("<p><div"), "{}", r.html);
+    assert!(!r.html.contains("<p><figure"), "{}", r.html);
+    assert!(r.html.ends_with("<img src=\"x\"></figure>\n"), "{}", r.html);
+    assert!(!r.text.contains('\u{e000}'));
+}
+
+#[test]
+fn shortcode_markdown_output_is_rendered() {
+    let r = render_text("前 {{ md() }} 后\n");
+    assert_eq!(r.html, "<p>前 <strong>粗体</strong> 后</p>\n");
+}
+
+#[test]
+fn escaped_shortcodes_and_shortcodes_in_code_stay_text() {
+    let r =
+        render_text("{{/* figure(src=\"x\") */}}\n\n`{{ figure() }}`\n\n```\n{% note() %}\n```\n");
+    assert!(
+        r.html.contains("<p>{{ figure(src=\"x\") }}</p>"),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("<code>{{ figure() }}</code>"), "{}", r.html);
+    assert!(r.html.contains("{% note() %}"), "{}", r.html);
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+}
+
+#[test]
+fn shortcode_problems_are_placed_in_the_file() {
+    let r = render_with(
+        "a\n\n文字 {{ nosuch() }}\n\n{% note() %}\nnever closed\n",
+        7,
+        &MarkdownOptions::default(),
+    );
+    let found: Vec<(&str, u32, u32)> = r
+        .problems
+        .iter()
+        .map(|p| (p.code, p.line, p.column))
+        .collect();
+    assert_eq!(found, [("E0211", 9, 4), ("E0212", 11, 1)]);
+    assert!(r.html.contains("{{ nosuch() }}"), "{}", r.html);
+}
+
+#[test]
+fn shortcode_recursion_is_bounded() {
+    let r = render_text("{{ rec() }}\n");
+    assert_eq!(r.problems.len(), 1);
+    assert_eq!(r.problems[0].code, "E0212");
+}
+
+#[test]
+fn more_marker_gives_the_summary() {
+    let r = render_text("第一段 *强调*\n\n<!-- more -->\n\n第二段\n");
+    assert!(r.has_more_marker);
+    assert_eq!(r.summary_html, "<p>第一段 <em>强调</em></p>\n");
+    assert!(r.html.contains("第二段"));
+    assert!(!r.html.contains("more"));
+}
+
+#[test]
+fn more_marker_inside_a_list_closes_what_is_open() {
+    let r = render_text("- a\n- b <!-- more --> c\n- d\n");
+    assert!(r.has_more_marker);
+    assert_eq!(r.summary_html, "<ul>\n<li>a</li>\n<li>b </li>\n</ul>\n");
+    let r = render_text("> [x](/a) *q <!--more--> r*\n");
+    assert_eq!(
+        r.summary_html,
+        "<blockquote>\n<p><a href=\"/a\">x</a> <em>q </em></p>\n</blockquote>\n"
+    );
+}
+
+#[test]
+fn automatic_summary_is_cut_at_the_configured_length() {
+    let opts = MarkdownOptions {
+        summary_chars: 10,
+        ..MarkdownOptions::default()
+    };
+    let r = render_with(
+        "科协组织改革&amp;持续**深化推进**工作。\n\n第二段\n",
+        1,
+        &opts,
+    );
+    assert!(!r.has_more_marker);
+    assert_eq!(
+        r.summary_html,
+        "<p>科协组织改革&amp;持续<strong>深…</strong></p>"
+    );
+    let short = render_text("短文\n");
+    assert_eq!(short.summary_html, short.html);
+}
+
+#[test]
+fn code_is_highlighted_with_classes() {
+    let r = render_text("```rust\nfn main() {}\n```\n\n```nosuch\nx < y\n```\n");
+    assert!(r.has_code);
+    assert!(
+        r.html
+            .contains("<pre class=\"code\" data-lang=\"rust\"><code class=\"language-rust\">"),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("hl-"), "{}", r.html);
+    assert!(
+        r.html
+            .contains("<code class=\"language-nosuch\">x &lt; y\n</code>"),
+        "{}",
+        r.html
+    );
+    let plain = render_with(
+        "```rust\nfn main() {}\n```\n",
+        1,
+        &MarkdownOptions {
+            highlight_code: false,
+            ..MarkdownOptions::default()
+        },
+    );
+    assert!(!plain.html.contains("hl-"));
+    assert!(!render_text("text `code`\n").has_code);
+}
+
+#[test]
+fn raw_html_is_escaped_when_off() {
+    let opts = MarkdownOptions {
+        render_raw_html: false,
+        ..MarkdownOptions::default()
+    };
+    let r = render_with("<script>alert(1)</script>\n\na <b>b</b>\n", 1, &opts);
+    assert!(
+        r.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("a &lt;b&gt;b&lt;/b&gt;"), "{}", r.html);
+    let on = render_text("a <b>b</b>\n");
+    assert!(on.html.contains("a <b>b</b>"), "{}", on.html);
+}
+
+#[test]
+fn gfm_extensions_are_on() {
+    let r = render_text(
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~del~~ 注[^1]\n\n- [x] done\n- [ ] todo\n\n[^1]: 脚注\n",
+    );
+    for part in [
+        "<table>",
+        "<td>1</td>",
+        "<del>del</del>",
+        "footnote-reference",
+        "footnote-definition",
+        "type=\"checkbox\"",
+    ] {
+        assert!(r.html.contains(part), "{part}: {}", r.html);
+    }
+}
+
+#[test]
+fn smart_punctuation_when_asked() {
+    let opts = MarkdownOptions {
+        smart_punctuation: true,
+        ..MarkdownOptions::default()
+    };
+    assert!(
+        render_with("\"a\" -- b...\n", 1, &opts)
+            .html
+            .contains("“a” – b…")
+    );
+    assert!(render_text("\"a\" -- b\n").html.contains("\"a\" -- b"));
+}
+
+#[test]
+fn plain_text_has_no_markup() {
+    let r = render_text(
+        "# 标题\n\n正文 **粗** &amp; [链接](/a)\n第二行\n\n```\nlet x = 1;\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+    );
+    assert_eq!(r.text, "标题\n正文 粗 & 链接 第二行\nlet x = 1;\na b\n1 2");
+}
+
+#[test]
+fn plain_text_includes_raw_html_and_shortcode_text() {
+    let r = render_text(
+        "<div class=\"x\">块 &amp; 文</div>\n\n段 <b>粗</b> {{ figure(src=\"a\") }}\n\n{% note() %}\n注\n{% end %}\n",
+    );
+    assert_eq!(r.text, "块 & 文\n段 粗\n注");
+}
+
+#[test]
+fn nasty_inputs_do_not_panic() {
+    let mut nasty = vec![
+        ">".repeat(10_000) + " deep",
+        "- ".repeat(10_000) + "x",
+        "1. ".repeat(5_000) + "x",
+        "*".repeat(10_000) + "x" + &"*".repeat(10_000),
+        "[".repeat(10_000) + &"](".repeat(5_000),
+        "\0\0{{\0}}\0{%\0%}\0".repeat(100),
+        "{{".to_owned(),
+        "{%".to_owned(),
+        "{% note() %}\n\n{{ figure(".to_owned(),
+        "{{/* ".to_owned(),
+        "<!-- more".to_owned(),
+        "<!-- more -->".repeat(3),
+        "# {#}\n## {#x}\n## {#x}\n".to_owned(),
+        "```\u{0}\n".to_owned(),
+        "[a](@/)\n[b](@/#)\n![](@/\0)".to_owned(),
+        "\u{e000}0\u{e001}\u{e000}99999999999999999999\u{e001}".to_owned(),
+        "## （一".to_owned(),
+        "第".to_owned(),
+    ];
+    nasty.push(
+        "# 标题\n\n段落 **粗体** `code` [x](https://e.org) {{ figure(src=\"a\") }}\n\n"
+            .repeat(2_000),
+    );
+    for text in &nasty {
+        for first_line in [1, u32::MAX] {
+            let r = render_with(text, first_line, &MarkdownOptions::default());
+            let _ = (r.html.len(), r.summary_html.len());
+        }
+    }
+}
+
+/// Run with `cargo test --release --lib markdown::tests::one_megabyte_page -- --ignored --nocapture`.
+#[test]
+#[ignore = "timing; meaningful in release builds only"]
+fn one_megabyte_page_renders_quickly() {
+    let block = "## 一、深化认识 {#x}\n\n科协组织改革持续深化，**基层组织**建设取得新进展。[链接](@/news/a.md) 和 [外链](https://e.org)。\n\n- 要点一\n- 要点二 `code`\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n";
+    let text = block.repeat(1_000_000 / block.len() + 1);
+    let cases = [
+        (
+            "first code block (loads syntaxes)",
+            "```rust\nfn main() {}\n```\n".to_owned(),
+        ),
+        ("same ids", text.clone()),
+        ("own ids", text.replace(" {#x}", "")),
+        ("shortcodes", text.replace("要点二", "{{ md() }}")),
+        (
+            "code",
+            "```rust\nfn main() { let x = vec![1, 2, 3]; println!(\"{x:?}\"); }\n```\n\n"
+                .repeat(12_000),
+        ),
+    ];
+    for (name, body) in cases {
+        let start = std::time::Instant::now();
+        let r = render_text(&body);
+        println!(
+            "{name}: {} bytes in {:?}, {} headings",
+            body.len(),
+            start.elapsed(),
+            r.toc.len()
+        );
+    }
+}
+
+#[test]
+fn random_soup_does_not_panic() {
+    const PARTS: &[&str] = &[
+        "{{",
+        "}}",
+        "{%",
+        "%}",
+        "{% end %}",
+        "{{ figure(src=\"a\") }}",
+        "{% note() %}",
+        "{{/*",
+        "*/}}",
+        "(",
+        ")",
+        "=",
+        "\"",
+        "[",
+        "]",
+        "(@/news/a.md)",
+        "(@/x.md#y)",
+        "![",
+        "`",
+        "```",
+        "\n",
+        "\n\n",
+        "> ",
+        "- ",
+        "1. ",
+        "## ",
+        "一、",
+        "（一）",
+        "<!-- more -->",
+        "<div>",
+        "</div>",
+        "&amp;",
+        "&",
+        "*",
+        "_",
+        "|",
+        "---",
+        "[^1]",
+        "[^1]: ",
+        "\0",
+        "\u{e000}",
+        "\u{e001}",
+        "0",
+        "中文",
+        "😀",
+        " ",
+        "\\",
+        "<",
+        ">",
+        "{#id}",
+        "{{ rec() }}",
+        "{{ md() }}",
+        "{{ badlink() }}",
+        "{{ nosuch() }}",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..3_000 {
+        let len = (next() % 60) as usize;
+        let text: String = (0..len)
+            .map(|_| PARTS[(next() % PARTS.len() as u64) as usize])
+            .collect();
+        let opts = MarkdownOptions {
+            summary_chars: (next() % 20) as usize,
+            ..MarkdownOptions::default()
+        };
+        let r = render_with(&text, 3, &opts);
+        assert!(r.problems.iter().all(|p| p.line >= 3), "{text:?}");
+    }
+}

@@ -1,0 +1,148 @@
+//! Markdown in built pages: extensions, heading ids, tables of contents, internal links,
+//! highlighting, summaries and shortcodes.
+
+use crate::support::*;
+
+fn page_site(body: &str) -> Site {
+    let site = Site::minimal();
+    site.write("content/news/_index.md", "+++\ntitle = \"新闻\"\n+++\n");
+    site.write(
+        "content/news/target.md",
+        "+++\ntitle = \"目标\"\n+++\n## 二、突出重点\n",
+    );
+    site.write(
+        "content/news/a.md",
+        &format!("+++\ntitle = \"测试\"\n+++\n{body}"),
+    );
+    site
+}
+
+#[test]
+fn gfm_extensions_render() {
+    let site = page_site(
+        "| 城市 | 数量 |\n| --- | ---: |\n| 梧州 | 3 |\n\n~~旧~~\n\n- [x] 已完成\n- [ ] 未完成\n\n注释[^1]\n\n[^1]: 脚注内容\n",
+    );
+    site.build();
+    let html = site.output("news/a/index.html");
+    assert_contains(&html, "<table>");
+    assert_contains(&html, "<del>旧</del>");
+    assert_contains(&html, "type=\"checkbox\"");
+    assert_contains(&html, "脚注内容");
+}
+
+#[test]
+fn chinese_heading_ids_are_readable_and_unique() {
+    let site = page_site("## 一、深化认识，打牢基础\n\n## 小结\n\n## 小结\n");
+    site.write(
+        "templates/page.html",
+        "{% for h in page.toc %}[{{ h.id }}|{{ h.title }}]{% endfor %}{{ page.content | safe }}",
+    );
+    site.build();
+    let html = site.output("news/a/index.html");
+    assert_contains(&html, "id=\"一-深化认识-打牢基础\"");
+    assert_contains(&html, "id=\"小结\"");
+    assert_contains(&html, "id=\"小结-1\"");
+}
+
+#[test]
+fn toc_nests_by_chinese_outline_numbering() {
+    let site =
+        page_site("## 一、总体要求\n\n## （一）指导思想\n\n## （二）基本原则\n\n## 二、主要任务\n");
+    site.write(
+        "templates/page.html",
+        "{% for h in page.toc %}<{{ h.title }}:{% for c in h.children %}[{{ c.title }}]{% endfor %}>{% endfor %}",
+    );
+    site.build();
+    assert_eq!(
+        site.output("news/a/index.html"),
+        "<一、总体要求:[（一）指导思想][（二）基本原则]><二、主要任务:>"
+    );
+}
+
+#[test]
+fn internal_links_resolve_and_broken_ones_name_file_and_line() {
+    let site = page_site("见[目标](@/news/target.md#二-突出重点)。\n");
+    site.build();
+    // pulldown-cmark percent-encodes hrefs; browsers match the fragment to the decoded id.
+    assert_contains(
+        &site.output("news/a/index.html"),
+        "href=\"https://kx.example.org/news/target/#%E4%BA%8C-%E7%AA%81%E5%87%BA%E9%87%8D%E7%82%B9\"",
+    );
+
+    let site = page_site("第一行\n\n见[缺失](@/news/missing.md)。\n");
+    let stderr = site.build_fails();
+    assert_contains(&stderr, "content/news/a.md:6");
+    assert_contains(&stderr, "news/missing.md");
+}
+
+#[test]
+fn code_is_highlighted_with_classes_and_a_stylesheet() {
+    let site = page_site("```rust\nfn main() { let x = 1; }\n```\n");
+    site.build();
+    let html = site.output("news/a/index.html");
+    assert_contains(&html, "class=\"hl-");
+    assert_not_contains(&html, "style=\"color");
+    assert_contains(&site.output("highlight.css"), ".hl-");
+}
+
+#[test]
+fn summaries_use_the_more_marker_or_cut_cleanly() {
+    let site = page_site("摘要部分**加粗**。\n\n<!-- more -->\n\n正文其余部分。\n");
+    site.write(
+        "content/news/long.md",
+        &format!(
+            "+++\ntitle = \"长文\"\n+++\n{}\n",
+            "科协工作要点&成果。".repeat(40)
+        ),
+    );
+    site.write(
+        "templates/section.html",
+        "{% for p in section.pages %}<s>{{ p.summary | safe }}</s>{% endfor %}",
+    );
+    site.build();
+    let list = site.output("news/index.html");
+    assert_contains(&list, "摘要部分<strong>加粗</strong>");
+    assert_not_contains(&list, "正文其余部分");
+    let long = list
+        .split("<s>")
+        .find(|s| s.contains("科协工作要点"))
+        .unwrap();
+    assert!(long.contains('…'), "{long}");
+    assert!(
+        long.matches("<p>").count() == long.matches("</p>").count(),
+        "tags balanced: {long}"
+    );
+    assert!(
+        !long.contains("&amp;</s>") && !long.contains("&am</"),
+        "entity not cut: {long}"
+    );
+}
+
+#[test]
+fn shortcodes_inline_and_block() {
+    let site = page_site(
+        "{{ badge(text=\"要闻\") }}\n\n{% notice(title=\"提示\") %}\n**注意**事项\n{% end %}\n\n`{{ badge(text=\"代码\") }}`\n",
+    );
+    site.write(
+        "templates/shortcodes/badge.html",
+        "<span class=\"badge\">{{ text }}</span>",
+    );
+    site.write(
+        "templates/shortcodes/notice.html",
+        "<aside><b>{{ title }}</b>{{ body | markdown | safe }}</aside>",
+    );
+    site.build();
+    let html = site.output("news/a/index.html");
+    assert_contains(&html, "<span class=\"badge\">要闻</span>");
+    assert_contains(&html, "<aside><b>提示</b>");
+    assert_contains(&html, "<strong>注意</strong>");
+    assert_contains(&html, "<code>{{ badge(text=\"代码\") }}</code>");
+}
+
+#[test]
+fn unknown_shortcode_is_an_error_with_its_line() {
+    let site = page_site("正文\n\n{{ nope(a=1) }}\n");
+    let stderr = site.build_fails();
+    assert_contains(&stderr, "nope");
+    assert_contains(&stderr, "content/news/a.md:6");
+}

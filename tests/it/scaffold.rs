@@ -1,0 +1,72 @@
+//! `menhu new` and `menhu init`.
+
+use crate::support::*;
+
+#[test]
+fn new_writes_a_dated_pinyin_page_that_builds() {
+    let site = Site::minimal();
+    site.write("content/news/_index.md", "+++\ntitle = \"新闻\"\n+++\n");
+    let run = site.menhu(&["new", "news", "汇聚“四长”资源"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let file = format!("content/news/{today}-hui-ju-si-chang-zi-yuan.md");
+    assert_contains(&run.stdout, &file);
+    let text = std::fs::read_to_string(site.path(&file)).unwrap();
+    assert_contains(&text, "title = \"汇聚“四长”资源\"");
+    assert_contains(&text, &format!("date = {today}T"));
+    site.build();
+    assert!(site.output_exists("news/hui-ju-si-chang-zi-yuan/index.html"));
+    let again = site.menhu(&["new", "news", "汇聚“四长”资源"]);
+    assert_eq!(again.code, 1, "never overwrites");
+}
+
+#[test]
+fn new_in_an_unknown_section_suggests_one() {
+    let site = Site::minimal();
+    site.write("content/news/_index.md", "+++\ntitle = \"新闻\"\n+++\n");
+    let run = site.menhu(&["new", "nwes", "标题"]);
+    assert_eq!(run.code, 1);
+    assert_contains(&run.stderr, "did you mean `news`");
+}
+
+#[test]
+fn init_writes_the_demo_and_it_builds() {
+    let site = Site::empty();
+    let run = site.menhu(&["init", site.path("portal").to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site.path("portal/site-config.toml").is_file());
+    assert!(
+        site.path("portal/themes/portal/templates/base.html")
+            .is_file()
+    );
+    let build = std::process::Command::new(env!("CARGO_BIN_EXE_menhu"))
+        .args(["--root", site.path("portal").to_str().unwrap(), "build"])
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    assert!(site.path("portal/public/index.html").is_file());
+    let again = site.menhu(&["init", site.path("portal").to_str().unwrap()]);
+    assert_eq!(again.code, 1, "init refuses a folder that is not empty");
+}
+
+#[test]
+fn the_bundled_demo_builds_without_warnings() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let build = std::process::Command::new(env!("CARGO_BIN_EXE_menhu"))
+        .arg("--root")
+        .arg(root)
+        .args(["build", "--force", "--output"])
+        .arg(out.path().join("public"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&build.stderr);
+    assert!(build.status.success(), "{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+    let home = std::fs::read_to_string(out.path().join("public/index.html")).unwrap();
+    assert_contains(&home, "<html lang=\"zh-Hans\"");
+}

@@ -1,0 +1,152 @@
+//! Tera templates with Zola's names: functions, filters, pagination, taxonomies,
+//! neighbours, and the errors for broken or missing templates.
+
+use crate::support::*;
+
+fn dated_site(count: usize) -> Site {
+    let site = Site::minimal();
+    site.write(
+        "content/news/_index.md",
+        "+++\ntitle = \"新闻\"\nsort_by = \"date\"\npaginate_by = 2\n+++\n",
+    );
+    for i in 1..=count {
+        site.write(
+            &format!("content/news/2024-03-{i:02}-p{i}.md"),
+            &format!(
+                "+++\ntitle = \"第{i}篇\"\ntags = [\"科普\"{}]\n+++\n正文{i}\n",
+                if i % 2 == 0 { ", \"双数\"" } else { "" }
+            ),
+        );
+    }
+    site
+}
+
+#[test]
+fn sections_paginate_like_zola() {
+    let site = dated_site(5);
+    site.build();
+    assert_contains(
+        &site.output("news/index.html"),
+        "第5篇</a><a href=\"https://kx.example.org/news/p4/\">第4篇</a>[1/3]",
+    );
+    assert_contains(&site.output("news/page/2/index.html"), "第3篇");
+    assert_contains(&site.output("news/page/3/index.html"), "第1篇</a>[3/3]");
+    assert_contains(
+        &site.output("news/page/1/index.html"),
+        "url=https://kx.example.org/news/",
+    );
+    assert!(!site.output_exists("news/page/4/index.html"));
+}
+
+#[test]
+fn previous_and_next_follow_the_section_order() {
+    let site = dated_site(3);
+    site.build();
+    let middle = site.output("news/p2/index.html");
+    assert_contains(
+        &middle,
+        "rel=\"prev\" href=\"https://kx.example.org/news/p1/\">第1篇",
+    );
+    assert_contains(
+        &middle,
+        "rel=\"next\" href=\"https://kx.example.org/news/p3/\">第3篇",
+    );
+}
+
+#[test]
+fn taxonomies_have_list_and_term_pages() {
+    let site = dated_site(4);
+    site.write(
+        "site-config.toml",
+        &format!("{MINIMAL_CONFIG}taxonomies = [{{ name = \"tags\", paginate_by = 3 }}]\n"),
+    );
+    site.build();
+    let list = site.output("tags/index.html");
+    assert_contains(
+        &list,
+        "href=\"https://kx.example.org/tags/ke-pu/\">科普</a>(4)",
+    );
+    assert_contains(&list, "双数</a>(2)");
+    assert_contains(
+        &site.output("tags/ke-pu/index.html"),
+        "科普:第4篇;第3篇;第2篇;",
+    );
+    assert_contains(&site.output("tags/ke-pu/page/2/index.html"), "第1篇;");
+    assert!(site.output_exists("tags/ke-pu/page/1/index.html"));
+    assert!(site.output_exists("tags/shuang-shu/index.html"));
+}
+
+#[test]
+fn site_functions_and_filters() {
+    let site = dated_site(2);
+    site.write(
+        "templates/index.html",
+        r#"url={{ get_url(path="css/a.css") }}
+at={{ get_url(path="@/news/2024-03-01-p1.md") }}
+section={% set s = get_section(path="news/_index.md") %}{{ s.title }}:{{ s.pages | length }}
+meta={% set m = get_section(path="news/_index.md", metadata_only=true) %}{{ m.pages | length }}
+page={% set p = get_page(path="news/2024-03-02-p2.md") %}{{ p.title }}
+tax={% set t = get_taxonomy(kind="tags") %}{% for i in t.items %}{{ i.name }}{% endfor %}
+turl={{ get_taxonomy_url(kind="tags", name="科普") }}
+md={{ "**粗体**" | markdown | safe }}
+date={{ "2024-05-01T09:30:00+08:00" | date(format="%Y年%m月%d日") }}
+now={{ now() | date(format="%Y") }}
+path={{ current_path }}"#,
+    );
+    site.build();
+    let html = site.output("index.html");
+    assert_contains(&html, "url=https://kx.example.org/css/a.css");
+    assert_contains(&html, "at=https://kx.example.org/news/p1/");
+    assert_contains(&html, "section=新闻:2");
+    assert_contains(&html, "meta=0");
+    assert_contains(&html, "page=第2篇");
+    assert_contains(&html, "tax=科普双数");
+    assert_contains(&html, "turl=https://kx.example.org/tags/ke-pu/");
+    assert_contains(&html, "md=<p><strong>粗体</strong></p>");
+    assert_contains(&html, "date=2024年05月01日");
+    assert_contains(&html, "path=/");
+}
+
+#[test]
+fn page_template_from_front_matter_and_section() {
+    let site = dated_site(1);
+    site.write(
+        "content/news/_index.md",
+        "+++\ntitle = \"新闻\"\npage_template = \"news-page.html\"\n+++\n",
+    );
+    site.write(
+        "content/news/special.md",
+        "+++\ntitle = \"特别\"\ntemplate = \"special.html\"\n+++\n",
+    );
+    site.write("templates/news-page.html", "NEWS {{ page.title }}");
+    site.write("templates/special.html", "SPECIAL {{ page.title }}");
+    site.build();
+    assert_eq!(site.output("news/p1/index.html"), "NEWS 第1篇");
+    assert_eq!(site.output("news/special/index.html"), "SPECIAL 特别");
+}
+
+#[test]
+fn template_syntax_errors_name_the_template() {
+    let site = dated_site(1);
+    site.write("templates/page.html", "<h1>{{ page.title }</h1>");
+    let stderr = site.build_fails();
+    assert_contains(&stderr, "templates/page.html");
+}
+
+#[test]
+fn template_render_errors_name_template_and_page() {
+    let site = dated_site(1);
+    site.write("templates/page.html", "{{ page.nothing.here }}");
+    let stderr = site.build_fails();
+    assert_contains(&stderr, "templates/page.html");
+    assert_contains(&stderr, "content/news/2024-03-01-p1.md");
+}
+
+#[test]
+fn missing_template_is_an_error_with_a_fix() {
+    let site = dated_site(1);
+    std::fs::remove_file(site.path("templates/page.html")).unwrap();
+    let stderr = site.build_fails();
+    assert_contains(&stderr, "template `page.html` not found");
+    assert_contains(&stderr, "theme");
+}

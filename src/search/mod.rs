@@ -68,3 +68,28 @@ pub fn add_search_outputs(portal: &Portal, site: &mut SiteOutput) {
     site.files.extend(outputs);
     site.files.sort_by(|a, b| a.path.cmp(&b.path));
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    #[test]
+    fn the_client_stays_under_ten_kilobytes_gzipped() {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        encoder.write_all(CORE_JS.as_bytes()).unwrap();
+        encoder.write_all(UI_JS.as_bytes()).unwrap();
+        let size = encoder.finish().unwrap().len();
+        assert!(size < 10 * 1024, "client is {size} bytes gzipped");
+    }
+
+    #[test]
+    fn the_client_core_hashes_and_normalises_like_the_index() {
+        // The constants that must agree between Rust and JavaScript.
+        assert!(CORE_JS.contains("0x811c9dc5") && CORE_JS.contains("0x01000193"));
+        assert!(CORE_JS.contains("0xff01") && CORE_JS.contains("0xfee0"));
+        assert!(CORE_JS.contains("const COMMON_WEIGHT = 8;"));
+        assert_eq!(postings::COMMON_WEIGHT, 8);
+    }
+}

@@ -22,7 +22,10 @@ fn node_available() -> bool {
         .status()
         .is_ok_and(|s| s.success());
     if !found {
-        assert!(!required(), "node is required (MENHU_REQUIRE_BROWSER=1) but missing");
+        assert!(
+            !required(),
+            "node is required (MENHU_REQUIRE_BROWSER=1) but missing"
+        );
         eprintln!("skipped: `node` is not installed, so the built index cannot be queried");
     }
     found
@@ -64,12 +67,19 @@ console.log(JSON.stringify({
 
 fn strings(v: &serde_json::Value) -> Vec<String> {
     v.as_array()
-        .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
 fn page(site: &Site, name: &str, front: &str, body: &str) {
-    site.write(&format!("content/{name}"), &format!("+++\n{front}\n+++\n{body}\n"));
+    site.write(
+        &format!("content/{name}"),
+        &format!("+++\n{front}\n+++\n{body}\n"),
+    );
 }
 
 /// Six pages in two sections, with cities, tags, years and scripts to search.
@@ -77,18 +87,46 @@ fn fixture() -> Site {
     let site = Site::minimal();
     site.write("site-config.toml", SEARCH_CONFIG);
     site.write("content/news/_index.md", "+++\ntitle = \"新闻中心\"\n+++\n");
-    site.write("content/cases/_index.md", "+++\ntitle = \"地方案例\"\n+++\n");
-    page(&site, "news/a.md", "title = \"边境乡镇科普大集\"\ndate = 2024-08-20\ncity = \"防城港\"\ntags = [\"科普\", \"乡村\"]",
-        "防城港市防城区科协在那良镇举办科普大集，群众踊跃参加。");
-    page(&site, "news/b.md", "title = \"汇聚基层力量\"\ndate = 2025-06-12\ncity = \"梧州\"\ntags = [\"四长\"]",
-        "梧州市科协把院长、校长、站长和企业负责人（简称“四长”）作为骨干力量。");
-    page(&site, "news/c.md", "title = \"創新服務學術活動\"\ndate = 2023-03-01\ncity = \"梧州\"\ntags = [\"学术\"]",
-        "優化學術環境，推動學會改革。");
-    page(&site, "cases/d.md", "title = \"社区科普案例\"\ndate = 2025-01-05\ncity = \"南宁\"\ntags = [\"科普\"]",
-        "南宁市社区科协推动创新服务，开展科普讲座。");
-    page(&site, "cases/e.md", "title = \"代码里的标签 <b>粗体</b>\"\ndate = 2024-02-02\ntags = [\"科普\"]",
-        "正文写着 <script>alert(1)</script> 与科普讲座两个词，`<img src=x onerror=alert(2)>` 也在。");
-    page(&site, "news/f.md", "title = \"科\"\ndate = 2022-01-01", "只有一个字的标题。");
+    site.write(
+        "content/cases/_index.md",
+        "+++\ntitle = \"地方案例\"\n+++\n",
+    );
+    page(
+        &site,
+        "news/a.md",
+        "title = \"边境乡镇科普大集\"\ndate = 2024-08-20\ncity = \"防城港\"\ntags = [\"科普\", \"乡村\"]",
+        "防城港市防城区科协在那良镇举办科普大集，群众踊跃参加。",
+    );
+    page(
+        &site,
+        "news/b.md",
+        "title = \"汇聚基层力量\"\ndate = 2025-06-12\ncity = \"梧州\"\ntags = [\"四长\"]",
+        "梧州市科协把院长、校长、站长和企业负责人（简称“四长”）作为骨干力量。",
+    );
+    page(
+        &site,
+        "news/c.md",
+        "title = \"創新服務學術活動\"\ndate = 2023-03-01\ncity = \"梧州\"\ntags = [\"学术\"]",
+        "優化學術環境，推動學會改革。",
+    );
+    page(
+        &site,
+        "cases/d.md",
+        "title = \"社区科普案例\"\ndate = 2025-01-05\ncity = \"南宁\"\ntags = [\"科普\"]",
+        "南宁市社区科协推动创新服务，开展科普讲座。",
+    );
+    page(
+        &site,
+        "cases/e.md",
+        "title = \"代码里的标签 <b>粗体</b>\"\ndate = 2024-02-02\ntags = [\"科普\"]",
+        "正文写着 <script>alert(1)</script> 与科普讲座两个词，`<img src=x onerror=alert(2)>` 也在。",
+    );
+    page(
+        &site,
+        "news/f.md",
+        "title = \"科\"\ndate = 2022-01-01",
+        "只有一个字的标题。",
+    );
     site.build();
     site
 }
@@ -107,7 +145,13 @@ fn names_missing_from_the_dictionary_are_found_as_substrings() {
     ] {
         let r = query(&site, q, "{}");
         assert_eq!(strings(&r["titles"]), [title], "query 「{q}」: {r}");
-        assert!(r["excerpts"][0].as_str().unwrap_or("").contains(&format!("[{q}]")), "{r}");
+        assert!(
+            r["excerpts"][0]
+                .as_str()
+                .unwrap_or("")
+                .contains(&format!("[{q}]")),
+            "{r}"
+        );
     }
 }
 
@@ -120,10 +164,23 @@ fn traditional_queries_find_simplified_text_and_the_reverse() {
     let traditional = query(&site, "創新服務", "{}");
     let mut titles = strings(&traditional["titles"]);
     titles.sort();
-    assert_eq!(titles, ["創新服務學術活動", "社区科普案例"], "{traditional}");
+    assert_eq!(
+        titles,
+        ["創新服務學術活動", "社区科普案例"],
+        "{traditional}"
+    );
     let simplified = query(&site, "学术环境", "{}");
-    assert_eq!(strings(&simplified["titles"]), ["創新服務學術活動"], "{simplified}");
-    assert!(simplified["excerpts"][0].as_str().unwrap_or("").contains("[學術環境]"));
+    assert_eq!(
+        strings(&simplified["titles"]),
+        ["創新服務學術活動"],
+        "{simplified}"
+    );
+    assert!(
+        simplified["excerpts"][0]
+            .as_str()
+            .unwrap_or("")
+            .contains("[學術環境]")
+    );
 }
 
 #[test]
@@ -185,7 +242,10 @@ fn html_in_content_stays_text_in_results() {
     let site = fixture();
     let r = query(&site, "科普讲座", r#"{"section":"cases"}"#);
     let titles = strings(&r["titles"]);
-    assert!(titles.contains(&"代码里的标签 <b>粗体</b>".to_owned()), "{r}");
+    assert!(
+        titles.contains(&"代码里的标签 <b>粗体</b>".to_owned()),
+        "{r}"
+    );
     // The UI renders segments with textContent only; the script holds no innerHTML.
     let ui = site.output("search/search-ui.js");
     assert_not_contains(&ui, "innerHTML");
@@ -202,7 +262,10 @@ fn a_query_loads_only_the_shards_of_its_terms() {
     let files = strings(&r["files"]);
     let shards = files.iter().filter(|f| f.starts_with("s/")).count();
     assert_eq!(shards, 1, "{files:?}");
-    assert!(files.iter().filter(|f| f.starts_with("t/")).count() <= 1, "{files:?}");
+    assert!(
+        files.iter().filter(|f| f.starts_with("t/")).count() <= 1,
+        "{files:?}"
+    );
 }
 
 #[test]
@@ -215,7 +278,12 @@ fn the_index_is_written_only_when_asked_for() {
     on.write("site-config.toml", SEARCH_CONFIG);
     on.write("content/a.md", "+++\ntitle = \"页面\"\n+++\n正文\n");
     on.build();
-    for file in ["search/meta.mz", "search/search-core.js", "search/search-ui.js", "search/index.html"] {
+    for file in [
+        "search/meta.mz",
+        "search/search-core.js",
+        "search/search-ui.js",
+        "search/index.html",
+    ] {
         assert!(on.output_exists(file), "{file} missing");
     }
     assert_contains(&on.output("search/index.html"), "search-ui.js");
@@ -226,7 +294,10 @@ fn chromium() -> Option<&'static str> {
     if Path::new(path).exists() {
         return Some(path);
     }
-    assert!(!required(), "/usr/bin/chromium is required (MENHU_REQUIRE_BROWSER=1) but missing");
+    assert!(
+        !required(),
+        "/usr/bin/chromium is required (MENHU_REQUIRE_BROWSER=1) but missing"
+    );
     eprintln!("skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)");
     None
 }
@@ -246,12 +317,18 @@ fn the_demo_search_page_shows_results_in_chromium() {
         .stderr(Stdio::null())
         .spawn()
         .expect("start menhu serve");
-    let url = format!("http://127.0.0.1:{port}/search/?q=%E6%A2%A7%E5%B7%9E%E5%B8%82%E7%A7%91%E5%8D%94");
+    let url =
+        format!("http://127.0.0.1:{port}/search/?q=%E6%A2%A7%E5%B7%9E%E5%B8%82%E7%A7%91%E5%8D%94");
     let mut dom = String::new();
     for _ in 0..30 {
         let profile = tempfile::tempdir().expect("profile dir");
         let out = Command::new(browser)
-            .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+            ])
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .args(["--virtual-time-budget=10000", "--dump-dom", &url])
             .stderr(Stdio::null())
@@ -275,4 +352,38 @@ fn free_port() -> u16 {
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .expect("free port")
+}
+
+/// The client's normalisation agrees with the index's on Latin, full-width, punctuation
+/// and Traditional characters, given the whole character table.
+#[test]
+fn client_and_index_normalise_alike() {
+    if !node_available() {
+        return;
+    }
+    let mut sample: String = (0x20u32..0x250).filter_map(char::from_u32).collect();
+    sample.extend((0xFF01u32..0xFF60).filter_map(char::from_u32));
+    sample.push_str("　「」、。《》—…創新服務學術環境廣西壯族自治區梧州市科協〇𠀀");
+    let pairs: String = menhu::zh::t2s_pairs().flat_map(|(t, s)| [t, s]).collect();
+    let script = r#"
+import { pathToFileURL } from 'node:url';
+const { normalize } = await import(pathToFileURL(process.env.CORE));
+const pairs = Array.from(process.env.PAIRS), t2s = new Map();
+for (let i = 0; i < pairs.length; i += 2) t2s.set(pairs[i], pairs[i + 1]);
+process.stdout.write(normalize(process.env.SAMPLE, t2s));
+"#;
+    let core = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/search/client/search-core.js");
+    let out = Command::new("node")
+        .args(["--input-type=module", "-e", script])
+        .env("CORE", core)
+        .env("PAIRS", pairs)
+        .env("SAMPLE", &sample)
+        .output()
+        .expect("run node");
+    let client = String::from_utf8_lossy(&out.stdout);
+    let index = menhu::zh::normalize(&sample);
+    for ((a, b), original) in client.chars().zip(index.chars()).zip(sample.chars()) {
+        assert_eq!(a, b, "{original:?} (U+{:04X})", original as u32);
+    }
+    assert_eq!(client.chars().count(), index.chars().count());
 }

@@ -15,14 +15,15 @@ pub(crate) struct Place {
     pub province: Option<String>,
 }
 
-/// A page's place. For now the raw `city` front matter value; this is the one function
-/// to point at the administrative-division registry (which fills in the province).
+/// A page's place: the raw `city` front matter value, else `region` (organisations).
+/// This is the one function to point at the administrative-division registry, which
+/// will resolve the name and fill in the province.
 pub(crate) fn place_of(page: &PortalPage) -> Place {
-    let city = page
-        .source
-        .meta
+    let meta = &page.source.meta;
+    let city = meta
         .city
         .as_ref()
+        .or(meta.region.as_ref())
         .map(|c| c.value.trim().to_owned())
         .filter(|c| !c.is_empty());
     Place {

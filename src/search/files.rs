@@ -66,6 +66,7 @@ impl Labels {
 #[derive(Serialize)]
 struct Columns {
     date: Vec<u32>,
+    /// Text length in hundreds of characters.
     len: Vec<usize>,
     sec: Vec<i32>,
     city: Vec<i32>,
@@ -125,7 +126,7 @@ fn meta_json(portal: &Portal, docs: &[SearchDoc<'_>], lists: &[TermList], shards
         date: docs.iter().map(|d| d.date).collect(),
         len: docs
             .iter()
-            .map(|d| d.page.rendered.text.chars().count())
+            .map(|d| length_bucket(&d.page.rendered.text))
             .collect(),
         sec: docs.iter().map(|d| sections.id(Some(&d.section))).collect(),
         city: docs
@@ -160,6 +161,12 @@ fn meta_json(portal: &Portal, docs: &[SearchDoc<'_>], lists: &[TermList], shards
         columns,
     };
     serde_json::to_string(&meta).unwrap_or_default()
+}
+
+/// Text length in hundreds of characters, at least 1: precise enough for BM25's length
+/// normalisation, and a third of the bytes of exact counts.
+fn length_bucket(text: &str) -> usize {
+    (text.chars().count().div_ceil(100)).max(1)
 }
 
 /// The Traditional→Simplified pairs whose Simplified character occurs in some term:
@@ -207,7 +214,7 @@ fn text_files(docs: &[SearchDoc<'_>]) -> Vec<Output> {
 }
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = GzEncoder::new(Vec::with_capacity(bytes.len() / 3), Compression::best());
+    let mut encoder = GzEncoder::new(Vec::with_capacity(bytes.len() / 3), Compression::new(6));
     // Writing into a Vec cannot fail.
     let _ = encoder.write_all(bytes);
     encoder.finish().unwrap_or_default()

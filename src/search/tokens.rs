@@ -8,10 +8,12 @@
 //! free of allocations; words are strings.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 
+use super::postings::KeyHasher;
 use crate::zh::{is_han, normalize_char};
 
 /// The field a term came from, as bits of a posting's weight byte.
@@ -67,7 +69,7 @@ pub(crate) struct PageTerms {
 /// Collects one page's terms.
 #[derive(Default)]
 pub(crate) struct TermCollector {
-    packed: HashMap<u64, u8>,
+    packed: HashMap<u64, u8, BuildHasherDefault<KeyHasher>>,
     words: HashMap<String, u8>,
 }
 
@@ -112,7 +114,7 @@ impl TermCollector {
         let normalized: String = text.chars().map(normalize_char).collect();
         for word in dictionary().cut(&normalized, false) {
             let chars = word.chars().count();
-            if chars >= 3 && chars <= MAX_WORD_CHARS && word.chars().all(is_han) {
+            if (3..=MAX_WORD_CHARS).contains(&chars) && word.chars().all(is_han) {
                 add_weight(self.words.entry(word.to_owned()).or_default(), field_bits);
             }
         }
@@ -125,7 +127,7 @@ impl TermCollector {
         let normalized: String = value.chars().map(normalize_char).collect();
         let normalized = normalized.trim();
         let chars = normalized.chars().count();
-        if chars >= 3 && chars <= MAX_WORD_CHARS && normalized.chars().all(is_han) {
+        if (3..=MAX_WORD_CHARS).contains(&chars) && normalized.chars().all(is_han) {
             add_weight(
                 self.words.entry(normalized.to_owned()).or_default(),
                 field_bits,

@@ -13,9 +13,35 @@ use super::is_han;
 /// The table from the Unicode Character Database; see the file's header.
 const T2S_TABLE: &str = include_str!("data/t2s.txt");
 
-fn t2s_map() -> &'static HashMap<char, char> {
-    static MAP: OnceLock<HashMap<char, char>> = OnceLock::new();
-    MAP.get_or_init(|| t2s_pairs().collect())
+/// The first and last character of the dense part of the table: CJK Extension A and
+/// the Unified Ideographs, where nearly every Traditional character is.
+const DENSE_FIRST: u32 = 0x3400;
+const DENSE_LAST: u32 = 0x9FFF;
+
+/// The table as a direct lookup over the dense range (one array access per character
+/// of every indexed text) and a map for the rest.
+struct T2s {
+    dense: Vec<char>,
+    rest: HashMap<char, char>,
+}
+
+fn t2s_table() -> &'static T2s {
+    static TABLE: OnceLock<T2s> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut dense: Vec<char> = (DENSE_FIRST..=DENSE_LAST)
+            .map(|c| char::from_u32(c).unwrap_or(' '))
+            .collect();
+        let mut rest = HashMap::new();
+        for (t, s) in t2s_pairs() {
+            match dense.get_mut((t as u32).wrapping_sub(DENSE_FIRST) as usize) {
+                Some(slot) => *slot = s,
+                None => {
+                    rest.insert(t, s);
+                }
+            }
+        }
+        T2s { dense, rest }
+    })
 }
 
 /// Every (Traditional, Simplified) pair of the character table, in table order.
@@ -34,7 +60,14 @@ pub fn t2s_pairs() -> impl Iterator<Item = (char, char)> {
 
 /// The Simplified form of a Traditional character; any other character unchanged.
 pub fn to_simplified(c: char) -> char {
-    t2s_map().get(&c).copied().unwrap_or(c)
+    let table = t2s_table();
+    match table
+        .dense
+        .get((c as u32).wrapping_sub(DENSE_FIRST) as usize)
+    {
+        Some(s) => *s,
+        None => table.rest.get(&c).copied().unwrap_or(c),
+    }
 }
 
 /// Full-width ASCII forms (Ａ, １, ！) and the ideographic space to their half-width

@@ -387,3 +387,57 @@ process.stdout.write(normalize(process.env.SAMPLE, t2s));
     }
     assert_eq!(client.chars().count(), index.chars().count());
 }
+
+/// The organisation directory: the same search, narrowed by section and level.
+#[test]
+fn organisations_are_searched_by_level() {
+    if !node_available() {
+        return;
+    }
+    let site = Site::minimal();
+    site.write("site-config.toml", SEARCH_CONFIG);
+    site.write(
+        "content/orgs/_index.md",
+        "+++\ntitle = \"组织机构\"\nkind = \"orgs\"\n+++\n",
+    );
+    page(
+        &site,
+        "orgs/wz.md",
+        "title = \"梧州市科学技术协会\"\nlevel = \"city\"\nregion = \"梧州\"",
+        "梧州市科协负责联系全市科技工作者。",
+    );
+    page(
+        &site,
+        "orgs/tx.md",
+        "title = \"藤县科学技术协会\"\nlevel = \"county\"\nregion = \"藤县\"",
+        "藤县科协隶属梧州市科协。",
+    );
+    page(
+        &site,
+        "orgs/xh.md",
+        "title = \"梧州市农学会\"\nlevel = \"society\"",
+        "梧州市科协主管的学会。",
+    );
+    site.build();
+    let all = query(&site, "梧州市科协", r#"{"section":"orgs"}"#);
+    assert_eq!(all["total"], 3, "{all}");
+    let levels: Vec<String> = all["facets"]["level"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|l| format!("{}:{}", l["value"].as_str().unwrap_or(""), l["count"]))
+        .collect();
+    assert_eq!(levels, ["city:1", "county:1", "society:1"]);
+    let county = query(
+        &site,
+        "梧州市科协",
+        r#"{"section":"orgs","level":"county"}"#,
+    );
+    assert_eq!(strings(&county["titles"]), ["藤县科学技术协会"], "{county}");
+    let region = query(&site, "梧州市科协", r#"{"section":"orgs","city":"梧州"}"#);
+    assert_eq!(
+        strings(&region["titles"]),
+        ["梧州市科学技术协会"],
+        "{region}"
+    );
+}

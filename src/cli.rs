@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::check::{self, CheckOptions, Format};
 use crate::diag::Diagnostics;
 use crate::pipeline::{self, BuildOptions};
 use crate::scaffold;
@@ -15,7 +16,13 @@ use crate::serve::{self, ServeOptions};
 
 /// menhu (门户): static portals for Chinese public associations.
 #[derive(Debug, Parser)]
-#[command(name = "menhu", version, about, long_about = None)]
+#[command(
+    name = "menhu",
+    version,
+    about,
+    long_about = None,
+    after_help = "Exit codes: 0 success, 1 the site has errors (each printed with file, line and fix), 2 bad command line."
+)]
 pub struct Cli {
     /// The site's root folder (where site-config.toml is).
     #[arg(long, short = 'r', global = true, default_value = ".")]
@@ -54,7 +61,8 @@ pub enum Command {
         /// Include drafts and pages dated in the future.
         #[arg(long)]
         drafts: bool,
-        /// Base URL used in links (default: the local address).
+        /// Base URL used in links, e.g. `http://192.168.1.5:1111` to preview from a
+        /// phone (default: the address served, so links stay on the preview).
         #[arg(long, short = 'u')]
         base_url: Option<String>,
     },
@@ -65,6 +73,8 @@ pub enum Command {
         /// The page's title, e.g. "汇聚四长资源".
         title: String,
     },
+    /// Check links, content, the government-website inspection rules and wording.
+    Check(CheckArgs),
     /// Write the demo portal into a new folder.
     Init {
         /// Folder to create (must be missing or empty).
@@ -72,9 +82,36 @@ pub enum Command {
     },
 }
 
+/// The flags of `menhu check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Also request external links (needs the network).
+    #[arg(long)]
+    pub external: bool,
+    /// How problems are printed: `human` (stderr), `json` or `github` (stdout).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Also write a self-contained HTML summary of the inspection to this file.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Measure staleness from this day (YYYY-MM-DD) instead of today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<chrono::NaiveDate>,
+    /// Fail (exit code 1) on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Include drafts and pages dated in the future.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
 /// Runs the command and returns the process's exit code.
 pub fn run(cli: Cli) -> ExitCode {
+    std::panic::set_hook(Box::new(report_bug));
     let color = std::io::stderr().is_terminal();
+    if let Command::Check(args) = &cli.command {
+        return run_check(&cli.root, args, color);
+    }
     match execute(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(problems) => {
@@ -121,10 +158,10 @@ fn execute(cli: Cli) -> Result<(), Diagnostics> {
         } => {
             let build = BuildOptions {
                 drafts,
+                base_url,
                 ..BuildOptions::new(&cli.root)
             };
             let options = ServeOptions { build, bind, port };
-            let _ = base_url;
             serve::serve(&options, |line| {
                 let mut err = std::io::stderr().lock();
                 let _ = writeln!(err, "{line}");
@@ -136,6 +173,7 @@ fn execute(cli: Cli) -> Result<(), Diagnostics> {
             println!("{}", file.display());
             Ok(())
         }
+        Command::Check(_) => Ok(()),
         Command::Init { dir } => {
             let count = scaffold::init(&dir)?;
             eprintln!(
@@ -146,6 +184,47 @@ fn execute(cli: Cli) -> Result<(), Diagnostics> {
             Ok(())
         }
     }
+}
+
+/// `menhu check`: prints the problems in the chosen format, writes the audit report,
+/// and fails on errors (or on warnings with `--deny-warnings`).
+fn run_check(root: &std::path::Path, args: &CheckArgs, color: bool) -> ExitCode {
+    let mut build = BuildOptions {
+        drafts: args.drafts,
+        ..BuildOptions::new(root)
+    };
+    // Pages dated after `--today` are not published yet on that day.
+    build.now = args.today.and_then(|d| d.and_hms_opt(23, 59, 59));
+    let options = CheckOptions {
+        build,
+        external: args.external,
+        today: args.today,
+    };
+    let report = check::check(&options);
+    let printed = check::render_diagnostics(&report.diagnostics, args.format, color);
+    match args.format {
+        Format::Human => eprint!("{printed}"),
+        Format::Json | Format::Github => print!("{printed}"),
+    }
+    if let Some(file) = &args.report {
+        let html = check::report::render_audit(&report);
+        if let Err(e) = std::fs::write(file, html) {
+            eprintln!("error: cannot write the report `{}`: {e}", file.display());
+            return ExitCode::from(1);
+        }
+    }
+    let fails = report.diagnostics.has_errors()
+        || (args.deny_warnings && report.diagnostics.warning_count() > 0);
+    ExitCode::from(u8::from(fails))
+}
+
+/// Says that a panic is menhu's fault, in one line instead of a backtrace.
+fn report_bug(info: &std::panic::PanicHookInfo<'_>) {
+    let place = info
+        .location()
+        .map(|l| format!(" at {}:{}", l.file(), l.line()))
+        .unwrap_or_default();
+    eprintln!("internal error{place} — a bug in menhu, please report it");
 }
 
 /// Prints every diagnostic, then the summary line when there were any.

@@ -7,8 +7,11 @@
 //! portal and the theme's Tera templates into in-memory outputs; [`output`] writes them
 //! to disk atomically or keeps them in memory for [`serve`]; [`search`] adds the
 //! static search index when the site asks for one. [`pipeline`] runs these
-//! stages in order and stops after the first stage that reports errors.
+//! stages in order and stops after the first stage that reports errors; [`check`] runs
+//! the link, content, inspection and wording rules on a site built in memory.
 
+pub mod cache;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;

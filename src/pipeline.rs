@@ -2,6 +2,7 @@
 //! disk. Each stage returns its value and its diagnostics; the build stops after a
 //! stage that reported errors, so later stages never see a broken site.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -9,13 +10,14 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDateTime;
 use rayon::prelude::*;
 
+use crate::cache::{self, BuildCache, MarkdownCache, MarkdownSource};
 use crate::config::{Config, SlugStrategy};
 use crate::content::{self, Content, LoadOptions};
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::markdown::{self, AnchorLinks, AnchorStyle, MarkdownInput, MarkdownOptions, Rendered};
 use crate::output::{self, WriteStats};
 use crate::portal::{self, Portal, PortalInput, UrlPlan};
-use crate::render::{self, Shortcodes, SiteOutput, Theme};
+use crate::render::{self, Incremental, Output, Rerender, Shortcodes, SiteOutput, Theme};
 
 /// What to build and how.
 #[derive(Debug, Clone)]
@@ -62,6 +64,89 @@ pub struct Built {
 
 /// Builds the site in memory. `Err` holds every problem found, errors and warnings.
 pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
+    let Model {
+        portal,
+        theme,
+        mut report,
+        mut timings,
+    } = build_model(options, None)?;
+    let started = Instant::now();
+    let (mut site, problems) = render::render_site(portal.clone(), &theme);
+    report.extend(problems);
+    check(&report)?;
+    timings.push(("templates", started.elapsed()));
+    if portal.config.build_search_index {
+        let started = Instant::now();
+        crate::search::add_search_outputs(&portal, &mut site);
+        timings.push(("search index", started.elapsed()));
+    }
+    Ok(Built {
+        portal,
+        site,
+        warnings: report,
+        timings,
+    })
+}
+
+/// A rebuild for the preview server: the same stages as [`build_in_memory`], reusing
+/// from `cache` whatever is unchanged, and rendering only outputs whose inputs changed.
+pub struct Rebuilt {
+    /// The model.
+    pub portal: Arc<Portal>,
+    /// Outputs rendered again, the paths of those that did not change, and copies.
+    pub outputs: Rerender,
+    /// Warnings.
+    pub warnings: Diagnostics,
+    /// Time spent per stage.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// Rebuilds in memory with `cache`; on success the cache describes this build. The
+/// pages of the `edited` source files are rendered first and handed to `on_edited`.
+pub fn rebuild_in_memory(
+    options: &BuildOptions,
+    cache: &mut BuildCache,
+    edited: &HashSet<PathBuf>,
+    on_edited: &mut dyn FnMut(&[Output]),
+) -> Result<Rebuilt, Diagnostics> {
+    let Model {
+        portal,
+        theme,
+        mut report,
+        mut timings,
+    } = build_model(options, Some(cache))?;
+    let started = Instant::now();
+    let incremental = Incremental {
+        memo: &cache.render,
+        urgent: edited,
+        on_urgent: on_edited,
+    };
+    let mut outputs = render::render_changed(portal.clone(), &theme, Some(incremental));
+    report.extend(std::mem::take(&mut outputs.diagnostics));
+    check(&report)?;
+    cache.render = std::mem::take(&mut outputs.memo);
+    timings.push(("templates", started.elapsed()));
+    Ok(Rebuilt {
+        portal,
+        outputs,
+        warnings: report,
+        timings,
+    })
+}
+
+/// The model and templates of a site, ready to render.
+struct Model {
+    portal: Arc<Portal>,
+    theme: Theme,
+    report: Diagnostics,
+    timings: Vec<(&'static str, Duration)>,
+}
+
+/// Every stage before rendering.
+fn build_model(
+    options: &BuildOptions,
+    mut cache: Option<&mut BuildCache>,
+) -> Result<Model, Diagnostics> {
     let mut report = Diagnostics::new();
     let mut timings = Vec::new();
     let mut clock = Instant::now();
@@ -79,14 +164,25 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
         .now
         .unwrap_or_else(|| chrono::Local::now().naive_local());
     let theme = stop_on_errors(Theme::load(&options.root, &config), &mut report)?;
+    if let Some(cache) = cache.as_deref_mut() {
+        cache.use_config(&config);
+        cache.markdown.use_theme(&theme);
+    }
     lap("config and templates", &mut timings);
 
     let load = LoadOptions {
         drafts: options.drafts,
         ignored: config.ignored_content.clone(),
     };
-    let (mut content, problems) = content::load(&options.root, &load);
+    let parse_cache = cache.as_deref_mut().map(|c| &mut c.parsed);
+    let (mut content, problems) = content::load_cached(&options.root, &load, parse_cache);
     report.extend(problems);
+    report.extend(content::directory::load_directories(
+        &options.root,
+        &config.directories,
+        &config.file,
+        &mut content,
+    ));
     if !options.drafts {
         content.pages.retain(|p| !portal::is_scheduled(p, now));
     }
@@ -95,7 +191,9 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
     check(&report)?;
     lap("content", &mut timings);
 
-    let (section_html, page_html, problems) = render_markdown(&config, &content, &urls, &theme);
+    let markdown_cache = cache.map(|c| &mut c.markdown);
+    let (section_html, page_html, problems) =
+        render_markdown(&config, &content, &urls, &theme, markdown_cache);
     report.extend(problems);
     check(&report)?;
     lap("markdown", &mut timings);
@@ -114,19 +212,10 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
     check(&report)?;
     let portal = Arc::new(portal);
     lap("portal", &mut timings);
-
-    let (mut site, problems) = render::render_site(portal.clone(), &theme);
-    report.extend(problems);
-    check(&report)?;
-    lap("templates", &mut timings);
-    if portal.config.build_search_index {
-        crate::search::add_search_outputs(&portal, &mut site);
-        lap("search index", &mut timings);
-    }
-    Ok(Built {
+    Ok(Model {
         portal,
-        site,
-        warnings: report,
+        theme,
+        report,
         timings,
     })
 }
@@ -204,12 +293,14 @@ pub fn markdown_options(config: &Config) -> MarkdownOptions {
 
 type MarkdownStage = (Vec<Rendered>, Vec<Rendered>, Vec<Diagnostic>);
 
-/// Renders every section's and page's Markdown in parallel.
+/// Renders every section's and page's Markdown in parallel (reusing `cache`'s
+/// renders whose inputs are unchanged).
 fn render_markdown(
     config: &Config,
     content: &Content,
     urls: &UrlPlan,
     theme: &Theme,
+    cache: Option<&mut MarkdownCache>,
 ) -> MarkdownStage {
     let options = markdown_options(config);
     let config_value = render::view::config_value(config);
@@ -217,40 +308,84 @@ fn render_markdown(
         theme,
         config: &config_value,
     };
+    let previous = cache.as_deref();
     let one = |file: &Path, body: &str, line: u32, permalink: &str| {
-        let input = MarkdownInput {
-            text: body,
+        let source = MarkdownSource {
+            file,
+            body,
             first_line: line,
-            page_permalink: permalink,
+            permalink,
         };
-        let rendered = markdown::render(&input, &options, urls, &shortcodes);
-        let problems = markdown_problems(file, body, line, &rendered);
-        (rendered, problems)
+        let (rendered, problems, fresh) = cache::markdown_or(previous, &source, urls, |links| {
+            let input = MarkdownInput {
+                text: body,
+                first_line: line,
+                page_permalink: permalink,
+            };
+            // A safety net, not error handling: a bug in menhu must not hide the other pages.
+            let render = std::panic::AssertUnwindSafe(|| {
+                markdown::render(&input, &options, links, &shortcodes)
+            });
+            match std::panic::catch_unwind(render) {
+                Ok(rendered) => {
+                    let problems = markdown_problems(file, body, line, &rendered);
+                    (rendered, problems)
+                }
+                Err(_) => (Rendered::default(), vec![internal_error(file)]),
+            }
+        });
+        (
+            (rendered, problems),
+            fresh.map(|entry| (file.to_path_buf(), entry)),
+        )
     };
-    let sections: Vec<(Rendered, Vec<Diagnostic>)> = content
+    let sections: Vec<(MarkdownOne, Option<Fresh>)> = content
         .sections
         .par_iter()
         .zip(&urls.sections)
         .map(|(s, url)| one(&s.file, &s.body, s.body_line, &url.permalink))
         .collect();
-    let pages: Vec<(Rendered, Vec<Diagnostic>)> = content
+    let pages: Vec<(MarkdownOne, Option<Fresh>)> = content
         .pages
         .par_iter()
         .zip(&urls.pages)
         .map(|(p, url)| one(&p.file, &p.body, p.body_line, &url.permalink))
         .collect();
     let mut problems = Vec::new();
-    let mut unzip = |list: Vec<(Rendered, Vec<Diagnostic>)>| -> Vec<Rendered> {
+    let mut fresh = Vec::new();
+    let mut unzip = |list: Vec<(MarkdownOne, Option<Fresh>)>| -> Vec<Rendered> {
         list.into_iter()
-            .map(|(r, p)| {
+            .map(|((r, p), new)| {
                 problems.extend(p);
+                fresh.extend(new);
                 r
             })
             .collect()
     };
     let sections = unzip(sections);
     let pages = unzip(pages);
+    if let Some(cache) = cache {
+        let files = content
+            .sections
+            .iter()
+            .map(|s| s.file.as_path())
+            .chain(content.pages.iter().map(|p| p.file.as_path()))
+            .collect();
+        cache.update(&files, fresh);
+    }
     (sections, pages, problems)
+}
+
+type MarkdownOne = (Rendered, Vec<Diagnostic>);
+type Fresh = (PathBuf, cache::MarkdownEntry);
+/// The report for a page whose processing hit a bug in menhu.
+pub fn internal_error(file: &Path) -> Diagnostic {
+    Diagnostic::error(
+        "E0001",
+        "internal error while processing this file — a bug in menhu, please report it",
+    )
+    .in_file(file)
+    .help("the rest of the site was processed; attach this file to the report if you can")
 }
 
 /// Markdown problems (and images without alt text) as diagnostics of `file`.

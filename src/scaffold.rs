@@ -1,5 +1,6 @@
 //! `menhu init` writes the bundled demo portal (embedded in the binary) into a new
-//! folder; `menhu new` creates a dated page with a pinyin slug and its front matter.
+//! folder; `menhu new` creates a dated page with a pinyin slug and its front matter,
+//! taken from an archetype when the site or its theme has one (see [`archetype_for`]).
 
 use std::path::{Path, PathBuf};
 
@@ -11,6 +12,8 @@ use crate::zh;
 static DEMO_CONTENT: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/content");
 static DEMO_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/portal");
 const DEMO_CONFIG: &str = include_str!("../site-config.toml");
+/// The demo's organization table, declared in its `[[directories]]`.
+const DEMO_ORGS: &str = include_str!("../data/orgs.csv");
 
 /// Writes the demo portal into `dir`, which must be missing or empty: `init` never
 /// overwrites anything.
@@ -26,7 +29,8 @@ pub fn init(dir: &Path) -> Result<usize, Diagnostic> {
     written += write_tree(&DEMO_CONTENT, &dir.join("content"))?;
     written += write_tree(&DEMO_THEME, &dir.join("themes").join("portal"))?;
     write_file(&dir.join("site-config.toml"), DEMO_CONFIG.as_bytes())?;
-    Ok(written + 1)
+    write_file(&dir.join("data").join("orgs.csv"), DEMO_ORGS.as_bytes())?;
+    Ok(written + 2)
 }
 
 fn write_tree(tree: &Dir<'_>, target: &Path) -> Result<usize, Diagnostic> {
@@ -102,8 +106,56 @@ pub fn new_page(
                 .help("edit that file, or choose another title"),
         );
     }
-    write_file(&file, front_matter(title, now).as_bytes())?;
+    let text = match archetype_for(root, section) {
+        Some(template) => fill_archetype(&template, title, now),
+        None => front_matter(title, now),
+    };
+    write_file(&file, text.as_bytes())?;
     Ok(file)
+}
+
+/// The archetype (front-matter template) for a new page in `section`, first found of:
+/// the site's `archetypes/SECTION.md` (the full path, e.g. `news/tzgg.md`, then the
+/// top-level section, `news.md`), the theme's `themes/NAME/archetypes/` likewise, then
+/// the site's and the theme's `default.md`.
+pub fn archetype_for(root: &Path, section: &str) -> Option<String> {
+    let theme = crate::config::Config::load(root)
+        .ok()
+        .and_then(|(config, _)| config.theme);
+    let mut folders = vec![root.join("archetypes")];
+    if let Some(theme) = theme {
+        folders.push(root.join("themes").join(theme).join("archetypes"));
+    }
+    let top = section.split('/').next().unwrap_or(section);
+    let mut names = vec![format!("{section}.md")];
+    if top != section {
+        names.push(format!("{top}.md"));
+    }
+    let specific = names
+        .iter()
+        .flat_map(|name| folders.iter().map(move |folder| folder.join(name)));
+    let defaults = folders.iter().map(|folder| folder.join("default.md"));
+    specific
+        .chain(defaults)
+        .find_map(|path| std::fs::read_to_string(path).ok())
+}
+
+/// Fills an archetype's placeholders: `{{ title }}` (escaped for a TOML or YAML string
+/// in double quotes), `{{ date }}` (`2026-05-01T09:30:00+08:00`) and `{{ day }}`
+/// (`2026-05-01`).
+pub fn fill_archetype(
+    template: &str,
+    title: &str,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> String {
+    let escaped = title.replace('\\', "\\\\").replace('"', "\\\"");
+    template
+        .replace("{{ title }}", &escaped)
+        .replace(
+            "{{ date }}",
+            &now.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        )
+        .replace("{{ day }}", &now.format("%Y-%m-%d").to_string())
 }
 
 fn front_matter(title: &str, now: chrono::DateTime<chrono::FixedOffset>) -> String {
@@ -141,30 +193,83 @@ fn unknown_section(root: &Path, section: &str) -> Diagnostic {
 mod tests {
     use super::*;
 
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    fn noon() -> chrono::DateTime<chrono::FixedOffset> {
+        chrono::DateTime::parse_from_rfc3339("2026-11-26T10:00:00+08:00").expect("a valid date")
+    }
+
     #[test]
-    fn new_page_gets_a_dated_pinyin_name() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("content/news")).unwrap();
-        std::fs::write(dir.path().join("content/news/_index.md"), "+++\n+++\n").unwrap();
-        let now = chrono::DateTime::parse_from_rfc3339("2026-11-26T10:00:00+08:00").unwrap();
-        let file = new_page(dir.path(), "news", "汇聚“四长”资源", now).unwrap();
+    fn archetypes_fill_placeholders_and_escape_the_title() {
+        let now = noon();
+        let text = fill_archetype(
+            "title = \"{{ title }}\"\ndate = {{ date }}\n# {{ day }}\n",
+            "说\"改革\"",
+            now,
+        );
+        assert_eq!(
+            text,
+            "title = \"说\\\"改革\\\"\"\ndate = 2026-11-26T10:00:00+08:00\n# 2026-11-26\n"
+        );
+    }
+
+    #[test]
+    fn site_archetypes_win_over_the_theme_and_sections_over_default() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let write = |rel: &str, text: &str| -> std::io::Result<()> {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap_or(dir.path()))?;
+            std::fs::write(path, text)
+        };
+        write(
+            "site-config.toml",
+            "base_url = \"https://a.cn\"\ntitle = \"t\"\ntheme = \"p\"\n",
+        )?;
+        write("themes/p/archetypes/default.md", "theme default")?;
+        write("themes/p/archetypes/cases.md", "theme cases")?;
+        assert_eq!(
+            archetype_for(dir.path(), "cases").as_deref(),
+            Some("theme cases")
+        );
+        assert_eq!(
+            archetype_for(dir.path(), "news/tzgg").as_deref(),
+            Some("theme default")
+        );
+        write("archetypes/cases.md", "site cases")?;
+        write("archetypes/news.md", "site news")?;
+        assert_eq!(
+            archetype_for(dir.path(), "cases").as_deref(),
+            Some("site cases")
+        );
+        assert_eq!(
+            archetype_for(dir.path(), "news/tzgg").as_deref(),
+            Some("site news")
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn new_page_gets_a_dated_pinyin_name() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        std::fs::create_dir_all(dir.path().join("content/news"))?;
+        std::fs::write(dir.path().join("content/news/_index.md"), "+++\n+++\n")?;
+        let now = noon();
+        let file = new_page(dir.path(), "news", "汇聚“四长”资源", now).map_err(|d| d.message)?;
         assert!(
             file.ends_with("content/news/2026-11-26-hui-ju-si-chang-zi-yuan.md"),
             "{}",
             file.display()
         );
-        let text = std::fs::read_to_string(&file).unwrap();
+        let text = std::fs::read_to_string(&file)?;
         assert!(text.contains("title = \"汇聚“四长”资源\""));
         assert!(
             new_page(dir.path(), "news", "汇聚“四长”资源", now).is_err(),
             "never overwrites"
         );
-        assert!(
-            new_page(dir.path(), "nwes", "x", now)
-                .unwrap_err()
-                .help
-                .unwrap()
-                .contains("news")
-        );
+        let unknown = new_page(dir.path(), "nwes", "x", now)
+            .err()
+            .and_then(|d| d.help);
+        assert!(unknown.is_some_and(|help| help.contains("news")));
+        Ok(())
     }
 }

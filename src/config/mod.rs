@@ -6,10 +6,14 @@
 //!
 //! Codes: E0100 no configuration file, E0101 unknown key, E0102 wrong type or value,
 //! E0103 `base_url` missing or not an absolute http(s) URL, E0104 taxonomy name empty
-//! or repeated, E0105 `paginate_by` of 0, E0106 TOML syntax, E0107 file unreadable;
+//! or repeated, E0105 `paginate_by` of 0, E0106 TOML syntax, E0107 file unreadable, E0108 a URL segment
+//! (`[regions] path`, `[series] path`) that is not one word, E0109 an entry of
+//! `[[regions.custom]]`, `[[menus]]` or `[[directories]]` without its required keys;
 //! W0101 Zola setting ignored, W0102 inline highlighting rendered with classes.
 
+pub mod check;
 mod keys;
+mod portal;
 mod raw;
 #[cfg(test)]
 mod tests;
@@ -22,6 +26,10 @@ use serde::Serialize;
 use toml::de::DeTable;
 
 use self::keys::{KeyPath, key_path_at, place};
+pub use self::portal::{
+    CustomRegionConfig, DEFAULT_RELATED_LIMIT, DirectoryConfig, MenuItemConfig, Placed,
+    RegionsConfig,
+};
 use self::raw::RawConfig;
 use crate::diag::Diagnostic;
 
@@ -68,8 +76,20 @@ pub struct Config {
     pub ignored_content: Vec<String>,
     /// Glob patterns of static files to skip.
     pub ignored_static: Vec<String>,
+    /// `[regions]`: region resolution and region pages.
+    pub regions: RegionsConfig,
+    /// `[series] path`: URL segment of series index pages (`series`).
+    pub series_path: String,
+    /// `[related] limit`: related articles per page (0: none).
+    pub related_limit: usize,
+    /// `[[menus]]`: navigation menus, in file order.
+    pub menus: Vec<MenuItemConfig>,
+    /// `[[directories]]`: tables whose rows become organization pages.
+    pub directories: Vec<DirectoryConfig>,
     /// The editor's own values from `[extra]`, for templates.
     pub extra: serde_json::Map<String, serde_json::Value>,
+    /// What `menhu check` inspects (`[check]`).
+    pub check: check::CheckConfig,
 }
 
 /// One taxonomy (分类法), such as `tags` or `categories`.

@@ -38,7 +38,66 @@ pub(crate) struct RawConfig {
     pub paginate_by: Option<Spanned<usize>>,
     pub ignored_content: Vec<String>,
     pub ignored_static: Vec<String>,
+    pub regions: RawRegions,
+    pub series: RawSeries,
+    pub related: RawRelated,
+    pub menus: Vec<RawMenuItem>,
+    pub directories: Vec<RawDirectory>,
     pub extra: toml::Table,
+    pub check: super::check::RawCheck,
+}
+
+/// `[regions]`: how `city` / `region` front matter resolves and where region pages go.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct RawRegions {
+    pub default_province: Option<Spanned<String>>,
+    pub hot_cities: Vec<Spanned<String>>,
+    pub path: Option<Spanned<String>>,
+    pub custom: Vec<RawCustomRegion>,
+}
+
+/// One `[[regions.custom]]`: a region of the site's own (an industrial park).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct RawCustomRegion {
+    pub name: Option<Spanned<String>>,
+    pub parent: Option<Spanned<String>>,
+    pub aliases: Vec<String>,
+    pub code: Option<String>,
+}
+
+/// `[series]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct RawSeries {
+    pub path: Option<Spanned<String>>,
+}
+
+/// `[related]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct RawRelated {
+    pub limit: Option<usize>,
+}
+
+/// One `[[menus]]` entry, or one of its `children`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct RawMenuItem {
+    pub title: Option<Spanned<String>>,
+    pub url: Option<Spanned<String>>,
+    pub menu: Option<String>,
+    pub children: Vec<RawMenuItem>,
+}
+
+/// One `[[directories]]`: a CSV or TOML table whose rows become organization pages.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct RawDirectory {
+    pub file: Option<Spanned<String>>,
+    pub section: Option<Spanned<String>>,
+    pub level: Option<String>,
 }
 
 /// One entry of `taxonomies = [{ name = "tags" }]` or `[[taxonomies]]`.
@@ -123,6 +182,19 @@ pub(crate) fn keys_at(table: &[&str]) -> Option<&'static [&'static str]> {
         ["markdown", "highlighting"] => field_names::<RawHighlighting>(),
         ["slugify"] => field_names::<RawSlugify>(),
         ["taxonomies", "*"] => field_names::<RawTaxonomy>(),
+        ["check"] => field_names::<super::check::RawCheck>(),
+        ["check", "external"] => field_names::<super::check::RawExternal>(),
+        ["check", "columns", "*"] => field_names::<super::check::RawColumn>(),
+        ["check", "wording", "*"] => field_names::<super::check::RawWording>(),
+        ["check", "forbidden", "*"] => field_names::<super::check::RawForbidden>(),
+        ["regions"] => field_names::<RawRegions>(),
+        ["regions", "custom", "*"] => field_names::<RawCustomRegion>(),
+        ["series"] => field_names::<RawSeries>(),
+        ["related"] => field_names::<RawRelated>(),
+        ["menus", "*"]
+        | ["menus", "*", "children", "*"]
+        | ["menus", "*", "children", "*", "children", "*"] => field_names::<RawMenuItem>(),
+        ["directories", "*"] => field_names::<RawDirectory>(),
         _ => return None,
     })
 }

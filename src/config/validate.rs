@@ -9,6 +9,7 @@ use std::path::Path;
 use toml::Spanned;
 
 use super::keys::place;
+use super::portal;
 use super::raw::{
     RawAnchorLinks, RawConfig, RawHighlightStyle, RawMarkdown, RawSlugStrategy, RawSlugify,
     RawTaxonomy,
@@ -22,14 +23,14 @@ const DEFAULT_SUMMARY_CHARS: usize = 120;
 const EXAMPLE_BASE_URL: &str = "base_url = \"https://www.example.org.cn\"";
 
 /// Where problems go, with what is needed to place them.
-struct Report<'a> {
+pub(crate) struct Report<'a> {
     file: &'a Path,
     text: &'a str,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
 impl Report<'_> {
-    fn push(&mut self, diagnostic: Diagnostic, span: Option<Range<usize>>) {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic, span: Option<Range<usize>>) {
         let diagnostic = place(diagnostic.in_file(self.file), span, self.text);
         self.diagnostics.push(diagnostic);
     }
@@ -56,6 +57,20 @@ pub(crate) fn validate(
     let paginate_by = raw
         .paginate_by
         .and_then(|n| check_page_size(&n, "paginate_by", &mut report));
+    let mut problems = portal::Problems {
+        file,
+        text,
+        diagnostics: report.diagnostics,
+    };
+    let regions = portal::regions(raw.regions, text, &mut problems);
+    let series_path = portal::path_segment(
+        raw.series.path.as_ref(),
+        "series.path",
+        "series",
+        &mut problems,
+    );
+    let menus = portal::menus(raw.menus, text, &mut problems);
+    let directories = portal::directories(raw.directories, text, &mut problems);
     Config {
         file: file.to_path_buf(),
         base_url,
@@ -77,7 +92,13 @@ pub(crate) fn validate(
         paginate_by,
         ignored_content: raw.ignored_content,
         ignored_static: raw.ignored_static,
+        regions,
+        series_path,
+        related_limit: raw.related.limit.unwrap_or(portal::DEFAULT_RELATED_LIMIT),
+        menus,
+        directories,
         extra: toml_table_to_json(raw.extra),
+        check: super::check::validate_check(raw.check, &mut report),
     }
 }
 

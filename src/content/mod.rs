@@ -3,6 +3,7 @@
 
 pub mod date;
 pub mod decode;
+pub mod directory;
 pub mod front_matter;
 pub mod meta;
 pub(crate) mod parse;
@@ -12,7 +13,7 @@ mod walk;
 
 use std::path::PathBuf;
 
-pub use walk::{LoadOptions, load};
+pub use walk::{LoadOptions, ParseCache, load, load_cached};
 
 use meta::{PageMeta, SectionMeta};
 

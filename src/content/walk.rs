@@ -1,7 +1,7 @@
 //! Walks `content/`: finds sections, pages, bundles and their assets in a stable order,
 //! then reads and parses every Markdown file in parallel.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -35,6 +35,46 @@ enum FoundKind {
 /// Reads `root/content`. Problems with single files are reported and the file skipped,
 /// so one bad page never hides the others.
 pub fn load(root: &Path, options: &LoadOptions) -> (Content, Diagnostics) {
+    load_cached(root, options, None)
+}
+
+/// Parsed files kept between loads by the preview server, by path relative to the
+/// root. An entry is reused until [`ParseCache::forget`] is told its file changed.
+#[derive(Default)]
+pub struct ParseCache {
+    files: HashMap<PathBuf, Result<Loaded, Vec<Diagnostic>>>,
+}
+
+impl ParseCache {
+    /// Drops the entries of `path` and of every file below it (a folder that was
+    /// renamed or deleted reports only itself).
+    pub fn forget(&mut self, path: &Path) {
+        self.files.retain(|file, _| !file.starts_with(path));
+    }
+
+    /// Drops every entry.
+    pub fn clear(&mut self) {
+        self.files.clear();
+    }
+
+    /// Number of files remembered.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// True when no file is remembered.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+/// [`load`], reusing the parse of every file `cache` still holds and remembering the
+/// others; the cache ends up holding exactly the files of this load.
+pub fn load_cached(
+    root: &Path,
+    options: &LoadOptions,
+    cache: Option<&mut ParseCache>,
+) -> (Content, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
@@ -47,11 +87,21 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Content, Diagnostics) {
     let ignored = build_ignore_set(&options.ignored, &mut diagnostics);
     let walk = walk_tree(root, &content_dir, &ignored, &mut diagnostics);
 
-    let parsed: Vec<Result<Loaded, Vec<Diagnostic>>> = walk
+    let previous = cache.as_deref();
+    let fresh: Vec<Option<Result<Loaded, Vec<Diagnostic>>>> = walk
         .markdown
         .par_iter()
-        .map(|found| load_one(root, found))
+        .map(
+            |found| match previous.and_then(|c| c.files.get(&found.file)) {
+                Some(_) => None,
+                None => Some(load_one(root, found)),
+            },
+        )
         .collect();
+    let parsed: Vec<Result<Loaded, Vec<Diagnostic>>> = match cache {
+        None => fresh.into_iter().flatten().collect(),
+        Some(cache) => remember(cache, &walk.markdown, fresh),
+    };
 
     let mut sections = Vec::new();
     let mut pages = Vec::new();
@@ -79,6 +129,30 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Content, Diagnostics) {
     (Content { sections, pages }, diagnostics)
 }
 
+/// Stores the fresh parses in `cache`, drops the entries of files that are gone, and
+/// returns every file's parse in walk order.
+fn remember(
+    cache: &mut ParseCache,
+    markdown: &[Found],
+    fresh: Vec<Option<Result<Loaded, Vec<Diagnostic>>>>,
+) -> Vec<Result<Loaded, Vec<Diagnostic>>> {
+    let present: std::collections::HashSet<&Path> =
+        markdown.iter().map(|f| f.file.as_path()).collect();
+    cache
+        .files
+        .retain(|file, _| present.contains(file.as_path()));
+    for (found, result) in markdown.iter().zip(fresh) {
+        if let Some(result) = result {
+            cache.files.insert(found.file.clone(), result);
+        }
+    }
+    markdown
+        .iter()
+        .filter_map(|found| cache.files.get(&found.file).cloned())
+        .collect()
+}
+
+#[derive(Clone)]
 enum Loaded {
     Section(Box<Section>, Vec<Diagnostic>),
     Page(Box<Page>, Vec<Diagnostic>),

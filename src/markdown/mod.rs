@@ -261,7 +261,7 @@ pub fn render(
     problems.append(&mut pass.problems);
     let summary_html = match pass.summary_html {
         Some(summary) => summary,
-        None => summary::truncate_html(&pass.html, opts.summary_chars),
+        None => summary::truncate_html(&summary::without_headings(&pass.html), opts.summary_chars),
     };
     Rendered {
         html: pass.html,
@@ -274,4 +274,12 @@ pub fn render(
         problems,
         has_code: pass.has_code,
     }
+}
+
+/// `text` escaped for HTML text and quoted attribute values (`/` is left alone, so URLs
+/// stay readable). The one escaping function of the crate: templates use it too.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    links::push_escaped(&mut out, text);
+    out
 }

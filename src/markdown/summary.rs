@@ -113,6 +113,36 @@ impl<'h> Truncation<'h> {
     }
 }
 
+/// `html` without its headings: an automatic summary is the opening text of an article,
+/// and a list of summaries with 编者按 / 背景 headings in it reads like a table of contents.
+pub(crate) fn without_headings(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = find_heading(rest) {
+        out.push_str(&rest[..start]);
+        let level = &rest[start + 2..start + 3];
+        let close = format!("</h{level}>");
+        match rest[start..].find(&close) {
+            Some(end) => rest = rest[start + end + close.len()..].trim_start_matches('\n'),
+            None => {
+                rest = &rest[start..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Byte offset of the next `<h1>`…`<h6>` opening tag.
+fn find_heading(html: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    html.match_indices("<h").map(|(i, _)| i).find(|&i| {
+        matches!(bytes.get(i + 2), Some(b'1'..=b'6'))
+            && matches!(bytes.get(i + 3), Some(b'>' | b' '))
+    })
+}
+
 /// Length of the tag at the start of `rest` (quoted attribute values may hold `>`).
 fn tag_len(rest: &str) -> usize {
     let mut quote = None;
@@ -256,6 +286,14 @@ fn nicer_end(out: &str, next_char: Option<char>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_are_left_out_of_automatic_summaries() {
+        let html = "<h2 id=\"a\">编者按</h2>\n<p>正文</p>\n<h3>背景</h3>\n<p>更多</p><hr>";
+        assert_eq!(without_headings(html), "<p>正文</p>\n<p>更多</p><hr>");
+        assert_eq!(without_headings("<h2>未闭合"), "<h2>未闭合");
+        assert_eq!(without_headings("<header>x</header>"), "<header>x</header>");
+    }
 
     #[test]
     fn short_html_is_kept_whole() {

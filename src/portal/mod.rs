@@ -3,7 +3,13 @@
 //! changed afterwards. Rendering reads it; it knows nothing about templates.
 
 pub mod attachments;
+pub mod city;
+pub mod menus;
 pub mod nav;
+pub mod org;
+pub mod region;
+pub mod related;
+pub mod series;
 pub mod taxonomy;
 pub mod urls;
 
@@ -108,6 +114,16 @@ pub struct Portal {
     pub taxonomies: Vec<Taxonomy>,
     /// When the build started (local time), for drafts, expiry and `now()`.
     pub now: NaiveDateTime,
+    /// Where pages happened; city and province pages.
+    pub places: city::Places,
+    /// The organization directory.
+    pub orgs: org::Directory,
+    /// Numbered series.
+    pub series: series::SeriesIndex,
+    /// 相关文章 of each page, by `PageId`.
+    pub related: Vec<Vec<PageId>>,
+    /// Menus from the config, URLs resolved.
+    pub menus: menus::Menus,
     page_keys: HashMap<String, PageId>,
     section_keys: HashMap<String, SectionId>,
 }
@@ -196,6 +212,11 @@ impl Portal {
             sections,
             taxonomies: Vec::new(),
             now,
+            places: city::Places::none(),
+            orgs: org::Directory::default(),
+            series: series::SeriesIndex::default(),
+            related: Vec::new(),
+            menus: menus::Menus::new(),
             page_keys,
             section_keys,
         };
@@ -203,7 +224,28 @@ impl Portal {
         let (taxonomies, taxonomy_problems) = taxonomy::collect(&portal);
         portal.taxonomies = taxonomies;
         diagnostics.extend(taxonomy_problems);
+        diagnostics.extend(portal.link_portal_indexes());
         (portal, diagnostics)
+    }
+
+    /// Places, organizations, series, related pages and menus: the indexes that make
+    /// a portal of the site, built in that order (related pages need the places).
+    fn link_portal_indexes(&mut self) -> Diagnostics {
+        let mut diagnostics = Diagnostics::new();
+        let (places, problems) = city::collect(self);
+        self.places = places;
+        diagnostics.extend(problems);
+        let (orgs, problems) = org::collect(self);
+        self.orgs = orgs;
+        diagnostics.extend(problems);
+        let (series, problems) = series::collect(self);
+        self.series = series;
+        diagnostics.extend(problems);
+        self.related = related::collect(self);
+        let (menus, problems) = menus::collect(self);
+        self.menus = menus;
+        diagnostics.extend(problems);
+        diagnostics
     }
 
     /// The page with content key `key` (`news/x.md`).

@@ -2,6 +2,7 @@
 //! sitemap.xml and robots.txt. Written as text directly: their formats are fixed and
 //! small, and a template would only add a way to get them wrong.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone};
@@ -18,7 +19,7 @@ fn cst() -> FixedOffset {
     FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset")
 }
 
-/// Every feed, the sitemap and robots.txt, as the config asks.
+/// Every feed and robots.txt, as the config asks.
 pub fn render_feeds(portal: &Portal) -> Vec<Output> {
     let mut outputs = Vec::new();
     let config = &portal.config;
@@ -64,12 +65,6 @@ pub fn render_feeds(portal: &Portal) -> Vec<Output> {
             ));
         }
     }
-    if config.generate_sitemap {
-        outputs.push(Output {
-            path: "sitemap.xml".into(),
-            body: sitemap(portal).into_bytes(),
-        });
-    }
     if config.generate_robots_txt {
         let robots = format!(
             "User-agent: *\nDisallow:\nAllow: /\nSitemap: {}/sitemap.xml\n",
@@ -83,7 +78,13 @@ pub fn render_feeds(portal: &Portal) -> Vec<Output> {
     outputs
 }
 
-fn feed_files(portal: &Portal, dir: &str, title: &str, link: &str, ids: &[PageId]) -> Vec<Output> {
+pub(crate) fn feed_files(
+    portal: &Portal,
+    dir: &str,
+    title: &str,
+    link: &str,
+    ids: &[PageId],
+) -> Vec<Output> {
     let items: Vec<PageId> = ids
         .iter()
         .copied()
@@ -123,21 +124,19 @@ fn feed_files(portal: &Portal, dir: &str, title: &str, link: &str, ids: &[PageId
         .collect()
 }
 
+/// Text escaped for XML; control characters, which XML 1.0 forbids, are dropped.
 fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
+    if text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        let allowed: String = text
+            .chars()
+            .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+            .collect();
+        return crate::markdown::escape_html(&allowed);
     }
-    out
+    crate::markdown::escape_html(text)
 }
 
 fn with_offset(date: &Date) -> DateTime<FixedOffset> {
@@ -284,25 +283,27 @@ fn atom(portal: &Portal, title: &str, link: &str, self_url: &str, ids: &[PageId]
     out
 }
 
-fn sitemap(portal: &Portal) -> String {
-    let mut entries: Vec<(String, Option<String>)> = Vec::new();
-    for section in portal.sections.iter().filter(|s| s.source.meta.render) {
-        entries.push((section.url.permalink.clone(), None));
-    }
-    for page in &portal.pages {
-        let lastmod = page
-            .source
-            .meta
-            .updated
-            .as_ref()
-            .or(page.date.as_ref())
-            .map(|d| d.date().to_string());
-        entries.push((page.url.permalink.clone(), lastmod));
-    }
-    for taxonomy in portal.taxonomies.iter().filter(|t| t.config.render) {
-        entries.push((taxonomy.permalink.clone(), None));
-        entries.extend(taxonomy.terms.iter().map(|t| (t.permalink.clone(), None)));
-    }
+/// sitemap.xml listing the given output files (`news/x/index.html`), with each page's
+/// date as `lastmod`.
+pub fn sitemap<'a>(portal: &Portal, rendered: impl Iterator<Item = &'a str>) -> Output {
+    let dates: HashMap<String, String> = portal
+        .pages
+        .iter()
+        .filter_map(|p| {
+            let date = p.source.meta.updated.as_ref().or(p.date.as_ref())?;
+            Some((p.url.output_file(), date.date().to_string()))
+        })
+        .collect();
+    let mut entries: Vec<(String, Option<String>)> = rendered
+        .filter(|path| path.ends_with(".html"))
+        .map(|path| {
+            let url_path = path.strip_suffix("index.html").unwrap_or(path);
+            (
+                format!("{}/{url_path}", portal.config.base_url),
+                dates.get(path).cloned(),
+            )
+        })
+        .collect();
     entries.sort();
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
@@ -315,5 +316,8 @@ fn sitemap(portal: &Portal) -> String {
         out.push_str("</url>\n");
     }
     out.push_str("</urlset>\n");
-    out
+    Output {
+        path: "sitemap.xml".into(),
+        body: out.into_bytes(),
+    }
 }

@@ -74,13 +74,41 @@ impl ShortcodeRenderer for NoShortcodes {
     }
 }
 
-/// Registers the site functions on `tera`.
+/// The site functions, reading `views`.
+pub fn site_functions(views: &Arc<Views>) -> Vec<(&'static str, Box<dyn Function>)> {
+    let mut functions: Vec<(&'static str, Box<dyn Function>)> = vec![
+        ("get_url", Box::new(GetUrl(views.clone()))),
+        ("get_section", Box::new(GetSection(views.clone()))),
+        ("get_page", Box::new(GetPage(views.clone()))),
+        ("get_taxonomy", Box::new(GetTaxonomy(views.clone()))),
+        ("get_taxonomy_url", Box::new(GetTaxonomyUrl(views.clone()))),
+    ];
+    functions.extend(super::portal_functions::functions(views));
+    functions
+}
+
+/// Registers the site functions on `tera`. Every call is noted (see
+/// [`super::digest::record_lookups`]), so a job's output is known to depend on it.
 pub fn register_functions(tera: &mut Tera, views: &Arc<Views>) {
-    tera.register_function("get_url", GetUrl(views.clone()));
-    tera.register_function("get_section", GetSection(views.clone()));
-    tera.register_function("get_page", GetPage(views.clone()));
-    tera.register_function("get_taxonomy", GetTaxonomy(views.clone()));
-    tera.register_function("get_taxonomy_url", GetTaxonomyUrl(views.clone()));
+    for (name, inner) in site_functions(views) {
+        tera.register_function(name, Recorded { name, inner });
+    }
+}
+
+/// A site function whose calls are recorded for incremental rendering.
+struct Recorded {
+    name: &'static str,
+    inner: Box<dyn Function>,
+}
+
+impl Function for Recorded {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        super::digest::note_lookup(self.name, args);
+        self.inner.call(args)
+    }
+    fn is_safe(&self) -> bool {
+        self.inner.is_safe()
+    }
 }
 
 fn string_arg<'a>(

@@ -1,15 +1,21 @@
 //! Portal + templates → outputs in memory. Never touches disk: [`crate::output`] writes
 //! what this produces, or the preview server serves it from memory.
 
+pub mod digest;
 pub mod feeds;
 pub mod functions;
+mod memo;
 pub mod pages;
+mod portal_functions;
+mod portal_view;
+pub mod qr;
 pub mod theme;
 pub mod view;
 
 use std::path::PathBuf;
 
-pub use pages::render_site;
+pub use memo::{Incremental, RenderMemo};
+pub use pages::{Rerender, render_changed, render_site};
 pub use theme::{Shortcodes, Theme};
 
 /// One rendered file.

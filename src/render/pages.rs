@@ -4,9 +4,12 @@
 
 use std::sync::Arc;
 
+mod portal_pages;
+
 use rayon::prelude::*;
 use tera::{Context, Tera, Value};
 
+use super::memo::{self, Incremental, RenderMemo};
 use super::view::Views;
 use super::{CopiedFile, Output, SiteOutput, Theme, feeds};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -14,16 +17,32 @@ use crate::portal::nav::{self, Pager};
 use crate::portal::{PageId, Portal, PortalSection, Taxonomy, Term, urls};
 
 /// One thing to render, decided before rendering starts.
-enum Job<'a> {
+pub(super) enum Job<'a> {
     Page(PageId),
     Section(&'a PortalSection, Option<Pager>),
     TaxonomyList(&'a Taxonomy),
     Term(&'a Taxonomy, &'a Term, Option<Pager>),
+    Portal(portal_pages::PortalJob),
 }
 
 /// Renders the whole site. Template errors are collected (every failing output is
 /// reported); the outputs that did render are returned either way.
 pub fn render_site(portal: Arc<Portal>, theme: &Theme) -> (SiteOutput, Diagnostics) {
+    let rerender = render_changed(portal, theme, None);
+    let site = SiteOutput {
+        files: rerender.files,
+        copies: rerender.copies,
+    };
+    (site, rerender.diagnostics)
+}
+
+/// Renders the jobs whose fingerprint differs from `memo` (all of them without one).
+/// With a memo, the result's `kept` lists the outputs that would come out unchanged.
+pub fn render_changed(
+    portal: Arc<Portal>,
+    theme: &Theme,
+    incremental: Option<Incremental>,
+) -> Rerender {
     let views = Arc::new(Views::new(portal.clone(), theme.lists_need_content));
     let mut tera = theme.tera.clone();
     super::functions::register_functions(&mut tera, &views);
@@ -34,16 +53,43 @@ pub fn render_site(portal: Arc<Portal>, theme: &Theme) -> (SiteOutput, Diagnosti
         theme,
     };
 
-    let jobs = plan_jobs(&portal);
-    let results: Vec<Result<Output, Diagnostic>> =
-        jobs.par_iter().map(|job| renderer.render(job)).collect();
+    let mut jobs = plan_jobs(&portal);
+    jobs.extend(
+        portal_pages::plan(&portal, theme)
+            .into_iter()
+            .map(Job::Portal),
+    );
     let mut diagnostics = Diagnostics::new();
-    let mut files = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(output) => files.push(output),
-            Err(d) => diagnostics.push(d),
+    let (mut files, kept, memo) = match incremental {
+        None => {
+            let results: Vec<Result<Output, Diagnostic>> = jobs
+                .par_iter()
+                .map(|job| renderer.render(renderer.prepare(job)))
+                .collect();
+            let files = collect_outputs(results, &mut diagnostics);
+            (files, Vec::new(), RenderMemo::default())
         }
+        Some(incremental) => {
+            let digests = Arc::new(Views::for_digest(portal.clone(), theme.lists_need_content));
+            let digester = Renderer {
+                views: &digests,
+                ..renderer
+            };
+            let renderers = memo::Renderers {
+                real: &renderer,
+                digest: &digester,
+                digest_views: &digests,
+            };
+            memo::render_jobs(&jobs, &renderers, incremental, &mut diagnostics)
+        }
+    };
+    // Every job output is a real page of the site (no redirects, no 404).
+    if portal.config.generate_sitemap {
+        let pages = files.iter().map(|f| f.path.as_str());
+        files.push(feeds::sitemap(
+            &portal,
+            pages.chain(kept.iter().map(String::as_str)),
+        ));
     }
     files.push(renderer.not_found().unwrap_or_else(|d| {
         diagnostics.push(d);
@@ -61,6 +107,7 @@ pub fn render_site(portal: Arc<Portal>, theme: &Theme) -> (SiteOutput, Diagnosti
     files.extend(pager_redirects(&portal));
     files.extend(alias_redirects(&portal, &mut diagnostics));
     files.extend(feeds::render_feeds(&portal));
+    files.extend(portal_pages::city_feeds(&portal));
     if portal.config.markdown.highlight_code {
         files.push(Output {
             path: "highlight.css".into(),
@@ -69,7 +116,41 @@ pub fn render_site(portal: Arc<Portal>, theme: &Theme) -> (SiteOutput, Diagnosti
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let copies = copies(&portal, theme);
-    (SiteOutput { files, copies }, diagnostics)
+    Rerender {
+        files,
+        kept,
+        copies,
+        memo,
+        diagnostics,
+    }
+}
+
+/// What [`render_changed`] produced.
+pub struct Rerender {
+    /// Outputs rendered this time, sorted by path.
+    pub files: Vec<Output>,
+    /// Outputs that are unchanged since the memo and were not rendered again.
+    pub kept: Vec<String>,
+    /// Files to copy, sorted by destination.
+    pub copies: Vec<CopiedFile>,
+    /// Fingerprints of this render, for the next one.
+    pub memo: RenderMemo,
+    /// Template errors.
+    pub diagnostics: Diagnostics,
+}
+
+fn collect_outputs(
+    results: Vec<Result<Output, Diagnostic>>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Output> {
+    let mut files = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(output) => files.push(output),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    files
 }
 
 fn plan_jobs(portal: &Portal) -> Vec<Job<'_>> {
@@ -120,21 +201,58 @@ fn plan_jobs(portal: &Portal) -> Vec<Job<'_>> {
     jobs
 }
 
-struct Renderer<'a> {
+#[derive(Clone, Copy)]
+pub(super) struct Renderer<'a> {
     portal: &'a Portal,
     views: &'a Views,
     tera: &'a Tera,
     theme: &'a Theme,
 }
 
+/// A job with its template and context decided, not rendered yet.
+pub(super) struct Prepared {
+    pub(super) template: String,
+    pub(super) context: Context,
+    /// The file whose problems a template error is reported against.
+    pub(super) source: std::path::PathBuf,
+    /// Output path.
+    pub(super) path: String,
+}
+
 impl Renderer<'_> {
-    fn render(&self, job: &Job) -> Result<Output, Diagnostic> {
+    /// Decides a job's template and context. Every job kind goes through here, so its
+    /// fingerprint (see [`memo`]) covers whatever the context holds.
+    /// True for the page of a source file in `files`: the page an editor is looking at
+    /// while editing it, rendered before anything else.
+    pub(super) fn is_page_of(
+        &self,
+        job: &Job,
+        files: &std::collections::HashSet<std::path::PathBuf>,
+    ) -> bool {
+        matches!(job, Job::Page(id) if files.contains(&self.portal.page(*id).source.file))
+    }
+
+    /// The digest of a template and everything it pulls in (`None`: no such template).
+    pub(super) fn template_digest(&self, template: &str) -> Option<u64> {
+        self.theme.digests.get(template).copied()
+    }
+
+    pub(super) fn prepare(&self, job: &Job) -> Prepared {
         match job {
             Job::Page(id) => self.page(*id),
             Job::Section(section, pager) => self.section(section, pager.as_ref()),
             Job::TaxonomyList(taxonomy) => self.taxonomy_list(taxonomy),
             Job::Term(taxonomy, term, pager) => self.term(taxonomy, term, pager.as_ref()),
+            Job::Portal(job) => self.portal_job(job),
         }
+    }
+
+    pub(super) fn render(&self, prepared: Prepared) -> Result<Output, Diagnostic> {
+        let html = self.render_template(&prepared.template, &prepared.context, &prepared.source)?;
+        Ok(Output {
+            path: prepared.path,
+            body: html.into_bytes(),
+        })
     }
 
     fn base_context(&self, path: &str, lang: &str) -> Context {
@@ -146,10 +264,11 @@ impl Renderer<'_> {
             &format!("{}{}", self.portal.config.base_url, path),
         );
         context.insert("lang", lang);
+        context.insert("menus", &super::portal_view::menus_value(self.portal, path));
         context
     }
 
-    fn page(&self, id: PageId) -> Result<Output, Diagnostic> {
+    fn page(&self, id: PageId) -> Prepared {
         let page = self.portal.page(id);
         let template = page_template(self.portal, id);
         let lang = page
@@ -160,22 +279,29 @@ impl Renderer<'_> {
             .unwrap_or(&self.portal.config.default_language);
         let mut context = self.base_context(&page.url.path, lang);
         context.insert("page", &self.views.page_full(id));
-        let html = self.render_template(&template, &context, &page.source.file)?;
-        Ok(Output {
+        context.insert(
+            "breadcrumbs",
+            &super::portal_view::crumbs_value(&crate::portal::menus::page_breadcrumbs(
+                self.portal,
+                id,
+            )),
+        );
+        Prepared {
+            template,
+            context,
+            source: page.source.file.clone(),
             path: page.url.output_file(),
-            body: html.into_bytes(),
-        })
+        }
     }
 
-    fn section(
-        &self,
-        section: &PortalSection,
-        pager: Option<&Pager>,
-    ) -> Result<Output, Diagnostic> {
+    fn section(&self, section: &PortalSection, pager: Option<&Pager>) -> Prepared {
         let is_home = section.source.key == "_index.md";
+        let is_orgs = section.source.meta.kind.as_deref() == Some("orgs");
         let template = section.source.meta.template.clone().unwrap_or_else(|| {
             if is_home {
                 "index.html".to_owned()
+            } else if is_orgs && self.theme.has("org_list.html") {
+                "org_list.html".to_owned()
             } else {
                 "section.html".to_owned()
             }
@@ -188,12 +314,21 @@ impl Renderer<'_> {
             .as_deref()
             .unwrap_or(&self.portal.config.default_language);
         let mut context = self.base_context(path, lang);
+        // As in Zola, a paginated section's pages are in `paginator.pages` only: giving
+        // every pager the whole list would make a section's pagers cost its size squared.
+        let with_pages = pager.is_none() && self.theme.sections_need_pages;
+        context.insert("section", &self.views.section(section.id, with_pages));
         context.insert(
-            "section",
-            &self
-                .views
-                .section(section.id, self.theme.sections_need_pages),
+            "breadcrumbs",
+            &super::portal_view::crumbs_value(&crate::portal::menus::section_breadcrumbs(
+                self.portal,
+                section.id,
+            )),
         );
+        if is_orgs {
+            context.insert("orgs", &super::portal_view::org_list(self.views));
+            context.insert("org_regions", &super::portal_view::org_regions(self.views));
+        }
         if let Some(pager) = pager {
             let per_page = section
                 .source
@@ -221,11 +356,12 @@ impl Renderer<'_> {
                 ),
             );
         }
-        let html = self.render_template(&template, &context, &section.source.file)?;
-        Ok(Output {
+        Prepared {
+            template,
+            context,
+            source: section.source.file.clone(),
             path: urls::output_file_for(path),
-            body: html.into_bytes(),
-        })
+        }
     }
 
     fn paginator(
@@ -255,7 +391,7 @@ impl Renderer<'_> {
         })
     }
 
-    fn taxonomy_list(&self, taxonomy: &Taxonomy) -> Result<Output, Diagnostic> {
+    fn taxonomy_list(&self, taxonomy: &Taxonomy) -> Prepared {
         let template = self.pick(
             &format!("{}/list.html", taxonomy.config.name),
             "taxonomy_list.html",
@@ -270,19 +406,15 @@ impl Renderer<'_> {
             .map(|t| self.views.term(t, with_pages))
             .collect();
         context.insert("terms", &terms);
-        let html = self.render_template(&template, &context, &self.portal.config.file)?;
-        Ok(Output {
+        Prepared {
+            template,
+            context,
+            source: self.portal.config.file.clone(),
             path: urls::output_file_for(&taxonomy.path),
-            body: html.into_bytes(),
-        })
+        }
     }
 
-    fn term(
-        &self,
-        taxonomy: &Taxonomy,
-        term: &Term,
-        pager: Option<&Pager>,
-    ) -> Result<Output, Diagnostic> {
+    fn term(&self, taxonomy: &Taxonomy, term: &Term, pager: Option<&Pager>) -> Prepared {
         let template = self.pick(
             &format!("{}/single.html", taxonomy.config.name),
             "taxonomy_single.html",
@@ -306,11 +438,12 @@ impl Renderer<'_> {
                 ),
             );
         }
-        let html = self.render_template(&template, &context, &self.portal.config.file)?;
-        Ok(Output {
+        Prepared {
+            template,
+            context,
+            source: self.portal.config.file.clone(),
             path: urls::output_file_for(path),
-            body: html.into_bytes(),
-        })
+        }
     }
 
     fn not_found(&self) -> Result<Output, Diagnostic> {

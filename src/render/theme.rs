@@ -20,6 +20,8 @@ pub struct Theme {
     pub static_dirs: Vec<PathBuf>,
     /// True when some template shows the full `content` of listed pages.
     pub lists_need_content: bool,
+    /// Per template, a digest of its text and of every template it pulls in.
+    pub digests: BTreeMap<String, u64>,
     /// True when some template reads `section.pages`; otherwise a section's context
     /// leaves them out, which keeps each pager's cost independent of the section's size.
     pub sections_need_pages: bool,
@@ -63,6 +65,7 @@ impl Theme {
             return Err(diagnostics);
         }
         let lists_need_content = texts.values().any(|t: &String| mentions_listed_content(t));
+        let digests = super::digest::template_digests(&texts);
         let sections_need_pages = texts.values().any(|t| t.contains("section.pages"));
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
@@ -72,12 +75,14 @@ impl Theme {
             return Err(template_error(&e, &sources, None).into());
         }
         super::functions::register_filters(&mut tera, config);
+        tera.register_function("qr_svg", super::qr::QrFunction);
         let static_dirs = dirs.iter().map(|d| root.join(d).join("static")).collect();
         Ok(Theme {
             tera,
             sources,
             static_dirs,
             lists_need_content,
+            digests,
             sections_need_pages,
             texts,
         })
@@ -225,21 +230,10 @@ fn line_in_message(message: &str) -> Option<u32> {
     after.split(':').next()?.trim().parse().ok()
 }
 
-/// Escapes text for HTML elements and quoted attributes. Unlike Tera's default it
-/// leaves `/` alone, so URLs in the output stay readable (`https://…`, not `https:&#x2F;…`).
+/// Template autoescaping: the crate's one HTML escape, which leaves `/` alone so URLs
+/// in the output stay readable (`https://…`, not Tera's `https:&#x2F;…`).
 pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::markdown::escape_html(text)
 }
 
 /// Renders shortcodes from `templates/shortcodes/NAME.html` (HTML) or `NAME.md` (Markdown).

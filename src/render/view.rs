@@ -21,6 +21,8 @@ pub struct Views {
     lists_need_content: bool,
     summaries: Vec<OnceLock<Value>>,
     sections_with_pages: Vec<OnceLock<Value>>,
+    /// In digest mode (see [`Views::for_digest`]) pages are stood in for by tokens.
+    digest: bool,
 }
 
 impl Views {
@@ -37,25 +39,64 @@ impl Views {
             lists_need_content,
             summaries,
             sections_with_pages,
+            digest: false,
         }
+    }
+
+    /// Views whose pages are short tokens carrying a digest of everything the page's
+    /// view holds (neighbours, summary, content …), for fingerprinting render jobs
+    /// cheaply: a context built from these views changes exactly when the real one would.
+    pub fn for_digest(portal: Arc<Portal>, lists_need_content: bool) -> Views {
+        Views {
+            digest: true,
+            ..Views::new(portal, lists_need_content)
+        }
+    }
+
+    fn page_token(&self, id: PageId, kind: &str) -> Value {
+        let digest = *self.summaries[id.index()]
+            .get_or_init(|| {
+                let view = PageView::new(&self.portal, self.portal.page(id), true);
+                // What the portal adds to a page (region, org, series, related …).
+                let mut extension = Value::Object(serde_json::Map::new());
+                super::portal_view::extend_page(self, id, &mut extension, true);
+                let parts = [
+                    super::digest::digest_of(&view),
+                    super::digest::digest_of(&extension),
+                ];
+                Value::from(super::digest::digest_parts(&[&parts]))
+            })
+            .as_u64()
+            .get_or_insert(0);
+        Value::String(format!("{kind}{}:{digest:016x}", id.0))
     }
 
     /// A page as lists show it (no `content` unless a template needs it).
     pub fn page_summary(&self, id: PageId) -> Value {
+        if self.digest {
+            return self.page_token(id, "page-summary:");
+        }
         self.summaries[id.index()]
             .get_or_init(|| {
-                to_value(&PageView::new(
+                let mut value = to_value(&PageView::new(
                     &self.portal,
                     self.portal.page(id),
                     self.lists_need_content,
-                ))
+                ));
+                super::portal_view::extend_page(self, id, &mut value, false);
+                value
             })
             .clone()
     }
 
     /// A page with its full content, for its own template.
     pub fn page_full(&self, id: PageId) -> Value {
-        to_value(&PageView::new(&self.portal, self.portal.page(id), true))
+        if self.digest {
+            return self.page_token(id, "page-full:");
+        }
+        let mut value = to_value(&PageView::new(&self.portal, self.portal.page(id), true));
+        super::portal_view::extend_page(self, id, &mut value, true);
+        value
     }
 
     /// Summaries of `ids`.

@@ -1,11 +1,13 @@
 //! HTTP for the preview server: request path → output path (refusing anything that
-//! could leave the output), content types, directory indexes and the site's 404 page.
+//! could leave the output), content types, directory indexes, the site's 404 page, and
+//! the reload script added to every HTML answer. Request bodies are never read.
 
 use std::sync::Arc;
 
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 use super::Snapshot;
+use super::reload;
 
 /// What a request resolved to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,7 +114,26 @@ fn header(name: &str, value: &str) -> Option<Header> {
 pub fn respond(request: Request, snapshot: &Arc<Snapshot>) {
     let head_only = *request.method() == Method::Head;
     if !matches!(request.method(), Method::Get | Method::Head) {
-        let _ = request.respond(Response::from_string("method not allowed").with_status_code(405));
+        let mut response = Response::from_string("method not allowed").with_status_code(405);
+        if let Some(allow) = header("Allow", "GET, HEAD") {
+            response.add_header(allow);
+        }
+        let _ = request.respond(response);
+        return;
+    }
+    if request.url().split('?').next() == Some(reload::SCRIPT_PATH) {
+        let body = if head_only { "" } else { reload::SCRIPT };
+        let mut response = Response::from_string(body);
+        for h in [
+            header("Content-Type", "text/javascript; charset=utf-8"),
+            header("Cache-Control", "no-store"),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            response.add_header(h);
+        }
+        let _ = request.respond(response);
         return;
     }
     let (status, path, location) = match resolve_request_path(request.url(), snapshot) {
@@ -128,11 +149,23 @@ pub fn respond(request: Request, snapshot: &Arc<Snapshot>) {
         .as_deref()
         .and_then(|p| snapshot.get(p))
         .unwrap_or_else(|| Arc::from(&b"not found"[..]));
-    let mut response = Response::from_data(if head_only { Vec::new() } else { body.to_vec() })
-        .with_status_code(StatusCode(status));
     let kind = path
         .as_deref()
         .map_or("text/plain; charset=utf-8", content_type);
+    let body = if kind.starts_with("text/html") {
+        reload::inject_script(&body)
+    } else {
+        body.to_vec()
+    };
+    // HEAD answers carry the length the GET would have.
+    let length = body.len();
+    let mut response = Response::new(
+        StatusCode(status),
+        Vec::new(),
+        std::io::Cursor::new(if head_only { Vec::new() } else { body }),
+        Some(length),
+        None,
+    );
     for h in [
         header("Content-Type", kind),
         header("Cache-Control", "no-store"),

@@ -1,17 +1,32 @@
-//! `menhu serve`: builds the site in memory and serves it over HTTP on 127.0.0.1.
-//! Requests are mapped onto the in-memory outputs only; nothing outside them is served.
+//! `menhu serve`: builds the site in memory, serves it over HTTP (127.0.0.1 unless told
+//! otherwise), watches the sources, rebuilds only what an edit touches and pushes a
+//! reload to open pages. Requests are mapped onto the in-memory outputs only; nothing
+//! outside them is served.
+//!
+//! Threads: a few workers answer requests (an event stream gets a thread of its own,
+//! so open pages never block requests); one thread watches and rebuilds. They share a
+//! [`Shared`]: the served [`Snapshot`] is an `Arc` swapped whole after each rebuild.
 
 mod http;
+pub mod incremental;
+pub mod reload;
+pub mod watch;
 
-use std::collections::HashMap;
-use std::path::PathBuf;
-use std::sync::Arc;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::Instant;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::pipeline::{self, BuildOptions};
+use crate::pipeline::BuildOptions;
 use crate::render::SiteOutput;
 
-pub use http::{ServedFile, resolve_request_path};
+pub use http::{ServedFile, content_type, resolve_request_path};
+pub use incremental::{Preview, Update};
+pub use watch::ChangeSet;
+
+/// Request workers; event streams do not count against them.
+const WORKERS: usize = 8;
 
 /// How to serve.
 #[derive(Debug, Clone)]
@@ -56,9 +71,48 @@ impl Snapshot {
     pub fn contains(&self, path: &str) -> bool {
         self.files.contains_key(path) || self.copies.contains_key(path)
     }
+
+    /// Every rendered output, by path.
+    pub fn rendered(&self) -> BTreeMap<&str, &[u8]> {
+        self.files
+            .iter()
+            .map(|(p, b)| (p.as_str(), &b[..]))
+            .collect()
+    }
+
+    /// Every copied file: output path → source.
+    pub fn copied(&self) -> BTreeMap<&str, &Path> {
+        self.copies
+            .iter()
+            .map(|(p, f)| (p.as_str(), f.as_path()))
+            .collect()
+    }
 }
 
-/// Builds the site, binds, prints the address and serves until the process ends.
+/// What request handlers and the rebuild thread share.
+pub struct Shared {
+    snapshot: RwLock<Arc<Snapshot>>,
+    hub: reload::Hub,
+}
+
+impl Shared {
+    fn snapshot(&self) -> Arc<Snapshot> {
+        match self.snapshot.read() {
+            Ok(s) => s.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    fn publish(&self, snapshot: Arc<Snapshot>) {
+        match self.snapshot.write() {
+            Ok(mut s) => *s = snapshot,
+            Err(poisoned) => *poisoned.into_inner() = snapshot,
+        }
+    }
+}
+
+/// Builds the site, binds, prints the address, then serves and rebuilds on every
+/// change until the process ends.
 pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diagnostics> {
     let server = tiny_http::Server::http((options.bind.as_str(), options.port))
         .map_err(|e| bind_error(options, &e.to_string()))?;
@@ -67,25 +121,106 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
         None => format!("http://{}:{}", options.bind, options.port),
     };
     let mut build = options.build.clone();
-    build.base_url = Some(address.clone());
-    let built = pipeline::build_in_memory(&build)?;
-    for warning in built.warnings.iter() {
-        announce(&warning.render_human(false));
+    if build.base_url.is_none() {
+        build.base_url = Some(address.clone());
     }
+    let mut watcher = watch::Watcher::start(&build.root)?;
+    let (mut preview, first) = Preview::start(build)?;
+    announce_warnings(&first.warnings, &announce);
     if !is_loopback(&options.bind) {
         announce(&format!(
             "warning: serving on {} makes the preview reachable from other machines",
             options.bind
         ));
     }
+    let shared = Arc::new(Shared {
+        snapshot: RwLock::new(preview.snapshot()),
+        hub: reload::Hub::new(format!("{}-{}", std::process::id(), now_millis())),
+    });
+    let server = Arc::new(server);
+    for _ in 0..WORKERS {
+        let (server, shared) = (server.clone(), shared.clone());
+        std::thread::spawn(move || answer_requests(&server, &shared));
+    }
     announce(&format!(
         "serving the site at {address}/ (press Ctrl-C to stop)"
     ));
-    let snapshot = Arc::new(Snapshot::new(built.site));
-    for request in server.incoming_requests() {
-        http::respond(request, &snapshot);
+    while let Some(changes) = watcher.next_changes() {
+        rebuild(&mut preview, &changes, &shared, &announce);
     }
     Ok(())
+}
+
+fn answer_requests(server: &tiny_http::Server, shared: &Arc<Shared>) {
+    while let Ok(request) = server.recv() {
+        if request.url().split('?').next() == Some(reload::EVENTS_PATH) {
+            let shared = shared.clone();
+            std::thread::spawn(move || shared.hub.stream(request.into_writer()));
+            continue;
+        }
+        http::respond(request, &shared.snapshot());
+    }
+}
+
+/// One rebuild: publish the new snapshot and tell the pages, or show the errors.
+fn rebuild(preview: &mut Preview, changes: &ChangeSet, shared: &Shared, announce: &impl Fn(&str)) {
+    let started = Instant::now();
+    let mut early = |snapshot: Arc<Snapshot>, paths: &[String]| {
+        shared.publish(snapshot);
+        shared.hub.changed(paths);
+    };
+    match preview.rebuild_with(changes, &mut early) {
+        Ok(update) => {
+            shared.publish(preview.snapshot());
+            let rest: Vec<String> = update
+                .changed
+                .iter()
+                .filter(|p| !update.early.contains(p))
+                .cloned()
+                .collect();
+            if !rest.is_empty() || update.early.is_empty() {
+                shared.hub.changed(&rest);
+            }
+            announce_warnings(&update.warnings, announce);
+            announce(&format!(
+                "rebuilt in {:.0?}: {} outputs rendered, {} changed",
+                started.elapsed(),
+                update.rendered,
+                update.changed.len()
+            ));
+        }
+        Err(problems) => {
+            let text = human(&problems);
+            shared.hub.failed(&text);
+            announce(&text);
+            announce("the preview keeps showing the last good build until this is fixed");
+        }
+    }
+    shared.hub.built(started.elapsed().as_millis());
+}
+
+fn human(problems: &Diagnostics) -> String {
+    let mut lines: Vec<String> = problems
+        .clone()
+        .sorted()
+        .iter()
+        .map(|d| d.render_human(false))
+        .collect();
+    lines.push(problems.summary());
+    lines.join("\n")
+}
+
+fn announce_warnings(warnings: &Diagnostics, announce: &impl Fn(&str)) {
+    for warning in warnings.iter() {
+        announce(&warning.render_human(false));
+    }
+}
+
+fn now_millis() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or(0)
 }
 
 fn is_loopback(bind: &str) -> bool {
@@ -95,7 +230,19 @@ fn is_loopback(bind: &str) -> bool {
 }
 
 fn bind_error(options: &ServeOptions, why: &str) -> Diagnostics {
-    Diagnostic::error("E0701", format!("cannot listen on {}:{}: {why}", options.bind, options.port))
-        .help("another program may use the port: pick another with `--port 1112`, or `--port 0` for any free port")
-        .into()
+    let in_use = why.to_ascii_lowercase().contains("in use");
+    let reason = if in_use {
+        "the port is already in use by another program"
+    } else {
+        why
+    };
+    Diagnostic::error(
+        "E0701",
+        format!(
+            "cannot listen on {}:{}: {reason}",
+            options.bind, options.port
+        ),
+    )
+    .help("pick another port with `--port 1112`, or `--port 0` for any free port")
+    .into()
 }

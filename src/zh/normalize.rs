@@ -1,7 +1,7 @@
 //! Search normalisation: one character in, one character out, so that a position in
 //! the normalised text is the position in the original. Traditional characters become
 //! Simplified (a character table; a full phrase-aware OpenCC conversion can replace
-//! [`to_simplified`] later), full-width forms become half-width, Latin letters are
+//! [`simplify_char`] later), full-width forms become half-width, Latin letters are
 //! lower-cased, and everything that is neither a letter nor a digit becomes a space.
 //! The search client in `src/search/client/` applies exactly the same rules.
 
@@ -59,7 +59,7 @@ pub fn t2s_pairs() -> impl Iterator<Item = (char, char)> {
 }
 
 /// The Simplified form of a Traditional character; any other character unchanged.
-pub fn to_simplified(c: char) -> char {
+pub fn simplify_char(c: char) -> char {
     let table = t2s_table();
     match table
         .dense
@@ -83,7 +83,7 @@ pub fn to_half_width(c: char) -> char {
 /// One character as the index sees it: Simplified, half-width, lower case; a space for
 /// punctuation, symbols and white space.
 pub fn normalize_char(c: char) -> char {
-    let c = to_simplified(to_half_width(c));
+    let c = simplify_char(to_half_width(c));
     if is_han(c) {
         return c;
     }

@@ -6,12 +6,19 @@
 mod support;
 
 mod build_cli;
+mod check;
+mod check_external;
 mod config;
 mod content;
 mod markdown;
 mod outputs;
+mod portal;
+mod portal_directory;
 mod scaffold;
 mod search;
 mod serve;
+mod serve_browser;
+mod serve_http;
+mod serve_incremental;
 mod templates;
 mod zola_compat;

@@ -70,3 +70,58 @@ fn the_bundled_demo_builds_without_warnings() {
     let home = std::fs::read_to_string(out.path().join("public/index.html")).unwrap();
     assert_contains(&home, "<html lang=\"zh-Hans\"");
 }
+
+#[test]
+fn new_case_study_in_the_demo_uses_the_theme_archetype_and_builds() {
+    let site = Site::empty();
+    let dir = site.path("portal");
+    let init = site.menhu(&["init", dir.to_str().unwrap()]);
+    assert_eq!(init.code, 0, "{}", init.stderr);
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_menhu"))
+        .args([
+            "--root",
+            dir.to_str().unwrap(),
+            "new",
+            "cases",
+            "梧州市科协：\"三长\"联动",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let file = String::from_utf8_lossy(&run.stdout).trim().to_owned();
+    let text = std::fs::read_to_string(&file).unwrap();
+    for heading in ["## 编者按", "## 背景", "## 主要做法和成效", "## 对策建议"] {
+        assert_contains(&text, heading);
+    }
+    assert_contains(&text, "title = \"梧州市科协：\\\"三长\\\"联动\"");
+    assert_contains(&text, "series = \"科协改革进行时·地方篇\"");
+    let build = std::process::Command::new(env!("CARGO_BIN_EXE_menhu"))
+        .args(["--root", dir.to_str().unwrap(), "build"])
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+}
+
+#[test]
+fn a_site_archetype_is_used_for_its_section() {
+    let site = Site::minimal();
+    site.write("content/news/_index.md", "+++\ntitle = \"新闻\"\n+++\n");
+    site.write(
+        "archetypes/news.md",
+        "+++\ntitle = \"{{ title }}\"\ndate = {{ date }}\nsource = \"本会\"\n+++\n\n（导语）\n",
+    );
+    let run = site.menhu(&["new", "news", "年会通知"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::fs::read_to_string(run.stdout.trim()).unwrap();
+    assert_contains(&text, "source = \"本会\"");
+    assert_contains(&text, "（导语）");
+    site.build();
+}

@@ -91,6 +91,7 @@ turl={{ get_taxonomy_url(kind="tags", name="科普") }}
 md={{ "**粗体**" | markdown | safe }}
 date={{ "2024-05-01T09:30:00+08:00" | date(format="%Y年%m月%d日") }}
 now={{ now() | date(format="%Y") }}
+qr={{ qr_svg(text="https://kx.example.org/news/p1/") }}
 path={{ current_path }}"#,
     );
     site.build();
@@ -105,6 +106,7 @@ path={{ current_path }}"#,
     assert_contains(&html, "md=<p><strong>粗体</strong></p>");
     assert_contains(&html, "date=2024年05月01日");
     assert_contains(&html, "path=/");
+    assert_contains(&html, "qr=<svg role=\"img\" aria-label=\"本页二维码\"");
 }
 
 #[test]

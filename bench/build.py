@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Time full builds of the 科协 benchmark corpus: menhu against its peers, side by side.
+
+    python3 bench/build.py --pages 1000 10000 [--runs 5] [--engines menhu,hugo,zola]
+
+For each size it generates the Zola and Hugo flavours of the corpus with
+../shared/bench/gen_corpus.py (same pages, same seed), then builds them in rounds: every
+round runs each engine once, in turn, so that drift of the machine hits all engines alike.
+menhu builds the Zola flavour with the corpus's own config.toml and templates (the same
+work Zola does); Hugo builds the Hugo flavour; Zola runs only when a `zola` binary is on
+PATH. Every run starts without an output folder (the previous one is moved aside first,
+and deleted only after all runs, because deleting big trees slows the disk here).
+
+Prints one table per size: median wall time, CPU time (user+sys) and peak RSS per engine,
+and each peer's ratio to menhu. `--product` also times menhu's full product (demo theme
+with search, cities and related articles) on the same content; `--threads` adds menhu
+with RAYON_NUM_THREADS=1.
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+SHARED = os.path.join(REPO, "..", "shared", "bench")
+
+
+def generate(flavor, pages, root, seed):
+    out = os.path.join(root, f"{flavor}-{pages}")
+    if not os.path.isdir(os.path.join(out, "content")):
+        subprocess.run([sys.executable, os.path.join(SHARED, "gen_corpus.py"), "--pages", str(pages),
+                        "--flavor", flavor, "--out", out, "--seed", str(seed), "--force"],
+                       check=True, stdout=subprocess.DEVNULL)
+    return out
+
+
+def product_site(zola_corpus, root):
+    """The corpus's content with menhu's demo theme and a config that turns its features on."""
+    site = zola_corpus + "-product"
+    if os.path.isdir(site):
+        return site
+    shutil.copytree(os.path.join(zola_corpus, "content"), os.path.join(site, "content"))
+    shutil.copytree(os.path.join(REPO, "themes"), os.path.join(site, "themes"))
+    with open(os.path.join(REPO, "site-config.toml"), encoding="utf-8") as f:
+        config = f.read()
+    with open(os.path.join(site, "site-config.toml"), "w", encoding="utf-8") as f:
+        f.write(config)
+    return site
+
+
+def timed(cmd, cwd, env=None):
+    """Runs cmd under GNU time; returns (wall s, cpu s, peak RSS MiB)."""
+    fmt = "%e %U %S %M"
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
+        full = ["/usr/bin/time", "-f", fmt, "-o", t.name] + cmd
+        result = subprocess.run(full, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if result.returncode != 0:
+            sys.exit(f"failed: {' '.join(cmd)}\n{result.stderr[-2000:]}")
+        wall, user, system, rss = t.read().split()[-4:]
+    return float(wall), float(user) + float(system), int(rss) / 1024
+
+
+def move_aside(paths, trash):
+    os.makedirs(trash, exist_ok=True)
+    for p in paths:
+        if os.path.exists(p):
+            os.rename(p, os.path.join(trash, f"{time.time_ns()}"))
+
+
+def engines_for(args, root, pages):
+    zola_site = generate("zola", pages, root, args.seed)
+    out = os.path.join(args.out_base, str(pages))
+    os.makedirs(out, exist_ok=True)
+    menhu = os.path.abspath(args.menhu)
+    runs = {}
+    if "menhu" in args.engines:
+        target = os.path.join(out, "menhu")
+        runs["menhu"] = (zola_site, [menhu, "build", "--force", "--output", target],
+                         [target, os.path.join(out, ".menhu.menhu-spare")], None)
+        if args.threads:
+            target1 = os.path.join(out, "menhu1")
+            env = dict(os.environ, RAYON_NUM_THREADS="1")
+            runs["menhu-1-thread"] = (zola_site, [menhu, "build", "--force", "--output", target1],
+                                      [target1, os.path.join(out, ".menhu1.menhu-spare")], env)
+        if args.product:
+            site = product_site(zola_site, root)
+            target2 = os.path.join(out, "product")
+            runs["menhu-product"] = (site, [menhu, "build", "--force", "--output", target2],
+                                     [target2, os.path.join(out, ".product.menhu-spare")], None)
+    if "hugo" in args.engines and shutil.which("hugo"):
+        hugo_site = generate("hugo", pages, root, args.seed)
+        target = os.path.join(out, "hugo")
+        runs["hugo"] = (hugo_site, ["hugo", "--quiet", "--ignoreCache", "--destination", target], [target], None)
+    elif "hugo" in args.engines:
+        print("# hugo not found on PATH (apt-get install hugo): skipped", file=sys.stderr)
+    if "zola" in args.engines and shutil.which("zola"):
+        target = os.path.join(out, "zola")
+        runs["zola"] = (zola_site, ["zola", "build", "--force", "--output-dir", target], [target], None)
+    elif "zola" in args.engines:
+        print("# zola not found on PATH: skipped (no Zola binary on this machine)", file=sys.stderr)
+    return runs, out
+
+
+def bench(args, root, pages):
+    runs, out = engines_for(args, root, pages)
+    trash = os.path.join(out, ".trash")
+    results = {name: [] for name in runs}
+    for name, (cwd, cmd, outputs, env) in runs.items():  # one warm-up each
+        move_aside(outputs, trash)
+        timed(cmd, cwd, env)
+    for _ in range(args.runs):
+        for name, (cwd, cmd, outputs, env) in runs.items():
+            move_aside(outputs, trash)
+            results[name].append(timed(cmd, cwd, env))
+    shutil.rmtree(trash, ignore_errors=True)
+    return results
+
+
+def report(pages, results):
+    med = {name: tuple(statistics.median(r[i] for r in rs) for i in range(3)) for name, rs in results.items()}
+    base = med.get("menhu")
+    print(f"\n## {pages} pages ({len(next(iter(results.values())))} runs each, medians)\n")
+    print("| engine | wall s | CPU s | peak RSS MiB | wall / menhu | RSS / menhu |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, (wall, cpu, rss) in med.items():
+        ratio = f"{wall / base[0]:.2f}×" if base else "-"
+        mem = f"{rss / base[2]:.2f}×" if base else "-"
+        print(f"| {name} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | {ratio} | {mem} |")
+    sys.stdout.flush()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pages", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--engines", default="menhu,hugo,zola", type=lambda s: s.split(","))
+    ap.add_argument("--menhu", default=os.path.join(REPO, "target", "release", "menhu"))
+    ap.add_argument("--corpus", default=os.environ.get("BENCH_TMP", "/tmp/menhu-bench"))
+    ap.add_argument("--out-base", default=None, help="where outputs go (default: CORPUS/out)")
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--product", action="store_true", help="also time menhu's full product on the same content")
+    ap.add_argument("--threads", action="store_true", help="also time menhu on one thread")
+    args = ap.parse_args()
+    if not os.path.isfile(os.path.join(SHARED, "gen_corpus.py")):
+        sys.exit(f"corpus generator not found at {SHARED}/gen_corpus.py")
+    if not os.access(args.menhu, os.X_OK):
+        sys.exit(f"no menhu binary at {args.menhu}: run `cargo build --release` first")
+    if not os.path.exists("/usr/bin/time"):
+        sys.exit("needs GNU time at /usr/bin/time (apt-get install time)")
+    os.makedirs(args.corpus, exist_ok=True)
+    args.out_base = args.out_base or os.path.join(args.corpus, "out")
+    print(f"# menhu {args.menhu}; corpus {args.corpus}; outputs {args.out_base}; {os.cpu_count()} cores")
+    for pages in args.pages:
+        report(pages, bench(args, args.corpus, pages))
+
+
+if __name__ == "__main__":
+    main()

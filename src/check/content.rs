@@ -1,0 +1,164 @@
+//! Content rules that need the whole site or the rendered page: images without alt
+//! text (C0105), titles used by more than one page (C0106) and headings that skip a
+//! level (C0107).
+
+use std::collections::BTreeMap;
+
+use super::{Place, body_line_text, column_of};
+use crate::diag::{Diagnostic, display_path};
+use crate::markdown::Heading;
+use crate::portal::{Portal, PortalPage};
+
+/// Every content problem of the site.
+pub(crate) fn check_content(portal: &Portal) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for page in &portal.pages {
+        out.extend(missing_alt(page));
+        out.extend(skipped_heading_levels(page));
+    }
+    out.extend(duplicate_titles(portal));
+    out
+}
+
+fn place_in_body(page: &PortalPage, line: u32, needle: &str) -> Place {
+    let text = body_line_text(&page.source.body, page.source.body_line, line);
+    let (column, width) = text.map_or((1, 1), |t| column_of(t, needle));
+    Place {
+        file: page.source.file.clone(),
+        line: Some(line),
+        line_text: text.map(str::to_owned),
+        column,
+        width,
+    }
+}
+
+fn missing_alt(page: &PortalPage) -> Vec<Diagnostic> {
+    page.rendered
+        .images
+        .iter()
+        .filter(|image| image.alt.trim().is_empty())
+        .map(|image| {
+            let d = Diagnostic::error("C0105", format!("image `{}` has no alt text", image.src))
+                .expected("a short description between the brackets: `![描述](图片.jpg)`")
+                .help("describe what the image shows for visitors who cannot see it, e.g. `![梧州市科协调研现场](photo.jpg)`");
+            place_in_body(page, image.line, &image.src).apply(d)
+        })
+        .collect()
+}
+
+/// Headings in document order, flattened from the nested table of contents.
+fn flatten<'a>(headings: &'a [Heading], out: &mut Vec<&'a Heading>) {
+    for heading in headings {
+        out.push(heading);
+        flatten(&heading.children, out);
+    }
+}
+
+fn skipped_heading_levels(page: &PortalPage) -> Vec<Diagnostic> {
+    let mut headings = Vec::new();
+    flatten(&page.rendered.toc, &mut headings);
+    let mut out = Vec::new();
+    // The page title is the `<h1>`, so the body's first level may be 2 (or 1).
+    let mut previous = 1;
+    let mut search_from = 0;
+    for heading in headings {
+        if heading.level > previous + 1 {
+            let (line, from) = heading_line(page, &heading.title, search_from);
+            search_from = from;
+            let d = Diagnostic::warning(
+                "C0107",
+                format!(
+                    "heading 「{}」 jumps from level {previous} to level {}",
+                    heading.title, heading.level
+                ),
+            )
+            .expected(format!("a level-{} heading (`{}`) here", previous + 1, "#".repeat(previous as usize + 1)))
+            .help("screen readers use heading levels as an outline: do not skip levels; use `#` marks, not size, to structure the text");
+            out.push(match line {
+                Some(line) => place_in_body(page, line, &heading.title).apply(d),
+                None => d.in_file(&page.source.file),
+            });
+        }
+        previous = heading.level;
+    }
+    out
+}
+
+/// The file line of the Markdown heading with `title`, searching body lines from `from`.
+fn heading_line(page: &PortalPage, title: &str, from: usize) -> (Option<u32>, usize) {
+    let found = page
+        .source
+        .body
+        .lines()
+        .enumerate()
+        .skip(from)
+        .find(|(_, line)| line.trim_start().starts_with('#') && line.contains(title));
+    match found {
+        Some((index, _)) => (
+            Some(page.source.body_line + super::to_u32(index)),
+            index + 1,
+        ),
+        None => (None, from),
+    }
+}
+
+fn duplicate_titles(portal: &Portal) -> Vec<Diagnostic> {
+    let mut by_title: BTreeMap<&str, Vec<&PortalPage>> = BTreeMap::new();
+    for page in &portal.pages {
+        let title = page.source.meta.title.trim();
+        if !title.is_empty() {
+            by_title.entry(title).or_default().push(page);
+        }
+    }
+    by_title
+        .into_iter()
+        .filter(|(_, pages)| pages.len() > 1)
+        .filter_map(|(title, pages)| {
+            let (first, others) = pages.split_first()?;
+            let second = others.first()?;
+            let names: Vec<String> = pages
+                .iter()
+                .map(|p| format!("`{}`", display_path(&p.source.file)))
+                .collect();
+            let d = Diagnostic::warning(
+                "C0106",
+                format!("title 「{title}」 is used by {} pages", pages.len()),
+            );
+            Some(title_place(portal, second).apply(d).help(format!(
+                "give each page its own title (first used by `{}`); pages: {}",
+                display_path(&first.source.file),
+                names.join(", ")
+            )))
+        })
+        .collect()
+}
+
+/// The line of `title` in the page's front matter, read from disk (the model keeps the
+/// value, not its place); the file alone when it cannot be read.
+fn title_place(portal: &Portal, page: &PortalPage) -> Place {
+    let text = std::fs::read_to_string(portal.root.join(&page.source.file)).unwrap_or_default();
+    let title = page.source.meta.title.trim();
+    let found = text.lines().enumerate().find(|(_, line)| {
+        let key = line.trim_start();
+        (key.starts_with("title") || key.starts_with("\"title\"")) && line.contains(title)
+    });
+    match found {
+        Some((index, line)) => {
+            let (column, width) = column_of(line, title);
+            Place {
+                file: page.source.file.clone(),
+                line: Some(super::to_u32(index + 1)),
+                line_text: Some(line.to_owned()),
+                column,
+                width,
+            }
+        }
+        None => Place {
+            file: page.source.file.clone(),
+            line: None,
+            line_text: None,
+            column: 1,
+            width: 1,
+        },
+    }
+}

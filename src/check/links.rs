@@ -1,0 +1,494 @@
+//! Internal links, anchors and images: those written in Markdown (reported at their
+//! file and line) and those written in templates (found in the HTML outputs, reported
+//! once per target at the first output that has it). External links are only gathered
+//! here; `external.rs` requests them.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::PathBuf;
+
+use super::outputs::OutputIndex;
+use super::{Place, body_line_text, column_of, html};
+use crate::diag::{Diagnostic, did_you_mean};
+use crate::markdown::Rendered;
+use crate::portal::Portal;
+
+/// An external URL and where it was found.
+#[derive(Debug, Clone)]
+pub(crate) struct ExternalRef {
+    /// The URL as written.
+    pub url: String,
+    /// Where it was found.
+    pub place: Place,
+    /// The code to report a failure with (C0110 links, C0205 attachments).
+    pub code: &'static str,
+}
+
+/// What the link check found.
+pub(crate) struct LinkReport {
+    /// Broken internal links and anchors.
+    pub diagnostics: Vec<Diagnostic>,
+    /// External URLs, for `--external`.
+    pub external: Vec<ExternalRef>,
+}
+
+/// Where a link points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Target {
+    /// A path of this site (decoded, with leading `/`) and an anchor.
+    Internal {
+        path: String,
+        fragment: Option<String>,
+    },
+    /// An absolute http(s) URL of another site.
+    External(String),
+    /// `mailto:`, `tel:`, `javascript:` and the like: nothing to check.
+    Ignored,
+}
+
+impl Target {
+    fn key(&self) -> String {
+        match self {
+            Target::Internal { path, fragment } => {
+                format!("{path}#{}", fragment.as_deref().unwrap_or(""))
+            }
+            Target::External(url) => url.clone(),
+            Target::Ignored => String::new(),
+        }
+    }
+}
+
+/// Why an internal link is broken.
+enum Broken {
+    NoTarget,
+    NoAnchor { page: String, fragment: String },
+}
+
+/// One Markdown document (page or section) with what is needed to place problems.
+struct Source<'a> {
+    file: &'a PathBuf,
+    body: &'a str,
+    body_line: u32,
+    url_path: &'a str,
+    rendered: &'a Rendered,
+}
+
+/// Checks every internal link of the site and gathers the external ones.
+pub(crate) fn check_links(portal: &Portal, index: &OutputIndex) -> LinkReport {
+    let base = Base::new(&portal.config.base_url);
+    let mut report = LinkReport {
+        diagnostics: Vec::new(),
+        external: Vec::new(),
+    };
+    let mut broken_in_markdown = HashSet::new();
+    for source in sources(portal) {
+        check_markdown(&source, &base, index, &mut report, &mut broken_in_markdown);
+    }
+    for page in &portal.pages {
+        for located in &page.source.meta.attachments {
+            let url = located.value.path.trim();
+            if let Target::External(url) = base.classify(url, &page.url.path) {
+                let place = Place {
+                    file: page.source.file.clone(),
+                    line: located.span.map(|s| s.line),
+                    line_text: None,
+                    column: located.span.map_or(1, |s| s.column),
+                    width: 1,
+                };
+                report.external.push(ExternalRef {
+                    url,
+                    place,
+                    code: "C0205",
+                });
+            }
+        }
+    }
+    check_templates(portal, &base, index, &broken_in_markdown, &mut report);
+    report
+}
+
+fn sources(portal: &Portal) -> Vec<Source<'_>> {
+    let sections = portal.sections.iter().map(|s| Source {
+        file: &s.source.file,
+        body: &s.source.body,
+        body_line: s.source.body_line,
+        url_path: &s.url.path,
+        rendered: &s.rendered,
+    });
+    let pages = portal.pages.iter().map(|p| Source {
+        file: &p.source.file,
+        body: &p.source.body,
+        body_line: p.source.body_line,
+        url_path: &p.url.path,
+        rendered: &p.rendered,
+    });
+    sections.chain(pages).collect()
+}
+
+fn check_markdown(
+    source: &Source<'_>,
+    base: &Base,
+    index: &OutputIndex,
+    report: &mut LinkReport,
+    broken_keys: &mut HashSet<String>,
+) {
+    let links = source.rendered.links.iter().map(|l| {
+        // `@/` links the build could not resolve are already errors (E0210).
+        let written = l.resolved.as_deref().unwrap_or(&l.target);
+        (written, l.target.as_str(), l.line, false)
+    });
+    let images = source
+        .rendered
+        .images
+        .iter()
+        .map(|i| (i.src.as_str(), i.src.as_str(), i.line, true));
+    for (url, as_written, line, is_image) in links.chain(images) {
+        if as_written.starts_with("@/") && url == as_written {
+            continue;
+        }
+        let place = markdown_place(source, line, as_written);
+        let target = base.classify(url, source.url_path);
+        match &target {
+            Target::External(url) => report.external.push(ExternalRef {
+                url: url.clone(),
+                place,
+                code: "C0110",
+            }),
+            Target::Ignored => {}
+            Target::Internal { path, fragment } => {
+                if let Some(problem) = find_broken(path, fragment.as_deref(), index) {
+                    broken_keys.insert(target.key());
+                    let d = markdown_diagnostic(&problem, as_written, is_image, index);
+                    report.diagnostics.push(place.apply(d));
+                }
+            }
+        }
+    }
+}
+
+fn markdown_place(source: &Source<'_>, line: u32, needle: &str) -> Place {
+    let line_text = body_line_text(source.body, source.body_line, line);
+    let (column, width) = line_text.map_or((1, 1), |t| column_of(t, needle));
+    Place {
+        file: source.file.clone(),
+        line: Some(line),
+        line_text: line_text.map(str::to_owned),
+        column,
+        width,
+    }
+}
+
+fn markdown_diagnostic(
+    problem: &Broken,
+    written: &str,
+    is_image: bool,
+    index: &OutputIndex,
+) -> Diagnostic {
+    match (problem, is_image) {
+        (Broken::NoTarget, true) => {
+            Diagnostic::error("C0103", format!("image `{written}` does not exist"))
+                .expected("an image beside the page (a page bundle) or under `static/`")
+                .help("put the file next to `index.md` or in `static/`, or fix the path")
+        }
+        (Broken::NoTarget, false) => {
+            Diagnostic::error("C0101", format!("link to `{written}` goes to no page or file"))
+                .expected("a page of the site, best written as `@/section/file.md`")
+                .help("link to the Markdown file with `@/`, e.g. `[通知](@/news/tzgg/x.md)`, so renames are caught")
+        }
+        (Broken::NoAnchor { page, fragment }, _) => {
+            anchor_diagnostic("C0102", page, fragment, index)
+        }
+    }
+}
+
+fn anchor_diagnostic(
+    code: &'static str,
+    page: &str,
+    fragment: &str,
+    index: &OutputIndex,
+) -> Diagnostic {
+    let d = Diagnostic::error(
+        code,
+        format!("anchor `#{fragment}` does not exist on `{page}`"),
+    )
+    .expected("the id of a heading or element on that page");
+    let ids: Vec<&str> = index
+        .html_at(page)
+        .map(|h| h.ids.iter().map(String::as_str).collect())
+        .unwrap_or_default();
+    match did_you_mean(fragment, ids.iter().copied()) {
+        Some(near) => d.help(format!("did you mean `#{near}`?")),
+        None => d.help("link to a heading's id as shown in the page's table of contents, or remove the `#…` part"),
+    }
+}
+
+fn find_broken(path: &str, fragment: Option<&str>, index: &OutputIndex) -> Option<Broken> {
+    let Some(found) = index.find(path) else {
+        return Some(Broken::NoTarget);
+    };
+    let fragment = fragment.filter(|f| !f.is_empty() && *f != "top")?;
+    let page = index.html_at(&found)?;
+    (!page.ids.contains(fragment)).then(|| Broken::NoAnchor {
+        page: found.clone(),
+        fragment: fragment.to_owned(),
+    })
+}
+
+/// A broken link written in a template: its first place and how many outputs have it.
+struct TemplateProblem {
+    output: String,
+    line: u32,
+    written: String,
+    count: usize,
+    problem: Broken,
+}
+
+fn check_templates(
+    portal: &Portal,
+    base: &Base,
+    index: &OutputIndex,
+    broken_in_markdown: &HashSet<String>,
+    report: &mut LinkReport,
+) {
+    let mut problems: BTreeMap<String, TemplateProblem> = BTreeMap::new();
+    let mut external_seen = HashSet::new();
+    let output_dir = &portal.config.output_dir;
+    for output in &index.html {
+        let from = url_path_of_output(&output.path);
+        for link in &output.links {
+            let target = base.classify(&link.url, &from);
+            let key = target.key();
+            match target {
+                Target::External(url) => {
+                    if external_seen.insert(url.clone()) {
+                        report.external.push(ExternalRef {
+                            url,
+                            place: output_place(output_dir, &output.path, link.line),
+                            code: "C0110",
+                        });
+                    }
+                }
+                Target::Ignored => {}
+                Target::Internal { path, fragment } => {
+                    if broken_in_markdown.contains(&key) {
+                        continue;
+                    }
+                    if let Some(entry) = problems.get_mut(&key) {
+                        entry.count += usize::from(entry.output != output.path);
+                        continue;
+                    }
+                    if let Some(problem) = find_broken(&path, fragment.as_deref(), index) {
+                        problems.insert(
+                            key,
+                            TemplateProblem {
+                                output: output.path.clone(),
+                                line: link.line,
+                                written: link.url.clone(),
+                                count: 1,
+                                problem,
+                            },
+                        );
+                    }
+                }
+            }
+        }
+    }
+    for problem in problems.into_values() {
+        report
+            .diagnostics
+            .push(template_diagnostic(output_dir, problem, index));
+    }
+}
+
+fn output_place(output_dir: &str, path: &str, line: u32) -> Place {
+    Place {
+        file: PathBuf::from(format!("{}/{path}", output_dir.trim_end_matches('/'))),
+        line: Some(line),
+        line_text: None,
+        column: 1,
+        width: 1,
+    }
+}
+
+fn template_diagnostic(output_dir: &str, p: TemplateProblem, index: &OutputIndex) -> Diagnostic {
+    let pages = if p.count == 1 {
+        "this page".to_owned()
+    } else {
+        format!("{} pages", p.count)
+    };
+    let d = match &p.problem {
+        Broken::NoTarget => Diagnostic::error(
+            "C0104",
+            format!("link to `{}` written in a template goes to no page or file ({pages})", p.written),
+        )
+        .expected("a path the build writes, e.g. one made with `get_url(path=\"@/news/_index.md\")`")
+        .help("fix the link in the theme's template (or in `templates/` of the site); `get_url` with `@/` catches renames"),
+        Broken::NoAnchor { page, fragment } => {
+            let d = anchor_diagnostic("C0104", page, fragment, index);
+            Diagnostic {
+                message: format!("{} (in a template, {pages})", d.message),
+                ..d
+            }
+        }
+    };
+    output_place(output_dir, &p.output, p.line).apply(d)
+}
+
+/// `/news/x/` for `news/x/index.html`; `/` for `404.html`.
+fn url_path_of_output(path: &str) -> String {
+    match path.rsplit_once('/') {
+        Some((folder, _)) => format!("/{folder}/"),
+        None => "/".to_owned(),
+    }
+}
+
+/// The site's base URL, split for classifying links.
+struct Base {
+    /// `https://kx.example.org` (no trailing `/`).
+    origin_and_path: String,
+    /// The path part of the base URL (`/sub` or empty).
+    path: String,
+}
+
+impl Base {
+    fn new(base_url: &str) -> Base {
+        let base = base_url.trim_end_matches('/').to_owned();
+        let after_scheme = base.split_once("://").map_or("", |(_, rest)| rest);
+        let path = after_scheme
+            .find('/')
+            .map_or(String::new(), |i| after_scheme[i..].to_owned());
+        Base {
+            origin_and_path: base,
+            path,
+        }
+    }
+
+    /// Classifies `url` as written on the page at site path `from` (`/news/x/`).
+    fn classify(&self, url: &str, from: &str) -> Target {
+        let url = url.trim();
+        if url.is_empty() {
+            return Target::Ignored;
+        }
+        if let Some(rest) = url.strip_prefix(&self.origin_and_path)
+            && (rest.is_empty() || rest.starts_with(['/', '#', '?']))
+        {
+            return internal(&format!("/{}", rest.trim_start_matches('/')), from);
+        }
+        let lower = url.to_ascii_lowercase();
+        if lower.starts_with("http://") || lower.starts_with("https://") {
+            return Target::External(url.to_owned());
+        }
+        if url.starts_with("//") {
+            return Target::External(format!("https:{url}"));
+        }
+        if has_scheme(url) {
+            return Target::Ignored;
+        }
+        let url = match url.strip_prefix(&self.path) {
+            Some(rest) if !self.path.is_empty() && url.starts_with('/') => rest,
+            _ => url,
+        };
+        internal(url, from)
+    }
+}
+
+fn has_scheme(url: &str) -> bool {
+    url.split_once(':').is_some_and(|(scheme, _)| {
+        !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
+}
+
+fn internal(url: &str, from: &str) -> Target {
+    let (url, fragment) = match url.split_once('#') {
+        Some((u, f)) => (u, Some(html::percent_decode(f))),
+        None => (url, None),
+    };
+    let url = url.split('?').next().unwrap_or_default();
+    let joined = if url.is_empty() {
+        from.to_owned()
+    } else if url.starts_with('/') {
+        url.to_owned()
+    } else {
+        format!("{from}{url}")
+    };
+    Target::Internal {
+        path: normalize(&html::percent_decode(&joined)),
+        fragment,
+    }
+}
+
+/// Resolves `.` and `..` segments; keeps a trailing `/`.
+fn normalize(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    let trailing = if path.ends_with('/') && !parts.is_empty() {
+        "/"
+    } else {
+        ""
+    };
+    format!("/{}{trailing}", parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn internal_path(t: Target) -> (String, Option<String>) {
+        match t {
+            Target::Internal { path, fragment } => (path, fragment),
+            other => panic!("not internal: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn classifies_links() {
+        let base = Base::new("https://kx.example.org");
+        let from = "/news/x/";
+        assert_eq!(
+            internal_path(base.classify("../y/#%E4%B8%80", from)),
+            ("/news/y/".into(), Some("一".into()))
+        );
+        assert_eq!(
+            internal_path(base.classify("https://kx.example.org/a/?q=1", from)).0,
+            "/a/"
+        );
+        assert_eq!(internal_path(base.classify("#top", from)).0, "/news/x/");
+        assert_eq!(
+            internal_path(base.classify("chart%20a.svg", from)).0,
+            "/news/x/chart a.svg"
+        );
+        assert_eq!(
+            base.classify("https://www.gov.cn/", from),
+            Target::External("https://www.gov.cn/".into())
+        );
+        assert_eq!(base.classify("mailto:a@b.cn", from), Target::Ignored);
+        assert_eq!(base.classify("tel:0771", from), Target::Ignored);
+    }
+
+    #[test]
+    fn base_url_with_a_path_is_stripped() {
+        let base = Base::new("https://x.org/kx/");
+        assert_eq!(internal_path(base.classify("/kx/news/", "/")).0, "/news/");
+        assert_eq!(
+            internal_path(base.classify("https://x.org/kx/news/", "/")).0,
+            "/news/"
+        );
+    }
+
+    #[test]
+    fn output_paths_map_to_folders() {
+        assert_eq!(url_path_of_output("news/x/index.html"), "/news/x/");
+        assert_eq!(url_path_of_output("404.html"), "/");
+        assert_eq!(normalize("/a/../../b/./c/"), "/b/c/");
+    }
+}

@@ -1,0 +1,211 @@
+//! The organization directory (机构名录): which pages are organizations (`kind = "org"`,
+//! or pages of a section with `kind = "orgs"`), their levels, the parent/child tree
+//! (parents are named by title), and the pages that name an organization in `org`.
+//!
+//! Codes: E0320 unknown level; W0320 a parent that is not in the directory; W0321 an
+//! `org` front matter value that names no organization of the directory.
+
+use std::collections::HashMap;
+
+use super::{PageId, Portal, nav};
+use crate::content::meta::SortBy;
+use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
+use crate::zh;
+
+/// The levels an organization may have, as written in front matter.
+pub const LEVELS: &[&str] = &[
+    "national",
+    "province",
+    "city",
+    "county",
+    "township",
+    "society",
+    "enterprise",
+    "park",
+    "university",
+];
+
+/// One organization.
+#[derive(Debug, Clone)]
+pub struct Org {
+    /// Its page.
+    pub page: PageId,
+    /// Its level, when given and valid.
+    pub level: Option<String>,
+    /// The parent organization's page, when it is in the directory.
+    pub parent: Option<PageId>,
+    /// Child organizations, by title.
+    pub children: Vec<PageId>,
+    /// Listed pages whose `org` names it, newest first.
+    pub mentions: Vec<PageId>,
+}
+
+/// Every organization of the site.
+#[derive(Debug, Clone, Default)]
+pub struct Directory {
+    /// Organizations in page-key order.
+    pub orgs: Vec<Org>,
+    by_page: HashMap<PageId, usize>,
+    by_title: HashMap<String, usize>,
+    mentioned: HashMap<PageId, usize>,
+}
+
+impl Directory {
+    /// The organization a page is, if it is one.
+    pub fn of_page(&self, id: PageId) -> Option<&Org> {
+        self.by_page.get(&id).map(|i| &self.orgs[*i])
+    }
+
+    /// The organization with this title (Simplified or Traditional).
+    pub fn by_title(&self, title: &str) -> Option<&Org> {
+        self.by_title
+            .get(title)
+            .or_else(|| self.by_title.get(&zh::to_simplified(title)))
+            .map(|i| &self.orgs[*i])
+    }
+
+    /// The organization a page names in its `org` front matter.
+    pub fn mentioned_by(&self, id: PageId) -> Option<&Org> {
+        self.mentioned.get(&id).map(|i| &self.orgs[*i])
+    }
+}
+
+/// True for a page that is an organization.
+pub fn is_org(portal: &Portal, id: PageId) -> bool {
+    let page = portal.page(id);
+    page.source.meta.kind.as_deref() == Some("org")
+        || portal.section(page.section).source.meta.kind.as_deref() == Some("orgs")
+}
+
+/// Finds the organizations, checks their levels and links parents and children.
+pub(super) fn collect(portal: &Portal) -> (Directory, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let mut directory = Directory::default();
+    for page in portal.pages.iter().filter(|p| is_org(portal, p.id)) {
+        let fields = &page.source.meta.org_fields;
+        let level = fields.level.as_ref().and_then(|level| {
+            if LEVELS.contains(&level.value.as_str()) {
+                return Some(level.value.clone());
+            }
+            let mut d = Diagnostic::error("E0320", format!("unknown organization level 「{}」", level.value))
+                .in_file(&page.source.file)
+                .expected(format!("one of {}", LEVELS.join(", ")));
+            d = match did_you_mean(&level.value, LEVELS.iter().copied()) {
+                Some(close) => d.help(format!("did you mean `{close}`?")),
+                None => d.help("use `society` for a 学会, `enterprise` for an enterprise branch, `park` for a park branch"),
+            };
+            if let Some(span) = level.span {
+                d = d.at_span(span);
+            }
+            diagnostics.push(d);
+            None
+        });
+        let index = directory.orgs.len();
+        directory.by_page.insert(page.id, index);
+        directory
+            .by_title
+            .entry(page.source.meta.title.trim().to_owned())
+            .or_insert(index);
+        // A parent may also be named by its slug (`parent = "wuzhou-kexie"`).
+        directory
+            .by_title
+            .entry(page.url.slug.clone())
+            .or_insert(index);
+        directory.orgs.push(Org {
+            page: page.id,
+            level,
+            parent: None,
+            children: Vec::new(),
+            mentions: Vec::new(),
+        });
+    }
+    link_parents(portal, &mut directory, &mut diagnostics);
+    link_mentions(portal, &mut directory, &mut diagnostics);
+    (directory, diagnostics)
+}
+
+fn link_parents(portal: &Portal, directory: &mut Directory, diagnostics: &mut Diagnostics) {
+    let titles: Vec<String> = directory.by_title.keys().cloned().collect();
+    for i in 0..directory.orgs.len() {
+        let page = portal.page(directory.orgs[i].page);
+        let Some(parent) = &page.source.meta.org_fields.parent else {
+            continue;
+        };
+        match directory.by_title(parent.value.trim()).map(|o| o.page) {
+            Some(parent_page) if parent_page != page.id => {
+                directory.orgs[i].parent = Some(parent_page);
+                if let Some(&p) = directory.by_page.get(&parent_page) {
+                    directory.orgs[p].children.push(page.id);
+                }
+            }
+            Some(_) => {}
+            None => {
+                let mut d = Diagnostic::warning(
+                    "W0320",
+                    format!(
+                        "parent organization 「{}」 is not in the directory",
+                        parent.value
+                    ),
+                )
+                .in_file(&page.source.file);
+                d = match did_you_mean(&parent.value, titles.iter().map(String::as_str)) {
+                    Some(close) => d.help(format!(
+                        "did you mean 「{close}」? (the parent is named by its page title)"
+                    )),
+                    None => d.help(
+                        "add a page for it, or leave it as plain text if it is outside the site",
+                    ),
+                };
+                if let Some(span) = parent.span {
+                    d = d.at_span(span);
+                }
+                diagnostics.push(d);
+            }
+        }
+    }
+    for org in &mut directory.orgs {
+        nav::sort_pages(portal, &mut org.children, SortBy::Title);
+    }
+}
+
+fn link_mentions(portal: &Portal, directory: &mut Directory, diagnostics: &mut Diagnostics) {
+    if directory.orgs.is_empty() {
+        return;
+    }
+    let titles: Vec<String> = directory.by_title.keys().cloned().collect();
+    for page in &portal.pages {
+        let Some(name) = &page.source.meta.org else {
+            continue;
+        };
+        let Some(&index) = directory.by_title.get(name.value.trim()).or_else(|| {
+            directory
+                .by_title
+                .get(&zh::to_simplified(name.value.trim()))
+        }) else {
+            let mut d = Diagnostic::warning(
+                "W0321",
+                format!(
+                    "`org` 「{}」 names no organization of the directory",
+                    name.value
+                ),
+            )
+            .in_file(&page.source.file);
+            d = match did_you_mean(&name.value, titles.iter().map(String::as_str)) {
+                Some(close) => d.help(format!("did you mean 「{close}」?")),
+                None => d.help("write the organization's page title"),
+            };
+            if let Some(span) = name.span {
+                d = d.at_span(span);
+            }
+            diagnostics.push(d);
+            continue;
+        };
+        directory.mentioned.insert(page.id, index);
+        if page.listed {
+            directory.orgs[index].mentions.push(page.id);
+        }
+    }
+    for org in &mut directory.orgs {
+        nav::sort_pages(portal, &mut org.mentions, SortBy::Date);
+    }
+}

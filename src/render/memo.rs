@@ -1,0 +1,222 @@
+//! Incremental rendering: re-render only the jobs whose fingerprint changed.
+//!
+//! A job's fingerprint has two parts. The *base* hashes its output path, its template
+//! (with everything that template pulls in) and its whole Tera context, prepared by the
+//! same code as the real render but with digest views, where every page is a short
+//! token carrying a digest of its view. The *lookups* part hashes what each site
+//! function the job called last time (`get_section`, …) would return now. Templates
+//! are deterministic, so equal fingerprints mean equal output: same context and same
+//! lookup results make the template take the same path and call the same functions.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::Output;
+use super::digest::{self, Lookup};
+use super::pages::{Job, Renderer};
+use super::view::Views;
+use crate::diag::{Diagnostic, Diagnostics};
+
+/// What one job looked like when it was last rendered.
+#[derive(Debug, Clone)]
+struct JobMemo {
+    base: u64,
+    lookups: Vec<Lookup>,
+    lookup_digest: u64,
+}
+
+/// Fingerprints of every job of the last render, by output path.
+#[derive(Debug, Clone, Default)]
+pub struct RenderMemo {
+    jobs: HashMap<String, JobMemo>,
+}
+
+impl RenderMemo {
+    /// Number of jobs remembered.
+    pub fn len(&self) -> usize {
+        self.jobs.len()
+    }
+
+    /// True when nothing is remembered (every job will render).
+    pub fn is_empty(&self) -> bool {
+        self.jobs.is_empty()
+    }
+}
+
+/// How to render incrementally.
+pub struct Incremental<'a> {
+    /// Fingerprints of the previous render.
+    pub memo: &'a RenderMemo,
+    /// Source files just edited (relative to the root): their own pages render first
+    /// and are handed to `on_urgent` before the lists and the rest, so an editor
+    /// looking at the page sees it without waiting for the whole site.
+    pub urgent: &'a HashSet<PathBuf>,
+    /// Receives the urgent outputs that changed, as soon as they are rendered.
+    pub on_urgent: &'a mut dyn FnMut(&[Output]),
+}
+
+/// The renderers a memoised render needs: the real one, and one preparing contexts
+/// from digest views (plus those views, for evaluating lookups).
+pub(super) struct Renderers<'a> {
+    pub real: &'a Renderer<'a>,
+    pub digest: &'a Renderer<'a>,
+    pub digest_views: &'a Arc<Views>,
+}
+
+enum Outcome {
+    Kept(String, JobMemo),
+    Rendered(Result<Output, Diagnostic>, u64, Vec<Lookup>),
+}
+
+/// Renders the jobs whose fingerprint changed since `previous`; returns the new
+/// outputs, the paths of the unchanged ones, and the memo for next time.
+pub(super) fn render_jobs(
+    jobs: &[Job],
+    renderers: &Renderers,
+    incremental: Incremental,
+    diagnostics: &mut Diagnostics,
+) -> (Vec<Output>, Vec<String>, RenderMemo) {
+    let previous = incremental.memo;
+    let lookups = LookupDigests::new(renderers.digest_views);
+    let (urgent, rest): (Vec<&Job>, Vec<&Job>) = jobs
+        .iter()
+        .partition(|job| renderers.real.is_page_of(job, incremental.urgent));
+    // The urgent pages' own lookups only: evaluating every lookup of the site can
+    // mean digesting every page, which the edited page should not wait for.
+    let urgent_paths: HashSet<String> = urgent
+        .iter()
+        .map(|job| renderers.digest.prepare(job).path)
+        .collect();
+    let urgent_known = lookups.evaluate_all(
+        urgent_paths
+            .iter()
+            .filter_map(|path| previous.jobs.get(path))
+            .flat_map(|m| &m.lookups),
+    );
+    let render_all = |jobs: Vec<&Job>, known: &HashMap<String, u64>| -> Vec<Outcome> {
+        jobs.par_iter()
+            .map(|job| render_one(job, renderers, previous, known))
+            .collect()
+    };
+    let mut outcomes = render_all(urgent, &urgent_known);
+    let first: Vec<Output> = outcomes
+        .iter()
+        .filter_map(|o| match o {
+            Outcome::Rendered(Ok(output), ..) => Some(output.clone()),
+            _ => None,
+        })
+        .collect();
+    if !first.is_empty() {
+        (incremental.on_urgent)(&first);
+    }
+    let known = lookups.evaluate_all(previous.jobs.values().flat_map(|m| &m.lookups));
+    outcomes.extend(render_all(rest, &known));
+
+    let fresh = lookups.evaluate_all(
+        outcomes
+            .iter()
+            .filter_map(|o| match o {
+                Outcome::Rendered(_, _, l) => Some(l),
+                Outcome::Kept(..) => None,
+            })
+            .flatten()
+            .filter(|l| !known.contains_key(&l.key)),
+    );
+    let mut memo = RenderMemo::default();
+    let mut files = Vec::new();
+    let mut kept = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Kept(path, job_memo) => {
+                memo.jobs.insert(path.clone(), job_memo);
+                kept.push(path);
+            }
+            Outcome::Rendered(Ok(output), base, lookups) => {
+                let lookup_digest = digest_lookups(&lookups, &known, &fresh);
+                let job_memo = JobMemo {
+                    base,
+                    lookups,
+                    lookup_digest,
+                };
+                memo.jobs.insert(output.path.clone(), job_memo);
+                files.push(output);
+            }
+            Outcome::Rendered(Err(d), ..) => diagnostics.push(d),
+        }
+    }
+    (files, kept, memo)
+}
+
+fn render_one(
+    job: &Job,
+    renderers: &Renderers,
+    previous: &RenderMemo,
+    known: &HashMap<String, u64>,
+) -> Outcome {
+    let stand_in = renderers.digest.prepare(job);
+    let template_digest = renderers.digest.template_digest(&stand_in.template);
+    let base = digest::digest_parts(&[
+        &stand_in.path,
+        &stand_in.template,
+        &template_digest,
+        &digest::digest_of(&stand_in.context.into_json()),
+    ]);
+    if let Some(memo) = previous.jobs.get(&stand_in.path)
+        && memo.base == base
+        && digest_lookups(&memo.lookups, known, &HashMap::new()) == memo.lookup_digest
+    {
+        return Outcome::Kept(stand_in.path, memo.clone());
+    }
+    let prepared = renderers.real.prepare(job);
+    let (result, lookups) = digest::record_lookups(|| renderers.real.render(prepared));
+    Outcome::Rendered(result, base, lookups)
+}
+
+fn digest_lookups(
+    lookups: &[Lookup],
+    known: &HashMap<String, u64>,
+    fresh: &HashMap<String, u64>,
+) -> u64 {
+    let digests: Vec<Option<u64>> = lookups
+        .iter()
+        .map(|l| known.get(&l.key).or_else(|| fresh.get(&l.key)).copied())
+        .collect();
+    digest::digest_parts(&[&digests])
+}
+
+/// Evaluates site-function lookups against the digest views, once per distinct call.
+struct LookupDigests {
+    functions: HashMap<&'static str, Box<dyn tera::Function>>,
+}
+
+impl LookupDigests {
+    fn new(views: &Arc<Views>) -> LookupDigests {
+        LookupDigests {
+            functions: super::functions::site_functions(views)
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    fn evaluate_all<'a>(&self, lookups: impl Iterator<Item = &'a Lookup>) -> HashMap<String, u64> {
+        let mut seen = HashSet::new();
+        let distinct: Vec<&Lookup> = lookups.filter(|l| seen.insert(l.key.as_str())).collect();
+        distinct
+            .par_iter()
+            .map(|l| (l.key.clone(), self.evaluate(l)))
+            .collect()
+    }
+
+    fn evaluate(&self, lookup: &Lookup) -> u64 {
+        let Some(function) = self.functions.get(lookup.function) else {
+            return 0;
+        };
+        match function.call(&lookup.args) {
+            Ok(value) => digest::digest_parts(&[&"ok", &digest::digest_of(&value)]),
+            Err(e) => digest::digest_parts(&[&"error", &e.to_string()]),
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! The preview's build state: the options, the [`BuildCache`] and the snapshot being
+//! served. A change set turns into a rebuild that reuses the cache; the new snapshot
+//! shares every unchanged output's bytes with the previous one, and the paths whose
+//! bytes changed are reported so open pages know whether to reload.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::Snapshot;
+use super::watch::ChangeSet;
+use crate::cache::BuildCache;
+use crate::diag::Diagnostics;
+use crate::pipeline::{self, BuildOptions, Rebuilt};
+use crate::render::Output;
+
+/// What a successful rebuild changed.
+#[derive(Debug, Default)]
+pub struct Update {
+    /// Output paths (`news/x/index.html`) added, removed or with new bytes, sorted.
+    pub changed: Vec<String>,
+    /// Outputs rendered again (changed or not).
+    pub rendered: usize,
+    /// The part of `changed` already published early (the edited pages themselves).
+    pub early: Vec<String>,
+    /// Warnings of the build.
+    pub warnings: Diagnostics,
+}
+
+/// The site being previewed.
+pub struct Preview {
+    options: BuildOptions,
+    cache: BuildCache,
+    snapshot: Arc<Snapshot>,
+}
+
+impl Preview {
+    /// Builds the site for the first time.
+    pub fn start(options: BuildOptions) -> Result<(Preview, Update), Diagnostics> {
+        let mut preview = Preview {
+            options,
+            cache: BuildCache::default(),
+            snapshot: Arc::new(Snapshot::default()),
+        };
+        let update = preview.rebuild(&ChangeSet::everything())?;
+        Ok((preview, update))
+    }
+
+    /// The snapshot of the last successful build.
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        self.snapshot.clone()
+    }
+
+    /// Rebuilds after `changes`. On failure the last good snapshot stays in place.
+    pub fn rebuild(&mut self, changes: &ChangeSet) -> Result<Update, Diagnostics> {
+        self.rebuild_with(changes, &mut |_, _| {})
+    }
+
+    /// [`Preview::rebuild`], handing `early` a snapshot with the edited pages already
+    /// replaced (and their paths) before the rest of the site is rendered.
+    pub fn rebuild_with(
+        &mut self,
+        changes: &ChangeSet,
+        early: &mut dyn FnMut(Arc<Snapshot>, &[String]),
+    ) -> Result<Update, Diagnostics> {
+        self.forget(changes);
+        let edited: HashSet<PathBuf> = changes.paths.iter().cloned().collect();
+        let before = self.snapshot.clone();
+        let mut interim: Option<(Arc<Snapshot>, Vec<String>)> = None;
+        let mut publish_early = |outputs: &[Output]| {
+            let (snapshot, paths) = with_outputs(&before, outputs);
+            early(snapshot.clone(), &paths);
+            interim = Some((snapshot, paths));
+        };
+        let rebuilt = pipeline::rebuild_in_memory(
+            &self.options,
+            &mut self.cache,
+            &edited,
+            &mut publish_early,
+        )?;
+        let rendered = rebuilt.outputs.files.len();
+        match next_snapshot(&before, rebuilt, changes, &self.options.root) {
+            Ok((snapshot, changed, warnings)) => {
+                self.snapshot = Arc::new(snapshot);
+                Ok(Update {
+                    changed,
+                    rendered,
+                    early: interim.map(|(_, paths)| paths).unwrap_or_default(),
+                    warnings,
+                })
+            }
+            // The memo named an output the snapshot lacks: never expected, but a full
+            // render is always correct.
+            Err(()) => {
+                self.cache.clear();
+                self.rebuild(&ChangeSet::everything())
+            }
+        }
+    }
+
+    fn forget(&mut self, changes: &ChangeSet) {
+        if changes.rescan || changes.paths.iter().any(|p| needs_full_rebuild(p)) {
+            self.cache.clear();
+            return;
+        }
+        for path in &changes.paths {
+            self.cache.forget(path);
+        }
+    }
+}
+
+/// Config, theme settings and data tables feed every stage: start afresh.
+fn needs_full_rebuild(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let top_level = path.parent().is_some_and(|p| p.as_os_str().is_empty());
+    (top_level && matches!(name, "site-config.toml" | "config.toml"))
+        || name == "theme.toml"
+        || path.starts_with("data")
+}
+
+/// `previous` with `outputs` replacing their paths, and the paths whose bytes changed.
+fn with_outputs(previous: &Snapshot, outputs: &[Output]) -> (Arc<Snapshot>, Vec<String>) {
+    let mut files = previous.files.clone();
+    let mut changed = Vec::new();
+    for output in outputs {
+        if files.get(&output.path).map(|b| &b[..]) != Some(&output.body[..]) {
+            changed.push(output.path.clone());
+            files.insert(output.path.clone(), Arc::from(output.body.as_slice()));
+        }
+    }
+    let snapshot = Snapshot {
+        files,
+        copies: previous.copies.clone(),
+    };
+    (Arc::new(snapshot), changed)
+}
+
+type Next = (Snapshot, Vec<String>, Diagnostics);
+
+fn next_snapshot(
+    previous: &Snapshot,
+    rebuilt: Rebuilt,
+    changes: &ChangeSet,
+    root: &Path,
+) -> Result<Next, ()> {
+    let outputs = rebuilt.outputs;
+    let mut files: HashMap<String, Arc<[u8]>> =
+        HashMap::with_capacity(outputs.kept.len() + outputs.files.len());
+    for path in outputs.kept {
+        let body = previous.files.get(&path).ok_or(())?.clone();
+        files.insert(path, body);
+    }
+    let mut changed = Vec::new();
+    for output in outputs.files {
+        if previous.files.get(&output.path).map(|b| &b[..]) != Some(&output.body[..]) {
+            changed.push(output.path.clone());
+        }
+        files.insert(output.path, Arc::from(output.body));
+    }
+    let copies: HashMap<String, std::path::PathBuf> =
+        outputs.copies.into_iter().map(|c| (c.to, c.from)).collect();
+    let touched: Vec<std::path::PathBuf> = changes.paths.iter().map(|p| root.join(p)).collect();
+    for (to, from) in &copies {
+        let edited = touched.iter().any(|t| from.starts_with(t));
+        if edited || previous.copies.get(to) != Some(from) {
+            changed.push(to.clone());
+        }
+    }
+    for gone in previous.files.keys().chain(previous.copies.keys()) {
+        if !files.contains_key(gone) && !copies.contains_key(gone) {
+            changed.push(gone.clone());
+        }
+    }
+    changed.sort();
+    changed.dedup();
+    Ok((Snapshot { files, copies }, changed, rebuilt.warnings))
+}

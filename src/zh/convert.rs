@@ -1,0 +1,60 @@
+//! Simplified ↔ Traditional Chinese, with OpenCC's phrase tables (pure Rust). The
+//! converters are built once, on first use, and shared: they are immutable.
+
+use std::sync::OnceLock;
+
+use ferrous_opencc::OpenCC;
+use ferrous_opencc::config::BuiltinConfig;
+
+fn converter(
+    cell: &'static OnceLock<Option<OpenCC>>,
+    config: BuiltinConfig,
+) -> Option<&'static OpenCC> {
+    cell.get_or_init(|| OpenCC::from_config(config).ok())
+        .as_ref()
+}
+
+/// Traditional → Simplified (`臺灣` → `台湾`, `後臺` → `后台`).
+pub fn to_simplified(text: &str) -> String {
+    static T2S: OnceLock<Option<OpenCC>> = OnceLock::new();
+    match converter(&T2S, BuiltinConfig::T2s) {
+        Some(opencc) if has_han(text) => opencc.convert(text),
+        _ => text.to_owned(),
+    }
+}
+
+/// Simplified → Traditional (`科学技术协会` → `科學技術協會`).
+pub fn to_traditional(text: &str) -> String {
+    static S2T: OnceLock<Option<OpenCC>> = OnceLock::new();
+    match converter(&S2T, BuiltinConfig::S2t) {
+        Some(opencc) if has_han(text) => opencc.convert(text),
+        _ => text.to_owned(),
+    }
+}
+
+fn has_han(text: &str) -> bool {
+    text.chars().any(super::is_han)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_both_ways_with_phrases() {
+        assert_eq!(
+            to_traditional("广西壮族自治区科学技术协会"),
+            "廣西壯族自治區科學技術協會"
+        );
+        assert_eq!(to_simplified("臺灣"), "台湾");
+        assert_eq!(to_simplified("廣州市科協"), "广州市科协");
+        assert_eq!(to_traditional("头发"), "頭髮");
+        assert_eq!(to_traditional("发展"), "發展");
+    }
+
+    #[test]
+    fn leaves_other_text_alone() {
+        assert_eq!(to_simplified("Rust 2024"), "Rust 2024");
+        assert_eq!(to_traditional(""), "");
+    }
+}

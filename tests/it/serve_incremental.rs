@@ -1,0 +1,443 @@
+//! Incremental rebuilds of the preview server equal fresh full builds, byte for byte,
+//! after every edit of a seeded random sequence (create, front-matter edits, city
+//! changes, renames, deletions, template edits, folder renames).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use menhu::pipeline::{self, BuildOptions};
+use menhu::serve::{ChangeSet, Preview};
+
+use crate::support::Site;
+
+/// A small deterministic generator (xorshift64*), so the sequence is the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+const CITIES: &[&str] = &["梧州", "南宁", "桂林", "柳州"];
+const TAGS: &[&str] = &["科普", "学会", "基层", "改革"];
+const TITLES: &[&str] = &[
+    "科普进社区",
+    "学会年会召开",
+    "基层组织建设",
+    "改革试点推进",
+    "院士专家行",
+];
+
+const TEMPLATES: &[(&str, &str)] = &[
+    (
+        "templates/city.html",
+        "{% extends \"base.html\" %}{% import \"macros.html\" as m %}{% block content %}<h1>{{ city.name }}</h1>{% for p in paginator.pages %}{{ m::item(p=p) }}{% endfor %}{% endblock %}",
+    ),
+    (
+        "templates/cities.html",
+        "{% extends \"base.html\" %}{% block content %}{% for c in hot_cities %}<a href=\"{{ c.permalink }}\">{{ c.name }}</a>{% endfor %}{% endblock %}",
+    ),
+    (
+        "templates/province.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>{{ province.name }}</h1>{% for p in province.pages %}{{ p.title }};{% endfor %}{% endblock %}",
+    ),
+    (
+        "templates/base.html",
+        "<!DOCTYPE html><html><head><title>{% block title %}{{ config.title }}{% endblock %}</title></head><body>{% include \"partials/nav.html\" %}<main>{% block content %}{% endblock %}</main></body></html>",
+    ),
+    (
+        "templates/partials/nav.html",
+        "<nav><a href=\"{{ get_url(path='@/news/_index.md') }}\">新闻</a></nav>",
+    ),
+    (
+        "templates/macros.html",
+        "{% macro item(p) %}<li><a href=\"{{ p.permalink }}\">{{ p.title }}</a>{% if p.city %}[{{ p.city }}]{% endif %}</li>{% endmacro %}",
+    ),
+    (
+        "templates/index.html",
+        "{% extends \"base.html\" %}{% import \"macros.html\" as m %}{% block content %}{% set news = get_section(path=\"news/_index.md\") %}<ul>{% for p in news.pages | slice(end=4) %}{{ m::item(p=p) }}{% endfor %}</ul>{% set about = get_page(path=\"about.md\") %}<p>{{ about.title }}</p>{% set tags = get_taxonomy(kind=\"tags\") %}{% for t in tags.items %}{{ t.name }}({{ t.page_count }}) {% endfor %}{% endblock %}",
+    ),
+    (
+        "templates/section.html",
+        "{% extends \"base.html\" %}{% import \"macros.html\" as m %}{% block content %}<h1>{{ section.title }}</h1>{% for s in section.subsections %}{% set sub = get_section(path=s, metadata_only=true) %}<a href=\"{{ sub.permalink }}\">{{ sub.title }}</a>{% endfor %}<ul>{% if paginator %}{% for p in paginator.pages %}{{ m::item(p=p) }}{% endfor %}{% else %}{% for p in section.pages %}{{ m::item(p=p) }}{% endfor %}{% endif %}</ul>{% endblock %}",
+    ),
+    (
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block title %}{{ page.title }}{% endblock %}{% block content %}<h1>{{ page.title }}</h1><p>{{ page.date }} {{ page.city }}</p>{% for t in page.taxonomies.tags | default(value=[]) %}<a href=\"{{ get_taxonomy_url(kind='tags', name=t) }}\">{{ t }}</a>{% endfor %}{{ page.content | safe }}{% if page.lower %}<a rel=prev href=\"{{ page.lower.permalink }}\">{{ page.lower.title }}</a>{% endif %}{% if page.higher %}<a rel=next href=\"{{ page.higher.permalink }}\">{{ page.higher.title }}</a>{% endif %}{% endblock %}",
+    ),
+    (
+        "templates/taxonomy_list.html",
+        "{% extends \"base.html\" %}{% block content %}{% for t in terms %}<a href=\"{{ t.permalink }}\">{{ t.name }}</a>({{ t.page_count }}){% endfor %}{% endblock %}",
+    ),
+    (
+        "templates/taxonomy_single.html",
+        "{% extends \"base.html\" %}{% import \"macros.html\" as m %}{% block content %}<h1>{{ term.name }}</h1>{% if paginator %}{% for p in paginator.pages %}{{ m::item(p=p) }}{% endfor %}{% else %}{% for p in term.pages %}{{ m::item(p=p) }}{% endfor %}{% endif %}{% endblock %}",
+    ),
+];
+
+/// The fixture: a home, a paginated news section with a subsection, an about page.
+fn fixture() -> Site {
+    let site = Site::empty();
+    site.write(
+        "site-config.toml",
+        "base_url = \"https://kx.example.org\"\ntitle = \"测试门户\"\ntaxonomies = [{ name = \"tags\", paginate_by = 2 }, { name = \"cities\" }]\n[regions]\npath = \"diqu\"\n",
+    );
+    for (path, text) in TEMPLATES {
+        site.write(path, text);
+    }
+    site.write("content/_index.md", "+++\ntitle = \"首页\"\n+++\n");
+    site.write(
+        "content/news/_index.md",
+        "+++\ntitle = \"新闻\"\nsort_by = \"date\"\npaginate_by = 3\n+++\n",
+    );
+    site.write(
+        "content/news/local/_index.md",
+        "+++\ntitle = \"地方动态\"\nsort_by = \"date\"\n+++\n",
+    );
+    site.write(
+        "content/about.md",
+        "+++\ntitle = \"关于我们\"\n+++\n本站为测试站点。\n",
+    );
+    site.write("static/site.css", "body { color: #222 }\n");
+    for i in 0..6 {
+        let folder = if i % 3 == 0 { "news/local" } else { "news" };
+        site.write(
+            &format!("content/{folder}/p{i}.md"),
+            &page_text(
+                &format!("{} {i}", TITLES[i % TITLES.len()]),
+                i as u32,
+                CITIES[i % 4],
+                &[TAGS[i % 4]],
+                "正文。",
+            ),
+        );
+    }
+    site
+}
+
+fn page_text(title: &str, day: u32, city: &str, tags: &[&str], body: &str) -> String {
+    let tags: Vec<String> = tags.iter().map(|t| format!("\"{t}\"")).collect();
+    format!(
+        "+++\ntitle = \"{title}\"\ndate = 2024-05-{:02}\ncity = \"{city}\"\n\n[taxonomies]\ntags = [{}]\ncities = [\"{city}\"]\n+++\n{body}\n",
+        day % 28 + 1,
+        tags.join(", ")
+    )
+}
+
+fn options(site: &Site) -> BuildOptions {
+    BuildOptions {
+        now: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)),
+        ..BuildOptions::new(site.root())
+    }
+}
+
+/// Every `.md` page under content/ (not sections), relative to the root.
+fn pages(site: &Site) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![site.path("content")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "md")
+                && !path.ends_with("_index.md")
+                && !path.ends_with("about.md")
+            {
+                found.push(relative(site, &path));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+fn relative(site: &Site, path: &Path) -> String {
+    path.strip_prefix(site.root())
+        .unwrap()
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// Applies one random edit and returns the paths a watcher would report.
+fn random_edit(site: &Site, rng: &mut Rng, step: usize) -> (String, Vec<PathBuf>) {
+    let existing = pages(site);
+    let kind = if existing.len() < 3 { 0 } else { rng.below(9) };
+    let fresh_title = format!("{} {step}", rng.pick(TITLES));
+    let day = rng.below(28) as u32;
+    match kind {
+        0 => {
+            let folder = if rng.below(2) == 0 {
+                "news"
+            } else {
+                "news/local"
+            };
+            let rel = format!("content/{folder}/n{step}.md");
+            let tags = [*rng.pick(TAGS), *rng.pick(TAGS)];
+            let city = *rng.pick(CITIES);
+            site.write(&rel, &page_text(&fresh_title, day, city, &tags, "新内容。"));
+            (format!("create {rel}"), vec![rel.into()])
+        }
+        1 | 2 => {
+            let rel = rng.pick(&existing).clone();
+            let text = std::fs::read_to_string(site.path(&rel)).unwrap();
+            let start = text.find("title = \"").unwrap() + 9;
+            let end = start + text[start..].find('"').unwrap();
+            let edited = if kind == 1 {
+                format!("{}{fresh_title}{}", &text[..start], &text[end..])
+            } else {
+                text.replacen(
+                    "date = 2024-05-",
+                    &format!("date = 2024-0{}-", 6 + rng.below(3)),
+                    1,
+                )
+            };
+            site.write(&rel, &edited);
+            (format!("front matter of {rel}"), vec![rel.into()])
+        }
+        3 => {
+            let rel = rng.pick(&existing).clone();
+            let text = std::fs::read_to_string(site.path(&rel)).unwrap();
+            let city = rng.pick(CITIES);
+            let edited: String = text
+                .lines()
+                .map(|l| {
+                    if l.starts_with("city = ") {
+                        format!("city = \"{city}\"\n")
+                    } else if l.starts_with("cities = ") {
+                        format!("cities = [\"{city}\"]\n")
+                    } else {
+                        format!("{l}\n")
+                    }
+                })
+                .collect();
+            site.write(&rel, &edited);
+            (format!("city of {rel} → {city}"), vec![rel.into()])
+        }
+        4 => {
+            let rel = rng.pick(&existing).clone();
+            let to = format!("content/news/r{step}.md");
+            std::fs::rename(site.path(&rel), site.path(&to)).unwrap();
+            (format!("rename {rel} → {to}"), vec![rel.into(), to.into()])
+        }
+        5 => {
+            let rel = rng.pick(&existing).clone();
+            std::fs::remove_file(site.path(&rel)).unwrap();
+            (format!("delete {rel}"), vec![rel.into()])
+        }
+        6 => {
+            let (name, text) = rng.pick(&TEMPLATES[4..6]);
+            let edited = text.replace("</a>", &format!("</a><!--{step}-->"));
+            site.write(name, &edited);
+            (format!("template {name}"), vec![PathBuf::from(*name)])
+        }
+        7 => {
+            let rel = rng.pick(&existing).clone();
+            let text = std::fs::read_to_string(site.path(&rel)).unwrap();
+            site.write(&rel, &format!("{text}\n第{step}段：补充内容。\n"));
+            (format!("body of {rel}"), vec![rel.into()])
+        }
+        _ => {
+            let mut folders: Vec<String> = std::fs::read_dir(site.path("content/news"))
+                .unwrap()
+                .flatten()
+                .filter(|e| e.path().is_dir())
+                .map(|e| relative(site, &e.path()))
+                .collect();
+            folders.sort();
+            let Some(from) = folders.first().cloned() else {
+                return random_edit(site, rng, step);
+            };
+            let to = format!("content/news/d{step}");
+            std::fs::rename(site.path(&from), site.path(&to)).unwrap();
+            (
+                format!("rename folder {from} → {to}"),
+                vec![from.into(), to.into()],
+            )
+        }
+    }
+}
+
+type Outputs = (BTreeMap<String, Vec<u8>>, BTreeMap<String, PathBuf>);
+
+fn full_build(site: &Site) -> Outputs {
+    let built = pipeline::build_in_memory(&options(site)).unwrap_or_else(|d| {
+        panic!(
+            "full build failed: {:?}",
+            d.iter().map(|d| d.message.clone()).collect::<Vec<_>>()
+        )
+    });
+    let files = built
+        .site
+        .files
+        .into_iter()
+        .map(|f| (f.path, f.body))
+        .collect();
+    let copies = built
+        .site
+        .copies
+        .into_iter()
+        .map(|c| (c.to, c.from))
+        .collect();
+    (files, copies)
+}
+
+fn served(preview: &Preview) -> Outputs {
+    let snapshot = preview.snapshot();
+    let files = snapshot
+        .rendered()
+        .into_iter()
+        .map(|(p, b)| (p.to_owned(), b.to_vec()))
+        .collect();
+    let copies = snapshot
+        .copied()
+        .into_iter()
+        .map(|(p, f)| (p.to_owned(), f.to_path_buf()))
+        .collect();
+    (files, copies)
+}
+
+#[track_caller]
+fn assert_same(incremental: &Outputs, full: &Outputs, what: &str) {
+    let paths = |o: &Outputs| o.0.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(
+        paths(incremental),
+        paths(full),
+        "output paths differ after {what}"
+    );
+    for (path, body) in &full.0 {
+        assert!(
+            incremental.0[path] == *body,
+            "`{path}` differs after {what}:\nincremental:\n{}\nfull:\n{}",
+            String::from_utf8_lossy(&incremental.0[path]),
+            String::from_utf8_lossy(body)
+        );
+    }
+    assert_eq!(incremental.1, full.1, "copied files differ after {what}");
+}
+
+#[test]
+fn random_edits_match_full_builds() {
+    let site = fixture();
+    let (mut preview, first) = Preview::start(options(&site)).expect("first build");
+    assert!(first.rendered > 10);
+    let first_full = full_build(&site);
+    assert!(
+        first_full.0.keys().any(|p| p.starts_with("diqu/")),
+        "the fixture has city pages: {:?}",
+        first_full.0.keys()
+    );
+    assert_same(&served(&preview), &first_full, "the first build");
+    let mut rng = Rng(0x5EED_1234_ABCD_0001);
+    let mut partial_rebuilds = 0;
+    for step in 0..60 {
+        let (what, paths) = random_edit(&site, &mut rng, step);
+        let update = preview.rebuild(&ChangeSet::of(paths)).unwrap_or_else(|d| {
+            panic!(
+                "rebuild failed after {what}: {:?}",
+                d.iter().map(|d| d.message.clone()).collect::<Vec<_>>()
+            )
+        });
+        let full = full_build(&site);
+        assert_same(&served(&preview), &full, &format!("step {step}: {what}"));
+        if update.rendered < full.0.len() {
+            partial_rebuilds += 1;
+        }
+    }
+    // Most edits touch a few outputs: the rebuilds must not have re-rendered everything.
+    assert!(
+        partial_rebuilds > 30,
+        "only {partial_rebuilds} of 60 rebuilds were partial"
+    );
+}
+
+#[test]
+fn a_body_edit_rerenders_only_the_page_and_its_lists() {
+    let site = fixture();
+    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    let rel = "content/news/p1.md";
+    let text = std::fs::read_to_string(site.path(rel)).unwrap();
+    site.write(rel, &text.replace("正文。", "改过的正文。"));
+    let update = preview.rebuild(&ChangeSet::of([rel])).expect("rebuild");
+    assert!(
+        update.changed.contains(&"news/p1/index.html".to_owned()),
+        "{:?}",
+        update.changed
+    );
+    assert!(!update.changed.contains(&"about/index.html".to_owned()));
+    assert!(!update.changed.contains(&"news/p2/index.html".to_owned()));
+    assert_same(&served(&preview), &full_build(&site), "a body edit");
+}
+
+#[test]
+fn a_failed_rebuild_keeps_the_last_good_snapshot() {
+    let site = fixture();
+    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    let before = served(&preview);
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}{{ page.title",
+    );
+    let errors = preview
+        .rebuild(&ChangeSet::of(["templates/page.html"]))
+        .expect_err("a broken template fails the rebuild");
+    assert!(errors.iter().any(|d| d.code == "E0403"));
+    assert_eq!(served(&preview), before);
+    site.write("templates/page.html", TEMPLATES[8].1);
+    preview
+        .rebuild(&ChangeSet::of(["templates/page.html"]))
+        .expect("fixed");
+    assert_same(&served(&preview), &full_build(&site), "the fix");
+}
+
+#[test]
+fn a_config_edit_rebuilds_everything() {
+    let site = fixture();
+    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    site.write(
+        "site-config.toml",
+        "base_url = \"https://kx2.example.org\"\ntitle = \"新门户\"\ntaxonomies = [{ name = \"tags\" }, { name = \"cities\" }]\n[regions]\npath = \"diqu\"\n",
+    );
+    let update = preview
+        .rebuild(&ChangeSet::of(["site-config.toml"]))
+        .expect("rebuild");
+    assert_eq!(update.rendered, full_build(&site).0.len());
+    assert_same(&served(&preview), &full_build(&site), "a config edit");
+}
+
+#[test]
+fn the_edited_page_is_published_before_the_lists() {
+    let site = fixture();
+    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    let rel = "content/news/p1.md";
+    let text = std::fs::read_to_string(site.path(rel)).unwrap();
+    site.write(rel, &text.replace("title = \"", "title = \"新"));
+    let mut early = Vec::new();
+    let update = preview
+        .rebuild_with(&ChangeSet::of([rel]), &mut |snapshot, paths| {
+            let page =
+                String::from_utf8_lossy(snapshot.rendered()["news/p1/index.html"]).into_owned();
+            early.push((paths.to_vec(), page));
+        })
+        .expect("rebuild");
+    assert_eq!(early.len(), 1);
+    assert_eq!(early[0].0, vec!["news/p1/index.html".to_owned()]);
+    assert!(early[0].1.contains("<h1>新"), "{}", early[0].1);
+    assert_eq!(update.early, early[0].0);
+    assert!(
+        update.changed.contains(&"index.html".to_owned()),
+        "{:?}",
+        update.changed
+    );
+    assert_same(&served(&preview), &full_build(&site), "a title edit");
+}

@@ -5,7 +5,8 @@
 //! rendered to HTML by [`markdown`]; everything is gathered into one immutable
 //! [`portal::Portal`] (URLs, taxonomies, pagination, navigation); [`render`] turns the
 //! portal and the theme's Tera templates into in-memory outputs; [`output`] writes them
-//! to disk atomically or keeps them in memory for [`serve`]. [`pipeline`] runs these
+//! to disk atomically or keeps them in memory for [`serve`]; [`search`] adds the
+//! static search index when the site asks for one. [`pipeline`] runs these
 //! stages in order and stops after the first stage that reports errors; [`check`] runs
 //! the link, content, inspection and wording rules on a site built in memory.
 
@@ -21,5 +22,6 @@ pub mod pipeline;
 pub mod portal;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod zh;

@@ -84,6 +84,12 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
         check(&report)?;
         timings.push(("traditional", started.elapsed()));
     }
+    // After the Traditional copy: both scripts share one index, kept in Simplified.
+    if portal.config.build_search_index {
+        let started = Instant::now();
+        crate::search::add_search_outputs(&portal, &mut site);
+        timings.push(("search index", started.elapsed()));
+    }
     Ok(Built {
         portal,
         site,
@@ -153,6 +159,15 @@ pub fn rebuild_in_memory(
         outputs.copies.sort_by(|a, b| a.to.cmp(&b.to));
         cache.render_traditional = copy.memo;
         timings.push(("traditional", started.elapsed()));
+    }
+    if portal.config.build_search_index {
+        // The index is rebuilt whole; the edited page was already published above.
+        let started = Instant::now();
+        let mut index = SiteOutput::default();
+        crate::search::add_search_outputs(&portal, &mut index);
+        outputs.files.extend(index.files);
+        outputs.files.sort_by(|a, b| a.path.cmp(&b.path));
+        timings.push(("search index", started.elapsed()));
     }
     Ok(Rebuilt {
         portal,

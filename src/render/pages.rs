@@ -113,6 +113,12 @@ pub fn render_changed_as(
             body: Vec::new(),
         }
     }));
+    if portal.config.build_search_index && theme.has("search.html") {
+        match renderer.search_page() {
+            Ok(output) => files.push(output),
+            Err(d) => diagnostics.push(d),
+        }
+    }
     files.extend(pager_redirects(&portal));
     files.extend(alias_redirects(&portal, &mut diagnostics));
     files.extend(feeds::render_feeds(&portal));
@@ -471,6 +477,16 @@ impl Renderer<'_> {
         Ok(Output {
             path: "404.html".into(),
             body: body.into_bytes(),
+        })
+    }
+
+    /// `search/index.html` from the theme's `search.html`, for the search index.
+    fn search_page(&self) -> Result<Output, Diagnostic> {
+        let context = self.base_context("/search/", &self.portal.config.default_language);
+        let html = self.render_template("search.html", &context, &self.portal.config.file)?;
+        Ok(Output {
+            path: "search/index.html".into(),
+            body: html.into_bytes(),
         })
     }
 

@@ -16,6 +16,7 @@ mod outputs;
 mod portal;
 mod portal_directory;
 mod scaffold;
+mod search;
 mod serve;
 mod serve_browser;
 mod serve_http;

@@ -1,3 +1,358 @@
+//! Site search end to end: build fixture sites with `build_search_index = true`, then
+//! query the written index with the client's own ES module in Node (skipped with a
+//! reason when `node` is missing, unless MENHU_REQUIRE_BROWSER=1), and load the demo's
+//! search page in headless Chromium.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::support::*;
+
+const SEARCH_CONFIG: &str = "base_url = \"https://kx.example.org\"\ntitle = \"测试门户\"\n\
+build_search_index = true\ntaxonomies = [{ name = \"tags\" }]\n";
+
+fn required() -> bool {
+    std::env::var("MENHU_REQUIRE_BROWSER").is_ok_and(|v| v == "1")
+}
+
+fn node_available() -> bool {
+    let found = Command::new("node")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !found {
+        assert!(
+            !required(),
+            "node is required (MENHU_REQUIRE_BROWSER=1) but missing"
+        );
+        eprintln!("skipped: `node` is not installed, so the built index cannot be queried");
+    }
+    found
+}
+
+/// Queries the built index of `site` with search-core.js; returns the JSON the script
+/// prints: {total, ids, titles, excerpts, facets, oneChar, files}.
+fn query(site: &Site, q: &str, filters: &str) -> serde_json::Value {
+    let script = r#"
+import { pathToFileURL } from 'node:url';
+import { readFile } from 'node:fs/promises';
+const dir = process.env.SEARCH_DIR;
+const { openIndex } = await import(pathToFileURL(dir + '/search-core.js'));
+const files = [];
+const index = await openIndex(async (p) => { files.push(p); return readFile(dir + '/' + p); });
+files.length = 0;
+const r = await index.search(process.env.Q, { filters: JSON.parse(process.env.FILTERS) });
+const shown = await index.results(r.hits.slice(0, 20), process.env.Q);
+console.log(JSON.stringify({
+  total: r.total, oneChar: r.analysis.oneChar, facets: r.facets, files,
+  titles: shown.map((s) => s.title), paths: shown.map((s) => s.path),
+  excerpts: shown.map((s) => s.excerpt.map((x) => (x.hit ? `[${x.text}]` : x.text)).join('')),
+}));
+"#;
+    let out = Command::new("node")
+        .args(["--input-type=module", "-e", script])
+        .env("SEARCH_DIR", site.path("public/search"))
+        .env("Q", q)
+        .env("FILTERS", filters)
+        .output()
+        .expect("run node");
+    assert!(
+        out.status.success(),
+        "node failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json from node")
+}
+
+fn strings(v: &serde_json::Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn page(site: &Site, name: &str, front: &str, body: &str) {
+    site.write(
+        &format!("content/{name}"),
+        &format!("+++\n{front}\n+++\n{body}\n"),
+    );
+}
+
+/// Six pages in two sections, with cities, tags, years and scripts to search.
+fn fixture() -> Site {
+    let site = Site::minimal();
+    site.write("site-config.toml", SEARCH_CONFIG);
+    site.write("content/news/_index.md", "+++\ntitle = \"新闻中心\"\n+++\n");
+    site.write(
+        "content/cases/_index.md",
+        "+++\ntitle = \"地方案例\"\n+++\n",
+    );
+    page(
+        &site,
+        "news/a.md",
+        "title = \"边境乡镇科普大集\"\ndate = 2024-08-20\ncity = \"防城港\"\ntags = [\"科普\", \"乡村\"]",
+        "防城港市防城区科协在那良镇举办科普大集，群众踊跃参加。",
+    );
+    page(
+        &site,
+        "news/b.md",
+        "title = \"汇聚基层力量\"\ndate = 2025-06-12\ncity = \"梧州\"\ntags = [\"四长\"]",
+        "梧州市科协把院长、校长、站长和企业负责人（简称“四长”）作为骨干力量。",
+    );
+    page(
+        &site,
+        "news/c.md",
+        "title = \"創新服務學術活動\"\ndate = 2023-03-01\ncity = \"梧州\"\ntags = [\"学术\"]",
+        "優化學術環境，推動學會改革。",
+    );
+    page(
+        &site,
+        "cases/d.md",
+        "title = \"社区科普案例\"\ndate = 2025-01-05\ncity = \"南宁\"\ntags = [\"科普\"]",
+        "南宁市社区科协推动创新服务，开展科普讲座。",
+    );
+    page(
+        &site,
+        "cases/e.md",
+        "title = \"代码里的标签 <b>粗体</b>\"\ndate = 2024-02-02\ntags = [\"科普\"]",
+        "正文写着 <script>alert(1)</script> 与科普讲座两个词，`<img src=x onerror=alert(2)>` 也在。",
+    );
+    page(
+        &site,
+        "news/f.md",
+        "title = \"科\"\ndate = 2022-01-01",
+        "只有一个字的标题。",
+    );
+    site.build();
+    site
+}
+
+#[test]
+fn names_missing_from_the_dictionary_are_found_as_substrings() {
+    if !node_available() {
+        return;
+    }
+    let site = fixture();
+    for (q, title) in [
+        ("防城港", "边境乡镇科普大集"),
+        ("四长", "汇聚基层力量"),
+        ("梧州市科协", "汇聚基层力量"),
+        ("城区科", "边境乡镇科普大集"),
+    ] {
+        let r = query(&site, q, "{}");
+        assert_eq!(strings(&r["titles"]), [title], "query 「{q}」: {r}");
+        assert!(
+            r["excerpts"][0]
+                .as_str()
+                .unwrap_or("")
+                .contains(&format!("[{q}]")),
+            "{r}"
+        );
+    }
+}
+
+#[test]
+fn traditional_queries_find_simplified_text_and_the_reverse() {
+    if !node_available() {
+        return;
+    }
+    let site = fixture();
+    let traditional = query(&site, "創新服務", "{}");
+    let mut titles = strings(&traditional["titles"]);
+    titles.sort();
+    assert_eq!(
+        titles,
+        ["創新服務學術活動", "社区科普案例"],
+        "{traditional}"
+    );
+    let simplified = query(&site, "学术环境", "{}");
+    assert_eq!(
+        strings(&simplified["titles"]),
+        ["創新服務學術活動"],
+        "{simplified}"
+    );
+    assert!(
+        simplified["excerpts"][0]
+            .as_str()
+            .unwrap_or("")
+            .contains("[學術環境]")
+    );
+}
+
+#[test]
+fn filters_narrow_results_and_facets_count_them() {
+    if !node_available() {
+        return;
+    }
+    let site = fixture();
+    let all = query(&site, "科普", "{}");
+    assert_eq!(all["total"], 3, "{all}");
+    let sections = &all["facets"]["section"];
+    assert_eq!(sections[0]["value"], "cases", "{sections}");
+    assert_eq!(sections[0]["label"], "地方案例");
+    assert_eq!(sections[0]["count"], 2);
+    assert_eq!(sections[1]["count"], 1);
+    let cases = query(&site, "科普", r#"{"section":"cases"}"#);
+    assert_eq!(cases["total"], 2, "{cases}");
+    // The section facet still counts the other section, other facets follow the filter.
+    assert_eq!(cases["facets"]["section"].as_array().map(Vec::len), Some(2));
+    let years: Vec<String> = cases["facets"]["year"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|y| format!("{}:{}", y["value"].as_str().unwrap_or(""), y["count"]))
+        .collect();
+    assert_eq!(years, ["2024:1", "2025:1"]);
+    let city = query(&site, "科普", r#"{"city":"防城港"}"#);
+    assert_eq!(strings(&city["titles"]), ["边境乡镇科普大集"], "{city}");
+    let year = query(&site, "科普", r#"{"year":"2025"}"#);
+    assert_eq!(strings(&year["titles"]), ["社区科普案例"], "{year}");
+    let tag = query(&site, "梧州", r#"{"tag":"四长"}"#);
+    assert_eq!(tag["total"], 1, "{tag}");
+}
+
+#[test]
+fn empty_and_one_character_queries_behave() {
+    if !node_available() {
+        return;
+    }
+    let site = fixture();
+    let empty = query(&site, "  ，。 ", "{}");
+    assert_eq!(empty["total"], 0);
+    assert_eq!(empty["files"].as_array().map(Vec::len), Some(0), "{empty}");
+    let one = query(&site, "科", "{}");
+    assert_eq!(one["oneChar"], true);
+    // One character is looked up in titles only: the body's 科 of page f does not count.
+    let mut titles = strings(&one["titles"]);
+    titles.sort();
+    assert_eq!(titles, ["社区科普案例", "科", "边境乡镇科普大集"], "{one}");
+    let absent = query(&site, "不存在的词", "{}");
+    assert_eq!(absent["total"], 0);
+}
+
+#[test]
+fn html_in_content_stays_text_in_results() {
+    if !node_available() {
+        return;
+    }
+    let site = fixture();
+    let r = query(&site, "科普讲座", r#"{"section":"cases"}"#);
+    let titles = strings(&r["titles"]);
+    assert!(
+        titles.contains(&"代码里的标签 <b>粗体</b>".to_owned()),
+        "{r}"
+    );
+    // The UI renders segments with textContent only; the script holds no innerHTML.
+    let ui = site.output("search/search-ui.js");
+    assert_not_contains(&ui, "innerHTML");
+    assert_not_contains(&ui, "insertAdjacentHTML");
+}
+
+#[test]
+fn a_query_loads_only_the_shards_of_its_terms() {
+    if !node_available() {
+        return;
+    }
+    let site = fixture();
+    let r = query(&site, "四长", "{}");
+    let files = strings(&r["files"]);
+    let shards = files.iter().filter(|f| f.starts_with("s/")).count();
+    assert_eq!(shards, 1, "{files:?}");
+    assert!(
+        files.iter().filter(|f| f.starts_with("t/")).count() <= 1,
+        "{files:?}"
+    );
+}
+
+#[test]
+fn the_index_is_written_only_when_asked_for() {
+    let site = Site::minimal();
+    site.write("content/a.md", "+++\ntitle = \"页面\"\n+++\n正文\n");
+    site.build();
+    assert!(!site.output_exists("search/meta.mz"));
+    let on = Site::minimal();
+    on.write("site-config.toml", SEARCH_CONFIG);
+    on.write("content/a.md", "+++\ntitle = \"页面\"\n+++\n正文\n");
+    on.build();
+    for file in [
+        "search/meta.mz",
+        "search/search-core.js",
+        "search/search-ui.js",
+        "search/index.html",
+    ] {
+        assert!(on.output_exists(file), "{file} missing");
+    }
+    assert_contains(&on.output("search/index.html"), "search-ui.js");
+}
+
+fn chromium() -> Option<&'static str> {
+    let path = "/usr/bin/chromium";
+    if Path::new(path).exists() {
+        return Some(path);
+    }
+    assert!(
+        !required(),
+        "/usr/bin/chromium is required (MENHU_REQUIRE_BROWSER=1) but missing"
+    );
+    eprintln!("skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)");
+    None
+}
+
+/// Serves the demo portal with `menhu serve` and loads its search page in headless
+/// Chromium with a Traditional-script query linked by `?q=`, after the script ran.
+#[test]
+fn the_demo_search_page_shows_results_in_chromium() {
+    let Some(browser) = chromium() else { return };
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let port = free_port();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_menhu"))
+        .args(["serve", "--root"])
+        .arg(demo)
+        .args(["--port", &port.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start menhu serve");
+    let url =
+        format!("http://127.0.0.1:{port}/search/?q=%E6%A2%A7%E5%B7%9E%E5%B8%82%E7%A7%91%E5%8D%94");
+    let mut dom = String::new();
+    for _ in 0..30 {
+        let profile = tempfile::tempdir().expect("profile dir");
+        let out = Command::new(browser)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .args(["--virtual-time-budget=10000", "--dump-dom", &url])
+            .stderr(Stdio::null())
+            .output()
+            .expect("run chromium");
+        dom = String::from_utf8_lossy(&out.stdout).into_owned();
+        if dom.contains("search-result") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+    let _ = server.kill();
+    let _ = server.wait();
+    assert_contains(&dom, "aria-live=\"polite\">找到 ");
+    assert_contains(&dom, "<mark>梧州市科协</mark>");
+    assert_contains(&dom, "class=\"search-facet\"");
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
 
 /// The client's normalisation agrees with the index's on Latin, full-width, punctuation
 /// and Traditional characters, given the whole character table.
@@ -31,4 +386,58 @@ process.stdout.write(normalize(process.env.SAMPLE, t2s));
         assert_eq!(a, b, "{original:?} (U+{:04X})", original as u32);
     }
     assert_eq!(client.chars().count(), index.chars().count());
+}
+
+/// The organisation directory: the same search, narrowed by section and level.
+#[test]
+fn organisations_are_searched_by_level() {
+    if !node_available() {
+        return;
+    }
+    let site = Site::minimal();
+    site.write("site-config.toml", SEARCH_CONFIG);
+    site.write(
+        "content/orgs/_index.md",
+        "+++\ntitle = \"组织机构\"\nkind = \"orgs\"\n+++\n",
+    );
+    page(
+        &site,
+        "orgs/wz.md",
+        "title = \"梧州市科学技术协会\"\nlevel = \"city\"\nregion = \"梧州\"",
+        "梧州市科协负责联系全市科技工作者。",
+    );
+    page(
+        &site,
+        "orgs/tx.md",
+        "title = \"藤县科学技术协会\"\nlevel = \"county\"\nregion = \"藤县\"",
+        "藤县科协隶属梧州市科协。",
+    );
+    page(
+        &site,
+        "orgs/xh.md",
+        "title = \"梧州市农学会\"\nlevel = \"society\"",
+        "梧州市科协主管的学会。",
+    );
+    site.build();
+    let all = query(&site, "梧州市科协", r#"{"section":"orgs"}"#);
+    assert_eq!(all["total"], 3, "{all}");
+    let levels: Vec<String> = all["facets"]["level"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|l| format!("{}:{}", l["value"].as_str().unwrap_or(""), l["count"]))
+        .collect();
+    assert_eq!(levels, ["city:1", "county:1", "society:1"]);
+    let county = query(
+        &site,
+        "梧州市科协",
+        r#"{"section":"orgs","level":"county"}"#,
+    );
+    assert_eq!(strings(&county["titles"]), ["藤县科学技术协会"], "{county}");
+    let region = query(&site, "梧州市科协", r#"{"section":"orgs","city":"梧州"}"#);
+    assert_eq!(
+        strings(&region["titles"]),
+        ["梧州市科学技术协会"],
+        "{region}"
+    );
 }

@@ -1,0 +1,108 @@
+// menhu search page: the form, filters with counts, results with highlighted excerpts,
+// keyboard navigation and ?q= in the URL. Finds the index beside itself, so the site
+// works from a sub-path. Renders text with textContent only: no HTML from the index.
+import { openIndex } from './search-core.js';
+
+const here = new URL('./', import.meta.url), root = new URL('../', import.meta.url);
+const PAGE = 10;
+const NAMES = { section: '栏目', province: '省份', city: '城市', tag: '标签', year: '年份', level: '机构级别' };
+const app = document.getElementById('search-app');
+const el = (tag, props = {}, ...kids) => { const e = Object.assign(document.createElement(tag), props); e.append(...kids); return e; };
+
+const input = el('input', { type: 'search', id: 'search-q', name: 'q', autocomplete: 'off', placeholder: '输入关键词，如 梧州市科协' });
+const form = el('form', { className: 'search-page-form', role: 'search' },
+  el('label', { htmlFor: 'search-q', className: 'visually-hidden', textContent: '搜索关键词' }), input,
+  el('button', { type: 'submit', textContent: '搜索' }));
+const status = el('p', { className: 'search-status', role: 'status' });
+status.setAttribute('aria-live', 'polite');
+const facetsBox = el('div', { className: 'search-facets' });
+const list = el('ol', { className: 'search-results' });
+const more = el('button', { type: 'button', className: 'search-more', textContent: '显示更多结果', hidden: true });
+app.append(form, status, el('div', { className: 'search-body' }, facetsBox, el('div', {}, list, more)));
+
+const params = new URLSearchParams(location.search);
+const filters = {};
+for (const k of Object.keys(NAMES)) if (params.get(k)) filters[k] = params.get(k);
+input.value = params.get('q') || '';
+let index, last, shown = 0, seq = 0, timer;
+
+const load = async (path) => {
+  const r = await fetch(new URL(path, here));
+  if (!r.ok) throw new Error(`${path}: ${r.status}`);
+  return r.arrayBuffer();
+};
+
+function syncUrl() {
+  const p = new URLSearchParams();
+  if (input.value.trim()) p.set('q', input.value.trim());
+  for (const [k, v] of Object.entries(filters)) p.set(k, v);
+  history.replaceState(null, '', `${location.pathname}${p.size ? `?${p}` : ''}`);
+}
+
+async function run() {
+  const mine = ++seq, q = input.value.trim();
+  syncUrl();
+  if (!q) { list.replaceChildren(); facetsBox.replaceChildren(); more.hidden = true; status.textContent = '请输入关键词。'; return; }
+  status.textContent = '正在搜索…';
+  try {
+    index ||= await openIndex(load);
+    const result = await index.search(q, { filters });
+    if (mine !== seq) return;
+    last = { q, result };
+    shown = 0;
+    list.replaceChildren();
+    renderFacets(result.facets);
+    const note = result.analysis.oneChar ? '（单字只在标题中查找）' : '';
+    status.textContent = result.total ? `找到 ${result.total} 条结果${note}` : `没有找到与「${q}」相关的结果${note}`;
+    await showMore();
+  } catch (e) {
+    status.textContent = '搜索暂时不可用。';
+    console.error(e);
+  }
+}
+
+async function showMore() {
+  const { q, result } = last, mine = seq;
+  const items = await index.results(result.hits.slice(shown, shown + PAGE), q);
+  if (mine !== seq) return;
+  shown += items.length;
+  for (const item of items) {
+    const link = el('a', { href: new URL(item.path.replace(/^\//, ''), root).href }, ...marks(item.titleSegments));
+    list.append(el('li', { className: 'search-result' }, el('h2', {}, link),
+      el('p', { className: 'search-excerpt' }, ...marks(item.excerpt)),
+      el('p', { className: 'search-meta', textContent: item.date })));
+  }
+  more.hidden = shown >= result.total;
+}
+
+const marks = (segments) => segments.map((s) => (s.hit ? el('mark', { textContent: s.text }) : document.createTextNode(s.text)));
+
+function renderFacets(facets) {
+  facetsBox.replaceChildren();
+  for (const [name, label] of Object.entries(NAMES)) {
+    const values = facets[name] || [];
+    if (!values.length || (values.length === 1 && !filters[name] && name !== 'section')) continue;
+    const box = el('fieldset', { className: 'search-facet' }, el('legend', { textContent: label }));
+    for (const v of values.slice(0, 12)) {
+      const on = filters[name] === v.value;
+      const b = el('button', { type: 'button', textContent: `${v.label}（${v.count}）` });
+      b.setAttribute('aria-pressed', String(on));
+      b.addEventListener('click', () => { if (on) delete filters[name]; else filters[name] = v.value; run(); });
+      box.append(b);
+    }
+    facetsBox.append(box);
+  }
+}
+
+form.addEventListener('submit', (e) => { e.preventDefault(); clearTimeout(timer); run(); });
+input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(run, 250); });
+more.addEventListener('click', showMore);
+document.addEventListener('keydown', (e) => {
+  const links = [...list.querySelectorAll('a')], at = links.indexOf(document.activeElement);
+  if (e.key === '/' && document.activeElement !== input) { e.preventDefault(); input.focus(); }
+  else if (e.key === 'ArrowDown' && (document.activeElement === input || at >= 0) && links.length) {
+    e.preventDefault(); links[Math.min(at + 1, links.length - 1)].focus();
+  } else if (e.key === 'ArrowUp' && at >= 0) { e.preventDefault(); (at ? links[at - 1] : input).focus(); }
+  else if (e.key === 'Escape' && at >= 0) input.focus();
+});
+run();

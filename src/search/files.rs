@@ -1,0 +1,237 @@
+//! The index's files: the terms of one page, the meta file with facet labels and
+//! per-document columns, the postings shards, the stored-text files, and the plain
+//! search page used when the theme has none. All `.mz` files are gzip.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::io::Write;
+
+use flate2::Compression;
+use flate2::write::GzEncoder;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::docs::{SearchDoc, section_title};
+use super::postings::{TermList, encode_shards, shard_count_for};
+use super::tokens::{PageTerms, TermCollector, field};
+use super::{SHARD_TARGET_BYTES, TEXT_CHUNK};
+use crate::portal::Portal;
+use crate::render::Output;
+use crate::zh::t2s_pairs;
+
+/// Format version of the index files, checked by the client.
+const FORMAT_VERSION: u32 = 1;
+
+/// The terms of one document, field by field.
+pub(super) fn page_terms(doc: &SearchDoc<'_>) -> PageTerms {
+    let meta = &doc.page.source.meta;
+    let mut terms = TermCollector::default();
+    terms.add_text(&meta.title, field::TITLE);
+    terms.add_dictionary_words(&meta.title, field::TITLE);
+    for heading in &doc.headings {
+        terms.add_text(heading, field::HEADING);
+        terms.add_dictionary_words(heading, field::HEADING);
+    }
+    let org = meta.org.as_ref().map(|o| o.value.as_str());
+    let city = doc.place.city.as_deref();
+    for value in doc.tags.iter().map(String::as_str).chain(city).chain(org) {
+        terms.add_value(value, field::META);
+    }
+    terms.add_text(&doc.page.rendered.text, 0);
+    terms.finish()
+}
+
+/// Values of one facet, numbered in sorted order.
+#[derive(Default)]
+struct Labels(BTreeMap<String, i32>);
+
+impl Labels {
+    fn of<'a>(values: impl Iterator<Item = &'a str>) -> Labels {
+        let set: BTreeSet<&str> = values.collect();
+        Labels(
+            set.into_iter()
+                .enumerate()
+                .map(|(i, v)| (v.to_owned(), i32::try_from(i).unwrap_or(i32::MAX)))
+                .collect(),
+        )
+    }
+    fn id(&self, value: Option<&str>) -> i32 {
+        value.and_then(|v| self.0.get(v)).copied().unwrap_or(-1)
+    }
+    fn names(&self) -> Vec<&str> {
+        self.0.keys().map(String::as_str).collect()
+    }
+}
+
+/// Per-document columns, one entry per document id.
+#[derive(Serialize)]
+struct Columns {
+    date: Vec<u32>,
+    /// Text length in hundreds of characters.
+    len: Vec<usize>,
+    sec: Vec<i32>,
+    city: Vec<i32>,
+    prov: Vec<i32>,
+    level: Vec<i32>,
+    tags: Vec<Vec<i32>>,
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    version: u32,
+    docs: usize,
+    shards: u32,
+    chunk: usize,
+    t2s: String,
+    sections: Vec<(&'a str, String)>,
+    cities: Vec<&'a str>,
+    provinces: Vec<&'a str>,
+    tags: Vec<&'a str>,
+    levels: Vec<&'a str>,
+    columns: Columns,
+}
+
+/// `meta.mz`, the shards and the stored-text files.
+pub(super) fn index_files(
+    portal: &Portal,
+    docs: &[SearchDoc<'_>],
+    lists: &[TermList],
+) -> Vec<Output> {
+    let total: usize = lists.iter().map(|l| l.bytes.len() + l.term.len() + 4).sum();
+    let shard_count = shard_count_for(total, SHARD_TARGET_BYTES);
+    let width = format!("{:x}", shard_count.saturating_sub(1)).len();
+    let mut outputs: Vec<Output> = encode_shards(lists, shard_count)
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, bytes)| Output {
+            path: format!("search/s/{i:0width$x}.mz"),
+            body: gzip(&bytes, Compression::default()),
+        })
+        .collect();
+    outputs.extend(text_files(docs));
+    let meta = meta_json(portal, docs, lists, shard_count);
+    outputs.push(Output {
+        path: "search/meta.mz".into(),
+        body: gzip(meta.as_bytes(), Compression::default()),
+    });
+    outputs
+}
+
+fn meta_json(portal: &Portal, docs: &[SearchDoc<'_>], lists: &[TermList], shards: u32) -> String {
+    let sections = Labels::of(docs.iter().map(|d| d.section.as_str()));
+    let cities = Labels::of(docs.iter().filter_map(|d| d.place.city.as_deref()));
+    let provinces = Labels::of(docs.iter().filter_map(|d| d.place.province.as_deref()));
+    let tags = Labels::of(docs.iter().flat_map(|d| d.tags.iter().map(String::as_str)));
+    let levels = Labels::of(docs.iter().filter_map(|d| d.level.as_deref()));
+    let columns = Columns {
+        date: docs.iter().map(|d| d.date).collect(),
+        len: docs
+            .iter()
+            .map(|d| length_bucket(&d.page.rendered.text))
+            .collect(),
+        sec: docs.iter().map(|d| sections.id(Some(&d.section))).collect(),
+        city: docs
+            .iter()
+            .map(|d| cities.id(d.place.city.as_deref()))
+            .collect(),
+        prov: docs
+            .iter()
+            .map(|d| provinces.id(d.place.province.as_deref()))
+            .collect(),
+        level: docs.iter().map(|d| levels.id(d.level.as_deref())).collect(),
+        tags: docs
+            .iter()
+            .map(|d| d.tags.iter().map(|t| tags.id(Some(t))).collect())
+            .collect(),
+    };
+    let meta = Meta {
+        version: FORMAT_VERSION,
+        docs: docs.len(),
+        shards,
+        chunk: TEXT_CHUNK,
+        t2s: needed_t2s(lists),
+        sections: sections
+            .names()
+            .into_iter()
+            .map(|k| (k, section_title(portal, k)))
+            .collect(),
+        cities: cities.names(),
+        provinces: provinces.names(),
+        tags: tags.names(),
+        levels: levels.names(),
+        columns,
+    };
+    serde_json::to_string(&meta).unwrap_or_default()
+}
+
+/// Text length in hundreds of characters, at least 1: precise enough for BM25's length
+/// normalisation, and a third of the bytes of exact counts.
+fn length_bucket(text: &str) -> usize {
+    (text.chars().count().div_ceil(100)).max(1)
+}
+
+/// The Traditional→Simplified pairs whose Simplified character occurs in some term:
+/// a query character mapping to anything else could not match anyway.
+fn needed_t2s(lists: &[TermList]) -> String {
+    let used: HashSet<char> = lists.iter().flat_map(|l| l.term.chars()).collect();
+    t2s_pairs()
+        .filter(|(_, s)| used.contains(s))
+        .flat_map(|(t, s)| [t, s])
+        .collect()
+}
+
+/// One stored document: title, site-relative path, date, text.
+#[derive(Serialize)]
+struct Stored<'a>(&'a str, &'a str, String, &'a str);
+
+fn text_files(docs: &[SearchDoc<'_>]) -> Vec<Output> {
+    docs.par_chunks(TEXT_CHUNK)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let stored: Vec<Stored> = chunk
+                .iter()
+                .map(|d| {
+                    let date = d
+                        .page
+                        .date
+                        .as_ref()
+                        .map(|x| x.date().format("%Y-%m-%d").to_string())
+                        .unwrap_or_default();
+                    Stored(
+                        &d.page.source.meta.title,
+                        &d.page.url.path,
+                        date,
+                        &d.page.rendered.text,
+                    )
+                })
+                .collect();
+            let json = serde_json::to_string(&stored).unwrap_or_default();
+            Output {
+                path: format!("search/t/{i}.mz"),
+                body: gzip(json.as_bytes(), Compression::fast()),
+            }
+        })
+        .collect()
+}
+
+/// Gzip at `level`. Stored text, most of the bytes, uses the fast level: compressing
+/// it was the largest cost of indexing, for about a tenth more bytes.
+fn gzip(bytes: &[u8], level: Compression) -> Vec<u8> {
+    let mut encoder = GzEncoder::new(Vec::with_capacity(bytes.len() / 3), level);
+    // Writing into a Vec cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().unwrap_or_default()
+}
+
+/// A plain search page for themes without `search.html`.
+pub fn fallback_page(portal: &Portal) -> String {
+    let config = &portal.config;
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<title>搜索 - {title}</title>\n</head>\n<body>\n<main>\n<h1>站内搜索</h1>\n\
+<div id=\"search-app\"></div>\n</main>\n\
+<script type=\"module\" src=\"search-ui.js\"></script>\n</body>\n</html>\n",
+        lang = tera::escape_html(&config.default_language),
+        title = tera::escape_html(&config.title),
+    )
+}

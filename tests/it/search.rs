@@ -302,22 +302,49 @@ fn chromium() -> Option<&'static str> {
     None
 }
 
-/// Serves the demo portal with `menhu serve` and loads its search page in headless
-/// Chromium with a Traditional-script query linked by `?q=`, after the script ran.
+/// Builds the demo portal, serves the output as plain static files (the preview
+/// server's live-reload connection would keep the page loading forever) and loads its
+/// search page in headless Chromium with a Traditional-script query linked by `?q=`.
 #[test]
-#[ignore = "hangs since the preview server of main (live reload); passed before that merge"]
 fn the_demo_search_page_shows_results_in_chromium() {
     let Some(browser) = chromium() else { return };
     let demo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let port = free_port();
-    let mut server = Command::new(env!("CARGO_BIN_EXE_menhu"))
-        .args(["serve", "--root"])
+    let out_dir = tempfile::tempdir().expect("output dir");
+    let public = out_dir.path().join("public");
+    let built = Command::new(env!("CARGO_BIN_EXE_menhu"))
+        .arg("--root")
         .arg(demo)
-        .args(["--port", &port.to_string()])
+        .args([
+            "build",
+            "--force",
+            "--base-url",
+            &format!("http://127.0.0.1:{port}"),
+            "--output",
+        ])
+        .arg(&public)
+        .output()
+        .expect("build the demo");
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let mut server = Command::new("python3")
+        .args([
+            "-m",
+            "http.server",
+            &port.to_string(),
+            "--bind",
+            "127.0.0.1",
+            "--directory",
+        ])
+        .arg(&public)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .expect("start menhu serve");
+        .expect("start a static file server (python3)");
+    std::thread::sleep(std::time::Duration::from_millis(500));
     let url =
         format!("http://127.0.0.1:{port}/search/?q=%E6%A2%A7%E5%B7%9E%E5%B8%82%E7%A7%91%E5%8D%94");
     let mut dom = String::new();

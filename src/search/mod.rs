@@ -60,6 +60,9 @@ pub fn add_search_outputs(portal: &Portal, site: &mut SiteOutput) {
         path: "search/search-ui.js".into(),
         body: UI_JS.as_bytes().to_vec(),
     });
+    if portal.config.traditional {
+        outputs.push(traditional_table());
+    }
     if !site.files.iter().any(|f| f.path == "search/index.html") {
         outputs.push(Output {
             path: "search/index.html".into(),
@@ -68,6 +71,20 @@ pub fn add_search_outputs(portal: &Portal, site: &mut SiteOutput) {
     }
     site.files.extend(outputs);
     site.files.sort_by(|a, b| a.path.cmp(&b.path));
+}
+
+/// `search/s2t.json`: the character table the client uses on Traditional pages to show
+/// results in the visitor's script. One character to one character, so the highlight
+/// offsets computed on the index text stay valid.
+fn traditional_table() -> Output {
+    let pairs = crate::zh::traditional_chars();
+    let simplified: String = pairs.iter().map(|(s, _)| *s).collect();
+    let traditional: String = pairs.iter().map(|(_, t)| *t).collect();
+    let body = serde_json::json!({ "s": simplified, "t": traditional }).to_string();
+    Output {
+        path: "search/s2t.json".into(),
+        body: body.into_bytes(),
+    }
 }
 
 #[cfg(test)]

@@ -32,6 +32,22 @@ pub fn to_traditional(text: &str) -> String {
     }
 }
 
+/// Every CJK unified ideograph whose Traditional form is a single different character,
+/// as (Simplified, Traditional) pairs: a character-level table for clients that cannot
+/// carry OpenCC's phrase dictionaries.
+pub fn traditional_chars() -> Vec<(char, char)> {
+    ('\u{4e00}'..='\u{9fff}')
+        .filter_map(|c| {
+            let converted = to_traditional(c.encode_utf8(&mut [0; 4]));
+            let mut chars = converted.chars();
+            match (chars.next(), chars.next()) {
+                (Some(t), None) if t != c => Some((c, t)),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
 fn has_han(text: &str) -> bool {
     text.chars().any(super::is_han)
 }
@@ -50,6 +66,17 @@ mod tests {
         assert_eq!(to_simplified("廣州市科協"), "广州市科协");
         assert_eq!(to_traditional("头发"), "頭髮");
         assert_eq!(to_traditional("发展"), "發展");
+    }
+
+    #[test]
+    fn the_character_table_maps_one_to_one() {
+        let table = traditional_chars();
+        assert!(table.len() > 2000, "{}", table.len());
+        assert!(table.contains(&('协', '協')));
+        assert!(
+            !table.iter().any(|(s, _)| *s == '科'),
+            "unchanged characters are left out"
+        );
     }
 
     #[test]

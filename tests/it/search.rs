@@ -368,11 +368,48 @@ fn the_demo_search_page_shows_results_in_chromium() {
         }
         std::thread::sleep(std::time::Duration::from_millis(500));
     }
+    let hant = dump_dom_until(
+        browser,
+        &format!(
+            "http://127.0.0.1:{port}/zh-hant/search/?q=%E6%A2%A7%E5%B7%9E%E5%B8%82%E7%A7%91%E5%8D%8F"
+        ),
+    );
     let _ = server.kill();
     let _ = server.wait();
     assert_contains(&dom, "aria-live=\"polite\">找到 ");
     assert_contains(&dom, "<mark>梧州市科协</mark>");
     assert_contains(&dom, "class=\"search-facet\"");
+    // The Traditional copy shares the index and shows results in Traditional, linked to
+    // the Traditional pages, for a query typed in Simplified.
+    assert_contains(&hant, "aria-live=\"polite\">找到 ");
+    assert_contains(&hant, "<mark>梧州市科協</mark>");
+    assert_contains(&hant, &format!("href=\"http://127.0.0.1:{port}/zh-hant/"));
+}
+
+/// The DOM of `url` after its scripts ran, retried while the results are not there yet.
+fn dump_dom_until(browser: &str, url: &str) -> String {
+    let mut dom = String::new();
+    for _ in 0..3 {
+        let profile = tempfile::tempdir().expect("profile dir");
+        let out = Command::new(browser)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .args(["--virtual-time-budget=10000", "--dump-dom", url])
+            .stderr(Stdio::null())
+            .output()
+            .expect("run chromium");
+        dom = String::from_utf8_lossy(&out.stdout).into_owned();
+        if dom.contains("search-result") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+    dom
 }
 
 fn free_port() -> u16 {

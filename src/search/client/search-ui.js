@@ -20,6 +20,18 @@ const list = el('ol', { className: 'search-results' });
 const more = el('button', { type: 'button', className: 'search-more', textContent: '显示更多结果', hidden: true });
 app.append(form, status, el('div', { className: 'search-body' }, facetsBox, el('div', {}, list, more)));
 
+// On the Traditional copy of the site the index (kept in Simplified) is shared: results
+// link to the Traditional pages and show in Traditional, through a character table.
+const traditional = /^zh-(hant|tw|hk|mo)/i.test(document.documentElement.lang);
+let s2t = null;
+const script = (text) => (s2t ? [...text].map((c) => s2t.get(c) ?? c).join('') : text);
+async function loadScriptTable() {
+  if (!traditional || s2t) return;
+  const { s, t } = await (await fetch(new URL('s2t.json', here))).json();
+  const from = [...s], to = [...t];
+  s2t = new Map(from.map((c, i) => [c, to[i]]));
+}
+
 const params = new URLSearchParams(location.search);
 const filters = {};
 for (const k of Object.keys(NAMES)) if (params.get(k)) filters[k] = params.get(k);
@@ -46,6 +58,7 @@ async function run() {
   status.textContent = '正在搜索…';
   try {
     index ||= await openIndex(load);
+    await loadScriptTable();
     const result = await index.search(q, { filters });
     if (mine !== seq) return;
     last = { q, result };
@@ -53,7 +66,7 @@ async function run() {
     list.replaceChildren();
     renderFacets(result.facets);
     const note = result.analysis.oneChar ? '（单字只在标题中查找）' : '';
-    status.textContent = result.total ? `找到 ${result.total} 条结果${note}` : `没有找到与「${q}」相关的结果${note}`;
+    status.textContent = script(result.total ? `找到 ${result.total} 条结果${note}` : `没有找到与「${q}」相关的结果${note}`);
     await showMore();
   } catch (e) {
     status.textContent = '搜索暂时不可用。';
@@ -67,7 +80,8 @@ async function showMore() {
   if (mine !== seq) return;
   shown += items.length;
   for (const item of items) {
-    const link = el('a', { href: new URL(item.path.replace(/^\//, ''), root).href }, ...marks(item.titleSegments));
+    const path = (traditional ? 'zh-hant/' : '') + item.path.replace(/^\//, '');
+    const link = el('a', { href: new URL(path, root).href }, ...marks(item.titleSegments));
     list.append(el('li', { className: 'search-result' }, el('h2', {}, link),
       el('p', { className: 'search-excerpt' }, ...marks(item.excerpt)),
       el('p', { className: 'search-meta', textContent: item.date })));
@@ -75,17 +89,17 @@ async function showMore() {
   more.hidden = shown >= result.total;
 }
 
-const marks = (segments) => segments.map((s) => (s.hit ? el('mark', { textContent: s.text }) : document.createTextNode(s.text)));
+const marks = (segments) => segments.map((s) => (s.hit ? el('mark', { textContent: script(s.text) }) : document.createTextNode(script(s.text))));
 
 function renderFacets(facets) {
   facetsBox.replaceChildren();
   for (const [name, label] of Object.entries(NAMES)) {
     const values = facets[name] || [];
     if (!values.length || (values.length === 1 && !filters[name] && name !== 'section')) continue;
-    const box = el('fieldset', { className: 'search-facet' }, el('legend', { textContent: label }));
+    const box = el('fieldset', { className: 'search-facet' }, el('legend', { textContent: script(label) }));
     for (const v of values.slice(0, 12)) {
       const on = filters[name] === v.value;
-      const b = el('button', { type: 'button', textContent: `${v.label}（${v.count}）` });
+      const b = el('button', { type: 'button', textContent: script(`${v.label}（${v.count}）`) });
       b.setAttribute('aria-pressed', String(on));
       b.addEventListener('click', () => { if (on) delete filters[name]; else filters[name] = v.value; run(); });
       box.append(b);

@@ -495,38 +495,6 @@ fn nasty_inputs_do_not_panic() {
     }
 }
 
-/// Run with `cargo test --release --lib markdown::tests::one_megabyte_page -- --ignored --nocapture`.
-#[test]
-#[ignore = "timing; meaningful in release builds only"]
-fn one_megabyte_page_renders_quickly() {
-    let block = "## 一、深化认识 {#x}\n\n科协组织改革持续深化，**基层组织**建设取得新进展。[链接](@/news/a.md) 和 [外链](https://e.org)。\n\n- 要点一\n- 要点二 `code`\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n";
-    let text = block.repeat(1_000_000 / block.len() + 1);
-    let cases = [
-        (
-            "first code block (loads syntaxes)",
-            "```rust\nfn main() {}\n```\n".to_owned(),
-        ),
-        ("same ids", text.clone()),
-        ("own ids", text.replace(" {#x}", "")),
-        ("shortcodes", text.replace("要点二", "{{ md() }}")),
-        (
-            "code",
-            "```rust\nfn main() { let x = vec![1, 2, 3]; println!(\"{x:?}\"); }\n```\n\n"
-                .repeat(12_000),
-        ),
-    ];
-    for (name, body) in cases {
-        let start = std::time::Instant::now();
-        let r = render_text(&body);
-        println!(
-            "{name}: {} bytes in {:?}, {} headings",
-            body.len(),
-            start.elapsed(),
-            r.toc.len()
-        );
-    }
-}
-
 #[test]
 fn random_soup_does_not_panic() {
     const PARTS: &[&str] = &[

@@ -1,6 +1,6 @@
 //! Tests of loading and validating the site configuration.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::*;
 use crate::diag::{Diagnostic, Severity, Span};
@@ -475,22 +475,25 @@ fn byte_order_mark_is_not_counted() {
 }
 
 #[test]
-fn load_prefers_site_config_then_falls_back_to_zola_config() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("config.toml"), MINIMAL).expect("write");
-    let (config, _) = Config::load(dir.path()).expect("config.toml loads");
-    assert_eq!(config.file, Path::new("config.toml"));
-    assert!(!config.generate_feeds);
+fn load_prefers_site_config_then_falls_back_to_zola_config() -> std::io::Result<()> {
+    let dir = tempfile::tempdir()?;
+    std::fs::write(dir.path().join("config.toml"), MINIMAL)?;
+    let loaded = Config::load(dir.path())
+        .ok()
+        .map(|(c, _)| (c.file, c.generate_feeds));
+    assert_eq!(loaded, Some((PathBuf::from("config.toml"), false)));
 
-    std::fs::write(dir.path().join("site-config.toml"), MINIMAL).expect("write");
-    let (config, _) = Config::load(dir.path()).expect("site-config.toml loads");
-    assert_eq!(config.file, Path::new("site-config.toml"));
-    assert!(config.generate_feeds);
+    std::fs::write(dir.path().join("site-config.toml"), MINIMAL)?;
+    let loaded = Config::load(dir.path())
+        .ok()
+        .map(|(c, _)| (c.file, c.generate_feeds));
+    assert_eq!(loaded, Some((PathBuf::from("site-config.toml"), true)));
+    Ok(())
 }
 
 #[test]
-fn load_without_any_file_names_both_and_init() {
-    let dir = tempfile::tempdir().expect("temp dir");
+fn load_without_any_file_names_both_and_init() -> std::io::Result<()> {
+    let dir = tempfile::tempdir()?;
     let errors = Config::load(dir.path()).err().unwrap_or_default();
     assert_eq!(codes(&errors), ["E0100"]);
     let all = format!(
@@ -503,16 +506,16 @@ fn load_without_any_file_names_both_and_init() {
             && all.contains("menhu init"),
         "{all}"
     );
+    Ok(())
 }
 
 #[test]
-fn load_reports_a_file_that_is_not_utf8() {
-    let dir = tempfile::tempdir().expect("temp dir");
+fn load_reports_a_file_that_is_not_utf8() -> std::io::Result<()> {
+    let dir = tempfile::tempdir()?;
     std::fs::write(
         dir.path().join("site-config.toml"),
         b"title = \"\xbf\xc6\xd0\xad\"\n",
-    )
-    .expect("write");
+    )?;
     let errors = Config::load(dir.path()).err().unwrap_or_default();
     assert_eq!(codes(&errors), ["E0107"]);
     assert!(
@@ -522,6 +525,7 @@ fn load_reports_a_file_that_is_not_utf8() {
             .unwrap_or_default()
             .contains("iconv")
     );
+    Ok(())
 }
 
 #[test]

@@ -347,27 +347,7 @@ fn the_demo_search_page_shows_results_in_chromium() {
     std::thread::sleep(std::time::Duration::from_millis(500));
     let url =
         format!("http://127.0.0.1:{port}/search/?q=%E6%A2%A7%E5%B7%9E%E5%B8%82%E7%A7%91%E5%8D%94");
-    let mut dom = String::new();
-    for _ in 0..3 {
-        let profile = tempfile::tempdir().expect("profile dir");
-        let out = Command::new(browser)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-            ])
-            .arg(format!("--user-data-dir={}", profile.path().display()))
-            .args(["--virtual-time-budget=10000", "--dump-dom", &url])
-            .stderr(Stdio::null())
-            .output()
-            .expect("run chromium");
-        dom = String::from_utf8_lossy(&out.stdout).into_owned();
-        if dom.contains("search-result") {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(500));
-    }
+    let dom = dump_dom_until(browser, &url);
     let hant = dump_dom_until(
         browser,
         &format!(

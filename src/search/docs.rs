@@ -15,10 +15,18 @@ pub(crate) struct Place {
     pub province: Option<String>,
 }
 
-/// A page's place: the raw `city` front matter value, else `region` (organisations).
-/// This is the one function to point at the administrative-division registry, which
-/// will resolve the name and fill in the province.
-pub(crate) fn place_of(page: &PortalPage) -> Place {
+/// A page's place for the city and province facets: resolved against the
+/// administrative-division registry when the site uses places (a county counts for its
+/// city, as on the city pages, and every place for its province), else the `city` (or
+/// `region`) front matter as written.
+pub(crate) fn place_of(portal: &Portal, page: &PortalPage) -> Place {
+    if let Some(Some(region)) = portal.places.page_regions.get(page.id.index()) {
+        let registry = &portal.places.registry;
+        return Place {
+            city: region.city.map(|id| registry.get(id).short.clone()),
+            province: Some(registry.get(region.province).name.clone()),
+        };
+    }
     let meta = &page.source.meta;
     let city = meta
         .city
@@ -80,7 +88,7 @@ fn new_doc<'a>(portal: &'a Portal, page: &'a PortalPage) -> SearchDoc<'a> {
     SearchDoc {
         page,
         section: top_section(portal, page),
-        place: place_of(page),
+        place: place_of(portal, page),
         date,
         level: org_level(portal, page),
         tags: meta.taxonomies.get("tags").cloned().unwrap_or_default(),

@@ -479,10 +479,14 @@ fn organisations_are_searched_by_level() {
         r#"{"section":"orgs","level":"county"}"#,
     );
     assert_eq!(strings(&county["titles"]), ["藤县科学技术协会"], "{county}");
+    // Places resolve against the registry: a county's organisation counts for its city,
+    // as on the city pages, and every place for its province.
     let region = query(&site, "梧州市科协", r#"{"section":"orgs","city":"梧州"}"#);
     assert_eq!(
         strings(&region["titles"]),
-        ["梧州市科学技术协会"],
+        ["梧州市科学技术协会", "藤县科学技术协会"],
         "{region}"
     );
+    let province = query(&site, "梧州市科协", r#"{"province":"广西壮族自治区"}"#);
+    assert_eq!(province["total"], 2, "{province}");
 }

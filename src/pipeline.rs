@@ -85,11 +85,9 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
         timings.push(("traditional", started.elapsed()));
     }
     // After the Traditional copy: both scripts share one index, kept in Simplified.
-    if portal.config.build_search_index {
-        let started = Instant::now();
-        crate::search::add_search_outputs(&portal, &mut site);
-        timings.push(("search index", started.elapsed()));
-    }
+    site.files
+        .extend(search_index(&portal, &theme, &mut timings));
+    site.files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Built {
         portal,
         site,
@@ -160,21 +158,32 @@ pub fn rebuild_in_memory(
         cache.render_traditional = copy.memo;
         timings.push(("traditional", started.elapsed()));
     }
-    if portal.config.build_search_index {
-        // The index is rebuilt whole; the edited page was already published above.
-        let started = Instant::now();
-        let mut index = SiteOutput::default();
-        crate::search::add_search_outputs(&portal, &mut index);
-        outputs.files.extend(index.files);
-        outputs.files.sort_by(|a, b| a.path.cmp(&b.path));
-        timings.push(("search index", started.elapsed()));
-    }
+    // The index is rebuilt whole; the edited page was already published above.
+    outputs
+        .files
+        .extend(search_index(&portal, &theme, &mut timings));
+    outputs.files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Rebuilt {
         portal,
         outputs,
         warnings: report,
         timings,
     })
+}
+
+/// The search index's files when the config asks for one (none otherwise).
+fn search_index(
+    portal: &Portal,
+    theme: &Theme,
+    timings: &mut Vec<(&'static str, Duration)>,
+) -> Vec<Output> {
+    if !portal.config.build_search_index {
+        return Vec::new();
+    }
+    let started = Instant::now();
+    let files = crate::search::search_outputs(portal, theme.has("search.html"));
+    timings.push(("search index", started.elapsed()));
+    files
 }
 
 /// The model and templates of a site, ready to render.

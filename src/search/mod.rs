@@ -18,7 +18,7 @@ mod tokens;
 use rayon::prelude::*;
 
 use crate::portal::Portal;
-use crate::render::{Output, SiteOutput};
+use crate::render::Output;
 
 pub use files::fallback_page;
 
@@ -38,9 +38,9 @@ const SHARD_TARGET_BYTES: usize = 12_000;
 /// Pages tokenised per parallel batch, bounding the memory of terms not yet merged.
 const BATCH: usize = 512;
 
-/// Adds the index, the client and (when the theme has no `search.html`) a plain
-/// search page to `site`, keeping its files sorted.
-pub fn add_search_outputs(portal: &Portal, site: &mut SiteOutput) {
+/// The index, the client and, when the theme renders no search page of its own
+/// (`search.html`), a plain one.
+pub fn search_outputs(portal: &Portal, theme_has_search_page: bool) -> Vec<Output> {
     let docs = docs::collect(portal);
     let mut postings = postings::Postings::default();
     for (batch_index, batch) in docs.chunks(BATCH).enumerate() {
@@ -63,14 +63,13 @@ pub fn add_search_outputs(portal: &Portal, site: &mut SiteOutput) {
     if portal.config.traditional {
         outputs.push(traditional_table());
     }
-    if !site.files.iter().any(|f| f.path == "search/index.html") {
+    if !theme_has_search_page {
         outputs.push(Output {
             path: "search/index.html".into(),
             body: fallback_page(portal).into_bytes(),
         });
     }
-    site.files.extend(outputs);
-    site.files.sort_by(|a, b| a.path.cmp(&b.path));
+    outputs
 }
 
 /// `search/s2t.json`: the character table the client uses on Traditional pages to show

@@ -441,3 +441,23 @@ fn the_edited_page_is_published_before_the_lists() {
     );
     assert_same(&served(&preview), &full_build(&site), "a title edit");
 }
+
+#[test]
+fn rebuilds_keep_the_theme_search_page_and_the_index() {
+    let site = fixture();
+    let config = std::fs::read_to_string(site.path("site-config.toml")).unwrap();
+    site.write(
+        "site-config.toml",
+        &config.replacen("title =", "build_search_index = true\ntitle =", 1),
+    );
+    site.write("templates/search.html", "<main>主题自己的搜索页</main>");
+    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    let rel = "content/news/p1.md";
+    let text = std::fs::read_to_string(site.path(rel)).unwrap();
+    site.write(rel, &text.replace("正文。", "改过的正文。"));
+    preview.rebuild(&ChangeSet::of([rel])).expect("rebuild");
+    let served = served(&preview);
+    let page = served.0.get("search/index.html").expect("a search page");
+    assert!(String::from_utf8_lossy(page).contains("主题自己的搜索页"));
+    assert_same(&served, &full_build(&site), "a body edit with search on");
+}

@@ -140,25 +140,22 @@ fn link_parents(portal: &Portal, directory: &mut Directory, diagnostics: &mut Di
             }
             Some(_) => {}
             None => {
-                let mut d = Diagnostic::warning(
-                    "W0320",
-                    format!(
-                        "parent organization 「{}」 is not in the directory",
-                        parent.value
+                let d = unknown_org(
+                    Diagnostic::warning(
+                        "W0320",
+                        format!(
+                            "parent organization 「{}」 is not in the directory",
+                            parent.value
+                        ),
                     ),
-                )
-                .in_file(&page.source.file);
-                d = match did_you_mean(&parent.value, titles.iter().map(String::as_str)) {
-                    Some(close) => d.help(format!(
-                        "did you mean 「{close}」? (the parent is named by its page title)"
-                    )),
-                    None => d.help(
+                    &page.source.file,
+                    parent,
+                    &titles,
+                    (
+                        "(the parent is named by its page title)",
                         "add a page for it, or leave it as plain text if it is outside the site",
                     ),
-                };
-                if let Some(span) = parent.span {
-                    d = d.at_span(span);
-                }
+                );
                 diagnostics.push(d);
             }
         }
@@ -182,21 +179,19 @@ fn link_mentions(portal: &Portal, directory: &mut Directory, diagnostics: &mut D
                 .by_title
                 .get(&zh::to_simplified(name.value.trim()))
         }) else {
-            let mut d = Diagnostic::warning(
-                "W0321",
-                format!(
-                    "`org` 「{}」 names no organization of the directory",
-                    name.value
+            let d = unknown_org(
+                Diagnostic::warning(
+                    "W0321",
+                    format!(
+                        "`org` 「{}」 names no organization of the directory",
+                        name.value
+                    ),
                 ),
-            )
-            .in_file(&page.source.file);
-            d = match did_you_mean(&name.value, titles.iter().map(String::as_str)) {
-                Some(close) => d.help(format!("did you mean 「{close}」?")),
-                None => d.help("write the organization's page title"),
-            };
-            if let Some(span) = name.span {
-                d = d.at_span(span);
-            }
+                &page.source.file,
+                name,
+                &titles,
+                ("", "write the organization's page title"),
+            );
             diagnostics.push(d);
             continue;
         };
@@ -208,4 +203,29 @@ fn link_mentions(portal: &Portal, directory: &mut Directory, diagnostics: &mut D
     for org in &mut directory.orgs {
         nav::sort_pages(portal, &mut org.mentions, SortBy::Date);
     }
+}
+
+/// A warning about an organization name that matches no directory entry, placed at the
+/// name and suggesting the closest title. `help` is (a note after the suggestion, the
+/// advice when nothing is close).
+fn unknown_org(
+    warning: Diagnostic,
+    file: &std::path::Path,
+    name: &crate::content::meta::Located<String>,
+    titles: &[String],
+    help: (&str, &str),
+) -> Diagnostic {
+    let mut d = warning.in_file(file);
+    d = match did_you_mean(&name.value, titles.iter().map(String::as_str)) {
+        Some(close) => d.help(
+            format!("did you mean 「{close}」? {}", help.0)
+                .trim_end()
+                .to_owned(),
+        ),
+        None => d.help(help.1),
+    };
+    if let Some(span) = name.span {
+        d = d.at_span(span);
+    }
+    d
 }

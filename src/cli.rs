@@ -263,10 +263,17 @@ mod tests {
 fn timings_report(stages: &[(&'static str, std::time::Duration)]) -> String {
     let mut out = String::new();
     for (name, took) in stages {
-        out.push_str(&format!("{name:>22}  {:>8.1} ms\n", took.as_secs_f64() * 1000.0));
+        out.push_str(&format!(
+            "{name:>22}  {:>8.1} ms\n",
+            took.as_secs_f64() * 1000.0
+        ));
     }
     if let Some(kib) = peak_resident_kib() {
-        out.push_str(&format!("{:>22}  {:>8.1} MiB\n", "peak memory", kib as f64 / 1024.0));
+        out.push_str(&format!(
+            "{:>22}  {:>8.1} MiB\n",
+            "peak memory",
+            kib as f64 / 1024.0
+        ));
     }
     out
 }

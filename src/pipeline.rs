@@ -83,7 +83,7 @@ fn build_to(
         mut report,
         mut timings,
         restore,
-    } = build_model(options, None)?;
+    } = build_model(options, None, lean)?;
     if let (true, Some(portal)) = (lean, Arc::get_mut(&mut portal)) {
         portal.shed_sources();
     }
@@ -148,7 +148,7 @@ pub fn rebuild_in_memory(
         mut report,
         mut timings,
         restore,
-    } = build_model(options, Some(cache))?;
+    } = build_model(options, Some(cache), false)?;
     let started = Instant::now();
     let incremental = Incremental {
         memo: &cache.render,
@@ -225,6 +225,7 @@ struct Model {
 fn build_model(
     options: &BuildOptions,
     mut cache: Option<&mut BuildCache>,
+    lean: bool,
 ) -> Result<Model, Diagnostics> {
     let mut report = Diagnostics::new();
     let mut timings = Vec::new();
@@ -272,7 +273,7 @@ fn build_model(
 
     let markdown_cache = cache.map(|c| &mut c.markdown);
     let (section_html, mut page_html, problems) =
-        render_markdown(&config, &content, &urls, &theme, markdown_cache);
+        render_markdown(&config, &mut content, &urls, &theme, markdown_cache, lean);
     report.extend(problems);
     check(&report)?;
     let restore = if config.traditional {
@@ -384,10 +385,11 @@ type MarkdownStage = (Vec<Rendered>, Vec<Rendered>, Vec<Diagnostic>);
 /// renders whose inputs are unchanged).
 fn render_markdown(
     config: &Config,
-    content: &Content,
+    content: &mut Content,
     urls: &UrlPlan,
     theme: &Theme,
     cache: Option<&mut MarkdownCache>,
+    lean: bool,
 ) -> MarkdownStage {
     let options = markdown_options(config);
     let config_value = render::view::config_value(config);
@@ -434,9 +436,17 @@ fn render_markdown(
         .collect();
     let pages: Vec<(MarkdownOne, Option<Fresh>)> = content
         .pages
-        .par_iter()
+        .par_iter_mut()
         .zip(&urls.pages)
-        .map(|(p, url)| one(&p.file, &p.body, p.body_line, &url.permalink))
+        .map(|(p, url)| {
+            let done = one(&p.file, &p.body, p.body_line, &url.permalink);
+            if lean {
+                // Nothing reads the source again (see `Portal::shed_sources`); freeing it
+                // here keeps a large build's sources and HTML from peaking together.
+                p.body = String::new();
+            }
+            done
+        })
         .collect();
     let mut problems = Vec::new();
     let mut fresh = Vec::new();

@@ -263,12 +263,18 @@ pub fn render(
         Some(summary) => summary,
         None => summary::truncate_html(&summary::without_headings(&pass.html), opts.summary_chars),
     };
+    // Grown by doubling, these strings hold up to twice their length; a site's pages all
+    // stay in memory until rendered, so the slack would add up to a third of a build.
+    let mut html = pass.html;
+    html.shrink_to_fit();
+    let mut text = pass.text;
+    text.shrink_to_fit();
     Rendered {
-        html: pass.html,
+        html,
         has_more_marker: pass.has_more_marker,
         summary_html,
         toc: toc::build_toc(pass.headings),
-        text: pass.text,
+        text,
         links: pass.links,
         images: pass.images,
         problems,

@@ -34,4 +34,15 @@ for text in '汇聚“四长”资源' '梧州市科协 ICP备2024' 'Ａ１ é �
         printf '%s' "$text" > "$corpus/$target/seed-$i"
     done
 done
+# Large inputs: libFuzzer grows inputs slowly, so seeds of tens of kilobytes reach the
+# costs that grow with size (each of these once found a quadratic slowdown).
+repeat() { awk -v n="$1" -v s="$2" 'BEGIN { for (i = 0; i < n; i++) printf "%s", s }'; }
+{ printf 'A'; repeat 5000 '{{ nope() }}'; } > "$corpus/markdown/many-unknown-shortcodes"
+{ printf 'A'; repeat 4000 '{% notice() %}\n'; } > "$corpus/markdown/many-unclosed-blocks"
+{ printf 'A'; repeat 4000 '[x](@/nope.md)\n'; } > "$corpus/markdown/many-broken-links"
+{ printf 'A'; repeat 3000 '![](a.png)'; } > "$corpus/markdown/many-images"
+{ printf 'A'; repeat 30000 '>'; } > "$corpus/markdown/deep-quotes"
+{ printf '\000title\n'; repeat 30000 'x\n'; } > "$corpus/directory/many-rows"
+repeat 10000 '梧州' > "$corpus/region/long-name"
+repeat 5000 '梧州科协' > "$corpus/search_terms/long-text"
 echo "seed corpus written to $corpus"

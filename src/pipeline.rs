@@ -514,13 +514,26 @@ fn markdown_problems(
             d
         })
         .collect();
-    for image in rendered.images.iter().filter(|i| i.alt.trim().is_empty()) {
+    let missing_alt = rendered.images.iter().filter(|i| i.alt.trim().is_empty());
+    for image in missing_alt.clone().take(markdown::MAX_PROBLEMS) {
         let mut d = Diagnostic::warning("W0202", format!("image `{}` has no alt text", image.src))
             .in_file(file)
             .at_span(Span::point(image.line, 1))
             .help("describe the image for visitors who cannot see it: `![梧州市科协调研现场](photo.jpg)`");
         d.source_line = Some(line_text(image.line).to_owned());
         out.push(d);
+    }
+    // Like Markdown problems, a page's copies of one warning are bounded.
+    let more = missing_alt.count().saturating_sub(markdown::MAX_PROBLEMS);
+    if more > 0 {
+        out.push(
+            Diagnostic::warning(
+                "W0202",
+                format!("{more} more images without alt text not shown"),
+            )
+            .in_file(file)
+            .help("give every image of this page an alt text, then build again"),
+        );
     }
     out
 }

@@ -259,6 +259,7 @@ pub fn render(
     };
     let mut pass = events::render_events(&expanded.text, &context);
     problems.append(&mut pass.problems);
+    let problems = limit_problems(problems);
     let summary_html = match pass.summary_html {
         Some(summary) => summary,
         None => summary::truncate_html(&summary::without_headings(&pass.html), opts.summary_chars),
@@ -280,6 +281,38 @@ pub fn render(
         problems,
         has_code: pass.has_code,
     }
+}
+
+/// How many problems one page reports before the rest are counted in one last problem.
+/// A page repeating one mistake thousands of times (a misspelt shortcode pasted on
+/// every line) would otherwise print every copy with its source line: hundreds of
+/// megabytes of messages and minutes of work for a 60 KB file.
+pub const MAX_PROBLEMS: usize = 100;
+
+/// The first [`MAX_PROBLEMS`] problems in file order, then one saying how many more
+/// there are, placed at the first of those.
+fn limit_problems(mut problems: Vec<Problem>) -> Vec<Problem> {
+    if problems.len() <= MAX_PROBLEMS {
+        return problems;
+    }
+    problems.sort_by_key(|p| (p.line, p.column));
+    let hidden = problems.split_off(MAX_PROBLEMS);
+    let Some(first) = hidden.first() else {
+        return problems;
+    };
+    let summary = Problem {
+        code: first.code,
+        line: first.line,
+        column: first.column,
+        message: format!(
+            "{} more problems in this page not shown (the first {MAX_PROBLEMS} are)",
+            hidden.len()
+        ),
+        help: Some("fix the problems shown, then build again to see the rest".to_owned()),
+        is_error: hidden.iter().any(|p| p.is_error),
+    };
+    problems.push(summary);
+    problems
 }
 
 /// `text` escaped for HTML text and quoted attribute values (`/` is left alone, so URLs

@@ -573,3 +573,38 @@ fn random_soup_does_not_panic() {
         assert!(r.problems.iter().all(|p| p.line >= 3), "{text:?}");
     }
 }
+
+#[test]
+fn a_page_reports_at_most_max_problems_then_counts_the_rest() {
+    // Found by the `markdown` fuzz target: thousands of unknown shortcodes on one line
+    // made one error each, every one carrying the 60 KB line.
+    let text = "{{ nope() }}[x](@/missing.md)".repeat(300);
+    let r = render_text(&text);
+    assert_eq!(r.problems.len(), MAX_PROBLEMS + 1);
+    let last = r
+        .problems
+        .last()
+        .map(|p| (p.message.as_str(), p.is_error, p.line));
+    assert_eq!(
+        last,
+        Some((
+            "500 more problems in this page not shown (the first 100 are)",
+            true,
+            1
+        ))
+    );
+    let columns: Vec<u32> = r
+        .problems
+        .iter()
+        .take(MAX_PROBLEMS)
+        .map(|p| p.column)
+        .collect();
+    assert!(columns.is_sorted(), "kept in file order");
+}
+
+#[test]
+fn a_page_with_max_problems_reports_them_all() {
+    let r = render_text(&"{{ nope() }}\n".repeat(MAX_PROBLEMS));
+    assert_eq!(r.problems.len(), MAX_PROBLEMS);
+    assert!(r.problems.iter().all(|p| p.code == "E0211"));
+}

@@ -96,6 +96,8 @@ pub struct Registry {
     divisions: Vec<Division>,
     children: Vec<Vec<DivisionId>>,
     by_name: HashMap<String, Vec<DivisionId>>,
+    /// Bytes of the longest name in `by_name`: no longer prefix of a text names anything.
+    longest_name: usize,
     pinyin: OnceLock<Vec<String>>,
 }
 
@@ -135,6 +137,7 @@ impl Registry {
             divisions: Vec::new(),
             children: Vec::new(),
             by_name: HashMap::new(),
+            longest_name: 0,
             pinyin: OnceLock::new(),
         };
         let mut by_code: HashMap<&str, DivisionId> = HashMap::new();
@@ -172,7 +175,7 @@ impl Registry {
             names.push(division.short.clone());
         }
         for name in names {
-            self.by_name.entry(name).or_default().push(id);
+            self.index_name(name, id);
         }
         self.divisions.push(division);
         self.children.push(Vec::new());
@@ -188,8 +191,13 @@ impl Registry {
             parent: Some(parent),
         });
         for alias in &region.aliases {
-            self.by_name.entry(alias.clone()).or_default().push(id);
+            self.index_name(alias.clone(), id);
         }
+    }
+
+    fn index_name(&mut self, name: String, id: DivisionId) {
+        self.longest_name = self.longest_name.max(name.len());
+        self.by_name.entry(name).or_default().push(id);
     }
 
     /// Every division, in code order (custom regions last).
@@ -302,7 +310,10 @@ impl Registry {
     /// followed by names of its descendants for the rest.
     fn matches(&self, text: &str) -> Vec<DivisionId> {
         let mut found = Vec::new();
-        for (end, _) in text.char_indices().skip(1).chain([(text.len(), ' ')]) {
+        // Only prefixes as long as some name: hashing every prefix of a long text made
+        // resolving a 60 KB `city` take seconds.
+        let prefix_ends = text.char_indices().skip(1).chain([(text.len(), ' ')]);
+        for (end, _) in prefix_ends.take_while(|(end, _)| *end <= self.longest_name) {
             let (head, rest) = text.split_at(end);
             for id in self.by_name.get(head).into_iter().flatten() {
                 found.extend(self.descend(*id, rest));

@@ -13,6 +13,7 @@
 mod docs;
 mod files;
 mod postings;
+mod terms;
 mod tokens;
 
 use rayon::prelude::*;
@@ -21,6 +22,7 @@ use crate::portal::Portal;
 use crate::render::Output;
 
 pub use files::fallback_page;
+pub use terms::index_terms;
 
 /// The search core, an ES module (see docs/search.md).
 pub const CORE_JS: &str = include_str!("client/search-core.js");

@@ -11,6 +11,7 @@ mod check;
 mod check_external;
 mod config;
 mod content;
+mod fuzz_regressions;
 mod markdown;
 mod outputs;
 mod portal;

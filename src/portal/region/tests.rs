@@ -135,3 +135,27 @@ fn custom_regions_join_under_their_parent() {
         Some("梧州市")
     );
 }
+
+#[test]
+fn a_very_long_name_is_unknown_and_paths_still_resolve() {
+    // Found by the `region` fuzz target: every prefix of the text was hashed and looked
+    // up, so a 60 KB value took seconds; now only prefixes as long as some name are.
+    let long = "梧州".repeat(20_000);
+    assert!(matches!(
+        builtin().resolve(&long, None),
+        Resolution::Unknown(_)
+    ));
+    assert_eq!(found("广西梧州藤县"), "广西壮族自治区梧州市藤县");
+    let custom = [CustomRegion {
+        name: "梧州高新技术产业开发区".into(),
+        aliases: vec!["梧州高新区".into()],
+        parent: "梧州市".into(),
+        code: None,
+    }];
+    let (r, _) = with_custom(&custom);
+    assert!(matches!(
+        r.resolve("梧州市梧州高新技术产业开发区", None),
+        Resolution::Found(_)
+    ));
+    assert!(matches!(r.resolve(&long, None), Resolution::Unknown(_)));
+}

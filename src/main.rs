@@ -4,6 +4,13 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// mimalloc rather than the system allocator: a build makes millions of small,
+/// short-lived allocations on several threads (template values, HTML strings), where
+/// mimalloc spends about a third less CPU than glibc's malloc. Its v2 line holds less
+/// memory than v3 on these builds.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     menhu::cli::run(menhu::cli::Cli::parse())
 }

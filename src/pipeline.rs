@@ -101,6 +101,8 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
 pub struct Rebuilt {
     /// The model.
     pub portal: Arc<Portal>,
+    /// The templates it was rendered with.
+    pub theme: Arc<Theme>,
     /// Outputs rendered again, the paths of those that did not change, and copies.
     pub outputs: Rerender,
     /// Warnings.
@@ -165,6 +167,7 @@ pub fn rebuild_in_memory(
     outputs.files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Rebuilt {
         portal,
+        theme: Arc::new(theme),
         outputs,
         warnings: report,
         timings,

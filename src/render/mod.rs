@@ -17,7 +17,7 @@ pub mod view;
 use std::path::PathBuf;
 
 pub use memo::{Incremental, RenderMemo};
-pub use pages::{Rerender, render_changed, render_site};
+pub use pages::{Rerender, render_changed, render_page, render_site};
 pub use theme::{Shortcodes, Theme};
 
 /// One rendered file.

@@ -254,9 +254,9 @@ impl Portal {
     /// matter, a new body) rendered as `rendered`. Everything else the model derives
     /// from a page (URL, section, lists, taxonomies, places, related pages) comes from
     /// its front matter alone, so only the page's own summary and statistics change.
-    pub fn with_page_body(&self, id: PageId, source: Page, rendered: Rendered) -> Portal {
-        let mut portal = self.clone();
-        if let Some(slot) = portal.pages.get_mut(id.index()) {
+    /// Takes the portal by value: copy it first (cheap) to keep the original.
+    pub fn with_page_body(mut self, id: PageId, source: Page, rendered: Rendered) -> Portal {
+        if let Some(slot) = self.pages.get_mut(id.index()) {
             let mut page = PortalPage::clone(slot);
             page.stats = zh::text_stats(&rendered.text);
             page.summary = summary_of(&source, &rendered);
@@ -264,7 +264,7 @@ impl Portal {
             page.rendered = rendered;
             *slot = Arc::new(page);
         }
-        portal
+        self
     }
 
     /// The page with content key `key` (`news/x.md`).

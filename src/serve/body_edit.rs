@@ -159,3 +159,20 @@ impl LinkResolver for PortalLinks<'_> {
         Some(permalink.clone())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_keys_come_from_page_files_only() {
+        let key = |p: &str| page_key(Path::new(p));
+        assert_eq!(key("content/news/x.md"), Some("news/x.md".to_owned()));
+        assert_eq!(key("content/news/x/index.md"), Some("news/x/index.md".to_owned()));
+        assert_eq!(key("content/about.md"), Some("about.md".to_owned()));
+        assert_eq!(key("content/news/_index.md"), None);
+        assert_eq!(key("content/news/x/chart.svg"), None);
+        assert_eq!(key("content/news"), None);
+        assert_eq!(key("templates/page.html"), None);
+    }
+}

@@ -112,7 +112,10 @@ fn page_key(path: &Path) -> Option<String> {
     if !name.ends_with(".md") || name == "_index.md" {
         return None;
     }
-    let parts: Option<Vec<&str>> = relative.components().map(|c| c.as_os_str().to_str()).collect();
+    let parts: Option<Vec<&str>> = relative
+        .components()
+        .map(|c| c.as_os_str().to_str())
+        .collect();
     Some(parts?.join("/"))
 }
 
@@ -131,9 +134,8 @@ fn render_markdown(portal: &Portal, theme: &Theme, id: PageId, source: &Page) ->
         page_permalink: &portal.page(id).url.permalink,
     };
     let links = PortalLinks(portal);
-    let render = std::panic::AssertUnwindSafe(|| {
-        markdown::render(&input, &options, &links, &shortcodes)
-    });
+    let render =
+        std::panic::AssertUnwindSafe(|| markdown::render(&input, &options, &links, &shortcodes));
     let rendered = std::panic::catch_unwind(render).ok()?;
     if rendered.problems.iter().any(|p| p.is_error) {
         return None;
@@ -168,7 +170,10 @@ mod tests {
     fn page_keys_come_from_page_files_only() {
         let key = |p: &str| page_key(Path::new(p));
         assert_eq!(key("content/news/x.md"), Some("news/x.md".to_owned()));
-        assert_eq!(key("content/news/x/index.md"), Some("news/x/index.md".to_owned()));
+        assert_eq!(
+            key("content/news/x/index.md"),
+            Some("news/x/index.md".to_owned())
+        );
         assert_eq!(key("content/about.md"), Some("about.md".to_owned()));
         assert_eq!(key("content/news/_index.md"), None);
         assert_eq!(key("content/news/x/chart.svg"), None);

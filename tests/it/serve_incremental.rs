@@ -359,7 +359,11 @@ fn random_edits_match_full_builds() {
         // What went out early is what a full build has.
         for (path, body) in &early {
             let body = body.as_deref().map(<[u8]>::to_vec);
-            assert_eq!(body.as_ref(), full.0.get(path), "early `{path}` at step {step}: {what}");
+            assert_eq!(
+                body.as_ref(),
+                full.0.get(path),
+                "early `{path}` at step {step}: {what}"
+            );
         }
         if update.rendered < full.0.len() {
             partial_rebuilds += 1;
@@ -373,7 +377,10 @@ fn random_edits_match_full_builds() {
                 .any(|kind| what.starts_with(kind));
             assert!(edits_a_file, "fast path taken for {what}");
             if what.starts_with("body of") {
-                assert!(!update.early.is_empty(), "nothing published early for {what}");
+                assert!(
+                    !update.early.is_empty(),
+                    "nothing published early for {what}"
+                );
             }
         }
     }
@@ -490,12 +497,15 @@ fn rebuilds_keep_the_theme_search_page_and_the_index() {
 fn rebuild_early(preview: &mut Preview, paths: &[&str]) -> (Update, BTreeMap<String, Vec<u8>>) {
     let mut early = BTreeMap::new();
     let update = preview
-        .rebuild_with(&ChangeSet::of(paths.iter().copied()), &mut |snapshot, paths| {
-            for path in paths {
-                let body = snapshot.get(path).map(|b| b.to_vec()).unwrap_or_default();
-                early.insert(path.clone(), body);
-            }
-        })
+        .rebuild_with(
+            &ChangeSet::of(paths.iter().copied()),
+            &mut |snapshot, paths| {
+                for path in paths {
+                    let body = snapshot.get(path).map(|b| b.to_vec()).unwrap_or_default();
+                    early.insert(path.clone(), body);
+                }
+            },
+        )
         .expect("rebuild");
     (update, early)
 }
@@ -506,12 +516,18 @@ fn a_body_edit_is_published_from_the_last_model() {
     let (mut preview, _) = Preview::start(options(&site)).expect("first build");
     let rel = "content/news/p1.md";
     let text = std::fs::read_to_string(site.path(rel)).unwrap();
-    site.write(rel, &text.replace("正文。", "改过的**正文**，[关于](@/about.md)。"));
+    site.write(
+        rel,
+        &text.replace("正文。", "改过的**正文**，[关于](@/about.md)。"),
+    );
     let (update, early) = rebuild_early(&mut preview, &[rel]);
     assert!(update.body_only);
     assert_eq!(update.early, vec!["news/p1/index.html".to_owned()]);
     let full = full_build(&site);
-    assert_eq!(early.get("news/p1/index.html"), full.0.get("news/p1/index.html"));
+    assert_eq!(
+        early.get("news/p1/index.html"),
+        full.0.get("news/p1/index.html")
+    );
     let page = String::from_utf8_lossy(&early["news/p1/index.html"]).into_owned();
     assert!(page.contains("<strong>正文</strong>"), "{page}");
     assert!(page.contains("https://kx.example.org/about/"), "{page}");
@@ -558,12 +574,19 @@ fn a_body_edit_of_a_listed_page_updates_its_lists_afterwards() {
     assert!(update.body_only);
     assert_eq!(early.keys().collect::<Vec<_>>(), ["news/p5/index.html"]);
     for list in ["index.html", "news/index.html"] {
-        assert!(update.changed.contains(&list.to_owned()), "{list}: {:?}", update.changed);
+        assert!(
+            update.changed.contains(&list.to_owned()),
+            "{list}: {:?}",
+            update.changed
+        );
         assert!(!update.early.contains(&list.to_owned()));
     }
     let full = full_build(&site);
     assert!(String::from_utf8_lossy(&full.0["index.html"]).contains("新的摘要"));
-    assert_eq!(early.get("news/p5/index.html"), full.0.get("news/p5/index.html"));
+    assert_eq!(
+        early.get("news/p5/index.html"),
+        full.0.get("news/p5/index.html")
+    );
     assert_same(&served(&preview), &full, "a new summary");
 }
 
@@ -571,7 +594,11 @@ fn a_body_edit_of_a_listed_page_updates_its_lists_afterwards() {
 fn renames_deletions_and_new_pages_do_not_take_the_body_path() {
     let site = fixture();
     let (mut preview, _) = Preview::start(options(&site)).expect("first build");
-    std::fs::rename(site.path("content/news/p1.md"), site.path("content/news/q1.md")).unwrap();
+    std::fs::rename(
+        site.path("content/news/p1.md"),
+        site.path("content/news/q1.md"),
+    )
+    .unwrap();
     let (update, _) = rebuild_early(&mut preview, &["content/news/p1.md", "content/news/q1.md"]);
     assert!(!update.body_only);
     assert_same(&served(&preview), &full_build(&site), "a rename");
@@ -581,7 +608,10 @@ fn renames_deletions_and_new_pages_do_not_take_the_body_path() {
     assert!(!update.body_only);
     assert_same(&served(&preview), &full_build(&site), "a deletion");
 
-    site.write("content/news/p9.md", &page_text("新页", 9, "南宁", &["科普"], "正文。"));
+    site.write(
+        "content/news/p9.md",
+        &page_text("新页", 9, "南宁", &["科普"], "正文。"),
+    );
     let (update, _) = rebuild_early(&mut preview, &["content/news/p9.md"]);
     assert!(!update.body_only);
     assert_same(&served(&preview), &full_build(&site), "a new page");
@@ -591,7 +621,11 @@ fn renames_deletions_and_new_pages_do_not_take_the_body_path() {
     site.write("content/news/q1.md", &format!("{text}\n又一段。\n"));
     let (update, _) = rebuild_early(&mut preview, &["content/news/q1.md"]);
     assert!(update.body_only);
-    assert_same(&served(&preview), &full_build(&site), "a body edit after a rename");
+    assert_same(
+        &served(&preview),
+        &full_build(&site),
+        "a body edit after a rename",
+    );
 }
 
 #[test]
@@ -610,7 +644,10 @@ fn a_body_edit_after_a_failed_build_waits_for_the_pipeline() {
     let mut early = 0;
     let result = preview.rebuild_with(&ChangeSet::of([rel]), &mut |_, _| early += 1);
     assert!(result.is_err(), "the other page is still broken");
-    assert_eq!(early, 0, "no page published from a model that is not the site's");
+    assert_eq!(
+        early, 0,
+        "no page published from a model that is not the site's"
+    );
     site.write(broken, &good);
     let update = preview.rebuild(&ChangeSet::of([broken])).expect("fixed");
     assert!(!update.body_only);
@@ -623,7 +660,10 @@ fn a_markdown_error_in_a_body_edit_is_left_to_the_pipeline() {
     let (mut preview, _) = Preview::start(options(&site)).expect("first build");
     let rel = "content/news/p1.md";
     let text = std::fs::read_to_string(site.path(rel)).unwrap();
-    site.write(rel, &text.replace("正文。", "见[不存在的页](@/news/nowhere.md)。"));
+    site.write(
+        rel,
+        &text.replace("正文。", "见[不存在的页](@/news/nowhere.md)。"),
+    );
     let mut early = 0;
     let result = preview.rebuild_with(&ChangeSet::of([rel]), &mut |_, _| early += 1);
     assert!(result.is_err(), "a broken internal link fails the build");

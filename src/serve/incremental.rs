@@ -79,17 +79,23 @@ impl Preview {
         let mut published: Vec<(String, Arc<[u8]>)> = Vec::new();
         let mut publish_early = |outputs: &[Output]| {
             let (snapshot, paths) = with_outputs(&before, outputs);
+            // Nothing new to show: an empty event would only clear an error overlay.
+            if paths.is_empty() {
+                return;
+            }
             early(snapshot.clone(), &paths);
             published.extend(paths.into_iter().filter_map(|path| {
                 let body = snapshot.files.get(&path)?.clone();
                 Some((path, body))
             }));
         };
-        let body_edits = (self.last.as_ref())
+        let body_edits = self
+            .last
+            .as_ref()
             .and_then(|last| body_edit::render_body_edits(last, &self.options, changes));
-        // Published already: the pipeline need not hurry for them again.
         let body_only = body_edits.is_some();
         let edited: HashSet<PathBuf> = match body_edits {
+            // Published already: the pipeline need not hurry for them again.
             Some(outputs) => {
                 publish_early(&outputs);
                 HashSet::new()

@@ -669,3 +669,20 @@ fn a_markdown_error_in_a_body_edit_is_left_to_the_pipeline() {
     assert!(result.is_err(), "a broken internal link fails the build");
     assert_eq!(early, 0);
 }
+
+#[test]
+fn a_body_edit_that_renders_the_same_sends_no_early_event() {
+    let site = fixture();
+    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    let rel = "content/news/p1.md";
+    let text = std::fs::read_to_string(site.path(rel)).unwrap();
+    site.write(rel, &format!("{text}\n\n"));
+    let mut early = 0;
+    let update = preview
+        .rebuild_with(&ChangeSet::of([rel]), &mut |_, _| early += 1)
+        .expect("rebuild");
+    assert!(update.body_only);
+    assert_eq!(early, 0, "blank lines change no output");
+    assert!(update.early.is_empty());
+    assert_same(&served(&preview), &full_build(&site), "blank lines added");
+}

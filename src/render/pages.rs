@@ -15,7 +15,7 @@ use tera::{Tera, Value};
 use super::memo::{self, Incremental, RenderMemo};
 use super::traditional::Script;
 use super::view::Views;
-use super::{Context, CopiedFile, Output, SiteOutput, Theme, feeds};
+use super::{Context, CopiedFile, Output, OutputSink, SiteOutput, Taken, Theme, feeds};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::portal::nav::{self, Pager};
 use crate::portal::{PageId, Portal, PortalSection, Taxonomy, Term, urls};
@@ -32,12 +32,33 @@ pub(super) enum Job<'a> {
 /// Renders the whole site. Template errors are collected (every failing output is
 /// reported); the outputs that did render are returned either way.
 pub fn render_site(portal: Arc<Portal>, theme: &Theme) -> (SiteOutput, Diagnostics) {
-    let rerender = render_changed(portal, theme, None);
+    render_site_to(portal, theme, &super::KeepInMemory)
+}
+
+/// [`render_site`], handing each page, section and list output to `sink` as soon as it
+/// is rendered (feeds, redirects and the like are kept).
+pub fn render_site_to(
+    portal: Arc<Portal>,
+    theme: &Theme,
+    sink: &dyn OutputSink,
+) -> (SiteOutput, Diagnostics) {
+    let script = Script::main(&portal.config);
+    let rerender = render_changed_as(portal, theme, Render::Full(sink), &script);
     let site = SiteOutput {
         files: rerender.files,
+        written: rerender.written,
         copies: rerender.copies,
     };
     (site, rerender.diagnostics)
+}
+
+/// How much to render: everything, each output handed to a sink, or (for the preview)
+/// what changed since the last render.
+pub enum Render<'a> {
+    /// Every job; outputs go through the sink.
+    Full(&'a dyn OutputSink),
+    /// Only jobs whose fingerprint changed.
+    Changed(Incremental<'a>),
 }
 
 /// Renders the jobs whose fingerprint differs from `memo` (all of them without one).
@@ -48,15 +69,19 @@ pub fn render_changed(
     incremental: Option<Incremental>,
 ) -> Rerender {
     let script = Script::main(&portal.config);
-    render_changed_as(portal, theme, incremental, &script)
+    let render = match incremental {
+        Some(incremental) => Render::Changed(incremental),
+        None => Render::Full(&super::KeepInMemory),
+    };
+    render_changed_as(portal, theme, render, &script)
 }
 
 /// [`render_changed`] in one script: the site's own, or its Traditional copy (whose
 /// outputs [`super::traditional`] then converts and moves under `/zh-hant/`).
-pub fn render_changed_as(
+pub(super) fn render_changed_as(
     portal: Arc<Portal>,
     theme: &Theme,
-    incremental: Option<Incremental>,
+    render: Render,
     script: &Script,
 ) -> Rerender {
     let views = Arc::new(
@@ -80,16 +105,17 @@ pub fn render_changed_as(
             .map(Job::Portal),
     );
     let mut diagnostics = Diagnostics::new();
-    let (mut files, kept, memo) = match incremental {
-        None => {
-            let results: Vec<Result<Output, Diagnostic>> = jobs
+    let mut written = Vec::new();
+    let (mut files, kept, memo) = match render {
+        Render::Full(sink) => {
+            let results: Vec<Result<Taken, Diagnostic>> = jobs
                 .par_iter()
-                .map(|job| renderer.render(renderer.prepare(job)))
+                .map(|job| sink.take(renderer.render(renderer.prepare(job))?))
                 .collect();
-            let files = collect_outputs(results, &mut diagnostics);
+            let files = collect_outputs(results, &mut written, &mut diagnostics);
             (files, Vec::new(), RenderMemo::default())
         }
-        Some(incremental) => {
+        Render::Changed(incremental) => {
             let digests = Arc::new(Views::for_digest(portal.clone(), theme.lists_need_content));
             let digester = Renderer {
                 views: &digests,
@@ -106,10 +132,8 @@ pub fn render_changed_as(
     // Every job output is a real page of the site (no redirects, no 404).
     if portal.config.generate_sitemap {
         let pages = files.iter().map(|f| f.path.as_str());
-        files.push(feeds::sitemap(
-            &portal,
-            pages.chain(kept.iter().map(String::as_str)),
-        ));
+        let elsewhere = kept.iter().chain(&written).map(String::as_str);
+        files.push(feeds::sitemap(&portal, pages.chain(elsewhere)));
     }
     files.push(renderer.not_found().unwrap_or_else(|d| {
         diagnostics.push(d);
@@ -135,9 +159,11 @@ pub fn render_changed_as(
         });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    written.sort();
     let copies = copies(&portal, theme);
     Rerender {
         files,
+        written,
         kept,
         copies,
         memo,
@@ -149,6 +175,8 @@ pub fn render_changed_as(
 pub struct Rerender {
     /// Outputs rendered this time, sorted by path.
     pub files: Vec<Output>,
+    /// Outputs rendered this time that the sink wrote out, sorted.
+    pub written: Vec<String>,
     /// Outputs that are unchanged since the memo and were not rendered again.
     pub kept: Vec<String>,
     /// Files to copy, sorted by destination.
@@ -160,13 +188,15 @@ pub struct Rerender {
 }
 
 fn collect_outputs(
-    results: Vec<Result<Output, Diagnostic>>,
+    results: Vec<Result<Taken, Diagnostic>>,
+    written: &mut Vec<String>,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Output> {
     let mut files = Vec::with_capacity(results.len());
     for result in results {
         match result {
-            Ok(output) => files.push(output),
+            Ok(Taken::Kept(output)) => files.push(output),
+            Ok(Taken::Written(path)) => written.push(path),
             Err(d) => diagnostics.push(d),
         }
     }

@@ -126,6 +126,8 @@ fn build_to(
 pub struct Rebuilt {
     /// The model.
     pub portal: Arc<Portal>,
+    /// The templates it was rendered with.
+    pub theme: Arc<Theme>,
     /// Outputs rendered again, the paths of those that did not change, and copies.
     pub outputs: Rerender,
     /// Warnings.
@@ -190,6 +192,7 @@ pub fn rebuild_in_memory(
     outputs.files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Rebuilt {
         portal,
+        theme: Arc::new(theme),
         outputs,
         warnings: report,
         timings,

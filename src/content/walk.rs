@@ -57,6 +57,14 @@ impl ParseCache {
         self.files.clear();
     }
 
+    /// Every page remembered, drafts and pages dated in the future included.
+    pub fn pages(&self) -> impl Iterator<Item = &Page> {
+        self.files.values().filter_map(|loaded| match loaded {
+            Ok(Loaded::Page(page, _)) => Some(page.as_ref()),
+            _ => None,
+        })
+    }
+
     /// Number of files remembered.
     pub fn len(&self) -> usize {
         self.files.len()

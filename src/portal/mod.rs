@@ -15,6 +15,7 @@ pub mod urls;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 
@@ -52,7 +53,7 @@ impl SectionId {
 }
 
 /// A page with everything known about it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct PortalPage {
     /// Its id.
     pub id: PageId,
@@ -81,7 +82,7 @@ pub struct PortalPage {
 }
 
 /// A section with everything known about it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct PortalSection {
     /// Its id.
     pub id: SectionId,
@@ -99,15 +100,16 @@ pub struct PortalSection {
     pub rendered: Rendered,
 }
 
-/// The whole site, immutable once built.
-#[derive(Debug)]
+/// The whole site, immutable once built. Pages are shared, so a copy that differs in
+/// one page ([`Portal::with_page_body`]) costs little.
+#[derive(Debug, Clone)]
 pub struct Portal {
     /// The site's root folder.
     pub root: PathBuf,
     /// The validated configuration.
     pub config: Config,
     /// Every published page, in key order.
-    pub pages: Vec<PortalPage>,
+    pub pages: Vec<Arc<PortalPage>>,
     /// Every section, the home section first.
     pub sections: Vec<PortalSection>,
     /// Declared taxonomies with their terms.
@@ -153,6 +155,8 @@ impl Portal {
     pub fn shed_sources(&mut self) {
         let keep_text = self.config.build_search_index;
         for page in &mut self.pages {
+            // Not shared yet when a build sheds: no copy is made.
+            let page = Arc::make_mut(page);
             page.source.body = String::new();
             if !keep_text {
                 page.rendered.text = String::new();
@@ -200,7 +204,7 @@ impl Portal {
                 rendered,
             })
             .collect();
-        let pages: Vec<PortalPage> = content
+        let pages: Vec<Arc<PortalPage>> = content
             .pages
             .into_iter()
             .zip(urls.pages)
@@ -217,7 +221,7 @@ impl Portal {
                     now,
                 );
                 diagnostics.extend(problems);
-                page
+                Arc::new(page)
             })
             .collect();
         let page_keys = pages.iter().map(|p| (p.source.key.clone(), p.id)).collect();
@@ -262,6 +266,23 @@ impl Portal {
         self.menus = menus;
         diagnostics.extend(problems);
         diagnostics
+    }
+
+    /// This portal with page `id`'s Markdown replaced by `source` (the same front
+    /// matter, a new body) rendered as `rendered`. Everything else the model derives
+    /// from a page (URL, section, lists, taxonomies, places, related pages) comes from
+    /// its front matter alone, so only the page's own summary and statistics change.
+    /// Takes the portal by value: copy it first (cheap) to keep the original.
+    pub fn with_page_body(mut self, id: PageId, source: Page, rendered: Rendered) -> Portal {
+        if let Some(slot) = self.pages.get_mut(id.index()) {
+            let mut page = PortalPage::clone(slot);
+            page.stats = zh::text_stats(&rendered.text);
+            page.summary = summary_of(&source, &rendered);
+            page.source = source;
+            page.rendered = rendered;
+            *slot = Arc::new(page);
+        }
+        self
     }
 
     /// The page with content key `key` (`news/x.md`).
@@ -342,10 +363,7 @@ fn new_page(
         .copied()
         .unwrap_or(SectionId(0));
     let stats = zh::text_stats(&rendered.text);
-    let summary = match &source.meta.summary {
-        Some(text) => format!("<p>{}</p>", crate::render::theme::escape_html(text)),
-        None => rendered.summary_html.clone(),
-    };
+    let summary = summary_of(&source, &rendered);
     let (attachments, problems) = attachments::resolve(&source, &url, config);
     let page = PortalPage {
         id,
@@ -362,6 +380,14 @@ fn new_page(
         higher: None,
     };
     (page, problems)
+}
+
+/// A page's HTML summary: the front matter's `summary` (escaped), else Markdown's.
+fn summary_of(source: &Page, rendered: &Rendered) -> String {
+    match &source.meta.summary {
+        Some(text) => format!("<p>{}</p>", crate::render::theme::escape_html(text)),
+        None => rendered.summary_html.clone(),
+    }
 }
 
 /// True for a page dated after `now`: scheduled, not published yet.

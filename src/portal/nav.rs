@@ -74,7 +74,7 @@ fn set_neighbours(portal: &mut Portal, ids: &[PageId], sort_by: SortBy) {
     for (i, id) in ids.iter().enumerate() {
         let before = i.checked_sub(1).map(|j| ids[j]);
         let after = ids.get(i + 1).copied();
-        let page = &mut portal.pages[id.index()];
+        let page = std::sync::Arc::make_mut(&mut portal.pages[id.index()]);
         (page.lower, page.higher) = if descending {
             (after, before)
         } else {

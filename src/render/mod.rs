@@ -19,7 +19,7 @@ use std::path::PathBuf;
 
 pub use context::Context;
 pub use memo::{Incremental, RenderMemo};
-pub use pages::{Rerender, render_changed, render_site, render_site_to};
+pub use pages::{Rerender, render_changed, render_page, render_site, render_site_to};
 pub use theme::{Shortcodes, Theme};
 
 /// One rendered file.

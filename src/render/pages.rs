@@ -4,7 +4,10 @@
 
 use std::sync::Arc;
 
+mod early;
 mod portal_pages;
+
+pub use early::render_page;
 
 use rayon::prelude::*;
 use tera::{Tera, Value};

@@ -2,12 +2,17 @@
 //! served. A change set turns into a rebuild that reuses the cache; the new snapshot
 //! shares every unchanged output's bytes with the previous one, and the paths whose
 //! bytes changed are reported so open pages know whether to reload.
+//!
+//! Edited pages are published before the rest: when only a page's text changed, by
+//! [`super::body_edit`] from the last build's model without running the pipeline;
+//! otherwise as soon as the pipeline has rendered them.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::Snapshot;
+use super::body_edit::{self, LastBuild};
 use super::watch::ChangeSet;
 use crate::cache::BuildCache;
 use crate::diag::Diagnostics;
@@ -23,6 +28,9 @@ pub struct Update {
     pub rendered: usize,
     /// The part of `changed` already published early (the edited pages themselves).
     pub early: Vec<String>,
+    /// True when only the text of pages changed and they were published early from
+    /// the last build's model, before the pipeline ran.
+    pub body_only: bool,
     /// Warnings of the build.
     pub warnings: Diagnostics,
 }
@@ -32,6 +40,8 @@ pub struct Preview {
     options: BuildOptions,
     cache: BuildCache,
     snapshot: Arc<Snapshot>,
+    /// The model of the last build, when it succeeded.
+    last: Option<LastBuild>,
 }
 
 impl Preview {
@@ -41,6 +51,7 @@ impl Preview {
             options,
             cache: BuildCache::default(),
             snapshot: Arc::new(Snapshot::default()),
+            last: None,
         };
         let update = preview.rebuild(&ChangeSet::everything())?;
         Ok((preview, update))
@@ -64,14 +75,35 @@ impl Preview {
         early: &mut dyn FnMut(Arc<Snapshot>, &[String]),
     ) -> Result<Update, Diagnostics> {
         self.forget(changes);
-        let edited: HashSet<PathBuf> = changes.paths.iter().cloned().collect();
         let before = self.snapshot.clone();
-        let mut interim: Option<(Arc<Snapshot>, Vec<String>)> = None;
+        let mut published: Vec<(String, Arc<[u8]>)> = Vec::new();
         let mut publish_early = |outputs: &[Output]| {
             let (snapshot, paths) = with_outputs(&before, outputs);
+            // Nothing new to show: an empty event would only clear an error overlay.
+            if paths.is_empty() {
+                return;
+            }
             early(snapshot.clone(), &paths);
-            interim = Some((snapshot, paths));
+            published.extend(paths.into_iter().filter_map(|path| {
+                let body = snapshot.files.get(&path)?.clone();
+                Some((path, body))
+            }));
         };
+        let body_edits = self
+            .last
+            .as_ref()
+            .and_then(|last| body_edit::render_body_edits(last, &self.options, changes));
+        let body_only = body_edits.is_some();
+        let edited: HashSet<PathBuf> = match body_edits {
+            // Published already: the pipeline need not hurry for them again.
+            Some(outputs) => {
+                publish_early(&outputs);
+                HashSet::new()
+            }
+            None => changes.paths.iter().cloned().collect(),
+        };
+        // Until this build succeeds there is no model to patch.
+        self.last = None;
         let rebuilt = pipeline::rebuild_in_memory(
             &self.options,
             &mut self.cache,
@@ -79,13 +111,17 @@ impl Preview {
             &mut publish_early,
         )?;
         let rendered = rebuilt.outputs.files.len();
+        let (portal, theme) = (rebuilt.portal.clone(), rebuilt.theme.clone());
         match next_snapshot(&before, rebuilt, changes, &self.options.root) {
-            Ok((snapshot, changed, warnings)) => {
+            Ok((snapshot, mut changed, warnings)) => {
+                let early = confirmed(&snapshot, published, &mut changed);
                 self.snapshot = Arc::new(snapshot);
+                self.last = Some(LastBuild::new(portal, theme, &self.cache));
                 Ok(Update {
                     changed,
                     rendered,
-                    early: interim.map(|(_, paths)| paths).unwrap_or_default(),
+                    early,
+                    body_only,
                     warnings,
                 })
             }
@@ -117,6 +153,25 @@ fn needs_full_rebuild(path: &Path) -> bool {
         || name == "theme.toml"
         || path.starts_with("data")
         || path.components().any(|c| c.as_os_str() == "i18n")
+}
+
+/// The early outputs whose bytes the rebuild confirmed. One it did not (never
+/// expected) is listed in `changed`, so open pages reload it once more.
+fn confirmed(
+    snapshot: &Snapshot,
+    published: Vec<(String, Arc<[u8]>)>,
+    changed: &mut Vec<String>,
+) -> Vec<String> {
+    let mut early = Vec::new();
+    for (path, body) in published {
+        if snapshot.files.get(&path) == Some(&body) {
+            early.push(path);
+        } else if !changed.contains(&path) {
+            changed.push(path);
+        }
+    }
+    changed.sort();
+    early
 }
 
 /// `previous` with `outputs` replacing their paths, and the paths whose bytes changed.

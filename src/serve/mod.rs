@@ -7,6 +7,7 @@
 //! so open pages never block requests); one thread watches and rebuilds. They share a
 //! [`Shared`]: the served [`Snapshot`] is an `Arc` swapped whole after each rebuild.
 
+mod body_edit;
 mod http;
 pub mod incremental;
 pub mod reload;

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use menhu::pipeline::{self, BuildOptions};
-use menhu::serve::{ChangeSet, Preview};
+use menhu::serve::{ChangeSet, Preview, Update};
 
 use crate::support::Site;
 
@@ -340,20 +340,51 @@ fn random_edits_match_full_builds() {
     assert_same(&served(&preview), &first_full, "the first build");
     let mut rng = Rng(0x5EED_1234_ABCD_0001);
     let mut partial_rebuilds = 0;
+    let mut body_only = 0;
     for step in 0..60 {
         let (what, paths) = random_edit(&site, &mut rng, step);
-        let update = preview.rebuild(&ChangeSet::of(paths)).unwrap_or_else(|d| {
-            panic!(
-                "rebuild failed after {what}: {:?}",
-                d.iter().map(|d| d.message.clone()).collect::<Vec<_>>()
-            )
-        });
+        let mut early = BTreeMap::new();
+        let update = preview
+            .rebuild_with(&ChangeSet::of(paths), &mut |snapshot, paths| {
+                early.extend(paths.iter().map(|p| (p.clone(), snapshot.get(p))));
+            })
+            .unwrap_or_else(|d| {
+                panic!(
+                    "rebuild failed after {what}: {:?}",
+                    d.iter().map(|d| d.message.clone()).collect::<Vec<_>>()
+                )
+            });
         let full = full_build(&site);
         assert_same(&served(&preview), &full, &format!("step {step}: {what}"));
+        // What went out early is what a full build has.
+        for (path, body) in &early {
+            let body = body.as_deref().map(<[u8]>::to_vec);
+            assert_eq!(
+                body.as_ref(),
+                full.0.get(path),
+                "early `{path}` at step {step}: {what}"
+            );
+        }
         if update.rendered < full.0.len() {
             partial_rebuilds += 1;
         }
+        if update.body_only {
+            body_only += 1;
+            // Only an edit of an existing page's file can be one (a city or date edit
+            // that changed nothing is).
+            let edits_a_file = ["body of", "city of", "front matter of"]
+                .iter()
+                .any(|kind| what.starts_with(kind));
+            assert!(edits_a_file, "fast path taken for {what}");
+            if what.starts_with("body of") {
+                assert!(
+                    !update.early.is_empty(),
+                    "nothing published early for {what}"
+                );
+            }
+        }
     }
+    assert!(body_only > 0, "no body edit took the fast path");
     // Most edits touch a few outputs: the rebuilds must not have re-rendered everything.
     assert!(
         partial_rebuilds > 30,
@@ -460,4 +491,198 @@ fn rebuilds_keep_the_theme_search_page_and_the_index() {
     let page = served.0.get("search/index.html").expect("a search page");
     assert!(String::from_utf8_lossy(page).contains("主题自己的搜索页"));
     assert_same(&served, &full_build(&site), "a body edit with search on");
+}
+
+/// Publishes early through `preview`, returning the update and each early path's bytes.
+fn rebuild_early(preview: &mut Preview, paths: &[&str]) -> (Update, BTreeMap<String, Vec<u8>>) {
+    let mut early = BTreeMap::new();
+    let update = preview
+        .rebuild_with(
+            &ChangeSet::of(paths.iter().copied()),
+            &mut |snapshot, paths| {
+                for path in paths {
+                    let body = snapshot.get(path).map(|b| b.to_vec()).unwrap_or_default();
+                    early.insert(path.clone(), body);
+                }
+            },
+        )
+        .expect("rebuild");
+    (update, early)
+}
+
+#[test]
+fn a_body_edit_is_published_from_the_last_model() {
+    let site = fixture();
+    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    let rel = "content/news/p1.md";
+    let text = std::fs::read_to_string(site.path(rel)).unwrap();
+    site.write(
+        rel,
+        &text.replace("正文。", "改过的**正文**，[关于](@/about.md)。"),
+    );
+    let (update, early) = rebuild_early(&mut preview, &[rel]);
+    assert!(update.body_only);
+    assert_eq!(update.early, vec!["news/p1/index.html".to_owned()]);
+    let full = full_build(&site);
+    assert_eq!(
+        early.get("news/p1/index.html"),
+        full.0.get("news/p1/index.html")
+    );
+    let page = String::from_utf8_lossy(&early["news/p1/index.html"]).into_owned();
+    assert!(page.contains("<strong>正文</strong>"), "{page}");
+    assert!(page.contains("https://kx.example.org/about/"), "{page}");
+    assert_same(&served(&preview), &full, "a body edit");
+}
+
+#[test]
+fn a_front_matter_edit_does_not_take_the_body_path() {
+    let site = fixture();
+    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    let rel = "content/news/p2.md";
+    let text = std::fs::read_to_string(site.path(rel)).unwrap();
+    site.write(
+        rel,
+        &text
+            .replace("正文。", "新正文。")
+            .replace("tags = [", "tags = [\"新标签\", "),
+    );
+    let (update, early) = rebuild_early(&mut preview, &[rel]);
+    assert!(!update.body_only);
+    let full = full_build(&site);
+    for (path, body) in &early {
+        assert_eq!(Some(body), full.0.get(path), "early `{path}`");
+    }
+    assert_same(&served(&preview), &full, "a tag added with a body edit");
+}
+
+#[test]
+fn a_body_edit_of_a_listed_page_updates_its_lists_afterwards() {
+    let site = fixture();
+    site.write(
+        "templates/macros.html",
+        "{% macro item(p) %}<li><a href=\"{{ p.permalink }}\">{{ p.title }}</a>{{ p.summary | default(value='') | safe }}</li>{% endmacro %}",
+    );
+    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    // p5 is the newest page: on the home page and the first news page.
+    let rel = "content/news/p5.md";
+    let text = std::fs::read_to_string(site.path(rel)).unwrap();
+    site.write(
+        rel,
+        &text.replace("正文。", "新的摘要。\n\n<!-- more -->\n\n正文。"),
+    );
+    let (update, early) = rebuild_early(&mut preview, &[rel]);
+    assert!(update.body_only);
+    assert_eq!(early.keys().collect::<Vec<_>>(), ["news/p5/index.html"]);
+    for list in ["index.html", "news/index.html"] {
+        assert!(
+            update.changed.contains(&list.to_owned()),
+            "{list}: {:?}",
+            update.changed
+        );
+        assert!(!update.early.contains(&list.to_owned()));
+    }
+    let full = full_build(&site);
+    assert!(String::from_utf8_lossy(&full.0["index.html"]).contains("新的摘要"));
+    assert_eq!(
+        early.get("news/p5/index.html"),
+        full.0.get("news/p5/index.html")
+    );
+    assert_same(&served(&preview), &full, "a new summary");
+}
+
+#[test]
+fn renames_deletions_and_new_pages_do_not_take_the_body_path() {
+    let site = fixture();
+    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    std::fs::rename(
+        site.path("content/news/p1.md"),
+        site.path("content/news/q1.md"),
+    )
+    .unwrap();
+    let (update, _) = rebuild_early(&mut preview, &["content/news/p1.md", "content/news/q1.md"]);
+    assert!(!update.body_only);
+    assert_same(&served(&preview), &full_build(&site), "a rename");
+
+    std::fs::remove_file(site.path("content/news/p2.md")).unwrap();
+    let (update, _) = rebuild_early(&mut preview, &["content/news/p2.md"]);
+    assert!(!update.body_only);
+    assert_same(&served(&preview), &full_build(&site), "a deletion");
+
+    site.write(
+        "content/news/p9.md",
+        &page_text("新页", 9, "南宁", &["科普"], "正文。"),
+    );
+    let (update, _) = rebuild_early(&mut preview, &["content/news/p9.md"]);
+    assert!(!update.body_only);
+    assert_same(&served(&preview), &full_build(&site), "a new page");
+
+    // The renamed page is known again: its body edits are fast.
+    let text = std::fs::read_to_string(site.path("content/news/q1.md")).unwrap();
+    site.write("content/news/q1.md", &format!("{text}\n又一段。\n"));
+    let (update, _) = rebuild_early(&mut preview, &["content/news/q1.md"]);
+    assert!(update.body_only);
+    assert_same(
+        &served(&preview),
+        &full_build(&site),
+        "a body edit after a rename",
+    );
+}
+
+#[test]
+fn a_body_edit_after_a_failed_build_waits_for_the_pipeline() {
+    let site = fixture();
+    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    let broken = "content/news/p2.md";
+    let good = std::fs::read_to_string(site.path(broken)).unwrap();
+    site.write(broken, &good.replace("title = ", "title = = "));
+    preview
+        .rebuild(&ChangeSet::of([broken]))
+        .expect_err("bad front matter fails the build");
+    let rel = "content/news/p1.md";
+    let text = std::fs::read_to_string(site.path(rel)).unwrap();
+    site.write(rel, &text.replace("正文。", "改过的正文。"));
+    let mut early = 0;
+    let result = preview.rebuild_with(&ChangeSet::of([rel]), &mut |_, _| early += 1);
+    assert!(result.is_err(), "the other page is still broken");
+    assert_eq!(
+        early, 0,
+        "no page published from a model that is not the site's"
+    );
+    site.write(broken, &good);
+    let update = preview.rebuild(&ChangeSet::of([broken])).expect("fixed");
+    assert!(!update.body_only);
+    assert_same(&served(&preview), &full_build(&site), "the fix");
+}
+
+#[test]
+fn a_markdown_error_in_a_body_edit_is_left_to_the_pipeline() {
+    let site = fixture();
+    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    let rel = "content/news/p1.md";
+    let text = std::fs::read_to_string(site.path(rel)).unwrap();
+    site.write(
+        rel,
+        &text.replace("正文。", "见[不存在的页](@/news/nowhere.md)。"),
+    );
+    let mut early = 0;
+    let result = preview.rebuild_with(&ChangeSet::of([rel]), &mut |_, _| early += 1);
+    assert!(result.is_err(), "a broken internal link fails the build");
+    assert_eq!(early, 0);
+}
+
+#[test]
+fn a_body_edit_that_renders_the_same_sends_no_early_event() {
+    let site = fixture();
+    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    let rel = "content/news/p1.md";
+    let text = std::fs::read_to_string(site.path(rel)).unwrap();
+    site.write(rel, &format!("{text}\n\n"));
+    let mut early = 0;
+    let update = preview
+        .rebuild_with(&ChangeSet::of([rel]), &mut |_, _| early += 1)
+        .expect("rebuild");
+    assert!(update.body_only);
+    assert_eq!(early, 0, "blank lines change no output");
+    assert!(update.early.is_empty());
+    assert_same(&served(&preview), &full_build(&site), "blank lines added");
 }

@@ -1,0 +1,29 @@
+//! One page rendered on its own, for the preview to publish an edited page before the
+//! rest of the site is rendered again. The page goes through the same [`Renderer`] as
+//! in a whole-site render, so its bytes are those a full render gives for `portal`.
+
+use std::sync::Arc;
+
+use super::{Job, Renderer};
+use crate::diag::Diagnostic;
+use crate::portal::{PageId, Portal};
+use crate::render::traditional::Script;
+use crate::render::view::Views;
+use crate::render::{Output, Theme};
+
+/// Renders page `id` of `portal` (in the site's own script) with `theme`.
+pub fn render_page(portal: Arc<Portal>, theme: &Theme, id: PageId) -> Result<Output, Diagnostic> {
+    let script = Script::main(&portal.config);
+    let views = Arc::new(Views::new(portal.clone(), theme.lists_need_content));
+    let mut tera = theme.tera.clone();
+    crate::render::functions::register_functions(&mut tera, &views);
+    script.register_trans(&mut tera, theme);
+    let renderer = Renderer {
+        portal: &portal,
+        views: &views,
+        tera: &tera,
+        theme,
+        script: &script,
+    };
+    renderer.render(renderer.prepare(&Job::Page(id)))
+}

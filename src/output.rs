@@ -8,7 +8,7 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
-use crate::render::SiteOutput;
+use crate::render::{Output, OutputSink, SiteOutput, Taken};
 
 /// Source folders of a site that an output folder may never be or sit in.
 const SOURCE_DIRS: [&str; 5] = ["content", "templates", "themes", "static", "data"];
@@ -105,39 +105,97 @@ pub struct WriteStats {
 
 /// Writes `site` to `output` atomically: into a sibling staging folder first, then
 /// swapped in with renames. On any error the previous output is left as it was.
+pub fn write_site(output: &Path, site: &SiteOutput) -> Result<WriteStats, Diagnostic> {
+    Staging::open(output)?.finish(site)
+}
+
+/// The folder a build writes into, beside the output folder, swapped in by
+/// [`Staging::finish`] once every file is written. Rendered pages are written as soon
+/// as they are rendered (it is the build's [`OutputSink`]), so a build never holds the
+/// whole site in memory. Dropped unfinished (a failed build), it is set aside and the
+/// output folder is left as it was.
 ///
 /// The build before the previous one is kept beside the output (`.public.menhu-spare`)
 /// and reused as the next staging folder: overwriting files in place is several times
 /// cheaper than deleting a tree and creating it anew, on ext4 with `discard` most of all.
-pub fn write_site(output: &Path, site: &SiteOutput) -> Result<WriteStats, Diagnostic> {
-    let parent = output
-        .parent()
-        .ok_or_else(|| io_error("find the parent of", output, "no parent folder"))?;
-    std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, &e.to_string()))?;
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let spare = parent.join(format!(".{name}.menhu-spare"));
-    let staging = parent.join(format!(".{name}.menhu-new-{}", std::process::id()));
-    let retired = parent.join(format!(".{name}.menhu-old-{}", std::process::id()));
-    if spare.is_dir() && std::fs::rename(&spare, &staging).is_err() {
-        let _ = std::fs::remove_dir_all(&staging);
+pub struct Staging {
+    output: PathBuf,
+    folder: PathBuf,
+    spare: PathBuf,
+    retired: PathBuf,
+    finished: bool,
+}
+
+impl Staging {
+    /// Prepares the staging folder for `output` (reusing the spare one when there is one).
+    pub fn open(output: &Path) -> Result<Staging, Diagnostic> {
+        let parent = output
+            .parent()
+            .ok_or_else(|| io_error("find the parent of", output, "no parent folder"))?;
+        std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, &e.to_string()))?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let pid = std::process::id();
+        let staging = Staging {
+            output: output.to_path_buf(),
+            folder: parent.join(format!(".{name}.menhu-new-{pid}")),
+            spare: parent.join(format!(".{name}.menhu-spare")),
+            retired: parent.join(format!(".{name}.menhu-old-{pid}")),
+            finished: false,
+        };
+        if staging.spare.is_dir() && std::fs::rename(&staging.spare, &staging.folder).is_err() {
+            let _ = std::fs::remove_dir_all(&staging.folder);
+        }
+        std::fs::create_dir_all(&staging.folder)
+            .map_err(|e| io_error("create", &staging.folder, &e.to_string()))?;
+        Ok(staging)
     }
-    let filled = fill(&staging, site).and_then(|()| remove_stale(&staging, site));
-    if let Err(e) = filled {
-        // Half-written, but still a good start for the next build.
-        let _ = std::fs::rename(&staging, &spare);
-        return Err(e);
+
+    /// Writes what `site` still holds in memory, copies its files, removes what an
+    /// earlier build left in a reused folder, and swaps the folder in.
+    pub fn finish(mut self, site: &SiteOutput) -> Result<WriteStats, Diagnostic> {
+        fill(&self.folder, site)?;
+        remove_stale(&self.folder, site)?;
+        swap_in(&self.output, &self.folder, &self.retired)?;
+        self.finished = true;
+        if self.retired.exists() && std::fs::rename(&self.retired, &self.spare).is_err() {
+            let _ = std::fs::remove_dir_all(&self.retired);
+        }
+        Ok(WriteStats {
+            rendered: site.files.len() + site.written.len(),
+            copied: site.copies.len(),
+        })
     }
-    swap_in(output, &staging, &retired)?;
-    if retired.exists() && std::fs::rename(&retired, &spare).is_err() {
-        let _ = std::fs::remove_dir_all(&retired);
+
+    fn write(&self, path: &str, body: &[u8]) -> Result<(), Diagnostic> {
+        let file = self.folder.join(path);
+        let written = match std::fs::write(&file, body) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => file
+                .parent()
+                .map_or(Err(e), std::fs::create_dir_all)
+                .and_then(|()| std::fs::write(&file, body)),
+            other => other,
+        };
+        written.map_err(|e| io_error("write", &file, &e.to_string()))
     }
-    Ok(WriteStats {
-        rendered: site.files.len(),
-        copied: site.copies.len(),
-    })
+}
+
+impl OutputSink for Staging {
+    fn take(&self, output: Output) -> Result<Taken, Diagnostic> {
+        self.write(&output.path, &output.body)?;
+        Ok(Taken::Written(output.path))
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            // Half-written, but still a good start for the next build.
+            let _ = std::fs::rename(&self.folder, &self.spare);
+        }
+    }
 }
 
 fn swap_in(output: &Path, staging: &Path, retired: &Path) -> Result<(), Diagnostic> {
@@ -160,6 +218,7 @@ fn swap_in(output: &Path, staging: &Path, retired: &Path) -> Result<(), Diagnost
     Ok(())
 }
 
+/// Writes the files `site` holds in memory and copies its static files.
 fn fill(staging: &Path, site: &SiteOutput) -> Result<(), Diagnostic> {
     let mut dirs: Vec<PathBuf> = site
         .files
@@ -192,6 +251,7 @@ fn remove_stale(staging: &Path, site: &SiteOutput) -> Result<(), Diagnostic> {
         .files
         .iter()
         .map(|f| f.path.as_str())
+        .chain(site.written.iter().map(String::as_str))
         .chain(site.copies.iter().map(|c| c.to.as_str()))
         .collect();
     let mut stale_dirs = Vec::new();

@@ -17,7 +17,9 @@ use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::markdown::{self, AnchorLinks, AnchorStyle, MarkdownInput, MarkdownOptions, Rendered};
 use crate::output::{self, WriteStats};
 use crate::portal::{self, Portal, PortalInput, UrlPlan};
-use crate::render::{self, Incremental, Output, Rerender, Shortcodes, SiteOutput, Theme};
+use crate::render::{
+    self, Incremental, Output, OutputSink, Rerender, Shortcodes, SiteOutput, Taken, Theme,
+};
 
 /// What to build and how.
 #[derive(Debug, Clone)]
@@ -64,30 +66,53 @@ pub struct Built {
 
 /// Builds the site in memory. `Err` holds every problem found, errors and warnings.
 pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
+    build_to(options, &render::KeepInMemory, false)
+}
+
+/// Builds the site, handing the outputs to `sink` as they are made; the returned
+/// site holds those the sink kept. `lean`: nothing reads the sources after the build
+/// (see [`Portal::shed_sources`]).
+fn build_to(
+    options: &BuildOptions,
+    sink: &dyn OutputSink,
+    lean: bool,
+) -> Result<Built, Diagnostics> {
     let Model {
-        portal,
+        mut portal,
         theme,
         mut report,
         mut timings,
         restore,
     } = build_model(options, None)?;
+    if let (true, Some(portal)) = (lean, Arc::get_mut(&mut portal)) {
+        portal.shed_sources();
+    }
     let started = Instant::now();
-    let (mut site, problems) = render::render_site(portal.clone(), &theme);
+    let (mut site, problems) = render::render_site_to(portal.clone(), &theme, sink);
     report.extend(problems);
     check(&report)?;
     timings.push(("templates", started.elapsed()));
     if portal.config.traditional {
         let started = Instant::now();
         let problems =
-            render::traditional::add_traditional(&mut site, portal.clone(), &theme, &restore);
+            render::traditional::add_traditional(&mut site, portal.clone(), &theme, &restore, sink);
         report.extend(problems);
         check(&report)?;
         timings.push(("traditional", started.elapsed()));
     }
     // After the Traditional copy: both scripts share one index, kept in Simplified.
-    site.files
-        .extend(search_index(&portal, &theme, &mut timings));
+    for file in search_index(&portal, &theme, &mut timings) {
+        match sink.take(file) {
+            Ok(Taken::Kept(file)) => site.files.push(file),
+            Ok(Taken::Written(path)) => site.written.push(path),
+            Err(d) => {
+                report.push(d);
+                return Err(report);
+            }
+        }
+    }
     site.files.sort_by(|a, b| a.path.cmp(&b.path));
+    site.written.sort();
     Ok(Built {
         portal,
         site,
@@ -290,9 +315,11 @@ pub fn build(options: &BuildOptions) -> Result<(Built, PathBuf, WriteStats), Dia
         }
     };
     let target = output::resolve_output_dir(&options.root, &root_config_output, options.force)?;
-    let mut built = build_in_memory(options)?;
+    // Dropped on any error below, which leaves the previous output as it was.
+    let staging = output::Staging::open(&target)?;
+    let mut built = build_to(options, &staging, true)?;
     let started = Instant::now();
-    let stats = output::write_site(&target, &built.site).map_err(|d| {
+    let stats = staging.finish(&built.site).map_err(|d| {
         let mut all = built.warnings.clone();
         all.push(d);
         all

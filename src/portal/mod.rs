@@ -147,6 +147,22 @@ pub struct PortalInput {
 }
 
 impl Portal {
+    /// Frees what only `check` and the preview read once the model is built: the
+    /// Markdown sources, and the plain text of bodies unless a search index needs it.
+    /// A one-off build of a large site is half as big without them.
+    pub fn shed_sources(&mut self) {
+        let keep_text = self.config.build_search_index;
+        for page in &mut self.pages {
+            page.source.body = String::new();
+            if !keep_text {
+                page.rendered.text = String::new();
+            }
+        }
+        for section in &mut self.sections {
+            section.source.body = String::new();
+        }
+    }
+
     /// Assembles the model: ids, section trees, sorted lists, neighbours, taxonomies.
     pub fn build(input: PortalInput) -> (Portal, Diagnostics) {
         let PortalInput {

@@ -1,6 +1,7 @@
 //! Portal + templates → outputs in memory. Never touches disk: [`crate::output`] writes
 //! what this produces, or the preview server serves it from memory.
 
+mod context;
 pub mod digest;
 pub mod feeds;
 pub mod functions;
@@ -16,8 +17,9 @@ pub mod view;
 
 use std::path::PathBuf;
 
+pub use context::Context;
 pub use memo::{Incremental, RenderMemo};
-pub use pages::{Rerender, render_changed, render_site};
+pub use pages::{Rerender, render_changed, render_site, render_site_to};
 pub use theme::{Shortcodes, Theme};
 
 /// One rendered file.
@@ -38,11 +40,38 @@ pub struct CopiedFile {
     pub to: String,
 }
 
+/// Where rendered files go as soon as they are rendered: kept in memory (the preview
+/// server, `check`), or written to disk at once so that a build never holds every page
+/// of the site in memory.
+pub trait OutputSink: Sync {
+    /// Takes `output`: keeps it, or writes it and says where.
+    fn take(&self, output: Output) -> Result<Taken, crate::diag::Diagnostic>;
+}
+
+/// What an [`OutputSink`] did with an output.
+pub enum Taken {
+    /// Handed back, to be kept in memory.
+    Kept(Output),
+    /// Written out; the output's path (relative to the output folder).
+    Written(String),
+}
+
+/// Keeps every output in memory.
+pub struct KeepInMemory;
+
+impl OutputSink for KeepInMemory {
+    fn take(&self, output: Output) -> Result<Taken, crate::diag::Diagnostic> {
+        Ok(Taken::Kept(output))
+    }
+}
+
 /// Everything a build produces.
 #[derive(Debug, Clone, Default)]
 pub struct SiteOutput {
     /// Rendered files, sorted by path.
     pub files: Vec<Output>,
+    /// Paths of rendered files an [`OutputSink`] already wrote out, sorted.
+    pub written: Vec<String>,
     /// Files to copy, sorted by destination.
     pub copies: Vec<CopiedFile>,
 }

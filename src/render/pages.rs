@@ -7,12 +7,12 @@ use std::sync::Arc;
 mod portal_pages;
 
 use rayon::prelude::*;
-use tera::{Context, Tera, Value};
+use tera::{Tera, Value};
 
 use super::memo::{self, Incremental, RenderMemo};
 use super::traditional::Script;
 use super::view::Views;
-use super::{CopiedFile, Output, SiteOutput, Theme, feeds};
+use super::{Context, CopiedFile, Output, OutputSink, SiteOutput, Taken, Theme, feeds};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::portal::nav::{self, Pager};
 use crate::portal::{PageId, Portal, PortalSection, Taxonomy, Term, urls};
@@ -29,12 +29,33 @@ pub(super) enum Job<'a> {
 /// Renders the whole site. Template errors are collected (every failing output is
 /// reported); the outputs that did render are returned either way.
 pub fn render_site(portal: Arc<Portal>, theme: &Theme) -> (SiteOutput, Diagnostics) {
-    let rerender = render_changed(portal, theme, None);
+    render_site_to(portal, theme, &super::KeepInMemory)
+}
+
+/// [`render_site`], handing each page, section and list output to `sink` as soon as it
+/// is rendered (feeds, redirects and the like are kept).
+pub fn render_site_to(
+    portal: Arc<Portal>,
+    theme: &Theme,
+    sink: &dyn OutputSink,
+) -> (SiteOutput, Diagnostics) {
+    let script = Script::main(&portal.config);
+    let rerender = render_changed_as(portal, theme, Render::Full(sink), &script);
     let site = SiteOutput {
         files: rerender.files,
+        written: rerender.written,
         copies: rerender.copies,
     };
     (site, rerender.diagnostics)
+}
+
+/// How much to render: everything, each output handed to a sink, or (for the preview)
+/// what changed since the last render.
+pub enum Render<'a> {
+    /// Every job; outputs go through the sink.
+    Full(&'a dyn OutputSink),
+    /// Only jobs whose fingerprint changed.
+    Changed(Incremental<'a>),
 }
 
 /// Renders the jobs whose fingerprint differs from `memo` (all of them without one).
@@ -45,18 +66,24 @@ pub fn render_changed(
     incremental: Option<Incremental>,
 ) -> Rerender {
     let script = Script::main(&portal.config);
-    render_changed_as(portal, theme, incremental, &script)
+    let render = match incremental {
+        Some(incremental) => Render::Changed(incremental),
+        None => Render::Full(&super::KeepInMemory),
+    };
+    render_changed_as(portal, theme, render, &script)
 }
 
 /// [`render_changed`] in one script: the site's own, or its Traditional copy (whose
 /// outputs [`super::traditional`] then converts and moves under `/zh-hant/`).
-pub fn render_changed_as(
+pub(super) fn render_changed_as(
     portal: Arc<Portal>,
     theme: &Theme,
-    incremental: Option<Incremental>,
+    render: Render,
     script: &Script,
 ) -> Rerender {
-    let views = Arc::new(Views::new(portal.clone(), theme.lists_need_content));
+    let views = Arc::new(
+        Views::new(portal.clone(), theme.lists_need_content).listing_only(theme.words.clone()),
+    );
     let mut tera = theme.tera.clone();
     super::functions::register_functions(&mut tera, &views);
     script.register_trans(&mut tera, theme);
@@ -75,16 +102,17 @@ pub fn render_changed_as(
             .map(Job::Portal),
     );
     let mut diagnostics = Diagnostics::new();
-    let (mut files, kept, memo) = match incremental {
-        None => {
-            let results: Vec<Result<Output, Diagnostic>> = jobs
+    let mut written = Vec::new();
+    let (mut files, kept, memo) = match render {
+        Render::Full(sink) => {
+            let results: Vec<Result<Taken, Diagnostic>> = jobs
                 .par_iter()
-                .map(|job| renderer.render(renderer.prepare(job)))
+                .map(|job| sink.take(renderer.render(renderer.prepare(job))?))
                 .collect();
-            let files = collect_outputs(results, &mut diagnostics);
+            let files = collect_outputs(results, &mut written, &mut diagnostics);
             (files, Vec::new(), RenderMemo::default())
         }
-        Some(incremental) => {
+        Render::Changed(incremental) => {
             let digests = Arc::new(Views::for_digest(portal.clone(), theme.lists_need_content));
             let digester = Renderer {
                 views: &digests,
@@ -101,10 +129,8 @@ pub fn render_changed_as(
     // Every job output is a real page of the site (no redirects, no 404).
     if portal.config.generate_sitemap {
         let pages = files.iter().map(|f| f.path.as_str());
-        files.push(feeds::sitemap(
-            &portal,
-            pages.chain(kept.iter().map(String::as_str)),
-        ));
+        let elsewhere = kept.iter().chain(&written).map(String::as_str);
+        files.push(feeds::sitemap(&portal, pages.chain(elsewhere)));
     }
     files.push(renderer.not_found().unwrap_or_else(|d| {
         diagnostics.push(d);
@@ -130,9 +156,11 @@ pub fn render_changed_as(
         });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    written.sort();
     let copies = copies(&portal, theme);
     Rerender {
         files,
+        written,
         kept,
         copies,
         memo,
@@ -144,6 +172,8 @@ pub fn render_changed_as(
 pub struct Rerender {
     /// Outputs rendered this time, sorted by path.
     pub files: Vec<Output>,
+    /// Outputs rendered this time that the sink wrote out, sorted.
+    pub written: Vec<String>,
     /// Outputs that are unchanged since the memo and were not rendered again.
     pub kept: Vec<String>,
     /// Files to copy, sorted by destination.
@@ -155,13 +185,15 @@ pub struct Rerender {
 }
 
 fn collect_outputs(
-    results: Vec<Result<Output, Diagnostic>>,
+    results: Vec<Result<Taken, Diagnostic>>,
+    written: &mut Vec<String>,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Output> {
     let mut files = Vec::with_capacity(results.len());
     for result in results {
         match result {
-            Ok(output) => files.push(output),
+            Ok(Taken::Kept(output)) => files.push(output),
+            Ok(Taken::Written(path)) => written.push(path),
             Err(d) => diagnostics.push(d),
         }
     }
@@ -264,7 +296,11 @@ impl Renderer<'_> {
     }
 
     pub(super) fn render(&self, prepared: Prepared) -> Result<Output, Diagnostic> {
-        let html = self.render_template(&prepared.template, &prepared.context, &prepared.source)?;
+        let html = self.render_template(
+            &prepared.template,
+            prepared.context.into_tera(),
+            &prepared.source,
+        )?;
         Ok(Output {
             path: prepared.path,
             body: html.into_bytes(),
@@ -273,7 +309,7 @@ impl Renderer<'_> {
 
     fn base_context(&self, path: &str, lang: &str) -> Context {
         let mut context = Context::new();
-        context.insert("config", &self.views.config);
+        context.put("config", self.views.config.clone());
         context.insert("current_path", path);
         context.insert(
             "current_url",
@@ -281,7 +317,7 @@ impl Renderer<'_> {
         );
         context.insert("lang", self.script.lang(lang));
         self.script.insert_switch(&mut context, path);
-        context.insert("menus", &super::portal_view::menus_value(self.portal, path));
+        context.put("menus", super::portal_view::menus_value(self.portal, path));
         context
     }
 
@@ -295,10 +331,10 @@ impl Renderer<'_> {
             .as_deref()
             .unwrap_or(&self.portal.config.default_language);
         let mut context = self.base_context(&page.url.path, lang);
-        context.insert("page", &self.views.page_full(id));
-        context.insert(
+        context.put("page", self.views.page_full(id));
+        context.put(
             "breadcrumbs",
-            &super::portal_view::crumbs_value(&crate::portal::menus::page_breadcrumbs(
+            super::portal_view::crumbs_value(&crate::portal::menus::page_breadcrumbs(
                 self.portal,
                 id,
             )),
@@ -334,17 +370,17 @@ impl Renderer<'_> {
         // As in Zola, a paginated section's pages are in `paginator.pages` only: giving
         // every pager the whole list would make a section's pagers cost its size squared.
         let with_pages = pager.is_none() && self.theme.sections_need_pages;
-        context.insert("section", &self.views.section(section.id, with_pages));
-        context.insert(
+        context.put("section", self.views.section(section.id, with_pages));
+        context.put(
             "breadcrumbs",
-            &super::portal_view::crumbs_value(&crate::portal::menus::section_breadcrumbs(
+            super::portal_view::crumbs_value(&crate::portal::menus::section_breadcrumbs(
                 self.portal,
                 section.id,
             )),
         );
         if is_orgs {
-            context.insert("orgs", &super::portal_view::org_list(self.views));
-            context.insert("org_regions", &super::portal_view::org_regions(self.views));
+            context.put("orgs", super::portal_view::org_list(self.views));
+            context.put("org_regions", super::portal_view::org_regions(self.views));
         }
         if let Some(pager) = pager {
             let per_page = section
@@ -361,9 +397,9 @@ impl Renderer<'_> {
             } else {
                 pages.to_vec()
             };
-            context.insert(
+            context.put(
                 "paginator",
-                &self.paginator(
+                self.paginator(
                     &section.url.path,
                     &section.source.meta.paginate_path,
                     pager,
@@ -414,7 +450,7 @@ impl Renderer<'_> {
             "taxonomy_list.html",
         );
         let mut context = self.base_context(&taxonomy.path, &self.portal.config.default_language);
-        context.insert("taxonomy", &self.views.taxonomy(taxonomy));
+        context.put("taxonomy", self.views.taxonomy(taxonomy));
         // Listing every term with all its pages is costly; most lists show counts only.
         let with_pages = self.theme.mentions(&template, ".pages");
         let terms: Vec<Value> = taxonomy
@@ -422,7 +458,7 @@ impl Renderer<'_> {
             .iter()
             .map(|t| self.views.term(t, with_pages))
             .collect();
-        context.insert("terms", &terms);
+        context.put("terms", Value::Array(terms));
         Prepared {
             template,
             context,
@@ -438,14 +474,14 @@ impl Renderer<'_> {
         );
         let path = pager.map_or(term.path.as_str(), |p| p.path.as_str());
         let mut context = self.base_context(path, &self.portal.config.default_language);
-        context.insert("taxonomy", &self.views.taxonomy(taxonomy));
-        context.insert("term", &self.views.term(term, pager.is_none()));
+        context.put("taxonomy", self.views.taxonomy(taxonomy));
+        context.put("term", self.views.term(term, pager.is_none()));
         if let Some(pager) = pager {
             let per_page = taxonomy.config.paginate_by.unwrap_or(1);
             let ids = &term.pages[pager.range.0..pager.range.1];
-            context.insert(
+            context.put(
                 "paginator",
-                &self.paginator(
+                self.paginator(
                     &term.path,
                     &taxonomy.config.paginate_path,
                     pager,
@@ -466,7 +502,7 @@ impl Renderer<'_> {
     fn not_found(&self) -> Result<Output, Diagnostic> {
         let body = if self.theme.has("404.html") {
             let context = self.base_context("/404.html", &self.portal.config.default_language);
-            self.render_template("404.html", &context, &self.portal.config.file)?
+            self.render_template("404.html", context.into_tera(), &self.portal.config.file)?
         } else {
             format!(
                 "<!DOCTYPE html>\n<html lang=\"{}\"><meta charset=\"utf-8\"><title>404</title><h1>页面不存在</h1><p><a href=\"{}/\">返回首页</a></p></html>\n",
@@ -483,7 +519,8 @@ impl Renderer<'_> {
     /// `search/index.html` from the theme's `search.html`, for the search index.
     fn search_page(&self) -> Result<Output, Diagnostic> {
         let context = self.base_context("/search/", &self.portal.config.default_language);
-        let html = self.render_template("search.html", &context, &self.portal.config.file)?;
+        let html =
+            self.render_template("search.html", context.into_tera(), &self.portal.config.file)?;
         Ok(Output {
             path: "search/index.html".into(),
             body: html.into_bytes(),
@@ -501,14 +538,14 @@ impl Renderer<'_> {
     fn render_template(
         &self,
         template: &str,
-        context: &Context,
+        context: tera::Context,
         source: &std::path::Path,
     ) -> Result<String, Diagnostic> {
         if !self.theme.has(template) {
             return Err(missing_template(template, source));
         }
         self.tera
-            .render(template, context)
+            .render(template, &context)
             .map_err(|e| super::theme::template_error(&e, &self.theme.sources, Some(source)))
     }
 }

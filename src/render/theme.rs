@@ -27,6 +27,9 @@ pub struct Theme {
     pub sections_need_pages: bool,
     /// Theme strings from `i18n/` (theme, then site), read by `trans`.
     pub translations: std::sync::Arc<super::i18n::Translations>,
+    /// Every word written in some template, or `None` when a template can see an
+    /// object's keys without naming them (see [`template_words`]).
+    pub words: Option<std::sync::Arc<std::collections::HashSet<String>>>,
     texts: BTreeMap<String, String>,
 }
 
@@ -69,6 +72,7 @@ impl Theme {
         let lists_need_content = texts.values().any(|t: &String| mentions_listed_content(t));
         let digests = super::digest::template_digests(&texts);
         let sections_need_pages = texts.values().any(|t| t.contains("section.pages"));
+        let words = template_words(&texts);
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
         tera.set_escape_fn(escape_html);
@@ -96,6 +100,7 @@ impl Theme {
             digests,
             sections_need_pages,
             translations,
+            words,
             texts,
         })
     }
@@ -186,6 +191,87 @@ fn referenced_templates(text: &str) -> Vec<String> {
         }
     }
     names
+}
+
+/// The words a template could read from a listed page as a field name: every
+/// identifier-like run of every template (string literals' included), except those only
+/// written right after `page.` or `section.`, the page or section being rendered (unless
+/// some template binds `page` or `section` to something else). A field of a listed page
+/// whose name is not among them cannot be read by any template, so lists leave it out:
+/// copying each summary into every list that shows it is a large part of a build.
+/// `None` (keep every field) when a template could reach a field without naming it, by
+/// serialising a whole object or the whole context.
+fn template_words(
+    texts: &BTreeMap<String, String>,
+) -> Option<std::sync::Arc<std::collections::HashSet<String>>> {
+    const SEES_EVERY_KEY: [&str; 3] = ["json_encode", "__tera_context", "tojson"];
+    let own_roots: Vec<&str> = ["page", "section"]
+        .into_iter()
+        .filter(|root| !texts.values().any(|t| rebinds(t, root)))
+        .collect();
+    let mut words = std::collections::HashSet::new();
+    for text in texts.values() {
+        for (start, word) in identifiers(text) {
+            if SEES_EVERY_KEY.contains(&word) {
+                return None;
+            }
+            let before = &text[..start];
+            let field_of_own = before.strip_suffix('.').is_some_and(|b| {
+                own_roots.iter().any(|root| {
+                    b.strip_suffix(root)
+                        .is_some_and(|rest| !rest.ends_with(|c: char| is_identifier(c) || c == '.'))
+                })
+            });
+            if !field_of_own && !words.contains(word) {
+                words.insert(word.to_owned());
+            }
+        }
+    }
+    Some(std::sync::Arc::new(words))
+}
+
+fn is_identifier(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+/// Identifier-like runs of `text` with their byte offsets.
+fn identifiers(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = None;
+    text.char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+        .filter_map(move |(i, c)| match (is_identifier(c), start) {
+            (true, None) => {
+                start = Some(i);
+                None
+            }
+            (false, Some(s)) => {
+                start = None;
+                Some((s, &text[s..i]))
+            }
+            _ => None,
+        })
+}
+
+/// True when a `{% for %}`, `{% set %}`, `{% set_global %}` or `{% macro %}` tag of
+/// `text` binds the name `root` (a loop variable, a variable or a macro parameter).
+fn rebinds(text: &str, root: &str) -> bool {
+    text.split("{%").skip(1).any(|tag| {
+        let tag = tag.split("%}").next().unwrap_or("");
+        let tag = tag.trim_start_matches('-').trim_start();
+        let bound = if let Some(rest) = tag.strip_prefix("for ") {
+            rest.split(" in ").next()
+        } else if let Some(rest) = tag
+            .strip_prefix("set_global ")
+            .or_else(|| tag.strip_prefix("set "))
+        {
+            rest.split('=').next()
+        } else if let Some(rest) = tag.strip_prefix("macro ") {
+            Some(rest)
+        } else {
+            None
+        };
+        bound.is_some_and(|names| identifiers(names).any(|(_, w)| w == root))
+    })
 }
 
 /// Rough but safe: a template that touches `.content` of something other than the
@@ -291,5 +377,73 @@ impl ShortcodeRenderer for Shortcodes<'_> {
         } else {
             ShortcodeOutput::Html(text)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words_of(templates: &[(&str, &str)]) -> Option<Vec<String>> {
+        let texts = templates
+            .iter()
+            .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+            .collect();
+        template_words(&texts).map(|set| {
+            let mut words: Vec<String> = set.iter().cloned().collect();
+            words.sort();
+            words
+        })
+    }
+
+    #[test]
+    fn fields_read_only_on_the_rendered_page_are_not_listed() {
+        let words = words_of(&[
+            (
+                "page.html",
+                "{{ page.toc }}{{ page.extra.author }}{{ section.content }}",
+            ),
+            (
+                "list.html",
+                "{% for p in paginator.pages %}{{ p.title }}{% endfor %}",
+            ),
+        ])
+        .unwrap();
+        assert!(words.contains(&"title".to_owned()));
+        assert!(words.contains(&"author".to_owned()));
+        for own in ["toc", "extra", "content"] {
+            assert!(!words.contains(&own.to_owned()), "{own} in {words:?}");
+        }
+    }
+
+    #[test]
+    fn rebinding_page_or_section_keeps_their_fields() {
+        for binding in [
+            "{% for page in paginator.pages %}{% endfor %}",
+            "{% for i, page in pages %}{% endfor %}",
+            "{% set page = get_page(path=\"a.md\") %}",
+            "{% set_global section = x %}",
+            "{% macro card(page) %}{% endmacro %}",
+        ] {
+            let words = words_of(&[
+                ("a.html", binding),
+                ("b.html", "{{ page.toc }}{{ section.toc }}"),
+            ])
+            .unwrap();
+            assert!(words.contains(&"toc".to_owned()), "{binding}");
+        }
+    }
+
+    #[test]
+    fn serialising_whole_objects_keeps_every_field() {
+        assert!(words_of(&[("a.html", "{{ page | json_encode }}")]).is_none());
+        assert!(words_of(&[("a.html", "{{ __tera_context }}")]).is_none());
+    }
+
+    #[test]
+    fn a_field_after_another_name_ending_in_page_is_listed() {
+        let words = words_of(&[("a.html", "{{ my_page.toc }}{{ x.page.extra }}")]).unwrap();
+        assert!(words.contains(&"toc".to_owned()));
+        assert!(words.contains(&"extra".to_owned()));
     }
 }

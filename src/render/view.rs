@@ -2,7 +2,7 @@
 //! Site-wide values are serialised once per build; a page's summary (everything but
 //! its content) is serialised once and reused by every list, pager and lookup.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
@@ -20,9 +20,12 @@ pub struct Views {
     /// Whether listed pages carry their full `content`.
     lists_need_content: bool,
     summaries: Vec<OnceLock<Value>>,
-    sections_with_pages: Vec<OnceLock<Value>>,
     /// In digest mode (see [`Views::for_digest`]) pages are stood in for by tokens.
     digest: bool,
+    /// The only fields listed pages need (see [`Theme::words`]); all when `None`.
+    ///
+    /// [`Theme::words`]: super::Theme::words
+    listed_fields: Option<Arc<HashSet<String>>>,
 }
 
 impl Views {
@@ -30,16 +33,21 @@ impl Views {
     pub fn new(portal: Arc<Portal>, lists_need_content: bool) -> Views {
         let config = config_value(&portal.config);
         let summaries = (0..portal.pages.len()).map(|_| OnceLock::new()).collect();
-        let sections_with_pages = (0..portal.sections.len())
-            .map(|_| OnceLock::new())
-            .collect();
         Views {
             portal,
             config,
             lists_need_content,
             summaries,
-            sections_with_pages,
             digest: false,
+            listed_fields: None,
+        }
+    }
+
+    /// Leaves out of listed pages every field not named in `words`.
+    pub fn listing_only(self, words: Option<Arc<HashSet<String>>>) -> Views {
+        Views {
+            listed_fields: words,
+            ..self
         }
     }
 
@@ -56,7 +64,7 @@ impl Views {
     fn page_token(&self, id: PageId, kind: &str) -> Value {
         let digest = *self.summaries[id.index()]
             .get_or_init(|| {
-                let view = PageView::new(&self.portal, self.portal.page(id), true);
+                let view = PageView::new(&self.portal, self.portal.page(id), true, &|_| true);
                 // What the portal adds to a page (region, org, series, related …).
                 let mut extension = Value::Object(serde_json::Map::new());
                 super::portal_view::extend_page(self, id, &mut extension, true);
@@ -78,12 +86,21 @@ impl Views {
         }
         self.summaries[id.index()]
             .get_or_init(|| {
+                let wants = |field: &str| {
+                    self.listed_fields
+                        .as_ref()
+                        .is_none_or(|fields| fields.contains(field))
+                };
                 let mut value = to_value(&PageView::new(
                     &self.portal,
                     self.portal.page(id),
                     self.lists_need_content,
+                    &wants,
                 ));
                 super::portal_view::extend_page(self, id, &mut value, false);
+                if let (Some(keep), Value::Object(fields)) = (&self.listed_fields, &mut value) {
+                    fields.retain(|name, _| keep.contains(name));
+                }
                 value
             })
             .clone()
@@ -94,7 +111,8 @@ impl Views {
         if self.digest {
             return self.page_token(id, "page-full:");
         }
-        let mut value = to_value(&PageView::new(&self.portal, self.portal.page(id), true));
+        let page = self.portal.page(id);
+        let mut value = to_value(&PageView::new(&self.portal, page, true, &|_| true));
         super::portal_view::extend_page(self, id, &mut value, true);
         value
     }
@@ -104,14 +122,11 @@ impl Views {
         Value::Array(ids.iter().map(|id| self.page_summary(*id)).collect())
     }
 
-    /// A section; with `pages`, every listed page's summary (cached per section).
+    /// A section; with `pages`, every listed page's summary. Not cached: handing out a
+    /// cached copy would cost as much as building it from the cached summaries, and
+    /// the cache would hold a copy of every large section for the whole render.
     pub fn section(&self, id: SectionId, pages: bool) -> Value {
-        if pages {
-            return self.sections_with_pages[id.index()]
-                .get_or_init(|| self.section_value(id, true))
-                .clone();
-        }
-        self.section_value(id, false)
+        self.section_value(id, pages)
     }
 
     fn section_value(&self, id: SectionId, with_pages: bool) -> Value {
@@ -221,13 +236,15 @@ struct PageView<'a> {
     relative_path: &'a str,
     title: &'a str,
     description: Option<&'a str>,
-    summary: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     content: Option<&'a str>,
     permalink: &'a str,
     path: &'a str,
     slug: &'a str,
-    components: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    components: Option<Vec<&'a str>>,
     date: Option<&'a str>,
     updated: Option<&'a str>,
     year: Option<i32>,
@@ -237,7 +254,8 @@ struct PageView<'a> {
     weight: Option<i64>,
     lang: &'a str,
     author: Option<&'a str>,
-    authors: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    authors: Option<&'a [String]>,
     editor: Option<&'a str>,
     source: Option<&'a str>,
     city: Option<&'a str>,
@@ -247,36 +265,53 @@ struct PageView<'a> {
     series_index: Option<u32>,
     kind: Option<&'a str>,
     cover: Option<String>,
-    taxonomies: &'a BTreeMap<String, Vec<String>>,
-    extra: &'a serde_json::Map<String, Value>,
-    toc: &'a [Heading],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    taxonomies: Option<&'a BTreeMap<String, Vec<String>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extra: Option<&'a serde_json::Map<String, Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    toc: Option<&'a [Heading]>,
     word_count: usize,
     char_count: usize,
     reading_time: u32,
-    lower: Option<Neighbour<'a>>,
-    higher: Option<Neighbour<'a>>,
-    assets: Vec<String>,
-    attachments: Vec<AttachmentView<'a>>,
-    ancestors: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lower: Option<Option<Neighbour<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    higher: Option<Option<Neighbour<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    assets: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attachments: Option<Vec<AttachmentView<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ancestors: Option<Vec<&'a str>>,
     in_search_index: bool,
     translations: [(); 0],
 }
 
 impl<'a> PageView<'a> {
-    fn new(portal: &'a Portal, page: &'a PortalPage, with_content: bool) -> PageView<'a> {
+    /// The view of `page`; fields for which `wants` is false are left out (computed
+    /// lazily, since building a list entry's unused fields was a large cost).
+    fn new(
+        portal: &'a Portal,
+        page: &'a PortalPage,
+        with_content: bool,
+        wants: &dyn Fn(&str) -> bool,
+    ) -> PageView<'a> {
         let meta = &page.source.meta;
+        let want = |name: &str| wants(name).then_some(());
         let date = page.date.as_ref().map(|d| d.date());
         use chrono::Datelike;
         PageView {
             relative_path: &page.source.key,
             title: &meta.title,
             description: meta.description.as_deref(),
-            summary: &page.summary,
+            summary: want("summary").map(|()| page.summary.as_str()),
             content: with_content.then_some(page.rendered.html.as_str()),
             permalink: &page.url.permalink,
             path: &page.url.path,
             slug: &page.url.slug,
-            components: page.url.path.split('/').filter(|s| !s.is_empty()).collect(),
+            components: want("components")
+                .map(|()| page.url.path.split('/').filter(|s| !s.is_empty()).collect()),
             date: page.date.as_ref().map(|d| d.text.as_str()),
             updated: meta.updated.as_ref().map(|d| d.text.as_str()),
             year: date.map(|d| d.year()),
@@ -289,7 +324,7 @@ impl<'a> PageView<'a> {
                 .as_deref()
                 .unwrap_or(&portal.config.default_language),
             author: meta.author.as_deref(),
-            authors: &meta.authors,
+            authors: want("authors").map(|()| meta.authors.as_slice()),
             editor: meta.editor.as_deref(),
             source: meta.source.as_deref(),
             city: meta.city.as_ref().map(|c| c.value.as_str()),
@@ -302,38 +337,42 @@ impl<'a> PageView<'a> {
                 .cover
                 .as_deref()
                 .map(|c| resolve_relative(&page.url.permalink, c, &portal.config.base_url)),
-            taxonomies: &meta.taxonomies,
-            extra: &meta.extra,
-            toc: &page.rendered.toc,
+            taxonomies: want("taxonomies").map(|()| &meta.taxonomies),
+            extra: want("extra").map(|()| &meta.extra),
+            toc: want("toc").map(|()| page.rendered.toc.as_slice()),
             word_count: page.stats.char_count,
             char_count: page.stats.char_count,
             reading_time: page.stats.reading_minutes,
-            lower: page.lower.map(|id| Neighbour::new(portal.page(id))),
-            higher: page.higher.map(|id| Neighbour::new(portal.page(id))),
-            assets: page
-                .source
-                .assets
-                .iter()
-                .map(|a| format!("{}{}", page.url.permalink, a.relative))
-                .collect(),
-            attachments: page
-                .attachments
-                .iter()
-                .map(|a| AttachmentView {
-                    name: &a.name,
-                    title: &a.title,
-                    url: &a.url,
-                    size: a.size.map(human_size),
-                    size_bytes: a.size,
-                    ext: &a.ext,
-                })
-                .collect(),
-            ancestors: portal
-                .ancestors(page.section)
-                .into_iter()
-                .chain([page.section])
-                .map(|id| portal.section(id).source.key.as_str())
-                .collect(),
+            lower: want("lower").map(|()| page.lower.map(|id| Neighbour::new(portal.page(id)))),
+            higher: want("higher").map(|()| page.higher.map(|id| Neighbour::new(portal.page(id)))),
+            assets: want("assets").map(|()| {
+                page.source
+                    .assets
+                    .iter()
+                    .map(|a| format!("{}{}", page.url.permalink, a.relative))
+                    .collect()
+            }),
+            attachments: want("attachments").map(|()| {
+                page.attachments
+                    .iter()
+                    .map(|a| AttachmentView {
+                        name: &a.name,
+                        title: &a.title,
+                        url: &a.url,
+                        size: a.size.map(human_size),
+                        size_bytes: a.size,
+                        ext: &a.ext,
+                    })
+                    .collect()
+            }),
+            ancestors: want("ancestors").map(|()| {
+                portal
+                    .ancestors(page.section)
+                    .into_iter()
+                    .chain([page.section])
+                    .map(|id| portal.section(id).source.key.as_str())
+                    .collect()
+            }),
             in_search_index: meta.in_search_index,
             translations: [],
         }

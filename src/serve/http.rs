@@ -193,7 +193,7 @@ mod tests {
         };
         Snapshot::new(SiteOutput {
             files: vec![file("index.html"), file("news/index.html"), file("a.css")],
-            copies: vec![],
+            ..SiteOutput::default()
         })
     }
 

@@ -239,3 +239,41 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn a_template_error_midway_leaves_the_previous_output_untouched() {
+    // Pages are written while the rest of the site still renders: a late failure must
+    // still leave the last good site in place.
+    let site = news_site();
+    site.build();
+    let before = site.output("news/hui-ju/index.html");
+    site.write(
+        "content/news/2024-05-01-hui-ju.md",
+        "+++\ntitle = \"改过\"\n+++\n新正文。\n",
+    );
+    site.write(
+        "content/news/2024-05-03-broken.md",
+        "+++\ntitle = \"坏模板\"\ntemplate = \"broken.html\"\n+++\n",
+    );
+    site.write("templates/broken.html", "{{ page.no_such_field.deeper }}");
+    let message = site.build_fails();
+    assert_contains(&message, "broken.html");
+    assert_eq!(site.output("news/hui-ju/index.html"), before);
+    assert!(!site.output_exists("news/broken/index.html"));
+    std::fs::remove_file(site.path("content/news/2024-05-03-broken.md")).unwrap();
+    site.build();
+    assert_contains(&site.output("news/hui-ju/index.html"), "新正文。");
+}
+
+#[test]
+fn timings_name_each_stage_and_the_peak_memory() {
+    let site = news_site();
+    let run = site.menhu(&["build", "--timings"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for stage in ["content", "markdown", "portal", "templates", "write"] {
+        assert_contains(&run.stderr, stage);
+    }
+    if cfg!(target_os = "linux") {
+        assert_contains(&run.stderr, "peak memory");
+    }
+}

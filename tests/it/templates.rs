@@ -152,3 +152,49 @@ fn missing_template_is_an_error_with_a_fix() {
     assert_contains(&stderr, "template `page.html` not found");
     assert_contains(&stderr, "theme");
 }
+
+#[test]
+fn listed_pages_carry_every_field_a_template_names_on_them() {
+    // Lists leave out the fields no template names; a field read on listed pages
+    // (here `toc` and `extra`) must still be there, whatever the loop variable is called.
+    let site = dated_site(2);
+    site.write(
+        "content/news/2024-03-03-toc.md",
+        "+++\ntitle = \"带目录\"\n[extra]\nauthor = \"王编辑\"\n+++\n## 一、概况\n正文\n",
+    );
+    site.write(
+        "templates/section.html",
+        "{% for p in paginator.pages %}[{{ p.title }}|{{ p.extra.author | default(value='-') }}|{% for h in p.toc %}{{ h.title }}{% endfor %}]{% endfor %}",
+    );
+    site.build();
+    assert_contains(&site.output("news/index.html"), "[带目录|王编辑|一、概况]");
+
+    site.write(
+        "templates/section.html",
+        "{% for page in paginator.pages %}[{{ page.title }}:{{ page.word_count }}]{% endfor %}",
+    );
+    site.build();
+    assert_contains(&site.output("news/index.html"), "[带目录:");
+    assert_not_contains(&site.output("news/index.html"), "[带目录:]");
+}
+
+#[test]
+fn slice_keeps_teras_meaning() {
+    let site = dated_site(5);
+    site.write(
+        "templates/index.html",
+        "{% set news = get_section(path=\"news/_index.md\") %}\
+         a={% for p in news.pages | slice(end=2) %}{{ p.title }};{% endfor %}\
+         b={% for p in news.pages | slice(start=1, end=-2) %}{{ p.title }};{% endfor %}\
+         c={{ news.pages | slice(start=9) | length }}\
+         d={{ [1, 2, 3] | slice(start=-1) | join(sep=\",\") }}",
+    );
+    site.build();
+    let home = site.output("index.html");
+    assert_contains(&home, "a=第5篇;第4篇;");
+    assert_contains(&home, "b=第4篇;第3篇;");
+    assert_contains(&home, "c=0");
+    assert_contains(&home, "d=3");
+    site.write("templates/index.html", "{{ config.title | slice(end=1) }}");
+    assert_contains(&site.build_fails(), "slice");
+}

@@ -13,10 +13,14 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde_json::json;
-use tera::{Context, Tera};
+use tera::Tera;
 
 use super::i18n::TransFunction;
-use super::{CopiedFile, Incremental, Output, Rerender, SiteOutput, Theme};
+use super::pages::Render;
+use super::{
+    Context, CopiedFile, Incremental, KeepInMemory, Output, OutputSink, Rerender, SiteOutput,
+    Taken, Theme,
+};
 use crate::config::Config;
 use crate::diag::Diagnostics;
 use crate::portal::Portal;
@@ -126,19 +130,50 @@ pub fn render_traditional(
     restore: &Restore,
     incremental: Option<Incremental>,
 ) -> Rerender {
+    match incremental {
+        Some(incremental) => render_converted(portal, theme, restore, Render::Changed(incremental)),
+        None => render_converted(portal, theme, restore, Render::Full(&KeepInMemory)),
+    }
+}
+
+fn render_converted(
+    portal: Arc<Portal>,
+    theme: &Theme,
+    restore: &Restore,
+    render: Render,
+) -> Rerender {
     let script = Script::traditional(&portal.config);
     let base_url = portal.config.base_url.clone();
     let copies = bundle_copies(&portal);
-    let rendered = super::pages::render_changed_as(portal, theme, incremental, &script);
+    let rendered = match render {
+        Render::Full(sink) => {
+            let converting = ConvertingSink {
+                inner: sink,
+                base_url: &base_url,
+                restore,
+            };
+            super::pages::render_changed_as(portal, theme, Render::Full(&converting), &script)
+        }
+        changed => super::pages::render_changed_as(portal, theme, changed, &script),
+    };
     let files = rendered
         .files
-        .par_iter()
-        .filter(|file| html::is_converted(&file.path))
-        .map(|file| Output {
-            path: format!("{PREFIX}/{}", file.path),
-            body: html::convert_output(&file.body, &base_url, restore),
+        .into_par_iter()
+        .filter_map(|file| {
+            if file.path.starts_with(&format!("{PREFIX}/")) {
+                // Converted on its way through the sink already.
+                Some(file)
+            } else if html::is_converted(&file.path) {
+                Some(Output {
+                    path: format!("{PREFIX}/{}", file.path),
+                    body: html::convert_output(&file.body, &base_url, restore),
+                })
+            } else {
+                None
+            }
         })
         .collect();
+    let written = rendered.written;
     let kept = rendered
         .kept
         .iter()
@@ -147,6 +182,7 @@ pub fn render_traditional(
         .collect();
     Rerender {
         files,
+        written,
         kept,
         copies,
         memo: rendered.memo,
@@ -154,16 +190,39 @@ pub fn render_traditional(
     }
 }
 
-/// Adds the Traditional copy to a full render of the site.
+/// Converts each page of the Traditional render as soon as it is rendered and hands it,
+/// under `zh-hant/`, to the build's sink.
+struct ConvertingSink<'a> {
+    inner: &'a dyn OutputSink,
+    base_url: &'a str,
+    restore: &'a Restore,
+}
+
+impl OutputSink for ConvertingSink<'_> {
+    fn take(&self, output: Output) -> Result<Taken, crate::diag::Diagnostic> {
+        if !html::is_converted(&output.path) {
+            return Ok(Taken::Kept(output));
+        }
+        self.inner.take(Output {
+            path: format!("{PREFIX}/{}", output.path),
+            body: html::convert_output(&output.body, self.base_url, self.restore),
+        })
+    }
+}
+
+/// Adds the Traditional copy to a full render of the site, each page handed to `sink`.
 pub fn add_traditional(
     site: &mut SiteOutput,
     portal: Arc<Portal>,
     theme: &Theme,
     restore: &Restore,
+    sink: &dyn OutputSink,
 ) -> Diagnostics {
-    let copy = render_traditional(portal, theme, restore, None);
+    let copy = render_converted(portal, theme, restore, Render::Full(sink));
     site.files.extend(copy.files);
     site.files.sort_by(|a, b| a.path.cmp(&b.path));
+    site.written.extend(copy.written);
+    site.written.sort();
     site.copies.extend(copy.copies);
     site.copies.sort_by(|a, b| a.to.cmp(&b.to));
     copy.diagnostics

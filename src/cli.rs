@@ -248,17 +248,6 @@ fn report(problems: &Diagnostics, color: bool) {
     let _ = writeln!(err, "{}", problems.summary());
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn verify_cli() {
-        Cli::command().debug_assert();
-    }
-}
-
 /// One line per build stage, then the process's peak resident memory (Linux only).
 fn timings_report(stages: &[(&'static str, std::time::Duration)]) -> String {
     let mut out = String::new();
@@ -283,4 +272,15 @@ fn peak_resident_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
 }

@@ -265,10 +265,8 @@ fn rebinds(text: &str, root: &str) -> bool {
             .or_else(|| tag.strip_prefix("set "))
         {
             rest.split('=').next()
-        } else if let Some(rest) = tag.strip_prefix("macro ") {
-            Some(rest)
         } else {
-            None
+            tag.strip_prefix("macro ")
         };
         bound.is_some_and(|names| identifiers(names).any(|(_, w)| w == root))
     })

@@ -151,7 +151,7 @@ def paths_of(tool, ids, menhu_out, pf_out):
         chunk = json.load(f)["chunk"]
     for i in ids:
         if tool == "menhu":
-            with gzip.open(os.path.join(menhu_out, "search", "t", f"{i // chunk}.mz"), "rt", encoding="utf-8") as f:
+            with gzip.open(os.path.join(menhu_out, "search", "t", f"{i // chunk}.mz"), "rt", encoding="utf-16-le") as f:
                 paths.add(json.load(f)[i % chunk][1])
         else:
             with gzip.open(os.path.join(pf_out, "pagefind", "fragment", f"{i}.pf_fragment")) as f:

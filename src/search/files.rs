@@ -2,34 +2,55 @@
 //! per-document columns, the postings shards, the stored-text files, and the plain
 //! search page used when the theme has none. All `.mz` files are gzip.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::io::Write;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use flate2::Compression;
-use flate2::write::GzEncoder;
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::docs::{SearchDoc, section_title};
+use super::gzip::Gzip;
 use super::postings::{TermList, encode_shards, shard_count_for};
-use super::tokens::{PageTerms, TermCollector, field};
-use super::{SHARD_TARGET_BYTES, TEXT_CHUNK};
+use super::tokens::{PageTerms, TermCollector, dictionary_words, field};
+use super::{SHARD_LEVEL, SHARD_TARGET_BYTES, TEXT_CHUNK, TEXT_LEVEL};
 use crate::portal::Portal;
 use crate::render::Output;
 use crate::zh::t2s_pairs;
 
 /// Format version of the index files, checked by the client.
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 
-/// The terms of one document, field by field.
-pub(super) fn page_terms(doc: &SearchDoc<'_>) -> PageTerms {
+/// Dictionary words of every distinct heading. Headings repeat across pages (一、指导思想),
+/// so each is cut once for the whole site rather than once per page.
+pub(super) type HeadingWords<'a> = HashMap<&'a str, Vec<String>>;
+
+/// [`HeadingWords`] of `docs`, cut in parallel.
+pub(super) fn heading_words<'a>(docs: &'a [SearchDoc<'_>]) -> HeadingWords<'a> {
+    let distinct: HashSet<&str> = docs
+        .iter()
+        .flat_map(|d| d.headings.iter().map(String::as_str))
+        .collect();
+    distinct
+        .into_par_iter()
+        .map(|heading| (heading, dictionary_words(heading)))
+        .collect()
+}
+
+/// The terms of one document, field by field, collected with `terms` (reused from
+/// page to page).
+pub(super) fn page_terms(
+    doc: &SearchDoc<'_>,
+    terms: &mut TermCollector,
+    heading_words: &HeadingWords<'_>,
+) -> PageTerms {
     let meta = &doc.page.source.meta;
-    let mut terms = TermCollector::default();
     terms.add_text(&meta.title, field::TITLE);
     terms.add_dictionary_words(&meta.title, field::TITLE);
     for heading in &doc.headings {
         terms.add_text(heading, field::HEADING);
-        terms.add_dictionary_words(heading, field::HEADING);
+        match heading_words.get(heading.as_str()) {
+            Some(words) => terms.add_words(words, field::HEADING),
+            None => terms.add_dictionary_words(heading, field::HEADING),
+        }
     }
     let org = meta.org.as_ref().map(|o| o.value.as_str());
     let city = doc.place.city.as_deref();
@@ -90,7 +111,7 @@ struct Meta<'a> {
     columns: Columns,
 }
 
-/// `meta.mz`, the shards and the stored-text files.
+/// `meta.mz` and the shards (the stored-text files are [`text_files`]).
 pub(super) fn index_files(
     portal: &Portal,
     docs: &[SearchDoc<'_>],
@@ -102,16 +123,18 @@ pub(super) fn index_files(
     let mut outputs: Vec<Output> = encode_shards(lists, shard_count)
         .into_par_iter()
         .enumerate()
-        .map(|(i, bytes)| Output {
-            path: format!("search/s/{i:0width$x}.mz"),
-            body: gzip(&bytes, Compression::default()),
-        })
+        .map_init(
+            || Gzip::new(SHARD_LEVEL),
+            |gzip, (i, bytes)| Output {
+                path: format!("search/s/{i:0width$x}.mz"),
+                body: gzip.compress(&bytes),
+            },
+        )
         .collect();
-    outputs.extend(text_files(docs));
     let meta = meta_json(portal, docs, lists, shard_count);
     outputs.push(Output {
         path: "search/meta.mz".into(),
-        body: gzip(meta.as_bytes(), Compression::default()),
+        body: Gzip::new(6).compress(meta.as_bytes()),
     });
     outputs
 }
@@ -183,43 +206,50 @@ fn needed_t2s(lists: &[TermList]) -> String {
 #[derive(Serialize)]
 struct Stored<'a>(&'a str, &'a str, String, &'a str);
 
-fn text_files(docs: &[SearchDoc<'_>]) -> Vec<Output> {
+/// `t/<n>.mz`: the stored text of [`TEXT_CHUNK`] documents each, for excerpts, as
+/// JSON in UTF-16LE.
+pub(super) fn text_files(docs: &[SearchDoc<'_>]) -> Vec<Output> {
     docs.par_chunks(TEXT_CHUNK)
         .enumerate()
-        .map(|(i, chunk)| {
-            let stored: Vec<Stored> = chunk
-                .iter()
-                .map(|d| {
-                    let date = d
-                        .page
-                        .date
-                        .as_ref()
-                        .map(|x| x.date().format("%Y-%m-%d").to_string())
-                        .unwrap_or_default();
-                    Stored(
-                        &d.page.source.meta.title,
-                        &d.page.url.path,
-                        date,
-                        &d.page.rendered.text,
-                    )
-                })
-                .collect();
-            let json = serde_json::to_string(&stored).unwrap_or_default();
-            Output {
-                path: format!("search/t/{i}.mz"),
-                body: gzip(json.as_bytes(), Compression::fast()),
-            }
-        })
+        .map_init(
+            || Gzip::new(TEXT_LEVEL),
+            |gzip, (i, chunk)| {
+                let stored: Vec<Stored> = chunk
+                    .iter()
+                    .map(|d| {
+                        let date = d
+                            .page
+                            .date
+                            .as_ref()
+                            .map(|x| x.date().format("%Y-%m-%d").to_string())
+                            .unwrap_or_default();
+                        Stored(
+                            &d.page.source.meta.title,
+                            &d.page.url.path,
+                            date,
+                            &d.page.rendered.text,
+                        )
+                    })
+                    .collect();
+                let json = serde_json::to_string(&stored).unwrap_or_default();
+                Output {
+                    path: format!("search/t/{i}.mz"),
+                    body: gzip.compress(&utf16le(&json)),
+                }
+            },
+        )
         .collect()
 }
 
-/// Gzip at `level`. Stored text, most of the bytes, uses the fast level: compressing
-/// it was the largest cost of indexing, for about a tenth more bytes.
-fn gzip(bytes: &[u8], level: Compression) -> Vec<u8> {
-    let mut encoder = GzEncoder::new(Vec::with_capacity(bytes.len() / 3), level);
-    // Writing into a Vec cannot fail.
-    let _ = encoder.write_all(bytes);
-    encoder.finish().unwrap_or_default()
+/// `text` as UTF-16LE without a byte-order mark. Chinese text takes two bytes a
+/// character instead of three: on the 10,000-page benchmark the stored text compresses
+/// a fifth smaller, and faster, than from UTF-8.
+fn utf16le(text: &str) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(text.len() * 2);
+    for unit in text.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    bytes
 }
 
 /// A plain search page for themes without `search.html`.
@@ -234,4 +264,15 @@ pub fn fallback_page(portal: &Portal) -> String {
         lang = tera::escape_html(&config.default_language),
         title = tera::escape_html(&config.title),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_text_is_utf16_little_endian_without_a_mark() {
+        assert_eq!(utf16le("a科"), [0x61, 0x00, 0xD1, 0x79]);
+        assert_eq!(utf16le("𠀀").len(), 4);
+    }
 }

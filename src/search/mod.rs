@@ -12,6 +12,7 @@
 
 mod docs;
 mod files;
+mod gzip;
 mod postings;
 mod terms;
 mod tokens;
@@ -34,8 +35,19 @@ pub const UI_JS: &str = include_str!("client/search-ui.js");
 /// 7,500 files and keeps a query's bytes far below Pagefind's.
 const TEXT_CHUNK: usize = 4;
 
-/// Postings bytes aimed at per shard before compression.
-const SHARD_TARGET_BYTES: usize = 12_000;
+/// Postings bytes aimed at per shard before compression: 1,024 shards on the
+/// 10,000-page benchmark, half as many files to write as at 12,000 bytes for a few
+/// kilobytes more per query.
+const SHARD_TARGET_BYTES: usize = 24_000;
+
+/// Gzip level of the stored text, most of the index's bytes. Level 1 (zlib-rs's quick
+/// strategy) compresses it in about half the time of level 2 for an eighth more bytes;
+/// compression was the largest single cost of indexing.
+const TEXT_LEVEL: u32 = 1;
+
+/// Gzip level of the shards: level 2 would make them a third smaller, but takes more
+/// than twice as long, and shards are a small part of the bytes a query fetches.
+const SHARD_LEVEL: u32 = 1;
 
 /// Pages tokenised per parallel batch, bounding the memory of terms not yet merged.
 const BATCH: usize = 512;
@@ -44,16 +56,10 @@ const BATCH: usize = 512;
 /// (`search.html`), a plain one.
 pub fn search_outputs(portal: &Portal, theme_has_search_page: bool) -> Vec<Output> {
     let docs = docs::collect(portal);
-    let mut postings = postings::Postings::default();
-    for (batch_index, batch) in docs.chunks(BATCH).enumerate() {
-        let terms: Vec<tokens::PageTerms> = batch.par_iter().map(files::page_terms).collect();
-        for (offset, page_terms) in terms.into_iter().enumerate() {
-            let id = batch_index * BATCH + offset;
-            postings.add(u32::try_from(id).unwrap_or(u32::MAX), page_terms);
-        }
-    }
-    let lists = postings.finish();
+    // The stored text does not depend on the postings: both are built at once.
+    let (lists, texts) = rayon::join(|| term_lists(&docs), || files::text_files(&docs));
     let mut outputs = files::index_files(portal, &docs, &lists);
+    outputs.extend(texts);
     outputs.push(Output {
         path: "search/search-core.js".into(),
         body: CORE_JS.as_bytes().to_vec(),
@@ -72,6 +78,31 @@ pub fn search_outputs(portal: &Portal, theme_has_search_page: bool) -> Vec<Outpu
         });
     }
     outputs
+}
+
+/// Every term's postings list. Pages are tokenised once each, in parallel batches;
+/// a batch's terms are merged into the postings (which must happen in id order, on one
+/// thread) while the next batch is being tokenised.
+fn term_lists(docs: &[docs::SearchDoc<'_>]) -> Vec<postings::TermList> {
+    let heading_words = files::heading_words(docs);
+    let tokenize = |batch: &[docs::SearchDoc<'_>]| -> Vec<tokens::PageTerms> {
+        batch
+            .par_iter()
+            .map_init(tokens::TermCollector::default, |collector, doc| {
+                files::page_terms(doc, collector, &heading_words)
+            })
+            .collect()
+    };
+    let mut postings = postings::Postings::default();
+    let mut pending: (usize, Vec<tokens::PageTerms>) = (0, Vec::new());
+    for (batch_index, batch) in docs.chunks(BATCH).enumerate() {
+        let (first, terms) = std::mem::take(&mut pending);
+        let ((), next) = rayon::join(|| postings.add_all(first, terms), || tokenize(batch));
+        pending = (batch_index * BATCH, next);
+    }
+    let (first, terms) = pending;
+    postings.add_all(first, terms);
+    postings.finish()
 }
 
 /// `search/s2t.json`: the character table the client uses on Traditional pages to show

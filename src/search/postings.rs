@@ -8,6 +8,8 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use rayon::prelude::*;
+
 use super::tokens::{PageTerms, key_text};
 
 /// The weight byte of a term seen once in the body and nowhere else.
@@ -85,18 +87,27 @@ impl Postings {
         }
     }
 
+    /// Adds the terms of consecutive documents, the first with id `first`.
+    pub fn add_all(&mut self, first: usize, pages: Vec<PageTerms>) {
+        for (offset, terms) in pages.into_iter().enumerate() {
+            let id = u32::try_from(first + offset).unwrap_or(u32::MAX);
+            self.add(id, terms);
+        }
+    }
+
     /// Every list with its term text, sorted by term.
     pub fn finish(self) -> Vec<TermList> {
-        let packed = self.packed.into_iter().map(|(k, l)| (key_text(k), l));
+        let packed: Vec<(u64, List)> = self.packed.into_iter().collect();
+        let packed = packed.into_par_iter().map(|(k, l)| (key_text(k), l));
         let mut lists: Vec<TermList> = packed
-            .chain(self.words)
+            .chain(self.words.into_par_iter())
             .map(|(term, l)| TermList {
                 term,
                 count: l.count,
                 bytes: l.bytes,
             })
             .collect();
-        lists.sort_unstable_by(|a, b| a.term.cmp(&b.term));
+        lists.par_sort_unstable_by(|a, b| a.term.cmp(&b.term));
         lists
     }
 }

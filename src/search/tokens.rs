@@ -8,12 +8,10 @@
 //! free of allocations; words are strings.
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 
-use super::postings::KeyHasher;
 use crate::zh::{is_han, normalize_char};
 
 /// The field a term came from, as bits of a posting's weight byte.
@@ -66,11 +64,27 @@ pub(crate) struct PageTerms {
     pub words: Vec<(String, u8)>,
 }
 
-/// Collects one page's terms.
+/// The character bits of a packed key (two 21-bit code points).
+const CHAR_BITS: u64 = (1 << 42) - 1;
+
+/// One occurrence of a packed key in a field: the key's kind and characters moved down
+/// to 44 bits, then the field bits. Sorting occurrences groups them by key in key order,
+/// so a page's terms are counted with one sort instead of a hash map.
+fn occurrence(key: u64, field_bits: u8) -> u64 {
+    ((((key >> 62) << 42) | (key & CHAR_BITS)) << 3) | u64::from(field_bits & 7)
+}
+
+fn occurrence_key(occurrence: u64) -> u64 {
+    ((occurrence >> 45) << 62) | ((occurrence >> 3) & CHAR_BITS)
+}
+
+/// Collects one page's terms. Meant to be reused page after page (see
+/// [`TermCollector::finish`]): its buffers keep their capacity.
 #[derive(Default)]
 pub(crate) struct TermCollector {
-    packed: HashMap<u64, u8, BuildHasherDefault<KeyHasher>>,
+    occurrences: Vec<u64>,
     words: HashMap<String, u8>,
+    word: String,
 }
 
 fn add_weight(slot: &mut u8, field_bits: u8) {
@@ -86,15 +100,18 @@ impl TermCollector {
     /// Adds a text of `field_bits` (0 for the body).
     pub fn add_text(&mut self, text: &str, field_bits: u8) {
         let mut previous_han: Option<char> = None;
-        let mut word = String::new();
+        let mut word = std::mem::take(&mut self.word);
+        word.clear();
         for c in text.chars().map(normalize_char) {
             if is_han(c) {
                 self.flush_word(&mut word, field_bits);
                 if let Some(p) = previous_han {
-                    add_weight(self.packed.entry(bigram_key(p, c)).or_default(), field_bits);
+                    self.occurrences
+                        .push(occurrence(bigram_key(p, c), field_bits));
                 }
                 if field_bits & field::TITLE != 0 {
-                    add_weight(self.packed.entry(unigram_key(c)).or_default(), field_bits);
+                    self.occurrences
+                        .push(occurrence(unigram_key(c), field_bits));
                 }
                 previous_han = Some(c);
             } else {
@@ -107,16 +124,18 @@ impl TermCollector {
             }
         }
         self.flush_word(&mut word, field_bits);
+        self.word = word;
     }
 
     /// Adds the dictionary words of three or more Han characters in `text`.
     pub fn add_dictionary_words(&mut self, text: &str, field_bits: u8) {
-        let normalized: String = text.chars().map(normalize_char).collect();
-        for word in dictionary().cut(&normalized, false) {
-            let chars = word.chars().count();
-            if (3..=MAX_WORD_CHARS).contains(&chars) && word.chars().all(is_han) {
-                add_weight(self.words.entry(word.to_owned()).or_default(), field_bits);
-            }
+        self.add_words(&dictionary_words(text), field_bits);
+    }
+
+    /// Adds words already cut by [`dictionary_words`].
+    pub fn add_words(&mut self, words: &[String], field_bits: u8) {
+        for word in words {
+            self.add_word(word, field_bits);
         }
     }
 
@@ -128,32 +147,62 @@ impl TermCollector {
         let normalized = normalized.trim();
         let chars = normalized.chars().count();
         if (3..=MAX_WORD_CHARS).contains(&chars) && normalized.chars().all(is_han) {
-            add_weight(
-                self.words.entry(normalized.to_owned()).or_default(),
-                field_bits,
-            );
+            self.add_word(normalized, field_bits);
+        }
+    }
+
+    fn add_word(&mut self, word: &str, field_bits: u8) {
+        if let Some(slot) = self.words.get_mut(word) {
+            add_weight(slot, field_bits);
+        } else {
+            add_weight(self.words.entry(word.to_owned()).or_default(), field_bits);
         }
     }
 
     fn flush_word(&mut self, word: &mut String, field_bits: u8) {
         if !word.is_empty() && word.chars().count() <= MAX_WORD_CHARS {
-            add_weight(self.words.entry(word.clone()).or_default(), field_bits);
+            self.add_word(word, field_bits);
         }
         word.clear();
     }
 
-    /// The collected terms, sorted.
-    pub fn finish(self) -> PageTerms {
-        let mut packed: Vec<(u64, u8)> = self.packed.into_iter().collect();
-        packed.sort_unstable();
-        let mut words: Vec<(String, u8)> = self.words.into_iter().collect();
+    /// The collected terms, sorted; the collector is empty again afterwards.
+    pub fn finish(&mut self) -> PageTerms {
+        self.occurrences.sort_unstable();
+        let mut packed: Vec<(u64, u8)> = Vec::with_capacity(self.occurrences.len() / 2);
+        for &o in &self.occurrences {
+            let (key, field_bits) = (occurrence_key(o), (o & 7) as u8);
+            match packed.last_mut() {
+                Some((last, weight)) if *last == key => add_weight(weight, field_bits),
+                _ => {
+                    let mut weight = 0;
+                    add_weight(&mut weight, field_bits);
+                    packed.push((key, weight));
+                }
+            }
+        }
+        self.occurrences.clear();
+        let mut words: Vec<(String, u8)> = self.words.drain().collect();
         words.sort_unstable();
         PageTerms { packed, words }
     }
 }
 
+/// The dictionary words (jieba) of three or more Han characters in `text`, normalised.
+pub(crate) fn dictionary_words(text: &str) -> Vec<String> {
+    let normalized: String = text.chars().map(normalize_char).collect();
+    dictionary()
+        .cut(&normalized, false)
+        .into_iter()
+        .filter(|word| {
+            (3..=MAX_WORD_CHARS).contains(&word.chars().count()) && word.chars().all(is_han)
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
 /// jieba with its embedded dictionary, loaded once (it takes a moment).
-fn dictionary() -> &'static Jieba {
+pub(crate) fn dictionary() -> &'static Jieba {
     static JIEBA: OnceLock<Jieba> = OnceLock::new();
     JIEBA.get_or_init(Jieba::new)
 }
@@ -219,6 +268,37 @@ mod tests {
             terms.words
         );
         assert!(!terms.words.is_empty());
+    }
+
+    #[test]
+    fn occurrences_keep_key_order_and_field_bits() {
+        let keys = [
+            bigram_key('梧', '州'),
+            unigram_key('梧'),
+            bigram_key('a', '𠀀'),
+        ];
+        for key in keys {
+            for bits in [0, field::TITLE, field::META] {
+                let o = occurrence(key, bits);
+                assert_eq!((occurrence_key(o), (o & 7) as u8), (key, bits));
+            }
+        }
+        let mut sorted = keys;
+        sorted.sort_unstable();
+        let mut by_occurrence = keys;
+        by_occurrence.sort_unstable_by_key(|k| occurrence(*k, field::META));
+        assert_eq!(sorted, by_occurrence);
+    }
+
+    #[test]
+    fn a_reused_collector_starts_each_page_empty() {
+        let mut c = TermCollector::default();
+        c.add_text("科协 icp", field::TITLE);
+        let first = c.finish();
+        c.add_text("防城", 0);
+        let second = c.finish();
+        assert_eq!(texts(&first).len(), 4, "{:?}", texts(&first));
+        assert_eq!(texts(&second), ["防城"]);
     }
 
     #[test]

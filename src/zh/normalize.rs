@@ -84,6 +84,18 @@ pub fn to_half_width(c: char) -> char {
 /// punctuation, symbols and white space.
 pub fn normalize_char(c: char) -> char {
     let c = simplify_char(to_half_width(c));
+    if c.is_ascii() {
+        return if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else {
+            ' '
+        };
+    }
+    // Chinese punctuation (、。“” 《》【】…) is most of what is neither Han nor ASCII in
+    // a text; answering it here skips the slow Unicode property lookup below.
+    if matches!(c, '\u{2000}'..='\u{206F}' | '\u{3001}'..='\u{3004}' | '\u{3008}'..='\u{3020}') {
+        return ' ';
+    }
     if is_han(c) {
         return c;
     }

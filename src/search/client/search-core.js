@@ -114,7 +114,7 @@ function dayNumber(yyyymmdd) {
 /** Opens the index; `load(path)` resolves to the bytes of a file under /search/. */
 export async function openIndex(load) {
   const meta = JSON.parse(new TextDecoder().decode(await loadFile(load, 'meta.mz')));
-  if (meta.version !== 1) throw new Error(`unsupported search index version ${meta.version}`);
+  if (meta.version !== 2) throw new Error(`unsupported search index version ${meta.version}`);
   return new SearchIndex(load, meta);
 }
 
@@ -221,7 +221,7 @@ export class SearchIndex {
     return Promise.all(ids.map(async (id) => {
       const n = Math.floor(id / chunk);
       if (!this.texts.has(n)) {
-        this.texts.set(n, loadFile(this.load, `t/${n}.mz`).then((b) => JSON.parse(new TextDecoder().decode(b))));
+        this.texts.set(n, loadFile(this.load, `t/${n}.mz`).then((b) => JSON.parse(new TextDecoder('utf-16le').decode(b))));
       }
       const [title, path, date, text] = (await this.texts.get(n))[id % chunk];
       return { id, title, path, date, text };

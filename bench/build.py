@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time full builds of the 科协 benchmark corpus: menhu against its peers, side by side.
 
-    python3 bench/build.py --pages 1000 10000 [--runs 5] [--engines menhu,hugo,zola]
+    python3 bench/build.py [--pages 1000 10000 100000] [--runs 5] [--engines menhu,hugo,zola]
 
 For each size it generates the Zola and Hugo flavours of the corpus with
 ../shared/bench/gen_corpus.py (same pages, same seed), then builds them in rounds: every
@@ -11,10 +11,13 @@ work Zola does); Hugo builds the Hugo flavour; Zola runs only when a `zola` bina
 PATH. Every run starts without an output folder (the previous one is moved aside first,
 and deleted only after all runs, because deleting big trees slows the disk here).
 
-Prints one table per size: median wall time, CPU time (user+sys) and peak RSS per engine,
-and each peer's ratio to menhu. `--product` also times menhu's full product (demo theme
-with search, cities and related articles) on the same content; `--threads` adds menhu
-with RAYON_NUM_THREADS=1.
+Prints one table per size: median wall time, CPU time (user+sys), peak RSS and RSS per
+1,000 pages per engine, and each engine's ratio to menhu; then how each engine's wall time
+and memory grow with the corpus. `--product` also times menhu's full product (demo theme
+with search, cities, related articles and the Traditional copy) on the same content, up to
+`--product-max-pages`; `--threads` adds menhu with RAYON_NUM_THREADS=1 (the speed-up from
+1 to 2 threads). Outputs on tmpfs (`--out-base /dev/shm/...`) are deleted after each run;
+elsewhere they are moved aside and deleted at the end.
 """
 import argparse
 import os
@@ -66,10 +69,14 @@ def timed(cmd, cwd, env=None):
 
 
 def move_aside(paths, trash):
+    on_tmpfs = trash.startswith("/dev/shm/")
     os.makedirs(trash, exist_ok=True)
     for p in paths:
         if os.path.exists(p):
-            os.rename(p, os.path.join(trash, f"{time.time_ns()}"))
+            if on_tmpfs:  # cheap to delete, and a 100,000-page run would fill memory
+                shutil.rmtree(p)
+            else:
+                os.rename(p, os.path.join(trash, f"{time.time_ns()}"))
 
 
 def engines_for(args, root, pages):
@@ -87,7 +94,7 @@ def engines_for(args, root, pages):
             env = dict(os.environ, RAYON_NUM_THREADS="1")
             runs["menhu-1-thread"] = (zola_site, [menhu, "build", "--force", "--output", target1],
                                       [target1, os.path.join(out, ".menhu1.menhu-spare")], env)
-        if args.product:
+        if args.product and pages <= args.product_max_pages:
             site = product_site(zola_site, root)
             target2 = os.path.join(out, "product")
             runs["menhu-product"] = (site, [menhu, "build", "--force", "--output", target2],
@@ -125,18 +132,40 @@ def report(pages, results):
     med = {name: tuple(statistics.median(r[i] for r in rs) for i in range(3)) for name, rs in results.items()}
     base = med.get("menhu")
     print(f"\n## {pages} pages ({len(next(iter(results.values())))} runs each, medians)\n")
-    print("| engine | wall s | CPU s | peak RSS MiB | wall / menhu | RSS / menhu |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| engine | wall s | CPU s | peak RSS MiB | MiB per 1,000 pages | wall / menhu | RSS / menhu |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for name, (wall, cpu, rss) in med.items():
         ratio = f"{wall / base[0]:.2f}×" if base else "-"
         mem = f"{rss / base[2]:.2f}×" if base else "-"
-        print(f"| {name} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | {ratio} | {mem} |")
+        per_k = rss / (pages / 1000)
+        print(f"| {name} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | {per_k:.1f} | {ratio} | {mem} |")
+    if "menhu-1-thread" in med and base:
+        print(f"\nmenhu speed-up from 1 to {os.cpu_count()} threads: {med['menhu-1-thread'][0] / base[0]:.2f}×")
+    sys.stdout.flush()
+    return med
+
+
+def report_scaling(by_size):
+    """Wall time and peak memory of each engine across sizes, relative to the smallest."""
+    sizes = sorted(by_size)
+    if len(sizes) < 2:
+        return
+    engines = [e for e in by_size[sizes[0]] if all(e in by_size[n] for n in sizes)]
+    print(f"\n## Scaling from {sizes[0]} to {sizes[-1]} pages (medians)\n")
+    print("| engine | " + " | ".join(f"wall s @{n}" for n in sizes) + f" | wall ×{sizes[-1] // sizes[0]} pages"
+          + " | " + " | ".join(f"MiB @{n}" for n in sizes) + " |")
+    print("|---|" + "---:|" * (2 * len(sizes) + 1))
+    for e in engines:
+        walls = [by_size[n][e][0] for n in sizes]
+        rss = [by_size[n][e][2] for n in sizes]
+        print(f"| {e} | " + " | ".join(f"{w:.2f}" for w in walls) + f" | {walls[-1] / walls[0]:.1f}× | "
+              + " | ".join(f"{r:.0f}" for r in rss) + " |")
     sys.stdout.flush()
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--pages", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--pages", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--engines", default="menhu,hugo,zola", type=lambda s: s.split(","))
     ap.add_argument("--menhu", default=os.path.join(REPO, "target", "release", "menhu"))
@@ -145,6 +174,8 @@ def main():
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--product", action="store_true", help="also time menhu's full product on the same content")
     ap.add_argument("--threads", action="store_true", help="also time menhu on one thread")
+    ap.add_argument("--product-max-pages", type=int, default=10000,
+                    help="largest corpus the full product is timed on (default 10000)")
     args = ap.parse_args()
     if not os.path.isfile(os.path.join(SHARED, "gen_corpus.py")):
         sys.exit(f"corpus generator not found at {SHARED}/gen_corpus.py")
@@ -155,8 +186,10 @@ def main():
     os.makedirs(args.corpus, exist_ok=True)
     args.out_base = args.out_base or os.path.join(args.corpus, "out")
     print(f"# menhu {args.menhu}; corpus {args.corpus}; outputs {args.out_base}; {os.cpu_count()} cores")
+    by_size = {}
     for pages in args.pages:
-        report(pages, bench(args, args.corpus, pages))
+        by_size[pages] = report(pages, bench(args, args.corpus, pages))
+    report_scaling(by_size)
 
 
 if __name__ == "__main__":

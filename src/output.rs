@@ -161,6 +161,20 @@ fn swap_in(output: &Path, staging: &Path, retired: &Path) -> Result<(), Diagnost
 }
 
 fn fill(staging: &Path, site: &SiteOutput) -> Result<(), Diagnostic> {
+    // Last line of defence: whatever produced a path, nothing is written outside.
+    if let Some(bad) = site
+        .files
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(site.copies.iter().map(|c| c.to.as_str()))
+        .find(|p| !stays_inside(p))
+    {
+        return Err(Diagnostic::error(
+            "E0502",
+            format!("refusing to write `{bad}`: it would land outside the output folder"),
+        )
+        .help("use a `path` or `slug` without `..` in the front matter"));
+    }
     let mut dirs: Vec<PathBuf> = site
         .files
         .iter()
@@ -184,6 +198,14 @@ fn fill(staging: &Path, site: &SiteOutput) -> Result<(), Diagnostic> {
             .map(|_| ())
             .map_err(|e| io_error("copy", &copy.from, &e.to_string()))
     })
+}
+
+/// True for a relative path made only of ordinary names (no `..`, no root).
+fn stays_inside(relative: &str) -> bool {
+    !relative.is_empty()
+        && Path::new(relative)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
 }
 
 /// Deletes what a reused staging folder holds that this build did not write.
@@ -229,6 +251,21 @@ fn io_error(action: &str, path: &Path, why: &str) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_plain_relative_paths_stay_inside() {
+        for ok in [
+            "index.html",
+            "news/a/index.html",
+            "a..b/x.css",
+            "with space/a b.css",
+        ] {
+            assert!(stays_inside(ok), "{ok}");
+        }
+        for bad in ["", "../x", "news/../../x", "/etc/passwd", ".."] {
+            assert!(!stays_inside(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn refuses_dangerous_output_folders() {

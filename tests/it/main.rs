@@ -6,6 +6,7 @@
 mod support;
 
 mod accessibility;
+mod bad_input;
 mod build_cli;
 mod check;
 mod check_external;

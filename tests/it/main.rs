@@ -13,6 +13,7 @@ mod check_external;
 mod config;
 mod content;
 mod markdown;
+mod no_data_lost;
 mod outputs;
 mod portal;
 mod portal_directory;

@@ -20,6 +20,7 @@ mod portal_directory;
 mod scaffold;
 mod search;
 mod serve;
+mod serve_attack;
 mod serve_browser;
 mod serve_http;
 mod serve_incremental;

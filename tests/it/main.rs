@@ -14,6 +14,7 @@ mod config;
 mod content;
 mod markdown;
 mod no_data_lost;
+mod output_safety;
 mod outputs;
 mod portal;
 mod portal_directory;

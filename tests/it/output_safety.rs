@@ -50,10 +50,11 @@ fn hostile_demo() -> Site {
     site.write(
         "content/news/2099-01-01-xss.md",
         &format!(
-            "+++\ntitle = \"攻击测试{}\"\ndescription = \"描述{}\"\nsummary = \"摘要{}\"\ndate = 2026-10-01\nslug = \"xss\"\ncity = \"梧州\"\ntags = [\"攻击测试\", \"{}\"]\nauthor = \"{}\"\nsource = \"{}\"\n[extra]\ncover_alt = \"{}\"\n+++\n正文里的攻击测试 \\<script>window.__pwned.push('body')\\</script> 与 `<img src=x onerror=alert(1)>` 两段文字。\n\n[链接](javascript:alert\\(1\\))\n",
+            "+++\ntitle = \"攻击测试{}\"\ndescription = \"描述{}\"\nsummary = \"摘要{}\"\ndate = 2026-10-01\nslug = \"xss\"\ncity = \"梧州\"\norg = \"攻击测试学会{}\"\ntags = [\"攻击测试\", \"{}\"]\nauthor = \"{}\"\nsource = \"{}\"\n[extra]\ncover_alt = \"{}\"\n+++\n正文里的攻击测试 \\<script>window.__pwned.push('body')\\</script> 与 `<img src=x onerror=alert(1)>` 两段文字。\n\n[链接](javascript:alert\\(1\\))\n",
             toml(payload("title")),
             toml(payload("description")),
             toml(payload("summary")),
+            toml(payload("org")),
             toml(payload("tag")),
             toml(payload("author")),
             toml(payload("source")),
@@ -145,6 +146,7 @@ fn hostile_front_matter_never_runs_in_the_browser() {
         "/tags/",
         "/cities/wuzhou/",
         "/orgs/",
+        "/orgs/xss/",
         "/search/?q=%E6%94%BB%E5%87%BB%E6%B5%8B%E8%AF%95",
         "/zh-hant/news/xss/",
     ]

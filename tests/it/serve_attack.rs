@@ -10,6 +10,17 @@ use std::time::{Duration, Instant};
 use crate::serve_http::{Server, served_site};
 use crate::support::{assert_contains, assert_not_contains};
 
+/// Sends `request` (ignoring a server that stops reading early) and returns the status
+/// of the answer (0 if none came).
+fn send_all(server: &Server, request: &[u8]) -> u16 {
+    let mut stream = TcpStream::connect(server.address).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let _ = stream.write_all(request);
+    status_of(&mut stream)
+}
+
 /// Reads one answer's status code from `stream` (0 if none came).
 fn status_of(stream: &mut TcpStream) -> u16 {
     let mut answer = Vec::new();
@@ -95,11 +106,13 @@ fn over_long_targets_and_headers_get_a_clear_4xx() {
     let site = served_site();
     let server = Server::start(&site);
     for length in [9 * 1024, 100 * 1024, 2 * 1024 * 1024] {
-        let target = format!("/{}", "a".repeat(length));
-        let answer = server.get(&target);
-        assert_eq!(answer.status, 414, "target of {length} bytes");
-        let answer = server.get(&format!("/news/a/?q={}", "%2e".repeat(length / 3)));
-        assert_eq!(answer.status, 414, "query of {length} bytes");
+        for target in [
+            format!("/{}", "a".repeat(length)),
+            format!("/news/a/?q={}", "%2e".repeat(length / 3)),
+        ] {
+            let request = format!("GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            assert_eq!(send_all(&server, request.as_bytes()), 414, "{length} bytes");
+        }
     }
     // A page path just under the limit is answered normally (404 here).
     assert_eq!(server.get(&format!("/{}", "b".repeat(4000))).status, 404);
@@ -111,12 +124,12 @@ fn over_long_targets_and_headers_get_a_clear_4xx() {
     ] {
         let request =
             format!("GET /news/a/ HTTP/1.1\r\nHost: x\r\n{header}Connection: close\r\n\r\n");
-        let answer = server.raw(request.as_bytes());
-        let status = String::from_utf8_lossy(&answer)
-            .split(' ')
-            .nth(1)
-            .and_then(|s| s.parse::<u16>().ok());
-        assert_eq!(status, Some(431), "{} header bytes", header.len());
+        assert_eq!(
+            send_all(&server, request.as_bytes()),
+            431,
+            "{} header bytes",
+            header.len()
+        );
     }
     // Garbage, a bare newline, a non-ASCII request line, a huge version: 4xx/5xx, no crash.
     for raw in [
@@ -127,7 +140,13 @@ fn over_long_targets_and_headers_get_a_clear_4xx() {
         b"GET / HTTP/1.1\r\nHost x\r\n\r\n",
         b"\x00\x01\x02\xff\xfe\r\n\r\n",
     ] {
-        let answer = server.raw(raw);
+        let mut stream = TcpStream::connect(server.address).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
+        let _ = stream.write_all(raw);
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
         let text = String::from_utf8_lossy(&answer);
         assert!(
             text.is_empty() || text.starts_with("HTTP/1.1 4") || text.starts_with("HTTP/1.1 5"),
@@ -311,4 +330,78 @@ impl Drop for KillOnDrop {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
+}
+
+#[test]
+fn running_out_of_file_descriptors_does_not_stop_the_server() {
+    let site = served_site();
+    // Few descriptors, so that a crowd of connections makes accept() fail (EMFILE).
+    let mut command = std::process::Command::new("sh");
+    command
+        .arg("-c")
+        .arg("ulimit -n 64 && exec \"$@\"")
+        .arg("sh")
+        .arg(env!("CARGO_BIN_EXE_menhu"))
+        .arg("--root")
+        .arg(site.root())
+        .args(["serve", "--port", "0"]);
+    let server = Server::spawn(command);
+    still_serves(&server);
+    let crowd: Vec<TcpStream> = (0..200)
+        .filter_map(|_| TcpStream::connect(server.address).ok())
+        .collect();
+    println!(
+        "{} connections opened against a limit of 64 descriptors",
+        crowd.len()
+    );
+    std::thread::sleep(Duration::from_millis(500));
+    drop(crowd);
+    // Once the crowd is gone the server accepts again.
+    let mut answered = false;
+    for _ in 0..100 {
+        if let Ok(mut stream) = TcpStream::connect(server.address) {
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
+            let _ =
+                stream.write_all(b"GET /news/a/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            if status_of(&mut stream) == 200 {
+                answered = true;
+                break;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(
+        answered,
+        "the server stopped accepting connections for good"
+    );
+}
+
+#[test]
+fn a_connection_that_goes_quiet_is_closed_by_the_server() {
+    let site = served_site();
+    let server = Server::start(&site);
+    let mut half = TcpStream::connect(server.address).unwrap();
+    half.write_all(b"GET /news/a/ HTTP/1.1\r\nHost: x\r\nX-Half")
+        .unwrap();
+    let mut idle = TcpStream::connect(server.address).unwrap();
+    still_serves(&server);
+    for (name, stream, answer) in [
+        ("half a request", &mut half, "HTTP/1.1 408"),
+        ("nothing", &mut idle, ""),
+    ] {
+        // The server's idle timeout closes the connection; this much longer read
+        // timeout only keeps a broken server from hanging the test.
+        stream
+            .set_read_timeout(Some(Duration::from_secs(120)))
+            .unwrap();
+        let mut text = Vec::new();
+        let read = stream.read_to_end(&mut text);
+        assert!(
+            read.is_ok(),
+            "{name}: the server kept the connection open: {read:?}"
+        );
+        let text = String::from_utf8_lossy(&text);
+        assert!(text.starts_with(answer), "{name}: {text}");
+    }
+    still_serves(&server);
 }

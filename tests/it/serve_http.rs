@@ -32,11 +32,18 @@ impl Server {
 
     /// Starts `menhu serve --port 0 EXTRA…` and waits for its address.
     pub fn start_with(site: &Site, extra: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_menhu"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_menhu"));
+        command
             .arg("--root")
             .arg(site.root())
             .args(["serve", "--port", "0"])
-            .args(extra)
+            .args(extra);
+        Server::spawn(command)
+    }
+
+    /// Runs `command` (a `menhu serve`, perhaps behind a shell) and waits for its address.
+    pub fn spawn(mut command: Command) -> Server {
+        let mut child = command
             .env("NO_COLOR", "1")
             .stderr(Stdio::piped())
             .stdout(Stdio::null())

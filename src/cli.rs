@@ -49,6 +49,9 @@ pub enum Command {
         /// Allow an output folder outside the site.
         #[arg(long)]
         force: bool,
+        /// Print the time each stage took and the peak memory.
+        #[arg(long)]
+        timings: bool,
     },
     /// Build the site in memory and serve it for preview.
     Serve {
@@ -128,6 +131,7 @@ fn execute(cli: Cli) -> Result<(), Diagnostics> {
             drafts,
             base_url,
             force,
+            timings,
         } => {
             let options = BuildOptions {
                 output,
@@ -148,6 +152,9 @@ fn execute(cli: Cli) -> Result<(), Diagnostics> {
                 target.display(),
                 started.elapsed()
             );
+            if timings {
+                eprint!("{}", timings_report(&built.timings));
+            }
             Ok(())
         }
         Command::Serve {
@@ -250,4 +257,23 @@ mod tests {
     fn verify_cli() {
         Cli::command().debug_assert();
     }
+}
+
+/// One line per build stage, then the process's peak resident memory (Linux only).
+fn timings_report(stages: &[(&'static str, std::time::Duration)]) -> String {
+    let mut out = String::new();
+    for (name, took) in stages {
+        out.push_str(&format!("{name:>22}  {:>8.1} ms\n", took.as_secs_f64() * 1000.0));
+    }
+    if let Some(kib) = peak_resident_kib() {
+        out.push_str(&format!("{:>22}  {:>8.1} MiB\n", "peak memory", kib as f64 / 1024.0));
+    }
+    out
+}
+
+/// `VmHWM` of `/proc/self/status`: the most memory the process has held.
+fn peak_resident_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }

@@ -1,6 +1,7 @@
 //! Portal + templates → outputs in memory. Never touches disk: [`crate::output`] writes
 //! what this produces, or the preview server serves it from memory.
 
+mod context;
 pub mod digest;
 pub mod feeds;
 pub mod functions;
@@ -17,6 +18,7 @@ pub mod view;
 
 use std::path::PathBuf;
 
+pub use context::Context;
 pub use memo::{Incremental, RenderMemo};
 pub use pages::{Rerender, render_changed, render_site};
 pub use theme::{Shortcodes, Theme};

@@ -7,12 +7,12 @@ use std::sync::Arc;
 mod portal_pages;
 
 use rayon::prelude::*;
-use tera::{Context, Tera, Value};
+use tera::{Tera, Value};
 
 use super::memo::{self, Incremental, RenderMemo};
 use super::traditional::Script;
 use super::view::Views;
-use super::{CopiedFile, Output, SiteOutput, Theme, feeds};
+use super::{Context, CopiedFile, Output, SiteOutput, Theme, feeds};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::portal::nav::{self, Pager};
 use crate::portal::{PageId, Portal, PortalSection, Taxonomy, Term, urls};
@@ -56,7 +56,9 @@ pub fn render_changed_as(
     incremental: Option<Incremental>,
     script: &Script,
 ) -> Rerender {
-    let views = Arc::new(Views::new(portal.clone(), theme.lists_need_content));
+    let views = Arc::new(
+        Views::new(portal.clone(), theme.lists_need_content).listing_only(theme.words.clone()),
+    );
     let mut tera = theme.tera.clone();
     super::functions::register_functions(&mut tera, &views);
     script.register_trans(&mut tera, theme);
@@ -264,7 +266,11 @@ impl Renderer<'_> {
     }
 
     pub(super) fn render(&self, prepared: Prepared) -> Result<Output, Diagnostic> {
-        let html = self.render_template(&prepared.template, &prepared.context, &prepared.source)?;
+        let html = self.render_template(
+            &prepared.template,
+            prepared.context.into_tera(),
+            &prepared.source,
+        )?;
         Ok(Output {
             path: prepared.path,
             body: html.into_bytes(),
@@ -273,7 +279,7 @@ impl Renderer<'_> {
 
     fn base_context(&self, path: &str, lang: &str) -> Context {
         let mut context = Context::new();
-        context.insert("config", &self.views.config);
+        context.put("config", self.views.config.clone());
         context.insert("current_path", path);
         context.insert(
             "current_url",
@@ -281,7 +287,7 @@ impl Renderer<'_> {
         );
         context.insert("lang", self.script.lang(lang));
         self.script.insert_switch(&mut context, path);
-        context.insert("menus", &super::portal_view::menus_value(self.portal, path));
+        context.put("menus", super::portal_view::menus_value(self.portal, path));
         context
     }
 
@@ -295,14 +301,11 @@ impl Renderer<'_> {
             .as_deref()
             .unwrap_or(&self.portal.config.default_language);
         let mut context = self.base_context(&page.url.path, lang);
-        context.insert("page", &self.views.page_full(id));
-        context.insert(
-            "breadcrumbs",
-            &super::portal_view::crumbs_value(&crate::portal::menus::page_breadcrumbs(
+        context.put("page", self.views.page_full(id));
+        context.put("breadcrumbs", super::portal_view::crumbs_value(&crate::portal::menus::page_breadcrumbs(
                 self.portal,
                 id,
-            )),
-        );
+            )));
         Prepared {
             template,
             context,
@@ -334,17 +337,14 @@ impl Renderer<'_> {
         // As in Zola, a paginated section's pages are in `paginator.pages` only: giving
         // every pager the whole list would make a section's pagers cost its size squared.
         let with_pages = pager.is_none() && self.theme.sections_need_pages;
-        context.insert("section", &self.views.section(section.id, with_pages));
-        context.insert(
-            "breadcrumbs",
-            &super::portal_view::crumbs_value(&crate::portal::menus::section_breadcrumbs(
+        context.put("section", self.views.section(section.id, with_pages));
+        context.put("breadcrumbs", super::portal_view::crumbs_value(&crate::portal::menus::section_breadcrumbs(
                 self.portal,
                 section.id,
-            )),
-        );
+            )));
         if is_orgs {
-            context.insert("orgs", &super::portal_view::org_list(self.views));
-            context.insert("org_regions", &super::portal_view::org_regions(self.views));
+            context.put("orgs", super::portal_view::org_list(self.views));
+            context.put("org_regions", super::portal_view::org_regions(self.views));
         }
         if let Some(pager) = pager {
             let per_page = section
@@ -361,17 +361,14 @@ impl Renderer<'_> {
             } else {
                 pages.to_vec()
             };
-            context.insert(
-                "paginator",
-                &self.paginator(
+            context.put("paginator", self.paginator(
                     &section.url.path,
                     &section.source.meta.paginate_path,
                     pager,
                     per_page,
                     section.pages.len(),
                     &ordered,
-                ),
-            );
+                ));
         }
         Prepared {
             template,
@@ -414,7 +411,7 @@ impl Renderer<'_> {
             "taxonomy_list.html",
         );
         let mut context = self.base_context(&taxonomy.path, &self.portal.config.default_language);
-        context.insert("taxonomy", &self.views.taxonomy(taxonomy));
+        context.put("taxonomy", self.views.taxonomy(taxonomy));
         // Listing every term with all its pages is costly; most lists show counts only.
         let with_pages = self.theme.mentions(&template, ".pages");
         let terms: Vec<Value> = taxonomy
@@ -422,7 +419,7 @@ impl Renderer<'_> {
             .iter()
             .map(|t| self.views.term(t, with_pages))
             .collect();
-        context.insert("terms", &terms);
+        context.put("terms", Value::Array(terms));
         Prepared {
             template,
             context,
@@ -438,22 +435,19 @@ impl Renderer<'_> {
         );
         let path = pager.map_or(term.path.as_str(), |p| p.path.as_str());
         let mut context = self.base_context(path, &self.portal.config.default_language);
-        context.insert("taxonomy", &self.views.taxonomy(taxonomy));
-        context.insert("term", &self.views.term(term, pager.is_none()));
+        context.put("taxonomy", self.views.taxonomy(taxonomy));
+        context.put("term", self.views.term(term, pager.is_none()));
         if let Some(pager) = pager {
             let per_page = taxonomy.config.paginate_by.unwrap_or(1);
             let ids = &term.pages[pager.range.0..pager.range.1];
-            context.insert(
-                "paginator",
-                &self.paginator(
+            context.put("paginator", self.paginator(
                     &term.path,
                     &taxonomy.config.paginate_path,
                     pager,
                     per_page,
                     term.pages.len(),
                     ids,
-                ),
-            );
+                ));
         }
         Prepared {
             template,
@@ -466,7 +460,7 @@ impl Renderer<'_> {
     fn not_found(&self) -> Result<Output, Diagnostic> {
         let body = if self.theme.has("404.html") {
             let context = self.base_context("/404.html", &self.portal.config.default_language);
-            self.render_template("404.html", &context, &self.portal.config.file)?
+            self.render_template("404.html", context.into_tera(), &self.portal.config.file)?
         } else {
             format!(
                 "<!DOCTYPE html>\n<html lang=\"{}\"><meta charset=\"utf-8\"><title>404</title><h1>页面不存在</h1><p><a href=\"{}/\">返回首页</a></p></html>\n",
@@ -483,7 +477,7 @@ impl Renderer<'_> {
     /// `search/index.html` from the theme's `search.html`, for the search index.
     fn search_page(&self) -> Result<Output, Diagnostic> {
         let context = self.base_context("/search/", &self.portal.config.default_language);
-        let html = self.render_template("search.html", &context, &self.portal.config.file)?;
+        let html = self.render_template("search.html", context.into_tera(), &self.portal.config.file)?;
         Ok(Output {
             path: "search/index.html".into(),
             body: html.into_bytes(),
@@ -501,14 +495,14 @@ impl Renderer<'_> {
     fn render_template(
         &self,
         template: &str,
-        context: &Context,
+        context: tera::Context,
         source: &std::path::Path,
     ) -> Result<String, Diagnostic> {
         if !self.theme.has(template) {
             return Err(missing_template(template, source));
         }
         self.tera
-            .render(template, context)
+            .render(template, &context)
             .map_err(|e| super::theme::template_error(&e, &self.theme.sources, Some(source)))
     }
 }

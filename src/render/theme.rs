@@ -27,6 +27,9 @@ pub struct Theme {
     pub sections_need_pages: bool,
     /// Theme strings from `i18n/` (theme, then site), read by `trans`.
     pub translations: std::sync::Arc<super::i18n::Translations>,
+    /// Every word written in some template, or `None` when a template can see an
+    /// object's keys without naming them (see [`template_words`]).
+    pub words: Option<std::sync::Arc<std::collections::HashSet<String>>>,
     texts: BTreeMap<String, String>,
 }
 
@@ -69,6 +72,7 @@ impl Theme {
         let lists_need_content = texts.values().any(|t: &String| mentions_listed_content(t));
         let digests = super::digest::template_digests(&texts);
         let sections_need_pages = texts.values().any(|t| t.contains("section.pages"));
+        let words = template_words(&texts);
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
         tera.set_escape_fn(escape_html);
@@ -110,6 +114,7 @@ impl Theme {
             digests,
             sections_need_pages,
             translations,
+            words,
             texts,
         })
     }
@@ -211,6 +216,30 @@ fn referenced_templates(text: &str) -> Vec<String> {
         }
     }
     names
+}
+
+/// The words (identifier-like runs, string literals' included) of every template. A
+/// field of a listed page whose name is not among them cannot be read by any template,
+/// so lists leave it out: copying each summary into every list that shows it is a large
+/// part of a build. `None` (keep every field) when a template could reach a field
+/// without naming it: by serialising a whole object or the whole context.
+fn template_words(
+    texts: &BTreeMap<String, String>,
+) -> Option<std::sync::Arc<std::collections::HashSet<String>>> {
+    const SEES_EVERY_KEY: [&str; 3] = ["json_encode", "__tera_context", "tojson"];
+    let mut words = std::collections::HashSet::new();
+    for text in texts.values() {
+        let identifier = |c: char| c.is_ascii_alphanumeric() || c == '_';
+        for word in text.split(|c: char| !identifier(c)) {
+            if SEES_EVERY_KEY.contains(&word) {
+                return None;
+            }
+            if !word.is_empty() && !words.contains(word) {
+                words.insert(word.to_owned());
+            }
+        }
+    }
+    Some(std::sync::Arc::new(words))
 }
 
 /// Rough but safe: a template that touches `.content` of something other than the

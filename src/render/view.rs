@@ -2,7 +2,7 @@
 //! Site-wide values are serialised once per build; a page's summary (everything but
 //! its content) is serialised once and reused by every list, pager and lookup.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
@@ -23,6 +23,10 @@ pub struct Views {
     sections_with_pages: Vec<OnceLock<Value>>,
     /// In digest mode (see [`Views::for_digest`]) pages are stood in for by tokens.
     digest: bool,
+    /// The only fields listed pages need (see [`Theme::words`]); all when `None`.
+    ///
+    /// [`Theme::words`]: super::Theme::words
+    listed_fields: Option<Arc<HashSet<String>>>,
 }
 
 impl Views {
@@ -40,6 +44,15 @@ impl Views {
             summaries,
             sections_with_pages,
             digest: false,
+            listed_fields: None,
+        }
+    }
+
+    /// Leaves out of listed pages every field not named in `words`.
+    pub fn listing_only(self, words: Option<Arc<HashSet<String>>>) -> Views {
+        Views {
+            listed_fields: words,
+            ..self
         }
     }
 
@@ -84,6 +97,9 @@ impl Views {
                     self.lists_need_content,
                 ));
                 super::portal_view::extend_page(self, id, &mut value, false);
+                if let (Some(keep), Value::Object(fields)) = (&self.listed_fields, &mut value) {
+                    fields.retain(|name, _| keep.contains(name));
+                }
                 value
             })
             .clone()

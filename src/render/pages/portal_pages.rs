@@ -4,10 +4,10 @@
 //! the theme has its template (`cities.html`, `city.html`, `province.html`,
 //! `series.html`), so a theme without them builds as before.
 
-use tera::{Context, Value};
+use tera::Value;
 
 use super::super::portal_view as pv;
-use super::super::{Output, Theme, feeds};
+use super::super::{Context, Output, Theme, feeds};
 use super::{Prepared, Renderer};
 use crate::portal::menus::Crumb;
 use crate::portal::nav::{self, Pager};
@@ -100,7 +100,7 @@ impl Renderer<'_> {
         mut context: Context,
         crumbs: Vec<Crumb>,
     ) -> Prepared {
-        context.insert("breadcrumbs", &pv::crumbs_value(&crumbs));
+        context.put("breadcrumbs", pv::crumbs_value(&crumbs));
         Prepared {
             template: template.to_owned(),
             context,
@@ -120,8 +120,8 @@ impl Renderer<'_> {
     fn cities(&self) -> Prepared {
         let places = &self.portal.places;
         let mut context = self.base_context(&places.path, &self.portal.config.default_language);
-        context.insert("provinces", &pv::city_groups(self.views));
-        context.insert("hot_cities", &pv::hot_cities(self.views));
+        context.put("provinces", pv::city_groups(self.views));
+        context.put("hot_cities", pv::hot_cities(self.views));
         self.generated(
             "cities.html",
             &places.path,
@@ -145,19 +145,16 @@ impl Renderer<'_> {
         if let Value::Object(map) = &mut value {
             map.insert("orgs".into(), self.views.page_list(&orgs));
         }
-        context.insert("city", &value);
+        context.put("city", value);
         let ids = &all[pager.range.0..pager.range.1];
-        context.insert(
-            "paginator",
-            &self.paginator(
+        context.put("paginator", self.paginator(
                 &city.path,
                 "page",
                 pager,
                 page_size(self.portal),
                 all.len(),
                 ids,
-            ),
-        );
+            ));
         let mut crumbs = vec![self.home_crumb(), self.cities_crumb()];
         let province = places.registry.province_of(city.division);
         if let Some(p) = places.province_page(province) {
@@ -182,7 +179,7 @@ impl Renderer<'_> {
                 .collect();
             map.insert("pages".into(), self.views.page_list(&ids));
         }
-        context.insert("province", &value);
+        context.put("province", value);
         let name = places.registry.get(province.division).name.clone();
         self.generated(
             "province.html",
@@ -195,7 +192,7 @@ impl Renderer<'_> {
     fn series(&self, index: usize) -> Prepared {
         let series = &self.portal.series.list[index];
         let mut context = self.base_context(&series.path, &self.portal.config.default_language);
-        context.insert("series", &pv::series_index_value(self.views, series));
+        context.put("series", pv::series_index_value(self.views, series));
         self.generated(
             "series.html",
             &series.path,

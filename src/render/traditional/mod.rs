@@ -13,10 +13,10 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde_json::json;
-use tera::{Context, Tera};
+use tera::Tera;
 
 use super::i18n::TransFunction;
-use super::{CopiedFile, Incremental, Output, Rerender, SiteOutput, Theme};
+use super::{Context, CopiedFile, Incremental, Output, Rerender, SiteOutput, Theme};
 use crate::config::Config;
 use crate::diag::Diagnostics;
 use crate::portal::Portal;

@@ -248,25 +248,21 @@ fn report(problems: &Diagnostics, color: bool) {
     let _ = writeln!(err, "{}", problems.summary());
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn verify_cli() {
-        Cli::command().debug_assert();
-    }
-}
-
 /// One line per build stage, then the process's peak resident memory (Linux only).
 fn timings_report(stages: &[(&'static str, std::time::Duration)]) -> String {
     let mut out = String::new();
     for (name, took) in stages {
-        out.push_str(&format!("{name:>22}  {:>8.1} ms\n", took.as_secs_f64() * 1000.0));
+        out.push_str(&format!(
+            "{name:>22}  {:>8.1} ms\n",
+            took.as_secs_f64() * 1000.0
+        ));
     }
     if let Some(kib) = peak_resident_kib() {
-        out.push_str(&format!("{:>22}  {:>8.1} MiB\n", "peak memory", kib as f64 / 1024.0));
+        out.push_str(&format!(
+            "{:>22}  {:>8.1} MiB\n",
+            "peak memory",
+            kib as f64 / 1024.0
+        ));
     }
     out
 }
@@ -276,4 +272,15 @@ fn peak_resident_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
 }

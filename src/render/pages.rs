@@ -302,10 +302,13 @@ impl Renderer<'_> {
             .unwrap_or(&self.portal.config.default_language);
         let mut context = self.base_context(&page.url.path, lang);
         context.put("page", self.views.page_full(id));
-        context.put("breadcrumbs", super::portal_view::crumbs_value(&crate::portal::menus::page_breadcrumbs(
+        context.put(
+            "breadcrumbs",
+            super::portal_view::crumbs_value(&crate::portal::menus::page_breadcrumbs(
                 self.portal,
                 id,
-            )));
+            )),
+        );
         Prepared {
             template,
             context,
@@ -338,10 +341,13 @@ impl Renderer<'_> {
         // every pager the whole list would make a section's pagers cost its size squared.
         let with_pages = pager.is_none() && self.theme.sections_need_pages;
         context.put("section", self.views.section(section.id, with_pages));
-        context.put("breadcrumbs", super::portal_view::crumbs_value(&crate::portal::menus::section_breadcrumbs(
+        context.put(
+            "breadcrumbs",
+            super::portal_view::crumbs_value(&crate::portal::menus::section_breadcrumbs(
                 self.portal,
                 section.id,
-            )));
+            )),
+        );
         if is_orgs {
             context.put("orgs", super::portal_view::org_list(self.views));
             context.put("org_regions", super::portal_view::org_regions(self.views));
@@ -361,14 +367,17 @@ impl Renderer<'_> {
             } else {
                 pages.to_vec()
             };
-            context.put("paginator", self.paginator(
+            context.put(
+                "paginator",
+                self.paginator(
                     &section.url.path,
                     &section.source.meta.paginate_path,
                     pager,
                     per_page,
                     section.pages.len(),
                     &ordered,
-                ));
+                ),
+            );
         }
         Prepared {
             template,
@@ -440,14 +449,17 @@ impl Renderer<'_> {
         if let Some(pager) = pager {
             let per_page = taxonomy.config.paginate_by.unwrap_or(1);
             let ids = &term.pages[pager.range.0..pager.range.1];
-            context.put("paginator", self.paginator(
+            context.put(
+                "paginator",
+                self.paginator(
                     &term.path,
                     &taxonomy.config.paginate_path,
                     pager,
                     per_page,
                     term.pages.len(),
                     ids,
-                ));
+                ),
+            );
         }
         Prepared {
             template,
@@ -477,7 +489,8 @@ impl Renderer<'_> {
     /// `search/index.html` from the theme's `search.html`, for the search index.
     fn search_page(&self) -> Result<Output, Diagnostic> {
         let context = self.base_context("/search/", &self.portal.config.default_language);
-        let html = self.render_template("search.html", context.into_tera(), &self.portal.config.file)?;
+        let html =
+            self.render_template("search.html", context.into_tera(), &self.portal.config.file)?;
         Ok(Output {
             path: "search/index.html".into(),
             body: html.into_bytes(),

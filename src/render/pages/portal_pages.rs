@@ -147,14 +147,17 @@ impl Renderer<'_> {
         }
         context.put("city", value);
         let ids = &all[pager.range.0..pager.range.1];
-        context.put("paginator", self.paginator(
+        context.put(
+            "paginator",
+            self.paginator(
                 &city.path,
                 "page",
                 pager,
                 page_size(self.portal),
                 all.len(),
                 ids,
-            ));
+            ),
+        );
         let mut crumbs = vec![self.home_crumb(), self.cities_crumb()];
         let province = places.registry.province_of(city.division);
         if let Some(p) = places.province_page(province) {

@@ -8,9 +8,9 @@ use std::time::{Duration, Instant};
 
 use crate::support::*;
 
-/// Address space the build may use, in KiB (`ulimit -v`). Generous for a 50 MB page in a
-/// debug build, small enough that runaway recursion or doubling buffers are caught.
-const MEMORY_KIB: u64 = 6 * 1024 * 1024;
+/// Address space the build may use, in KiB (`ulimit -v`). A debug build of the 50 MB
+/// page peaks near 360 MiB resident; runaway recursion or doubling buffers hit this.
+const MEMORY_KIB: u64 = 2 * 1024 * 1024;
 /// A build that takes longer than this is treated as hung (not a timing assertion: a
 /// healthy debug build of any case here finishes in a fraction of it).
 const WATCHDOG: Duration = Duration::from_secs(600);
@@ -37,6 +37,10 @@ fn bounded_as(site: &Site, args: &[&str], prefix: &[&str]) -> Run {
         .arg(site.root())
         .args(args)
         .env("NO_COLOR", "1")
+        // Address space grows with threads (stacks, malloc arenas): fix both, so the
+        // ceiling means the same on a 2-core laptop and a 64-core CI machine.
+        .env("RAYON_NUM_THREADS", "2")
+        .env("MALLOC_ARENA_MAX", "2")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

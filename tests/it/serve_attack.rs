@@ -405,3 +405,48 @@ fn a_connection_that_goes_quiet_is_closed_by_the_server() {
     }
     still_serves(&server);
 }
+
+#[test]
+fn a_client_dribbling_a_head_forever_is_cut_off() {
+    let site = served_site();
+    let server = Server::start(&site);
+    let mut stream = TcpStream::connect(server.address).unwrap();
+    stream.write_all(b"GET /news/a/ HTTP/1.1\r\n").unwrap();
+    let reader = stream.try_clone().unwrap();
+    // One header byte every half second: never silent long enough for the idle
+    // timeout, so only the server's limit on the time for one head can end it.
+    let started = Instant::now();
+    let mut sent = 0;
+    let cut_off = loop {
+        if started.elapsed() > Duration::from_secs(120) {
+            break false;
+        }
+        if stream.write_all(b"X").is_err() {
+            break true;
+        }
+        sent += 1;
+        std::thread::sleep(Duration::from_millis(500));
+        let mut probe = [0u8; 64];
+        reader.set_nonblocking(true).unwrap();
+        let peeked = reader.peek(&mut probe);
+        reader.set_nonblocking(false).unwrap();
+        match peeked {
+            Ok(n) if n > 0 => {
+                assert!(
+                    probe.starts_with(b"HTTP/1.1 408"),
+                    "{:?}",
+                    String::from_utf8_lossy(&probe)
+                );
+                break true;
+            }
+            Ok(_) => break true,
+            Err(_) => {}
+        }
+    };
+    println!("cut off after {sent} bytes");
+    assert!(
+        cut_off,
+        "the server let a client take over two minutes for one request head"
+    );
+    still_serves(&server);
+}

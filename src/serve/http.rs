@@ -4,9 +4,10 @@
 
 use std::sync::Arc;
 
+use tiny_http::{Header, Method, Request, Response, StatusCode};
+
 use super::Snapshot;
 use super::reload;
-use super::server::{Reply, Request};
 
 /// What a request resolved to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,28 +105,77 @@ pub fn content_type(path: &str) -> &'static str {
     }
 }
 
-/// Answers one request from the snapshot.
-pub fn respond(request: &Request, snapshot: &Arc<Snapshot>) -> Reply {
-    if !matches!(request.method.as_str(), "GET" | "HEAD") {
-        let mut reply = Reply::text(405, "method not allowed");
-        reply.headers.push(("Allow", "GET, HEAD".to_owned()));
-        return reply;
+fn header(name: &str, value: &str) -> Option<Header> {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
+}
+
+/// The longest request target answered; longer ones get 414 (browsers stop near 2 KB
+/// for links worth following, and no output path comes close to this).
+pub const MAX_TARGET_BYTES: usize = 8 * 1024;
+/// The most header bytes (names and values) answered; more gets 431.
+pub const MAX_HEADER_BYTES: usize = 32 * 1024;
+/// The most header fields answered; more gets 431.
+pub const MAX_HEADERS: usize = 100;
+
+/// 414 or 431 for a request whose target or headers are too long, else `None`.
+fn oversized(request: &Request) -> Option<(u16, &'static str)> {
+    if request.url().len() > MAX_TARGET_BYTES {
+        return Some((414, "request target too long"));
     }
-    if request.target.split('?').next() == Some(reload::SCRIPT_PATH) {
-        return Reply {
-            status: 200,
-            headers: vec![
-                ("Content-Type", "text/javascript; charset=utf-8".to_owned()),
-                ("Cache-Control", "no-store".to_owned()),
-            ],
-            body: reload::SCRIPT.as_bytes().to_vec(),
-        };
+    let headers = request.headers();
+    let bytes: usize = headers
+        .iter()
+        .map(|h| h.field.as_str().as_str().len() + h.value.as_str().len())
+        .sum();
+    if headers.len() > MAX_HEADERS || bytes > MAX_HEADER_BYTES {
+        return Some((431, "request header fields too large"));
     }
-    let (status, path, location) = match resolve_request_path(&request.target, snapshot) {
+    None
+}
+
+/// Answers one request from the snapshot. Errors writing the response (a client that
+/// went away) are ignored: the server carries on.
+pub fn respond(request: Request, snapshot: &Arc<Snapshot>) {
+    if let Some((status, why)) = oversized(&request) {
+        let mut response = Response::from_string(why).with_status_code(status);
+        if let Some(close) = header("Connection", "close") {
+            response.add_header(close);
+        }
+        let _ = request.respond(response);
+        return;
+    }
+    let head_only = *request.method() == Method::Head;
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        let mut response = Response::from_string("method not allowed").with_status_code(405);
+        if let Some(allow) = header("Allow", "GET, HEAD") {
+            response.add_header(allow);
+        }
+        let _ = request.respond(response);
+        return;
+    }
+    if request.url().split('?').next() == Some(reload::SCRIPT_PATH) {
+        let body = if head_only { "" } else { reload::SCRIPT };
+        let mut response = Response::from_string(body);
+        for h in [
+            header("Content-Type", "text/javascript; charset=utf-8"),
+            header("Cache-Control", "no-store"),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            response.add_header(h);
+        }
+        let _ = request.respond(response);
+        return;
+    }
+    let (status, path, location) = match resolve_request_path(request.url(), snapshot) {
         ServedFile::Found(path) => (200, Some(path), None),
         ServedFile::AddSlash(location) => (301, None, Some(location)),
         ServedFile::Missing => (404, Some("404.html".to_owned()), None),
-        ServedFile::Bad => return Reply::text(400, "bad request"),
+        ServedFile::Bad => {
+            let _ = request.respond(Response::from_string("bad request").with_status_code(400));
+            return;
+        }
     };
     let body = path
         .as_deref()
@@ -139,18 +189,28 @@ pub fn respond(request: &Request, snapshot: &Arc<Snapshot>) -> Reply {
     } else {
         body.to_vec()
     };
-    let mut headers = vec![
-        ("Content-Type", kind.to_owned()),
-        ("Cache-Control", "no-store".to_owned()),
-    ];
-    if let Some(location) = location {
-        headers.push(("Location", location));
+    // HEAD answers carry the length the GET would have.
+    let length = body.len();
+    let mut response = Response::new(
+        StatusCode(status),
+        Vec::new(),
+        std::io::Cursor::new(if head_only { Vec::new() } else { body }),
+        Some(length),
+        None,
+    );
+    for h in [
+        header("Content-Type", kind),
+        header("Cache-Control", "no-store"),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        response.add_header(h);
     }
-    Reply {
-        status,
-        headers,
-        body,
+    if let Some(location) = location.and_then(|l| header("Location", &l)) {
+        response.add_header(location);
     }
+    let _ = request.respond(response);
 }
 
 #[cfg(test)]

@@ -3,18 +3,20 @@
 //! reload to open pages. Requests are mapped onto the in-memory outputs only; nothing
 //! outside them is served.
 //!
-//! Threads: each connection has one ([`server`] bounds how many, and how long a
-//! client may dawdle), so an open event stream never blocks requests; one thread
-//! watches and rebuilds. They share a
-//! [`Shared`]: the served [`Snapshot`] is an `Arc` swapped whole after each rebuild.
+//! Threads: tiny_http reads each connection on a thread of its own; a few workers answer
+//! requests (an event stream gets a thread of its own, so open pages never block
+//! requests); [`listen`] starts tiny_http again if it stops accepting; one thread
+//! watches and rebuilds. They share a [`Shared`]: the served [`Snapshot`] is an `Arc`
+//! swapped whole after each rebuild.
 
 mod http;
 pub mod incremental;
+mod listen;
 pub mod reload;
-pub mod server;
 pub mod watch;
 
 use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::Instant;
@@ -136,8 +138,17 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
         snapshot: RwLock::new(preview.snapshot()),
         hub: reload::Hub::new(format!("{}-{}", std::process::id(), now_millis())),
     });
+    listen::raise_open_file_limit();
     let answering = shared.clone();
-    std::thread::spawn(move || server::serve(listener, move |r| answer(r, &answering)));
+    std::thread::spawn(move || {
+        listen::serve_forever(
+            listener,
+            move |r| answer(r, &answering),
+            |warning| {
+                let _ = writeln!(std::io::stderr().lock(), "{warning}");
+            },
+        );
+    });
     announce(&format!(
         "serving the site at {address}/ (press Ctrl-C to stop)"
     ));
@@ -147,13 +158,15 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
     Ok(())
 }
 
-/// An event stream keeps its connection; anything else is answered from the snapshot.
-fn answer(request: &server::Request, shared: &Arc<Shared>) -> server::Answer {
-    if request.target.split('?').next() == Some(reload::EVENTS_PATH) {
+/// An event stream keeps its connection on a thread of its own; anything else is
+/// answered from the snapshot.
+fn answer(request: tiny_http::Request, shared: &Arc<Shared>) {
+    if request.url().split('?').next() == Some(reload::EVENTS_PATH) {
         let shared = shared.clone();
-        return server::Answer::Stream(Box::new(move |writer| shared.hub.stream(writer)));
+        std::thread::spawn(move || shared.hub.stream(request.into_writer()));
+        return;
     }
-    server::Answer::Reply(http::respond(request, &shared.snapshot()))
+    http::respond(request, &shared.snapshot());
 }
 
 /// One rebuild: publish the new snapshot and tell the pages, or show the errors.

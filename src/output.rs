@@ -145,6 +145,7 @@ impl Staging {
             retired: parent.join(format!(".{name}.menhu-old-{pid}")),
             finished: false,
         };
+        reclaim_leftovers(parent, &name, &staging.spare);
         if staging.spare.is_dir() && std::fs::rename(&staging.spare, &staging.folder).is_err() {
             let _ = std::fs::remove_dir_all(&staging.folder);
         }
@@ -170,6 +171,9 @@ impl Staging {
     }
 
     fn write(&self, path: &str, body: &[u8]) -> Result<(), Diagnostic> {
+        if !stays_inside(path) {
+            return Err(outside_output(path));
+        }
         let file = self.folder.join(path);
         let written = match std::fs::write(&file, body) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => file
@@ -198,8 +202,57 @@ impl Drop for Staging {
     }
 }
 
+/// Staging and retired folders of builds that were killed (their process is gone)
+/// become the spare, or are removed, so they neither pile up nor confuse this build.
+fn reclaim_leftovers(parent: &Path, name: &str, spare: &Path) {
+    let prefixes = [format!(".{name}.menhu-new-"), format!(".{name}.menhu-old-")];
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = prefixes
+            .iter()
+            .find_map(|p| file_name.strip_prefix(p.as_str()))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if process_may_be_running(pid) {
+            continue;
+        }
+        let leftover = entry.path();
+        if spare.exists() || std::fs::rename(&leftover, spare).is_err() {
+            let _ = std::fs::remove_dir_all(&leftover);
+        }
+    }
+}
+
+/// False only when the process is known to be gone (Linux: no `/proc/PID`).
+fn process_may_be_running(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid.to_string()).exists()
+    } else {
+        true
+    }
+}
+
+/// Puts `staging` in the place of `output`. On Linux the two folders are exchanged in
+/// one atomic step, so a build killed at any moment leaves either the previous site or
+/// the new one at `output`, never nothing; elsewhere (or on file systems without the
+/// exchange) the previous site is moved aside first.
 fn swap_in(output: &Path, staging: &Path, retired: &Path) -> Result<(), Diagnostic> {
     let had_previous = output.exists();
+    if had_previous && exchange(staging, output) {
+        // `staging` now holds the previous site.
+        if std::fs::rename(staging, retired).is_err() {
+            let _ = std::fs::remove_dir_all(staging);
+        }
+        return Ok(());
+    }
     if had_previous {
         std::fs::rename(output, retired).map_err(|e| {
             io_error(
@@ -218,8 +271,29 @@ fn swap_in(output: &Path, staging: &Path, retired: &Path) -> Result<(), Diagnost
     Ok(())
 }
 
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> bool {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).is_ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> bool {
+    false
+}
+
 /// Writes the files `site` holds in memory and copies its static files.
 fn fill(staging: &Path, site: &SiteOutput) -> Result<(), Diagnostic> {
+    // Last line of defence: whatever produced a path, nothing is written outside.
+    if let Some(bad) = site
+        .files
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(site.copies.iter().map(|c| c.to.as_str()))
+        .find(|p| !stays_inside(p))
+    {
+        return Err(outside_output(bad));
+    }
     let mut dirs: Vec<PathBuf> = site
         .files
         .iter()
@@ -243,6 +317,22 @@ fn fill(staging: &Path, site: &SiteOutput) -> Result<(), Diagnostic> {
             .map(|_| ())
             .map_err(|e| io_error("copy", &copy.from, &e.to_string()))
     })
+}
+
+fn outside_output(path: &str) -> Diagnostic {
+    Diagnostic::error(
+        "E0502",
+        format!("refusing to write `{path}`: it would land outside the output folder"),
+    )
+    .help("use a `path` or `slug` without `..` in the front matter")
+}
+
+/// True for a relative path made only of ordinary names (no `..`, no root).
+fn stays_inside(relative: &str) -> bool {
+    !relative.is_empty()
+        && Path::new(relative)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
 }
 
 /// Deletes what a reused staging folder holds that this build did not write.
@@ -289,6 +379,60 @@ fn io_error(action: &str, path: &Path, why: &str) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leftovers_of_killed_builds_become_the_spare() {
+        let dir = tempfile::tempdir().unwrap();
+        let dead = dir.path().join(".public.menhu-new-999999999");
+        let older = dir.path().join(".public.menhu-old-999999998");
+        let mine = dir
+            .path()
+            .join(format!(".public.menhu-new-{}", std::process::id()));
+        let other = dir.path().join(".other.menhu-new-999999999");
+        for d in [&dead, &older, &mine, &other] {
+            std::fs::create_dir_all(d).unwrap();
+        }
+        let spare = dir.path().join(".public.menhu-spare");
+        reclaim_leftovers(dir.path(), "public", &spare);
+        assert!(spare.is_dir());
+        assert!(!dead.exists() && !older.exists());
+        assert!(mine.exists(), "a running build's folder is left alone");
+        assert!(other.exists(), "another output's folders are left alone");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_swap_exchanges_in_one_step() {
+        let dir = tempfile::tempdir().unwrap();
+        let (output, staging, retired) = (
+            dir.path().join("public"),
+            dir.path().join("new"),
+            dir.path().join("old"),
+        );
+        std::fs::create_dir_all(&output).unwrap();
+        std::fs::write(output.join("v"), "1").unwrap();
+        std::fs::create_dir_all(&staging).unwrap();
+        std::fs::write(staging.join("v"), "2").unwrap();
+        swap_in(&output, &staging, &retired).unwrap();
+        assert_eq!(std::fs::read_to_string(output.join("v")).unwrap(), "2");
+        assert_eq!(std::fs::read_to_string(retired.join("v")).unwrap(), "1");
+        assert!(!staging.exists());
+    }
+
+    #[test]
+    fn only_plain_relative_paths_stay_inside() {
+        for ok in [
+            "index.html",
+            "news/a/index.html",
+            "a..b/x.css",
+            "with space/a b.css",
+        ] {
+            assert!(stays_inside(ok), "{ok}");
+        }
+        for bad in ["", "../x", "news/../../x", "/etc/passwd", ".."] {
+            assert!(!stays_inside(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn refuses_dangerous_output_folders() {

@@ -301,6 +301,25 @@ impl<'a> Checker<'a> {
         date
     }
 
+    /// A URL the theme puts in `href`/`src`: a scheme that runs script (`javascript:`,
+    /// `data:`, `vbscript:`) is an error, since escaping cannot make it harmless.
+    fn link(&mut self, key: &str, value: Option<String>) -> Option<String> {
+        let url = value?;
+        if !runs_script(&url) {
+            return Some(url);
+        }
+        let e = self
+            .error(
+                "E0213",
+                format!("`{key}` 「{url}」 is not a web address"),
+                key,
+            )
+            .expected("an address starting with https://, http://, / or a relative path")
+            .help("write the site's address, e.g. https://www.example.org.cn/");
+        self.errors.push(e);
+        None
+    }
+
     fn page(&mut self, raw: RawPageMeta) -> PageMeta {
         let title = self.page_title(raw.title);
         let taxonomies = merge_taxonomies(raw.tags, raw.categories, raw.taxonomies);
@@ -341,7 +360,7 @@ impl<'a> Checker<'a> {
             series: self.located("series", raw.series),
             series_index: self.located("series_index", raw.series_index),
             attachments,
-            cover: raw.cover,
+            cover: self.link("cover", raw.cover),
             taxonomies,
             extra: raw::clean_extra(raw.extra),
             kind: raw.kind,
@@ -350,7 +369,7 @@ impl<'a> Checker<'a> {
                 parent: self.located("parent", raw.parent),
                 address: raw.address,
                 phone: raw.phone.map(|t| t.0),
-                website: raw.website,
+                website: self.link("website", raw.website),
                 chair: raw.chair,
                 founded: raw.founded.map(|t| t.0),
                 members: raw.members,
@@ -485,6 +504,19 @@ fn merge_taxonomies(
     }
     merged.retain(|_, terms| !terms.is_empty());
     merged
+}
+
+/// True for URLs whose scheme makes a browser run code (`javascript:` and kin), however
+/// written: browsers drop ASCII whitespace and control characters and ignore case.
+pub fn runs_script(url: &str) -> bool {
+    let squeezed: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|scheme| squeezed.starts_with(scheme))
 }
 
 #[cfg(test)]

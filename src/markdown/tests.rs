@@ -415,6 +415,21 @@ fn raw_html_is_escaped_when_off() {
 }
 
 #[test]
+fn script_urls_in_markdown_links_and_images_go_nowhere() {
+    let r = render_text(
+        "[a](javascript:alert\\(1\\)) [b]( JAVASCRIPT:x) ![c](data:text/html,x) [d](/ok/)\n",
+    );
+    assert!(
+        !r.html.to_ascii_lowercase().contains("javascript:"),
+        "{}",
+        r.html
+    );
+    assert!(!r.html.contains("data:"), "{}", r.html);
+    assert!(r.html.contains("<a href=\"#\">a</a>"), "{}", r.html);
+    assert!(r.html.contains("href=\"/ok/\""), "{}", r.html);
+}
+
+#[test]
 fn gfm_extensions_are_on() {
     let r = render_text(
         "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~del~~ 注[^1]\n\n- [x] done\n- [ ] todo\n\n[^1]: 脚注\n",

@@ -24,6 +24,7 @@ pub struct Url {
 
 impl Url {
     fn new(config: &Config, slug: String, path: String) -> Url {
+        let path = resolve_dot_segments(&path);
         let permalink = format!("{}{}", config.base_url, path);
         Url {
             slug,
@@ -35,6 +36,28 @@ impl Url {
     /// The file this URL is written to, relative to the output folder.
     pub fn output_file(&self) -> String {
         output_file_for(&self.path)
+    }
+}
+
+/// Resolves `.` and `..` the way a browser does (never above `/`), and turns backslashes
+/// into slashes, so a `path` or `slug` such as `/../../x` names `/x/` and can never
+/// point the output file outside the output folder.
+fn resolve_dot_segments(path: &str) -> String {
+    let unified = path.replace('\\', "/");
+    let mut segments: Vec<&str> = Vec::new();
+    for segment in unified.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => _ = segments.pop(),
+            other => segments.push(other),
+        }
+    }
+    let ends_in_folder =
+        unified.ends_with('/') || unified.ends_with("/.") || unified.ends_with("/..");
+    match (segments.is_empty(), ends_in_folder) {
+        (true, _) => "/".to_owned(),
+        (false, true) => format!("/{}/", segments.join("/")),
+        (false, false) => format!("/{}", segments.join("/")),
     }
 }
 
@@ -231,6 +254,17 @@ pub fn duplicate_url(path: &str, first: &std::path::Path, second: &std::path::Pa
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dot_segments_never_climb_above_the_root() {
+        assert_eq!(resolve_dot_segments("/../../../escape/"), "/escape/");
+        assert_eq!(resolve_dot_segments("/news/../x/./y/"), "/x/y/");
+        assert_eq!(resolve_dot_segments("/a\\..\\..\\b/"), "/b/");
+        assert_eq!(resolve_dot_segments("/"), "/");
+        assert_eq!(resolve_dot_segments("/.."), "/");
+        assert_eq!(resolve_dot_segments("/feed.xml"), "/feed.xml");
+        assert_eq!(resolve_dot_segments("/a..b/...c/"), "/a..b/...c/");
+    }
 
     #[test]
     fn output_files_for_paths() {

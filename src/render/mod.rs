@@ -6,6 +6,7 @@ pub mod digest;
 pub mod feeds;
 pub mod functions;
 pub mod i18n;
+mod include_cycle;
 mod memo;
 pub mod pages;
 mod portal_functions;

@@ -80,6 +80,20 @@ impl Theme {
         {
             return Err(template_error(&e, &sources, None).into());
         }
+        if let Some(cycle) = super::include_cycle::find_include_cycle(&tera) {
+            return Err(include_cycle_error(&cycle, &sources).into());
+        }
+        if let Some((template, name)) = super::include_cycle::find_endless_macro(&tera) {
+            let mut d = Diagnostic::error(
+                "E0406",
+                format!("macro `{name}` always calls itself, so it never ends"),
+            )
+            .help("call the macro again only inside an `{% if %}` or `{% for %}` that stops");
+            if let Some(file) = sources.get(&template) {
+                d = d.in_file(file);
+            }
+            return Err(d.into());
+        }
         super::functions::register_filters(&mut tera, config);
         tera.register_function("qr_svg", super::qr::QrFunction);
         let i18n_dirs: Vec<PathBuf> = dirs.iter().map(|d| d.join("i18n")).collect();
@@ -173,6 +187,17 @@ fn read_templates(
             ),
         }
     }
+}
+
+/// A template that includes itself would recurse until the stack runs out.
+fn include_cycle_error(cycle: &[String], sources: &BTreeMap<String, PathBuf>) -> Diagnostic {
+    let chain = cycle.join(" → ");
+    let mut d = Diagnostic::error("E0406", format!("template includes itself: {chain}"))
+        .help("remove the include that closes the loop; for nested output (menus, trees) use a recursive macro");
+    if let Some(file) = cycle.first().and_then(|name| sources.get(name)) {
+        d = d.in_file(file);
+    }
+    d
 }
 
 /// Names in `{% extends "x" %}`, `{% include "x" %}` and `{% import "x" as y %}`.

@@ -109,9 +109,41 @@ fn header(name: &str, value: &str) -> Option<Header> {
     Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
 }
 
+/// The longest request target answered; longer ones get 414 (browsers stop near 2 KB
+/// for links worth following, and no output path comes close to this).
+pub const MAX_TARGET_BYTES: usize = 8 * 1024;
+/// The most header bytes (names and values) answered; more gets 431.
+pub const MAX_HEADER_BYTES: usize = 32 * 1024;
+/// The most header fields answered; more gets 431.
+pub const MAX_HEADERS: usize = 100;
+
+/// 414 or 431 for a request whose target or headers are too long, else `None`.
+fn oversized(request: &Request) -> Option<(u16, &'static str)> {
+    if request.url().len() > MAX_TARGET_BYTES {
+        return Some((414, "request target too long"));
+    }
+    let headers = request.headers();
+    let bytes: usize = headers
+        .iter()
+        .map(|h| h.field.as_str().as_str().len() + h.value.as_str().len())
+        .sum();
+    if headers.len() > MAX_HEADERS || bytes > MAX_HEADER_BYTES {
+        return Some((431, "request header fields too large"));
+    }
+    None
+}
+
 /// Answers one request from the snapshot. Errors writing the response (a client that
 /// went away) are ignored: the server carries on.
 pub fn respond(request: Request, snapshot: &Arc<Snapshot>) {
+    if let Some((status, why)) = oversized(&request) {
+        let mut response = Response::from_string(why).with_status_code(status);
+        if let Some(close) = header("Connection", "close") {
+            response.add_header(close);
+        }
+        let _ = request.respond(response);
+        return;
+    }
     let head_only = *request.method() == Method::Head;
     if !matches!(request.method(), Method::Get | Method::Head) {
         let mut response = Response::from_string("method not allowed").with_status_code(405);

@@ -3,17 +3,21 @@
 //! reload to open pages. Requests are mapped onto the in-memory outputs only; nothing
 //! outside them is served.
 //!
-//! Threads: a few workers answer requests (an event stream gets a thread of its own,
-//! so open pages never block requests); one thread watches and rebuilds. They share a
-//! [`Shared`]: the served [`Snapshot`] is an `Arc` swapped whole after each rebuild.
+//! Threads: tiny_http reads each connection on a thread of its own; a few workers answer
+//! requests (an event stream gets a thread of its own, so open pages never block
+//! requests); [`listen`] starts tiny_http again if it stops accepting; one thread
+//! watches and rebuilds. They share a [`Shared`]: the served [`Snapshot`] is an `Arc`
+//! swapped whole after each rebuild.
 
 mod body_edit;
 mod http;
 pub mod incremental;
+mod listen;
 pub mod reload;
 pub mod watch;
 
 use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::Instant;
@@ -25,9 +29,6 @@ use crate::render::SiteOutput;
 pub use http::{ServedFile, content_type, resolve_request_path};
 pub use incremental::{Preview, Update};
 pub use watch::ChangeSet;
-
-/// Request workers; event streams do not count against them.
-const WORKERS: usize = 8;
 
 /// How to serve.
 #[derive(Debug, Clone)]
@@ -115,11 +116,11 @@ impl Shared {
 /// Builds the site, binds, prints the address, then serves and rebuilds on every
 /// change until the process ends.
 pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diagnostics> {
-    let server = tiny_http::Server::http((options.bind.as_str(), options.port))
+    let listener = std::net::TcpListener::bind((options.bind.as_str(), options.port))
         .map_err(|e| bind_error(options, &e.to_string()))?;
-    let address = match server.server_addr().to_ip() {
-        Some(addr) => format!("http://{addr}"),
-        None => format!("http://{}:{}", options.bind, options.port),
+    let address = match listener.local_addr() {
+        Ok(addr) => format!("http://{addr}"),
+        Err(_) => format!("http://{}:{}", options.bind, options.port),
     };
     let mut build = options.build.clone();
     if build.base_url.is_none() {
@@ -138,11 +139,17 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
         snapshot: RwLock::new(preview.snapshot()),
         hub: reload::Hub::new(format!("{}-{}", std::process::id(), now_millis())),
     });
-    let server = Arc::new(server);
-    for _ in 0..WORKERS {
-        let (server, shared) = (server.clone(), shared.clone());
-        std::thread::spawn(move || answer_requests(&server, &shared));
-    }
+    listen::raise_open_file_limit();
+    let answering = shared.clone();
+    std::thread::spawn(move || {
+        listen::serve_forever(
+            listener,
+            move |r| answer(r, &answering),
+            |warning| {
+                let _ = writeln!(std::io::stderr().lock(), "{warning}");
+            },
+        );
+    });
     announce(&format!(
         "serving the site at {address}/ (press Ctrl-C to stop)"
     ));
@@ -152,15 +159,15 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
     Ok(())
 }
 
-fn answer_requests(server: &tiny_http::Server, shared: &Arc<Shared>) {
-    while let Ok(request) = server.recv() {
-        if request.url().split('?').next() == Some(reload::EVENTS_PATH) {
-            let shared = shared.clone();
-            std::thread::spawn(move || shared.hub.stream(request.into_writer()));
-            continue;
-        }
-        http::respond(request, &shared.snapshot());
+/// An event stream keeps its connection on a thread of its own; anything else is
+/// answered from the snapshot.
+fn answer(request: tiny_http::Request, shared: &Arc<Shared>) {
+    if request.url().split('?').next() == Some(reload::EVENTS_PATH) {
+        let shared = shared.clone();
+        std::thread::spawn(move || shared.hub.stream(request.into_writer()));
+        return;
     }
+    http::respond(request, &shared.snapshot());
 }
 
 /// One rebuild: publish the new snapshot and tell the pages, or show the errors.

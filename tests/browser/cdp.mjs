@@ -4,6 +4,7 @@
 //   node tests/browser/cdp.mjs axe  SITE_DIR PORT AXE_JS PATH...   → accessibility check
 //   node tests/browser/cdp.mjs shot SITE_DIR PORT OUT_DIR NAME=PATH...  → PNGs at 1280 and 390 px
 //   node tests/browser/cdp.mjs tools SITE_DIR PORT PATH OTHER_PATH     → font size / contrast by keyboard
+//   node tests/browser/cdp.mjs xss  SITE_DIR PORT MARKER PATH...  → no injected script runs
 //
 // The site must have been built with base_url http://127.0.0.1:PORT. A PATH ending in
 // "+contrast" is loaded with the high-contrast mode switched on.
@@ -184,6 +185,45 @@ async function runTools(browser, base, first, second) {
   return ok ? 0 : 1;
 }
 
+// Hostile front matter must show as text: every page loads with `window.__pwned`
+// recording any payload that runs (and alert/confirm/prompt trapped), then is checked
+// for injected elements and `javascript:` links, and must show MARKER as text, which
+// proves the payload was on the page. A PATH containing "/search/" waits for results.
+async function runXss(browser, base, marker, paths) {
+  const tab = await browser.open(1280);
+  await browser.send("Page.addScriptToEvaluateOnNewDocument", { source: `
+    window.__pwned = [];
+    for (const f of ["alert", "confirm", "prompt"]) window[f] = (m) => window.__pwned.push(f + ":" + m);
+  ` }, tab.sessionId);
+  let failures = 0;
+  for (const path of paths) {
+    await browser.goto(tab, base + path);
+    if (path.includes("/search/")) {
+      await browser.evaluate(tab, `new Promise((done) => {
+        const t0 = Date.now();
+        const poll = () => (document.querySelector(".search-result") || Date.now() - t0 > 15000) ? done() : setTimeout(poll, 100);
+        poll();
+      })`);
+    }
+    // Let onerror handlers of broken images fire.
+    await browser.evaluate(tab, "new Promise((done) => setTimeout(done, 300))");
+    const report = await browser.evaluate(tab, `JSON.stringify({
+      pwned: window.__pwned,
+      shown: document.body.innerText.includes(${JSON.stringify(marker)}),
+      injected: [...document.querySelectorAll("script")].filter((s) => s.textContent.includes("__pwned")).length
+        + document.querySelectorAll("[onerror], [onload]:not(body), [onclick], [onmouseover]").length,
+      jsLinks: [...document.querySelectorAll("a[href], area[href], iframe[src], img[src]")]
+        .filter((e) => /^\s*(javascript|data|vbscript):/i.test(e.getAttribute("href") || e.getAttribute("src") || "")).length,
+      results: document.querySelectorAll(".search-result").length,
+    })`);
+    const r = JSON.parse(report);
+    const bad = r.pwned.length || !r.shown || r.injected || r.jsLinks || (path.includes("/search/") && !r.results);
+    console.log(`${bad ? "FAIL" : "ok  "} ${path} ${report}`);
+    if (bad) failures += 1;
+  }
+  return failures;
+}
+
 async function runShots(browser, base, outDir, entries) {
   for (const width of [1280, 390]) {
     const tab = await browser.open(width);
@@ -222,6 +262,11 @@ async function main() {
       return failures ? 1 : 0;
     }
     if (mode === "tools") return await runTools(browser, base, extra, rest[0]);
+    if (mode === "xss") {
+      const failures = await runXss(browser, base, extra, rest);
+      console.log(failures ? `${failures} page(s) ran or showed injected markup` : "no injected script ran");
+      return failures ? 1 : 0;
+    }
     await runShots(browser, base, extra, rest);
     return 0;
   } finally {

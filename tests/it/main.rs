@@ -6,6 +6,7 @@
 mod support;
 
 mod accessibility;
+mod bad_input;
 mod build_cli;
 mod check;
 mod check_external;
@@ -13,12 +14,15 @@ mod config;
 mod content;
 mod fuzz_regressions;
 mod markdown;
+mod no_data_lost;
+mod output_safety;
 mod outputs;
 mod portal;
 mod portal_directory;
 mod scaffold;
 mod search;
 mod serve;
+mod serve_attack;
 mod serve_browser;
 mod serve_http;
 mod serve_incremental;

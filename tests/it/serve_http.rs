@@ -27,10 +27,23 @@ impl Drop for Server {
 impl Server {
     /// Starts `menhu serve --port 0` on `site` and waits for its address.
     pub fn start(site: &Site) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_menhu"))
+        Server::start_with(site, &[])
+    }
+
+    /// Starts `menhu serve --port 0 EXTRA…` and waits for its address.
+    pub fn start_with(site: &Site, extra: &[&str]) -> Server {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_menhu"));
+        command
             .arg("--root")
             .arg(site.root())
             .args(["serve", "--port", "0"])
+            .args(extra);
+        Server::spawn(command)
+    }
+
+    /// Runs `command` (a `menhu serve`, perhaps behind a shell) and waits for its address.
+    pub fn spawn(mut command: Command) -> Server {
+        let mut child = command
             .env("NO_COLOR", "1")
             .stderr(Stdio::piped())
             .stdout(Stdio::null())
@@ -383,6 +396,9 @@ fn a_broken_build_shows_an_overlay_until_fixed() {
 #[test]
 fn survives_two_hundred_concurrent_connections() {
     let Ok(wrk) = which("wrk") else {
+        if std::env::var("MENHU_REQUIRE_BROWSER").as_deref() == Ok("1") {
+            panic!("MENHU_REQUIRE_BROWSER=1 but `wrk` is not installed (apt-get install wrk)");
+        }
         println!("skipped: `wrk` is not installed (apt-get install wrk)");
         return;
     };
@@ -402,7 +418,7 @@ fn survives_two_hundred_concurrent_connections() {
     assert_eq!(server.get("/news/a/").status, 200);
 }
 
-fn which(program: &str) -> Result<std::path::PathBuf, ()> {
+pub fn which(program: &str) -> Result<std::path::PathBuf, ()> {
     let path = std::env::var_os("PATH").ok_or(())?;
     std::env::split_paths(&path)
         .map(|dir| dir.join(program))

@@ -675,3 +675,23 @@ fn mutated_front_matter_never_panics() {
         }
     }
 }
+
+#[test]
+fn script_urls_in_link_fields_are_errors_at_their_line() {
+    let errors = page_errors(
+        "+++\ntitle = \"t\"\nwebsite = \" JavaScript:alert(1)\"\ncover = \"data:text/html,x\"\n+++\n",
+    );
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(errors.iter().all(|e| e.code == "E0213"));
+    let mut lines: Vec<u32> = errors.iter().map(|e| place(e).0).collect();
+    lines.sort();
+    assert_eq!(lines, [3, 4]);
+    let ok =
+        page("+++\ntitle = \"t\"\nwebsite = \"https://kx.example.org/\"\ncover = \"a.jpg\"\n+++\n");
+    assert_eq!(
+        ok.meta.org_fields.website.as_deref(),
+        Some("https://kx.example.org/")
+    );
+    assert!(runs_script("java\tscript:x") && runs_script("VBSCRIPT:x"));
+    assert!(!runs_script("/javascript:x") && !runs_script("mailto:a@b.c"));
+}

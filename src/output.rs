@@ -380,9 +380,11 @@ fn io_error(action: &str, path: &Path, why: &str) -> Diagnostic {
 mod tests {
     use super::*;
 
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
     #[test]
-    fn leftovers_of_killed_builds_become_the_spare() {
-        let dir = tempfile::tempdir().unwrap();
+    fn leftovers_of_killed_builds_become_the_spare() -> TestResult {
+        let dir = tempfile::tempdir()?;
         let dead = dir.path().join(".public.menhu-new-999999999");
         let older = dir.path().join(".public.menhu-old-999999998");
         let mine = dir
@@ -390,7 +392,7 @@ mod tests {
             .join(format!(".public.menhu-new-{}", std::process::id()));
         let other = dir.path().join(".other.menhu-new-999999999");
         for d in [&dead, &older, &mine, &other] {
-            std::fs::create_dir_all(d).unwrap();
+            std::fs::create_dir_all(d)?;
         }
         let spare = dir.path().join(".public.menhu-spare");
         reclaim_leftovers(dir.path(), "public", &spare);
@@ -398,25 +400,27 @@ mod tests {
         assert!(!dead.exists() && !older.exists());
         assert!(mine.exists(), "a running build's folder is left alone");
         assert!(other.exists(), "another output's folders are left alone");
+        Ok(())
     }
 
     #[cfg(target_os = "linux")]
     #[test]
-    fn the_swap_exchanges_in_one_step() {
-        let dir = tempfile::tempdir().unwrap();
+    fn the_swap_exchanges_in_one_step() -> TestResult {
+        let dir = tempfile::tempdir()?;
         let (output, staging, retired) = (
             dir.path().join("public"),
             dir.path().join("new"),
             dir.path().join("old"),
         );
-        std::fs::create_dir_all(&output).unwrap();
-        std::fs::write(output.join("v"), "1").unwrap();
-        std::fs::create_dir_all(&staging).unwrap();
-        std::fs::write(staging.join("v"), "2").unwrap();
-        swap_in(&output, &staging, &retired).unwrap();
-        assert_eq!(std::fs::read_to_string(output.join("v")).unwrap(), "2");
-        assert_eq!(std::fs::read_to_string(retired.join("v")).unwrap(), "1");
+        std::fs::create_dir_all(&output)?;
+        std::fs::write(output.join("v"), "1")?;
+        std::fs::create_dir_all(&staging)?;
+        std::fs::write(staging.join("v"), "2")?;
+        swap_in(&output, &staging, &retired).map_err(|d| d.message)?;
+        assert_eq!(std::fs::read_to_string(output.join("v"))?, "2");
+        assert_eq!(std::fs::read_to_string(retired.join("v"))?, "1");
         assert!(!staging.exists());
+        Ok(())
     }
 
     #[test]
@@ -435,10 +439,10 @@ mod tests {
     }
 
     #[test]
-    fn refuses_dangerous_output_folders() {
-        let dir = tempfile::tempdir().unwrap();
+    fn refuses_dangerous_output_folders() -> TestResult {
+        let dir = tempfile::tempdir()?;
         let root = dir.path().join("site");
-        std::fs::create_dir_all(root.join("content")).unwrap();
+        std::fs::create_dir_all(root.join("content"))?;
         assert!(resolve_output_dir(&root, Path::new("public"), false).is_ok());
         assert!(resolve_output_dir(&root, Path::new("."), true).is_err());
         assert!(resolve_output_dir(&root, Path::new(".."), true).is_err());
@@ -447,5 +451,6 @@ mod tests {
         assert!(resolve_output_dir(&root, Path::new("content/x"), true).is_err());
         assert!(resolve_output_dir(&root, &dir.path().join("elsewhere"), false).is_err());
         assert!(resolve_output_dir(&root, &dir.path().join("elsewhere"), true).is_ok());
+        Ok(())
     }
 }

@@ -431,7 +431,7 @@ mod tests {
                 "{% for p in paginator.pages %}{{ p.title }}{% endfor %}",
             ),
         ])
-        .unwrap();
+        .unwrap_or_default();
         assert!(words.contains(&"title".to_owned()));
         assert!(words.contains(&"author".to_owned()));
         for own in ["toc", "extra", "content"] {
@@ -465,7 +465,8 @@ mod tests {
 
     #[test]
     fn a_field_after_another_name_ending_in_page_is_listed() {
-        let words = words_of(&[("a.html", "{{ my_page.toc }}{{ x.page.extra }}")]).unwrap();
+        let words =
+            words_of(&[("a.html", "{{ my_page.toc }}{{ x.page.extra }}")]).unwrap_or_default();
         assert!(words.contains(&"toc".to_owned()));
         assert!(words.contains(&"extra".to_owned()));
     }

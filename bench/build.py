@@ -42,17 +42,93 @@ def generate(flavor, pages, root, seed):
     return out
 
 
+PRODUCT_CONFIG = """\
+# menhu's full product on the benchmark corpus: the demo theme with search, city pages,
+# related articles, feeds, sitemap and the Traditional copy.
+base_url = "https://kx.example.org"
+title = "科协门户"
+default_language = "zh-Hans"
+theme = "portal"
+generate_feeds = true
+generate_sitemap = true
+build_search_index = true
+traditional = true
+taxonomies = [
+    { name = "tags", paginate_by = 20, feed = true },
+    { name = "cities", paginate_by = 20 },
+]
+
+[markdown]
+highlight_code = true
+
+[regions]
+# The corpus's `cities` taxonomy already lives at /cities/.
+path = "places"
+
+[related]
+limit = 6
+"""
+
+
+def division_paths():
+    """Short name → full paths (`山西省大同市`) of the divisions it names, highest level first."""
+    rows = {}
+    with open(os.path.join(REPO, "data", "divisions.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            code, level, name, parent = (line.rstrip("\n").split("\t") + [""])[:4]
+            rows[code] = (level, name, parent)
+
+    def path(code):
+        level, name, parent = rows[code]
+        return (path(parent) if parent in rows and parent != code else "") + name
+
+    by_short = {}
+    for code, (level, name, _) in rows.items():
+        short = name
+        for suffix in ("特别行政区", "自治区", "自治州", "地区", "省", "市", "区", "县", "州", "盟", "旗"):
+            if short.endswith(suffix) and len(short) > len(suffix) + 1:
+                short = short[: -len(suffix)]
+                break
+        by_short.setdefault(short, []).append(("pca".index(level), path(code)))
+    return {short: [p for _, p in sorted(found)] for short, found in by_short.items()}
+
+
+def with_city(text, paths):
+    """Front matter gains `city` from the page's first `cities` term (city pages), written
+    as its full path: the corpus's short names are often shared (大同 is a city in Shanxi
+    and a district in Heilongjiang), and the city is meant."""
+    marker = "cities = [\""
+    at = text.find(marker)
+    if at < 0 or "\n[taxonomies]" not in text:
+        return text
+    city = text[at + len(marker):].split("\"", 1)[0]
+    if city not in paths:  # a former name (襄樊): the page keeps only its taxonomy term
+        return text
+    full = paths[city][0]
+    return text.replace("\n[taxonomies]", f'\ncity = "{full}"\n\n[taxonomies]', 1)
+
+
 def product_site(zola_corpus, root):
     """The corpus's content with menhu's demo theme and a config that turns its features on."""
     site = zola_corpus + "-product"
     if os.path.isdir(site):
         return site
-    shutil.copytree(os.path.join(zola_corpus, "content"), os.path.join(site, "content"))
+    paths = division_paths()
+    for folder, _, files in os.walk(os.path.join(zola_corpus, "content")):
+        target = os.path.join(site, os.path.relpath(folder, zola_corpus))
+        os.makedirs(target, exist_ok=True)
+        for name in files:
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                text = f.read()
+            with open(os.path.join(target, name), "w", encoding="utf-8") as f:
+                f.write(with_city(text, paths) if name.endswith(".md") else text)
+    with open(os.path.join(site, "content", "about.md"), "w", encoding="utf-8") as f:
+        f.write('+++\ntitle = "关于我们"\n+++\n科协门户基准站点。\n')  # the theme's footer links here
     shutil.copytree(os.path.join(REPO, "themes"), os.path.join(site, "themes"))
-    with open(os.path.join(REPO, "site-config.toml"), encoding="utf-8") as f:
-        config = f.read()
     with open(os.path.join(site, "site-config.toml"), "w", encoding="utf-8") as f:
-        f.write(config)
+        f.write(PRODUCT_CONFIG)
     return site
 
 

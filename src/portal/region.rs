@@ -299,7 +299,10 @@ impl Registry {
         match found.len() {
             0 => Resolution::Unknown(self.suggestions(&wanted)),
             1 => Resolution::Found(found[0]),
-            _ => match default_province.and_then(|p| self.settle(&found, p)) {
+            _ => match self
+                .one_line_of_descent(&found)
+                .or_else(|| default_province.and_then(|p| self.settle(&found, p)))
+            {
                 Some(id) => Resolution::Found(id),
                 None => Resolution::Ambiguous(found),
             },
@@ -352,6 +355,28 @@ impl Registry {
     }
 
     /// The one candidate in `province` at the highest level, if there is exactly one.
+    /// The candidate every other candidate lies within, if there is one: `东莞` names
+    /// the city 东莞市 and its own county-level entry, `抚顺` the city 抚顺市 and its
+    /// 抚顺县; the name means the larger place, as editors use it.
+    fn one_line_of_descent(&self, found: &[DivisionId]) -> Option<DivisionId> {
+        let top = *found.iter().min_by_key(|id| self.get(**id).level)?;
+        found
+            .iter()
+            .all(|id| *id == top || self.lies_within(*id, top))
+            .then_some(top)
+    }
+
+    fn lies_within(&self, id: DivisionId, ancestor: DivisionId) -> bool {
+        let mut at = id;
+        while let Some(parent) = self.get(at).parent {
+            if parent == ancestor {
+                return true;
+            }
+            at = parent;
+        }
+        false
+    }
+
     fn settle(&self, found: &[DivisionId], province: DivisionId) -> Option<DivisionId> {
         let inside: Vec<DivisionId> = found
             .iter()

@@ -207,11 +207,15 @@ struct GetSection(Arc<Views>);
 impl Function for GetSection {
     fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
         let path = string_arg(args, "path", "get_section")?;
-        let section = self.0.portal.section_by_key(path).ok_or_else(|| {
-            tera::Error::msg(format!(
+        let Some(section) = self.0.portal.section_by_key(path) else {
+            // `required=false`: a theme can leave out a column the site does not have.
+            if args.get("required").and_then(Value::as_bool) == Some(false) {
+                return Ok(Value::Null);
+            }
+            return Err(tera::Error::msg(format!(
                 "`get_section`: no section `{path}` (expected a path like `news/_index.md`)"
-            ))
-        })?;
+            )));
+        };
         Ok(self.0.section(section.id, !bool_arg(args, "metadata_only")))
     }
 }

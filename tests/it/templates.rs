@@ -198,3 +198,20 @@ fn slice_keeps_teras_meaning() {
     site.write("templates/index.html", "{{ config.title | slice(end=1) }}");
     assert_contains(&site.build_fails(), "slice");
 }
+
+#[test]
+fn get_section_can_be_optional() {
+    let site = dated_site(1);
+    site.write(
+        "templates/index.html",
+        "{% set gone = get_section(path=\"nope/_index.md\", required=false) %}[{% if gone %}有{% else %}无{% endif %}]\
+         {% set news = get_section(path=\"news/_index.md\", required=false) %}{{ news.title }}",
+    );
+    site.build();
+    assert_contains(&site.output("index.html"), "[无]新闻");
+    site.write(
+        "templates/index.html",
+        "{{ get_section(path=\"nope/_index.md\").title }}",
+    );
+    assert_contains(&site.build_fails(), "no section `nope/_index.md`");
+}

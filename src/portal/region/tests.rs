@@ -159,3 +159,16 @@ fn a_very_long_name_is_unknown_and_paths_still_resolve() {
     ));
     assert!(matches!(r.resolve(&long, None), Resolution::Unknown(_)));
 }
+
+#[test]
+fn a_name_shared_by_a_city_and_a_place_inside_it_means_the_city() {
+    let r = builtin();
+    for (written, meant) in [("东莞", "广东省东莞市"), ("抚顺", "辽宁省抚顺市")] {
+        let Resolution::Found(id) = r.resolve(written, None) else {
+            panic!("{written} should resolve to the city");
+        };
+        assert_eq!(name(id), meant);
+    }
+    // Places in different lines of descent stay ambiguous (see 朝阳 above).
+    assert!(matches!(r.resolve("朝阳", None), Resolution::Ambiguous(_)));
+}

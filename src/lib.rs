@@ -4,11 +4,12 @@
 //! becomes [`content::Content`] (text plus typed front matter); each page's Markdown is
 //! rendered to HTML by [`markdown`]; everything is gathered into one immutable
 //! [`portal::Portal`] (URLs, taxonomies, pagination, navigation); [`render`] turns the
-//! portal and the theme's Tera templates into in-memory outputs; [`output`] writes them
-//! to disk atomically or keeps them in memory for [`serve`]; [`search`] adds the
-//! static search index when the site asks for one. [`pipeline`] runs these
-//! stages in order and stops after the first stage that reports errors; [`check`] runs
-//! the link, content, inspection and wording rules on a site built in memory.
+//! portal and the theme's Tera templates into outputs, handed as they are rendered to
+//! [`output`], which writes them into a staging folder swapped in atomically, or kept in
+//! memory for [`serve`]; [`search`] adds the static search index when the site asks for
+//! one. [`pipeline`] runs these stages in order and stops after the first stage that
+//! reports errors; [`check`] runs the link, content, inspection and wording rules on a
+//! site built in memory.
 
 pub mod cache;
 pub mod check;

@@ -228,7 +228,7 @@ def report_scaling(by_size):
         return
     engines = [e for e in by_size[sizes[0]] if all(e in by_size[n] for n in sizes)]
     print(f"\n## Scaling from {sizes[0]} to {sizes[-1]} pages (medians)\n")
-    print("| engine | " + " | ".join(f"wall s @{n}" for n in sizes) + f" | wall ×{sizes[-1] // sizes[0]} pages"
+    print("| engine | " + " | ".join(f"wall s @{n}" for n in sizes) + f" | wall growth (pages ×{sizes[-1] // sizes[0]})"
           + " | " + " | ".join(f"MiB @{n}" for n in sizes) + " |")
     print("|---|" + "---:|" * (2 * len(sizes) + 1))
     for e in engines:

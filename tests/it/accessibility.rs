@@ -8,6 +8,8 @@ use std::process::Command;
 
 use menhu::pipeline::{BuildOptions, build};
 
+use crate::support::{free_port, tools_present};
+
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -40,23 +42,7 @@ fn axe_script() -> PathBuf {
 
 /// Skips (returns false) or, when the environment demands browsers, fails.
 pub fn browser_available(test: &str) -> bool {
-    match missing_browser_tools() {
-        None => true,
-        Some(reason) if std::env::var("MENHU_REQUIRE_BROWSER").as_deref() == Ok("1") => {
-            panic!("{test}: MENHU_REQUIRE_BROWSER=1 but {reason}")
-        }
-        Some(reason) => {
-            eprintln!("skipping {test}: {reason}");
-            false
-        }
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
+    tools_present(test, missing_browser_tools())
 }
 
 /// The demo portal, built into a temp folder for `http://127.0.0.1:PORT`.

@@ -82,23 +82,7 @@ fn browser_tools(test: &str) -> bool {
     } else {
         None
     };
-    match missing {
-        None => true,
-        Some(reason) if std::env::var("MENHU_REQUIRE_BROWSER").as_deref() == Ok("1") => {
-            panic!("{test}: MENHU_REQUIRE_BROWSER=1 but {reason}")
-        }
-        Some(reason) => {
-            println!("skipping {test}: {reason}");
-            false
-        }
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
+    tools_present(test, missing.map(str::to_owned))
 }
 
 /// Tag pages whose name carries the payload (their slug is whatever pinyin made of it).

@@ -392,13 +392,6 @@ fn dump_dom_until(browser: &str, url: &str) -> String {
     dom
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("free port")
-}
-
 /// The client's normalisation agrees with the index's on Latin, full-width, punctuation
 /// and Traditional characters, given the whole character table.
 #[test]

@@ -180,3 +180,25 @@ pub fn assert_not_contains(haystack: &str, needle: &str) {
         "expected NOT to find:\n  {needle}\nin:\n{haystack}"
     );
 }
+
+/// Whether a test that needs an outside tool (Chromium, Node, wrk) runs: with nothing
+/// `missing` it does; otherwise it prints why it is skipped, or fails when
+/// `MENHU_REQUIRE_BROWSER=1` (as in CI) says the tools must be there.
+pub fn tools_present(test: &str, missing: Option<String>) -> bool {
+    let Some(reason) = missing else {
+        return true;
+    };
+    if std::env::var("MENHU_REQUIRE_BROWSER").as_deref() == Ok("1") {
+        panic!("{test}: MENHU_REQUIRE_BROWSER=1 but {reason}");
+    }
+    println!("skipping {test}: {reason}");
+    false
+}
+
+/// A port nothing listens on right now.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}

@@ -103,12 +103,6 @@ pub struct WriteStats {
     pub copied: usize,
 }
 
-/// Writes `site` to `output` atomically: into a sibling staging folder first, then
-/// swapped in with renames. On any error the previous output is left as it was.
-pub fn write_site(output: &Path, site: &SiteOutput) -> Result<WriteStats, Diagnostic> {
-    Staging::open(output)?.finish(site)
-}
-
 /// The folder a build writes into, beside the output folder, swapped in by
 /// [`Staging::finish`] once every file is written. Rendered pages are written as soon
 /// as they are rendered (it is the build's [`OutputSink`]), so a build never holds the

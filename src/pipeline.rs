@@ -18,7 +18,7 @@ use crate::markdown::{self, AnchorLinks, AnchorStyle, MarkdownInput, MarkdownOpt
 use crate::output::{self, WriteStats};
 use crate::portal::{self, Portal, PortalInput, UrlPlan};
 use crate::render::{
-    self, Incremental, Output, OutputSink, Rerender, Shortcodes, SiteOutput, Taken, Theme,
+    self, Incremental, Output, OutputSink, Rerender, Shortcodes, SiteOutput, Theme,
 };
 
 /// What to build and how.
@@ -103,8 +103,7 @@ fn build_to(
     // After the Traditional copy: both scripts share one index, kept in Simplified.
     for file in search_index(&portal, &theme, &mut timings) {
         match sink.take(file) {
-            Ok(Taken::Kept(file)) => site.files.push(file),
-            Ok(Taken::Written(path)) => site.written.push(path),
+            Ok(taken) => site.add(taken),
             Err(d) => {
                 report.push(d);
                 return Err(report);

@@ -20,7 +20,7 @@ use std::path::PathBuf;
 
 pub use context::Context;
 pub use memo::{Incremental, RenderMemo};
-pub use pages::{Rerender, render_changed, render_page, render_site, render_site_to};
+pub use pages::{Rerender, render_changed, render_page, render_site_to};
 pub use theme::{Shortcodes, Theme};
 
 /// One rendered file.
@@ -63,6 +63,16 @@ pub struct KeepInMemory;
 impl OutputSink for KeepInMemory {
     fn take(&self, output: Output) -> Result<Taken, crate::diag::Diagnostic> {
         Ok(Taken::Kept(output))
+    }
+}
+
+impl SiteOutput {
+    /// Files an output the sink took: kept in memory, or already written.
+    pub fn add(&mut self, taken: Taken) {
+        match taken {
+            Taken::Kept(output) => self.files.push(output),
+            Taken::Written(path) => self.written.push(path),
+        }
     }
 }
 

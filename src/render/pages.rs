@@ -29,14 +29,10 @@ pub(super) enum Job<'a> {
     Portal(portal_pages::PortalJob),
 }
 
-/// Renders the whole site. Template errors are collected (every failing output is
-/// reported); the outputs that did render are returned either way.
-pub fn render_site(portal: Arc<Portal>, theme: &Theme) -> (SiteOutput, Diagnostics) {
-    render_site_to(portal, theme, &super::KeepInMemory)
-}
-
-/// [`render_site`], handing each page, section and list output to `sink` as soon as it
-/// is rendered (feeds, redirects and the like are kept).
+/// Renders the whole site, handing each page, section and list output to `sink` as soon
+/// as it is rendered (feeds, redirects and the like are kept). Template errors are
+/// collected (every failing output is reported); the outputs that did render are
+/// returned either way.
 pub fn render_site_to(
     portal: Arc<Portal>,
     theme: &Theme,
@@ -61,6 +57,16 @@ pub enum Render<'a> {
     Changed(Incremental<'a>),
 }
 
+impl<'a> From<Option<Incremental<'a>>> for Render<'a> {
+    /// With a memo, what changed; without one, everything, kept in memory.
+    fn from(incremental: Option<Incremental<'a>>) -> Render<'a> {
+        match incremental {
+            Some(incremental) => Render::Changed(incremental),
+            None => Render::Full(&super::KeepInMemory),
+        }
+    }
+}
+
 /// Renders the jobs whose fingerprint differs from `memo` (all of them without one).
 /// With a memo, the result's `kept` lists the outputs that would come out unchanged.
 pub fn render_changed(
@@ -69,11 +75,7 @@ pub fn render_changed(
     incremental: Option<Incremental>,
 ) -> Rerender {
     let script = Script::main(&portal.config);
-    let render = match incremental {
-        Some(incremental) => Render::Changed(incremental),
-        None => Render::Full(&super::KeepInMemory),
-    };
-    render_changed_as(portal, theme, render, &script)
+    render_changed_as(portal, theme, incremental.into(), &script)
 }
 
 /// [`render_changed`] in one script: the site's own, or its Traditional copy (whose
@@ -112,8 +114,15 @@ pub(super) fn render_changed_as(
                 .par_iter()
                 .map(|job| sink.take(renderer.render(renderer.prepare(job))?))
                 .collect();
-            let files = collect_outputs(results, &mut written, &mut diagnostics);
-            (files, Vec::new(), RenderMemo::default())
+            let mut taken = SiteOutput::default();
+            for result in results {
+                match result {
+                    Ok(output) => taken.add(output),
+                    Err(d) => diagnostics.push(d),
+                }
+            }
+            written = taken.written;
+            (taken.files, Vec::new(), RenderMemo::default())
         }
         Render::Changed(incremental) => {
             let digests = Arc::new(Views::for_digest(portal.clone(), theme.lists_need_content));
@@ -185,22 +194,6 @@ pub struct Rerender {
     pub memo: RenderMemo,
     /// Template errors.
     pub diagnostics: Diagnostics,
-}
-
-fn collect_outputs(
-    results: Vec<Result<Taken, Diagnostic>>,
-    written: &mut Vec<String>,
-    diagnostics: &mut Diagnostics,
-) -> Vec<Output> {
-    let mut files = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(Taken::Kept(output)) => files.push(output),
-            Ok(Taken::Written(path)) => written.push(path),
-            Err(d) => diagnostics.push(d),
-        }
-    }
-    files
 }
 
 fn plan_jobs(portal: &Portal) -> Vec<Job<'_>> {

@@ -18,8 +18,7 @@ use tera::Tera;
 use super::i18n::TransFunction;
 use super::pages::Render;
 use super::{
-    Context, CopiedFile, Incremental, KeepInMemory, Output, OutputSink, Rerender, SiteOutput,
-    Taken, Theme,
+    Context, CopiedFile, Incremental, Output, OutputSink, Rerender, SiteOutput, Taken, Theme,
 };
 use crate::config::Config;
 use crate::diag::Diagnostics;
@@ -130,10 +129,7 @@ pub fn render_traditional(
     restore: &Restore,
     incremental: Option<Incremental>,
 ) -> Rerender {
-    match incremental {
-        Some(incremental) => render_converted(portal, theme, restore, Render::Changed(incremental)),
-        None => render_converted(portal, theme, restore, Render::Full(&KeepInMemory)),
-    }
+    render_converted(portal, theme, restore, incremental.into())
 }
 
 fn render_converted(

@@ -134,6 +134,13 @@ fn page_text(title: &str, day: u32, city: &str, tags: &[&str], body: &str) -> St
     )
 }
 
+/// The fixture site and a preview of its first build.
+fn started() -> (Site, Preview) {
+    let site = fixture();
+    let (preview, _) = Preview::start(options(&site)).expect("first build");
+    (site, preview)
+}
+
 fn options(site: &Site) -> BuildOptions {
     BuildOptions {
         now: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)),
@@ -394,8 +401,7 @@ fn random_edits_match_full_builds() {
 
 #[test]
 fn a_body_edit_rerenders_only_the_page_and_its_lists() {
-    let site = fixture();
-    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    let (site, mut preview) = started();
     let rel = "content/news/p1.md";
     let text = std::fs::read_to_string(site.path(rel)).unwrap();
     site.write(rel, &text.replace("正文。", "改过的正文。"));
@@ -412,8 +418,7 @@ fn a_body_edit_rerenders_only_the_page_and_its_lists() {
 
 #[test]
 fn a_failed_rebuild_keeps_the_last_good_snapshot() {
-    let site = fixture();
-    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    let (site, mut preview) = started();
     let before = served(&preview);
     site.write(
         "templates/page.html",
@@ -433,8 +438,7 @@ fn a_failed_rebuild_keeps_the_last_good_snapshot() {
 
 #[test]
 fn a_config_edit_rebuilds_everything() {
-    let site = fixture();
-    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    let (site, mut preview) = started();
     site.write(
         "site-config.toml",
         "base_url = \"https://kx2.example.org\"\ntitle = \"新门户\"\ntaxonomies = [{ name = \"tags\" }, { name = \"cities\" }]\n[regions]\npath = \"diqu\"\n",
@@ -448,8 +452,7 @@ fn a_config_edit_rebuilds_everything() {
 
 #[test]
 fn the_edited_page_is_published_before_the_lists() {
-    let site = fixture();
-    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    let (site, mut preview) = started();
     let rel = "content/news/p1.md";
     let text = std::fs::read_to_string(site.path(rel)).unwrap();
     site.write(rel, &text.replace("title = \"", "title = \"新"));
@@ -512,8 +515,7 @@ fn rebuild_early(preview: &mut Preview, paths: &[&str]) -> (Update, BTreeMap<Str
 
 #[test]
 fn a_body_edit_is_published_from_the_last_model() {
-    let site = fixture();
-    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    let (site, mut preview) = started();
     let rel = "content/news/p1.md";
     let text = std::fs::read_to_string(site.path(rel)).unwrap();
     site.write(
@@ -536,8 +538,7 @@ fn a_body_edit_is_published_from_the_last_model() {
 
 #[test]
 fn a_front_matter_edit_does_not_take_the_body_path() {
-    let site = fixture();
-    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    let (site, mut preview) = started();
     let rel = "content/news/p2.md";
     let text = std::fs::read_to_string(site.path(rel)).unwrap();
     site.write(
@@ -592,8 +593,7 @@ fn a_body_edit_of_a_listed_page_updates_its_lists_afterwards() {
 
 #[test]
 fn renames_deletions_and_new_pages_do_not_take_the_body_path() {
-    let site = fixture();
-    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    let (site, mut preview) = started();
     std::fs::rename(
         site.path("content/news/p1.md"),
         site.path("content/news/q1.md"),
@@ -630,8 +630,7 @@ fn renames_deletions_and_new_pages_do_not_take_the_body_path() {
 
 #[test]
 fn a_body_edit_after_a_failed_build_waits_for_the_pipeline() {
-    let site = fixture();
-    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    let (site, mut preview) = started();
     let broken = "content/news/p2.md";
     let good = std::fs::read_to_string(site.path(broken)).unwrap();
     site.write(broken, &good.replace("title = ", "title = = "));
@@ -656,8 +655,7 @@ fn a_body_edit_after_a_failed_build_waits_for_the_pipeline() {
 
 #[test]
 fn a_markdown_error_in_a_body_edit_is_left_to_the_pipeline() {
-    let site = fixture();
-    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    let (site, mut preview) = started();
     let rel = "content/news/p1.md";
     let text = std::fs::read_to_string(site.path(rel)).unwrap();
     site.write(
@@ -672,8 +670,7 @@ fn a_markdown_error_in_a_body_edit_is_left_to_the_pipeline() {
 
 #[test]
 fn a_body_edit_that_renders_the_same_sends_no_early_event() {
-    let site = fixture();
-    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    let (site, mut preview) = started();
     let rel = "content/news/p1.md";
     let text = std::fs::read_to_string(site.path(rel)).unwrap();
     site.write(rel, &format!("{text}\n\n"));

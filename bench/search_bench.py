@@ -151,8 +151,12 @@ def paths_of(tool, ids, menhu_out, pf_out):
         chunk = json.load(f)["chunk"]
     for i in ids:
         if tool == "menhu":
-            with gzip.open(os.path.join(menhu_out, "search", "t", f"{i // chunk}.mz"), "rt", encoding="utf-16-le") as f:
-                paths.add(json.load(f)[i % chunk][1])
+            with open(os.path.join(menhu_out, "search", "t", f"{i // chunk}.mz"), "rb") as f:
+                raw = f.read()
+            # The stored text is not compressed (older indexes gzipped it).
+            if raw[:2] == b"\x1f\x8b":
+                raw = gzip.decompress(raw)
+            paths.add(json.loads(raw.decode("utf-16-le"))[i % chunk][1])
         else:
             with gzip.open(os.path.join(pf_out, "pagefind", "fragment", f"{i}.pf_fragment")) as f:
                 raw = f.read()

@@ -101,13 +101,11 @@ fn build_to(
         timings.push(("traditional", started.elapsed()));
     }
     // After the Traditional copy: both scripts share one index, kept in Simplified.
-    for file in search_index(&portal, &theme, &mut timings) {
-        match sink.take(file) {
-            Ok(taken) => site.add(taken),
-            Err(d) => {
-                report.push(d);
-                return Err(report);
-            }
+    match write_search_index(&portal, &theme, sink, &mut timings) {
+        Ok(taken) => taken.into_iter().for_each(|t| site.add(t)),
+        Err(d) => {
+            report.push(d);
+            return Err(report);
         }
     }
     site.files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -211,6 +209,22 @@ fn search_index(
     let files = crate::search::search_outputs(portal, theme.has("search.html"));
     timings.push(("search index", started.elapsed()));
     files
+}
+
+/// [`search_index`], each file handed to `sink` as it is made.
+fn write_search_index(
+    portal: &Portal,
+    theme: &Theme,
+    sink: &dyn OutputSink,
+    timings: &mut Vec<(&'static str, Duration)>,
+) -> Result<Vec<render::Taken>, Diagnostic> {
+    if !portal.config.build_search_index {
+        return Ok(Vec::new());
+    }
+    let started = Instant::now();
+    let taken = crate::search::write_search_outputs(portal, theme.has("search.html"), sink);
+    timings.push(("search index", started.elapsed()));
+    taken
 }
 
 /// The model and templates of a site, ready to render.

@@ -9,11 +9,12 @@ use serde::Serialize;
 
 use super::docs::{SearchDoc, section_title};
 use super::gzip::Gzip;
-use super::postings::{TermList, encode_shards, shard_count_for};
+use super::postings::{TermList, encode_shard, shard_count_for, shard_lists};
 use super::tokens::{PageTerms, TermCollector, dictionary_words, field};
-use super::{SHARD_LEVEL, SHARD_TARGET_BYTES, TEXT_CHUNK, TEXT_LEVEL};
+use super::{SHARD_LEVEL, SHARD_TARGET_BYTES, TEXT_CHUNK};
+use crate::diag::Diagnostic;
 use crate::portal::Portal;
-use crate::render::Output;
+use crate::render::{Output, OutputSink, Taken};
 use crate::zh::t2s_pairs;
 
 /// Format version of the index files, checked by the client.
@@ -36,21 +37,12 @@ pub(super) fn heading_words<'a>(docs: &'a [SearchDoc<'_>]) -> HeadingWords<'a> {
 }
 
 /// The terms of one document, field by field, collected with `terms` (reused from
-/// page to page).
-pub(super) fn page_terms(
-    doc: &SearchDoc<'_>,
-    terms: &mut TermCollector,
-    heading_words: &HeadingWords<'_>,
-) -> PageTerms {
+/// page to page), except its dictionary words ([`dictionary_terms`]).
+pub(super) fn page_terms(doc: &SearchDoc<'_>, terms: &mut TermCollector) -> PageTerms {
     let meta = &doc.page.source.meta;
     terms.add_text(&meta.title, field::TITLE);
-    terms.add_dictionary_words(&meta.title, field::TITLE);
     for heading in &doc.headings {
         terms.add_text(heading, field::HEADING);
-        match heading_words.get(heading.as_str()) {
-            Some(words) => terms.add_words(words, field::HEADING),
-            None => terms.add_dictionary_words(heading, field::HEADING),
-        }
     }
     let org = meta.org.as_ref().map(|o| o.value.as_str());
     let city = doc.place.city.as_deref();
@@ -59,6 +51,35 @@ pub(super) fn page_terms(
     }
     terms.add_text(&doc.page.rendered.text, 0);
     terms.finish()
+}
+
+/// The dictionary words of one document's title and headings with their field bits.
+pub(super) fn dictionary_terms(
+    doc: &SearchDoc<'_>,
+    heading_words: &HeadingWords<'_>,
+) -> Vec<(String, u8)> {
+    let mut terms: Vec<(String, u8)> = Vec::new();
+    let mut add = |word: &str, bits: u8| match terms.iter_mut().find(|(w, _)| w == word) {
+        Some((_, weight)) => *weight |= bits,
+        None => terms.push((word.to_owned(), bits)),
+    };
+    for word in dictionary_words(&doc.page.source.meta.title) {
+        add(&word, field::TITLE);
+    }
+    for heading in &doc.headings {
+        let cut;
+        let words = match heading_words.get(heading.as_str()) {
+            Some(words) => words,
+            None => {
+                cut = dictionary_words(heading);
+                &cut
+            }
+        };
+        for word in words {
+            add(word, field::HEADING);
+        }
+    }
+    terms
 }
 
 /// Values of one facet, numbered in sorted order.
@@ -111,32 +132,36 @@ struct Meta<'a> {
     columns: Columns,
 }
 
-/// `meta.mz` and the shards (the stored-text files are [`text_files`]).
-pub(super) fn index_files(
+/// `meta.mz` and the shards (the stored-text files are [`write_text_files`]), each
+/// handed to `sink` as soon as it is made.
+pub(super) fn write_index_files(
     portal: &Portal,
     docs: &[SearchDoc<'_>],
     lists: &[TermList],
-) -> Vec<Output> {
+    sink: &dyn OutputSink,
+) -> Result<Vec<Taken>, Diagnostic> {
     let total: usize = lists.iter().map(|l| l.bytes.len() + l.term.len() + 4).sum();
     let shard_count = shard_count_for(total, SHARD_TARGET_BYTES);
     let width = format!("{:x}", shard_count.saturating_sub(1)).len();
-    let mut outputs: Vec<Output> = encode_shards(lists, shard_count)
+    let mut taken = shard_lists(lists, shard_count)
         .into_par_iter()
         .enumerate()
         .map_init(
             || Gzip::new(SHARD_LEVEL),
-            |gzip, (i, bytes)| Output {
-                path: format!("search/s/{i:0width$x}.mz"),
-                body: gzip.compress(&bytes),
+            |gzip, (i, mut shard)| {
+                sink.take(Output {
+                    path: format!("search/s/{i:0width$x}.mz"),
+                    body: gzip.compress(&encode_shard(&mut shard)),
+                })
             },
         )
-        .collect();
+        .collect::<Result<Vec<Taken>, Diagnostic>>()?;
     let meta = meta_json(portal, docs, lists, shard_count);
-    outputs.push(Output {
+    taken.push(sink.take(Output {
         path: "search/meta.mz".into(),
         body: Gzip::new(6).compress(meta.as_bytes()),
-    });
-    outputs
+    })?);
+    Ok(taken)
 }
 
 fn meta_json(portal: &Portal, docs: &[SearchDoc<'_>], lists: &[TermList], shards: u32) -> String {
@@ -207,43 +232,43 @@ fn needed_t2s(lists: &[TermList]) -> String {
 struct Stored<'a>(&'a str, &'a str, String, &'a str);
 
 /// `t/<n>.mz`: the stored text of [`TEXT_CHUNK`] documents each, for excerpts, as
-/// JSON in UTF-16LE.
-pub(super) fn text_files(docs: &[SearchDoc<'_>]) -> Vec<Output> {
+/// JSON in UTF-16LE, not compressed (see [`TEXT_CHUNK`]); each handed to `sink` as
+/// soon as it is made.
+pub(super) fn write_text_files(
+    docs: &[SearchDoc<'_>],
+    sink: &dyn OutputSink,
+) -> Result<Vec<Taken>, Diagnostic> {
     docs.par_chunks(TEXT_CHUNK)
         .enumerate()
-        .map_init(
-            || Gzip::new(TEXT_LEVEL),
-            |gzip, (i, chunk)| {
-                let stored: Vec<Stored> = chunk
-                    .iter()
-                    .map(|d| {
-                        let date = d
-                            .page
-                            .date
-                            .as_ref()
-                            .map(|x| x.date().format("%Y-%m-%d").to_string())
-                            .unwrap_or_default();
-                        Stored(
-                            &d.page.source.meta.title,
-                            &d.page.url.path,
-                            date,
-                            &d.page.rendered.text,
-                        )
-                    })
-                    .collect();
-                let json = serde_json::to_string(&stored).unwrap_or_default();
-                Output {
-                    path: format!("search/t/{i}.mz"),
-                    body: gzip.compress(&utf16le(&json)),
-                }
-            },
-        )
+        .map(|(i, chunk)| {
+            let stored: Vec<Stored> = chunk
+                .iter()
+                .map(|d| {
+                    let date = d
+                        .page
+                        .date
+                        .as_ref()
+                        .map(|x| x.date().format("%Y-%m-%d").to_string())
+                        .unwrap_or_default();
+                    Stored(
+                        &d.page.source.meta.title,
+                        &d.page.url.path,
+                        date,
+                        &d.page.rendered.text,
+                    )
+                })
+                .collect();
+            let json = serde_json::to_string(&stored).unwrap_or_default();
+            sink.take(Output {
+                path: format!("search/t/{i}.mz"),
+                body: utf16le(&json),
+            })
+        })
         .collect()
 }
 
-/// `text` as UTF-16LE without a byte-order mark. Chinese text takes two bytes a
-/// character instead of three: on the 10,000-page benchmark the stored text compresses
-/// a fifth smaller, and faster, than from UTF-8.
+/// `text` as UTF-16LE without a byte-order mark: Chinese text takes two bytes a
+/// character instead of three.
 fn utf16le(text: &str) -> Vec<u8> {
     let mut bytes = Vec::with_capacity(text.len() * 2);
     for unit in text.encode_utf16() {

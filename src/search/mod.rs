@@ -7,8 +7,8 @@
 //! Traditional→Simplified pairs the query needs), `s/<hex>.mz` (postings shards keyed
 //! by a hash of the term), `t/<n>.mz` (stored text of a few documents, for excerpts),
 //! `search-core.js` (the ES module, see docs/search.md) and `search-ui.js` (the page).
-//! Every `.mz` file is gzip; the extension keeps servers from adding a
-//! `Content-Encoding` of their own.
+//! `meta.mz` and the shards are gzip, the stored text is not; the extension keeps
+//! servers from adding a `Content-Encoding` of their own to the gzip files.
 
 mod docs;
 mod files;
@@ -19,8 +19,9 @@ mod tokens;
 
 use rayon::prelude::*;
 
+use crate::diag::Diagnostic;
 use crate::portal::Portal;
-use crate::render::Output;
+use crate::render::{KeepInMemory, Output, OutputSink, Taken};
 
 pub use files::fallback_page;
 pub use terms::index_terms;
@@ -31,19 +32,16 @@ pub const CORE_JS: &str = include_str!("client/search-core.js");
 pub const UI_JS: &str = include_str!("client/search-ui.js");
 
 /// Documents whose stored text shares one file: fewer files (each costs build time to
-/// write) against more bytes per shown result. On the 10,000-page benchmark, 4 cuts
-/// 7,500 files and keeps a query's bytes far below Pagefind's.
-const TEXT_CHUNK: usize = 4;
+/// write) against more bytes per shown result. The stored text is not compressed:
+/// compressing it was the largest single cost of indexing (a fifth of it on the
+/// 10,000-page benchmark), and two uncompressed documents a file are fewer bytes per
+/// shown result than four compressed ones, for a larger index on disk.
+const TEXT_CHUNK: usize = 2;
 
 /// Postings bytes aimed at per shard before compression: 1,024 shards on the
 /// 10,000-page benchmark, half as many files to write as at 12,000 bytes for a few
 /// kilobytes more per query.
 const SHARD_TARGET_BYTES: usize = 24_000;
-
-/// Gzip level of the stored text, most of the index's bytes. Level 1 (zlib-rs's quick
-/// strategy) compresses it in about half the time of level 2 for an eighth more bytes;
-/// compression was the largest single cost of indexing.
-const TEXT_LEVEL: u32 = 1;
 
 /// Gzip level of the shards: level 2 would make them a third smaller, but takes more
 /// than twice as long, and shards are a small part of the bytes a query fetches.
@@ -52,44 +50,89 @@ const SHARD_LEVEL: u32 = 1;
 /// Pages tokenised per parallel batch, bounding the memory of terms not yet merged.
 const BATCH: usize = 512;
 
+/// Starts loading the segmentation dictionary (a tenth of a second or more) on a thread
+/// of its own, if it is not loaded yet: it loads while the index tokenises and writes
+/// the stored text, which need no dictionary. Nothing waits for the thread; whoever
+/// needs the dictionary first waits for it to be loaded.
+fn prepare() {
+    if tokens::dictionary_loaded() {
+        return;
+    }
+    let started = std::thread::Builder::new()
+        .name("search-dictionary".into())
+        .spawn(|| {
+            tokens::dictionary();
+        });
+    // Without the thread the index loads the dictionary when it first needs it.
+    drop(started);
+}
+
 /// The index, the client and, when the theme renders no search page of its own
 /// (`search.html`), a plain one.
 pub fn search_outputs(portal: &Portal, theme_has_search_page: bool) -> Vec<Output> {
+    let taken = write_search_outputs(portal, theme_has_search_page, &KeepInMemory);
+    taken
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|t| match t {
+            Taken::Kept(output) => Some(output),
+            Taken::Written(_) => None,
+        })
+        .collect()
+}
+
+/// [`search_outputs`], each handed to `sink` as soon as it is made, from several
+/// threads: the stored text, most of the index's bytes, is never all in memory.
+pub fn write_search_outputs(
+    portal: &Portal,
+    theme_has_search_page: bool,
+    sink: &dyn OutputSink,
+) -> Result<Vec<Taken>, Diagnostic> {
+    prepare();
     let docs = docs::collect(portal);
-    // The stored text does not depend on the postings: both are built at once.
-    let (lists, texts) = rayon::join(|| term_lists(&docs), || files::text_files(&docs));
-    let mut outputs = files::index_files(portal, &docs, &lists);
-    outputs.extend(texts);
-    outputs.push(Output {
-        path: "search/search-core.js".into(),
-        body: CORE_JS.as_bytes().to_vec(),
-    });
-    outputs.push(Output {
-        path: "search/search-ui.js".into(),
-        body: UI_JS.as_bytes().to_vec(),
-    });
+    // The stored text does not depend on the postings: both are made at once.
+    let (lists, texts) = rayon::join(
+        || term_lists(&docs),
+        || files::write_text_files(&docs, sink),
+    );
+    let mut taken = texts?;
+    taken.extend(files::write_index_files(portal, &docs, &lists, sink)?);
+    drop(lists);
+    let mut rest = vec![
+        Output {
+            path: "search/search-core.js".into(),
+            body: CORE_JS.as_bytes().to_vec(),
+        },
+        Output {
+            path: "search/search-ui.js".into(),
+            body: UI_JS.as_bytes().to_vec(),
+        },
+    ];
     if portal.config.traditional {
-        outputs.push(traditional_table());
+        rest.push(traditional_table());
     }
     if !theme_has_search_page {
-        outputs.push(Output {
+        rest.push(Output {
             path: "search/index.html".into(),
             body: fallback_page(portal).into_bytes(),
         });
     }
-    outputs
+    for output in rest {
+        taken.push(sink.take(output)?);
+    }
+    Ok(taken)
 }
 
 /// Every term's postings list. Pages are tokenised once each, in parallel batches;
 /// a batch's terms are merged into the postings (which must happen in id order, on one
-/// thread) while the next batch is being tokenised.
+/// thread) while the next batch is being tokenised. Dictionary words come last, in a
+/// pass of their own, so that loading the dictionary ([`prepare`]) overlaps the rest.
 fn term_lists(docs: &[docs::SearchDoc<'_>]) -> Vec<postings::TermList> {
-    let heading_words = files::heading_words(docs);
     let tokenize = |batch: &[docs::SearchDoc<'_>]| -> Vec<tokens::PageTerms> {
         batch
             .par_iter()
             .map_init(tokens::TermCollector::default, |collector, doc| {
-                files::page_terms(doc, collector, &heading_words)
+                files::page_terms(doc, collector)
             })
             .collect()
     };
@@ -102,6 +145,12 @@ fn term_lists(docs: &[docs::SearchDoc<'_>]) -> Vec<postings::TermList> {
     }
     let (first, terms) = pending;
     postings.add_all(first, terms);
+    let heading_words = files::heading_words(docs);
+    let dictionary_terms: Vec<Vec<(String, u8)>> = docs
+        .par_iter()
+        .map(|doc| files::dictionary_terms(doc, &heading_words))
+        .collect();
+    postings.add_dictionary_terms(dictionary_terms);
     postings.finish()
 }
 

@@ -15,7 +15,7 @@ use super::tokens::{PageTerms, key_text};
 /// The weight byte of a term seen once in the body and nowhere else.
 pub(crate) const COMMON_WEIGHT: u8 = 1 << 3;
 
-/// A multiply-rotate hasher for the `u64` keys of the postings map: the default
+/// A multiply-rotate hasher for the keys and words of the postings maps: the default
 /// SipHash is several times slower on millions of inserts, and the keys are not chosen
 /// by an attacker in a way that matters for a build.
 #[derive(Default, Clone, Copy)]
@@ -23,11 +23,23 @@ pub(crate) struct KeyHasher(u64);
 
 impl Hasher for KeyHasher {
     fn finish(&self) -> u64 {
-        self.0
+        // The table picks buckets by the low bits: fold the well-mixed high bits in.
+        self.0 ^ (self.0 >> 32)
     }
     fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.write_u64(u64::from(*b));
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let mut b = [0; 8];
+            b.copy_from_slice(word);
+            self.write_u64(u64::from_le_bytes(b));
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut b = [0; 8];
+            if let Some(head) = b.get_mut(..rest.len()) {
+                head.copy_from_slice(rest);
+            }
+            self.write_u64(u64::from_le_bytes(b));
         }
     }
     fn write_u64(&mut self, n: u64) {
@@ -35,7 +47,7 @@ impl Hasher for KeyHasher {
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
 
 /// One term's list while it is being built.
 #[derive(Debug, Default)]
@@ -62,7 +74,7 @@ impl List {
 #[derive(Default)]
 pub(crate) struct Postings {
     packed: FastMap<u64, List>,
-    words: HashMap<String, List>,
+    words: FastMap<String, List>,
 }
 
 /// A finished postings list.
@@ -95,21 +107,87 @@ impl Postings {
         }
     }
 
-    /// Every list with its term text, sorted by term.
+    /// Adds the dictionary words of every document (`terms[id]`, field bits only), after
+    /// all their other terms: where a document already has the word from another field,
+    /// its weight gains the field bits, as if the word had been added with the rest.
+    pub fn add_dictionary_terms(&mut self, terms: Vec<Vec<(String, u8)>>) {
+        let mut lists: FastMap<String, List> = FastMap::default();
+        for (id, words) in terms.into_iter().enumerate() {
+            let doc = u32::try_from(id).unwrap_or(u32::MAX);
+            for (word, weight) in words {
+                lists.entry(word).or_default().push(doc, weight);
+            }
+        }
+        for (word, list) in lists {
+            match self.words.get_mut(&word) {
+                Some(existing) => *existing = merged(existing, &list),
+                None => {
+                    self.words.insert(word, list);
+                }
+            }
+        }
+    }
+
+    /// Every list with its term text, in no particular order (each shard sorts its own:
+    /// cheaper than sorting them all).
     pub fn finish(self) -> Vec<TermList> {
         let packed: Vec<(u64, List)> = self.packed.into_iter().collect();
-        let packed = packed.into_par_iter().map(|(k, l)| (key_text(k), l));
-        let mut lists: Vec<TermList> = packed
-            .chain(self.words.into_par_iter())
+        let words: Vec<(String, List)> = self.words.into_iter().collect();
+        packed
+            .into_par_iter()
+            .map(|(k, l)| (key_text(k), l))
+            .chain(words.into_par_iter())
             .map(|(term, l)| TermList {
                 term,
                 count: l.count,
                 bytes: l.bytes,
             })
-            .collect();
-        lists.par_sort_unstable_by(|a, b| a.term.cmp(&b.term));
-        lists
+            .collect()
     }
+}
+
+/// The documents and weights of an encoded list.
+fn entries(list: &List) -> Vec<(u32, u8)> {
+    let mut out = Vec::with_capacity(list.count as usize);
+    let (mut doc, mut bytes) = (0u64, list.bytes.iter());
+    while let Some(value) = read_varint(&mut bytes) {
+        doc += value >> 1;
+        let weight = if value & 1 == 1 {
+            bytes.next().copied().unwrap_or(0)
+        } else {
+            COMMON_WEIGHT
+        };
+        out.push((u32::try_from(doc).unwrap_or(u32::MAX), weight));
+    }
+    out
+}
+
+/// Two lists of one term as one: a document in both gets the field bits of both.
+fn merged(a: &List, b: &List) -> List {
+    let mut all = entries(a);
+    all.extend(entries(b));
+    all.sort_by_key(|(doc, _)| *doc);
+    let mut list = List::default();
+    let mut all = all.into_iter().peekable();
+    while let Some((doc, mut weight)) = all.next() {
+        while let Some((_, other)) = all.next_if(|(d, _)| *d == doc) {
+            weight |= other;
+        }
+        list.push(doc, weight);
+    }
+    list
+}
+
+fn read_varint<'a>(bytes: &mut impl Iterator<Item = &'a u8>) -> Option<u64> {
+    let (mut value, mut shift) = (0u64, 0);
+    for b in bytes {
+        value |= u64::from(b & 0x7F) << shift.min(63);
+        if b & 0x80 == 0 {
+            return Some(value);
+        }
+        shift += 7;
+    }
+    None
 }
 
 /// LEB128: seven bits a byte, low bits first.
@@ -128,21 +206,32 @@ pub(crate) fn term_hash(term: &str) -> u32 {
     })
 }
 
-/// Groups lists into `shard_count` shards and encodes each: per term a varint of its
-/// UTF-8 length, the UTF-8, a varint document count, a varint byte length, the bytes.
-pub(crate) fn encode_shards(lists: &[TermList], shard_count: u32) -> Vec<Vec<u8>> {
+/// The lists of each of `shard_count` shards.
+pub(crate) fn shard_lists(lists: &[TermList], shard_count: u32) -> Vec<Vec<&TermList>> {
     let mut shards = vec![Vec::new(); shard_count as usize];
     for list in lists {
-        let index = (term_hash(&list.term) % shard_count) as usize;
+        let index = (term_hash(&list.term) % shard_count.max(1)) as usize;
         if let Some(shard) = shards.get_mut(index) {
-            write_varint(shard, list.term.len() as u64);
-            shard.extend_from_slice(list.term.as_bytes());
-            write_varint(shard, u64::from(list.count));
-            write_varint(shard, list.bytes.len() as u64);
-            shard.extend_from_slice(&list.bytes);
+            shard.push(list);
         }
     }
     shards
+}
+
+/// One shard's bytes, its lists sorted by term: per term a varint of its UTF-8 length,
+/// the UTF-8, a varint document count, a varint byte length, the bytes.
+pub(crate) fn encode_shard(lists: &mut [&TermList]) -> Vec<u8> {
+    lists.sort_unstable_by(|a, b| a.term.cmp(&b.term));
+    let size: usize = lists.iter().map(|l| l.term.len() + l.bytes.len() + 8).sum();
+    let mut shard = Vec::with_capacity(size);
+    for list in lists.iter() {
+        write_varint(&mut shard, list.term.len() as u64);
+        shard.extend_from_slice(list.term.as_bytes());
+        write_varint(&mut shard, u64::from(list.count));
+        write_varint(&mut shard, list.bytes.len() as u64);
+        shard.extend_from_slice(&list.bytes);
+    }
+    shard
 }
 
 /// A power of two giving shards of about `target` bytes, at most 2¹⁴.
@@ -174,9 +263,70 @@ mod tests {
     }
 
     #[test]
+    fn dictionary_words_join_the_same_word_from_other_fields() {
+        let mut postings = Postings::default();
+        for (doc, weight) in [(0, 4), (300, 4)] {
+            postings.add(
+                doc,
+                PageTerms {
+                    packed: Vec::new(),
+                    words: vec![("科学技术".to_owned(), weight)],
+                },
+            );
+        }
+        let mut terms = vec![Vec::new(); 301];
+        terms[5] = vec![("科学技术".to_owned(), 1)];
+        terms[300] = vec![("科学技术".to_owned(), 2)];
+        postings.add_dictionary_terms(terms);
+        let lists = postings.finish();
+        let list = lists.iter().find(|l| l.term == "科学技术").unwrap();
+        let expected = List {
+            last: 0,
+            count: 0,
+            bytes: Vec::new(),
+        };
+        let mut expected = expected;
+        for (doc, weight) in [(0, 4), (5, 1), (300, 6)] {
+            expected.push(doc, weight);
+        }
+        assert_eq!((list.count, &list.bytes), (3, &expected.bytes));
+    }
+
+    #[test]
     fn fnv_hash_matches_the_reference_values() {
         assert_eq!(term_hash(""), 0x811C_9DC5);
         assert_eq!(term_hash("a"), 0xE40C_292C);
+    }
+
+    #[test]
+    fn a_shard_holds_its_terms_sorted_whatever_order_they_came_in() {
+        let list = |term: &str| TermList {
+            term: term.to_owned(),
+            count: 1,
+            bytes: vec![2],
+        };
+        let lists = [list("科协"), list("梧州"), list("icp")];
+        let shards = shard_lists(&lists, 1);
+        let mut only = shards.into_iter().next().unwrap();
+        let bytes = encode_shard(&mut only);
+        let mut expected = Vec::new();
+        for term in ["icp", "梧州", "科协"] {
+            expected.push(term.len() as u8);
+            expected.extend_from_slice(term.as_bytes());
+            expected.extend_from_slice(&[1, 1, 2]);
+        }
+        assert_eq!(bytes, expected);
+    }
+
+    #[test]
+    fn string_keys_hash_by_every_byte() {
+        let hash = |s: &str| {
+            let mut h = KeyHasher::default();
+            h.write(s.as_bytes());
+            h.finish()
+        };
+        assert_ne!(hash("abcdefgh1"), hash("abcdefgh2"));
+        assert_ne!(hash("1abcdefgh"), hash("2abcdefgh"));
     }
 
     #[test]

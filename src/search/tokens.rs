@@ -7,11 +7,11 @@
 //! Bigrams and single characters are packed into `u64` keys to keep the per-page work
 //! free of allocations; words are strings.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 
+use super::postings::FastMap;
 use crate::zh::{is_han, normalize_char};
 
 /// The field a term came from, as bits of a posting's weight byte.
@@ -58,32 +58,106 @@ pub(crate) fn key_text(key: u64) -> String {
 /// The terms of one page with their weight bytes (field bits + body count).
 #[derive(Debug, Default)]
 pub(crate) struct PageTerms {
-    /// Bigrams and single characters, sorted by key.
+    /// Bigrams and single characters, in the order first seen.
     pub packed: Vec<(u64, u8)>,
-    /// Words, sorted.
+    /// Words, in no particular order.
     pub words: Vec<(String, u8)>,
 }
 
-/// The character bits of a packed key (two 21-bit code points).
-const CHAR_BITS: u64 = (1 << 42) - 1;
-
-/// One occurrence of a packed key in a field: the key's kind and characters moved down
-/// to 44 bits, then the field bits. Sorting occurrences groups them by key in key order,
-/// so a page's terms are counted with one sort instead of a hash map.
-fn occurrence(key: u64, field_bits: u8) -> u64 {
-    ((((key >> 62) << 42) | (key & CHAR_BITS)) << 3) | u64::from(field_bits & 7)
+/// A page's packed keys with their weights: an open-addressing table kept from page to
+/// page. Counting a page's bigrams this way, instead of sorting every occurrence, was
+/// the largest cut in the cost of tokenising.
+#[derive(Default)]
+struct KeyWeights {
+    /// `(key, weight)`; key 0 (never a packed key) marks a free slot. A power of two long.
+    slots: Vec<(u64, u8)>,
+    /// Indices of the used slots, in the order their keys were first seen.
+    used: Vec<usize>,
+    /// 64 − log₂ of the slot count: a key's home slot is the top bits of its hash.
+    shift: u32,
 }
 
-fn occurrence_key(occurrence: u64) -> u64 {
-    ((occurrence >> 45) << 62) | ((occurrence >> 3) & CHAR_BITS)
+impl KeyWeights {
+    fn add(&mut self, key: u64, field_bits: u8) {
+        if (self.used.len() + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut index = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        while let Some(slot) = self.slots.get_mut(index) {
+            if slot.0 == key {
+                add_weight(&mut slot.1, field_bits);
+                return;
+            }
+            if slot.0 == 0 {
+                *slot = (key, 0);
+                add_weight(&mut slot.1, field_bits);
+                self.used.push(index);
+                return;
+            }
+            index = (index + 1) & mask;
+        }
+    }
+
+    /// Doubles the table (at least 1,024 slots) and puts the keys back, in their order.
+    fn grow(&mut self) {
+        let capacity = (self.slots.len() * 2).max(1024);
+        let old = std::mem::replace(&mut self.slots, vec![(0, 0); capacity]);
+        self.shift = 64 - capacity.trailing_zeros();
+        let used = std::mem::take(&mut self.used);
+        for (key, weight) in used.into_iter().filter_map(|i| old.get(i).copied()) {
+            self.insert_weight(key, weight);
+        }
+    }
+
+    fn insert_weight(&mut self, key: u64, weight: u8) {
+        let mask = self.slots.len() - 1;
+        let mut index = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        while let Some(slot) = self.slots.get_mut(index) {
+            if slot.0 == 0 {
+                *slot = (key, weight);
+                self.used.push(index);
+                return;
+            }
+            index = (index + 1) & mask;
+        }
+    }
+
+    /// Every key with its weight, first seen first; the table is empty afterwards.
+    fn drain(&mut self) -> Vec<(u64, u8)> {
+        let slots = &mut self.slots;
+        self.used
+            .drain(..)
+            .filter_map(|i| slots.get_mut(i).map(std::mem::take))
+            .collect()
+    }
+}
+
+/// [`normalize_char`] of every character of the Basic Multilingual Plane, where all but a
+/// few rare characters of a text are: a lookup instead of a chain of tests per character.
+fn normalized_bmp() -> &'static [char] {
+    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..=0xFFFF_u32)
+            .map(|u| char::from_u32(u).map_or(' ', normalize_char))
+            .collect()
+    })
+}
+
+/// [`normalize_char`], through `table` ([`normalized_bmp`]) when `c` is in it.
+fn normalize_with(table: &[char], c: char) -> char {
+    match table.get(c as usize) {
+        Some(n) => *n,
+        None => normalize_char(c),
+    }
 }
 
 /// Collects one page's terms. Meant to be reused page after page (see
 /// [`TermCollector::finish`]): its buffers keep their capacity.
 #[derive(Default)]
 pub(crate) struct TermCollector {
-    occurrences: Vec<u64>,
-    words: HashMap<String, u8>,
+    keys: KeyWeights,
+    words: FastMap<String, u8>,
     word: String,
 }
 
@@ -102,16 +176,15 @@ impl TermCollector {
         let mut previous_han: Option<char> = None;
         let mut word = std::mem::take(&mut self.word);
         word.clear();
-        for c in text.chars().map(normalize_char) {
+        let table = normalized_bmp();
+        for c in text.chars().map(|c| normalize_with(table, c)) {
             if is_han(c) {
                 self.flush_word(&mut word, field_bits);
                 if let Some(p) = previous_han {
-                    self.occurrences
-                        .push(occurrence(bigram_key(p, c), field_bits));
+                    self.keys.add(bigram_key(p, c), field_bits);
                 }
                 if field_bits & field::TITLE != 0 {
-                    self.occurrences
-                        .push(occurrence(unigram_key(c), field_bits));
+                    self.keys.add(unigram_key(c), field_bits);
                 }
                 previous_han = Some(c);
             } else {
@@ -129,13 +202,8 @@ impl TermCollector {
 
     /// Adds the dictionary words of three or more Han characters in `text`.
     pub fn add_dictionary_words(&mut self, text: &str, field_bits: u8) {
-        self.add_words(&dictionary_words(text), field_bits);
-    }
-
-    /// Adds words already cut by [`dictionary_words`].
-    pub fn add_words(&mut self, words: &[String], field_bits: u8) {
-        for word in words {
-            self.add_word(word, field_bits);
+        for word in dictionary_words(text) {
+            self.add_word(&word, field_bits);
         }
     }
 
@@ -166,25 +234,12 @@ impl TermCollector {
         word.clear();
     }
 
-    /// The collected terms, sorted; the collector is empty again afterwards.
+    /// The collected terms; the collector is empty again afterwards.
     pub fn finish(&mut self) -> PageTerms {
-        self.occurrences.sort_unstable();
-        let mut packed: Vec<(u64, u8)> = Vec::with_capacity(self.occurrences.len() / 2);
-        for &o in &self.occurrences {
-            let (key, field_bits) = (occurrence_key(o), (o & 7) as u8);
-            match packed.last_mut() {
-                Some((last, weight)) if *last == key => add_weight(weight, field_bits),
-                _ => {
-                    let mut weight = 0;
-                    add_weight(&mut weight, field_bits);
-                    packed.push((key, weight));
-                }
-            }
+        PageTerms {
+            packed: self.keys.drain(),
+            words: self.words.drain().collect(),
         }
-        self.occurrences.clear();
-        let mut words: Vec<(String, u8)> = self.words.drain().collect();
-        words.sort_unstable();
-        PageTerms { packed, words }
     }
 }
 
@@ -201,10 +256,16 @@ pub(crate) fn dictionary_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+static JIEBA: OnceLock<Jieba> = OnceLock::new();
+
 /// jieba with its embedded dictionary, loaded once (it takes a moment).
 pub(crate) fn dictionary() -> &'static Jieba {
-    static JIEBA: OnceLock<Jieba> = OnceLock::new();
     JIEBA.get_or_init(Jieba::new)
+}
+
+/// Whether [`dictionary`] is loaded already.
+pub(crate) fn dictionary_loaded() -> bool {
+    JIEBA.get().is_some()
 }
 
 #[cfg(test)]
@@ -271,23 +332,32 @@ mod tests {
     }
 
     #[test]
-    fn occurrences_keep_key_order_and_field_bits() {
-        let keys = [
-            bigram_key('梧', '州'),
-            unigram_key('梧'),
-            bigram_key('a', '𠀀'),
-        ];
-        for key in keys {
-            for bits in [0, field::TITLE, field::META] {
-                let o = occurrence(key, bits);
-                assert_eq!((occurrence_key(o), (o & 7) as u8), (key, bits));
-            }
+    fn the_key_table_keeps_every_key_and_weight_through_growth() {
+        let mut table = KeyWeights::default();
+        let keys: Vec<u64> = (0..5_000u32)
+            .filter_map(char::from_u32)
+            .map(|c| bigram_key(c, '州'))
+            .collect();
+        for key in &keys {
+            table.add(*key, 0);
+            table.add(*key, field::META);
         }
-        let mut sorted = keys;
-        sorted.sort_unstable();
-        let mut by_occurrence = keys;
-        by_occurrence.sort_unstable_by_key(|k| occurrence(*k, field::META));
-        assert_eq!(sorted, by_occurrence);
+        let drained = table.drain();
+        let expected: Vec<(u64, u8)> = keys
+            .iter()
+            .map(|k| (*k, (1 << BODY_SHIFT) | field::META))
+            .collect();
+        assert_eq!(drained, expected);
+        table.add(keys[0], 0);
+        assert_eq!(table.drain(), [(keys[0], 1 << BODY_SHIFT)]);
+    }
+
+    #[test]
+    fn the_normalisation_table_agrees_with_normalize_char() {
+        let table = normalized_bmp();
+        for c in ['梧', '協', 'Ａ', 'Q', '，', '　', '𠀀', 'İ', '1'] {
+            assert_eq!(normalize_with(table, c), normalize_char(c), "{c}");
+        }
     }
 
     #[test]

@@ -47,25 +47,9 @@ const SHARD_TARGET_BYTES: usize = 24_000;
 /// than twice as long, and shards are a small part of the bytes a query fetches.
 const SHARD_LEVEL: u32 = 1;
 
-/// Pages tokenised per parallel batch, bounding the memory of terms not yet merged.
-const BATCH: usize = 512;
-
-/// Starts loading the segmentation dictionary (a tenth of a second or more) on a thread
-/// of its own, if it is not loaded yet: it loads while the index tokenises and writes
-/// the stored text, which need no dictionary. Nothing waits for the thread; whoever
-/// needs the dictionary first waits for it to be loaded.
-fn prepare() {
-    if tokens::dictionary_loaded() {
-        return;
-    }
-    let started = std::thread::Builder::new()
-        .name("search-dictionary".into())
-        .spawn(|| {
-            tokens::dictionary();
-        });
-    // Without the thread the index loads the dictionary when it first needs it.
-    drop(started);
-}
+/// Pages tokenised per parallel batch, bounding the memory of terms not yet merged
+/// (about 5 MB a batch on the 10,000-page benchmark).
+const BATCH: usize = 256;
 
 /// The index, the client and, when the theme renders no search page of its own
 /// (`search.html`), a plain one.
@@ -88,14 +72,17 @@ pub fn write_search_outputs(
     theme_has_search_page: bool,
     sink: &dyn OutputSink,
 ) -> Result<Vec<Taken>, Diagnostic> {
-    prepare();
     let docs = docs::collect(portal);
-    // The stored text does not depend on the postings: both are made at once.
-    let (lists, texts) = rayon::join(
-        || term_lists(&docs),
+    let mut postings = postings_without_dictionary(&docs);
+    // The stored text needs no postings: it is written while the dictionary, which
+    // takes a moment to load, cuts titles and headings.
+    let (dictionary_terms, texts) = rayon::join(
+        || dictionary_terms(&docs),
         || files::write_text_files(&docs, sink),
     );
     let mut taken = texts?;
+    postings.add_dictionary_terms(dictionary_terms);
+    let lists = postings.finish();
     taken.extend(files::write_index_files(portal, &docs, &lists, sink)?);
     drop(lists);
     let mut rest = vec![
@@ -123,11 +110,10 @@ pub fn write_search_outputs(
     Ok(taken)
 }
 
-/// Every term's postings list. Pages are tokenised once each, in parallel batches;
-/// a batch's terms are merged into the postings (which must happen in id order, on one
-/// thread) while the next batch is being tokenised. Dictionary words come last, in a
-/// pass of their own, so that loading the dictionary ([`prepare`]) overlaps the rest.
-fn term_lists(docs: &[docs::SearchDoc<'_>]) -> Vec<postings::TermList> {
+/// The postings of every term but the dictionary words. Pages are tokenised once each,
+/// in parallel batches; a batch's terms are merged into the postings (which must
+/// happen in id order, on one thread) while the next batch is being tokenised.
+fn postings_without_dictionary(docs: &[docs::SearchDoc<'_>]) -> postings::Postings {
     let tokenize = |batch: &[docs::SearchDoc<'_>]| -> Vec<tokens::PageTerms> {
         batch
             .par_iter()
@@ -145,13 +131,18 @@ fn term_lists(docs: &[docs::SearchDoc<'_>]) -> Vec<postings::TermList> {
     }
     let (first, terms) = pending;
     postings.add_all(first, terms);
+    postings
+}
+
+/// The dictionary words of every document's title and headings, by document id. The
+/// dictionary is loaded here, after the pages' other terms are merged, so that it is
+/// never in memory together with a batch of them.
+fn dictionary_terms(docs: &[docs::SearchDoc<'_>]) -> Vec<Vec<(String, u8)>> {
+    tokens::dictionary();
     let heading_words = files::heading_words(docs);
-    let dictionary_terms: Vec<Vec<(String, u8)>> = docs
-        .par_iter()
+    docs.par_iter()
         .map(|doc| files::dictionary_terms(doc, &heading_words))
-        .collect();
-    postings.add_dictionary_terms(dictionary_terms);
-    postings.finish()
+        .collect()
 }
 
 /// `search/s2t.json`: the character table the client uses on Traditional pages to show

@@ -256,16 +256,10 @@ pub(crate) fn dictionary_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-static JIEBA: OnceLock<Jieba> = OnceLock::new();
-
 /// jieba with its embedded dictionary, loaded once (it takes a moment).
 pub(crate) fn dictionary() -> &'static Jieba {
+    static JIEBA: OnceLock<Jieba> = OnceLock::new();
     JIEBA.get_or_init(Jieba::new)
-}
-
-/// Whether [`dictionary`] is loaded already.
-pub(crate) fn dictionary_loaded() -> bool {
-    JIEBA.get().is_some()
 }
 
 #[cfg(test)]

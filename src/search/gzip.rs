@@ -1,7 +1,7 @@
-//! Gzip files written with one reusable compressor per thread. A deflate state holds a
-//! few hundred kilobytes of window and hash tables; allocating a fresh one for each of
-//! thousands of small index files made the kernel zero over a gigabyte of new pages,
-//! more time than the compression itself.
+//! Gzip files written with a reusable compressor. A deflate state holds a few hundred
+//! kilobytes of window and hash tables; allocating a fresh one for each of thousands of
+//! small index files made the kernel zero over a gigabyte of new pages, more time than
+//! the compression itself (only `meta.mz` is compressed now).
 
 use flate2::{Compress, Compression, Crc, FlushCompress, Status};
 

@@ -7,8 +7,8 @@
 //! Traditional→Simplified pairs the query needs), `s/<hex>.mz` (postings shards keyed
 //! by a hash of the term), `t/<n>.mz` (stored text of a few documents, for excerpts),
 //! `search-core.js` (the ES module, see docs/search.md) and `search-ui.js` (the page).
-//! `meta.mz` and the shards are gzip, the stored text is not; the extension keeps
-//! servers from adding a `Content-Encoding` of their own to the gzip files.
+//! `meta.mz` is gzip; the shards and the stored text are not compressed, which cost
+//! build time for few bytes (shards) or more bytes per query (see [`TEXT_CHUNK`]).
 
 mod docs;
 mod files;
@@ -42,10 +42,6 @@ const TEXT_CHUNK: usize = 2;
 /// 10,000-page benchmark, half as many files to write as at 12,000 bytes for a few
 /// kilobytes more per query.
 const SHARD_TARGET_BYTES: usize = 24_000;
-
-/// Gzip level of the shards: level 2 would make them a third smaller, but takes more
-/// than twice as long, and shards are a small part of the bytes a query fetches.
-const SHARD_LEVEL: u32 = 1;
 
 /// Pages tokenised per parallel batch, bounding the memory of terms not yet merged
 /// (about 5 MB a batch on the 10,000-page benchmark).

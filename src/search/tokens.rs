@@ -64,35 +64,48 @@ pub(crate) struct PageTerms {
     pub words: Vec<(String, u8)>,
 }
 
+/// Bits of a packed key that no key uses (between its characters and its kind): a slot
+/// of [`KeyWeights`] keeps the weight byte there.
+const WEIGHT_SHIFT: u32 = 42;
+const KEY_MASK: u64 = !(0xFF << WEIGHT_SHIFT);
+
 /// A page's packed keys with their weights: an open-addressing table kept from page to
 /// page. Counting a page's bigrams this way, instead of sorting every occurrence, was
 /// the largest cut in the cost of tokenising.
 #[derive(Default)]
 struct KeyWeights {
-    /// `(key, weight)`; key 0 (never a packed key) marks a free slot. A power of two long.
-    slots: Vec<(u64, u8)>,
+    /// A key with its weight in [`WEIGHT_SHIFT`]'s bits; 0 (never a key) marks a free
+    /// slot. A power of two long.
+    slots: Vec<u64>,
     /// Indices of the used slots, in the order their keys were first seen.
-    used: Vec<usize>,
+    used: Vec<u32>,
     /// 64 − log₂ of the slot count: a key's home slot is the top bits of its hash.
     shift: u32,
 }
 
+/// `slot` with `field_bits` added to its weight ([`add_weight`]).
+fn with_weight(slot: u64, field_bits: u8) -> u64 {
+    let mut weight = (slot >> WEIGHT_SHIFT) as u8;
+    add_weight(&mut weight, field_bits);
+    (slot & KEY_MASK) | (u64::from(weight) << WEIGHT_SHIFT)
+}
+
 impl KeyWeights {
+    #[inline]
     fn add(&mut self, key: u64, field_bits: u8) {
-        if (self.used.len() + 1) * 2 > self.slots.len() {
+        if self.used.len() * 2 >= self.slots.len() {
             self.grow();
         }
         let mask = self.slots.len() - 1;
         let mut index = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
         while let Some(slot) = self.slots.get_mut(index) {
-            if slot.0 == key {
-                add_weight(&mut slot.1, field_bits);
+            if *slot & KEY_MASK == key {
+                *slot = with_weight(*slot, field_bits);
                 return;
             }
-            if slot.0 == 0 {
-                *slot = (key, 0);
-                add_weight(&mut slot.1, field_bits);
-                self.used.push(index);
+            if *slot == 0 {
+                *slot = with_weight(key, field_bits);
+                self.used.push(index as u32);
                 return;
             }
             index = (index + 1) & mask;
@@ -100,23 +113,28 @@ impl KeyWeights {
     }
 
     /// Doubles the table (at least 1,024 slots) and puts the keys back, in their order.
+    #[cold]
     fn grow(&mut self) {
         let capacity = (self.slots.len() * 2).max(1024);
-        let old = std::mem::replace(&mut self.slots, vec![(0, 0); capacity]);
+        let old = std::mem::replace(&mut self.slots, vec![0; capacity]);
         self.shift = 64 - capacity.trailing_zeros();
         let used = std::mem::take(&mut self.used);
-        for (key, weight) in used.into_iter().filter_map(|i| old.get(i).copied()) {
-            self.insert_weight(key, weight);
+        for slot in used
+            .into_iter()
+            .filter_map(|i| old.get(i as usize).copied())
+        {
+            self.insert_slot(slot);
         }
     }
 
-    fn insert_weight(&mut self, key: u64, weight: u8) {
+    fn insert_slot(&mut self, slot: u64) {
         let mask = self.slots.len() - 1;
+        let key = slot & KEY_MASK;
         let mut index = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
-        while let Some(slot) = self.slots.get_mut(index) {
-            if slot.0 == 0 {
-                *slot = (key, weight);
-                self.used.push(index);
+        while let Some(free) = self.slots.get_mut(index) {
+            if *free == 0 {
+                *free = slot;
+                self.used.push(index as u32);
                 return;
             }
             index = (index + 1) & mask;
@@ -128,28 +146,46 @@ impl KeyWeights {
         let slots = &mut self.slots;
         self.used
             .drain(..)
-            .filter_map(|i| slots.get_mut(i).map(std::mem::take))
+            .filter_map(|i| slots.get_mut(i as usize).map(std::mem::take))
+            .map(|slot| (slot & KEY_MASK, (slot >> WEIGHT_SHIFT) as u8))
             .collect()
     }
 }
 
+/// Marks a [`normalized_bmp`] entry whose character is Han.
+const HAN_FLAG: u32 = 1 << 31;
+
 /// [`normalize_char`] of every character of the Basic Multilingual Plane, where all but a
-/// few rare characters of a text are: a lookup instead of a chain of tests per character.
-fn normalized_bmp() -> &'static [char] {
-    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
+/// few rare characters of a text are, with [`HAN_FLAG`] when the result is Han: one
+/// lookup instead of a chain of tests per character.
+fn normalized_bmp() -> &'static [u32] {
+    static TABLE: OnceLock<Vec<u32>> = OnceLock::new();
     TABLE.get_or_init(|| {
         (0..=0xFFFF_u32)
-            .map(|u| char::from_u32(u).map_or(' ', normalize_char))
+            .map(|u| char::from_u32(u).map_or(u32::from(' '), normalized_entry))
             .collect()
     })
 }
 
-/// [`normalize_char`], through `table` ([`normalized_bmp`]) when `c` is in it.
-fn normalize_with(table: &[char], c: char) -> char {
-    match table.get(c as usize) {
-        Some(n) => *n,
-        None => normalize_char(c),
+fn normalized_entry(c: char) -> u32 {
+    let n = normalize_char(c);
+    if is_han(n) {
+        n as u32 | HAN_FLAG
+    } else {
+        n as u32
     }
+}
+
+/// [`normalize_char`] of `c` and whether that is Han, through `table`
+/// ([`normalized_bmp`]) when `c` is in it.
+#[inline]
+fn normalize_with(table: &[u32], c: char) -> (char, bool) {
+    let entry = match table.get(c as usize) {
+        Some(n) => *n,
+        None => normalized_entry(c),
+    };
+    let n = char::from_u32(entry & !HAN_FLAG).unwrap_or(' ');
+    (n, entry & HAN_FLAG != 0)
 }
 
 /// Collects one page's terms. Meant to be reused page after page (see
@@ -177,9 +213,11 @@ impl TermCollector {
         let mut word = std::mem::take(&mut self.word);
         word.clear();
         let table = normalized_bmp();
-        for c in text.chars().map(|c| normalize_with(table, c)) {
-            if is_han(c) {
-                self.flush_word(&mut word, field_bits);
+        for (c, han) in text.chars().map(|c| normalize_with(table, c)) {
+            if han {
+                if !word.is_empty() {
+                    self.flush_word(&mut word, field_bits);
+                }
                 if let Some(p) = previous_han {
                     self.keys.add(bigram_key(p, c), field_bits);
                 }
@@ -350,7 +388,8 @@ mod tests {
     fn the_normalisation_table_agrees_with_normalize_char() {
         let table = normalized_bmp();
         for c in ['梧', '協', 'Ａ', 'Q', '，', '　', '𠀀', 'İ', '1'] {
-            assert_eq!(normalize_with(table, c), normalize_char(c), "{c}");
+            let n = normalize_char(c);
+            assert_eq!(normalize_with(table, c), (n, is_han(n)), "{c}");
         }
     }
 

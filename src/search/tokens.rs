@@ -287,6 +287,7 @@ pub(crate) fn dictionary_words(text: &str) -> Vec<String> {
     dictionary()
         .cut(&normalized, false)
         .into_iter()
+        .map(|token| token.word)
         .filter(|word| {
             (3..=MAX_WORD_CHARS).contains(&word.chars().count()) && word.chars().all(is_han)
         })

@@ -3,6 +3,8 @@
 //! what a result shows (title, path, date, stored text). Pages are ordered newest
 //! first, then by content key, so document ids (and ties in ranking) are deterministic.
 
+use rayon::prelude::*;
+
 use crate::markdown::Heading;
 use crate::portal::{Portal, PortalPage};
 
@@ -63,11 +65,11 @@ pub(crate) struct SearchDoc<'a> {
 pub(crate) fn collect(portal: &Portal) -> Vec<SearchDoc<'_>> {
     let mut docs: Vec<SearchDoc> = portal
         .pages
-        .iter()
+        .par_iter()
         .filter(|p| p.listed && p.source.meta.in_search_index)
         .map(|page| new_doc(portal, page))
         .collect();
-    docs.sort_by(|a, b| {
+    docs.par_sort_by(|a, b| {
         b.date
             .cmp(&a.date)
             .then_with(|| a.page.source.key.cmp(&b.page.source.key))

@@ -2,14 +2,14 @@
 //! per-document columns, the postings shards, the stored-text files, and the plain
 //! search page used when the theme has none. Only `meta.mz` is gzip.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::docs::{SearchDoc, section_title};
 use super::gzip::Gzip;
-use super::postings::{TermList, encode_shard, shard_count_for, shard_lists};
+use super::postings::{FastMap, TermList, encode_shard, shard_count_for, shard_lists};
 use super::tokens::{PageTerms, TermCollector, dictionary_words, field};
 use super::{SHARD_TARGET_BYTES, TEXT_CHUNK};
 use crate::diag::Diagnostic;
@@ -22,14 +22,16 @@ const FORMAT_VERSION: u32 = 2;
 
 /// Dictionary words of every distinct heading. Headings repeat across pages (一、指导思想),
 /// so each is cut once for the whole site rather than once per page.
-pub(super) type HeadingWords<'a> = HashMap<&'a str, Vec<String>>;
+pub(super) type HeadingWords<'a> = FastMap<&'a str, Vec<String>>;
 
 /// [`HeadingWords`] of `docs`, cut in parallel.
 pub(super) fn heading_words<'a>(docs: &'a [SearchDoc<'_>]) -> HeadingWords<'a> {
-    let distinct: HashSet<&str> = docs
+    let mut distinct: Vec<&str> = docs
         .iter()
         .flat_map(|d| d.headings.iter().map(String::as_str))
         .collect();
+    distinct.par_sort_unstable();
+    distinct.dedup();
     distinct
         .into_par_iter()
         .map(|heading| (heading, dictionary_words(heading)))
@@ -145,21 +147,28 @@ pub(super) fn write_index_files(
     let width = format!("{:x}", shard_count.saturating_sub(1)).len();
     // Not compressed: gzip makes postings only about a seventh smaller, and took a
     // tenth of the index's build time on the 10,000-page benchmark.
-    let mut taken = shard_lists(lists, shard_count)
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, mut shard)| {
-            sink.take(Output {
-                path: format!("search/s/{i:0width$x}.mz"),
-                body: encode_shard(&mut shard),
+    let shards = || {
+        shard_lists(lists, shard_count)
+            .into_par_iter()
+            .enumerate()
+            .map(|(i, mut shard)| {
+                sink.take(Output {
+                    path: format!("search/s/{i:0width$x}.mz"),
+                    body: encode_shard(&mut shard),
+                })
             })
+            .collect::<Result<Vec<Taken>, Diagnostic>>()
+    };
+    let meta = || {
+        let json = meta_json(portal, docs, lists, shard_count);
+        sink.take(Output {
+            path: "search/meta.mz".into(),
+            body: Gzip::new(6).compress(json.as_bytes()),
         })
-        .collect::<Result<Vec<Taken>, Diagnostic>>()?;
-    let meta = meta_json(portal, docs, lists, shard_count);
-    taken.push(sink.take(Output {
-        path: "search/meta.mz".into(),
-        body: Gzip::new(6).compress(meta.as_bytes()),
-    })?);
+    };
+    let (shards, meta) = rayon::join(shards, meta);
+    let mut taken = shards?;
+    taken.push(meta?);
     Ok(taken)
 }
 
@@ -172,7 +181,7 @@ fn meta_json(portal: &Portal, docs: &[SearchDoc<'_>], lists: &[TermList], shards
     let columns = Columns {
         date: docs.iter().map(|d| d.date).collect(),
         len: docs
-            .iter()
+            .par_iter()
             .map(|d| length_bucket(&d.page.rendered.text))
             .collect(),
         sec: docs.iter().map(|d| sections.id(Some(&d.section))).collect(),
@@ -226,13 +235,9 @@ fn needed_t2s(lists: &[TermList]) -> String {
         .collect()
 }
 
-/// One stored document: title, site-relative path, date, text.
-#[derive(Serialize)]
-struct Stored<'a>(&'a str, &'a str, String, &'a str);
-
 /// `t/<n>.mz`: the stored text of [`TEXT_CHUNK`] documents each, for excerpts, as
-/// JSON in UTF-16LE, not compressed (see [`TEXT_CHUNK`]); each handed to `sink` as
-/// soon as it is made.
+/// JSON `[[title, path, date, text], …]` in UTF-16LE, not compressed (see
+/// [`TEXT_CHUNK`]); each handed to `sink` as soon as it is made.
 pub(super) fn write_text_files(
     docs: &[SearchDoc<'_>],
     sink: &dyn OutputSink,
@@ -240,40 +245,70 @@ pub(super) fn write_text_files(
     docs.par_chunks(TEXT_CHUNK)
         .enumerate()
         .map(|(i, chunk)| {
-            let stored: Vec<Stored> = chunk
-                .iter()
-                .map(|d| {
-                    let date = d
-                        .page
-                        .date
-                        .as_ref()
-                        .map(|x| x.date().format("%Y-%m-%d").to_string())
-                        .unwrap_or_default();
-                    Stored(
-                        &d.page.source.meta.title,
-                        &d.page.url.path,
-                        date,
-                        &d.page.rendered.text,
-                    )
-                })
-                .collect();
-            let json = serde_json::to_string(&stored).unwrap_or_default();
+            let size: usize = chunk.iter().map(|d| d.page.rendered.text.len()).sum();
+            let mut json = Utf16Json(Vec::with_capacity(size + 256));
+            json.raw("[");
+            for (n, d) in chunk.iter().enumerate() {
+                let date = d
+                    .page
+                    .date
+                    .as_ref()
+                    .map(|x| x.date().format("%Y-%m-%d").to_string())
+                    .unwrap_or_default();
+                json.raw(if n == 0 { "[" } else { ",[" });
+                json.string(&d.page.source.meta.title);
+                json.raw(",");
+                json.string(&d.page.url.path);
+                json.raw(",");
+                json.string(&date);
+                json.raw(",");
+                json.string(&d.page.rendered.text);
+                json.raw("]");
+            }
+            json.raw("]");
             sink.take(Output {
                 path: format!("search/t/{i}.mz"),
-                body: utf16le(&json),
+                body: json.0,
             })
         })
         .collect()
 }
 
-/// `text` as UTF-16LE without a byte-order mark: Chinese text takes two bytes a
-/// character instead of three.
-fn utf16le(text: &str) -> Vec<u8> {
-    let mut bytes = Vec::with_capacity(text.len() * 2);
-    for unit in text.encode_utf16() {
-        bytes.extend_from_slice(&unit.to_le_bytes());
+/// JSON written straight as UTF-16LE without a byte-order mark (Chinese text takes
+/// two bytes a character instead of three), in one pass over the text.
+struct Utf16Json(Vec<u8>);
+
+impl Utf16Json {
+    /// `text` as it is.
+    fn raw(&mut self, text: &str) {
+        for unit in text.encode_utf16() {
+            self.0.extend_from_slice(&unit.to_le_bytes());
+        }
     }
-    bytes
+
+    /// `text` as a JSON string.
+    fn string(&mut self, text: &str) {
+        self.raw("\"");
+        let mut start = 0;
+        for (i, b) in text.bytes().enumerate() {
+            let control;
+            let escaped = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                0..=0x1F => {
+                    control = format!("\\u{b:04x}");
+                    control.as_str()
+                }
+                _ => continue,
+            };
+            self.raw(text.get(start..i).unwrap_or_default());
+            self.raw(escaped);
+            start = i + 1;
+        }
+        self.raw(text.get(start..).unwrap_or_default());
+        self.raw("\"");
+    }
 }
 
 /// A plain search page for themes without `search.html`.
@@ -294,9 +329,33 @@ pub fn fallback_page(portal: &Portal) -> String {
 mod tests {
     use super::*;
 
+    fn utf16_json(texts: &[&str]) -> String {
+        let mut json = Utf16Json(Vec::new());
+        json.raw("[");
+        for (i, text) in texts.iter().enumerate() {
+            json.raw(if i == 0 { "" } else { "," });
+            json.string(text);
+        }
+        json.raw("]");
+        let units: Vec<u16> = json
+            .0
+            .chunks(2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]))
+            .collect();
+        String::from_utf16(&units).unwrap()
+    }
+
     #[test]
     fn stored_text_is_utf16_little_endian_without_a_mark() {
-        assert_eq!(utf16le("a科"), [0x61, 0x00, 0xD1, 0x79]);
-        assert_eq!(utf16le("𠀀").len(), 4);
+        let mut json = Utf16Json(Vec::new());
+        json.raw("a科𠀀");
+        assert_eq!(json.0, [0x61, 0x00, 0xD1, 0x79, 0x40, 0xD8, 0x00, 0xDC]);
+    }
+
+    #[test]
+    fn stored_text_is_json_whatever_the_text_holds() {
+        let texts = ["梧州\n“科协”", "a\"b\\c", "\t\u{1}\r", "", "𠀀 </script>"];
+        let parsed: Vec<String> = serde_json::from_str(&utf16_json(&texts)).unwrap();
+        assert_eq!(parsed, texts);
     }
 }

@@ -1,7 +1,7 @@
 //! Code blocks: syntect highlighting with CSS classes prefixed `hl-` (no inline styles),
 //! and the stylesheet for those classes.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, PoisonError, RwLock};
 
 use syntect::highlighting::ThemeSet;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
@@ -13,10 +13,32 @@ use super::links::push_escaped;
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 const THEME: &str = "InspiredGitHub";
 
-/// Syntect's bundled syntaxes, loaded on first use and never changed after.
-fn syntaxes() -> &'static SyntaxSet {
-    static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
-    SYNTAXES.get_or_init(SyntaxSet::load_defaults_newlines)
+/// Syntect's bundled syntaxes, loaded on first use. Each language's regular
+/// expressions are compiled the first time a block in it is highlighted and kept with
+/// the set: tens of megabytes for a handful of languages (see [`release_highlighter`]).
+static SYNTAXES: RwLock<Option<Arc<SyntaxSet>>> = RwLock::new(None);
+
+fn syntaxes() -> Arc<SyntaxSet> {
+    if let Some(set) = SYNTAXES
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .as_ref()
+    {
+        return set.clone();
+    }
+    SYNTAXES
+        .write()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get_or_insert_with(|| Arc::new(SyntaxSet::load_defaults_newlines()))
+        .clone()
+}
+
+/// Frees the syntaxes and their compiled regular expressions once the blocks still
+/// being highlighted are done; highlighting later loads them again. A one-off build
+/// calls this after its Markdown stage, so the memory is not held while templates
+/// render (a fifth of a 10,000-page build's peak when its code uses eight languages).
+pub fn release_highlighter() {
+    *SYNTAXES.write().unwrap_or_else(PoisonError::into_inner) = None;
 }
 
 /// The language named by a fence's info string (` ```rust,ignore {.x}` → `rust`).
@@ -56,7 +78,7 @@ pub(crate) fn render_code_block(lang: Option<&str>, code: &str, highlight: bool)
 fn highlighted(lang: &str, code: &str) -> Option<String> {
     let set = syntaxes();
     let syntax = set.find_syntax_by_token(lang)?;
-    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &set, CLASS_STYLE);
     for line in LinesWithEndings::from(code) {
         generator
             .parse_html_for_line_which_includes_newline(line)
@@ -106,6 +128,15 @@ mod tests {
             render_code_block(None, "x", true),
             "<pre class=\"code\"><code>x</code></pre>\n"
         );
+    }
+
+    #[test]
+    fn a_released_highlighter_highlights_the_same_when_used_again() {
+        let code = "SELECT name FROM orgs WHERE level = 1;\n";
+        let before = render_code_block(Some("sql"), code, true);
+        release_highlighter();
+        assert_eq!(render_code_block(Some("sql"), code, true), before);
+        assert!(before.contains("class=\"hl-"), "{before}");
     }
 
     #[test]

@@ -118,6 +118,9 @@ pub struct Staging {
     spare: PathBuf,
     retired: PathBuf,
     finished: bool,
+    /// The folder holds files of an earlier build (the spare was reused), some of which
+    /// this build may not write again.
+    reused: bool,
 }
 
 impl Staging {
@@ -132,17 +135,22 @@ impl Staging {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
         let pid = std::process::id();
-        let staging = Staging {
+        let mut staging = Staging {
             output: output.to_path_buf(),
             folder: parent.join(format!(".{name}.menhu-new-{pid}")),
             spare: parent.join(format!(".{name}.menhu-spare")),
             retired: parent.join(format!(".{name}.menhu-old-{pid}")),
             finished: false,
+            reused: false,
         };
         reclaim_leftovers(parent, &name, &staging.spare);
         if staging.spare.is_dir() && std::fs::rename(&staging.spare, &staging.folder).is_err() {
             let _ = std::fs::remove_dir_all(&staging.folder);
         }
+        // Whatever is there already (the spare, or a folder left under this very process
+        // id by an earlier process) is cleaned of stale files at the end; a new, empty
+        // folder needs no such walk.
+        staging.reused = staging.folder.exists();
         std::fs::create_dir_all(&staging.folder)
             .map_err(|e| io_error("create", &staging.folder, &e.to_string()))?;
         Ok(staging)
@@ -152,7 +160,9 @@ impl Staging {
     /// earlier build left in a reused folder, and swaps the folder in.
     pub fn finish(mut self, site: &SiteOutput) -> Result<WriteStats, Diagnostic> {
         fill(&self.folder, site)?;
-        remove_stale(&self.folder, site)?;
+        if self.reused {
+            remove_stale(&self.folder, site)?;
+        }
         swap_in(&self.output, &self.folder, &self.retired)?;
         self.finished = true;
         if self.retired.exists() && std::fs::rename(&self.retired, &self.spare).is_err() {
@@ -394,6 +404,37 @@ mod tests {
         assert!(!dead.exists() && !older.exists());
         assert!(mine.exists(), "a running build's folder is left alone");
         assert!(other.exists(), "another output's folders are left alone");
+        Ok(())
+    }
+
+    #[test]
+    fn only_a_folder_holding_earlier_files_is_cleaned_of_them() -> TestResult {
+        let empty = tempfile::tempdir()?;
+        let fresh = Staging::open(&empty.path().join("public")).map_err(|d| d.message)?;
+        assert!(!fresh.reused, "a new folder has nothing stale");
+
+        // A folder left under this process id by an earlier process with the same id.
+        let dir = tempfile::tempdir()?;
+        let output = dir.path().join("public");
+        let mine = dir
+            .path()
+            .join(format!(".public.menhu-new-{}", std::process::id()));
+        std::fs::create_dir_all(mine.join("old"))?;
+        std::fs::write(mine.join("old/stale.html"), "old")?;
+        let staging = Staging::open(&output).map_err(|d| d.message)?;
+        assert!(staging.reused);
+        let taken = staging.take(Output {
+            path: "index.html".into(),
+            body: b"new".to_vec(),
+        });
+        let mut site = SiteOutput::default();
+        site.add(taken.map_err(|d| d.message)?);
+        staging.finish(&site).map_err(|d| d.message)?;
+        assert_eq!(std::fs::read_to_string(output.join("index.html"))?, "new");
+        assert!(
+            !output.join("old").exists(),
+            "stale files and folders are gone"
+        );
         Ok(())
     }
 

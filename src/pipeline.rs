@@ -290,6 +290,9 @@ fn build_model(
     let markdown_cache = cache.map(|c| &mut c.markdown);
     let (section_html, mut page_html, problems) =
         render_markdown(&config, &mut content, &urls, &theme, markdown_cache, lean);
+    if lean {
+        markdown::release_highlighter();
+    }
     report.extend(problems);
     check(&report)?;
     let restore = if config.traditional {
@@ -455,13 +458,18 @@ fn render_markdown(
         .par_iter_mut()
         .zip(&urls.pages)
         .map(|(p, url)| {
-            let done = one(&p.file, &p.body, p.body_line, &url.permalink);
+            let ((mut rendered, problems), fresh) =
+                one(&p.file, &p.body, p.body_line, &url.permalink);
             if lean {
-                // Nothing reads the source again (see `Portal::shed_sources`); freeing it
-                // here keeps a large build's sources and HTML from peaking together.
+                // Nothing reads the source again (see `Portal::shed_sources`), nor the
+                // plain text unless an index is made; freeing both here keeps a large
+                // build's sources, HTML and text from peaking together.
                 p.body = String::new();
+                if !config.build_search_index {
+                    rendered.text = String::new();
+                }
             }
-            done
+            ((rendered, problems), fresh)
         })
         .collect();
     let mut problems = Vec::new();

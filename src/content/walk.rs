@@ -112,7 +112,9 @@ pub fn load_cached(
     };
 
     let mut sections = Vec::new();
-    let mut pages = Vec::new();
+    // Sized up front: a page is a large value, and a list grown by doubling would hold
+    // room for thousands more on a large site.
+    let mut pages = Vec::with_capacity(parsed.len());
     for result in parsed {
         match result {
             Ok(Loaded::Section(section, warnings)) => {

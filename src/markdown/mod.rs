@@ -27,7 +27,7 @@ use serde::Serialize;
 
 use crate::diag::{Diagnostic, Span};
 
-pub use highlight::highlight_stylesheet;
+pub use highlight::{highlight_stylesheet, release_highlighter};
 pub use summary::plain_summary;
 
 /// How Markdown is turned into HTML for one site.
@@ -150,8 +150,12 @@ pub struct Rendered {
     /// headings numbered 一、 then （一） nest by their numbering; an unmarked heading is a
     /// sibling of every heading at its level; skipped levels nest directly.
     pub toc: Vec<Heading>,
-    /// Plain text of the body (no markup, code included), for search and counts.
+    /// Plain text of the body (no markup, code included), for search. A build that
+    /// has no index to make drops it once rendered (see `stats`).
     pub text: String,
+    /// Character count and reading time of `text`, counted as it is made so that the
+    /// text itself need not be kept.
+    pub stats: crate::zh::TextStats,
     /// Every link target as written, with its resolved form for `@/` links.
     pub links: Vec<LinkRef>,
     /// Every image.
@@ -271,6 +275,7 @@ pub fn render(
     let mut text = pass.text;
     text.shrink_to_fit();
     Rendered {
+        stats: crate::zh::text_stats(&text),
         html,
         has_more_marker: pass.has_more_marker,
         summary_html,

@@ -237,7 +237,20 @@ pub(crate) fn build_toc(flat: Vec<FlatHeading>) -> Vec<Heading> {
     while !stack.is_empty() {
         close_top(&mut stack, &mut roots);
     }
+    shrink(&mut roots);
     roots
+}
+
+/// Drops the growth slack of every list and string of the tree: a table of contents
+/// lives as long as the model, and a pushed-to list holds room for at least four
+/// headings (about half a kilobyte) even when it has one.
+fn shrink(headings: &mut Vec<Heading>) {
+    headings.shrink_to_fit();
+    for heading in headings {
+        heading.id.shrink_to_fit();
+        heading.permalink.shrink_to_fit();
+        shrink(&mut heading.children);
+    }
 }
 
 fn is_ancestor(

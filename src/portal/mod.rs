@@ -25,7 +25,7 @@ use crate::content::meta::{Date, date_from_filename};
 use crate::content::{Content, Page, Section};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::markdown::Rendered;
-use crate::zh::{self, TextStats};
+use crate::zh::TextStats;
 
 pub use attachments::AttachmentInfo;
 pub use taxonomy::{Taxonomy, Term};
@@ -283,7 +283,7 @@ impl Portal {
     pub fn with_page_body(mut self, id: PageId, source: Page, rendered: Rendered) -> Portal {
         if let Some(slot) = self.pages.get_mut(id.index()) {
             let mut page = PortalPage::clone(slot);
-            page.stats = zh::text_stats(&rendered.text);
+            page.stats = rendered.stats;
             page.summary = summary_of(&source, &rendered);
             page.source = source;
             page.rendered = rendered;
@@ -369,7 +369,7 @@ fn new_page(
         .get(&source.section)
         .copied()
         .unwrap_or(SectionId(0));
-    let stats = zh::text_stats(&rendered.text);
+    let stats = rendered.stats;
     let summary = summary_of(&source, &rendered);
     let (attachments, problems) = attachments::resolve(&source, &url, config);
     let page = PortalPage {

@@ -75,6 +75,7 @@ pub(super) fn collect(portal: &Portal) -> Vec<Vec<PageId>> {
             positions[id.index()].push((key as u32, i));
         }
     }
+    let facts = Facts::new(portal, &keys, &weights);
     portal
         .pages
         .par_iter()
@@ -90,32 +91,69 @@ pub(super) fn collect(portal: &Portal) -> Vec<Vec<PageId>> {
             }
             candidates.sort_unstable();
             candidates.dedup();
-            rank(portal, page.id, &keys, &weights, candidates, limit)
+            rank(&facts, page.id, candidates, limit)
         })
         .collect()
 }
 
+/// What ranking reads about every page, in flat arrays indexed by page: each page
+/// weighs a few hundred candidates spread over the whole site, and fetching their keys
+/// and dates from the pages themselves (one allocation each) missed the cache so often
+/// that on 100,000 pages ranking took a seventh of the build.
+struct Facts<'a> {
+    /// Page `i`'s keys are `keys[key_starts[i]..key_starts[i + 1]]`.
+    key_starts: Vec<usize>,
+    keys: Vec<u32>,
+    weights: &'a [u32],
+    /// Seconds of the page's local date and time, when it has a date.
+    dates: Vec<Option<i64>>,
+}
+
+impl<'a> Facts<'a> {
+    fn new(portal: &Portal, keys: &[Vec<u32>], weights: &'a [u32]) -> Facts<'a> {
+        let mut key_starts = Vec::with_capacity(keys.len() + 1);
+        key_starts.push(0);
+        for list in keys {
+            key_starts.push(key_starts.last().copied().unwrap_or(0) + list.len());
+        }
+        Facts {
+            key_starts,
+            keys: keys.concat(),
+            weights,
+            dates: portal
+                .pages
+                .iter()
+                .map(|p| p.date.as_ref().map(|d| d.local.and_utc().timestamp()))
+                .collect(),
+        }
+    }
+
+    fn keys(&self, id: PageId) -> &[u32] {
+        let i = id.index();
+        match (self.key_starts.get(i), self.key_starts.get(i + 1)) {
+            (Some(&start), Some(&end)) => &self.keys[start..end],
+            _ => &[],
+        }
+    }
+
+    fn date(&self, id: PageId) -> Option<i64> {
+        self.dates.get(id.index()).copied().flatten()
+    }
+}
+
 /// The `limit` best candidates: highest score, then closest in date, then lowest id
 /// (pages are numbered in content-path order, so this is deterministic).
-fn rank(
-    portal: &Portal,
-    id: PageId,
-    keys: &[Vec<u32>],
-    weights: &[u32],
-    candidates: Vec<PageId>,
-    limit: usize,
-) -> Vec<PageId> {
-    let date = |id: PageId| portal.page(id).date.as_ref().map(|d| d.local);
-    let own_date = date(id);
-    let distance = |other: PageId| match (own_date, date(other)) {
-        (Some(a), Some(b)) => (a - b).num_seconds().unsigned_abs(),
+fn rank(facts: &Facts, id: PageId, candidates: Vec<PageId>, limit: usize) -> Vec<PageId> {
+    let own_date = facts.date(id);
+    let distance = |other: PageId| match (own_date, facts.date(other)) {
+        (Some(a), Some(b)) => a.abs_diff(b),
         _ => u64::MAX,
     };
-    let own = &keys[id.index()];
+    let own = facts.keys(id);
     let mut scored: Vec<(std::cmp::Reverse<u32>, u64, PageId)> = candidates
         .into_iter()
         .map(|other| {
-            let score = shared_weight(own, &keys[other.index()], weights);
+            let score = shared_weight(own, facts.keys(other), facts.weights);
             (std::cmp::Reverse(score), distance(other), other)
         })
         .collect();

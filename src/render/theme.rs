@@ -219,7 +219,8 @@ fn referenced_templates(text: &str) -> Vec<String> {
 }
 
 /// The words a template could read from a listed page as a field name: every
-/// identifier-like run of every template (string literals' included), except those only
+/// identifier-like run inside the tags of every template (`{{ }}` and `{% %}`, string
+/// literals' included; the HTML around them names no field), except those only
 /// written right after `page.` or `section.`, the page or section being rendered (unless
 /// some template binds `page` or `section` to something else). A field of a listed page
 /// whose name is not among them cannot be read by any template, so lists leave it out:
@@ -235,12 +236,12 @@ fn template_words(
         .filter(|root| !texts.values().any(|t| rebinds(t, root)))
         .collect();
     let mut words = std::collections::HashSet::new();
-    for text in texts.values() {
-        for (start, word) in identifiers(text) {
+    for code in texts.values().flat_map(|t| tag_code(t)) {
+        for (start, word) in identifiers(code) {
             if SEES_EVERY_KEY.contains(&word) {
                 return None;
             }
-            let before = &text[..start];
+            let before = &code[..start];
             let field_of_own = before.strip_suffix('.').is_some_and(|b| {
                 own_roots.iter().any(|root| {
                     b.strip_suffix(root)
@@ -253,6 +254,54 @@ fn template_words(
         }
     }
     Some(std::sync::Arc::new(words))
+}
+
+/// The code inside each `{{ … }}` and `{% … %}` tag of `text`, delimiters excluded:
+/// not comments, not the literal text of `{% raw %}` blocks, not the HTML between tags.
+/// A closing delimiter inside a string literal does not end its tag.
+fn tag_code(text: &str) -> Vec<&str> {
+    let mut code = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let close = match after.chars().next() {
+            Some('{') => "}}",
+            Some('%') => "%}",
+            Some('#') => {
+                rest = after.find("#}").map_or("", |end| &after[end + 2..]);
+                continue;
+            }
+            _ => {
+                rest = after;
+                continue;
+            }
+        };
+        let inside = &after[1..];
+        let end = tag_end(inside, close);
+        let tag = &inside[..end];
+        code.push(tag);
+        rest = inside.get(end + close.len()..).unwrap_or("");
+        if close == "%}" && tag.trim_matches(|c: char| c == '-' || c.is_whitespace()) == "raw" {
+            rest = rest.find("endraw").map_or("", |at| &rest[at..]);
+        }
+    }
+    code
+}
+
+/// Where `close` ends the tag starting at `inside` (its length when it never does),
+/// skipping string literals.
+fn tag_end(inside: &str, close: &str) -> usize {
+    let mut quote = None;
+    for (i, c) in inside.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if matches!(c, '"' | '\'' | '`') => quote = Some(c),
+            None if inside[i..].starts_with(close) => return i,
+            None => {}
+        }
+    }
+    inside.len()
 }
 
 fn is_identifier(c: char) -> bool {
@@ -300,9 +349,11 @@ fn rebinds(text: &str, root: &str) -> bool {
 /// Rough but safe: a template that touches `.content` of something other than the
 /// page or section being rendered needs listed pages to carry their full HTML.
 fn mentions_listed_content(text: &str) -> bool {
-    text.match_indices(".content").any(|(i, _)| {
-        let before = &text[..i];
-        !(before.ends_with("page") || before.ends_with("section"))
+    tag_code(text).into_iter().any(|code| {
+        code.match_indices(".content").any(|(i, _)| {
+            let before = &code[..i];
+            !(before.ends_with("page") || before.ends_with("section"))
+        })
     })
 }
 
@@ -469,5 +520,43 @@ mod tests {
             words_of(&[("a.html", "{{ my_page.toc }}{{ x.page.extra }}")]).unwrap_or_default();
         assert!(words.contains(&"toc".to_owned()));
         assert!(words.contains(&"extra".to_owned()));
+    }
+
+    #[test]
+    fn words_outside_tags_name_no_field() {
+        let words = words_of(&[(
+            "page.html",
+            "<nav class=\"toc\">{# {{ p.comment }} #}{% raw %}{{ p.protected }}{% endraw %}\
+             <p>{{ p.title }}</p>",
+        )])
+        .unwrap_or_default();
+        assert!(words.contains(&"title".to_owned()));
+        for outside in ["toc", "nav", "class", "comment", "protected"] {
+            assert!(
+                !words.contains(&outside.to_owned()),
+                "{outside} in {words:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_closing_delimiter_in_a_string_does_not_end_the_tag() {
+        let words = words_of(&[(
+            "a.html",
+            "{{ \"}}\" ~ p.author }}{% set x = '%}' ~ p.org %}",
+        )])
+        .unwrap_or_default();
+        assert!(words.contains(&"author".to_owned()), "{words:?}");
+        assert!(words.contains(&"org".to_owned()), "{words:?}");
+    }
+
+    #[test]
+    fn content_in_a_stylesheet_does_not_make_lists_carry_content() {
+        assert!(!mentions_listed_content(
+            "<style>.content { margin: 0 }</style>{{ page.content | safe }}"
+        ));
+        assert!(mentions_listed_content(
+            "{% for p in section.pages %}{{ p.content | safe }}{% endfor %}"
+        ));
     }
 }

@@ -431,7 +431,7 @@ struct SectionView<'a> {
 
 impl<'a> SectionView<'a> {
     fn new(portal: &'a Portal, section: &'a PortalSection) -> SectionView<'a> {
-        let stats = crate::zh::text_stats(&section.rendered.text);
+        let stats = section.rendered.stats;
         SectionView {
             relative_path: &section.source.key,
             title: &section.source.meta.title,

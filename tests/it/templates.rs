@@ -215,3 +215,38 @@ fn get_section_can_be_optional() {
     );
     assert_contains(&site.build_fails(), "no section `nope/_index.md`");
 }
+
+#[test]
+fn counts_hold_whether_or_not_the_build_keeps_page_text() {
+    // A build without a search index drops each page's plain text once its Markdown is
+    // rendered; counts shown by templates must come out the same as with an index.
+    let site = dated_site(1);
+    site.write(
+        "content/news/_index.md",
+        "+++\ntitle = \"新闻\"\n+++\n栏目介绍 menhu 2024\n",
+    );
+    site.write(
+        "content/news/2024-04-01-count.md",
+        "+++\ntitle = \"计数\"\n+++\n科协工作，Rust 2024。\n\n```\ncode\n```\n",
+    );
+    site.write(
+        "templates/page.html",
+        "[{{ page.char_count }}|{{ page.word_count }}|{{ page.reading_time }}]",
+    );
+    site.write(
+        "templates/section.html",
+        "<{{ section.word_count }}>{% for p in section.pages %}[{{ p.title }}:{{ p.char_count }}]{% endfor %}",
+    );
+    for index in ["false", "true"] {
+        site.write(
+            "site-config.toml",
+            &format!("build_search_index = {index}\n{MINIMAL_CONFIG}"),
+        );
+        site.build();
+        // 科协工作 (4 Han) + Rust, 2024, code (3 words).
+        assert_contains(&site.output("news/count/index.html"), "[7|7|1]");
+        let list = site.output("news/index.html");
+        assert_contains(&list, "<6>");
+        assert_contains(&list, "[计数:7]");
+    }
+}

@@ -101,7 +101,7 @@ fn build_to(
         timings.push(("traditional", started.elapsed()));
     }
     // After the Traditional copy: both scripts share one index, kept in Simplified.
-    match write_search_index(&portal, &theme, sink, &mut timings) {
+    match search_index(&portal, &theme, sink, &mut timings) {
         Ok(taken) => taken.into_iter().for_each(|t| site.add(t)),
         Err(d) => {
             report.push(d);
@@ -183,9 +183,16 @@ pub fn rebuild_in_memory(
         timings.push(("traditional", started.elapsed()));
     }
     // The index is rebuilt whole; the edited page was already published above.
+    let index = match search_index(&portal, &theme, &render::KeepInMemory, &mut timings) {
+        Ok(taken) => taken,
+        Err(d) => {
+            report.push(d);
+            return Err(report);
+        }
+    };
     outputs
         .files
-        .extend(search_index(&portal, &theme, &mut timings));
+        .extend(index.into_iter().filter_map(render::Taken::into_kept));
     outputs.files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Rebuilt {
         portal,
@@ -196,23 +203,9 @@ pub fn rebuild_in_memory(
     })
 }
 
-/// The search index's files when the config asks for one (none otherwise).
+/// The search index's files when the config asks for one (none otherwise), each
+/// handed to `sink` as it is made.
 fn search_index(
-    portal: &Portal,
-    theme: &Theme,
-    timings: &mut Vec<(&'static str, Duration)>,
-) -> Vec<Output> {
-    if !portal.config.build_search_index {
-        return Vec::new();
-    }
-    let started = Instant::now();
-    let files = crate::search::search_outputs(portal, theme.has("search.html"));
-    timings.push(("search index", started.elapsed()));
-    files
-}
-
-/// [`search_index`], each file handed to `sink` as it is made.
-fn write_search_index(
     portal: &Portal,
     theme: &Theme,
     sink: &dyn OutputSink,

@@ -57,6 +57,16 @@ pub enum Taken {
     Written(String),
 }
 
+impl Taken {
+    /// The output, when it was kept in memory.
+    pub fn into_kept(self) -> Option<Output> {
+        match self {
+            Taken::Kept(output) => Some(output),
+            Taken::Written(_) => None,
+        }
+    }
+}
+
 /// Keeps every output in memory.
 pub struct KeepInMemory;
 

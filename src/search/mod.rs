@@ -21,7 +21,7 @@ use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
 use crate::portal::Portal;
-use crate::render::{KeepInMemory, Output, OutputSink, Taken};
+use crate::render::{Output, OutputSink, Taken};
 
 pub use files::fallback_page;
 pub use terms::index_terms;
@@ -48,21 +48,8 @@ const SHARD_TARGET_BYTES: usize = 24_000;
 const BATCH: usize = 256;
 
 /// The index, the client and, when the theme renders no search page of its own
-/// (`search.html`), a plain one.
-pub fn search_outputs(portal: &Portal, theme_has_search_page: bool) -> Vec<Output> {
-    let taken = write_search_outputs(portal, theme_has_search_page, &KeepInMemory);
-    taken
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|t| match t {
-            Taken::Kept(output) => Some(output),
-            Taken::Written(_) => None,
-        })
-        .collect()
-}
-
-/// [`search_outputs`], each handed to `sink` as soon as it is made, from several
-/// threads: the stored text, most of the index's bytes, is never all in memory.
+/// (`search.html`), a plain one, each handed to `sink` as soon as it is made, from
+/// several threads: the stored text, most of the index's bytes, is never all in memory.
 pub fn write_search_outputs(
     portal: &Portal,
     theme_has_search_page: bool,

@@ -86,12 +86,7 @@ pub(super) fn render_changed_as(
     render: Render,
     script: &Script,
 ) -> Rerender {
-    let views = Arc::new(
-        Views::new(portal.clone(), theme.lists_need_content).listing_only(theme.words.clone()),
-    );
-    let mut tera = theme.tera.clone();
-    super::functions::register_functions(&mut tera, &views);
-    script.register_trans(&mut tera, theme);
+    let (views, tera) = renderer_parts(&portal, theme, script);
     let renderer = Renderer {
         portal: &portal,
         views: &views,
@@ -178,6 +173,23 @@ pub(super) fn render_changed_as(
         memo,
         diagnostics,
     }
+}
+
+/// What a [`Renderer`] of `portal` borrows besides the model: the views templates read
+/// (listed pages with only the fields `theme` names), and `theme`'s templates with the
+/// functions reading those views and `script`'s strings.
+pub(super) fn renderer_parts(
+    portal: &Arc<Portal>,
+    theme: &Theme,
+    script: &Script,
+) -> (Arc<Views>, Tera) {
+    let views = Arc::new(
+        Views::new(portal.clone(), theme.lists_need_content).listing_only(theme.words.clone()),
+    );
+    let mut tera = theme.tera.clone();
+    super::functions::register_functions(&mut tera, &views);
+    script.register_trans(&mut tera, theme);
+    (views, tera)
 }
 
 /// What [`render_changed`] produced.

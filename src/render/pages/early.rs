@@ -8,16 +8,12 @@ use super::{Job, Renderer};
 use crate::diag::Diagnostic;
 use crate::portal::{PageId, Portal};
 use crate::render::traditional::Script;
-use crate::render::view::Views;
 use crate::render::{Output, Theme};
 
 /// Renders page `id` of `portal` (in the site's own script) with `theme`.
 pub fn render_page(portal: Arc<Portal>, theme: &Theme, id: PageId) -> Result<Output, Diagnostic> {
     let script = Script::main(&portal.config);
-    let views = Arc::new(Views::new(portal.clone(), theme.lists_need_content));
-    let mut tera = theme.tera.clone();
-    crate::render::functions::register_functions(&mut tera, &views);
-    script.register_trans(&mut tera, theme);
+    let (views, tera) = super::renderer_parts(&portal, theme, &script);
     let renderer = Renderer {
         portal: &portal,
         views: &views,

@@ -66,6 +66,14 @@ async function gunzip(bytes) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+// A stored-text file: a JSON line [[title, path, date, length]], then the texts, each
+// `length` UTF-16 code units, one after the other.
+function storedDocuments(bytes) {
+  const all = new TextDecoder('utf-16le').decode(bytes), newline = all.indexOf('\n');
+  let at = newline + 1;
+  return JSON.parse(all.slice(0, newline)).map(([title, path, date, length]) => [title, path, date, all.slice(at, at += length)]);
+}
+
 async function loadFile(load, path) {
   let bytes = await load(path);
   bytes = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
@@ -114,7 +122,7 @@ function dayNumber(yyyymmdd) {
 /** Opens the index; `load(path)` resolves to the bytes of a file under /search/. */
 export async function openIndex(load) {
   const meta = JSON.parse(new TextDecoder().decode(await loadFile(load, 'meta.mz')));
-  if (meta.version !== 2) throw new Error(`unsupported search index version ${meta.version}`);
+  if (meta.version !== 3) throw new Error(`unsupported search index version ${meta.version}`);
   return new SearchIndex(load, meta);
 }
 
@@ -221,7 +229,7 @@ export class SearchIndex {
     return Promise.all(ids.map(async (id) => {
       const n = Math.floor(id / chunk);
       if (!this.texts.has(n)) {
-        this.texts.set(n, loadFile(this.load, `t/${n}.mz`).then((b) => JSON.parse(new TextDecoder('utf-16le').decode(b))));
+        this.texts.set(n, loadFile(this.load, `t/${n}.mz`).then(storedDocuments));
       }
       const [title, path, date, text] = (await this.texts.get(n))[id % chunk];
       return { id, title, path, date, text };

@@ -93,6 +93,13 @@ pub fn write_search_outputs(
     Ok(taken)
 }
 
+thread_local! {
+    /// Each thread's collector, kept for the life of the thread: its buffers (a
+    /// megabyte of grid) are set up once, not once per batch of pages.
+    static COLLECTOR: std::cell::RefCell<tokens::TermCollector> =
+        std::cell::RefCell::new(tokens::TermCollector::default());
+}
+
 /// The postings of every term but the dictionary words. Pages are tokenised once each,
 /// in parallel batches; a batch's terms are merged into the postings (which must
 /// happen in id order, on one thread) while the next batch is being tokenised.
@@ -100,9 +107,7 @@ fn postings_without_dictionary(docs: &[docs::SearchDoc<'_>]) -> postings::Postin
     let tokenize = |batch: &[docs::SearchDoc<'_>]| -> Vec<tokens::PageTerms> {
         batch
             .par_iter()
-            .map_init(tokens::TermCollector::default, |collector, doc| {
-                files::page_terms(doc, collector)
-            })
+            .map(|doc| COLLECTOR.with_borrow_mut(|collector| files::page_terms(doc, collector)))
             .collect()
     };
     let mut postings = postings::Postings::default();

@@ -10,7 +10,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 
-use super::tokens::{PageTerms, key_text};
+use super::tokens::{PageTerms, key_and_weight, key_text};
 
 /// The weight byte of a term seen once in the body and nowhere else.
 pub(crate) const COMMON_WEIGHT: u8 = 1 << 3;
@@ -91,7 +91,8 @@ pub(crate) struct TermList {
 impl Postings {
     /// Adds document `doc`'s terms; documents must come in increasing id order.
     pub fn add(&mut self, doc: u32, terms: PageTerms) {
-        for (key, weight) in terms.packed {
+        for entry in terms.packed {
+            let (key, weight) = key_and_weight(entry);
             self.packed.entry(key).or_default().push(doc, weight);
         }
         for (word, weight) in terms.words {

@@ -2,7 +2,7 @@
 //! as text. Used by the fuzz targets (`fuzz/`) and by tests; the build itself packs
 //! terms with [`super::tokens::TermCollector`] directly.
 
-use super::tokens::{TermCollector, field, key_text};
+use super::tokens::{TermCollector, field, key_and_weight, key_text};
 
 /// Every term the index would keep for `text` used as a page's title, a heading, a
 /// tag-like value and its body at once: Han bigrams and title characters, Latin and
@@ -19,7 +19,7 @@ pub fn index_terms(text: &str) -> Vec<String> {
     let mut all: Vec<String> = collected
         .packed
         .iter()
-        .map(|(key, _)| key_text(*key))
+        .map(|entry| key_text(key_and_weight(*entry).0))
         .collect();
     all.extend(collected.words.into_iter().map(|(word, _)| word));
     all.sort_unstable();

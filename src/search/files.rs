@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
+use jieba_rs::Jieba;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -24,8 +25,8 @@ const FORMAT_VERSION: u32 = 3;
 /// so each is cut once for the whole site rather than once per page.
 pub(super) type HeadingWords<'a> = FastMap<&'a str, Vec<String>>;
 
-/// [`HeadingWords`] of `docs`, cut in parallel.
-pub(super) fn heading_words<'a>(docs: &'a [SearchDoc<'_>]) -> HeadingWords<'a> {
+/// The distinct headings of `docs`.
+pub(super) fn distinct_headings<'a>(docs: &'a [SearchDoc<'_>]) -> Vec<&'a str> {
     let mut distinct: Vec<&str> = docs
         .iter()
         .flat_map(|d| d.headings.iter().map(String::as_str))
@@ -33,8 +34,13 @@ pub(super) fn heading_words<'a>(docs: &'a [SearchDoc<'_>]) -> HeadingWords<'a> {
     distinct.par_sort_unstable();
     distinct.dedup();
     distinct
+}
+
+/// [`HeadingWords`] of `headings`, cut in parallel.
+pub(super) fn heading_words<'a>(headings: Vec<&'a str>, dictionary: &Jieba) -> HeadingWords<'a> {
+    headings
         .into_par_iter()
-        .map(|heading| (heading, dictionary_words(heading)))
+        .map(|heading| (heading, dictionary_words(dictionary, heading)))
         .collect()
 }
 
@@ -59,13 +65,14 @@ pub(super) fn page_terms(doc: &SearchDoc<'_>, terms: &mut TermCollector) -> Page
 pub(super) fn dictionary_terms(
     doc: &SearchDoc<'_>,
     heading_words: &HeadingWords<'_>,
+    dictionary: &Jieba,
 ) -> Vec<(String, u8)> {
     let mut terms: Vec<(String, u8)> = Vec::new();
     let mut add = |word: &str, bits: u8| match terms.iter_mut().find(|(w, _)| w == word) {
         Some((_, weight)) => *weight |= bits,
         None => terms.push((word.to_owned(), bits)),
     };
-    for word in dictionary_words(&doc.page.source.meta.title) {
+    for word in dictionary_words(dictionary, &doc.page.source.meta.title) {
         add(&word, field::TITLE);
     }
     for heading in &doc.headings {
@@ -73,7 +80,7 @@ pub(super) fn dictionary_terms(
         let words = match heading_words.get(heading.as_str()) {
             Some(words) => words,
             None => {
-                cut = dictionary_words(heading);
+                cut = dictionary_words(dictionary, heading);
                 &cut
             }
         };

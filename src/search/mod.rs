@@ -10,6 +10,7 @@
 //! `meta.mz` is gzip; the shards and the stored text are not compressed, which cost
 //! build time for few bytes (shards) or more bytes per query (see [`TEXT_CHUNK`]).
 
+mod dictionary;
 mod docs;
 mod files;
 mod gzip;
@@ -126,10 +127,12 @@ fn postings_without_dictionary(docs: &[docs::SearchDoc<'_>]) -> postings::Postin
 /// dictionary is loaded here, after the pages' other terms are merged, so that it is
 /// never in memory together with a batch of them.
 fn dictionary_terms(docs: &[docs::SearchDoc<'_>]) -> Vec<Vec<(String, u8)>> {
-    tokens::dictionary();
-    let heading_words = files::heading_words(docs);
+    let headings = files::distinct_headings(docs);
+    let titles = docs.iter().map(|d| d.page.source.meta.title.as_str());
+    let dictionary = dictionary::for_texts(titles.chain(headings.iter().copied()));
+    let heading_words = files::heading_words(headings, &dictionary);
     docs.par_iter()
-        .map(|doc| files::dictionary_terms(doc, &heading_words))
+        .map(|doc| files::dictionary_terms(doc, &heading_words, &dictionary))
         .collect()
 }
 

@@ -8,11 +8,12 @@ use super::tokens::{TermCollector, field, key_and_weight, key_text};
 /// tag-like value and its body at once: Han bigrams and title characters, Latin and
 /// digit words, and dictionary words. Sorted, without repeats.
 pub fn index_terms(text: &str) -> Vec<String> {
+    let dictionary = super::dictionary::for_texts([text]);
     let mut terms = TermCollector::default();
     terms.add_text(text, field::TITLE);
-    terms.add_dictionary_words(text, field::TITLE);
+    terms.add_dictionary_words(&dictionary, text, field::TITLE);
     terms.add_text(text, field::HEADING);
-    terms.add_dictionary_words(text, field::HEADING);
+    terms.add_dictionary_words(&dictionary, text, field::HEADING);
     terms.add_value(text, field::META);
     terms.add_text(text, 0);
     let collected = terms.finish();

@@ -391,8 +391,8 @@ impl TermCollector {
     }
 
     /// Adds the dictionary words of three or more Han characters in `text`.
-    pub fn add_dictionary_words(&mut self, text: &str, field_bits: u8) {
-        for word in dictionary_words(text) {
+    pub fn add_dictionary_words(&mut self, dictionary: &Jieba, text: &str, field_bits: u8) {
+        for word in dictionary_words(dictionary, text) {
             self.words.add(&word, field_bits);
         }
     }
@@ -421,9 +421,10 @@ impl TermCollector {
 }
 
 /// The dictionary words (jieba) of three or more Han characters in `text`, normalised.
-pub(crate) fn dictionary_words(text: &str) -> Vec<String> {
+/// `dictionary` is one made for this text ([`super::dictionary::for_texts`]).
+pub(crate) fn dictionary_words(dictionary: &Jieba, text: &str) -> Vec<String> {
     let normalized: String = text.chars().map(normalize_char).collect();
-    dictionary()
+    dictionary
         .cut(&normalized, false)
         .into_iter()
         .map(|token| token.word)
@@ -432,12 +433,6 @@ pub(crate) fn dictionary_words(text: &str) -> Vec<String> {
         })
         .map(str::to_owned)
         .collect()
-}
-
-/// jieba with its embedded dictionary, loaded once (it takes a moment).
-pub(crate) fn dictionary() -> &'static Jieba {
-    static JIEBA: OnceLock<Jieba> = OnceLock::new();
-    JIEBA.get_or_init(Jieba::new)
 }
 
 #[cfg(test)]
@@ -498,7 +493,12 @@ mod tests {
     #[test]
     fn dictionary_words_of_three_characters_or_more_are_kept() {
         let mut c = TermCollector::default();
-        c.add_dictionary_words("中华人民共和国科学技术协会", field::HEADING);
+        let text = "中华人民共和国科学技术协会";
+        c.add_dictionary_words(
+            &super::super::dictionary::for_texts([text]),
+            text,
+            field::HEADING,
+        );
         let terms = c.finish();
         assert!(
             terms.words.iter().all(|(w, _)| w.chars().count() >= 3),

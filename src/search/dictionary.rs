@@ -1,0 +1,146 @@
+//! The segmentation dictionary: jieba's word list, embedded, loaded for one set of texts
+//! with only the entries that can occur in them. Loading all 349,045 entries took
+//! longer than cutting every title and heading of a 10,000-page site.
+
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+
+use jieba_rs::Jieba;
+
+use super::postings::KeyHasher;
+use crate::zh::normalize_char;
+
+/// jieba's word list, `word frequency part-of-speech` a line (see `jieba/NOTICE.md`).
+const WORDS: &str = include_str!("jieba/dict.txt");
+
+/// The sum of the frequencies in [`WORDS`]: a cut weighs a word by its frequency's share
+/// of this total.
+const TOTAL_FREQUENCY: usize = 60_101_964;
+
+/// An entry standing for the words left out, so that those kept keep their share of the
+/// total: a noncharacter, which no text holds.
+const PADDING_WORD: &str = "\u{FFFF}";
+
+type FastSet<T> = HashSet<T, BuildHasherDefault<KeyHasher>>;
+
+/// jieba with the entries of its dictionary whose every two adjacent characters occur
+/// together in one of `texts` once normalised as the index normalises them (single
+/// characters: that occur). It cuts those texts exactly as the whole dictionary does: a
+/// cut only weighs words found in the text, by their frequency and the total, which a
+/// padding entry keeps as it was.
+pub(crate) fn for_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Jieba {
+    let seen = Seen::of(texts);
+    let mut kept = String::new();
+    let mut kept_total = 0;
+    for line in WORDS.lines() {
+        let mut fields = line.split(' ');
+        let word = fields.next().unwrap_or_default();
+        if seen.may_hold(word) {
+            kept_total += fields
+                .next()
+                .and_then(|f| f.parse::<usize>().ok())
+                .unwrap_or(0);
+            kept.push_str(line);
+            kept.push('\n');
+        }
+    }
+    let mut jieba = Jieba::with_dict(&mut kept.as_bytes()).unwrap_or_else(|_| Jieba::empty());
+    if let Some(rest) = TOTAL_FREQUENCY.checked_sub(kept_total).filter(|r| *r > 0) {
+        jieba.add_word(PADDING_WORD, Some(rest), None);
+    }
+    jieba
+}
+
+/// The characters and pairs of adjacent characters of some texts.
+#[derive(Default)]
+struct Seen {
+    chars: FastSet<char>,
+    pairs: FastSet<(char, char)>,
+}
+
+impl Seen {
+    fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Seen {
+        let mut seen = Seen::default();
+        for text in texts {
+            let mut previous = None;
+            for c in text.chars().map(normalize_char) {
+                seen.chars.insert(c);
+                if let Some(p) = previous {
+                    seen.pairs.insert((p, c));
+                }
+                previous = Some(c);
+            }
+        }
+        seen
+    }
+
+    /// False when `word` cannot occur in the texts.
+    fn may_hold(&self, word: &str) -> bool {
+        let mut chars = word.chars();
+        let Some(mut previous) = chars.next() else {
+            return false;
+        };
+        if !self.chars.contains(&previous) {
+            return false;
+        }
+        for c in chars {
+            if !self.pairs.contains(&(previous, c)) {
+                return false;
+            }
+            previous = c;
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_total_is_the_sum_of_the_word_list() {
+        let sum: usize = WORDS
+            .lines()
+            .filter_map(|line| line.split(' ').nth(1))
+            .map(|f| f.parse::<usize>().unwrap())
+            .sum();
+        assert_eq!(sum, TOTAL_FREQUENCY);
+        assert!(!WORDS.contains(PADDING_WORD));
+    }
+
+    #[test]
+    fn a_dictionary_for_some_texts_cuts_them_as_the_whole_one() {
+        let texts = [
+            "中华人民共和国科学技术协会第十次全国代表大会在北京召开",
+            "梧州市科协组织开展全国科普日主题活动",
+            "防城港市四长联动推进基层科普工作",
+            "南京市长江大桥",
+            "研究生命起源",
+            "廣西壯族自治區科學技術協會",
+            "结婚的和尚未结婚的",
+            "icp备2024号 5g基站建设 ai",
+            "",
+            "科",
+        ];
+        let whole = Jieba::with_dict(&mut WORDS.as_bytes()).unwrap();
+        let trimmed = for_texts(texts);
+        for text in texts {
+            let text: String = text.chars().map(normalize_char).collect();
+            let words = |jieba: &Jieba| -> Vec<String> {
+                jieba
+                    .cut(&text, false)
+                    .into_iter()
+                    .map(|t| t.word.to_owned())
+                    .collect()
+            };
+            assert_eq!(words(&trimmed), words(&whole), "{text}");
+        }
+    }
+
+    #[test]
+    fn only_words_the_texts_can_hold_are_kept() {
+        let seen = Seen::of(["科学技术"]);
+        assert!(seen.may_hold("科学") && seen.may_hold("技术") && seen.may_hold("科"));
+        assert!(!seen.may_hold("科技") && !seen.may_hold("协会") && !seen.may_hold(""));
+    }
+}

@@ -150,14 +150,15 @@ impl KeyWeights {
         }
     }
 
-    /// Every key with its weight ([`key_and_weight`]), first seen first; the table is
-    /// empty afterwards.
-    fn drain(&mut self) -> Vec<u64> {
+    /// Appends every key with its weight ([`key_and_weight`]) to `out`, first seen
+    /// first; the table is empty afterwards.
+    fn drain_into(&mut self, out: &mut Vec<u64>) {
         let slots = &mut self.slots;
-        self.used
-            .drain(..)
-            .filter_map(|i| slots.get_mut(i as usize).map(std::mem::take))
-            .collect()
+        out.extend(
+            self.used
+                .drain(..)
+                .filter_map(|i| slots.get_mut(i as usize).map(std::mem::take)),
+        );
     }
 }
 
@@ -253,7 +254,6 @@ impl PairGrid {
     /// first; the grid is empty afterwards.
     fn drain_into(&mut self, out: &mut Vec<u64>) {
         let GridCounts { numbered, seen } = std::mem::take(&mut self.counts);
-        out.reserve(seen);
         for index in self.order.iter().take(seen).map(|i| *i as usize) {
             let weight = self.weights.get_mut(index).map_or(0, std::mem::take);
             let first = self.chars.get(index / GRID_CHARS).copied().unwrap_or(' ');
@@ -411,7 +411,8 @@ impl TermCollector {
 
     /// The collected terms; the collector is empty again afterwards.
     pub fn finish(&mut self) -> PageTerms {
-        let mut packed = self.keys.drain();
+        let mut packed = Vec::with_capacity(self.keys.used.len() + self.grid.counts.seen);
+        self.keys.drain_into(&mut packed);
         self.grid.drain_into(&mut packed);
         PageTerms {
             packed,
@@ -519,19 +520,19 @@ mod tests {
             table.add(*key, 0);
             table.add(*key, field::META);
         }
-        let drained: Vec<(u64, u8)> = table.drain().into_iter().map(key_and_weight).collect();
+        let mut drained = Vec::new();
+        table.drain_into(&mut drained);
+        let drained: Vec<(u64, u8)> = drained.into_iter().map(key_and_weight).collect();
         let expected: Vec<(u64, u8)> = keys
             .iter()
             .map(|k| (*k, (1 << BODY_SHIFT) | field::META))
             .collect();
         assert_eq!(drained, expected);
         table.add(keys[0], 0);
+        let mut again = Vec::new();
+        table.drain_into(&mut again);
         assert_eq!(
-            table
-                .drain()
-                .into_iter()
-                .map(key_and_weight)
-                .collect::<Vec<_>>(),
+            again.into_iter().map(key_and_weight).collect::<Vec<_>>(),
             [(keys[0], 1 << BODY_SHIFT)]
         );
     }

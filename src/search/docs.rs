@@ -58,7 +58,7 @@ pub(crate) struct SearchDoc<'a> {
     /// Tags (the `tags` taxonomy).
     pub tags: Vec<String>,
     /// Heading titles, in order.
-    pub headings: Vec<String>,
+    pub headings: Vec<&'a str>,
 }
 
 /// Pages with `in_search_index` that are listed (not expired), newest first.
@@ -98,9 +98,9 @@ fn new_doc<'a>(portal: &'a Portal, page: &'a PortalPage) -> SearchDoc<'a> {
     }
 }
 
-fn flatten_headings(toc: &[Heading], out: &mut Vec<String>) {
+fn flatten_headings<'a>(toc: &'a [Heading], out: &mut Vec<&'a str>) {
     for heading in toc {
-        out.push(heading.title.clone());
+        out.push(&heading.title);
         flatten_headings(&heading.children, out);
     }
 }

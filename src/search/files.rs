@@ -29,7 +29,7 @@ pub(super) type HeadingWords<'a> = FastMap<&'a str, Vec<String>>;
 pub(super) fn distinct_headings<'a>(docs: &'a [SearchDoc<'_>]) -> Vec<&'a str> {
     let mut distinct: Vec<&str> = docs
         .iter()
-        .flat_map(|d| d.headings.iter().map(String::as_str))
+        .flat_map(|d| d.headings.iter().copied())
         .collect();
     distinct.par_sort_unstable();
     distinct.dedup();
@@ -77,7 +77,7 @@ pub(super) fn dictionary_terms(
     }
     for heading in &doc.headings {
         let cut;
-        let words = match heading_words.get(heading.as_str()) {
+        let words = match heading_words.get(*heading) {
             Some(words) => words,
             None => {
                 cut = dictionary_words(dictionary, heading);
@@ -146,6 +146,7 @@ struct Meta<'a> {
 pub(super) fn write_index_files(
     portal: &Portal,
     docs: &[SearchDoc<'_>],
+    lengths: &[usize],
     lists: &[TermList],
     sink: &dyn OutputSink,
 ) -> Result<Vec<Taken>, Diagnostic> {
@@ -167,7 +168,7 @@ pub(super) fn write_index_files(
             .collect::<Result<Vec<Taken>, Diagnostic>>()
     };
     let meta = || {
-        let json = meta_json(portal, docs, lists, shard_count);
+        let json = meta_json(portal, docs, lengths, lists, shard_count);
         sink.take(Output {
             path: "search/meta.mz".into(),
             body: Gzip::new(6).compress(json.as_bytes()),
@@ -179,7 +180,13 @@ pub(super) fn write_index_files(
     Ok(taken)
 }
 
-fn meta_json(portal: &Portal, docs: &[SearchDoc<'_>], lists: &[TermList], shards: u32) -> String {
+fn meta_json(
+    portal: &Portal,
+    docs: &[SearchDoc<'_>],
+    lengths: &[usize],
+    lists: &[TermList],
+    shards: u32,
+) -> String {
     let sections = Labels::of(docs.iter().map(|d| d.section.as_str()));
     let cities = Labels::of(docs.iter().filter_map(|d| d.place.city.as_deref()));
     let provinces = Labels::of(docs.iter().filter_map(|d| d.place.province.as_deref()));
@@ -187,10 +194,7 @@ fn meta_json(portal: &Portal, docs: &[SearchDoc<'_>], lists: &[TermList], shards
     let levels = Labels::of(docs.iter().filter_map(|d| d.level.as_deref()));
     let columns = Columns {
         date: docs.iter().map(|d| d.date).collect(),
-        len: docs
-            .par_iter()
-            .map(|d| length_bucket(&d.page.rendered.text))
-            .collect(),
+        len: lengths.iter().map(|n| length_bucket(*n)).collect(),
         sec: docs.iter().map(|d| sections.id(Some(&d.section))).collect(),
         city: docs
             .iter()
@@ -228,8 +232,8 @@ fn meta_json(portal: &Portal, docs: &[SearchDoc<'_>], lists: &[TermList], shards
 
 /// Text length in hundreds of characters, at least 1: precise enough for BM25's length
 /// normalisation, and a third of the bytes of exact counts.
-fn length_bucket(text: &str) -> usize {
-    (text.chars().count().div_ceil(100)).max(1)
+fn length_bucket(chars: usize) -> usize {
+    chars.div_ceil(100).max(1)
 }
 
 /// The Traditional→Simplified pairs whose Simplified character occurs in some term:

@@ -57,18 +57,19 @@ pub fn write_search_outputs(
     sink: &dyn OutputSink,
 ) -> Result<Vec<Taken>, Diagnostic> {
     let docs = docs::collect(portal);
-    let mut postings = postings_without_dictionary(&docs);
-    // The stored text needs no postings: it is written while the dictionary, which
-    // takes a moment to load, cuts titles and headings.
-    let (dictionary_terms, texts) = rayon::join(
-        || dictionary_terms(&docs),
+    let (mut postings, lengths) = postings_without_dictionary(&docs);
+    // The stored text needs no postings: it is written while the dictionary cuts
+    // titles and headings and the shards and meta file are made.
+    let (index, texts) = rayon::join(
+        || {
+            postings.add_dictionary_terms(dictionary_terms(&docs));
+            let lists = postings.finish();
+            files::write_index_files(portal, &docs, &lengths, &lists, sink)
+        },
         || files::write_text_files(&docs, sink),
     );
     let mut taken = texts?;
-    postings.add_dictionary_terms(dictionary_terms);
-    let lists = postings.finish();
-    taken.extend(files::write_index_files(portal, &docs, &lists, sink)?);
-    drop(lists);
+    taken.extend(index?);
     let mut rest = vec![
         Output {
             path: "search/search-core.js".into(),
@@ -101,10 +102,11 @@ thread_local! {
         std::cell::RefCell::new(tokens::TermCollector::default());
 }
 
-/// The postings of every term but the dictionary words. Pages are tokenised once each,
-/// in parallel batches; a batch's terms are merged into the postings (which must
-/// happen in id order, on one thread) while the next batch is being tokenised.
-fn postings_without_dictionary(docs: &[docs::SearchDoc<'_>]) -> postings::Postings {
+/// The postings of every term but the dictionary words, and the length of each
+/// document's text in characters. Pages are tokenised once each, in parallel batches; a
+/// batch's terms are merged into the postings (which must happen in id order, on one
+/// thread) while the next batch is being tokenised.
+fn postings_without_dictionary(docs: &[docs::SearchDoc<'_>]) -> (postings::Postings, Vec<usize>) {
     let tokenize = |batch: &[docs::SearchDoc<'_>]| -> Vec<tokens::PageTerms> {
         batch
             .par_iter()
@@ -112,15 +114,18 @@ fn postings_without_dictionary(docs: &[docs::SearchDoc<'_>]) -> postings::Postin
             .collect()
     };
     let mut postings = postings::Postings::default();
+    let mut lengths = Vec::with_capacity(docs.len());
     let mut pending: (usize, Vec<tokens::PageTerms>) = (0, Vec::new());
     for (batch_index, batch) in docs.chunks(BATCH).enumerate() {
         let (first, terms) = std::mem::take(&mut pending);
+        lengths.extend(terms.iter().map(|t| t.body_chars));
         let ((), next) = rayon::join(|| postings.add_all(first, terms), || tokenize(batch));
         pending = (batch_index * BATCH, next);
     }
     let (first, terms) = pending;
+    lengths.extend(terms.iter().map(|t| t.body_chars));
     postings.add_all(first, terms);
-    postings
+    (postings, lengths)
 }
 
 /// The dictionary words of every document's title and headings, by document id. The

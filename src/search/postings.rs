@@ -272,6 +272,7 @@ mod tests {
                 PageTerms {
                     packed: Vec::new(),
                     words: vec![("科学技术".to_owned(), weight)],
+                    body_chars: 0,
                 },
             );
         }

@@ -63,6 +63,8 @@ pub(crate) struct PageTerms {
     pub packed: Vec<u64>,
     /// Words, in no particular order.
     pub words: Vec<(String, u8)>,
+    /// Characters of the body text.
+    pub body_chars: usize,
 }
 
 /// Bits of a packed key that no key uses (between its characters and its kind): a slot
@@ -311,6 +313,8 @@ pub(crate) struct TermCollector {
     grid: PairGrid,
     keys: KeyWeights,
     words: Words,
+    /// Characters of the texts added as body.
+    body_chars: usize,
 }
 
 /// A page's words (Latin and digit runs, dictionary words, whole values) with their
@@ -353,7 +357,13 @@ fn add_weight(slot: &mut u8, field_bits: u8) {
 impl TermCollector {
     /// Adds a text of `field_bits` (0 for the body).
     pub fn add_text(&mut self, text: &str, field_bits: u8) {
-        let TermCollector { grid, keys, words } = self;
+        let TermCollector {
+            grid,
+            keys,
+            words,
+            body_chars,
+        } = self;
+        let mut chars = 0;
         words.current.clear();
         grid.reserve(text.len());
         let mut counts = grid.counts;
@@ -361,6 +371,7 @@ impl TermCollector {
         let mut previous_han: Option<(char, Option<usize>)> = None;
         let table = normalized_bmp();
         for (c, han) in text.chars().map(|c| normalize_with(table, c)) {
+            chars += 1;
             if han {
                 if !words.current.is_empty() {
                     words.flush(field_bits);
@@ -388,6 +399,9 @@ impl TermCollector {
         }
         words.flush(field_bits);
         grid.counts = counts;
+        if field_bits == 0 {
+            *body_chars += chars;
+        }
     }
 
     /// Adds the dictionary words of three or more Han characters in `text`.
@@ -417,6 +431,7 @@ impl TermCollector {
         PageTerms {
             packed,
             words: self.words.weights.drain().collect(),
+            body_chars: std::mem::take(&mut self.body_chars),
         }
     }
 }
@@ -578,11 +593,14 @@ mod tests {
     fn a_reused_collector_starts_each_page_empty() {
         let mut c = TermCollector::default();
         c.add_text("科协 icp", field::TITLE);
+        c.add_text("梧州𠀀 a", 0);
         let first = c.finish();
         c.add_text("防城", 0);
         let second = c.finish();
-        assert_eq!(texts(&first).len(), 4, "{:?}", texts(&first));
+        assert_eq!(texts(&first).len(), 7, "{:?}", texts(&first));
         assert_eq!(texts(&second), ["防城"]);
+        // Only body texts count towards the length, in characters.
+        assert_eq!((first.body_chars, second.body_chars), (5, 2));
     }
 
     #[test]

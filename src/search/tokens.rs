@@ -5,7 +5,8 @@
 //! and the dictionary words (jieba) of three or more characters in title, headings and
 //! meta fields, which rank a page higher when the whole query is such a word.
 //! Bigrams and single characters are packed into `u64` keys to keep the per-page work
-//! free of allocations; words are strings.
+//! free of allocations; words are strings. Most bigrams are counted in a [`PairGrid`],
+//! the rest (and single characters) in a [`KeyWeights`] table.
 
 use std::sync::OnceLock;
 
@@ -72,9 +73,9 @@ pub(crate) struct PageTerms {
 const WEIGHT_SHIFT: u32 = 42;
 const KEY_MASK: u64 = !(0xFF << WEIGHT_SHIFT);
 
-/// A page's packed keys with their weights: an open-addressing table kept from page to
-/// page. Counting a page's bigrams this way, instead of sorting every occurrence, was
-/// the largest cut in the cost of tokenising.
+/// A page's packed keys with their weights that the [`PairGrid`] does not count (title
+/// characters, pairs with a character it has no number for): an open-addressing table
+/// kept from page to page.
 #[derive(Default)]
 struct KeyWeights {
     /// A key with its weight in [`WEIGHT_SHIFT`]'s bits; 0 (never a key) marks a free

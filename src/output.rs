@@ -3,6 +3,7 @@
 //! previous site untouched. Also decides which output folders are safe to replace.
 
 use std::collections::HashSet;
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
@@ -179,11 +180,11 @@ impl Staging {
             return Err(outside_output(path));
         }
         let file = self.folder.join(path);
-        let written = match std::fs::write(&file, body) {
+        let written = match overwrite(&file, body) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => file
                 .parent()
                 .map_or(Err(e), std::fs::create_dir_all)
-                .and_then(|()| std::fs::write(&file, body)),
+                .and_then(|()| overwrite(&file, body)),
             other => other,
         };
         written.map_err(|e| io_error("write", &file, &e.to_string()))
@@ -204,6 +205,20 @@ impl Drop for Staging {
             let _ = std::fs::rename(&self.folder, &self.spare);
         }
     }
+}
+
+/// Writes `body` to `path`, over what a reused staging folder holds there: the file is
+/// written in place and cut to length, not emptied first, so the file system keeps the
+/// pages it already has for it. On tmpfs that is about half the cost of a file of a few
+/// kilobytes.
+fn overwrite(path: &Path, body: &[u8]) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)?;
+    file.write_all(body)?;
+    file.set_len(body.len() as u64)
 }
 
 /// Staging and retired folders of builds that were killed (their process is gone)
@@ -313,7 +328,7 @@ fn fill(staging: &Path, site: &SiteOutput) -> Result<(), Diagnostic> {
     }
     site.files.par_iter().try_for_each(|file| {
         let path = staging.join(&file.path);
-        std::fs::write(&path, &file.body).map_err(|e| io_error("write", &path, &e.to_string()))
+        overwrite(&path, &file.body).map_err(|e| io_error("write", &path, &e.to_string()))
     })?;
     site.copies.par_iter().try_for_each(|copy| {
         let path = staging.join(&copy.to);
@@ -385,6 +400,18 @@ mod tests {
     use super::*;
 
     type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    #[test]
+    fn a_file_written_over_a_longer_one_holds_only_the_new_bytes() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("page.html");
+        overwrite(&path, "一段很长的旧内容，比新的长".as_bytes())?;
+        overwrite(&path, "新内容".as_bytes())?;
+        assert_eq!(std::fs::read_to_string(&path)?, "新内容");
+        overwrite(&path, "更长一些的新内容".as_bytes())?;
+        assert_eq!(std::fs::read_to_string(&path)?, "更长一些的新内容");
+        Ok(())
+    }
 
     #[test]
     fn leftovers_of_killed_builds_become_the_spare() -> TestResult {

@@ -97,19 +97,22 @@ impl Seen {
 mod tests {
     use super::*;
 
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
     #[test]
-    fn the_total_is_the_sum_of_the_word_list() {
-        let sum: usize = WORDS
+    fn the_total_is_the_sum_of_the_word_list() -> TestResult {
+        let sum = WORDS
             .lines()
             .filter_map(|line| line.split(' ').nth(1))
-            .map(|f| f.parse::<usize>().unwrap())
-            .sum();
+            .map(str::parse::<usize>)
+            .sum::<Result<usize, _>>()?;
         assert_eq!(sum, TOTAL_FREQUENCY);
         assert!(!WORDS.contains(PADDING_WORD));
+        Ok(())
     }
 
     #[test]
-    fn a_dictionary_for_some_texts_cuts_them_as_the_whole_one() {
+    fn a_dictionary_for_some_texts_cuts_them_as_the_whole_one() -> TestResult {
         let texts = [
             "中华人民共和国科学技术协会第十次全国代表大会在北京召开",
             "梧州市科协组织开展全国科普日主题活动",
@@ -122,7 +125,7 @@ mod tests {
             "",
             "科",
         ];
-        let whole = Jieba::with_dict(&mut WORDS.as_bytes()).unwrap();
+        let whole = Jieba::with_dict(&mut WORDS.as_bytes())?;
         let trimmed = for_texts(texts);
         for text in texts {
             let text: String = text.chars().map(normalize_char).collect();
@@ -135,6 +138,7 @@ mod tests {
             };
             assert_eq!(words(&trimmed), words(&whole), "{text}");
         }
+        Ok(())
     }
 
     #[test]

@@ -339,24 +339,32 @@ pub fn fallback_page(portal: &Portal) -> String {
 mod tests {
     use super::*;
 
+    type Stored = Vec<(String, String, String, String)>;
+
     /// The documents of a stored-text file, read the way the client reads it.
-    fn read_stored_text(body: &[u8]) -> Vec<(String, String, String, String)> {
+    fn read_stored_text(body: &[u8]) -> Result<Stored, Box<dyn std::error::Error>> {
         let units: Vec<u16> = body
             .chunks(2)
             .map(|b| u16::from_le_bytes([b[0], b[1]]))
             .collect();
-        let newline = units.iter().position(|u| *u == u16::from(b'\n')).unwrap();
+        let newline = units
+            .iter()
+            .position(|u| *u == u16::from(b'\n'))
+            .ok_or("no header line")?;
         let header: Vec<(String, String, String, usize)> =
-            serde_json::from_str(&String::from_utf16(&units[..newline]).unwrap()).unwrap();
+            serde_json::from_str(&String::from_utf16(&units[..newline])?)?;
         let mut at = newline + 1;
-        header
-            .into_iter()
-            .map(|(title, path, date, length)| {
-                let text = String::from_utf16(&units[at..at + length]).unwrap();
-                at += length;
-                (title, path, date, text)
-            })
-            .collect()
+        let mut documents = Vec::new();
+        for (title, path, date, length) in header {
+            documents.push((
+                title,
+                path,
+                date,
+                String::from_utf16(&units[at..at + length])?,
+            ));
+            at += length;
+        }
+        Ok(documents)
     }
 
     #[test]
@@ -366,7 +374,7 @@ mod tests {
     }
 
     #[test]
-    fn stored_texts_come_back_whole_whatever_they_hold() {
+    fn stored_texts_come_back_whole_whatever_they_hold() -> Result<(), Box<dyn std::error::Error>> {
         let texts = [
             "梧州\n“科协”",
             "a\"b\\c",
@@ -380,7 +388,7 @@ mod tests {
             date: "2024-05-01".to_owned(),
             text,
         });
-        let read = read_stored_text(&stored_text_file(docs, &mut Vec::new()));
+        let read = read_stored_text(&stored_text_file(docs, &mut Vec::new()))?;
         assert_eq!(read.len(), texts.len());
         assert_eq!(read[0].0, "标题\n\"");
         assert_eq!(
@@ -389,5 +397,6 @@ mod tests {
         );
         let read_texts: Vec<&str> = read.iter().map(|d| d.3.as_str()).collect();
         assert_eq!(read_texts, texts);
+        Ok(())
     }
 }

@@ -56,7 +56,7 @@ pub(crate) struct SearchDoc<'a> {
     /// Organisation level (`city`, `society`…) for organisation pages.
     pub level: Option<String>,
     /// Tags (the `tags` taxonomy).
-    pub tags: Vec<String>,
+    pub tags: &'a [String],
     /// Heading titles, in order.
     pub headings: Vec<&'a str>,
 }
@@ -93,7 +93,7 @@ fn new_doc<'a>(portal: &'a Portal, page: &'a PortalPage) -> SearchDoc<'a> {
         place: place_of(portal, page),
         date,
         level: org_level(portal, page),
-        tags: meta.taxonomies.get("tags").cloned().unwrap_or_default(),
+        tags: meta.taxonomies.get("tags").map_or(&[], Vec::as_slice),
         headings,
     }
 }

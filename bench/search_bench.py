@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Search benchmark: menhu's static index against Pagefind on the same 10,000-page corpus.
 
-    python3 bench/search_bench.py [--pages 10000] [--work bench/out/search]
+    python3 bench/search_bench.py [--pages 10000] [--work bench/out/search] [--runs 9]
 
 Builds the corpus (../shared/bench/gen_corpus.py, Zola flavour), builds it with menhu
-(release) without and with `build_search_index`, runs Pagefind (npm package `pagefind`,
+(release) without and with `build_search_index` (`--runs` alternating rounds after a
+warm-up, medians, and what the index adds), runs Pagefind (npm package `pagefind`,
 installed into bench/node_modules) on menhu's HTML, then loads each of the 30 queries in
 bench/search-queries.txt cold (a fresh headless Chromium profile per query and tool) and
 reports, for both: total index bytes and files, bytes fetched per query, recall against
@@ -164,17 +165,22 @@ def paths_of(tool, ids, menhu_out, pf_out):
     return paths
 
 
-def build_all(work, corpus, corpus_search, pf_out):
+def build_all(work, corpus, corpus_search, pf_out, runs):
     """Builds with menhu (without and with the index) and runs Pagefind; returns times."""
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
-    # Three alternating rounds, the fastest of each kept: the machine may be shared.
-    builds = {}
-    for _ in range(3):
+    # Alternating rounds after a warm-up, medians kept: the two builds see the same
+    # machine, whatever else it is doing.
+    samples = {"plain": [], "search": []}
+    for round_ in range(runs + 1):
         for name, root in (("plain", corpus), ("search", corpus_search)):
             out = os.path.join(work, f"out-{name}")
-            shutil.rmtree(out, ignore_errors=True)
             t = run_timed([MENHU, "build", "--root", root, "--output", out, "--force"])
-            builds[name] = min(builds.get(name, t), t)
+            if round_ > 0:
+                samples[name].append(t)
+    builds = {
+        name: [statistics.median(t[i] for t in ts) for i in range(3)]
+        for name, ts in samples.items()
+    }
 
     pf_dir = os.path.join(HERE, "node_modules", "pagefind")
     if not os.path.exists(pf_dir):
@@ -192,6 +198,7 @@ def main():
     ap.add_argument("--pages", type=int, default=10000)
     ap.add_argument("--work", default=os.path.join(HERE, "out", "search"))
     ap.add_argument("--reuse", action="store_true", help="keep the builds and timings of the last run")
+    ap.add_argument("--runs", type=int, default=9, help="alternating menhu builds without and with the index")
     args = ap.parse_args()
     work = os.path.abspath(args.work)
     os.makedirs(work, exist_ok=True)
@@ -211,7 +218,7 @@ def main():
     if args.reuse and os.path.exists(timings):
         builds, pf_time = json.load(open(timings))
     else:
-        builds, pf_time = build_all(work, corpus, corpus_search, pf_out)
+        builds, pf_time = build_all(work, corpus, corpus_search, pf_out, args.runs)
         json.dump([builds, pf_time], open(timings, "w"))
     site = os.path.join(work, "site")
     shutil.rmtree(site, ignore_errors=True)
@@ -263,7 +270,10 @@ def main():
         missed = [r["q"] for r in rows[t] if r["hits"] < r["truth"]]
         print(f"| recall {t}: pages found / pages containing the query | {hits:,} / {total:,} | missed in: {', '.join(missed) or 'none'} |")
     for label, t in (("menhu build without index", builds["plain"]), ("menhu build with index", builds["search"])):
-        print(f"| {label}: wall s, CPU s, peak KB | {t[0]:.1f} s, {t[2]:.1f} s CPU, {t[1]:,} KB | |")
+        print(f"| {label} (medians): wall s, CPU s, peak KB | {t[0]:.2f} s, {t[2]:.2f} s CPU, {t[1]:,.0f} KB | |")
+    plain, search = builds["plain"], builds["search"]
+    print(f"| what the index adds to menhu's build: wall, CPU, peak | +{search[0] - plain[0]:.2f} s (+{100 * (search[0] / plain[0] - 1):.1f}%), "
+          f"+{search[2] - plain[2]:.2f} s CPU, +{(search[1] - plain[1]) / 1024:,.0f} MiB | |")
     print(f"| Pagefind indexing (after the build): wall s, CPU s, peak KB | | {pf_time[0]:.1f} s, {pf_time[2]:.1f} s CPU, {pf_time[1]:,} KB |")
 
 

@@ -8,7 +8,6 @@ use std::hash::BuildHasherDefault;
 use jieba_rs::Jieba;
 
 use super::postings::KeyHasher;
-use crate::zh::normalize_char;
 
 /// jieba's word list, `word frequency part-of-speech` a line (see `jieba/NOTICE.md`).
 const WORDS: &str = include_str!("jieba/dict.txt");
@@ -24,10 +23,10 @@ const PADDING_WORD: &str = "\u{FFFF}";
 type FastSet<T> = HashSet<T, BuildHasherDefault<KeyHasher>>;
 
 /// jieba with the entries of its dictionary whose every two adjacent characters occur
-/// together in one of `texts` once normalised as the index normalises them (single
-/// characters: that occur). It cuts those texts exactly as the whole dictionary does: a
-/// cut only weighs words found in the text, by their frequency and the total, which a
-/// padding entry keeps as it was.
+/// together in one of `texts` (single characters: that occur), which are normalised
+/// already (`tokens::normalize_text`), as they will be cut. It cuts those texts exactly
+/// as the whole dictionary does: a cut only weighs words found in the text, by their
+/// frequency and the total, which a padding entry keeps as it was.
 pub(crate) fn for_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Jieba {
     let seen = Seen::of(texts);
     let mut kept = String::new();
@@ -63,7 +62,7 @@ impl Seen {
         let mut seen = Seen::default();
         for text in texts {
             let mut previous = None;
-            for c in text.chars().map(normalize_char) {
+            for c in text.chars() {
                 seen.chars.insert(c);
                 if let Some(p) = previous {
                     seen.pairs.insert((p, c));
@@ -125,13 +124,13 @@ mod tests {
             "",
             "科",
         ];
+        let texts = texts.map(super::super::tokens::normalize_text);
         let whole = Jieba::with_dict(&mut WORDS.as_bytes())?;
-        let trimmed = for_texts(texts);
-        for text in texts {
-            let text: String = text.chars().map(normalize_char).collect();
+        let trimmed = for_texts(texts.iter().map(String::as_str));
+        for text in &texts {
             let words = |jieba: &Jieba| -> Vec<String> {
                 jieba
-                    .cut(&text, false)
+                    .cut(text, false)
                     .into_iter()
                     .map(|t| t.word.to_owned())
                     .collect()

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::docs::{SearchDoc, section_title};
 use super::gzip::Gzip;
 use super::postings::{FastMap, TermList, encode_shard, shard_count_for, shard_lists};
-use super::tokens::{PageTerms, TermCollector, dictionary_words, field};
+use super::tokens::{PageTerms, TermCollector, dictionary_words, field, words_of_normalized};
 use super::{SHARD_TARGET_BYTES, TEXT_CHUNK};
 use crate::diag::Diagnostic;
 use crate::portal::Portal;
@@ -36,11 +36,16 @@ pub(super) fn distinct_headings<'a>(docs: &'a [SearchDoc<'_>]) -> Vec<&'a str> {
     distinct
 }
 
-/// [`HeadingWords`] of `headings`, cut in parallel.
-pub(super) fn heading_words<'a>(headings: Vec<&'a str>, dictionary: &Jieba) -> HeadingWords<'a> {
+/// [`HeadingWords`] of `headings`, given normalised as `normalized`, cut in parallel.
+pub(super) fn heading_words<'a>(
+    headings: Vec<&'a str>,
+    normalized: &[String],
+    dictionary: &Jieba,
+) -> HeadingWords<'a> {
     headings
         .into_par_iter()
-        .map(|heading| (heading, dictionary_words(dictionary, heading)))
+        .zip(normalized)
+        .map(|(heading, normalized)| (heading, words_of_normalized(dictionary, normalized)))
         .collect()
 }
 
@@ -61,9 +66,11 @@ pub(super) fn page_terms(doc: &SearchDoc<'_>, terms: &mut TermCollector) -> Page
     terms.finish()
 }
 
-/// The dictionary words of one document's title and headings with their field bits.
+/// The dictionary words of one document's title (given normalised) and headings with
+/// their field bits.
 pub(super) fn dictionary_terms(
     doc: &SearchDoc<'_>,
+    normalized_title: &str,
     heading_words: &HeadingWords<'_>,
     dictionary: &Jieba,
 ) -> Vec<(String, u8)> {
@@ -72,7 +79,7 @@ pub(super) fn dictionary_terms(
         Some((_, weight)) => *weight |= bits,
         None => terms.push((word.to_owned(), bits)),
     };
-    for word in dictionary_words(dictionary, &doc.page.source.meta.title) {
+    for word in words_of_normalized(dictionary, normalized_title) {
         add(&word, field::TITLE);
     }
     for heading in &doc.headings {

@@ -133,11 +133,23 @@ fn postings_without_dictionary(docs: &[docs::SearchDoc<'_>]) -> (postings::Posti
 /// never in memory together with a batch of them.
 fn dictionary_terms(docs: &[docs::SearchDoc<'_>]) -> Vec<Vec<(String, u8)>> {
     let headings = files::distinct_headings(docs);
-    let titles = docs.iter().map(|d| d.page.source.meta.title.as_str());
-    let dictionary = dictionary::for_texts(titles.chain(headings.iter().copied()));
-    let heading_words = files::heading_words(headings, &dictionary);
+    let normalized_headings: Vec<String> = headings
+        .par_iter()
+        .map(|h| tokens::normalize_text(h))
+        .collect();
+    let titles: Vec<String> = docs
+        .par_iter()
+        .map(|d| tokens::normalize_text(&d.page.source.meta.title))
+        .collect();
+    let texts = titles
+        .iter()
+        .chain(&normalized_headings)
+        .map(String::as_str);
+    let dictionary = dictionary::for_texts(texts);
+    let heading_words = files::heading_words(headings, &normalized_headings, &dictionary);
     docs.par_iter()
-        .map(|doc| files::dictionary_terms(doc, &heading_words, &dictionary))
+        .zip(&titles)
+        .map(|(doc, title)| files::dictionary_terms(doc, title, &heading_words, &dictionary))
         .collect()
 }
 

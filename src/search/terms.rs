@@ -2,13 +2,13 @@
 //! as text. Used by the fuzz targets (`fuzz/`) and by tests; the build itself packs
 //! terms with [`super::tokens::TermCollector`] directly.
 
-use super::tokens::{TermCollector, field, key_and_weight, key_text};
+use super::tokens::{TermCollector, field, key_and_weight, key_text, normalize_text};
 
 /// Every term the index would keep for `text` used as a page's title, a heading, a
 /// tag-like value and its body at once: Han bigrams and title characters, Latin and
 /// digit words, and dictionary words. Sorted, without repeats.
 pub fn index_terms(text: &str) -> Vec<String> {
-    let dictionary = super::dictionary::for_texts([text]);
+    let dictionary = super::dictionary::for_texts([normalize_text(text).as_str()]);
     let mut terms = TermCollector::default();
     terms.add_text(text, field::TITLE);
     terms.add_dictionary_words(&dictionary, text, field::TITLE);

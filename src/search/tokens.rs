@@ -416,7 +416,7 @@ impl TermCollector {
     /// Han characters, besides its bigrams.
     pub fn add_value(&mut self, value: &str, field_bits: u8) {
         self.add_text(value, field_bits);
-        let normalized: String = value.chars().map(normalize_char).collect();
+        let normalized = normalize_text(value);
         let normalized = normalized.trim();
         let chars = normalized.chars().count();
         if (3..=MAX_WORD_CHARS).contains(&chars) && normalized.chars().all(is_han) {
@@ -437,12 +437,23 @@ impl TermCollector {
     }
 }
 
+/// `text` as the index sees it ([`normalize_char`] of every character, through the
+/// table).
+pub(crate) fn normalize_text(text: &str) -> String {
+    let table = normalized_bmp();
+    text.chars().map(|c| normalize_with(table, c).0).collect()
+}
+
 /// The dictionary words (jieba) of three or more Han characters in `text`, normalised.
 /// `dictionary` is one made for this text ([`super::dictionary::for_texts`]).
 pub(crate) fn dictionary_words(dictionary: &Jieba, text: &str) -> Vec<String> {
-    let normalized: String = text.chars().map(normalize_char).collect();
+    words_of_normalized(dictionary, &normalize_text(text))
+}
+
+/// [`dictionary_words`] of a text already normalised ([`normalize_text`]).
+pub(crate) fn words_of_normalized(dictionary: &Jieba, normalized: &str) -> Vec<String> {
     dictionary
-        .cut(&normalized, false)
+        .cut(normalized, false)
         .into_iter()
         .map(|token| token.word)
         .filter(|word| {
@@ -511,11 +522,8 @@ mod tests {
     fn dictionary_words_of_three_characters_or_more_are_kept() {
         let mut c = TermCollector::default();
         let text = "中华人民共和国科学技术协会";
-        c.add_dictionary_words(
-            &super::super::dictionary::for_texts([text]),
-            text,
-            field::HEADING,
-        );
+        let dictionary = super::super::dictionary::for_texts([normalize_text(text).as_str()]);
+        c.add_dictionary_words(&dictionary, text, field::HEADING);
         let terms = c.finish();
         assert!(
             terms.words.iter().all(|(w, _)| w.chars().count() >= 3),
@@ -579,6 +587,13 @@ mod tests {
         let mut found: Vec<(u64, u8)> = terms.packed.into_iter().map(key_and_weight).collect();
         found.sort_unstable();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn texts_are_normalised_as_characters_are() {
+        let text = "梧州市科協 ＩＣＰ備2024，İstanbul 𠀀";
+        let expected: String = text.chars().map(normalize_char).collect();
+        assert_eq!(normalize_text(text), expected);
     }
 
     #[test]

@@ -4,14 +4,13 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use jieba_rs::Jieba;
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::docs::{SearchDoc, section_title};
 use super::gzip::Gzip;
 use super::postings::{FastMap, TermList, encode_shard, shard_count_for, shard_lists};
-use super::tokens::{PageTerms, TermCollector, dictionary_words, field, words_of_normalized};
+use super::tokens::{PageTerms, TermCollector, field, normalize_text, words_of_normalized};
 use super::{SHARD_TARGET_BYTES, TEXT_CHUNK};
 use crate::diag::Diagnostic;
 use crate::portal::Portal;
@@ -21,41 +20,69 @@ use crate::zh::t2s_pairs;
 /// Format version of the index files, checked by the client.
 const FORMAT_VERSION: u32 = 3;
 
-/// Dictionary words of every distinct heading. Headings repeat across pages (一、指导思想),
-/// so each is cut once for the whole site rather than once per page.
-pub(super) type HeadingWords<'a> = FastMap<&'a str, Vec<String>>;
-
-/// The distinct headings of `docs`.
-pub(super) fn distinct_headings<'a>(docs: &'a [SearchDoc<'_>]) -> Vec<&'a str> {
-    let mut distinct: Vec<&str> = docs
-        .iter()
-        .flat_map(|d| d.headings.iter().copied())
-        .collect();
-    distinct.par_sort_unstable();
-    distinct.dedup();
-    distinct
+/// The dictionary words of the documents' titles and headings, cut once each: a
+/// heading repeats across pages (一、指导思想), so each distinct one is cut once for the
+/// whole site.
+pub(super) struct DictionaryWords<'a> {
+    /// By document id.
+    titles: Vec<Vec<String>>,
+    headings: FastMap<&'a str, Vec<String>>,
 }
 
-/// [`HeadingWords`] of `headings`, given normalised as `normalized`, cut in parallel.
-pub(super) fn heading_words<'a>(
-    headings: Vec<&'a str>,
-    normalized: &[String],
-    dictionary: &Jieba,
-) -> HeadingWords<'a> {
-    headings
-        .into_par_iter()
-        .zip(normalized)
-        .map(|(heading, normalized)| (heading, words_of_normalized(dictionary, normalized)))
-        .collect()
+impl<'a> DictionaryWords<'a> {
+    /// Loads the dictionary for the titles and headings of `docs` and cuts them, in
+    /// parallel.
+    pub fn of(docs: &'a [SearchDoc<'_>]) -> DictionaryWords<'a> {
+        let mut headings: Vec<&str> = docs
+            .iter()
+            .flat_map(|d| d.headings.iter().copied())
+            .collect();
+        headings.par_sort_unstable();
+        headings.dedup();
+        let normalized_headings: Vec<String> =
+            headings.par_iter().map(|h| normalize_text(h)).collect();
+        let normalized_titles: Vec<String> = docs
+            .par_iter()
+            .map(|d| normalize_text(&d.page.source.meta.title))
+            .collect();
+        let texts = normalized_titles
+            .iter()
+            .chain(&normalized_headings)
+            .map(String::as_str);
+        let dictionary = super::dictionary::for_texts(texts);
+        let cut = |text: &String| words_of_normalized(&dictionary, text);
+        DictionaryWords {
+            titles: normalized_titles.par_iter().map(cut).collect(),
+            headings: headings
+                .into_par_iter()
+                .zip(normalized_headings.par_iter().map(cut))
+                .collect(),
+        }
+    }
+
+    fn title(&self, id: usize) -> &[String] {
+        self.titles.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    fn heading(&self, heading: &str) -> &[String] {
+        self.headings.get(heading).map_or(&[], Vec::as_slice)
+    }
 }
 
-/// The terms of one document, field by field, collected with `terms` (reused from
-/// page to page), except its dictionary words ([`dictionary_terms`]).
-pub(super) fn page_terms(doc: &SearchDoc<'_>, terms: &mut TermCollector) -> PageTerms {
+/// The terms of document `id`, field by field, collected with `terms` (reused from
+/// page to page).
+pub(super) fn page_terms(
+    id: usize,
+    doc: &SearchDoc<'_>,
+    words: &DictionaryWords<'_>,
+    terms: &mut TermCollector,
+) -> PageTerms {
     let meta = &doc.page.source.meta;
     terms.add_text(&meta.title, field::TITLE);
+    terms.add_words(words.title(id), field::TITLE);
     for heading in &doc.headings {
         terms.add_text(heading, field::HEADING);
+        terms.add_words(words.heading(heading), field::HEADING);
     }
     let org = meta.org.as_ref().map(|o| o.value.as_str());
     let city = doc.place.city.as_deref();
@@ -64,38 +91,6 @@ pub(super) fn page_terms(doc: &SearchDoc<'_>, terms: &mut TermCollector) -> Page
     }
     terms.add_text(&doc.page.rendered.text, 0);
     terms.finish()
-}
-
-/// The dictionary words of one document's title (given normalised) and headings with
-/// their field bits.
-pub(super) fn dictionary_terms(
-    doc: &SearchDoc<'_>,
-    normalized_title: &str,
-    heading_words: &HeadingWords<'_>,
-    dictionary: &Jieba,
-) -> Vec<(String, u8)> {
-    let mut terms: Vec<(String, u8)> = Vec::new();
-    let mut add = |word: &str, bits: u8| match terms.iter_mut().find(|(w, _)| w == word) {
-        Some((_, weight)) => *weight |= bits,
-        None => terms.push((word.to_owned(), bits)),
-    };
-    for word in words_of_normalized(dictionary, normalized_title) {
-        add(&word, field::TITLE);
-    }
-    for heading in &doc.headings {
-        let cut;
-        let words = match heading_words.get(*heading) {
-            Some(words) => words,
-            None => {
-                cut = dictionary_words(dictionary, heading);
-                &cut
-            }
-        };
-        for word in words {
-            add(word, field::HEADING);
-        }
-    }
-    terms
 }
 
 /// Values of one facet, numbered in sorted order.

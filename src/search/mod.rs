@@ -57,14 +57,12 @@ pub fn write_search_outputs(
     sink: &dyn OutputSink,
 ) -> Result<Vec<Taken>, Diagnostic> {
     let docs = docs::collect(portal);
-    let (mut postings, lengths) = postings_without_dictionary(&docs);
-    // The stored text needs no postings: it is written while the dictionary cuts
-    // titles and headings and the shards and meta file are made.
+    // The stored text needs no postings: it is written meanwhile.
     let (index, texts) = rayon::join(
         || {
-            postings.add_dictionary_terms(dictionary_terms(&docs));
-            let lists = postings.finish();
-            files::write_index_files(portal, &docs, &lengths, &lists, sink)
+            let words = files::DictionaryWords::of(&docs);
+            let (postings, lengths) = postings(&docs, &words);
+            files::write_index_files(portal, &docs, &lengths, &postings.finish(), sink)
         },
         || files::write_text_files(&docs, sink),
     );
@@ -102,15 +100,23 @@ thread_local! {
         std::cell::RefCell::new(tokens::TermCollector::default());
 }
 
-/// The postings of every term but the dictionary words, and the length of each
-/// document's text in characters. Pages are tokenised once each, in parallel batches; a
-/// batch's terms are merged into the postings (which must happen in id order, on one
-/// thread) while the next batch is being tokenised.
-fn postings_without_dictionary(docs: &[docs::SearchDoc<'_>]) -> (postings::Postings, Vec<usize>) {
-    let tokenize = |batch: &[docs::SearchDoc<'_>]| -> Vec<tokens::PageTerms> {
+/// The postings of every term, and the length of each document's text in characters.
+/// Pages are tokenised once each, in parallel batches; a batch's terms are merged into
+/// the postings (which must happen in id order, on one thread) while the next batch is
+/// being tokenised.
+fn postings(
+    docs: &[docs::SearchDoc<'_>],
+    words: &files::DictionaryWords<'_>,
+) -> (postings::Postings, Vec<usize>) {
+    let tokenize = |first: usize, batch: &[docs::SearchDoc<'_>]| -> Vec<tokens::PageTerms> {
         batch
             .par_iter()
-            .map(|doc| COLLECTOR.with_borrow_mut(|collector| files::page_terms(doc, collector)))
+            .enumerate()
+            .map(|(i, doc)| {
+                COLLECTOR.with_borrow_mut(|collector| {
+                    files::page_terms(first + i, doc, words, collector)
+                })
+            })
             .collect()
     };
     let mut postings = postings::Postings::default();
@@ -119,38 +125,16 @@ fn postings_without_dictionary(docs: &[docs::SearchDoc<'_>]) -> (postings::Posti
     for (batch_index, batch) in docs.chunks(BATCH).enumerate() {
         let (first, terms) = std::mem::take(&mut pending);
         lengths.extend(terms.iter().map(|t| t.body_chars));
-        let ((), next) = rayon::join(|| postings.add_all(first, terms), || tokenize(batch));
+        let ((), next) = rayon::join(
+            || postings.add_all(first, terms),
+            || tokenize(batch_index * BATCH, batch),
+        );
         pending = (batch_index * BATCH, next);
     }
     let (first, terms) = pending;
     lengths.extend(terms.iter().map(|t| t.body_chars));
     postings.add_all(first, terms);
     (postings, lengths)
-}
-
-/// The dictionary words of every document's title and headings, by document id. The
-/// dictionary is loaded here, after the pages' other terms are merged, so that it is
-/// never in memory together with a batch of them.
-fn dictionary_terms(docs: &[docs::SearchDoc<'_>]) -> Vec<Vec<(String, u8)>> {
-    let headings = files::distinct_headings(docs);
-    let normalized_headings: Vec<String> = headings
-        .par_iter()
-        .map(|h| tokens::normalize_text(h))
-        .collect();
-    let titles: Vec<String> = docs
-        .par_iter()
-        .map(|d| tokens::normalize_text(&d.page.source.meta.title))
-        .collect();
-    let texts = titles
-        .iter()
-        .chain(&normalized_headings)
-        .map(String::as_str);
-    let dictionary = dictionary::for_texts(texts);
-    let heading_words = files::heading_words(headings, &normalized_headings, &dictionary);
-    docs.par_iter()
-        .zip(&titles)
-        .map(|(doc, title)| files::dictionary_terms(doc, title, &heading_words, &dictionary))
-        .collect()
 }
 
 /// `search/s2t.json`: the character table the client uses on Traditional pages to show

@@ -108,27 +108,6 @@ impl Postings {
         }
     }
 
-    /// Adds the dictionary words of every document (`terms[id]`, field bits only), after
-    /// all their other terms: where a document already has the word from another field,
-    /// its weight gains the field bits, as if the word had been added with the rest.
-    pub fn add_dictionary_terms(&mut self, terms: Vec<Vec<(String, u8)>>) {
-        let mut lists: FastMap<String, List> = FastMap::default();
-        for (id, words) in terms.into_iter().enumerate() {
-            let doc = u32::try_from(id).unwrap_or(u32::MAX);
-            for (word, weight) in words {
-                lists.entry(word).or_default().push(doc, weight);
-            }
-        }
-        for (word, list) in lists {
-            match self.words.get_mut(&word) {
-                Some(existing) => *existing = merged(existing, &list),
-                None => {
-                    self.words.insert(word, list);
-                }
-            }
-        }
-    }
-
     /// Every list with its term text, in no particular order (each shard sorts its own:
     /// cheaper than sorting them all).
     pub fn finish(self) -> Vec<TermList> {
@@ -145,50 +124,6 @@ impl Postings {
             })
             .collect()
     }
-}
-
-/// The documents and weights of an encoded list.
-fn entries(list: &List) -> Vec<(u32, u8)> {
-    let mut out = Vec::with_capacity(list.count as usize);
-    let (mut doc, mut bytes) = (0u64, list.bytes.iter());
-    while let Some(value) = read_varint(&mut bytes) {
-        doc += value >> 1;
-        let weight = if value & 1 == 1 {
-            bytes.next().copied().unwrap_or(0)
-        } else {
-            COMMON_WEIGHT
-        };
-        out.push((u32::try_from(doc).unwrap_or(u32::MAX), weight));
-    }
-    out
-}
-
-/// Two lists of one term as one: a document in both gets the field bits of both.
-fn merged(a: &List, b: &List) -> List {
-    let mut all = entries(a);
-    all.extend(entries(b));
-    all.sort_by_key(|(doc, _)| *doc);
-    let mut list = List::default();
-    let mut all = all.into_iter().peekable();
-    while let Some((doc, mut weight)) = all.next() {
-        while let Some((_, other)) = all.next_if(|(d, _)| *d == doc) {
-            weight |= other;
-        }
-        list.push(doc, weight);
-    }
-    list
-}
-
-fn read_varint<'a>(bytes: &mut impl Iterator<Item = &'a u8>) -> Option<u64> {
-    let (mut value, mut shift) = (0u64, 0);
-    for b in bytes {
-        value |= u64::from(b & 0x7F) << shift.min(63);
-        if b & 0x80 == 0 {
-            return Some(value);
-        }
-        shift += 7;
-    }
-    None
 }
 
 /// LEB128: seven bits a byte, low bits first.
@@ -261,37 +196,6 @@ mod tests {
         list.push(10, 1);
         assert_eq!(list.bytes, [6, 15, 1]);
         assert_eq!(list.count, 2);
-    }
-
-    #[test]
-    fn dictionary_words_join_the_same_word_from_other_fields() {
-        let mut postings = Postings::default();
-        for (doc, weight) in [(0, 4), (300, 4)] {
-            postings.add(
-                doc,
-                PageTerms {
-                    packed: Vec::new(),
-                    words: vec![("科学技术".to_owned(), weight)],
-                    body_chars: 0,
-                },
-            );
-        }
-        let mut terms = vec![Vec::new(); 301];
-        terms[5] = vec![("科学技术".to_owned(), 1)];
-        terms[300] = vec![("科学技术".to_owned(), 2)];
-        postings.add_dictionary_terms(terms);
-        let lists = postings.finish();
-        let list = lists.iter().find(|l| l.term == "科学技术").unwrap();
-        let expected = List {
-            last: 0,
-            count: 0,
-            bytes: Vec::new(),
-        };
-        let mut expected = expected;
-        for (doc, weight) in [(0, 4), (5, 1), (300, 6)] {
-            expected.push(doc, weight);
-        }
-        assert_eq!((list.count, &list.bytes), (3, &expected.bytes));
     }
 
     #[test]

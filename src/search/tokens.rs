@@ -405,6 +405,13 @@ impl TermCollector {
         }
     }
 
+    /// Adds `words` (dictionary words, already cut) as they are.
+    pub fn add_words(&mut self, words: &[String], field_bits: u8) {
+        for word in words {
+            self.words.add(word, field_bits);
+        }
+    }
+
     /// Adds the dictionary words of three or more Han characters in `text`.
     pub fn add_dictionary_words(&mut self, dictionary: &Jieba, text: &str, field_bits: u8) {
         for word in dictionary_words(dictionary, text) {
@@ -516,6 +523,22 @@ mod tests {
         c.add_text("科普", field::TITLE);
         let all = texts(&c.finish());
         assert!(all.contains(&"科".to_owned()) && all.contains(&"普".to_owned()));
+    }
+
+    #[test]
+    fn dictionary_words_join_the_same_word_from_other_fields() {
+        let mut c = TermCollector::default();
+        c.add_value("科学技术", field::META);
+        c.add_words(&["科学技术".to_owned()], field::TITLE);
+        c.add_words(&["科学技术".to_owned()], field::HEADING);
+        let terms = c.finish();
+        assert_eq!(
+            terms.words,
+            [(
+                "科学技术".to_owned(),
+                field::META | field::TITLE | field::HEADING
+            )]
+        );
     }
 
     #[test]

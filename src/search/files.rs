@@ -3,12 +3,12 @@
 //! search page used when the theme has none. Only `meta.mz` is gzip.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::io::Write;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::docs::{SearchDoc, section_title};
-use super::gzip::Gzip;
 use super::postings::{FastMap, TermList, encode_shard, shard_count_for, shard_lists};
 use super::tokens::{PageTerms, TermCollector, field, normalize_text, words_of_normalized};
 use super::{SHARD_TARGET_BYTES, TEXT_CHUNK};
@@ -173,13 +173,25 @@ pub(super) fn write_index_files(
         let json = meta_json(portal, docs, lengths, lists, shard_count);
         sink.take(Output {
             path: "search/meta.mz".into(),
-            body: Gzip::new(6).compress(json.as_bytes()),
+            body: gzipped(json.as_bytes()),
         })
     };
     let (shards, meta) = rayon::join(shards, meta);
     let mut taken = shards?;
     taken.push(meta?);
     Ok(taken)
+}
+
+/// `bytes` as gzip, at the default level: `meta.mz` is fetched by every query.
+fn gzipped(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(
+        Vec::with_capacity(bytes.len() / 4),
+        flate2::Compression::default(),
+    );
+    // Writing into memory cannot fail.
+    let written = encoder.write_all(bytes);
+    debug_assert!(written.is_ok());
+    encoder.finish().unwrap_or_default()
 }
 
 fn meta_json(
@@ -367,6 +379,22 @@ mod tests {
             at += length;
         }
         Ok(documents)
+    }
+
+    #[test]
+    fn the_meta_file_is_gzip_of_the_json() -> Result<(), Box<dyn std::error::Error>> {
+        use std::io::Read;
+        let long: Vec<u8> = (0..200_000u32)
+            .flat_map(|i| (i % 251).to_le_bytes())
+            .collect();
+        for input in [&b"\xe6\xa2\xa7\xe5\xb7\x9e"[..], &[], &long] {
+            let packed = gzipped(input);
+            assert_eq!(packed.get(..2), Some(&[0x1F, 0x8B][..]));
+            let mut out = Vec::new();
+            flate2::read::GzDecoder::new(&packed[..]).read_to_end(&mut out)?;
+            assert_eq!(out, input);
+        }
+        Ok(())
     }
 
     #[test]

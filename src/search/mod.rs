@@ -13,7 +13,6 @@
 mod dictionary;
 mod docs;
 mod files;
-mod gzip;
 mod postings;
 mod terms;
 mod tokens;

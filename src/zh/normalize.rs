@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::is_han;
+use super::{is_common_punctuation, is_han};
 
 /// The table from the Unicode Character Database; see the file's header.
 const T2S_TABLE: &str = include_str!("data/t2s.txt");
@@ -91,9 +91,8 @@ pub fn normalize_char(c: char) -> char {
             ' '
         };
     }
-    // Chinese punctuation (、。“” 《》【】…) is most of what is neither Han nor ASCII in
-    // a text; answering it here skips the slow Unicode property lookup below.
-    if matches!(c, '\u{2000}'..='\u{206F}' | '\u{3001}'..='\u{3004}' | '\u{3008}'..='\u{3020}') {
+    // Answered here, before the slow Unicode property lookup below.
+    if is_common_punctuation(c) {
         return ' ';
     }
     if is_han(c) {

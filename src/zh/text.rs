@@ -1,7 +1,7 @@
 //! Counts shown in an article header: 字数 (Han characters plus Latin words) and the
 //! reading time, at about 400 Han characters or 200 Latin words a minute.
 
-use super::is_han;
+use super::{is_common_punctuation, is_han};
 
 /// Han characters read per minute.
 const HAN_PER_MINUTE: usize = 400;
@@ -49,20 +49,6 @@ pub fn text_stats(text: &str) -> TextStats {
     }
 }
 
-/// Chinese and general punctuation, none of it letters or digits: answered without
-/// `char::is_alphanumeric`, whose Unicode table lookup made counting a page's characters
-/// cost as much as a tenth of rendering its Markdown.
-fn is_common_punctuation(c: char) -> bool {
-    matches!(
-        c,
-        '\u{2010}'..='\u{2027}' // ‐ – — ‘ ’ “ ” … ‧
-            | '\u{3000}'..='\u{3004}' // 　、。〃〄
-            | '\u{3008}'..='\u{3020}' // 〈〉《》「」『』【】〔〕 …
-            | '\u{FF01}'..='\u{FF0F}' // ！＂＃＄％＆＇（）＊＋，－．／
-            | '\u{FF1A}'..='\u{FF20}' // ：；＜＝＞？＠
-    )
-}
-
 /// Minutes for both kinds of text together, rounded up; a Latin word weighs as much as
 /// `HAN_PER_MINUTE / LATIN_WORDS_PER_MINUTE` Han characters.
 fn reading_minutes(han_chars: usize, latin_words: usize) -> u32 {
@@ -78,26 +64,6 @@ fn reading_minutes(han_chars: usize, latin_words: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn common_punctuation_is_neither_letter_nor_digit() {
-        let ranges = [
-            ('\u{2010}', '\u{2027}'),
-            ('\u{3000}', '\u{3004}'),
-            ('\u{3008}', '\u{3020}'),
-            ('\u{FF01}', '\u{FF0F}'),
-            ('\u{FF1A}', '\u{FF20}'),
-        ];
-        for (first, last) in ranges {
-            for c in first..=last {
-                assert!(is_common_punctuation(c));
-                assert!(!c.is_alphanumeric() && !is_han(c), "{c:?}");
-            }
-        }
-        for c in ['〇', '々', 'Ａ', '１', 'a', '科'] {
-            assert!(!is_common_punctuation(c), "{c:?}");
-        }
-    }
 
     fn stats(han_chars: usize, latin_words: usize, reading_minutes: u32) -> TextStats {
         TextStats {

@@ -165,36 +165,44 @@ impl KeyWeights {
     }
 }
 
-/// Distinct characters of a page numbered for its [`PairGrid`]; pairs with a character
-/// seen after these go to the [`KeyWeights`] table.
-const GRID_CHARS: usize = 1024;
+/// Characters with a place in the [`PairGrid`]: the most frequent of jieba's word list,
+/// most frequent first ([`common_chars`]). Pairs with any other character go to the
+/// [`KeyWeights`] table. 2,048 places hold about 93% of the pairs of the benchmark's
+/// text, in a 4 MiB grid per thread; 1,024 hold 85%, and the pairs left over cost
+/// more in the table than the smaller grid saves.
+const GRID_CHARS: usize = 2048;
 
-/// A page's bigrams of its first [`GRID_CHARS`] distinct characters of the Basic
-/// Multilingual Plane, counted in a grid indexed by the numbers of the two characters.
-/// An occurrence costs one memory access, with no probing and no branch on whether the
-/// pair is new (which cannot be predicted): about half the cost of the table it
-/// relieves, where most of the time of tokenising went.
-struct PairGrid {
-    /// Each BMP character's number on this page, plus one; 0 when not numbered.
-    numbers: Vec<u16>,
-    /// The numbered characters, by number: the first [`GridCounts::numbered`].
-    chars: Vec<char>,
-    /// The weight byte of each pair, at `first · GRID_CHARS + second`.
-    weights: Vec<u8>,
-    /// Grid indices of the pairs seen, first seen first: the first
-    /// [`GridCounts::seen`]. Kept longer than that, so that the next index can be
-    /// written whether or not it is new.
-    order: Vec<u32>,
-    counts: GridCounts,
+/// Han characters by how often they occur in jieba's word list (each word's characters
+/// counted by the word's frequency), most frequent first; `tools/gen_common_chars.py`
+/// writes the file.
+const COMMON_CHARS: &str = include_str!("jieba/common_chars.txt");
+
+/// The first [`GRID_CHARS`] characters of [`COMMON_CHARS`] that are Han and their own
+/// normalisation, each once: the characters a [`PairGrid`] counts pairs of.
+fn common_chars() -> &'static [char] {
+    static CHARS: OnceLock<Vec<char>> = OnceLock::new();
+    CHARS.get_or_init(|| {
+        let mut seen = std::collections::HashSet::new();
+        COMMON_CHARS
+            .chars()
+            .filter(|c| is_han(*c) && normalize_char(*c) == *c && seen.insert(*c))
+            .take(GRID_CHARS)
+            .collect()
+    })
 }
 
-/// How full a [`PairGrid`] is. Copied into a local while a text is added, so that the
-/// counts stay in registers: as fields they would be stored and loaded again for every
-/// character, each character waiting on the last.
-#[derive(Clone, Copy, Default)]
-struct GridCounts {
-    /// Characters numbered.
-    numbered: usize,
+/// A page's bigrams of two [`common_chars`], counted in a grid indexed by the places
+/// of the two characters. An occurrence costs one memory access, with no probing and
+/// no branch on whether the pair is new (which cannot be predicted): about half the
+/// cost of the table it relieves, where most of the time of tokenising went. The
+/// places are fixed and come with the normalisation ([`normalized_bmp`]), so a
+/// character costs one lookup, not a second one to number it for the page.
+struct PairGrid {
+    /// The weight byte of each pair, at `first · GRID_CHARS + second`.
+    weights: Vec<u8>,
+    /// Grid indices of the pairs seen, first seen first: the first `seen`. Kept longer
+    /// than that, so that the next index can be written whether or not it is new.
+    order: Vec<u32>,
     /// Pairs seen.
     seen: usize,
 }
@@ -202,11 +210,9 @@ struct GridCounts {
 impl Default for PairGrid {
     fn default() -> Self {
         PairGrid {
-            numbers: vec![0; 0x1_0000],
-            chars: vec![' '; GRID_CHARS],
             weights: vec![0; GRID_CHARS * GRID_CHARS],
             order: Vec::new(),
-            counts: GridCounts::default(),
+            seen: 0,
         }
     }
 }
@@ -214,97 +220,97 @@ impl Default for PairGrid {
 impl PairGrid {
     /// Makes room for the pairs of a text of `bytes` bytes (at most one a byte).
     fn reserve(&mut self, bytes: usize) {
-        let needed = self.counts.seen + bytes + 1;
+        let needed = self.seen + bytes + 1;
         if self.order.len() < needed {
             self.order.resize(needed, 0);
         }
     }
 
-    /// The number of `c`, numbering it if it is new; `None` outside the BMP or when
-    /// [`GRID_CHARS`] characters are numbered already.
+    /// Adds `field_bits` to the pair of the characters at places `first` and `second`;
+    /// `seen` is [`PairGrid::seen`], kept in a register by the caller.
     #[inline]
-    fn number(&mut self, counts: &mut GridCounts, c: char) -> Option<usize> {
-        let slot = self.numbers.get_mut(c as usize)?;
-        let fresh = *slot == 0;
-        let number = if fresh {
-            counts.numbered
-        } else {
-            usize::from(*slot) - 1
-        };
-        let place = self.chars.get_mut(number)?;
-        *place = c;
-        *slot = u16::try_from(number + 1).unwrap_or(0);
-        counts.numbered += usize::from(fresh);
-        Some(number)
-    }
-
-    /// Adds `field_bits` to the pair of the characters numbered `first` and `second`.
-    #[inline]
-    fn add(&mut self, counts: &mut GridCounts, first: usize, second: usize, field_bits: u8) {
+    fn add(&mut self, seen: &mut usize, first: usize, second: usize, field_bits: u8) {
         let index = first * GRID_CHARS + second;
         let Some(weight) = self.weights.get_mut(index) else {
             return;
         };
         let new = *weight == 0;
         add_weight(weight, field_bits);
-        if let Some(next) = self.order.get_mut(counts.seen) {
+        if let Some(next) = self.order.get_mut(*seen) {
             *next = index as u32;
         }
-        counts.seen += usize::from(new);
+        *seen += usize::from(new);
     }
 
     /// Appends every pair with its weight ([`key_and_weight`]) to `out`, first seen
     /// first; the grid is empty afterwards.
     fn drain_into(&mut self, out: &mut Vec<u64>) {
-        let GridCounts { numbered, seen } = std::mem::take(&mut self.counts);
+        let seen = std::mem::take(&mut self.seen);
+        let chars = common_chars();
         for index in self.order.iter().take(seen).map(|i| *i as usize) {
             let weight = self.weights.get_mut(index).map_or(0, std::mem::take);
-            let first = self.chars.get(index / GRID_CHARS).copied().unwrap_or(' ');
-            let second = self.chars.get(index % GRID_CHARS).copied().unwrap_or(' ');
+            let first = chars.get(index / GRID_CHARS).copied().unwrap_or(' ');
+            let second = chars.get(index % GRID_CHARS).copied().unwrap_or(' ');
             out.push(bigram_key(first, second) | (u64::from(weight) << WEIGHT_SHIFT));
-        }
-        for c in self.chars.iter().take(numbered) {
-            if let Some(slot) = self.numbers.get_mut(*c as usize) {
-                *slot = 0;
-            }
         }
     }
 }
 
-/// Marks a [`normalized_bmp`] entry whose character is Han.
-const HAN_FLAG: u32 = 1 << 31;
+/// An entry of [`normalized_bmp`]: the normalised character in the low 16 bits, then
+/// whether it is Han ([`HAN_FLAG`]), then its place in the [`PairGrid`] plus one (0 for
+/// none). [`BEYOND_BMP`] when the normalised character does not fit in 16 bits.
+const HAN_FLAG: u32 = 1 << 16;
+const PLACE_SHIFT: u32 = 17;
+const BEYOND_BMP: u32 = u32::MAX;
 
 /// [`normalize_char`] of every character of the Basic Multilingual Plane, where all but a
-/// few rare characters of a text are, with [`HAN_FLAG`] when the result is Han: one
-/// lookup instead of a chain of tests per character.
+/// few rare characters of a text are, with its grid place: one lookup instead of a
+/// chain of tests per character.
 fn normalized_bmp() -> &'static [u32] {
     static TABLE: OnceLock<Vec<u32>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        (0..=0xFFFF_u32)
-            .map(|u| char::from_u32(u).map_or(u32::from(' '), normalized_entry))
-            .collect()
+        let mut table: Vec<u32> = (0..=0xFFFF_u32)
+            .map(|u| char::from_u32(u).map_or(u32::from(' '), bmp_entry))
+            .collect();
+        // By the normalised character, so that a Traditional or full-width form takes
+        // the place of the character it stands for.
+        let mut places = vec![0_u32; 0x1_0000];
+        for (place, c) in common_chars().iter().enumerate() {
+            if let Some(slot) = places.get_mut(*c as usize) {
+                *slot = (place as u32 + 1) << PLACE_SHIFT;
+            }
+        }
+        for entry in table.iter_mut().filter(|e| **e != BEYOND_BMP) {
+            *entry |= places.get((*entry & 0xFFFF) as usize).copied().unwrap_or(0);
+        }
+        table
     })
 }
 
-fn normalized_entry(c: char) -> u32 {
+fn bmp_entry(c: char) -> u32 {
     let n = normalize_char(c);
-    if is_han(n) {
-        n as u32 | HAN_FLAG
-    } else {
-        n as u32
+    match u32::from(n) {
+        beyond if beyond > 0xFFFF => BEYOND_BMP,
+        bmp if is_han(n) => bmp | HAN_FLAG,
+        bmp => bmp,
     }
 }
 
-/// [`normalize_char`] of `c` and whether that is Han, through `table`
-/// ([`normalized_bmp`]) when `c` is in it.
+/// [`normalize_char`] of `c`, whether that is Han, and its grid place plus one (0 for
+/// none), through `table` ([`normalized_bmp`]) when `c` is in it.
 #[inline]
-fn normalize_with(table: &[u32], c: char) -> (char, bool) {
-    let entry = match table.get(c as usize) {
-        Some(n) => *n,
-        None => normalized_entry(c),
-    };
-    let n = char::from_u32(entry & !HAN_FLAG).unwrap_or(' ');
-    (n, entry & HAN_FLAG != 0)
+fn normalize_with(table: &[u32], c: char) -> (char, bool, usize) {
+    match table.get(c as usize) {
+        Some(entry) if *entry != BEYOND_BMP => (
+            char::from_u32(entry & 0xFFFF).unwrap_or(' '),
+            entry & HAN_FLAG != 0,
+            (entry >> PLACE_SHIFT) as usize,
+        ),
+        _ => {
+            let n = normalize_char(c);
+            (n, is_han(n), 0)
+        }
+    }
 }
 
 /// Collects one page's terms. Meant to be reused page after page (see
@@ -367,28 +373,27 @@ impl TermCollector {
         let mut chars = 0;
         words.current.clear();
         grid.reserve(text.len());
-        let mut counts = grid.counts;
-        // The previous character when it was Han, with its grid number.
-        let mut previous_han: Option<(char, Option<usize>)> = None;
+        let mut seen = grid.seen;
+        // The previous character when it was Han, with its grid place plus one.
+        let mut previous_han: Option<(char, usize)> = None;
         let table = normalized_bmp();
-        for (c, han) in text.chars().map(|c| normalize_with(table, c)) {
+        for (c, han, place) in text.chars().map(|c| normalize_with(table, c)) {
             chars += 1;
             if han {
                 if !words.current.is_empty() {
                     words.flush(field_bits);
                 }
-                let number = grid.number(&mut counts, c);
-                match (previous_han, number) {
-                    (Some((_, Some(first))), Some(second)) => {
-                        grid.add(&mut counts, first, second, field_bits);
+                match previous_han {
+                    Some((_, first)) if first != 0 && place != 0 => {
+                        grid.add(&mut seen, first - 1, place - 1, field_bits);
                     }
-                    (Some((p, _)), _) => keys.add(bigram_key(p, c), field_bits),
-                    (None, _) => {}
+                    Some((p, _)) => keys.add(bigram_key(p, c), field_bits),
+                    None => {}
                 }
                 if field_bits & field::TITLE != 0 {
                     keys.add(unigram_key(c), field_bits);
                 }
-                previous_han = Some((c, number));
+                previous_han = Some((c, place));
             } else {
                 previous_han = None;
                 if c == ' ' {
@@ -399,7 +404,7 @@ impl TermCollector {
             }
         }
         words.flush(field_bits);
-        grid.counts = counts;
+        grid.seen = seen;
         if field_bits == 0 {
             *body_chars += chars;
         }
@@ -433,7 +438,7 @@ impl TermCollector {
 
     /// The collected terms; the collector is empty again afterwards.
     pub fn finish(&mut self) -> PageTerms {
-        let mut packed = Vec::with_capacity(self.keys.used.len() + self.grid.counts.seen);
+        let mut packed = Vec::with_capacity(self.keys.used.len() + self.grid.seen);
         self.keys.drain_into(&mut packed);
         self.grid.drain_into(&mut packed);
         PageTerms {
@@ -586,8 +591,9 @@ mod tests {
 
     #[test]
     fn pairs_beyond_the_grid_are_counted_like_those_in_it() {
-        // More distinct characters than the grid numbers, and one outside the BMP: the
-        // later pairs go to the table, and every pair is counted the same.
+        // Characters with and without a place in the grid, and one outside the BMP:
+        // pairs of two placed characters go to the grid, the others to the table, and
+        // every pair is counted the same.
         let mut text: String = (0x4E00..0x4E00 + 2000)
             .filter_map(char::from_u32)
             .filter(|c| normalize_char(*c) == *c)
@@ -595,6 +601,8 @@ mod tests {
             .collect();
         text.push('𠀀');
         text.push('科');
+        let placed = |c: &char| common_chars().contains(c);
+        assert!(text.chars().any(|c| placed(&c)) && !text.chars().all(|c| placed(&c)));
         let mut c = TermCollector::default();
         c.add_text(&text, 0);
         c.add_text(&text, 0);
@@ -613,6 +621,32 @@ mod tests {
     }
 
     #[test]
+    fn traditional_and_full_width_forms_count_as_the_character_they_stand_for() {
+        // 術 has no place in the grid of its own; 术 has one.
+        assert!(common_chars().contains(&'术') && !common_chars().contains(&'術'));
+        let mut c = TermCollector::default();
+        c.add_text("技術交流", 0);
+        c.add_text("技术交流", field::TITLE);
+        let found: Vec<(String, u8)> = c
+            .finish()
+            .packed
+            .into_iter()
+            .map(key_and_weight)
+            .filter(|(k, _)| k & (3 << 62) == KIND_BIGRAM)
+            .map(|(k, w)| (key_text(k), w))
+            .collect();
+        let weight = (1 << BODY_SHIFT) | field::TITLE;
+        assert_eq!(
+            found,
+            [
+                ("技术".into(), weight),
+                ("术交".into(), weight),
+                ("交流".into(), weight)
+            ]
+        );
+    }
+
+    #[test]
     fn texts_are_normalised_as_characters_are() {
         let text = "梧州市科協 ＩＣＰ備2024，İstanbul 𠀀";
         let expected: String = text.chars().map(normalize_char).collect();
@@ -624,7 +658,8 @@ mod tests {
         let table = normalized_bmp();
         for c in ['梧', '協', 'Ａ', 'Q', '，', '　', '𠀀', 'İ', '1'] {
             let n = normalize_char(c);
-            assert_eq!(normalize_with(table, c), (n, is_han(n)), "{c}");
+            let (m, han, _) = normalize_with(table, c);
+            assert_eq!((m, han), (n, is_han(n)), "{c}");
         }
     }
 

@@ -363,6 +363,12 @@ fn remove_stale(staging: &Path, site: &SiteOutput) -> Result<(), Diagnostic> {
         .chain(site.written.iter().map(String::as_str))
         .chain(site.copies.iter().map(|c| c.to.as_str()))
         .collect();
+    // Folders holding a file of this build cannot be emptied: trying to remove each of
+    // them (one per page) cost more than the rest of the walk.
+    let kept_dirs: HashSet<&str> = expected
+        .iter()
+        .flat_map(|path| path.match_indices('/').map(|(end, _)| &path[..end]))
+        .collect();
     let mut stale_dirs = Vec::new();
     for entry in walkdir::WalkDir::new(staging)
         .min_depth(1)
@@ -374,14 +380,16 @@ fn remove_stale(staging: &Path, site: &SiteOutput) -> Result<(), Diagnostic> {
         };
         let relative = relative.to_string_lossy().replace('\\', "/");
         if entry.file_type().is_dir() {
-            stale_dirs.push(entry.into_path());
+            if !kept_dirs.contains(relative.as_str()) {
+                stale_dirs.push(entry.into_path());
+            }
         } else if !expected.contains(relative.as_str()) {
             std::fs::remove_file(entry.path())
                 .map_err(|e| io_error("remove", entry.path(), &e.to_string()))?;
         }
     }
     for dir in stale_dirs {
-        // Fails (and is meant to) for every folder that still holds files.
+        // A folder that cannot be removed is left as it is: nothing links to it.
         let _ = std::fs::remove_dir(dir);
     }
     Ok(())
@@ -462,6 +470,25 @@ mod tests {
             !output.join("old").exists(),
             "stale files and folders are gone"
         );
+        Ok(())
+    }
+
+    #[test]
+    fn stale_files_go_with_the_folders_they_leave_empty() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let staging = dir.path();
+        for path in ["news/a/index.html", "news/b/index.html", "old/x/index.html"] {
+            std::fs::create_dir_all(staging.join(path).parent().ok_or("no parent")?)?;
+            std::fs::write(staging.join(path), "old")?;
+        }
+        std::fs::create_dir_all(staging.join("empty/inner"))?;
+        let mut site = SiteOutput::default();
+        site.add(Taken::Written("news/a/index.html".into()));
+        remove_stale(staging, &site).map_err(|d| d.message)?;
+        assert!(staging.join("news/a/index.html").exists());
+        for gone in ["news/b", "old", "empty"] {
+            assert!(!staging.join(gone).exists(), "{gone}");
+        }
         Ok(())
     }
 

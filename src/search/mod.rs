@@ -93,8 +93,8 @@ pub fn write_search_outputs(
 }
 
 thread_local! {
-    /// Each thread's collector, kept for the life of the thread: its buffers (a
-    /// megabyte of grid) are set up once, not once per batch of pages.
+    /// Each thread's collector, kept for the life of the thread: its buffers (4 MiB of
+    /// grid) are set up once, not once per batch of pages.
     static COLLECTOR: std::cell::RefCell<tokens::TermCollector> =
         std::cell::RefCell::new(tokens::TermCollector::default());
 }

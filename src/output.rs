@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -122,6 +123,16 @@ pub struct Staging {
     /// The folder holds files of an earlier build (the spare was reused), some of which
     /// this build may not write again.
     reused: bool,
+    /// What [`OutputSink::settle_outside`] did, for [`Staging::finish`] to complete.
+    settled: Mutex<Option<Settled>>,
+}
+
+/// A reused folder cleaned of stale files everywhere but one top-level folder.
+struct Settled {
+    /// The folder left for [`Staging::finish`].
+    pending: String,
+    /// Folders found holding no file of this build, to try to remove at the end.
+    stale_dirs: Vec<PathBuf>,
 }
 
 impl Staging {
@@ -143,6 +154,7 @@ impl Staging {
             retired: parent.join(format!(".{name}.menhu-old-{pid}")),
             finished: false,
             reused: false,
+            settled: Mutex::new(None),
         };
         reclaim_leftovers(parent, &name, &staging.spare);
         if staging.spare.is_dir() && std::fs::rename(&staging.spare, &staging.folder).is_err() {
@@ -162,7 +174,23 @@ impl Staging {
     pub fn finish(mut self, site: &SiteOutput) -> Result<WriteStats, Diagnostic> {
         fill(&self.folder, site)?;
         if self.reused {
-            remove_stale(&self.folder, site)?;
+            let settled = self
+                .settled
+                .get_mut()
+                .unwrap_or_else(PoisonError::into_inner)
+                .take();
+            let stale_dirs = match settled {
+                Some(Settled {
+                    pending,
+                    stale_dirs,
+                }) => {
+                    let mut dirs = remove_stale_files(&self.folder, site, Within::Only(&pending))?;
+                    dirs.extend(stale_dirs);
+                    dirs
+                }
+                None => remove_stale_files(&self.folder, site, Within::All)?,
+            };
+            remove_dirs(stale_dirs);
         }
         swap_in(&self.output, &self.folder, &self.retired)?;
         self.finished = true;
@@ -195,6 +223,22 @@ impl OutputSink for Staging {
     fn take(&self, output: Output) -> Result<Taken, Diagnostic> {
         self.write(&output.path, &output.body)?;
         Ok(Taken::Written(output.path))
+    }
+
+    /// Removes the stale files of a reused folder outside `pending` (the serial walk
+    /// of thousands of page folders, on a core the work on `pending` leaves idle part
+    /// of the time); [`Staging::finish`] does `pending` itself.
+    fn settle_outside(&self, site: &SiteOutput, pending: &str) -> Result<(), Diagnostic> {
+        if !self.reused {
+            return Ok(());
+        }
+        let stale_dirs = remove_stale_files(&self.folder, site, Within::AllBut(pending))?;
+        let settled = Settled {
+            pending: pending.to_owned(),
+            stale_dirs,
+        };
+        *self.settled.lock().unwrap_or_else(PoisonError::into_inner) = Some(settled);
+        Ok(())
     }
 }
 
@@ -354,8 +398,35 @@ fn stays_inside(relative: &str) -> bool {
             .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
 }
 
-/// Deletes what a reused staging folder holds that this build did not write.
-fn remove_stale(staging: &Path, site: &SiteOutput) -> Result<(), Diagnostic> {
+/// The part of a staging folder a stale-file walk covers, by top-level entry.
+#[derive(Clone, Copy)]
+enum Within<'a> {
+    /// The whole folder.
+    All,
+    /// Everything but this top-level entry.
+    AllBut(&'a str),
+    /// Only this top-level entry (a folder and what it holds, or a file).
+    Only(&'a str),
+}
+
+impl Within<'_> {
+    fn covers(self, top_level_name: &std::ffi::OsStr) -> bool {
+        match self {
+            Within::All => true,
+            Within::AllBut(name) => top_level_name != name,
+            Within::Only(name) => top_level_name == name,
+        }
+    }
+}
+
+/// Deletes the files a reused staging folder holds, within `within`, that this build did
+/// not write; returns the folders that hold none of its files, deepest first, for
+/// [`remove_dirs`] once every walk is done.
+fn remove_stale_files(
+    staging: &Path,
+    site: &SiteOutput,
+    within: Within<'_>,
+) -> Result<Vec<PathBuf>, Diagnostic> {
     let expected: HashSet<&str> = site
         .files
         .iter()
@@ -369,30 +440,41 @@ fn remove_stale(staging: &Path, site: &SiteOutput) -> Result<(), Diagnostic> {
         .iter()
         .flat_map(|path| path.match_indices('/').map(|(end, _)| &path[..end]))
         .collect();
+    // Top-level entries are picked before walking each: `filter_entry` cannot be used
+    // to skip one, as a walk that lists contents first meets a folder after what it holds.
+    let top_level =
+        std::fs::read_dir(staging).map_err(|e| io_error("clean", staging, &e.to_string()))?;
     let mut stale_dirs = Vec::new();
-    for entry in walkdir::WalkDir::new(staging)
-        .min_depth(1)
-        .contents_first(true)
-    {
-        let entry = entry.map_err(|e| io_error("clean", staging, &e.to_string()))?;
-        let Ok(relative) = entry.path().strip_prefix(staging) else {
+    for top in top_level {
+        let top = top.map_err(|e| io_error("clean", staging, &e.to_string()))?;
+        if !within.covers(&top.file_name()) {
             continue;
-        };
-        let relative = relative.to_string_lossy().replace('\\', "/");
-        if entry.file_type().is_dir() {
-            if !kept_dirs.contains(relative.as_str()) {
-                stale_dirs.push(entry.into_path());
+        }
+        for entry in walkdir::WalkDir::new(top.path()).contents_first(true) {
+            let entry = entry.map_err(|e| io_error("clean", staging, &e.to_string()))?;
+            let Ok(relative) = entry.path().strip_prefix(staging) else {
+                continue;
+            };
+            let relative = relative.to_string_lossy().replace('\\', "/");
+            if entry.file_type().is_dir() {
+                if !kept_dirs.contains(relative.as_str()) {
+                    stale_dirs.push(entry.into_path());
+                }
+            } else if !expected.contains(relative.as_str()) {
+                std::fs::remove_file(entry.path())
+                    .map_err(|e| io_error("remove", entry.path(), &e.to_string()))?;
             }
-        } else if !expected.contains(relative.as_str()) {
-            std::fs::remove_file(entry.path())
-                .map_err(|e| io_error("remove", entry.path(), &e.to_string()))?;
         }
     }
-    for dir in stale_dirs {
-        // A folder that cannot be removed is left as it is: nothing links to it.
+    Ok(stale_dirs)
+}
+
+/// Tries to remove `dirs`, in order. A folder that cannot be removed (it still holds
+/// something) is left as it is: nothing links to it.
+fn remove_dirs(dirs: Vec<PathBuf>) {
+    for dir in dirs {
         let _ = std::fs::remove_dir(dir);
     }
-    Ok(())
 }
 
 fn io_error(action: &str, path: &Path, why: &str) -> Diagnostic {
@@ -484,10 +566,67 @@ mod tests {
         std::fs::create_dir_all(staging.join("empty/inner"))?;
         let mut site = SiteOutput::default();
         site.add(Taken::Written("news/a/index.html".into()));
-        remove_stale(staging, &site).map_err(|d| d.message)?;
+        remove_dirs(remove_stale_files(staging, &site, Within::All).map_err(|d| d.message)?);
         assert!(staging.join("news/a/index.html").exists());
         for gone in ["news/b", "old", "empty"] {
             assert!(!staging.join(gone).exists(), "{gone}");
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn settling_cleans_around_a_folder_still_being_written() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let output = dir.path().join("public");
+        let mine = dir
+            .path()
+            .join(format!(".public.menhu-new-{}", std::process::id()));
+        for path in [
+            "news/a/index.html",
+            "old/index.html",
+            "search/t/9.mz",
+            "search/meta.mz",
+        ] {
+            std::fs::create_dir_all(mine.join(path).parent().ok_or("no parent")?)?;
+            std::fs::write(mine.join(path), "old")?;
+        }
+        let staging = Staging::open(&output).map_err(|d| d.message)?;
+        let mut site = SiteOutput::default();
+        site.add(
+            staging
+                .take(Output {
+                    path: "news/a/index.html".into(),
+                    body: b"new".to_vec(),
+                })
+                .map_err(|d| d.message)?,
+        );
+        staging
+            .settle_outside(&site, "search")
+            .map_err(|d| d.message)?;
+        assert!(!mine.join("old/index.html").exists(), "stale outside: gone");
+        assert!(
+            mine.join("search/t/9.mz").exists(),
+            "the pending folder is not touched yet"
+        );
+        site.add(
+            staging
+                .take(Output {
+                    path: "search/meta.mz".into(),
+                    body: b"new".to_vec(),
+                })
+                .map_err(|d| d.message)?,
+        );
+        staging.finish(&site).map_err(|d| d.message)?;
+        assert_eq!(
+            std::fs::read_to_string(output.join("search/meta.mz"))?,
+            "new"
+        );
+        assert_eq!(
+            std::fs::read_to_string(output.join("news/a/index.html"))?,
+            "new"
+        );
+        for gone in ["old", "search/t"] {
+            assert!(!output.join(gone).exists(), "{gone} is stale");
         }
         Ok(())
     }

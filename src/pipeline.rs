@@ -101,7 +101,7 @@ fn build_to(
         timings.push(("traditional", started.elapsed()));
     }
     // After the Traditional copy: both scripts share one index, kept in Simplified.
-    match search_index(&portal, &theme, sink, &mut timings) {
+    match search_index_settling(&portal, &theme, &site, sink, &mut timings) {
         Ok(taken) => taken.into_iter().for_each(|t| site.add(t)),
         Err(d) => {
             report.push(d);
@@ -218,6 +218,46 @@ fn search_index(
     let taken = crate::search::write_search_outputs(portal, theme.has("search.html"), sink);
     timings.push(("search index", started.elapsed()));
     taken
+}
+
+/// [`search_index`], while the sink settles the rest of the output, `site`, on a
+/// thread of its own: the rest is complete, as the index writes only under
+/// [`crate::search::FOLDER`]. Settling a reused output folder is a serial walk of every
+/// page's folder, which would otherwise leave a core idle after the index.
+fn search_index_settling(
+    portal: &Portal,
+    theme: &Theme,
+    site: &SiteOutput,
+    sink: &dyn OutputSink,
+    timings: &mut Vec<(&'static str, Duration)>,
+) -> Result<Vec<render::Taken>, Diagnostic> {
+    if !portal.config.build_search_index {
+        return Ok(Vec::new());
+    }
+    let (taken, settled) = std::thread::scope(|scope| {
+        let settling = scope.spawn(|| sink.settle_outside(site, crate::search::FOLDER));
+        let taken = search_index(portal, theme, sink, timings);
+        (taken, settling.join())
+    });
+    match settled {
+        Ok(settled) => settled?,
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+    let taken = taken?;
+    // Settling may have removed a file the index wrote anywhere else.
+    let outside = |path: &str| {
+        path.strip_prefix(crate::search::FOLDER)
+            .is_none_or(|rest| !rest.starts_with('/'))
+    };
+    if let Some(path) = taken.iter().map(render::Taken::path).find(|p| outside(p)) {
+        return Err(Diagnostic::error(
+            "E0001",
+            format!(
+                "internal error: the search index wrote `{path}` outside its folder — a bug in menhu, please report it"
+            ),
+        ));
+    }
+    Ok(taken)
 }
 
 /// The model and templates of a site, ready to render.

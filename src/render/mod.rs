@@ -47,6 +47,17 @@ pub struct CopiedFile {
 pub trait OutputSink: Sync {
     /// Takes `output`: keeps it, or writes it and says where.
     fn take(&self, output: Output) -> Result<Taken, crate::diag::Diagnostic>;
+
+    /// Says that `site` holds every output of the build outside the top-level folder
+    /// `pending`, whose outputs are still coming: the sink may tidy around them now,
+    /// alongside the work that makes the rest. Nothing to do for most sinks.
+    fn settle_outside(
+        &self,
+        _site: &SiteOutput,
+        _pending: &str,
+    ) -> Result<(), crate::diag::Diagnostic> {
+        Ok(())
+    }
 }
 
 /// What an [`OutputSink`] did with an output.
@@ -58,6 +69,14 @@ pub enum Taken {
 }
 
 impl Taken {
+    /// The output's path, relative to the output folder.
+    pub fn path(&self) -> &str {
+        match self {
+            Taken::Kept(output) => &output.path,
+            Taken::Written(path) => path,
+        }
+    }
+
     /// The output, when it was kept in memory.
     pub fn into_kept(self) -> Option<Output> {
         match self {

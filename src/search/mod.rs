@@ -26,6 +26,10 @@ use crate::render::{Output, OutputSink, Taken};
 pub use files::fallback_page;
 pub use terms::index_terms;
 
+/// The top-level output folder that holds every file of the index, and nothing else
+/// does: the rest of the output is final while the index is written.
+pub const FOLDER: &str = "search";
+
 /// The search core, an ES module (see docs/search.md).
 pub const CORE_JS: &str = include_str!("client/search-core.js");
 /// The search page's script.

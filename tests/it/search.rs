@@ -289,6 +289,40 @@ fn the_index_is_written_only_when_asked_for() {
     assert_contains(&on.output("search/index.html"), "search-ui.js");
 }
 
+#[test]
+fn rebuilds_leave_no_stale_index_or_page_files() {
+    // Six pages: stored text in t/0.mz to t/2.mz. The third build and later reuse the
+    // folder of the build before the previous one, which holds files to clean up both
+    // beside the index and inside it.
+    let site = fixture();
+    site.build();
+    for file in ["search/t/2.mz", "news/f/index.html", "cases/e/index.html"] {
+        assert!(site.output_exists(file), "{file} missing");
+    }
+    std::fs::remove_file(site.path("content/news/f.md")).unwrap();
+    std::fs::remove_file(site.path("content/cases/e.md")).unwrap();
+    site.build();
+    site.build();
+    for gone in ["search/t/2.mz", "news/f", "cases/e"] {
+        assert!(!site.output_exists(gone), "{gone} is stale");
+    }
+    assert!(site.output_exists("search/t/1.mz") && site.output_exists("news/a/index.html"));
+    // Without the index, its whole folder goes; with it again, it comes back whole.
+    let config = SEARCH_CONFIG.replace("build_search_index = true", "build_search_index = false");
+    site.write("site-config.toml", &config);
+    site.build();
+    site.build();
+    assert!(
+        !site.output_exists("search"),
+        "an index nobody asked for is stale"
+    );
+    site.write("site-config.toml", SEARCH_CONFIG);
+    site.build();
+    site.build();
+    assert!(site.output_exists("search/meta.mz") && site.output_exists("search/t/1.mz"));
+    assert!(!site.output_exists("search/t/2.mz"));
+}
+
 fn chromium() -> Option<&'static str> {
     let path = "/usr/bin/chromium";
     if Path::new(path).exists() {

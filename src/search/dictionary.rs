@@ -2,12 +2,9 @@
 //! with only the entries that can occur in them. Loading all 349,045 entries took
 //! longer than cutting every title and heading of a 10,000-page site.
 
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
-
 use jieba_rs::Jieba;
 
-use super::postings::KeyHasher;
+use super::postings::FastSet;
 
 /// jieba's word list, `word frequency part-of-speech` a line (see `jieba/NOTICE.md`).
 const WORDS: &str = include_str!("jieba/dict.txt");
@@ -19,8 +16,6 @@ const TOTAL_FREQUENCY: usize = 60_101_964;
 /// An entry standing for the words left out, so that those kept keep their share of the
 /// total: a noncharacter, which no text holds.
 const PADDING_WORD: &str = "\u{FFFF}";
-
-type FastSet<T> = HashSet<T, BuildHasherDefault<KeyHasher>>;
 
 /// jieba with the entries of its dictionary whose every two adjacent characters occur
 /// together in one of `texts` (single characters: that occur), which are normalised

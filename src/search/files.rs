@@ -2,14 +2,14 @@
 //! per-document columns, the postings shards, the stored-text files, and the plain
 //! search page used when the theme has none. Only `meta.mz` is gzip.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::io::Write;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::docs::{SearchDoc, section_title};
-use super::postings::{FastMap, TermList, encode_shard, shard_count_for, shard_lists};
+use super::postings::{FastMap, FastSet, TermList, encode_shard, shard_count_for, shard_lists};
 use super::tokens::{PageTerms, TermCollector, field, normalize_text, words_of_normalized};
 use super::{SHARD_TARGET_BYTES, TEXT_CHUNK};
 use crate::diag::Diagnostic;
@@ -33,12 +33,12 @@ impl<'a> DictionaryWords<'a> {
     /// Loads the dictionary for the titles and headings of `docs` and cuts them, in
     /// parallel.
     pub fn of(docs: &'a [SearchDoc<'_>]) -> DictionaryWords<'a> {
-        let mut headings: Vec<&str> = docs
+        // Each distinct heading once, in no particular order: the cuts do not depend on it.
+        let distinct: FastSet<&str> = docs
             .iter()
             .flat_map(|d| d.headings.iter().copied())
             .collect();
-        headings.par_sort_unstable();
-        headings.dedup();
+        let headings: Vec<&str> = distinct.into_iter().collect();
         let normalized_headings: Vec<String> =
             headings.par_iter().map(|h| normalize_text(h)).collect();
         let normalized_titles: Vec<String> = docs
@@ -93,25 +93,32 @@ pub(super) fn page_terms(
     terms.finish()
 }
 
-/// Values of one facet, numbered in sorted order.
+/// Values of one facet, numbered in sorted order. Looked up by hash: a facet has a few
+/// hundred values at most, but every document looks its own up.
 #[derive(Default)]
-struct Labels(BTreeMap<String, i32>);
+struct Labels<'a> {
+    ids: FastMap<&'a str, i32>,
+    names: Vec<&'a str>,
+}
 
-impl Labels {
-    fn of<'a>(values: impl Iterator<Item = &'a str>) -> Labels {
-        let set: BTreeSet<&str> = values.collect();
-        Labels(
-            set.into_iter()
-                .enumerate()
-                .map(|(i, v)| (v.to_owned(), i32::try_from(i).unwrap_or(i32::MAX)))
-                .collect(),
-        )
+impl<'a> Labels<'a> {
+    fn of(values: impl Iterator<Item = &'a str>) -> Labels<'a> {
+        let mut ids: FastMap<&str, i32> = FastMap::default();
+        for value in values {
+            ids.entry(value).or_default();
+        }
+        let mut names: Vec<&str> = ids.keys().copied().collect();
+        names.sort_unstable();
+        for (i, name) in names.iter().enumerate() {
+            ids.insert(name, i32::try_from(i).unwrap_or(i32::MAX));
+        }
+        Labels { ids, names }
     }
     fn id(&self, value: Option<&str>) -> i32 {
-        value.and_then(|v| self.0.get(v)).copied().unwrap_or(-1)
+        value.and_then(|v| self.ids.get(v)).copied().unwrap_or(-1)
     }
-    fn names(&self) -> Vec<&str> {
-        self.0.keys().map(String::as_str).collect()
+    fn names(&self) -> Vec<&'a str> {
+        self.names.clone()
     }
 }
 

@@ -48,6 +48,7 @@ impl Hasher for KeyHasher {
 }
 
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
+pub(crate) type FastSet<T> = std::collections::HashSet<T, BuildHasherDefault<KeyHasher>>;
 
 /// One term's list while it is being built.
 #[derive(Debug, Default)]

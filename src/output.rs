@@ -450,7 +450,11 @@ fn remove_stale_files(
         if !within.covers(&top.file_name()) {
             continue;
         }
-        for entry in walkdir::WalkDir::new(top.path()).contents_first(true) {
+        // A link is removed, never followed: what it points to is not the build's.
+        let walk = walkdir::WalkDir::new(top.path())
+            .follow_root_links(false)
+            .contents_first(true);
+        for entry in walk {
             let entry = entry.map_err(|e| io_error("clean", staging, &e.to_string()))?;
             let Ok(relative) = entry.path().strip_prefix(staging) else {
                 continue;
@@ -571,6 +575,25 @@ mod tests {
         for gone in ["news/b", "old", "empty"] {
             assert!(!staging.join(gone).exists(), "{gone}");
         }
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_in_a_reused_folder_go_without_what_they_point_to() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let staging = dir.path().join("staging");
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir_all(elsewhere.join("inner"))?;
+        std::fs::write(elsewhere.join("inner/keep.txt"), "not the build's")?;
+        std::fs::create_dir_all(staging.join("news"))?;
+        std::os::unix::fs::symlink(&elsewhere, staging.join("uploads"))?;
+        std::os::unix::fs::symlink(&elsewhere, staging.join("news/uploads"))?;
+        let site = SiteOutput::default();
+        remove_dirs(remove_stale_files(&staging, &site, Within::All).map_err(|d| d.message)?);
+        assert!(elsewhere.join("inner/keep.txt").exists());
+        assert!(std::fs::symlink_metadata(staging.join("uploads")).is_err());
+        assert!(std::fs::symlink_metadata(staging.join("news/uploads")).is_err());
         Ok(())
     }
 

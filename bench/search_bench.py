@@ -5,7 +5,8 @@
 
 Builds the corpus (../shared/bench/gen_corpus.py, Zola flavour), builds it with menhu
 (release) without and with `build_search_index` (`--runs` alternating rounds after a
-warm-up, medians, and what the index adds), runs Pagefind (npm package `pagefind`,
+warm-up, medians, and what the index adds, both into the previous round's output and into
+a new folder), runs Pagefind (npm package `pagefind`,
 installed into bench/node_modules) on menhu's HTML, then loads each of the 30 queries in
 bench/search-queries.txt cold (a fresh headless Chromium profile per query and tool) and
 reports, for both: total index bytes and files, bytes fetched per query, recall against
@@ -170,13 +171,20 @@ def build_all(work, corpus, corpus_search, pf_out, runs):
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
     # Alternating rounds after a warm-up, medians kept: the two builds see the same
     # machine, whatever else it is doing.
-    samples = {"plain": [], "search": []}
+    # Each round also builds into a folder that does not exist yet, as a fresh CI checkout
+    # does: every file is then created, where a repeated build overwrites the earlier one's.
+    samples = {"plain": [], "search": [], "plain-fresh": [], "search-fresh": []}
     for round_ in range(runs + 1):
         for name, root in (("plain", corpus), ("search", corpus_search)):
             out = os.path.join(work, f"out-{name}")
             t = run_timed([MENHU, "build", "--root", root, "--output", out, "--force"])
+            fresh = os.path.join(work, f"fresh-{name}")
+            for leftover in (fresh, os.path.join(work, f".fresh-{name}.menhu-spare")):
+                shutil.rmtree(leftover, ignore_errors=True)
+            t_fresh = run_timed([MENHU, "build", "--root", root, "--output", fresh, "--force"])
             if round_ > 0:
                 samples[name].append(t)
+                samples[f"{name}-fresh"].append(t_fresh)
     builds = {
         name: [statistics.median(t[i] for t in ts) for i in range(3)]
         for name, ts in samples.items()
@@ -269,11 +277,14 @@ def main():
         total = sum(r["truth"] for r in rows[t])
         missed = [r["q"] for r in rows[t] if r["hits"] < r["truth"]]
         print(f"| recall {t}: pages found / pages containing the query | {hits:,} / {total:,} | missed in: {', '.join(missed) or 'none'} |")
-    for label, t in (("menhu build without index", builds["plain"]), ("menhu build with index", builds["search"])):
-        print(f"| {label} (medians): wall s, CPU s, peak KB | {t[0]:.2f} s, {t[2]:.2f} s CPU, {t[1]:,.0f} KB | |")
-    plain, search = builds["plain"], builds["search"]
-    print(f"| what the index adds to menhu's build: wall, CPU, peak | +{search[0] - plain[0]:.2f} s (+{100 * (search[0] / plain[0] - 1):.1f}%), "
-          f"+{search[2] - plain[2]:.2f} s CPU, +{(search[1] - plain[1]) / 1024:,.0f} MiB | |")
+    for where, suffix in (("into the previous output", ""), ("into a new folder", "-fresh")):
+        if f"plain{suffix}" not in builds:
+            continue
+        plain, search = builds[f"plain{suffix}"], builds[f"search{suffix}"]
+        for label, t in (("without index", plain), ("with index", search)):
+            print(f"| menhu build {where}, {label} (medians): wall s, CPU s, peak KB | {t[0]:.2f} s, {t[2]:.2f} s CPU, {t[1]:,.0f} KB | |")
+        print(f"| what the index adds to menhu's build {where}: wall, CPU, peak | +{search[0] - plain[0]:.2f} s (+{100 * (search[0] / plain[0] - 1):.1f}%), "
+              f"+{search[2] - plain[2]:.2f} s CPU, +{(search[1] - plain[1]) / 1024:,.0f} MiB | |")
     print(f"| Pagefind indexing (after the build): wall s, CPU s, peak KB | | {pf_time[0]:.1f} s, {pf_time[2]:.1f} s CPU, {pf_time[1]:,} KB |")
 
 

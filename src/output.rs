@@ -419,6 +419,12 @@ impl Within<'_> {
             Within::Only(name) => top_level_name.eq_ignore_ascii_case(name),
         }
     }
+
+    /// Whether the output at `path` (relative, `/`-separated) lies within.
+    fn covers_path(self, path: &str) -> bool {
+        let top = path.split('/').next().unwrap_or(path);
+        self.covers(std::ffi::OsStr::new(top))
+    }
 }
 
 /// Deletes the files a reused staging folder holds, within `within`, that this build did
@@ -429,12 +435,14 @@ fn remove_stale_files(
     site: &SiteOutput,
     within: Within<'_>,
 ) -> Result<Vec<PathBuf>, Diagnostic> {
+    // Only the build's files within: a walk of the rest of the folder ran, or runs, apart.
     let expected: HashSet<&str> = site
         .files
         .iter()
         .map(|f| f.path.as_str())
         .chain(site.written.iter().map(String::as_str))
         .chain(site.copies.iter().map(|c| c.to.as_str()))
+        .filter(|path| within.covers_path(path))
         .collect();
     // Folders holding a file of this build cannot be emptied: trying to remove each of
     // them (one per page) cost more than the rest of the walk.

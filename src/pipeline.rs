@@ -101,7 +101,7 @@ fn build_to(
         timings.push(("traditional", started.elapsed()));
     }
     // After the Traditional copy: both scripts share one index, kept in Simplified.
-    match search_index_settling(&portal, &theme, &site, sink, &mut timings) {
+    match search_index(&portal, &theme, sink, Some(&site), &mut timings) {
         Ok(taken) => taken.into_iter().for_each(|t| site.add(t)),
         Err(d) => {
             report.push(d);
@@ -183,7 +183,7 @@ pub fn rebuild_in_memory(
         timings.push(("traditional", started.elapsed()));
     }
     // The index is rebuilt whole; the edited page was already published above.
-    let index = match search_index(&portal, &theme, &render::KeepInMemory, &mut timings) {
+    let index = match search_index(&portal, &theme, &render::KeepInMemory, None, &mut timings) {
         Ok(taken) => taken,
         Err(d) => {
             report.push(d);
@@ -204,45 +204,42 @@ pub fn rebuild_in_memory(
 }
 
 /// The search index's files when the config asks for one (none otherwise), each
-/// handed to `sink` as it is made.
+/// handed to `sink` as it is made. Given the rest of the output, `site`, the sink
+/// settles it meanwhile ([`beside_settling`]).
 fn search_index(
     portal: &Portal,
     theme: &Theme,
     sink: &dyn OutputSink,
+    site: Option<&SiteOutput>,
     timings: &mut Vec<(&'static str, Duration)>,
 ) -> Result<Vec<render::Taken>, Diagnostic> {
     if !portal.config.build_search_index {
         return Ok(Vec::new());
     }
     let started = Instant::now();
-    let taken = crate::search::write_search_outputs(portal, theme.has("search.html"), sink);
+    let write = || crate::search::write_search_outputs(portal, theme.has("search.html"), sink);
+    let taken = match site {
+        Some(site) => beside_settling(site, sink, write),
+        None => write(),
+    };
     timings.push(("search index", started.elapsed()));
     taken
 }
 
-/// [`search_index`], while the sink settles the rest of the output, `site`, on a
-/// thread of its own: the rest is complete, as the index writes only under
+/// Runs `write_index` while the sink settles the rest of the output, `site`, on a thread
+/// of its own: the rest is complete, as the index writes only under
 /// [`crate::search::FOLDER`]. Settling a reused output folder is a serial walk of every
 /// page's folder, which would otherwise leave a core idle after the index.
-fn search_index_settling(
-    portal: &Portal,
-    theme: &Theme,
+fn beside_settling(
     site: &SiteOutput,
     sink: &dyn OutputSink,
-    timings: &mut Vec<(&'static str, Duration)>,
+    write_index: impl FnOnce() -> Result<Vec<render::Taken>, Diagnostic>,
 ) -> Result<Vec<render::Taken>, Diagnostic> {
-    if !portal.config.build_search_index {
-        return Ok(Vec::new());
-    }
     let (taken, settled) = std::thread::scope(|scope| {
         let settling = scope.spawn(|| sink.settle_outside(site, crate::search::FOLDER));
-        let taken = search_index(portal, theme, sink, timings);
-        (taken, settling.join())
+        (write_index(), settling.join())
     });
-    match settled {
-        Ok(settled) => settled?,
-        Err(panic) => std::panic::resume_unwind(panic),
-    }
+    settled.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
     let taken = taken?;
     // Settling may have removed a file the index wrote anywhere else.
     let outside = |path: &str| {

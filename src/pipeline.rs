@@ -83,6 +83,7 @@ fn build_to(
         mut report,
         mut timings,
         restore,
+        cuts,
     } = build_model(options, None, lean)?;
     if let (true, Some(portal)) = (lean, Arc::get_mut(&mut portal)) {
         portal.shed_sources();
@@ -101,7 +102,7 @@ fn build_to(
         timings.push(("traditional", started.elapsed()));
     }
     // After the Traditional copy: both scripts share one index, kept in Simplified.
-    match search_index(&portal, &theme, sink, Some(&site), &mut timings) {
+    match search_index(&portal, &theme, cuts, sink, Some(&site), &mut timings) {
         Ok(taken) => taken.into_iter().for_each(|t| site.add(t)),
         Err(d) => {
             report.push(d);
@@ -147,6 +148,7 @@ pub fn rebuild_in_memory(
         mut report,
         mut timings,
         restore,
+        cuts,
     } = build_model(options, Some(cache), false)?;
     let started = Instant::now();
     let incremental = Incremental {
@@ -183,7 +185,14 @@ pub fn rebuild_in_memory(
         timings.push(("traditional", started.elapsed()));
     }
     // The index is rebuilt whole; the edited page was already published above.
-    let index = match search_index(&portal, &theme, &render::KeepInMemory, None, &mut timings) {
+    let index = match search_index(
+        &portal,
+        &theme,
+        cuts,
+        &render::KeepInMemory,
+        None,
+        &mut timings,
+    ) {
         Ok(taken) => taken,
         Err(d) => {
             report.push(d);
@@ -204,11 +213,13 @@ pub fn rebuild_in_memory(
 }
 
 /// The search index's files when the config asks for one (none otherwise), each
-/// handed to `sink` as it is made. Given the rest of the output, `site`, the sink
-/// settles it meanwhile ([`beside_settling`]).
+/// handed to `sink` as it is made, with the titles' and headings' `cuts` when they were
+/// started early. Given the rest of the output, `site`, the sink settles it meanwhile
+/// ([`beside_settling`]).
 fn search_index(
     portal: &Portal,
     theme: &Theme,
+    cuts: Option<crate::search::EarlyCuts>,
     sink: &dyn OutputSink,
     site: Option<&SiteOutput>,
     timings: &mut Vec<(&'static str, Duration)>,
@@ -217,7 +228,8 @@ fn search_index(
         return Ok(Vec::new());
     }
     let started = Instant::now();
-    let write = || crate::search::write_search_outputs(portal, theme.has("search.html"), sink);
+    let write =
+        || crate::search::write_search_outputs(portal, theme.has("search.html"), cuts, sink);
     let taken = match site {
         Some(site) => beside_settling(site, sink, write),
         None => write(),
@@ -265,6 +277,8 @@ struct Model {
     timings: Vec<(&'static str, Duration)>,
     /// Texts of pages written in Traditional, for the Traditional copy.
     restore: render::traditional::Restore,
+    /// The search index's dictionary words, being cut meanwhile.
+    cuts: Option<crate::search::EarlyCuts>,
 }
 
 /// Every stage before rendering.
@@ -330,6 +344,11 @@ fn build_model(
     } else {
         render::traditional::Restore::default()
     };
+    // In Simplified, as the index is: after the Traditional pages are simplified.
+    let cuts = config
+        .build_search_index
+        .then(|| crate::search::cut_early(&content.pages, &page_html))
+        .flatten();
     lap("markdown", &mut timings);
 
     let input = PortalInput {
@@ -352,6 +371,7 @@ fn build_model(
         report,
         timings,
         restore,
+        cuts,
     })
 }
 

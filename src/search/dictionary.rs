@@ -4,7 +4,8 @@
 
 use jieba_rs::Jieba;
 
-use super::postings::FastSet;
+use super::postings::{FastMap, FastSet};
+use super::tokens::{normalize_text, words_of_normalized};
 
 /// jieba's word list, `word frequency part-of-speech` a line (see `jieba/NOTICE.md`).
 const WORDS: &str = include_str!("jieba/dict.txt");
@@ -43,6 +44,37 @@ pub(crate) fn for_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Jieba {
         jieba.add_word(PADDING_WORD, Some(rest), None);
     }
     jieba
+}
+
+/// The dictionary words of some texts (the titles and headings of a site), by the text
+/// as written. A heading repeats across pages (一、指导思想): each distinct text is cut
+/// once for the whole site.
+pub(crate) struct Cuts {
+    words: FastMap<String, Vec<String>>,
+}
+
+impl Cuts {
+    /// Loads the dictionary for `texts` ([`for_texts`]) and cuts each of them.
+    pub fn of(texts: FastSet<String>) -> Cuts {
+        let texts: Vec<(String, String)> = texts
+            .into_iter()
+            .map(|text| {
+                let normalized = normalize_text(&text);
+                (text, normalized)
+            })
+            .collect();
+        let dictionary = for_texts(texts.iter().map(|(_, normalized)| normalized.as_str()));
+        let words = texts
+            .into_iter()
+            .map(|(text, normalized)| (text, words_of_normalized(&dictionary, &normalized)))
+            .collect();
+        Cuts { words }
+    }
+
+    /// The dictionary words of `text`, one of the texts cut; none for any other.
+    pub fn of_text(&self, text: &str) -> &[String] {
+        self.words.get(text).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// The characters and pairs of adjacent characters of some texts.
@@ -133,6 +165,20 @@ mod tests {
             assert_eq!(words(&trimmed), words(&whole), "{text}");
         }
         Ok(())
+    }
+
+    #[test]
+    fn cuts_are_found_by_the_text_as_written() {
+        let texts = ["全国科学技术大会", "一、指导思想", "中華人民共和國"];
+        let cuts = Cuts::of(texts.iter().map(|t| (*t).to_owned()).collect());
+        assert_eq!(cuts.of_text("全国科学技术大会"), ["科学技术"]);
+        assert_eq!(cuts.of_text("一、指导思想"), ["指导思想"]);
+        // Cut as the index sees it (Simplified), found as written.
+        assert_eq!(cuts.of_text("中華人民共和國"), ["中华人民共和国"]);
+        assert!(
+            cuts.of_text("科学技术").is_empty(),
+            "not among the texts cut"
+        );
     }
 
     #[test]

@@ -8,9 +8,10 @@ use std::io::Write;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::dictionary::Cuts;
 use super::docs::{SearchDoc, section_title};
-use super::postings::{FastMap, FastSet, TermList, encode_shard, shard_count_for, shard_lists};
-use super::tokens::{PageTerms, TermCollector, field, normalize_text, words_of_normalized};
+use super::postings::{FastMap, TermList, encode_shard, shard_count_for, shard_lists};
+use super::tokens::{PageTerms, TermCollector, field};
 use super::{SHARD_TARGET_BYTES, TEXT_CHUNK};
 use crate::diag::Diagnostic;
 use crate::portal::Portal;
@@ -20,69 +21,15 @@ use crate::zh::t2s_pairs;
 /// Format version of the index files, checked by the client.
 const FORMAT_VERSION: u32 = 3;
 
-/// The dictionary words of the documents' titles and headings, cut once each: a
-/// heading repeats across pages (一、指导思想), so each distinct one is cut once for the
-/// whole site.
-pub(super) struct DictionaryWords<'a> {
-    /// By document id.
-    titles: Vec<Vec<String>>,
-    headings: FastMap<&'a str, Vec<String>>,
-}
-
-impl<'a> DictionaryWords<'a> {
-    /// Loads the dictionary for the titles and headings of `docs` and cuts them, in
-    /// parallel.
-    pub fn of(docs: &'a [SearchDoc<'_>]) -> DictionaryWords<'a> {
-        // Each distinct heading once, in no particular order: the cuts do not depend on it.
-        let distinct: FastSet<&str> = docs
-            .iter()
-            .flat_map(|d| d.headings.iter().copied())
-            .collect();
-        let headings: Vec<&str> = distinct.into_iter().collect();
-        let normalized_headings: Vec<String> =
-            headings.par_iter().map(|h| normalize_text(h)).collect();
-        let normalized_titles: Vec<String> = docs
-            .par_iter()
-            .map(|d| normalize_text(&d.page.source.meta.title))
-            .collect();
-        let texts = normalized_titles
-            .iter()
-            .chain(&normalized_headings)
-            .map(String::as_str);
-        let dictionary = super::dictionary::for_texts(texts);
-        let cut = |text: &String| words_of_normalized(&dictionary, text);
-        DictionaryWords {
-            titles: normalized_titles.par_iter().map(cut).collect(),
-            headings: headings
-                .into_par_iter()
-                .zip(normalized_headings.par_iter().map(cut))
-                .collect(),
-        }
-    }
-
-    fn title(&self, id: usize) -> &[String] {
-        self.titles.get(id).map_or(&[], Vec::as_slice)
-    }
-
-    fn heading(&self, heading: &str) -> &[String] {
-        self.headings.get(heading).map_or(&[], Vec::as_slice)
-    }
-}
-
-/// The terms of document `id`, field by field, collected with `terms` (reused from
-/// page to page).
-pub(super) fn page_terms(
-    id: usize,
-    doc: &SearchDoc<'_>,
-    words: &DictionaryWords<'_>,
-    terms: &mut TermCollector,
-) -> PageTerms {
+/// The terms of one document, field by field, collected with `terms` (reused from page
+/// to page); `cuts` holds the dictionary words of its title and headings.
+pub(super) fn page_terms(doc: &SearchDoc<'_>, cuts: &Cuts, terms: &mut TermCollector) -> PageTerms {
     let meta = &doc.page.source.meta;
     terms.add_text(&meta.title, field::TITLE);
-    terms.add_words(words.title(id), field::TITLE);
+    terms.add_words(cuts.of_text(&meta.title), field::TITLE);
     for heading in &doc.headings {
         terms.add_text(heading, field::HEADING);
-        terms.add_words(words.heading(heading), field::HEADING);
+        terms.add_words(cuts.of_text(heading), field::HEADING);
     }
     let org = meta.org.as_ref().map(|o| o.value.as_str());
     let city = doc.place.city.as_deref();

@@ -17,9 +17,13 @@ mod postings;
 mod terms;
 mod tokens;
 
+use std::thread::JoinHandle;
+
 use rayon::prelude::*;
 
+use crate::content::Page;
 use crate::diag::Diagnostic;
+use crate::markdown::{Heading, Rendered};
 use crate::portal::Portal;
 use crate::render::{Output, OutputSink, Taken};
 
@@ -51,20 +55,74 @@ const SHARD_TARGET_BYTES: usize = 24_000;
 /// (about 5 MB a batch on the 10,000-page benchmark).
 const BATCH: usize = 256;
 
+/// The dictionary words of every page's title and headings, being cut on a thread of
+/// its own ([`cut_early`]).
+pub struct EarlyCuts(JoinHandle<dictionary::Cuts>);
+
+/// Starts cutting the titles and headings of `pages` (with their Markdown, `rendered`)
+/// into dictionary words on a thread of its own, as soon as the Markdown is rendered:
+/// loading the dictionary and cutting take tens of milliseconds of one core. Started
+/// here, they run while the portal is assembled, a stage that leaves a core idle much of
+/// the time, instead of at the start of the index, where both cores are busy. `None`
+/// when no thread could be started: the index cuts them itself.
+pub fn cut_early(pages: &[Page], rendered: &[Rendered]) -> Option<EarlyCuts> {
+    let texts = texts_to_cut(pages.iter().zip(rendered));
+    std::thread::Builder::new()
+        .name("search-cuts".into())
+        .spawn(move || dictionary::Cuts::of(texts))
+        .ok()
+        .map(EarlyCuts)
+}
+
+/// The titles and headings of the `pages` that are searched, each once.
+fn texts_to_cut<'a>(
+    pages: impl Iterator<Item = (&'a Page, &'a Rendered)>,
+) -> postings::FastSet<String> {
+    let mut texts = postings::FastSet::default();
+    for (page, html) in pages.filter(|(p, _)| p.meta.in_search_index) {
+        add_text(&page.meta.title, &mut texts);
+        add_headings(&html.toc, &mut texts);
+    }
+    texts
+}
+
+fn add_headings(toc: &[Heading], texts: &mut postings::FastSet<String>) {
+    for heading in toc {
+        add_text(&heading.title, texts);
+        add_headings(&heading.children, texts);
+    }
+}
+
+fn add_text(text: &str, texts: &mut postings::FastSet<String>) {
+    if !texts.contains(text) {
+        texts.insert(text.to_owned());
+    }
+}
+
 /// The index, the client and, when the theme renders no search page of its own
 /// (`search.html`), a plain one, each handed to `sink` as soon as it is made, from
 /// several threads: the stored text, most of the index's bytes, is never all in memory.
+/// `cuts`: the dictionary words of the titles and headings, when [`cut_early`] was
+/// called; they are cut here otherwise.
 pub fn write_search_outputs(
     portal: &Portal,
     theme_has_search_page: bool,
+    cuts: Option<EarlyCuts>,
     sink: &dyn OutputSink,
 ) -> Result<Vec<Taken>, Diagnostic> {
     let docs = docs::collect(portal);
     // The stored text needs no postings: it is written meanwhile.
     let (index, texts) = rayon::join(
         || {
-            let words = files::DictionaryWords::of(&docs);
-            let (postings, lengths) = postings(&docs, &words);
+            let cuts = match cuts {
+                Some(EarlyCuts(cutting)) => cutting
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                None => dictionary::Cuts::of(texts_to_cut(
+                    portal.pages.iter().map(|p| (&p.source, &p.rendered)),
+                )),
+            };
+            let (postings, lengths) = postings(&docs, &cuts);
             files::write_index_files(portal, &docs, &lengths, &postings.finish(), sink)
         },
         || files::write_text_files(&docs, sink),
@@ -109,16 +167,13 @@ thread_local! {
 /// being tokenised.
 fn postings(
     docs: &[docs::SearchDoc<'_>],
-    words: &files::DictionaryWords<'_>,
+    cuts: &dictionary::Cuts,
 ) -> (postings::Postings, Vec<usize>) {
-    let tokenize = |first: usize, batch: &[docs::SearchDoc<'_>]| -> Vec<tokens::PageTerms> {
+    let tokenize = |batch: &[docs::SearchDoc<'_>]| -> Vec<tokens::PageTerms> {
         batch
             .par_iter()
-            .enumerate()
-            .map(|(i, doc)| {
-                COLLECTOR.with_borrow_mut(|collector| {
-                    files::page_terms(first + i, doc, words, collector)
-                })
+            .map(|doc| {
+                COLLECTOR.with_borrow_mut(|collector| files::page_terms(doc, cuts, collector))
             })
             .collect()
     };
@@ -128,10 +183,7 @@ fn postings(
     for (batch_index, batch) in docs.chunks(BATCH).enumerate() {
         let (first, terms) = std::mem::take(&mut pending);
         lengths.extend(terms.iter().map(|t| t.body_chars));
-        let ((), next) = rayon::join(
-            || postings.add_all(first, terms),
-            || tokenize(batch_index * BATCH, batch),
-        );
+        let ((), next) = rayon::join(|| postings.add_all(first, terms), || tokenize(batch));
         pending = (batch_index * BATCH, next);
     }
     let (first, terms) = pending;

@@ -268,6 +268,83 @@ fn a_query_loads_only_the_shards_of_its_terms() {
     );
 }
 
+fn varint(bytes: &[u8], at: &mut usize) -> u64 {
+    let mut value = 0;
+    for shift in (0..64).step_by(7) {
+        let byte = bytes[*at];
+        *at += 1;
+        value |= u64::from(byte & 0x7F) << shift;
+        if byte < 0x80 {
+            break;
+        }
+    }
+    value
+}
+
+/// Every term of the built index's shards with the weight byte of each of its postings
+/// (8, "once in the body", where a posting carries none).
+fn index_weights(site: &Site) -> std::collections::HashMap<String, Vec<u8>> {
+    let mut terms = std::collections::HashMap::new();
+    for shard in std::fs::read_dir(site.path("public/search/s")).unwrap() {
+        let bytes = std::fs::read(shard.unwrap().path()).unwrap();
+        let mut at = 0;
+        while at < bytes.len() {
+            let length = varint(&bytes, &mut at) as usize;
+            let term = String::from_utf8(bytes[at..at + length].to_vec()).unwrap();
+            at += length;
+            let count = varint(&bytes, &mut at);
+            let end = varint(&bytes, &mut at) as usize + at;
+            let mut weights = Vec::new();
+            for _ in 0..count {
+                let flagged = varint(&bytes, &mut at) & 1 == 1;
+                weights.push(if flagged { bytes[at] } else { 8 });
+                at += usize::from(flagged);
+            }
+            assert_eq!(at, end, "postings of {term} end where their length says");
+            terms.insert(term, weights);
+        }
+    }
+    terms
+}
+
+#[test]
+fn dictionary_words_of_titles_and_headings_are_terms_of_their_fields() {
+    let site = Site::minimal();
+    site.write(
+        "site-config.toml",
+        &format!("{SEARCH_CONFIG}traditional = true\n"),
+    );
+    page(
+        &site,
+        "a.md",
+        "title = \"全国科学技术大会\"",
+        "## 一、指导思想\n\n正文提到中华人民共和国。",
+    );
+    // Written in Traditional: cut as the index keeps it, in Simplified.
+    page(
+        &site,
+        "b.md",
+        "title = \"慶祝中華人民共和國成立\"\nlang = \"zh-Hant\"",
+        "## 學術交流\n\n內文。",
+    );
+    site.build();
+    let terms = index_weights(&site);
+    // Field bits: 1 title, 2 heading.
+    assert_eq!(terms.get("科学技术"), Some(&vec![1]), "title word");
+    assert_eq!(terms.get("指导思想"), Some(&vec![2]), "heading word");
+    assert_eq!(
+        terms.get("中华人民共和国"),
+        Some(&vec![1]),
+        "Traditional title word"
+    );
+    assert_eq!(
+        terms.get("学术交流"),
+        Some(&vec![2]),
+        "Traditional heading word"
+    );
+    assert!(terms.contains_key("共和"), "body bigrams");
+}
+
 #[test]
 fn the_index_is_written_only_when_asked_for() {
     let site = Site::minimal();

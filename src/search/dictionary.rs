@@ -1,11 +1,14 @@
 //! The segmentation dictionary: jieba's word list, embedded, loaded for one set of texts
-//! with only the entries that can occur in them. Loading all 349,045 entries took
-//! longer than cutting every title and heading of a 10,000-page site.
+//! with only the entries that can occur in them (loading all 349,045 entries took
+//! longer than cutting every title and heading of a 10,000-page site), and the cuts of
+//! a site's titles and headings into its words.
 
 use jieba_rs::Jieba;
 
 use super::postings::{FastMap, FastSet};
 use super::tokens::{normalize_text, words_of_normalized};
+use crate::content::Page;
+use crate::markdown::{Heading, Rendered};
 
 /// jieba's word list, `word frequency part-of-speech` a line (see `jieba/NOTICE.md`).
 const WORDS: &str = include_str!("jieba/dict.txt");
@@ -74,6 +77,31 @@ impl Cuts {
     /// The dictionary words of `text`, one of the texts cut; none for any other.
     pub fn of_text(&self, text: &str) -> &[String] {
         self.words.get(text).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The titles and headings of the `pages` that are searched, each once.
+pub(crate) fn texts_to_cut<'a>(
+    pages: impl Iterator<Item = (&'a Page, &'a Rendered)>,
+) -> FastSet<String> {
+    let mut texts = FastSet::default();
+    for (page, html) in pages.filter(|(p, _)| p.meta.in_search_index) {
+        add_text(&page.meta.title, &mut texts);
+        add_headings(&html.toc, &mut texts);
+    }
+    texts
+}
+
+fn add_headings(toc: &[Heading], texts: &mut FastSet<String>) {
+    for heading in toc {
+        add_text(&heading.title, texts);
+        add_headings(&heading.children, texts);
+    }
+}
+
+fn add_text(text: &str, texts: &mut FastSet<String>) {
+    if !texts.contains(text) {
+        texts.insert(text.to_owned());
     }
 }
 

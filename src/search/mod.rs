@@ -23,7 +23,7 @@ use rayon::prelude::*;
 
 use crate::content::Page;
 use crate::diag::Diagnostic;
-use crate::markdown::{Heading, Rendered};
+use crate::markdown::Rendered;
 use crate::portal::Portal;
 use crate::render::{Output, OutputSink, Taken};
 
@@ -66,37 +66,12 @@ pub struct EarlyCuts(JoinHandle<dictionary::Cuts>);
 /// the time, instead of at the start of the index, where both cores are busy. `None`
 /// when no thread could be started: the index cuts them itself.
 pub fn cut_early(pages: &[Page], rendered: &[Rendered]) -> Option<EarlyCuts> {
-    let texts = texts_to_cut(pages.iter().zip(rendered));
+    let texts = dictionary::texts_to_cut(pages.iter().zip(rendered));
     std::thread::Builder::new()
         .name("search-cuts".into())
         .spawn(move || dictionary::Cuts::of(texts))
         .ok()
         .map(EarlyCuts)
-}
-
-/// The titles and headings of the `pages` that are searched, each once.
-fn texts_to_cut<'a>(
-    pages: impl Iterator<Item = (&'a Page, &'a Rendered)>,
-) -> postings::FastSet<String> {
-    let mut texts = postings::FastSet::default();
-    for (page, html) in pages.filter(|(p, _)| p.meta.in_search_index) {
-        add_text(&page.meta.title, &mut texts);
-        add_headings(&html.toc, &mut texts);
-    }
-    texts
-}
-
-fn add_headings(toc: &[Heading], texts: &mut postings::FastSet<String>) {
-    for heading in toc {
-        add_text(&heading.title, texts);
-        add_headings(&heading.children, texts);
-    }
-}
-
-fn add_text(text: &str, texts: &mut postings::FastSet<String>) {
-    if !texts.contains(text) {
-        texts.insert(text.to_owned());
-    }
 }
 
 /// The index, the client and, when the theme renders no search page of its own
@@ -118,7 +93,7 @@ pub fn write_search_outputs(
                 Some(EarlyCuts(cutting)) => cutting
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                None => dictionary::Cuts::of(texts_to_cut(
+                None => dictionary::Cuts::of(dictionary::texts_to_cut(
                     portal.pages.iter().map(|p| (&p.source, &p.rendered)),
                 )),
             };

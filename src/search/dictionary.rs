@@ -210,6 +210,15 @@ mod tests {
     }
 
     #[test]
+    fn dictionary_words_of_three_characters_or_more_are_kept() {
+        let text = "中华人民共和国科学技术协会";
+        let cuts = Cuts::of(std::iter::once(text.to_owned()).collect());
+        let words = cuts.of_text(text);
+        assert!(words.iter().all(|w| w.chars().count() >= 3), "{words:?}");
+        assert!(!words.is_empty());
+    }
+
+    #[test]
     fn only_words_the_texts_can_hold_are_kept() {
         let seen = Seen::of(["科学技术"]);
         assert!(seen.may_hold("科学") && seen.may_hold("技术") && seen.may_hold("科"));

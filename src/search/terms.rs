@@ -2,18 +2,20 @@
 //! as text. Used by the fuzz targets (`fuzz/`) and by tests; the build itself packs
 //! terms with [`super::tokens::TermCollector`] directly.
 
-use super::tokens::{TermCollector, field, key_and_weight, key_text, normalize_text};
+use super::dictionary::Cuts;
+use super::tokens::{TermCollector, field, key_and_weight, key_text};
 
 /// Every term the index would keep for `text` used as a page's title, a heading, a
 /// tag-like value and its body at once: Han bigrams and title characters, Latin and
 /// digit words, and dictionary words. Sorted, without repeats.
 pub fn index_terms(text: &str) -> Vec<String> {
-    let dictionary = super::dictionary::for_texts([normalize_text(text).as_str()]);
+    // Cut as a build cuts titles and headings.
+    let cuts = Cuts::of(std::iter::once(text.to_owned()).collect());
     let mut terms = TermCollector::default();
     terms.add_text(text, field::TITLE);
-    terms.add_dictionary_words(&dictionary, text, field::TITLE);
+    terms.add_words(cuts.of_text(text), field::TITLE);
     terms.add_text(text, field::HEADING);
-    terms.add_dictionary_words(&dictionary, text, field::HEADING);
+    terms.add_words(cuts.of_text(text), field::HEADING);
     terms.add_value(text, field::META);
     terms.add_text(text, 0);
     let collected = terms.finish();

@@ -422,13 +422,6 @@ impl TermCollector {
         }
     }
 
-    /// Adds the dictionary words of three or more Han characters in `text`.
-    pub fn add_dictionary_words(&mut self, dictionary: &Jieba, text: &str, field_bits: u8) {
-        for word in dictionary_words(dictionary, text) {
-            self.words.add(&word, field_bits);
-        }
-    }
-
     /// Adds a whole short value (a tag, a city) as one word, if it has two or more
     /// Han characters, besides its bigrams.
     pub fn add_value(&mut self, value: &str, field_bits: u8) {
@@ -461,13 +454,9 @@ pub(crate) fn normalize_text(text: &str) -> String {
     text.chars().map(|c| normalize_with(table, c).0).collect()
 }
 
-/// The dictionary words (jieba) of three or more Han characters in `text`, normalised.
-/// `dictionary` is one made for this text ([`super::dictionary::for_texts`]).
-pub(crate) fn dictionary_words(dictionary: &Jieba, text: &str) -> Vec<String> {
-    words_of_normalized(dictionary, &normalize_text(text))
-}
-
-/// [`dictionary_words`] of a text already normalised ([`normalize_text`]).
+/// The dictionary words (jieba) of three or more Han characters in `normalized`, a text
+/// normalised already ([`normalize_text`]); `dictionary` is one made for this text
+/// ([`super::dictionary::for_texts`]).
 pub(crate) fn words_of_normalized(dictionary: &Jieba, normalized: &str) -> Vec<String> {
     dictionary
         .cut(normalized, false)
@@ -549,21 +538,6 @@ mod tests {
                 field::META | field::TITLE | field::HEADING
             )]
         );
-    }
-
-    #[test]
-    fn dictionary_words_of_three_characters_or_more_are_kept() {
-        let mut c = TermCollector::default();
-        let text = "中华人民共和国科学技术协会";
-        let dictionary = super::super::dictionary::for_texts([normalize_text(text).as_str()]);
-        c.add_dictionary_words(&dictionary, text, field::HEADING);
-        let terms = c.finish();
-        assert!(
-            terms.words.iter().all(|(w, _)| w.chars().count() >= 3),
-            "{:?}",
-            terms.words
-        );
-        assert!(!terms.words.is_empty());
     }
 
     #[test]

@@ -80,7 +80,9 @@ impl Cuts {
     }
 }
 
-/// The titles and headings of the `pages` that are searched, each once.
+/// The titles and headings of the `pages` with `in_search_index`, each once. Expired
+/// pages, which the index leaves out, are among them: which pages are listed is known
+/// only once the portal is built, and their cuts are simply never looked up.
 pub(crate) fn texts_to_cut<'a>(
     pages: impl Iterator<Item = (&'a Page, &'a Rendered)>,
 ) -> FastSet<String> {

@@ -5,10 +5,11 @@
 
 use jieba_rs::Jieba;
 
+use super::docs::flatten_headings;
 use super::postings::{FastMap, FastSet};
 use super::tokens::{normalize_text, words_of_normalized};
 use crate::content::Page;
-use crate::markdown::{Heading, Rendered};
+use crate::markdown::Rendered;
 
 /// jieba's word list, `word frequency part-of-speech` a line (see `jieba/NOTICE.md`).
 const WORDS: &str = include_str!("jieba/dict.txt");
@@ -87,24 +88,17 @@ pub(crate) fn texts_to_cut<'a>(
     pages: impl Iterator<Item = (&'a Page, &'a Rendered)>,
 ) -> FastSet<String> {
     let mut texts = FastSet::default();
+    let mut headings = Vec::new();
     for (page, html) in pages.filter(|(p, _)| p.meta.in_search_index) {
-        add_text(&page.meta.title, &mut texts);
-        add_headings(&html.toc, &mut texts);
+        headings.clear();
+        flatten_headings(&html.toc, &mut headings);
+        for text in std::iter::once(page.meta.title.as_str()).chain(headings.iter().copied()) {
+            if !texts.contains(text) {
+                texts.insert(text.to_owned());
+            }
+        }
     }
     texts
-}
-
-fn add_headings(toc: &[Heading], texts: &mut FastSet<String>) {
-    for heading in toc {
-        add_text(&heading.title, texts);
-        add_headings(&heading.children, texts);
-    }
-}
-
-fn add_text(text: &str, texts: &mut FastSet<String>) {
-    if !texts.contains(text) {
-        texts.insert(text.to_owned());
-    }
 }
 
 /// The characters and pairs of adjacent characters of some texts.

@@ -98,7 +98,8 @@ fn new_doc<'a>(portal: &'a Portal, page: &'a PortalPage) -> SearchDoc<'a> {
     }
 }
 
-fn flatten_headings<'a>(toc: &'a [Heading], out: &mut Vec<&'a str>) {
+/// Appends the titles of the headings of `toc` to `out`, each before its subheadings.
+pub(super) fn flatten_headings<'a>(toc: &'a [Heading], out: &mut Vec<&'a str>) {
     for heading in toc {
         out.push(&heading.title);
         flatten_headings(&heading.children, out);

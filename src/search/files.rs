@@ -64,8 +64,9 @@ impl<'a> Labels<'a> {
     fn id(&self, value: Option<&str>) -> i32 {
         value.and_then(|v| self.ids.get(v)).copied().unwrap_or(-1)
     }
-    fn names(&self) -> Vec<&'a str> {
-        self.names.clone()
+    /// The values in id order, once the ids are given out.
+    fn into_names(self) -> Vec<&'a str> {
+        self.names
     }
 }
 
@@ -185,14 +186,14 @@ fn meta_json(
         chunk: TEXT_CHUNK,
         t2s: needed_t2s(lists),
         sections: sections
-            .names()
+            .into_names()
             .into_iter()
             .map(|k| (k, section_title(portal, k)))
             .collect(),
-        cities: cities.names(),
-        provinces: provinces.names(),
-        tags: tags.names(),
-        levels: levels.names(),
+        cities: cities.into_names(),
+        provinces: provinces.into_names(),
+        tags: tags.into_names(),
+        levels: levels.into_names(),
         columns,
     };
     serde_json::to_string(&meta).unwrap_or_default()

@@ -12,18 +12,26 @@ use crate::content::meta::SortBy;
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::zh;
 
-/// The levels an organization may have, as written in front matter.
-pub const LEVELS: &[&str] = &[
-    "national",
-    "province",
-    "city",
-    "county",
-    "township",
-    "society",
-    "enterprise",
-    "park",
-    "university",
+/// The levels an organization may have, as written in front matter, each with the name
+/// readers see (the default theme's `level_*` texts say the same).
+pub const LEVELS: &[(&str, &str)] = &[
+    ("national", "全国"),
+    ("province", "省级"),
+    ("city", "市级"),
+    ("county", "县级"),
+    ("township", "乡镇（街道）"),
+    ("society", "学会"),
+    ("enterprise", "企业科协"),
+    ("park", "园区科协"),
+    ("university", "高校科协"),
 ];
+
+/// The name readers see for a level of [`LEVELS`].
+pub fn level_name(level: &str) -> Option<&'static str> {
+    LEVELS
+        .iter()
+        .find_map(|(value, name)| (*value == level).then_some(*name))
+}
 
 /// One organization.
 #[derive(Debug, Clone)]
@@ -84,13 +92,13 @@ pub(super) fn collect(portal: &Portal) -> (Directory, Diagnostics) {
     for page in portal.pages.iter().filter(|p| is_org(portal, p.id)) {
         let fields = &page.source.meta.org_fields;
         let level = fields.level.as_ref().and_then(|level| {
-            if LEVELS.contains(&level.value.as_str()) {
+            if level_name(&level.value).is_some() {
                 return Some(level.value.clone());
             }
             let mut d = Diagnostic::error("E0320", format!("unknown organization level 「{}」", level.value))
                 .in_file(&page.source.file)
-                .expected(format!("one of {}", LEVELS.join(", ")));
-            d = match did_you_mean(&level.value, LEVELS.iter().copied()) {
+                .expected(format!("one of {}", level_list()));
+            d = match did_you_mean(&level.value, LEVELS.iter().map(|(value, _)| *value)) {
                 Some(close) => d.help(format!("did you mean `{close}`?")),
                 None => d.help("use `society` for a 学会, `enterprise` for an enterprise branch, `park` for a park branch"),
             };
@@ -203,6 +211,15 @@ fn link_mentions(portal: &Portal, directory: &mut Directory, diagnostics: &mut D
     for org in &mut directory.orgs {
         nav::sort_pages(portal, &mut org.mentions, SortBy::Date);
     }
+}
+
+/// The levels for an error message: `national (全国), province (省级), …`.
+fn level_list() -> String {
+    let levels: Vec<String> = LEVELS
+        .iter()
+        .map(|(value, name)| format!("{value} ({name})"))
+        .collect();
+    levels.join(", ")
 }
 
 /// A warning about an organization name that matches no directory entry, placed at the

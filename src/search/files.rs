@@ -15,11 +15,12 @@ use super::tokens::{PageTerms, TermCollector, field};
 use super::{SHARD_TARGET_BYTES, TEXT_CHUNK};
 use crate::diag::Diagnostic;
 use crate::portal::Portal;
+use crate::portal::org::level_name;
 use crate::render::{Output, OutputSink, Taken};
 use crate::zh::t2s_pairs;
 
 /// Format version of the index files, checked by the client.
-const FORMAT_VERSION: u32 = 3;
+const FORMAT_VERSION: u32 = 4;
 
 /// The terms of one document, field by field, collected with `terms` (reused from page
 /// to page); `cuts` holds the dictionary words of its title and headings.
@@ -94,7 +95,8 @@ struct Meta<'a> {
     cities: Vec<&'a str>,
     provinces: Vec<&'a str>,
     tags: Vec<&'a str>,
-    levels: Vec<&'a str>,
+    /// Each level with the name readers see.
+    levels: Vec<(&'a str, &'static str)>,
     columns: Columns,
 }
 
@@ -193,7 +195,11 @@ fn meta_json(
         cities: cities.into_names(),
         provinces: provinces.into_names(),
         tags: tags.into_names(),
-        levels: levels.into_names(),
+        levels: levels
+            .into_names()
+            .into_iter()
+            .map(|level| (level, level_name(level).unwrap_or_default()))
+            .collect(),
         columns,
     };
     serde_json::to_string(&meta).unwrap_or_default()

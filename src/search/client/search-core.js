@@ -122,7 +122,7 @@ function dayNumber(yyyymmdd) {
 /** Opens the index; `load(path)` resolves to the bytes of a file under /search/. */
 export async function openIndex(load) {
   const meta = JSON.parse(new TextDecoder().decode(await loadFile(load, 'meta.mz')));
-  if (meta.version !== 3) throw new Error(`unsupported search index version ${meta.version}`);
+  if (meta.version !== 4) throw new Error(`unsupported search index version ${meta.version}`);
   return new SearchIndex(load, meta);
 }
 
@@ -161,7 +161,7 @@ export class SearchIndex {
       city: [m.cities[c.city[id]]],
       tag: c.tags[id].map((t) => m.tags[t]),
       year: [c.date[id] ? String(Math.floor(c.date[id] / 10000)) : undefined],
-      level: [m.levels[c.level[id]]],
+      level: [m.levels[c.level[id]]?.[0]],
     };
   }
 
@@ -197,17 +197,20 @@ export class SearchIndex {
     for (const name of FACETS) {
       const counts = new Map();
       for (const [, f] of all) if (passes(f, name)) for (const v of f[name]) if (v) counts.set(v, (counts.get(v) || 0) + 1);
-      facets[name] = [...counts].map(([value, count]) => ({ value, label: this.label(name, value), count }))
-        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+      // Years newest first, as a reader scans them; other values most frequent first.
+      const order = name === 'year' ? (a, b) => (a.value < b.value ? 1 : -1)
+        : (a, b) => b.count - a.count || (a.value < b.value ? -1 : 1);
+      facets[name] = [...counts].map(([value, count]) => ({ value, label: this.label(name, value), count })).sort(order);
     }
     const hits = all.filter(([, f]) => passes(f, null)).map(([h]) => h);
     hits.sort((a, b) => b.score - a.score || a.id - b.id);
     return { total: hits.length, hits, facets, analysis };
   }
 
+  /** The name readers see for a facet value: sections and levels have one of their own. */
   label(facet, value) {
-    if (facet !== 'section') return value;
-    return (this.meta.sections.find((s) => s[0] === value) || [])[1] || value;
+    const named = { section: this.meta.sections, level: this.meta.levels }[facet];
+    return (named?.find((s) => s[0] === value) || [])[1] || value;
   }
 
   bm25(id, list, weight) {

@@ -125,3 +125,59 @@ fn a_site_archetype_is_used_for_its_section() {
     assert_contains(&text, "（导语）");
     site.build();
 }
+
+/// The demo theme's search boxes (the header's, the organisation directory's, the 404
+/// page's hint) lead to the search page when the index is built, and are left out when
+/// it is not, rather than leading to a missing page.
+#[test]
+fn the_demo_offers_search_only_when_the_index_is_built() {
+    let site = Site::empty();
+    let dir = site.path("portal");
+    let init = site.menhu(&["init", dir.to_str().unwrap()]);
+    assert_eq!(init.code, 0, "{}", init.stderr);
+    let build = |config: &str| {
+        std::fs::write(dir.join("site-config.toml"), config).unwrap();
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_menhu"))
+            .args(["--root", dir.to_str().unwrap(), "build"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(run.status.success(), "{stderr}");
+        let read = |rel: &str| std::fs::read_to_string(dir.join("public").join(rel)).unwrap();
+        (
+            read("index.html"),
+            read("orgs/index.html"),
+            read("404.html"),
+        )
+    };
+    let config = std::fs::read_to_string(dir.join("site-config.toml")).unwrap();
+    assert_contains(&config, "build_search_index = true");
+
+    let (home, orgs, missing) = build(&config);
+    let header_form =
+        "<form class=\"search-form\" role=\"search\" action=\"https://kx.example.org/search/\"";
+    assert_contains(&home, header_form);
+    assert_contains(
+        &orgs,
+        "<form class=\"org-search\" role=\"search\" action=\"https://kx.example.org/search/\"",
+    );
+    assert_contains(
+        &orgs,
+        "<input type=\"hidden\" name=\"section\" value=\"orgs\">",
+    );
+    assert_contains(
+        &orgs,
+        "<label for=\"org-search-q\">在组织机构中搜索</label>",
+    );
+    assert_contains(&missing, "站内搜索查找");
+    assert!(dir.join("public/search/meta.mz").is_file());
+
+    let (home, orgs, missing) =
+        build(&config.replace("build_search_index = true", "build_search_index = false"));
+    for html in [&home, &orgs, &missing] {
+        assert_not_contains(html, "role=\"search\"");
+        assert_not_contains(html, "/search/");
+    }
+    assert_not_contains(&missing, "站内搜索查找");
+    assert!(!dir.join("public/search").exists());
+}

@@ -5,6 +5,7 @@
 //   node tests/browser/cdp.mjs shot SITE_DIR PORT OUT_DIR NAME=PATH...  → PNGs at 1280 and 390 px
 //   node tests/browser/cdp.mjs tools SITE_DIR PORT PATH OTHER_PATH     → font size / contrast by keyboard
 //   node tests/browser/cdp.mjs xss  SITE_DIR PORT MARKER PATH...  → no injected script runs
+//   node tests/browser/cdp.mjs search SITE_DIR PORT PATH QUERY    → types QUERY, reports as JSON
 //
 // The site must have been built with base_url http://127.0.0.1:PORT. A PATH ending in
 // "+contrast" is loaded with the high-contrast mode switched on.
@@ -224,6 +225,87 @@ async function runXss(browser, base, marker, paths) {
   return failures;
 }
 
+// The search page as a visitor uses it: type QUERY into the box (committed as an input
+// method does), read the results, move through them with the arrow keys, narrow them
+// with a filter button, and load more. Prints one JSON report for the caller to check.
+async function runSearch(browser, base, path, query) {
+  const tab = await browser.open(1280);
+  const key = async (name, code, keyCode) => {
+    for (const type of ["keyDown", "keyUp"]) {
+      await browser.send("Input.dispatchKeyEvent", {
+        type, key: name, code, windowsVirtualKeyCode: keyCode,
+        ...(type === "keyDown" && name === "Enter" ? { text: "\r" } : {}),
+      }, tab.sessionId);
+    }
+  };
+  const until = (condition) => browser.evaluate(tab, `new Promise((done) => {
+      const t0 = Date.now();
+      const poll = () => (${condition}) ? done(true) : Date.now() - t0 > 15000 ? done(false) : setTimeout(poll, 50);
+      poll();
+    })`);
+  const focused = () => browser.evaluate(tab, `(() => {
+      const e = document.activeElement;
+      return e.id === "search-q" ? "box" : e.closest(".search-result") ? "result " + [...document.querySelectorAll(".search-result a")].indexOf(e) : e.tagName;
+    })()`);
+  const snapshot = () => browser.evaluate(tab, `JSON.stringify({
+      status: document.querySelector(".search-status").textContent,
+      live: document.querySelector(".search-status").getAttribute("aria-live"),
+      results: document.querySelectorAll(".search-result").length,
+      firstTitle: document.querySelector(".search-result h2")?.textContent,
+      marks: [...document.querySelectorAll(".search-result mark")].slice(0, 3).map((m) => m.textContent),
+      search: decodeURIComponent(location.search),
+      moreShown: !document.querySelector(".search-more").hidden,
+    })`);
+
+  await browser.goto(tab, base + path);
+  await until(`document.getElementById("search-q")`);
+  await browser.evaluate(tab, `document.getElementById("search-q").focus()`);
+  await browser.send("Input.insertText", { text: query }, tab.sessionId);
+  await key("Enter", "Enter", 13);
+  const found = await until(`document.querySelector(".search-result")`);
+  const typed = JSON.parse(await snapshot());
+
+  const moves = [];
+  for (const [name, code, keyCode] of [["ArrowDown", "ArrowDown", 40], ["ArrowDown", "ArrowDown", 40],
+    ["ArrowUp", "ArrowUp", 38], ["Escape", "Escape", 27]]) {
+    await key(name, code, keyCode);
+    moves.push(`${name}:${await focused()}`);
+  }
+
+  // A filter button, pressed from the keyboard: the first value of the city facet.
+  const city = await browser.evaluate(tab, `(() => {
+      const box = [...document.querySelectorAll(".search-facet")].find((f) => f.querySelector("legend").textContent === "城市");
+      const button = box?.querySelector("button");
+      if (!button) return null;
+      button.focus();
+      return button.textContent;
+    })()`);
+  let filtered = null;
+  if (city) {
+    const before = typed.status;
+    await key("Enter", "Enter", 13);
+    await until(`document.querySelector(".search-status").textContent !== ${JSON.stringify(before)} && document.querySelector(".search-result")`);
+    filtered = JSON.parse(await snapshot());
+    filtered.pressed = await browser.evaluate(tab,
+      `[...document.querySelectorAll(".search-facet button[aria-pressed=true]")].map((b) => b.textContent)`);
+  }
+
+  // "Show more" from the keyboard, on the unfiltered results.
+  await browser.goto(tab, `${base}${path}?q=${encodeURIComponent(query)}`);
+  await until(`document.querySelector(".search-result")`);
+  const linked = JSON.parse(await snapshot());
+  let more = null;
+  if (linked.moreShown) {
+    await browser.evaluate(tab, `document.querySelector(".search-more").focus()`);
+    await key("Enter", "Enter", 13);
+    await until(`document.querySelectorAll(".search-result").length > ${linked.results}
+      && document.activeElement.closest(".search-result")`);
+    more = { results: (JSON.parse(await snapshot())).results, focus: await focused() };
+  }
+  console.log(JSON.stringify({ found, typed, moves, city, filtered, linked, more }));
+  return 0;
+}
+
 async function runShots(browser, base, outDir, entries) {
   for (const width of [1280, 390]) {
     const tab = await browser.open(width);
@@ -248,7 +330,7 @@ async function runShots(browser, base, outDir, entries) {
 async function main() {
   const [mode, siteDir, port, extra, ...rest] = process.argv.slice(2);
   if (!mode || !siteDir || !port || !extra) {
-    console.error("usage: cdp.mjs axe SITE_DIR PORT AXE_JS PATH... | shot SITE_DIR PORT OUT_DIR NAME=PATH... | tools SITE_DIR PORT PATH OTHER_PATH");
+    console.error("usage: cdp.mjs axe SITE_DIR PORT AXE_JS PATH... | shot SITE_DIR PORT OUT_DIR NAME=PATH... | tools SITE_DIR PORT PATH OTHER_PATH | search SITE_DIR PORT PATH QUERY");
     return 2;
   }
   const server = await serve(siteDir, Number(port));
@@ -262,6 +344,7 @@ async function main() {
       return failures ? 1 : 0;
     }
     if (mode === "tools") return await runTools(browser, base, extra, rest[0]);
+    if (mode === "search") return await runSearch(browser, base, extra, rest[0]);
     if (mode === "xss") {
       const failures = await runXss(browser, base, extra, rest);
       console.log(failures ? `${failures} page(s) ran or showed injected markup` : "no injected script ran");

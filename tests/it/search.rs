@@ -478,6 +478,97 @@ fn the_demo_search_page_shows_results_in_chromium() {
     assert_contains(&hant, &format!("href=\"http://127.0.0.1:{port}/zh-hant/"));
 }
 
+/// A visitor at the demo's search page: types a query (in Traditional script, committed
+/// as an input method does) and presses Enter, moves through the results with the arrow
+/// keys, presses a city filter from the keyboard, and loads more results. Driven over
+/// the DevTools protocol by `tests/browser/cdp.mjs search`.
+#[test]
+fn a_visitor_types_a_query_and_uses_the_results_by_keyboard() {
+    let Some(_) = chromium() else { return };
+    if !node_available() {
+        return;
+    }
+    let port = free_port();
+    let out_dir = tempfile::tempdir().expect("output dir");
+    let mut options = menhu::pipeline::BuildOptions::new(Path::new(env!("CARGO_MANIFEST_DIR")));
+    options.output = Some(out_dir.path().to_path_buf());
+    options.force = true;
+    options.base_url = Some(format!("http://127.0.0.1:{port}"));
+    if let Err(problems) = menhu::pipeline::build(&options) {
+        panic!("the demo does not build: {problems:?}");
+    }
+    let cdp = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/cdp.mjs");
+    let out = Command::new("node")
+        .arg(cdp)
+        .arg("search")
+        .arg(out_dir.path())
+        .arg(port.to_string())
+        .args(["/search/", "科協"])
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_str(stdout.trim()).expect("a JSON report");
+
+    let typed = &report["typed"];
+    assert_eq!(report["found"], true, "{report}");
+    let total = count_in(typed["status"].as_str().unwrap_or(""), "找到 ", " 条结果");
+    assert!(total > 10, "{report}");
+    assert_eq!(typed["live"], "polite");
+    assert_eq!(typed["results"], 10, "the first ten are shown: {report}");
+    // Typed in Traditional, found and marked in the Simplified text.
+    assert!(
+        strings(&typed["marks"]).iter().all(|m| m == "科协") && typed["marks"][0] == "科协",
+        "{report}"
+    );
+    assert_eq!(typed["search"], "?q=科協", "the query is in the URL");
+
+    assert_eq!(
+        strings(&report["moves"]),
+        [
+            "ArrowDown:result 0",
+            "ArrowDown:result 1",
+            "ArrowUp:result 0",
+            "Escape:box"
+        ]
+    );
+
+    // The city button says how many results it keeps, and keeps that many.
+    let city = report["city"].as_str().expect("a city filter is offered");
+    let (name, _) = city.split_once('（').expect("「name（count）」");
+    let kept = count_in(city, "（", "）");
+    let filtered = &report["filtered"];
+    assert_eq!(
+        count_in(
+            filtered["status"].as_str().unwrap_or(""),
+            "找到 ",
+            " 条结果"
+        ),
+        kept,
+        "{report}"
+    );
+    assert!(kept < total, "{report}");
+    assert_eq!(filtered["search"], format!("?q=科協&city={name}"));
+    assert_eq!(strings(&filtered["pressed"]), [city]);
+
+    // 「显示更多结果」 adds the next ten and takes the focus to the first of them.
+    let more = &report["more"];
+    assert_eq!(more["results"], 20, "{report}");
+    assert_eq!(more["focus"], "result 10", "{report}");
+}
+
+/// The number between `before` and `after` in `text`.
+fn count_in(text: &str, before: &str, after: &str) -> usize {
+    text.split_once(before)
+        .and_then(|(_, rest)| rest.split_once(after))
+        .and_then(|(number, _)| number.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no number between {before:?} and {after:?} in {text:?}"))
+}
+
 /// The DOM of `url` after its scripts ran, retried while the results are not there yet.
 fn dump_dom_until(browser: &str, url: &str) -> String {
     let mut dom = String::new();

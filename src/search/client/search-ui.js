@@ -110,7 +110,13 @@ function renderFacets(facets) {
 
 form.addEventListener('submit', (e) => { e.preventDefault(); clearTimeout(timer); run(); });
 input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(run, 250); });
-more.addEventListener('click', showMore);
+// The button hides once everything is shown: focus moves to the first new result, not
+// to the top of the page.
+more.addEventListener('click', async () => {
+  const first = list.children.length;
+  await showMore();
+  list.children[first]?.querySelector('a')?.focus();
+});
 document.addEventListener('keydown', (e) => {
   const links = [...list.querySelectorAll('a')], at = links.indexOf(document.activeElement);
   if (e.key === '/' && document.activeElement !== input) { e.preventDefault(); input.focus(); }

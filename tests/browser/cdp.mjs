@@ -302,7 +302,20 @@ async function runSearch(browser, base, path, query) {
       && document.activeElement.closest(".search-result")`);
     more = { results: (JSON.parse(await snapshot())).results, focus: await focused() };
   }
-  console.log(JSON.stringify({ found, typed, moves, city, filtered, linked, more }));
+  // On a phone the filters fold away, so the first result is on the first screen.
+  const phone = await browser.open(390);
+  await browser.goto(phone, `${base}${path}?q=${encodeURIComponent(query)}`);
+  await browser.evaluate(phone, `new Promise((done) => {
+      const t0 = Date.now();
+      const poll = () => (document.querySelector(".search-result") || Date.now() - t0 > 15000) ? done() : setTimeout(poll, 50);
+      poll();
+    })`);
+  const narrow = JSON.parse(await browser.evaluate(phone, `JSON.stringify({
+      filtersOpen: document.querySelector(".search-filters")?.open,
+      summary: document.querySelector(".search-filters > summary")?.textContent,
+      firstResultOnScreen: (document.querySelector(".search-result")?.getBoundingClientRect().bottom ?? 1e9) <= innerHeight,
+    })`));
+  console.log(JSON.stringify({ found, typed, moves, city, filtered, linked, more, narrow }));
   return 0;
 }
 

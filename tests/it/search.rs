@@ -480,7 +480,8 @@ fn the_demo_search_page_shows_results_in_chromium() {
 
 /// A visitor at the demo's search page: types a query (in Traditional script, committed
 /// as an input method does) and presses Enter, moves through the results with the arrow
-/// keys, presses a city filter from the keyboard, and loads more results. Driven over
+/// keys, presses a city filter from the keyboard, and loads more results; and on a
+/// phone's width, finds the first result on the first screen. Driven over
 /// the DevTools protocol by `tests/browser/cdp.mjs search`.
 #[test]
 fn a_visitor_types_a_query_and_uses_the_results_by_keyboard() {
@@ -559,6 +560,12 @@ fn a_visitor_types_a_query_and_uses_the_results_by_keyboard() {
     let more = &report["more"];
     assert_eq!(more["results"], 20, "{report}");
     assert_eq!(more["focus"], "result 10", "{report}");
+
+    // On a phone the filters are folded under 「筛选」 and the first result is in view.
+    let narrow = &report["narrow"];
+    assert_eq!(narrow["filtersOpen"], false, "{report}");
+    assert_eq!(narrow["summary"], "筛选", "{report}");
+    assert_eq!(narrow["firstResultOnScreen"], true, "{report}");
 }
 
 /// The number between `before` and `after` in `text`.

@@ -16,9 +16,16 @@ const form = el('form', { className: 'search-page-form', role: 'search' },
 const status = el('p', { className: 'search-status', role: 'status' });
 status.setAttribute('aria-live', 'polite');
 const facetsBox = el('div', { className: 'search-facets' });
+// The filters fold away on narrow screens, where they would push the results out of
+// sight; on wide ones they stay open beside the results.
+const filtersTitle = el('summary');
+const filtersPanel = el('details', { className: 'search-filters', hidden: true }, filtersTitle, facetsBox);
+const wide = matchMedia('(min-width: 40.01rem)');
+filtersPanel.open = wide.matches;
+wide.addEventListener('change', () => { filtersPanel.open = wide.matches; });
 const list = el('ol', { className: 'search-results' });
 const more = el('button', { type: 'button', className: 'search-more', textContent: '显示更多结果', hidden: true });
-app.append(form, status, el('div', { className: 'search-body' }, facetsBox, el('div', {}, list, more)));
+app.append(form, status, el('div', { className: 'search-body' }, filtersPanel, el('div', {}, list, more)));
 
 // On the Traditional copy of the site the index (kept in Simplified) is shared: results
 // link to the Traditional pages and show in Traditional, through a character table.
@@ -54,7 +61,7 @@ function syncUrl() {
 async function run() {
   const mine = ++seq, q = input.value.trim();
   syncUrl();
-  if (!q) { list.replaceChildren(); facetsBox.replaceChildren(); more.hidden = true; status.textContent = '请输入关键词。'; return; }
+  if (!q) { list.replaceChildren(); facetsBox.replaceChildren(); filtersPanel.hidden = more.hidden = true; status.textContent = '请输入关键词。'; return; }
   status.textContent = '正在搜索…';
   try {
     index ||= await openIndex(load);
@@ -106,6 +113,9 @@ function renderFacets(facets) {
     }
     facetsBox.append(box);
   }
+  const chosen = Object.keys(filters).length;
+  filtersTitle.textContent = script(chosen ? `筛选（已选 ${chosen} 项）` : '筛选');
+  filtersPanel.hidden = !facetsBox.children.length;
 }
 
 form.addEventListener('submit', (e) => { e.preventDefault(); clearTimeout(timer); run(); });

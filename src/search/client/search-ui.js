@@ -17,9 +17,10 @@ const status = el('p', { className: 'search-status', role: 'status' });
 status.setAttribute('aria-live', 'polite');
 const facetsBox = el('div', { className: 'search-facets' });
 // The filters fold away on narrow screens, where they would push the results out of
-// sight; on wide ones they stay open beside the results.
-const filtersTitle = el('summary');
-const filtersPanel = el('details', { className: 'search-filters', hidden: true }, filtersTitle, facetsBox);
+// sight; on wide ones they stay open beside the results. The panel keeps its grid
+// column even when empty; only its title hides.
+const filtersTitle = el('summary', { hidden: true });
+const filtersPanel = el('details', { className: 'search-filters' }, filtersTitle, facetsBox);
 const wide = matchMedia('(min-width: 40.01rem)');
 filtersPanel.open = wide.matches;
 wide.addEventListener('change', () => { filtersPanel.open = wide.matches; });
@@ -61,7 +62,7 @@ function syncUrl() {
 async function run() {
   const mine = ++seq, q = input.value.trim();
   syncUrl();
-  if (!q) { list.replaceChildren(); facetsBox.replaceChildren(); filtersPanel.hidden = more.hidden = true; status.textContent = '请输入关键词。'; return; }
+  if (!q) { list.replaceChildren(); facetsBox.replaceChildren(); filtersTitle.hidden = more.hidden = true; status.textContent = '请输入关键词。'; return; }
   status.textContent = '正在搜索…';
   try {
     index ||= await openIndex(load);
@@ -115,7 +116,7 @@ function renderFacets(facets) {
   }
   const chosen = Object.keys(filters).length;
   filtersTitle.textContent = script(chosen ? `筛选（已选 ${chosen} 项）` : '筛选');
-  filtersPanel.hidden = !facetsBox.children.length;
+  filtersTitle.hidden = !facetsBox.children.length;
 }
 
 form.addEventListener('submit', (e) => { e.preventDefault(); clearTimeout(timer); run(); });

@@ -5,7 +5,7 @@
 //   node tests/browser/cdp.mjs shot SITE_DIR PORT OUT_DIR NAME=PATH...  → PNGs at 1280 and 390 px
 //   node tests/browser/cdp.mjs tools SITE_DIR PORT PATH OTHER_PATH     → font size / contrast by keyboard
 //   node tests/browser/cdp.mjs xss  SITE_DIR PORT MARKER PATH...  → no injected script runs
-//   node tests/browser/cdp.mjs search SITE_DIR PORT PATH QUERY    → types QUERY, reports as JSON
+//   node tests/browser/cdp.mjs search SITE_DIR PORT PATH QUERY [QUERY2] → types QUERY, reports as JSON
 //
 // The site must have been built with base_url http://127.0.0.1:PORT. A PATH ending in
 // "+contrast" is loaded with the high-contrast mode switched on.
@@ -228,7 +228,7 @@ async function runXss(browser, base, marker, paths) {
 // The search page as a visitor uses it: type QUERY into the box (committed as an input
 // method does), read the results, move through them with the arrow keys, narrow them
 // with a filter button, and load more. Prints one JSON report for the caller to check.
-async function runSearch(browser, base, path, query) {
+async function runSearch(browser, base, path, query, unfiltered) {
   const tab = await browser.open(1280);
   const key = async (name, code, keyCode) => {
     for (const type of ["keyDown", "keyUp"]) {
@@ -315,7 +315,19 @@ async function runSearch(browser, base, path, query) {
       summary: document.querySelector(".search-filters > summary")?.textContent,
       firstResultOnScreen: (document.querySelector(".search-result")?.getBoundingClientRect().bottom ?? 1e9) <= innerHeight,
     })`));
-  console.log(JSON.stringify({ found, typed, moves, city, filtered, linked, more, narrow }));
+  // A query whose results offer no filter: the results keep their wide column.
+  let alone = null;
+  if (unfiltered) {
+    await browser.goto(tab, `${base}${path}?q=${encodeURIComponent(unfiltered)}`);
+    await until(`document.querySelector(".search-result")`);
+    alone = JSON.parse(await browser.evaluate(tab, `JSON.stringify({
+      results: document.querySelectorAll(".search-result").length,
+      filters: document.querySelectorAll(".search-facet").length,
+      resultLeft: document.querySelector(".search-result")?.getBoundingClientRect().left,
+      formLeft: document.querySelector(".search-page-form").getBoundingClientRect().left,
+    })`));
+  }
+  console.log(JSON.stringify({ found, typed, moves, city, filtered, linked, more, narrow, alone }));
   return 0;
 }
 
@@ -357,7 +369,7 @@ async function main() {
       return failures ? 1 : 0;
     }
     if (mode === "tools") return await runTools(browser, base, extra, rest[0]);
-    if (mode === "search") return await runSearch(browser, base, extra, rest[0]);
+    if (mode === "search") return await runSearch(browser, base, extra, rest[0], rest[1]);
     if (mode === "xss") {
       const failures = await runXss(browser, base, extra, rest);
       console.log(failures ? `${failures} page(s) ran or showed injected markup` : "no injected script ran");

@@ -481,7 +481,8 @@ fn the_demo_search_page_shows_results_in_chromium() {
 /// A visitor at the demo's search page: types a query (in Traditional script, committed
 /// as an input method does) and presses Enter, moves through the results with the arrow
 /// keys, presses a city filter from the keyboard, and loads more results; and on a
-/// phone's width, finds the first result on the first screen. Driven over
+/// phone's width, finds the first result on the first screen; a result with no filter to
+/// offer keeps the results' column. Driven over
 /// the DevTools protocol by `tests/browser/cdp.mjs search`.
 #[test]
 fn a_visitor_types_a_query_and_uses_the_results_by_keyboard() {
@@ -504,7 +505,7 @@ fn a_visitor_types_a_query_and_uses_the_results_by_keyboard() {
         .arg("search")
         .arg(out_dir.path())
         .arg(port.to_string())
-        .args(["/search/", "科協"])
+        .args(["/search/", "科協", "改版网站"])
         .output()
         .expect("run node");
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -566,6 +567,21 @@ fn a_visitor_types_a_query_and_uses_the_results_by_keyboard() {
     assert_eq!(narrow["filtersOpen"], false, "{report}");
     assert_eq!(narrow["summary"], "筛选", "{report}");
     assert_eq!(narrow["firstResultOnScreen"], true, "{report}");
+
+    // Only the about page, at the top of the site, says 改版网站: its result has no filter
+    // to offer, and still takes the wide column, not the filters' narrow one.
+    let alone = &report["alone"];
+    assert_eq!(
+        (&alone["results"], &alone["filters"]),
+        (&1.into(), &0.into()),
+        "{report}"
+    );
+    let indent =
+        alone["resultLeft"].as_f64().unwrap_or(0.0) - alone["formLeft"].as_f64().unwrap_or(0.0);
+    assert!(
+        indent > 100.0,
+        "the result sits in the filters' column: {report}"
+    );
 }
 
 /// The number between `before` and `after` in `text`.

@@ -2,6 +2,27 @@
 
 use crate::support::*;
 
+/// Runs menhu on the site at `root`, asserts that it succeeds and returns what it printed.
+fn succeeds_in(root: &std::path::Path, args: &[&str]) -> String {
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_menhu"))
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "menhu {args:?}: {stderr}");
+    String::from_utf8_lossy(&run.stdout).into_owned()
+}
+
+/// `menhu init` of the demo into `portal/` of `site`; returns that folder.
+fn init_demo(site: &Site) -> std::path::PathBuf {
+    let dir = site.path("portal");
+    let init = site.menhu(&["init", dir.to_str().unwrap()]);
+    assert_eq!(init.code, 0, "{}", init.stderr);
+    dir
+}
+
 #[test]
 fn new_writes_a_dated_pinyin_page_that_builds() {
     let site = Site::minimal();
@@ -39,15 +60,7 @@ fn init_writes_the_demo_and_it_builds() {
         site.path("portal/themes/portal/templates/base.html")
             .is_file()
     );
-    let build = std::process::Command::new(env!("CARGO_BIN_EXE_menhu"))
-        .args(["--root", site.path("portal").to_str().unwrap(), "build"])
-        .output()
-        .unwrap();
-    assert!(
-        build.status.success(),
-        "{}",
-        String::from_utf8_lossy(&build.stderr)
-    );
+    succeeds_in(&site.path("portal"), &["build"]);
     assert!(site.path("portal/public/index.html").is_file());
     let again = site.menhu(&["init", site.path("portal").to_str().unwrap()]);
     assert_eq!(again.code, 1, "init refuses a folder that is not empty");
@@ -74,40 +87,16 @@ fn the_bundled_demo_builds_without_warnings() {
 #[test]
 fn new_case_study_in_the_demo_uses_the_theme_archetype_and_builds() {
     let site = Site::empty();
-    let dir = site.path("portal");
-    let init = site.menhu(&["init", dir.to_str().unwrap()]);
-    assert_eq!(init.code, 0, "{}", init.stderr);
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_menhu"))
-        .args([
-            "--root",
-            dir.to_str().unwrap(),
-            "new",
-            "cases",
-            "梧州市科协：\"三长\"联动",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let file = String::from_utf8_lossy(&run.stdout).trim().to_owned();
+    let dir = init_demo(&site);
+    let stdout = succeeds_in(&dir, &["new", "cases", "梧州市科协：\"三长\"联动"]);
+    let file = stdout.trim().to_owned();
     let text = std::fs::read_to_string(&file).unwrap();
     for heading in ["## 编者按", "## 背景", "## 主要做法和成效", "## 对策建议"] {
         assert_contains(&text, heading);
     }
     assert_contains(&text, "title = \"梧州市科协：\\\"三长\\\"联动\"");
     assert_contains(&text, "series = \"科协改革进行时·地方篇\"");
-    let build = std::process::Command::new(env!("CARGO_BIN_EXE_menhu"))
-        .args(["--root", dir.to_str().unwrap(), "build"])
-        .output()
-        .unwrap();
-    assert!(
-        build.status.success(),
-        "{}",
-        String::from_utf8_lossy(&build.stderr)
-    );
+    succeeds_in(&dir, &["build"]);
 }
 
 #[test]
@@ -132,17 +121,10 @@ fn a_site_archetype_is_used_for_its_section() {
 #[test]
 fn the_demo_offers_search_only_when_the_index_is_built() {
     let site = Site::empty();
-    let dir = site.path("portal");
-    let init = site.menhu(&["init", dir.to_str().unwrap()]);
-    assert_eq!(init.code, 0, "{}", init.stderr);
+    let dir = init_demo(&site);
     let build = |config: &str| {
         std::fs::write(dir.join("site-config.toml"), config).unwrap();
-        let run = std::process::Command::new(env!("CARGO_BIN_EXE_menhu"))
-            .args(["--root", dir.to_str().unwrap(), "build"])
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&run.stderr);
-        assert!(run.status.success(), "{stderr}");
+        succeeds_in(&dir, &["build"]);
         let read = |rel: &str| std::fs::read_to_string(dir.join("public").join(rel)).unwrap();
         (
             read("index.html"),

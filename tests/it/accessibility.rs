@@ -6,9 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use menhu::pipeline::{BuildOptions, build};
-
-use crate::support::{free_port, tools_present};
+use crate::support::{build_demo, free_port, run_cdp, tools_present};
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -43,19 +41,6 @@ fn axe_script() -> PathBuf {
 /// Skips (returns false) or, when the environment demands browsers, fails.
 pub fn browser_available(test: &str) -> bool {
     tools_present(test, missing_browser_tools())
-}
-
-/// The demo portal, built into a temp folder for `http://127.0.0.1:PORT`.
-fn build_demo(port: u16) -> tempfile::TempDir {
-    let out = tempfile::tempdir().expect("temp dir");
-    let mut options = BuildOptions::new(repo());
-    options.output = Some(out.path().to_path_buf());
-    options.force = true;
-    options.base_url = Some(format!("http://127.0.0.1:{port}"));
-    if let Err(problems) = build(&options) {
-        panic!("the demo does not build: {problems:?}");
-    }
-    out
 }
 
 /// One path per page type; each must exist in the built demo (so a renamed demo page
@@ -114,22 +99,11 @@ fn every_page_type_of_the_demo_passes_axe() {
     paths.push("/news/tzgg/jiang-jie-da-sai-bao-ming/+contrast".into());
     paths.push("/orgs/+contrast".into());
 
-    let output = Command::new("node")
-        .arg(repo().join("tests/browser/cdp.mjs"))
-        .arg("axe")
-        .arg(site.path())
-        .arg(port.to_string())
-        .arg(axe_script())
-        .args(&paths)
-        .output()
-        .expect("run node");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    println!("{stdout}");
-    assert!(
-        output.status.success(),
-        "axe found serious or critical violations (or could not run):\n{stdout}\n{stderr}"
-    );
+    let axe = axe_script();
+    let mut args: Vec<&str> = vec![axe.to_str().expect("a UTF-8 path")];
+    args.extend(paths.iter().map(String::as_str));
+    // Fails on serious or critical violations, or when the check could not run.
+    let stdout = run_cdp("axe", site.path(), port, &args);
     assert!(
         stdout.contains("no serious or critical violations"),
         "{stdout}"
@@ -143,20 +117,7 @@ fn reading_aids_work_by_keyboard_and_are_remembered_across_pages() {
     }
     let port = free_port();
     let site = build_demo(port);
-    let output = Command::new("node")
-        .arg(repo().join("tests/browser/cdp.mjs"))
-        .args(["tools"])
-        .arg(site.path())
-        .arg(port.to_string())
-        .args(["/", "/news/"])
-        .output()
-        .expect("run node");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let stdout = run_cdp("tools", site.path(), port, &["/", "/news/"]);
     assert!(stdout.contains("are remembered"), "{stdout}");
 }
 

@@ -137,22 +137,9 @@ fn hostile_front_matter_never_runs_in_the_browser() {
     .map(str::to_owned)
     .to_vec();
     paths.extend(tags);
-    let output = Command::new("node")
-        .arg(repo().join("tests/browser/cdp.mjs"))
-        .arg("xss")
-        .arg(&public)
-        .arg(port.to_string())
-        .arg(MARKER)
-        .args(&paths)
-        .output()
-        .expect("run node");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    println!("{stdout}");
-    assert!(
-        output.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let mut args = vec![MARKER];
+    args.extend(paths.iter().map(String::as_str));
+    let stdout = run_cdp("xss", &public, port, &args);
     assert_contains(&stdout, "no injected script ran");
 }
 

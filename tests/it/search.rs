@@ -491,28 +491,12 @@ fn a_visitor_types_a_query_and_uses_the_results_by_keyboard() {
         return;
     }
     let port = free_port();
-    let out_dir = tempfile::tempdir().expect("output dir");
-    let mut options = menhu::pipeline::BuildOptions::new(Path::new(env!("CARGO_MANIFEST_DIR")));
-    options.output = Some(out_dir.path().to_path_buf());
-    options.force = true;
-    options.base_url = Some(format!("http://127.0.0.1:{port}"));
-    if let Err(problems) = menhu::pipeline::build(&options) {
-        panic!("the demo does not build: {problems:?}");
-    }
-    let cdp = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/cdp.mjs");
-    let out = Command::new("node")
-        .arg(cdp)
-        .arg("search")
-        .arg(out_dir.path())
-        .arg(port.to_string())
-        .args(["/search/", "科協", "改版网站"])
-        .output()
-        .expect("run node");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
+    let site = build_demo(port);
+    let stdout = run_cdp(
+        "search",
+        site.path(),
+        port,
+        &["/search/", "科協", "改版网站"],
     );
     let report: serde_json::Value = serde_json::from_str(stdout.trim()).expect("a JSON report");
 

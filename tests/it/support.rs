@@ -202,3 +202,38 @@ pub fn free_port() -> u16 {
         .map(|a| a.port())
         .expect("a free port")
 }
+
+/// The demo portal, built into a temp folder for `http://127.0.0.1:PORT`.
+pub fn build_demo(port: u16) -> tempfile::TempDir {
+    let out = tempfile::tempdir().expect("temp dir");
+    let mut options = menhu::pipeline::BuildOptions::new(env!("CARGO_MANIFEST_DIR"));
+    options.output = Some(out.path().to_path_buf());
+    options.force = true;
+    options.base_url = Some(format!("http://127.0.0.1:{port}"));
+    if let Err(problems) = menhu::pipeline::build(&options) {
+        panic!("the demo does not build: {problems:?}");
+    }
+    out
+}
+
+/// Runs `tests/browser/cdp.mjs MODE SITE PORT ARGS…` (headless Chromium over the
+/// DevTools protocol against the built site at `site`, served on `port`), prints what it
+/// printed, asserts that it succeeded and returns its output.
+pub fn run_cdp(mode: &str, site: &Path, port: u16, args: &[&str]) -> String {
+    let output = Command::new("node")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/cdp.mjs"))
+        .arg(mode)
+        .arg(site)
+        .arg(port.to_string())
+        .args(args)
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    println!("{stdout}");
+    assert!(
+        output.status.success(),
+        "cdp.mjs {mode} failed (or could not run):\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}

@@ -227,7 +227,8 @@ async function runXss(browser, base, marker, paths) {
 
 // The search page as a visitor uses it: type QUERY into the box (committed as an input
 // method does), read the results, move through them with the arrow keys, narrow them
-// with a filter button, and load more. Prints one JSON report for the caller to check.
+// with a filter button, load more, open a long filter list. Prints one JSON report for
+// the caller to check.
 async function runSearch(browser, base, path, query, unfiltered) {
   const tab = await browser.open(1280);
   const key = async (name, code, keyCode) => {
@@ -288,6 +289,8 @@ async function runSearch(browser, base, path, query, unfiltered) {
     filtered = JSON.parse(await snapshot());
     filtered.pressed = await browser.evaluate(tab,
       `[...document.querySelectorAll(".search-facet button[aria-pressed=true]")].map((b) => b.textContent)`);
+    filtered.focus = await browser.evaluate(tab,
+      `document.activeElement.closest(".search-facet") ? document.activeElement.textContent : document.activeElement.tagName`);
   }
 
   // "Show more" from the keyboard, on the unfiltered results.
@@ -301,6 +304,40 @@ async function runSearch(browser, base, path, query, unfiltered) {
     await until(`document.querySelectorAll(".search-result").length > ${linked.results}
       && document.activeElement.closest(".search-result")`);
     more = { results: (JSON.parse(await snapshot())).results, focus: await focused() };
+  }
+  // A long facet (the cities): its first values, a toggle for the rest opened from the
+  // keyboard, a value from the rest chosen, the toggle closed again.
+  const cityFacet = `[...document.querySelectorAll(".search-facet")].find((f) => f.querySelector("legend").textContent === "城市")`;
+  const facetState = async () => JSON.parse(await browser.evaluate(tab, `(() => {
+      const box = ${cityFacet}, toggle = box?.querySelector(".search-facet-more");
+      const values = box ? [...box.querySelectorAll("button:not(.search-facet-more)")] : [];
+      const e = document.activeElement;
+      return JSON.stringify({
+        values: values.length,
+        visible: values.filter((b) => b.getClientRects().length).length,
+        toggle: toggle?.textContent, expanded: toggle?.getAttribute("aria-expanded"),
+        focus: values.indexOf(e) >= 0 ? "value " + values.indexOf(e) : e === toggle ? "toggle" : e.tagName,
+        pressed: values.filter((b) => b.getAttribute("aria-pressed") === "true").map((b) => b.textContent),
+        search: decodeURIComponent(location.search),
+      });
+    })()`));
+  const facet = { closed: await facetState() };
+  if (facet.closed.toggle) {
+    await browser.evaluate(tab, `${cityFacet}.querySelector(".search-facet-more").focus()`);
+    await key("Enter", "Enter", 13);
+    facet.opened = await facetState();
+    const lastCity = await browser.evaluate(tab, `(() => {
+        const values = [...${cityFacet}.querySelectorAll("button:not(.search-facet-more)")];
+        const last = values[values.length - 1];
+        last.focus();
+        return last.textContent;
+      })()`);
+    await key("Enter", "Enter", 13);
+    await until(`decodeURIComponent(location.search).includes("city=") && document.querySelector(".search-result")`);
+    facet.chosen = { ...(await facetState()), lastCity };
+    await browser.evaluate(tab, `${cityFacet}.querySelector(".search-facet-more").focus()`);
+    await key("Enter", "Enter", 13);
+    facet.reclosed = await facetState();
   }
   // On a phone the filters fold away, so the first result is on the first screen.
   const phone = await browser.open(390);
@@ -327,7 +364,7 @@ async function runSearch(browser, base, path, query, unfiltered) {
       formLeft: document.querySelector(".search-page-form").getBoundingClientRect().left,
     })`));
   }
-  console.log(JSON.stringify({ found, typed, moves, city, filtered, linked, more, narrow, alone }));
+  console.log(JSON.stringify({ found, typed, moves, city, filtered, linked, more, facet, narrow, alone }));
   return 0;
 }
 

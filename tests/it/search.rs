@@ -540,11 +540,43 @@ fn a_visitor_types_a_query_and_uses_the_results_by_keyboard() {
     assert!(kept < total, "{report}");
     assert_eq!(filtered["search"], format!("?q=科協&city={name}"));
     assert_eq!(strings(&filtered["pressed"]), [city]);
+    assert_eq!(
+        filtered["focus"], city,
+        "the focus stays on the filter: {report}"
+    );
 
     // 「显示更多结果」 adds the next ten and takes the focus to the first of them.
     let more = &report["more"];
     assert_eq!(more["results"], 20, "{report}");
     assert_eq!(more["focus"], "result 10", "{report}");
+
+    // 科协 is in pages of thirteen cities: eight are offered, a toggle shows the rest (and
+    // takes the focus to the first of them), one of those can be chosen, and it stays in
+    // view when the list is closed again.
+    let facet = &report["facet"];
+    let closed = &facet["closed"];
+    let values = closed["values"].as_u64().unwrap_or(0);
+    assert!(values > 8, "{report}");
+    assert_eq!(closed["visible"], 8, "{report}");
+    assert_eq!(closed["toggle"], format!("更多（{} 项）", values - 8));
+    assert_eq!(closed["expanded"], "false");
+    let opened = &facet["opened"];
+    assert_eq!(
+        (&opened["visible"], &opened["expanded"], &opened["toggle"]),
+        (&values.into(), &"true".into(), &"收起".into()),
+        "{report}"
+    );
+    assert_eq!(opened["focus"], "value 8", "{report}");
+    let chosen = &facet["chosen"];
+    let last_city = chosen["lastCity"].as_str().unwrap_or("");
+    assert_eq!(strings(&chosen["pressed"]), [last_city], "{report}");
+    let (last_name, _) = last_city.split_once('（').expect("「name（count）」");
+    assert_eq!(chosen["search"], format!("?q=科協&city={last_name}"));
+    assert_eq!(chosen["visible"], values, "the list stays open: {report}");
+    assert_eq!(chosen["focus"], format!("value {}", values - 1), "{report}");
+    let reclosed = &facet["reclosed"];
+    assert_eq!(reclosed["visible"], 9, "eight and the chosen one: {report}");
+    assert_eq!(strings(&reclosed["pressed"]), [last_city], "{report}");
 
     // On a phone the filters are folded under 「筛选」 and the first result is in view.
     let narrow = &report["narrow"];

@@ -99,24 +99,64 @@ async function showMore() {
 
 const marks = (segments) => segments.map((s) => (s.hit ? el('mark', { textContent: script(s.text) }) : document.createTextNode(script(s.text))));
 
+// Each facet shows its first FACET_SHOWN values (and the chosen one wherever it is); a
+// toggle shows the rest. Which facets are open survives new queries and filters.
+const FACET_SHOWN = 8;
+const openFacets = new Set();
+
+// The filter just pressed, whose new button gets the focus back once the results are
+// redrawn: otherwise a keyboard user would be sent to the top of the page.
+let pressed = null;
+
 function renderFacets(facets) {
   facetsBox.replaceChildren();
+  let refocus = null;
   for (const [name, label] of Object.entries(NAMES)) {
     const values = facets[name] || [];
     if (!values.length || (values.length === 1 && !filters[name] && name !== 'section')) continue;
     const box = el('fieldset', { className: 'search-facet' }, el('legend', { textContent: script(label) }));
-    for (const v of values.slice(0, 12)) {
+    const rest = [];
+    values.forEach((v, i) => {
       const on = filters[name] === v.value;
       const b = el('button', { type: 'button', textContent: script(`${v.label}（${v.count}）`) });
       b.setAttribute('aria-pressed', String(on));
-      b.addEventListener('click', () => { if (on) delete filters[name]; else filters[name] = v.value; run(); });
+      b.addEventListener('click', () => {
+        if (on) delete filters[name]; else filters[name] = v.value;
+        pressed = { name, value: v.value };
+        run();
+      });
+      if (pressed?.name === name && pressed.value === v.value) refocus = b;
+      if (i >= FACET_SHOWN && !on) rest.push(b);
       box.append(b);
-    }
+    });
+    if (rest.length) box.append(facetToggle(name, rest));
     facetsBox.append(box);
   }
   const chosen = Object.keys(filters).length;
   filtersTitle.textContent = script(chosen ? `筛选（已选 ${chosen} 项）` : '筛选');
   filtersTitle.hidden = !facetsBox.children.length;
+  const lost = !document.activeElement || document.activeElement === document.body;
+  if (refocus && lost) refocus.focus();
+  pressed = null;
+}
+
+// Opening moves the focus to the first value it shows, so that a keyboard or screen
+// reader user lands on what appeared rather than after it.
+function facetToggle(name, rest) {
+  const toggle = el('button', { type: 'button', className: 'search-facet-more' });
+  const show = () => {
+    const open = openFacets.has(name);
+    // Not `hidden`: a theme styling the buttons `display: block` would override it.
+    for (const b of rest) b.style.display = open ? '' : 'none';
+    toggle.textContent = script(open ? '收起' : `更多（${rest.length} 项）`);
+    toggle.setAttribute('aria-expanded', String(open));
+  };
+  toggle.addEventListener('click', () => {
+    if (openFacets.delete(name)) show();
+    else { openFacets.add(name); show(); rest[0].focus(); }
+  });
+  show();
+  return toggle;
 }
 
 form.addEventListener('submit', (e) => { e.preventDefault(); clearTimeout(timer); run(); });

@@ -577,6 +577,13 @@ fn a_visitor_types_a_query_and_uses_the_results_by_keyboard() {
     let reclosed = &facet["reclosed"];
     assert_eq!(reclosed["visible"], 9, "eight and the chosen one: {report}");
     assert_eq!(strings(&reclosed["pressed"]), [last_city], "{report}");
+    let unpressed = &facet["unpressed"];
+    assert_eq!(unpressed["pressed"], serde_json::json!([]), "{report}");
+    assert_eq!(
+        (&unpressed["visible"], &unpressed["focus"]),
+        (&9.into(), &format!("value {}", values - 1).into()),
+        "the value just unpressed keeps its place and the focus: {report}"
+    );
 
     // On a phone the filters are folded under 「筛选」 and the first result is in view.
     let narrow = &report["narrow"];

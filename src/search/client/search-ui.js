@@ -125,8 +125,10 @@ function renderFacets(facets) {
         pressed = { name, value: v.value };
         run();
       });
-      if (pressed?.name === name && pressed.value === v.value) refocus = b;
-      if (i >= FACET_SHOWN && !on) rest.push(b);
+      // A value just unpressed stays in view too, where the focus returns to it.
+      const justPressed = pressed?.name === name && pressed.value === v.value;
+      if (justPressed) refocus = b;
+      if (i >= FACET_SHOWN && !on && !justPressed) rest.push(b);
       box.append(b);
     });
     if (rest.length) box.append(facetToggle(name, rest));

@@ -32,7 +32,7 @@ fn node_available() -> bool {
 }
 
 /// Queries the built index of `site` with search-core.js; returns the JSON the script
-/// prints: {total, ids, titles, excerpts, facets, oneChar, files}.
+/// prints: {total, titles, paths, excerpts, facets, oneChar, truncated, files}.
 fn query(site: &Site, q: &str, filters: &str) -> serde_json::Value {
     let script = r#"
 import { pathToFileURL } from 'node:url';
@@ -45,7 +45,7 @@ files.length = 0;
 const r = await index.search(process.env.Q, { filters: JSON.parse(process.env.FILTERS) });
 const shown = await index.results(r.hits.slice(0, 20), process.env.Q);
 console.log(JSON.stringify({
-  total: r.total, oneChar: r.analysis.oneChar, facets: r.facets, files,
+  total: r.total, oneChar: r.analysis.oneChar, truncated: r.analysis.truncated, facets: r.facets, files,
   titles: shown.map((s) => s.title), paths: shown.map((s) => s.path),
   excerpts: shown.map((s) => s.excerpt.map((x) => (x.hit ? `[${x.text}]` : x.text)).join('')),
 }));
@@ -233,6 +233,43 @@ fn empty_and_one_character_queries_behave() {
     assert_eq!(titles, ["社区科普案例", "科", "边境乡镇科普大集"], "{one}");
     let absent = query(&site, "不存在的词", "{}");
     assert_eq!(absent["total"], 0);
+}
+
+/// A pasted paragraph is looked up by its first 64 characters, which still find the page
+/// that holds them, instead of fetching the shards of every pair of the paragraph.
+#[test]
+fn long_queries_are_looked_up_by_their_first_characters() {
+    if !node_available() {
+        return;
+    }
+    let site = Site::minimal();
+    site.write("site-config.toml", SEARCH_CONFIG);
+    let sentence = "防城港市科协联合边境乡镇农技服务站组织专家团队深入田间地头开展技术指导\
+                    帮助农户解决生产难题推广适用新技术新品种提升农业生产效益和收入";
+    page(
+        &site,
+        "a.md",
+        "title = \"技术指导\"\ndate = 2025-03-01",
+        &format!("{sentence}。"),
+    );
+    page(
+        &site,
+        "b.md",
+        "title = \"其他\"\ndate = 2025-03-02",
+        "与此无关的一段文字。",
+    );
+    site.build();
+    let first: String = sentence.chars().take(64).collect();
+    let exact = query(&site, &first, "{}");
+    assert_eq!(
+        (&exact["total"], &exact["truncated"]),
+        (&1.into(), &false.into()),
+        "{exact}"
+    );
+    let pasted = format!("{first}而这一句从未在任何页面中出现过");
+    let long = query(&site, &pasted, "{}");
+    assert_eq!(strings(&long["titles"]), ["技术指导"], "{long}");
+    assert_eq!(long["truncated"], true, "{long}");
 }
 
 #[test]

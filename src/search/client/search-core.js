@@ -7,6 +7,8 @@ const ALNUM = /[\p{Alphabetic}\p{N}]/u;
 const COMMON_WEIGHT = 8; // once in the body, nowhere else
 const K1 = 1.2, B = 0.75;
 const FACETS = ['section', 'province', 'city', 'tag', 'year', 'level'];
+/** Characters of a query that are looked up: a pasted paragraph would fetch most shards. */
+export const MAX_QUERY_CHARS = 64;
 
 /** One character as the index sees it (same rules as menhu's src/zh/normalize.rs). */
 export function normalizeChar(c, t2s) {
@@ -28,18 +30,24 @@ export function normalize(text, t2s) {
 /**
  * Splits a query into index terms: bigrams of every Han run (all required), each word
  * (required), the whole Han run of 3+ characters (optional, ranks dictionary words up),
- * single Han characters (required only when nothing else is asked: titles only).
+ * single Han characters (required only when nothing else is asked: titles only). Only
+ * the first MAX_QUERY_CHARS characters count (`truncated` says so); a word cut there is
+ * left out, as its start alone would not match.
  */
 export function analyzeQuery(query, t2s) {
   const required = new Set(), optional = new Set(), singles = new Set(), phrases = [];
   const runs = [];
   let run = '', han = false;
   const flush = () => { if (run) runs.push([run, han]); run = ''; };
-  for (const c of Array.from(String(query || ''), (x) => normalizeChar(x, t2s))) {
+  const given = Array.from(String(query || ''), (x) => normalizeChar(x, t2s));
+  const truncated = given.length > MAX_QUERY_CHARS;
+  for (const c of given.slice(0, MAX_QUERY_CHARS)) {
     const isHan = HAN.test(c);
     if (c === ' ' || (run && isHan !== han)) flush();
     if (c !== ' ') { run += c; han = isHan; }
   }
+  const next = given[MAX_QUERY_CHARS];
+  if (truncated && run && !han && next !== ' ' && !HAN.test(next)) run = '';
   flush();
   for (const [text, isHan] of runs) {
     const chars = Array.from(text);
@@ -51,7 +59,7 @@ export function analyzeQuery(query, t2s) {
   }
   const oneChar = required.size === 0 && singles.size > 0;
   if (oneChar) for (const s of singles) required.add(s);
-  return { required: [...required], optional: [...optional], phrases, oneChar };
+  return { required: [...required], optional: [...optional], phrases, oneChar, truncated };
 }
 
 /** FNV-1a over UTF-8: the shard of a term. */

@@ -1,7 +1,7 @@
 // menhu search page: the form, filters with counts, results with highlighted excerpts,
 // keyboard navigation and ?q= in the URL. Finds the index beside itself, so the site
 // works from a sub-path. Renders text with textContent only: no HTML from the index.
-import { openIndex } from './search-core.js';
+import { openIndex, MAX_QUERY_CHARS } from './search-core.js';
 
 const here = new URL('./', import.meta.url), root = new URL('../', import.meta.url);
 const PAGE = 10;
@@ -73,7 +73,8 @@ async function run() {
     shown = 0;
     list.replaceChildren();
     renderFacets(result.facets);
-    const note = result.analysis.oneChar ? '（单字只在标题中查找）' : '';
+    const { oneChar, truncated } = result.analysis;
+    const note = (oneChar ? '（单字只在标题中查找）' : '') + (truncated ? `（关键词过长，只按前 ${MAX_QUERY_CHARS} 个字查找）` : '');
     status.textContent = script(result.total ? `找到 ${result.total} 条结果${note}` : `没有找到与「${q}」相关的结果${note}`);
     await showMore();
   } catch (e) {

@@ -333,7 +333,8 @@ async function runSearch(browser, base, path, query, unfiltered) {
         return last.textContent;
       })()`);
     await key("Enter", "Enter", 13);
-    await until(`decodeURIComponent(location.search).includes("city=") && document.querySelector(".search-result")`);
+    // The URL changes at once; the redrawn list is what says the search has run.
+    await until(`${cityFacet}?.querySelector("[aria-pressed=true]")`);
     facet.chosen = { ...(await facetState()), lastCity };
     await browser.evaluate(tab, `${cityFacet}.querySelector(".search-facet-more").focus()`);
     await key("Enter", "Enter", 13);
@@ -341,7 +342,7 @@ async function runSearch(browser, base, path, query, unfiltered) {
     // Unpressed again, the value keeps its place and the focus.
     await browser.evaluate(tab, `${cityFacet}.querySelector("[aria-pressed=true]").focus()`);
     await key("Enter", "Enter", 13);
-    await until(`!decodeURIComponent(location.search).includes("city=") && document.querySelector(".search-result")`);
+    await until(`!${cityFacet}?.querySelector("[aria-pressed=true]")`);
     facet.unpressed = await facetState();
   }
   // On a phone the filters fold away, so the first result is on the first screen.

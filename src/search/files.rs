@@ -8,6 +8,7 @@ use std::io::Write;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::build;
 use super::dictionary::Cuts;
 use super::docs::{SearchDoc, section_title};
 use super::postings::{FastMap, TermList, encode_shard, shard_count_for, shard_lists};
@@ -101,14 +102,16 @@ struct Meta<'a> {
 }
 
 /// `meta.mz` and the shards (the stored-text files are [`write_text_files`]), each
-/// handed to `sink` as soon as it is made.
+/// handed to `sink` as soon as it is made, with the digest of them all ([`build`]).
+///
+/// [`build`]: super::build
 pub(super) fn write_index_files(
     portal: &Portal,
     docs: &[SearchDoc<'_>],
     lengths: &[usize],
     lists: &[TermList],
     sink: &dyn OutputSink,
-) -> Result<Vec<Taken>, Diagnostic> {
+) -> Result<(Vec<Taken>, u64), Diagnostic> {
     let total: usize = lists.iter().map(|l| l.bytes.len() + l.term.len() + 4).sum();
     let shard_count = shard_count_for(total, SHARD_TARGET_BYTES);
     let width = format!("{:x}", shard_count.saturating_sub(1)).len();
@@ -119,24 +122,36 @@ pub(super) fn write_index_files(
             .into_par_iter()
             .enumerate()
             .map(|(i, mut shard)| {
-                sink.take(Output {
-                    path: format!("search/s/{i:0width$x}.mz"),
-                    body: encode_shard(&mut shard),
-                })
+                digested(
+                    Output {
+                        path: format!("search/s/{i:0width$x}.mz"),
+                        body: encode_shard(&mut shard),
+                    },
+                    sink,
+                )
             })
-            .collect::<Result<Vec<Taken>, Diagnostic>>()
+            .collect::<Result<Vec<(Taken, u64)>, Diagnostic>>()
     };
     let meta = || {
         let json = meta_json(portal, docs, lengths, lists, shard_count);
-        sink.take(Output {
+        let output = Output {
             path: "search/meta.mz".into(),
             body: gzipped(json.as_bytes()),
-        })
+        };
+        digested(output, sink)
     };
     let (shards, meta) = rayon::join(shards, meta);
-    let mut taken = shards?;
-    taken.push(meta?);
-    Ok(taken)
+    let (mut taken, mut digests): (Vec<Taken>, Vec<u64>) = shards?.into_iter().unzip();
+    let (meta, meta_digest) = meta?;
+    taken.push(meta);
+    digests.push(meta_digest);
+    Ok((taken, build::combined(digests)))
+}
+
+/// Hands `output` to `sink`, with the digest of its bytes.
+fn digested(output: Output, sink: &dyn OutputSink) -> Result<(Taken, u64), Diagnostic> {
+    let digest = build::content_digest(&output.body);
+    Ok((sink.take(output)?, digest))
 }
 
 /// `bytes` as gzip, at the default level: `meta.mz` is fetched by every query.
@@ -229,11 +244,16 @@ fn needed_t2s(lists: &[TermList]) -> String {
 /// documents' texts one after the other, `length` UTF-16 code units each. The texts,
 /// nearly all of a file's bytes, are copied as they are instead of escaped as JSON
 /// strings: half the cost of writing them.
+///
+/// Returns the files with the digest of them all ([`build`]).
+///
+/// [`build`]: super::build
 pub(super) fn write_text_files(
     docs: &[SearchDoc<'_>],
     sink: &dyn OutputSink,
-) -> Result<Vec<Taken>, Diagnostic> {
-    docs.par_chunks(TEXT_CHUNK)
+) -> Result<(Vec<Taken>, u64), Diagnostic> {
+    let files = docs
+        .par_chunks(TEXT_CHUNK)
         .enumerate()
         .map_init(Vec::new, |units, (i, chunk)| {
             let stored = chunk.iter().map(|doc| StoredDoc {
@@ -247,12 +267,15 @@ pub(super) fn write_text_files(
                     .unwrap_or_default(),
                 text: &doc.page.rendered.text,
             });
-            sink.take(Output {
+            let output = Output {
                 path: format!("search/t/{i}.mz"),
                 body: stored_text_file(stored, units),
-            })
+            };
+            digested(output, sink)
         })
-        .collect()
+        .collect::<Result<Vec<(Taken, u64)>, Diagnostic>>()?;
+    let (taken, digests): (Vec<Taken>, Vec<u64>) = files.into_iter().unzip();
+    Ok((taken, build::combined(digests)))
 }
 
 /// What a result shows of one document.

@@ -3,13 +3,15 @@
 //! theme: it indexes what the portal knows (title, headings, text, tags, city,
 //! organisation), not the rendered HTML.
 //!
-//! Files: `meta.mz` (counts, facet labels, per-document facet and ranking columns, the
+//! Files: `build.json` (which build the others are of, see [`build`]), `meta.mz`
+//! (counts, facet labels, per-document facet and ranking columns, the
 //! Traditional→Simplified pairs the query needs), `s/<hex>.mz` (postings shards keyed
 //! by a hash of the term), `t/<n>.mz` (stored text of a few documents, for excerpts),
 //! `search-core.js` (the ES module, see docs/search.md) and `search-ui.js` (the page).
 //! `meta.mz` is gzip; the shards and the stored text are not compressed, which cost
 //! build time for few bytes (shards) or more bytes per query (see [`TEXT_CHUNK`]).
 
+mod build;
 mod dictionary;
 mod docs;
 mod files;
@@ -102,9 +104,11 @@ pub fn write_search_outputs(
         },
         || files::write_text_files(&docs, sink),
     );
-    let mut taken = texts?;
-    taken.extend(index?);
+    let (mut taken, texts_digest) = texts?;
+    let (index, index_digest) = index?;
+    taken.extend(index);
     let mut rest = vec![
+        build::build_file(build::combined([index_digest, texts_digest])),
         Output {
             path: "search/search-core.js".into(),
             body: CORE_JS.as_bytes().to_vec(),

@@ -24,8 +24,11 @@ const TYPES = {
   ".json": "application/json", ".pdf": "application/pdf",
 };
 
+// Every request is logged (address and Cache-Control header) in `server.requests`.
 function serve(root, port) {
+  const requests = [];
   const server = createServer((req, res) => {
+    requests.push({ url: req.url, cacheControl: req.headers["cache-control"] ?? "" });
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     let file = normalize(join(root, path));
     if (!file.startsWith(normalize(root))) { res.writeHead(403).end(); return; }
@@ -38,6 +41,7 @@ function serve(root, port) {
     res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
     res.end(readFileSync(file));
   });
+  server.requests = requests;
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
 }
 
@@ -227,10 +231,14 @@ async function runXss(browser, base, marker, paths) {
 
 // The search page as a visitor uses it: type QUERY into the box (committed as an input
 // method does), read the results, move through them with the arrow keys, narrow them
-// with a filter button, load more, open a long filter list. Prints one JSON report for
-// the caller to check.
-async function runSearch(browser, base, path, query, unfiltered) {
+// with a filter button, load more, open a long filter list, search again after the site
+// was rebuilt. Prints one JSON report (with the index files requested) for the caller to
+// check.
+async function runSearch(browser, base, path, query, unfiltered, { siteDir, server }) {
   const tab = await browser.open(1280);
+  // The index's files the page asked for (not its scripts), from the server's log.
+  const indexRequests = (from) => server.requests.slice(from)
+    .filter((r) => r.url.includes("/search/") && !/\.js$|s2t\.json|\/search\/(\?|$)/.test(r.url));
   const key = async (name, code, keyCode) => {
     for (const type of ["keyDown", "keyUp"]) {
       await browser.send("Input.dispatchKeyEvent", {
@@ -258,6 +266,7 @@ async function runSearch(browser, base, path, query, unfiltered) {
       moreShown: !document.querySelector(".search-more").hidden,
     })`);
 
+  const firstRequest = server.requests.length;
   await browser.goto(tab, base + path);
   await until(`document.getElementById("search-q")`);
   await browser.evaluate(tab, `document.getElementById("search-q").focus()`);
@@ -265,6 +274,7 @@ async function runSearch(browser, base, path, query, unfiltered) {
   await key("Enter", "Enter", 13);
   const found = await until(`document.querySelector(".search-result")`);
   const typed = JSON.parse(await snapshot());
+  typed.requests = indexRequests(firstRequest);
 
   const moves = [];
   for (const [name, code, keyCode] of [["ArrowDown", "ArrowDown", 40], ["ArrowDown", "ArrowDown", 40],
@@ -370,7 +380,22 @@ async function runSearch(browser, base, path, query, unfiltered) {
       formLeft: document.querySelector(".search-page-form").getBoundingClientRect().left,
     })`));
   }
-  console.log(JSON.stringify({ found, typed, moves, city, filtered, linked, more, facet, narrow, alone }));
+  // The site rebuilt while the page stays open: a minute later, a search asks which
+  // build is current and opens the new one.
+  writeFileSync(join(siteDir, "search/build.json"), JSON.stringify({ build: "0123456789abcdef" }));
+  const beforeRebuild = server.requests.length;
+  await browser.evaluate(tab, `(() => {
+      const now = Date.now;
+      Date.now = () => now() + 61e3;
+      document.getElementById("search-q").value = ${JSON.stringify(unfiltered || query)};
+      document.querySelector(".search-page-form").requestSubmit();
+    })()`);
+  // Until the results' stored text has been asked for (or 15 s).
+  for (const t0 = Date.now(); Date.now() - t0 < 15000; await new Promise((r) => setTimeout(r, 50))) {
+    if (indexRequests(beforeRebuild).some((r) => r.url.includes("/t/"))) break;
+  }
+  const rebuilt = indexRequests(beforeRebuild);
+  console.log(JSON.stringify({ found, typed, moves, city, filtered, linked, more, facet, narrow, alone, rebuilt }));
   return 0;
 }
 
@@ -412,7 +437,7 @@ async function main() {
       return failures ? 1 : 0;
     }
     if (mode === "tools") return await runTools(browser, base, extra, rest[0]);
-    if (mode === "search") return await runSearch(browser, base, extra, rest[0], rest[1]);
+    if (mode === "search") return await runSearch(browser, base, extra, rest[0], rest[1], { siteDir, server });
     if (mode === "xss") {
       const failures = await runXss(browser, base, extra, rest);
       console.log(failures ? `${failures} page(s) ran or showed injected markup` : "no injected script ran");

@@ -32,20 +32,23 @@ fn node_available() -> bool {
 }
 
 /// Queries the built index of `site` with search-core.js; returns the JSON the script
-/// prints: {total, titles, paths, excerpts, facets, oneChar, truncated, files}.
+/// prints: {total, titles, paths, excerpts, facets, oneChar, truncated, files (loaded by the
+/// search), opened and calls (`[path, how]` of each load while opening and searching), build}.
 fn query(site: &Site, q: &str, filters: &str) -> serde_json::Value {
     let script = r#"
 import { pathToFileURL } from 'node:url';
 import { readFile } from 'node:fs/promises';
 const dir = process.env.SEARCH_DIR;
 const { openIndex } = await import(pathToFileURL(dir + '/search-core.js'));
-const files = [];
-const index = await openIndex(async (p) => { files.push(p); return readFile(dir + '/' + p); });
+const files = [], calls = [];
+const index = await openIndex(async (p, how) => { files.push(p); calls.push([p, how ?? null]); return readFile(dir + '/' + p); });
+const opened = calls.splice(0);
 files.length = 0;
 const r = await index.search(process.env.Q, { filters: JSON.parse(process.env.FILTERS) });
 const shown = await index.results(r.hits.slice(0, 20), process.env.Q);
 console.log(JSON.stringify({
   total: r.total, oneChar: r.analysis.oneChar, truncated: r.analysis.truncated, facets: r.facets, files,
+  opened, calls, build: index.build,
   titles: shown.map((s) => s.title), paths: shown.map((s) => s.path),
   excerpts: shown.map((s) => s.excerpt.map((x) => (x.hit ? `[${x.text}]` : x.text)).join('')),
 }));
@@ -306,6 +309,47 @@ fn a_query_loads_only_the_shards_of_its_terms() {
     );
 }
 
+/// `build.json` names the build by the bytes of the index: an identical rebuild keeps
+/// the id, a change to one page's text gives another. The core reads it first, past any
+/// cache, and asks for every other file with it.
+#[test]
+fn the_build_id_follows_the_index_files() {
+    let site = fixture();
+    let search = site.path("public/search");
+    let first = build_id(&search);
+    assert_eq!(first.len(), 16, "{first}");
+    site.build();
+    assert_eq!(
+        build_id(&search),
+        first,
+        "an identical rebuild keeps the id"
+    );
+    page(
+        &site,
+        "news/b.md",
+        "title = \"汇聚基层力量\"\ndate = 2025-06-12\ncity = \"梧州\"\ntags = [\"四长\"]",
+        "梧州市科协把院长、校长、站长和企业负责人（简称“四长”）作为中坚力量。",
+    );
+    site.build();
+    let second = build_id(&search);
+    assert_ne!(second, first, "one word of one page changed");
+
+    if !node_available() {
+        return;
+    }
+    let r = query(&site, "四长", "{}");
+    let how = serde_json::json!({ "build": second });
+    assert_eq!(
+        r["opened"],
+        serde_json::json!([["build.json", { "fresh": true }], ["meta.mz", how]]),
+        "{r}"
+    );
+    let calls = r["calls"].as_array().expect("calls");
+    assert!(calls.len() >= 2, "a shard and stored text: {r}");
+    assert!(calls.iter().all(|call| call[1] == how), "{r}");
+    assert_eq!(r["build"], second);
+}
+
 fn varint(bytes: &[u8], at: &mut usize) -> u64 {
     let mut value = 0;
     for shift in (0..64).step_by(7) {
@@ -529,6 +573,7 @@ fn a_visitor_types_a_query_and_uses_the_results_by_keyboard() {
     }
     let port = free_port();
     let site = build_demo(port);
+    let build = build_id(&site.path().join("search"));
     let stdout = run_cdp(
         "search",
         site.path(),
@@ -549,6 +594,8 @@ fn a_visitor_types_a_query_and_uses_the_results_by_keyboard() {
         "{report}"
     );
     assert_eq!(typed["search"], "?q=科協", "the query is in the URL");
+    // build.json past the cache, then every index file of that build by its address.
+    assert_builds_requested(&typed["requests"], &build, &report);
 
     assert_eq!(
         strings(&report["moves"]),
@@ -628,6 +675,10 @@ fn a_visitor_types_a_query_and_uses_the_results_by_keyboard() {
     assert_eq!(narrow["summary"], "筛选", "{report}");
     assert_eq!(narrow["firstResultOnScreen"], true, "{report}");
 
+    // Rebuilt while the page was open (its build.json replaced), the site is searched
+    // in the new build once a minute has passed.
+    assert_builds_requested(&report["rebuilt"], "0123456789abcdef", &report);
+
     // Only the about page, at the top of the site, says 改版网站: its result has no filter
     // to offer, and still takes the wide column, not the filters' narrow one.
     let alone = &report["alone"];
@@ -642,6 +693,30 @@ fn a_visitor_types_a_query_and_uses_the_results_by_keyboard() {
         indent > 100.0,
         "the result sits in the filters' column: {report}"
     );
+}
+
+/// The id in `build.json` of the index in `search_dir`.
+fn build_id(search_dir: &std::path::Path) -> String {
+    let file = std::fs::read(search_dir.join("build.json")).expect("build.json");
+    let json: serde_json::Value = serde_json::from_slice(&file).expect("build.json is JSON");
+    json["build"].as_str().expect("a build id").to_owned()
+}
+
+/// `requests` (address and Cache-Control of each index file the page asked for, in
+/// order) start with `build.json`, revalidated, and then ask only for files of `build`.
+fn assert_builds_requested(requests: &serde_json::Value, build: &str, report: &serde_json::Value) {
+    let requests = requests.as_array().expect("requests");
+    let (first, rest) = requests.split_first().expect("a request");
+    assert_eq!(first["url"], "/search/build.json", "{report}");
+    assert_eq!(first["cacheControl"], "max-age=0", "{report}");
+    assert!(rest.len() >= 3, "meta.mz, a shard, stored text: {report}");
+    for request in rest {
+        let url = request["url"].as_str().unwrap_or("");
+        assert!(
+            url.ends_with(&format!(".mz?v={build}")),
+            "{url} is not of build {build}: {report}"
+        );
+    }
 }
 
 /// The number between `before` and `after` in `text`.

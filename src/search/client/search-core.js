@@ -82,8 +82,8 @@ function storedDocuments(bytes) {
   return JSON.parse(all.slice(0, newline)).map(([title, path, date, length]) => [title, path, date, all.slice(at, at += length)]);
 }
 
-async function loadFile(load, path) {
-  let bytes = await load(path);
+async function loadFile(load, path, how) {
+  let bytes = await load(path, how);
   bytes = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   // A server may have removed the gzip layer already.
   return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzip(bytes) : bytes;
@@ -127,17 +127,42 @@ function dayNumber(yyyymmdd) {
   return Date.UTC(Math.floor(yyyymmdd / 10000), Math.floor(yyyymmdd / 100) % 100 - 1, yyyymmdd % 100) / 864e5;
 }
 
-/** Opens the index; `load(path)` resolves to the bytes of a file under /search/. */
-export async function openIndex(load) {
-  const meta = JSON.parse(new TextDecoder().decode(await loadFile(load, 'meta.mz')));
+/**
+ * Opens the index. `load(path, how)` resolves to the bytes of a file under /search/:
+ * first `build.json` with `how = {fresh: true}` (past any cache), then every other file
+ * with `how = {build}`, the id it names, for a browser loader to put in the address
+ * (see fetchLoader) so that no cache mixes files of two builds. A loader reading files
+ * directly can ignore `how`. `build`, when known (currentBuild), saves the first load.
+ */
+export async function openIndex(load, build) {
+  build ??= await currentBuild(load);
+  const versioned = (path) => load(path, { build });
+  const meta = JSON.parse(new TextDecoder().decode(await loadFile(versioned, 'meta.mz')));
   if (meta.version !== 4) throw new Error(`unsupported search index version ${meta.version}`);
-  return new SearchIndex(load, meta);
+  return new SearchIndex(versioned, meta, build);
+}
+
+/** The id of the index's build as the server has it now (index.build is the one opened). */
+export async function currentBuild(load) {
+  return JSON.parse(new TextDecoder().decode(await loadFile(load, 'build.json', { fresh: true }))).build;
+}
+
+/** The browser's `load`: fetches from `base`, the URL of the index's folder. */
+export function fetchLoader(base) {
+  return async (path, { fresh = false, build } = {}) => {
+    const url = new URL(path, base);
+    if (build) url.searchParams.set('v', build);
+    const response = await fetch(url, fresh ? { cache: 'no-cache' } : {});
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    return response.arrayBuffer();
+  };
 }
 
 export class SearchIndex {
-  constructor(load, meta) {
+  constructor(load, meta, build) {
     this.load = load;
     this.meta = meta;
+    this.build = build;
     const pairs = Array.from(meta.t2s);
     this.t2s = new Map();
     for (let i = 0; i + 1 < pairs.length; i += 2) this.t2s.set(pairs[i], pairs[i + 1]);

@@ -1,7 +1,7 @@
 // menhu search page: the form, filters with counts, results with highlighted excerpts,
 // keyboard navigation and ?q= in the URL. Finds the index beside itself, so the site
 // works from a sub-path. Renders text with textContent only: no HTML from the index.
-import { openIndex, MAX_QUERY_CHARS } from './search-core.js';
+import { openIndex, currentBuild, fetchLoader, MAX_QUERY_CHARS } from './search-core.js';
 
 const here = new URL('./', import.meta.url), root = new URL('../', import.meta.url);
 const PAGE = 10;
@@ -44,13 +44,17 @@ const params = new URLSearchParams(location.search);
 const filters = {};
 for (const k of Object.keys(NAMES)) if (params.get(k)) filters[k] = params.get(k);
 input.value = params.get('q') || '';
-let index, last, shown = 0, seq = 0, timer;
+let index, last, shown = 0, seq = 0, timer, checked = 0;
 
-const load = async (path) => {
-  const r = await fetch(new URL(path, here));
-  if (!r.ok) throw new Error(`${path}: ${r.status}`);
-  return r.arrayBuffer();
-};
+// A page left open while the site is rebuilt must not mix the files of two builds: at
+// most once a minute, a search first asks which build is current.
+async function currentIndex() {
+  if (index && Date.now() - checked < 60e3) return index;
+  const load = fetchLoader(here), build = await currentBuild(load);
+  if (build !== index?.build) index = await openIndex(load, build);
+  checked = Date.now();
+  return index;
+}
 
 function syncUrl() {
   const p = new URLSearchParams();
@@ -65,11 +69,13 @@ async function run() {
   if (!q) { list.replaceChildren(); facetsBox.replaceChildren(); filtersTitle.hidden = more.hidden = true; status.textContent = '请输入关键词。'; return; }
   status.textContent = '正在搜索…';
   try {
-    index ||= await openIndex(load);
+    const searched = await currentIndex();
     await loadScriptTable();
-    const result = await index.search(q, { filters });
+    const result = await searched.search(q, { filters });
     if (mine !== seq) return;
-    last = { q, result };
+    // More results are read from the index these were found in: ids of one build mean
+    // nothing in another.
+    last = { q, result, searched };
     shown = 0;
     list.replaceChildren();
     renderFacets(result.facets);
@@ -84,8 +90,8 @@ async function run() {
 }
 
 async function showMore() {
-  const { q, result } = last, mine = seq;
-  const items = await index.results(result.hits.slice(shown, shown + PAGE), q);
+  const { q, result, searched } = last, mine = seq;
+  const items = await searched.results(result.hits.slice(shown, shown + PAGE), q);
   if (mine !== seq) return;
   shown += items.length;
   for (const item of items) {

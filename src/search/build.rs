@@ -1,0 +1,96 @@
+//! The build id: a digest of every index file, written to `build.json`. The client
+//! fetches that one file past any cache and adds the id to the address of every other
+//! (`?v=<id>`), so that a browser never answers a query with files of two builds (an
+//! old `meta.mz` with new shards would show other pages than those found). The id
+//! depends only on the files' bytes: a build that changes nothing keeps it, and the
+//! visitors' cached files with it.
+
+use std::hash::Hasher;
+
+use super::postings::KeyHasher;
+use crate::render::Output;
+
+/// The file naming the build.
+pub(super) const FILE: &str = "search/build.json";
+
+/// A 64-bit digest of `bytes`, to tell files apart (not against anyone forging them):
+/// four multiply-rotate lanes over 8-byte words, independent of each other so that the
+/// processor runs them side by side. The index's 54 MB on the 10,000-page benchmark
+/// take a few milliseconds, spread over the threads writing the files.
+pub(super) fn content_digest(bytes: &[u8]) -> u64 {
+    let mut lanes = [
+        0x243F_6A88_85A3_08D3_u64,
+        0x1319_8A2E_0370_7344,
+        0xA409_3822_299F_31D0,
+        0x082E_FA98_EC4E_6C89,
+    ];
+    let mut blocks = bytes.chunks_exact(32);
+    for block in &mut blocks {
+        for (lane, word) in lanes.iter_mut().zip(block.chunks_exact(8)) {
+            let mut w = [0; 8];
+            w.copy_from_slice(word);
+            *lane = (lane.rotate_left(5) ^ u64::from_le_bytes(w))
+                .wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
+        }
+    }
+    let mut digest = KeyHasher::default();
+    for lane in lanes {
+        digest.write_u64(lane);
+    }
+    digest.write(blocks.remainder());
+    digest.write_u64(bytes.len() as u64);
+    digest.finish()
+}
+
+/// The digest of a sequence of digests, in their order.
+pub(super) fn combined(digests: impl IntoIterator<Item = u64>) -> u64 {
+    let mut combined = KeyHasher::default();
+    for digest in digests {
+        combined.write_u64(digest);
+    }
+    combined.finish()
+}
+
+/// `build.json`: `{"build": "<16 hex digits>"}`.
+pub(super) fn build_file(id: u64) -> Output {
+    Output {
+        path: FILE.into(),
+        body: format!("{{\"build\":\"{id:016x}\"}}\n").into_bytes(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_byte_and_the_length_count() {
+        let base: Vec<u8> = (0..100u8).collect();
+        let digest = content_digest(&base);
+        for at in [0, 7, 31, 32, 63, 96, 99] {
+            let mut changed = base.clone();
+            changed[at] ^= 1;
+            assert_ne!(content_digest(&changed), digest, "byte {at}");
+        }
+        assert_ne!(content_digest(&base[..99]), digest);
+        assert_ne!(content_digest(&[0; 8]), content_digest(&[0; 16]));
+        assert_eq!(
+            content_digest(&base),
+            digest,
+            "the same bytes, the same digest"
+        );
+    }
+
+    #[test]
+    fn the_order_of_files_counts() {
+        assert_ne!(combined([1, 2]), combined([2, 1]));
+        assert_eq!(combined([1, 2]), combined([1, 2]));
+    }
+
+    #[test]
+    fn the_build_file_is_json_with_the_id_in_hex() {
+        let file = build_file(0xAB);
+        let json: serde_json::Value = serde_json::from_slice(&file.body).unwrap();
+        assert_eq!(json["build"], "00000000000000ab");
+    }
+}

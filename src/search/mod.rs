@@ -115,7 +115,7 @@ pub fn write_search_outputs(
         },
         Output {
             path: "search/search-ui.js".into(),
-            body: UI_JS.as_bytes().to_vec(),
+            body: ui_script().into_bytes(),
         },
     ];
     if portal.config.traditional {
@@ -171,6 +171,22 @@ fn postings(
     (postings, lengths)
 }
 
+/// The search page's script, importing the core by an address that names its version
+/// (`./search-core.js?v=<digest>`): a browser holding a cached core of an earlier menhu
+/// would otherwise run the new page against it, and an export the page needs could be
+/// missing.
+fn ui_script() -> String {
+    let digest = build::content_digest(CORE_JS.as_bytes());
+    UI_JS.replacen(
+        CORE_IMPORT,
+        &format!("{}?v={digest:016x}'", CORE_IMPORT.trim_end_matches('\'')),
+        1,
+    )
+}
+
+/// How the page's script imports the core, in its source.
+const CORE_IMPORT: &str = "from './search-core.js'";
+
 /// `search/s2t.json`: the character table the client uses on Traditional pages to show
 /// results in the visitor's script. One character to one character, so the highlight
 /// offsets computed on the index text stay valid.
@@ -198,6 +214,22 @@ mod tests {
         encoder.write_all(UI_JS.as_bytes()).unwrap();
         let size = encoder.finish().unwrap().len();
         assert!(size < 10 * 1024, "client is {size} bytes gzipped");
+    }
+
+    #[test]
+    fn the_page_imports_the_core_by_its_version() {
+        assert!(UI_JS.contains(CORE_IMPORT), "the import to version");
+        let script = ui_script();
+        let digest = build::content_digest(CORE_JS.as_bytes());
+        assert!(
+            script.contains(&format!("from './search-core.js?v={digest:016x}';")),
+            "{}",
+            script
+                .lines()
+                .find(|l| l.contains("import"))
+                .unwrap_or_default()
+        );
+        assert!(!script.contains(CORE_IMPORT));
     }
 
     #[test]

@@ -238,7 +238,7 @@ async function runSearch(browser, base, path, query, unfiltered, { siteDir, serv
   const tab = await browser.open(1280);
   // The index's files the page asked for (not its scripts), from the server's log.
   const indexRequests = (from) => server.requests.slice(from)
-    .filter((r) => r.url.includes("/search/") && !/\.js$|s2t\.json|\/search\/(\?|$)/.test(r.url));
+    .filter((r) => r.url.includes("/search/") && !/\.js(\?|$)|s2t\.json|\/search\/(\?|$)/.test(r.url));
   const key = async (name, code, keyCode) => {
     for (const type of ["keyDown", "keyUp"]) {
       await browser.send("Input.dispatchKeyEvent", {

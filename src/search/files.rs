@@ -141,11 +141,10 @@ pub(super) fn write_index_files(
         digested(output, sink)
     };
     let (shards, meta) = rayon::join(shards, meta);
-    let (mut taken, mut digests): (Vec<Taken>, Vec<u64>) = shards?.into_iter().unzip();
+    let (mut taken, shards_digest) = build::unzip_digested(shards?);
     let (meta, meta_digest) = meta?;
     taken.push(meta);
-    digests.push(meta_digest);
-    Ok((taken, build::combined(digests)))
+    Ok((taken, build::combined([shards_digest, meta_digest])))
 }
 
 /// Hands `output` to `sink`, with the digest of its bytes.
@@ -274,8 +273,7 @@ pub(super) fn write_text_files(
             digested(output, sink)
         })
         .collect::<Result<Vec<(Taken, u64)>, Diagnostic>>()?;
-    let (taken, digests): (Vec<Taken>, Vec<u64>) = files.into_iter().unzip();
-    Ok((taken, build::combined(digests)))
+    Ok(build::unzip_digested(files))
 }
 
 /// What a result shows of one document.

@@ -178,14 +178,14 @@ fn postings(
 fn ui_script() -> String {
     let digest = build::content_digest(CORE_JS.as_bytes());
     UI_JS.replacen(
-        CORE_IMPORT,
-        &format!("{}?v={digest:016x}'", CORE_IMPORT.trim_end_matches('\'')),
+        &format!("'{CORE_IMPORT}'"),
+        &format!("'{CORE_IMPORT}?v={digest:016x}'"),
         1,
     )
 }
 
-/// How the page's script imports the core, in its source.
-const CORE_IMPORT: &str = "from './search-core.js'";
+/// The address the page's script imports the core from, in its source.
+const CORE_IMPORT: &str = "./search-core.js";
 
 /// `search/s2t.json`: the character table the client uses on Traditional pages to show
 /// results in the visitor's script. One character to one character, so the highlight
@@ -218,7 +218,10 @@ mod tests {
 
     #[test]
     fn the_page_imports_the_core_by_its_version() {
-        assert!(UI_JS.contains(CORE_IMPORT), "the import to version");
+        assert!(
+            UI_JS.contains(&format!("from '{CORE_IMPORT}';")),
+            "the import to version"
+        );
         let script = ui_script();
         let digest = build::content_digest(CORE_JS.as_bytes());
         assert!(
@@ -229,7 +232,7 @@ mod tests {
                 .find(|l| l.contains("import"))
                 .unwrap_or_default()
         );
-        assert!(!script.contains(CORE_IMPORT));
+        assert!(!script.contains(&format!("'{CORE_IMPORT}'")));
     }
 
     #[test]

@@ -89,6 +89,8 @@ async function loadFile(load, path, how) {
   return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzip(bytes) : bytes;
 }
 
+const loadJson = async (load, path, how) => JSON.parse(new TextDecoder().decode(await loadFile(load, path, how)));
+
 function readVarint(bytes, pos) {
   let value = 0, scale = 1, b;
   do { b = bytes[pos.i++]; value += (b & 0x7f) * scale; scale *= 128; } while (b & 0x80);
@@ -137,14 +139,14 @@ function dayNumber(yyyymmdd) {
 export async function openIndex(load, build) {
   build ??= await currentBuild(load);
   const versioned = (path) => load(path, { build });
-  const meta = JSON.parse(new TextDecoder().decode(await loadFile(versioned, 'meta.mz')));
+  const meta = await loadJson(versioned, 'meta.mz');
   if (meta.version !== 4) throw new Error(`unsupported search index version ${meta.version}`);
   return new SearchIndex(versioned, meta, build);
 }
 
 /** The id of the index's build as the server has it now (index.build is the one opened). */
 export async function currentBuild(load) {
-  return JSON.parse(new TextDecoder().decode(await loadFile(load, 'build.json', { fresh: true }))).build;
+  return (await loadJson(load, 'build.json', { fresh: true })).build;
 }
 
 /** The browser's `load`: fetches from `base`, the URL of the index's folder. */

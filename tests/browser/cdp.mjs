@@ -6,6 +6,7 @@
 //   node tests/browser/cdp.mjs tools SITE_DIR PORT PATH OTHER_PATH     → font size / contrast by keyboard
 //   node tests/browser/cdp.mjs xss  SITE_DIR PORT MARKER PATH...  → no injected script runs
 //   node tests/browser/cdp.mjs search SITE_DIR PORT PATH QUERY [QUERY2] → types QUERY, reports as JSON
+//     (replaces SITE_DIR/search/build.json on the way, as a rebuild would)
 //
 // The site must have been built with base_url http://127.0.0.1:PORT. A PATH ending in
 // "+contrast" is loaded with the high-contrast mode switched on.

@@ -85,10 +85,16 @@ fn page(site: &Site, name: &str, front: &str, body: &str) {
     );
 }
 
-/// Six pages in two sections, with cities, tags, years and scripts to search.
-fn fixture() -> Site {
+/// A site with no pages yet whose config asks for the index.
+fn search_site() -> Site {
     let site = Site::minimal();
     site.write("site-config.toml", SEARCH_CONFIG);
+    site
+}
+
+/// Six pages in two sections, with cities, tags, years and scripts to search.
+fn fixture() -> Site {
+    let site = search_site();
     site.write("content/news/_index.md", "+++\ntitle = \"新闻中心\"\n+++\n");
     site.write(
         "content/cases/_index.md",
@@ -245,8 +251,7 @@ fn long_queries_are_looked_up_by_their_first_characters() {
     if !node_available() {
         return;
     }
-    let site = Site::minimal();
-    site.write("site-config.toml", SEARCH_CONFIG);
+    let site = search_site();
     let sentence = "防城港市科协联合边境乡镇农技服务站组织专家团队深入田间地头开展技术指导\
                     帮助农户解决生产难题推广适用新技术新品种提升农业生产效益和收入";
     page(
@@ -433,11 +438,11 @@ fn the_index_is_written_only_when_asked_for() {
     site.write("content/a.md", "+++\ntitle = \"页面\"\n+++\n正文\n");
     site.build();
     assert!(!site.output_exists("search/meta.mz"));
-    let on = Site::minimal();
-    on.write("site-config.toml", SEARCH_CONFIG);
+    let on = search_site();
     on.write("content/a.md", "+++\ntitle = \"页面\"\n+++\n正文\n");
     on.build();
     for file in [
+        "search/build.json",
         "search/meta.mz",
         "search/search-core.js",
         "search/search-ui.js",
@@ -561,10 +566,12 @@ fn the_demo_search_page_shows_results_in_chromium() {
 
 /// A visitor at the demo's search page: types a query (in Traditional script, committed
 /// as an input method does) and presses Enter, moves through the results with the arrow
-/// keys, presses a city filter from the keyboard, and loads more results; and on a
-/// phone's width, finds the first result on the first screen; a result with no filter to
-/// offer keeps the results' column. Driven over
-/// the DevTools protocol by `tests/browser/cdp.mjs search`.
+/// keys, presses a city filter from the keyboard, loads more results, opens the long
+/// city filter and chooses from it; on a phone's width, finds the first result on the
+/// first screen; a result with no filter to offer keeps the results' column; and the
+/// page asks for the index files of the current build only, also after the site was
+/// rebuilt while it stayed open. Driven over the DevTools protocol by
+/// `tests/browser/cdp.mjs search`.
 #[test]
 fn a_visitor_types_a_query_and_uses_the_results_by_keyboard() {
     let Some(_) = chromium() else { return };
@@ -793,8 +800,7 @@ fn organisations_are_searched_by_level() {
     if !node_available() {
         return;
     }
-    let site = Site::minimal();
-    site.write("site-config.toml", SEARCH_CONFIG);
+    let site = search_site();
     site.write(
         "content/orgs/_index.md",
         "+++\ntitle = \"组织机构\"\nkind = \"orgs\"\n+++\n",

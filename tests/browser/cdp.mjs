@@ -122,6 +122,15 @@ class Browser {
     return result.result.value;
   }
 
+  // Whether `condition` (an expression) held within 15 s in `tab`, polled every 50 ms.
+  until(tab, condition) {
+    return this.evaluate(tab, `new Promise((done) => {
+      const t0 = Date.now();
+      const poll = () => (${condition}) ? done(true) : Date.now() - t0 > 15000 ? done(false) : setTimeout(poll, 50);
+      poll();
+    })`);
+  }
+
   close() {
     this.proc.kill();
     try { rmSync(this.profile, { recursive: true, force: true }); } catch {}
@@ -204,13 +213,7 @@ async function runXss(browser, base, marker, paths) {
   let failures = 0;
   for (const path of paths) {
     await browser.goto(tab, base + path);
-    if (path.includes("/search/")) {
-      await browser.evaluate(tab, `new Promise((done) => {
-        const t0 = Date.now();
-        const poll = () => (document.querySelector(".search-result") || Date.now() - t0 > 15000) ? done() : setTimeout(poll, 100);
-        poll();
-      })`);
-    }
+    if (path.includes("/search/")) await browser.until(tab, `document.querySelector(".search-result")`);
     // Let onerror handlers of broken images fire.
     await browser.evaluate(tab, "new Promise((done) => setTimeout(done, 300))");
     const report = await browser.evaluate(tab, `JSON.stringify({
@@ -248,11 +251,7 @@ async function runSearch(browser, base, path, query, unfiltered, { siteDir, serv
       }, tab.sessionId);
     }
   };
-  const until = (condition) => browser.evaluate(tab, `new Promise((done) => {
-      const t0 = Date.now();
-      const poll = () => (${condition}) ? done(true) : Date.now() - t0 > 15000 ? done(false) : setTimeout(poll, 50);
-      poll();
-    })`);
+  const until = (condition) => browser.until(tab, condition);
   const focused = () => browser.evaluate(tab, `(() => {
       const e = document.activeElement;
       return e.id === "search-q" ? "box" : e.closest(".search-result") ? "result " + [...document.querySelectorAll(".search-result a")].indexOf(e) : e.tagName;
@@ -359,11 +358,7 @@ async function runSearch(browser, base, path, query, unfiltered, { siteDir, serv
   // On a phone the filters fold away, so the first result is on the first screen.
   const phone = await browser.open(390);
   await browser.goto(phone, `${base}${path}?q=${encodeURIComponent(query)}`);
-  await browser.evaluate(phone, `new Promise((done) => {
-      const t0 = Date.now();
-      const poll = () => (document.querySelector(".search-result") || Date.now() - t0 > 15000) ? done() : setTimeout(poll, 50);
-      poll();
-    })`);
+  await browser.until(phone, `document.querySelector(".search-result")`);
   const narrow = JSON.parse(await browser.evaluate(phone, `JSON.stringify({
       filtersOpen: document.querySelector(".search-filters")?.open,
       summary: document.querySelector(".search-filters > summary")?.textContent,

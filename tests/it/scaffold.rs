@@ -4,15 +4,9 @@ use crate::support::*;
 
 /// Runs menhu on the site at `root`, asserts that it succeeds and returns what it printed.
 fn succeeds_in(root: &std::path::Path, args: &[&str]) -> String {
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_menhu"))
-        .arg("--root")
-        .arg(root)
-        .args(args)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(run.status.success(), "menhu {args:?}: {stderr}");
-    String::from_utf8_lossy(&run.stdout).into_owned()
+    let run = menhu_in(root, args);
+    assert_eq!(run.code, 0, "menhu {args:?}: {}", run.stderr);
+    run.stdout
 }
 
 /// `menhu init` of the demo into `portal/` of `site`; returns that folder.
@@ -70,16 +64,13 @@ fn init_writes_the_demo_and_it_builds() {
 fn the_bundled_demo_builds_without_warnings() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = tempfile::tempdir().unwrap();
-    let build = std::process::Command::new(env!("CARGO_BIN_EXE_menhu"))
-        .arg("--root")
-        .arg(root)
-        .args(["build", "--force", "--output"])
-        .arg(out.path().join("public"))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&build.stderr);
-    assert!(build.status.success(), "{stderr}");
-    assert!(!stderr.contains("warning"), "{stderr}");
+    let public = out.path().join("public");
+    let build = menhu_in(
+        root,
+        &["build", "--force", "--output", public.to_str().unwrap()],
+    );
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    assert!(!build.stderr.contains("warning"), "{}", build.stderr);
     let home = std::fs::read_to_string(out.path().join("public/index.html")).unwrap();
     assert_contains(&home, "<html lang=\"zh-Hans\"");
 }

@@ -83,18 +83,7 @@ impl Site {
 
     /// Runs `menhu --root SITE ARGS…`.
     pub fn menhu(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_menhu"))
-            .arg("--root")
-            .arg(self.root())
-            .args(args)
-            .env("NO_COLOR", "1")
-            .output()
-            .expect("run menhu");
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
+        menhu_in(self.root(), args)
     }
 
     /// `menhu build`, which must succeed.
@@ -193,6 +182,23 @@ pub fn tools_present(test: &str, missing: Option<String>) -> bool {
     }
     println!("skipping {test}: {reason}");
     false
+}
+
+/// Runs `menhu --root ROOT ARGS…`, for a site that is not a [`Site`]'s root (one made
+/// by `menhu init` inside it).
+pub fn menhu_in(root: &Path, args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_menhu"))
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run menhu");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
 }
 
 /// A port nothing listens on right now.

@@ -506,28 +506,8 @@ fn chromium() -> Option<&'static str> {
 #[test]
 fn the_demo_search_page_shows_results_in_chromium() {
     let Some(browser) = chromium() else { return };
-    let demo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let port = free_port();
-    let out_dir = tempfile::tempdir().expect("output dir");
-    let public = out_dir.path().join("public");
-    let built = Command::new(env!("CARGO_BIN_EXE_menhu"))
-        .arg("--root")
-        .arg(demo)
-        .args([
-            "build",
-            "--force",
-            "--base-url",
-            &format!("http://127.0.0.1:{port}"),
-            "--output",
-        ])
-        .arg(&public)
-        .output()
-        .expect("build the demo");
-    assert!(
-        built.status.success(),
-        "{}",
-        String::from_utf8_lossy(&built.stderr)
-    );
+    let public = build_demo(port);
     let mut server = Command::new("python3")
         .args([
             "-m",
@@ -537,7 +517,7 @@ fn the_demo_search_page_shows_results_in_chromium() {
             "127.0.0.1",
             "--directory",
         ])
-        .arg(&public)
+        .arg(public.path())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()

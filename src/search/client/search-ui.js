@@ -45,12 +45,13 @@ const filters = {};
 for (const k of Object.keys(NAMES)) if (params.get(k)) filters[k] = params.get(k);
 input.value = params.get('q') || '';
 let index, last, shown = 0, seq = 0, timer, checked = 0;
+const load = fetchLoader(here);
 
 // A page left open while the site is rebuilt must not mix the files of two builds: at
 // most once a minute, a search first asks which build is current.
 async function currentIndex() {
   if (index && Date.now() - checked < 60e3) return index;
-  const load = fetchLoader(here), build = await currentBuild(load);
+  const build = await currentBuild(load);
   if (build !== index?.build) index = await openIndex(load, build);
   checked = Date.now();
   return index;

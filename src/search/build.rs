@@ -4,6 +4,12 @@
 //! old `meta.mz` with new shards would show other pages than those found). The id
 //! depends only on the files' bytes: a build that changes nothing keeps it, and the
 //! visitors' cached files with it.
+//!
+//! The id cannot stop a server from answering the address of one build with the file of
+//! another while a site is being republished (static servers ignore `?v=`), nor a page
+//! left open from reading on in the build it opened. So every shard and stored-text file
+//! also starts with the id of its build's document table ([`table_id`], in [`hex`]),
+//! which the client checks against `meta.mz`'s before using a file.
 
 use std::hash::Hasher;
 
@@ -33,6 +39,20 @@ pub(super) fn content_digest(bytes: &[u8]) -> u64 {
     digest.finish()
 }
 
+/// The id of the document table: which page each document id stands for (their paths,
+/// in id order). Two builds with the same pages in the same order share it, and their
+/// files may be mixed harmlessly (a result is still the page found); a file whose table
+/// differs from `meta.mz`'s would show other pages than those found.
+pub(super) fn table_id<'a>(paths: impl IntoIterator<Item = &'a str>) -> u64 {
+    let mut table = KeyHasher::default();
+    for path in paths {
+        table.write(path.as_bytes());
+        // A separator no path holds: `a` then `bc` is not `ab` then `c`.
+        table.write_u8(0xFF);
+    }
+    table.finish()
+}
+
 /// The files `digested` by [`content_digest`] (each with its digest, in order), and
 /// the digest of them all.
 pub(super) fn unzip_digested<T>(digested: Vec<(T, u64)>) -> (Vec<T>, u64) {
@@ -49,11 +69,16 @@ pub(super) fn combined(digests: impl IntoIterator<Item = u64>) -> u64 {
     combined.finish()
 }
 
+/// An id as the files write it: 16 hex digits.
+pub(super) fn hex(id: u64) -> String {
+    format!("{id:016x}")
+}
+
 /// `build.json`: `{"build": "<16 hex digits>"}`.
 pub(super) fn build_file(id: u64) -> Output {
     Output {
         path: "search/build.json".into(),
-        body: format!("{{\"build\":\"{id:016x}\"}}\n").into_bytes(),
+        body: format!("{{\"build\":\"{}\"}}\n", hex(id)).into_bytes(),
     }
 }
 
@@ -77,6 +102,19 @@ mod tests {
             digest,
             "the same bytes, the same digest"
         );
+    }
+
+    #[test]
+    fn the_table_id_follows_the_paths_and_their_order() {
+        let id = table_id(["/news/a/", "/news/b/"]);
+        assert_eq!(table_id(["/news/a/", "/news/b/"]), id);
+        assert_ne!(table_id(["/news/b/", "/news/a/"]), id, "the order");
+        assert_ne!(
+            table_id(["/news/a/", "/news/b/", "/news/c/"]),
+            id,
+            "one more"
+        );
+        assert_ne!(table_id(["/news/a//news/b/"]), id, "where one ends");
     }
 
     #[test]

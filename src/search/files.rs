@@ -21,7 +21,7 @@ use crate::render::{Output, OutputSink, Taken};
 use crate::zh::t2s_pairs;
 
 /// Format version of the index files, checked by the client.
-const FORMAT_VERSION: u32 = 4;
+const FORMAT_VERSION: u32 = 5;
 
 /// The terms of one document, field by field, collected with `terms` (reused from page
 /// to page); `cuts` holds the dictionary words of its title and headings.
@@ -88,6 +88,9 @@ struct Columns {
 #[derive(Serialize)]
 struct Meta<'a> {
     version: u32,
+    /// The document table's id ([`build::table_id`]) in hex, which every shard and
+    /// stored-text file starts with.
+    table: String,
     docs: usize,
     shards: u32,
     chunk: usize,
@@ -110,8 +113,10 @@ pub(super) fn write_index_files(
     docs: &[SearchDoc<'_>],
     lengths: &[usize],
     lists: &[TermList],
+    table: u64,
     sink: &dyn OutputSink,
 ) -> Result<(Vec<Taken>, u64), Diagnostic> {
+    let head = build::hex(table);
     let total: usize = lists.iter().map(|l| l.bytes.len() + l.term.len() + 4).sum();
     let shard_count = shard_count_for(total, SHARD_TARGET_BYTES);
     let width = format!("{:x}", shard_count.saturating_sub(1)).len();
@@ -125,7 +130,7 @@ pub(super) fn write_index_files(
                 digested(
                     Output {
                         path: format!("search/s/{i:0width$x}.mz"),
-                        body: encode_shard(&mut shard),
+                        body: encode_shard(&mut shard, head.as_bytes()),
                     },
                     sink,
                 )
@@ -133,7 +138,7 @@ pub(super) fn write_index_files(
             .collect::<Result<Vec<(Taken, u64)>, Diagnostic>>()
     };
     let meta = || {
-        let json = meta_json(portal, docs, lengths, lists, shard_count);
+        let json = meta_json(portal, docs, lengths, lists, table, shard_count);
         let output = Output {
             path: "search/meta.mz".into(),
             body: gzipped(json.as_bytes()),
@@ -170,6 +175,7 @@ fn meta_json(
     docs: &[SearchDoc<'_>],
     lengths: &[usize],
     lists: &[TermList],
+    table: u64,
     shards: u32,
 ) -> String {
     let sections = Labels::of(docs.iter().map(|d| d.section.as_str()));
@@ -197,6 +203,7 @@ fn meta_json(
     };
     let meta = Meta {
         version: FORMAT_VERSION,
+        table: build::hex(table),
         docs: docs.len(),
         shards,
         chunk: TEXT_CHUNK,
@@ -239,7 +246,8 @@ fn needed_t2s(lists: &[TermList]) -> String {
 /// UTF-16LE without a byte-order mark (two bytes a Chinese character instead of three),
 /// not compressed (see [`TEXT_CHUNK`]); each handed to `sink` as soon as it is made.
 ///
-/// A file is one line of JSON, `[[title, path, date, length], …]`, a line feed, then the
+/// A file is the document table's id ([`build::table_id`]) in 16 hex digits, then one
+/// line of JSON, `[[title, path, date, length], …]`, a line feed, then the
 /// documents' texts one after the other, `length` UTF-16 code units each. The texts,
 /// nearly all of a file's bytes, are copied as they are instead of escaped as JSON
 /// strings: half the cost of writing them.
@@ -249,8 +257,10 @@ fn needed_t2s(lists: &[TermList]) -> String {
 /// [`build`]: super::build
 pub(super) fn write_text_files(
     docs: &[SearchDoc<'_>],
+    table: u64,
     sink: &dyn OutputSink,
 ) -> Result<(Vec<Taken>, u64), Diagnostic> {
+    let head = build::hex(table);
     let files = docs
         .par_chunks(TEXT_CHUNK)
         .enumerate()
@@ -268,7 +278,7 @@ pub(super) fn write_text_files(
             });
             let output = Output {
                 path: format!("search/t/{i}.mz"),
-                body: stored_text_file(stored, units),
+                body: stored_text_file(head.as_bytes(), stored, units),
             };
             digested(output, sink)
         })
@@ -285,8 +295,10 @@ struct StoredDoc<'a> {
     text: &'a str,
 }
 
-/// The bytes of one stored-text file ([`write_text_files`]); `units` is scratch space.
+/// The bytes of one stored-text file ([`write_text_files`]), after `head`; `units` is
+/// scratch space.
 fn stored_text_file<'a>(
+    head: &[u8],
     docs: impl Iterator<Item = StoredDoc<'a>>,
     units: &mut Vec<u16>,
 ) -> Vec<u8> {
@@ -305,10 +317,12 @@ fn stored_text_file<'a>(
     let mut line = serde_json::to_string(&header).unwrap_or_default();
     line.push('\n');
     let header: Vec<u16> = line.encode_utf16().collect();
-    let mut body = vec![0; (header.len() + units.len()) * 2];
+    let mut body = vec![0; head.len() + (header.len() + units.len()) * 2];
+    let (file_head, rest) = body.split_at_mut(head.len());
+    file_head.copy_from_slice(head);
     // Two plain loops over slices, which compile to wide copies.
-    let (head, texts) = body.split_at_mut(header.len() * 2);
-    for (pair, unit) in head.chunks_exact_mut(2).zip(&header) {
+    let (json, texts) = rest.split_at_mut(header.len() * 2);
+    for (pair, unit) in json.chunks_exact_mut(2).zip(&header) {
         pair.copy_from_slice(&unit.to_le_bytes());
     }
     for (pair, unit) in texts.chunks_exact_mut(2).zip(units.iter()) {
@@ -381,8 +395,8 @@ mod tests {
 
     #[test]
     fn stored_text_is_utf16_little_endian_without_a_mark() {
-        let body = stored_text_file(std::iter::empty(), &mut Vec::new());
-        assert_eq!(body, [b'[', 0, b']', 0, b'\n', 0]);
+        let body = stored_text_file(b"head", std::iter::empty(), &mut Vec::new());
+        assert_eq!(body, [b'h', b'e', b'a', b'd', b'[', 0, b']', 0, b'\n', 0]);
     }
 
     #[test]
@@ -400,7 +414,7 @@ mod tests {
             date: "2024-05-01".to_owned(),
             text,
         });
-        let read = read_stored_text(&stored_text_file(docs, &mut Vec::new()))?;
+        let read = read_stored_text(&stored_text_file(&[], docs, &mut Vec::new()))?;
         assert_eq!(read.len(), texts.len());
         assert_eq!(read[0].0, "标题\n\"");
         assert_eq!(

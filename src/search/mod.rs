@@ -7,6 +7,7 @@
 //! (counts, facet labels, per-document facet and ranking columns, the
 //! Traditional→Simplified pairs the query needs), `s/<hex>.mz` (postings shards keyed
 //! by a hash of the term), `t/<n>.mz` (stored text of a few documents, for excerpts),
+//! each of these two starting with the id of the build's document table (see [`build`]),
 //! `search-core.js` (the ES module, see docs/search.md) and `search-ui.js` (the page).
 //! `meta.mz` is gzip; the shards and the stored text are not compressed, which cost
 //! build time for few bytes (shards) or more bytes per query (see [`TEXT_CHUNK`]).
@@ -88,6 +89,7 @@ pub fn write_search_outputs(
     sink: &dyn OutputSink,
 ) -> Result<Vec<Taken>, Diagnostic> {
     let docs = docs::collect(portal);
+    let table = build::table_id(docs.iter().map(|d| d.page.url.path.as_str()));
     // The stored text needs no postings: it is written meanwhile.
     let (index, texts) = rayon::join(
         || {
@@ -100,9 +102,9 @@ pub fn write_search_outputs(
                 )),
             };
             let (postings, lengths) = postings(&docs, &cuts);
-            files::write_index_files(portal, &docs, &lengths, &postings.finish(), sink)
+            files::write_index_files(portal, &docs, &lengths, &postings.finish(), table, sink)
         },
-        || files::write_text_files(&docs, sink),
+        || files::write_text_files(&docs, table, sink),
     );
     let (mut taken, texts_digest) = texts?;
     let (index, index_digest) = index?;

@@ -155,12 +155,14 @@ pub(crate) fn shard_lists(lists: &[TermList], shard_count: u32) -> Vec<Vec<&Term
     shards
 }
 
-/// One shard's bytes, its lists sorted by term: per term a varint of its UTF-8 length,
-/// the UTF-8, a varint document count, a varint byte length, the bytes.
-pub(crate) fn encode_shard(lists: &mut [&TermList]) -> Vec<u8> {
+/// One shard's bytes: `head` (what every index file starts with), then its lists sorted
+/// by term: per term a varint of its UTF-8 length, the UTF-8, a varint document count,
+/// a varint byte length, the bytes.
+pub(crate) fn encode_shard(lists: &mut [&TermList], head: &[u8]) -> Vec<u8> {
     lists.sort_unstable_by(|a, b| a.term.cmp(&b.term));
     let size: usize = lists.iter().map(|l| l.term.len() + l.bytes.len() + 8).sum();
-    let mut shard = Vec::with_capacity(size);
+    let mut shard = Vec::with_capacity(head.len() + size);
+    shard.extend_from_slice(head);
     for list in lists.iter() {
         write_varint(&mut shard, list.term.len() as u64);
         shard.extend_from_slice(list.term.as_bytes());
@@ -215,8 +217,8 @@ mod tests {
         let lists = [list("科协"), list("梧州"), list("icp")];
         let shards = shard_lists(&lists, 1);
         let mut only = shards.into_iter().next().unwrap();
-        let bytes = encode_shard(&mut only);
-        let mut expected = Vec::new();
+        let bytes = encode_shard(&mut only, b"head");
+        let mut expected = b"head".to_vec();
         for term in ["icp", "梧州", "科协"] {
             expected.push(term.len() as u8);
             expected.extend_from_slice(term.as_bytes());

@@ -22,18 +22,6 @@ fn payload(tag: &str) -> String {
     )
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// The demo portal with a hostile page, a hostile organization and a hostile tag.
 fn hostile_demo() -> Site {
     let site = Site::empty();

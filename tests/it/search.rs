@@ -355,6 +355,94 @@ fn the_build_id_follows_the_index_files() {
     assert_eq!(r["build"], second);
 }
 
+/// Searches `q` in Node with `meta.mz` (and `build.json`) read from `opened` and every
+/// other index file from `served`, as a browser holding one build meets files of another;
+/// returns `{titles}`, or `{error}` (the error's name) when the search fails.
+fn mixed_query(opened: &Path, served: &Path, q: &str) -> serde_json::Value {
+    let script = r#"
+import { pathToFileURL } from 'node:url';
+import { readFile } from 'node:fs/promises';
+const { OPENED, SERVED, Q } = process.env;
+const { openIndex } = await import(pathToFileURL(SERVED + '/search-core.js'));
+const index = await openIndex((p) => readFile(`${p === 'meta.mz' || p === 'build.json' ? OPENED : SERVED}/${p}`));
+try {
+  const r = await index.search(Q);
+  const shown = await index.results(r.hits, Q);
+  console.log(JSON.stringify({ titles: shown.map((s) => s.title) }));
+} catch (e) {
+  console.log(JSON.stringify({ error: e.name }));
+}
+"#;
+    let out = Command::new("node")
+        .args(["--input-type=module", "-e", script])
+        .env("OPENED", opened)
+        .env("SERVED", served)
+        .env("Q", q)
+        .output()
+        .expect("run node");
+    assert!(
+        out.status.success(),
+        "node failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json from node")
+}
+
+/// The fixture's newest page, published later: every document id then names the page
+/// after the one it named before.
+fn add_newest_page(site: &Site) {
+    page(
+        site,
+        "news/g.md",
+        "title = \"新春科普游园会\"\ndate = 2026-01-01",
+        "元宵节在公园举办科普游园会。",
+    );
+    site.build();
+}
+
+/// A shard or stored-text file whose document ids name other pages than the opened
+/// `meta.mz`'s (a file of the next build, sent under this build's address while the site
+/// is being republished) is refused with `StaleIndexError`. A file of a build with the
+/// same pages in the same order, whose ids name the same pages, is used.
+#[test]
+fn files_whose_ids_name_other_pages_are_refused() {
+    if !node_available() {
+        return;
+    }
+    let site = fixture();
+    let first = tempfile::tempdir().expect("temp dir");
+    copy_tree(&site.path("public/search"), first.path());
+    let search = site.path("public/search");
+    page(
+        &site,
+        "news/a.md",
+        "title = \"边境乡镇科普大集\"\ndate = 2024-08-20\ncity = \"防城港\"\ntags = [\"科普\", \"乡村\"]",
+        "防城港市防城区科协在那良镇举办科普大集，群众热情参加。",
+    );
+    site.build();
+    assert_ne!(
+        build_id(&search),
+        build_id(first.path()),
+        "one word changed"
+    );
+    let same_pages = mixed_query(first.path(), &search, "那良");
+    assert_eq!(
+        same_pages["titles"],
+        serde_json::json!(["边境乡镇科普大集"]),
+        "{same_pages}"
+    );
+
+    add_newest_page(&site);
+    let other_pages = mixed_query(first.path(), &search, "那良");
+    assert_eq!(other_pages["error"], "StaleIndexError", "{other_pages}");
+    let own = mixed_query(&search, &search, "那良");
+    assert_eq!(
+        own["titles"],
+        serde_json::json!(["边境乡镇科普大集"]),
+        "{own}"
+    );
+}
+
 fn varint(bytes: &[u8], at: &mut usize) -> u64 {
     let mut value = 0;
     for shift in (0..64).step_by(7) {
@@ -374,7 +462,9 @@ fn index_weights(site: &Site) -> std::collections::HashMap<String, Vec<u8>> {
     let mut terms = std::collections::HashMap::new();
     for shard in std::fs::read_dir(site.path("public/search/s")).unwrap() {
         let bytes = std::fs::read(shard.unwrap().path()).unwrap();
-        let mut at = 0;
+        // The document table's id, in 16 hex digits.
+        assert!(bytes[..16].iter().all(u8::is_ascii_hexdigit), "{bytes:?}");
+        let mut at = 16;
         while at < bytes.len() {
             let length = varint(&bytes, &mut at) as usize;
             let term = String::from_utf8(bytes[at..at + length].to_vec()).unwrap();

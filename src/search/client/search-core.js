@@ -74,8 +74,21 @@ async function gunzip(bytes) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-// A stored-text file: a JSON line [[title, path, date, length]], then the texts, each
-// `length` UTF-16 code units, one after the other.
+/** Rejects a search whose files are of another build than the index opened. */
+export class StaleIndexError extends Error {
+  constructor() { super('the site was republished: open the index again'); this.name = 'StaleIndexError'; }
+}
+
+// Shards and stored-text files start with their build's document table id (meta.table,
+// 16 hex digits): the ids of a file of another build, which a server republishing the
+// site may send under this build's address, would name other pages.
+function ownPart(bytes, table) {
+  if (new TextDecoder().decode(bytes.subarray(0, 16)) !== table) throw new StaleIndexError();
+  return bytes.subarray(16);
+}
+
+// A stored-text file, after its head: a JSON line [[title, path, date, length]], then
+// the texts, each `length` UTF-16 code units, one after the other.
 function storedDocuments(bytes) {
   const all = new TextDecoder('utf-16le').decode(bytes), newline = all.indexOf('\n');
   let at = newline + 1;
@@ -140,7 +153,7 @@ export async function openIndex(load, build) {
   build ??= await currentBuild(load);
   const versioned = (path) => load(path, { build });
   const meta = await loadJson(versioned, 'meta.mz');
-  if (meta.version !== 4) throw new Error(`unsupported search index version ${meta.version}`);
+  if (meta.version !== 5) throw new Error(`unsupported search index version ${meta.version}`);
   return new SearchIndex(versioned, meta, build);
 }
 
@@ -175,6 +188,9 @@ export class SearchIndex {
     this.newest = dayNumber(Math.max(0, ...c.date));
   }
 
+  /** A file of this build, without its head; rejects with StaleIndexError if not. */
+  async own(path) { return ownPart(await loadFile(this.load, path), this.meta.table); }
+
   /** The query as terms (see analyzeQuery). */
   analyze(query) { return analyzeQuery(query, this.t2s); }
 
@@ -182,7 +198,7 @@ export class SearchIndex {
     const n = termHash(term) % this.meta.shards;
     if (!this.shards.has(n)) {
       const name = n.toString(16).padStart((this.meta.shards - 1).toString(16).length, '0');
-      this.shards.set(n, loadFile(this.load, `s/${name}.mz`).then(parseShard));
+      this.shards.set(n, this.own(`s/${name}.mz`).then(parseShard));
     }
     return (await this.shards.get(n)).get(term);
   }
@@ -267,7 +283,7 @@ export class SearchIndex {
     return Promise.all(ids.map(async (id) => {
       const n = Math.floor(id / chunk);
       if (!this.texts.has(n)) {
-        this.texts.set(n, loadFile(this.load, `t/${n}.mz`).then(storedDocuments));
+        this.texts.set(n, this.own(`t/${n}.mz`).then(storedDocuments));
       }
       const [title, path, date, text] = (await this.texts.get(n))[id % chunk];
       return { id, title, path, date, text };

@@ -7,6 +7,8 @@
 //   node tests/browser/cdp.mjs xss  SITE_DIR PORT MARKER PATH...  → no injected script runs
 //   node tests/browser/cdp.mjs search SITE_DIR PORT PATH QUERY [QUERY2] → types QUERY, reports as JSON
 //     (replaces SITE_DIR/search/build.json on the way, as a rebuild would)
+//   node tests/browser/cdp.mjs republish SITE_DIR PORT PATH QUERY NEXT_DIR QUERY2 → loads PATH?q=QUERY,
+//     then serves NEXT_DIR instead (the site republished) and searches QUERY2 at once; reports as JSON
 //
 // The site must have been built with base_url http://127.0.0.1:PORT. A PATH ending in
 // "+contrast" is loaded with the high-contrast mode switched on.
@@ -25,7 +27,8 @@ const TYPES = {
   ".json": "application/json", ".pdf": "application/pdf",
 };
 
-// Every request is logged (address and Cache-Control header) in `server.requests`.
+// Every request is logged (address and Cache-Control header) in `server.requests`;
+// `server.serveFrom(dir)` serves another folder from then on.
 function serve(root, port) {
   const requests = [];
   const server = createServer((req, res) => {
@@ -43,6 +46,7 @@ function serve(root, port) {
     res.end(readFileSync(file));
   });
   server.requests = requests;
+  server.serveFrom = (dir) => { root = dir; };
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
 }
 
@@ -395,6 +399,37 @@ async function runSearch(browser, base, path, query, unfiltered, { siteDir, serv
   return 0;
 }
 
+// A search page left open while the whole site is replaced by its next build: the next
+// search, within the minute in which the page does not ask which build is current.
+async function runRepublish(browser, base, path, query, nextDir, nextQuery, { server }) {
+  const tab = await browser.open(1280);
+  const titles = () => browser.evaluate(tab, `JSON.stringify({
+      status: document.querySelector(".search-status").textContent,
+      titles: [...document.querySelectorAll(".search-result h2")].map((h) => h.textContent),
+    })`);
+  await browser.goto(tab, `${base}${path}?q=${encodeURIComponent(query)}`);
+  await browser.until(tab, `document.querySelector(".search-result")`);
+  const before = JSON.parse(await titles());
+  server.serveFrom(nextDir);
+  const republished = server.requests.length;
+  await browser.evaluate(tab, `(() => {
+      document.getElementById("search-q").value = ${JSON.stringify(nextQuery)};
+      document.querySelector(".search-page-form").requestSubmit();
+    })()`);
+  // Settled: a message, or results drawn for the new query (an old index's count shows
+  // before its stored text turns out to be of the next build).
+  await browser.until(tab, `(() => {
+      const status = document.querySelector(".search-status").textContent;
+      if (status.startsWith("正在")) return false;
+      if (!status.startsWith("找到")) return true;
+      return [...document.querySelectorAll(".search-result mark")].some((m) => m.textContent === ${JSON.stringify(nextQuery)});
+    })()`);
+  const after = JSON.parse(await titles());
+  const requests = server.requests.slice(republished).map((r) => r.url).filter((u) => u.includes("/search/"));
+  console.log(JSON.stringify({ before, after, requests }));
+  return 0;
+}
+
 async function runShots(browser, base, outDir, entries) {
   for (const width of [1280, 390]) {
     const tab = await browser.open(width);
@@ -419,7 +454,7 @@ async function runShots(browser, base, outDir, entries) {
 async function main() {
   const [mode, siteDir, port, extra, ...rest] = process.argv.slice(2);
   if (!mode || !siteDir || !port || !extra) {
-    console.error("usage: cdp.mjs axe SITE_DIR PORT AXE_JS PATH... | shot SITE_DIR PORT OUT_DIR NAME=PATH... | tools SITE_DIR PORT PATH OTHER_PATH | search SITE_DIR PORT PATH QUERY");
+    console.error("usage: cdp.mjs axe SITE_DIR PORT AXE_JS PATH... | shot SITE_DIR PORT OUT_DIR NAME=PATH... | tools SITE_DIR PORT PATH OTHER_PATH | search SITE_DIR PORT PATH QUERY | republish SITE_DIR PORT PATH QUERY NEXT_DIR QUERY2");
     return 2;
   }
   const server = await serve(siteDir, Number(port));
@@ -434,6 +469,7 @@ async function main() {
     }
     if (mode === "tools") return await runTools(browser, base, extra, rest[0]);
     if (mode === "search") return await runSearch(browser, base, extra, rest[0], rest[1], { siteDir, server });
+    if (mode === "republish") return await runRepublish(browser, base, extra, rest[0], rest[1], rest[2], { server });
     if (mode === "xss") {
       const failures = await runXss(browser, base, extra, rest);
       console.log(failures ? `${failures} page(s) ran or showed injected markup` : "no injected script ran");

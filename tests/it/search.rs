@@ -634,6 +634,87 @@ fn the_demo_search_page_shows_results_in_chromium() {
     assert_contains(&hant, &format!("href=\"http://127.0.0.1:{port}/zh-hant/"));
 }
 
+/// A search page left open while the site is republished with a new page: the next
+/// search, within the minute in which the page does not ask which build is current,
+/// meets stored text of the new build, whose ids name other pages. The page notices,
+/// opens the new build and shows the page found, not the page its id named before.
+/// While the upload is under way (the new files there, `build.json` still the old one),
+/// it says so instead. Driven by `tests/browser/cdp.mjs republish`.
+#[test]
+fn a_search_page_open_across_a_republication_shows_the_page_found() {
+    let Some(_) = chromium() else { return };
+    if !node_available() {
+        return;
+    }
+    let site = fixture();
+    // One shard: the first search keeps it, so the next one reads the old build's
+    // postings (the id the page had) and only the stored text comes from the new build.
+    let shards = std::fs::read_dir(site.path("public/search/s")).expect("shards");
+    assert_eq!(shards.count(), 1);
+    let first = tempfile::tempdir().expect("temp dir");
+    copy_tree(&site.path("public"), first.path());
+    add_newest_page(&site);
+    let next = site.path("public");
+    let next_build = build_id(&next.join("search"));
+    let port = free_port();
+    let stdout = run_cdp(
+        "republish",
+        first.path(),
+        port,
+        &[
+            "/search/",
+            "四长",
+            next.to_str().expect("a UTF-8 path"),
+            "那良",
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_str(stdout.trim()).expect("a JSON report");
+    assert_eq!(
+        strings(&report["before"]["titles"]),
+        ["汇聚基层力量"],
+        "{report}"
+    );
+    assert_eq!(report["after"]["status"], "找到 1 条结果", "{report}");
+    assert_eq!(
+        strings(&report["after"]["titles"]),
+        ["边境乡镇科普大集"],
+        "{report}"
+    );
+    let requests = strings(&report["requests"]);
+    assert!(
+        requests.iter().any(|r| r == "/search/build.json")
+            && requests
+                .iter()
+                .any(|r| *r == format!("/search/meta.mz?v={next_build}")),
+        "asked which build is current and opened it: {report}"
+    );
+
+    let uploading = tempfile::tempdir().expect("temp dir");
+    copy_tree(&next, uploading.path());
+    std::fs::copy(
+        first.path().join("search/build.json"),
+        uploading.path().join("search/build.json"),
+    )
+    .expect("the old build.json");
+    let stdout = run_cdp(
+        "republish",
+        first.path(),
+        free_port(),
+        &[
+            "/search/",
+            "四长",
+            uploading.path().to_str().expect("a UTF-8 path"),
+            "那良",
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_str(stdout.trim()).expect("a JSON report");
+    assert_eq!(
+        report["after"]["status"], "网站正在更新，请稍后再试。",
+        "{report}"
+    );
+    assert_eq!(report["after"]["titles"], serde_json::json!([]), "{report}");
+}
+
 /// A visitor at the demo's search page: types a query (in Traditional script, committed
 /// as an input method does) and presses Enter, moves through the results with the arrow
 /// keys, presses a city filter from the keyboard, loads more results, opens the long

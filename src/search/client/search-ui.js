@@ -64,7 +64,7 @@ function syncUrl() {
   history.replaceState(null, '', `${location.pathname}${p.size ? `?${p}` : ''}`);
 }
 
-async function run() {
+async function run(retried = false) {
   const mine = ++seq, q = input.value.trim();
   syncUrl();
   if (!q) { list.replaceChildren(); facetsBox.replaceChildren(); filtersTitle.hidden = more.hidden = true; status.textContent = '请输入关键词。'; return; }
@@ -85,9 +85,18 @@ async function run() {
     status.textContent = script(result.total ? `找到 ${result.total} 条结果${note}` : `没有找到与「${q}」相关的结果${note}`);
     await showMore();
   } catch (e) {
-    status.textContent = '搜索暂时不可用。';
-    console.error(e);
+    if (mine === seq) failed(e, retried);
   }
+}
+
+// A file of another build turned up (the site was republished since the index was
+// opened): ask which build is current and search again, once. Results of an earlier
+// query are not left under the message.
+function failed(e, retried) {
+  if (e.name === 'StaleIndexError' && !retried) { checked = 0; run(true); return; }
+  list.replaceChildren(); facetsBox.replaceChildren(); more.hidden = true;
+  status.textContent = script(e.name === 'StaleIndexError' ? '网站正在更新，请稍后再试。' : '搜索暂时不可用。');
+  console.error(e);
 }
 
 async function showMore() {
@@ -175,7 +184,7 @@ input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(
 // to the top of the page.
 more.addEventListener('click', async () => {
   const first = list.children.length;
-  await showMore();
+  try { await showMore(); } catch (e) { failed(e, false); return; }
   list.children[first]?.querySelector('a')?.focus();
 });
 document.addEventListener('keydown', (e) => {

@@ -155,8 +155,9 @@ def paths_of(tool, ids, menhu_out, pf_out):
         if tool == "menhu":
             with open(os.path.join(menhu_out, "search", "t", f"{i // chunk}.mz"), "rb") as f:
                 raw = f.read()
-            # A JSON header line [[title, path, date, length]], then the texts.
-            header = raw.decode("utf-16-le").split("\n", 1)[0]
+            # The document table's id (16 hex digits), a JSON header line
+            # [[title, path, date, length]], then the texts.
+            header = raw[16:].decode("utf-16-le").split("\n", 1)[0]
             paths.add(json.loads(header)[i % chunk][1])
         else:
             with gzip.open(os.path.join(pf_out, "pagefind", "fragment", f"{i}.pf_fragment")) as f:

@@ -3,6 +3,7 @@
 //! reason when `node` is missing, unless MENHU_REQUIRE_BROWSER=1), and load the demo's
 //! search page in headless Chromium.
 
+use std::ffi::OsStr;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -53,11 +54,21 @@ console.log(JSON.stringify({
   excerpts: shown.map((s) => s.excerpt.map((x) => (x.hit ? `[${x.text}]` : x.text)).join('')),
 }));
 "#;
+    let search = site.path("public/search");
+    let env = [
+        ("SEARCH_DIR", search.as_os_str()),
+        ("Q", OsStr::new(q)),
+        ("FILTERS", OsStr::new(filters)),
+    ];
+    serde_json::from_str(&run_node_module(script, &env)).expect("json from node")
+}
+
+/// Runs `script` as an ES module in Node with the environment variables `env`; what it
+/// printed, once it has succeeded.
+fn run_node_module(script: &str, env: &[(&str, &OsStr)]) -> String {
     let out = Command::new("node")
         .args(["--input-type=module", "-e", script])
-        .env("SEARCH_DIR", site.path("public/search"))
-        .env("Q", q)
-        .env("FILTERS", filters)
+        .envs(env.iter().copied())
         .output()
         .expect("run node");
     assert!(
@@ -65,7 +76,7 @@ console.log(JSON.stringify({
         "node failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).expect("json from node")
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 fn strings(v: &serde_json::Value) -> Vec<String> {
@@ -373,19 +384,12 @@ try {
   console.log(JSON.stringify({ error: e.name }));
 }
 "#;
-    let out = Command::new("node")
-        .args(["--input-type=module", "-e", script])
-        .env("OPENED", opened)
-        .env("SERVED", served)
-        .env("Q", q)
-        .output()
-        .expect("run node");
-    assert!(
-        out.status.success(),
-        "node failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("json from node")
+    let env = [
+        ("OPENED", opened.as_os_str()),
+        ("SERVED", served.as_os_str()),
+        ("Q", OsStr::new(q)),
+    ];
+    serde_json::from_str(&run_node_module(script, &env)).expect("json from node")
 }
 
 /// The fixture's newest page, published later: every document id then names the page
@@ -930,14 +934,12 @@ for (let i = 0; i < pairs.length; i += 2) t2s.set(pairs[i], pairs[i + 1]);
 process.stdout.write(normalize(process.env.SAMPLE, t2s));
 "#;
     let core = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/search/client/search-core.js");
-    let out = Command::new("node")
-        .args(["--input-type=module", "-e", script])
-        .env("CORE", core)
-        .env("PAIRS", pairs)
-        .env("SAMPLE", &sample)
-        .output()
-        .expect("run node");
-    let client = String::from_utf8_lossy(&out.stdout);
+    let env = [
+        ("CORE", core.as_os_str()),
+        ("PAIRS", OsStr::new(&pairs)),
+        ("SAMPLE", OsStr::new(&sample)),
+    ];
+    let client = run_node_module(script, &env);
     let index = menhu::zh::normalize(&sample);
     for ((a, b), original) in client.chars().zip(index.chars()).zip(sample.chars()) {
         assert_eq!(a, b, "{original:?} (U+{:04X})", original as u32);

@@ -94,7 +94,7 @@ async function run(retried = false) {
 // query are not left under the message.
 function failed(e, retried) {
   if (e.name === 'StaleIndexError' && !retried) { checked = 0; run(true); return; }
-  list.replaceChildren(); facetsBox.replaceChildren(); more.hidden = true;
+  list.replaceChildren(); facetsBox.replaceChildren(); filtersTitle.hidden = more.hidden = true;
   status.textContent = script(e.name === 'StaleIndexError' ? '网站正在更新，请稍后再试。' : '搜索暂时不可用。');
   console.error(e);
 }

@@ -90,7 +90,7 @@ struct Meta<'a> {
     version: u32,
     /// The document table's id ([`build::table_id`]) in hex, which every shard and
     /// stored-text file starts with.
-    table: String,
+    table: &'a str,
     docs: usize,
     shards: u32,
     chunk: usize,
@@ -106,6 +106,8 @@ struct Meta<'a> {
 
 /// `meta.mz` and the shards (the stored-text files are [`write_text_files`]), each
 /// handed to `sink` as soon as it is made, with the digest of them all ([`build`]).
+/// `table` is the document table's id ([`build::table_id`], in [`build::hex`]), which
+/// `meta.mz` holds and every shard starts with.
 ///
 /// [`build`]: super::build
 pub(super) fn write_index_files(
@@ -113,10 +115,9 @@ pub(super) fn write_index_files(
     docs: &[SearchDoc<'_>],
     lengths: &[usize],
     lists: &[TermList],
-    table: u64,
+    table: &str,
     sink: &dyn OutputSink,
 ) -> Result<(Vec<Taken>, u64), Diagnostic> {
-    let head = build::hex(table);
     let total: usize = lists.iter().map(|l| l.bytes.len() + l.term.len() + 4).sum();
     let shard_count = shard_count_for(total, SHARD_TARGET_BYTES);
     let width = format!("{:x}", shard_count.saturating_sub(1)).len();
@@ -130,7 +131,7 @@ pub(super) fn write_index_files(
                 digested(
                     Output {
                         path: format!("search/s/{i:0width$x}.mz"),
-                        body: encode_shard(&mut shard, head.as_bytes()),
+                        body: encode_shard(&mut shard, table.as_bytes()),
                     },
                     sink,
                 )
@@ -175,7 +176,7 @@ fn meta_json(
     docs: &[SearchDoc<'_>],
     lengths: &[usize],
     lists: &[TermList],
-    table: u64,
+    table: &str,
     shards: u32,
 ) -> String {
     let sections = Labels::of(docs.iter().map(|d| d.section.as_str()));
@@ -203,7 +204,7 @@ fn meta_json(
     };
     let meta = Meta {
         version: FORMAT_VERSION,
-        table: build::hex(table),
+        table,
         docs: docs.len(),
         shards,
         chunk: TEXT_CHUNK,
@@ -246,8 +247,8 @@ fn needed_t2s(lists: &[TermList]) -> String {
 /// UTF-16LE without a byte-order mark (two bytes a Chinese character instead of three),
 /// not compressed (see [`TEXT_CHUNK`]); each handed to `sink` as soon as it is made.
 ///
-/// A file is the document table's id ([`build::table_id`]) in 16 hex digits, then one
-/// line of JSON, `[[title, path, date, length], …]`, a line feed, then the
+/// A file is `table`, the document table's id ([`build::table_id`], in [`build::hex`]),
+/// then one line of JSON, `[[title, path, date, length], …]`, a line feed, then the
 /// documents' texts one after the other, `length` UTF-16 code units each. The texts,
 /// nearly all of a file's bytes, are copied as they are instead of escaped as JSON
 /// strings: half the cost of writing them.
@@ -257,10 +258,9 @@ fn needed_t2s(lists: &[TermList]) -> String {
 /// [`build`]: super::build
 pub(super) fn write_text_files(
     docs: &[SearchDoc<'_>],
-    table: u64,
+    table: &str,
     sink: &dyn OutputSink,
 ) -> Result<(Vec<Taken>, u64), Diagnostic> {
-    let head = build::hex(table);
     let files = docs
         .par_chunks(TEXT_CHUNK)
         .enumerate()
@@ -278,7 +278,7 @@ pub(super) fn write_text_files(
             });
             let output = Output {
                 path: format!("search/t/{i}.mz"),
-                body: stored_text_file(head.as_bytes(), stored, units),
+                body: stored_text_file(table.as_bytes(), stored, units),
             };
             digested(output, sink)
         })

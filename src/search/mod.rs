@@ -3,11 +3,11 @@
 //! theme: it indexes what the portal knows (title, headings, text, tags, city,
 //! organisation), not the rendered HTML.
 //!
-//! Files: `build.json` (which build the others are of, see [`build`]), `meta.mz`
+//! Files: `build.json` (which build the others are of, see `build.rs`), `meta.mz`
 //! (counts, facet labels, per-document facet and ranking columns, the
 //! Traditional→Simplified pairs the query needs), `s/<hex>.mz` (postings shards keyed
 //! by a hash of the term), `t/<n>.mz` (stored text of a few documents, for excerpts),
-//! each of these two starting with the id of the build's document table (see [`build`]),
+//! each of these two starting with the id of the build's document table (`build.rs`),
 //! `search-core.js` (the ES module, see docs/search.md) and `search-ui.js` (the page).
 //! `meta.mz` is gzip; the shards and the stored text are not compressed, which cost
 //! build time for few bytes (shards) or more bytes per query (see [`TEXT_CHUNK`]).
@@ -89,7 +89,9 @@ pub fn write_search_outputs(
     sink: &dyn OutputSink,
 ) -> Result<Vec<Taken>, Diagnostic> {
     let docs = docs::collect(portal);
-    let table = build::table_id(docs.iter().map(|d| d.page.url.path.as_str()));
+    let table = build::hex(build::table_id(
+        docs.iter().map(|d| d.page.url.path.as_str()),
+    ));
     // The stored text needs no postings: it is written meanwhile.
     let (index, texts) = rayon::join(
         || {
@@ -102,9 +104,9 @@ pub fn write_search_outputs(
                 )),
             };
             let (postings, lengths) = postings(&docs, &cuts);
-            files::write_index_files(portal, &docs, &lengths, &postings.finish(), table, sink)
+            files::write_index_files(portal, &docs, &lengths, &postings.finish(), &table, sink)
         },
-        || files::write_text_files(&docs, table, sink),
+        || files::write_text_files(&docs, &table, sink),
     );
     let (mut taken, texts_digest) = texts?;
     let (index, index_digest) = index?;
@@ -178,10 +180,10 @@ fn postings(
 /// would otherwise run the new page against it, and an export the page needs could be
 /// missing.
 fn ui_script() -> String {
-    let digest = build::content_digest(CORE_JS.as_bytes());
+    let digest = build::hex(build::content_digest(CORE_JS.as_bytes()));
     UI_JS.replacen(
         &format!("'{CORE_IMPORT}'"),
-        &format!("'{CORE_IMPORT}?v={digest:016x}'"),
+        &format!("'{CORE_IMPORT}?v={digest}'"),
         1,
     )
 }
@@ -225,9 +227,9 @@ mod tests {
             "the import to version"
         );
         let script = ui_script();
-        let digest = build::content_digest(CORE_JS.as_bytes());
+        let digest = build::hex(build::content_digest(CORE_JS.as_bytes()));
         assert!(
-            script.contains(&format!("from './search-core.js?v={digest:016x}';")),
+            script.contains(&format!("from './search-core.js?v={digest}';")),
             "{}",
             script
                 .lines()

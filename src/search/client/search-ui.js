@@ -67,7 +67,7 @@ function syncUrl() {
 async function run(retried = false) {
   const mine = ++seq, q = input.value.trim();
   syncUrl();
-  if (!q) { list.replaceChildren(); facetsBox.replaceChildren(); filtersTitle.hidden = more.hidden = true; status.textContent = '请输入关键词。'; return; }
+  if (!q) { clearResults(); status.textContent = '请输入关键词。'; return; }
   status.textContent = '正在搜索…';
   try {
     const searched = await currentIndex();
@@ -89,12 +89,14 @@ async function run(retried = false) {
   }
 }
 
+function clearResults() { list.replaceChildren(); facetsBox.replaceChildren(); filtersTitle.hidden = more.hidden = true; }
+
 // A file of another build turned up (the site was republished since the index was
 // opened): ask which build is current and search again, once. Results of an earlier
 // query are not left under the message.
 function failed(e, retried) {
   if (e.name === 'StaleIndexError' && !retried) { checked = 0; run(true); return; }
-  list.replaceChildren(); facetsBox.replaceChildren(); filtersTitle.hidden = more.hidden = true;
+  clearResults();
   status.textContent = script(e.name === 'StaleIndexError' ? '网站正在更新，请稍后再试。' : '搜索暂时不可用。');
   console.error(e);
 }

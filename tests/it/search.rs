@@ -638,6 +638,12 @@ fn the_demo_search_page_shows_results_in_chromium() {
     assert_contains(&hant, &format!("href=\"http://127.0.0.1:{port}/zh-hant/"));
 }
 
+/// The JSON report of `tests/browser/cdp.mjs MODE` (see [`run_cdp`]).
+fn cdp_report(mode: &str, site: &Path, port: u16, args: &[&str]) -> serde_json::Value {
+    let stdout = run_cdp(mode, site, port, args);
+    serde_json::from_str(stdout.trim()).expect("a JSON report")
+}
+
 /// A search page left open while the site is republished with a new page: the next
 /// search, within the minute in which the page does not ask which build is current,
 /// meets stored text of the new build, whose ids name other pages. The page notices,
@@ -660,19 +666,17 @@ fn a_search_page_open_across_a_republication_shows_the_page_found() {
     add_newest_page(&site);
     let next = site.path("public");
     let next_build = build_id(&next.join("search"));
-    let port = free_port();
-    let stdout = run_cdp(
-        "republish",
-        first.path(),
-        port,
-        &[
-            "/search/",
-            "四长",
-            next.to_str().expect("a UTF-8 path"),
-            "那良",
-        ],
-    );
-    let report: serde_json::Value = serde_json::from_str(stdout.trim()).expect("a JSON report");
+    // The page opened on `first` searches 四长, then 那良 with `served` in its place.
+    let republish = |served: &Path| {
+        let served = served.to_str().expect("a UTF-8 path");
+        cdp_report(
+            "republish",
+            first.path(),
+            free_port(),
+            &["/search/", "四长", served, "那良"],
+        )
+    };
+    let report = republish(&next);
     assert_eq!(
         strings(&report["before"]["titles"]),
         ["汇聚基层力量"],
@@ -700,18 +704,7 @@ fn a_search_page_open_across_a_republication_shows_the_page_found() {
         uploading.path().join("search/build.json"),
     )
     .expect("the old build.json");
-    let stdout = run_cdp(
-        "republish",
-        first.path(),
-        free_port(),
-        &[
-            "/search/",
-            "四长",
-            uploading.path().to_str().expect("a UTF-8 path"),
-            "那良",
-        ],
-    );
-    let report: serde_json::Value = serde_json::from_str(stdout.trim()).expect("a JSON report");
+    let report = republish(uploading.path());
     assert_eq!(
         report["after"]["status"], "网站正在更新，请稍后再试。",
         "{report}"
@@ -736,13 +729,12 @@ fn a_visitor_types_a_query_and_uses_the_results_by_keyboard() {
     let port = free_port();
     let site = build_demo(port);
     let build = build_id(&site.path().join("search"));
-    let stdout = run_cdp(
+    let report = cdp_report(
         "search",
         site.path(),
         port,
         &["/search/", "科協", "改版网站"],
     );
-    let report: serde_json::Value = serde_json::from_str(stdout.trim()).expect("a JSON report");
 
     let typed = &report["typed"];
     assert_eq!(report["found"], true, "{report}");

@@ -287,9 +287,11 @@ async function runSearch(browser, base, path, query, unfiltered, { siteDir, serv
     moves.push(`${name}:${await focused()}`);
   }
 
+  // The city facet's box, as an expression for the page.
+  const cityFacet = `[...document.querySelectorAll(".search-facet")].find((f) => f.querySelector("legend").textContent === "城市")`;
   // A filter button, pressed from the keyboard: the first value of the city facet.
   const city = await browser.evaluate(tab, `(() => {
-      const box = [...document.querySelectorAll(".search-facet")].find((f) => f.querySelector("legend").textContent === "城市");
+      const box = ${cityFacet};
       const button = box?.querySelector("button");
       if (!button) return null;
       button.focus();
@@ -321,7 +323,6 @@ async function runSearch(browser, base, path, query, unfiltered, { siteDir, serv
   }
   // A long facet (the cities): its first values, a toggle for the rest opened from the
   // keyboard, a value from the rest chosen, the toggle closed again.
-  const cityFacet = `[...document.querySelectorAll(".search-facet")].find((f) => f.querySelector("legend").textContent === "城市")`;
   const facetState = async () => JSON.parse(await browser.evaluate(tab, `(() => {
       const box = ${cityFacet}, toggle = box?.querySelector(".search-facet-more");
       const values = box ? [...box.querySelectorAll("button:not(.search-facet-more)")] : [];
@@ -454,7 +455,7 @@ async function runShots(browser, base, outDir, entries) {
 async function main() {
   const [mode, siteDir, port, extra, ...rest] = process.argv.slice(2);
   if (!mode || !siteDir || !port || !extra) {
-    console.error("usage: cdp.mjs axe SITE_DIR PORT AXE_JS PATH... | shot SITE_DIR PORT OUT_DIR NAME=PATH... | tools SITE_DIR PORT PATH OTHER_PATH | search SITE_DIR PORT PATH QUERY | republish SITE_DIR PORT PATH QUERY NEXT_DIR QUERY2");
+    console.error("usage: cdp.mjs axe SITE_DIR PORT AXE_JS PATH... | shot SITE_DIR PORT OUT_DIR NAME=PATH... | tools SITE_DIR PORT PATH OTHER_PATH | search SITE_DIR PORT PATH QUERY [QUERY2] | republish SITE_DIR PORT PATH QUERY NEXT_DIR QUERY2");
     return 2;
   }
   const server = await serve(siteDir, Number(port));

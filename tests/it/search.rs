@@ -638,6 +638,12 @@ fn the_demo_search_page_shows_results_in_chromium() {
     assert_contains(&hant, &format!("href=\"http://127.0.0.1:{port}/zh-hant/"));
 }
 
+/// Whether both Chromium and `node` are there to drive it (each says why not, or fails
+/// when they are required).
+fn chromium_and_node() -> bool {
+    chromium().is_some() && node_available()
+}
+
 /// The JSON report of `tests/browser/cdp.mjs MODE` (see [`run_cdp`]).
 fn cdp_report(mode: &str, site: &Path, port: u16, args: &[&str]) -> serde_json::Value {
     let stdout = run_cdp(mode, site, port, args);
@@ -652,8 +658,7 @@ fn cdp_report(mode: &str, site: &Path, port: u16, args: &[&str]) -> serde_json::
 /// it says so instead. Driven by `tests/browser/cdp.mjs republish`.
 #[test]
 fn a_search_page_open_across_a_republication_shows_the_page_found() {
-    let Some(_) = chromium() else { return };
-    if !node_available() {
+    if !chromium_and_node() {
         return;
     }
     let site = fixture();
@@ -722,8 +727,7 @@ fn a_search_page_open_across_a_republication_shows_the_page_found() {
 /// `tests/browser/cdp.mjs search`.
 #[test]
 fn a_visitor_types_a_query_and_uses_the_results_by_keyboard() {
-    let Some(_) = chromium() else { return };
-    if !node_available() {
+    if !chromium_and_node() {
         return;
     }
     let port = free_port();
@@ -850,7 +854,7 @@ fn a_visitor_types_a_query_and_uses_the_results_by_keyboard() {
 }
 
 /// The id in `build.json` of the index in `search_dir`.
-fn build_id(search_dir: &std::path::Path) -> String {
+fn build_id(search_dir: &Path) -> String {
     let file = std::fs::read(search_dir.join("build.json")).expect("build.json");
     let json: serde_json::Value = serde_json::from_slice(&file).expect("build.json is JSON");
     json["build"].as_str().expect("a build id").to_owned()

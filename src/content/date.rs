@@ -1,7 +1,15 @@
-//! Dates of pages (`date`, `updated`, `expires`) as editors write them, and the
-//! Zola-style date prefix of a file name (`2024-05-01-keji-huodong.md`).
+//! Dates of pages (`date`, `updated`, `expires`) as editors write them, the
+//! Zola-style date prefix of a file name (`2024-05-01-keji-huodong.md`), and where such
+//! a date falls on the site's clock ([`SiteDate`]), with the build's "now" ([`Now`]).
+//!
+//! A date written with an offset (`2026-12-06T15:00:00+08:00`) names one instant; a
+//! date without one is read in the site's `timezone`. The machine's own time zone is
+//! never consulted: a CI runner in UTC publishes what a Beijing editor expects.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{
+    DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
+};
+use chrono_tz::Tz;
 
 /// A date or date-time from front matter or a file name.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,6 +90,124 @@ impl Date {
     pub fn date(&self) -> NaiveDate {
         self.local.date()
     }
+
+    /// The instant this date names: with an offset, that one; without, the written
+    /// time (midnight for a bare day) in `zone`.
+    pub fn instant(&self, zone: Tz) -> DateTime<Utc> {
+        match self.offset {
+            Some(offset) => (self.local - offset).and_utc(),
+            None => local_in(zone, self.local),
+        }
+    }
+
+    /// This date on the site's clock.
+    pub fn in_zone(&self, zone: Tz) -> SiteDate {
+        let instant = self.instant(zone);
+        let local = instant.with_timezone(&zone).fixed_offset();
+        let text = if self.has_time {
+            local.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false)
+        } else {
+            // A bare day stays a day: `<time datetime="2026-12-06">`, PubDate 2026-12-06.
+            self.local.date().format("%Y-%m-%d").to_string()
+        };
+        SiteDate {
+            instant,
+            local,
+            has_time: self.has_time,
+            text,
+        }
+    }
+}
+
+/// The instant of the wall-clock time `local` in `zone`. A time the clock skips (the
+/// hour a daylight-saving zone springs forward) is read an hour later; a time it
+/// passes twice, at its first passing.
+fn local_in(zone: Tz, local: NaiveDateTime) -> DateTime<Utc> {
+    match zone.from_local_datetime(&local) {
+        LocalResult::Single(at) | LocalResult::Ambiguous(at, _) => at.with_timezone(&Utc),
+        LocalResult::None => {
+            let later = local + chrono::Duration::hours(1);
+            match zone.from_local_datetime(&later) {
+                LocalResult::Single(at) | LocalResult::Ambiguous(at, _) => at.with_timezone(&Utc),
+                // No zone skips two hours; read it as UTC rather than fail.
+                LocalResult::None => local.and_utc(),
+            }
+        }
+    }
+}
+
+/// A page's date placed on the site's clock: what lists sort by, feeds and sitemaps
+/// print, and templates see as `page.date`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteDate {
+    /// The instant the date names.
+    pub instant: DateTime<Utc>,
+    /// That instant in the site's time zone.
+    pub local: DateTime<FixedOffset>,
+    /// False when only a day was written (`2026-12-06`, read as its first moment).
+    pub has_time: bool,
+    /// For templates: the day as written (`2026-12-06`), or the time on the site's
+    /// clock with its offset (`2026-12-06T15:00:00+08:00`).
+    pub text: String,
+}
+
+impl SiteDate {
+    /// The day on the site's clock.
+    pub fn day(&self) -> NaiveDate {
+        self.local.date_naive()
+    }
+}
+
+/// The moment a build takes as "now": what is published, what has expired, and the
+/// day `check` measures staleness from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Now {
+    /// The system clock, read when the build starts.
+    #[default]
+    Clock,
+    /// A fixed instant (`--now`, `MENHU_NOW`): to test, or to rebuild a past state.
+    At(DateTime<Utc>),
+    /// The last second of a day on the site's clock (`check --today`).
+    EndOfDay(NaiveDate),
+}
+
+impl Now {
+    /// The instant, reading a day in `zone`.
+    pub fn resolve(self, zone: Tz) -> DateTime<Utc> {
+        match self {
+            Now::Clock => Utc::now(),
+            Now::At(instant) => instant,
+            Now::EndOfDay(day) => {
+                let last = day.and_time(NaiveTime::MIN) + chrono::Duration::seconds(86_399);
+                local_in(zone, last)
+            }
+        }
+    }
+}
+
+/// `instant` on the site's clock for people: `2026-12-07 09:00 +08:00`.
+pub fn human_time(instant: DateTime<Utc>, zone: Tz) -> String {
+    let local = instant.with_timezone(&zone);
+    format!(
+        "{} {}",
+        local.format("%Y-%m-%d %H:%M"),
+        offset_text(local.offset().fix())
+    )
+}
+
+/// `instant` on the site's clock as RFC 3339: `2026-12-07T09:00:00+08:00`.
+pub fn rfc3339_in(instant: DateTime<Utc>, zone: Tz) -> String {
+    instant
+        .with_timezone(&zone)
+        .fixed_offset()
+        .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false)
+}
+
+fn offset_text(offset: FixedOffset) -> String {
+    let seconds = offset.local_minus_utc();
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.unsigned_abs() / 60;
+    format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
 /// Splits a Zola-style dated file stem, `2024-05-01-keji-huodong` or

@@ -19,6 +19,7 @@ mod output_safety;
 mod outputs;
 mod portal;
 mod portal_directory;
+mod publishing;
 mod scaffold;
 mod search;
 mod serve;

@@ -319,6 +319,65 @@ mod tests {
         }
     }
 
+    fn utc(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text)
+            .map(|at| at.with_timezone(&Utc))
+            .unwrap_or_else(|e| panic!("{text}: {e}"))
+    }
+
+    #[test]
+    fn dates_name_instants_read_in_the_site_zone_when_they_have_no_offset() {
+        let shanghai = Tz::Asia__Shanghai;
+        let los_angeles = Tz::America__Los_Angeles;
+        // (written, zone, instant, text on the site's clock)
+        let cases = [
+            ("2026-12-06T15:00:00+08:00", shanghai, "2026-12-06T07:00:00Z", "2026-12-06T15:00:00+08:00"),
+            ("2026-12-06T15:00:00+08:00", Tz::UTC, "2026-12-06T07:00:00Z", "2026-12-06T07:00:00+00:00"),
+            ("2026-12-05T23:30:00Z", shanghai, "2026-12-05T23:30:00Z", "2026-12-06T07:30:00+08:00"),
+            ("2026-12-06 08:30", shanghai, "2026-12-06T00:30:00Z", "2026-12-06T08:30:00+08:00"),
+            ("2026-12-06 08:30", los_angeles, "2026-12-06T16:30:00Z", "2026-12-06T08:30:00-08:00"),
+            ("2026-12-06", shanghai, "2026-12-05T16:00:00Z", "2026-12-06"),
+            ("2026-07-01", los_angeles, "2026-07-01T07:00:00Z", "2026-07-01"),
+            ("2026-12-06T08:30:15.5", shanghai, "2026-12-06T00:30:15.5Z", "2026-12-06T08:30:15.500+08:00"),
+        ];
+        for (written, zone, instant, text) in cases {
+            let date = Date::parse(written).unwrap_or_else(|| panic!("{written}"));
+            assert_eq!(date.instant(zone), utc(instant), "{written} in {zone}");
+            let site = date.in_zone(zone);
+            assert_eq!(site.text, text, "{written} in {zone}");
+            assert_eq!(site.instant, utc(instant));
+        }
+        let day = Date::parse("2026-12-05T23:30:00Z").map(|d| d.in_zone(shanghai).day());
+        assert_eq!(day, NaiveDate::from_ymd_opt(2026, 12, 6));
+    }
+
+    #[test]
+    fn clock_changes_neither_fail_nor_shift_other_times() {
+        let new_york = Tz::America__New_York;
+        // 02:30 does not exist on 8 March 2026 in New York: read as 03:30 EDT.
+        let skipped = Date::parse("2026-03-08T02:30:00").map(|d| d.instant(new_york));
+        assert_eq!(skipped, Some(utc("2026-03-08T07:30:00Z")));
+        // 01:30 happens twice on 1 November 2026: the first, EDT.
+        let twice = Date::parse("2026-11-01T01:30:00").map(|d| d.instant(new_york));
+        assert_eq!(twice, Some(utc("2026-11-01T05:30:00Z")));
+    }
+
+    #[test]
+    fn now_is_the_clock_an_instant_or_the_end_of_a_day_on_the_site_clock() {
+        let at = utc("2026-12-06T08:09:00Z");
+        assert_eq!(Now::At(at).resolve(Tz::Asia__Shanghai), at);
+        let day = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap_or_default();
+        assert_eq!(
+            Now::EndOfDay(day).resolve(Tz::Asia__Shanghai),
+            utc("2026-12-06T15:59:59Z")
+        );
+        assert_eq!(Now::EndOfDay(day).resolve(Tz::UTC), utc("2026-12-06T23:59:59Z"));
+        assert_eq!(human_time(at, Tz::Asia__Shanghai), "2026-12-06 16:09 +08:00");
+        assert_eq!(human_time(at, Tz::America__Los_Angeles), "2026-12-06 00:09 -08:00");
+        assert_eq!(human_time(at, Tz::Asia__Kolkata), "2026-12-06 13:39 +05:30");
+        assert_eq!(rfc3339_in(at, Tz::UTC), "2026-12-06T08:09:00+00:00");
+    }
+
     #[test]
     fn file_name_prefixes() {
         let cases: &[(&str, Option<(&str, &str)>)] = &[

@@ -411,3 +411,90 @@ impl Publication {
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn left_out(reason: Reason, file: &str, at: Option<&str>) -> LeftOut {
+        LeftOut {
+            file: file.into(),
+            title: "标题".into(),
+            reason,
+            at: at.and_then(|at| at.parse().ok()),
+            output: None,
+        }
+    }
+
+    fn publication(left_out: Vec<LeftOut>) -> Publication {
+        Publication {
+            published: 5,
+            left_out,
+            zone: Tz::Asia__Shanghai,
+            ..Publication::default()
+        }
+    }
+
+    #[test]
+    fn the_summary_line_counts_each_reason() {
+        let scheduled = |file, at| left_out(Reason::Scheduled, file, Some(at));
+        let cases = [
+            (vec![], "every page published"),
+            (
+                vec![left_out(Reason::Draft, "a.md", None)],
+                "1 page not published: 1 draft",
+            ),
+            (
+                vec![
+                    scheduled("b.md", "2026-12-09T01:00:00Z"),
+                    scheduled("a.md", "2026-12-07T01:00:00Z"),
+                    left_out(Reason::Draft, "c.md", None),
+                ],
+                "3 pages not published: 2 scheduled (next: 2026-12-07 09:00 +08:00), 1 draft",
+            ),
+            (
+                vec![left_out(Reason::Expired, "d.md", Some("2026-01-01T00:00:00Z"))],
+                "every page published; 1 expired page (still at its address, in no list, feed or search)",
+            ),
+            (
+                vec![
+                    scheduled("a.md", "2026-12-07T01:00:00Z"),
+                    left_out(Reason::Expired, "d.md", None),
+                    left_out(Reason::Expired, "e.md", None),
+                ],
+                "1 page not published: 1 scheduled (next: 2026-12-07 09:00 +08:00); 2 expired pages (still at their address, in no list, feed or search)",
+            ),
+        ];
+        for (pages, line) in cases {
+            assert_eq!(publication(pages).summary_line(), line);
+        }
+        let with_drafts = Publication {
+            drafts_included: true,
+            ..publication(Vec::new())
+        };
+        assert_eq!(
+            with_drafts.summary_line(),
+            "every page published (--drafts: drafts and pages dated in the future included)"
+        );
+    }
+
+    #[test]
+    fn the_json_account_separates_pages_not_published_from_expired_ones() {
+        let mut account = publication(vec![
+            left_out(Reason::Scheduled, "content/a.md", Some("2026-12-07T01:00:00Z")),
+            left_out(Reason::Draft, "content/b.md", None),
+            left_out(Reason::Expired, "content/c.md", Some("2026-01-01T00:00:00Z")),
+        ]);
+        account.next_expiry = "2026-12-31T16:00:00Z".parse().ok();
+        let json = account.to_json();
+        assert_eq!(json["published"], 5);
+        assert_eq!(json["next_scheduled"], "2026-12-07T09:00:00+08:00");
+        assert_eq!(json["next_expiry"], "2027-01-01T00:00:00+08:00");
+        assert_eq!(json["timezone"], "Asia/Shanghai");
+        assert_eq!(json["not_published"][0]["reason"], "scheduled");
+        assert_eq!(json["not_published"][1]["file"], "content/b.md");
+        assert_eq!(json["not_published"][1]["date"], serde_json::Value::Null);
+        assert_eq!(json["not_published"].as_array().map(Vec::len), Some(2));
+        assert_eq!(json["expired"][0]["date"], "2026-01-01T08:00:00+08:00");
+    }
+}

@@ -453,7 +453,11 @@ mod tests {
                 "3 pages not published: 2 scheduled (next: 2026-12-07 09:00 +08:00), 1 draft",
             ),
             (
-                vec![left_out(Reason::Expired, "d.md", Some("2026-01-01T00:00:00Z"))],
+                vec![left_out(
+                    Reason::Expired,
+                    "d.md",
+                    Some("2026-01-01T00:00:00Z"),
+                )],
                 "every page published; 1 expired page (still at its address, in no list, feed or search)",
             ),
             (
@@ -481,9 +485,17 @@ mod tests {
     #[test]
     fn the_json_account_separates_pages_not_published_from_expired_ones() {
         let mut account = publication(vec![
-            left_out(Reason::Scheduled, "content/a.md", Some("2026-12-07T01:00:00Z")),
+            left_out(
+                Reason::Scheduled,
+                "content/a.md",
+                Some("2026-12-07T01:00:00Z"),
+            ),
             left_out(Reason::Draft, "content/b.md", None),
-            left_out(Reason::Expired, "content/c.md", Some("2026-01-01T00:00:00Z")),
+            left_out(
+                Reason::Expired,
+                "content/c.md",
+                Some("2026-01-01T00:00:00Z"),
+            ),
         ]);
         account.next_expiry = "2026-12-31T16:00:00Z".parse().ok();
         let json = account.to_json();

@@ -31,17 +31,18 @@ impl Notices {
             let Some(output) = &page.output else {
                 continue;
             };
+            // The Traditional copy (`traditional = true`) has the page under its prefix.
+            let traditional = format!("{}/{output}", crate::render::traditional::PREFIX);
             match page.reason {
                 Reason::Scheduled => {
-                    let html = scheduled_page(page, zone);
-                    notices
-                        .scheduled
-                        .insert(output.clone(), Arc::from(html.into_bytes()));
+                    let html: Arc<[u8]> = Arc::from(scheduled_page(page, zone).into_bytes());
+                    notices.scheduled.insert(output.clone(), html.clone());
+                    notices.scheduled.insert(traditional, html);
                 }
                 Reason::Expired => {
-                    notices
-                        .expired
-                        .insert(output.clone(), expired_banner(page, zone));
+                    let banner = expired_banner(page, zone);
+                    notices.expired.insert(output.clone(), banner.clone());
+                    notices.expired.insert(traditional, banner);
                 }
                 Reason::Draft => {}
             }
@@ -131,6 +132,7 @@ mod tests {
         assert!(html.contains("本地预览"), "{html}");
         assert!(html.contains("明日&lt;要闻&gt;"), "{html}");
         assert!(notices.scheduled_at("news/b/index.html").is_none());
+        assert!(notices.scheduled_at("zh-hant/news/a/index.html").is_some());
     }
 
     #[test]

@@ -6,9 +6,11 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use chrono::{DateTime, Utc};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::check::{self, CheckOptions, Format};
+use crate::content::date::Now;
 use crate::diag::Diagnostics;
 use crate::pipeline::{self, BuildOptions};
 use crate::scaffold;
@@ -27,6 +29,19 @@ pub struct Cli {
     /// The site's root folder (where site-config.toml is).
     #[arg(long, short = 'r', global = true, default_value = ".")]
     pub root: PathBuf,
+    /// The moment taken as now, an RFC 3339 instant (`2026-12-06T08:09:00Z`): what is
+    /// due, what has expired, today's date. For tests, and to rebuild a past state;
+    /// hidden from help (docs/operator-guide.md).
+    #[arg(
+        long,
+        global = true,
+        env = "MENHU_NOW",
+        hide = true,
+        hide_env = true,
+        value_name = "RFC3339",
+        value_parser = parse_now
+    )]
+    pub now: Option<DateTime<Utc>>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -52,6 +67,13 @@ pub enum Command {
         /// Print the time each stage took and the peak memory.
         #[arg(long)]
         timings: bool,
+        /// List every page not published, with its file and the reason.
+        #[arg(long, short = 'v')]
+        verbose: bool,
+        /// `json`: print the build's account on stdout (published count, every page
+        /// not published with its reason and date, next scheduled time).
+        #[arg(long, value_enum, default_value_t = BuildFormat::Human)]
+        format: BuildFormat,
     },
     /// Build the site in memory and serve it for preview.
     Serve {
@@ -68,6 +90,9 @@ pub enum Command {
         /// phone (default: the address served, so links stay on the preview).
         #[arg(long, short = 'u')]
         base_url: Option<String>,
+        /// List every page not published after each build, with its file and reason.
+        #[arg(long, short = 'v')]
+        verbose: bool,
     },
     /// Create a new page: content/SECTION/YYYY-MM-DD-<pinyin-of-title>.md.
     New {
@@ -75,6 +100,10 @@ pub enum Command {
         section: String,
         /// The page's title, e.g. "汇聚四长资源".
         title: String,
+        /// Make a folder with `index.md` instead, so photos and attachments go beside it:
+        /// content/SECTION/YYYY-MM-DD-<pinyin>/index.md.
+        #[arg(long)]
+        bundle: bool,
     },
     /// Check links, content, the government-website inspection rules and wording.
     Check(CheckArgs),
@@ -108,14 +137,35 @@ pub struct CheckArgs {
     pub drafts: bool,
 }
 
+/// How `menhu build` reports on stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BuildFormat {
+    /// Nothing on stdout; messages on stderr.
+    Human,
+    /// The build's account as one JSON object (docs/operator-guide.md).
+    Json,
+}
+
+/// `--now` / `MENHU_NOW`: an RFC 3339 instant (`Z` or an offset is required).
+fn parse_now(text: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(text.trim())
+        .map(|at| at.with_timezone(&Utc))
+        .map_err(|e| {
+            format!("{e}; write an instant like 2026-12-06T08:09:00Z or 2026-12-06T16:09:00+08:00")
+        })
+}
+
 /// Runs the command and returns the process's exit code.
 pub fn run(cli: Cli) -> ExitCode {
     std::panic::set_hook(Box::new(report_bug));
     let color = std::io::stderr().is_terminal();
-    if let Command::Check(args) = &cli.command {
-        return run_check(&cli.root, args, color);
+    let now = cli.now.map_or(Now::Clock, Now::At);
+    match &cli.command {
+        Command::Check(args) => return run_check(&cli.root, now, args, color),
+        Command::Build { .. } => return run_build(&cli, now, color),
+        _ => {}
     }
-    match execute(cli) {
+    match execute(cli, now) {
         Ok(()) => ExitCode::SUCCESS,
         Err(problems) => {
             report(&problems, color);
@@ -124,63 +174,52 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-fn execute(cli: Cli) -> Result<(), Diagnostics> {
+fn execute(cli: Cli, now: Now) -> Result<(), Diagnostics> {
     match cli.command {
-        Command::Build {
-            output,
-            drafts,
-            base_url,
-            force,
-            timings,
-        } => {
-            let options = BuildOptions {
-                output,
-                drafts,
-                base_url,
-                force,
-                ..BuildOptions::new(&cli.root)
-            };
-            let started = std::time::Instant::now();
-            let (built, target, stats) = pipeline::build(&options)?;
-            report(&built.warnings, std::io::stderr().is_terminal());
-            eprintln!(
-                "built {} pages, {} sections: {} files written, {} copied to `{}` in {:.2?}",
-                built.portal.pages.len(),
-                built.portal.sections.len(),
-                stats.rendered,
-                stats.copied,
-                target.display(),
-                started.elapsed()
-            );
-            if timings {
-                eprint!("{}", timings_report(&built.timings));
-            }
-            Ok(())
-        }
         Command::Serve {
             port,
             bind,
             drafts,
             base_url,
+            verbose,
         } => {
             let build = BuildOptions {
                 drafts,
                 base_url,
+                now,
                 ..BuildOptions::new(&cli.root)
             };
-            let options = ServeOptions { build, bind, port };
+            let options = ServeOptions {
+                build,
+                bind,
+                port,
+                verbose,
+            };
             serve::serve(&options, |line| {
                 let mut err = std::io::stderr().lock();
                 let _ = writeln!(err, "{line}");
             })
         }
-        Command::New { section, title } => {
-            let now = chrono::Local::now().fixed_offset();
-            let file = scaffold::new_page(&cli.root, &section, &title, now)?;
+        Command::New {
+            section,
+            title,
+            bundle,
+        } => {
+            let zone = crate::config::Config::load(&cli.root)
+                .map(|(config, _)| config.timezone)
+                .unwrap_or(crate::config::CHINA);
+            let today = now.resolve(zone).with_timezone(&zone).fixed_offset();
+            let shape = if bundle {
+                scaffold::Shape::Bundle
+            } else {
+                scaffold::Shape::File
+            };
+            let file = scaffold::new_page(&cli.root, &section, &title, today, shape)?;
             println!("{}", file.display());
+            eprint!("{}", scaffold::guidance(&cli.root, &file, shape));
             Ok(())
         }
-        Command::Check(_) => Ok(()),
+        Command::Build { .. } | Command::Check(_) => Ok(()),
         Command::Init { dir } => {
             let count = scaffold::init(&dir)?;
             eprintln!(
@@ -193,15 +232,107 @@ fn execute(cli: Cli) -> Result<(), Diagnostics> {
     }
 }
 
+/// `menhu build`: writes the site, then says what it did not publish; with
+/// `--format json`, the same account on stdout, for CI.
+fn run_build(cli: &Cli, now: Now, color: bool) -> ExitCode {
+    let Command::Build {
+        output,
+        drafts,
+        base_url,
+        force,
+        timings,
+        verbose,
+        format,
+    } = &cli.command
+    else {
+        return ExitCode::from(2);
+    };
+    let options = BuildOptions {
+        output: output.clone(),
+        drafts: *drafts,
+        base_url: base_url.clone(),
+        force: *force,
+        now,
+        ..BuildOptions::new(&cli.root)
+    };
+    let started = std::time::Instant::now();
+    let result = pipeline::build(&options);
+    match &result {
+        Ok((built, target, stats)) => {
+            report(&built.warnings, color);
+            eprintln!(
+                "built {} pages, {} sections: {} files written, {} copied to `{}` in {:.2?}",
+                built.portal.pages.len(),
+                built.portal.sections.len(),
+                stats.rendered,
+                stats.copied,
+                target.display(),
+                started.elapsed()
+            );
+            if *timings {
+                eprint!("{}", timings_report(&built.timings));
+            }
+            if *verbose {
+                built
+                    .publication
+                    .verbose_lines()
+                    .iter()
+                    .for_each(|line| eprintln!("{line}"));
+            }
+            eprintln!("{}", built.publication.summary_line());
+        }
+        Err(problems) => report(problems, color),
+    }
+    if *format == BuildFormat::Json {
+        println!("{}", build_json(&result));
+    }
+    ExitCode::from(u8::from(result.is_err()))
+}
+
+type BuildResult = Result<(pipeline::Built, PathBuf, crate::output::WriteStats), Diagnostics>;
+
+/// The account of `menhu build --format json` (documented in docs/operator-guide.md):
+/// `version`, `ok`, `output`, `pages` and `diagnostics`; more keys may come, none
+/// will change meaning.
+fn build_json(result: &BuildResult) -> serde_json::Value {
+    let diagnostics = |problems: &Diagnostics| -> Vec<serde_json::Value> {
+        problems
+            .clone()
+            .sorted()
+            .iter()
+            .filter_map(|d| serde_json::from_str(&d.render_json()).ok())
+            .collect()
+    };
+    match result {
+        Ok((built, target, _)) => serde_json::json!({
+            "version": 1,
+            "ok": true,
+            "output": target.display().to_string(),
+            "pages": built.publication.to_json(),
+            "diagnostics": diagnostics(&built.warnings),
+        }),
+        Err(problems) => serde_json::json!({
+            "version": 1,
+            "ok": false,
+            "output": null,
+            "pages": null,
+            "diagnostics": diagnostics(problems),
+        }),
+    }
+}
+
 /// `menhu check`: prints the problems in the chosen format, writes the audit report,
 /// and fails on errors (or on warnings with `--deny-warnings`).
-fn run_check(root: &std::path::Path, args: &CheckArgs, color: bool) -> ExitCode {
+fn run_check(root: &std::path::Path, now: Now, args: &CheckArgs, color: bool) -> ExitCode {
     let mut build = BuildOptions {
         drafts: args.drafts,
+        now,
         ..BuildOptions::new(root)
     };
-    // Pages dated after `--today` are not published yet on that day.
-    build.now = args.today.and_then(|d| d.and_hms_opt(23, 59, 59));
+    // Pages dated on `--today` are published that day, whatever their hour.
+    if let Some(today) = args.today {
+        build.now = Now::EndOfDay(today);
+    }
     let options = CheckOptions {
         build,
         external: args.external,

@@ -7,16 +7,17 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDateTime;
 use rayon::prelude::*;
 
 use crate::cache::{self, BuildCache, MarkdownCache, MarkdownSource};
 use crate::config::{Config, SlugStrategy};
+use crate::content::date::Now;
 use crate::content::{self, Content, LoadOptions};
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::markdown::{self, AnchorLinks, AnchorStyle, MarkdownInput, MarkdownOptions, Rendered};
 use crate::output::{self, WriteStats};
-use crate::portal::{self, Portal, PortalInput, UrlPlan};
+use crate::portal::schedule::{Publication, Schedule};
+use crate::portal::{Portal, PortalInput, UrlPlan};
 use crate::render::{
     self, Incremental, Output, OutputSink, Rerender, Shortcodes, SiteOutput, Theme,
 };
@@ -34,8 +35,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Allow an output folder outside the site.
     pub force: bool,
-    /// The build's "now" (local time); the clock when `None`.
-    pub now: Option<NaiveDateTime>,
+    /// The build's "now": which pages are due and which have expired.
+    pub now: Now,
 }
 
 impl BuildOptions {
@@ -47,7 +48,7 @@ impl BuildOptions {
             drafts: false,
             base_url: None,
             force: false,
-            now: None,
+            now: Now::Clock,
         }
     }
 }
@@ -60,6 +61,8 @@ pub struct Built {
     pub site: SiteOutput,
     /// Warnings (a built site has no errors).
     pub warnings: Diagnostics,
+    /// What was published, and every page that was not, with the reason.
+    pub publication: Publication,
     /// Time spent per stage, for `--verbose` style reports.
     pub timings: Vec<(&'static str, Duration)>,
 }
@@ -84,6 +87,7 @@ fn build_to(
         mut timings,
         restore,
         cuts,
+        publication,
     } = build_model(options, None, lean)?;
     if let (true, Some(portal)) = (lean, Arc::get_mut(&mut portal)) {
         portal.shed_sources();
@@ -115,6 +119,7 @@ fn build_to(
         portal,
         site,
         warnings: report,
+        publication,
         timings,
     })
 }
@@ -130,6 +135,8 @@ pub struct Rebuilt {
     pub outputs: Rerender,
     /// Warnings.
     pub warnings: Diagnostics,
+    /// What was published, and every page that was not, with the reason.
+    pub publication: Publication,
     /// Time spent per stage.
     pub timings: Vec<(&'static str, Duration)>,
 }
@@ -149,6 +156,7 @@ pub fn rebuild_in_memory(
         mut timings,
         restore,
         cuts,
+        publication,
     } = build_model(options, Some(cache), false)?;
     let started = Instant::now();
     let incremental = Incremental {
@@ -208,6 +216,7 @@ pub fn rebuild_in_memory(
         theme: Arc::new(theme),
         outputs,
         warnings: report,
+        publication,
         timings,
     })
 }
@@ -279,6 +288,8 @@ struct Model {
     restore: render::traditional::Restore,
     /// The search index's dictionary words, being cut meanwhile.
     cuts: Option<crate::search::EarlyCuts>,
+    /// What is published and what is not.
+    publication: Publication,
 }
 
 /// Every stage before rendering.
@@ -300,9 +311,7 @@ fn build_model(
     if let Some(base_url) = &options.base_url {
         config.base_url = base_url.trim_end_matches('/').to_owned();
     }
-    let now = options
-        .now
-        .unwrap_or_else(|| chrono::Local::now().naive_local());
+    let now = options.now.resolve(config.timezone);
     let theme = stop_on_errors(Theme::load(&options.root, &config), &mut report)?;
     if let Some(cache) = cache.as_deref_mut() {
         cache.use_config(&config);
@@ -323,11 +332,11 @@ fn build_model(
         &config.file,
         &mut content,
     ));
-    if !options.drafts {
-        content.pages.retain(|p| !portal::is_scheduled(p, now));
-    }
-    let (urls, problems) = UrlPlan::build(&config, &content);
-    report.extend(problems);
+    // Scheduled pages get their URLs and Markdown like the others, so their problems
+    // show today; they leave the site before the model is built.
+    let schedule = Schedule::decide(&content, now, config.timezone, options.drafts);
+    let (mut urls, problems) = UrlPlan::build(&config, &content);
+    report.extend(schedule.soften(problems.into_iter().collect()));
     check(&report)?;
     lap("content", &mut timings);
 
@@ -337,8 +346,10 @@ fn build_model(
     if lean {
         markdown::release_highlighter();
     }
-    report.extend(problems);
+    report.extend(schedule.soften(problems));
+    report.extend(schedule.links_to_waiting(&content, &section_html, &page_html));
     check(&report)?;
+    let publication = schedule.withhold(&mut content, &mut urls, &mut page_html);
     let restore = if config.traditional {
         render::traditional::simplify_traditional_pages(&mut content, &mut page_html)
     } else {
@@ -372,6 +383,7 @@ fn build_model(
         timings,
         restore,
         cuts,
+        publication,
     })
 }
 

@@ -1,6 +1,8 @@
 //! `menhu init` writes the bundled demo portal (embedded in the binary) into a new
-//! folder; `menhu new` creates a dated page with a pinyin slug and its front matter,
-//! taken from an archetype when the site or its theme has one (see [`archetype_for`]).
+//! folder, with a `.gitignore` for what builds leave beside the sources; `menhu new`
+//! creates a dated page with a pinyin slug and its front matter, taken from an
+//! archetype when the site or its theme has one (see [`archetype_for`]), as one file or
+//! as a folder (a bundle) that its photos and attachments go into.
 
 use std::path::{Path, PathBuf};
 
@@ -12,6 +14,10 @@ use crate::zh;
 static DEMO_CONTENT: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/content");
 static DEMO_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/portal");
 const DEMO_CONFIG: &str = include_str!("../site-config.toml");
+/// What git should not keep of a site: the output, the build before it (kept beside
+/// the output for an atomic swap) and the external-link cache.
+const GITIGNORE: &str =
+    "# menhu 生成的文件，不纳入版本管理\n/public/\n/.public.menhu-spare/\n/.menhu-cache/\n";
 /// The demo's organization table, declared in its `[[directories]]`.
 const DEMO_ORGS: &str = include_str!("../data/orgs.csv");
 
@@ -30,7 +36,8 @@ pub fn init(dir: &Path) -> Result<usize, Diagnostic> {
     written += write_tree(&DEMO_THEME, &dir.join("themes").join("portal"))?;
     write_file(&dir.join("site-config.toml"), DEMO_CONFIG.as_bytes())?;
     write_file(&dir.join("data").join("orgs.csv"), DEMO_ORGS.as_bytes())?;
-    Ok(written + 2)
+    write_file(&dir.join(".gitignore"), GITIGNORE.as_bytes())?;
+    Ok(written + 3)
 }
 
 fn write_tree(tree: &Dir<'_>, target: &Path) -> Result<usize, Diagnostic> {
@@ -73,12 +80,24 @@ fn io_error(action: &str, path: &Path, e: &std::io::Error) -> Diagnostic {
     )
 }
 
-/// Creates `content/SECTION/YYYY-MM-DD-<pinyin>.md` for `title` and returns its path.
+/// What `menhu new` makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// `content/SECTION/YYYY-MM-DD-<pinyin>.md`.
+    File,
+    /// `content/SECTION/YYYY-MM-DD-<pinyin>/index.md`: photos and attachments go beside it.
+    Bundle,
+}
+
+/// Creates `content/SECTION/YYYY-MM-DD-<pinyin>.md` (or, as a bundle,
+/// `…/YYYY-MM-DD-<pinyin>/index.md`) for `title`, dated `now` (the site's clock), and
+/// returns its path.
 pub fn new_page(
     root: &Path,
     section: &str,
     title: &str,
     now: chrono::DateTime<chrono::FixedOffset>,
+    shape: Shape,
 ) -> Result<PathBuf, Diagnostic> {
     let section = section.trim_matches('/');
     let folder = root.join("content").join(section);
@@ -99,11 +118,19 @@ pub fn new_page(
         )
         .help("use a title with Chinese characters, letters or digits"));
     }
-    let file = folder.join(format!("{}-{slug}.md", now.format("%Y-%m-%d")));
-    if file.exists() {
+    let name = format!("{}-{slug}", now.format("%Y-%m-%d"));
+    let file = match shape {
+        Shape::File => folder.join(format!("{name}.md")),
+        Shape::Bundle => folder.join(&name).join("index.md"),
+    };
+    // A page and a bundle of the same name would claim one address.
+    let taken = [folder.join(format!("{name}.md")), folder.join(&name)]
+        .into_iter()
+        .find(|path| path.exists());
+    if let Some(taken) = taken {
         return Err(
-            Diagnostic::error("E0605", format!("`{}` already exists", file.display()))
-                .help("edit that file, or choose another title"),
+            Diagnostic::error("E0605", format!("`{}` already exists", taken.display()))
+                .help("edit that page, or choose another title"),
         );
     }
     let text = match archetype_for(root, section) {
@@ -112,6 +139,25 @@ pub fn new_page(
     };
     write_file(&file, text.as_bytes())?;
     Ok(file)
+}
+
+/// What to do next with the page `file` that `new_page` made, in the editor's words.
+pub fn guidance(root: &Path, file: &Path, shape: Shape) -> String {
+    let shown = |path: &Path| crate::diag::display_path(path.strip_prefix(root).unwrap_or(path));
+    match shape {
+        Shape::File => format!(
+            "已新建稿件：{}\n下一步：打开这个文件，填写作者、来源、责任编辑，写好正文，再运行 `menhu serve` 预览。\n要配照片或附件，请改用 `menhu new 栏目 \"标题\" --bundle` 新建稿件文件夹。\n",
+            shown(file)
+        ),
+        Shape::Bundle => {
+            let folder = file.parent().unwrap_or(file);
+            format!(
+                "已新建稿件文件夹：{folder}/\n正文写在 {index} 里。\n照片和附件（PDF、Word、Excel）直接放进这个文件夹，和 index.md 放在一起：\n  正文插图只写文件名，方括号里写图片说明，例如 ![调研现场](xianchang.jpg)\n  附件写在前置信息里，例如 attachments = [{{ path = \"tongzhi.pdf\", title = \"通知全文\" }}]\n写好后运行 `menhu serve` 预览。\n",
+                folder = shown(folder),
+                index = shown(file),
+            )
+        }
+    }
 }
 
 /// The archetype (front-matter template) for a new page in `section`, first found of:
@@ -254,7 +300,8 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("content/news"))?;
         std::fs::write(dir.path().join("content/news/_index.md"), "+++\n+++\n")?;
         let now = noon();
-        let file = new_page(dir.path(), "news", "汇聚“四长”资源", now).map_err(|d| d.message)?;
+        let file = new_page(dir.path(), "news", "汇聚“四长”资源", now, Shape::File)
+            .map_err(|d| d.message)?;
         assert!(
             file.ends_with("content/news/2026-11-26-hui-ju-si-chang-zi-yuan.md"),
             "{}",
@@ -263,10 +310,10 @@ mod tests {
         let text = std::fs::read_to_string(&file)?;
         assert!(text.contains("title = \"汇聚“四长”资源\""));
         assert!(
-            new_page(dir.path(), "news", "汇聚“四长”资源", now).is_err(),
+            new_page(dir.path(), "news", "汇聚“四长”资源", now, Shape::File).is_err(),
             "never overwrites"
         );
-        let unknown = new_page(dir.path(), "nwes", "x", now)
+        let unknown = new_page(dir.path(), "nwes", "x", now, Shape::File)
             .err()
             .and_then(|d| d.help);
         assert!(unknown.is_some_and(|help| help.contains("news")));

@@ -185,7 +185,7 @@ fn summarise(
     let dates: Vec<NaiveDate> = pages
         .iter()
         .filter_map(|id| portal.page(*id).date.as_ref())
-        .map(|d| d.local.date())
+        .map(|d| d.day())
         .filter(|d| *d <= today)
         .collect();
     let newest = dates.iter().max().copied();

@@ -11,6 +11,7 @@ use super::{Place, body_line_text, column_of, html};
 use crate::diag::{Diagnostic, did_you_mean};
 use crate::markdown::Rendered;
 use crate::portal::Portal;
+use crate::portal::urls::output_file_for;
 
 /// An external URL and where it was found.
 #[derive(Debug, Clone)]
@@ -72,16 +73,28 @@ struct Source<'a> {
     rendered: &'a Rendered,
 }
 
-/// Checks every internal link of the site and gathers the external ones.
-pub(crate) fn check_links(portal: &Portal, index: &OutputIndex) -> LinkReport {
+/// Checks every internal link of the site and gathers the external ones. Links to the
+/// output files in `scheduled` (pages not due yet) are left alone: the build warned
+/// about them already (W0305).
+pub(crate) fn check_links(
+    portal: &Portal,
+    index: &OutputIndex,
+    scheduled: &HashSet<String>,
+) -> LinkReport {
     let base = Base::new(&portal.config.base_url);
     let mut report = LinkReport {
         diagnostics: Vec::new(),
         external: Vec::new(),
     };
+    // Targets reported (or excused) at their Markdown: templates repeat them.
     let mut broken_in_markdown = HashSet::new();
+    let checks = MarkdownChecks {
+        base: &base,
+        index,
+        scheduled,
+    };
     for source in sources(portal) {
-        check_markdown(&source, &base, index, &mut report, &mut broken_in_markdown);
+        check_markdown(&source, &checks, &mut report, &mut broken_in_markdown);
     }
     for page in &portal.pages {
         for located in &page.source.meta.attachments {
@@ -124,13 +137,20 @@ fn sources(portal: &Portal) -> Vec<Source<'_>> {
     sections.chain(pages).collect()
 }
 
+/// What a Markdown link is checked against.
+struct MarkdownChecks<'a> {
+    base: &'a Base,
+    index: &'a OutputIndex,
+    scheduled: &'a HashSet<String>,
+}
+
 fn check_markdown(
     source: &Source<'_>,
-    base: &Base,
-    index: &OutputIndex,
+    checks: &MarkdownChecks<'_>,
     report: &mut LinkReport,
     broken_keys: &mut HashSet<String>,
 ) {
+    let (base, index) = (checks.base, checks.index);
     let links = source.rendered.links.iter().map(|l| {
         // `@/` links the build could not resolve are already errors (E0210).
         let written = l.resolved.as_deref().unwrap_or(&l.target);
@@ -155,6 +175,10 @@ fn check_markdown(
             }),
             Target::Ignored => {}
             Target::Internal { path, fragment } => {
+                if checks.scheduled.contains(&output_file_for(path)) {
+                    broken_keys.insert(target.key());
+                    continue;
+                }
                 if let Some(problem) = find_broken(path, fragment.as_deref(), index) {
                     broken_keys.insert(target.key());
                     let d = markdown_diagnostic(&problem, as_written, is_image, index);

@@ -11,7 +11,8 @@
 //! - inspection (`inspect.rs`, the national indicators for government websites): C0201
 //!   home page not updated, C0202 column not updated, C0203 empty column, C0204 undated
 //!   page in a dated column, C0205 attachment that cannot be downloaded, C0206 government
-//!   meta tag missing, C0207 footer filing number missing;
+//!   meta tag missing, C0207 footer filing number missing, C0208 `[check] as_of` more
+//!   than 30 days before today (warning: the audit is not measuring today);
 //! - wording (`wording.rs`): C0301 a name or term miswritten, C0302 a forbidden or
 //!   outdated term.
 
@@ -41,7 +42,8 @@ pub struct CheckOptions {
     pub build: BuildOptions,
     /// Also request external links.
     pub external: bool,
-    /// The day staleness is measured from; `[check] as_of`, else the clock, when `None`.
+    /// The day staleness is measured from; `[check] as_of`, else the build's now on
+    /// the site's clock, when `None`.
     pub today: Option<NaiveDate>,
 }
 
@@ -71,11 +73,48 @@ pub fn check(options: &CheckOptions) -> CheckReport {
             };
         }
     };
+    let portal = &built.portal;
+    let now_day = portal
+        .now
+        .with_timezone(&portal.config.timezone)
+        .date_naive();
     let today = options
         .today
-        .or(built.portal.config.check.as_of)
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    check_built(&built, today, options.external)
+        .or(portal.config.check.as_of)
+        .unwrap_or(now_day);
+    let mut report = check_built(&built, today, options.external);
+    if options.today.is_none() {
+        report
+            .diagnostics
+            .extend(old_as_of(&portal.config, now_day));
+    }
+    report
+}
+
+/// Days after which a fixed `as_of` is worth a warning.
+const AS_OF_OLD_DAYS: i64 = 30;
+
+/// C0208 when `[check] as_of` is more than [`AS_OF_OLD_DAYS`] before `today`: every
+/// staleness rule then measures a past day, and a column that stopped being updated
+/// since goes unnoticed.
+fn old_as_of(config: &crate::config::Config, today: NaiveDate) -> Option<Diagnostic> {
+    let as_of = config.check.as_of?;
+    let days = (today - as_of).num_days();
+    if days <= AS_OF_OLD_DAYS {
+        return None;
+    }
+    let mut d = Diagnostic::warning(
+        "C0208",
+        format!(
+            "`[check] as_of` is {as_of}, {days} days ago: staleness is measured from that day, not from today"
+        ),
+    )
+    .in_file(&config.file)
+    .help("remove `as_of` from `[check]` so the audit measures the day it runs; fixed days belong in tests (`menhu check --today YYYY-MM-DD`)");
+    if let Some(span) = config.check.as_of_span {
+        d = d.at_span(span);
+    }
+    Some(d)
 }
 
 /// Runs every check on a site already built.
@@ -85,7 +124,12 @@ pub fn check_built(built: &Built, today: NaiveDate, external: bool) -> CheckRepo
     // The build's alt-text warning becomes C0105, an error of `check`.
     diagnostics.extend(built.warnings.iter().filter(|d| d.code != "W0202").cloned());
     let index = outputs::OutputIndex::build(portal, &built.site);
-    let link_report = links::check_links(portal, &index);
+    let scheduled = built
+        .publication
+        .with_reason(crate::portal::schedule::Reason::Scheduled)
+        .filter_map(|p| p.output.clone())
+        .collect();
+    let link_report = links::check_links(portal, &index, &scheduled);
     diagnostics.extend(link_report.diagnostics);
     diagnostics.extend(content::check_content(portal));
     let inspection = inspect::inspect(portal, &index, today);

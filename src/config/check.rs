@@ -82,6 +82,9 @@ pub struct CheckConfig {
     pub government: bool,
     /// Measure staleness from this date (`YYYY-MM-DD`) instead of today; `--today` wins.
     pub as_of: Option<chrono::NaiveDate>,
+    /// Where `as_of` is written in the config file, for the warning that it is old.
+    #[serde(skip)]
+    pub as_of_span: Option<crate::diag::Span>,
     /// Home page staleness limit in days.
     pub home_days: u32,
     /// News-type column staleness limit in days.
@@ -184,6 +187,7 @@ impl Default for CheckConfig {
         CheckConfig {
             government: false,
             as_of: None,
+            as_of_span: None,
             home_days: DEFAULT_HOME_DAYS,
             news_days: DEFAULT_NEWS_DAYS,
             notice_days: DEFAULT_NOTICE_DAYS,
@@ -215,6 +219,7 @@ pub(crate) fn validate_check(raw: RawCheck, report: &mut Report<'_>) -> CheckCon
     };
     CheckConfig {
         government,
+        as_of_span: raw.as_of.as_ref().map(|d| report.span_of(d.span())),
         as_of: raw.as_of.and_then(|d| as_of(&d, report)),
         home_days: raw.home_days.unwrap_or(DEFAULT_HOME_DAYS),
         news_days: raw.news_days.unwrap_or(DEFAULT_NEWS_DAYS),

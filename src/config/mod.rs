@@ -8,7 +8,8 @@
 //! E0103 `base_url` missing or not an absolute http(s) URL, E0104 taxonomy name empty
 //! or repeated, E0105 `paginate_by` of 0, E0106 TOML syntax, E0107 file unreadable, E0108 a URL segment
 //! (`[regions] path`, `[series] path`) that is not one word, E0109 an entry of
-//! `[[regions.custom]]`, `[[menus]]` or `[[directories]]` without its required keys;
+//! `[[regions.custom]]`, `[[menus]]` or `[[directories]]` without its required keys
+//! (an unknown `timezone` is an E0102, with the nearest IANA name);
 //! W0101 Zola setting ignored, W0102 inline highlighting rendered with classes.
 
 pub mod check;
@@ -17,6 +18,7 @@ mod portal;
 mod raw;
 #[cfg(test)]
 mod tests;
+mod timezone;
 mod validate;
 
 use std::io;
@@ -31,6 +33,7 @@ pub use self::portal::{
     RegionsConfig,
 };
 use self::raw::RawConfig;
+pub use self::timezone::{CHINA, default_zone};
 use crate::diag::Diagnostic;
 
 /// The validated site configuration. Built only by [`Config::load`] or [`Config::parse`].
@@ -48,6 +51,10 @@ pub struct Config {
     pub author: Option<String>,
     /// Language tag for `<html lang>`: `zh-Hans` by default; Zola's `zh` becomes `zh-Hans`.
     pub default_language: String,
+    /// The site's time zone (IANA name): dates written without an offset are read in
+    /// it, and dates are shown on its clock. `Asia/Shanghai` for a Chinese site, else UTC.
+    #[serde(serialize_with = "timezone::serialize")]
+    pub timezone: chrono_tz::Tz,
     /// Theme folder name under `themes/`.
     pub theme: Option<String>,
     /// Output folder, relative to the site root.

@@ -20,6 +20,7 @@ pub(crate) struct RawConfig {
     pub description: Option<String>,
     pub author: Option<String>,
     pub default_language: Option<String>,
+    pub timezone: Option<Spanned<String>>,
     pub theme: Option<String>,
     pub output_dir: Option<String>,
     pub build_search_index: Option<bool>,

@@ -34,6 +34,11 @@ impl Report<'_> {
         let diagnostic = place(diagnostic.in_file(self.file), span, self.text);
         self.diagnostics.push(diagnostic);
     }
+
+    /// Where the byte range `span` of the file is, for problems found later.
+    pub(crate) fn span_of(&self, span: Range<usize>) -> crate::diag::Span {
+        crate::diag::Span::from_byte_range(self.text, span.start, span.end)
+    }
 }
 
 /// Builds the validated configuration, pushing every problem onto `diagnostics`.
@@ -71,13 +76,16 @@ pub(crate) fn validate(
     );
     let menus = portal::menus(raw.menus, text, &mut problems);
     let directories = portal::directories(raw.directories, text, &mut problems);
+    let default_language = language_tag(raw.default_language);
+    let timezone = super::timezone::timezone(raw.timezone.as_ref(), &default_language, &mut report);
     Config {
         file: file.to_path_buf(),
         base_url,
         title: raw.title.unwrap_or_default(),
         description: raw.description,
         author: raw.author,
-        default_language: language_tag(raw.default_language),
+        default_language,
+        timezone,
         theme: raw.theme,
         output_dir: raw.output_dir.unwrap_or_else(|| "public".to_owned()),
         build_search_index: raw.build_search_index.unwrap_or(false),

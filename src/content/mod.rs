@@ -77,4 +77,18 @@ pub struct Content {
     pub sections: Vec<Section>,
     /// Pages, drafts included only when asked for.
     pub pages: Vec<Page>,
+    /// The draft pages left out (none when drafts are asked for), sorted by file.
+    pub drafts: Vec<Draft>,
+}
+
+/// A page left out because it is a draft (`draft = true`), for the build's account of
+/// what it did not publish.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    /// `content/news/x.md`, relative to the site root.
+    pub file: PathBuf,
+    /// Its title.
+    pub title: String,
+    /// Its `date`, else the date of its file name.
+    pub date: Option<date::Date>,
 }

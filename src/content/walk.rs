@@ -132,11 +132,33 @@ pub fn load_cached(
         sections.push(default_home());
     }
     sections.retain(|s| options.drafts || !s.meta.draft);
-    pages.retain(|p| options.drafts || !p.meta.draft);
+    let (drafts, mut pages): (Vec<Page>, Vec<Page>) = pages
+        .into_iter()
+        .partition(|p| !options.drafts && p.meta.draft);
     attach(&mut sections, &mut pages, walk.assets);
     sections.sort_by(|a, b| a.components.cmp(&b.components));
     pages.sort_by(|a, b| a.key.cmp(&b.key));
-    (Content { sections, pages }, diagnostics)
+    let mut drafts: Vec<super::Draft> = drafts.into_iter().map(draft_of).collect();
+    drafts.sort_by(|a, b| a.file.cmp(&b.file));
+    let content = Content {
+        sections,
+        pages,
+        drafts,
+    };
+    (content, diagnostics)
+}
+
+/// What the build's account needs of a draft left out.
+fn draft_of(page: Page) -> super::Draft {
+    let date = page
+        .meta
+        .date
+        .or_else(|| super::date::date_from_filename(&page.stem).map(|(d, _)| d));
+    super::Draft {
+        file: page.file,
+        title: page.meta.title,
+        date,
+    }
 }
 
 /// Stores the fresh parses in `cache`, drops the entries of files that are gone, and

@@ -9,6 +9,7 @@ pub mod nav;
 pub mod org;
 pub mod region;
 pub mod related;
+pub mod schedule;
 pub mod series;
 pub mod taxonomy;
 pub mod urls;
@@ -17,10 +18,11 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use chrono::NaiveDateTime;
+use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::content::date::SiteDate;
 use crate::content::meta::{Date, date_from_filename};
 use crate::content::{Content, Page, Section};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -64,8 +66,11 @@ pub struct PortalPage {
     pub url: Url,
     /// The section that lists it.
     pub section: SectionId,
-    /// `date` from the front matter, else from a `YYYY-MM-DD-` file name.
-    pub date: Option<Date>,
+    /// `date` from the front matter, else from a `YYYY-MM-DD-` file name, on the
+    /// site's clock.
+    pub date: Option<SiteDate>,
+    /// `updated` from the front matter, on the site's clock.
+    pub updated: Option<SiteDate>,
     /// False once `expires` has passed: still published, but in no list or feed.
     pub listed: bool,
     /// Rendered Markdown.
@@ -115,8 +120,8 @@ pub struct Portal {
     pub sections: Vec<PortalSection>,
     /// Declared taxonomies with their terms.
     pub taxonomies: Vec<Taxonomy>,
-    /// When the build started (local time), for drafts, expiry and `now()`.
-    pub now: NaiveDateTime,
+    /// The build's "now": what is published and what has expired.
+    pub now: DateTime<Utc>,
     /// Where pages happened; city and province pages.
     pub places: city::Places,
     /// The organization directory.
@@ -145,8 +150,8 @@ pub struct PortalInput {
     pub section_html: Vec<Rendered>,
     /// Rendered Markdown, one per `content.pages`.
     pub page_html: Vec<Rendered>,
-    /// Build time.
-    pub now: NaiveDateTime,
+    /// The build's "now".
+    pub now: DateTime<Utc>,
 }
 
 impl Portal {
@@ -357,14 +362,12 @@ fn new_page(
     rendered: Rendered,
     section_keys: &HashMap<String, SectionId>,
     config: &Config,
-    now: NaiveDateTime,
+    now: DateTime<Utc>,
 ) -> (PortalPage, Vec<Diagnostic>) {
-    let date = source
-        .meta
-        .date
-        .clone()
-        .or_else(|| date_from_filename(&source.stem).map(|(d, _)| d));
-    let listed = source.meta.expires.as_ref().is_none_or(|e| e.local > now);
+    let zone = config.timezone;
+    let date = page_date(&source).map(|d| d.in_zone(zone));
+    let updated = source.meta.updated.as_ref().map(|d| d.in_zone(zone));
+    let listed = !schedule::has_expired(&source, now, zone);
     let section = section_keys
         .get(&source.section)
         .copied()
@@ -378,6 +381,7 @@ fn new_page(
         url,
         section,
         date,
+        updated,
         listed,
         rendered,
         summary,
@@ -397,12 +401,10 @@ fn summary_of(source: &Page, rendered: &Rendered) -> String {
     }
 }
 
-/// True for a page dated after `now`: scheduled, not published yet.
-pub fn is_scheduled(page: &Page, now: NaiveDateTime) -> bool {
-    let date = page
-        .meta
+/// A page's `date`, else the date of its `YYYY-MM-DD-` file name, as written.
+pub fn page_date(page: &Page) -> Option<Date> {
+    page.meta
         .date
         .clone()
-        .or_else(|| date_from_filename(&page.stem).map(|(d, _)| d));
-    date.is_some_and(|d| d.local > now)
+        .or_else(|| date_from_filename(&page.stem).map(|(d, _)| d))
 }

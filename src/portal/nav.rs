@@ -4,6 +4,7 @@
 use std::cmp::Ordering;
 
 use super::{PageId, Portal, SectionId};
+use crate::content::date::SiteDate;
 use crate::content::meta::SortBy;
 
 /// Fills `subsections`, `pages`, `lower` and `higher`.
@@ -92,16 +93,8 @@ pub fn sort_pages(portal: &Portal, ids: &mut [PageId], sort_by: SortBy) {
             newest_first(page(a).date.as_ref(), page(b).date.as_ref()).then_with(|| by_key(a, b))
         }),
         SortBy::UpdateDate => ids.sort_by(|a, b| {
-            let date = |id: &PageId| {
-                page(id)
-                    .source
-                    .meta
-                    .updated
-                    .as_ref()
-                    .or(page(id).date.as_ref())
-                    .map(|d| d.local)
-            };
-            newest_first_local(date(a), date(b)).then_with(|| by_key(a, b))
+            let date = |id: &PageId| page(id).updated.as_ref().or(page(id).date.as_ref());
+            newest_first(date(a), date(b)).then_with(|| by_key(a, b))
         }),
         SortBy::Weight => ids.sort_by(|a, b| {
             let w = |id: &PageId| page(id).source.meta.weight.unwrap_or(i64::MAX);
@@ -130,18 +123,9 @@ pub fn sort_pages(portal: &Portal, ids: &mut [PageId], sort_by: SortBy) {
     }
 }
 
-fn newest_first(
-    a: Option<&crate::content::meta::Date>,
-    b: Option<&crate::content::meta::Date>,
-) -> Ordering {
-    newest_first_local(a.map(|d| d.local), b.map(|d| d.local))
-}
-
-fn newest_first_local(
-    a: Option<chrono::NaiveDateTime>,
-    b: Option<chrono::NaiveDateTime>,
-) -> Ordering {
-    match (a, b) {
+/// Later instants first, undated pages last.
+fn newest_first(a: Option<&SiteDate>, b: Option<&SiteDate>) -> Ordering {
+    match (a.map(|d| d.instant), b.map(|d| d.instant)) {
         (Some(a), Some(b)) => b.cmp(&a),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,

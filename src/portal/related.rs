@@ -123,7 +123,7 @@ impl<'a> Facts<'a> {
             dates: portal
                 .pages
                 .iter()
-                .map(|p| p.date.as_ref().map(|d| d.local.and_utc().timestamp()))
+                .map(|p| p.date.as_ref().map(|d| d.instant.timestamp()))
                 .collect(),
         }
     }

@@ -5,19 +5,13 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone};
+use chrono::{DateTime, FixedOffset};
 
 use super::Output;
-use crate::content::meta::Date;
 use crate::portal::{PageId, Portal};
 
 /// Items per feed: readers want recent news, not a portal's whole archive.
 const FEED_ITEMS: usize = 20;
-
-/// China Standard Time, used for dates written without an offset.
-fn cst() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset")
-}
 
 /// Every feed and robots.txt, as the config asks.
 pub fn render_feeds(portal: &Portal) -> Vec<Output> {
@@ -139,31 +133,24 @@ fn xml(text: &str) -> String {
     crate::markdown::escape_html(text)
 }
 
-fn with_offset(date: &Date) -> DateTime<FixedOffset> {
-    let offset = date.offset.unwrap_or_else(cst);
-    offset
-        .from_local_datetime(&date.local)
-        .single()
-        .unwrap_or_else(|| naive_in(offset, date.local))
-}
-
-fn naive_in(offset: FixedOffset, local: NaiveDateTime) -> DateTime<FixedOffset> {
-    DateTime::from_naive_utc_and_offset(local - offset, offset)
-}
-
+/// The newest `updated` (else `date`) of the pages, on the site's clock; the build's
+/// now when none has a date.
 fn newest(portal: &Portal, ids: &[PageId]) -> DateTime<FixedOffset> {
     ids.iter()
         .filter_map(|id| {
             let page = portal.page(*id);
-            page.source
-                .meta
-                .updated
+            page.updated
                 .as_ref()
                 .or(page.date.as_ref())
-                .map(with_offset)
+                .map(|d| d.local)
         })
         .max()
-        .unwrap_or_else(|| naive_in(cst(), portal.now))
+        .unwrap_or_else(|| {
+            portal
+                .now
+                .with_timezone(&portal.config.timezone)
+                .fixed_offset()
+        })
 }
 
 fn rss(portal: &Portal, title: &str, link: &str, self_url: &str, ids: &[PageId]) -> String {
@@ -208,7 +195,7 @@ fn rss(portal: &Portal, title: &str, link: &str, self_url: &str, ids: &[PageId])
         );
         let _ = writeln!(out, "<guid>{}</guid>", xml(&page.url.permalink));
         if let Some(date) = &page.date {
-            let _ = writeln!(out, "<pubDate>{}</pubDate>", with_offset(date).to_rfc2822());
+            let _ = writeln!(out, "<pubDate>{}</pubDate>", date.local.to_rfc2822());
         }
         if let Some(author) = meta.author.as_deref().or(meta.source.as_deref()) {
             let _ = writeln!(
@@ -247,11 +234,11 @@ fn atom(portal: &Portal, title: &str, link: &str, self_url: &str, ids: &[PageId]
     for id in ids {
         let page = portal.page(*id);
         let meta = &page.source.meta;
-        let published = page.date.as_ref().map(with_offset);
-        let updated = meta
+        let published = page.date.as_ref().map(|d| d.local);
+        let updated = page
             .updated
             .as_ref()
-            .map(with_offset)
+            .map(|d| d.local)
             .or(published)
             .unwrap_or_else(|| newest(portal, ids));
         out.push_str("<entry>\n");
@@ -284,14 +271,14 @@ fn atom(portal: &Portal, title: &str, link: &str, self_url: &str, ids: &[PageId]
 }
 
 /// sitemap.xml listing the given output files (`news/x/index.html`), with each page's
-/// date as `lastmod`.
+/// `updated` (else `date`) as `lastmod`: its day on the site's clock.
 pub fn sitemap<'a>(portal: &Portal, rendered: impl Iterator<Item = &'a str>) -> Output {
     let dates: HashMap<String, String> = portal
         .pages
         .iter()
         .filter_map(|p| {
-            let date = p.source.meta.updated.as_ref().or(p.date.as_ref())?;
-            Some((p.url.output_file(), date.date().to_string()))
+            let date = p.updated.as_ref().or(p.date.as_ref())?;
+            Some((p.url.output_file(), date.day().to_string()))
         })
         .collect();
     let mut entries: Vec<(String, Option<String>)> = rendered

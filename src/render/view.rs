@@ -299,7 +299,7 @@ impl<'a> PageView<'a> {
     ) -> PageView<'a> {
         let meta = &page.source.meta;
         let want = |name: &str| wants(name).then_some(());
-        let date = page.date.as_ref().map(|d| d.date());
+        let date = page.date.as_ref().map(|d| d.day());
         use chrono::Datelike;
         PageView {
             relative_path: &page.source.key,
@@ -313,7 +313,7 @@ impl<'a> PageView<'a> {
             components: want("components")
                 .map(|()| page.url.path.split('/').filter(|s| !s.is_empty()).collect()),
             date: page.date.as_ref().map(|d| d.text.as_str()),
-            updated: meta.updated.as_ref().map(|d| d.text.as_str()),
+            updated: page.updated.as_ref().map(|d| d.text.as_str()),
             year: date.map(|d| d.year()),
             month: date.map(|d| d.month()),
             day: date.map(|d| d.day()),

@@ -80,7 +80,7 @@ pub(crate) fn collect(portal: &Portal) -> Vec<SearchDoc<'_>> {
 fn new_doc<'a>(portal: &'a Portal, page: &'a PortalPage) -> SearchDoc<'a> {
     let meta = &page.source.meta;
     let date = page.date.as_ref().map_or(0, |d| {
-        let day = d.date();
+        let day = d.day();
         u32::try_from(chrono::Datelike::year(&day)).unwrap_or(0) * 10_000
             + chrono::Datelike::month(&day) * 100
             + chrono::Datelike::day(&day)

@@ -272,7 +272,7 @@ pub(super) fn write_text_files(
                     .page
                     .date
                     .as_ref()
-                    .map(|x| x.date().format("%Y-%m-%d").to_string())
+                    .map(|x| x.day().format("%Y-%m-%d").to_string())
                     .unwrap_or_default(),
                 text: &doc.page.rendered.text,
             });

@@ -13,7 +13,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use chrono::NaiveDateTime;
+use chrono::{DateTime, Utc};
 
 use super::watch::ChangeSet;
 use crate::cache::BuildCache;
@@ -29,19 +29,19 @@ pub struct LastBuild {
     theme: Arc<Theme>,
     /// The first moment after the build's `now` at which a page's date or expiry
     /// passes, changing which pages are published or listed.
-    valid_until: Option<NaiveDateTime>,
+    valid_until: Option<DateTime<Utc>>,
 }
 
 impl LastBuild {
     /// Remembers a build; `cache` holds every page parsed for it (scheduled ones too).
     pub fn new(portal: Arc<Portal>, theme: Arc<Theme>, cache: &BuildCache) -> LastBuild {
-        let now = portal.now;
+        let (now, zone) = (portal.now, portal.config.timezone);
         let valid_until = cache
             .parsed
             .pages()
-            .flat_map(|p| [&p.meta.date, &p.meta.expires])
+            .flat_map(|p| [crate::portal::page_date(p), p.meta.expires.clone()])
             .flatten()
-            .map(|d| d.local)
+            .map(|d| d.instant(zone))
             .filter(|moment| *moment > now)
             .min();
         LastBuild {
@@ -63,9 +63,7 @@ pub fn render_body_edits(
     if changes.rescan || changes.paths.is_empty() || portal.config.traditional {
         return None;
     }
-    let now = options
-        .now
-        .unwrap_or_else(|| chrono::Local::now().naive_local());
+    let now = options.now.resolve(portal.config.timezone);
     if now < portal.now || last.valid_until.is_some_and(|moment| now >= moment) {
         return None;
     }

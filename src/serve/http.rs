@@ -16,6 +16,8 @@ pub enum ServedFile {
     Found(String),
     /// A folder requested without its trailing slash: redirect here.
     AddSlash(String),
+    /// No such output yet: a scheduled page will be this output path.
+    Scheduled(String),
     /// No such output.
     Missing,
     /// The path is malformed or tries to leave the output.
@@ -40,10 +42,13 @@ pub fn resolve_request_path(target: &str, snapshot: &Snapshot) -> ServedFile {
             return ServedFile::Bad;
         }
     }
+    let scheduled = |output: &str| snapshot.notices.scheduled_at(output).is_some();
     if inner.is_empty() || inner.ends_with('/') {
         let index = format!("{inner}index.html");
         return if snapshot.contains(&index) {
             ServedFile::Found(index)
+        } else if scheduled(&index) {
+            ServedFile::Scheduled(index)
         } else {
             ServedFile::Missing
         };
@@ -51,8 +56,12 @@ pub fn resolve_request_path(target: &str, snapshot: &Snapshot) -> ServedFile {
     if snapshot.contains(inner) {
         return ServedFile::Found(inner.to_owned());
     }
-    if snapshot.contains(&format!("{inner}/index.html")) {
+    let index = format!("{inner}/index.html");
+    if snapshot.contains(&index) || scheduled(&index) {
         return ServedFile::AddSlash(format!("{path}/"));
+    }
+    if scheduled(inner) {
+        return ServedFile::Scheduled(inner.to_owned());
     }
     ServedFile::Missing
 }
@@ -168,26 +177,33 @@ pub fn respond(request: Request, snapshot: &Arc<Snapshot>) {
         let _ = request.respond(response);
         return;
     }
-    let (status, path, location) = match resolve_request_path(request.url(), snapshot) {
-        ServedFile::Found(path) => (200, Some(path), None),
-        ServedFile::AddSlash(location) => (301, None, Some(location)),
+    let resolved = resolve_request_path(request.url(), snapshot);
+    let (status, path, location) = match &resolved {
+        ServedFile::Found(path) => (200, Some(path.clone()), None),
+        ServedFile::AddSlash(location) => (301, None, Some(location.clone())),
+        // The published site answers 404 there too, until the page is due.
+        ServedFile::Scheduled(path) => (404, Some(path.clone()), None),
         ServedFile::Missing => (404, Some("404.html".to_owned()), None),
         ServedFile::Bad => {
             let _ = request.respond(Response::from_string("bad request").with_status_code(400));
             return;
         }
     };
-    let body = path
-        .as_deref()
-        .and_then(|p| snapshot.get(p))
-        .unwrap_or_else(|| Arc::from(&b"not found"[..]));
+    let body = match &resolved {
+        ServedFile::Scheduled(path) => snapshot.notices.scheduled_at(path),
+        _ => path.as_deref().and_then(|p| snapshot.get(p)),
+    }
+    .unwrap_or_else(|| Arc::from(&b"not found"[..]));
     let kind = path
         .as_deref()
         .map_or("text/plain; charset=utf-8", content_type);
-    let body = if kind.starts_with("text/html") {
-        reload::inject_script(&body)
-    } else {
-        body.to_vec()
+    let body = match (kind.starts_with("text/html"), path.as_deref()) {
+        (true, Some(path)) => {
+            let marked = snapshot.notices.mark_expired(path, &body);
+            reload::inject_script(marked.as_deref().unwrap_or(&body))
+        }
+        (true, None) => reload::inject_script(&body),
+        (false, _) => body.to_vec(),
     };
     // HEAD answers carry the length the GET would have.
     let length = body.len();

@@ -17,6 +17,7 @@ use super::watch::ChangeSet;
 use crate::cache::BuildCache;
 use crate::diag::Diagnostics;
 use crate::pipeline::{self, BuildOptions, Rebuilt};
+use crate::portal::schedule::Publication;
 use crate::render::Output;
 
 /// What a successful rebuild changed.
@@ -33,6 +34,8 @@ pub struct Update {
     pub body_only: bool,
     /// Warnings of the build.
     pub warnings: Diagnostics,
+    /// What the build published, and every page it did not.
+    pub publication: Publication,
 }
 
 /// The site being previewed.
@@ -112,6 +115,7 @@ impl Preview {
         )?;
         let rendered = rebuilt.outputs.files.len();
         let (portal, theme) = (rebuilt.portal.clone(), rebuilt.theme.clone());
+        let publication = rebuilt.publication.clone();
         match next_snapshot(&before, rebuilt, changes, &self.options.root) {
             Ok((snapshot, mut changed, warnings)) => {
                 let early = confirmed(&snapshot, published, &mut changed);
@@ -123,6 +127,7 @@ impl Preview {
                     early,
                     body_only,
                     warnings,
+                    publication,
                 })
             }
             // The memo named an output the snapshot lacks: never expected, but a full
@@ -187,6 +192,7 @@ fn with_outputs(previous: &Snapshot, outputs: &[Output]) -> (Arc<Snapshot>, Vec<
     let snapshot = Snapshot {
         files,
         copies: previous.copies.clone(),
+        notices: previous.notices.clone(),
     };
     (Arc::new(snapshot), changed)
 }
@@ -229,5 +235,11 @@ fn next_snapshot(
     }
     changed.sort();
     changed.dedup();
-    Ok((Snapshot { files, copies }, changed, rebuilt.warnings))
+    let notices = Arc::new(super::waiting::Notices::new(&rebuilt.publication));
+    let snapshot = Snapshot {
+        files,
+        copies,
+        notices,
+    };
+    Ok((snapshot, changed, rebuilt.warnings))
 }

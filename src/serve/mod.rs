@@ -14,6 +14,7 @@ mod http;
 pub mod incremental;
 mod listen;
 pub mod reload;
+mod waiting;
 pub mod watch;
 
 use std::collections::{BTreeMap, HashMap};
@@ -39,13 +40,17 @@ pub struct ServeOptions {
     pub bind: String,
     /// Port; 0 picks any free port.
     pub port: u16,
+    /// After each build, list every page not published with its file and reason.
+    pub verbose: bool,
 }
 
-/// The site as served: rendered files in memory, copied files read from their source.
+/// The site as served: rendered files in memory, copied files read from their source,
+/// and the preview's notices about scheduled and expired pages.
 #[derive(Debug, Default)]
 pub struct Snapshot {
     files: HashMap<String, Arc<[u8]>>,
     copies: HashMap<String, PathBuf>,
+    notices: Arc<waiting::Notices>,
 }
 
 impl Snapshot {
@@ -57,7 +62,11 @@ impl Snapshot {
             .map(|f| (f.path, Arc::from(f.body)))
             .collect();
         let copies = site.copies.into_iter().map(|c| (c.to, c.from)).collect();
-        Snapshot { files, copies }
+        Snapshot {
+            files,
+            copies,
+            notices: Arc::default(),
+        }
     }
 
     /// The bytes of an output path (`news/x/index.html`).
@@ -153,8 +162,9 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
     announce(&format!(
         "serving the site at {address}/ (press Ctrl-C to stop)"
     ));
+    announce_publication(&first, options.verbose, &announce);
     while let Some(changes) = watcher.next_changes() {
-        rebuild(&mut preview, &changes, &shared, &announce);
+        rebuild(&mut preview, &changes, &shared, options.verbose, &announce);
     }
     Ok(())
 }
@@ -171,7 +181,13 @@ fn answer(request: tiny_http::Request, shared: &Arc<Shared>) {
 }
 
 /// One rebuild: publish the new snapshot and tell the pages, or show the errors.
-fn rebuild(preview: &mut Preview, changes: &ChangeSet, shared: &Shared, announce: &impl Fn(&str)) {
+fn rebuild(
+    preview: &mut Preview,
+    changes: &ChangeSet,
+    shared: &Shared,
+    verbose: bool,
+    announce: &impl Fn(&str),
+) {
     let started = Instant::now();
     let mut early = |snapshot: Arc<Snapshot>, paths: &[String]| {
         shared.publish(snapshot);
@@ -196,6 +212,7 @@ fn rebuild(preview: &mut Preview, changes: &ChangeSet, shared: &Shared, announce
                 update.rendered,
                 update.changed.len()
             ));
+            announce_publication(&update, verbose, announce);
         }
         Err(problems) => {
             let text = human(&problems);
@@ -216,6 +233,16 @@ fn human(problems: &Diagnostics) -> String {
         .collect();
     lines.push(problems.summary());
     lines.join("\n")
+}
+
+/// The line saying what the build did not publish (every page with `verbose`).
+fn announce_publication(update: &Update, verbose: bool, announce: &impl Fn(&str)) {
+    if verbose {
+        for line in update.publication.verbose_lines() {
+            announce(&line);
+        }
+    }
+    announce(&update.publication.summary_line());
 }
 
 fn announce_warnings(warnings: &Diagnostics, announce: &impl Fn(&str)) {

@@ -17,22 +17,81 @@ fn init_demo(site: &Site) -> std::path::PathBuf {
     dir
 }
 
+/// 17:30 UTC on 6 December is 01:30 on the 7th in Beijing.
+const LATE_EVENING_UTC: [(&str, &str); 2] = [("TZ", "UTC"), ("MENHU_NOW", "2026-12-06T17:30:00Z")];
+
 #[test]
-fn new_writes_a_dated_pinyin_page_that_builds() {
+fn new_writes_a_page_dated_today_on_the_site_clock_that_builds() {
     let site = Site::minimal();
     site.write("content/news/_index.md", "+++\ntitle = \"新闻\"\n+++\n");
-    let run = site.menhu(&["new", "news", "汇聚“四长”资源"]);
+    let run = site.menhu_env(&["new", "news", "汇聚“四长”资源"], &LATE_EVENING_UTC);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
-    let file = format!("content/news/{today}-hui-ju-si-chang-zi-yuan.md");
-    assert_contains(&run.stdout, &file);
-    let text = std::fs::read_to_string(site.path(&file)).unwrap();
+    let file = "content/news/2026-12-07-hui-ju-si-chang-zi-yuan.md";
+    assert_contains(&run.stdout, file);
+    assert_contains(&run.stderr, "已新建稿件");
+    assert_contains(&run.stderr, "--bundle");
+    let text = std::fs::read_to_string(site.path(file)).unwrap();
     assert_contains(&text, "title = \"汇聚“四长”资源\"");
-    assert_contains(&text, &format!("date = {today}T"));
-    site.build();
+    assert_contains(&text, "date = 2026-12-07T01:30:00+08:00");
+    let build = site.menhu_env(&["build"], &LATE_EVENING_UTC);
+    assert_eq!(build.code, 0, "{}", build.stderr);
     assert!(site.output_exists("news/hui-ju-si-chang-zi-yuan/index.html"));
-    let again = site.menhu(&["new", "news", "汇聚“四长”资源"]);
+    let again = site.menhu_env(&["new", "news", "汇聚“四长”资源"], &LATE_EVENING_UTC);
     assert_eq!(again.code, 1, "never overwrites");
+}
+
+/// A site in UTC dates its new pages in UTC.
+#[test]
+fn new_follows_the_configured_time_zone() {
+    let site = Site::minimal();
+    site.write(
+        "site-config.toml",
+        &format!("{MINIMAL_CONFIG}timezone = \"UTC\"\n"),
+    );
+    site.write("content/news/_index.md", "+++\ntitle = \"新闻\"\n+++\n");
+    let run = site.menhu_env(&["new", "news", "年会"], &LATE_EVENING_UTC);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::fs::read_to_string(site.path("content/news/2026-12-06-nian-hui.md")).unwrap();
+    assert_contains(&text, "date = 2026-12-06T17:30:00+00:00");
+}
+
+/// `--bundle` makes a folder for the page, its photos and attachments, and says so.
+#[test]
+fn new_bundle_makes_a_folder_for_the_page_and_its_photos() {
+    let site = Site::minimal();
+    site.write("content/news/_index.md", "+++\ntitle = \"新闻\"\n+++\n");
+    let run = site.menhu_env(&["new", "news", "调研走访", "--bundle"], &LATE_EVENING_UTC);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let folder = "content/news/2026-12-07-diao-yan-zou-fang";
+    assert_eq!(
+        run.stdout.trim(),
+        site.path(&format!("{folder}/index.md"))
+            .display()
+            .to_string()
+    );
+    assert_contains(&run.stderr, &format!("已新建稿件文件夹：{folder}/"));
+    assert_contains(&run.stderr, "照片和附件");
+    assert_contains(&run.stderr, "和 index.md 放在一起");
+    assert_contains(&run.stderr, "![调研现场](xianchang.jpg)");
+    // The guidance works: a photo put beside `index.md` is published with the page.
+    let index = site.path(&format!("{folder}/index.md"));
+    let text = std::fs::read_to_string(&index).unwrap();
+    std::fs::write(&index, format!("{text}\n![调研现场](xianchang.jpg)\n")).unwrap();
+    site.write_bytes(&format!("{folder}/xianchang.jpg"), b"\xff\xd8\xff\xe0 jpeg");
+    let build = site.menhu_env(&["build"], &LATE_EVENING_UTC);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    assert!(site.output_exists("news/diao-yan-zou-fang/xianchang.jpg"));
+    assert_contains(
+        &site.output("news/diao-yan-zou-fang/index.html"),
+        "xianchang.jpg",
+    );
+    // A page and a bundle of one name would claim one address.
+    let twice = site.menhu_env(&["new", "news", "调研走访"], &LATE_EVENING_UTC);
+    assert_eq!(twice.code, 1, "{}", twice.stderr);
+    assert_contains(
+        &twice.stderr,
+        "2026-12-07-diao-yan-zou-fang` already exists",
+    );
 }
 
 #[test]
@@ -50,6 +109,12 @@ fn init_writes_the_demo_and_it_builds() {
     let run = site.menhu(&["init", site.path("portal").to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(site.path("portal/site-config.toml").is_file());
+    let ignored = std::fs::read_to_string(site.path("portal/.gitignore")).unwrap();
+    let rules: Vec<&str> = ignored.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(
+        rules,
+        ["/public/", "/.public.menhu-spare/", "/.menhu-cache/"]
+    );
     assert!(
         site.path("portal/themes/portal/templates/base.html")
             .is_file()

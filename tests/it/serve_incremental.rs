@@ -143,7 +143,9 @@ fn started() -> (Site, Preview) {
 
 fn options(site: &Site) -> BuildOptions {
     BuildOptions {
-        now: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)),
+        now: menhu::content::date::Now::At(
+            "2026-01-01T00:00:00+08:00".parse().expect("an instant"),
+        ),
         ..BuildOptions::new(site.root())
     }
 }

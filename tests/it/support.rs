@@ -86,6 +86,11 @@ impl Site {
         menhu_in(self.root(), args)
     }
 
+    /// Runs `menhu --root SITE ARGS…` with environment variables (`TZ`, `MENHU_NOW`).
+    pub fn menhu_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        menhu_env(self.root(), args, env)
+    }
+
     /// `menhu build`, which must succeed.
     pub fn build(&self) -> Run {
         let run = self.menhu(&["build"]);
@@ -187,11 +192,17 @@ pub fn tools_present(test: &str, missing: Option<String>) -> bool {
 /// Runs `menhu --root ROOT ARGS…`, for a site that is not a [`Site`]'s root (one made
 /// by `menhu init` inside it).
 pub fn menhu_in(root: &Path, args: &[&str]) -> Run {
+    menhu_env(root, args, &[])
+}
+
+/// [`menhu_in`] with environment variables set for the child (`TZ`, `MENHU_NOW`).
+pub fn menhu_env(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_menhu"))
         .arg("--root")
         .arg(root)
         .args(args)
         .env("NO_COLOR", "1")
+        .envs(env.iter().copied())
         .output()
         .expect("run menhu");
     Run {

@@ -284,6 +284,10 @@ fn build_model(
     if let Some(base_url) = &options.base_url {
         config.base_url = base_url.trim_end_matches('/').to_owned();
     }
+    if config.traditional {
+        // Compiled meanwhile; the Traditional copy is made as pages are rendered.
+        rayon::spawn(crate::zh::prepare_traditional);
+    }
     let now = options
         .now
         .unwrap_or_else(|| chrono::Local::now().naive_local());

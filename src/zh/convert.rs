@@ -23,6 +23,12 @@ pub fn to_traditional(text: &str) -> String {
     super::opencc::s2t().convert(text)
 }
 
+/// Compiles the Simplified → Traditional tables now (they take a fraction of a second),
+/// so that a build about to need them can do it alongside other work.
+pub fn prepare_traditional() {
+    super::opencc::s2t();
+}
+
 /// Appends `text` in Traditional to `out`: [`to_traditional`] without a new string.
 pub fn push_traditional(text: &str, out: &mut String) {
     super::opencc::s2t().convert_into(text, out);

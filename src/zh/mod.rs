@@ -11,7 +11,9 @@ mod opencc;
 mod pinyin;
 mod text;
 
-pub use self::convert::{push_traditional, to_simplified, to_traditional, traditional_chars};
+pub use self::convert::{
+    prepare_traditional, push_traditional, to_simplified, to_traditional, traditional_chars,
+};
 pub use self::normalize::{normalize, normalize_char, simplify_char, t2s_pairs, to_half_width};
 pub use self::pinyin::{pinyin_compact, slugify};
 pub use self::text::{TextStats, text_stats};

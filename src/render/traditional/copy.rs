@@ -3,7 +3,8 @@
 //! phrase tables, and what a render in Traditional would have written differently
 //! put in:
 //!
-//! - `lang` (and `xml:lang`) attributes naming Chinese say `zh-Hant`;
+//! - `lang` (and `xml:lang`) attributes naming Chinese say `zh-Hant`, and so does an
+//!   RSS feed's `<language>`;
 //! - the page's script switch (the link to this page's copy, `hreflang="zh-Hant"`,
 //!   not `rel="alternate"`) links back to the Simplified page instead;
 //! - a text or readable attribute that is exactly one of the theme's strings is the
@@ -114,8 +115,10 @@ impl Copier {
         let switch_href = page.map(|path| format!("{}/{PREFIX}{path}", self.base_url));
         let mut out = String::with_capacity(markup.len() + markup.len() / 8);
         let mut keep_next_text = false;
+        let mut in_language = false;
         for part in html::parts(markup) {
             match part {
+                Part::Text(text) if in_language && is_chinese(text) => out.push_str(LANG),
                 Part::Text(text) if keep_next_text => {
                     let start = out.len();
                     out.push_str(text);
@@ -129,6 +132,7 @@ impl Copier {
                 }
                 Part::Tag(tag) => {
                     keep_next_text = tag.contains(NO_TRANSLATE);
+                    in_language = tag == "<language>";
                     self.convert_tag(tag, switch_href.as_deref(), &mut out);
                 }
             }
@@ -206,6 +210,8 @@ struct ThemeStrings {
     converted: HashMap<String, String>,
     /// Text as written → the copy's text, for text after a `translate="no"` tag.
     kept: HashMap<String, String>,
+    /// Bytes of the longest text of either table.
+    longest: usize,
 }
 
 impl ThemeStrings {
@@ -235,9 +241,12 @@ impl ThemeStrings {
             converted.offer(crate::zh::to_traditional(&simplified), shown);
             kept.offer(simplified, traditional);
         }
+        let (converted, kept) = (converted.settled(), kept.settled());
+        let longest = converted.keys().chain(kept.keys()).map(String::len).max();
         ThemeStrings {
-            converted: converted.settled(),
-            kept: kept.settled(),
+            converted,
+            kept,
+            longest: longest.unwrap_or(0),
         }
     }
 
@@ -249,6 +258,10 @@ impl ThemeStrings {
         }
         let text = &out[start..];
         let trimmed = text.trim();
+        // Texts longer than any theme string are most of a page's text: no lookup.
+        if trimmed.len() > self.longest {
+            return;
+        }
         if let Some(replacement) = table.get(trimmed) {
             let from = start + (text.len() - text.trim_start().len());
             out.replace_range(from..from + trimmed.len(), replacement);

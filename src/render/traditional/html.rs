@@ -72,6 +72,24 @@ pub fn parts(markup: &str) -> impl Iterator<Item = Part<'_>> {
     .filter(|part| !matches!(part, Part::Text("")))
 }
 
+/// The `name="value"` attributes of `tag`: each name as written and the byte range of
+/// its value.
+fn attribute_spans(tag: &str) -> impl Iterator<Item = (&str, std::ops::Range<usize>)> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let eq = from + tag[from..].find("=\"")?;
+        let name_start = tag[from..eq]
+            .rfind(|c: char| c.is_ascii_whitespace())
+            .map_or(from, |i| from + i + 1);
+        let value_start = eq + 2;
+        let value_end = tag[value_start..]
+            .find('"')
+            .map_or(tag.len(), |i| value_start + i);
+        from = value_end;
+        Some((&tag[name_start..eq], value_start..value_end))
+    })
+}
+
 /// Copies `tag` to `out`, replacing each `name="value"` value for which `edit` (given
 /// the lower-cased name and the value) returns a new one.
 pub fn edit_tag<'v>(
@@ -79,37 +97,22 @@ pub fn edit_tag<'v>(
     out: &mut String,
     mut edit: impl FnMut(&str, &'v str) -> Option<Cow<'v, str>>,
 ) {
-    let mut rest = tag;
-    while let Some(eq) = rest.find("=\"") {
-        let name_start = rest[..eq]
-            .rfind(|c: char| c.is_ascii_whitespace())
-            .map_or(0, |i| i + 1);
-        let name = rest[name_start..eq].to_ascii_lowercase();
-        let value_start = eq + 2;
-        let value_end = rest[value_start..]
-            .find('"')
-            .map_or(rest.len(), |i| value_start + i);
-        out.push_str(&rest[..value_start]);
-        let value = &rest[value_start..value_end];
-        match edit(&name, value) {
-            Some(new) => out.push_str(&new),
-            None => out.push_str(value),
+    let mut copied = 0;
+    for (name, value) in attribute_spans(tag) {
+        if let Some(new) = edit(&name.to_ascii_lowercase(), &tag[value.clone()]) {
+            out.push_str(&tag[copied..value.start]);
+            out.push_str(&new);
+            copied = value.end;
         }
-        rest = &rest[value_end..];
     }
-    out.push_str(rest);
+    out.push_str(&tag[copied..]);
 }
 
-/// The value of attribute `name` (lower case) in `tag`, as written.
+/// The value of attribute `name` (any case) in `tag`, as written.
 pub fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
-    let mut found = None;
-    edit_tag(tag, &mut String::new(), |attribute, value| {
-        if found.is_none() && attribute == name {
-            found = Some(value);
-        }
-        None
-    });
-    found
+    attribute_spans(tag)
+        .find(|(attribute, _)| attribute.eq_ignore_ascii_case(name))
+        .map(|(_, value)| &tag[value])
 }
 
 /// Applies `convert` to the text of `markup` and to readable attribute values, leaving
@@ -183,7 +186,10 @@ fn rewrite_after<'t>(text: &'t str, needle: &str) -> Cow<'t, str> {
 }
 
 fn is_page_target(target: &str) -> bool {
-    if target == PREFIX || target.starts_with(&format!("{PREFIX}/")) || target.starts_with('/') {
+    let copied = target
+        .strip_prefix(PREFIX)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+    if copied || target.starts_with('/') {
         return false;
     }
     let path = target.split(['?', '#']).next().unwrap_or(target);

@@ -112,6 +112,15 @@ fn the_switch_links_back_and_the_alternates_stay() {
         feed,
         "<feed xml:lang=\"zh-Hant\"><title>發展</title><id>https://kx.example.org/zh-hant/news/x/</id></feed>"
     );
+    let rss = copy_of(
+        &copier,
+        "rss.xml",
+        "<channel><language>zh-Hans</language><title>发展</title></channel>",
+    );
+    assert_eq!(
+        rss,
+        "<channel><language>zh-Hant</language><title>發展</title></channel>"
+    );
 }
 
 #[test]

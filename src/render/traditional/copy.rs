@@ -15,7 +15,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::html::{self, NO_TRANSLATE, Part, READABLE_ATTRIBUTES};
 use super::source::Restore;
@@ -80,12 +80,13 @@ impl Copier {
         if !html::is_converted(&output.path) {
             return None;
         }
-        let started = Instant::now();
+        let started = thread_time();
         let body = match std::str::from_utf8(&output.body) {
             Ok(text) => self.copy_text(text, &page_path(&output.path)).into_bytes(),
             Err(_) => output.body.clone(),
         };
-        let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        let took = thread_time().saturating_sub(started);
+        let nanos = u64::try_from(took.as_nanos()).unwrap_or(u64::MAX);
         self.spent.fetch_add(nanos, Ordering::Relaxed);
         Some(Output {
             path: format!("{PREFIX}/{}", output.path),
@@ -93,7 +94,8 @@ impl Copier {
         })
     }
 
-    /// Time spent making copies so far, added up over every thread.
+    /// Processor time spent making copies so far, added up over every thread (wall
+    /// time where the system does not tell a thread's processor time).
     pub fn time_spent(&self) -> Duration {
         Duration::from_nanos(self.spent.load(Ordering::Relaxed))
     }
@@ -188,6 +190,23 @@ impl Copier {
             _ => None,
         }
     }
+}
+
+/// The processor time the calling thread has used: what a copy costs, whatever else
+/// the machine runs meanwhile.
+#[cfg(target_os = "linux")]
+fn thread_time() -> Duration {
+    let now = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
+    let secs = u64::try_from(now.tv_sec).unwrap_or(0);
+    let nanos = u32::try_from(now.tv_nsec).unwrap_or(0);
+    Duration::new(secs, nanos)
+}
+
+/// Elsewhere, time since the first call.
+#[cfg(not(target_os = "linux"))]
+fn thread_time() -> Duration {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START.get_or_init(std::time::Instant::now).elapsed()
 }
 
 /// True for a language tag of Chinese (`zh`, `zh-Hans`, `zh-CN` …).

@@ -33,7 +33,7 @@ pub struct Copier {
     strings: ThemeStrings,
     /// (text as the copy converts it, text as written), for pages written in Traditional.
     restore: Vec<(String, String)>,
-    /// Time spent copying, summed over threads, in nanoseconds.
+    /// Processor time spent copying, summed over threads, in nanoseconds.
     spent: AtomicU64,
 }
 

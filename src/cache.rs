@@ -23,8 +23,6 @@ pub struct BuildCache {
     pub markdown: MarkdownCache,
     /// Fingerprints of the last successful render.
     pub render: RenderMemo,
-    /// Fingerprints of the last render of the Traditional copy (`traditional = true`).
-    pub render_traditional: RenderMemo,
     config: Option<u64>,
 }
 

@@ -85,7 +85,7 @@ fn build_to(
         theme,
         mut report,
         mut timings,
-        restore,
+        copier,
         cuts,
         publication,
     } = build_model(options, None, lean)?;
@@ -93,19 +93,13 @@ fn build_to(
         portal.shed_sources();
     }
     let started = Instant::now();
-    let (mut site, problems) = render::render_site_to(portal.clone(), &theme, sink);
+    let (mut site, problems) =
+        render::render_site_to(portal.clone(), &theme, copier.as_ref(), sink);
     report.extend(problems);
     check(&report)?;
     timings.push(("templates", started.elapsed()));
-    if portal.config.traditional {
-        let started = Instant::now();
-        let problems =
-            render::traditional::add_traditional(&mut site, portal.clone(), &theme, &restore, sink);
-        report.extend(problems);
-        check(&report)?;
-        timings.push(("traditional", started.elapsed()));
-    }
-    // After the Traditional copy: both scripts share one index, kept in Simplified.
+    push_copy_time(copier.as_ref(), &mut timings);
+    // Both scripts share one index, kept in Simplified.
     match search_index(&portal, &theme, cuts, sink, Some(&site), &mut timings) {
         Ok(taken) => taken.into_iter().for_each(|t| site.add(t)),
         Err(d) => {
@@ -154,7 +148,7 @@ pub fn rebuild_in_memory(
         theme,
         mut report,
         mut timings,
-        restore,
+        copier,
         cuts,
         publication,
     } = build_model(options, Some(cache), false)?;
@@ -164,34 +158,13 @@ pub fn rebuild_in_memory(
         urgent: edited,
         on_urgent: on_edited,
     };
-    let mut outputs = render::render_changed(portal.clone(), &theme, Some(incremental));
+    let mut outputs =
+        render::render_changed(portal.clone(), &theme, copier.as_ref(), Some(incremental));
     report.extend(std::mem::take(&mut outputs.diagnostics));
     check(&report)?;
     cache.render = std::mem::take(&mut outputs.memo);
     timings.push(("templates", started.elapsed()));
-    if portal.config.traditional {
-        let started = Instant::now();
-        let incremental = Incremental {
-            memo: &cache.render_traditional,
-            urgent: &HashSet::new(),
-            on_urgent: &mut |_: &[Output]| {},
-        };
-        let copy = render::traditional::render_traditional(
-            portal.clone(),
-            &theme,
-            &restore,
-            Some(incremental),
-        );
-        report.extend(copy.diagnostics);
-        check(&report)?;
-        outputs.files.extend(copy.files);
-        outputs.files.sort_by(|a, b| a.path.cmp(&b.path));
-        outputs.kept.extend(copy.kept);
-        outputs.copies.extend(copy.copies);
-        outputs.copies.sort_by(|a, b| a.to.cmp(&b.to));
-        cache.render_traditional = copy.memo;
-        timings.push(("traditional", started.elapsed()));
-    }
+    push_copy_time(copier.as_ref(), &mut timings);
     // The index is rebuilt whole; the edited page was already published above.
     let index = match search_index(
         &portal,
@@ -219,6 +192,17 @@ pub fn rebuild_in_memory(
         publication,
         timings,
     })
+}
+
+/// With a Traditional copy, the time its making took within the render, added up over
+/// the threads (so it can exceed the render's own time on several cores).
+fn push_copy_time(
+    copier: Option<&render::traditional::Copier>,
+    timings: &mut Vec<(&'static str, Duration)>,
+) {
+    if let Some(copier) = copier {
+        timings.push(("traditional (cpu)", copier.time_spent()));
+    }
 }
 
 /// The search index's files when the config asks for one (none otherwise), each
@@ -284,8 +268,8 @@ struct Model {
     theme: Theme,
     report: Diagnostics,
     timings: Vec<(&'static str, Duration)>,
-    /// Texts of pages written in Traditional, for the Traditional copy.
-    restore: render::traditional::Restore,
+    /// Makes the Traditional copy, when the site has one.
+    copier: Option<render::traditional::Copier>,
     /// The search index's dictionary words, being cut meanwhile.
     cuts: Option<crate::search::EarlyCuts>,
     /// What is published and what is not.
@@ -310,6 +294,10 @@ fn build_model(
     report.extend(warnings);
     if let Some(base_url) = &options.base_url {
         config.base_url = base_url.trim_end_matches('/').to_owned();
+    }
+    if config.traditional {
+        // Compiled meanwhile; the Traditional copy is made as pages are rendered.
+        rayon::spawn(crate::zh::prepare_traditional);
     }
     let now = options.now.resolve(config.timezone);
     let theme = stop_on_errors(Theme::load(&options.root, &config), &mut report)?;
@@ -350,11 +338,10 @@ fn build_model(
     report.extend(schedule.links_to_waiting(&content, &section_html, &page_html));
     check(&report)?;
     let publication = schedule.withhold(&mut content, &mut urls, &mut page_html);
-    let restore = if config.traditional {
-        render::traditional::simplify_traditional_pages(&mut content, &mut page_html)
-    } else {
-        render::traditional::Restore::default()
-    };
+    let copier = config.traditional.then(|| {
+        let restore = render::traditional::simplify_traditional_pages(&mut content, &mut page_html);
+        render::traditional::Copier::new(&config, &theme, &restore)
+    });
     // In Simplified, as the index is: after the Traditional pages are simplified.
     let cuts = config
         .build_search_index
@@ -381,7 +368,7 @@ fn build_model(
         theme,
         report,
         timings,
-        restore,
+        copier,
         cuts,
         publication,
     })

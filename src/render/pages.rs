@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use tera::{Tera, Value};
 
 use super::memo::{self, Incremental, RenderMemo};
-use super::traditional::Script;
+use super::traditional::{self, Copier, Script};
 use super::view::Views;
 use super::{Context, CopiedFile, Output, OutputSink, SiteOutput, Taken, Theme, feeds};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -30,16 +30,16 @@ pub(super) enum Job<'a> {
 }
 
 /// Renders the whole site, handing each page, section and list output to `sink` as soon
-/// as it is rendered (feeds, redirects and the like are kept). Template errors are
-/// collected (every failing output is reported); the outputs that did render are
-/// returned either way.
+/// as it is rendered (feeds, redirects and the like are kept), each followed by its
+/// Traditional copy when `copier` is given. Template errors are collected (every
+/// failing output is reported); the outputs that did render are returned either way.
 pub fn render_site_to(
     portal: Arc<Portal>,
     theme: &Theme,
+    copier: Option<&Copier>,
     sink: &dyn OutputSink,
 ) -> (SiteOutput, Diagnostics) {
-    let script = Script::main(&portal.config);
-    let rerender = render_changed_as(portal, theme, Render::Full(sink), &script);
+    let rerender = render_changed_as(portal, theme, Render::Full(sink), copier);
     let site = SiteOutput {
         files: rerender.files,
         written: rerender.written,
@@ -67,32 +67,33 @@ impl<'a> From<Option<Incremental<'a>>> for Render<'a> {
     }
 }
 
-/// Renders the jobs whose fingerprint differs from `memo` (all of them without one).
-/// With a memo, the result's `kept` lists the outputs that would come out unchanged.
+/// Renders the jobs whose fingerprint differs from `memo` (all of them without one),
+/// with their Traditional copies when `copier` is given. With a memo, the result's
+/// `kept` lists the outputs that would come out unchanged.
 pub fn render_changed(
     portal: Arc<Portal>,
     theme: &Theme,
+    copier: Option<&Copier>,
     incremental: Option<Incremental>,
 ) -> Rerender {
-    let script = Script::main(&portal.config);
-    render_changed_as(portal, theme, incremental.into(), &script)
+    render_changed_as(portal, theme, incremental.into(), copier)
 }
 
-/// [`render_changed`] in one script: the site's own, or its Traditional copy (whose
-/// outputs [`super::traditional`] then converts and moves under `/zh-hant/`).
-pub(super) fn render_changed_as(
+/// [`render_changed`] for either way of rendering.
+fn render_changed_as(
     portal: Arc<Portal>,
     theme: &Theme,
     render: Render,
-    script: &Script,
+    copier: Option<&Copier>,
 ) -> Rerender {
-    let (views, tera) = renderer_parts(&portal, theme, script);
+    let script = Script::main(&portal.config);
+    let (views, tera) = renderer_parts(&portal, theme);
     let renderer = Renderer {
         portal: &portal,
         views: &views,
         tera: &tera,
         theme,
-        script,
+        script: &script,
     };
 
     let mut jobs = plan_jobs(&portal);
@@ -103,16 +104,16 @@ pub(super) fn render_changed_as(
     );
     let mut diagnostics = Diagnostics::new();
     let mut written = Vec::new();
-    let (mut files, kept, memo) = match render {
+    let (mut files, mut kept, memo) = match render {
         Render::Full(sink) => {
-            let results: Vec<Result<Taken, Diagnostic>> = jobs
+            let results: Vec<Result<Vec<Taken>, Diagnostic>> = jobs
                 .par_iter()
-                .map(|job| sink.take(renderer.render(renderer.prepare(job))?))
+                .map(|job| take_with_copy(sink, renderer.render(renderer.prepare(job))?, copier))
                 .collect();
             let mut taken = SiteOutput::default();
             for result in results {
                 match result {
-                    Ok(output) => taken.add(output),
+                    Ok(outputs) => outputs.into_iter().for_each(|o| taken.add(o)),
                     Err(d) => diagnostics.push(d),
                 }
             }
@@ -120,6 +121,21 @@ pub(super) fn render_changed_as(
             (taken.files, Vec::new(), RenderMemo::default())
         }
         Render::Changed(incremental) => {
+            let on_urgent = incremental.on_urgent;
+            // The edited page's copy is published with it.
+            let mut with_copies = |outputs: &[Output]| match copier {
+                Some(copier) => {
+                    let mut all = outputs.to_vec();
+                    all.extend(traditional::copy_all(copier, outputs));
+                    on_urgent(&all);
+                }
+                None => on_urgent(outputs),
+            };
+            let incremental = Incremental {
+                memo: incremental.memo,
+                urgent: incremental.urgent,
+                on_urgent: &mut with_copies,
+            };
             let digests = Arc::new(Views::for_digest(portal.clone(), theme.lists_need_content));
             let digester = Renderer {
                 views: &digests,
@@ -130,16 +146,32 @@ pub(super) fn render_changed_as(
                 digest: &digester,
                 digest_views: &digests,
             };
-            memo::render_jobs(&jobs, &renderers, incremental, &mut diagnostics)
+            let (mut files, kept, memo) =
+                memo::render_jobs(&jobs, &renderers, incremental, &mut diagnostics);
+            if let Some(copier) = copier {
+                files.extend(traditional::copy_all(copier, &files));
+            }
+            (files, kept, memo)
         }
     };
-    // Every job output is a real page of the site (no redirects, no 404).
+    if copier.is_some() {
+        let copies: Vec<String> = kept
+            .iter()
+            .filter_map(|p| traditional::copy_path(p))
+            .collect();
+        kept.extend(copies);
+    }
+    // Every job output is a real page of the site (no redirects, no 404); the sitemap
+    // lists the site's own, not their copies.
+    let mut extra = Vec::new();
     if portal.config.generate_sitemap {
+        let copied = format!("{}/", traditional::PREFIX);
+        let own = |path: &&str| !path.starts_with(&copied);
         let pages = files.iter().map(|f| f.path.as_str());
         let elsewhere = kept.iter().chain(&written).map(String::as_str);
-        files.push(feeds::sitemap(&portal, pages.chain(elsewhere)));
+        extra.push(feeds::sitemap(&portal, pages.chain(elsewhere).filter(own)));
     }
-    files.push(renderer.not_found().unwrap_or_else(|d| {
+    extra.push(renderer.not_found().unwrap_or_else(|d| {
         diagnostics.push(d);
         Output {
             path: "404.html".into(),
@@ -148,23 +180,29 @@ pub(super) fn render_changed_as(
     }));
     if portal.config.build_search_index && theme.has("search.html") {
         match renderer.search_page() {
-            Ok(output) => files.push(output),
+            Ok(output) => extra.push(output),
             Err(d) => diagnostics.push(d),
         }
     }
-    files.extend(pager_redirects(&portal));
-    files.extend(alias_redirects(&portal, &mut diagnostics));
-    files.extend(feeds::render_feeds(&portal));
-    files.extend(portal_pages::city_feeds(&portal));
+    extra.extend(pager_redirects(&portal));
+    extra.extend(alias_redirects(&portal, &mut diagnostics));
+    extra.extend(feeds::render_feeds(&portal));
+    extra.extend(portal_pages::city_feeds(&portal));
     if portal.config.markdown.highlight_code {
-        files.push(Output {
+        extra.push(Output {
             path: "highlight.css".into(),
             body: crate::markdown::highlight_stylesheet().into_bytes(),
         });
     }
+    let mut copies = copies(&portal, theme);
+    if let Some(copier) = copier {
+        files.extend(traditional::copy_all(copier, &extra));
+        copies.extend(traditional::bundle_copies(&portal));
+        copies.sort_by(|a, b| a.to.cmp(&b.to));
+    }
+    files.extend(extra);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     written.sort();
-    let copies = copies(&portal, theme);
     Rerender {
         files,
         written,
@@ -177,18 +215,13 @@ pub(super) fn render_changed_as(
 
 /// What a [`Renderer`] of `portal` borrows besides the model: the views templates read
 /// (listed pages with only the fields `theme` names), and `theme`'s templates with the
-/// functions reading those views and `script`'s strings.
-pub(super) fn renderer_parts(
-    portal: &Arc<Portal>,
-    theme: &Theme,
-    script: &Script,
-) -> (Arc<Views>, Tera) {
+/// functions reading those views.
+pub(super) fn renderer_parts(portal: &Arc<Portal>, theme: &Theme) -> (Arc<Views>, Tera) {
     let views = Arc::new(
         Views::new(portal.clone(), theme.lists_need_content).listing_only(theme.words.clone()),
     );
     let mut tera = theme.tera.clone();
     super::functions::register_functions(&mut tera, &views);
-    script.register_trans(&mut tera, theme);
     (views, tera)
 }
 
@@ -323,7 +356,7 @@ impl Renderer<'_> {
             "current_url",
             &format!("{}{}", self.portal.config.base_url, path),
         );
-        context.insert("lang", self.script.lang(lang));
+        context.insert("lang", lang);
         self.script.insert_switch(&mut context, path);
         context.put("menus", super::portal_view::menus_value(self.portal, path));
         context
@@ -586,6 +619,20 @@ fn missing_template(template: &str, source: &std::path::Path) -> Diagnostic {
         .in_file(source)
         .expected(format!("`templates/{template}` in the site, or in `themes/NAME/templates/` of the theme set in the config"))
         .help("create the template, set `theme = \"portal\"` in the config, or fix the `template` key")
+}
+
+/// Hands `output` to `sink`, then its Traditional copy when `copier` makes one.
+fn take_with_copy(
+    sink: &dyn OutputSink,
+    output: Output,
+    copier: Option<&Copier>,
+) -> Result<Vec<Taken>, Diagnostic> {
+    let copy = copier.and_then(|c| c.copy(&output));
+    let mut taken = vec![sink.take(output)?];
+    if let Some(copy) = copy {
+        taken.push(sink.take(copy)?);
+    }
+    Ok(taken)
 }
 
 /// A small page that sends visitors (and crawlers) to `target`.

@@ -1,44 +1,48 @@
-//! Simplified ↔ Traditional Chinese, with OpenCC's phrase tables (pure Rust). The
-//! converters are built once, on first use, and shared: they are immutable.
+//! Simplified ↔ Traditional Chinese with OpenCC's phrase tables (pure Rust).
+//! Simplified → Traditional runs on the automaton of [`super::opencc`]; Traditional →
+//! Simplified, used for names and for pages written in Traditional, on `ferrous-opencc`.
+//! Both are built once, on first use, and shared: they are immutable.
 
 use std::sync::OnceLock;
 
 use ferrous_opencc::OpenCC;
 use ferrous_opencc::config::BuiltinConfig;
 
-fn converter(
-    cell: &'static OnceLock<Option<OpenCC>>,
-    config: BuiltinConfig,
-) -> Option<&'static OpenCC> {
-    cell.get_or_init(|| OpenCC::from_config(config).ok())
-        .as_ref()
-}
-
 /// Traditional → Simplified (`臺灣` → `台湾`, `後臺` → `后台`).
 pub fn to_simplified(text: &str) -> String {
     static T2S: OnceLock<Option<OpenCC>> = OnceLock::new();
-    match converter(&T2S, BuiltinConfig::T2s) {
+    let converter = T2S.get_or_init(|| OpenCC::from_config(BuiltinConfig::T2s).ok());
+    match converter {
         Some(opencc) if has_han(text) => opencc.convert(text),
         _ => text.to_owned(),
     }
 }
 
-/// Simplified → Traditional (`科学技术协会` → `科學技術協會`).
+/// Simplified → Traditional (`科学技术协会` → `科學技術協會`, `头发` → `頭髮`).
 pub fn to_traditional(text: &str) -> String {
-    static S2T: OnceLock<Option<OpenCC>> = OnceLock::new();
-    match converter(&S2T, BuiltinConfig::S2t) {
-        Some(opencc) if has_han(text) => opencc.convert(text),
-        _ => text.to_owned(),
-    }
+    super::opencc::s2t().convert(text)
+}
+
+/// Compiles the Simplified → Traditional tables now (they take a fraction of a second),
+/// so that a build about to need them can do it alongside other work.
+pub fn prepare_traditional() {
+    super::opencc::s2t();
+}
+
+/// Appends `text` in Traditional to `out`: [`to_traditional`] without a new string.
+pub fn push_traditional(text: &str, out: &mut String) {
+    super::opencc::s2t().convert_into(text, out);
 }
 
 /// Every CJK unified ideograph whose Traditional form is a single different character,
 /// as (Simplified, Traditional) pairs: a character-level table for clients that cannot
 /// carry OpenCC's phrase dictionaries.
 pub fn traditional_chars() -> Vec<(char, char)> {
+    let mut converted = String::new();
     ('\u{4e00}'..='\u{9fff}')
         .filter_map(|c| {
-            let converted = to_traditional(c.encode_utf8(&mut [0; 4]));
+            converted.clear();
+            push_traditional(c.encode_utf8(&mut [0; 4]), &mut converted);
             let mut chars = converted.chars();
             match (chars.next(), chars.next()) {
                 (Some(t), None) if t != c => Some((c, t)),
@@ -66,6 +70,9 @@ mod tests {
         assert_eq!(to_simplified("廣州市科協"), "广州市科协");
         assert_eq!(to_traditional("头发"), "頭髮");
         assert_eq!(to_traditional("发展"), "發展");
+        let mut out = String::from("「");
+        push_traditional("发展", &mut out);
+        assert_eq!(out, "「發展");
     }
 
     #[test]
@@ -83,5 +90,6 @@ mod tests {
     fn leaves_other_text_alone() {
         assert_eq!(to_simplified("Rust 2024"), "Rust 2024");
         assert_eq!(to_traditional(""), "");
+        assert_eq!(to_traditional("Rust 2024 <b>"), "Rust 2024 <b>");
     }
 }

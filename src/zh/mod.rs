@@ -1,15 +1,19 @@
 //! Chinese text as pure functions with no site types: pinyin slugs for URLs and file
-//! names, Simplified ↔ Traditional conversion (简繁), Han-character tests, the counts
+//! names, Simplified ↔ Traditional conversion (简繁, OpenCC's tables compiled into an
+//! automaton shared by all threads), Han-character tests, the counts
 //! shown in an article header (字数, 阅读时间), and the normalisation that search applies
 //! to texts and queries (繁→简 per character, 全角, case).
 //! A leaf module: it uses nothing else from the crate.
 
 mod convert;
 mod normalize;
+mod opencc;
 mod pinyin;
 mod text;
 
-pub use self::convert::{to_simplified, to_traditional, traditional_chars};
+pub use self::convert::{
+    prepare_traditional, push_traditional, to_simplified, to_traditional, traditional_chars,
+};
 pub use self::normalize::{normalize, normalize_char, simplify_char, t2s_pairs, to_half_width};
 pub use self::pinyin::{pinyin_compact, slugify};
 pub use self::text::{TextStats, text_stats};

@@ -685,3 +685,56 @@ fn a_body_edit_that_renders_the_same_sends_no_early_event() {
     assert!(update.early.is_empty());
     assert_same(&served(&preview), &full_build(&site), "blank lines added");
 }
+
+#[test]
+fn the_traditional_copy_follows_edits_as_a_full_build_has_it() {
+    let site = fixture();
+    let config = std::fs::read_to_string(site.path("site-config.toml")).unwrap();
+    site.write(
+        "site-config.toml",
+        &config.replacen("title =", "traditional = true\ntitle =", 1),
+    );
+    let (mut preview, _) = Preview::start(options(&site)).expect("first build");
+    let first = full_build(&site);
+    assert!(first.0.contains_key("zh-hant/news/p1/index.html"));
+    assert_same(&served(&preview), &first, "the first build");
+    let edits = [
+        (
+            "content/news/p1.md",
+            page_text("发展规划", 1, "梧州", &["科普"], "头发与发展。"),
+        ),
+        (
+            "content/news/p2.md",
+            page_text("干部培训", 2, "南宁", &["学会"], "后台与皇后。"),
+        ),
+        (
+            "content/news/p9.md",
+            page_text("新的一页", 9, "桂林", &["基层"], "里面与公里。"),
+        ),
+    ];
+    for (path, text) in edits {
+        site.write(path, &text);
+        let mut early = BTreeMap::new();
+        preview
+            .rebuild_with(
+                &ChangeSet::of(vec![PathBuf::from(path)]),
+                &mut |snapshot, paths| {
+                    early.extend(paths.iter().map(|p| (p.clone(), snapshot.get(p))));
+                },
+            )
+            .expect("rebuild");
+        let full = full_build(&site);
+        assert_same(&served(&preview), &full, &format!("an edit of {path}"));
+        for (early_path, body) in &early {
+            let body = body.as_deref().map(<[u8]>::to_vec);
+            assert_eq!(
+                body.as_ref(),
+                full.0.get(early_path),
+                "early `{early_path}`"
+            );
+        }
+    }
+    let copy =
+        String::from_utf8(full_build(&site).0["zh-hant/news/p2/index.html"].clone()).unwrap();
+    assert!(copy.contains("後臺與皇后"), "{copy}");
+}

@@ -218,3 +218,78 @@ fn every_string_the_default_theme_asks_for_is_in_each_language_file() {
         assert!(missing.is_empty(), "{lang}.toml lacks {missing:?}");
     }
 }
+
+/// Every value of attribute `name` in `html`, in order.
+fn attribute_values<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    let needle = format!(" {name}=\"");
+    html.match_indices(&needle)
+        .map(|(at, _)| {
+            let value = &html[at + needle.len()..];
+            &value[..value.find('"').unwrap_or(value.len())]
+        })
+        .collect()
+}
+
+#[test]
+fn the_copy_converts_words_and_keeps_ids_urls_and_classes() {
+    let site = site();
+    site.write(
+        "content/news/fazhan.md",
+        "+++\ntitle = \"科学技术协会发展规划\"\ndate = 2026-01-05\n+++\n\n## 发展规划\n\n头发与发展，见[另一篇](@/news/taiwan.md \"后台\")。\n\n![头发与发展](fazhan.png)\n\n```rust\nlet 发展 = \"头发\";\n```\n",
+    );
+    site.build();
+    let simplified = site.output("news/fazhan/index.html");
+    let traditional = site.output("zh-hant/news/fazhan/index.html");
+    for name in ["id", "class", "src"] {
+        let kept = attribute_values(&simplified, name);
+        assert!(
+            !kept.is_empty() || name == "src",
+            "no {name} in {simplified}"
+        );
+        assert_eq!(attribute_values(&traditional, name), kept, "{name}");
+    }
+    // Links: as written, or moved under /zh-hant/ (pages), or back out (the switch).
+    let links = attribute_values(&simplified, "href");
+    let copied = attribute_values(&traditional, "href");
+    assert_eq!(copied.len(), links.len());
+    for (copied, link) in copied.iter().zip(&links) {
+        let moved = link.replace("kx.example.org/", "kx.example.org/zh-hant/");
+        let back = link.replace("/zh-hant/", "/");
+        assert!(
+            [*link, &moved, &back].contains(copied),
+            "{copied} for {link}"
+        );
+    }
+    assert_contains(
+        &traditional,
+        "href=\"https://kx.example.org/zh-hant/news/taiwan/\" title=\"後臺\"",
+    );
+    // Words people read are converted: text, titles, alt text, code.
+    assert_contains(&traditional, "<h2 id=\"");
+    assert_contains(&traditional, ">發展規劃</h2>");
+    assert_contains(&traditional, "alt=\"頭髮與發展\"");
+    assert_contains(&traditional, "發展");
+    assert_not_contains(&traditional, "头发");
+}
+
+#[test]
+fn the_copy_uses_the_zh_hant_strings_of_the_site() {
+    let site = site();
+    site.write(
+        "i18n/zh-Hans.toml",
+        "switch = \"繁體\"\npublished = \"发布时间\"\n",
+    )
+    .write(
+        "i18n/zh-Hant.toml",
+        "switch = \"简体\"\npublished = \"刊登時間\"\n",
+    );
+    site.build();
+    assert_contains(
+        &site.output("zh-hant/news/fazhan/index.html"),
+        "<p class=\"label\">刊登時間</p>",
+    );
+    assert_contains(
+        &site.output("news/fazhan/index.html"),
+        "<p class=\"label\">发布时间</p>",
+    );
+}

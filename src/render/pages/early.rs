@@ -13,7 +13,7 @@ use crate::render::{Output, Theme};
 /// Renders page `id` of `portal` (in the site's own script) with `theme`.
 pub fn render_page(portal: Arc<Portal>, theme: &Theme, id: PageId) -> Result<Output, Diagnostic> {
     let script = Script::main(&portal.config);
-    let (views, tera) = super::renderer_parts(&portal, theme, &script);
+    let (views, tera) = super::renderer_parts(&portal, theme);
     let renderer = Renderer {
         portal: &portal,
         views: &views,

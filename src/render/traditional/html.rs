@@ -1,9 +1,12 @@
-//! One rendered output → its Traditional copy: text converted with OpenCC (markup is
-//! ASCII and passes unchanged), links to pages moved under `/zh-hant/`, and texts
-//! written in Traditional put back as written.
+//! Markup as the Traditional copy reads it: text between tags and tags from `<` to
+//! `>`, attribute values that people read (converted) and those that are markup (ids,
+//! URLs, classes: kept byte for byte, so anchors and links still match), the text a
+//! `translate="no"` start tag marks as not to be converted, and links to pages moved
+//! under `/zh-hant/`.
+
+use std::borrow::Cow;
 
 use super::PREFIX;
-use super::source::Restore;
 
 /// Outputs that get a Traditional copy: pages, feeds and JSON data (such as a search
 /// index). The sitemap, robots.txt and stylesheets are the site's alone.
@@ -17,25 +20,13 @@ pub fn is_converted(path: &str) -> bool {
         .any(|ext| name.ends_with(ext))
 }
 
-/// The Traditional copy of one output's bytes. Bytes that are not UTF-8 stay as they are.
-pub fn convert_output(body: &[u8], base_url: &str, restore: &Restore) -> Vec<u8> {
-    let Ok(text) = std::str::from_utf8(body) else {
-        return body.to_vec();
-    };
-    let converted = convert_text(text);
-    let linked = rewrite_links(&converted, base_url);
-    restore.apply(linked).into_bytes()
-}
-
-/// Converts text to Traditional, except the text right after a start tag carrying
-/// `translate="no"` (the script switch names the other script in its own characters).
-pub fn convert_text(text: &str) -> String {
-    convert_markup(text, crate::zh::to_traditional)
-}
+/// Marks a start tag whose following text stays as written (the script switch names
+/// the other script in its own characters).
+pub const NO_TRANSLATE: &str = "translate=\"no\"";
 
 /// Attributes whose values are words people read; every other attribute (ids, URLs,
 /// classes) is markup and keeps its bytes, so anchors and links still match.
-const READABLE_ATTRIBUTES: &[&str] = &[
+pub const READABLE_ATTRIBUTES: &[&str] = &[
     "alt",
     "title",
     "aria-label",
@@ -45,78 +36,129 @@ const READABLE_ATTRIBUTES: &[&str] = &[
     "summary",
 ];
 
-/// Applies `convert` to the text of `markup` and to readable attribute values, leaving
-/// tags, ids and URLs alone. Text that is not markup at all (JSON) is converted whole.
-pub fn convert_markup(markup: &str, convert: fn(&str) -> String) -> String {
-    let mut out = String::with_capacity(markup.len() + markup.len() / 8);
-    let mut rest = markup;
-    let mut keep_next_text = false;
-    while !rest.is_empty() {
-        let text_end = rest.find('<').unwrap_or(rest.len());
-        let (text, after) = rest.split_at(text_end);
-        if keep_next_text {
-            out.push_str(text);
-        } else {
-            out.push_str(&convert(text));
-        }
-        if after.is_empty() {
-            break;
-        }
-        let tag_end = after.find('>').map_or(after.len(), |i| i + 1);
-        let (tag, next) = after.split_at(tag_end);
-        keep_next_text = tag.contains("translate=\"no\"");
-        convert_tag(tag, convert, &mut out);
-        rest = next;
-    }
-    out
+/// A piece of markup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part<'a> {
+    /// Text up to the next `<`.
+    Text(&'a str),
+    /// From `<` to the next `>` (or the end).
+    Tag(&'a str),
 }
 
-/// Copies one tag, converting the values of readable attributes.
-fn convert_tag(tag: &str, convert: fn(&str) -> String, out: &mut String) {
-    if !tag.chars().any(crate::zh::is_han) {
-        out.push_str(tag);
-        return;
-    }
-    let mut rest = tag;
-    while let Some(eq) = rest.find("=\"") {
-        let name_start = rest[..eq]
-            .rfind(|c: char| c.is_ascii_whitespace())
-            .map_or(0, |i| i + 1);
-        let name = rest[name_start..eq].to_ascii_lowercase();
-        let value_start = eq + 2;
-        let value_end = rest[value_start..]
-            .find('"')
-            .map_or(rest.len(), |i| value_start + i);
-        out.push_str(&rest[..value_start]);
-        let value = &rest[value_start..value_end];
-        if READABLE_ATTRIBUTES.contains(&name.as_str()) {
-            out.push_str(&convert(value));
-        } else {
-            out.push_str(value);
+/// The text and tags of `markup`, in order. Text that is not markup at all (JSON) is
+/// one text part.
+pub fn parts(markup: &str) -> impl Iterator<Item = Part<'_>> {
+    let mut rest = markup;
+    let mut next_is_tag = false;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
         }
-        rest = &rest[value_end..];
+        let end = if next_is_tag {
+            rest.find('>').map_or(rest.len(), |i| i + 1)
+        } else {
+            rest.find('<').unwrap_or(rest.len())
+        };
+        let (part, after) = rest.split_at(end);
+        rest = after;
+        let was_tag = next_is_tag;
+        next_is_tag = !next_is_tag;
+        Some(if was_tag {
+            Part::Tag(part)
+        } else {
+            Part::Text(part)
+        })
+    })
+    .filter(|part| !matches!(part, Part::Text("")))
+}
+
+/// The `name="value"` attributes of `tag`: each name as written and the byte range of
+/// its value.
+fn attribute_spans(tag: &str) -> impl Iterator<Item = (&str, std::ops::Range<usize>)> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let eq = from + tag[from..].find("=\"")?;
+        let name_start = tag[from..eq]
+            .rfind(|c: char| c.is_ascii_whitespace())
+            .map_or(from, |i| from + i + 1);
+        let value_start = eq + 2;
+        let value_end = tag[value_start..]
+            .find('"')
+            .map_or(tag.len(), |i| value_start + i);
+        from = value_end;
+        Some((&tag[name_start..eq], value_start..value_end))
+    })
+}
+
+/// Copies `tag` to `out`, replacing each `name="value"` value for which `edit` (given
+/// the lower-cased name and the value) returns a new one.
+pub fn edit_tag<'v>(
+    tag: &'v str,
+    out: &mut String,
+    mut edit: impl FnMut(&str, &'v str) -> Option<Cow<'v, str>>,
+) {
+    let mut copied = 0;
+    for (name, value) in attribute_spans(tag) {
+        if let Some(new) = edit(&name.to_ascii_lowercase(), &tag[value.clone()]) {
+            out.push_str(&tag[copied..value.start]);
+            out.push_str(&new);
+            copied = value.end;
+        }
     }
-    out.push_str(rest);
+    out.push_str(&tag[copied..]);
+}
+
+/// The value of attribute `name` (any case) in `tag`, as written.
+pub fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    attribute_spans(tag)
+        .find(|(attribute, _)| attribute.eq_ignore_ascii_case(name))
+        .map(|(_, value)| &tag[value])
+}
+
+/// Applies `convert` to the text of `markup` and to readable attribute values, leaving
+/// tags, ids and URLs alone, and the text right after a `translate="no"` start tag.
+pub fn convert_markup(markup: &str, convert: fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(markup.len() + markup.len() / 8);
+    let mut keep_next_text = false;
+    for part in parts(markup) {
+        match part {
+            Part::Text(text) if keep_next_text => out.push_str(text),
+            Part::Text(text) => out.push_str(&convert(text)),
+            Part::Tag(tag) => {
+                keep_next_text = tag.contains(NO_TRANSLATE);
+                if tag.is_ascii() {
+                    out.push_str(tag);
+                } else {
+                    edit_tag(tag, &mut out, |name, value| {
+                        READABLE_ATTRIBUTES
+                            .contains(&name)
+                            .then(|| Cow::Owned(convert(value)))
+                    });
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Moves links to pages of the site under `/zh-hant/`: absolute ones (`{base_url}/x/`)
 /// and root-relative `href="/x/"`. Files (CSS, images, attachments) are shared, so only
 /// targets the copy has move: a path ending in `/`, or a page, feed or data file that
-/// [`is_converted`] (not `sitemap.xml`). A tag with
-/// `hreflang` names its target's script on purpose and is left alone.
+/// [`is_converted`] (not `sitemap.xml`). A tag with `hreflang` names its target's script
+/// on purpose and is left alone.
 pub fn rewrite_links(text: &str, base_url: &str) -> String {
     let absolute = format!("{}/", base_url.trim_end_matches('/'));
     let once = if base_url.contains("://") {
         rewrite_after(text, &absolute)
     } else {
-        text.to_owned()
+        Cow::Borrowed(text)
     };
-    rewrite_after(&once, "href=\"/")
+    rewrite_after(&once, "href=\"/").into_owned()
 }
 
 /// Inserts `zh-hant/` after every `needle` that starts a link to a page.
-fn rewrite_after(text: &str, needle: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 16);
+fn rewrite_after<'t>(text: &'t str, needle: &str) -> Cow<'t, str> {
+    let mut out = String::new();
     let mut last = 0;
     for (at, _) in text.match_indices(needle) {
         let start = at + needle.len();
@@ -128,17 +170,26 @@ fn rewrite_after(text: &str, needle: &str) -> String {
         if !is_page_target(target) || in_hreflang_tag(text, at) {
             continue;
         }
+        if out.is_empty() {
+            out.reserve(text.len() + text.len() / 16);
+        }
         out.push_str(&text[last..start]);
         out.push_str(PREFIX);
         out.push('/');
         last = start;
     }
+    if last == 0 {
+        return Cow::Borrowed(text);
+    }
     out.push_str(&text[last..]);
-    out
+    Cow::Owned(out)
 }
 
 fn is_page_target(target: &str) -> bool {
-    if target == PREFIX || target.starts_with(&format!("{PREFIX}/")) || target.starts_with('/') {
+    let copied = target
+        .strip_prefix(PREFIX)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+    if copied || target.starts_with('/') {
         return false;
     }
     let path = target.split(['?', '#']).next().unwrap_or(target);
@@ -188,13 +239,18 @@ mod tests {
         assert!(out.contains("href=\"https://kx.example.org/zh-hant/x/\">already"));
         assert!(out.contains("<loc>https://kx.example.org/zh-hant/feed.xml</loc>"));
         assert!(out.contains("href=\"https://kx.example.org/sitemap.xml\""));
+        assert_eq!(rewrite_links("<p>no links</p>", BASE), "<p>no links</p>");
+    }
+
+    fn to_traditional(text: &str) -> String {
+        crate::zh::to_traditional(text)
     }
 
     #[test]
     fn converts_text_but_keeps_untranslated_labels() {
         let html = "<p>科学技术协会</p><a translate=\"no\" lang=\"zh-Hans\">简体</a><p>发展</p>";
         assert_eq!(
-            convert_text(html),
+            convert_markup(html, to_traditional),
             "<p>科學技術協會</p><a translate=\"no\" lang=\"zh-Hans\">简体</a><p>發展</p>"
         );
     }
@@ -203,10 +259,33 @@ mod tests {
     fn keeps_ids_and_urls_but_converts_readable_attributes() {
         let html = "<h2 id=\"发展规划\"><a href=\"#发展规划\" title=\"发展规划\">发展规划</a></h2><img src=\"/标签/发展/\" alt=\"头发\">";
         assert_eq!(
-            convert_text(html),
+            convert_markup(html, to_traditional),
             "<h2 id=\"发展规划\"><a href=\"#发展规划\" title=\"發展規劃\">發展規劃</a></h2><img src=\"/标签/发展/\" alt=\"頭髮\">"
         );
-        assert_eq!(convert_text("{\"t\":\"发展\"}"), "{\"t\":\"發展\"}");
+        assert_eq!(
+            convert_markup("{\"t\":\"发展\"}", to_traditional),
+            "{\"t\":\"發展\"}"
+        );
+    }
+
+    #[test]
+    fn splits_markup_into_text_and_tags() {
+        let found: Vec<Part> = parts("a<b x=\"1\">c</b><br").collect();
+        assert_eq!(
+            found,
+            [
+                Part::Text("a"),
+                Part::Tag("<b x=\"1\">"),
+                Part::Text("c"),
+                Part::Tag("</b>"),
+                Part::Tag("<br")
+            ]
+        );
+        assert_eq!(
+            attribute("<a href=\"/x/\" HREFLANG=\"zh-Hant\">", "hreflang"),
+            Some("zh-Hant")
+        );
+        assert_eq!(attribute("<a href=\"/x/\">", "lang"), None);
     }
 
     #[test]

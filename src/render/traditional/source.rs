@@ -7,30 +7,23 @@ use crate::content::Content;
 use crate::content::meta::PageMeta;
 use crate::markdown::{Heading, Rendered, escape_html};
 
-/// Texts to put back in the Traditional copy: (what conversion gives, what was written).
+/// Texts to put back in the Traditional copy: (the site's Simplified text, what was
+/// written), each in the output's form (escaped text or HTML). [`super::Copier`]
+/// converts the first as it converts pages and puts the second wherever that appears.
 #[derive(Debug, Clone, Default)]
 pub struct Restore {
     pairs: Vec<(String, String)>,
 }
 
 impl Restore {
-    /// Puts every remembered text back into `text`.
-    pub fn apply(&self, mut text: String) -> String {
-        for (converted, written) in &self.pairs {
-            if text.contains(converted.as_str()) {
-                text = text.replace(converted.as_str(), written);
-            }
-        }
-        text
+    /// Remembers `written` and the Simplified text the site shows for it.
+    pub(super) fn remember(&mut self, written: &str, simplified: &str) {
+        self.pairs.push((simplified.to_owned(), written.to_owned()));
     }
 
-    /// Remembers `written` (already in the output's form: escaped or HTML) when
-    /// converting it there and back changes it.
-    fn remember(&mut self, written: &str, simplified: &str) {
-        let converted = super::html::convert_text(simplified);
-        if converted != written && !converted.trim().is_empty() {
-            self.pairs.push((converted, written.to_owned()));
-        }
+    /// (Simplified, as written) pairs.
+    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.pairs.iter().map(|(s, w)| (s.as_str(), w.as_str()))
     }
 
     /// True when nothing needs putting back.
@@ -112,15 +105,5 @@ mod tests {
         for tag in ["zh-Hans", "zh", "en", "zh-CN"] {
             assert!(!is_traditional_tag(tag), "{tag}");
         }
-    }
-
-    #[test]
-    fn puts_back_what_a_round_trip_changes() {
-        let mut restore = Restore::default();
-        let written = "這裡是臺灣";
-        let simplified = crate::zh::to_simplified(written);
-        restore.remember(written, &simplified);
-        let copy = super::super::html::convert_text(&format!("<h1>{simplified}</h1>"));
-        assert_eq!(restore.apply(copy), format!("<h1>{written}</h1>"));
     }
 }

@@ -166,4 +166,8 @@ impl LinkResolver for RecordingLinks<'_> {
         }
         answer
     }
+
+    fn nearest(&self, target: &str) -> Option<String> {
+        self.inner.nearest(target)
+    }
 }

@@ -495,7 +495,8 @@ impl<'a> State<'a, '_> {
                 (CowStr::from(resolved.clone()), Some(resolved))
             }
             None => {
-                let (message, help) = links::broken_link_message(dest);
+                let near = self.ctx.links.nearest(path);
+                let (message, help) = links::broken_link_message(dest, near.as_deref());
                 let problem = self
                     .ctx
                     .positions

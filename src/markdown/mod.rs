@@ -99,6 +99,12 @@ pub trait LinkResolver: Sync {
     /// `target` is the part after `@/` and before `#`, e.g. "news/2024-05-01-x.md" or
     /// "news/_index.md". Returns the absolute permalink, e.g. "https://x.org/news/x/".
     fn resolve(&self, target: &str) -> Option<String>;
+
+    /// For a `target` that resolves to nothing, the existing key it most likely meant
+    /// (`news/2024-05-01-x.md`), for a "did you mean"; none by default.
+    fn nearest(&self, _target: &str) -> Option<String> {
+        None
+    }
 }
 
 /// Renders shortcodes (the caller's templates).

@@ -155,6 +155,12 @@ impl LinkResolver for UrlPlan {
         let target = target.trim_start_matches('/');
         self.permalink(target).map(str::to_owned)
     }
+
+    fn nearest(&self, target: &str) -> Option<String> {
+        let target = target.trim_start_matches('/');
+        crate::diag::did_you_mean_path(target, self.by_key.keys().map(String::as_str))
+            .map(str::to_owned)
+    }
 }
 
 fn section_url(config: &Config, section: &Section) -> Url {

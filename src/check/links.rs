@@ -1,14 +1,17 @@
 //! Internal links, anchors and images: those written in Markdown (reported at their
 //! file and line) and those written in templates (found in the HTML outputs, reported
-//! once per target at the first output that has it). External links are only gathered
-//! here; `external.rs` requests them.
+//! once per target at the first output that has it). A link written in Markdown also
+//! appears in other outputs (lists showing the page's summary, the Traditional copy):
+//! there it is the same source problem, never reported again, or, when it works on its
+//! own page but not where its summary is shown, reported once at its line (C0109).
+//! External links are only gathered here; `external.rs` requests them.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 use super::outputs::OutputIndex;
 use super::{Place, body_line_text, column_of, html};
-use crate::diag::{Diagnostic, did_you_mean};
+use crate::diag::{Diagnostic, did_you_mean, did_you_mean_path};
 use crate::markdown::Rendered;
 use crate::portal::Portal;
 
@@ -63,6 +66,40 @@ enum Broken {
     NoAnchor { page: String, fragment: String },
 }
 
+/// How a URL written in Markdown fared on its own page; keyed by the URL as written
+/// (percent-decoded), which is how its copies in other outputs are recognised.
+enum MarkdownUse {
+    /// Reported there, or left to the build's report (an `@/` link to no page).
+    Reported,
+    /// It works there: where it is written, the path it reaches, whether an image.
+    Fine {
+        place: Place,
+        path: String,
+        is_image: bool,
+    },
+}
+
+/// The URLs written in Markdown, and the targets reported broken there.
+#[derive(Default)]
+struct Written {
+    uses: HashMap<String, MarkdownUse>,
+    broken_keys: HashSet<String>,
+}
+
+impl Written {
+    fn note(&mut self, url: &str, reported: MarkdownUse) {
+        let key = html::percent_decode(url.trim());
+        match reported {
+            MarkdownUse::Reported => _ = self.uses.insert(key, MarkdownUse::Reported),
+            fine => _ = self.uses.entry(key).or_insert(fine),
+        }
+    }
+
+    fn get(&self, url: &str) -> Option<&MarkdownUse> {
+        self.uses.get(&html::percent_decode(url.trim()))
+    }
+}
+
 /// One Markdown document (page or section) with what is needed to place problems.
 struct Source<'a> {
     file: &'a PathBuf,
@@ -79,9 +116,9 @@ pub(crate) fn check_links(portal: &Portal, index: &OutputIndex) -> LinkReport {
         diagnostics: Vec::new(),
         external: Vec::new(),
     };
-    let mut broken_in_markdown = HashSet::new();
+    let mut written = Written::default();
     for source in sources(portal) {
-        check_markdown(&source, &base, index, &mut report, &mut broken_in_markdown);
+        check_markdown(&source, &base, index, &mut report, &mut written);
     }
     for page in &portal.pages {
         for located in &page.source.meta.attachments {
@@ -102,7 +139,7 @@ pub(crate) fn check_links(portal: &Portal, index: &OutputIndex) -> LinkReport {
             }
         }
     }
-    check_templates(portal, &base, index, &broken_in_markdown, &mut report);
+    check_templates(portal, &base, index, &written, &mut report);
     report
 }
 
@@ -129,7 +166,7 @@ fn check_markdown(
     base: &Base,
     index: &OutputIndex,
     report: &mut LinkReport,
-    broken_keys: &mut HashSet<String>,
+    written: &mut Written,
 ) {
     let links = source.rendered.links.iter().map(|l| {
         // `@/` links the build could not resolve are already errors (E0210).
@@ -143,6 +180,7 @@ fn check_markdown(
         .map(|i| (i.src.as_str(), i.src.as_str(), i.line, true));
     for (url, as_written, line, is_image) in links.chain(images) {
         if as_written.starts_with("@/") && url == as_written {
+            written.note(url, MarkdownUse::Reported);
             continue;
         }
         let place = markdown_place(source, line, as_written);
@@ -155,10 +193,29 @@ fn check_markdown(
             }),
             Target::Ignored => {}
             Target::Internal { path, fragment } => {
-                if let Some(problem) = find_broken(path, fragment.as_deref(), index) {
-                    broken_keys.insert(target.key());
-                    let d = markdown_diagnostic(&problem, as_written, is_image, index);
-                    report.diagnostics.push(place.apply(d));
+                match find_broken(path, fragment.as_deref(), index) {
+                    Some(problem) => {
+                        written.broken_keys.insert(target.key());
+                        written.note(url, MarkdownUse::Reported);
+                        let d = markdown_diagnostic(&problem, as_written, is_image, index);
+                        let d = with_nearest_file(
+                            d,
+                            &problem,
+                            path,
+                            source.url_path,
+                            as_written,
+                            index,
+                        );
+                        report.diagnostics.push(place.apply(d));
+                    }
+                    None => written.note(
+                        url,
+                        MarkdownUse::Fine {
+                            place,
+                            path: path.clone(),
+                            is_image,
+                        },
+                    ),
                 }
             }
         }
@@ -198,6 +255,40 @@ fn markdown_diagnostic(
             anchor_diagnostic("C0102", page, fragment, index)
         }
     }
+}
+
+/// A missing file's diagnostic with a "did you mean" naming the closest existing
+/// output, written as the editor would write it: a bare name beside the page, else
+/// from the site root.
+fn with_nearest_file(
+    d: Diagnostic,
+    problem: &Broken,
+    path: &str,
+    page_path: &str,
+    written: &str,
+    index: &OutputIndex,
+) -> Diagnostic {
+    if !matches!(problem, Broken::NoTarget) || path.ends_with('/') {
+        return d;
+    }
+    let files = index
+        .paths
+        .iter()
+        .map(String::as_str)
+        .filter(|p| !p.ends_with(".html"));
+    let Some(near) = did_you_mean_path(path.trim_start_matches('/'), files) else {
+        return d;
+    };
+    let folder = page_path.trim_matches('/');
+    let beside_page = near
+        .rsplit_once('/')
+        .map_or(folder.is_empty(), |(f, _)| f == folder);
+    let suggestion = match near.rsplit_once('/') {
+        Some((_, name)) if beside_page && !written.starts_with('/') => name.to_owned(),
+        _ if beside_page && !written.starts_with('/') => near.to_owned(),
+        _ => format!("/{near}"),
+    };
+    d.help(format!("did you mean `{suggestion}`?"))
 }
 
 fn anchor_diagnostic(
@@ -242,14 +333,26 @@ struct TemplateProblem {
     problem: Broken,
 }
 
+/// A link that works on the page whose Markdown has it, but not in the other outputs
+/// that show it: how many, and the first.
+struct ElsewhereProblem<'a> {
+    first_output: String,
+    count: usize,
+    place: &'a Place,
+    path: &'a str,
+    is_image: bool,
+    written: String,
+}
+
 fn check_templates(
     portal: &Portal,
     base: &Base,
     index: &OutputIndex,
-    broken_in_markdown: &HashSet<String>,
+    written: &Written,
     report: &mut LinkReport,
 ) {
     let mut problems: BTreeMap<String, TemplateProblem> = BTreeMap::new();
+    let mut elsewhere: BTreeMap<String, ElsewhereProblem<'_>> = BTreeMap::new();
     let mut external_seen = HashSet::new();
     let output_dir = &portal.config.output_dir;
     for output in &index.html {
@@ -269,8 +372,33 @@ fn check_templates(
                 }
                 Target::Ignored => {}
                 Target::Internal { path, fragment } => {
-                    if broken_in_markdown.contains(&key) {
+                    if written.broken_keys.contains(&key) {
                         continue;
+                    }
+                    match written.get(&link.url) {
+                        Some(MarkdownUse::Reported) => continue,
+                        Some(MarkdownUse::Fine {
+                            place,
+                            path: works,
+                            is_image,
+                        }) => {
+                            if find_broken(&path, fragment.as_deref(), index).is_some() {
+                                let entry =
+                                    elsewhere.entry(link.url.clone()).or_insert_with(|| {
+                                        ElsewhereProblem {
+                                            first_output: output.path.clone(),
+                                            count: 0,
+                                            place,
+                                            path: works,
+                                            is_image: *is_image,
+                                            written: html::percent_decode(&link.url),
+                                        }
+                                    });
+                                entry.count += 1;
+                            }
+                            continue;
+                        }
+                        None => {}
                     }
                     if let Some(entry) = problems.get_mut(&key) {
                         entry.count += usize::from(entry.output != output.path);
@@ -297,6 +425,32 @@ fn check_templates(
             .diagnostics
             .push(template_diagnostic(output_dir, problem, index));
     }
+    for problem in elsewhere.into_values() {
+        report.diagnostics.push(elsewhere_diagnostic(problem));
+    }
+}
+
+/// C0109 at the Markdown line of a link that works on its page only.
+fn elsewhere_diagnostic(p: ElsewhereProblem<'_>) -> Diagnostic {
+    let what = if p.is_image { "image" } else { "link" };
+    let more = match p.count {
+        0 | 1 => String::new(),
+        n => format!(" and {} more", n - 1),
+    };
+    let d = Diagnostic::error(
+        "C0109",
+        format!(
+            "{what} `{}` works on its page but goes nowhere where the page's summary is shown (`{}`{more})",
+            p.written,
+            url_path_of_output(&p.first_output)
+        ),
+    )
+    .expected("a path that works on every page showing the summary: one from the site root")
+    .help(format!(
+        "write it from the site root, `{}`, or move it below `<!-- more -->` so lists do not show it",
+        p.path
+    ));
+    p.place.apply(d)
 }
 
 fn output_place(output_dir: &str, path: &str, line: u32) -> Place {

@@ -29,7 +29,9 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::pipeline::{self, BuildOptions, Built};
+use crate::pipeline::{self, BuildOptions};
+use crate::portal::Portal;
+use crate::render::SiteOutput;
 
 pub use external::{ExternalOptions, LinkStatus, check_urls};
 pub use inspect::{ColumnSummary, Inspection};
@@ -58,50 +60,74 @@ pub struct CheckReport {
     pub pages: usize,
 }
 
-/// Builds the site in memory and runs every check on it.
+/// Builds the site in memory and runs every check on it. A build error does not hide
+/// the rest: every stage that can still run does, and every check whose input was made.
 pub fn check(options: &CheckOptions) -> CheckReport {
-    let built = match pipeline::build_in_memory(&options.build) {
-        Ok(built) => built,
-        Err(problems) => {
-            return CheckReport {
-                diagnostics: problems,
-                inspection: None,
-                site_title: String::new(),
-                pages: 0,
-            };
-        }
+    let checked = pipeline::build_for_check(&options.build);
+    let Some(portal) = &checked.portal else {
+        return CheckReport {
+            diagnostics: checked.problems,
+            inspection: None,
+            site_title: String::new(),
+            pages: 0,
+        };
     };
     let today = options
         .today
-        .or(built.portal.config.check.as_of)
+        .or(portal.config.check.as_of)
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    check_built(&built, today, options.external)
+    check_site(
+        portal,
+        checked.site.as_ref(),
+        &checked.problems,
+        today,
+        options.external,
+    )
 }
 
-/// Runs every check on a site already built.
-pub fn check_built(built: &Built, today: NaiveDate, external: bool) -> CheckReport {
-    let portal = &built.portal;
+/// Runs every check on a site built for checking: the content and wording rules on the
+/// model, and, when every output was rendered, the link and inspection rules on them.
+fn check_site(
+    portal: &Portal,
+    site: Option<&SiteOutput>,
+    build_problems: &Diagnostics,
+    today: NaiveDate,
+    external: bool,
+) -> CheckReport {
     let mut diagnostics = Diagnostics::new();
-    // The build's alt-text warning becomes C0105, an error of `check`.
-    diagnostics.extend(built.warnings.iter().filter(|d| d.code != "W0202").cloned());
-    let index = outputs::OutputIndex::build(portal, &built.site);
-    let link_report = links::check_links(portal, &index);
-    diagnostics.extend(link_report.diagnostics);
+    // Build warnings that `check` reports as errors of its own.
+    diagnostics.extend(
+        build_problems
+            .iter()
+            .filter(|d| !PROMOTED_WARNINGS.contains(&d.code))
+            .cloned(),
+    );
     diagnostics.extend(content::check_content(portal));
-    let inspection = inspect::inspect(portal, &index, today);
-    diagnostics.extend(inspection.diagnostics.iter().cloned());
     diagnostics.extend(wording::check_wording(portal));
-    if external {
-        let options = ExternalOptions::from_config(&portal.config.check.external, &portal.root);
-        diagnostics.extend(external::check_external(&link_report.external, &options));
+    let mut inspection = None;
+    if let Some(site) = site {
+        let index = outputs::OutputIndex::build(portal, site);
+        let link_report = links::check_links(portal, &index);
+        diagnostics.extend(link_report.diagnostics);
+        let inspected = inspect::inspect(portal, &index, today);
+        diagnostics.extend(inspected.diagnostics.iter().cloned());
+        inspection = Some(inspected);
+        if external {
+            let options = ExternalOptions::from_config(&portal.config.check.external, &portal.root);
+            diagnostics.extend(external::check_external(&link_report.external, &options));
+        }
     }
     CheckReport {
         diagnostics,
-        inspection: Some(inspection),
+        inspection,
         site_title: portal.config.title.clone(),
         pages: portal.pages.len(),
     }
 }
+
+/// Build warnings that `check` replaces with errors of its own: W0202 (an image without
+/// alt text) becomes C0105.
+const PROMOTED_WARNINGS: &[&str] = &["W0202"];
 
 /// Where a problem was found: a source file and line, for linking back to it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

@@ -9,6 +9,7 @@ mod accessibility;
 mod bad_input;
 mod build_cli;
 mod check;
+mod check_complete;
 mod check_external;
 mod config;
 mod content;

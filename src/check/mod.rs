@@ -6,8 +6,11 @@
 //! - links and content (`links.rs`, `content.rs`, `external.rs`): C0101 broken link in
 //!   Markdown, C0102 missing anchor, C0103 missing image, C0104 broken link or anchor in a
 //!   template, C0105 image without alt text, C0106 duplicate title (warning), C0107
-//!   heading level skipped (warning), C0110 external link answers with an error status,
-//!   C0111 external link unreachable (warning);
+//!   heading level skipped (warning), C0108 link or image shown as text (a space in its
+//!   path), C0109 relative link in a summary that breaks in lists, C0110 external link
+//!   answers with an error status, C0111 external link unreachable (warning);
+//! - leftovers of `menhu new` (`leftovers.rs`, warnings): C0120 a line of the page
+//!   template's text, C0121 an empty `source`;
 //! - inspection (`inspect.rs`, the national indicators for government websites): C0201
 //!   home page not updated, C0202 column not updated, C0203 empty column, C0204 undated
 //!   page in a dated column, C0205 attachment that cannot be downloaded, C0206 government
@@ -19,6 +22,7 @@ mod content;
 mod external;
 mod html;
 mod inspect;
+mod leftovers;
 mod links;
 mod outputs;
 pub mod report;
@@ -95,14 +99,11 @@ fn check_site(
     external: bool,
 ) -> CheckReport {
     let mut diagnostics = Diagnostics::new();
-    // Build warnings that `check` reports as errors of its own.
-    diagnostics.extend(
-        build_problems
-            .iter()
-            .filter(|d| !PROMOTED_WARNINGS.contains(&d.code))
-            .cloned(),
-    );
+    diagnostics.extend(build_problems.iter().filter_map(promoted));
     diagnostics.extend(content::check_content(portal));
+    let archetype_lines =
+        crate::scaffold::archetype_text_lines(&portal.root, portal.config.theme.as_deref());
+    diagnostics.extend(leftovers::check_leftovers(portal, &archetype_lines));
     diagnostics.extend(wording::check_wording(portal));
     let mut inspection = None;
     if let Some(site) = site {
@@ -125,9 +126,21 @@ fn check_site(
     }
 }
 
-/// Build warnings that `check` replaces with errors of its own: W0202 (an image without
-/// alt text) becomes C0105.
-const PROMOTED_WARNINGS: &[&str] = &["W0202"];
+/// A build problem as `check` reports it: warnings about what visitors cannot see become
+/// errors of its own. W0202 (an image without alt text) is left out, as the content rules
+/// report each such image as C0105; W0203 (a link or image shown as text because its path
+/// has a space) becomes C0108.
+fn promoted(d: &Diagnostic) -> Option<Diagnostic> {
+    match d.code {
+        "W0202" => None,
+        "W0203" => Some(Diagnostic {
+            code: "C0108",
+            severity: crate::diag::Severity::Error,
+            ..d.clone()
+        }),
+        _ => Some(d.clone()),
+    }
+}
 
 /// Where a problem was found: a source file and line, for linking back to it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

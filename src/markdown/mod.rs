@@ -8,7 +8,8 @@
 //!
 //! Problem codes: `E0210` an `@/` link to no page; `E0211` an unknown shortcode;
 //! `E0212` a broken shortcode (bad syntax or arguments, unclosed block, render error,
-//! expansion too deep or too large).
+//! expansion too deep or too large); `W0203` a link or image shown as text because its
+//! path has a space.
 
 mod events;
 mod highlight;
@@ -17,6 +18,7 @@ mod position;
 mod shortcodes;
 mod summary;
 mod toc;
+mod unlinked;
 
 #[cfg(test)]
 mod tests;

@@ -10,6 +10,7 @@ mod bad_input;
 mod build_cli;
 mod check;
 mod check_complete;
+mod check_editor;
 mod check_external;
 mod config;
 mod content;

@@ -29,6 +29,8 @@ fn new_writes_a_dated_pinyin_page_that_builds() {
     let text = std::fs::read_to_string(site.path(&file)).unwrap();
     assert_contains(&text, "title = \"汇聚“四长”资源\"");
     assert_contains(&text, &format!("date = {today}T"));
+    // The guide on photos whose file name has a space (issue #26).
+    assert_contains(&text, "![图片说明](<IMG_2031 现场照片.JPG>)");
     site.build();
     assert!(site.output_exists("news/hui-ju-si-chang-zi-yuan/index.html"));
     let again = site.menhu(&["new", "news", "汇聚“四长”资源"]);
@@ -87,6 +89,7 @@ fn new_case_study_in_the_demo_uses_the_theme_archetype_and_builds() {
     }
     assert_contains(&text, "title = \"梧州市科协：\\\"三长\\\"联动\"");
     assert_contains(&text, "series = \"科协改革进行时·地方篇\"");
+    assert_contains(&text, "![图片说明](<IMG_2031 现场照片.JPG>)");
     succeeds_in(&dir, &["build"]);
 }
 

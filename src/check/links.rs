@@ -375,46 +375,45 @@ fn check_templates(
                     if written.broken_keys.contains(&key) {
                         continue;
                     }
+                    if let Some(entry) = problems.get_mut(&key) {
+                        entry.count += usize::from(entry.output != output.path);
+                        continue;
+                    }
+                    let Some(problem) = find_broken(&path, fragment.as_deref(), index) else {
+                        continue;
+                    };
+                    // Only broken links are looked up: most links work.
                     match written.get(&link.url) {
-                        Some(MarkdownUse::Reported) => continue,
+                        Some(MarkdownUse::Reported) => {}
                         Some(MarkdownUse::Fine {
                             place,
                             path: works,
                             is_image,
                         }) => {
-                            if find_broken(&path, fragment.as_deref(), index).is_some() {
-                                let entry =
-                                    elsewhere.entry(link.url.clone()).or_insert_with(|| {
-                                        ElsewhereProblem {
-                                            first_output: output.path.clone(),
-                                            count: 0,
-                                            place,
-                                            path: works,
-                                            is_image: *is_image,
-                                            written: html::percent_decode(&link.url),
-                                        }
-                                    });
-                                entry.count += 1;
-                            }
-                            continue;
+                            let entry = elsewhere.entry(link.url.clone()).or_insert_with(|| {
+                                ElsewhereProblem {
+                                    first_output: output.path.clone(),
+                                    count: 0,
+                                    place,
+                                    path: works,
+                                    is_image: *is_image,
+                                    written: html::percent_decode(&link.url),
+                                }
+                            });
+                            entry.count += 1;
                         }
-                        None => {}
-                    }
-                    if let Some(entry) = problems.get_mut(&key) {
-                        entry.count += usize::from(entry.output != output.path);
-                        continue;
-                    }
-                    if let Some(problem) = find_broken(&path, fragment.as_deref(), index) {
-                        problems.insert(
-                            key,
-                            TemplateProblem {
-                                output: output.path.clone(),
-                                line: link.line,
-                                written: link.url.clone(),
-                                count: 1,
-                                problem,
-                            },
-                        );
+                        None => {
+                            problems.insert(
+                                key,
+                                TemplateProblem {
+                                    output: output.path.clone(),
+                                    line: link.line,
+                                    written: link.url.clone(),
+                                    count: 1,
+                                    problem,
+                                },
+                            );
+                        }
                     }
                 }
             }

@@ -171,7 +171,11 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
     let watching = shared.clone();
     std::thread::spawn(move || {
         while let Some(changes) = watcher.next_changes() {
-            watching.changed(&watching.edits.arrive(changes));
+            // The change is queued before anything is rendered: a bug in the fast path
+            // (reported by the panic hook) leaves it to the rebuild, and the watcher on.
+            let arrive = std::panic::AssertUnwindSafe(|| watching.edits.arrive(changes));
+            let published = std::panic::catch_unwind(arrive).unwrap_or_default();
+            watching.changed(&published);
         }
         watching.edits.close();
     });

@@ -26,6 +26,7 @@ mod leftovers;
 mod links;
 mod outputs;
 pub mod report;
+mod targets;
 mod wording;
 
 use std::path::PathBuf;

@@ -164,4 +164,8 @@ impl LinkResolver for RecordingLinks<'_> {
         }
         answer
     }
+
+    fn nearest(&self, target: &str) -> Option<String> {
+        self.inner.nearest(target)
+    }
 }

@@ -413,9 +413,97 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
+/// The existing file path (`news/x/photo.jpg`, no leading `/`) an editor most likely
+/// meant by `wrong`: the same file name in another folder (a moved file, a mistyped
+/// folder, or another letter case), else the closest name in the same folder by
+/// [`did_you_mean`], a leading `YYYY-MM-DD-` date left out of the comparison when
+/// both names have one (dated names would otherwise all look alike).
+pub fn did_you_mean_path<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let (folder, name) = split_path(wrong);
+    let mut same_folder = Vec::new();
+    let mut same_name: Option<&'a str> = None;
+    for candidate in candidates {
+        let (their_folder, their_name) = split_path(candidate);
+        if their_name.to_lowercase() == name.to_lowercase() && candidate != wrong {
+            // The first in path order, so the answer does not depend on the order given.
+            if same_name.is_none_or(|found| candidate < found) {
+                same_name = Some(candidate);
+            }
+        } else if their_folder == folder {
+            same_folder.push(candidate);
+        }
+    }
+    if same_name.is_some() {
+        return same_name;
+    }
+    let undated = without_date(name);
+    let names = same_folder.iter().map(|c| split_path(c).1);
+    let close = if undated.len() < name.len() {
+        let by_slug: Vec<(&str, &str)> = names
+            .filter_map(|n| Some((without_date(n), n)).filter(|(u, _)| u.len() < n.len()))
+            .collect();
+        did_you_mean(undated, by_slug.iter().map(|(u, _)| *u))
+            .and_then(|u| by_slug.iter().find(|(slug, _)| *slug == u).map(|(_, n)| *n))
+    } else {
+        did_you_mean(name, names)
+    }?;
+    same_folder.into_iter().find(|c| split_path(c).1 == close)
+}
+
+/// `("news/x", "photo.jpg")` for `news/x/photo.jpg`; the folder is empty at the top.
+fn split_path(path: &str) -> (&str, &str) {
+    path.rsplit_once('/').unwrap_or(("", path))
+}
+
+/// `ke-pu.md` for `2026-05-01-ke-pu.md`; other names as they are.
+fn without_date(name: &str) -> &str {
+    let dated = name.len() > 11
+        && name.bytes().take(10).enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        })
+        && name.as_bytes().get(10) == Some(&b'-');
+    if dated { &name[11..] } else { name }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_suggested_by_file_name_then_by_folder() {
+        let existing = [
+            "news/2026-05-30-ke-ji-gong-zuo-zhe-ri.md",
+            "news/2026-05-28-ke-pu-zhou.md",
+            "news/tzgg/_index.md",
+            "news/tzgg/2026-01-05-tong-zhi.md",
+            "kepu/xing-kong/guance-yingdi.svg",
+            "images/logo.png",
+            "images/banner.jpg",
+        ];
+        let near = |wrong: &str| did_you_mean_path(wrong, existing.iter().copied());
+        // A date typed wrong: the slug decides.
+        assert_eq!(
+            near("news/2026-05-31-ke-ji-gong-zuo-zhe-ri.md"),
+            Some("news/2026-05-30-ke-ji-gong-zuo-zhe-ri.md")
+        );
+        // The right name in the wrong folder.
+        assert_eq!(
+            near("news/2026-01-05-tong-zhi.md"),
+            Some("news/tzgg/2026-01-05-tong-zhi.md")
+        );
+        assert_eq!(near("img/logo.png"), Some("images/logo.png"));
+        // Another letter case, or another extension.
+        assert_eq!(near("images/LOGO.PNG"), Some("images/logo.png"));
+        assert_eq!(near("images/logo.jpg"), Some("images/logo.png"));
+        // Nothing close: no guess, even where every name shares the date shape.
+        assert_eq!(near("news/tzgg/bu-cun-zai.md"), None);
+        assert_eq!(near("news/2026-05-30-quan-wei-hui.md"), None);
+        assert_eq!(near("images/huodong.jpg"), None);
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {

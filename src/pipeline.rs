@@ -1,6 +1,8 @@
 //! The build, stage by stage: config → content → URLs → Markdown → portal → outputs →
 //! disk. Each stage returns its value and its diagnostics; the build stops after a
-//! stage that reported errors, so later stages never see a broken site.
+//! stage that reported errors, so later stages never see a broken site. `check` asks
+//! for every stage that can still run instead ([`build_for_check`]), so that one run
+//! reports every problem.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -14,7 +16,10 @@ use crate::config::{Config, SlugStrategy};
 use crate::content::date::Now;
 use crate::content::{self, Content, LoadOptions};
 use crate::diag::{Diagnostic, Diagnostics, Span};
-use crate::markdown::{self, AnchorLinks, AnchorStyle, MarkdownInput, MarkdownOptions, Rendered};
+use crate::markdown::{
+    self, AnchorLinks, AnchorStyle, LinkResolver, MarkdownInput, MarkdownOptions, Rendered,
+    ShortcodeOutput, ShortcodeRenderer,
+};
 use crate::output::{self, WriteStats};
 use crate::portal::schedule::{Publication, Schedule};
 use crate::portal::{Portal, PortalInput, UrlPlan};
@@ -67,9 +72,71 @@ pub struct Built {
     pub timings: Vec<(&'static str, Duration)>,
 }
 
+/// What the errors of a stage do to the stages after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OnErrors {
+    /// Stop after the stage: a build never renders a broken site.
+    Stop,
+    /// Run every stage that can still run, so that `check` reports everything at once.
+    Continue,
+}
+
 /// Builds the site in memory. `Err` holds every problem found, errors and warnings.
 pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
-    build_to(options, &render::KeepInMemory, false)
+    build_to(options, &render::KeepInMemory, false, OnErrors::Stop)
+}
+
+/// A site built for `check`, as far as its problems let it be built.
+pub struct Checked {
+    /// The model, unless the config could not be read.
+    pub portal: Option<Arc<Portal>>,
+    /// Every output, when every page could be rendered: checks that read outputs
+    /// would otherwise report each output that is missing as a broken link.
+    pub site: Option<SiteOutput>,
+    /// Every problem of every stage that ran, errors and warnings.
+    pub problems: Diagnostics,
+    /// What was published and what was not, once the content could be read.
+    pub publication: Option<Publication>,
+}
+
+/// Builds the site in memory for `check`: a stage's errors do not stop the stages
+/// that can still run (Markdown and the model are made even when a template is broken,
+/// a link or a city is wrong, or a page could not be read).
+pub fn build_for_check(options: &BuildOptions) -> Checked {
+    let model = match build_model(options, None, false, OnErrors::Continue) {
+        Ok(model) => model,
+        Err(problems) => {
+            return Checked {
+                portal: None,
+                site: None,
+                problems,
+                publication: None,
+            };
+        }
+    };
+    let portal = model.portal.clone();
+    let publication = Some(model.publication.clone());
+    match finish_build(model, &render::KeepInMemory, false, OnErrors::Continue) {
+        Ok(built) => {
+            // Template errors (E04xx) are the only errors that leave outputs out.
+            let template_errors = built
+                .warnings
+                .iter()
+                .any(|d| d.is_error() && d.code.starts_with("E04"));
+            Checked {
+                portal: Some(portal),
+                site: (!template_errors).then_some(built.site),
+                problems: built.warnings,
+                publication,
+            }
+        }
+        Err(problems) => Checked {
+            portal: Some(portal),
+            site: None,
+            problems,
+            publication,
+        },
+    }
 }
 
 /// Builds the site, handing the outputs to `sink` as they are made; the returned
@@ -79,6 +146,18 @@ fn build_to(
     options: &BuildOptions,
     sink: &dyn OutputSink,
     lean: bool,
+    on_errors: OnErrors,
+) -> Result<Built, Diagnostics> {
+    let model = build_model(options, None, lean, on_errors)?;
+    finish_build(model, sink, lean, on_errors)
+}
+
+/// Renders a model (and the Traditional copy and search index it asks for).
+fn finish_build(
+    model: Model,
+    sink: &dyn OutputSink,
+    lean: bool,
+    on_errors: OnErrors,
 ) -> Result<Built, Diagnostics> {
     let Model {
         mut portal,
@@ -88,7 +167,8 @@ fn build_to(
         copier,
         cuts,
         publication,
-    } = build_model(options, None, lean)?;
+    } = model;
+    let theme = theme.ok_or_else(|| report.clone())?;
     if let (true, Some(portal)) = (lean, Arc::get_mut(&mut portal)) {
         portal.shed_sources();
     }
@@ -96,7 +176,7 @@ fn build_to(
     let (mut site, problems) =
         render::render_site_to(portal.clone(), &theme, copier.as_ref(), sink);
     report.extend(problems);
-    check(&report)?;
+    gate(&report, on_errors)?;
     timings.push(("templates", started.elapsed()));
     push_copy_time(copier.as_ref(), &mut timings);
     // Both scripts share one index, kept in Simplified.
@@ -151,7 +231,8 @@ pub fn rebuild_in_memory(
         copier,
         cuts,
         publication,
-    } = build_model(options, Some(cache), false)?;
+    } = build_model(options, Some(cache), false, OnErrors::Stop)?;
+    let theme = theme.ok_or_else(|| report.clone())?;
     let started = Instant::now();
     let incremental = Incremental {
         memo: &cache.render,
@@ -265,7 +346,8 @@ fn beside_settling(
 /// The model and templates of a site, ready to render.
 struct Model {
     portal: Arc<Portal>,
-    theme: Theme,
+    /// The templates; `None` (with their errors reported) only when errors do not stop.
+    theme: Option<Theme>,
     report: Diagnostics,
     timings: Vec<(&'static str, Duration)>,
     /// Makes the Traditional copy, when the site has one.
@@ -281,6 +363,7 @@ fn build_model(
     options: &BuildOptions,
     mut cache: Option<&mut BuildCache>,
     lean: bool,
+    on_errors: OnErrors,
 ) -> Result<Model, Diagnostics> {
     let mut report = Diagnostics::new();
     let mut timings = Vec::new();
@@ -300,10 +383,17 @@ fn build_model(
         rayon::spawn(crate::zh::prepare_traditional);
     }
     let now = options.now.resolve(config.timezone);
-    let theme = stop_on_errors(Theme::load(&options.root, &config), &mut report)?;
-    if let Some(cache) = cache.as_deref_mut() {
+    let theme = match Theme::load(&options.root, &config) {
+        Ok(theme) => Some(theme),
+        Err(problems) => {
+            report.extend(problems);
+            gate(&report, on_errors)?;
+            None
+        }
+    };
+    if let (Some(cache), Some(theme)) = (cache.as_deref_mut(), &theme) {
         cache.use_config(&config);
-        cache.markdown.use_theme(&theme);
+        cache.markdown.use_theme(theme);
     }
     lap("config and templates", &mut timings);
 
@@ -325,23 +415,38 @@ fn build_model(
     let schedule = Schedule::decide(&content, now, config.timezone, options.drafts);
     let (mut urls, problems) = UrlPlan::build(&config, &content);
     report.extend(schedule.soften(problems.into_iter().collect()));
-    check(&report)?;
+    gate(&report, on_errors)?;
     lap("content", &mut timings);
 
+    let links = Links {
+        plan: &urls,
+        unreadable: unreadable_pages(&report),
+    };
     let markdown_cache = cache.map(|c| &mut c.markdown);
-    let (section_html, mut page_html, problems) =
-        render_markdown(&config, &mut content, &urls, &theme, markdown_cache, lean);
+    let (section_html, mut page_html, problems) = render_markdown(
+        &config,
+        &mut content,
+        &links,
+        theme.as_ref(),
+        markdown_cache,
+        lean,
+    );
     if lean {
         markdown::release_highlighter();
     }
     report.extend(schedule.soften(problems));
     report.extend(schedule.links_to_waiting(&content, &section_html, &page_html));
-    check(&report)?;
+    gate(&report, on_errors)?;
     let publication = schedule.withhold(&mut content, &mut urls, &mut page_html);
-    let copier = config.traditional.then(|| {
-        let restore = render::traditional::simplify_traditional_pages(&mut content, &mut page_html);
-        render::traditional::Copier::new(&config, &theme, &restore)
-    });
+    // Without templates (reported above, when errors do not stop) there is no copy.
+    let copier = match (config.traditional, &theme) {
+        (true, Some(theme)) => {
+            let restore =
+                render::traditional::simplify_traditional_pages(&mut content, &mut page_html);
+            Some(render::traditional::Copier::new(&config, theme, &restore))
+        }
+        _ => None,
+    };
     // In Simplified, as the index is: after the Traditional pages are simplified.
     let cuts = config
         .build_search_index
@@ -360,7 +465,7 @@ fn build_model(
     };
     let (portal, problems) = Portal::build(input);
     report.extend(problems);
-    check(&report)?;
+    gate(&report, on_errors)?;
     let portal = Arc::new(portal);
     lap("portal", &mut timings);
     Ok(Model {
@@ -386,7 +491,7 @@ pub fn build(options: &BuildOptions) -> Result<(Built, PathBuf, WriteStats), Dia
     let target = output::resolve_output_dir(&options.root, &root_config_output, options.force)?;
     // Dropped on any error below, which leaves the previous output as it was.
     let staging = output::Staging::open(&target)?;
-    let mut built = build_to(options, &staging, true)?;
+    let mut built = build_to(options, &staging, true, OnErrors::Stop)?;
     let started = Instant::now();
     let stats = staging.finish(&built.site).map_err(|d| {
         let mut all = built.warnings.clone();
@@ -403,22 +508,71 @@ fn diagnostics_of(list: Vec<Diagnostic>) -> Diagnostics {
     all
 }
 
-fn stop_on_errors<T>(
-    result: Result<T, Diagnostics>,
-    report: &mut Diagnostics,
-) -> Result<T, Diagnostics> {
-    result.map_err(|problems| {
-        let mut all = report.clone();
-        all.extend(problems);
-        all
-    })
-}
-
 fn check(report: &Diagnostics) -> Result<(), Diagnostics> {
     if report.has_errors() {
         Err(report.clone())
     } else {
         Ok(())
+    }
+}
+
+/// [`check`] when errors stop the build; nothing otherwise.
+fn gate(report: &Diagnostics, on_errors: OnErrors) -> Result<(), Diagnostics> {
+    match on_errors {
+        OnErrors::Stop => check(report),
+        OnErrors::Continue => Ok(()),
+    }
+}
+
+/// The keys (`news/x.md`) of the pages and sections that could not be read: their
+/// errors are reported, so an `@/` link to one is not reported again.
+fn unreadable_pages(report: &Diagnostics) -> HashSet<String> {
+    report
+        .iter()
+        .filter(|d| d.is_error())
+        .filter_map(|d| d.file.as_deref()?.strip_prefix("content").ok())
+        .filter(|key| key.extension().is_some_and(|e| e == "md"))
+        .map(|key| key.to_string_lossy().replace('\\', "/"))
+        .collect()
+}
+
+/// `@/` links resolved by the URL plan. A link to a file that could not be read keeps
+/// its `@/` form without a second report (the file's own error says what to fix);
+/// it only happens when errors do not stop the build.
+struct Links<'a> {
+    plan: &'a UrlPlan,
+    unreadable: HashSet<String>,
+}
+
+impl LinkResolver for Links<'_> {
+    fn resolve(&self, target: &str) -> Option<String> {
+        self.plan.resolve(target).or_else(|| {
+            let key = target.trim_start_matches('/');
+            self.unreadable.contains(key).then(|| format!("@/{key}"))
+        })
+    }
+
+    fn nearest(&self, target: &str) -> Option<String> {
+        self.plan.nearest(target)
+    }
+}
+
+/// Shortcodes when the templates could not be loaded: every name is taken for one
+/// that renders nothing, so the Markdown around them is still checked.
+struct AnyShortcode;
+
+impl ShortcodeRenderer for AnyShortcode {
+    fn exists(&self, _name: &str) -> bool {
+        true
+    }
+
+    fn render(
+        &self,
+        _name: &str,
+        _args: &serde_json::Map<String, serde_json::Value>,
+        _body: Option<&str>,
+    ) -> Result<ShortcodeOutput, String> {
+        Ok(ShortcodeOutput::Html(String::new()))
     }
 }
 
@@ -454,16 +608,20 @@ type MarkdownStage = (Vec<Rendered>, Vec<Rendered>, Vec<Diagnostic>);
 fn render_markdown(
     config: &Config,
     content: &mut Content,
-    urls: &UrlPlan,
-    theme: &Theme,
+    urls: &Links<'_>,
+    theme: Option<&Theme>,
     cache: Option<&mut MarkdownCache>,
     lean: bool,
 ) -> MarkdownStage {
     let options = markdown_options(config);
     let config_value = render::view::config_value(config);
-    let shortcodes = Shortcodes {
+    let theme_shortcodes = theme.map(|theme| Shortcodes {
         theme,
         config: &config_value,
+    });
+    let shortcodes: &dyn ShortcodeRenderer = match &theme_shortcodes {
+        Some(s) => s,
+        None => &AnyShortcode,
     };
     let previous = cache.as_deref();
     let one = |file: &Path, body: &str, line: u32, permalink: &str| {
@@ -481,7 +639,7 @@ fn render_markdown(
             };
             // A safety net, not error handling: a bug in menhu must not hide the other pages.
             let render = std::panic::AssertUnwindSafe(|| {
-                markdown::render(&input, &options, links, &shortcodes)
+                markdown::render(&input, &options, links, shortcodes)
             });
             match std::panic::catch_unwind(render) {
                 Ok(rendered) => {
@@ -499,13 +657,13 @@ fn render_markdown(
     let sections: Vec<(MarkdownOne, Option<Fresh>)> = content
         .sections
         .par_iter()
-        .zip(&urls.sections)
+        .zip(&urls.plan.sections)
         .map(|(s, url)| one(&s.file, &s.body, s.body_line, &url.permalink))
         .collect();
     let pages: Vec<(MarkdownOne, Option<Fresh>)> = content
         .pages
         .par_iter_mut()
-        .zip(&urls.pages)
+        .zip(&urls.plan.pages)
         .map(|(p, url)| {
             let ((mut rendered, problems), fresh) =
                 one(&p.file, &p.body, p.body_line, &url.permalink);

@@ -186,6 +186,44 @@ pub fn archetype_for(root: &Path, section: &str) -> Option<String> {
         .find_map(|path| std::fs::read_to_string(path).ok())
 }
 
+/// The text lines of every archetype's body (the site's `archetypes/` and those of the
+/// theme named `theme`), such as
+/// 「在这里写导语：时间、地点、谁、做了什么。」: a page still holding one is unfinished.
+/// Headings, comments and the `<!-- more -->` marker are structure meant to stay and are
+/// left out, as are lines with placeholders filled per page.
+pub fn archetype_text_lines(root: &Path, theme: Option<&str>) -> Vec<String> {
+    let mut folders = vec![root.join("archetypes")];
+    if let Some(theme) = theme {
+        folders.push(root.join("themes").join(theme).join("archetypes"));
+    }
+    let mut lines: Vec<String> = folders
+        .iter()
+        .flat_map(|folder| walkdir::WalkDir::new(folder).follow_links(false))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .flat_map(|text| body_text_lines(&text))
+        .collect();
+    lines.sort();
+    lines.dedup();
+    lines
+}
+
+/// The lines of an archetype's body that are text an editor is meant to replace.
+fn body_text_lines(text: &str) -> Vec<String> {
+    let body = crate::content::front_matter::split(text).map_or(text, |split| split.body);
+    body.lines()
+        .map(str::trim)
+        .filter(|line| {
+            !line.is_empty()
+                && !line.starts_with('#')
+                && !line.starts_with("<!--")
+                && !line.contains("{{")
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
 /// Fills an archetype's placeholders: `{{ title }}` (escaped for a TOML or YAML string
 /// in double quotes), `{{ date }}` (`2026-05-01T09:30:00+08:00`) and `{{ day }}`
 /// (`2026-05-01`).
@@ -207,10 +245,15 @@ pub fn fill_archetype(
 fn front_matter(title: &str, now: chrono::DateTime<chrono::FixedOffset>) -> String {
     let title = toml::Value::String(title.to_owned()).to_string();
     format!(
-        "+++\ntitle = {title}\ndate = {}\nauthor = \"\"      # 作者\nsource = \"\"      # 来源\neditor = \"\"      # 责任编辑\n# city = \"梧州\"   # 城市或区县\ntags = []\n+++\n\n在这里写正文。\n",
+        "+++\ntitle = {title}\ndate = {}\nauthor = \"\"      # 作者\nsource = \"\"      # 来源\neditor = \"\"      # 责任编辑\n# city = \"梧州\"   # 城市或区县\n{IMAGE_TIP}\ntags = []\n+++\n\n在这里写正文。\n",
         now.format("%Y-%m-%dT%H:%M:%S%:z")
     )
 }
+
+/// The front-matter comment on pictures that every new page carries: a photo's file
+/// name often has a space, which Markdown only accepts between `<` and `>`.
+const IMAGE_TIP: &str =
+    "# 插图写 ![图片说明](照片.jpg)；文件名里有空格时写成 ![图片说明](<IMG_2031 现场照片.JPG>)";
 
 fn unknown_section(root: &Path, section: &str) -> Diagnostic {
     let existing: Vec<String> = walkdir::WalkDir::new(root.join("content"))
@@ -292,6 +335,12 @@ mod tests {
             Some("site news")
         );
         Ok(())
+    }
+
+    #[test]
+    fn the_text_of_an_archetype_body_is_what_an_editor_replaces() {
+        let text = "+++\ntitle = \"{{ title }}\"\n+++\n\n## 编者按\n\n（简要说明。）\n\n<!-- more -->\n\n在这里写正文。\n{{ title }}\n";
+        assert_eq!(body_text_lines(text), ["（简要说明。）", "在这里写正文。"]);
     }
 
     #[test]

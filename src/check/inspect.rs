@@ -368,7 +368,7 @@ fn filing_numbers(output_dir: &str, index: &OutputIndex) -> Vec<Diagnostic> {
     let output_dir = output_dir.trim_end_matches('/');
     FILING_MARKS
         .iter()
-        .filter_map(|(mark, name)| {
+        .filter_map(|(mark, _, name)| {
             let lacking: Vec<&str> = index
                 .html
                 .iter()

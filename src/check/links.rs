@@ -1,14 +1,18 @@
 //! Internal links, anchors and images: those written in Markdown (reported at their
 //! file and line) and those written in templates (found in the HTML outputs, reported
-//! once per target at the first output that has it). External links are only gathered
-//! here; `external.rs` requests them.
+//! once per target at the first output that has it). A link written in Markdown also
+//! appears in other outputs (lists showing the page's summary, the Traditional copy):
+//! there it is the same source problem, never reported again, or, when it works on its
+//! own page but not where its summary is shown, reported once at its line (C0109).
+//! External links are only gathered here; `external.rs` requests them.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 use super::outputs::OutputIndex;
+use super::targets::{Base, Target, url_path_of_output};
 use super::{Place, body_line_text, column_of, html};
-use crate::diag::{Diagnostic, did_you_mean};
+use crate::diag::{Diagnostic, did_you_mean, did_you_mean_path};
 use crate::markdown::Rendered;
 use crate::portal::Portal;
 use crate::portal::urls::output_file_for;
@@ -32,36 +36,44 @@ pub(crate) struct LinkReport {
     pub external: Vec<ExternalRef>,
 }
 
-/// Where a link points.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Target {
-    /// A path of this site (decoded, with leading `/`) and an anchor.
-    Internal {
-        path: String,
-        fragment: Option<String>,
-    },
-    /// An absolute http(s) URL of another site.
-    External(String),
-    /// `mailto:`, `tel:`, `javascript:` and the like: nothing to check.
-    Ignored,
-}
-
-impl Target {
-    fn key(&self) -> String {
-        match self {
-            Target::Internal { path, fragment } => {
-                format!("{path}#{}", fragment.as_deref().unwrap_or(""))
-            }
-            Target::External(url) => url.clone(),
-            Target::Ignored => String::new(),
-        }
-    }
-}
-
 /// Why an internal link is broken.
 enum Broken {
     NoTarget,
     NoAnchor { page: String, fragment: String },
+}
+
+/// How a URL written in Markdown fared on its own page; keyed by the URL as written
+/// (percent-decoded), which is how its copies in other outputs are recognised.
+enum MarkdownUse {
+    /// Reported there, or left to the build's report (an `@/` link to no page).
+    Reported,
+    /// It works there: where it is written, the path it reaches, whether an image.
+    Fine {
+        place: Place,
+        path: String,
+        is_image: bool,
+    },
+}
+
+/// The URLs written in Markdown, and the targets reported broken there.
+#[derive(Default)]
+struct Written {
+    uses: HashMap<String, MarkdownUse>,
+    broken_keys: HashSet<String>,
+}
+
+impl Written {
+    fn note(&mut self, url: &str, reported: MarkdownUse) {
+        let key = html::percent_decode(url.trim());
+        match reported {
+            MarkdownUse::Reported => _ = self.uses.insert(key, MarkdownUse::Reported),
+            fine => _ = self.uses.entry(key).or_insert(fine),
+        }
+    }
+
+    fn get(&self, url: &str) -> Option<&MarkdownUse> {
+        self.uses.get(&html::percent_decode(url.trim()))
+    }
 }
 
 /// One Markdown document (page or section) with what is needed to place problems.
@@ -87,14 +99,14 @@ pub(crate) fn check_links(
         external: Vec::new(),
     };
     // Targets reported (or excused) at their Markdown: templates repeat them.
-    let mut broken_in_markdown = HashSet::new();
+    let mut written = Written::default();
     let checks = MarkdownChecks {
         base: &base,
         index,
         scheduled,
     };
     for source in sources(portal) {
-        check_markdown(&source, &checks, &mut report, &mut broken_in_markdown);
+        check_markdown(&source, &checks, &mut report, &mut written);
     }
     for page in &portal.pages {
         for located in &page.source.meta.attachments {
@@ -115,7 +127,7 @@ pub(crate) fn check_links(
             }
         }
     }
-    check_templates(portal, &base, index, &broken_in_markdown, &mut report);
+    check_templates(portal, &base, index, &written, &mut report);
     report
 }
 
@@ -148,7 +160,7 @@ fn check_markdown(
     source: &Source<'_>,
     checks: &MarkdownChecks<'_>,
     report: &mut LinkReport,
-    broken_keys: &mut HashSet<String>,
+    written: &mut Written,
 ) {
     let (base, index) = (checks.base, checks.index);
     let links = source.rendered.links.iter().map(|l| {
@@ -163,6 +175,7 @@ fn check_markdown(
         .map(|i| (i.src.as_str(), i.src.as_str(), i.line, true));
     for (url, as_written, line, is_image) in links.chain(images) {
         if as_written.starts_with("@/") && url == as_written {
+            written.note(url, MarkdownUse::Reported);
             continue;
         }
         let place = markdown_place(source, line, as_written);
@@ -176,13 +189,34 @@ fn check_markdown(
             Target::Ignored => {}
             Target::Internal { path, fragment } => {
                 if checks.scheduled.contains(&output_file_for(path)) {
-                    broken_keys.insert(target.key());
+                    // Due later: the build warned already (W0305).
+                    written.broken_keys.insert(target.key());
+                    written.note(url, MarkdownUse::Reported);
                     continue;
                 }
-                if let Some(problem) = find_broken(path, fragment.as_deref(), index) {
-                    broken_keys.insert(target.key());
-                    let d = markdown_diagnostic(&problem, as_written, is_image, index);
-                    report.diagnostics.push(place.apply(d));
+                match find_broken(path, fragment.as_deref(), index) {
+                    Some(problem) => {
+                        written.broken_keys.insert(target.key());
+                        written.note(url, MarkdownUse::Reported);
+                        let d = markdown_diagnostic(&problem, as_written, is_image, index);
+                        let d = with_nearest_file(
+                            d,
+                            &problem,
+                            path,
+                            source.url_path,
+                            as_written,
+                            index,
+                        );
+                        report.diagnostics.push(place.apply(d));
+                    }
+                    None => written.note(
+                        url,
+                        MarkdownUse::Fine {
+                            place,
+                            path: path.clone(),
+                            is_image,
+                        },
+                    ),
                 }
             }
         }
@@ -222,6 +256,40 @@ fn markdown_diagnostic(
             anchor_diagnostic("C0102", page, fragment, index)
         }
     }
+}
+
+/// A missing file's diagnostic with a "did you mean" naming the closest existing
+/// output, written as the editor would write it: a bare name beside the page, else
+/// from the site root.
+fn with_nearest_file(
+    d: Diagnostic,
+    problem: &Broken,
+    path: &str,
+    page_path: &str,
+    written: &str,
+    index: &OutputIndex,
+) -> Diagnostic {
+    if !matches!(problem, Broken::NoTarget) || path.ends_with('/') {
+        return d;
+    }
+    let files = index
+        .paths
+        .iter()
+        .map(String::as_str)
+        .filter(|p| !p.ends_with(".html"));
+    let Some(near) = did_you_mean_path(path.trim_start_matches('/'), files) else {
+        return d;
+    };
+    let folder = page_path.trim_matches('/');
+    let beside_page = near
+        .rsplit_once('/')
+        .map_or(folder.is_empty(), |(f, _)| f == folder);
+    let suggestion = match near.rsplit_once('/') {
+        Some((_, name)) if beside_page && !written.starts_with('/') => name.to_owned(),
+        _ if beside_page && !written.starts_with('/') => near.to_owned(),
+        _ => format!("/{near}"),
+    };
+    d.help(format!("did you mean `{suggestion}`?"))
 }
 
 fn anchor_diagnostic(
@@ -266,14 +334,26 @@ struct TemplateProblem {
     problem: Broken,
 }
 
+/// A link that works on the page whose Markdown has it, but not in the other outputs
+/// that show it: how many, and the first.
+struct ElsewhereProblem<'a> {
+    first_output: String,
+    count: usize,
+    place: &'a Place,
+    path: &'a str,
+    is_image: bool,
+    written: String,
+}
+
 fn check_templates(
     portal: &Portal,
     base: &Base,
     index: &OutputIndex,
-    broken_in_markdown: &HashSet<String>,
+    written: &Written,
     report: &mut LinkReport,
 ) {
     let mut problems: BTreeMap<String, TemplateProblem> = BTreeMap::new();
+    let mut elsewhere: BTreeMap<String, ElsewhereProblem<'_>> = BTreeMap::new();
     let mut external_seen = HashSet::new();
     let output_dir = &portal.config.output_dir;
     for output in &index.html {
@@ -293,24 +373,48 @@ fn check_templates(
                 }
                 Target::Ignored => {}
                 Target::Internal { path, fragment } => {
-                    if broken_in_markdown.contains(&key) {
+                    if written.broken_keys.contains(&key) {
                         continue;
                     }
                     if let Some(entry) = problems.get_mut(&key) {
                         entry.count += usize::from(entry.output != output.path);
                         continue;
                     }
-                    if let Some(problem) = find_broken(&path, fragment.as_deref(), index) {
-                        problems.insert(
-                            key,
-                            TemplateProblem {
-                                output: output.path.clone(),
-                                line: link.line,
-                                written: link.url.clone(),
-                                count: 1,
-                                problem,
-                            },
-                        );
+                    let Some(problem) = find_broken(&path, fragment.as_deref(), index) else {
+                        continue;
+                    };
+                    // Only broken links are looked up: most links work.
+                    match written.get(&link.url) {
+                        Some(MarkdownUse::Reported) => {}
+                        Some(MarkdownUse::Fine {
+                            place,
+                            path: works,
+                            is_image,
+                        }) => {
+                            let entry = elsewhere.entry(link.url.clone()).or_insert_with(|| {
+                                ElsewhereProblem {
+                                    first_output: output.path.clone(),
+                                    count: 0,
+                                    place,
+                                    path: works,
+                                    is_image: *is_image,
+                                    written: html::percent_decode(&link.url),
+                                }
+                            });
+                            entry.count += 1;
+                        }
+                        None => {
+                            problems.insert(
+                                key,
+                                TemplateProblem {
+                                    output: output.path.clone(),
+                                    line: link.line,
+                                    written: link.url.clone(),
+                                    count: 1,
+                                    problem,
+                                },
+                            );
+                        }
                     }
                 }
             }
@@ -321,6 +425,32 @@ fn check_templates(
             .diagnostics
             .push(template_diagnostic(output_dir, problem, index));
     }
+    for problem in elsewhere.into_values() {
+        report.diagnostics.push(elsewhere_diagnostic(problem));
+    }
+}
+
+/// C0109 at the Markdown line of a link that works on its page only.
+fn elsewhere_diagnostic(p: ElsewhereProblem<'_>) -> Diagnostic {
+    let what = if p.is_image { "image" } else { "link" };
+    let more = match p.count {
+        0 | 1 => String::new(),
+        n => format!(" and {} more", n - 1),
+    };
+    let d = Diagnostic::error(
+        "C0109",
+        format!(
+            "{what} `{}` works on its page but goes nowhere where the page's summary is shown (`{}`{more})",
+            p.written,
+            url_path_of_output(&p.first_output)
+        ),
+    )
+    .expected("a path that works on every page showing the summary: one from the site root")
+    .help(format!(
+        "write it from the site root, `{}`, or move it below `<!-- more -->` so lists do not show it",
+        p.path
+    ));
+    p.place.apply(d)
 }
 
 fn output_place(output_dir: &str, path: &str, line: u32) -> Place {
@@ -355,164 +485,4 @@ fn template_diagnostic(output_dir: &str, p: TemplateProblem, index: &OutputIndex
         }
     };
     output_place(output_dir, &p.output, p.line).apply(d)
-}
-
-/// `/news/x/` for `news/x/index.html`; `/` for `404.html`.
-fn url_path_of_output(path: &str) -> String {
-    match path.rsplit_once('/') {
-        Some((folder, _)) => format!("/{folder}/"),
-        None => "/".to_owned(),
-    }
-}
-
-/// The site's base URL, split for classifying links.
-struct Base {
-    /// `https://kx.example.org` (no trailing `/`).
-    origin_and_path: String,
-    /// The path part of the base URL (`/sub` or empty).
-    path: String,
-}
-
-impl Base {
-    fn new(base_url: &str) -> Base {
-        let base = base_url.trim_end_matches('/').to_owned();
-        let after_scheme = base.split_once("://").map_or("", |(_, rest)| rest);
-        let path = after_scheme
-            .find('/')
-            .map_or(String::new(), |i| after_scheme[i..].to_owned());
-        Base {
-            origin_and_path: base,
-            path,
-        }
-    }
-
-    /// Classifies `url` as written on the page at site path `from` (`/news/x/`).
-    fn classify(&self, url: &str, from: &str) -> Target {
-        let url = url.trim();
-        if url.is_empty() {
-            return Target::Ignored;
-        }
-        if let Some(rest) = url.strip_prefix(&self.origin_and_path)
-            && (rest.is_empty() || rest.starts_with(['/', '#', '?']))
-        {
-            return internal(&format!("/{}", rest.trim_start_matches('/')), from);
-        }
-        let lower = url.to_ascii_lowercase();
-        if lower.starts_with("http://") || lower.starts_with("https://") {
-            return Target::External(url.to_owned());
-        }
-        if url.starts_with("//") {
-            return Target::External(format!("https:{url}"));
-        }
-        if has_scheme(url) {
-            return Target::Ignored;
-        }
-        let url = match url.strip_prefix(&self.path) {
-            Some(rest) if !self.path.is_empty() && url.starts_with('/') => rest,
-            _ => url,
-        };
-        internal(url, from)
-    }
-}
-
-fn has_scheme(url: &str) -> bool {
-    url.split_once(':').is_some_and(|(scheme, _)| {
-        !scheme.is_empty()
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    })
-}
-
-fn internal(url: &str, from: &str) -> Target {
-    let (url, fragment) = match url.split_once('#') {
-        Some((u, f)) => (u, Some(html::percent_decode(f))),
-        None => (url, None),
-    };
-    let url = url.split('?').next().unwrap_or_default();
-    let joined = if url.is_empty() {
-        from.to_owned()
-    } else if url.starts_with('/') {
-        url.to_owned()
-    } else {
-        format!("{from}{url}")
-    };
-    Target::Internal {
-        path: normalize(&html::percent_decode(&joined)),
-        fragment,
-    }
-}
-
-/// Resolves `.` and `..` segments; keeps a trailing `/`.
-fn normalize(path: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            other => parts.push(other),
-        }
-    }
-    let trailing = if path.ends_with('/') && !parts.is_empty() {
-        "/"
-    } else {
-        ""
-    };
-    format!("/{}{trailing}", parts.join("/"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn internal_path(t: Target) -> (String, Option<String>) {
-        match t {
-            Target::Internal { path, fragment } => (path, fragment),
-            other => panic!("not internal: {other:?}"),
-        }
-    }
-
-    #[test]
-    fn classifies_links() {
-        let base = Base::new("https://kx.example.org");
-        let from = "/news/x/";
-        assert_eq!(
-            internal_path(base.classify("../y/#%E4%B8%80", from)),
-            ("/news/y/".into(), Some("一".into()))
-        );
-        assert_eq!(
-            internal_path(base.classify("https://kx.example.org/a/?q=1", from)).0,
-            "/a/"
-        );
-        assert_eq!(internal_path(base.classify("#top", from)).0, "/news/x/");
-        assert_eq!(
-            internal_path(base.classify("chart%20a.svg", from)).0,
-            "/news/x/chart a.svg"
-        );
-        assert_eq!(
-            base.classify("https://www.gov.cn/", from),
-            Target::External("https://www.gov.cn/".into())
-        );
-        assert_eq!(base.classify("mailto:a@b.cn", from), Target::Ignored);
-        assert_eq!(base.classify("tel:0771", from), Target::Ignored);
-    }
-
-    #[test]
-    fn base_url_with_a_path_is_stripped() {
-        let base = Base::new("https://x.org/kx/");
-        assert_eq!(internal_path(base.classify("/kx/news/", "/")).0, "/news/");
-        assert_eq!(
-            internal_path(base.classify("https://x.org/kx/news/", "/")).0,
-            "/news/"
-        );
-    }
-
-    #[test]
-    fn output_paths_map_to_folders() {
-        assert_eq!(url_path_of_output("news/x/index.html"), "/news/x/");
-        assert_eq!(url_path_of_output("404.html"), "/");
-        assert_eq!(normalize("/a/../../b/./c/"), "/b/c/");
-    }
 }

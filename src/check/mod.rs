@@ -6,8 +6,11 @@
 //! - links and content (`links.rs`, `content.rs`, `external.rs`): C0101 broken link in
 //!   Markdown, C0102 missing anchor, C0103 missing image, C0104 broken link or anchor in a
 //!   template, C0105 image without alt text, C0106 duplicate title (warning), C0107
-//!   heading level skipped (warning), C0110 external link answers with an error status,
-//!   C0111 external link unreachable (warning);
+//!   heading level skipped (warning), C0108 link or image shown as text (a space in its
+//!   path), C0109 relative link in a summary that breaks in lists, C0110 external link
+//!   answers with an error status, C0111 external link unreachable (warning);
+//! - leftovers of `menhu new` (`leftovers.rs`, warnings): C0120 a line of the page
+//!   template's text, C0121 an empty `source`;
 //! - inspection (`inspect.rs`, the national indicators for government websites): C0201
 //!   home page not updated, C0202 column not updated, C0203 empty column, C0204 undated
 //!   page in a dated column, C0205 attachment that cannot be downloaded, C0206 government
@@ -20,17 +23,22 @@ mod content;
 mod external;
 mod html;
 mod inspect;
+mod leftovers;
 mod links;
 mod outputs;
 pub mod report;
+mod targets;
 mod wording;
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::pipeline::{self, BuildOptions, Built};
+use crate::pipeline::{self, BuildOptions};
+use crate::portal::Portal;
+use crate::render::SiteOutput;
 
 pub use external::{ExternalOptions, LinkStatus, check_urls};
 pub use inspect::{ColumnSummary, Inspection};
@@ -60,20 +68,18 @@ pub struct CheckReport {
     pub pages: usize,
 }
 
-/// Builds the site in memory and runs every check on it.
+/// Builds the site in memory and runs every check on it. A build error does not hide
+/// the rest: every stage that can still run does, and every check whose input was made.
 pub fn check(options: &CheckOptions) -> CheckReport {
-    let built = match pipeline::build_in_memory(&options.build) {
-        Ok(built) => built,
-        Err(problems) => {
-            return CheckReport {
-                diagnostics: problems,
-                inspection: None,
-                site_title: String::new(),
-                pages: 0,
-            };
-        }
+    let checked = pipeline::build_for_check(&options.build);
+    let Some(portal) = &checked.portal else {
+        return CheckReport {
+            diagnostics: checked.problems,
+            inspection: None,
+            site_title: String::new(),
+            pages: 0,
+        };
     };
-    let portal = &built.portal;
     let now_day = portal
         .now
         .with_timezone(&portal.config.timezone)
@@ -82,7 +88,20 @@ pub fn check(options: &CheckOptions) -> CheckReport {
         .today
         .or(portal.config.check.as_of)
         .unwrap_or(now_day);
-    let mut report = check_built(&built, today, options.external);
+    let scheduled = checked
+        .publication
+        .iter()
+        .flat_map(|p| p.with_reason(crate::portal::schedule::Reason::Scheduled))
+        .filter_map(|p| p.output.clone())
+        .collect();
+    let mut report = check_site(
+        portal,
+        checked.site.as_ref(),
+        &checked.problems,
+        &scheduled,
+        today,
+        options.external,
+    );
     if options.today.is_none() {
         report
             .diagnostics
@@ -117,33 +136,57 @@ fn old_as_of(config: &crate::config::Config, today: NaiveDate) -> Option<Diagnos
     Some(d)
 }
 
-/// Runs every check on a site already built.
-pub fn check_built(built: &Built, today: NaiveDate, external: bool) -> CheckReport {
-    let portal = &built.portal;
+/// Runs every check on a site built for checking: the content and wording rules on the
+/// model, and, when every output was rendered, the link and inspection rules on them.
+fn check_site(
+    portal: &Portal,
+    site: Option<&SiteOutput>,
+    build_problems: &Diagnostics,
+    scheduled: &HashSet<String>,
+    today: NaiveDate,
+    external: bool,
+) -> CheckReport {
     let mut diagnostics = Diagnostics::new();
-    // The build's alt-text warning becomes C0105, an error of `check`.
-    diagnostics.extend(built.warnings.iter().filter(|d| d.code != "W0202").cloned());
-    let index = outputs::OutputIndex::build(portal, &built.site);
-    let scheduled = built
-        .publication
-        .with_reason(crate::portal::schedule::Reason::Scheduled)
-        .filter_map(|p| p.output.clone())
-        .collect();
-    let link_report = links::check_links(portal, &index, &scheduled);
-    diagnostics.extend(link_report.diagnostics);
+    diagnostics.extend(build_problems.iter().filter_map(promoted));
     diagnostics.extend(content::check_content(portal));
-    let inspection = inspect::inspect(portal, &index, today);
-    diagnostics.extend(inspection.diagnostics.iter().cloned());
+    let archetype_lines =
+        crate::scaffold::archetype_text_lines(&portal.root, portal.config.theme.as_deref());
+    diagnostics.extend(leftovers::check_leftovers(portal, &archetype_lines));
     diagnostics.extend(wording::check_wording(portal));
-    if external {
-        let options = ExternalOptions::from_config(&portal.config.check.external, &portal.root);
-        diagnostics.extend(external::check_external(&link_report.external, &options));
+    let mut inspection = None;
+    if let Some(site) = site {
+        let index = outputs::OutputIndex::build(portal, site);
+        let link_report = links::check_links(portal, &index, scheduled);
+        diagnostics.extend(link_report.diagnostics);
+        let inspected = inspect::inspect(portal, &index, today);
+        diagnostics.extend(inspected.diagnostics.iter().cloned());
+        inspection = Some(inspected);
+        if external {
+            let options = ExternalOptions::from_config(&portal.config.check.external, &portal.root);
+            diagnostics.extend(external::check_external(&link_report.external, &options));
+        }
     }
     CheckReport {
         diagnostics,
-        inspection: Some(inspection),
+        inspection,
         site_title: portal.config.title.clone(),
         pages: portal.pages.len(),
+    }
+}
+
+/// A build problem as `check` reports it: warnings about what visitors cannot see become
+/// errors of its own. W0202 (an image without alt text) is left out, as the content rules
+/// report each such image as C0105; W0203 (a link or image shown as text because its path
+/// has a space) becomes C0108.
+fn promoted(d: &Diagnostic) -> Option<Diagnostic> {
+    match d.code {
+        "W0202" => None,
+        "W0203" => Some(Diagnostic {
+            code: "C0108",
+            severity: crate::diag::Severity::Error,
+            ..d.clone()
+        }),
+        _ => Some(d.clone()),
     }
 }
 

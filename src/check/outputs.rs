@@ -181,17 +181,21 @@ fn scan(path: &str, text: &str, kinds: &HashMap<String, OutputKind>) -> HtmlOutp
         metas,
         filing: FILING_MARKS
             .iter()
-            .map(|(mark, _)| *mark)
-            .filter(|mark| footer_text(text).contains(mark))
+            .filter(|(mark, traditional, _)| {
+                let footer = footer_text(text);
+                footer.contains(mark) || footer.contains(traditional)
+            })
+            .map(|(mark, _, _)| *mark)
             .collect(),
     }
 }
 
-/// The words that show a filing number in a footer, and what each is called.
-pub(crate) const FILING_MARKS: [(&str, &str); 3] = [
-    ("ICP备", "ICP 备案号"),
-    ("公网安备", "公安机关备案号"),
-    ("网站标识码", "网站标识码"),
+/// The words that show a filing number in a footer, as written in Simplified and in
+/// the Traditional copy, and what each is called.
+pub(crate) const FILING_MARKS: [(&str, &str, &str); 3] = [
+    ("ICP备", "ICP備", "ICP 备案号"),
+    ("公网安备", "公網安備", "公安机关备案号"),
+    ("网站标识码", "網站標識碼", "网站标识码"),
 ];
 
 fn footer_text(text: &str) -> &str {

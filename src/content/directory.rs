@@ -317,21 +317,39 @@ fn row_page(
     );
     let parsed = meta::parse_page(file, &text).map_err(|mut errors| {
         errors.truncate(1);
-        errors
+        let error = errors
             .pop()
-            .unwrap_or_else(|| Diagnostic::error("E0221", "bad row"))
+            .unwrap_or_else(|| Diagnostic::error("E0221", "bad row"));
+        let key = error.span.and_then(|s| generated_key(&text, s.line));
+        let span = key
+            .and_then(|key| cell_span(row, key))
+            .unwrap_or(Span::point(row.line, 1));
+        let error = Diagnostic {
+            source_line: None,
+            ..error
+        };
+        if row.is_line {
+            error.in_file(file).at_span(span)
+        } else {
+            Diagnostic {
+                span: None,
+                ..error
+            }
             .in_file(file)
-            .at_span(Span::point(row.line, 1))
+        }
     })?;
     let mut page_meta = parsed.meta;
-    // Region errors point at the cell, not at the front matter made from it.
-    if let (Some(region), Some((_, _, Some(column)))) = (&mut page_meta.region, get("region")) {
-        region.span = Some(Span {
-            line: row.line,
-            column: *column,
-            end_line: row.line,
-            end_column: column + get("region").map_or(1, |c| c.1.chars().count() as u32),
-        });
+    // Values checked later (a region, a parent, a level) point at their cell, not at the
+    // front matter made from the row; a TOML table has no cells to point at.
+    let fields = &mut page_meta.org_fields;
+    for (name, located) in [
+        ("region", page_meta.region.as_mut()),
+        ("parent", fields.parent.as_mut()),
+        ("level", fields.level.as_mut()),
+    ] {
+        if let Some(located) = located {
+            located.span = cell_span(row, name);
+        }
     }
     let folder = section_key.trim_end_matches("_index.md");
     Ok(Page {
@@ -344,6 +362,31 @@ fn row_page(
         body_line: row.line,
         assets: Vec::new(),
     })
+}
+
+/// Where the cell of column `name` is written: its line and characters (CSV tables).
+fn cell_span(row: &Row, name: &str) -> Option<Span> {
+    if !row.is_line {
+        return None;
+    }
+    let (_, value, column) = row.cells.iter().find(|(n, _, _)| n == name)?;
+    let column = (*column)?;
+    let width = u32::try_from(value.chars().count())
+        .unwrap_or(u32::MAX)
+        .max(1);
+    Some(Span {
+        line: row.line,
+        column,
+        end_line: row.line,
+        end_column: column.saturating_add(width),
+    })
+}
+
+/// The key written on `line` of the front matter made from a row (`parent = "…"`).
+fn generated_key(text: &str, line: u32) -> Option<&str> {
+    let written = text.lines().nth(line.checked_sub(1)? as usize)?;
+    let (key, _) = written.split_once('=')?;
+    Some(key.trim())
 }
 
 fn bad_cell(

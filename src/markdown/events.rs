@@ -3,6 +3,7 @@
 //! escaping, plain text, and the `<!-- more -->` summary.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use pulldown_cmark::{
     CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
@@ -12,6 +13,7 @@ use super::links::{self, LinkAttributes};
 use super::position::Positions;
 use super::shortcodes::{self, HtmlOutput, TextPiece};
 use super::toc::{self, FlatHeading};
+use super::unlinked;
 use super::{ImageRef, LinkRef, LinkResolver, MarkdownOptions, Problem, highlight, summary};
 
 /// The Markdown extensions menhu renders.
@@ -83,6 +85,10 @@ struct State<'a, 'c> {
     next_suffix: HashMap<String, u32>,
     more_at: Option<(usize, Vec<Closer>)>,
     lone_placeholder_at: Option<usize>,
+    /// The text being rendered, and the stretch of it read as plain text since the last
+    /// other event: searched for links left as text ([`unlinked`]).
+    source: &'a str,
+    text_run: Option<Range<usize>>,
     pass: Pass,
 }
 
@@ -100,6 +106,8 @@ pub(crate) fn render_events(text: &str, ctx: &Context) -> Pass {
         next_suffix: HashMap::new(),
         more_at: None,
         lone_placeholder_at: None,
+        source: text,
+        text_run: None,
         pass: Pass {
             html: String::new(),
             summary_html: None,
@@ -115,8 +123,9 @@ pub(crate) fn render_events(text: &str, ctx: &Context) -> Pass {
     for (event, range) in
         Parser::new_ext(text, parser_options(ctx.opts.smart_punctuation)).into_offset_iter()
     {
-        state.event(event, range.start);
+        state.event(event, range);
     }
+    state.end_text_run();
     state.finish(text.len())
 }
 
@@ -140,6 +149,27 @@ impl<'a> State<'a, '_> {
         self.pass
     }
 
+    /// Reports the links and images of the plain text just read that Markdown left as
+    /// text because their path has a space (W0203, a warning: the page still builds).
+    fn end_text_run(&mut self) {
+        let Some(run) = self.text_run.take() else {
+            return;
+        };
+        let Some(text) = self.source.get(run.clone()) else {
+            return;
+        };
+        for found in unlinked::find_unlinked(text) {
+            let mut problem = self.ctx.positions.problem_at(
+                run.start + found.offset,
+                "W0203",
+                &found.message(),
+                Some(found.help()),
+            );
+            problem.is_error = false;
+            self.pass.problems.push(problem);
+        }
+    }
+
     /// Sends an event to the open heading, or to the output.
     fn emit(&mut self, event: Event<'a>) {
         match &mut self.heading {
@@ -148,7 +178,8 @@ impl<'a> State<'a, '_> {
         }
     }
 
-    fn event(&mut self, event: Event<'a>, at: usize) {
+    fn event(&mut self, event: Event<'a>, range: Range<usize>) {
+        let at = range.start;
         if let Some(code) = &mut self.code {
             match event {
                 Event::Text(text) => code.code.push_str(&text),
@@ -156,6 +187,12 @@ impl<'a> State<'a, '_> {
                 _ => {}
             }
             return;
+        }
+        if matches!(event, Event::Text(_)) {
+            let run = self.text_run.get_or_insert(range.clone());
+            run.end = range.end;
+        } else {
+            self.end_text_run();
         }
         match event {
             Event::Start(tag) => self.start(tag, at),
@@ -495,7 +532,8 @@ impl<'a> State<'a, '_> {
                 (CowStr::from(resolved.clone()), Some(resolved))
             }
             None => {
-                let (message, help) = links::broken_link_message(dest);
+                let near = self.ctx.links.nearest(path);
+                let (message, help) = links::broken_link_message(dest, near.as_deref());
                 let problem = self
                     .ctx
                     .positions

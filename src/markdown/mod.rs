@@ -8,7 +8,8 @@
 //!
 //! Problem codes: `E0210` an `@/` link to no page; `E0211` an unknown shortcode;
 //! `E0212` a broken shortcode (bad syntax or arguments, unclosed block, render error,
-//! expansion too deep or too large).
+//! expansion too deep or too large); `W0203` a link or image shown as text because its
+//! path has a space.
 
 mod events;
 mod highlight;
@@ -17,6 +18,7 @@ mod position;
 mod shortcodes;
 mod summary;
 mod toc;
+mod unlinked;
 
 #[cfg(test)]
 mod tests;
@@ -99,6 +101,12 @@ pub trait LinkResolver: Sync {
     /// `target` is the part after `@/` and before `#`, e.g. "news/2024-05-01-x.md" or
     /// "news/_index.md". Returns the absolute permalink, e.g. "https://x.org/news/x/".
     fn resolve(&self, target: &str) -> Option<String>;
+
+    /// For a `target` that resolves to nothing, the existing key it most likely meant
+    /// (`news/2024-05-01-x.md`), for a "did you mean"; none by default.
+    fn nearest(&self, _target: &str) -> Option<String> {
+        None
+    }
 }
 
 /// Renders shortcodes (the caller's templates).

@@ -623,3 +623,26 @@ fn a_page_with_max_problems_reports_them_all() {
     assert_eq!(r.problems.len(), MAX_PROBLEMS);
     assert!(r.problems.iter().all(|p| p.code == "E0211"));
 }
+
+/// Issue #26: a path with a space leaves the image as text; that is said at its place.
+#[test]
+fn an_image_whose_file_name_has_a_space_is_reported_where_it_is_written() {
+    let r = render_with(
+        "引言\n\n现场：![现场](IMG_2031 现场照片.JPG)\n\n```\n![代码](a b.jpg)\n```\n\n`![行内](c d.jpg)` 和 ![好的](<IMG 2032.JPG>)\n",
+        5,
+        &MarkdownOptions::default(),
+    );
+    let found: Vec<(&str, u32, u32, bool)> = r
+        .problems
+        .iter()
+        .map(|p| (p.code, p.line, p.column, p.is_error))
+        .collect();
+    assert_eq!(found, [("W0203", 7, 10, false)], "{:?}", r.problems);
+    assert!(r.problems[0].message.contains("「IMG_2031 现场照片.JPG」"));
+    assert_eq!(
+        r.images.len(),
+        1,
+        "only the one in angle brackets is an image"
+    );
+    assert_eq!(r.images[0].src, "IMG 2032.JPG");
+}

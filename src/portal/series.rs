@@ -2,7 +2,8 @@
 //! each page's neighbours, and the index page of each series (`/series/<slug>/`).
 //!
 //! Codes: E0330 a number used twice in one series; E0311 series pages would take a URL
-//! the site already uses; W0330 a gap in the numbering.
+//! the site already uses; W0330 a gap in the numbering; W0331 a page of a series without
+//! its number (`series_index`).
 
 use std::collections::BTreeMap;
 
@@ -74,6 +75,7 @@ pub(super) fn collect(portal: &Portal) -> (SeriesIndex, Diagnostics) {
         };
         ids.sort_by_key(|id| (number(id).is_none(), number(id)));
         check_numbers(portal, name, &ids, &mut diagnostics);
+        report_unnumbered(portal, name, &ids, &mut diagnostics);
         let mut slug = zh::slugify(name);
         if slug.is_empty() {
             slug = "series".into();
@@ -111,6 +113,37 @@ pub(super) fn collect(portal: &Portal) -> (SeriesIndex, Diagnostics) {
         }
     }
     (index, diagnostics)
+}
+
+/// A page of the series without `series_index` is a warning at its `series`, naming the
+/// next free number: it is listed after the numbered pages, and its neighbours are
+/// guessed from dates.
+fn report_unnumbered(portal: &Portal, name: &str, ids: &[PageId], diagnostics: &mut Diagnostics) {
+    let numbers = ids.iter().filter_map(|id| {
+        let number = portal.page(*id).source.meta.series_index.as_ref();
+        number.map(|n| n.value)
+    });
+    let next = numbers.max().map_or(1, |n| n.saturating_add(1));
+    for id in ids {
+        let page = portal.page(*id);
+        let (Some(series), None) = (&page.source.meta.series, &page.source.meta.series_index)
+        else {
+            continue;
+        };
+        let mut d = Diagnostic::warning(
+            "W0331",
+            format!("page of the series 「{name}」 has no `series_index`"),
+        )
+        .in_file(&page.source.file)
+        .expected("the page's number in the series, e.g. `series_index = 31`")
+        .help(format!(
+            "add `series_index = {next}` below `series` (the next number after the highest in the series)"
+        ));
+        if let Some(span) = series.span {
+            d = d.at_span(span);
+        }
+        diagnostics.push(d);
+    }
 }
 
 /// A number used twice is an error at the second page; a gap is a warning.

@@ -155,6 +155,18 @@ impl LinkResolver for UrlPlan {
         let target = target.trim_start_matches('/');
         self.permalink(target).map(str::to_owned)
     }
+
+    fn nearest(&self, target: &str) -> Option<String> {
+        let target = target.trim_start_matches('/');
+        // A folder or a file named without `.md`: its section or its page.
+        let folder = target.trim_end_matches('/');
+        let named = [format!("{folder}/_index.md"), format!("{folder}.md")];
+        if let Some(key) = named.into_iter().find(|k| self.by_key.contains_key(k)) {
+            return Some(key);
+        }
+        crate::diag::did_you_mean_path(target, self.by_key.keys().map(String::as_str))
+            .map(str::to_owned)
+    }
 }
 
 fn section_url(config: &Config, section: &Section) -> Url {
@@ -272,6 +284,33 @@ mod tests {
         assert_eq!(output_file_for("/news/x/"), "news/x/index.html");
         assert_eq!(output_file_for("/old/a.html"), "old/a.html");
         assert_eq!(output_file_for("/old/a"), "old/a/index.html");
+    }
+
+    #[test]
+    fn a_link_to_no_page_is_given_the_nearest_key() {
+        let keys = [
+            "_index.md",
+            "news/_index.md",
+            "news/tzgg/_index.md",
+            "news/2026-05-30-ke-ji-ri.md",
+            "about.md",
+        ];
+        let plan = UrlPlan {
+            sections: Vec::new(),
+            pages: Vec::new(),
+            by_key: keys
+                .iter()
+                .map(|k| (k.to_string(), String::new()))
+                .collect(),
+        };
+        let near = |target: &str| plan.nearest(target);
+        assert_eq!(near("news/tzgg/").as_deref(), Some("news/tzgg/_index.md"));
+        assert_eq!(near("/about").as_deref(), Some("about.md"));
+        assert_eq!(
+            near("news/2026-05-31-ke-ji-ri.md").as_deref(),
+            Some("news/2026-05-30-ke-ji-ri.md")
+        );
+        assert_eq!(near("kepu/x.md"), None);
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub struct Preview {
     cache: BuildCache,
     snapshot: Arc<Snapshot>,
     /// The model of the last build, when it succeeded.
-    last: Option<LastBuild>,
+    last: Option<Arc<LastBuild>>,
 }
 
 impl Preview {
@@ -63,6 +63,11 @@ impl Preview {
     /// The snapshot of the last successful build.
     pub fn snapshot(&self) -> Arc<Snapshot> {
         self.snapshot.clone()
+    }
+
+    /// The model of the last build, when it succeeded, for publishing body edits.
+    pub(crate) fn last_build(&self) -> Option<Arc<LastBuild>> {
+        self.last.clone()
     }
 
     /// Rebuilds after `changes`. On failure the last good snapshot stays in place.
@@ -120,7 +125,7 @@ impl Preview {
             Ok((snapshot, mut changed, warnings)) => {
                 let early = confirmed(&snapshot, published, &mut changed);
                 self.snapshot = Arc::new(snapshot);
-                self.last = Some(LastBuild::new(portal, theme, &self.cache));
+                self.last = Some(Arc::new(LastBuild::new(portal, theme, &self.cache)));
                 Ok(Update {
                     changed,
                     rendered,

@@ -6,10 +6,12 @@
 //! Threads: tiny_http reads each connection on a thread of its own; a few workers answer
 //! requests (an event stream gets a thread of its own, so open pages never block
 //! requests); [`listen`] starts tiny_http again if it stops accepting; one thread
-//! watches and rebuilds. They share a [`Shared`]: the served [`Snapshot`] is an `Arc`
-//! swapped whole after each rebuild.
+//! watches, handing each change to [`edits`] at once (which publishes a body edit even
+//! while a rebuild runs); the main thread rebuilds. They share a [`Shared`]: the served
+//! [`Snapshot`] is an `Arc` swapped whole after each rebuild and each edit published.
 
 mod body_edit;
+pub mod edits;
 mod http;
 pub mod incremental;
 mod listen;
@@ -20,13 +22,14 @@ pub mod watch;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 use std::time::Instant;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::pipeline::BuildOptions;
 use crate::render::SiteOutput;
 
+pub use edits::Edits;
 pub use http::{ServedFile, content_type, resolve_request_path};
 pub use incremental::{Preview, Update};
 pub use watch::ChangeSet;
@@ -78,6 +81,22 @@ impl Snapshot {
         std::fs::read(source).ok().map(Arc::from)
     }
 
+    /// A copy with `files` replacing (or adding to) the rendered outputs of their paths.
+    pub fn with_files(&self, files: impl IntoIterator<Item = (String, Arc<[u8]>)>) -> Snapshot {
+        let mut all = self.files.clone();
+        all.extend(files);
+        Snapshot {
+            files: all,
+            copies: self.copies.clone(),
+            notices: self.notices.clone(),
+        }
+    }
+
+    /// The bytes of a rendered output (not a copied file).
+    pub fn rendered_file(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(|b| &b[..])
+    }
+
     /// True when `path` is an output.
     pub fn contains(&self, path: &str) -> bool {
         self.files.contains_key(path) || self.copies.contains_key(path)
@@ -100,24 +119,21 @@ impl Snapshot {
     }
 }
 
-/// What request handlers and the rebuild thread share.
+/// What request handlers, the watcher and the rebuild thread share.
 pub struct Shared {
-    snapshot: RwLock<Arc<Snapshot>>,
+    edits: Edits,
     hub: reload::Hub,
 }
 
 impl Shared {
     fn snapshot(&self) -> Arc<Snapshot> {
-        match self.snapshot.read() {
-            Ok(s) => s.clone(),
-            Err(poisoned) => poisoned.into_inner().clone(),
-        }
+        self.edits.served()
     }
 
-    fn publish(&self, snapshot: Arc<Snapshot>) {
-        match self.snapshot.write() {
-            Ok(mut s) => *s = snapshot,
-            Err(poisoned) => *poisoned.into_inner() = snapshot,
+    /// Tells open pages about `paths`, when there are any.
+    fn changed(&self, paths: &[String]) {
+        if !paths.is_empty() {
+            self.hub.changed(paths);
         }
     }
 }
@@ -136,7 +152,7 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
         build.base_url = Some(address.clone());
     }
     let mut watcher = watch::Watcher::start(&build.root)?;
-    let (mut preview, first) = Preview::start(build)?;
+    let (mut preview, first) = Preview::start(build.clone())?;
     announce_warnings(&first.warnings, &announce);
     if !is_loopback(&options.bind) {
         announce(&format!(
@@ -145,7 +161,7 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
         ));
     }
     let shared = Arc::new(Shared {
-        snapshot: RwLock::new(preview.snapshot()),
+        edits: Edits::new(&preview, build),
         hub: reload::Hub::new(format!("{}-{}", std::process::id(), now_millis())),
     });
     listen::raise_open_file_limit();
@@ -163,7 +179,18 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
         "serving the site at {address}/ (press Ctrl-C to stop)"
     ));
     announce_publication(&first, options.verbose, &announce);
-    while let Some(changes) = watcher.next_changes() {
+    let watching = shared.clone();
+    std::thread::spawn(move || {
+        while let Some(changes) = watcher.next_changes() {
+            // The change is queued before anything is rendered: a bug in the fast path
+            // (reported by the panic hook) leaves it to the rebuild, and the watcher on.
+            let arrive = std::panic::AssertUnwindSafe(|| watching.edits.arrive(changes));
+            let published = std::panic::catch_unwind(arrive).unwrap_or_default();
+            watching.changed(&published);
+        }
+        watching.edits.close();
+    });
+    while let Some(changes) = shared.edits.next_batch() {
         rebuild(&mut preview, &changes, &shared, options.verbose, &announce);
     }
     Ok(())
@@ -190,20 +217,14 @@ fn rebuild(
 ) {
     let started = Instant::now();
     let mut early = |snapshot: Arc<Snapshot>, paths: &[String]| {
-        shared.publish(snapshot);
-        shared.hub.changed(paths);
+        shared.changed(&shared.edits.publish_early(&snapshot, paths));
     };
     match preview.rebuild_with(changes, &mut early) {
         Ok(update) => {
-            shared.publish(preview.snapshot());
-            let rest: Vec<String> = update
-                .changed
-                .iter()
-                .filter(|p| !update.early.contains(p))
-                .cloned()
-                .collect();
-            if !rest.is_empty() || update.early.is_empty() {
-                shared.hub.changed(&rest);
+            let changed = shared.edits.rebuilt(preview, &update.changed);
+            // An empty event still clears the overlay of a build error just fixed.
+            if !changed.is_empty() || update.early.is_empty() {
+                shared.hub.changed(&changed);
             }
             announce_warnings(&update.warnings, announce);
             announce(&format!(
@@ -215,6 +236,7 @@ fn rebuild(
             announce_publication(&update, verbose, announce);
         }
         Err(problems) => {
+            shared.edits.failed();
             let text = human(&problems);
             shared.hub.failed(&text);
             announce(&text);

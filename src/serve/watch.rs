@@ -49,8 +49,15 @@ impl ChangeSet {
         }
     }
 
-    fn is_empty(&self) -> bool {
+    /// True when nothing changed.
+    pub fn is_empty(&self) -> bool {
         self.paths.is_empty() && !self.rescan
+    }
+
+    /// Adds the changes of `other`.
+    pub fn merge(&mut self, other: &ChangeSet) {
+        self.paths.extend(other.paths.iter().cloned());
+        self.rescan |= other.rescan;
     }
 }
 

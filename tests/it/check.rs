@@ -4,9 +4,9 @@
 
 use crate::support::{Site, assert_contains, assert_not_contains};
 
-const TODAY: &str = "2026-06-01";
+pub const TODAY: &str = "2026-06-01";
 
-const CONFIG: &str = r#"base_url = "https://kx.example.org"
+pub const CONFIG: &str = r#"base_url = "https://kx.example.org"
 title = "检查门户"
 
 [check]
@@ -47,7 +47,7 @@ fn footer(police: bool) -> String {
 
 /// Templates with the government meta tags and footer; `broken` adds a broken template
 /// link, leaves out `ContentSource` on articles and the 公安 filing number everywhere.
-fn templates(site: &Site, broken: bool) {
+pub fn templates(site: &Site, broken: bool) {
     let nav = if broken {
         "<nav><a href=\"/zhengce/\">政策</a><a href=\"/news/\">新闻</a></nav>"
     } else {
@@ -91,13 +91,13 @@ fn templates(site: &Site, broken: bool) {
     }
 }
 
-fn page(title: &str, date: Option<&str>, body: &str) -> String {
+pub fn page(title: &str, date: Option<&str>, body: &str) -> String {
     let date = date.map(|d| format!("date = {d}\n")).unwrap_or_default();
     format!("+++\ntitle = \"{title}\"\n{date}source = \"检查门户\"\n+++\n{body}")
 }
 
 /// A clean site: every rule passes on `TODAY`.
-fn clean_site() -> Site {
+pub fn clean_site() -> Site {
     let site = Site::empty();
     site.write("site-config.toml", CONFIG);
     templates(&site, false);
@@ -226,7 +226,7 @@ fn problem_site() -> Site {
     site
 }
 
-fn json_records(stdout: &str) -> Vec<serde_json::Value> {
+pub fn json_records(stdout: &str) -> Vec<serde_json::Value> {
     stdout
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))

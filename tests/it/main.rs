@@ -9,6 +9,8 @@ mod accessibility;
 mod bad_input;
 mod build_cli;
 mod check;
+mod check_complete;
+mod check_editor;
 mod check_external;
 mod ci_recipe;
 mod config;

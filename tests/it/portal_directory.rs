@@ -172,6 +172,62 @@ fn a_repeated_series_number_is_an_error_and_a_gap_a_warning() {
     assert_contains(&stderr, "content/cases/b.md");
 }
 
+/// Issue #26: a page of a series without its number is listed last and its neighbours
+/// are guessed; the build says so at its `series` line, with the number to add.
+#[test]
+fn a_series_page_without_its_number_is_a_warning() {
+    let site = site();
+    site.write(
+        "content/cases/_index.md",
+        "+++\ntitle = \"地方案例\"\n+++\n",
+    );
+    case(&site, "a", "第一篇", "2025-01-01", 1);
+    case(&site, "b", "第二篇", "2025-02-01", 2);
+    site.write(
+        "content/cases/c.md",
+        "+++\ntitle = \"没有编号\"\ndate = 2025-03-01\nseries = \"科协改革进行时·地方篇\"\n+++\n正文。\n",
+    );
+    let run = site.build();
+    assert_eq!(run.stderr.matches("W0331").count(), 1, "{}", run.stderr);
+    assert_contains(
+        &run.stderr,
+        "warning[W0331]: content/cases/c.md:4:10: page of the series 「科协改革进行时·地方篇」 has no `series_index`",
+    );
+    assert_contains(&run.stderr, "add `series_index = 3` below `series`");
+}
+
+/// Issue #26: each row's problem is reported at that row and the column of its cell
+/// (four unknown parents used to be reported at one place of the made-up front matter).
+#[test]
+fn directory_problems_point_at_their_row_and_cell() {
+    let site = site();
+    let rows: Vec<String> = (1..=4)
+        .map(|i| format!("第{i}科协,org-{i},society,梧州市,不存在的上级{i},10"))
+        .collect();
+    with_csv(
+        &site,
+        &format!(
+            "title,slug,level,region,parent,members\n{}\n第五科协,org-5,societi,梧州市,,5\n",
+            rows.join("\n")
+        ),
+    );
+    let stderr = site.build_fails();
+    for i in 1..=4 {
+        // Row i is line i + 1; the parent cell starts after four fields.
+        let column = format!("第{i}科协,org-{i},society,梧州市,").chars().count() + 1;
+        assert_contains(
+            &stderr,
+            &format!(
+                "warning[W0320]: data/orgs.csv:{}:{column}: parent organization 「不存在的上级{i}」",
+                i + 1
+            ),
+        );
+    }
+    // An unknown level is an error at its own cell.
+    assert_contains(&stderr, "unknown organization level 「societi」");
+    assert_contains(&stderr, "--> data/orgs.csv:6:12");
+}
+
 #[test]
 fn related_articles_prefer_shared_series_city_and_tags() {
     let site = site();

@@ -33,6 +33,8 @@ fn new_writes_a_page_dated_today_on_the_site_clock_that_builds() {
     let text = std::fs::read_to_string(site.path(file)).unwrap();
     assert_contains(&text, "title = \"汇聚“四长”资源\"");
     assert_contains(&text, "date = 2026-12-07T01:30:00+08:00");
+    // The guide on photos whose file name has a space (issue #26).
+    assert_contains(&text, "![图片说明](<IMG_2031 现场照片.JPG>)");
     let build = site.menhu_env(&["build"], &LATE_EVENING_UTC);
     assert_eq!(build.code, 0, "{}", build.stderr);
     assert!(site.output_exists("news/hui-ju-si-chang-zi-yuan/index.html"));
@@ -152,6 +154,7 @@ fn new_case_study_in_the_demo_uses_the_theme_archetype_and_builds() {
     }
     assert_contains(&text, "title = \"梧州市科协：\\\"三长\\\"联动\"");
     assert_contains(&text, "series = \"科协改革进行时·地方篇\"");
+    assert_contains(&text, "![图片说明](<IMG_2031 现场照片.JPG>)");
     succeeds_in(&dir, &["build"]);
 }
 

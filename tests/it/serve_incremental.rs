@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use menhu::pipeline::{self, BuildOptions};
-use menhu::serve::{ChangeSet, Preview, Update};
+use menhu::serve::{ChangeSet, Edits, Preview, Snapshot, Update};
 
 use crate::support::Site;
 
@@ -302,7 +302,10 @@ fn full_build(site: &Site) -> Outputs {
 }
 
 fn served(preview: &Preview) -> Outputs {
-    let snapshot = preview.snapshot();
+    outputs_of(&preview.snapshot())
+}
+
+fn outputs_of(snapshot: &Snapshot) -> Outputs {
     let files = snapshot
         .rendered()
         .into_iter()
@@ -737,4 +740,82 @@ fn the_traditional_copy_follows_edits_as_a_full_build_has_it() {
     let copy =
         String::from_utf8(full_build(&site).0["zh-hant/news/p2/index.html"].clone()).unwrap();
     assert!(copy.contains("後臺與皇后"), "{copy}");
+}
+
+/// The text of the page at `path` in `snapshot`.
+fn page_in(snapshot: &Snapshot, path: &str) -> String {
+    let body = snapshot.get(path).expect("the page is served");
+    String::from_utf8_lossy(&body).into_owned()
+}
+
+/// Issue #26: an autosave landing while the rebuild of the previous save runs is
+/// published at once, and the rebuild that read the older text does not bring it back.
+#[test]
+fn an_edit_arriving_during_a_rebuild_is_served() {
+    let (site, mut preview) = started();
+    let edits = Edits::new(&preview, options(&site));
+    let rel = "content/news/p1.md";
+    let page = "news/p1/index.html";
+    let text = std::fs::read_to_string(site.path(rel)).unwrap();
+
+    site.write(rel, &text.replace("正文。", "第一次保存。"));
+    assert_eq!(edits.arrive(ChangeSet::of([rel])), [page]);
+    assert!(page_in(&edits.served(), page).contains("第一次保存"));
+
+    // The rebuild thread takes the first save and reads it; the second save arrives
+    // before that rebuild ends.
+    let first = edits.try_next_batch().expect("the first save is queued");
+    let update = preview.rebuild(&first).expect("rebuild");
+    site.write(rel, &text.replace("正文。", "第二次保存。"));
+    assert_eq!(edits.arrive(ChangeSet::of([rel])), [page]);
+    assert!(page_in(&edits.served(), page).contains("第二次保存"));
+
+    // The first rebuild ends: its page has the first text, but the second stays served.
+    edits.rebuilt(&preview, &update.changed);
+    let served = page_in(&edits.served(), page);
+    assert!(served.contains("第二次保存"), "{served}");
+    assert!(!served.contains("第一次保存"), "{served}");
+
+    // The second save's rebuild makes the preview equal a full build again.
+    let second = edits.try_next_batch().expect("the second save is queued");
+    assert!(edits.try_next_batch().is_none());
+    let update = preview.rebuild(&second).expect("rebuild");
+    let reloaded = edits.rebuilt(&preview, &update.changed);
+    assert!(
+        !reloaded.contains(&page.to_owned()),
+        "{reloaded:?}: shown already"
+    );
+    assert_same(
+        &outputs_of(&edits.served()),
+        &full_build(&site),
+        "two saves",
+    );
+}
+
+/// An edit that arrives after a rebuild took a front-matter change waits for the
+/// pipeline: the last model no longer describes the site.
+#[test]
+fn an_edit_after_a_front_matter_change_waits_for_its_rebuild() {
+    let (site, mut preview) = started();
+    let edits = Edits::new(&preview, options(&site));
+    let rel = "content/news/p2.md";
+    let text = std::fs::read_to_string(site.path(rel)).unwrap();
+    site.write(rel, &text.replace("title = \"", "title = \"新"));
+    assert!(edits.arrive(ChangeSet::of([rel])).is_empty());
+    let other = "content/news/p1.md";
+    let other_text = std::fs::read_to_string(site.path(other)).unwrap();
+    site.write(other, &other_text.replace("正文。", "改过的正文。"));
+    assert!(edits.arrive(ChangeSet::of([other])).is_empty());
+    let batch = edits.try_next_batch().expect("both queued");
+    assert_eq!(batch.paths.len(), 2);
+    let update = preview.rebuild(&batch).expect("rebuild");
+    edits.rebuilt(&preview, &update.changed);
+    assert_same(
+        &outputs_of(&edits.served()),
+        &full_build(&site),
+        "both edits",
+    );
+    // The model describes the site again: the next body edit is published at once.
+    site.write(other, &other_text.replace("正文。", "又改的正文。"));
+    assert_eq!(edits.arrive(ChangeSet::of([other])), ["news/p1/index.html"]);
 }

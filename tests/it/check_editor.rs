@@ -1,0 +1,179 @@
+//! Editor mistakes that used to pass in silence (issue #26): a photo whose file name has
+//! a space, `@/` links and images a letter or a folder off, text left over from the page
+//! template `menhu new` wrote. (Series numbers and directory rows: `portal_directory`.)
+
+use crate::check::{TODAY, clean_site, json_records, page};
+use crate::support::{Site, assert_contains};
+
+/// `check --format json` on `site`: its exit code and records.
+fn check(site: &Site) -> (i32, Vec<serde_json::Value>, String) {
+    let run = site.menhu(&["check", "--today", TODAY, "--format", "json"]);
+    (run.code, json_records(&run.stdout), run.stdout)
+}
+
+fn codes(records: &[serde_json::Value]) -> Vec<&str> {
+    records.iter().filter_map(|r| r["code"].as_str()).collect()
+}
+
+#[test]
+fn a_photo_whose_file_name_has_a_space_is_reported_with_the_fix() {
+    let site = clean_site();
+    site.write(
+        "content/news/2026-05-29-xian-chang/index.md",
+        &page(
+            "现场照片",
+            Some("2026-05-29"),
+            "\n活动现场：\n\n![现场](IMG_2031 现场照片.JPG)\n",
+        ),
+    );
+    site.write_bytes(
+        "content/news/2026-05-29-xian-chang/IMG_2031 现场照片.JPG",
+        b"\xff\xd8\xff",
+    );
+    let build = site.build();
+    assert_contains(
+        &build.stderr,
+        "warning[W0203]: content/news/2026-05-29-xian-chang/index.md:9:7: image 「IMG_2031 现场照片.JPG」 is shown as text",
+    );
+    let (code, records, stdout) = check(&site);
+    assert_eq!(code, 1, "{stdout}");
+    assert_eq!(codes(&records), ["C0108"], "{stdout}");
+    assert_eq!(records[0]["severity"], "error");
+    assert_eq!(records[0]["line"], 9);
+    let help = records[0]["help"].as_str().unwrap_or_default();
+    assert_contains(help, "`![现场](<IMG_2031 现场照片.JPG>)`");
+    assert_contains(help, "`IMG_2031-现场照片.JPG`");
+
+    // Written as the help says, the photo is shown and nothing is reported.
+    site.write(
+        "content/news/2026-05-29-xian-chang/index.md",
+        &page(
+            "现场照片",
+            Some("2026-05-29"),
+            "\n活动现场：\n\n![现场](<IMG_2031 现场照片.JPG>)\n",
+        ),
+    );
+    let (code, records, stdout) = check(&site);
+    assert_eq!((code, records.len()), (0, 0), "{stdout}");
+    site.build();
+    assert_contains(
+        &site.output("news/xian-chang/index.html"),
+        "<img src=\"IMG_2031%20%E7%8E%B0%E5%9C%BA%E7%85%A7%E7%89%87.JPG\" alt=\"现场\"",
+    );
+}
+
+#[test]
+fn links_and_images_a_letter_or_a_folder_off_get_a_did_you_mean() {
+    let site = clean_site();
+    site.write(
+        "content/news/2026-05-29-cuo-lian/index.md",
+        &page(
+            "写错的链接和图片",
+            Some("2026-05-29"),
+            "\n见[通知](@/notices/2026-05-21-tong-zhi.md#yi-shi-jian)。\n\n![标志](/img/Photo.PNG)\n\n![现场](xian-chang.jpeg)\n",
+        ),
+    );
+    site.write_bytes(
+        "content/news/2026-05-29-cuo-lian/xian-chang.jpg",
+        b"\xff\xd8\xff",
+    );
+    let (code, records, stdout) = check(&site);
+    assert_eq!(code, 1, "{stdout}");
+    let helps: Vec<(&str, u64, &str)> = records
+        .iter()
+        .map(|r| {
+            (
+                r["code"].as_str().unwrap_or_default(),
+                r["line"].as_u64().unwrap_or(0),
+                r["help"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        helps,
+        [
+            (
+                "E0210",
+                7,
+                "did you mean `@/notices/2026-05-20-tong-zhi.md#yi-shi-jian`?"
+            ),
+            ("C0103", 9, "did you mean `/img/photo.png`?"),
+            ("C0103", 11, "did you mean `xian-chang.jpg`?"),
+        ],
+        "{stdout}"
+    );
+}
+
+#[test]
+fn text_left_over_from_the_page_template_is_a_warning() {
+    let site = clean_site();
+    site.write(
+        "archetypes/news.md",
+        "+++\ntitle = \"{{ title }}\"\ndate = {{ date }}\nsource = \"\"      # 来源\n+++\n\n在这里写导语：时间、地点、谁、做了什么。\n\n<!-- more -->\n\n## 一、概况\n\n在这里写正文。\n",
+    );
+    let new = site.menhu(&["new", "news", "科普活动周开幕"]);
+    assert_eq!(new.code, 0, "{}", new.stderr);
+    let file = new.stdout.trim().to_owned();
+    // Dated within the days the checks measure from (`--today`).
+    let text = std::fs::read_to_string(&file).unwrap();
+    let dated: Vec<String> = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("date = ") {
+                "date = 2026-05-29".to_owned()
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect();
+    std::fs::write(&file, dated.join("\n") + "\n").unwrap();
+    let relative = file
+        .rsplit_once("content/")
+        .map(|(_, rest)| format!("content/{rest}"))
+        .unwrap_or_default();
+    let (_, records, stdout) = check(&site);
+    // (The empty `source` also leaves the test templates' `ContentSource` empty: C0206.)
+    let leftovers: Vec<&serde_json::Value> = records
+        .iter()
+        .filter(|r| r["code"].as_str().is_some_and(|c| c.starts_with("C012")))
+        .collect();
+    let found: Vec<(&str, &str, u64)> = leftovers
+        .iter()
+        .map(|r| {
+            (
+                r["code"].as_str().unwrap_or_default(),
+                r["file"].as_str().unwrap_or_default(),
+                r["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("C0121", relative.as_str(), 4),
+            ("C0120", relative.as_str(), 7),
+            ("C0120", relative.as_str(), 13),
+        ],
+        "{stdout}"
+    );
+    // Warnings: the page builds, but is not finished.
+    assert!(
+        leftovers.iter().all(|r| r["severity"] == "warning"),
+        "{stdout}"
+    );
+
+    // Filled in, the page is clean (its heading came from the template and may stay).
+    let text = std::fs::read_to_string(&file).unwrap();
+    site.write(
+        &relative,
+        &text
+            .replace("source = \"\"", "source = \"检查门户\"")
+            .replace(
+                "在这里写导语：时间、地点、谁、做了什么。",
+                "五月二十九日，科普活动周开幕。",
+            )
+            .replace("在这里写正文。", "活动持续一周。"),
+    );
+    let (code, records, stdout) = check(&site);
+    assert_eq!((code, records.len()), (0, 0), "{stdout}");
+}

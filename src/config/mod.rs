@@ -9,9 +9,11 @@
 //! or repeated, E0105 `paginate_by` of 0, E0106 TOML syntax, E0107 file unreadable, E0108 a URL segment
 //! (`[regions] path`, `[series] path`) that is not one word, E0109 an entry of
 //! `[[regions.custom]]`, `[[menus]]` or `[[directories]]` without its required keys;
-//! W0101 Zola setting ignored, W0102 inline highlighting rendered with classes.
+//! W0101 Zola setting ignored, W0102 inline highlighting rendered with classes, W0110
+//! `[images] keep_location` without `keep_exif`. `[images]` values out of range are E0102.
 
 pub mod check;
+pub mod images;
 mod keys;
 mod portal;
 mod raw;
@@ -92,6 +94,8 @@ pub struct Config {
     pub extra: serde_json::Map<String, serde_json::Value>,
     /// What `menhu check` inspects (`[check]`).
     pub check: check::CheckConfig,
+    /// How photos are published (`[images]`).
+    pub images: images::ImagesConfig,
 }
 
 /// One taxonomy (分类法), such as `tags` or `categories`.

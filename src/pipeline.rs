@@ -18,7 +18,7 @@ use crate::markdown::{self, AnchorLinks, AnchorStyle, MarkdownInput, MarkdownOpt
 use crate::output::{self, WriteStats};
 use crate::portal::{self, Portal, PortalInput, UrlPlan};
 use crate::render::{
-    self, Incremental, Output, OutputSink, Rerender, Shortcodes, SiteOutput, Theme,
+    self, CopiedFile, Incremental, Output, OutputSink, Rerender, Shortcodes, SiteOutput, Theme,
 };
 
 /// What to build and how.
@@ -101,6 +101,11 @@ fn build_to(
         check(&report)?;
         timings.push(("traditional", started.elapsed()));
     }
+    // Before the index: the sink settles the output around the copies as well.
+    let started = Instant::now();
+    report.extend(publish_images(&portal, &mut site.copies, ImageUse::Build));
+    check(&report)?;
+    timings.push(("images", started.elapsed()));
     // After the Traditional copy: both scripts share one index, kept in Simplified.
     match search_index(&portal, &theme, cuts, sink, Some(&site), &mut timings) {
         Ok(taken) => taken.into_iter().for_each(|t| site.add(t)),
@@ -184,6 +189,14 @@ pub fn rebuild_in_memory(
         cache.render_traditional = copy.memo;
         timings.push(("traditional", started.elapsed()));
     }
+    let started = Instant::now();
+    report.extend(publish_images(
+        &portal,
+        &mut outputs.copies,
+        ImageUse::Preview,
+    ));
+    check(&report)?;
+    timings.push(("images", started.elapsed()));
     // The index is rebuilt whole; the edited page was already published above.
     let index = match search_index(
         &portal,
@@ -267,6 +280,49 @@ fn beside_settling(
         ));
     }
     Ok(taken)
+}
+
+/// Whether a build's image copies are all it uses ([`ImageUse::Build`]: the cache is
+/// pruned of the rest), or only those of the pages rendered again (the preview).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ImageUse {
+    Build,
+    Preview,
+}
+
+/// Makes the image copies the templates asked for (`resize_image`), in one parallel
+/// batch through the cache, and adds them to `copies` under `processed_images/`.
+fn publish_images(
+    portal: &Portal,
+    copies: &mut Vec<CopiedFile>,
+    using: ImageUse,
+) -> Vec<Diagnostic> {
+    let plans = portal.images.take_plans();
+    if plans.is_empty() && using == ImageUse::Preview {
+        return Vec::new();
+    }
+    let processor = portal.images.processor();
+    let used: HashSet<String> = plans.iter().map(|p| p.file_name.clone()).collect();
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    for plan in &plans {
+        copies.push(CopiedFile {
+            from: processor.cache().entry_path(&plan.file_name),
+            to: format!("{}/{}", render::functions::PROCESSED_IMAGES, plan.file_name),
+        });
+    }
+    let report = processor.run(plans);
+    problems.extend(
+        report
+            .errors
+            .iter()
+            .map(crate::images::ImageError::diagnostic),
+    );
+    copies.sort_by(|a, b| a.to.cmp(&b.to));
+    if using == ImageUse::Build && problems.is_empty() {
+        // Tidying: a failure leaves unused copies behind, never breaks the build.
+        let _ = processor.cache().prune(&used);
+    }
+    problems
 }
 
 /// The model and templates of a site, ready to render.

@@ -12,7 +12,8 @@
 //! touched: [`ImageProcessor::plan`] reads a source's header and names its copy
 //! ([`Plan`]); [`ImageProcessor::run`] makes every missing copy of a batch in parallel
 //! (rayon), decoding each source once for all its copies. [`ImageProcessor::process`]
-//! does both for a list of [`ImageJob`]s. Sits with the leaves: it reads only
+//! does both for a list of [`ImageJob`]s; [`ImageRequests`] gathers the jobs templates
+//! ask for while a build renders (`resize_image`). Sits with the leaves: it reads only
 //! [`crate::config`] and [`crate::diag`].
 //!
 //! Codes: E0250 a source that cannot be read (or lies outside the site), E0251 a format
@@ -26,6 +27,7 @@ mod encode;
 mod error;
 mod metadata;
 mod op;
+mod requests;
 #[cfg(test)]
 mod tests;
 
@@ -37,3 +39,4 @@ pub use self::decode::{
 pub use self::encode::{Format, FormatChoice};
 pub use self::error::ImageError;
 pub use self::op::{FOCUS_NAMES, Focus, Geometry, OPERATION_NAMES, Operation, Rect};
+pub use self::requests::ImageRequests;

@@ -17,6 +17,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diag;
+pub mod images;
 pub mod markdown;
 pub mod output;
 pub mod pipeline;

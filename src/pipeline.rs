@@ -24,7 +24,7 @@ use crate::output::{self, WriteStats};
 use crate::portal::schedule::{Publication, Schedule};
 use crate::portal::{Portal, PortalInput, UrlPlan};
 use crate::render::{
-    self, Incremental, Output, OutputSink, Rerender, Shortcodes, SiteOutput, Theme,
+    self, CopiedFile, Incremental, Output, OutputSink, Rerender, Shortcodes, SiteOutput, Theme,
 };
 
 /// What to build and how.
@@ -179,6 +179,11 @@ fn finish_build(
     gate(&report, on_errors)?;
     timings.push(("templates", started.elapsed()));
     push_copy_time(copier.as_ref(), &mut timings);
+    // Before the index: the sink settles the output around the copies as well.
+    let started = Instant::now();
+    report.extend(publish_images(&portal, &mut site.copies, ImageUse::Build));
+    gate(&report, on_errors)?;
+    timings.push(("images", started.elapsed()));
     // Both scripts share one index, kept in Simplified.
     match search_index(&portal, &theme, cuts, sink, Some(&site), &mut timings) {
         Ok(taken) => taken.into_iter().for_each(|t| site.add(t)),
@@ -246,6 +251,14 @@ pub fn rebuild_in_memory(
     cache.render = std::mem::take(&mut outputs.memo);
     timings.push(("templates", started.elapsed()));
     push_copy_time(copier.as_ref(), &mut timings);
+    let started = Instant::now();
+    report.extend(publish_images(
+        &portal,
+        &mut outputs.copies,
+        ImageUse::Preview,
+    ));
+    check(&report)?;
+    timings.push(("images", started.elapsed()));
     // The index is rebuilt whole; the edited page was already published above.
     let index = match search_index(
         &portal,
@@ -341,6 +354,49 @@ fn beside_settling(
         ));
     }
     Ok(taken)
+}
+
+/// Whether a build's image copies are all it uses ([`ImageUse::Build`]: the cache is
+/// pruned of the rest), or only those of the pages rendered again (the preview).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ImageUse {
+    Build,
+    Preview,
+}
+
+/// Makes the image copies the templates asked for (`resize_image`), in one parallel
+/// batch through the cache, and adds them to `copies` under `processed_images/`.
+fn publish_images(
+    portal: &Portal,
+    copies: &mut Vec<CopiedFile>,
+    using: ImageUse,
+) -> Vec<Diagnostic> {
+    let plans = portal.images.take_plans();
+    if plans.is_empty() && using == ImageUse::Preview {
+        return Vec::new();
+    }
+    let processor = portal.images.processor();
+    let used: HashSet<String> = plans.iter().map(|p| p.file_name.clone()).collect();
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    for plan in &plans {
+        copies.push(CopiedFile {
+            from: processor.cache().entry_path(&plan.file_name),
+            to: format!("{}/{}", render::functions::PROCESSED_IMAGES, plan.file_name),
+        });
+    }
+    let report = processor.run(plans);
+    problems.extend(
+        report
+            .errors
+            .iter()
+            .map(crate::images::ImageError::diagnostic),
+    );
+    copies.sort_by(|a, b| a.to.cmp(&b.to));
+    if using == ImageUse::Build && problems.is_empty() {
+        // Tidying: a failure leaves unused copies behind, never breaks the build.
+        let _ = processor.cache().prune(&used);
+    }
+    problems
 }
 
 /// The model and templates of a site, ready to render.

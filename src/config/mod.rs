@@ -10,9 +10,11 @@
 //! (`[regions] path`, `[series] path`) that is not one word, E0109 an entry of
 //! `[[regions.custom]]`, `[[menus]]` or `[[directories]]` without its required keys
 //! (an unknown `timezone` is an E0102, with the nearest IANA name);
-//! W0101 Zola setting ignored, W0102 inline highlighting rendered with classes.
+//! W0101 Zola setting ignored, W0102 inline highlighting rendered with classes, W0110
+//! `[images] keep_location` without `keep_exif`. `[images]` values out of range are E0102.
 
 pub mod check;
+pub mod images;
 mod keys;
 mod portal;
 mod raw;
@@ -99,6 +101,8 @@ pub struct Config {
     pub extra: serde_json::Map<String, serde_json::Value>,
     /// What `menhu check` inspects (`[check]`).
     pub check: check::CheckConfig,
+    /// How photos are published (`[images]`).
+    pub images: images::ImagesConfig,
 }
 
 /// One taxonomy (分类法), such as `tags` or `categories`.

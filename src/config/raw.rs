@@ -47,6 +47,7 @@ pub(crate) struct RawConfig {
     pub directories: Vec<RawDirectory>,
     pub extra: toml::Table,
     pub check: super::check::RawCheck,
+    pub images: super::images::RawImages,
 }
 
 /// `[regions]`: how `city` / `region` front matter resolves and where region pages go.
@@ -189,6 +190,7 @@ pub(crate) fn keys_at(table: &[&str]) -> Option<&'static [&'static str]> {
         ["check", "columns", "*"] => field_names::<super::check::RawColumn>(),
         ["check", "wording", "*"] => field_names::<super::check::RawWording>(),
         ["check", "forbidden", "*"] => field_names::<super::check::RawForbidden>(),
+        ["images"] => field_names::<super::images::RawImages>(),
         ["regions"] => field_names::<RawRegions>(),
         ["regions", "custom", "*"] => field_names::<RawCustomRegion>(),
         ["series"] => field_names::<RawSeries>(),

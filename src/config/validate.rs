@@ -108,6 +108,7 @@ pub(crate) fn validate(
         directories,
         extra: toml_table_to_json(raw.extra),
         check: super::check::validate_check(raw.check, &mut report),
+        images: super::images::validate_images(raw.images, &mut report),
     }
 }
 

@@ -26,6 +26,7 @@ use crate::content::date::SiteDate;
 use crate::content::meta::{Date, date_from_filename};
 use crate::content::{Content, Page, Section};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::images::{ImageCache, ImageProcessor, ImageRequests};
 use crate::markdown::Rendered;
 use crate::zh::TextStats;
 
@@ -132,6 +133,9 @@ pub struct Portal {
     pub related: Vec<Vec<PageId>>,
     /// Menus from the config, URLs resolved.
     pub menus: menus::Menus,
+    /// The image copies templates ask for while rendering (`resize_image`); made after
+    /// rendering, in one batch. The one part of the model that fills during rendering.
+    pub images: Arc<ImageRequests>,
     page_keys: HashMap<String, PageId>,
     section_keys: HashMap<String, SectionId>,
 }
@@ -237,7 +241,13 @@ impl Portal {
             pages.push(page);
         }
         let page_keys = pages.iter().map(|p| (p.source.key.clone(), p.id)).collect();
+        let images = Arc::new(ImageRequests::new(ImageProcessor::new(
+            &root,
+            &config.images,
+            ImageCache::in_site(&root),
+        )));
         let mut portal = Portal {
+            images,
             root,
             config,
             pages,

@@ -1,14 +1,19 @@
 //! Tera functions and filters with Zola's names (`get_url`, `get_section`, `get_page`,
-//! `get_taxonomy`, `get_taxonomy_url`; the `markdown` filter). Functions read the shared
-//! [`Views`], so a lookup returns only what was asked for and is serialised once.
+//! `get_taxonomy`, `get_taxonomy_url`, `resize_image`, `get_image_metadata`; the
+//! `markdown` filter). Functions read the shared [`Views`], so a lookup returns only
+//! what was asked for and is serialised once. `resize_image` answers from the photo's
+//! header and leaves the pixels to the build, which makes every copy asked for in one
+//! batch after rendering (see [`crate::images::ImageRequests`]).
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use tera::{Function, Tera, Value};
 
 use super::view::Views;
 use crate::config::Config;
+use crate::images::{Focus, FormatChoice, ImageError, ImageJob, Operation, SourceInfo};
 use crate::markdown::{
     self, LinkResolver, MarkdownInput, MarkdownOptions, ShortcodeOutput, ShortcodeRenderer,
 };
@@ -117,6 +122,11 @@ pub fn site_functions(views: &Arc<Views>) -> Vec<(&'static str, Box<dyn Function
         ("get_page", Box::new(GetPage(views.clone()))),
         ("get_taxonomy", Box::new(GetTaxonomy(views.clone()))),
         ("get_taxonomy_url", Box::new(GetTaxonomyUrl(views.clone()))),
+        ("resize_image", Box::new(ResizeImage(views.clone()))),
+        (
+            "get_image_metadata",
+            Box::new(GetImageMetadata(views.clone())),
+        ),
     ];
     functions.extend(super::portal_functions::functions(views));
     functions
@@ -288,5 +298,164 @@ impl Function for GetTaxonomyUrl {
     }
     fn is_safe(&self) -> bool {
         true
+    }
+}
+
+/// The folder of the output that processed images are published in (Zola's name).
+pub const PROCESSED_IMAGES: &str = "processed_images";
+
+/// `resize_image(path, width, height, op="fill", format="auto", quality, focus)` →
+/// `{ url, static_path, width, height, orig_width, orig_height }`, as in Zola; `focus`
+/// (`center`, `top`, `bottom-right`…) anchors a `fill` crop.
+struct ResizeImage(Arc<Views>);
+impl Function for ResizeImage {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        const NAME: &str = "resize_image";
+        let portal = &self.0.portal;
+        let path = string_arg(args, "path", NAME)?;
+        let source = find_image(&portal.root, path, portal.config.theme.as_deref())
+            .ok_or_else(|| not_found(NAME, path))?;
+        let op = Operation::parse(
+            optional_str(args, "op", NAME)?.unwrap_or("fill"),
+            size_arg(args, "width", NAME)?,
+            size_arg(args, "height", NAME)?,
+            focus_arg(args, NAME)?,
+        )
+        .map_err(|e| tera::Error::msg(format!("`{NAME}` of `{path}`: {e}")))?;
+        let format_name = optional_str(args, "format", NAME)?.unwrap_or("auto");
+        let format = FormatChoice::parse(format_name).ok_or_else(|| {
+            tera::Error::msg(format!(
+                "`{NAME}`: unknown format 「{format_name}」 (expected auto, jpg, png or webp)"
+            ))
+        })?;
+        let quality = match size_arg(args, "quality", NAME)? {
+            Some(q) => Some(u8::try_from(q).map_err(|_| {
+                tera::Error::msg(format!("`{NAME}`: quality {q} is not from 1 to 100"))
+            })?),
+            None => None,
+        };
+        let job = ImageJob {
+            source,
+            op,
+            format,
+            quality,
+        };
+        let copy = portal
+            .images
+            .request(&job)
+            .map_err(|e| image_error(NAME, &e))?;
+        let static_path = format!("{PROCESSED_IMAGES}/{}", copy.file_name);
+        Ok(serde_json::json!({
+            "url": format!("{}/{static_path}", portal.config.base_url),
+            "static_path": static_path,
+            "width": copy.width,
+            "height": copy.height,
+            "orig_width": copy.orig_width,
+            "orig_height": copy.orig_height,
+        }))
+    }
+}
+
+/// `get_image_metadata(path, allow_missing=false)` → `{ width, height, format, mime }`,
+/// the size upright (EXIF orientation applied).
+struct GetImageMetadata(Arc<Views>);
+impl Function for GetImageMetadata {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        const NAME: &str = "get_image_metadata";
+        let portal = &self.0.portal;
+        let path = string_arg(args, "path", NAME)?;
+        let Some(source) = find_image(&portal.root, path, portal.config.theme.as_deref()) else {
+            if bool_arg(args, "allow_missing") {
+                return Ok(Value::Null);
+            }
+            return Err(not_found(NAME, path));
+        };
+        let info: SourceInfo = portal
+            .images
+            .source(&source)
+            .map_err(|e| image_error(NAME, &e))?;
+        let format = info.format.extensions_str().first().copied().unwrap_or("");
+        Ok(serde_json::json!({
+            "width": info.width,
+            "height": info.height,
+            "format": format,
+            "mime": info.format.to_mime_type(),
+        }))
+    }
+}
+
+/// Zola's search for an image path: the site root, `static/`, `content/`, the theme's
+/// `static/`; `@/x` means `content/x`. The path returned is relative to the root; the
+/// image module refuses any that leads outside the site.
+fn find_image(root: &Path, path: &str, theme: Option<&str>) -> Option<PathBuf> {
+    if let Some(in_content) = path.strip_prefix("@/") {
+        return Some(Path::new("content").join(in_content));
+    }
+    let path = path.trim_start_matches('/');
+    let mut candidates = vec![
+        PathBuf::from(path),
+        Path::new("static").join(path),
+        Path::new("content").join(path),
+    ];
+    if let Some(theme) = theme {
+        candidates.push(Path::new("themes").join(theme).join("static").join(path));
+    }
+    candidates.into_iter().find(|c| root.join(c).is_file())
+}
+
+fn not_found(function: &str, path: &str) -> tera::Error {
+    tera::Error::msg(format!(
+        "`{function}`: no image `{path}` in the site (looked in the site folder, `static/`, `content/` and the theme's `static/`)"
+    ))
+}
+
+fn image_error(function: &str, err: &ImageError) -> tera::Error {
+    let help = err.diagnostic().help.unwrap_or_default();
+    tera::Error::msg(format!("`{function}`: {err} ({help})"))
+}
+
+fn optional_str<'a>(
+    args: &'a HashMap<String, Value>,
+    name: &str,
+    function: &str,
+) -> tera::Result<Option<&'a str>> {
+    match args.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text)),
+        Some(other) => Err(tera::Error::msg(format!(
+            "`{function}`: `{name}` must be a string, got `{other}`"
+        ))),
+    }
+}
+
+/// A whole number of at least 0 (`width=480`); `None` when absent.
+fn size_arg(
+    args: &HashMap<String, Value>,
+    name: &str,
+    function: &str,
+) -> tera::Result<Option<u32>> {
+    match args.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(value) => value
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .map(Some)
+            .ok_or_else(|| {
+                tera::Error::msg(format!(
+                    "`{function}`: `{name}` must be a whole number of pixels, got `{value}`"
+                ))
+            }),
+    }
+}
+
+fn focus_arg(args: &HashMap<String, Value>, function: &str) -> tera::Result<Focus> {
+    match optional_str(args, "focus", function)? {
+        None => Ok(Focus::Center),
+        Some(name) => Focus::parse(name).ok_or_else(|| {
+            tera::Error::msg(format!(
+                "`{function}`: unknown focus 「{name}」 (expected one of: {})",
+                crate::images::FOCUS_NAMES
+            ))
+        }),
     }
 }

@@ -16,6 +16,7 @@ mod ci_recipe;
 mod config;
 mod content;
 mod fuzz_regressions;
+mod images;
 mod markdown;
 mod no_data_lost;
 mod output_safety;

@@ -11,6 +11,7 @@
 //! reports errors; [`check`] runs the link, content, inspection and wording rules on a
 //! site built in memory.
 
+pub mod bounds;
 pub mod cache;
 pub mod check;
 pub mod cli;

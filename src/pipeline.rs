@@ -303,7 +303,10 @@ fn build_model(
     let now = options
         .now
         .unwrap_or_else(|| chrono::Local::now().naive_local());
-    let theme = stop_on_errors(Theme::load(&options.root, &config), &mut report)?;
+    let (bounds, warnings) = config.bounds(&options.root);
+    report.extend(warnings);
+    let theme = stop_on_errors(Theme::load(&options.root, &config, &bounds), &mut report)?;
+    report.extend(theme.warnings.iter().cloned());
     if let Some(cache) = cache.as_deref_mut() {
         cache.use_config(&config);
         cache.markdown.use_theme(&theme);
@@ -313,6 +316,7 @@ fn build_model(
     let load = LoadOptions {
         drafts: options.drafts,
         ignored: config.ignored_content.clone(),
+        bounds: Some(bounds.clone()),
     };
     let parse_cache = cache.as_deref_mut().map(|c| &mut c.parsed);
     let (mut content, problems) = content::load_cached(&options.root, &load, parse_cache);
@@ -321,6 +325,7 @@ fn build_model(
         &options.root,
         &config.directories,
         &config.file,
+        &bounds,
         &mut content,
     ));
     if !options.drafts {
@@ -353,6 +358,7 @@ fn build_model(
 
     let input = PortalInput {
         root: options.root.clone(),
+        bounds,
         config,
         content,
         urls,

@@ -20,6 +20,7 @@ use std::sync::Arc;
 use chrono::NaiveDateTime;
 use rayon::prelude::*;
 
+use crate::bounds::SiteBounds;
 use crate::config::Config;
 use crate::content::meta::{Date, date_from_filename};
 use crate::content::{Content, Page, Section};
@@ -107,6 +108,8 @@ pub struct PortalSection {
 pub struct Portal {
     /// The site's root folder.
     pub root: PathBuf,
+    /// Where the site's files may really be (see [`crate::bounds`]).
+    pub bounds: SiteBounds,
     /// The validated configuration.
     pub config: Config,
     /// Every published page, in key order.
@@ -135,6 +138,8 @@ pub struct Portal {
 pub struct PortalInput {
     /// The site's root folder.
     pub root: PathBuf,
+    /// Where the site's files may really be.
+    pub bounds: SiteBounds,
     /// Validated configuration.
     pub config: Config,
     /// Everything read from `content/`.
@@ -172,6 +177,7 @@ impl Portal {
     pub fn build(input: PortalInput) -> (Portal, Diagnostics) {
         let PortalInput {
             root,
+            bounds,
             config,
             content,
             urls,
@@ -234,6 +240,7 @@ impl Portal {
         let page_keys = pages.iter().map(|p| (p.source.key.clone(), p.id)).collect();
         let mut portal = Portal {
             root,
+            bounds,
             config,
             pages,
             sections,

@@ -12,6 +12,7 @@ pub mod pages;
 mod portal_functions;
 mod portal_view;
 pub mod qr;
+mod static_files;
 pub mod theme;
 pub mod traditional;
 pub mod view;

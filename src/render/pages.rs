@@ -685,28 +685,11 @@ fn alias_redirects(portal: &Portal, diagnostics: &mut Diagnostics) -> Vec<Output
 
 /// Static folders (theme first, so the site's files win) and bundle/section assets.
 fn copies(portal: &Portal, theme: &Theme) -> Vec<CopiedFile> {
-    let mut by_destination = std::collections::BTreeMap::new();
-    for dir in &theme.static_dirs {
-        for entry in walkdir::WalkDir::new(dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-        {
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            if let Ok(relative) = entry.path().strip_prefix(dir) {
-                let to = relative.to_string_lossy().replace('\\', "/");
-                by_destination.insert(
-                    to.clone(),
-                    CopiedFile {
-                        from: entry.path().to_path_buf(),
-                        to,
-                    },
-                );
-            }
-        }
-    }
+    let mut by_destination: std::collections::BTreeMap<String, CopiedFile> = theme
+        .static_files
+        .iter()
+        .map(|file| (file.to.clone(), file.clone()))
+        .collect();
     let root = portal.root.as_path();
     let pages = portal.pages.iter().map(|p| (&p.source.assets, &p.url.path));
     let sections = portal

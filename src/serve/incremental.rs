@@ -187,6 +187,7 @@ fn with_outputs(previous: &Snapshot, outputs: &[Output]) -> (Arc<Snapshot>, Vec<
     let snapshot = Snapshot {
         files,
         copies: previous.copies.clone(),
+        bounds: previous.bounds.clone(),
     };
     (Arc::new(snapshot), changed)
 }
@@ -200,6 +201,7 @@ fn next_snapshot(
     root: &Path,
 ) -> Result<Next, ()> {
     let outputs = rebuilt.outputs;
+    let bounds = Some(Arc::new(rebuilt.portal.bounds.clone()));
     let mut files: HashMap<String, Arc<[u8]>> =
         HashMap::with_capacity(outputs.kept.len() + outputs.files.len());
     for path in outputs.kept {
@@ -229,5 +231,10 @@ fn next_snapshot(
     }
     changed.sort();
     changed.dedup();
-    Ok((Snapshot { files, copies }, changed, rebuilt.warnings))
+    let snapshot = Snapshot {
+        files,
+        copies,
+        bounds,
+    };
+    Ok((snapshot, changed, rebuilt.warnings))
 }

@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::Instant;
 
+use crate::bounds::SiteBounds;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::pipeline::BuildOptions;
 use crate::render::SiteOutput;
@@ -46,27 +47,38 @@ pub struct ServeOptions {
 pub struct Snapshot {
     files: HashMap<String, Arc<[u8]>>,
     copies: HashMap<String, PathBuf>,
+    /// Where copied files may really be; without bounds none is served.
+    bounds: Option<Arc<SiteBounds>>,
 }
 
 impl Snapshot {
-    /// Indexes a build's outputs by path.
-    pub fn new(site: SiteOutput) -> Snapshot {
+    /// Indexes a build's outputs by path; its copied files are served while they stay
+    /// within `bounds`.
+    pub fn new(site: SiteOutput, bounds: Arc<SiteBounds>) -> Snapshot {
         let files = site
             .files
             .into_iter()
             .map(|f| (f.path, Arc::from(f.body)))
             .collect();
         let copies = site.copies.into_iter().map(|c| (c.to, c.from)).collect();
-        Snapshot { files, copies }
+        Snapshot {
+            files,
+            copies,
+            bounds: Some(bounds),
+        }
     }
 
-    /// The bytes of an output path (`news/x/index.html`).
+    /// The bytes of an output path (`news/x/index.html`). A copied file is read at the
+    /// time of the request, so it is resolved again then: a file replaced by a link out
+    /// of the site since the build (while a failed rebuild keeps this snapshot) is not
+    /// served.
     pub fn get(&self, path: &str) -> Option<Arc<[u8]>> {
         if let Some(body) = self.files.get(path) {
             return Some(body.clone());
         }
         let source = self.copies.get(path)?;
-        std::fs::read(source).ok().map(Arc::from)
+        let real = self.bounds.as_ref()?.resolve(source).ok()?;
+        std::fs::read(real).ok().map(Arc::from)
     }
 
     /// True when `path` is an output.

@@ -13,6 +13,7 @@ mod check_external;
 mod config;
 mod content;
 mod fuzz_regressions;
+mod hostile_files;
 mod markdown;
 mod no_data_lost;
 mod output_safety;

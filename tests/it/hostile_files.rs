@@ -1,0 +1,277 @@
+//! Issue 25, as an attacker writes a site: symbolic links committed in the repository
+//! never make menhu read, publish or serve a file outside the site, nor write or delete
+//! one through a link; output folders that hold sources are refused.
+
+#![cfg(unix)]
+
+use std::os::unix::fs::symlink;
+use std::path::Path;
+
+use menhu::pipeline::BuildOptions;
+use menhu::serve::{ChangeSet, Preview};
+
+use crate::support::*;
+
+/// Puts a link (or a file) into a site.
+type Plant<'a> = &'a dyn Fn(&Site);
+
+/// A folder outside the site holding a "secret", as the build machine would.
+fn secret_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("secret.txt"), "TOKEN=s3cr3t").unwrap();
+    dir
+}
+
+/// A site with a news bundle `content/news/a/`.
+fn bundle_site() -> Site {
+    let site = Site::minimal();
+    site.write("content/news/_index.md", "+++\ntitle = \"新闻\"\n+++\n");
+    site.write(
+        "content/news/a/index.md",
+        "+++\ntitle = \"附件页\"\n+++\n[附件](report.txt)\n",
+    );
+    site.write("content/news/a/report.txt", "报告");
+    site
+}
+
+fn assert_not_published(site: &Site) {
+    let leaked: Vec<String> = site
+        .output_files()
+        .into_iter()
+        .filter(|f| {
+            std::fs::read_to_string(site.path("public").join(f))
+                .is_ok_and(|t| t.contains("s3cr3t") || t.contains("root:"))
+        })
+        .collect();
+    assert!(leaked.is_empty(), "published: {leaked:?}");
+}
+
+#[test]
+fn bundle_links_to_the_machine_fail_the_build_naming_each_link() {
+    let secret = secret_folder();
+    let site = bundle_site();
+    symlink("/etc/passwd", site.path("content/news/a/passwd.txt")).unwrap();
+    symlink("/proc/self/environ", site.path("content/news/a/env.txt")).unwrap();
+    symlink(secret.path(), site.path("content/news/a/dir")).unwrap();
+    let stderr = site.build_fails();
+    for (link, target) in [
+        ("content/news/a/passwd.txt", "/etc/passwd".to_owned()),
+        ("content/news/a/env.txt", "/proc/".to_owned()),
+        (
+            "content/news/a/dir",
+            secret.path().canonicalize().unwrap().display().to_string(),
+        ),
+    ] {
+        assert_contains(
+            &stderr,
+            &format!("symbolic link `{link}` points outside the site, to `{target}"),
+        );
+    }
+    assert_contains(&stderr, "error[E0214]");
+    assert!(!site.path("public").exists(), "nothing is published");
+}
+
+#[test]
+fn a_bundle_link_leaves_the_previous_output_as_it_was() {
+    let secret = secret_folder();
+    let site = bundle_site();
+    site.build();
+    let before = site.output("news/a/index.html");
+    symlink(
+        secret.path().join("secret.txt"),
+        site.path("content/news/a/secret.txt"),
+    )
+    .unwrap();
+    site.build_fails();
+    assert_eq!(site.output("news/a/index.html"), before);
+    assert!(!site.output_exists("news/a/secret.txt"));
+    assert_not_published(&site);
+}
+
+#[test]
+fn links_into_the_sites_hidden_folders_are_refused() {
+    // CI checkouts keep their token in `.git/config`.
+    let site = bundle_site();
+    site.write(
+        ".git/config",
+        "[http] extraheader = AUTHORIZATION: basic s3cr3t",
+    );
+    symlink(
+        "../../../.git/config",
+        site.path("content/news/a/config.txt"),
+    )
+    .unwrap();
+    let stderr = site.build_fails();
+    assert_contains(
+        &stderr,
+        "symbolic link `content/news/a/config.txt` points into a hidden folder of the site",
+    );
+    assert!(!site.path("public").exists());
+}
+
+#[test]
+fn links_inside_the_site_are_followed() {
+    let site = bundle_site();
+    site.write("shared/logo.svg", "<svg/>");
+    symlink("../../../shared", site.path("content/news/a/shared")).unwrap();
+    site.build();
+    assert_eq!(site.output("news/a/shared/logo.svg"), "<svg/>");
+}
+
+#[test]
+fn follow_symlinks_lets_a_named_folder_in() {
+    let shared = tempfile::tempdir().unwrap();
+    std::fs::write(shared.path().join("photo.txt"), "照片").unwrap();
+    let site = bundle_site();
+    symlink(shared.path(), site.path("content/news/a/media")).unwrap();
+    assert_contains(&site.build_fails(), "follow_symlinks");
+    site.write(
+        "site-config.toml",
+        &format!(
+            "{MINIMAL_CONFIG}follow_symlinks = [\"{}\"]\n",
+            shared.path().display()
+        ),
+    );
+    site.build();
+    assert_eq!(site.output("news/a/media/photo.txt"), "照片");
+}
+
+#[test]
+fn templates_strings_static_files_and_tables_out_of_the_site_are_errors() {
+    let secret = secret_folder();
+    let cases: [(&str, Plant); 5] = [
+        ("templates/leak.html", &|site| {
+            symlink(
+                secret.path().join("secret.txt"),
+                site.path("templates/leak.html"),
+            )
+            .unwrap()
+        }),
+        ("static/leak.txt", &|site| {
+            std::fs::create_dir_all(site.path("static")).unwrap();
+            symlink(
+                secret.path().join("secret.txt"),
+                site.path("static/leak.txt"),
+            )
+            .unwrap()
+        }),
+        ("static", &|site| {
+            symlink(secret.path(), site.path("static")).unwrap()
+        }),
+        ("i18n/zh-Hans.toml", &|site| {
+            std::fs::create_dir_all(site.path("i18n")).unwrap();
+            symlink(
+                secret.path().join("secret.txt"),
+                site.path("i18n/zh-Hans.toml"),
+            )
+            .unwrap()
+        }),
+        ("data/orgs.csv", &|site| {
+            site.write(
+                "content/orgs/_index.md",
+                "+++\ntitle = \"组织\"\nkind = \"orgs\"\n+++\n",
+            );
+            site.write(
+                "site-config.toml",
+                &format!("{MINIMAL_CONFIG}[[directories]]\nfile = \"data/orgs.csv\"\n"),
+            );
+            std::fs::create_dir_all(site.path("data")).unwrap();
+            symlink(secret.path().join("secret.txt"), site.path("data/orgs.csv")).unwrap()
+        }),
+    ];
+    for (link, plant) in cases {
+        let site = Site::minimal();
+        plant(&site);
+        let stderr = site.build_fails();
+        assert_contains(
+            &stderr,
+            &format!("symbolic link `{link}` points outside the site"),
+        );
+        assert!(!site.path("public").exists(), "{link}");
+    }
+    // A configured path out of the site, without any link.
+    let site = Site::minimal();
+    site.write(
+        "content/orgs/_index.md",
+        "+++\ntitle = \"组织\"\nkind = \"orgs\"\n+++\n",
+    );
+    site.write(
+        "site-config.toml",
+        &format!("{MINIMAL_CONFIG}[[directories]]\nfile = \"../../../../etc/passwd\"\n"),
+    );
+    let stderr = site.build_fails();
+    assert_contains(&stderr, "leads outside the site, to `/etc/passwd`");
+    assert_contains(&stderr, "site-config.toml:4");
+}
+
+#[test]
+fn a_linked_config_file_out_of_the_site_is_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("site-config.toml"), MINIMAL_CONFIG).unwrap();
+    let site = Site::minimal();
+    std::fs::remove_file(site.path("site-config.toml")).unwrap();
+    symlink(
+        outside.path().join("site-config.toml"),
+        site.path("site-config.toml"),
+    )
+    .unwrap();
+    assert_contains(
+        &site.build_fails(),
+        "symbolic link `site-config.toml` points outside the site",
+    );
+}
+
+#[test]
+fn serve_refuses_a_link_and_never_serves_one_made_while_it_runs() {
+    let secret = secret_folder();
+    // At start: the preview does not start, and says why.
+    let site = bundle_site();
+    symlink("/etc/passwd", site.path("content/news/a/passwd.txt")).unwrap();
+    let run = site.menhu(&["serve", "--port", "0"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(
+        &run.stderr,
+        "symbolic link `content/news/a/passwd.txt` points outside the site",
+    );
+
+    // While serving: an attachment replaced by a link fails the rebuild, and the last
+    // good build, still shown, does not serve the file through the new link.
+    let site = bundle_site();
+    let (mut preview, _) = Preview::start(BuildOptions::new(site.root())).unwrap();
+    let served = |preview: &Preview| preview.snapshot().get("news/a/report.txt");
+    assert_eq!(served(&preview).as_deref(), Some("报告".as_bytes()));
+    let report = site.path("content/news/a/report.txt");
+    std::fs::remove_file(&report).unwrap();
+    symlink(secret.path().join("secret.txt"), &report).unwrap();
+    let problems = preview
+        .rebuild(&ChangeSet::of([Path::new("content/news/a/report.txt")]))
+        .expect_err("the rebuild fails");
+    assert!(
+        problems.iter().any(|d| d.code == "E0214"),
+        "{}",
+        problems.summary()
+    );
+    assert_eq!(served(&preview), None);
+}
+
+#[test]
+fn menhu_new_never_copies_an_archetype_from_outside() {
+    let secret = secret_folder();
+    let site = bundle_site();
+    std::fs::create_dir_all(site.path("archetypes")).unwrap();
+    symlink(
+        secret.path().join("secret.txt"),
+        site.path("archetypes/news.md"),
+    )
+    .unwrap();
+    let run = site.menhu(&["new", "news", "科普活动"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(
+        &run.stderr,
+        "symbolic link `archetypes/news.md` points outside the site",
+    );
+    let pages = std::fs::read_dir(site.path("content/news"))
+        .unwrap()
+        .count();
+    assert_eq!(pages, 2, "no page was written");
+}

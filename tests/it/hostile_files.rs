@@ -275,3 +275,47 @@ fn menhu_new_never_copies_an_archetype_from_outside() {
         .count();
     assert_eq!(pages, 2, "no page was written");
 }
+
+#[test]
+fn hidden_static_files_are_neither_published_nor_served_unless_listed() {
+    let site = Site::minimal();
+    site.write(
+        "static/.git/config",
+        "[remote] url = https://token@example.org/x.git",
+    );
+    site.write("static/.env", "SECRET=s3cr3t");
+    site.write(
+        "static/.well-known/security.txt",
+        "Contact: mailto:it@example.org",
+    );
+    site.write("static/css/site.css", "body{}");
+    let run = site.build();
+    assert_contains(&run.stderr, "warning[W0401]");
+    assert_contains(&run.stderr, "`static/.env`");
+    let hidden: Vec<String> = site
+        .output_files()
+        .into_iter()
+        .filter(|f| f.starts_with('.') || f.contains("/."))
+        .collect();
+    assert!(hidden.is_empty(), "published: {hidden:?}");
+    assert!(site.output_exists("css/site.css"));
+    let (preview, _) = Preview::start(BuildOptions::new(site.root())).unwrap();
+    for hidden in [".env", ".git/config", ".well-known/security.txt"] {
+        assert_eq!(preview.snapshot().get(hidden), None, "{hidden}");
+    }
+    assert!(preview.snapshot().get("css/site.css").is_some());
+
+    site.write(
+        "site-config.toml",
+        &format!(
+            "{MINIMAL_CONFIG}static_dotfiles = [\".well-known\"]\nignored_static = [\"*.css\"]\n"
+        ),
+    );
+    site.build();
+    assert!(site.output_exists(".well-known/security.txt"));
+    assert!(!site.output_exists(".env") && !site.output_exists(".git/config"));
+    assert!(
+        !site.output_exists("css/site.css"),
+        "ignored_static applies"
+    );
+}

@@ -383,14 +383,17 @@ fn build_model(
 
 /// Builds the site and writes it to the output folder atomically.
 pub fn build(options: &BuildOptions) -> Result<(Built, PathBuf, WriteStats), Diagnostics> {
-    let root_config_output = match &options.output {
+    let (config, _) = Config::load(&options.root).map_err(diagnostics_of)?;
+    let requested = match &options.output {
         Some(output) => output.clone(),
-        None => {
-            let (config, _) = Config::load(&options.root).map_err(diagnostics_of)?;
-            PathBuf::from(config.output_dir)
-        }
+        None => PathBuf::from(&config.output_dir),
     };
-    let target = output::resolve_output_dir(&options.root, &root_config_output, options.force)?;
+    let reads: Vec<PathBuf> = config
+        .directories
+        .iter()
+        .map(|d| PathBuf::from(&d.file.value))
+        .collect();
+    let target = output::resolve_output_dir(&options.root, &requested, options.force, &reads)?;
     // Dropped on any error below, which leaves the previous output as it was.
     let staging = output::Staging::open(&target)?;
     let mut built = build_to(options, &staging, true)?;

@@ -319,3 +319,173 @@ fn hidden_static_files_are_neither_published_nor_served_unless_listed() {
         "ignored_static applies"
     );
 }
+
+/// Every file under `dir` with its bytes, links shown as their target.
+fn tree(dir: &Path) -> std::collections::BTreeMap<String, String> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+            let path = entry.path();
+            let name = path.strip_prefix(dir).unwrap().display().to_string();
+            let kind = entry.file_type().unwrap();
+            if kind.is_symlink() {
+                files.insert(
+                    name,
+                    format!("-> {}", std::fs::read_link(&path).unwrap().display()),
+                );
+            } else if kind.is_dir() {
+                pending.push(path);
+            } else {
+                files.insert(name, std::fs::read_to_string(&path).unwrap_or_default());
+            }
+        }
+    }
+    files
+}
+
+/// A folder full of files that are not the build's.
+fn victim() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("photos")).unwrap();
+    std::fs::write(dir.path().join("thesis.docx"), "三年的论文").unwrap();
+    std::fs::write(dir.path().join("photos/a.jpg"), "照片").unwrap();
+    std::fs::write(dir.path().join("index.html"), "not the site's").unwrap();
+    dir
+}
+
+#[test]
+fn a_linked_spare_folder_is_never_written_into_or_emptied() {
+    let victim = victim();
+    let before = tree(victim.path());
+    let site = bundle_site();
+    symlink(victim.path(), site.path(".public.menhu-spare")).unwrap();
+    site.build();
+    site.build();
+    assert_eq!(tree(victim.path()), before, "the linked folder is intact");
+    let public = std::fs::symlink_metadata(site.path("public")).unwrap();
+    assert!(public.is_dir(), "public is a folder of its own, not a link");
+    assert!(site.output_exists("news/a/index.html"));
+}
+
+#[test]
+fn a_spare_linked_to_the_site_itself_leaves_the_site_intact() {
+    let site = bundle_site();
+    let sources = |site: &Site| {
+        let mut all = tree(&site.path("content"));
+        all.extend(tree(&site.path("templates")));
+        all.insert(
+            "config".into(),
+            std::fs::read_to_string(site.path("site-config.toml")).unwrap(),
+        );
+        all
+    };
+    let before = sources(&site);
+    symlink("..", site.path(".public.menhu-spare")).unwrap();
+    site.build();
+    assert_eq!(sources(&site), before);
+    symlink(".", site.path(".public.menhu-spare")).unwrap();
+    site.build();
+    assert_eq!(sources(&site), before);
+}
+
+#[test]
+fn links_left_under_the_staging_names_are_removed_not_followed() {
+    let victim = victim();
+    let before = tree(victim.path());
+    let site = bundle_site();
+    // Names a killed build would have left, from a process long gone, and this one's.
+    symlink(victim.path(), site.path(".public.menhu-new-999999999")).unwrap();
+    symlink(victim.path(), site.path(".public.menhu-old-999999998")).unwrap();
+    site.build();
+    assert_eq!(tree(victim.path()), before);
+    for name in [".public.menhu-new-999999999", ".public.menhu-old-999999998"] {
+        assert!(
+            std::fs::symlink_metadata(site.path(name)).is_err(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn links_planted_in_a_committed_output_are_never_written_through() {
+    let victim = victim();
+    let before = tree(victim.path());
+    let site = bundle_site();
+    // The first build sets the committed `public/` aside; the second reuses it.
+    std::fs::create_dir_all(site.path("public")).unwrap();
+    symlink(
+        victim.path().join("index.html"),
+        site.path("public/index.html"),
+    )
+    .unwrap();
+    symlink(victim.path(), site.path("public/news")).unwrap();
+    symlink(victim.path(), site.path("public/404.html")).unwrap();
+    site.build();
+    site.build();
+    site.build();
+    assert_eq!(tree(victim.path()), before);
+    assert!(site.output("index.html").contains("<main>"));
+    assert!(site.output_exists("news/a/index.html"));
+    assert!(
+        std::fs::symlink_metadata(site.path("public/news"))
+            .unwrap()
+            .is_dir()
+    );
+}
+
+#[test]
+fn output_folders_that_hold_sources_are_refused() {
+    let site = bundle_site();
+    site.write(".git/HEAD", "ref: refs/heads/main\n");
+    site.write("i18n/zh-Hans.toml", "home = \"首页\"\n");
+    site.write("archetypes/news.md", "+++\ntitle = \"{{ title }}\"\n+++\n");
+    for output in [
+        ".git",
+        ".git/x",
+        "i18n",
+        "archetypes",
+        "data",
+        "themes/x",
+        "site-config.toml",
+        "content/news/a/index.md",
+    ] {
+        for force in [false, true] {
+            let mut args = vec!["build", "--output", output];
+            if force {
+                args.push("--force");
+            }
+            let run = site.menhu(&args);
+            assert_eq!(run.code, 1, "{output}: {}", run.stderr);
+            assert_contains(&run.stderr, "refusing to use");
+        }
+    }
+    // From the config, which a pull request may change.
+    site.write(
+        "site-config.toml",
+        &format!("{MINIMAL_CONFIG}output_dir = \".git\"\n"),
+    );
+    for _ in 0..3 {
+        assert_contains(&site.build_fails(), "hidden folder");
+    }
+    assert_eq!(
+        std::fs::read_to_string(site.path(".git/HEAD")).unwrap(),
+        "ref: refs/heads/main\n"
+    );
+    assert!(site.path("site-config.toml").is_file());
+    assert!(site.path("i18n/zh-Hans.toml").is_file());
+    // An output holding a directory table the config names.
+    site.write("tables/orgs.csv", "title\n某学会\n");
+    site.write(
+        "content/orgs/_index.md",
+        "+++\ntitle = \"组织\"\nkind = \"orgs\"\n+++\n",
+    );
+    site.write(
+        "site-config.toml",
+        &format!(
+            "{MINIMAL_CONFIG}output_dir = \"tables\"\n[[directories]]\nfile = \"tables/orgs.csv\"\n"
+        ),
+    );
+    assert_contains(&site.build_fails(), "it holds `tables/orgs.csv`");
+    assert!(site.path("tables/orgs.csv").is_file());
+}

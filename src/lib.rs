@@ -20,6 +20,7 @@ pub mod content;
 pub mod diag;
 pub mod markdown;
 pub mod output;
+pub mod own_files;
 pub mod pipeline;
 pub mod portal;
 pub mod render;

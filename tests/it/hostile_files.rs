@@ -489,3 +489,62 @@ fn output_folders_that_hold_sources_are_refused() {
     assert_contains(&site.build_fails(), "it holds `tables/orgs.csv`");
     assert!(site.path("tables/orgs.csv").is_file());
 }
+
+#[test]
+fn a_linked_link_cache_is_replaced_never_written_through() {
+    use menhu::check::{ExternalOptions, check_urls};
+    let victim = victim();
+    let before = tree(victim.path());
+    let site = bundle_site();
+    std::fs::create_dir_all(site.path(".menhu-cache")).unwrap();
+    let cache = site.path(".menhu-cache/links.json");
+    symlink(victim.path().join("index.html"), &cache).unwrap();
+    let options = ExternalOptions {
+        timeout: std::time::Duration::from_millis(200),
+        concurrency: 1,
+        retries: 0,
+        backoff: std::time::Duration::ZERO,
+        host_delay: std::time::Duration::ZERO,
+        skip: vec!["https://www.gov.cn/*".into()],
+        cache_file: Some(cache.clone()),
+        cache_lifetime: std::time::Duration::from_secs(3600),
+    };
+    check_urls(&["https://www.gov.cn/zhengce/".to_owned()], &options);
+    assert_eq!(tree(victim.path()), before, "the link's target is intact");
+    let written = std::fs::symlink_metadata(&cache).unwrap();
+    assert!(
+        written.is_file(),
+        "the link was replaced by the cache itself"
+    );
+
+    // A linked cache folder is not used at all.
+    std::fs::remove_dir_all(site.path(".menhu-cache")).unwrap();
+    symlink(victim.path(), site.path(".menhu-cache")).unwrap();
+    check_urls(&["https://www.gov.cn/zhengce/".to_owned()], &options);
+    assert_eq!(
+        tree(victim.path()),
+        before,
+        "nothing was written into the linked folder"
+    );
+}
+
+#[test]
+fn a_linked_report_is_replaced_never_written_through() {
+    let victim = victim();
+    let before = tree(victim.path());
+    let site = bundle_site();
+    symlink(victim.path().join("index.html"), site.path("audit.html")).unwrap();
+    let report = site.path("audit.html");
+    let run = site.menhu(&["check", "--report", report.to_str().unwrap()]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    assert_eq!(tree(victim.path()), before);
+    assert!(std::fs::symlink_metadata(&report).unwrap().is_file());
+    assert_contains(&std::fs::read_to_string(&report).unwrap(), "<html");
+    // A report folder inside the site that links out of it is refused.
+    symlink(victim.path(), site.path("reports")).unwrap();
+    let inside = site.path("reports/audit.html");
+    let run = site.menhu(&["check", "--report", inside.to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert_contains(&run.stderr, "its folder leads out of the site");
+    assert_eq!(tree(victim.path()), before);
+}

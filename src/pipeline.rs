@@ -80,6 +80,7 @@ fn build_to(
     let Model {
         mut portal,
         theme,
+        plan,
         mut report,
         mut timings,
         restore,
@@ -111,6 +112,13 @@ fn build_to(
     }
     site.files.sort_by(|a, b| a.path.cmp(&b.path));
     site.written.sort();
+    let paths = site.files.iter().map(|f| f.path.as_str());
+    let written = site.written.iter().map(String::as_str);
+    let copied = site.copies.iter().map(|c| c.to.as_str());
+    if let Err(d) = plan.check_outputs(paths.chain(written).chain(copied)) {
+        report.push(d);
+        return Err(report);
+    }
     Ok(Built {
         portal,
         site,
@@ -145,6 +153,7 @@ pub fn rebuild_in_memory(
     let Model {
         portal,
         theme,
+        plan,
         mut report,
         mut timings,
         restore,
@@ -203,6 +212,13 @@ pub fn rebuild_in_memory(
         .files
         .extend(index.into_iter().filter_map(render::Taken::into_kept));
     outputs.files.sort_by(|a, b| a.path.cmp(&b.path));
+    let paths = outputs.files.iter().map(|f| f.path.as_str());
+    let kept = outputs.kept.iter().map(String::as_str);
+    let copied = outputs.copies.iter().map(|c| c.to.as_str());
+    if let Err(d) = plan.check_outputs(paths.chain(kept).chain(copied)) {
+        report.push(d);
+        return Err(report);
+    }
     Ok(Rebuilt {
         portal,
         theme: Arc::new(theme),
@@ -273,6 +289,8 @@ fn beside_settling(
 struct Model {
     portal: Arc<Portal>,
     theme: Theme,
+    /// Every output path, each with one owner.
+    plan: render::OutputPlan,
     report: Diagnostics,
     timings: Vec<(&'static str, Duration)>,
     /// Texts of pages written in Traditional, for the Traditional copy.
@@ -369,11 +387,16 @@ fn build_model(
     let (portal, problems) = Portal::build(input);
     report.extend(problems);
     check(&report)?;
+    // Before anything is rendered or written: one owner for each output path.
+    let (plan, problems) = render::plan_outputs(&portal, &theme);
+    report.extend(problems);
+    check(&report)?;
     let portal = Arc::new(portal);
     lap("portal", &mut timings);
     Ok(Model {
         portal,
         theme,
+        plan,
         report,
         timings,
         restore,

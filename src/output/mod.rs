@@ -32,7 +32,7 @@ const SOURCE_DIRS: [&str; 7] = [
 
 /// Resolves `output` (relative to `root` when relative) and refuses folders whose
 /// replacement would destroy sources: the site root, any of its parents, `/`, a folder
-/// menhu reads, a hidden folder (`.git`), an existing file, or a folder holding one of
+/// menhu reads, a hidden folder of the site (`.git`), an existing file, or a folder holding one of
 /// the files in `reads` (relative to `root`: the config's directory tables). Links are
 /// resolved first, so a link is judged by where it points. A folder outside the site
 /// needs `force`.
@@ -73,17 +73,13 @@ pub fn resolve_output_dir(
     {
         return Err(refuse(&format!("it is inside `{dir}`, which menhu reads")));
     }
+    // Outside the site, a hidden folder is the operator's own choice (`--force`).
     let inside = target.strip_prefix(&root).ok();
-    let names_hidden = |path: &Path| {
-        path.components()
+    let hidden = inside.is_some_and(|relative| {
+        relative
+            .components()
             .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
-    };
-    let hidden = match inside {
-        Some(relative) => names_hidden(relative),
-        None => target
-            .file_name()
-            .is_some_and(|n| names_hidden(Path::new(n))),
-    };
+    });
     if hidden {
         return Err(refuse(
             "it is a hidden folder (such as `.git`), which a build would replace",
@@ -809,7 +805,7 @@ mod tests {
         }
         assert!(resolve(&dir.path().join("elsewhere"), false).is_err());
         assert!(resolve(&dir.path().join("elsewhere"), true).is_ok());
-        assert!(resolve(&dir.path().join(".elsewhere"), true).is_err());
+        assert!(resolve(&dir.path().join(".elsewhere"), true).is_ok());
         Ok(())
     }
 }

@@ -16,6 +16,7 @@ mod fuzz_regressions;
 mod hostile_files;
 mod markdown;
 mod no_data_lost;
+mod one_owner;
 mod output_safety;
 mod outputs;
 mod portal;

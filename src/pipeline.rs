@@ -387,12 +387,13 @@ fn build_model(
     let (portal, problems) = Portal::build(input);
     report.extend(problems);
     check(&report)?;
+    lap("portal", &mut timings);
     // Before anything is rendered or written: one owner for each output path.
     let (plan, problems) = render::plan_outputs(&portal, &theme);
     report.extend(problems);
     check(&report)?;
     let portal = Arc::new(portal);
-    lap("portal", &mut timings);
+    lap("output plan", &mut timings);
     Ok(Model {
         portal,
         theme,

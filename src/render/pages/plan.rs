@@ -137,7 +137,11 @@ impl OutputPlan {
 /// editor's file second, with the fix.
 pub fn plan_outputs(portal: &Portal, theme: &Theme) -> (OutputPlan, Diagnostics) {
     let config = &portal.config;
-    let mut claims = Claims::default();
+    // Room for a page and its bundle's file or two, and the lists: no regrowing.
+    let mut claims = Claims {
+        owners: HashMap::with_capacity(portal.pages.len() * 2 + 256),
+        collisions: Vec::new(),
+    };
     let mut problems = Diagnostics::new();
     if config.generate_sitemap {
         claims.claim(feeds::SITEMAP_XML.into(), Owner::Sitemap, Made::Rendered);

@@ -221,16 +221,43 @@ fn a_linked_config_file_out_of_the_site_is_refused() {
     );
 }
 
+/// Runs `menhu serve` and returns what it printed once it stopped; fails (stopping it)
+/// if it starts serving instead.
+fn serve_until_it_stops(site: &Site) -> String {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_menhu"))
+        .arg("--root")
+        .arg(site.root())
+        .args(["serve", "--port", "0"])
+        .env("NO_COLOR", "1")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut printed = String::new();
+    for line in std::io::BufReader::new(child.stderr.take().unwrap()).lines() {
+        let line = line.unwrap();
+        if line.contains("serving the site at") {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the preview started:\n{printed}");
+        }
+        printed.push_str(&line);
+        printed.push('\n');
+    }
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1), "{printed}");
+    printed
+}
+
 #[test]
 fn serve_refuses_a_link_and_never_serves_one_made_while_it_runs() {
     let secret = secret_folder();
     // At start: the preview does not start, and says why.
     let site = bundle_site();
     symlink("/etc/passwd", site.path("content/news/a/passwd.txt")).unwrap();
-    let run = site.menhu(&["serve", "--port", "0"]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    let stderr = serve_until_it_stops(&site);
     assert_contains(
-        &run.stderr,
+        &stderr,
         "symbolic link `content/news/a/passwd.txt` points outside the site",
     );
 
@@ -547,4 +574,35 @@ fn a_linked_report_is_replaced_never_written_through() {
     assert_eq!(run.code, 1);
     assert_contains(&run.stderr, "its folder leads out of the site");
     assert_eq!(tree(victim.path()), before);
+}
+
+#[test]
+fn the_previews_quick_path_never_reads_a_page_turned_into_a_link() {
+    // The same front matter outside the site, with a body that must never be shown.
+    let outside = tempfile::tempdir().unwrap();
+    let page = "+++\ntitle = \"科普活动\"\n+++\n";
+    std::fs::write(outside.path().join("a.md"), format!("{page}s3cr3t\n")).unwrap();
+    let site = bundle_site();
+    site.write("content/news/c.md", &format!("{page}正文\n"));
+    let (mut preview, _) = Preview::start(BuildOptions::new(site.root())).unwrap();
+    std::fs::remove_file(site.path("content/news/c.md")).unwrap();
+    symlink(outside.path().join("a.md"), site.path("content/news/c.md")).unwrap();
+    let mut shown = Vec::new();
+    let result = preview.rebuild_with(
+        &ChangeSet::of([Path::new("content/news/c.md")]),
+        &mut |snapshot, paths| {
+            for path in paths {
+                shown.extend(snapshot.get(path).map(|b| b.to_vec()));
+            }
+        },
+    );
+    let problems = result.expect_err("the rebuild fails");
+    assert!(problems.iter().any(|d| d.code == "E0214"));
+    let leaked = shown
+        .iter()
+        .any(|b| String::from_utf8_lossy(b).contains("s3cr3t"));
+    assert!(
+        !leaked,
+        "the page was published early from outside the site"
+    );
 }

@@ -101,25 +101,28 @@ impl SiteBounds {
             .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
     }
 
-    /// The error for `path`, which escapes as `escape` says.
+    /// The error for `path`, which escapes as `escape` says. A link is named with what
+    /// it says (`/proc/self/environ`) and, when that differs, where it really leads.
     pub fn escape_error(&self, path: &Path, escape: &Escape) -> Diagnostic {
         let shown = self.shown(path);
-        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink());
-        let what = if is_link {
-            format!("symbolic link `{}` points", shown.display())
-        } else {
-            format!("`{}` leads", shown.display())
+        let written = std::fs::read_link(path).ok();
+        let what = match written {
+            Some(_) => format!("symbolic link `{}` points", shown.display()),
+            None => format!("`{}` leads", shown.display()),
+        };
+        let to = |target: &Path| match &written {
+            Some(written) if written != target => {
+                format!("`{}` (`{}`)", written.display(), target.display())
+            }
+            _ => format!("`{}`", target.display()),
         };
         let (message, help) = match escape {
             Escape::Outside(target) => (
-                format!("{what} outside the site, to `{}`", target.display()),
+                format!("{what} outside the site, to {}", to(target)),
                 "replace the link with a copy of what it points to; if the site must read that folder, list it in `follow_symlinks` in the config",
             ),
             Escape::Hidden(target) => (
-                format!(
-                    "{what} into a hidden folder of the site, to `{}`",
-                    target.display()
-                ),
+                format!("{what} into a hidden folder of the site, to {}", to(target)),
                 "menhu never reads hidden folders such as `.git` through a link; copy the file instead",
             ),
             Escape::Unresolved(e) => (

@@ -346,14 +346,34 @@ fn run_check(root: &std::path::Path, now: Now, args: &CheckArgs, color: bool) ->
     }
     if let Some(file) = &args.report {
         let html = check::report::render_audit(&report);
-        if let Err(e) = std::fs::write(file, html) {
-            eprintln!("error: cannot write the report `{}`: {e}", file.display());
+        if let Err(why) = write_report(root, file, html.as_bytes()) {
+            eprintln!("error: cannot write the report `{}`: {why}", file.display());
             return ExitCode::from(1);
         }
     }
     let fails = report.diagnostics.has_errors()
         || (args.deny_warnings && report.diagnostics.warning_count() > 0);
     ExitCode::from(u8::from(fails))
+}
+
+/// Writes the audit report, replacing (never writing through) a link at its name. A
+/// report named inside the site stays there: a folder on its way that is a link out of
+/// the site (committed to the repository) is refused.
+fn write_report(root: &std::path::Path, file: &std::path::Path, html: &[u8]) -> Result<(), String> {
+    let absolute = std::path::absolute(file).map_err(|e| e.to_string())?;
+    let site = std::path::absolute(root).map_err(|e| e.to_string())?;
+    if absolute.starts_with(&site) {
+        let folder = absolute.parent().unwrap_or(&site);
+        let real_site = std::fs::canonicalize(&site).map_err(|e| e.to_string())?;
+        let real_folder = std::fs::canonicalize(folder).map_err(|e| e.to_string())?;
+        if !real_folder.starts_with(&real_site) {
+            return Err(format!(
+                "its folder leads out of the site, to `{}`",
+                real_folder.display()
+            ));
+        }
+    }
+    crate::own_files::write_replacing(file, html).map_err(|e| e.to_string())
 }
 
 /// Says that a panic is menhu's fault, in one line instead of a backtrace.

@@ -11,6 +11,7 @@
 //! reports errors; [`check`] runs the link, content, inspection and wording rules on a
 //! site built in memory.
 
+pub mod bounds;
 pub mod cache;
 pub mod check;
 pub mod cli;
@@ -20,6 +21,7 @@ pub mod diag;
 pub mod images;
 pub mod markdown;
 pub mod output;
+pub mod own_files;
 pub mod pipeline;
 pub mod portal;
 pub mod render;

@@ -162,13 +162,16 @@ fn finish_build(
     let Model {
         mut portal,
         theme,
+        plan,
         mut report,
         mut timings,
         copier,
         cuts,
         publication,
     } = model;
-    let theme = theme.ok_or_else(|| report.clone())?;
+    let (Some(theme), Some(plan)) = (theme, plan) else {
+        return Err(report);
+    };
     if let (true, Some(portal)) = (lean, Arc::get_mut(&mut portal)) {
         portal.shed_sources();
     }
@@ -194,6 +197,13 @@ fn finish_build(
     }
     site.files.sort_by(|a, b| a.path.cmp(&b.path));
     site.written.sort();
+    let paths = site.files.iter().map(|f| f.path.as_str());
+    let written = site.written.iter().map(String::as_str);
+    let copied = site.copies.iter().map(|c| c.to.as_str());
+    if let Err(d) = plan.check_outputs(paths.chain(written).chain(copied)) {
+        report.push(d);
+        return Err(report);
+    }
     Ok(Built {
         portal,
         site,
@@ -231,13 +241,16 @@ pub fn rebuild_in_memory(
     let Model {
         portal,
         theme,
+        plan,
         mut report,
         mut timings,
         copier,
         cuts,
         publication,
     } = build_model(options, Some(cache), false, OnErrors::Stop)?;
-    let theme = theme.ok_or_else(|| report.clone())?;
+    let (Some(theme), Some(plan)) = (theme, plan) else {
+        return Err(report);
+    };
     let started = Instant::now();
     let incremental = Incremental {
         memo: &cache.render,
@@ -278,6 +291,13 @@ pub fn rebuild_in_memory(
         .files
         .extend(index.into_iter().filter_map(render::Taken::into_kept));
     outputs.files.sort_by(|a, b| a.path.cmp(&b.path));
+    let paths = outputs.files.iter().map(|f| f.path.as_str());
+    let kept = outputs.kept.iter().map(String::as_str);
+    let copied = outputs.copies.iter().map(|c| c.to.as_str());
+    if let Err(d) = plan.check_outputs(paths.chain(kept).chain(copied)) {
+        report.push(d);
+        return Err(report);
+    }
     Ok(Rebuilt {
         portal,
         theme: Arc::new(theme),
@@ -404,6 +424,8 @@ struct Model {
     portal: Arc<Portal>,
     /// The templates; `None` (with their errors reported) only when errors do not stop.
     theme: Option<Theme>,
+    /// Every output path, each with one owner; `None` when there are no templates.
+    plan: Option<render::OutputPlan>,
     report: Diagnostics,
     timings: Vec<(&'static str, Duration)>,
     /// Makes the Traditional copy, when the site has one.
@@ -439,8 +461,13 @@ fn build_model(
         rayon::spawn(crate::zh::prepare_traditional);
     }
     let now = options.now.resolve(config.timezone);
-    let theme = match Theme::load(&options.root, &config) {
-        Ok(theme) => Some(theme),
+    let (bounds, warnings) = config.bounds(&options.root);
+    report.extend(warnings);
+    let theme = match Theme::load(&options.root, &config, &bounds) {
+        Ok(theme) => {
+            report.extend(theme.warnings.iter().cloned());
+            Some(theme)
+        }
         Err(problems) => {
             report.extend(problems);
             gate(&report, on_errors)?;
@@ -456,6 +483,7 @@ fn build_model(
     let load = LoadOptions {
         drafts: options.drafts,
         ignored: config.ignored_content.clone(),
+        bounds: Some(bounds.clone()),
     };
     let parse_cache = cache.as_deref_mut().map(|c| &mut c.parsed);
     let (mut content, problems) = content::load_cached(&options.root, &load, parse_cache);
@@ -464,6 +492,7 @@ fn build_model(
         &options.root,
         &config.directories,
         &config.file,
+        &bounds,
         &mut content,
     ));
     // Scheduled pages get their URLs and Markdown like the others, so their problems
@@ -512,6 +541,7 @@ fn build_model(
 
     let input = PortalInput {
         root: options.root.clone(),
+        bounds,
         config,
         content,
         urls,
@@ -522,11 +552,20 @@ fn build_model(
     let (portal, problems) = Portal::build(input);
     report.extend(problems);
     gate(&report, on_errors)?;
-    let portal = Arc::new(portal);
     lap("portal", &mut timings);
+    // Before anything is rendered or written: one owner for each output path.
+    let plan = theme.as_ref().map(|theme| {
+        let (plan, problems) = render::plan_outputs(&portal, theme);
+        report.extend(problems);
+        plan
+    });
+    gate(&report, on_errors)?;
+    let portal = Arc::new(portal);
+    lap("output plan", &mut timings);
     Ok(Model {
         portal,
         theme,
+        plan,
         report,
         timings,
         copier,
@@ -537,14 +576,17 @@ fn build_model(
 
 /// Builds the site and writes it to the output folder atomically.
 pub fn build(options: &BuildOptions) -> Result<(Built, PathBuf, WriteStats), Diagnostics> {
-    let root_config_output = match &options.output {
+    let (config, _) = Config::load(&options.root).map_err(diagnostics_of)?;
+    let requested = match &options.output {
         Some(output) => output.clone(),
-        None => {
-            let (config, _) = Config::load(&options.root).map_err(diagnostics_of)?;
-            PathBuf::from(config.output_dir)
-        }
+        None => PathBuf::from(&config.output_dir),
     };
-    let target = output::resolve_output_dir(&options.root, &root_config_output, options.force)?;
+    let reads: Vec<PathBuf> = config
+        .directories
+        .iter()
+        .map(|d| PathBuf::from(&d.file.value))
+        .collect();
+    let target = output::resolve_output_dir(&options.root, &requested, options.force, &reads)?;
     // Dropped on any error below, which leaves the previous output as it was.
     let staging = output::Staging::open(&target)?;
     let mut built = build_to(options, &staging, true, OnErrors::Stop)?;

@@ -110,6 +110,8 @@ pub fn new_page(
     if !folder.join("_index.md").is_file() {
         return Err(unknown_section(root, section));
     }
+    let bounds = site_bounds(root);
+    bounds.check(&folder)?;
     let slug = zh::slugify(title);
     if slug.is_empty() {
         return Err(Diagnostic::error(
@@ -123,21 +125,26 @@ pub fn new_page(
         Shape::File => folder.join(format!("{name}.md")),
         Shape::Bundle => folder.join(&name).join("index.md"),
     };
-    // A page and a bundle of the same name would claim one address.
+    // A page and a bundle of the same name would claim one address. A link there (even
+    // a dangling one) counts: the page is never written through it.
     let taken = [folder.join(format!("{name}.md")), folder.join(&name)]
         .into_iter()
-        .find(|path| path.exists());
+        .find(|path| std::fs::symlink_metadata(path).is_ok());
     if let Some(taken) = taken {
         return Err(
             Diagnostic::error("E0605", format!("`{}` already exists", taken.display()))
                 .help("edit that page, or choose another title"),
         );
     }
-    let text = match archetype_for(root, section) {
+    let text = match archetype_for(root, section)? {
         Some(template) => fill_archetype(&template, title, now),
         None => front_matter(title, now),
     };
-    write_file(&file, text.as_bytes())?;
+    if shape == Shape::Bundle {
+        let bundle = folder.join(&name);
+        std::fs::create_dir(&bundle).map_err(|e| io_error("create", &bundle, &e))?;
+    }
+    write_new_file(&file, text.as_bytes())?;
     Ok(file)
 }
 
@@ -160,14 +167,35 @@ pub fn guidance(root: &Path, file: &Path, shape: Shape) -> String {
     }
 }
 
+/// The site's bounds, with the config's `follow_symlinks` when the config loads.
+fn site_bounds(root: &Path) -> crate::bounds::SiteBounds {
+    match crate::config::Config::load(root) {
+        Ok((config, _)) => config.bounds(root).0,
+        Err(_) => crate::bounds::SiteBounds::new(root),
+    }
+}
+
+/// Writes a file that must not exist yet, never through a link.
+fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    use std::io::Write;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .and_then(|mut file| file.write_all(bytes))
+        .map_err(|e| io_error("write", path, &e))
+}
+
 /// The archetype (front-matter template) for a new page in `section`, first found of:
 /// the site's `archetypes/SECTION.md` (the full path, e.g. `news/tzgg.md`, then the
 /// top-level section, `news.md`), the theme's `themes/NAME/archetypes/` likewise, then
-/// the site's and the theme's `default.md`.
-pub fn archetype_for(root: &Path, section: &str) -> Option<String> {
+/// the site's and the theme's `default.md`. An archetype out of the site's bounds (a
+/// link to `/etc/passwd`, which would end up in the new page) is an error.
+pub fn archetype_for(root: &Path, section: &str) -> Result<Option<String>, Diagnostic> {
     let theme = crate::config::Config::load(root)
         .ok()
         .and_then(|(config, _)| config.theme);
+    let bounds = site_bounds(root);
     let mut folders = vec![root.join("archetypes")];
     if let Some(theme) = theme {
         folders.push(root.join("themes").join(theme).join("archetypes"));
@@ -181,9 +209,13 @@ pub fn archetype_for(root: &Path, section: &str) -> Option<String> {
         .iter()
         .flat_map(|name| folders.iter().map(move |folder| folder.join(name)));
     let defaults = folders.iter().map(|folder| folder.join("default.md"));
-    specific
-        .chain(defaults)
-        .find_map(|path| std::fs::read_to_string(path).ok())
+    for path in specific.chain(defaults) {
+        bounds.check(&path)?;
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            return Ok(Some(text));
+        }
+    }
+    Ok(None)
 }
 
 /// The text lines of every archetype's body (the site's `archetypes/` and those of the
@@ -317,21 +349,29 @@ mod tests {
         write("themes/p/archetypes/default.md", "theme default")?;
         write("themes/p/archetypes/cases.md", "theme cases")?;
         assert_eq!(
-            archetype_for(dir.path(), "cases").as_deref(),
+            archetype_for(dir.path(), "cases")
+                .map_err(|d| d.message)?
+                .as_deref(),
             Some("theme cases")
         );
         assert_eq!(
-            archetype_for(dir.path(), "news/tzgg").as_deref(),
+            archetype_for(dir.path(), "news/tzgg")
+                .map_err(|d| d.message)?
+                .as_deref(),
             Some("theme default")
         );
         write("archetypes/cases.md", "site cases")?;
         write("archetypes/news.md", "site news")?;
         assert_eq!(
-            archetype_for(dir.path(), "cases").as_deref(),
+            archetype_for(dir.path(), "cases")
+                .map_err(|d| d.message)?
+                .as_deref(),
             Some("site cases")
         );
         assert_eq!(
-            archetype_for(dir.path(), "news/tzgg").as_deref(),
+            archetype_for(dir.path(), "news/tzgg")
+                .map_err(|d| d.message)?
+                .as_deref(),
             Some("site news")
         );
         Ok(())

@@ -32,6 +32,7 @@ fuzz_target!(|data: &[u8]| {
         &site.root,
         &[directory],
         Path::new("site-config.toml"),
+        &menhu::bounds::SiteBounds::new(&site.root),
         &mut content,
     );
     render_all(&problems);

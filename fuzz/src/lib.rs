@@ -59,13 +59,15 @@ fn load_demo_site() -> Result<DemoSite, String> {
     let options = LoadOptions {
         drafts: true,
         ignored: Vec::new(),
+        bounds: None,
     };
     let (content, problems) = content::load(&root, &options);
     if problems.has_errors() {
         return Err(problems.summary());
     }
     let (urls, _) = UrlPlan::build(&config, &content);
-    let theme = Theme::load(&root, &config).map_err(|d| d.summary())?;
+    let bounds = menhu::bounds::SiteBounds::new(&root);
+    let theme = Theme::load(&root, &config, &bounds).map_err(|d| d.summary())?;
     Ok(DemoSite {
         root,
         config,

@@ -17,9 +17,9 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use super::links::ExternalRef;
 use crate::config::check::ExternalConfig;
 use crate::diag::Diagnostic;
+use crate::own_files::{self, CACHE_FOLDER};
 
 const MAX_REDIRECTS: usize = 10;
-const CACHE_FOLDER: &str = ".menhu-cache";
 const CACHE_FILE: &str = "links.json";
 
 /// How external links are requested.
@@ -348,8 +348,8 @@ impl Cache {
         let ok = options
             .cache_file
             .as_ref()
-            .and_then(|f| std::fs::read_to_string(f).ok())
-            .and_then(|text| serde_json::from_str::<CacheFile>(&text).ok())
+            .and_then(|f| own_files::read_unless_link(f))
+            .and_then(|bytes| serde_json::from_slice::<CacheFile>(&bytes).ok())
             .filter(|c| c.version == 1)
             .map(|c| c.ok)
             .unwrap_or_default();
@@ -372,27 +372,26 @@ impl Cache {
         self.ok.insert(url.to_owned(), unix_now());
     }
 
-    /// Writes the cache; a cache that cannot be written only costs time next run.
+    /// Writes the cache; a cache that cannot be written only costs time next run. It is
+    /// written whole and renamed into place, never through a link standing there, and
+    /// not at all when the cache folder is not a folder of the site's own.
     fn save(&self) {
         let Some(file) = &self.file else {
             return;
         };
-        let Some(folder) = file.parent() else {
+        let (Some(root), Some(name)) = (file.parent().and_then(Path::parent), file.file_name())
+        else {
             return;
         };
-        if std::fs::create_dir_all(folder).is_err() {
+        let Some(folder) = own_files::cache_folder(root) else {
             return;
-        }
-        let ignore = folder.join(".gitignore");
-        if !ignore.exists() {
-            let _ = std::fs::write(&ignore, "# menhu's caches; safe to delete\n*\n");
-        }
+        };
         let data = CacheFile {
             version: 1,
             ok: self.ok.clone(),
         };
         if let Ok(text) = serde_json::to_string_pretty(&data) {
-            let _ = std::fs::write(file, text);
+            let _ = own_files::write_replacing(&folder.join(name), text.as_bytes());
         }
     }
 }

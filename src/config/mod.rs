@@ -10,7 +10,8 @@
 //! (`[regions] path`, `[series] path`) that is not one word, E0109 an entry of
 //! `[[regions.custom]]`, `[[menus]]` or `[[directories]]` without its required keys
 //! (an unknown `timezone` is an E0102, with the nearest IANA name);
-//! W0101 Zola setting ignored, W0102 inline highlighting rendered with classes, W0110
+//! W0101 Zola setting ignored, W0102 inline highlighting rendered with classes, W0103 a
+//! `follow_symlinks` entry that does not exist, W0110
 //! `[images] keep_location` without `keep_exif`. `[images]` values out of range are E0102.
 
 pub mod check;
@@ -87,6 +88,12 @@ pub struct Config {
     pub ignored_content: Vec<String>,
     /// Glob patterns of static files to skip.
     pub ignored_static: Vec<String>,
+    /// Glob patterns (relative to `static/`) of hidden files and folders to publish;
+    /// the others (`.git/`, `.env`) are not.
+    pub static_dotfiles: Vec<String>,
+    /// Folders outside the site (or hidden in it) that its symbolic links may lead to,
+    /// as written: absolute, or relative to the site root.
+    pub follow_symlinks: Vec<Placed>,
     /// `[regions]`: region resolution and region pages.
     pub regions: RegionsConfig,
     /// `[series] path`: URL segment of series index pages (`series`).
@@ -191,10 +198,18 @@ impl Flavour {
 pub type LoadResult = Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 impl Config {
-    /// Reads `site-config.toml` in `root`, or else `config.toml` (a Zola site).
+    /// Reads `site-config.toml` in `root`, or else `config.toml` (a Zola site). A
+    /// configuration file that is a link out of the site is an error (E0214): what it
+    /// names is read only from the site itself.
     pub fn load(root: &Path) -> LoadResult {
         for name in [FILE_NAME, ZOLA_FILE_NAME] {
-            match std::fs::read_to_string(root.join(name)) {
+            let path = root.join(name);
+            if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_symlink()) {
+                crate::bounds::SiteBounds::new(root)
+                    .check(&path)
+                    .map_err(|d| vec![d])?;
+            }
+            match std::fs::read_to_string(&path) {
                 Ok(text) => return Config::parse(Path::new(name), &text),
                 Err(err) if err.kind() == io::ErrorKind::NotFound => continue,
                 Err(err) => return Err(vec![unreadable(name, &err)]),
@@ -254,6 +269,28 @@ impl Config {
         } else {
             Ok((config, diagnostics))
         }
+    }
+
+    /// The bounds of the site at `root` (see [`crate::bounds`]), with a warning (W0103)
+    /// for each `follow_symlinks` entry that does not exist.
+    pub fn bounds(&self, root: &Path) -> (crate::bounds::SiteBounds, Vec<Diagnostic>) {
+        let entries = self.follow_symlinks.iter().map(|p| p.value.as_str());
+        let (bounds, unusable) = crate::bounds::SiteBounds::with_follow(root, entries);
+        let warnings = unusable
+            .into_iter()
+            .filter_map(|(index, e)| {
+                let entry = self.follow_symlinks.get(index)?;
+                Some(entry.place(
+                    Diagnostic::warning(
+                        "W0103",
+                        format!("`follow_symlinks` entry `{}` cannot be used: {e}", entry.value),
+                    )
+                    .in_file(&self.file)
+                    .help("name an existing folder, absolute or relative to the site root, or remove the entry"),
+                ))
+            })
+            .collect();
+        (bounds, warnings)
     }
 
     /// A small valid configuration (`https://example.org`, 测试站点) with menhu's

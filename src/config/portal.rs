@@ -26,7 +26,7 @@ pub struct Placed {
 }
 
 impl Placed {
-    fn new(spanned: &Spanned<String>, text: &str) -> Placed {
+    pub(crate) fn new(spanned: &Spanned<String>, text: &str) -> Placed {
         let range = spanned.span();
         let span = Span::from_byte_range(text, range.start, range.end);
         Placed {

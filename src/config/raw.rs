@@ -40,6 +40,8 @@ pub(crate) struct RawConfig {
     pub paginate_by: Option<Spanned<usize>>,
     pub ignored_content: Vec<String>,
     pub ignored_static: Vec<String>,
+    pub static_dotfiles: Vec<String>,
+    pub follow_symlinks: Vec<Spanned<String>>,
     pub regions: RawRegions,
     pub series: RawSeries,
     pub related: RawRelated,

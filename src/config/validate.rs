@@ -101,6 +101,12 @@ pub(crate) fn validate(
         paginate_by,
         ignored_content: raw.ignored_content,
         ignored_static: raw.ignored_static,
+        static_dotfiles: raw.static_dotfiles,
+        follow_symlinks: raw
+            .follow_symlinks
+            .iter()
+            .map(|entry| super::Placed::new(entry, text))
+            .collect(),
         regions,
         series_path,
         related_limit: raw.related.limit.unwrap_or(portal::DEFAULT_RELATED_LIMIT),

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::{Content, Page, meta};
+use crate::bounds::SiteBounds;
 use crate::config::DirectoryConfig;
 use crate::diag::{Diagnostic, Span};
 use crate::zh;
@@ -31,11 +32,13 @@ struct Row {
     is_line: bool,
 }
 
-/// Adds the pages of every declared directory to `content`.
+/// Adds the pages of every declared directory to `content`. A table out of the site's
+/// `bounds` (`file = "/etc/passwd"`, or a link leading there) is an error at its entry.
 pub fn load_directories(
     root: &Path,
     directories: &[DirectoryConfig],
     config_file: &Path,
+    bounds: &SiteBounds,
     content: &mut Content,
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
@@ -60,6 +63,10 @@ pub fn load_directories(
             continue;
         }
         let file = PathBuf::from(&directory.file.value);
+        if let Err(d) = bounds.check(&root.join(&file)) {
+            problems.push(directory.file.place(d.in_file(config_file)));
+            continue;
+        }
         let rows = match read_rows(root, &file) {
             Ok(rows) => rows,
             Err(d) => {

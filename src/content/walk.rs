@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use super::meta::{self, SectionMeta};
 use super::{Asset, Content, Page, Section, decode};
+use crate::bounds::{SiteBounds, WalkError};
 use crate::diag::{Diagnostic, Diagnostics};
 
 /// What to load.
@@ -18,6 +19,8 @@ pub struct LoadOptions {
     pub drafts: bool,
     /// Glob patterns (relative to `content/`) of files to skip.
     pub ignored: Vec<String>,
+    /// Where the site's files may really be; `None`: inside the site root.
+    pub bounds: Option<SiteBounds>,
 }
 
 /// One Markdown file found by the walk, not read yet.
@@ -93,7 +96,11 @@ pub fn load_cached(
         return (Content::default(), diagnostics);
     }
     let ignored = build_ignore_set(&options.ignored, &mut diagnostics);
-    let walk = walk_tree(root, &content_dir, &ignored, &mut diagnostics);
+    let bounds = match &options.bounds {
+        Some(bounds) => std::borrow::Cow::Borrowed(bounds),
+        None => std::borrow::Cow::Owned(SiteBounds::new(root)),
+    };
+    let walk = walk_tree(root, &content_dir, &ignored, &bounds, &mut diagnostics);
 
     let previous = cache.as_deref();
     let fresh: Vec<Option<Result<Loaded, Vec<Diagnostic>>>> = walk
@@ -213,24 +220,28 @@ fn build_ignore_set(patterns: &[String], diagnostics: &mut Diagnostics) -> GlobS
     builder.build().unwrap_or_else(|_| GlobSet::empty())
 }
 
+/// Finds the Markdown files and assets of `content_dir`. A link out of the site's
+/// bounds is an error (a bundle's `passwd.txt → /etc/passwd` would publish the build
+/// machine's files), and so nothing of the site is published while one is there.
 fn walk_tree(
     root: &Path,
     content_dir: &Path,
     ignored: &GlobSet,
+    bounds: &SiteBounds,
     diagnostics: &mut Diagnostics,
 ) -> Walk {
     let mut markdown = Vec::new();
     let mut assets: BTreeMap<String, Vec<Asset>> = BTreeMap::new();
-    let entries = walkdir::WalkDir::new(content_dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    let entries = bounds.walk(content_dir, |e| e.depth() == 0 || !is_hidden(e.file_name()));
     for entry in entries {
         let entry = match entry {
             Ok(entry) => entry,
-            Err(e) => {
+            Err(WalkError::Io(e)) => {
                 diagnostics.push(walk_error(root, &e));
+                continue;
+            }
+            Err(WalkError::Escape(d)) => {
+                diagnostics.push(d);
                 continue;
             }
         };

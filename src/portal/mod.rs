@@ -21,6 +21,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 
+use crate::bounds::SiteBounds;
 use crate::config::Config;
 use crate::content::date::SiteDate;
 use crate::content::meta::{Date, date_from_filename};
@@ -113,6 +114,8 @@ pub struct PortalSection {
 pub struct Portal {
     /// The site's root folder.
     pub root: PathBuf,
+    /// Where the site's files may really be (see [`crate::bounds`]).
+    pub bounds: SiteBounds,
     /// The validated configuration.
     pub config: Config,
     /// Every published page, in key order.
@@ -144,6 +147,8 @@ pub struct Portal {
 pub struct PortalInput {
     /// The site's root folder.
     pub root: PathBuf,
+    /// Where the site's files may really be.
+    pub bounds: SiteBounds,
     /// Validated configuration.
     pub config: Config,
     /// Everything read from `content/`.
@@ -181,6 +186,7 @@ impl Portal {
     pub fn build(input: PortalInput) -> (Portal, Diagnostics) {
         let PortalInput {
             root,
+            bounds,
             config,
             content,
             urls,
@@ -249,6 +255,7 @@ impl Portal {
         let mut portal = Portal {
             images,
             root,
+            bounds,
             config,
             pages,
             sections,

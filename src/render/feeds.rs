@@ -2,62 +2,92 @@
 //! sitemap.xml and robots.txt. Written as text directly: their formats are fixed and
 //! small, and a template would only add a way to get them wrong.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use chrono::{DateTime, FixedOffset};
 
 use super::Output;
-use crate::portal::{PageId, Portal};
+use crate::portal::{PageId, Portal, PortalSection, Taxonomy, Term};
 
 /// Items per feed: readers want recent news, not a portal's whole archive.
 const FEED_ITEMS: usize = 20;
+
+/// What a feed lists.
+#[derive(Clone, Copy)]
+pub(crate) enum FeedOf<'a> {
+    /// The whole site, newest first.
+    Site,
+    /// A section other than the home page.
+    Section(&'a PortalSection),
+    /// A taxonomy term (of a taxonomy with `feed = true`).
+    Term(&'a Taxonomy, &'a Term),
+}
+
+impl FeedOf<'_> {
+    /// The folder its files go in, relative to the output (`` for the site's).
+    pub(crate) fn folder(&self) -> &str {
+        match self {
+            FeedOf::Site => "",
+            FeedOf::Section(section) => section.url.path.trim_start_matches('/'),
+            FeedOf::Term(_, term) => term.path.trim_start_matches('/'),
+        }
+    }
+}
+
+/// Every list that gets a feed, as the config asks.
+pub(crate) fn feeds_of(portal: &Portal) -> Vec<FeedOf<'_>> {
+    let config = &portal.config;
+    let mut lists = Vec::new();
+    if config.generate_feeds {
+        lists.push(FeedOf::Site);
+    }
+    // Zola sites opt sections in one by one; menhu sites give every section a feed.
+    let every_section =
+        config.generate_feeds && config.file != std::path::Path::new(crate::config::ZOLA_FILE_NAME);
+    lists.extend(
+        portal
+            .sections
+            .iter()
+            .filter(|s| s.source.key != "_index.md")
+            .filter(|s| every_section || s.source.meta.generate_feeds)
+            .map(FeedOf::Section),
+    );
+    for taxonomy in portal.taxonomies.iter().filter(|t| t.config.feed) {
+        lists.extend(
+            taxonomy
+                .terms
+                .iter()
+                .map(|term| FeedOf::Term(taxonomy, term)),
+        );
+    }
+    lists
+}
 
 /// Every feed and robots.txt, as the config asks.
 pub fn render_feeds(portal: &Portal) -> Vec<Output> {
     let mut outputs = Vec::new();
     let config = &portal.config;
-    if config.generate_feeds {
-        let site_pages = portal.pages_by_date();
-        outputs.extend(feed_files(
-            portal,
-            "",
-            &config.title,
-            &config.base_url,
-            &site_pages,
-        ));
-    }
-    // Zola sites opt sections in one by one; menhu sites give every section a feed.
-    let every_section =
-        config.generate_feeds && config.file != std::path::Path::new(crate::config::ZOLA_FILE_NAME);
-    for section in portal
-        .sections
-        .iter()
-        .filter(|s| s.source.key != "_index.md")
-    {
-        if every_section || section.source.meta.generate_feeds {
-            let title = format!("{} - {}", section.source.meta.title, config.title);
-            let link = &section.url.permalink;
-            outputs.extend(feed_files(
-                portal,
-                &section.url.path,
-                &title,
-                link,
-                &section.pages,
-            ));
-        }
-    }
-    for taxonomy in portal.taxonomies.iter().filter(|t| t.config.feed) {
-        for term in &taxonomy.terms {
-            let title = format!("{} - {}", term.name, config.title);
-            outputs.extend(feed_files(
-                portal,
-                &term.path,
-                &title,
-                &term.permalink,
-                &term.pages,
-            ));
-        }
+    for list in feeds_of(portal) {
+        let (title, link, ids) = match list {
+            FeedOf::Site => (
+                config.title.clone(),
+                config.base_url.as_str(),
+                Cow::Owned(portal.pages_by_date()),
+            ),
+            FeedOf::Section(section) => (
+                format!("{} - {}", section.source.meta.title, config.title),
+                section.url.permalink.as_str(),
+                Cow::Borrowed(section.pages.as_slice()),
+            ),
+            FeedOf::Term(_, term) => (
+                format!("{} - {}", term.name, config.title),
+                term.permalink.as_str(),
+                Cow::Borrowed(term.pages.as_slice()),
+            ),
+        };
+        outputs.extend(feed_files(portal, list.folder(), &title, link, &ids));
     }
     if config.generate_robots_txt {
         let robots = format!(
@@ -65,11 +95,29 @@ pub fn render_feeds(portal: &Portal) -> Vec<Output> {
             config.base_url
         );
         outputs.push(Output {
-            path: "robots.txt".into(),
+            path: ROBOTS_TXT.into(),
             body: robots.into_bytes(),
         });
     }
     outputs
+}
+
+/// The output path of `robots.txt`.
+pub(crate) const ROBOTS_TXT: &str = "robots.txt";
+/// The output path of the sitemap.
+pub(crate) const SITEMAP_XML: &str = "sitemap.xml";
+
+/// The feed files of a list in `dir` (`news/` or `` for the site), one per feed file
+/// name the config gives whose name says its format (`atom…`, `rss…`).
+pub(crate) fn feed_paths<'a>(
+    portal: &'a Portal,
+    dir: &'a str,
+) -> impl Iterator<Item = (String, bool)> + 'a {
+    let dir = dir.trim_start_matches('/');
+    portal.config.feed_filenames.iter().filter_map(move |name| {
+        let is_atom = name.contains("atom");
+        (is_atom || name.contains("rss")).then(|| (format!("{dir}{name}"), is_atom))
+    })
 }
 
 pub(crate) fn feed_files(
@@ -85,35 +133,19 @@ pub(crate) fn feed_files(
         .filter(|id| portal.page(*id).listed)
         .take(FEED_ITEMS)
         .collect();
-    let dir = dir.trim_start_matches('/');
-    portal
-        .config
-        .feed_filenames
-        .iter()
-        .filter_map(|name| {
-            let body = if name.contains("atom") {
-                atom(
-                    portal,
-                    title,
-                    link,
-                    &format!("{}/{dir}{name}", portal.config.base_url),
-                    &items,
-                )
-            } else if name.contains("rss") {
-                rss(
-                    portal,
-                    title,
-                    link,
-                    &format!("{}/{dir}{name}", portal.config.base_url),
-                    &items,
-                )
+    let base = &portal.config.base_url;
+    feed_paths(portal, dir)
+        .map(|(path, is_atom)| {
+            let self_url = format!("{base}/{path}");
+            let body = if is_atom {
+                atom(portal, title, link, &self_url, &items)
             } else {
-                return None;
+                rss(portal, title, link, &self_url, &items)
             };
-            Some(Output {
-                path: format!("{dir}{name}"),
+            Output {
+                path,
                 body: body.into_bytes(),
-            })
+            }
         })
         .collect()
 }
@@ -304,7 +336,7 @@ pub fn sitemap<'a>(portal: &Portal, rendered: impl Iterator<Item = &'a str>) -> 
     }
     out.push_str("</urlset>\n");
     Output {
-        path: "sitemap.xml".into(),
+        path: SITEMAP_XML.into(),
         body: out.into_bytes(),
     }
 }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use tera::{Function, Value};
 
+use crate::bounds::SiteBounds;
 use crate::diag::{Diagnostic, Diagnostics, Span};
 
 /// Language tag → key → text.
@@ -19,18 +20,36 @@ pub struct Translations {
 impl Translations {
     /// Reads every `<dir>/<lang>.toml`, lowest priority first. A file that is not a
     /// table of strings is an error naming its line.
-    pub fn load(root: &Path, dirs: &[PathBuf]) -> Result<Translations, Diagnostics> {
+    /// A folder or file out of the site's `bounds` is an error naming the link.
+    pub fn load(
+        root: &Path,
+        dirs: &[PathBuf],
+        bounds: &SiteBounds,
+    ) -> Result<Translations, Diagnostics> {
         let mut translations = Translations::default();
         let mut diagnostics = Diagnostics::new();
         for dir in dirs {
             let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
                 continue;
             };
-            let mut files: Vec<PathBuf> = entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-                .collect();
+            if let Err(d) = bounds.check(&root.join(dir)) {
+                diagnostics.push(d);
+                continue;
+            }
+            let mut files: Vec<PathBuf> = Vec::new();
+            for entry in entries.filter_map(Result::ok) {
+                let path = entry.path();
+                if path.extension().is_none_or(|e| e != "toml") {
+                    continue;
+                }
+                // The entry says whether it is a link; only a link needs resolving.
+                let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+                if is_link && let Err(d) = bounds.check(&path) {
+                    diagnostics.push(d);
+                    continue;
+                }
+                files.push(path);
+            }
             files.sort();
             for file in files {
                 let relative = file.strip_prefix(root).unwrap_or(&file).to_path_buf();

@@ -12,6 +12,7 @@ pub mod pages;
 mod portal_functions;
 mod portal_view;
 pub mod qr;
+mod static_files;
 pub mod theme;
 pub mod traditional;
 pub mod view;
@@ -20,6 +21,7 @@ use std::path::PathBuf;
 
 pub use context::Context;
 pub use memo::{Incremental, RenderMemo};
+pub use pages::plan::{OutputPlan, plan_outputs};
 pub use pages::{Rerender, render_changed, render_page, render_site_to};
 pub use theme::{Shortcodes, Theme};
 

@@ -2,9 +2,11 @@
 //! terms, 404, alias redirects. Each output is a pure function of the portal, so they
 //! are rendered in parallel and sorted afterwards.
 
+use std::path::Path;
 use std::sync::Arc;
 
 mod early;
+pub(super) mod plan;
 mod portal_pages;
 
 pub use early::render_page;
@@ -644,27 +646,22 @@ pub fn redirect_html(target: &str) -> Vec<u8> {
     .into_bytes()
 }
 
-/// `…/page/1/` sends visitors to the list's own URL, as Zola does.
-fn pager_redirects(portal: &Portal) -> Vec<Output> {
-    let mut outputs = Vec::new();
-    let base = &portal.config.base_url;
+/// A list with pagers, whose `…/page/1/` sends visitors to the list's own URL.
+#[derive(Clone, Copy)]
+pub(super) enum Paged<'a> {
+    Section(&'a PortalSection),
+    Term(&'a Taxonomy, &'a Term),
+}
+
+/// The `…/page/1/` redirect of every paginated list, as Zola writes them: output path
+/// and the list it sends to.
+pub(super) fn pager_redirect_paths(portal: &Portal) -> Vec<(String, Paged<'_>)> {
+    let mut paths = Vec::new();
     for section in &portal.sections {
-        if section
-            .source
-            .meta
-            .paginate_by
-            .or(portal.config.paginate_by)
-            .is_some()
-            && section.source.meta.render
-        {
-            let path = format!(
-                "{}{}/1/",
-                section.url.path, section.source.meta.paginate_path
-            );
-            outputs.push(Output {
-                path: urls::output_file_for(&path),
-                body: redirect_html(&section.url.permalink),
-            });
+        let meta = &section.source.meta;
+        if meta.paginate_by.or(portal.config.paginate_by).is_some() && meta.render {
+            let path = format!("{}{}/1/", section.url.path, meta.paginate_path);
+            paths.push((urls::output_file_for(&path), Paged::Section(section)));
         }
     }
     for taxonomy in portal
@@ -674,86 +671,102 @@ fn pager_redirects(portal: &Portal) -> Vec<Output> {
     {
         for term in &taxonomy.terms {
             let path = format!("{}{}/1/", term.path, taxonomy.config.paginate_path);
-            outputs.push(Output {
-                path: urls::output_file_for(&path),
-                body: redirect_html(&format!("{base}{}", term.path)),
-            });
+            paths.push((urls::output_file_for(&path), Paged::Term(taxonomy, term)));
+        }
+    }
+    paths
+}
+
+fn pager_redirects(portal: &Portal) -> Vec<Output> {
+    let base = &portal.config.base_url;
+    pager_redirect_paths(portal)
+        .into_iter()
+        .map(|(path, list)| {
+            let target = match list {
+                Paged::Section(section) => section.url.permalink.clone(),
+                Paged::Term(_, term) => format!("{base}{}", term.path),
+            };
+            Output {
+                path,
+                body: redirect_html(&target),
+            }
+        })
+        .collect()
+}
+
+/// The output file of an alias (`/old/` → `old/index.html`); `None` for one that would
+/// leave the site (`..`).
+pub(super) fn alias_output(alias: &str) -> Option<String> {
+    if alias.contains("..") {
+        return None;
+    }
+    let path = format!("/{}", alias.trim_start_matches('/'));
+    let names_a_file = path
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'));
+    let normalized = if path.ends_with('/') || names_a_file {
+        path
+    } else {
+        format!("{path}/")
+    };
+    Some(urls::output_file_for(&normalized))
+}
+
+/// Every alias of the site: the aliases, the permalink they send to, and the file
+/// that declares them.
+pub(super) fn aliases(portal: &Portal) -> impl Iterator<Item = (&[String], &str, &Path)> {
+    let pages = portal.pages.iter().map(|p| {
+        let meta = &p.source.meta;
+        (
+            meta.aliases.as_slice(),
+            p.url.permalink.as_str(),
+            p.source.file.as_path(),
+        )
+    });
+    let sections = portal.sections.iter().map(|s| {
+        let meta = &s.source.meta;
+        (
+            meta.aliases.as_slice(),
+            s.url.permalink.as_str(),
+            s.source.file.as_path(),
+        )
+    });
+    pages.chain(sections)
+}
+
+/// Redirect pages for `aliases`. One that would leave the site is an error; one that
+/// would replace another output was reported before rendering (see [`super::plan`]).
+fn alias_redirects(portal: &Portal, diagnostics: &mut Diagnostics) -> Vec<Output> {
+    let mut outputs = Vec::new();
+    for (aliases, target, file) in aliases(portal) {
+        for alias in aliases {
+            match alias_output(alias) {
+                Some(path) => outputs.push(Output {
+                    path,
+                    body: redirect_html(target),
+                }),
+                None => diagnostics.push(alias_leaves_the_site(alias, file)),
+            }
         }
     }
     outputs
 }
 
-/// Redirect pages for `aliases`; an alias that would overwrite real content is an error.
-fn alias_redirects(portal: &Portal, diagnostics: &mut Diagnostics) -> Vec<Output> {
-    let taken: std::collections::HashSet<&str> = portal
-        .pages
-        .iter()
-        .map(|p| p.url.path.as_str())
-        .chain(portal.sections.iter().map(|s| s.url.path.as_str()))
-        .collect();
-    let mut outputs = Vec::new();
-    let pages = portal
-        .pages
-        .iter()
-        .map(|p| (&p.source.meta.aliases, &p.url.permalink, &p.source.file));
-    let sections = portal
-        .sections
-        .iter()
-        .map(|s| (&s.source.meta.aliases, &s.url.permalink, &s.source.file));
-    for (aliases, target, file) in pages.chain(sections) {
-        for alias in aliases {
-            let path = format!("/{}", alias.trim_start_matches('/'));
-            let normalized = if path.ends_with('/')
-                || path.rsplit('/').next().is_some_and(|l| l.contains('.'))
-            {
-                path.clone()
-            } else {
-                format!("{path}/")
-            };
-            if alias.contains("..") || taken.contains(normalized.as_str()) {
-                diagnostics.push(
-                    Diagnostic::error(
-                        "E0304",
-                        format!("alias `{alias}` would replace an existing page or leave the site"),
-                    )
-                    .in_file(file)
-                    .help("remove the alias or pick another path"),
-                );
-                continue;
-            }
-            outputs.push(Output {
-                path: urls::output_file_for(&normalized),
-                body: redirect_html(target),
-            });
-        }
-    }
-    outputs
+/// An alias with `..`, which could name a file outside the output.
+pub(super) fn alias_leaves_the_site(alias: &str, file: &Path) -> Diagnostic {
+    Diagnostic::error("E0304", format!("alias `{alias}` would leave the site"))
+        .in_file(file)
+        .help("write the old address from the site's root, e.g. `aliases = [\"/old/news/\"]`")
 }
 
 /// Static folders (theme first, so the site's files win) and bundle/section assets.
 fn copies(portal: &Portal, theme: &Theme) -> Vec<CopiedFile> {
-    let mut by_destination = std::collections::BTreeMap::new();
-    for dir in &theme.static_dirs {
-        for entry in walkdir::WalkDir::new(dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-        {
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            if let Ok(relative) = entry.path().strip_prefix(dir) {
-                let to = relative.to_string_lossy().replace('\\', "/");
-                by_destination.insert(
-                    to.clone(),
-                    CopiedFile {
-                        from: entry.path().to_path_buf(),
-                        to,
-                    },
-                );
-            }
-        }
-    }
+    let mut by_destination: std::collections::BTreeMap<String, CopiedFile> = theme
+        .static_files
+        .iter()
+        .map(|file| (file.to.clone(), file.clone()))
+        .collect();
     let root = portal.root.as_path();
     let pages = portal.pages.iter().map(|p| (&p.source.assets, &p.url.path));
     let sections = portal

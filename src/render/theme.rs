@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use tera::Tera;
 
+use crate::bounds::{SiteBounds, WalkError};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::markdown::{ShortcodeOutput, ShortcodeRenderer};
@@ -16,8 +17,9 @@ pub struct Theme {
     pub tera: Tera,
     /// Template name → the file it was read from, relative to the site root.
     pub sources: BTreeMap<String, PathBuf>,
-    /// Static folders to copy, lowest priority first (theme, then site).
-    pub static_dirs: Vec<PathBuf>,
+    /// The files of the static folders (theme, then site, whose files win), sorted by
+    /// where they go.
+    pub static_files: Vec<super::CopiedFile>,
     /// True when some template shows the full `content` of listed pages.
     pub lists_need_content: bool,
     /// Per template, a digest of its text and of every template it pulls in.
@@ -27,6 +29,8 @@ pub struct Theme {
     pub sections_need_pages: bool,
     /// Theme strings from `i18n/` (theme, then site), read by `trans`.
     pub translations: std::sync::Arc<super::i18n::Translations>,
+    /// Warnings found while loading (hidden static files not published).
+    pub warnings: Diagnostics,
     /// Every word written in some template, or `None` when a template can see an
     /// object's keys without naming them (see [`template_words`]).
     pub words: Option<std::sync::Arc<std::collections::HashSet<String>>>,
@@ -34,9 +38,10 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// Reads and parses every template. A template that fails to parse is an error
-    /// naming its file and line.
-    pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
+    /// Reads and parses every template, and lists the static files. A template that
+    /// fails to parse is an error naming its file and line; a template, strings file or
+    /// static file out of the site's `bounds` is an error naming the link.
+    pub fn load(root: &Path, config: &Config, bounds: &SiteBounds) -> Result<Theme, Diagnostics> {
         let mut diagnostics = Diagnostics::new();
         let mut dirs = Vec::new();
         if let Some(name) = &config.theme {
@@ -61,11 +66,15 @@ impl Theme {
             read_templates(
                 root,
                 &dir.join("templates"),
+                bounds,
                 &mut sources,
                 &mut texts,
                 &mut diagnostics,
             );
         }
+        let static_dirs: Vec<PathBuf> = dirs.iter().map(|d| root.join(d).join("static")).collect();
+        let static_files =
+            super::static_files::list(&static_dirs, config, bounds, &mut diagnostics);
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
@@ -97,7 +106,8 @@ impl Theme {
         super::functions::register_filters(&mut tera, config);
         tera.register_function("qr_svg", super::qr::QrFunction);
         let i18n_dirs: Vec<PathBuf> = dirs.iter().map(|d| d.join("i18n")).collect();
-        let translations = std::sync::Arc::new(super::i18n::Translations::load(root, &i18n_dirs)?);
+        let translations =
+            std::sync::Arc::new(super::i18n::Translations::load(root, &i18n_dirs, bounds)?);
         tera.register_function(
             "trans",
             super::i18n::TransFunction {
@@ -105,11 +115,11 @@ impl Theme {
                 default_lang: config.default_language.clone(),
             },
         );
-        let static_dirs = dirs.iter().map(|d| root.join(d).join("static")).collect();
         Ok(Theme {
             tera,
             sources,
-            static_dirs,
+            static_files,
+            warnings: diagnostics,
             lists_need_content,
             digests,
             sections_need_pages,
@@ -149,6 +159,7 @@ impl Theme {
 fn read_templates(
     root: &Path,
     dir: &Path,
+    bounds: &SiteBounds,
     sources: &mut BTreeMap<String, PathBuf>,
     texts: &mut BTreeMap<String, String>,
     diagnostics: &mut Diagnostics,
@@ -157,11 +168,17 @@ fn read_templates(
     if !full.is_dir() {
         return;
     }
-    for entry in walkdir::WalkDir::new(&full)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-    {
+    let hidden = |e: &walkdir::DirEntry| e.file_name().to_string_lossy().starts_with('.');
+    for entry in bounds.walk(&full, |e| e.depth() == 0 || !hidden(e)) {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(WalkError::Escape(d)) => {
+                diagnostics.push(d);
+                continue;
+            }
+            // As before the walk checked links: an unreadable folder holds no template.
+            Err(WalkError::Io(_)) => continue,
+        };
         if !entry.file_type().is_file() {
             continue;
         }
@@ -169,9 +186,6 @@ fn read_templates(
             continue;
         };
         let name = relative.to_string_lossy().replace('\\', "/");
-        if name.starts_with('.') || name.contains("/.") {
-            continue;
-        }
         let file = dir.join(relative);
         match std::fs::read(entry.path())
             .map_err(|e| e.to_string())

@@ -90,7 +90,10 @@ fn body_edit(portal: &Portal, root: &Path, path: &Path) -> Option<(PageId, Page)
     if page.source.file != path {
         return None;
     }
-    let bytes = std::fs::read(root.join(path)).ok()?;
+    // A page that became a link out of the site goes through the whole build, which
+    // reports it; this quick path never reads it.
+    let real = portal.bounds.resolve(&root.join(path)).ok()?;
+    let bytes = std::fs::read(real).ok()?;
     let text = decode::decode(path, &bytes).ok()?;
     let parsed = meta::parse_page(path, &text).ok()?;
     if parsed.meta != page.source.meta || parsed.body_line != page.source.body_line {

@@ -239,10 +239,14 @@ mod tests {
             path: p.into(),
             body: b"x".to_vec(),
         };
-        Snapshot::new(SiteOutput {
-            files: vec![file("index.html"), file("news/index.html"), file("a.css")],
-            ..SiteOutput::default()
-        })
+        let bounds = std::sync::Arc::new(crate::bounds::SiteBounds::new(std::path::Path::new(".")));
+        Snapshot::new(
+            SiteOutput {
+                files: vec![file("index.html"), file("news/index.html"), file("a.css")],
+                ..SiteOutput::default()
+            },
+            bounds,
+        )
     }
 
     #[test]

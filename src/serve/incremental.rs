@@ -198,6 +198,7 @@ fn with_outputs(previous: &Snapshot, outputs: &[Output]) -> (Arc<Snapshot>, Vec<
         files,
         copies: previous.copies.clone(),
         notices: previous.notices.clone(),
+        bounds: previous.bounds.clone(),
     };
     (Arc::new(snapshot), changed)
 }
@@ -211,6 +212,7 @@ fn next_snapshot(
     root: &Path,
 ) -> Result<Next, ()> {
     let outputs = rebuilt.outputs;
+    let bounds = Some(Arc::new(rebuilt.portal.bounds.clone()));
     let mut files: HashMap<String, Arc<[u8]>> =
         HashMap::with_capacity(outputs.kept.len() + outputs.files.len());
     for path in outputs.kept {
@@ -245,6 +247,7 @@ fn next_snapshot(
         files,
         copies,
         notices,
+        bounds,
     };
     Ok((snapshot, changed, rebuilt.warnings))
 }

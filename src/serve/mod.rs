@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
+use crate::bounds::SiteBounds;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::pipeline::BuildOptions;
 use crate::render::SiteOutput;
@@ -54,11 +55,14 @@ pub struct Snapshot {
     files: HashMap<String, Arc<[u8]>>,
     copies: HashMap<String, PathBuf>,
     notices: Arc<waiting::Notices>,
+    /// Where copied files may really be; without bounds none is served.
+    bounds: Option<Arc<SiteBounds>>,
 }
 
 impl Snapshot {
-    /// Indexes a build's outputs by path.
-    pub fn new(site: SiteOutput) -> Snapshot {
+    /// Indexes a build's outputs by path; its copied files are served while they stay
+    /// within `bounds`.
+    pub fn new(site: SiteOutput, bounds: Arc<SiteBounds>) -> Snapshot {
         let files = site
             .files
             .into_iter()
@@ -69,16 +73,21 @@ impl Snapshot {
             files,
             copies,
             notices: Arc::default(),
+            bounds: Some(bounds),
         }
     }
 
-    /// The bytes of an output path (`news/x/index.html`).
+    /// The bytes of an output path (`news/x/index.html`). A copied file is read at the
+    /// time of the request, so it is resolved again then: a file replaced by a link out
+    /// of the site since the build (while a failed rebuild keeps this snapshot) is not
+    /// served.
     pub fn get(&self, path: &str) -> Option<Arc<[u8]>> {
         if let Some(body) = self.files.get(path) {
             return Some(body.clone());
         }
         let source = self.copies.get(path)?;
-        std::fs::read(source).ok().map(Arc::from)
+        let real = self.bounds.as_ref()?.resolve(source).ok()?;
+        std::fs::read(real).ok().map(Arc::from)
     }
 
     /// A copy with `files` replacing (or adding to) the rendered outputs of their paths.
@@ -89,6 +98,7 @@ impl Snapshot {
             files: all,
             copies: self.copies.clone(),
             notices: self.notices.clone(),
+            bounds: self.bounds.clone(),
         }
     }
 

@@ -10,7 +10,12 @@ fn copier(simplified: &str, traditional: &str, restore: &Restore) -> Copier {
     std::fs::create_dir(dir.path().join("i18n")).unwrap();
     std::fs::write(dir.path().join("i18n/zh-Hans.toml"), simplified).unwrap();
     std::fs::write(dir.path().join("i18n/zh-Hant.toml"), traditional).unwrap();
-    let translations = Translations::load(dir.path(), &["i18n".into()]).unwrap();
+    let translations = Translations::load(
+        dir.path(),
+        &["i18n".into()],
+        &crate::bounds::SiteBounds::new(dir.path()),
+    )
+    .unwrap();
     Copier::for_site(BASE, "zh-Hans", &translations, restore)
 }
 

@@ -1,6 +1,13 @@
 //! Outputs → disk. The site is written into a temporary folder beside the output folder
 //! and swapped in only when every file is written, so a failed build leaves the
 //! previous site untouched. Also decides which output folders are safe to replace.
+//!
+//! Nothing is written or deleted through a symbolic link: the staging, spare and retired
+//! folders beside the output are menhu's own names, and a link found under one of them
+//! (committed to the repository, say) is removed, never followed or used; files are
+//! written through [`confined`], which removes any link in their way.
+
+mod confined;
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -12,13 +19,29 @@ use rayon::prelude::*;
 use crate::diag::Diagnostic;
 use crate::render::{Output, OutputSink, SiteOutput, Taken};
 
-/// Source folders of a site that an output folder may never be or sit in.
-const SOURCE_DIRS: [&str; 5] = ["content", "templates", "themes", "static", "data"];
+/// Folders of a site that menhu reads, which an output folder may never be or sit in.
+const SOURCE_DIRS: [&str; 7] = [
+    "content",
+    "templates",
+    "themes",
+    "static",
+    "data",
+    "i18n",
+    "archetypes",
+];
 
 /// Resolves `output` (relative to `root` when relative) and refuses folders whose
-/// replacement would destroy sources: the site root, any of its parents, `/`, or a
-/// source folder. A folder outside the site needs `force`.
-pub fn resolve_output_dir(root: &Path, output: &Path, force: bool) -> Result<PathBuf, Diagnostic> {
+/// replacement would destroy sources: the site root, any of its parents, `/`, a folder
+/// menhu reads, a hidden folder of the site (`.git`), an existing file, or a folder holding one of
+/// the files in `reads` (relative to `root`: the config's directory tables). Links are
+/// resolved first, so a link is judged by where it points. A folder outside the site
+/// needs `force`.
+pub fn resolve_output_dir(
+    root: &Path,
+    output: &Path,
+    force: bool,
+    reads: &[PathBuf],
+) -> Result<PathBuf, Diagnostic> {
     let root = canonical(root);
     let requested = if output.is_absolute() {
         output.to_path_buf()
@@ -44,13 +67,39 @@ pub fn resolve_output_dir(root: &Path, output: &Path, force: bool) -> Result<Pat
     if root.starts_with(&target) {
         return Err(refuse("it is the site itself or one of its parent folders"));
     }
-    if SOURCE_DIRS
+    if let Some(dir) = SOURCE_DIRS
         .iter()
-        .any(|dir| target.starts_with(root.join(dir)))
+        .find(|dir| target.starts_with(root.join(dir)))
     {
-        return Err(refuse("it is inside a source folder of the site"));
+        return Err(refuse(&format!("it is inside `{dir}`, which menhu reads")));
     }
-    if !target.starts_with(&root) && !force {
+    // Outside the site, a hidden folder is the operator's own choice (`--force`).
+    let inside = target.strip_prefix(&root).ok();
+    let hidden = inside.is_some_and(|relative| {
+        relative
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+    });
+    if hidden {
+        return Err(refuse(
+            "it is a hidden folder (such as `.git`), which a build would replace",
+        ));
+    }
+    if target.exists() && !target.is_dir() {
+        return Err(refuse(
+            "it is a file, which a build would replace with a folder",
+        ));
+    }
+    if let Some(read) = reads
+        .iter()
+        .find(|r| canonical(&root.join(r)).starts_with(&target))
+    {
+        return Err(refuse(&format!(
+            "it holds `{}`, which the site reads",
+            read.display()
+        )));
+    }
+    if inside.is_none() && !force {
         return Err(refuse(
             "it is outside the site; pass `--force` if you really mean it",
         ));
@@ -117,6 +166,8 @@ pub struct WriteStats {
 pub struct Staging {
     output: PathBuf,
     folder: PathBuf,
+    /// Writes into `folder`.
+    confined: confined::Confined,
     spare: PathBuf,
     retired: PathBuf,
     finished: bool,
@@ -147,32 +198,38 @@ impl Staging {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
         let pid = std::process::id();
-        let mut staging = Staging {
-            output: output.to_path_buf(),
-            folder: parent.join(format!(".{name}.menhu-new-{pid}")),
-            spare: parent.join(format!(".{name}.menhu-spare")),
-            retired: parent.join(format!(".{name}.menhu-old-{pid}")),
-            finished: false,
-            reused: false,
-            settled: Mutex::new(None),
-        };
-        reclaim_leftovers(parent, &name, &staging.spare);
-        if staging.spare.is_dir() && std::fs::rename(&staging.spare, &staging.folder).is_err() {
-            let _ = std::fs::remove_dir_all(&staging.folder);
+        let folder = parent.join(format!(".{name}.menhu-new-{pid}"));
+        let spare = parent.join(format!(".{name}.menhu-spare"));
+        let retired = parent.join(format!(".{name}.menhu-old-{pid}"));
+        reclaim_leftovers(parent, &name, &spare);
+        for own in [&folder, &spare, &retired] {
+            remove_if_not_a_folder(own);
+        }
+        if is_real_folder(&spare) && std::fs::rename(&spare, &folder).is_err() {
+            let _ = std::fs::remove_dir_all(&folder);
         }
         // Whatever is there already (the spare, or a folder left under this very process
         // id by an earlier process) is cleaned of stale files at the end; a new, empty
         // folder needs no such walk.
-        staging.reused = staging.folder.exists();
-        std::fs::create_dir_all(&staging.folder)
-            .map_err(|e| io_error("create", &staging.folder, &e.to_string()))?;
-        Ok(staging)
+        let reused = is_real_folder(&folder);
+        std::fs::create_dir_all(&folder)
+            .map_err(|e| io_error("create", &folder, &e.to_string()))?;
+        Ok(Staging {
+            output: output.to_path_buf(),
+            confined: confined::Confined::new(&folder, !reused),
+            folder,
+            spare,
+            retired,
+            finished: false,
+            reused,
+            settled: Mutex::new(None),
+        })
     }
 
     /// Writes what `site` still holds in memory, copies its files, removes what an
     /// earlier build left in a reused folder, and swaps the folder in.
     pub fn finish(mut self, site: &SiteOutput) -> Result<WriteStats, Diagnostic> {
-        fill(&self.folder, site)?;
+        fill(&self.confined, &self.folder, site)?;
         if self.reused {
             let settled = self
                 .settled
@@ -207,15 +264,8 @@ impl Staging {
         if !stays_inside(path) {
             return Err(outside_output(path));
         }
-        let file = self.folder.join(path);
-        let written = match overwrite(&file, body) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => file
-                .parent()
-                .map_or(Err(e), std::fs::create_dir_all)
-                .and_then(|()| overwrite(&file, body)),
-            other => other,
-        };
-        written.map_err(|e| io_error("write", &file, &e.to_string()))
+        overwrite(&self.confined, path, body)
+            .map_err(|e| io_error("write", &self.folder.join(path), &e.to_string()))
     }
 }
 
@@ -251,18 +301,36 @@ impl Drop for Staging {
     }
 }
 
-/// Writes `body` to `path`, over what a reused staging folder holds there: the file is
-/// written in place and cut to length, not emptied first, so the file system keeps the
-/// pages it already has for it. On tmpfs that is about half the cost of a file of a few
-/// kilobytes.
-fn overwrite(path: &Path, body: &[u8]) -> std::io::Result<()> {
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(path)?;
+/// Writes `body` to `path` of the staging folder, over what a reused staging folder
+/// holds there: the file is written in place and cut to length, not emptied first, so
+/// the file system keeps the pages it already has for it. On tmpfs that is about half
+/// the cost of a file of a few kilobytes.
+fn overwrite(folder: &confined::Confined, path: &str, body: &[u8]) -> std::io::Result<()> {
+    let mut file = folder.create(path)?;
     file.write_all(body)?;
     file.set_len(body.len() as u64)
+}
+
+/// Copies `from` to `path` of the staging folder, over what is there.
+fn copy_into(folder: &confined::Confined, from: &Path, path: &str) -> std::io::Result<()> {
+    let mut source = std::fs::File::open(from)?;
+    let mut file = folder.create(path)?;
+    let length = std::io::copy(&mut source, &mut file)?;
+    file.set_len(length)
+}
+
+/// True for a folder that is not a link.
+fn is_real_folder(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir())
+}
+
+/// Removes what stands at one of menhu's own names beside the output (`.public.menhu-spare`)
+/// when it is not a folder: a link there (committed to the repository, say) would make a
+/// build write into, and clean out, whatever it points to. The link goes, its target stays.
+fn remove_if_not_a_folder(path: &Path) {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| !m.is_dir()) {
+        let _ = std::fs::remove_file(path);
+    }
 }
 
 /// Staging and retired folders of builds that were killed (their process is gone)
@@ -281,6 +349,12 @@ fn reclaim_leftovers(parent: &Path, name: &str, spare: &Path) {
         else {
             continue;
         };
+        // Only a folder can be a build's; anything else under these names goes (a link
+        // itself, never what it points to).
+        if !entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = std::fs::remove_file(entry.path());
+            continue;
+        }
         if process_may_be_running(pid) {
             continue;
         }
@@ -346,7 +420,7 @@ fn exchange(_a: &Path, _b: &Path) -> bool {
 }
 
 /// Writes the files `site` holds in memory and copies its static files.
-fn fill(staging: &Path, site: &SiteOutput) -> Result<(), Diagnostic> {
+fn fill(folder: &confined::Confined, staging: &Path, site: &SiteOutput) -> Result<(), Diagnostic> {
     // Last line of defence: whatever produced a path, nothing is written outside.
     if let Some(bad) = site
         .files
@@ -357,27 +431,12 @@ fn fill(staging: &Path, site: &SiteOutput) -> Result<(), Diagnostic> {
     {
         return Err(outside_output(bad));
     }
-    let mut dirs: Vec<PathBuf> = site
-        .files
-        .iter()
-        .map(|f| f.path.as_str())
-        .chain(site.copies.iter().map(|c| c.to.as_str()))
-        .filter_map(|p| Path::new(p).parent().map(|d| staging.join(d)))
-        .collect();
-    dirs.push(staging.to_path_buf());
-    dirs.sort();
-    dirs.dedup();
-    for dir in &dirs {
-        std::fs::create_dir_all(dir).map_err(|e| io_error("create", dir, &e.to_string()))?;
-    }
     site.files.par_iter().try_for_each(|file| {
-        let path = staging.join(&file.path);
-        overwrite(&path, &file.body).map_err(|e| io_error("write", &path, &e.to_string()))
+        overwrite(folder, &file.path, &file.body)
+            .map_err(|e| io_error("write", &staging.join(&file.path), &e.to_string()))
     })?;
     site.copies.par_iter().try_for_each(|copy| {
-        let path = staging.join(&copy.to);
-        std::fs::copy(&copy.from, &path)
-            .map(|_| ())
+        copy_into(folder, &copy.from, &copy.to)
             .map_err(|e| io_error("copy", &copy.from, &e.to_string()))
     })
 }
@@ -509,10 +568,15 @@ mod tests {
     fn a_file_written_over_a_longer_one_holds_only_the_new_bytes() -> TestResult {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("page.html");
-        overwrite(&path, "一段很长的旧内容，比新的长".as_bytes())?;
-        overwrite(&path, "新内容".as_bytes())?;
+        let folder = confined::Confined::new(dir.path(), false);
+        overwrite(
+            &folder,
+            "page.html",
+            "一段很长的旧内容，比新的长".as_bytes(),
+        )?;
+        overwrite(&folder, "page.html", "新内容".as_bytes())?;
         assert_eq!(std::fs::read_to_string(&path)?, "新内容");
-        overwrite(&path, "更长一些的新内容".as_bytes())?;
+        overwrite(&folder, "page.html", "更长一些的新内容".as_bytes())?;
         assert_eq!(std::fs::read_to_string(&path)?, "更长一些的新内容");
         Ok(())
     }
@@ -717,14 +781,31 @@ mod tests {
         let dir = tempfile::tempdir()?;
         let root = dir.path().join("site");
         std::fs::create_dir_all(root.join("content"))?;
-        assert!(resolve_output_dir(&root, Path::new("public"), false).is_ok());
-        assert!(resolve_output_dir(&root, Path::new("."), true).is_err());
-        assert!(resolve_output_dir(&root, Path::new(".."), true).is_err());
-        assert!(resolve_output_dir(&root, Path::new("/"), true).is_err());
-        assert!(resolve_output_dir(&root, Path::new("content"), true).is_err());
-        assert!(resolve_output_dir(&root, Path::new("content/x"), true).is_err());
-        assert!(resolve_output_dir(&root, &dir.path().join("elsewhere"), false).is_err());
-        assert!(resolve_output_dir(&root, &dir.path().join("elsewhere"), true).is_ok());
+        std::fs::write(root.join("site-config.toml"), "")?;
+        let resolve = |output: &Path, force: bool| {
+            resolve_output_dir(&root, output, force, &[PathBuf::from("tables/orgs.csv")])
+        };
+        assert!(resolve(Path::new("public"), false).is_ok());
+        assert!(resolve(Path::new("dist/site"), false).is_ok());
+        for refused in [
+            ".",
+            "..",
+            "/",
+            "content",
+            "content/x",
+            "i18n",
+            "archetypes",
+            "themes/portal",
+            ".git",
+            "out/.hidden",
+            "site-config.toml",
+            "tables",
+        ] {
+            assert!(resolve(Path::new(refused), true).is_err(), "{refused}");
+        }
+        assert!(resolve(&dir.path().join("elsewhere"), false).is_err());
+        assert!(resolve(&dir.path().join("elsewhere"), true).is_ok());
+        assert!(resolve(&dir.path().join(".elsewhere"), true).is_ok());
         Ok(())
     }
 }

@@ -1,0 +1,323 @@
+//! The site's bounds: what menhu may read. A site repository is untrusted input, and a
+//! symbolic link committed in it (`content/news/a/passwd.txt → /etc/passwd`) would
+//! otherwise publish whatever the build machine holds. Every file menhu reads must lie,
+//! once its links are resolved, inside the site root and outside the site's hidden
+//! folders (`.git`, whose `config` holds CI tokens; `.menhu-cache`), or inside a folder
+//! the config's `follow_symlinks` names.
+//!
+//! Links are resolved only where there are links: a walk ([`SiteBounds::walk`]) learns
+//! from the directory entry whether an entry is one, so a tree without links costs no
+//! more than before; a walk's starting folder and each single file named by the config
+//! are resolved once each.
+//!
+//! Code E0214: a link (or a configured path) leads outside the bounds, naming the link
+//! and its target.
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::diag::Diagnostic;
+
+/// Where a site's files may really be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteBounds {
+    /// The site root as given (paths below it are shown relative to it).
+    given: PathBuf,
+    /// The site root, links resolved.
+    root: PathBuf,
+    /// Folders outside the root (or hidden in it) that the config allows, resolved.
+    allowed: Vec<PathBuf>,
+}
+
+/// Why a path is out of bounds.
+#[derive(Debug)]
+pub enum Escape {
+    /// It resolves outside the site root: the target.
+    Outside(PathBuf),
+    /// It resolves into a hidden folder of the site (`.git`): the target.
+    Hidden(PathBuf),
+    /// It cannot be resolved (a dangling link, no permission).
+    Unresolved(std::io::Error),
+}
+
+impl SiteBounds {
+    /// The bounds of the site at `root`, with no folder allowed outside it.
+    pub fn new(root: &Path) -> SiteBounds {
+        SiteBounds {
+            given: root.to_path_buf(),
+            root: std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
+            allowed: Vec::new(),
+        }
+    }
+
+    /// The bounds of the site at `root`, widened by the folders `follow` names
+    /// (absolute, or relative to the root). Returns the entries that cannot be used
+    /// (they do not exist), by index, with the reason.
+    pub fn with_follow<'a>(
+        root: &Path,
+        follow: impl IntoIterator<Item = &'a str>,
+    ) -> (SiteBounds, Vec<(usize, std::io::Error)>) {
+        let mut bounds = SiteBounds::new(root);
+        let mut unusable = Vec::new();
+        for (index, entry) in follow.into_iter().enumerate() {
+            match std::fs::canonicalize(root.join(entry)) {
+                Ok(real) => bounds.allowed.push(real),
+                Err(e) => unusable.push((index, e)),
+            }
+        }
+        (bounds, unusable)
+    }
+
+    /// The site root, links resolved.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Where `path` really is, when that is within bounds.
+    pub fn resolve(&self, path: &Path) -> Result<PathBuf, Escape> {
+        let real = std::fs::canonicalize(path).map_err(Escape::Unresolved)?;
+        if self.allowed.iter().any(|folder| real.starts_with(folder)) {
+            return Ok(real);
+        }
+        match real.strip_prefix(&self.root) {
+            Ok(inside) if hidden_part(inside).is_some() => Err(Escape::Hidden(real)),
+            Ok(_) => Ok(real),
+            Err(_) => Err(Escape::Outside(real)),
+        }
+    }
+
+    /// [`SiteBounds::resolve`] with the escape as an error naming `path`. A path that
+    /// cannot be resolved is left to the caller's read, which reports it in its words.
+    pub fn check(&self, path: &Path) -> Result<(), Diagnostic> {
+        match self.resolve(path) {
+            Ok(_) | Err(Escape::Unresolved(_)) => Ok(()),
+            Err(escape) => Err(self.escape_error(path, &escape)),
+        }
+    }
+
+    /// `path` relative to the site root, for messages.
+    pub fn shown(&self, path: &Path) -> PathBuf {
+        path.strip_prefix(&self.given)
+            .or_else(|_| path.strip_prefix(&self.root))
+            .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
+    }
+
+    /// The error for `path`, which escapes as `escape` says. A link is named with what
+    /// it says (`/proc/self/environ`) and, when that differs, where it really leads.
+    pub fn escape_error(&self, path: &Path, escape: &Escape) -> Diagnostic {
+        let shown = self.shown(path);
+        let written = std::fs::read_link(path).ok();
+        let what = match written {
+            Some(_) => format!("symbolic link `{}` points", shown.display()),
+            None => format!("`{}` leads", shown.display()),
+        };
+        let to = |target: &Path| match &written {
+            Some(written) if written != target => {
+                format!("`{}` (`{}`)", written.display(), target.display())
+            }
+            _ => format!("`{}`", target.display()),
+        };
+        let (message, help) = match escape {
+            Escape::Outside(target) => (
+                format!("{what} outside the site, to {}", to(target)),
+                "replace the link with a copy of what it points to; if the site must read that folder, list it in `follow_symlinks` in the config",
+            ),
+            Escape::Hidden(target) => (
+                format!("{what} into a hidden folder of the site, to {}", to(target)),
+                "menhu never reads hidden folders such as `.git` through a link; copy the file instead",
+            ),
+            Escape::Unresolved(e) => (
+                format!("{what} nowhere menhu can read: {e}"),
+                "fix or remove the link",
+            ),
+        };
+        Diagnostic::error("E0214", message)
+            .in_file(shown)
+            .expected("files and folders inside the site")
+            .help(help)
+    }
+
+    /// Walks `dir` (sorted by name, links followed within bounds, entries that
+    /// `keep` refuses neither yielded nor entered). A link out of bounds is yielded as
+    /// an error and not entered; so is `dir` itself when it leads out of bounds.
+    pub fn walk<P>(&self, dir: &Path, keep: P) -> SiteWalk<'_, P>
+    where
+        P: FnMut(&walkdir::DirEntry) -> bool,
+    {
+        let start = match self.resolve(dir) {
+            Err(escape @ (Escape::Outside(_) | Escape::Hidden(_))) => {
+                Some(self.escape_error(dir, &escape))
+            }
+            _ => None,
+        };
+        let inner = walkdir::WalkDir::new(dir)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(keep);
+        SiteWalk {
+            bounds: self,
+            inner: start.is_none().then_some(inner),
+            start,
+        }
+    }
+}
+
+/// The first hidden name of a relative path (`.git` of `.git/config`).
+fn hidden_part(relative: &Path) -> Option<&std::ffi::OsStr> {
+    relative.components().find_map(|c| match c {
+        Component::Normal(name) if name.to_string_lossy().starts_with('.') => Some(name),
+        _ => None,
+    })
+}
+
+/// What a [`SiteWalk`] could not yield as an entry.
+#[derive(Debug)]
+pub enum WalkError {
+    /// The walk failed here (permissions, a link loop, a dangling link).
+    Io(walkdir::Error),
+    /// A link (or the starting folder) leads out of bounds.
+    Escape(Diagnostic),
+}
+
+/// A walk of a folder that stays within a site's bounds (see [`SiteBounds::walk`]).
+pub struct SiteWalk<'a, P> {
+    bounds: &'a SiteBounds,
+    inner: Option<walkdir::FilterEntry<walkdir::IntoIter, P>>,
+    start: Option<Diagnostic>,
+}
+
+impl<P> Iterator for SiteWalk<'_, P>
+where
+    P: FnMut(&walkdir::DirEntry) -> bool,
+{
+    type Item = Result<walkdir::DirEntry, WalkError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(escape) = self.start.take() {
+            return Some(Err(WalkError::Escape(escape)));
+        }
+        let inner = self.inner.as_mut()?;
+        let entry = match inner.next()? {
+            Ok(entry) => entry,
+            Err(e) => return Some(Err(WalkError::Io(e))),
+        };
+        // Only links cost a look: the entry says whether it is one.
+        if entry.path_is_symlink() && entry.depth() > 0 {
+            match self.bounds.resolve(entry.path()) {
+                Ok(_) => {}
+                Err(escape) => {
+                    if entry.file_type().is_dir() {
+                        inner.skip_current_dir();
+                    }
+                    return Some(Err(WalkError::Escape(
+                        self.bounds.escape_error(entry.path(), &escape),
+                    )));
+                }
+            }
+        }
+        Some(Ok(entry))
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    fn walked(bounds: &SiteBounds, dir: &Path) -> (Vec<String>, Vec<Diagnostic>) {
+        let mut files = Vec::new();
+        let mut escapes = Vec::new();
+        for item in bounds.walk(dir, |_| true) {
+            match item {
+                Ok(entry) if entry.file_type().is_file() => files.push(
+                    bounds
+                        .shown(entry.path())
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                ),
+                Ok(_) => {}
+                Err(WalkError::Escape(d)) => escapes.push(d),
+                Err(WalkError::Io(e)) => {
+                    return (files, vec![Diagnostic::error("io", e.to_string())]);
+                }
+            }
+        }
+        (files, escapes)
+    }
+
+    #[test]
+    fn links_inside_are_followed_and_links_out_are_errors_naming_both_ends() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let site = dir.path().join("site");
+        let outside = dir.path().join("outside");
+        std::fs::create_dir_all(site.join("content/a"))?;
+        std::fs::create_dir_all(site.join("shared"))?;
+        std::fs::create_dir_all(site.join(".git"))?;
+        std::fs::create_dir_all(&outside)?;
+        std::fs::write(site.join("shared/logo.svg"), "<svg/>")?;
+        std::fs::write(site.join(".git/config"), "token")?;
+        std::fs::write(outside.join("secret.txt"), "secret")?;
+        symlink(site.join("shared"), site.join("content/a/shared"))?;
+        symlink(
+            outside.join("secret.txt"),
+            site.join("content/a/passwd.txt"),
+        )?;
+        symlink(&outside, site.join("content/a/dir"))?;
+        symlink(site.join(".git/config"), site.join("content/a/config.txt"))?;
+        let bounds = SiteBounds::new(&site);
+        let (files, escapes) = walked(&bounds, &site.join("content"));
+        assert_eq!(files, ["content/a/shared/logo.svg"]);
+        let messages: Vec<String> = escapes.iter().map(|d| d.message.clone()).collect();
+        assert_eq!(escapes.len(), 3, "{messages:?}");
+        assert!(escapes.iter().all(|d| d.code == "E0214"));
+        assert!(messages[0].contains("`content/a/config.txt`") && messages[0].contains("hidden"));
+        assert!(messages[1].contains("`content/a/dir`") && messages[1].contains("outside"));
+        assert!(messages[2].contains("`content/a/passwd.txt`"));
+        assert!(
+            messages[2].contains(
+                &outside
+                    .join("secret.txt")
+                    .canonicalize()?
+                    .display()
+                    .to_string()
+            )
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_starting_folder_that_leads_out_is_one_error() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let site = dir.path().join("site");
+        let outside = dir.path().join("outside");
+        std::fs::create_dir_all(&site)?;
+        std::fs::create_dir_all(&outside)?;
+        std::fs::write(outside.join("x.html"), "x")?;
+        symlink(&outside, site.join("templates"))?;
+        let (files, escapes) = walked(&SiteBounds::new(&site), &site.join("templates"));
+        assert!(files.is_empty());
+        assert_eq!(escapes.len(), 1);
+        assert!(escapes[0].message.contains("symbolic link `templates`"));
+        Ok(())
+    }
+
+    #[test]
+    fn follow_symlinks_allows_the_folders_it_names() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let site = dir.path().join("site");
+        let shared = dir.path().join("shared");
+        std::fs::create_dir_all(site.join("content"))?;
+        std::fs::create_dir_all(&shared)?;
+        std::fs::write(shared.join("a.png"), "png")?;
+        symlink(&shared, site.join("content/media"))?;
+        let (bounds, unusable) = SiteBounds::with_follow(&site, ["../shared", "missing"]);
+        assert_eq!(unusable.len(), 1);
+        assert_eq!(unusable[0].0, 1);
+        let (files, escapes) = walked(&bounds, &site.join("content"));
+        assert!(escapes.is_empty(), "{escapes:?}");
+        assert_eq!(files, ["content/media/a.png"]);
+        Ok(())
+    }
+}

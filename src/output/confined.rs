@@ -1,0 +1,219 @@
+//! Files written into a folder without ever following a symbolic link. A staging folder
+//! reused from an earlier build (the spare, or a `public/` committed to the repository)
+//! may hold links planted there (`index.html → ~/.bashrc`, `news → /etc`); a write
+//! through one would land outside the output.
+//!
+//! On Linux each file is opened relative to the folder with `openat2` and
+//! `RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH`: one system call, as a plain open is, so the
+//! check costs nothing. A link met on the way is removed (the link, never what it points
+//! to) and the open tried again. Where `openat2` is missing (other systems, old kernels,
+//! some sandboxes), the folders along the path are looked at before the open instead,
+//! unless menhu created the folder empty itself and so knows it holds no link.
+
+use std::fs::File;
+use std::io;
+use std::path::{Path, PathBuf};
+#[cfg(target_os = "linux")]
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// A folder files are written into, never through a link.
+pub(crate) struct Confined {
+    root: PathBuf,
+    /// Menhu made the folder empty: it holds no link but what menhu writes (none).
+    fresh: bool,
+    #[cfg(target_os = "linux")]
+    dir: Option<std::os::fd::OwnedFd>,
+    /// `openat2` was refused once: the checks of [`Confined::create_checked`] from then on.
+    #[cfg(target_os = "linux")]
+    no_openat2: AtomicBool,
+}
+
+/// Opens tried for one file: a link removed, then missing folders created, then the file.
+const ATTEMPTS: usize = 4;
+
+impl Confined {
+    /// Writes into `root`, a folder that is not a link. `fresh`: menhu created it empty.
+    pub(crate) fn new(root: &Path, fresh: bool) -> Confined {
+        Confined {
+            root: root.to_path_buf(),
+            fresh,
+            #[cfg(target_os = "linux")]
+            dir: open_dir(root).ok(),
+            #[cfg(target_os = "linux")]
+            no_openat2: AtomicBool::new(false),
+        }
+    }
+
+    /// Opens `relative` (`/`-separated, no `..`) for writing, creating it and its folders
+    /// when missing, without truncating it. Links along the way are removed first.
+    pub(crate) fn create(&self, relative: &str) -> io::Result<File> {
+        #[cfg(target_os = "linux")]
+        if let Some(dir) = &self.dir
+            && !self.no_openat2.load(Ordering::Relaxed)
+        {
+            match self.create_beneath(dir, relative) {
+                Err(e) if is_unsupported(&e) => self.no_openat2.store(true, Ordering::Relaxed),
+                other => return other,
+            }
+        }
+        self.create_checked(relative)
+    }
+
+    #[cfg(target_os = "linux")]
+    fn create_beneath(&self, dir: &std::os::fd::OwnedFd, relative: &str) -> io::Result<File> {
+        use rustix::fs::{Mode, OFlags, ResolveFlags, openat2};
+        let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::CLOEXEC | OFlags::NOFOLLOW;
+        let resolve =
+            ResolveFlags::NO_SYMLINKS | ResolveFlags::BENEATH | ResolveFlags::NO_MAGICLINKS;
+        let mut last = None;
+        for _ in 0..ATTEMPTS {
+            match openat2(dir, relative, flags, Mode::from_raw_mode(0o666), resolve) {
+                Ok(fd) => return Ok(File::from(fd)),
+                Err(errno) => {
+                    let e = io::Error::from(errno);
+                    match errno {
+                        // A link on the way: resolution stops at the first one.
+                        rustix::io::Errno::LOOP | rustix::io::Errno::XDEV => {
+                            remove_links(&self.root, relative)?
+                        }
+                        // A missing folder, met before any link: none to follow below it.
+                        rustix::io::Errno::NOENT => create_parent(&self.root, relative)?,
+                        _ => return Err(e),
+                    }
+                    last = Some(e);
+                }
+            }
+        }
+        Err(last.unwrap_or_else(|| io::Error::other("cannot open")))
+    }
+
+    /// The open where `openat2` is missing: each folder on the way is looked at first,
+    /// unless menhu created the whole folder empty itself.
+    fn create_checked(&self, relative: &str) -> io::Result<File> {
+        if !self.fresh {
+            remove_links(&self.root, relative)?;
+        }
+        let path = self.root.join(relative);
+        let open = || {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&path)
+        };
+        match open() {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                create_parent(&self.root, relative)?;
+                open()
+            }
+            other => other,
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn open_dir(root: &Path) -> io::Result<std::os::fd::OwnedFd> {
+    use rustix::fs::{Mode, OFlags, open};
+    let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+    Ok(open(root, flags, Mode::empty())?)
+}
+
+/// True when the kernel (or a sandbox) refuses `openat2` itself.
+#[cfg(target_os = "linux")]
+fn is_unsupported(e: &io::Error) -> bool {
+    use rustix::io::Errno;
+    [Errno::NOSYS, Errno::PERM, Errno::INVAL, Errno::TOOBIG]
+        .iter()
+        .any(|errno| e.raw_os_error() == Some(errno.raw_os_error()))
+}
+
+/// Removes every link (the link itself) on the way from `root` to `relative`, the file
+/// included, and a file standing where a folder must be.
+fn remove_links(root: &Path, relative: &str) -> io::Result<()> {
+    let mut path = root.to_path_buf();
+    let parts: Vec<&str> = relative.split('/').filter(|p| !p.is_empty()).collect();
+    for (index, part) in parts.iter().enumerate() {
+        path.push(part);
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            return Ok(());
+        };
+        let is_folder_on_the_way = index + 1 < parts.len();
+        if meta.is_symlink() || (is_folder_on_the_way && !meta.is_dir()) {
+            std::fs::remove_file(&path)?;
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+fn create_parent(root: &Path, relative: &str) -> io::Result<()> {
+    match Path::new(relative).parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => {
+            std::fs::create_dir_all(root.join(parent))
+        }
+        _ => Ok(()),
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::io::Write;
+    use std::os::unix::fs::symlink;
+
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    fn write(confined: &Confined, relative: &str, text: &str) -> io::Result<()> {
+        let mut file = confined.create(relative)?;
+        file.write_all(text.as_bytes())?;
+        file.set_len(text.len() as u64)
+    }
+
+    #[test]
+    fn links_on_the_way_are_removed_and_never_written_through() -> TestResult {
+        {
+            let dir = tempfile::tempdir()?;
+            let (root, elsewhere) = (dir.path().join("out"), dir.path().join("elsewhere"));
+            std::fs::create_dir_all(root.join("a"))?;
+            std::fs::create_dir_all(&elsewhere)?;
+            std::fs::write(elsewhere.join("index.html"), "keep")?;
+            symlink(elsewhere.join("index.html"), root.join("index.html"))?;
+            symlink(&elsewhere, root.join("news"))?;
+            symlink(&elsewhere, root.join("a/b"))?;
+            let confined = Confined::new(&root, false);
+            write(&confined, "index.html", "new")?;
+            write(&confined, "news/index.html", "news")?;
+            write(&confined, "a/b/c/index.html", "deep")?;
+            assert_eq!(
+                std::fs::read_to_string(elsewhere.join("index.html"))?,
+                "keep"
+            );
+            assert_eq!(std::fs::read_dir(&elsewhere)?.count(), 1);
+            assert_eq!(std::fs::read_to_string(root.join("index.html"))?, "new");
+            assert_eq!(
+                std::fs::read_to_string(root.join("news/index.html"))?,
+                "news"
+            );
+            assert_eq!(
+                std::fs::read_to_string(root.join("a/b/c/index.html"))?,
+                "deep"
+            );
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_checked_open_removes_links_too() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let (root, elsewhere) = (dir.path().join("out"), dir.path().join("elsewhere"));
+        std::fs::create_dir_all(&root)?;
+        std::fs::create_dir_all(&elsewhere)?;
+        symlink(&elsewhere, root.join("news"))?;
+        let confined = Confined::new(&root, false);
+        let mut file = confined.create_checked("news/index.html")?;
+        file.write_all(b"x")?;
+        assert_eq!(std::fs::read_dir(&elsewhere)?.count(), 0);
+        assert!(root.join("news").is_dir());
+        Ok(())
+    }
+}

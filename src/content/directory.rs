@@ -317,11 +317,16 @@ fn row_page(
     );
     let parsed = meta::parse_page(file, &text).map_err(|mut errors| {
         errors.truncate(1);
-        errors
+        let error = errors
             .pop()
-            .unwrap_or_else(|| Diagnostic::error("E0221", "bad row"))
-            .in_file(file)
-            .at_span(Span::point(row.line, 1))
+            .unwrap_or_else(|| Diagnostic::error("E0221", "bad row"));
+        let column = cell_column(&error, &text, row).unwrap_or(1);
+        Diagnostic {
+            source_line: None,
+            ..error
+        }
+        .in_file(file)
+        .at_span(Span::point(row.line, column))
     })?;
     let mut page_meta = parsed.meta;
     // Region errors point at the cell, not at the front matter made from it.
@@ -344,6 +349,16 @@ fn row_page(
         body_line: row.line,
         assets: Vec::new(),
     })
+}
+
+/// The column of the cell an error in the front matter made from `row` points at: the
+/// key on the error's line of `front`, looked up among the row's cells.
+fn cell_column(error: &Diagnostic, front: &str, row: &Row) -> Option<u32> {
+    let line = front
+        .lines()
+        .nth(error.span?.line.checked_sub(1)? as usize)?;
+    let key = line.split_once(" = ")?.0.trim();
+    row.cells.iter().find(|(name, _, _)| name == key)?.2
 }
 
 fn bad_cell(

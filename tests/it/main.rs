@@ -28,4 +28,5 @@ mod serve_http;
 mod serve_incremental;
 mod templates;
 mod traditional;
+mod url_schemes;
 mod zola_compat;

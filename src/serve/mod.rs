@@ -1,7 +1,7 @@
 //! `menhu serve`: builds the site in memory, serves it over HTTP (127.0.0.1 unless told
 //! otherwise), watches the sources, rebuilds only what an edit touches and pushes a
 //! reload to open pages. Requests are mapped onto the in-memory outputs only; nothing
-//! outside them is served.
+//! outside them is served, and [`guard`] answers only `GET`/`HEAD` to its own `Host`.
 //!
 //! Threads: tiny_http reads each connection on a thread of its own; a few workers answer
 //! requests (an event stream gets a thread of its own, so open pages never block
@@ -9,7 +9,9 @@
 //! watches and rebuilds. They share a [`Shared`]: the served [`Snapshot`] is an `Arc`
 //! swapped whole after each rebuild.
 
+mod body;
 mod body_edit;
+mod guard;
 mod http;
 pub mod incremental;
 mod listen;
@@ -60,13 +62,23 @@ impl Snapshot {
         Snapshot { files, copies }
     }
 
-    /// The bytes of an output path (`news/x/index.html`).
+    /// The bytes of an output path (`news/x/index.html`), a copied file read whole:
+    /// for tools and tests. Requests are answered from [`Snapshot::body`].
     pub fn get(&self, path: &str) -> Option<Arc<[u8]>> {
         if let Some(body) = self.files.get(path) {
             return Some(body.clone());
         }
         let source = self.copies.get(path)?;
         std::fs::read(source).ok().map(Arc::from)
+    }
+
+    /// The bytes of an output path (`news/x/index.html`): in memory when rendered, the
+    /// source file, opened to be streamed, when copied.
+    pub fn body(&self, path: &str) -> Option<body::Body> {
+        if let Some(bytes) = self.files.get(path) {
+            return Some(body::Body::Memory(bytes.clone()));
+        }
+        body::Body::open(self.copies.get(path)?)
     }
 
     /// True when `path` is an output.
@@ -95,6 +107,7 @@ impl Snapshot {
 pub struct Shared {
     snapshot: RwLock<Arc<Snapshot>>,
     hub: reload::Hub,
+    own_hosts: guard::OwnHosts,
 }
 
 impl Shared {
@@ -138,6 +151,11 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
     let shared = Arc::new(Shared {
         snapshot: RwLock::new(preview.snapshot()),
         hub: reload::Hub::new(format!("{}-{}", std::process::id(), now_millis())),
+        own_hosts: guard::OwnHosts::new(
+            &options.bind,
+            listener.local_addr().ok(),
+            options.build.base_url.as_deref(),
+        ),
     });
     listen::raise_open_file_limit();
     let answering = shared.clone();
@@ -159,9 +177,13 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
     Ok(())
 }
 
-/// An event stream keeps its connection on a thread of its own; anything else is
-/// answered from the snapshot.
+/// A request the guard refuses gets its refusal; an event stream keeps its connection
+/// on a thread of its own; anything else is answered from the snapshot.
 fn answer(request: tiny_http::Request, shared: &Arc<Shared>) {
+    if let Some(refusal) = shared.own_hosts.refusal(&request) {
+        http::refuse(request, &refusal);
+        return;
+    }
     if request.url().split('?').next() == Some(reload::EVENTS_PATH) {
         let shared = shared.clone();
         std::thread::spawn(move || shared.hub.stream(request.into_writer()));

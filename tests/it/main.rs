@@ -26,6 +26,7 @@ mod serve_attack;
 mod serve_browser;
 mod serve_http;
 mod serve_incremental;
+mod serve_trust;
 mod templates;
 mod traditional;
 mod url_schemes;

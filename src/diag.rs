@@ -367,20 +367,18 @@ impl Diagnostics {
         self.items.iter()
     }
 
-    /// A summary such as `2 errors, 1 warning in 2 files`.
+    /// A summary such as `2 errors, 1 warning in 2 files`, counting each problem once
+    /// however often it was found (as [`Diagnostics::sorted`] prints it).
     pub fn summary(&self) -> String {
-        let mut files: Vec<&Path> = self
-            .items
-            .iter()
-            .filter_map(|d| d.file.as_deref())
-            .collect();
-        files.sort();
+        let distinct = self.clone().sorted();
+        let mut files: Vec<&Path> = distinct.iter().filter_map(|d| d.file.as_deref()).collect();
         files.dedup();
+        let errors = distinct.iter().filter(|d| d.is_error()).count();
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         format!(
             "{}, {} in {}",
-            plural(self.error_count(), "error"),
-            plural(self.warning_count(), "warning"),
+            plural(errors, "error"),
+            plural(distinct.len() - errors, "warning"),
             plural(files.len(), "file")
         )
     }

@@ -27,6 +27,7 @@ mod serve_browser;
 mod serve_http;
 mod serve_incremental;
 mod serve_trust;
+mod template_safety;
 mod templates;
 mod traditional;
 mod url_schemes;

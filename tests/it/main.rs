@@ -29,6 +29,7 @@ mod serve_incremental;
 mod serve_trust;
 mod template_safety;
 mod templates;
+mod terminal_escapes;
 mod traditional;
 mod url_schemes;
 mod zola_compat;

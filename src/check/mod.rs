@@ -7,7 +7,8 @@
 //!   Markdown, C0102 missing anchor, C0103 missing image, C0104 broken link or anchor in a
 //!   template, C0105 image without alt text, C0106 duplicate title (warning), C0107
 //!   heading level skipped (warning), C0110 external link answers with an error status,
-//!   C0111 external link unreachable (warning);
+//!   C0111 external link unreachable (warning), C0112 external link not requested because
+//!   it is or leads to a private address (warning);
 //! - inspection (`inspect.rs`, the national indicators for government websites): C0201
 //!   home page not updated, C0202 column not updated, C0203 empty column, C0204 undated
 //!   page in a dated column, C0205 attachment that cannot be downloaded, C0206 government
@@ -15,6 +16,7 @@
 //! - wording (`wording.rs`): C0301 a name or term miswritten, C0302 a forbidden or
 //!   outdated term.
 
+mod address_guard;
 mod content;
 mod external;
 mod html;

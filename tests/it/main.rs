@@ -10,6 +10,7 @@ mod bad_input;
 mod build_cli;
 mod check;
 mod check_external;
+mod check_external_private;
 mod config;
 mod content;
 mod fuzz_regressions;

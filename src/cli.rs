@@ -155,9 +155,33 @@ fn parse_now(text: &str) -> Result<DateTime<Utc>, String> {
         })
 }
 
-/// Runs the command and returns the process's exit code.
+/// Runs the command and returns the process's exit code. The command runs on a thread
+/// of its own, and rayon's threads are made alike, with the stack that rendering
+/// templates needs ([`crate::render::RENDER_STACK_BYTES`]), whatever the platform's
+/// default or `ulimit -s`.
 pub fn run(cli: Cli) -> ExitCode {
     std::panic::set_hook(Box::new(report_bug));
+    let stack = crate::render::RENDER_STACK_BYTES;
+    // Fails only when a pool already exists, which then keeps its own threads.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(stack)
+        .build_global();
+    let command = std::thread::Builder::new()
+        .name("menhu".into())
+        .stack_size(stack)
+        .spawn(move || run_command(cli));
+    match command.map(std::thread::JoinHandle::join) {
+        Ok(Ok(code)) => code,
+        // The panic hook has said that it is a bug in menhu.
+        Ok(Err(_)) => ExitCode::from(101),
+        Err(e) => {
+            eprintln!("error: cannot start: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_command(cli: Cli) -> ExitCode {
     let color = std::io::stderr().is_terminal();
     let now = cli.now.map_or(Now::Clock, Now::At);
     match &cli.command {

@@ -190,9 +190,11 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut out = format!("{on}{kind}[{}]{off}: {}\n", self.code, self.message);
+        let message = terminal_safe(&self.message, false);
+        let mut out = format!("{on}{kind}[{}]{off}: {message}\n", self.code);
         if let Some(file) = &self.file {
             let file = display_path(file);
+            let file = terminal_safe(&file, false);
             match self.span {
                 Some(s) => _ = writeln!(out, "  --> {file}:{}:{}", s.line, s.column),
                 None => _ = writeln!(out, "  --> {file}"),
@@ -202,10 +204,10 @@ impl Diagnostic {
             out.push_str(&caret_block(span, line));
         }
         if let Some(expected) = &self.expected {
-            _ = writeln!(out, "   = expected: {expected}");
+            _ = writeln!(out, "   = expected: {}", terminal_safe(expected, true));
         }
         if let Some(help) = &self.help {
-            _ = writeln!(out, "   = help: {help}");
+            _ = writeln!(out, "   = help: {}", terminal_safe(help, true));
         }
         out
     }
@@ -226,9 +228,11 @@ impl Diagnostic {
             .as_deref()
             .map(|h| format!(" (help: {h})"))
             .unwrap_or_default();
+        let line = format!("{place}{}{help}", self.message);
         format!(
-            "{on}warning[{}]{off}: {place}{}{help}\n",
-            self.code, self.message
+            "{on}warning[{}]{off}: {}\n",
+            self.code,
+            terminal_safe(&line, false)
         )
     }
 
@@ -275,11 +279,37 @@ impl Diagnostic {
         format!(
             "::{kind} {}::{}",
             props.join(","),
-            github_escape_data(&message)
+            github_escape_data(&terminal_safe(&message, true))
         )
     }
 }
 
+/// `text` as it may be printed to a terminal or a CI log: control characters (escape
+/// sequences that retitle the window, clear the screen or move the cursor; carriage
+/// returns that overwrite a line; line breaks that forge lines, unless `keep_newlines`)
+/// and the characters that reorder text on screen (bidirectional overrides) are shown
+/// as `\u{1b}`-style escapes. Values from a site's files reach messages as written.
+pub fn terminal_safe(text: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        (c.is_control() && c != '\t' && !(keep_newlines && c == '\n'))
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.contains(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The source line with carets under the span; the line is printed as
+/// [`terminal_safe`] shows it, and the carets measure what is printed.
 fn caret_block(span: Span, line: &str) -> String {
     let number = span.line.to_string();
     let pad = " ".repeat(number.len());
@@ -291,9 +321,12 @@ fn caret_block(span: Span, line: &str) -> String {
         line.chars().count().max(start + 1)
     };
     let marked: String = line.chars().skip(start).take(end - start).collect();
-    let carets = "^".repeat(UnicodeWidthStr::width(marked.as_str()).max(1));
-    let indent = " ".repeat(UnicodeWidthStr::width(prefix.as_str()));
-    format!(" {pad} |\n {number} | {line}\n {pad} | {indent}{carets}\n")
+    let rest: String = line.chars().skip(end).collect();
+    let (prefix, marked) = (terminal_safe(&prefix, false), terminal_safe(&marked, false));
+    let shown = format!("{prefix}{marked}{}", terminal_safe(&rest, false));
+    let carets = "^".repeat(UnicodeWidthStr::width(&*marked).max(1));
+    let indent = " ".repeat(UnicodeWidthStr::width(&*prefix));
+    format!(" {pad} |\n {number} | {shown}\n {pad} | {indent}{carets}\n")
 }
 
 /// A path as shown to editors: `/` separators whatever the platform.
@@ -367,20 +400,18 @@ impl Diagnostics {
         self.items.iter()
     }
 
-    /// A summary such as `2 errors, 1 warning in 2 files`.
+    /// A summary such as `2 errors, 1 warning in 2 files`, counting each problem once
+    /// however often it was found (as [`Diagnostics::sorted`] prints it).
     pub fn summary(&self) -> String {
-        let mut files: Vec<&Path> = self
-            .items
-            .iter()
-            .filter_map(|d| d.file.as_deref())
-            .collect();
-        files.sort();
+        let distinct = self.clone().sorted();
+        let mut files: Vec<&Path> = distinct.iter().filter_map(|d| d.file.as_deref()).collect();
         files.dedup();
+        let errors = distinct.iter().filter(|d| d.is_error()).count();
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         format!(
             "{}, {} in {}",
-            plural(self.error_count(), "error"),
-            plural(self.warning_count(), "warning"),
+            plural(errors, "error"),
+            plural(distinct.len() - errors, "warning"),
             plural(files.len(), "file")
         )
     }
@@ -536,6 +567,40 @@ mod tests {
             d.render_github()
                 .starts_with("::error file=site-config.toml,line=3,col=1,title=E0101::")
         );
+    }
+
+    #[test]
+    fn control_characters_from_the_site_never_reach_the_terminal_raw() {
+        let org = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{1b}[H\r伪造\u{202e}txt.exe";
+        let line = format!("org = \"{org}\"");
+        let start = line.find('"').unwrap_or(0);
+        let d = Diagnostic::error("E0301", format!("unknown organization 「{org}」"))
+            .in_file("content/a.md")
+            .at(Span::from_byte_range(&line, start, line.len()), &line)
+            .help(format!("did you mean 「{org}」?"));
+        for out in [
+            d.render_human(false),
+            d.render_human(true)
+                .replace("\u{1b}[1;31m", "")
+                .replace("\u{1b}[0m", ""),
+            Diagnostic {
+                severity: Severity::Warning,
+                ..d.clone()
+            }
+            .render_human(false),
+            d.render_github(),
+        ] {
+            assert!(
+                !out.chars()
+                    .any(|c| (c.is_control() && c != '\n') || c == '\u{202e}'),
+                "{out:?}"
+            );
+            assert!(out.contains("\\u{1b}]0;pwned\\u{7}"), "{out}");
+        }
+        let human = d.render_human(false);
+        assert!(human.contains("\\u{d}伪造\\u{202e}txt.exe"), "{human}");
+        assert_eq!(terminal_safe("梧州\n", true), "梧州\n");
+        assert_eq!(terminal_safe("梧州\n", false), "梧州\\u{a}");
     }
 
     #[test]

@@ -9,7 +9,8 @@
 //! memory for [`serve`]; [`search`] adds the static search index when the site asks for
 //! one. [`pipeline`] runs these stages in order and stops after the first stage that
 //! reports errors; [`check`] runs the link, content, inspection and wording rules on a
-//! site built in memory.
+//! site built in memory. [`diag`], [`zh`] and [`url_scheme`] are leaves that every
+//! stage may use.
 
 pub mod bounds;
 pub mod cache;
@@ -28,4 +29,5 @@ pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod url_scheme;
 pub mod zh;

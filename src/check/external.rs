@@ -7,13 +7,16 @@
 //!
 //! An error status (4xx, 5xx, too many redirects) is an error (C0110, or C0205 for an
 //! attachment); a URL that never answered (timeout, refused or dropped connection) is
-//! a warning (C0111), since CI networks fail too.
+//! a warning (C0111), since CI networks fail too. Every hop of a redirect goes through
+//! [`super::address_guard`]: a hop into the `skip` list ends the check of that URL, and
+//! one to a private address is never requested (C0112, a warning).
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use super::address_guard::{self, AllowPrivate, GuardedResolver, Refusal};
 use super::links::ExternalRef;
 use crate::config::check::ExternalConfig;
 use crate::diag::Diagnostic;
@@ -35,8 +38,11 @@ pub struct ExternalOptions {
     pub backoff: Duration,
     /// Pause between two requests to one host.
     pub host_delay: Duration,
-    /// URL prefixes never requested (a trailing `*` is allowed).
+    /// URL prefixes never requested (a trailing `*` is allowed), at any hop.
     pub skip: Vec<String>,
+    /// Hosts (`host` or `host:port`, `*` for all) that may be private addresses; any
+    /// other host that is or resolves to one is never requested.
+    pub allow_private: Vec<String>,
     /// The cache file, when results are cached.
     pub cache_file: Option<PathBuf>,
     /// How long a good result stays valid.
@@ -53,6 +59,7 @@ impl ExternalOptions {
             backoff: Duration::from_millis(500),
             host_delay: Duration::from_millis(config.host_delay_ms),
             skip: config.skip.clone(),
+            allow_private: config.allow_private.clone(),
             cache_file: (config.cache_hours > 0).then(|| root.join(CACHE_FOLDER).join(CACHE_FILE)),
             cache_lifetime: Duration::from_secs(config.cache_hours.saturating_mul(3600)),
         }
@@ -68,8 +75,10 @@ pub enum LinkStatus {
     Broken(String),
     /// Never answered: timeout, refused or dropped connection.
     Unreachable(String),
-    /// On the skip list.
+    /// On the skip list, or redirected into it.
     Skipped,
+    /// Not requested: it is, or leads to, a private or local address.
+    Blocked(String),
 }
 
 /// Requests every URL (each once) and returns their statuses in the order given.
@@ -106,7 +115,8 @@ pub fn check_urls(urls: &[String], options: &ExternalOptions) -> Vec<(String, Li
         .collect()
 }
 
-fn is_skipped(url: &str, skip: &[String]) -> bool {
+/// True for a URL starting with an entry of `skip` (a trailing `*` is allowed).
+pub(super) fn is_skipped(url: &str, skip: &[String]) -> bool {
     skip.iter()
         .map(|s| s.trim_end_matches('*'))
         .any(|prefix| !prefix.is_empty() && url.starts_with(prefix))
@@ -136,6 +146,8 @@ pub(crate) fn check_external(refs: &[ExternalRef], options: &ExternalOptions) ->
                     .help("fix or remove the link; if the page moved, link to its new address"),
                 LinkStatus::Unreachable(why) => Diagnostic::warning("C0111", format!("external link `{url}` did not answer: {why}{others}"))
                     .help("check the address in a browser; add it to `skip` under `[check.external]` if the site blocks automated checks"),
+                LinkStatus::Blocked(why) => Diagnostic::warning("C0112", format!("external link `{url}` was not requested: {why}{others}"))
+                    .help("a public page should not lead into a private network; if the address is meant (an intranet page), add its host to `allow_private` under `[check.external]`"),
             };
             Some(first.place.apply(d))
         })
@@ -151,14 +163,23 @@ fn request_all(urls: &[String], options: &ExternalOptions) -> Vec<(String, LinkS
     if urls.is_empty() {
         return Vec::new();
     }
-    let agent: ureq::Agent = ureq::Agent::config_builder()
+    let allow = AllowPrivate::new(&options.allow_private);
+    let config = ureq::Agent::config_builder()
         .timeout_global(Some(options.timeout))
         .max_redirects(0)
         .max_redirects_will_error(false)
         .http_status_as_error(false)
         .user_agent(concat!("menhu-check/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .into();
+        .build();
+    let agent = ureq::Agent::with_parts(
+        config,
+        ureq::unversioned::transport::DefaultConnector::default(),
+        GuardedResolver::new(allow.clone()),
+    );
+    let hops = Hops {
+        skip: &options.skip,
+        allow,
+    };
     let queue = Mutex::new(urls.iter().rev().cloned().collect::<Vec<_>>());
     let limiter = HostLimiter::new(options.host_delay);
     let results = Mutex::new(Vec::new());
@@ -167,7 +188,7 @@ fn request_all(urls: &[String], options: &ExternalOptions) -> Vec<(String, LinkS
         for _ in 0..threads {
             scope.spawn(|| {
                 while let Some(url) = next_url(&queue) {
-                    let status = check_one(&agent, &url, options, &limiter);
+                    let status = check_one(&agent, &url, options, &limiter, &hops);
                     if let Ok(mut results) = results.lock() {
                         results.push((url, status));
                     }
@@ -182,16 +203,23 @@ fn next_url(queue: &Mutex<Vec<String>>) -> Option<String> {
     queue.lock().ok()?.pop()
 }
 
+/// What every hop of a request is checked against.
+struct Hops<'a> {
+    skip: &'a [String],
+    allow: AllowPrivate,
+}
+
 /// One URL, with retries.
 fn check_one(
     agent: &ureq::Agent,
     url: &str,
     options: &ExternalOptions,
     limiter: &HostLimiter,
+    hops: &Hops<'_>,
 ) -> LinkStatus {
     let mut attempt = 0;
     loop {
-        let (status, retryable) = head_then_get(agent, url, limiter);
+        let (status, retryable) = head_then_get(agent, url, limiter, hops);
         if !retryable || attempt >= options.retries {
             return status;
         }
@@ -201,10 +229,15 @@ fn check_one(
 }
 
 /// HEAD, and GET when HEAD gets an error status (some servers refuse HEAD).
-fn head_then_get(agent: &ureq::Agent, url: &str, limiter: &HostLimiter) -> (LinkStatus, bool) {
-    match follow(agent, Method::Head, url, limiter) {
+fn head_then_get(
+    agent: &ureq::Agent,
+    url: &str,
+    limiter: &HostLimiter,
+    hops: &Hops<'_>,
+) -> (LinkStatus, bool) {
+    match follow(agent, Method::Head, url, limiter, hops) {
         Ok(status) if status < 400 => (LinkStatus::Ok, false),
-        Ok(_) | Err(Failure::Status(_)) => match follow(agent, Method::Get, url, limiter) {
+        Ok(_) | Err(Failure::Status(_)) => match follow(agent, Method::Get, url, limiter, hops) {
             Ok(status) if status < 400 => (LinkStatus::Ok, false),
             Ok(status) => (
                 LinkStatus::Broken(format!("HTTP {status}")),
@@ -225,6 +258,7 @@ enum Method {
 enum Failure {
     Status(String),
     Network(String),
+    Refused(Refusal),
 }
 
 impl Failure {
@@ -232,25 +266,39 @@ impl Failure {
         match self {
             Failure::Status(why) => (LinkStatus::Broken(why), false),
             Failure::Network(why) => (LinkStatus::Unreachable(why), true),
+            Failure::Refused(Refusal::Skipped) => (LinkStatus::Skipped, false),
+            Failure::Refused(Refusal::Private(why)) => (LinkStatus::Blocked(why), false),
+            Failure::Refused(Refusal::NotWeb(to)) => (
+                LinkStatus::Broken(format!("redirected to `{to}`, which is not a web address")),
+                false,
+            ),
         }
     }
 }
 
-/// Requests `url`, following redirects; the final status.
+/// Requests `url`, following redirects; the final status. Every hop is checked
+/// before it is requested.
 fn follow(
     agent: &ureq::Agent,
     method: Method,
     url: &str,
     limiter: &HostLimiter,
+    hops: &Hops<'_>,
 ) -> Result<u16, Failure> {
     let mut current = url.to_owned();
     for _ in 0..=MAX_REDIRECTS {
+        if let Some(refusal) = address_guard::hop_refusal(&current, hops.skip, &hops.allow) {
+            return Err(Failure::Refused(refusal));
+        }
         limiter.wait_turn(host_of(&current));
         let response = match method {
             Method::Head => agent.head(&current).call(),
             Method::Get => agent.get(&current).call(),
         }
-        .map_err(|e| Failure::Network(network_error(&e)))?;
+        .map_err(|e| match address_guard::blocked_by_resolver(&e) {
+            Some(why) => Failure::Refused(Refusal::Private(why)),
+            None => Failure::Network(network_error(&e)),
+        })?;
         let status = response.status().as_u16();
         let location = response
             .headers()

@@ -8,7 +8,8 @@
 //!   template, C0105 image without alt text, C0106 duplicate title (warning), C0107
 //!   heading level skipped (warning), C0108 link or image shown as text (a space in its
 //!   path), C0109 relative link in a summary that breaks in lists, C0110 external link
-//!   answers with an error status, C0111 external link unreachable (warning);
+//!   answers with an error status, C0111 external link unreachable (warning), C0112 external link not
+//!   requested because it is or leads to a private address (warning);
 //! - leftovers of `menhu new` (`leftovers.rs`, warnings): C0120 a line of the page
 //!   template's text, C0121 an empty `source`;
 //! - inspection (`inspect.rs`, the national indicators for government websites): C0201
@@ -19,6 +20,7 @@
 //! - wording (`wording.rs`): C0301 a name or term miswritten, C0302 a forbidden or
 //!   outdated term.
 
+mod address_guard;
 mod content;
 mod external;
 mod html;

@@ -39,6 +39,7 @@ pub(crate) struct RawCheck {
 #[serde(default)]
 pub(crate) struct RawExternal {
     pub skip: Vec<String>,
+    pub allow_private: Vec<String>,
     pub cache_hours: Option<u64>,
     pub timeout_secs: Option<u64>,
     pub concurrency: Option<Spanned<usize>>,
@@ -108,8 +109,12 @@ pub struct CheckConfig {
 /// `[check.external]`: how external links are checked with `--external`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExternalConfig {
-    /// URL prefixes (a trailing `*` is allowed) that are never requested.
+    /// URL prefixes (a trailing `*` is allowed) that are never requested, at any hop
+    /// of a redirect.
     pub skip: Vec<String>,
+    /// Hosts (`host`, `host:port`, or `*` for all) that may be private or local
+    /// addresses; every other host that is or resolves to one is never requested.
+    pub allow_private: Vec<String>,
     /// How long a result stays in `.menhu-cache/links.json`, in hours.
     pub cache_hours: u64,
     /// Timeout of one request, in seconds.
@@ -126,6 +131,7 @@ impl Default for ExternalConfig {
     fn default() -> Self {
         ExternalConfig {
             skip: Vec::new(),
+            allow_private: Vec::new(),
             cache_hours: 24,
             timeout_secs: 10,
             concurrency: 8,
@@ -207,6 +213,7 @@ pub(crate) fn validate_check(raw: RawCheck, report: &mut Report<'_>) -> CheckCon
     let defaults = ExternalConfig::default();
     let external = ExternalConfig {
         skip: raw.external.skip,
+        allow_private: raw.external.allow_private,
         cache_hours: raw.external.cache_hours.unwrap_or(defaults.cache_hours),
         timeout_secs: raw
             .external

@@ -1,7 +1,8 @@
 //! The portal tables of the configuration: `[regions]`, `[series]`, `[related]`,
 //! `[[menus]]` and `[[directories]]`, from their serde mirrors to validated values.
 //! Region names are only checked for presence here: the registry resolves them later,
-//! and the values keep their place in the file so those errors point at them.
+//! and the values keep their place in the file so those errors point at them. A menu
+//! `url` goes through the one rule for addresses ([`url_scheme`]): E0110 when refused.
 
 use std::ops::Range;
 
@@ -11,6 +12,7 @@ use toml::Spanned;
 use super::keys::place;
 use super::raw::{RawCustomRegion, RawDirectory, RawMenuItem, RawRegions};
 use crate::diag::{Diagnostic, Span};
+use crate::url_scheme::{self, Field};
 
 /// A text value with its place in the configuration file, for later diagnostics.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -173,6 +175,11 @@ fn menu_item(
         .into_iter()
         .filter_map(|child| menu_item(child, &menu, text, problems))
         .collect();
+    if let Err(refused) = url_scheme::check(url.get_ref(), Field::Link) {
+        let error = refused.diagnostic("E0110", "url", url.get_ref(), Field::Link);
+        problems.push(error, Some(url.span()));
+        return None;
+    }
     Some(MenuItemConfig {
         title: title.get_ref().trim().to_owned(),
         url: Placed::new(url, text),

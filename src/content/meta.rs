@@ -11,6 +11,7 @@ use super::parse::{self, Front};
 use super::places::Places;
 use super::raw::{self, RawPageMeta, RawSectionMeta, RawText, StringList};
 use crate::diag::{Diagnostic, Span};
+use crate::url_scheme::{self, Field};
 
 pub use super::date::{Date, date_from_filename};
 
@@ -301,40 +302,67 @@ impl<'a> Checker<'a> {
         date
     }
 
-    /// A URL the theme puts in `href`/`src`: a scheme that runs script (`javascript:`,
-    /// `data:`, `vbscript:`) is an error, since escaping cannot make it harmless.
-    fn link(&mut self, key: &str, value: Option<String>) -> Option<String> {
-        let url = value?;
-        if !runs_script(&url) {
-            return Some(url);
+    /// An address the theme puts in `href`/`src`, or a path the page is published
+    /// under, checked by the one rule for addresses ([`url_scheme`]); a refused one is
+    /// an error at the value written at `place` (`aliases.2`, `attachments.0.path`).
+    fn address(&mut self, key: &str, place: &str, value: String, field: Field) -> Option<String> {
+        match url_scheme::check(&value, field) {
+            Ok(_) => Some(value),
+            Err(refused) => {
+                let e = refused
+                    .diagnostic("E0213", key, &value, field)
+                    .in_file(self.file);
+                let e = match self.span(place) {
+                    Some(span) => e.at(span, self.text),
+                    None => e,
+                };
+                self.errors.push(e);
+                None
+            }
         }
-        let e = self
-            .error(
-                "E0213",
-                format!("`{key}` 「{url}」 is not a web address"),
-                key,
-            )
-            .expected("an address starting with https://, http://, / or a relative path")
-            .help("write the site's address, e.g. https://www.example.org.cn/");
-        self.errors.push(e);
-        None
+    }
+
+    fn link(&mut self, key: &str, value: Option<String>) -> Option<String> {
+        self.address(key, key, value?, Field::Link)
+    }
+
+    fn site_path(&mut self, key: &str, value: Option<String>) -> Option<String> {
+        self.address(key, key, value?, Field::SitePath)
+    }
+
+    /// `aliases`, each a path on the site.
+    fn aliases(&mut self, written: Vec<String>) -> Vec<String> {
+        written
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, alias)| {
+                self.address("aliases", &format!("aliases.{i}"), alias, Field::SitePath)
+            })
+            .collect()
+    }
+
+    fn attachments(&mut self, written: Vec<raw::RawAttachment>) -> Vec<Located<Attachment>> {
+        let mut attachments = Vec::new();
+        for (i, a) in written.into_iter().enumerate() {
+            let place = format!("attachments.{i}.path");
+            let Some(path) = self.address("attachments", &place, a.path, Field::Link) else {
+                continue;
+            };
+            attachments.push(Located {
+                value: Attachment {
+                    path,
+                    title: a.title,
+                },
+                span: self.span(&format!("attachments.{i}")),
+            });
+        }
+        attachments
     }
 
     fn page(&mut self, raw: RawPageMeta) -> PageMeta {
         let title = self.page_title(raw.title);
         let taxonomies = merge_taxonomies(raw.tags, raw.categories, raw.taxonomies);
-        let attachments = raw
-            .attachments
-            .into_iter()
-            .enumerate()
-            .map(|(i, a)| Located {
-                value: Attachment {
-                    path: a.path,
-                    title: a.title,
-                },
-                span: self.span(&format!("attachments.{i}")),
-            })
-            .collect();
+        let attachments = self.attachments(raw.attachments);
         PageMeta {
             title,
             description: raw.description,
@@ -342,12 +370,12 @@ impl<'a> Checker<'a> {
             date: self.date("date", raw.date),
             updated: self.date("updated", raw.updated),
             expires: self.date("expires", raw.expires),
-            slug: raw.slug,
-            path: raw.path,
+            slug: self.site_path("slug", raw.slug),
+            path: self.site_path("path", raw.path),
             draft: raw.draft,
             weight: raw.weight,
             template: raw.template,
-            aliases: raw.aliases.0,
+            aliases: self.aliases(raw.aliases.0),
             lang: raw.lang,
             in_search_index: raw.in_search_index.unwrap_or(true),
             author: raw.author,
@@ -430,10 +458,10 @@ impl<'a> Checker<'a> {
             template: raw.template,
             page_template: raw.page_template,
             render: raw.render.unwrap_or(true),
-            redirect_to: raw.redirect_to,
+            redirect_to: self.link("redirect_to", raw.redirect_to),
             transparent: raw.transparent,
             draft: raw.draft,
-            aliases: raw.aliases.0,
+            aliases: self.aliases(raw.aliases.0),
             generate_feeds: raw.generate_feeds,
             in_search_index: raw.in_search_index.unwrap_or(true),
             kind: raw.kind,
@@ -504,19 +532,6 @@ fn merge_taxonomies(
     }
     merged.retain(|_, terms| !terms.is_empty());
     merged
-}
-
-/// True for URLs whose scheme makes a browser run code (`javascript:` and kin), however
-/// written: browsers drop ASCII whitespace and control characters and ignore case.
-pub fn runs_script(url: &str) -> bool {
-    let squeezed: String = url
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    ["javascript:", "vbscript:", "data:"]
-        .iter()
-        .any(|scheme| squeezed.starts_with(scheme))
 }
 
 #[cfg(test)]

@@ -516,7 +516,7 @@ impl<'a> State<'a, '_> {
     /// as written; the second value is the resolved form for `@/` targets.
     fn resolve(&mut self, dest: &CowStr<'a>, at: usize) -> (CowStr<'a>, Option<String>) {
         // A link or image that would run script when followed goes nowhere instead.
-        if crate::content::meta::runs_script(dest) {
+        if crate::url_scheme::runs_script(dest) {
             return (CowStr::from("#"), None);
         }
         let Some(internal) = dest.strip_prefix("@/") else {

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use super::{PageId, Portal, SectionId};
 use crate::config::MenuItemConfig;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::url_scheme::{self, Field, Target};
 
 /// One menu entry with its URL resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +59,8 @@ fn resolve(portal: &Portal, item: &MenuItemConfig, diagnostics: &mut Diagnostics
                 (raw.to_owned(), None)
             }
         }
-    } else if raw.contains("://") {
+    } else if !matches!(url_scheme::check(raw, Field::Link), Ok(Target::Path)) {
+        // `https://…`, `mailto:…`, `tel:…` (the config refused every other scheme).
         (raw.to_owned(), None)
     } else {
         let path = format!("/{}", raw.trim_start_matches('/'));

@@ -19,10 +19,13 @@ use crate::markdown::{
 };
 
 /// Filters that need no site model: `markdown`, and Tera's `slice` without its copy.
+/// The `markdown` filter keeps to `render_raw_html` as page bodies do: shortcode bodies
+/// and `[extra]` text written by editors reach templates through it.
 pub fn register_filters(tera: &mut Tera, config: &Config) {
     tera.register_filter("slice", slice);
     let options = MarkdownOptions {
         highlight_code: config.markdown.highlight_code,
+        render_raw_html: config.markdown.render_raw_html,
         ..MarkdownOptions::default()
     };
     tera.register_filter(

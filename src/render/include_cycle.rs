@@ -1,6 +1,8 @@
 //! Finds templates that include themselves, directly or through others (`page.html`
-//! includes `a.html`, which includes `page.html`). Tera follows such a cycle until the
-//! stack overflows and the process aborts, so the cycle is reported before any render.
+//! includes `a.html`, which includes `page.html`), and templates that extend each
+//! other in a loop (`index.html` extending `index.html`). Tera follows such a cycle
+//! until the stack overflows and the process aborts, so the cycle is reported before
+//! any render (extends loops even before Tera builds its inheritance chains).
 //!
 //! A template's edges are every `{% include %}` anywhere in it (blocks, macros, `if`
 //! and `for` bodies) and its `{% extends %}` parent, whose text renders around it.
@@ -27,6 +29,33 @@ pub fn find_include_cycle(tera: &Tera) -> Option<Vec<String>> {
         if let Some(cycle) = visit(start, &graph, &mut path, &mut done) {
             return Some(cycle);
         }
+    }
+    None
+}
+
+/// The first loop of `{% extends %}` (template → the template it extends), as the
+/// chain of names that closes it (`["section.html", "list.html", "index.html",
+/// "index.html"]`), in a stable order. A parent that is not a template ends a chain.
+pub fn find_extends_cycle(parents: &BTreeMap<&str, &str>) -> Option<Vec<String>> {
+    let mut done: BTreeSet<&str> = BTreeSet::new();
+    for start in parents.keys() {
+        let mut path: Vec<&str> = Vec::new();
+        let mut at = Some(*start);
+        while let Some(name) = at {
+            if let Some(from) = path.iter().position(|n| *n == name) {
+                let mut cycle: Vec<String> = path[from..].iter().map(|n| (*n).to_owned()).collect();
+                cycle.push(name.to_owned());
+                let mut lead: Vec<String> = path[..from].iter().map(|n| (*n).to_owned()).collect();
+                lead.extend(cycle);
+                return Some(lead);
+            }
+            if done.contains(name) {
+                break;
+            }
+            path.push(name);
+            at = parents.get(name).copied();
+        }
+        done.extend(path);
     }
     None
 }
@@ -171,6 +200,36 @@ mod tests {
             ),
         ]);
         assert!(find_include_cycle(&through_parent).is_some());
+    }
+
+    #[test]
+    fn finds_extends_loops_that_do_not_return_to_their_start() {
+        let parents = BTreeMap::from([
+            ("index.html", "index.html"),
+            ("list.html", "index.html"),
+            ("section.html", "list.html"),
+            ("page.html", "base.html"),
+        ]);
+        assert_eq!(
+            find_extends_cycle(&parents),
+            Some(vec!["index.html".into(), "index.html".into()])
+        );
+        let through = BTreeMap::from([
+            ("a.html", "b.html"),
+            ("b.html", "c.html"),
+            ("c.html", "b.html"),
+        ]);
+        assert_eq!(
+            find_extends_cycle(&through),
+            Some(vec![
+                "a.html".into(),
+                "b.html".into(),
+                "c.html".into(),
+                "b.html".into()
+            ])
+        );
+        let fine = BTreeMap::from([("page.html", "base.html"), ("section.html", "base.html")]);
+        assert_eq!(find_extends_cycle(&fine), None);
     }
 
     #[test]

@@ -7,12 +7,14 @@ pub mod feeds;
 pub mod functions;
 pub mod i18n;
 mod include_cycle;
+mod macro_depth;
 mod memo;
 pub mod pages;
 mod portal_functions;
 mod portal_view;
 pub mod qr;
 mod static_files;
+mod tera_load;
 pub mod theme;
 pub mod traditional;
 pub mod view;
@@ -24,6 +26,12 @@ pub use memo::{Incremental, RenderMemo};
 pub use pages::plan::{OutputPlan, plan_outputs};
 pub use pages::{Rerender, render_changed, render_page, render_site_to};
 pub use theme::{Shortcodes, Theme};
+
+/// The stack a thread that renders templates needs: room for macros nested
+/// [`macro_depth::MAX_MACRO_DEPTH`] deep with tens of kilobytes each (a debug build
+/// takes about 50 KiB a level), so that too deep a recursion ends in its error, never
+/// in a stack overflow. Only the pages of it that are used take memory.
+pub const RENDER_STACK_BYTES: usize = 32 * 1024 * 1024;
 
 /// One rendered file.
 #[derive(Debug, Clone, PartialEq, Eq)]

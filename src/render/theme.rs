@@ -1,5 +1,7 @@
 //! Loads the Tera templates: the theme's first, then the site's `templates/`, which
-//! override the theme's file by file. Also the shortcode renderer Markdown calls.
+//! override the theme's file by file (the theme's own stays reachable as
+//! `THEME/templates/NAME`; see [`super::tera_load`]). Also the shortcode renderer
+//! Markdown calls.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -62,6 +64,7 @@ impl Theme {
         dirs.push(PathBuf::new());
         let mut sources = BTreeMap::new();
         let mut texts = BTreeMap::new();
+        let mut theme_files = None;
         for dir in &dirs {
             read_templates(
                 root,
@@ -71,12 +74,24 @@ impl Theme {
                 &mut texts,
                 &mut diagnostics,
             );
+            if theme_files.is_none() && config.theme.is_some() {
+                theme_files = Some((texts.clone(), sources.clone()));
+            }
         }
         let static_dirs: Vec<PathBuf> = dirs.iter().map(|d| root.join(d).join("static")).collect();
         let static_files =
             super::static_files::list(&static_dirs, config, bounds, &mut diagnostics);
         if diagnostics.has_errors() {
             return Err(diagnostics);
+        }
+        if let (Some(theme), Some((theme_texts, theme_sources))) = (&config.theme, &theme_files) {
+            super::tera_load::add_theme_names(
+                theme,
+                theme_texts,
+                theme_sources,
+                &mut texts,
+                &mut sources,
+            );
         }
         let lists_need_content = texts.values().any(|t: &String| mentions_listed_content(t));
         let digests = super::digest::template_digests(&texts);
@@ -85,10 +100,7 @@ impl Theme {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
         tera.set_escape_fn(escape_html);
-        if let Err(e) = tera.add_raw_templates(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-        {
-            return Err(template_error(&e, &sources, None).into());
-        }
+        super::tera_load::install(&mut tera, &texts, &sources, config.theme.as_deref())?;
         if let Some(cycle) = super::include_cycle::find_include_cycle(&tera) {
             return Err(include_cycle_error(&cycle, &sources).into());
         }
@@ -215,7 +227,7 @@ fn include_cycle_error(cycle: &[String], sources: &BTreeMap<String, PathBuf>) ->
 }
 
 /// Names in `{% extends "x" %}`, `{% include "x" %}` and `{% import "x" as y %}`.
-fn referenced_templates(text: &str) -> Vec<String> {
+pub(super) fn referenced_templates(text: &str) -> Vec<String> {
     let mut names = Vec::new();
     for tag in text.split("{%").skip(1) {
         let tag = tag.trim_start_matches('-').trim_start();
@@ -383,6 +395,15 @@ pub fn template_error(
         chain.push(inner.to_string());
         source = inner.source();
     }
+    if let Some(recursion) = chain
+        .iter()
+        .find_map(|m| m.split_once(super::macro_depth::TOO_DEEP))
+    {
+        return recursion_error(
+            &format!("{}{}", super::macro_depth::TOO_DEEP, recursion.1),
+            sources,
+        );
+    }
     let template = chain.iter().find_map(|m| quoted_template(m, sources));
     let message = chain.join(": ").replace('\n', " ");
     let mut d = Diagnostic::error("E0403", format!("template error: {message}"));
@@ -397,6 +418,18 @@ pub fn template_error(
             "while rendering `{}`; fix the template or the page's front matter",
             crate::diag::display_path(page)
         ));
+    }
+    d
+}
+
+/// Macros that recursed [`super::macro_depth::MAX_MACRO_DEPTH`] deep: one diagnostic
+/// for the macros, whichever page met it first (every page showing them would).
+fn recursion_error(message: &str, sources: &BTreeMap<String, PathBuf>) -> Diagnostic {
+    let mut d = Diagnostic::error("E0406", message.to_owned()).help(
+        "make sure the macro's `{% if %}` stops calling it again: a counter that moves away from its limit never does",
+    );
+    if let Some(file) = quoted_template(message, sources).and_then(|t| sources.get(&t)) {
+        d = d.in_file(file);
     }
     d
 }

@@ -1,12 +1,16 @@
 //! HTTP for the preview server: request path → output path (refusing anything that
 //! could leave the output), content types, directory indexes, the site's 404 page, and
-//! the reload script added to every HTML answer. Request bodies are never read.
+//! the reload script added to every HTML answer. Request bodies are never read; which
+//! requests are answered at all is [`super::guard`]'s decision.
 
+use std::io::Read;
 use std::sync::Arc;
 
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 use super::Snapshot;
+use super::body::Body;
+use super::guard::Refusal;
 use super::reload;
 
 /// What a request resolved to.
@@ -118,50 +122,29 @@ fn header(name: &str, value: &str) -> Option<Header> {
     Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
 }
 
-/// The longest request target answered; longer ones get 414 (browsers stop near 2 KB
-/// for links worth following, and no output path comes close to this).
-pub const MAX_TARGET_BYTES: usize = 8 * 1024;
-/// The most header bytes (names and values) answered; more gets 431.
-pub const MAX_HEADER_BYTES: usize = 32 * 1024;
-/// The most header fields answered; more gets 431.
-pub const MAX_HEADERS: usize = 100;
-
-/// 414 or 431 for a request whose target or headers are too long, else `None`.
-fn oversized(request: &Request) -> Option<(u16, &'static str)> {
-    if request.url().len() > MAX_TARGET_BYTES {
-        return Some((414, "request target too long"));
+/// Answers a request the guard refused: the status, the reason, and for 405 the
+/// methods that are allowed.
+pub fn refuse(request: Request, refusal: &Refusal) {
+    let mut response =
+        Response::from_string(refusal.reason.as_str()).with_status_code(refusal.status);
+    let allow = (refusal.status == 405).then(|| header("Allow", "GET, HEAD"));
+    for h in [
+        header("Content-Type", "text/plain; charset=utf-8"),
+        allow.flatten(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        response.add_header(h);
     }
-    let headers = request.headers();
-    let bytes: usize = headers
-        .iter()
-        .map(|h| h.field.as_str().as_str().len() + h.value.as_str().len())
-        .sum();
-    if headers.len() > MAX_HEADERS || bytes > MAX_HEADER_BYTES {
-        return Some((431, "request header fields too large"));
-    }
-    None
+    let _ = request.respond(response);
 }
 
-/// Answers one request from the snapshot. Errors writing the response (a client that
-/// went away) are ignored: the server carries on.
+/// Answers one request from the snapshot, once the guard let it through. Files are
+/// streamed from memory or from their source, never copied whole per request. Errors
+/// writing the response (a client that went away) are ignored: the server carries on.
 pub fn respond(request: Request, snapshot: &Arc<Snapshot>) {
-    if let Some((status, why)) = oversized(&request) {
-        let mut response = Response::from_string(why).with_status_code(status);
-        if let Some(close) = header("Connection", "close") {
-            response.add_header(close);
-        }
-        let _ = request.respond(response);
-        return;
-    }
     let head_only = *request.method() == Method::Head;
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        let mut response = Response::from_string("method not allowed").with_status_code(405);
-        if let Some(allow) = header("Allow", "GET, HEAD") {
-            response.add_header(allow);
-        }
-        let _ = request.respond(response);
-        return;
-    }
     if request.url().split('?').next() == Some(reload::SCRIPT_PATH) {
         let body = if head_only { "" } else { reload::SCRIPT };
         let mut response = Response::from_string(body);
@@ -190,30 +173,47 @@ pub fn respond(request: Request, snapshot: &Arc<Snapshot>) {
         }
     };
     let body = match &resolved {
-        ServedFile::Scheduled(path) => snapshot.notices.scheduled_at(path),
-        _ => path.as_deref().and_then(|p| snapshot.get(p)),
-    }
-    .unwrap_or_else(|| Arc::from(&b"not found"[..]));
+        ServedFile::Scheduled(path) => snapshot.notices.scheduled_at(path).map(Body::Memory),
+        _ => path.as_deref().and_then(|p| snapshot.body(p)),
+    };
     let kind = path
         .as_deref()
         .map_or("text/plain; charset=utf-8", content_type);
-    let body = match (kind.starts_with("text/html"), path.as_deref()) {
-        (true, Some(path)) => {
-            let marked = snapshot.notices.mark_expired(path, &body);
-            reload::inject_script(marked.as_deref().unwrap_or(&body))
+    let html = kind.starts_with("text/html");
+    // An expired page (rendered, so in memory) gets its banner before the script.
+    let body = match (body, path.as_deref()) {
+        (Some(Body::Memory(bytes)), Some(path)) if html => Some(Body::Memory(
+            snapshot
+                .notices
+                .mark_expired(path, &bytes)
+                .map_or(bytes, Arc::from),
+        )),
+        (body, _) => body,
+    };
+    let (reader, length) = match body {
+        Some(body) if html => body.with_reload_script(),
+        Some(body) => body.into_reader(),
+        None => {
+            let text: &'static [u8] = b"not found";
+            (Box::new(text) as Box<dyn Read + Send>, text.len() as u64)
         }
-        (true, None) => reload::inject_script(&body),
-        (false, _) => body.to_vec(),
     };
     // HEAD answers carry the length the GET would have.
-    let length = body.len();
+    let reader = if head_only {
+        Box::new(std::io::empty()) as Box<dyn Read + Send>
+    } else {
+        reader
+    };
+    // The length is known, so it is sent as `Content-Length` at any size (tiny_http
+    // would switch to chunked above 32 KiB, leaving HEAD without a length).
     let mut response = Response::new(
         StatusCode(status),
         Vec::new(),
-        std::io::Cursor::new(if head_only { Vec::new() } else { body }),
-        Some(length),
+        reader,
+        usize::try_from(length).ok(),
         None,
-    );
+    )
+    .with_chunked_threshold(usize::MAX);
     for h in [
         header("Content-Type", kind),
         header("Cache-Control", "no-store"),

@@ -1,7 +1,7 @@
 //! `menhu serve`: builds the site in memory, serves it over HTTP (127.0.0.1 unless told
 //! otherwise), watches the sources, rebuilds only what an edit touches and pushes a
 //! reload to open pages. Requests are mapped onto the in-memory outputs only; nothing
-//! outside them is served.
+//! outside them is served, and [`guard`] answers only `GET`/`HEAD` to its own `Host`.
 //!
 //! Threads: tiny_http reads each connection on a thread of its own; a few workers answer
 //! requests (an event stream gets a thread of its own, so open pages never block
@@ -10,8 +10,10 @@
 //! while a rebuild runs); the main thread rebuilds. They share a [`Shared`]: the served
 //! [`Snapshot`] is an `Arc` swapped whole after each rebuild and each edit published.
 
+mod body;
 mod body_edit;
 pub mod edits;
+mod guard;
 mod http;
 pub mod incremental;
 mod listen;
@@ -77,10 +79,8 @@ impl Snapshot {
         }
     }
 
-    /// The bytes of an output path (`news/x/index.html`). A copied file is read at the
-    /// time of the request, so it is resolved again then: a file replaced by a link out
-    /// of the site since the build (while a failed rebuild keeps this snapshot) is not
-    /// served.
+    /// The bytes of an output path (`news/x/index.html`), a copied file read whole:
+    /// for tools and tests. Requests are answered from [`Snapshot::body`].
     pub fn get(&self, path: &str) -> Option<Arc<[u8]>> {
         if let Some(body) = self.files.get(path) {
             return Some(body.clone());
@@ -105,6 +105,18 @@ impl Snapshot {
     /// The bytes of a rendered output (not a copied file).
     pub fn rendered_file(&self, path: &str) -> Option<&[u8]> {
         self.files.get(path).map(|b| &b[..])
+    }
+
+    /// The bytes of an output path (`news/x/index.html`): in memory when rendered, the
+    /// source file, opened to be streamed, when copied. A copied file is resolved again
+    /// at the time of the request: a file replaced by a link out of the site since the
+    /// build (while a failed rebuild keeps this snapshot) is not served.
+    pub fn body(&self, path: &str) -> Option<body::Body> {
+        if let Some(bytes) = self.files.get(path) {
+            return Some(body::Body::Memory(bytes.clone()));
+        }
+        let source = self.copies.get(path)?;
+        body::Body::open(&self.bounds.as_ref()?.resolve(source).ok()?)
     }
 
     /// True when `path` is an output.
@@ -133,6 +145,7 @@ impl Snapshot {
 pub struct Shared {
     edits: Edits,
     hub: reload::Hub,
+    own_hosts: guard::OwnHosts,
 }
 
 impl Shared {
@@ -173,6 +186,11 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
     let shared = Arc::new(Shared {
         edits: Edits::new(&preview, build),
         hub: reload::Hub::new(format!("{}-{}", std::process::id(), now_millis())),
+        own_hosts: guard::OwnHosts::new(
+            &options.bind,
+            listener.local_addr().ok(),
+            options.build.base_url.as_deref(),
+        ),
     });
     listen::raise_open_file_limit();
     let answering = shared.clone();
@@ -206,9 +224,13 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
     Ok(())
 }
 
-/// An event stream keeps its connection on a thread of its own; anything else is
-/// answered from the snapshot.
+/// A request the guard refuses gets its refusal; an event stream keeps its connection
+/// on a thread of its own; anything else is answered from the snapshot.
 fn answer(request: tiny_http::Request, shared: &Arc<Shared>) {
+    if let Some(refusal) = shared.own_hosts.refusal(&request) {
+        http::refuse(request, &refusal);
+        return;
+    }
     if request.url().split('?').next() == Some(reload::EVENTS_PATH) {
         let shared = shared.clone();
         std::thread::spawn(move || shared.hub.stream(request.into_writer()));

@@ -15,20 +15,22 @@ use menhu::check::{ExternalOptions, LinkStatus, check_urls};
 use crate::support::{Site, assert_contains};
 
 /// A local server answering by path; counts requests as `METHOD /path`.
-struct Server {
+pub struct Server {
     port: u16,
     hits: Arc<Mutex<HashMap<String, usize>>>,
+    redirects: Arc<Mutex<HashMap<String, String>>>,
     stop: Arc<AtomicBool>,
 }
 
 impl Server {
-    fn start() -> Server {
+    pub fn start() -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         listener.set_nonblocking(true).unwrap();
         let port = listener.local_addr().unwrap().port();
         let hits = Arc::new(Mutex::new(HashMap::new()));
+        let redirects = Arc::new(Mutex::new(HashMap::new()));
         let stop = Arc::new(AtomicBool::new(false));
-        let (h, s) = (hits.clone(), stop.clone());
+        let (h, r, s) = (hits.clone(), redirects.clone(), stop.clone());
         std::thread::spawn(move || {
             // Bounded: stops when told, after 60 s, or after 500 connections.
             let deadline = Instant::now() + Duration::from_secs(60);
@@ -37,22 +39,44 @@ impl Server {
                 match listener.accept() {
                     Ok((stream, _)) => {
                         served += 1;
-                        let h = h.clone();
-                        std::thread::spawn(move || answer(stream, &h));
+                        let (h, r) = (h.clone(), r.clone());
+                        std::thread::spawn(move || answer(stream, &h, &r));
                     }
                     Err(_) => std::thread::sleep(Duration::from_millis(5)),
                 }
             }
         });
-        Server { port, hits, stop }
+        Server {
+            port,
+            hits,
+            redirects,
+            stop,
+        }
     }
 
-    fn url(&self, path: &str) -> String {
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn url(&self, path: &str) -> String {
         format!("http://127.0.0.1:{}{path}", self.port)
     }
 
-    fn hits(&self, key: &str) -> usize {
+    pub fn hits(&self, key: &str) -> usize {
         self.hits.lock().unwrap().get(key).copied().unwrap_or(0)
+    }
+
+    /// Every request this server has answered, as `METHOD /path`.
+    pub fn total_hits(&self) -> usize {
+        self.hits.lock().unwrap().values().sum()
+    }
+
+    /// Answers `path` with a 302 to `location`.
+    pub fn redirect(&self, path: &str, location: &str) {
+        self.redirects
+            .lock()
+            .unwrap()
+            .insert(path.to_owned(), location.to_owned());
     }
 }
 
@@ -62,7 +86,11 @@ impl Drop for Server {
     }
 }
 
-fn answer(stream: TcpStream, hits: &Mutex<HashMap<String, usize>>) {
+fn answer(
+    stream: TcpStream,
+    hits: &Mutex<HashMap<String, usize>>,
+    redirects: &Mutex<HashMap<String, String>>,
+) {
     stream.set_nonblocking(false).ok();
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut request = String::new();
@@ -83,7 +111,9 @@ fn answer(stream: TcpStream, hits: &Mutex<HashMap<String, usize>>) {
         .unwrap()
         .entry(format!("{method} {path}"))
         .or_default() += 1;
+    let redirect = redirects.lock().unwrap().get(&path).cloned();
     let (status, location) = match path.as_str() {
+        _ if redirect.is_some() => ("302 Found", redirect.as_deref()),
         "/ok" => ("200 OK", None),
         "/moved" => ("301 Moved Permanently", Some("/moved2")),
         "/moved2" => ("301 Moved Permanently", Some("/ok")),
@@ -109,7 +139,9 @@ fn answer(stream: TcpStream, hits: &Mutex<HashMap<String, usize>>) {
     );
 }
 
-fn options(cache: Option<PathBuf>) -> ExternalOptions {
+/// Options for a test: short timeouts, and the test servers' address (loopback,
+/// private) allowed.
+pub fn options(cache: Option<PathBuf>) -> ExternalOptions {
     ExternalOptions {
         timeout: Duration::from_secs(1),
         concurrency: 4,
@@ -117,12 +149,13 @@ fn options(cache: Option<PathBuf>) -> ExternalOptions {
         backoff: Duration::from_millis(10),
         host_delay: Duration::from_millis(0),
         skip: Vec::new(),
+        allow_private: vec!["127.0.0.1".to_owned()],
         cache_file: cache,
         cache_lifetime: Duration::from_secs(3600),
     }
 }
 
-fn status_of(results: &[(String, LinkStatus)], url: &str) -> LinkStatus {
+pub fn status_of(results: &[(String, LinkStatus)], url: &str) -> LinkStatus {
     results
         .iter()
         .find(|(u, _)| u == url)
@@ -203,7 +236,7 @@ fn check_external_reports_broken_links_at_their_line() {
     site.write(
         "site-config.toml",
         &format!(
-            "{}\n[check.external]\ntimeout_secs = 1\nretries = 0\nhost_delay_ms = 0\nskip = [\"{}\"]\n",
+            "{}\n[check.external]\ntimeout_secs = 1\nretries = 0\nhost_delay_ms = 0\nskip = [\"{}\"]\nallow_private = [\"127.0.0.1\"]\n",
             crate::support::MINIMAL_CONFIG,
             server.url("/skipped")
         ),

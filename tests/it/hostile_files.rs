@@ -533,6 +533,7 @@ fn a_linked_link_cache_is_replaced_never_written_through() {
         backoff: std::time::Duration::ZERO,
         host_delay: std::time::Duration::ZERO,
         skip: vec!["https://www.gov.cn/*".into()],
+        allow_private: Vec::new(),
         cache_file: Some(cache.clone()),
         cache_lifetime: std::time::Duration::from_secs(3600),
     };

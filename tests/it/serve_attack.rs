@@ -110,7 +110,8 @@ fn over_long_targets_and_headers_get_a_clear_4xx() {
             format!("/{}", "a".repeat(length)),
             format!("/news/a/?q={}", "%2e".repeat(length / 3)),
         ] {
-            let request = format!("GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            let request =
+                format!("GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
             assert_eq!(send_all(&server, request.as_bytes()), 414, "{length} bytes");
         }
     }
@@ -122,8 +123,9 @@ fn over_long_targets_and_headers_get_a_clear_4xx() {
         (0..5_000).map(|i| format!("X-H{i}: v\r\n")).collect(),
         format!("Cookie: {}\r\n", "c=1; ".repeat(20_000)),
     ] {
-        let request =
-            format!("GET /news/a/ HTTP/1.1\r\nHost: x\r\n{header}Connection: close\r\n\r\n");
+        let request = format!(
+            "GET /news/a/ HTTP/1.1\r\nHost: localhost\r\n{header}Connection: close\r\n\r\n"
+        );
         assert_eq!(
             send_all(&server, request.as_bytes()),
             431,
@@ -135,8 +137,8 @@ fn over_long_targets_and_headers_get_a_clear_4xx() {
     for raw in [
         &b"\r\n\r\n"[..],
         b"GET\r\n\r\n",
-        b"GET / HTTP/9.9\r\nHost: x\r\nConnection: close\r\n\r\n",
-        "GET /新闻 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".as_bytes(),
+        b"GET / HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+        "GET /新闻 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".as_bytes(),
         b"GET / HTTP/1.1\r\nHost x\r\n\r\n",
         b"\x00\x01\x02\xff\xfe\r\n\r\n",
     ] {
@@ -199,7 +201,7 @@ fn slow_clients_do_not_block_others() {
     // Half a request, then silence, then gone: the server is unaffected.
     for _ in 0..50 {
         let mut stream = TcpStream::connect(server.address).unwrap();
-        let _ = stream.write_all(b"GET /news/a/ HTTP/1.1\r\nHost: x\r\nX-");
+        let _ = stream.write_all(b"GET /news/a/ HTTP/1.1\r\nHost: localhost\r\nX-");
     }
     still_serves(&server);
 }
@@ -222,7 +224,7 @@ fn hundreds_of_concurrent_connections_are_all_answered() {
                 let target = ["/news/a/", "/site.css", "/nowhere/", "/"][i % 4];
                 write!(
                     stream,
-                    "GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    "GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
                 )
                 .unwrap();
                 status_of(&mut stream)
@@ -238,11 +240,11 @@ fn hundreds_of_concurrent_connections_are_all_answered() {
     let mut stream = TcpStream::connect(server.address).unwrap();
     for _ in 0..50 {
         stream
-            .write_all(b"GET /site.css HTTP/1.1\r\nHost: x\r\n\r\n")
+            .write_all(b"GET /site.css HTTP/1.1\r\nHost: localhost\r\n\r\n")
             .unwrap();
     }
     stream
-        .write_all(b"GET /site.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .write_all(b"GET /site.css HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
         .unwrap();
     let mut all = String::new();
     stream.read_to_string(&mut all).unwrap();
@@ -277,7 +279,7 @@ fn head_has_headers_only_and_other_methods_get_405_with_allow() {
     // A body sent with POST is not read into anything; the server carries on.
     let body = "x".repeat(1024 * 1024);
     let answer = server.raw(
-        format!("POST /news/a/ HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len())
+        format!("POST /news/a/ HTTP/1.1\r\nHost: localhost\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len())
             .as_bytes(),
     );
     assert!(String::from_utf8_lossy(&answer).starts_with("HTTP/1.1 405"));
@@ -363,7 +365,8 @@ fn fresh_status(server: &Server) -> u16 {
         return 0;
     };
     let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
-    let _ = stream.write_all(b"GET /news/a/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    let _ =
+        stream.write_all(b"GET /news/a/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
     status_of(&mut stream)
 }
 

@@ -79,6 +79,11 @@ impl Server {
         panic!("menhu serve did not start");
     }
 
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Sends raw request bytes and returns the whole answer.
     pub fn raw(&self, request: &[u8]) -> Vec<u8> {
         let mut stream = TcpStream::connect(self.address).expect("connect");
@@ -315,7 +320,7 @@ fn nothing_outside_the_output_is_ever_served() {
     // A client that goes away mid-request does not take the server down.
     {
         let mut stream = TcpStream::connect(server.address).expect("connect");
-        let _ = stream.write_all(b"GET /news/a/ HTTP/1.1\r\nHost: x\r\n");
+        let _ = stream.write_all(b"GET /news/a/ HTTP/1.1\r\nHost: localhost\r\n");
     }
     assert_eq!(server.get("/news/a/").status, 200);
 }

@@ -692,6 +692,31 @@ fn script_urls_in_link_fields_are_errors_at_their_line() {
         ok.meta.org_fields.website.as_deref(),
         Some("https://kx.example.org/")
     );
-    assert!(runs_script("java\tscript:x") && runs_script("VBSCRIPT:x"));
-    assert!(!runs_script("/javascript:x") && !runs_script("mailto:a@b.c"));
+}
+
+#[test]
+fn every_address_field_goes_through_the_one_rule() {
+    let errors = page_errors(concat!(
+        "+++\ntitle = \"t\"\n",
+        "path = \"javascript:alert(document.domain);/x/\"\n",
+        "slug = \"JAVASCRIPT:x\"\n",
+        "aliases = [\"/old/\", \"data:text/html,x\"]\n",
+        "attachments = [\"a.pdf\", { path = \"javascript://%0aalert(1)\" }, \"java\\tscript:x\"]\n",
+        "+++\n",
+    ));
+    let mut places: Vec<(u32, u32)> = errors.iter().map(place).collect();
+    places.sort();
+    assert!(errors.iter().all(|e| e.code == "E0213"), "{errors:#?}");
+    assert_eq!(places, [(3, 8), (4, 8), (5, 21), (6, 34), (6, 64)]);
+    let section = parse_section(
+        Path::new("_index.md"),
+        "+++\nredirect_to = \"vbscript:x\"\naliases = [\"https://a.cn/\"]\n+++\n",
+    );
+    let errors = section.err().unwrap_or_default();
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    let ok = page(
+        "+++\ntitle = \"t\"\npath = \"zhuanti/2024\"\naliases = [\"/old.html\"]\nattachments = [\"https://a.cn/x.pdf\", \"b.docx\"]\n+++\n",
+    );
+    assert_eq!(ok.meta.path.as_deref(), Some("zhuanti/2024"));
+    assert_eq!(ok.meta.attachments.len(), 2);
 }

@@ -173,6 +173,19 @@ export function fetchLoader(base) {
   };
 }
 
+/**
+ * The address of a result: its site-relative `path` from the index, after `prefix`
+ * (`zh-hant/` on the Traditional copy), under `root`, the URL of the site's root. It
+ * is built as a path, never read as an address of its own, so no path can make it a
+ * `javascript:` link or send it to another site: `javascript:x;/a/` becomes
+ * `ROOT/javascript:x;/a/`, `//evil.example/` becomes `ROOT/evil.example/`.
+ */
+export function resultUrl(path, root, prefix = '') {
+  const site = new URL(root);
+  const url = new URL('./' + prefix + String(path).replace(/^[\\/]+/, ''), site);
+  return url.origin === site.origin ? url.href : site.href;
+}
+
 export class SearchIndex {
   constructor(load, meta, build) {
     this.load = load;

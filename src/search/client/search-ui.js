@@ -1,7 +1,7 @@
 // menhu search page: the form, filters with counts, results with highlighted excerpts,
 // keyboard navigation and ?q= in the URL. Finds the index beside itself, so the site
 // works from a sub-path. Renders text with textContent only: no HTML from the index.
-import { openIndex, currentBuild, fetchLoader, MAX_QUERY_CHARS } from './search-core.js';
+import { openIndex, currentBuild, fetchLoader, resultUrl, MAX_QUERY_CHARS } from './search-core.js';
 
 const here = new URL('./', import.meta.url), root = new URL('../', import.meta.url);
 const PAGE = 10;
@@ -107,8 +107,7 @@ async function showMore() {
   if (mine !== seq) return;
   shown += items.length;
   for (const item of items) {
-    const path = (traditional ? 'zh-hant/' : '') + item.path.replace(/^\//, '');
-    const link = el('a', { href: new URL(path, root).href }, ...marks(item.titleSegments));
+    const link = el('a', { href: resultUrl(item.path, root, traditional ? 'zh-hant/' : '') }, ...marks(item.titleSegments));
     list.append(el('li', { className: 'search-result' }, el('h2', {}, link),
       el('p', { className: 'search-excerpt' }, ...marks(item.excerpt)),
       el('p', { className: 'search-meta', textContent: item.date })));

@@ -1,21 +1,11 @@
-//! Simplified ↔ Traditional Chinese with OpenCC's phrase tables (pure Rust).
-//! Simplified → Traditional runs on the automaton of [`super::opencc`]; Traditional →
-//! Simplified, used for names and for pages written in Traditional, on `ferrous-opencc`.
-//! Both are built once, on first use, and shared: they are immutable.
-
-use std::sync::OnceLock;
-
-use ferrous_opencc::OpenCC;
-use ferrous_opencc::config::BuiltinConfig;
+//! Simplified ↔ Traditional Chinese with OpenCC's phrase tables: its `s2t` for the
+//! Traditional copy, its `t2s` for names and for pages written in Traditional, both on
+//! the automata of [`super::opencc`], built once, on first use, and shared: they are
+//! immutable.
 
 /// Traditional → Simplified (`臺灣` → `台湾`, `後臺` → `后台`).
 pub fn to_simplified(text: &str) -> String {
-    static T2S: OnceLock<Option<OpenCC>> = OnceLock::new();
-    let converter = T2S.get_or_init(|| OpenCC::from_config(BuiltinConfig::T2s).ok());
-    match converter {
-        Some(opencc) if has_han(text) => opencc.convert(text),
-        _ => text.to_owned(),
-    }
+    super::opencc::t2s().convert(text)
 }
 
 /// Simplified → Traditional (`科学技术协会` → `科學技術協會`, `头发` → `頭髮`).
@@ -50,10 +40,6 @@ pub fn traditional_chars() -> Vec<(char, char)> {
             }
         })
         .collect()
-}
-
-fn has_han(text: &str) -> bool {
-    text.chars().any(super::is_han)
 }
 
 #[cfg(test)]

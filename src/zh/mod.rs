@@ -1,6 +1,6 @@
 //! Chinese text as pure functions with no site types: pinyin slugs for URLs and file
-//! names, Simplified ↔ Traditional conversion (简繁, OpenCC's tables compiled into an
-//! automaton shared by all threads), Han-character tests, the counts
+//! names, Simplified ↔ Traditional conversion (简繁, OpenCC's tables in `data/opencc/`
+//! compiled into automata shared by all threads), Han-character tests, the counts
 //! shown in an article header (字数, 阅读时间), and the normalisation that search applies
 //! to texts and queries (繁→简 per character, 全角, case).
 //! A leaf module: it uses nothing else from the crate.

@@ -1,16 +1,10 @@
 //! The converter: phrases chosen over characters, the recipe mechanics on small tables
-//! written here, the same output as `ferrous-opencc` on the same tables, and OpenCC's
-//! own test cases when a copy of its repository is at hand.
-//!
-//! `MENHU_OPENCC_TESTCASES`: path to `test/testcases/testcases.json` of an OpenCC
-//! checkout. Unset or missing, [`opencc_test_cases`] says so and passes, unless
-//! `MENHU_REQUIRE_OPENCC=1`, which makes it fail. The checkout's own tables
-//! (`data/dictionary/`, or `MENHU_OPENCC_DICTIONARIES`) are compiled with this
-//! converter and must give every `s2t` and `s2twp` case's expected text. No file of
-//! OpenCC's repository is kept in this project.
+//! written here, and OpenCC's own test cases (`tests/data/opencc/testcases.json`, from
+//! the same release as the tables) for every recipe menhu has.
 
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
 
+use super::recipes::{self, TofuRisk, compile, s2twp, t2s_recipe};
 use super::*;
 
 #[test]
@@ -59,20 +53,21 @@ fn text_without_simplified_characters_is_copied() {
 }
 
 #[test]
-fn gives_what_ferrous_opencc_gives_on_the_same_tables() {
-    let opencc = ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2t)
-        .expect("ferrous-opencc's s2t");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    let mut compared = 0;
-    for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
-        let entry = entry.expect("content folder");
-        if entry.path().extension().is_some_and(|e| e == "md") {
-            let text = std::fs::read_to_string(entry.path()).expect("demo page");
-            assert_eq!(s2t().convert(&text), opencc.convert(&text), "{entry:?}");
-            compared += text.len();
-        }
-    }
-    assert!(compared > 20_000, "{compared} bytes compared");
+fn compatibility_ideographs_are_normalised_first() {
+    // U+F9B1 is a compatibility form of 鈴 (U+9234); U+FA10 of 塚.
+    assert_eq!(s2t().convert("\u{F9B1}声"), "鈴聲");
+    assert_eq!(t2s().convert("\u{F9B1}聲"), "铃声");
+    let mut out = String::from("前");
+    s2t().convert_into("发\u{FA10}", &mut out);
+    assert_eq!(out, "前發塚");
+}
+
+#[test]
+fn t2s_avoids_characters_fonts_lack() {
+    // 㑮's Simplified form 𫝈 (U+2B748) is missing from common fonts.
+    assert_eq!(t2s().convert("㑮"), "㑮");
+    assert_eq!(compile(t2s_recipe(TofuRisk::Include)).convert("㑮"), "𫝈");
+    assert_eq!(t2s().convert("臺灣的後臺"), "台湾的后台");
 }
 
 /// Tables in OpenCC's format, written for these tests.
@@ -80,17 +75,25 @@ fn tier(lines: &str) -> Tier {
     Tier::table(lines)
 }
 
+fn steps(steps: Vec<Vec<Tier>>) -> Converter {
+    Converter::new(Recipe {
+        steps,
+        ..Recipe::default()
+    })
+    .unwrap()
+}
+
 #[test]
 fn a_step_tries_its_tables_in_order_and_a_tier_by_length() {
     let words = tier("甲乙\tA\n");
     let longer = tier("甲乙丙\tB\n");
     // Separate tables: the first with a match wins, though the second's is longer.
-    let first = Converter::new(None, vec![vec![words.clone(), longer.clone()]]).unwrap();
+    let first = steps(vec![vec![words.clone(), longer.clone()]]);
     assert_eq!(first.convert("甲乙丙"), "A丙");
     // One tier: the longest wins.
     let mut joined = words;
     joined.add_table("甲乙丙\tB\n");
-    let union = Converter::new(None, vec![vec![joined]]).unwrap();
+    let union = steps(vec![vec![joined]]);
     assert_eq!(union.convert("甲乙丙丁"), "B丁");
 }
 
@@ -101,67 +104,51 @@ fn steps_run_in_turn_within_the_pieces_of_the_segmentation() {
     // The second step rewrites what the first produced, but never across a piece:
     // 「丑寅」 spans the phrase 「甲乙」 and the run 「丙」.
     let second = tier("丑寅\tX\n卯\tY\n");
-    let steps = vec![vec![phrases.clone(), chars], vec![second]];
-    let segmented = Converter::new(Some(phrases), steps.clone()).unwrap();
+    let chain = vec![vec![phrases.clone(), chars], vec![second]];
+    let segmented = Converter::new(Recipe {
+        segmentation: Some(phrases),
+        steps: chain.clone(),
+        ..Recipe::default()
+    })
+    .unwrap();
     assert_eq!(segmented.convert("甲乙丙乙"), "子丑寅Y");
-    let whole = Converter::new(None, steps).unwrap();
-    assert_eq!(whole.convert("甲乙丙乙"), "子XY");
+    assert_eq!(steps(chain).convert("甲乙丙乙"), "子XY");
+}
+
+#[test]
+fn normalization_comes_before_segmentation_and_every_step() {
+    // 「乚」 normalises to 「乙」, which then completes the phrase 「甲乙」; a key holding
+    // 「乚」 can never match and is dropped.
+    let normalization = Some(tier("乚\t乙\n"));
+    let phrases = tier("甲乙\t子丑\n乚丙\tZ\n");
+    let chain = vec![vec![phrases.clone(), tier("丙\t寅\n")]];
+    for segmentation in [None, Some(phrases)] {
+        let converter = Converter::new(Recipe {
+            normalization: normalization.clone(),
+            segmentation,
+            steps: chain.clone(),
+        })
+        .unwrap();
+        assert_eq!(converter.convert("丙甲乚丙"), "寅子丑寅");
+        assert_eq!(converter.convert("丙甲乙丙"), "寅子丑寅");
+        let mut out = String::from("前");
+        converter.convert_into("乚丙", &mut out);
+        assert_eq!(out, "前乙寅");
+    }
 }
 
 #[test]
 fn reads_tables_as_opencc_does() {
     let table = tier("# comment\n\n甲\t一 壹\n乙\t二\n乙\t贰\n丙\t\n丁\t四\t肆\n戊\n");
-    let converter = Converter::new(None, vec![vec![table]]).unwrap();
+    let converter = steps(vec![vec![table]]);
     // First value; the last line of a repeated key; malformed lines skipped.
     assert_eq!(converter.convert("甲乙丙丁戊"), "一贰丙丁戊");
 }
 
 #[test]
 fn ascii_keys_turn_off_the_ascii_shortcut() {
-    let converter = Converter::new(None, vec![vec![tier("U盘\tU碟\nab\tAB\n")]]).unwrap();
+    let converter = steps(vec![vec![tier("U盘\tU碟\nab\tAB\n")]]);
     assert_eq!(converter.convert("xab U盘"), "xAB U碟");
-}
-
-/// An OpenCC checkout's test cases and tables, when given.
-struct Checkout {
-    cases: PathBuf,
-    tables: PathBuf,
-}
-
-fn checkout() -> Option<Checkout> {
-    let required = std::env::var("MENHU_REQUIRE_OPENCC").is_ok_and(|v| v == "1");
-    let skip = |why: String| {
-        assert!(!required, "MENHU_REQUIRE_OPENCC=1 but {why}");
-        println!("skipped: {why}");
-        None
-    };
-    let Some(cases) = std::env::var_os("MENHU_OPENCC_TESTCASES").map(PathBuf::from) else {
-        return skip(
-            "MENHU_OPENCC_TESTCASES is not set (path to OpenCC's test/testcases/testcases.json)"
-                .into(),
-        );
-    };
-    if !cases.is_file() {
-        return skip(format!(
-            "MENHU_OPENCC_TESTCASES names no file: {}",
-            cases.display()
-        ));
-    }
-    let tables = match std::env::var_os("MENHU_OPENCC_DICTIONARIES") {
-        Some(dir) => PathBuf::from(dir),
-        // test/testcases/testcases.json → data/dictionary of the same checkout.
-        None => cases
-            .parent()
-            .unwrap_or(Path::new("."))
-            .join("../../data/dictionary"),
-    };
-    if !tables.join("STPhrases.txt").is_file() {
-        return skip(format!(
-            "no OpenCC tables at {} (set MENHU_OPENCC_DICTIONARIES to the checkout's data/dictionary)",
-            tables.display()
-        ));
-    }
-    Some(Checkout { cases, tables })
 }
 
 /// `testcases.json` allows a comma before `}` or `]`, which JSON does not.
@@ -188,101 +175,166 @@ fn without_trailing_commas(text: &str) -> String {
     out
 }
 
-fn read_table(dir: &Path, name: &str) -> Tier {
-    let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).unwrap_or_default();
-    Tier::table(&text)
-}
-
-/// OpenCC's current `s2t` and `s2twp` configurations over a checkout's tables. Both
-/// read `STPhrases` joined with the phrases OpenCC's build generates from the regional
-/// tables (each Hong Kong and Taiwan phrase, converted to Simplified, when three
-/// characters or longer, maps to the phrase), so a Simplified word stays whole until
-/// the regional step sees it.
-fn checkout_converters(tables: &Path) -> (Converter, Converter) {
-    let t2s = Converter::new(
-        None,
-        vec![vec![
-            read_table(tables, "TSPhrases"),
-            read_table(tables, "TSCharacters"),
-        ]],
-    )
-    .unwrap();
-    let mut phrases = read_table(tables, "STPhrases");
-    for regional in ["HKPhrases", "TWPhrases"] {
-        let keys: Vec<String> = read_table(tables, regional)
-            .keys()
-            .map(str::to_owned)
-            .collect();
-        phrases.add(
-            keys.into_iter()
-                .map(|key| (t2s.convert(&key), key))
-                .filter(|(simplified, _)| simplified.chars().count() >= 3),
-        );
-    }
-    let characters = read_table(tables, "STCharacters");
-    let s2t = Converter::new(None, vec![vec![phrases.clone(), characters.clone()]]).unwrap();
-    let taiwan = ["TWPhrases", "TWVariantsPhrases", "TWVariants"].map(|t| read_table(tables, t));
-    let s2twp = Converter::new(
-        Some(phrases.clone()),
-        vec![vec![phrases, characters], taiwan.to_vec()],
-    )
-    .unwrap();
-    (s2t, s2twp)
-}
-
 #[test]
-fn opencc_test_cases() {
-    let Some(checkout) = checkout() else {
-        return;
-    };
-    let text = std::fs::read_to_string(&checkout.cases).expect("readable test cases");
+fn trailing_commas_are_dropped_outside_strings_only() {
+    assert_eq!(
+        without_trailing_commas("{\"a\": [1, 2,\n],\n \"b,]\": \"\\\",}\",}"),
+        "{\"a\": [1, 2\n],\n \"b,]\": \"\\\",}\"}"
+    );
+}
+
+/// OpenCC's test cases: (id, input, expected output by configuration name).
+fn opencc_test_cases() -> Vec<(String, String, BTreeMap<String, String>)> {
+    let text = include_str!("../../../tests/data/opencc/testcases.json");
     let suite: serde_json::Value =
-        serde_json::from_str(&without_trailing_commas(&text)).expect("test cases as JSON");
+        serde_json::from_str(&without_trailing_commas(text)).expect("test cases as JSON");
     let cases = suite["cases"].as_array().expect("a `cases` list");
-    let (s2t_checkout, s2twp_checkout) = checkout_converters(&checkout.tables);
-    let ferrous = ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2t)
-        .expect("ferrous-opencc's s2t");
-    let (mut checked, mut shipped_right, mut shipped_total) = (0, 0, 0);
+    cases
+        .iter()
+        .map(|case| {
+            let expected = case["expected"].as_object().expect("`expected` of a case");
+            (
+                case["id"].as_str().expect("`id` of a case").to_owned(),
+                case["input"]
+                    .as_str()
+                    .expect("`input` of a case")
+                    .to_owned(),
+                expected
+                    .iter()
+                    .map(|(config, out)| (config.clone(), out.as_str().unwrap_or("").to_owned()))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// OpenCC runs its test cases with the tables that risk characters fonts lack
+/// (`--include-tofu-risk-dictionaries`); only `t2s` has such a table.
+#[test]
+fn opencc_test_cases_pass() {
+    let s2twp = s2twp();
+    let t2s_with_tofu_risk = compile(t2s_recipe(TofuRisk::Include));
+    let converters: [(&str, &Converter); 3] = [
+        ("s2t", s2t()),
+        ("s2twp", &s2twp),
+        ("t2s", &t2s_with_tofu_risk),
+    ];
+    let mut checked = BTreeMap::new();
     let mut failures = Vec::new();
-    for case in cases {
-        let (id, input) = (
-            case["id"].as_str().unwrap_or("?"),
-            case["input"].as_str().unwrap_or(""),
-        );
-        for (config, converter) in [("s2t", &s2t_checkout), ("s2twp", &s2twp_checkout)] {
-            let Some(expected) = case["expected"][config].as_str() else {
+    for (id, input, expected) in opencc_test_cases() {
+        for (config, converter) in converters {
+            let Some(expected) = expected.get(config) else {
                 continue;
             };
-            checked += 1;
-            let got = converter.convert(input);
-            if got != expected {
-                failures.push(format!("{id} ({config})\n  input:    {input}\n  expected: {expected}\n  got:      {got}"));
-            }
-            if config == "s2t" {
-                // The tables menhu ships are ferrous-opencc's: same output as it, case by case.
-                let shipped = s2t().convert(input);
-                assert_eq!(
-                    shipped,
-                    ferrous.convert(input),
-                    "{id}: shipped s2t differs from ferrous-opencc"
-                );
-                shipped_total += 1;
-                shipped_right += usize::from(shipped == expected);
+            *checked.entry(config).or_insert(0) += 1;
+            let got = converter.convert(&input);
+            if got != *expected {
+                failures.push(format!(
+                    "{id} ({config})\n  input:    {input}\n  expected: {expected}\n  got:      {got}"
+                ));
             }
         }
     }
-    println!(
-        "OpenCC test cases: {checked} s2t/s2twp cases with the checkout's tables; the shipped tables get {shipped_right} of {shipped_total} s2t cases right"
-    );
-    assert!(
-        checked > 0,
-        "no s2t or s2twp case in {}",
-        checkout.cases.display()
-    );
+    println!("OpenCC's test cases checked: {checked:?}");
+    for (config, _) in converters {
+        let count = checked.get(config).copied().unwrap_or(0);
+        assert!(count >= 50, "only {count} {config} cases in testcases.json");
+    }
     assert!(
         failures.is_empty(),
-        "{} of {checked} cases fail:\n{}",
+        "{} OpenCC test cases fail:\n{}",
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// A configuration file's recipe in a line: the tables it names, in order, with their
+/// groups' match policies and the segmentation.
+fn recipe_shape(config: &serde_json::Value) -> String {
+    fn dict(d: &serde_json::Value) -> String {
+        match d["type"].as_str() {
+            Some("group") => {
+                let policy = d["match_policy"].as_str().unwrap_or("short_circuit");
+                let inner: Vec<String> = d["dicts"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(dict)
+                    .collect();
+                format!("{policy}[{}]", inner.join(" "))
+            }
+            _ => {
+                let file = d["file"].as_str().unwrap_or("?").trim_end_matches(".ocd2");
+                match d["may_output_tofu"].as_bool() {
+                    Some(true) => format!("{file}(tofu)"),
+                    _ => file.to_owned(),
+                }
+            }
+        }
+    }
+    let chain = |key: &str| -> String {
+        let steps: Vec<String> = config[key]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|step| dict(&step["dict"]))
+            .collect();
+        steps.join(" → ")
+    };
+    let mut shape = format!("normalization: {}", chain("normalization"));
+    if let Some(segmentation) = config.get("segmentation") {
+        let kind = segmentation["type"].as_str().unwrap_or("?");
+        shape += &format!("; segmentation: {kind} {}", dict(&segmentation["dict"]));
+    }
+    shape + &format!("; chain: {}", chain("conversion_chain"))
+}
+
+/// When an update of OpenCC changes a recipe, `recipes.rs` must follow it.
+#[test]
+fn the_recipes_are_the_configuration_files() {
+    let st = "union[STPhrases STPhrases_GeneratedFromRegionalPhrases]";
+    let expected = [
+        (
+            include_str!("../../../data/opencc/s2t.json"),
+            format!(
+                "normalization: CJK_Compatibility_Ideographs; chain: short_circuit[{st} STCharacters]"
+            ),
+        ),
+        (
+            include_str!("../../../data/opencc/t2s.json"),
+            "normalization: CJK_Compatibility_Ideographs; chain: \
+             short_circuit[TSPhrases TSCharactersExt(tofu) TSCharacters]"
+                .to_owned(),
+        ),
+        (
+            include_str!("../../../data/opencc/s2twp.json"),
+            format!(
+                "normalization: CJK_Compatibility_Ideographs; segmentation: mmseg {st}; \
+                 chain: short_circuit[{st} STCharacters] → \
+                 short_circuit[TWPhrases TWVariantsPhrases TWVariants]"
+            ),
+        ),
+    ];
+    for (json, shape) in expected {
+        let config: serde_json::Value = serde_json::from_str(json).expect("a configuration");
+        assert_eq!(recipe_shape(&config), shape, "{}", config["name"]);
+    }
+}
+
+/// OpenCC's build stops when two regional phrases have the same Simplified form;
+/// `recipes.rs` would keep one.
+#[test]
+fn regional_phrases_have_distinct_simplified_forms() {
+    let generated = recipes::phrases_from_regional();
+    assert!(
+        generated.len() > 100,
+        "{} generated phrases",
+        generated.len()
+    );
+    let mut phrase_of = BTreeMap::new();
+    for (simplified, phrase) in &generated {
+        if let Some(other) = phrase_of.insert(simplified, phrase) {
+            assert_eq!(other, phrase, "{simplified}");
+        }
+    }
 }

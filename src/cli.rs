@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod build;
+mod deploy;
 
 use crate::check::{self, CheckOptions, Format};
 use crate::content::date::Now;
@@ -18,11 +19,15 @@ use crate::pipeline::BuildOptions;
 use crate::scaffold;
 use crate::serve::{self, ServeOptions};
 
+/// `menhu --version`: the version and the commit it was built from (build.rs), e.g.
+/// `0.1.0 (846a366abcde 2026-12-06)`.
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("MENHU_COMMIT"), ")");
+
 /// menhu (门户): static portals for Chinese public associations.
 #[derive(Debug, Parser)]
 #[command(
     name = "menhu",
-    version,
+    version = VERSION,
     about,
     long_about = None,
     after_help = "Exit codes: 0 success, 1 the site has errors (each printed with file, line and fix), 2 bad command line."
@@ -116,6 +121,9 @@ pub enum Command {
     },
     /// Check links, content, the government-website inspection rules and wording.
     Check(CheckArgs),
+    /// Publish the built site to a target of `[deploy]` in site-config.toml, uploading
+    /// only what changed since the last deploy.
+    Deploy(DeployArgs),
     /// Write the demo portal into a new folder.
     Init {
         /// Folder to create (must be missing or empty).
@@ -146,6 +154,27 @@ pub struct CheckArgs {
     pub drafts: bool,
 }
 
+/// The flags of `menhu deploy`.
+#[derive(Debug, clap::Args)]
+pub struct DeployArgs {
+    /// The target's name, under `[deploy.targets.NAME]` (default: `[deploy] default`,
+    /// or the only target).
+    #[arg(long, short = 't')]
+    pub target: Option<String>,
+    /// List what would be uploaded and deleted; change nothing.
+    #[arg(long, short = 'n')]
+    pub dry_run: bool,
+    /// The built folder to publish (default: the config's `output_dir`, "public").
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    /// List every file uploaded and deleted.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+    /// `json`: print what was done on stdout as one JSON object.
+    #[arg(long, value_enum, default_value_t = BuildFormat::Human)]
+    pub format: BuildFormat,
+}
+
 /// How `menhu build` reports on stdout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum BuildFormat {
@@ -172,6 +201,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match &cli.command {
         Command::Check(args) => return run_check(&cli.root, now, args, style.color()),
         Command::Build { .. } => return build::run_build(&cli, now, style),
+        Command::Deploy(args) => return deploy::run_deploy(&cli.root, args, style),
         _ => {}
     }
     match execute(cli, now) {
@@ -228,7 +258,7 @@ fn execute(cli: Cli, now: Now) -> Result<(), Diagnostics> {
             eprint!("{}", scaffold::guidance(&cli.root, &file, shape));
             Ok(())
         }
-        Command::Build { .. } | Command::Check(_) => Ok(()),
+        Command::Build { .. } | Command::Check(_) | Command::Deploy(_) => Ok(()),
         Command::Init { dir } => {
             let count = scaffold::init(&dir)?;
             eprintln!(

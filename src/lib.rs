@@ -9,13 +9,15 @@
 //! memory for [`serve`]; [`search`] adds the static search index when the site asks for
 //! one. [`pipeline`] runs these stages in order and stops after the first stage that
 //! reports errors; [`check`] runs the link, content, inspection and wording rules on a
-//! site built in memory.
+//! site built in memory. [`deploy`] publishes a built output folder to a folder, an
+//! S3-compatible bucket or an SFTP server, uploading only what changed.
 
 pub mod cache;
 pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod deploy;
 pub mod diag;
 pub mod markdown;
 pub mod output;

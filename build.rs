@@ -31,7 +31,10 @@ fn watch_head() {
     };
     println!("cargo:rerun-if-changed={}", git_dir.join("HEAD").display());
     if let Some(common) = git_path("--git-common-dir") {
-        println!("cargo:rerun-if-changed={}", common.join("packed-refs").display());
+        println!(
+            "cargo:rerun-if-changed={}",
+            common.join("packed-refs").display()
+        );
         if let Some(branch) = git(&["symbolic-ref", "-q", "HEAD"]) {
             println!("cargo:rerun-if-changed={}", common.join(branch).display());
         }

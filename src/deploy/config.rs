@@ -168,7 +168,10 @@ const SECRET_KEYS: &[(&str, &str)] = &[
     ("access_key", "MENHU_DEPLOY_ACCESS_KEY_ID"),
     ("session_token", "MENHU_DEPLOY_SESSION_TOKEN"),
     ("token", "MENHU_DEPLOY_SESSION_TOKEN"),
-    ("password", "MENHU_DEPLOY_SSH_KEY (a key file; passwords are not supported)"),
+    (
+        "password",
+        "MENHU_DEPLOY_SSH_KEY (a key file; passwords are not supported)",
+    ),
     ("private_key", "MENHU_DEPLOY_SSH_KEY"),
     ("key", "MENHU_DEPLOY_SSH_KEY"),
 ];
@@ -209,8 +212,13 @@ pub fn parse(text: &str) -> Result<Option<DeployConfig>, Diagnostic> {
         && !targets.iter().any(|t| &t.name == default)
     {
         return Err(at_key(
-            Diagnostic::error("E0803", format!("[deploy] default = \"{default}\" names no target"))
-                .help(format!("add [deploy.targets.{default}] or name one of the targets")),
+            Diagnostic::error(
+                "E0803",
+                format!("[deploy] default = \"{default}\" names no target"),
+            )
+            .help(format!(
+                "add [deploy.targets.{default}] or name one of the targets"
+            )),
             text,
             "default",
         ));
@@ -270,7 +278,10 @@ fn validate_target(name: &str, raw: RawTarget, text: &str) -> Result<Target, Dia
     let prefix = prefix.trim_matches('/').to_owned();
     if prefix.split('/').any(|part| part == "..") {
         return Err(at_key(
-            Diagnostic::error("E0802", format!("[deploy.targets.{name}] prefix `{prefix}` leaves the bucket's folder")),
+            Diagnostic::error(
+                "E0802",
+                format!("[deploy.targets.{name}] prefix `{prefix}` leaves the bucket's folder"),
+            ),
             text,
             "prefix",
         ));
@@ -304,8 +315,11 @@ fn parse_precompress(
             }
             other => {
                 return Err(at_key(
-                    Diagnostic::error("E0802", format!("[deploy.targets.{name}]: unknown precompress `{other}`"))
-                        .expected("precompress = [\"gzip\", \"brotli\"]"),
+                    Diagnostic::error(
+                        "E0802",
+                        format!("[deploy.targets.{name}]: unknown precompress `{other}`"),
+                    )
+                    .expected("precompress = [\"gzip\", \"brotli\"]"),
                     text,
                     "precompress",
                 ));
@@ -321,8 +335,11 @@ fn cache_rule(rule: RawCacheRule, text: &str) -> Result<CacheRule, Diagnostic> {
         .build()
         .map_err(|e| {
             at_key(
-                Diagnostic::error("E0804", format!("cache_control pattern `{}`: {e}", rule.pattern))
-                    .expected("a glob such as \"*.html\", \"**/*.html\" or \"search/**\""),
+                Diagnostic::error(
+                    "E0804",
+                    format!("cache_control pattern `{}`: {e}", rule.pattern),
+                )
+                .expected("a glob such as \"*.html\", \"**/*.html\" or \"search/**\""),
                 text,
                 &rule.pattern,
             )
@@ -417,7 +434,9 @@ mod tests {
         assert_eq!(config.default.as_deref(), Some("oss"));
         assert_eq!(config.targets.len(), 3);
         let oss = config.targets.iter().find(|t| t.name == "oss").unwrap();
-        assert!(matches!(&oss.kind, TargetKind::S3 { path_style: false, region, .. } if region == "cn-hangzhou"));
+        assert!(
+            matches!(&oss.kind, TargetKind::S3 { path_style: false, region, .. } if region == "cn-hangzhou")
+        );
         assert!(oss.precompress.gzip && !oss.precompress.brotli);
         let server = config.targets.iter().find(|t| t.name == "server").unwrap();
         assert!(matches!(&server.kind, TargetKind::Sftp { port: 22, .. }));
@@ -432,7 +451,11 @@ mod tests {
         );
         let e = parse(&text).unwrap_err();
         assert_eq!(e.code, "E0801");
-        assert!(e.expected.unwrap().contains("MENHU_DEPLOY_SECRET_ACCESS_KEY"));
+        assert!(
+            e.expected
+                .unwrap()
+                .contains("MENHU_DEPLOY_SECRET_ACCESS_KEY")
+        );
         assert_eq!(e.span.unwrap().line, 7);
     }
 

@@ -76,7 +76,10 @@ pub fn deploy(options: &DeployOptions) -> Result<DeployReport, Diagnostic> {
     if !options.output.join("index.html").is_file() {
         return Err(Diagnostic::error(
             "E0806",
-            format!("`{}` holds no built site (no index.html)", options.output.display()),
+            format!(
+                "`{}` holds no built site (no index.html)",
+                options.output.display()
+            ),
         )
         .help("run `menhu build` first; deploy publishes what the last build wrote"));
     }
@@ -100,7 +103,12 @@ pub fn deploy(options: &DeployOptions) -> Result<DeployReport, Diagnostic> {
         seconds: 0.0,
     };
     if !options.dry_run {
-        carry_out(&plan, current.unwrap_or_default(), store.as_mut(), &options.output)?;
+        carry_out(
+            &plan,
+            current.unwrap_or_default(),
+            store.as_mut(),
+            &options.output,
+        )?;
     }
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
@@ -120,8 +128,12 @@ fn choose_target(config: &DeployConfig, asked: Option<&str>) -> Result<Target, D
         Some(name) => config.targets.iter().find(|t| t.name == name),
         None if config.targets.len() == 1 => config.targets.first(),
         None => {
-            return Err(Diagnostic::error("E0807", "several deploy targets and none chosen")
-                .help(format!("pass `--target NAME` (one of: {}) or set [deploy] default", names())));
+            return Err(
+                Diagnostic::error("E0807", "several deploy targets and none chosen").help(format!(
+                    "pass `--target NAME` (one of: {}) or set [deploy] default",
+                    names()
+                )),
+            );
         }
     };
     found.cloned().ok_or_else(|| {
@@ -145,7 +157,13 @@ fn open_store(target: &Target, root: &Path) -> Result<Box<dyn Store>, Diagnostic
             bucket,
             region,
             path_style,
-        } => Box::new(S3Store::open(endpoint, bucket, region, *path_style, &target.prefix)?),
+        } => Box::new(S3Store::open(
+            endpoint,
+            bucket,
+            region,
+            *path_style,
+            &target.prefix,
+        )?),
         TargetKind::Sftp {
             host,
             user,
@@ -173,10 +191,15 @@ fn carry_out(
             std::process::abort();
         }
         let bytes = object.bytes(output).map_err(|e| {
-            Diagnostic::error("E0811", format!("cannot read `{}`: {e}", object.source.display()))
+            Diagnostic::error(
+                "E0811",
+                format!("cannot read `{}`: {e}", object.source.display()),
+            )
         })?;
         store.put(object, bytes)?;
-        recorded.files.insert(object.key.clone(), object.stored.clone());
+        recorded
+            .files
+            .insert(object.key.clone(), object.stored.clone());
         if (done + 1) % step == 0 {
             store.write_manifest(&recorded.to_bytes())?;
             store.flush()?;

@@ -43,8 +43,13 @@ impl Manifest {
     /// target's folder.
     pub fn parse(bytes: &[u8]) -> Result<Manifest, Diagnostic> {
         let mut manifest: Manifest = serde_json::from_slice(bytes).map_err(|e| {
-            Diagnostic::error("E0810", format!("the target's `{MANIFEST}` is not readable: {e}"))
-                .help(format!("delete `{MANIFEST}` on the target: the next deploy then uploads every file"))
+            Diagnostic::error(
+                "E0810",
+                format!("the target's `{MANIFEST}` is not readable: {e}"),
+            )
+            .help(format!(
+                "delete `{MANIFEST}` on the target: the next deploy then uploads every file"
+            ))
         })?;
         manifest.files.retain(|key, _| is_safe_key(key));
         Ok(manifest)
@@ -180,7 +185,10 @@ pub fn objects(
             continue;
         }
         let bytes = std::fs::read(entry.path()).map_err(|e| {
-            Diagnostic::error("E0811", format!("cannot read `{}`: {e}", entry.path().display()))
+            Diagnostic::error(
+                "E0811",
+                format!("cannot read `{}`: {e}", entry.path().display()),
+            )
         })?;
         objects.extend(objects_of(&key, relative, &bytes, rules, precompress));
     }
@@ -248,7 +256,9 @@ pub fn plan(objects: Vec<Object>, current: &Manifest) -> Plan {
     let mut uploads = Vec::new();
     let mut unchanged = 0;
     for object in objects {
-        target.files.insert(object.key.clone(), object.stored.clone());
+        target
+            .files
+            .insert(object.key.clone(), object.stored.clone());
         if current.files.get(&object.key) == Some(&object.stored) {
             unchanged += 1;
         } else {
@@ -278,7 +288,10 @@ fn last_rank(key: &str) -> u8 {
 
 fn stage_of(key: &str) -> Stage {
     let name = key.rsplit('/').next().unwrap_or(key);
-    if key == "sitemap.xml" || key.starts_with("sitemap.xml.") || key.starts_with("search/build.json") {
+    if key == "sitemap.xml"
+        || key.starts_with("sitemap.xml.")
+        || key.starts_with("search/build.json")
+    {
         return Stage::Last;
     }
     let extension = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
@@ -296,15 +309,21 @@ pub fn content_type(key: &str) -> String {
         // The search index's own binary format (docs/search.md).
         Some("mz") => "application/octet-stream".to_owned(),
         Some("webmanifest") => "application/manifest+json".to_owned(),
-        _ => mime_guess::from_path(key)
-            .first()
-            .map_or_else(|| "application/octet-stream".to_owned(), |m| m.essence_str().to_owned()),
+        _ => mime_guess::from_path(key).first().map_or_else(
+            || "application/octet-stream".to_owned(),
+            |m| m.essence_str().to_owned(),
+        ),
     };
     let textual = essence.starts_with("text/")
         || matches!(
             essence.as_str(),
-            "application/javascript" | "application/json" | "application/xml" | "image/svg+xml"
-                | "application/rss+xml" | "application/atom+xml" | "application/manifest+json"
+            "application/javascript"
+                | "application/json"
+                | "application/xml"
+                | "image/svg+xml"
+                | "application/rss+xml"
+                | "application/atom+xml"
+                | "application/manifest+json"
         );
     if textual {
         format!("{essence}; charset=utf-8")
@@ -396,7 +415,15 @@ mod tests {
 
     #[test]
     fn keys_that_leave_the_folder_are_not_safe() {
-        for bad in ["../x", "a/../../x", "/etc/passwd", "a\\..\\b", "", "a//b", "./a"] {
+        for bad in [
+            "../x",
+            "a/../../x",
+            "/etc/passwd",
+            "a\\..\\b",
+            "",
+            "a//b",
+            "./a",
+        ] {
             assert!(!is_safe_key(bad), "{bad}");
         }
         assert!(is_safe_key("news/通知 1.html"));
@@ -414,13 +441,22 @@ mod tests {
         std::fs::write(out.join("sitemap.xml"), "<urlset/>").unwrap();
         std::fs::write(out.join("news/a.html"), "a").unwrap();
         std::fs::write(out.join("site.css"), "body{}").unwrap();
-        let first = plan(objects(out, &[], Precompress::default()).unwrap(), &Manifest::default());
+        let first = plan(
+            objects(out, &[], Precompress::default()).unwrap(),
+            &Manifest::default(),
+        );
         let order: Vec<_> = first.uploads.iter().map(|o| o.key.as_str()).collect();
-        assert_eq!(order, ["site.css", "index.html", "news/a.html", "sitemap.xml"]);
+        assert_eq!(
+            order,
+            ["site.css", "index.html", "news/a.html", "sitemap.xml"]
+        );
 
         std::fs::write(out.join("news/a.html"), "a, edited").unwrap();
         std::fs::remove_file(out.join("site.css")).unwrap();
-        let second = plan(objects(out, &[], Precompress::default()).unwrap(), &first.target);
+        let second = plan(
+            objects(out, &[], Precompress::default()).unwrap(),
+            &first.target,
+        );
         let keys: Vec<_> = second.uploads.iter().map(|o| o.key.as_str()).collect();
         assert_eq!(keys, ["news/a.html"]);
         assert_eq!(second.deletes, ["site.css"]);
@@ -433,17 +469,24 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let page = "<p>门户</p>".repeat(100);
         std::fs::write(dir.path().join("a.html"), &page).unwrap();
-        let both = Precompress { gzip: true, brotli: true };
+        let both = Precompress {
+            gzip: true,
+            brotli: true,
+        };
         let objects = objects(dir.path(), &[], both).unwrap();
         let keys: Vec<_> = objects.iter().map(|o| o.key.as_str()).collect();
         assert_eq!(keys, ["a.html", "a.html.br", "a.html.gz"]);
         let gz = objects[2].bytes(dir.path()).unwrap();
         let mut text = String::new();
-        flate2::read::GzDecoder::new(&gz[..]).read_to_string(&mut text).unwrap();
+        flate2::read::GzDecoder::new(&gz[..])
+            .read_to_string(&mut text)
+            .unwrap();
         assert_eq!(text, page);
         let br = objects[1].bytes(dir.path()).unwrap();
         let mut text = String::new();
-        brotli::Decompressor::new(&br[..], 4096).read_to_string(&mut text).unwrap();
+        brotli::Decompressor::new(&br[..], 4096)
+            .read_to_string(&mut text)
+            .unwrap();
         assert_eq!(text, page);
         let in_place = gzip_in_place(objects);
         assert_eq!(in_place.len(), 1);

@@ -40,7 +40,8 @@ pub struct FolderStore {
 impl FolderStore {
     /// The store at `root`, created if missing.
     pub fn open(root: &Path) -> Result<FolderStore, Diagnostic> {
-        std::fs::create_dir_all(root).map_err(|e| failed("create", &root.display().to_string(), e))?;
+        std::fs::create_dir_all(root)
+            .map_err(|e| failed("create", &root.display().to_string(), e))?;
         Ok(FolderStore {
             root: root.to_path_buf(),
         })
@@ -49,14 +50,19 @@ impl FolderStore {
     fn write(&self, key: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let path = self.root.join(key);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| failed("create", &parent.display().to_string(), e))?;
+            std::fs::create_dir_all(parent)
+                .map_err(|e| failed("create", &parent.display().to_string(), e))?;
         }
         let temporary = path.with_file_name(format!(
             ".{}.menhu-upload",
-            path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
+            path.file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default()
         ));
-        std::fs::write(&temporary, bytes).map_err(|e| failed("write", &temporary.display().to_string(), e))?;
-        std::fs::rename(&temporary, &path).map_err(|e| failed("write", &path.display().to_string(), e))
+        std::fs::write(&temporary, bytes)
+            .map_err(|e| failed("write", &temporary.display().to_string(), e))?;
+        std::fs::rename(&temporary, &path)
+            .map_err(|e| failed("write", &path.display().to_string(), e))
     }
 }
 
@@ -128,7 +134,8 @@ impl S3Store {
                 .iter()
                 .find_map(|n| std::env::var(n).ok().filter(|v| !v.is_empty()))
         };
-        let (Some(key), Some(secret)) = (variable(S3_KEY_VARIABLES), variable(S3_SECRET_VARIABLES)) else {
+        let (Some(key), Some(secret)) = (variable(S3_KEY_VARIABLES), variable(S3_SECRET_VARIABLES))
+        else {
             return Err(Diagnostic::error("E0821", "no credentials for the bucket")
                 .expected("the environment variables MENHU_DEPLOY_ACCESS_KEY_ID and MENHU_DEPLOY_SECRET_ACCESS_KEY")
                 .help("set them from the CI's secret variables (GitHub: Settings → Secrets and variables → Actions)"));
@@ -171,7 +178,12 @@ impl S3Store {
         }
     }
 
-    fn send_put(&self, key: &str, headers: &[(&str, &str)], bytes: &[u8]) -> Result<(), Diagnostic> {
+    fn send_put(
+        &self,
+        key: &str,
+        headers: &[(&str, &str)],
+        bytes: &[u8],
+    ) -> Result<(), Diagnostic> {
         let full = self.key(key);
         let mut action = self.bucket.put_object(Some(&self.credentials), &full);
         for (name, value) in headers {
@@ -204,17 +216,27 @@ fn answer_ok(
         .read_to_string()
         .unwrap_or_default();
     let help = match status.as_u16() {
-        403 => "check MENHU_DEPLOY_ACCESS_KEY_ID / MENHU_DEPLOY_SECRET_ACCESS_KEY, the region, and that the key may write to the bucket",
+        403 => {
+            "check MENHU_DEPLOY_ACCESS_KEY_ID / MENHU_DEPLOY_SECRET_ACCESS_KEY, the region, and that the key may write to the bucket"
+        }
         404 => "check the bucket's name and endpoint (and path_style)",
         _ => "see the storage service's message above",
     };
-    Err(failed(action, key, format!("the server answered {status}: {}", body.trim())).help(help))
+    Err(failed(
+        action,
+        key,
+        format!("the server answered {status}: {}", body.trim()),
+    )
+    .help(help))
 }
 
 impl Store for S3Store {
     fn read_manifest(&mut self) -> Result<Option<Vec<u8>>, Diagnostic> {
         let full = self.key(MANIFEST);
-        let url = self.bucket.get_object(Some(&self.credentials), &full).sign(SIGNED_FOR);
+        let url = self
+            .bucket
+            .get_object(Some(&self.credentials), &full)
+            .sign(SIGNED_FOR);
         let mut response = self
             .agent
             .get(url.as_str())
@@ -248,7 +270,10 @@ impl Store for S3Store {
 
     fn delete(&mut self, key: &str) -> Result<(), Diagnostic> {
         let full = self.key(key);
-        let url = self.bucket.delete_object(Some(&self.credentials), &full).sign(SIGNED_FOR);
+        let url = self
+            .bucket
+            .delete_object(Some(&self.credentials), &full)
+            .sign(SIGNED_FOR);
         let response = self
             .agent
             .delete(url.as_str())
@@ -263,7 +288,10 @@ impl Store for S3Store {
     fn write_manifest(&mut self, bytes: &[u8]) -> Result<(), Diagnostic> {
         self.send_put(
             MANIFEST,
-            &[("content-type", "application/json"), ("cache-control", "no-cache")],
+            &[
+                ("content-type", "application/json"),
+                ("cache-control", "no-cache"),
+            ],
             bytes,
         )
     }
@@ -301,7 +329,12 @@ impl SftpStore {
         if let Ok(key) = std::env::var(SSH_KEY_VARIABLE)
             && !key.is_empty()
         {
-            options.extend(["-o".to_owned(), format!("IdentityFile={key}"), "-o".to_owned(), "IdentitiesOnly=yes".to_owned()]);
+            options.extend([
+                "-o".to_owned(),
+                format!("IdentityFile={key}"),
+                "-o".to_owned(),
+                "IdentitiesOnly=yes".to_owned(),
+            ]);
         }
         if let Ok(known) = std::env::var(SSH_KNOWN_HOSTS_VARIABLE)
             && !known.is_empty()
@@ -331,23 +364,42 @@ impl SftpStore {
     fn scratch_file(&mut self, bytes: &[u8]) -> Result<PathBuf, Diagnostic> {
         self.scratch_files += 1;
         let path = self.scratch.path().join(format!("{}", self.scratch_files));
-        std::fs::write(&path, bytes).map_err(|e| failed("write", &path.display().to_string(), e))?;
+        std::fs::write(&path, bytes)
+            .map_err(|e| failed("write", &path.display().to_string(), e))?;
         Ok(path)
     }
 
     fn queue_put(&mut self, local: &Path, key: &str) {
         let mut folder = String::new();
-        for part in key.split('/').collect::<Vec<_>>().split_last().map_or(&[][..], |(_, dirs)| dirs) {
-            folder = if folder.is_empty() { (*part).to_owned() } else { format!("{folder}/{part}") };
+        for part in key
+            .split('/')
+            .collect::<Vec<_>>()
+            .split_last()
+            .map_or(&[][..], |(_, dirs)| dirs)
+        {
+            folder = if folder.is_empty() {
+                (*part).to_owned()
+            } else {
+                format!("{folder}/{part}")
+            };
             if self.folders.insert(folder.clone()) {
                 // `-`: the folder may be there already.
-                self.queue.push(format!("-mkdir {}", quote(&self.remote(&folder))));
+                self.queue
+                    .push(format!("-mkdir {}", quote(&self.remote(&folder))));
             }
         }
         let temporary = self.remote(&format!("{key}.menhu-upload"));
-        self.queue.push(format!("put {} {}", quote(&local.display().to_string()), quote(&temporary)));
+        self.queue.push(format!(
+            "put {} {}",
+            quote(&local.display().to_string()),
+            quote(&temporary)
+        ));
         // OpenSSH's sftp renames with posix-rename, which replaces the old file.
-        self.queue.push(format!("rename {} {}", quote(&temporary), quote(&self.remote(key))));
+        self.queue.push(format!(
+            "rename {} {}",
+            quote(&temporary),
+            quote(&self.remote(key))
+        ));
     }
 
     fn run_batch(&self, lines: &[String]) -> Result<std::process::Output, Diagnostic> {
@@ -361,7 +413,8 @@ impl SftpStore {
             .stderr(Stdio::piped())
             .spawn()
             .map_err(|e| {
-                failed("run", "sftp", e).help("install OpenSSH's client (Debian: apt-get install openssh-client)")
+                failed("run", "sftp", e)
+                    .help("install OpenSSH's client (Debian: apt-get install openssh-client)")
             })?;
         if let Some(mut stdin) = child.stdin.take() {
             use std::io::Write;
@@ -369,8 +422,18 @@ impl SftpStore {
                 .write_all(batch.as_bytes())
                 .map_err(|e| failed("run", "sftp", e))?;
         }
-        child.wait_with_output().map_err(|e| failed("run", "sftp", e))
+        child
+            .wait_with_output()
+            .map_err(|e| failed("run", "sftp", e))
     }
+}
+
+/// `/a/b/c` → `/a`, `/a/b`, `/a/b/c` (a relative path likewise, from its first name).
+fn ancestors(path: &str) -> impl Iterator<Item = &str> {
+    path.match_indices('/')
+        .map(|(i, _)| &path[..i])
+        .filter(|prefix| !prefix.is_empty())
+        .chain(std::iter::once(path))
 }
 
 /// A path as sftp's batch syntax reads it: in double quotes, `"` and `\` escaped.
@@ -383,11 +446,17 @@ impl Store for SftpStore {
         let local = self.scratch.path().join("manifest-read");
         let _ = std::fs::remove_file(&local);
         let remote = self.remote(MANIFEST);
-        // `-get`: a first deploy finds none. The folder is made so later puts have it.
-        let output = self.run_batch(&[
-            format!("-mkdir {}", quote(&self.path)),
-            format!("-get {} {}", quote(&remote), quote(&local.display().to_string())),
-        ])?;
+        // `-get`: a first deploy finds none. The folder and its parents are made (`-`:
+        // those there already are fine) so that later puts have them.
+        let mut lines: Vec<String> = ancestors(&self.path)
+            .map(|folder| format!("-mkdir {}", quote(folder)))
+            .collect();
+        lines.push(format!(
+            "-get {} {}",
+            quote(&remote),
+            quote(&local.display().to_string())
+        ));
+        let output = self.run_batch(&lines)?;
         if !output.status.success() {
             return Err(failed(
                 "connect to",
@@ -428,7 +497,11 @@ impl Store for SftpStore {
         let lines = std::mem::take(&mut self.queue);
         let output = self.run_batch(&lines)?;
         // The files of this step are sent; their copies here are not needed any more.
-        for entry in std::fs::read_dir(self.scratch.path()).into_iter().flatten().flatten() {
+        for entry in std::fs::read_dir(self.scratch.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
             let _ = std::fs::remove_file(entry.path());
         }
         if output.status.success() {
@@ -439,13 +512,24 @@ impl Store for SftpStore {
             &format!("{}:{}", self.destination, self.path),
             String::from_utf8_lossy(&output.stderr).trim(),
         )
-        .help("the files sent so far are recorded on the server: run `menhu deploy` again to go on"))
+        .help(
+            "the files sent so far are recorded on the server: run `menhu deploy` again to go on",
+        ))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_parent_of_the_remote_folder_is_made() {
+        assert_eq!(
+            ancestors("/srv/www/site").collect::<Vec<_>>(),
+            ["/srv", "/srv/www", "/srv/www/site"]
+        );
+        assert_eq!(ancestors("www").collect::<Vec<_>>(), ["www"]);
+    }
 
     #[test]
     fn sftp_batch_paths_are_quoted() {

@@ -13,6 +13,7 @@ mod check_external;
 mod ci_recipe;
 mod config;
 mod content;
+mod deploy;
 mod fuzz_regressions;
 mod markdown;
 mod no_data_lost;

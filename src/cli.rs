@@ -128,6 +128,10 @@ pub enum Command {
     Init {
         /// Folder to create (must be missing or empty).
         dir: PathBuf,
+        /// Also write a CI pipeline that installs a pinned menhu release, builds,
+        /// audits and deploys (docs/operator-guide.md).
+        #[arg(long, value_enum, value_name = "SERVICE")]
+        ci: Option<scaffold::CiService>,
     },
 }
 
@@ -259,12 +263,19 @@ fn execute(cli: Cli, now: Now) -> Result<(), Diagnostics> {
             Ok(())
         }
         Command::Build { .. } | Command::Check(_) | Command::Deploy(_) => Ok(()),
-        Command::Init { dir } => {
+        Command::Init { dir, ci } => {
             let count = scaffold::init(&dir)?;
             eprintln!(
                 "wrote the demo portal ({count} files) to `{}`",
                 dir.display()
             );
+            if let Some(service) = ci {
+                let file = scaffold::write_ci(&dir, service)?;
+                eprintln!(
+                    "wrote the CI pipeline `{}`: set MENHU_URL and MENHU_SHA256 to the menhu release to use, and add a [deploy] target (docs/operator-guide.md)",
+                    file.display()
+                );
+            }
             eprintln!("next: cd {} && menhu serve", dir.display());
             Ok(())
         }

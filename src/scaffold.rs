@@ -37,7 +37,10 @@ impl CiService {
     /// shows the same files).
     pub fn file(self) -> (&'static str, &'static str) {
         match self {
-            CiService::Github => (".github/workflows/site.yml", include_str!("scaffold/ci/github.yml")),
+            CiService::Github => (
+                ".github/workflows/site.yml",
+                include_str!("scaffold/ci/github.yml"),
+            ),
             CiService::Gitlab => (".gitlab-ci.yml", include_str!("scaffold/ci/gitlab.yml")),
             CiService::Gitee => (".workflow/site.yml", include_str!("scaffold/ci/gitee.yml")),
         }

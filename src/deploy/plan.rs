@@ -266,7 +266,7 @@ pub fn plan(objects: Vec<Object>, current: &Manifest) -> Plan {
         }
     }
     // Stable: within a stage, the folder's sorted order.
-    uploads.sort_by(|a, b| (a.stage, last_rank(&a.key)).cmp(&(b.stage, last_rank(&b.key))));
+    uploads.sort_by_key(|o| (o.stage, last_rank(&o.key)));
     let deletes = current
         .files
         .keys()

@@ -64,15 +64,25 @@ fn run(script: &str, dir: &Path) -> std::process::Output {
 
 /// The pipelines `menhu init --ci` writes, as the guide shows them.
 const PIPELINES: [(&str, &str); 3] = [
-    ("GitHub Actions", include_str!("../../src/scaffold/ci/github.yml")),
-    ("GitLab CI", include_str!("../../src/scaffold/ci/gitlab.yml")),
+    (
+        "GitHub Actions",
+        include_str!("../../src/scaffold/ci/github.yml"),
+    ),
+    (
+        "GitLab CI",
+        include_str!("../../src/scaffold/ci/gitlab.yml"),
+    ),
     ("Gitee Go", include_str!("../../src/scaffold/ci/gitee.yml")),
 ];
 
 #[test]
 fn the_guide_shows_the_pipelines_menhu_init_writes_and_they_run_the_recipe_commands() {
     for (heading, file) in PIPELINES {
-        assert_eq!(format!("{}\n", yaml_of(heading)), file, "{heading}: the guide and the file differ");
+        assert_eq!(
+            format!("{}\n", yaml_of(heading)),
+            file,
+            "{heading}: the guide and the file differ"
+        );
         for job in ["publish", "audit"] {
             for command in recipe(job).lines().filter(|l| !l.trim().is_empty()) {
                 assert_contains(file, command);
@@ -80,7 +90,10 @@ fn the_guide_shows_the_pipelines_menhu_init_writes_and_they_run_the_recipe_comma
         }
         // Publishing deploys in its own job; the audit job is never waited for.
         assert_contains(file, "menhu deploy");
-        assert!(!file.contains("needs:"), "{heading}: a job waits for another");
+        assert!(
+            !file.contains("needs:"),
+            "{heading}: a job waits for another"
+        );
     }
 }
 
@@ -147,7 +160,11 @@ fn release_tarball(dir: &Path) -> (std::path::PathBuf, String) {
                 .env("MENHU_DIST_OUT", dir.join("dist"))
                 .output()
                 .expect("run scripts/dist.sh");
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             std::path::PathBuf::from(String::from_utf8_lossy(&out.stdout).trim())
         }
     };
@@ -257,7 +274,11 @@ fn run_job(
             .lines()
             .map(str::to_owned)
             .collect();
-        let path = added.into_iter().chain([system_path.clone()]).collect::<Vec<_>>().join(":");
+        let path = added
+            .into_iter()
+            .chain([system_path.clone()])
+            .collect::<Vec<_>>()
+            .join(":");
         let mut command = Command::new("sh");
         command
             .args(["-e", "-c", step])
@@ -270,7 +291,9 @@ fn run_job(
             .env("MENHU_NOW", "2026-12-06T08:09:00Z")
             .env("NO_COLOR", "1");
         if service == "github" {
-            command.env("GITHUB_ACTIONS", "true").env("GITHUB_PATH", &github_path);
+            command
+                .env("GITHUB_ACTIONS", "true")
+                .env("GITHUB_PATH", &github_path);
         }
         let output = command.output().expect("run sh");
         let failed = !output.status.success();
@@ -316,7 +339,10 @@ fn each_pipeline_of_menhu_init_downloads_the_release_builds_deploys_and_audits()
         let config = std::fs::read_to_string(dir.join("site-config.toml")).unwrap();
         std::fs::write(
             dir.join("site-config.toml"),
-            format!("{config}\n[deploy.targets.www]\ntype = \"folder\"\npath = \"{}\"\n", www.display()),
+            format!(
+                "{config}\n[deploy.targets.www]\ntype = \"folder\"\npath = \"{}\"\n",
+                www.display()
+            ),
         )
         .unwrap();
         std::fs::write(
@@ -328,21 +354,53 @@ fn each_pipeline_of_menhu_init_downloads_the_release_builds_deploys_and_audits()
             serde_yaml::from_str(&std::fs::read_to_string(dir.join(file)).unwrap()).unwrap();
 
         // A tarball that is not the pinned one is refused before anything runs.
-        let tampered = run_job(service, &job_steps(service, &pipeline, "publish"), &dir, &home, (&release.url, &"0".repeat(64)));
-        assert!(!tampered.status.success(), "{service}: a wrong checksum was accepted");
+        let tampered = run_job(
+            service,
+            &job_steps(service, &pipeline, "publish"),
+            &dir,
+            &home,
+            (&release.url, &"0".repeat(64)),
+        );
+        assert!(
+            !tampered.status.success(),
+            "{service}: a wrong checksum was accepted"
+        );
         assert!(!www.join("index.html").exists());
 
-        let publish = run_job(service, &job_steps(service, &pipeline, "publish"), &dir, &home, (&release.url, &sha));
+        let publish = run_job(
+            service,
+            &job_steps(service, &pipeline, "publish"),
+            &dir,
+            &home,
+            (&release.url, &sha),
+        );
         let printed = String::from_utf8_lossy(&publish.stdout);
         let errors = String::from_utf8_lossy(&publish.stderr);
-        assert!(publish.status.success(), "{service} publish:\n{printed}\n{errors}");
+        assert!(
+            publish.status.success(),
+            "{service} publish:\n{printed}\n{errors}"
+        );
         assert_contains(&printed, "next scheduled page: 2026-12-07T09:00:00+08:00");
         assert_contains(&errors, "deployed to `www`");
-        assert!(www.join("index.html").is_file(), "{service}: nothing deployed");
+        assert!(
+            www.join("index.html").is_file(),
+            "{service}: nothing deployed"
+        );
         assert!(!www.join("news/ming-ri-yu-gao").exists());
 
-        let audit = run_job(service, &job_steps(service, &pipeline, "audit"), &dir, &home, (&release.url, &sha));
-        assert_eq!(audit.status.code(), Some(1), "{service} audit: {}", String::from_utf8_lossy(&audit.stderr));
+        let audit = run_job(
+            service,
+            &job_steps(service, &pipeline, "audit"),
+            &dir,
+            &home,
+            (&release.url, &sha),
+        );
+        assert_eq!(
+            audit.status.code(),
+            Some(1),
+            "{service} audit: {}",
+            String::from_utf8_lossy(&audit.stderr)
+        );
         assert_contains(&String::from_utf8_lossy(&audit.stdout), "title=C0201");
         assert!(dir.join("audit.html").is_file());
     }

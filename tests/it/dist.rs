@@ -12,7 +12,11 @@ fn dist(binary: &Path, out: &Path) -> PathBuf {
         .env("MENHU_DIST_OUT", out)
         .output()
         .expect("run scripts/dist.sh");
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     PathBuf::from(String::from_utf8_lossy(&run.stdout).trim())
 }
 
@@ -24,22 +28,36 @@ fn the_tarball_holds_the_binary_licences_and_readme_with_its_checksum() {
     let tarball = dist(&fake, &site.path("dist"));
     let version = env!("CARGO_PKG_VERSION");
     let name = format!("menhu-{version}-x86_64-linux");
-    assert_eq!(tarball.file_name().unwrap().to_str().unwrap(), format!("{name}.tar.gz"));
-    let listed = Command::new("tar").arg("-tvzf").arg(&tarball).output().unwrap();
+    assert_eq!(
+        tarball.file_name().unwrap().to_str().unwrap(),
+        format!("{name}.tar.gz")
+    );
+    let listed = Command::new("tar")
+        .arg("-tvzf")
+        .arg(&tarball)
+        .output()
+        .unwrap();
     let listed = String::from_utf8_lossy(&listed.stdout);
     for file in ["menhu", "LICENSE-MIT", "LICENSE-APACHE", "README.md"] {
         assert_contains(&listed, &format!("{name}/{file}\n"));
     }
-    assert_contains(&listed, &format!("-rwxr-xr-x 0/0"));
+    assert_contains(&listed, "-rwxr-xr-x 0/0");
     let check = Command::new("sha256sum")
         .args(["-c", &format!("{name}.tar.gz.sha256")])
         .current_dir(site.path("dist"))
         .output()
         .unwrap();
-    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
     // Packed twice, the same bytes: sorted names, fixed owner and times.
     let again = dist(&fake, &site.path("dist2"));
-    assert_eq!(std::fs::read(&tarball).unwrap(), std::fs::read(again).unwrap());
+    assert_eq!(
+        std::fs::read(&tarball).unwrap(),
+        std::fs::read(again).unwrap()
+    );
 }
 
 /// `GLIBC_2.17` → (2, 17).
@@ -51,13 +69,19 @@ fn glibc_version(tag: &str) -> Option<(u32, u32)> {
 
 /// The newest glibc version each dynamic symbol of `binary` asks for (`objdump -T`).
 fn glibc_needs(binary: &Path) -> Vec<((u32, u32), String)> {
-    let dump = Command::new("objdump").arg("-T").arg(binary).output().expect("objdump");
+    let dump = Command::new("objdump")
+        .arg("-T")
+        .arg(binary)
+        .output()
+        .expect("objdump");
     assert!(dump.status.success());
     String::from_utf8_lossy(&dump.stdout)
         .lines()
         .filter_map(|line| {
             let fields: Vec<&str> = line.split_whitespace().collect();
-            let tag = fields.iter().find_map(|f| glibc_version(f.trim_matches(|c| c == '(' || c == ')')))?;
+            let tag = fields
+                .iter()
+                .find_map(|f| glibc_version(f.trim_matches(|c| c == '(' || c == ')')))?;
             Some((tag, fields.last()?.to_string()))
         })
         .collect()
@@ -85,23 +109,40 @@ fn the_release_binary_runs_on_glibc_2_17() {
             assert!(unpacked.success());
             site.path("menhu")
         }
-        _ => Path::new(env!("CARGO_MANIFEST_DIR")).join("target/x86_64-unknown-linux-gnu/dist/menhu"),
+        _ => {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("target/x86_64-unknown-linux-gnu/dist/menhu")
+        }
     };
     if !binary.is_file() {
         if std::env::var("MENHU_REQUIRE_DIST").as_deref() == Ok("1") {
             panic!("MENHU_REQUIRE_DIST=1 but there is no release binary (set MENHU_DIST_TARBALL)");
         }
-        println!("skipping the_release_binary_runs_on_glibc_2_17: no release binary (run scripts/dist.sh and set MENHU_DIST_TARBALL)");
+        println!(
+            "skipping the_release_binary_runs_on_glibc_2_17: no release binary (run scripts/dist.sh and set MENHU_DIST_TARBALL)"
+        );
         return;
     }
     let needs = glibc_needs(&binary);
     assert!(!needs.is_empty(), "no glibc symbols: not a glibc binary?");
-    let too_new: Vec<_> = needs.iter().filter(|(version, _)| *version > (2, 17)).collect();
-    assert!(too_new.is_empty(), "symbols newer than glibc 2.17: {too_new:?}");
+    let too_new: Vec<_> = needs
+        .iter()
+        .filter(|(version, _)| *version > (2, 17))
+        .collect();
+    assert!(
+        too_new.is_empty(),
+        "symbols newer than glibc 2.17: {too_new:?}"
+    );
     let version = Command::new(&binary).arg("--version").output().unwrap();
     let printed = String::from_utf8_lossy(&version.stdout);
-    assert!(printed.starts_with(&format!("menhu {} (", env!("CARGO_PKG_VERSION"))), "{printed}");
+    assert!(
+        printed.starts_with(&format!("menhu {} (", env!("CARGO_PKG_VERSION"))),
+        "{printed}"
+    );
     // Stripped, no debug information.
-    let sections = Command::new("objdump").arg("-h").arg(&binary).output().unwrap();
+    let sections = Command::new("objdump")
+        .arg("-h")
+        .arg(&binary)
+        .output()
+        .unwrap();
     assert!(!String::from_utf8_lossy(&sections.stdout).contains(".debug_"));
 }

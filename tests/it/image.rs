@@ -64,17 +64,39 @@ fn text(output: &Output) -> String {
 /// VMs), buildah's chroot isolation, which runs the same image's files.
 fn run_in_image(tag: &str, site: &Path, args: &[&str]) -> Output {
     let volume = format!("{}:/site", site.display());
-    let mut podman_args = vec!["run", "--rm", "--pull=never", "--network=none", "-v", &volume, tag];
+    let mut podman_args = vec![
+        "run",
+        "--rm",
+        "--pull=never",
+        "--network=none",
+        "-v",
+        &volume,
+        tag,
+    ];
     podman_args.extend(args);
     let run = podman(&podman_args);
     if run.status.success() || !text(&run).contains("OCI permission denied") {
         return run;
     }
-    println!("podman run is refused here ({}); running the image with buildah --isolation chroot", text(&run).trim());
+    println!(
+        "podman run is refused here ({}); running the image with buildah --isolation chroot",
+        text(&run).trim()
+    );
     let from = buildah(&["from", "--pull-never", tag]);
     assert!(from.status.success(), "{}", text(&from));
     let container = String::from_utf8_lossy(&from.stdout).trim().to_owned();
-    let mut run_args = vec!["run", "--isolation", "chroot", "-v", &volume, "--workingdir", "/site", &container, "--", "/usr/local/bin/menhu"];
+    let mut run_args = vec![
+        "run",
+        "--isolation",
+        "chroot",
+        "-v",
+        &volume,
+        "--workingdir",
+        "/site",
+        &container,
+        "--",
+        "/usr/local/bin/menhu",
+    ];
     run_args.extend(args);
     let run = buildah(&run_args);
     buildah(&["rm", &container]);
@@ -84,11 +106,28 @@ fn run_in_image(tag: &str, site: &Path, args: &[&str]) -> Output {
 /// Every file in the image's layers, from `podman image save`.
 fn image_files(tag: &str, dir: &Path) -> Vec<String> {
     let archive = dir.join("image.tar");
-    let saved = podman(&["image", "save", "--format", "docker-archive", "-o", archive.to_str().unwrap(), tag]);
+    let saved = podman(&[
+        "image",
+        "save",
+        "--format",
+        "docker-archive",
+        "-o",
+        archive.to_str().unwrap(),
+        tag,
+    ]);
     assert!(saved.status.success(), "{}", text(&saved));
     let unpacked = dir.join("image");
     std::fs::create_dir_all(&unpacked).unwrap();
-    assert!(Command::new("tar").arg("-xf").arg(&archive).arg("-C").arg(&unpacked).status().unwrap().success());
+    assert!(
+        Command::new("tar")
+            .arg("-xf")
+            .arg(&archive)
+            .arg("-C")
+            .arg(&unpacked)
+            .status()
+            .unwrap()
+            .success()
+    );
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(unpacked.join("manifest.json")).unwrap()).unwrap();
     let mut files = Vec::new();
@@ -98,7 +137,11 @@ fn image_files(tag: &str, dir: &Path) -> Vec<String> {
             .arg(unpacked.join(layer.as_str().unwrap()))
             .output()
             .unwrap();
-        files.extend(String::from_utf8_lossy(&listed.stdout).lines().map(str::to_owned));
+        files.extend(
+            String::from_utf8_lossy(&listed.stdout)
+                .lines()
+                .map(str::to_owned),
+        );
     }
     files
 }
@@ -111,7 +154,9 @@ fn the_container_image_holds_only_menhu_and_builds_the_demo() {
         if std::env::var("MENHU_REQUIRE_PODMAN").as_deref() == Ok("1") {
             panic!("MENHU_REQUIRE_PODMAN=1 but podman or buildah is not installed");
         }
-        println!("skipping the_container_image_holds_only_menhu_and_builds_the_demo: podman and buildah are not installed (apt-get install podman buildah)");
+        println!(
+            "skipping the_container_image_holds_only_menhu_and_builds_the_demo: podman and buildah are not installed (apt-get install podman buildah)"
+        );
         return;
     }
     let site = Site::empty();
@@ -127,15 +172,26 @@ fn the_container_image_holds_only_menhu_and_builds_the_demo() {
 
     let files = image_files(&tag, site.root());
     let regular: Vec<&String> = files.iter().filter(|f| !f.ends_with('/')).collect();
-    assert!(regular.iter().any(|f| f.ends_with("usr/local/bin/menhu")), "{files:?}");
-    assert!(regular.iter().any(|f| f.ends_with("etc/ssl/certs/ca-certificates.crt")));
+    assert!(
+        regular.iter().any(|f| f.ends_with("usr/local/bin/menhu")),
+        "{files:?}"
+    );
+    assert!(
+        regular
+            .iter()
+            .any(|f| f.ends_with("etc/ssl/certs/ca-certificates.crt"))
+    );
     for file in &regular {
         let allowed = file.ends_with("usr/local/bin/menhu")
             || file.ends_with("ca-certificates.crt")
             || file.contains(".so");
         assert!(allowed, "unexpected file in the image: {file}");
     }
-    assert!(!files.iter().any(|f| f.contains("zoneinfo") || f.contains("bin/sh")));
+    assert!(
+        !files
+            .iter()
+            .any(|f| f.contains("zoneinfo") || f.contains("bin/sh"))
+    );
 
     let demo = site.path("demo");
     assert_eq!(site.menhu(&["init", demo.to_str().unwrap()]).code, 0);
@@ -145,6 +201,9 @@ fn the_container_image_holds_only_menhu_and_builds_the_demo() {
     assert!(run.status.success(), "{}", text(&run));
     assert_contains(&text(&run), "to `/site/public`");
     assert!(demo.join("public/index.html").is_file());
-    assert_contains(&std::fs::read_to_string(demo.join("public/index.html")).unwrap(), "<html");
+    assert_contains(
+        &std::fs::read_to_string(demo.join("public/index.html")).unwrap(),
+        "<html",
+    );
     podman(&["rmi", "--force", &tag]);
 }

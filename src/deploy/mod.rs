@@ -48,7 +48,7 @@ pub struct DeployReport {
     pub target: String,
     /// Keys uploaded, in order.
     pub uploaded: Vec<String>,
-    /// Bytes of the uploaded files (before compression).
+    /// Bytes of the site's files uploaded, before compression (copies not counted).
     pub uploaded_bytes: u64,
     /// Keys deleted.
     pub deleted: Vec<String>,

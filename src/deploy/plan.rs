@@ -152,9 +152,14 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Bytes of the files to upload (before compression).
+    /// Bytes of the site's files to upload, as the build wrote them: a file stored
+    /// compressed counts its own size, a `.gz` or `.br` copy beside it nothing more.
     pub fn upload_bytes(&self) -> u64 {
-        self.uploads.iter().map(|o| o.stored.size).sum()
+        self.uploads
+            .iter()
+            .filter(|o| !matches!(o.encoding, Encoding::GzipFile | Encoding::BrotliFile))
+            .map(|o| o.stored.size)
+            .sum()
     }
 }
 
@@ -488,6 +493,9 @@ mod tests {
             .read_to_string(&mut text)
             .unwrap();
         assert_eq!(text, page);
+        let planned = plan(objects.clone(), &Manifest::default());
+        assert_eq!(planned.uploads.len(), 3);
+        assert_eq!(planned.upload_bytes(), page.len() as u64);
         let in_place = gzip_in_place(objects);
         assert_eq!(in_place.len(), 1);
         assert_eq!(in_place[0].encoding, Encoding::GzipInPlace);

@@ -9,18 +9,25 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod build;
+mod deploy;
+
 use crate::check::{self, CheckOptions, Format};
 use crate::content::date::Now;
 use crate::diag::Diagnostics;
-use crate::pipeline::{self, BuildOptions};
+use crate::pipeline::BuildOptions;
 use crate::scaffold;
 use crate::serve::{self, ServeOptions};
+
+/// `menhu --version`: the version and the commit it was built from (build.rs), e.g.
+/// `0.1.0 (846a366abcde 2026-12-06)`.
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("MENHU_COMMIT"), ")");
 
 /// menhu (门户): static portals for Chinese public associations.
 #[derive(Debug, Parser)]
 #[command(
     name = "menhu",
-    version,
+    version = VERSION,
     about,
     long_about = None,
     after_help = "Exit codes: 0 success, 1 the site has errors (each printed with file, line and fix), 2 bad command line."
@@ -71,9 +78,16 @@ pub enum Command {
         #[arg(long, short = 'v')]
         verbose: bool,
         /// `json`: print the build's account on stdout (published count, every page
-        /// not published with its reason and date, next scheduled time).
+        /// not published with its reason and date, next scheduled time, files, bytes,
+        /// seconds).
         #[arg(long, value_enum, default_value_t = BuildFormat::Human)]
         format: BuildFormat,
+        /// Print only problems: no "built …" line, no account of unpublished pages.
+        #[arg(long, short = 'q')]
+        quiet: bool,
+        /// Exit with 1 when the build has warnings (the output is still written).
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Build the site in memory and serve it for preview.
     Serve {
@@ -107,10 +121,17 @@ pub enum Command {
     },
     /// Check links, content, the government-website inspection rules and wording.
     Check(CheckArgs),
+    /// Publish the built site to a target of `[deploy]` in site-config.toml, uploading
+    /// only what changed since the last deploy.
+    Deploy(DeployArgs),
     /// Write the demo portal into a new folder.
     Init {
         /// Folder to create (must be missing or empty).
         dir: PathBuf,
+        /// Also write a CI pipeline that installs a pinned menhu release, builds,
+        /// audits and deploys (docs/operator-guide.md).
+        #[arg(long, value_enum, value_name = "SERVICE")]
+        ci: Option<scaffold::CiService>,
     },
 }
 
@@ -135,6 +156,27 @@ pub struct CheckArgs {
     /// Include drafts and pages dated in the future.
     #[arg(long)]
     pub drafts: bool,
+}
+
+/// The flags of `menhu deploy`.
+#[derive(Debug, clap::Args)]
+pub struct DeployArgs {
+    /// The target's name, under `[deploy.targets.NAME]` (default: `[deploy] default`,
+    /// or the only target).
+    #[arg(long, short = 't')]
+    pub target: Option<String>,
+    /// List what would be uploaded and deleted; change nothing.
+    #[arg(long, short = 'n')]
+    pub dry_run: bool,
+    /// The built folder to publish (default: the config's `output_dir`, "public").
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    /// List every file uploaded and deleted.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+    /// `json`: print what was done on stdout as one JSON object.
+    #[arg(long, value_enum, default_value_t = BuildFormat::Human)]
+    pub format: BuildFormat,
 }
 
 /// How `menhu build` reports on stdout.
@@ -182,17 +224,18 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn run_command(cli: Cli) -> ExitCode {
-    let color = std::io::stderr().is_terminal();
+    let style = Style::of_environment();
     let now = cli.now.map_or(Now::Clock, Now::At);
     match &cli.command {
-        Command::Check(args) => return run_check(&cli.root, now, args, color),
-        Command::Build { .. } => return run_build(&cli, now, color),
+        Command::Check(args) => return run_check(&cli.root, now, args, style.color()),
+        Command::Build { .. } => return build::run_build(&cli, now, style),
+        Command::Deploy(args) => return deploy::run_deploy(&cli.root, args, style),
         _ => {}
     }
     match execute(cli, now) {
         Ok(()) => ExitCode::SUCCESS,
         Err(problems) => {
-            report(&problems, color);
+            report(&problems, style);
             ExitCode::from(1)
         }
     }
@@ -243,105 +286,23 @@ fn execute(cli: Cli, now: Now) -> Result<(), Diagnostics> {
             eprint!("{}", scaffold::guidance(&cli.root, &file, shape));
             Ok(())
         }
-        Command::Build { .. } | Command::Check(_) => Ok(()),
-        Command::Init { dir } => {
+        Command::Build { .. } | Command::Check(_) | Command::Deploy(_) => Ok(()),
+        Command::Init { dir, ci } => {
             let count = scaffold::init(&dir)?;
             eprintln!(
                 "wrote the demo portal ({count} files) to `{}`",
                 dir.display()
             );
+            if let Some(service) = ci {
+                let file = scaffold::write_ci(&dir, service)?;
+                eprintln!(
+                    "wrote the CI pipeline `{}`: set MENHU_URL and MENHU_SHA256 to the menhu release to use, and add a [deploy] target (docs/operator-guide.md)",
+                    file.display()
+                );
+            }
             eprintln!("next: cd {} && menhu serve", dir.display());
             Ok(())
         }
-    }
-}
-
-/// `menhu build`: writes the site, then says what it did not publish; with
-/// `--format json`, the same account on stdout, for CI.
-fn run_build(cli: &Cli, now: Now, color: bool) -> ExitCode {
-    let Command::Build {
-        output,
-        drafts,
-        base_url,
-        force,
-        timings,
-        verbose,
-        format,
-    } = &cli.command
-    else {
-        return ExitCode::from(2);
-    };
-    let options = BuildOptions {
-        output: output.clone(),
-        drafts: *drafts,
-        base_url: base_url.clone(),
-        force: *force,
-        now,
-        ..BuildOptions::new(&cli.root)
-    };
-    let started = std::time::Instant::now();
-    let result = pipeline::build(&options);
-    match &result {
-        Ok((built, target, stats)) => {
-            report(&built.warnings, color);
-            eprintln!(
-                "built {} pages, {} sections: {} files written, {} copied to `{}` in {:.2?}",
-                built.portal.pages.len(),
-                built.portal.sections.len(),
-                stats.rendered,
-                stats.copied,
-                target.display(),
-                started.elapsed()
-            );
-            if *timings {
-                eprint!("{}", timings_report(&built.timings));
-            }
-            if *verbose {
-                built
-                    .publication
-                    .verbose_lines()
-                    .iter()
-                    .for_each(|line| eprintln!("{line}"));
-            }
-            eprintln!("{}", built.publication.summary_line());
-        }
-        Err(problems) => report(problems, color),
-    }
-    if *format == BuildFormat::Json {
-        println!("{}", build_json(&result));
-    }
-    ExitCode::from(u8::from(result.is_err()))
-}
-
-type BuildResult = Result<(pipeline::Built, PathBuf, crate::output::WriteStats), Diagnostics>;
-
-/// The account of `menhu build --format json` (documented in docs/operator-guide.md):
-/// `version`, `ok`, `output`, `pages` and `diagnostics`; more keys may come, none
-/// will change meaning.
-fn build_json(result: &BuildResult) -> serde_json::Value {
-    let diagnostics = |problems: &Diagnostics| -> Vec<serde_json::Value> {
-        problems
-            .clone()
-            .sorted()
-            .iter()
-            .filter_map(|d| serde_json::from_str(&d.render_json()).ok())
-            .collect()
-    };
-    match result {
-        Ok((built, target, _)) => serde_json::json!({
-            "version": 1,
-            "ok": true,
-            "output": target.display().to_string(),
-            "pages": built.publication.to_json(),
-            "diagnostics": diagnostics(&built.warnings),
-        }),
-        Err(problems) => serde_json::json!({
-            "version": 1,
-            "ok": false,
-            "output": null,
-            "pages": null,
-            "diagnostics": diagnostics(problems),
-        }),
     }
 }
 
@@ -409,44 +370,51 @@ fn report_bug(info: &std::panic::PanicHookInfo<'_>) {
     eprintln!("internal error{place} — a bug in menhu, please report it");
 }
 
+/// How problems are printed on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    /// For people, coloured on a terminal.
+    Human { color: bool },
+    /// GitHub Actions workflow commands (`::warning file=…,line=…::…`), which the runner
+    /// reads on stderr too and shows as annotations; chosen when `GITHUB_ACTIONS=true`.
+    Github,
+}
+
+impl Style {
+    fn of_environment() -> Style {
+        if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") {
+            Style::Github
+        } else {
+            Style::Human {
+                color: std::io::stderr().is_terminal(),
+            }
+        }
+    }
+
+    fn color(self) -> bool {
+        matches!(self, Style::Human { color: true })
+    }
+}
+
 /// Prints every diagnostic, then the summary line when there were any.
-fn report(problems: &Diagnostics, color: bool) {
+fn report(problems: &Diagnostics, style: Style) {
     if problems.is_empty() {
         return;
     }
     let mut err = std::io::stderr().lock();
     for d in problems.clone().sorted() {
-        // Errors are blocks with the source line; a blank line keeps them apart.
-        let gap = if d.is_error() { "\n" } else { "" };
-        let _ = write!(err, "{}{gap}", d.render_human(color));
+        match style {
+            // Errors are blocks with the source line; a blank line keeps them apart.
+            Style::Human { color } => {
+                let gap = if d.is_error() { "\n" } else { "" };
+                let _ = write!(err, "{}{gap}", d.render_human(color));
+            }
+            Style::Github => {
+                let _ = writeln!(err, "{}", d.render_github());
+            }
+        }
     }
     let _ = writeln!(err, "{}", problems.summary());
-}
-
-/// One line per build stage, then the process's peak resident memory (Linux only).
-fn timings_report(stages: &[(&'static str, std::time::Duration)]) -> String {
-    let mut out = String::new();
-    for (name, took) in stages {
-        out.push_str(&format!(
-            "{name:>22}  {:>8.1} ms\n",
-            took.as_secs_f64() * 1000.0
-        ));
-    }
-    if let Some(kib) = peak_resident_kib() {
-        out.push_str(&format!(
-            "{:>22}  {:>8.1} MiB\n",
-            "peak memory",
-            kib as f64 / 1024.0
-        ));
-    }
-    out
-}
-
-/// `VmHWM` of `/proc/self/status`: the most memory the process has held.
-fn peak_resident_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 #[cfg(test)]

@@ -9,8 +9,9 @@
 //! memory for [`serve`]; [`search`] adds the static search index when the site asks for
 //! one. [`pipeline`] runs these stages in order and stops after the first stage that
 //! reports errors; [`check`] runs the link, content, inspection and wording rules on a
-//! site built in memory. [`diag`], [`zh`] and [`url_scheme`] are leaves that every
-//! stage may use.
+//! site built in memory. [`deploy`] publishes a built output folder to a folder, an
+//! S3-compatible bucket or an SFTP server, uploading only what changed. [`diag`], [`zh`]
+//! and [`url_scheme`] are leaves that every stage may use.
 
 pub mod bounds;
 pub mod cache;
@@ -18,6 +19,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod deploy;
 pub mod diag;
 pub mod images;
 pub mod markdown;

@@ -21,6 +21,40 @@ const GITIGNORE: &str =
 /// The demo's organization table, declared in its `[[directories]]`.
 const DEMO_ORGS: &str = include_str!("../data/orgs.csv");
 
+/// The hosting services `menhu init --ci` writes a pipeline for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CiService {
+    /// GitHub Actions: `.github/workflows/site.yml`.
+    Github,
+    /// GitLab CI: `.gitlab-ci.yml`.
+    Gitlab,
+    /// Gitee Go: `.workflow/site.yml`.
+    Gitee,
+}
+
+impl CiService {
+    /// Where the pipeline goes in the site, and what it says (docs/operator-guide.md
+    /// shows the same files).
+    pub fn file(self) -> (&'static str, &'static str) {
+        match self {
+            CiService::Github => (
+                ".github/workflows/site.yml",
+                include_str!("scaffold/ci/github.yml"),
+            ),
+            CiService::Gitlab => (".gitlab-ci.yml", include_str!("scaffold/ci/gitlab.yml")),
+            CiService::Gitee => (".workflow/site.yml", include_str!("scaffold/ci/gitee.yml")),
+        }
+    }
+}
+
+/// Writes the CI pipeline of `service` into the site at `dir`; returns its path.
+pub fn write_ci(dir: &Path, service: CiService) -> Result<PathBuf, Diagnostic> {
+    let (path, text) = service.file();
+    let path = dir.join(path);
+    write_file(&path, text.as_bytes())?;
+    Ok(path)
+}
+
 /// Writes the demo portal into `dir`, which must be missing or empty: `init` never
 /// overwrites anything.
 pub fn init(dir: &Path) -> Result<usize, Diagnostic> {

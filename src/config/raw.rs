@@ -50,6 +50,8 @@ pub(crate) struct RawConfig {
     pub extra: toml::Table,
     pub check: super::check::RawCheck,
     pub images: super::images::RawImages,
+    /// `[deploy]`: read and checked by `menhu deploy` (src/deploy/config.rs), not by builds.
+    pub deploy: Option<toml::Value>,
 }
 
 /// `[regions]`: how `city` / `region` front matter resolves and where region pages go.

@@ -382,6 +382,17 @@ fn process_may_be_running(pid: u32) -> bool {
 /// the new one at `output`, never nothing; elsewhere (or on file systems without the
 /// exchange) the previous site is moved aside first.
 fn swap_in(output: &Path, staging: &Path, retired: &Path) -> Result<(), Diagnostic> {
+    swap_in_with(output, staging, retired, exchange)
+}
+
+/// [`swap_in`] with the atomic exchange given, so that tests run the fallback (what
+/// macOS and Windows do) on Linux too.
+fn swap_in_with(
+    output: &Path,
+    staging: &Path,
+    retired: &Path,
+    exchange: fn(&Path, &Path) -> bool,
+) -> Result<(), Diagnostic> {
     let had_previous = output.exists();
     if had_previous && exchange(staging, output) {
         // `staging` now holds the previous site.
@@ -738,6 +749,25 @@ mod tests {
         for gone in ["old", "search/t"] {
             assert!(!output.join(gone).exists(), "{gone} is stale");
         }
+        Ok(())
+    }
+
+    #[test]
+    fn without_an_atomic_exchange_the_previous_site_is_moved_aside() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let (output, staging, retired) = (
+            dir.path().join("public"),
+            dir.path().join("new"),
+            dir.path().join("old"),
+        );
+        std::fs::create_dir_all(&output)?;
+        std::fs::write(output.join("v"), "1")?;
+        std::fs::create_dir_all(&staging)?;
+        std::fs::write(staging.join("v"), "2")?;
+        swap_in_with(&output, &staging, &retired, |_, _| false).map_err(|d| d.message)?;
+        assert_eq!(std::fs::read_to_string(output.join("v"))?, "2");
+        assert_eq!(std::fs::read_to_string(retired.join("v"))?, "1");
+        assert!(!staging.exists());
         Ok(())
     }
 

@@ -277,3 +277,77 @@ fn timings_name_each_stage_and_the_peak_memory() {
         assert_contains(&run.stderr, "peak memory");
     }
 }
+
+/// A site whose one page has a misspelt front-matter key: it builds, with a warning.
+fn site_with_a_warning() -> Site {
+    let site = news_site();
+    site.write(
+        "content/news/2024-05-03-tong-zhi.md",
+        "+++\ntitle = \"通知\"\nauthr = \"张三\"\n+++\n正文。\n",
+    );
+    site
+}
+
+#[test]
+fn quiet_prints_only_problems() {
+    let site = site_with_a_warning();
+    let run = site.menhu(&["build", "--quiet"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains(&run.stderr, "authr");
+    assert_not_contains(&run.stderr, "built ");
+    assert!(site.output_exists("news/tong-zhi/index.html"));
+    let clean = news_site().menhu(&["build", "-q"]);
+    assert_eq!((clean.code, clean.stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn deny_warnings_fails_a_build_with_warnings_but_writes_it() {
+    let site = site_with_a_warning();
+    let run = site.menhu(&["build", "--deny-warnings"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(&run.stderr, "--deny-warnings");
+    assert!(site.output_exists("news/tong-zhi/index.html"));
+    assert_eq!(news_site().menhu(&["build", "--deny-warnings"]).code, 0);
+}
+
+#[test]
+fn the_json_account_counts_files_bytes_and_seconds() {
+    let site = news_site();
+    let run = site.menhu(&["build", "--format", "json", "--quiet"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let account: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let files = site.output_files();
+    let bytes: u64 = files
+        .iter()
+        .map(|f| {
+            std::fs::metadata(site.path("public").join(f))
+                .unwrap()
+                .len()
+        })
+        .sum();
+    assert_eq!(account["files"], files.len() as u64);
+    assert_eq!(account["bytes"], bytes);
+    assert!(account["seconds"].is_f64(), "{account}");
+    // The keys that were there before keep their place.
+    assert_eq!(account["ok"], true);
+    assert_eq!(account["pages"]["published"], 1);
+}
+
+#[test]
+fn github_actions_get_annotations_on_stderr() {
+    let site = site_with_a_warning();
+    let run = site.menhu_env(
+        &["build", "--format", "json"],
+        &[("GITHUB_ACTIONS", "true")],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains(
+        &run.stderr,
+        "::warning file=content/news/2024-05-03-tong-zhi.md,line=3,",
+    );
+    // stdout stays one JSON object, for `> build-report.json`.
+    let account: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(account["diagnostics"][0]["line"], 3);
+    let plain = site.menhu(&["build"]);
+    assert_not_contains(&plain.stderr, "::warning");
+}

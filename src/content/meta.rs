@@ -132,6 +132,8 @@ pub struct PageMeta {
     pub cover_focus: Focus,
     /// Text for the cover where it is shown without the title beside it.
     pub cover_alt: Option<String>,
+    /// The line shown under the cover on its page (图片说明).
+    pub cover_caption: Option<String>,
     /// 头条, 置顶, 图片新闻.
     pub placement: Placement,
     /// Taxonomy name → terms: top-level `tags`/`categories` merged with `[taxonomies]`,
@@ -414,6 +416,7 @@ impl<'a> Checker<'a> {
             cover: self.link("cover", raw.cover),
             cover_focus: self.focus(raw.cover_focus),
             cover_alt: raw.cover_alt,
+            cover_caption: raw.cover_caption,
             placement: Placement {
                 headline: raw.headline.unwrap_or(false),
                 headline_until: self

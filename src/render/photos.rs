@@ -230,7 +230,7 @@ fn cover_file(portal: &Portal, page: &PortalPage, cover: &str) -> Option<PathBuf
     (is_photo && portal.root.join(&in_static).is_file()).then_some(in_static)
 }
 
-/// `page.cover_image`: the cover as templates show it — `url`, and for a photo menhu
+/// `page.cover_image`: the cover as templates show it — `url`, `alt`, `caption`, and for a photo menhu
 /// can read `srcset`, `sizes`, `width`, `height`, `focus` (a CSS `object-position`),
 /// `thumbnail` and `share` (each `{url, width, height}`) — or `null` without a cover.
 pub fn cover_value(portal: &Portal, page: &PortalPage, cover_url: &str) -> Value {
@@ -239,7 +239,8 @@ pub fn cover_value(portal: &Portal, page: &PortalPage, cover_url: &str) -> Value
         return Value::Null;
     };
     let alt = meta.cover_alt.as_deref().unwrap_or("");
-    let plain = json!({ "url": cover_url, "alt": alt });
+    let caption = meta.cover_caption.as_deref();
+    let plain = json!({ "url": cover_url, "alt": alt, "caption": caption });
     let Some(file) = cover_file(portal, page, cover) else {
         return plain;
     };
@@ -262,6 +263,7 @@ pub fn cover_value(portal: &Portal, page: &PortalPage, cover_url: &str) -> Value
     json!({
         "url": image.src,
         "alt": alt,
+        "caption": caption,
         "srcset": image.srcset,
         "sizes": portal.config.images.sizes,
         "width": image.width,

@@ -192,6 +192,7 @@ fn expected_all() -> PageMeta {
         cover: s("cover.jpg"),
         cover_focus: crate::images::Focus::Center,
         cover_alt: None,
+        cover_caption: None,
         placement: Placement::default(),
         taxonomies,
         extra,

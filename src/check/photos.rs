@@ -111,8 +111,15 @@ fn stale_pin(page: &PortalPage, today: NaiveDate) -> Option<Diagnostic> {
         "remove `{key}`, or say until when it holds: `{key}_until = {}`",
         today + chrono::Duration::days(30)
     ));
-    Some(match placement.pin.as_ref().and_then(|p| p.span).filter(|_| pinned) {
-        Some(span) => d.at_span(span),
-        None => d,
-    })
+    Some(
+        match placement
+            .pin
+            .as_ref()
+            .and_then(|p| p.span)
+            .filter(|_| pinned)
+        {
+            Some(span) => d.at_span(span),
+            None => d,
+        },
+    )
 }

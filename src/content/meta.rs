@@ -419,12 +419,12 @@ impl<'a> Checker<'a> {
             cover_caption: raw.cover_caption,
             placement: Placement {
                 headline: raw.headline.unwrap_or(false),
-                headline_until: self
-                    .date("headline_until", raw.headline_until)
-                    .map(|date| Located {
+                headline_until: self.date("headline_until", raw.headline_until).map(|date| {
+                    Located {
                         value: date,
                         span: self.span("headline_until"),
-                    }),
+                    }
+                }),
                 pin: self.pin(raw.pin),
                 pin_until: self.date("pin_until", raw.pin_until),
                 photo: raw.photo,

@@ -87,10 +87,7 @@ pub(super) fn collect(portal: &Portal) -> (Vec<Option<PageId>>, Vec<PageId>) {
         && slot.is_none()
     {
         // The home section lists only its own pages; its headline is the site's.
-        *slot = by_date
-            .iter()
-            .copied()
-            .find(|id| portal.page(*id).headline);
+        *slot = by_date.iter().copied().find(|id| portal.page(*id).headline);
     }
     let photos = by_date
         .iter()
@@ -121,11 +118,27 @@ mod tests {
         let zone: Tz = "Asia/Shanghai".parse().expect("zone");
         let until = Date::parse("2026-06-30");
         // 23:59 in Shanghai is 15:59 UTC: still on; midnight in Shanghai: over.
-        assert!(still_on(until.as_ref(), instant("2026-06-30T15:59:00Z"), zone));
-        assert!(!still_on(until.as_ref(), instant("2026-06-30T16:00:00Z"), zone));
+        assert!(still_on(
+            until.as_ref(),
+            instant("2026-06-30T15:59:00Z"),
+            zone
+        ));
+        assert!(!still_on(
+            until.as_ref(),
+            instant("2026-06-30T16:00:00Z"),
+            zone
+        ));
         let exact = Date::parse("2026-06-30T12:00:00+08:00");
-        assert!(still_on(exact.as_ref(), instant("2026-06-30T03:59:59Z"), zone));
-        assert!(!still_on(exact.as_ref(), instant("2026-06-30T04:00:00Z"), zone));
+        assert!(still_on(
+            exact.as_ref(),
+            instant("2026-06-30T03:59:59Z"),
+            zone
+        ));
+        assert!(!still_on(
+            exact.as_ref(),
+            instant("2026-06-30T04:00:00Z"),
+            zone
+        ));
         assert!(still_on(None, instant("2099-01-01T00:00:00Z"), zone));
     }
 }

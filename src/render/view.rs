@@ -352,9 +352,9 @@ impl<'a> PageView<'a> {
             series: meta.series.as_ref().map(|c| c.value.as_str()),
             series_index: meta.series_index.as_ref().map(|c| c.value),
             kind: meta.kind.as_deref(),
-            cover_image: want("cover_image").and(cover.as_deref()).map(|url| {
-                super::photos::cover_value(portal, page, url)
-            }),
+            cover_image: want("cover_image")
+                .and(cover.as_deref())
+                .map(|url| super::photos::cover_value(portal, page, url)),
             cover,
             pin: page.pin,
             headline: page.headline,

@@ -138,12 +138,18 @@ fn the_photo_news_block_works_by_keyboard_and_pauses() {
 fn without_script_the_photo_news_block_is_a_row_of_linked_photos() {
     let site = build_demo(8080);
     let home = std::fs::read_to_string(site.path().join("index.html")).unwrap();
-    assert!(home.contains("aria-roledescription=\"carousel\""), "no photo block");
+    assert!(
+        home.contains("aria-roledescription=\"carousel\""),
+        "no photo block"
+    );
     // Every numbered link leads to a photo of the row; the buttons wait for script.
     let slides = home.matches("class=\"carousel-slide\" id=\"photo-").count();
     assert!(slides >= 3, "{slides} photos");
     for n in 1..=slides {
-        assert!(home.contains(&format!("<a href=\"#photo-{n}\">")), "no link to photo {n}");
+        assert!(
+            home.contains(&format!("<a href=\"#photo-{n}\">")),
+            "no link to photo {n}"
+        );
     }
     assert!(home.contains("data-carousel-pause aria-pressed=\"false\" hidden"));
     assert_eq!(home.matches("data-carousel-step=").count(), 2);

@@ -27,7 +27,10 @@ const PAGE_TEMPLATE: &str = r#"<main>{{ page.content | safe }}{% if page.cover_i
 /// A news section with an article whose bundle holds `photo.jpg` of `width` × `height`.
 fn article_site(width: u32, height: u32) -> Site {
     let site = Site::minimal();
-    site.write("content/news/_index.md", "+++\ntitle = \"新闻\"\nsort_by = \"date\"\n+++\n");
+    site.write(
+        "content/news/_index.md",
+        "+++\ntitle = \"新闻\"\nsort_by = \"date\"\n+++\n",
+    );
     site.write(
         "content/news/visit/index.md",
         "+++\ntitle = \"调研\"\ndate = 2026-11-01\n+++\n调研现场：\n\n![市科协调研现场](photo.jpg)\n",
@@ -62,7 +65,10 @@ fn candidates(tag: &str) -> Vec<(String, u32)> {
             let path = url
                 .strip_prefix("https://kx.example.org/")
                 .unwrap_or_else(|| panic!("{url}"));
-            (path.to_owned(), width.trim_end_matches('w').parse().expect("width"))
+            (
+                path.to_owned(),
+                width.trim_end_matches('w').parse().expect("width"),
+            )
         })
         .collect()
 }
@@ -90,7 +96,10 @@ fn a_camera_photo_is_published_responsive_and_never_at_full_size() {
         let copy = image::open(site.path("public").join(path)).expect("copy published");
         assert_eq!(copy.width(), *width);
     }
-    assert_contains(tag, &format!("src=\"https://kx.example.org/{}\"", found[2].0));
+    assert_contains(
+        tag,
+        &format!("src=\"https://kx.example.org/{}\"", found[2].0),
+    );
     assert!(
         !site.output_exists("news/visit/photo.jpg"),
         "the 3000-pixel original is not published"
@@ -160,7 +169,11 @@ fn a_cover_gives_lists_a_thumbnail_and_shared_links_a_cropped_picture() {
         .to_rgb8();
     assert_eq!(thumb.dimensions(), (480, 320));
     // Cut from the top: green (which grows downwards) stays low in the first row.
-    assert!(thumb.get_pixel(240, 0).0[1] < 10, "{:?}", thumb.get_pixel(240, 0));
+    assert!(
+        thumb.get_pixel(240, 0).0[1] < 10,
+        "{:?}",
+        thumb.get_pixel(240, 0)
+    );
     let page = site.output("news/visit/index.html");
     assert_contains(&page, "data-size=\"1200x630\"");
 }
@@ -183,7 +196,10 @@ fn a_wrong_cover_focus_or_pin_is_an_error_at_its_line() {
 /// Four dated news pages; `fronts` adds front-matter lines to each by title.
 fn news_site(fronts: &[(&str, &str)]) -> Site {
     let site = Site::minimal();
-    site.write("content/news/_index.md", "+++\ntitle = \"新闻\"\nsort_by = \"date\"\n+++\n");
+    site.write(
+        "content/news/_index.md",
+        "+++\ntitle = \"新闻\"\nsort_by = \"date\"\n+++\n",
+    );
     for (i, title) in ["甲", "乙", "丙", "丁"].iter().enumerate() {
         let extra = fronts
             .iter()
@@ -192,7 +208,10 @@ fn news_site(fronts: &[(&str, &str)]) -> Site {
             .collect::<String>();
         site.write(
             &format!("content/news/{i}.md"),
-            &format!("+++\ntitle = \"{title}\"\ndate = 2026-11-0{}\n{extra}+++\n正文\n", i + 1),
+            &format!(
+                "+++\ntitle = \"{title}\"\ndate = 2026-11-0{}\n{extra}+++\n正文\n",
+                i + 1
+            ),
         );
     }
     site.write("templates/section.html", LIST_TEMPLATE);
@@ -209,7 +228,11 @@ fn listed_titles(html: &str) -> String {
 
 #[test]
 fn pinned_pages_lead_their_section_in_rank_order_until_their_day() {
-    let site = news_site(&[("甲", "pin = 2"), ("乙", "pin = true"), ("丙", "pin = 1\npin_until = 2026-11-20")]);
+    let site = news_site(&[
+        ("甲", "pin = 2"),
+        ("乙", "pin = true"),
+        ("丙", "pin = 1\npin_until = 2026-11-20"),
+    ]);
     let now = [("MENHU_NOW", "2026-11-20T15:00:00Z")];
     let run = site.menhu_env(&["build"], &now);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -238,7 +261,10 @@ fn the_headline_is_the_newest_page_that_is_one_until_its_day() {
 
 #[test]
 fn check_warns_of_a_pin_left_on_old_news() {
-    let site = news_site(&[("甲", "pin = true"), ("乙", "pin = true\npin_until = 2027-12-31")]);
+    let site = news_site(&[
+        ("甲", "pin = true"),
+        ("乙", "pin = true\npin_until = 2027-12-31"),
+    ]);
     let now = [("MENHU_NOW", "2027-03-01T00:00:00Z")];
     let run = site.menhu_env(&["check"], &now);
     assert_contains(&run.stderr, "C0131");

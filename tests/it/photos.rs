@@ -272,3 +272,34 @@ fn check_warns_of_a_pin_left_on_old_news() {
     assert_contains(&run.stderr, "page of 2026-11-01 is still 置顶");
     assert_not_contains(&run.stderr, "content/news/1.md");
 }
+
+#[test]
+fn the_preview_serves_the_responsive_copies() {
+    let site = article_site(3000, 2000);
+    let server = crate::serve_http::Server::start(&site);
+    let page = server.get("/news/visit/");
+    assert_eq!(page.status, 200);
+    let html = page.body;
+    let tag = img_tag(&html, "市科协调研现场");
+    assert_contains(tag, "loading=\"lazy\"");
+    let srcset = tag
+        .split("srcset=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("srcset");
+    let mut widths = Vec::new();
+    for candidate in srcset.split(", ") {
+        let (url, width) = candidate.rsplit_once(' ').expect("url and width");
+        let path = &url[url.find("/processed_images/").expect("a copy")..];
+        let request =
+            format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        let raw = server.raw(request.as_bytes());
+        assert!(raw.starts_with(b"HTTP/1.1 200"), "{path}");
+        let at = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("head");
+        let copy = image::load_from_memory(&raw[at + 4..]).expect("a picture");
+        assert_eq!(format!("{}w", copy.width()), width);
+        widths.push(copy.width());
+    }
+    assert_eq!(widths, [480, 960, 1600]);
+    assert_eq!(server.get("/news/visit/photo.jpg").status, 404);
+}

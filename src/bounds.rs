@@ -3,7 +3,9 @@
 //! otherwise publish whatever the build machine holds. Every file menhu reads must lie,
 //! once its links are resolved, inside the site root and outside the site's hidden
 //! folders (`.git`, whose `config` holds CI tokens; `.menhu-cache`), or inside a folder
-//! the config's `follow_symlinks` names.
+//! the config's `follow_symlinks` names. The one hidden folder read is the image cache
+//! (`.menhu-cache/images/`), whose copies the preview serves: only as a real folder, as
+//! a link there resolves elsewhere.
 //!
 //! Links are resolved only where there are links: a walk ([`SiteBounds::walk`]) learns
 //! from the directory entry whether an entry is one, so a tree without links costs no
@@ -24,7 +26,8 @@ pub struct SiteBounds {
     given: PathBuf,
     /// The site root, links resolved.
     root: PathBuf,
-    /// Folders outside the root (or hidden in it) that the config allows, resolved.
+    /// Folders outside the root (or hidden in it) that may be read, resolved: the
+    /// image cache, and those the config's `follow_symlinks` names.
     allowed: Vec<PathBuf>,
 }
 
@@ -42,10 +45,12 @@ pub enum Escape {
 impl SiteBounds {
     /// The bounds of the site at `root`, with no folder allowed outside it.
     pub fn new(root: &Path) -> SiteBounds {
+        let real = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
         SiteBounds {
             given: root.to_path_buf(),
-            root: std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
-            allowed: Vec::new(),
+            // Compared with resolved paths, so a cache folder that is a link never matches.
+            allowed: vec![real.join(crate::images::CACHE_DIR)],
+            root: real,
         }
     }
 

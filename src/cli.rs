@@ -88,6 +88,10 @@ pub enum Command {
         /// Exit with 1 when the build has warnings (the output is still written).
         #[arg(long)]
         deny_warnings: bool,
+        /// Delete the cache of processed images (`.menhu-cache/images/`) first, so
+        /// every copy is made again.
+        #[arg(long)]
+        clean_cache: bool,
     },
     /// Build the site in memory and serve it for preview.
     Serve {

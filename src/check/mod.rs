@@ -10,6 +10,8 @@
 //!   path), C0109 relative link in a summary that breaks in lists, C0110 external link
 //!   answers with an error status, C0111 external link unreachable (warning), C0112 external link not
 //!   requested because it is or leads to a private address (warning);
+//! - photos (`photos.rs`, warnings): C0130 an original too large to publish as it is,
+//!   C0131 a 置顶 or 头条 left on news older than 90 days;
 //! - leftovers of `menhu new` (`leftovers.rs`, warnings): C0120 a line of the page
 //!   template's text, C0121 an empty `source`;
 //! - inspection (`inspect.rs`, the national indicators for government websites): C0201
@@ -28,6 +30,7 @@ mod inspect;
 mod leftovers;
 mod links;
 mod outputs;
+mod photos;
 pub mod report;
 mod targets;
 mod wording;
@@ -151,6 +154,7 @@ fn check_site(
     let mut diagnostics = Diagnostics::new();
     diagnostics.extend(build_problems.iter().filter_map(promoted));
     diagnostics.extend(content::check_content(portal));
+    diagnostics.extend(photos::check_photos(portal, today));
     let archetype_lines =
         crate::scaffold::archetype_text_lines(&portal.root, portal.config.theme.as_deref());
     diagnostics.extend(leftovers::check_leftovers(portal, &archetype_lines));

@@ -26,6 +26,7 @@ pub(super) fn run_build(cli: &Cli, now: Now, style: Style) -> ExitCode {
         format,
         quiet,
         deny_warnings,
+        clean_cache,
     } = &cli.command
     else {
         return ExitCode::from(2);
@@ -39,6 +40,10 @@ pub(super) fn run_build(cli: &Cli, now: Now, style: Style) -> ExitCode {
         ..BuildOptions::new(&cli.root)
     };
     let started = Instant::now();
+    if *clean_cache && let Err(problem) = clean_image_cache(&cli.root) {
+        report(&Diagnostics::from(problem), style);
+        return ExitCode::from(1);
+    }
     let result = pipeline::build(&options);
     let took = started.elapsed();
     match &result {
@@ -85,6 +90,22 @@ pub(super) fn run_build(cli: &Cli, now: Now, style: Style) -> ExitCode {
 /// The account of `menhu build --format json` (documented in docs/operator-guide.md):
 /// `version`, `ok`, `output`, `pages`, `files`, `bytes`, `seconds` and `diagnostics`;
 /// more keys may come, none will change meaning.
+/// `--clean-cache`: removes the site's cache of processed images; an E0255 naming the
+/// folder when it cannot.
+fn clean_image_cache(root: &Path) -> Result<(), crate::diag::Diagnostic> {
+    let cache = crate::images::ImageCache::in_site(root);
+    cache.clean().map_err(|err| {
+        crate::diag::Diagnostic::error(
+            "E0255",
+            format!(
+                "cannot delete the image cache `{}`: {err}",
+                crate::images::CACHE_DIR
+            ),
+        )
+        .help("delete the folder by hand, or build without `--clean-cache`")
+    })
+}
+
 fn build_json(result: &BuildResult, took: Duration) -> serde_json::Value {
     let diagnostics = |problems: &Diagnostics| -> Vec<serde_json::Value> {
         problems

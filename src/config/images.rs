@@ -16,6 +16,9 @@ pub const DEFAULT_JPEG_QUALITY: u8 = 80;
 pub const DEFAULT_WEBP_QUALITY: u8 = 80;
 /// Widths of responsive copies when `[images] widths` is not set.
 pub const DEFAULT_WIDTHS: [u32; 3] = [480, 960, 1600];
+/// The `sizes` of responsive images when `[images] sizes` is not set: the width the
+/// default theme gives an article's pictures.
+pub const DEFAULT_SIZES: &str = "(max-width: 900px) 100vw, 800px";
 /// An original larger than this many bytes is not published as it is (1 MB).
 pub const DEFAULT_MAX_ORIGINAL_BYTES: u64 = 1_000_000;
 /// An original wider or taller than this many pixels is not published as it is.
@@ -30,6 +33,7 @@ pub(crate) struct RawImages {
     pub jpeg_quality: Option<Spanned<i64>>,
     pub webp_quality: Option<Spanned<i64>>,
     pub widths: Option<Spanned<Vec<Spanned<i64>>>>,
+    pub sizes: Option<String>,
     pub max_original_bytes: Option<Spanned<i64>>,
     pub max_original_px: Option<Spanned<i64>>,
     pub keep_original: Option<bool>,
@@ -46,6 +50,8 @@ pub struct ImagesConfig {
     pub webp_quality: u8,
     /// Widths of responsive copies, in pixels, ascending, without repeats.
     pub widths: Vec<u32>,
+    /// The `sizes` attribute of responsive images: how wide the theme shows them.
+    pub sizes: String,
     /// Originals above this many bytes are not published as they are.
     pub max_original_bytes: u64,
     /// Originals wider or taller than this are not published as they are.
@@ -64,6 +70,7 @@ impl Default for ImagesConfig {
             jpeg_quality: DEFAULT_JPEG_QUALITY,
             webp_quality: DEFAULT_WEBP_QUALITY,
             widths: DEFAULT_WIDTHS.to_vec(),
+            sizes: DEFAULT_SIZES.to_owned(),
             max_original_bytes: DEFAULT_MAX_ORIGINAL_BYTES,
             max_original_px: DEFAULT_MAX_ORIGINAL_PX,
             keep_original: false,
@@ -99,6 +106,10 @@ pub(crate) fn validate_images(raw: RawImages, report: &mut Report<'_>) -> Images
             .widths
             .and_then(|w| widths(w, report))
             .unwrap_or(defaults.widths),
+        sizes: raw
+            .sizes
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or(defaults.sizes),
         max_original_bytes: raw
             .max_original_bytes
             .and_then(|n| {

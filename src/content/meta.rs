@@ -9,8 +9,9 @@ use std::path::Path;
 use super::front_matter::Format;
 use super::parse::{self, Front};
 use super::places::Places;
-use super::raw::{self, RawPageMeta, RawSectionMeta, RawText, StringList};
+use super::raw::{self, RawPageMeta, RawPin, RawSectionMeta, RawText, StringList};
 use crate::diag::{Diagnostic, Span};
+use crate::images::{FOCUS_NAMES, Focus};
 use crate::url_scheme::{self, Field};
 
 pub use super::date::{Date, date_from_filename};
@@ -35,6 +36,22 @@ pub struct Attachment {
     pub path: String,
     /// Text shown instead of the file name (`报名表`).
     pub title: Option<String>,
+}
+
+/// 头条, 置顶 and 图片新闻: how prominently a page is shown, and until when.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Placement {
+    /// 头条: the lead of the home page and of its section.
+    pub headline: bool,
+    /// The page stops being the headline after this date.
+    pub headline_until: Option<Located<Date>>,
+    /// 置顶: first in the lists of its section; pinned pages in rank order (1 first).
+    pub pin: Option<Located<u32>>,
+    /// The pin lapses after this date.
+    pub pin_until: Option<Date>,
+    /// 图片新闻: `Some(true)` asked for, `Some(false)` refused; `None` follows the
+    /// cover (a page with a cover is photo news).
+    pub photo: Option<bool>,
 }
 
 /// The fields of an organization page (`kind = "org"`).
@@ -111,6 +128,14 @@ pub struct PageMeta {
     pub attachments: Vec<Located<Attachment>>,
     /// Lead image.
     pub cover: Option<String>,
+    /// The part of the cover kept when it is cropped (thumbnails, shared links).
+    pub cover_focus: Focus,
+    /// Text for the cover where it is shown without the title beside it.
+    pub cover_alt: Option<String>,
+    /// The line shown under the cover on its page (图片说明).
+    pub cover_caption: Option<String>,
+    /// 头条, 置顶, 图片新闻.
+    pub placement: Placement,
     /// Taxonomy name → terms: top-level `tags`/`categories` merged with `[taxonomies]`,
     /// terms in written order, duplicates removed.
     pub taxonomies: BTreeMap<String, Vec<String>>,
@@ -389,6 +414,21 @@ impl<'a> Checker<'a> {
             series_index: self.located("series_index", raw.series_index),
             attachments,
             cover: self.link("cover", raw.cover),
+            cover_focus: self.focus(raw.cover_focus),
+            cover_alt: raw.cover_alt,
+            cover_caption: raw.cover_caption,
+            placement: Placement {
+                headline: raw.headline.unwrap_or(false),
+                headline_until: self.date("headline_until", raw.headline_until).map(|date| {
+                    Located {
+                        value: date,
+                        span: self.span("headline_until"),
+                    }
+                }),
+                pin: self.pin(raw.pin),
+                pin_until: self.date("pin_until", raw.pin_until),
+                photo: raw.photo,
+            },
             taxonomies,
             extra: raw::clean_extra(raw.extra),
             kind: raw.kind,
@@ -403,6 +443,40 @@ impl<'a> Checker<'a> {
                 members: raw.members,
             },
         }
+    }
+
+    /// `cover_focus`: one of [`FOCUS_NAMES`]; the centre when absent or wrong (the
+    /// error says which names there are).
+    fn focus(&mut self, written: Option<String>) -> Focus {
+        let Some(name) = written else {
+            return Focus::Center;
+        };
+        if let Some(focus) = Focus::parse(&name) {
+            return focus;
+        }
+        let names: Vec<&str> = FOCUS_NAMES.split(", ").collect();
+        self.one_of("cover_focus", Some(name), &names);
+        Focus::Center
+    }
+
+    /// `pin`: `true` is rank 1, a number its rank (1 or more), `false` no pin.
+    fn pin(&mut self, written: Option<RawPin>) -> Option<Located<u32>> {
+        let rank = match written? {
+            RawPin::Flag(false) => return None,
+            RawPin::Flag(true) => 1,
+            RawPin::Rank(n) => match u32::try_from(n) {
+                Ok(n) if n >= 1 => n,
+                _ => {
+                    let e = self
+                        .error("E0206", format!("`pin` is {n}"), "pin")
+                        .expected("`pin = true`, or a rank from 1 (first) up: `pin = 2`")
+                        .help("write `pin = 1` for the first place, or remove `pin`");
+                    self.errors.push(e);
+                    return None;
+                }
+            },
+        };
+        self.located("pin", Some(rank))
     }
 
     fn page_title(&mut self, title: Option<String>) -> String {

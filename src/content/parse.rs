@@ -407,6 +407,9 @@ const CHINESE_KEYS: &[(&str, &str)] = &[
     ("分类", "categories"),
     ("附件", "attachments"),
     ("封面", "cover"),
+    ("头条", "headline"),
+    ("置顶", "pin"),
+    ("图片新闻", "photo"),
     ("系列", "series"),
 ];
 

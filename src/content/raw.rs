@@ -40,6 +40,14 @@ pub(crate) struct RawPageMeta {
     pub series_index: Option<u32>,
     pub attachments: Vec<RawAttachment>,
     pub cover: Option<String>,
+    pub cover_focus: Option<String>,
+    pub cover_alt: Option<String>,
+    pub cover_caption: Option<String>,
+    pub headline: Option<bool>,
+    pub headline_until: Option<RawText>,
+    pub pin: Option<RawPin>,
+    pub pin_until: Option<RawText>,
+    pub photo: Option<bool>,
     pub tags: StringList,
     pub categories: StringList,
     pub taxonomies: BTreeMap<String, StringList>,
@@ -82,6 +90,14 @@ pub(crate) const PAGE_KEYS: &[&str] = &[
     "series_index",
     "attachments",
     "cover",
+    "cover_focus",
+    "cover_alt",
+    "cover_caption",
+    "headline",
+    "headline_until",
+    "pin",
+    "pin_until",
+    "photo",
     "tags",
     "categories",
     "taxonomies",
@@ -197,6 +213,42 @@ impl<'de> Visitor<'de> for TextVisitor {
             Some(key) if key == TOML_DATETIME_KEY => map.next_value::<String>(),
             _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
         }
+    }
+}
+
+/// `pin`: `true`/`false`, or a rank (`pin = 1` comes first). Anything else is kept so
+/// the check can say what was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RawPin {
+    Flag(bool),
+    Rank(i64),
+}
+
+impl<'de> Deserialize<'de> for RawPin {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(PinVisitor)
+    }
+}
+
+struct PinVisitor;
+
+impl Visitor<'_> for PinVisitor {
+    type Value = RawPin;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("`true`, `false` or a whole number such as 1")
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawPin, E> {
+        Ok(RawPin::Flag(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawPin, E> {
+        Ok(RawPin::Rank(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawPin, E> {
+        Ok(RawPin::Rank(i64::try_from(v).unwrap_or(i64::MAX)))
     }
 }
 

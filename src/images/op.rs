@@ -104,6 +104,22 @@ impl Focus {
         }
     }
 
+    /// The CSS `object-position` that keeps the same part of the photo in view when a
+    /// page crops it with `object-fit: cover`.
+    pub fn css_position(self) -> &'static str {
+        match self {
+            Focus::Center => "50% 50%",
+            Focus::Top => "50% 0%",
+            Focus::Bottom => "50% 100%",
+            Focus::Left => "0% 50%",
+            Focus::Right => "100% 50%",
+            Focus::TopLeft => "0% 0%",
+            Focus::TopRight => "100% 0%",
+            Focus::BottomLeft => "0% 100%",
+            Focus::BottomRight => "100% 100%",
+        }
+    }
+
     fn name(self) -> &'static str {
         match self {
             Focus::Center => "center",

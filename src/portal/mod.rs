@@ -7,6 +7,7 @@ pub mod city;
 pub mod menus;
 pub mod nav;
 pub mod org;
+pub mod placement;
 pub mod region;
 pub mod related;
 pub mod schedule;
@@ -83,6 +84,10 @@ pub struct PortalPage {
     pub attachments: Vec<AttachmentInfo>,
     /// Character count and reading time.
     pub stats: TextStats,
+    /// 置顶: the pin's rank while it holds (`pin_until` not passed).
+    pub pin: Option<u32>,
+    /// 头条: a headline now (`headline_until` not passed).
+    pub headline: bool,
     /// The neighbour with the lower sort key (older, lighter, earlier title).
     pub lower: Option<PageId>,
     /// The neighbour with the higher sort key.
@@ -136,6 +141,10 @@ pub struct Portal {
     pub related: Vec<Vec<PageId>>,
     /// Menus from the config, URLs resolved.
     pub menus: menus::Menus,
+    /// 头条 of each section, by `SectionId` (see [`placement::headline_of`]).
+    pub headlines: Vec<Option<PageId>>,
+    /// 图片新闻: pages for the home page's photo block, newest first.
+    pub photo_news: Vec<PageId>,
     /// The image copies templates ask for while rendering (`resize_image`); made after
     /// rendering, in one batch. The one part of the model that fills during rendering.
     pub images: Arc<ImageRequests>,
@@ -266,6 +275,8 @@ impl Portal {
             series: series::SeriesIndex::default(),
             related: Vec::new(),
             menus: menus::Menus::new(),
+            headlines: Vec::new(),
+            photo_news: Vec::new(),
             page_keys,
             section_keys,
         };
@@ -274,6 +285,7 @@ impl Portal {
         portal.taxonomies = taxonomies;
         diagnostics.extend(taxonomy_problems);
         diagnostics.extend(portal.link_portal_indexes());
+        (portal.headlines, portal.photo_news) = placement::collect(&portal);
         (portal, diagnostics)
     }
 
@@ -385,6 +397,8 @@ fn new_page(
     let date = page_date(&source).map(|d| d.in_zone(zone));
     let updated = source.meta.updated.as_ref().map(|d| d.in_zone(zone));
     let listed = !schedule::has_expired(&source, now, zone);
+    let pin = placement::active_pin(&source, now, zone);
+    let headline = placement::is_headline(&source, now, zone);
     let section = section_keys
         .get(&source.section)
         .copied()
@@ -404,6 +418,8 @@ fn new_page(
         summary,
         attachments,
         stats,
+        pin,
+        headline,
         lower: None,
         higher: None,
     };

@@ -10,6 +10,7 @@ mod include_cycle;
 mod macro_depth;
 mod memo;
 pub mod pages;
+pub mod photos;
 mod portal_functions;
 mod portal_view;
 pub mod qr;

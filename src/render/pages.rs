@@ -775,6 +775,9 @@ fn copies(portal: &Portal, theme: &Theme) -> Vec<CopiedFile> {
         .map(|s| (&s.source.assets, &s.url.path));
     for (assets, path) in pages.chain(sections) {
         for asset in assets {
+            if !super::photos::publishes_asset(portal, asset) {
+                continue;
+            }
             let to = format!("{}{}", path.trim_start_matches('/'), asset.relative);
             by_destination.insert(
                 to.clone(),

@@ -2,6 +2,7 @@
 //! Site-wide values are serialised once per build; a page's summary (everything but
 //! its content) is serialised once and reused by every list, pager and lookup.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
@@ -139,6 +140,13 @@ impl Views {
                 Value::Array(Vec::new())
             };
             map.insert("pages".into(), pages);
+            // 头条 of the section (and of those below it); the home's is the site's.
+            let headline = crate::portal::placement::headline_of(&self.portal, id)
+                .map_or(Value::Null, |page| self.page_summary(page));
+            map.insert("headline".into(), headline);
+            if id == self.portal.home().id {
+                map.insert("photos".into(), self.page_list(&self.portal.photo_news));
+            }
         }
         value
     }
@@ -237,9 +245,9 @@ struct PageView<'a> {
     title: &'a str,
     description: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    summary: Option<&'a str>,
+    summary: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    content: Option<&'a str>,
+    content: Option<Cow<'a, str>>,
     permalink: &'a str,
     path: &'a str,
     slug: &'a str,
@@ -265,6 +273,12 @@ struct PageView<'a> {
     series_index: Option<u32>,
     kind: Option<&'a str>,
     cover: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cover_image: Option<Value>,
+    /// 置顶: the pin's rank while it holds.
+    pin: Option<u32>,
+    /// 头条 now.
+    headline: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     taxonomies: Option<&'a BTreeMap<String, Vec<String>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -301,12 +315,17 @@ impl<'a> PageView<'a> {
         let want = |name: &str| wants(name).then_some(());
         let date = page.date.as_ref().map(|d| d.day());
         use chrono::Datelike;
+        let photos = |html: &'a str| super::photos::responsive_html(portal, page, html);
+        let cover = meta
+            .cover
+            .as_deref()
+            .map(|c| resolve_relative(&page.url.permalink, c, &portal.config.base_url));
         PageView {
             relative_path: &page.source.key,
             title: &meta.title,
             description: meta.description.as_deref(),
-            summary: want("summary").map(|()| page.summary.as_str()),
-            content: with_content.then_some(page.rendered.html.as_str()),
+            summary: want("summary").map(|()| photos(&page.summary)),
+            content: with_content.then(|| photos(&page.rendered.html)),
             permalink: &page.url.permalink,
             path: &page.url.path,
             slug: &page.url.slug,
@@ -333,10 +352,12 @@ impl<'a> PageView<'a> {
             series: meta.series.as_ref().map(|c| c.value.as_str()),
             series_index: meta.series_index.as_ref().map(|c| c.value),
             kind: meta.kind.as_deref(),
-            cover: meta
-                .cover
-                .as_deref()
-                .map(|c| resolve_relative(&page.url.permalink, c, &portal.config.base_url)),
+            cover_image: want("cover_image")
+                .and(cover.as_deref())
+                .map(|url| super::photos::cover_value(portal, page, url)),
+            cover,
+            pin: page.pin,
+            headline: page.headline,
             taxonomies: want("taxonomies").map(|()| &meta.taxonomies),
             extra: want("extra").map(|()| &meta.extra),
             toc: want("toc").map(|()| page.rendered.toc.as_slice()),

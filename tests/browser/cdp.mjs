@@ -452,10 +452,49 @@ async function runShots(browser, base, outDir, entries) {
   }
 }
 
+// 图片新闻 by keyboard: the next button (Enter) and the arrow keys on the focused row
+// move it; the pause button says whether it turns by itself. Under
+// prefers-reduced-motion it starts paused; otherwise it turns until paused.
+async function runCarousel(browser, base, path) {
+  const press = async (tab, selector, key, code, keyCode) => {
+    await browser.evaluate(tab, `document.querySelector('${selector}').focus()`);
+    for (const type of ["keyDown", "keyUp"]) {
+      await browser.send("Input.dispatchKeyEvent", {
+        type, key, code, windowsVirtualKeyCode: keyCode,
+        ...(type === "keyDown" && key === "Enter" ? { text: "\r" } : {}),
+      }, tab.sessionId);
+    }
+  };
+  const state = (tab) => browser.evaluate(tab, `JSON.stringify({
+      pressed: document.querySelector("[data-carousel-pause]").getAttribute("aria-pressed"),
+      shown: !document.querySelector("[data-carousel-pause]").hidden,
+      left: Math.round(document.querySelector("[data-carousel-track]").scrollLeft) })`);
+  const still = await browser.open(1280);
+  await browser.send("Emulation.setEmulatedMedia",
+    { features: [{ name: "prefers-reduced-motion", value: "reduce" }] }, still.sessionId);
+  await browser.goto(still, base + path);
+  const reduced = JSON.parse(await state(still));
+  await press(still, '[data-carousel-step="1"]', "Enter", "Enter", 13);
+  const stepped = await browser.until(still, 'document.querySelector("[data-carousel-track]").scrollLeft > 10');
+  await browser.evaluate(still, 'document.querySelector("[data-carousel-track]").scrollLeft = 0');
+  await press(still, "[data-carousel-track]", "ArrowRight", "ArrowRight", 39);
+  const arrowed = await browser.until(still, 'document.querySelector("[data-carousel-track]").scrollLeft > 0');
+  const moving = await browser.open(1280);
+  await browser.goto(moving, base + path);
+  const playing = JSON.parse(await state(moving));
+  await press(moving, "[data-carousel-pause]", "Enter", "Enter", 13);
+  const paused = JSON.parse(await state(moving));
+  console.log(JSON.stringify({ reduced, stepped, arrowed, playing, paused }));
+  const ok = reduced.shown && reduced.pressed === "true" && stepped && arrowed
+    && playing.pressed === "false" && paused.pressed === "true";
+  console.log(ok ? "the photo block works by keyboard and pauses" : "FAIL: the photo block");
+  return ok ? 0 : 1;
+}
+
 async function main() {
   const [mode, siteDir, port, extra, ...rest] = process.argv.slice(2);
   if (!mode || !siteDir || !port || !extra) {
-    console.error("usage: cdp.mjs axe SITE_DIR PORT AXE_JS PATH... | shot SITE_DIR PORT OUT_DIR NAME=PATH... | tools SITE_DIR PORT PATH OTHER_PATH | search SITE_DIR PORT PATH QUERY [QUERY2] | republish SITE_DIR PORT PATH QUERY NEXT_DIR QUERY2");
+    console.error("usage: cdp.mjs axe SITE_DIR PORT AXE_JS PATH... | shot SITE_DIR PORT OUT_DIR NAME=PATH... | tools SITE_DIR PORT PATH OTHER_PATH | carousel SITE_DIR PORT PATH | search SITE_DIR PORT PATH QUERY [QUERY2] | republish SITE_DIR PORT PATH QUERY NEXT_DIR QUERY2");
     return 2;
   }
   const server = await serve(siteDir, Number(port));
@@ -468,6 +507,7 @@ async function main() {
       console.log(failures ? `${failures} serious or critical violation(s)` : "no serious or critical violations");
       return failures ? 1 : 0;
     }
+    if (mode === "carousel") return await runCarousel(browser, base, extra);
     if (mode === "tools") return await runTools(browser, base, extra, rest[0]);
     if (mode === "search") return await runSearch(browser, base, extra, rest[0], rest[1], { siteDir, server });
     if (mode === "republish") return await runRepublish(browser, base, extra, rest[0], rest[1], rest[2], { server });

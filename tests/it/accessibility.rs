@@ -49,6 +49,8 @@ const PAGE_TYPES: &[(&str, &str)] = &[
     ("home", "/"),
     ("section list", "/news/"),
     ("sub-section list", "/news/tzgg/"),
+    ("list with thumbnails", "/news/tbgz/"),
+    ("article with a cover", "/news/quan-qu-ke-pu-ri-qi-dong/"),
     (
         "article with attachments",
         "/news/tzgg/jiang-jie-da-sai-bao-ming/",
@@ -119,6 +121,38 @@ fn reading_aids_work_by_keyboard_and_are_remembered_across_pages() {
     let site = build_demo(port);
     let stdout = run_cdp("tools", site.path(), port, &["/", "/news/"]);
     assert!(stdout.contains("are remembered"), "{stdout}");
+}
+
+#[test]
+fn the_photo_news_block_works_by_keyboard_and_pauses() {
+    if !browser_available("the_photo_news_block_works_by_keyboard_and_pauses") {
+        return;
+    }
+    let port = free_port();
+    let site = build_demo(port);
+    let stdout = run_cdp("carousel", site.path(), port, &["/"]);
+    assert!(stdout.contains("works by keyboard and pauses"), "{stdout}");
+}
+
+#[test]
+fn without_script_the_photo_news_block_is_a_row_of_linked_photos() {
+    let site = build_demo(8080);
+    let home = std::fs::read_to_string(site.path().join("index.html")).unwrap();
+    assert!(
+        home.contains("aria-roledescription=\"carousel\""),
+        "no photo block"
+    );
+    // Every numbered link leads to a photo of the row; the buttons wait for script.
+    let slides = home.matches("class=\"carousel-slide\" id=\"photo-").count();
+    assert!(slides >= 3, "{slides} photos");
+    for n in 1..=slides {
+        assert!(
+            home.contains(&format!("<a href=\"#photo-{n}\">")),
+            "no link to photo {n}"
+        );
+    }
+    assert!(home.contains("data-carousel-pause aria-pressed=\"false\" hidden"));
+    assert_eq!(home.matches("data-carousel-step=").count(), 2);
 }
 
 #[test]

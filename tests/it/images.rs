@@ -153,3 +153,22 @@ fn get_image_metadata_allows_a_missing_file_when_asked() {
     site.build();
     assert_contains(&site.output("news/visit/index.html"), "missing");
 }
+
+#[test]
+fn clean_cache_makes_every_copy_again() {
+    let site = photo_site();
+    site.build();
+    let paths = image_paths(&site.output("news/visit/index.html"));
+    let cache = site.path(".menhu-cache/images");
+    let marked = cache.join(paths[0].trim_start_matches("processed_images/"));
+    let stale = cache.join("0123456789abcdef01234567.jpg");
+    std::fs::write(&marked, b"from the cache").expect("mark");
+    std::fs::write(&stale, b"left by an old build").expect("stale entry");
+    let run = site.menhu(&["build", "--clean-cache"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let published = std::fs::read(site.path("public").join(&paths[0])).expect("copy");
+    assert_ne!(published, b"from the cache", "the copy was made again");
+    assert!(image::load_from_memory(&published).is_ok());
+    assert!(!stale.exists(), "the old cache is gone");
+    assert!(marked.exists(), "the cache is filled again");
+}

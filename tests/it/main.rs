@@ -27,6 +27,7 @@ mod no_data_lost;
 mod one_owner;
 mod output_safety;
 mod outputs;
+mod photos;
 mod portal;
 mod portal_directory;
 mod publishing;

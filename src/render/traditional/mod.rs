@@ -90,10 +90,13 @@ pub fn bundle_copies(portal: &Portal) -> Vec<CopiedFile> {
     pages
         .chain(sections)
         .flat_map(|(assets, path)| {
-            assets.iter().map(move |asset| CopiedFile {
-                from: portal.root.join(&asset.file),
-                to: format!("{PREFIX}{path}{}", asset.relative),
-            })
+            assets
+                .iter()
+                .filter(|asset| crate::render::photos::publishes_asset(portal, asset))
+                .map(move |asset| CopiedFile {
+                    from: portal.root.join(&asset.file),
+                    to: format!("{PREFIX}{path}{}", asset.relative),
+                })
         })
         .collect()
 }

@@ -88,6 +88,10 @@ pub enum Command {
         /// Exit with 1 when the build has warnings (the output is still written).
         #[arg(long)]
         deny_warnings: bool,
+        /// No network: `load_data(url=…)` answers from `.menhu-cache/` only, and is an
+        /// error for an address not fetched before.
+        #[arg(long)]
+        offline: bool,
     },
     /// Build the site in memory and serve it for preview.
     Serve {
@@ -107,6 +111,10 @@ pub enum Command {
         /// List every page not published after each build, with its file and reason.
         #[arg(long, short = 'v')]
         verbose: bool,
+        /// No network: `load_data(url=…)` answers from `.menhu-cache/` only, and is an
+        /// error for an address not fetched before.
+        #[arg(long)]
+        offline: bool,
     },
     /// Create a new page: content/SECTION/YYYY-MM-DD-<pinyin-of-title>.md.
     New {
@@ -156,6 +164,9 @@ pub struct CheckArgs {
     /// Include drafts and pages dated in the future.
     #[arg(long)]
     pub drafts: bool,
+    /// No network for `load_data(url=…)`: answers come from `.menhu-cache/` only.
+    #[arg(long)]
+    pub offline: bool,
 }
 
 /// The flags of `menhu deploy`.
@@ -249,10 +260,12 @@ fn execute(cli: Cli, now: Now) -> Result<(), Diagnostics> {
             drafts,
             base_url,
             verbose,
+            offline,
         } => {
             let build = BuildOptions {
                 drafts,
                 base_url,
+                offline,
                 now,
                 ..BuildOptions::new(&cli.root)
             };
@@ -311,6 +324,7 @@ fn execute(cli: Cli, now: Now) -> Result<(), Diagnostics> {
 fn run_check(root: &std::path::Path, now: Now, args: &CheckArgs, color: bool) -> ExitCode {
     let mut build = BuildOptions {
         drafts: args.drafts,
+        offline: args.offline,
         now,
         ..BuildOptions::new(root)
     };

@@ -26,6 +26,7 @@ pub(super) fn run_build(cli: &Cli, now: Now, style: Style) -> ExitCode {
         format,
         quiet,
         deny_warnings,
+        offline,
     } = &cli.command
     else {
         return ExitCode::from(2);
@@ -35,6 +36,7 @@ pub(super) fn run_build(cli: &Cli, now: Now, style: Style) -> ExitCode {
         drafts: *drafts,
         base_url: base_url.clone(),
         force: *force,
+        offline: *offline,
         now,
         ..BuildOptions::new(&cli.root)
     };

@@ -38,6 +38,7 @@ mod serve_browser;
 mod serve_http;
 mod serve_incremental;
 mod serve_trust;
+mod template_data;
 mod template_safety;
 mod templates;
 mod terminal_escapes;

@@ -488,6 +488,7 @@ fn build_model(
         drafts: options.drafts,
         ignored: config.ignored_content.clone(),
         bounds: Some(bounds.clone()),
+        titles: content::meta::Titles::of_site(&config),
     };
     let parse_cache = cache.as_deref_mut().map(|c| &mut c.parsed);
     let (mut content, problems) = content::load_cached(&options.root, &load, parse_cache);

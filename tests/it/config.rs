@@ -42,7 +42,10 @@ fn zola_config_toml_is_accepted_with_one_line_warnings() {
     assert_contains(warnings[0], "config.toml:3");
     assert_contains(warnings[0], "`minify_html` is a Zola setting");
     assert_contains(warnings[1], "config.toml:5");
-    assert_contains(warnings[1], "`markdown.external_links_class` is a Zola setting");
+    assert_contains(
+        warnings[1],
+        "`markdown.external_links_class` is a Zola setting",
+    );
 }
 
 #[test]

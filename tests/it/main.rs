@@ -45,3 +45,4 @@ mod terminal_escapes;
 mod traditional;
 mod url_schemes;
 mod zola_compat;
+mod zola_sites;

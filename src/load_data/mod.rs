@@ -65,6 +65,13 @@ impl SiteFiles<'_> {
             Some(in_content) => Path::new("content").join(in_content),
             None => PathBuf::from(path.trim_start_matches('/')),
         };
+        // Refused before anything is looked at, so the answer never tells whether a
+        // file exists outside the site.
+        if climbs_out(&wanted) {
+            return Err(FileError::Refused(format!(
+                "`{path}` leads outside the site; name a file inside it, e.g. `data/cities.csv`"
+            )));
+        }
         let mut places = vec![
             self.root.join(&wanted),
             self.root.join("static").join(&wanted),
@@ -100,6 +107,26 @@ impl SiteFiles<'_> {
         let file = self.find(path)?;
         std::fs::read(&file).map_err(|e| FileError::Refused(format!("cannot read `{path}`: {e}")))
     }
+}
+
+/// True when `relative` climbs above where it starts (`../x`, `a/../../x`), or is
+/// absolute.
+fn climbs_out(relative: &Path) -> bool {
+    let mut depth = 0_i32;
+    for component in relative.components() {
+        match component {
+            std::path::Component::Normal(_) => depth += 1,
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                depth -= 1;
+                if depth < 0 {
+                    return true;
+                }
+            }
+            std::path::Component::RootDir | std::path::Component::Prefix(_) => return true,
+        }
+    }
+    false
 }
 
 /// What `load_data` was asked for.
@@ -159,5 +186,20 @@ impl DataRequest {
             Source::Literal(text) => text.clone(),
         };
         format.read(&text).map_err(LoadError::Invalid)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_climbing_out_are_recognised_without_the_disk() {
+        for out in ["../x", "a/../../x", "content/../../etc/passwd"] {
+            assert!(climbs_out(Path::new(out)), "{out}");
+        }
+        for inside in ["data/x.csv", "a/../b.csv", "./x"] {
+            assert!(!climbs_out(Path::new(inside)), "{inside}");
+        }
     }
 }

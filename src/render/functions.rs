@@ -1,6 +1,7 @@
 //! Tera functions and filters with Zola's names (`get_url`, `get_section`, `get_page`,
-//! `get_taxonomy`, `get_taxonomy_url`, `get_taxonomy_term`, `resize_image`, `get_image_metadata`; the
-//! `markdown` filter). Functions read the shared [`Views`], so a lookup returns only
+//! `get_taxonomy`, `get_taxonomy_url`, `get_taxonomy_term`, `resize_image`,
+//! `get_image_metadata`; the `markdown` filter; the data functions are in
+//! [`super::data_functions`]). Functions read the shared [`Views`], so a lookup returns only
 //! what was asked for and is serialised once. `resize_image` answers from the photo's
 //! header and leaves the pixels to the build, which makes every copy asked for in one
 //! batch after rendering (see [`crate::images::ImageRequests`]).

@@ -92,6 +92,10 @@ pub enum Command {
         /// every copy is made again.
         #[arg(long)]
         clean_cache: bool,
+        /// No network: `load_data(url=…)` answers from `.menhu-cache/` only, and is an
+        /// error for an address not fetched before.
+        #[arg(long)]
+        offline: bool,
     },
     /// Build the site in memory and serve it for preview.
     Serve {
@@ -111,6 +115,10 @@ pub enum Command {
         /// List every page not published after each build, with its file and reason.
         #[arg(long, short = 'v')]
         verbose: bool,
+        /// No network: `load_data(url=…)` answers from `.menhu-cache/` only, and is an
+        /// error for an address not fetched before.
+        #[arg(long)]
+        offline: bool,
     },
     /// Create a new page: content/SECTION/YYYY-MM-DD-<pinyin-of-title>.md.
     New {
@@ -160,6 +168,9 @@ pub struct CheckArgs {
     /// Include drafts and pages dated in the future.
     #[arg(long)]
     pub drafts: bool,
+    /// No network for `load_data(url=…)`: answers come from `.menhu-cache/` only.
+    #[arg(long)]
+    pub offline: bool,
 }
 
 /// The flags of `menhu deploy`.
@@ -253,10 +264,12 @@ fn execute(cli: Cli, now: Now) -> Result<(), Diagnostics> {
             drafts,
             base_url,
             verbose,
+            offline,
         } => {
             let build = BuildOptions {
                 drafts,
                 base_url,
+                offline,
                 now,
                 ..BuildOptions::new(&cli.root)
             };
@@ -315,6 +328,7 @@ fn execute(cli: Cli, now: Now) -> Result<(), Diagnostics> {
 fn run_check(root: &std::path::Path, now: Now, args: &CheckArgs, color: bool) -> ExitCode {
     let mut build = BuildOptions {
         drafts: args.drafts,
+        offline: args.offline,
         now,
         ..BuildOptions::new(root)
     };

@@ -10,9 +10,10 @@
 //! one. [`pipeline`] runs these stages in order and stops after the first stage that
 //! reports errors; [`check`] runs the link, content, inspection and wording rules on a
 //! site built in memory. [`deploy`] publishes a built output folder to a folder, an
-//! S3-compatible bucket or an SFTP server, uploading only what changed. [`diag`], [`zh`]
-//! and [`url_scheme`] are leaves that every stage may use.
+//! S3-compatible bucket or an SFTP server, uploading only what changed. [`diag`], [`zh`],
+//! [`url_scheme`] and [`address_guard`] are leaves that every stage may use.
 
+pub mod address_guard;
 pub mod bounds;
 pub mod cache;
 pub mod check;
@@ -22,6 +23,7 @@ pub mod content;
 pub mod deploy;
 pub mod diag;
 pub mod images;
+pub mod load_data;
 pub mod markdown;
 pub mod output;
 pub mod own_files;

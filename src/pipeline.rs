@@ -42,6 +42,8 @@ pub struct BuildOptions {
     pub force: bool,
     /// The build's "now": which pages are due and which have expired.
     pub now: Now,
+    /// No network: `load_data(url=…)` answers from the cache only (`--offline`).
+    pub offline: bool,
 }
 
 impl BuildOptions {
@@ -54,6 +56,7 @@ impl BuildOptions {
             base_url: None,
             force: false,
             now: Now::Clock,
+            offline: false,
         }
     }
 }
@@ -456,6 +459,7 @@ fn build_model(
     if let Some(base_url) = &options.base_url {
         config.base_url = base_url.trim_end_matches('/').to_owned();
     }
+    config.load_data.offline = options.offline;
     if config.traditional {
         // Compiled meanwhile; the Traditional copy is made as pages are rendered.
         rayon::spawn(crate::zh::prepare_traditional);
@@ -484,6 +488,7 @@ fn build_model(
         drafts: options.drafts,
         ignored: config.ignored_content.clone(),
         bounds: Some(bounds.clone()),
+        titles: content::meta::Titles::of_site(&config),
     };
     let parse_cache = cache.as_deref_mut().map(|c| &mut c.parsed);
     let (mut content, problems) = content::load_cached(&options.root, &load, parse_cache);

@@ -8,7 +8,7 @@
 //! An error status (4xx, 5xx, too many redirects) is an error (C0110, or C0205 for an
 //! attachment); a URL that never answered (timeout, refused or dropped connection) is
 //! a warning (C0111), since CI networks fail too. Every hop of a redirect goes through
-//! [`super::address_guard`]: a hop into the `skip` list ends the check of that URL, and
+//! [`crate::address_guard`]: a hop into the `skip` list ends the check of that URL, and
 //! one to a private address is never requested (C0112, a warning).
 
 use std::collections::{BTreeMap, HashMap};
@@ -16,8 +16,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use super::address_guard::{self, AllowPrivate, GuardedResolver, Refusal};
 use super::links::ExternalRef;
+use crate::address_guard::{self, AllowPrivate, GuardedResolver, Refusal, is_skipped};
 use crate::config::check::ExternalConfig;
 use crate::diag::Diagnostic;
 use crate::own_files::{self, CACHE_FOLDER};
@@ -113,13 +113,6 @@ pub fn check_urls(urls: &[String], options: &ExternalOptions) -> Vec<(String, Li
             )
         })
         .collect()
-}
-
-/// True for a URL starting with an entry of `skip` (a trailing `*` is allowed).
-pub(super) fn is_skipped(url: &str, skip: &[String]) -> bool {
-    skip.iter()
-        .map(|s| s.trim_end_matches('*'))
-        .any(|prefix| !prefix.is_empty() && url.starts_with(prefix))
 }
 
 /// Diagnostics for the external links gathered by the link check.

@@ -22,7 +22,6 @@
 //! - wording (`wording.rs`): C0301 a name or term miswritten, C0302 a forbidden or
 //!   outdated term.
 
-mod address_guard;
 mod content;
 mod external;
 mod html;

@@ -27,6 +27,7 @@ pub(super) fn run_build(cli: &Cli, now: Now, style: Style) -> ExitCode {
         quiet,
         deny_warnings,
         clean_cache,
+        offline,
     } = &cli.command
     else {
         return ExitCode::from(2);
@@ -36,6 +37,7 @@ pub(super) fn run_build(cli: &Cli, now: Now, style: Style) -> ExitCode {
         drafts: *drafts,
         base_url: base_url.clone(),
         force: *force,
+        offline: *offline,
         now,
         ..BuildOptions::new(&cli.root)
     };

@@ -14,7 +14,6 @@ use crate::diag::{Diagnostic, Span, did_you_mean};
 /// each, never an error, so a Zola `config.toml` loads unchanged. `*` stands for any
 /// index of an array of tables. A table listed whole (`languages`) covers its contents.
 pub(crate) const ZOLA_ONLY_KEYS: &[&str] = &[
-    "compile_sass",
     "minify_html",
     "hard_link_static",
     "preserve_dotfiles_in_output",
@@ -27,6 +26,8 @@ pub(crate) const ZOLA_ONLY_KEYS: &[&str] = &[
     "link_checker",
     "search",
     "markdown.render_emoji",
+    "markdown.external_links_class",
+    "markdown.external_links_external",
     "markdown.definition_list",
     "markdown.bottom_footnotes",
     "markdown.lazy_async_image",

@@ -17,6 +17,7 @@
 pub mod check;
 pub mod images;
 mod keys;
+pub mod load_data;
 mod portal;
 mod raw;
 #[cfg(test)]
@@ -64,6 +65,9 @@ pub struct Config {
     pub output_dir: String,
     /// Whether to build the search index.
     pub build_search_index: bool,
+    /// Compile the `.scss`/`.sass` files of `sass/` (theme's, then site's) to CSS, as
+    /// Zola's `compile_sass` does.
+    pub compile_sass: bool,
     /// Whether to write feeds.
     pub generate_feeds: bool,
     /// Feed file names (`atom.xml`, `rss.xml`).
@@ -110,6 +114,8 @@ pub struct Config {
     pub check: check::CheckConfig,
     /// How photos are published (`[images]`).
     pub images: images::ImagesConfig,
+    /// How `load_data` fetches remote data (`[load_data]`).
+    pub load_data: load_data::LoadDataConfig,
 }
 
 /// One taxonomy (分类法), such as `tags` or `categories`.
@@ -291,6 +297,12 @@ impl Config {
             })
             .collect();
         (bounds, warnings)
+    }
+
+    /// True for a Zola site (configured by `config.toml`), which keeps Zola's rules
+    /// where menhu's are stricter (a page may have no title).
+    pub fn is_zola_site(&self) -> bool {
+        Flavour::of(&self.file) == Flavour::Zola
     }
 
     /// A small valid configuration (`https://example.org`, 测试站点) with menhu's

@@ -24,6 +24,7 @@ pub(crate) struct RawConfig {
     pub theme: Option<String>,
     pub output_dir: Option<String>,
     pub build_search_index: Option<bool>,
+    pub compile_sass: bool,
     /// Zola before 0.19 spelled it `generate_feed`.
     #[serde(alias = "generate_feed")]
     pub generate_feeds: Option<bool>,
@@ -50,6 +51,7 @@ pub(crate) struct RawConfig {
     pub extra: toml::Table,
     pub check: super::check::RawCheck,
     pub images: super::images::RawImages,
+    pub load_data: super::load_data::RawLoadData,
     /// `[deploy]`: read and checked by `menhu deploy` (src/deploy/config.rs), not by builds.
     pub deploy: Option<toml::Value>,
 }
@@ -195,6 +197,7 @@ pub(crate) fn keys_at(table: &[&str]) -> Option<&'static [&'static str]> {
         ["check", "wording", "*"] => field_names::<super::check::RawWording>(),
         ["check", "forbidden", "*"] => field_names::<super::check::RawForbidden>(),
         ["images"] => field_names::<super::images::RawImages>(),
+        ["load_data"] => field_names::<super::load_data::RawLoadData>(),
         ["regions"] => field_names::<RawRegions>(),
         ["regions", "custom", "*"] => field_names::<RawCustomRegion>(),
         ["series"] => field_names::<RawSeries>(),

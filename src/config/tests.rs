@@ -201,16 +201,14 @@ anchors = "safe"
 fn zola_bench_config_loads_with_warnings() {
     let (config, warnings) = parse_ok("config.toml", ZOLA_BENCH);
     let summary: Vec<(&str, (u32, u32))> = warnings.iter().map(|w| (w.code, place_of(w))).collect();
-    assert_eq!(
-        summary,
-        [("W0101", (6, 1)), ("W0101", (7, 1)), ("W0102", (25, 9))]
-    );
+    assert_eq!(summary, [("W0101", (7, 1)), ("W0102", (25, 9))]);
     assert!(warnings.iter().all(|w| w.severity == Severity::Warning));
     assert!(
         warnings[0]
             .message
-            .contains("`compile_sass` is a Zola setting menhu does not use")
+            .contains("`minify_html` is a Zola setting menhu does not use")
     );
+    assert!(!config.compile_sass);
     assert_eq!(config.default_language, "zh-Hans");
     assert!(config.markdown.highlight_code);
     assert_eq!(config.markdown.highlight_theme, "github-light");
@@ -229,6 +227,7 @@ fn zola_only_tables_and_nested_keys_are_warnings() {
     let text = r#"base_url = "https://a.example"
 [markdown]
 render_emoji = true
+external_links_class = "external"
 [markdown.highlighting]
 light_theme = "x"
 [link_checker]
@@ -241,8 +240,14 @@ lang = "zh"
 "#;
     let (_, warnings) = parse_ok("config.toml", text);
     let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
-    assert_eq!(warnings.len(), 5, "{messages:#?}");
+    assert_eq!(warnings.len(), 6, "{messages:#?}");
     assert!(codes(&warnings).iter().all(|c| *c == "W0101"));
+    // Zola's docs site sets it: a warning, never the unknown-key error.
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("`markdown.external_links_class`"))
+    );
     assert!(
         messages
             .iter()
@@ -533,4 +538,28 @@ fn default_for_tests_is_valid() {
     let config = Config::default_for_tests();
     assert_eq!(config.base_url, "https://example.org");
     assert_eq!(config.taxonomies.len(), 2);
+}
+
+#[test]
+fn load_data_and_sass_settings_are_read() {
+    let text = r#"base_url = "https://a.example"
+compile_sass = true
+[load_data]
+timeout_secs = 0
+cache_hours = 2
+allow_private = ["127.0.0.1"]
+"#;
+    let (config, warnings) = parse_ok("config.toml", text);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(config.compile_sass);
+    assert_eq!(
+        config.load_data.timeout_secs, 1,
+        "a zero timeout becomes 1 s"
+    );
+    assert_eq!(config.load_data.cache_hours, 2);
+    assert_eq!(config.load_data.allow_private, ["127.0.0.1"]);
+    assert!(!config.load_data.offline);
+    let (defaults, _) = parse_ok("config.toml", "base_url = \"https://a.example\"\n");
+    assert_eq!(defaults.load_data.timeout_secs, 10);
+    assert!(!defaults.compile_sass);
 }

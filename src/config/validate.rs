@@ -89,6 +89,7 @@ pub(crate) fn validate(
         theme: raw.theme,
         output_dir: raw.output_dir.unwrap_or_else(|| "public".to_owned()),
         build_search_index: raw.build_search_index.unwrap_or(false),
+        compile_sass: raw.compile_sass,
         generate_feeds: raw.generate_feeds.unwrap_or(flavour == Flavour::Menhu),
         feed_filenames: feed_filenames(raw.feed_filenames, raw.feed_filename),
         generate_sitemap: raw.generate_sitemap.unwrap_or(true),
@@ -115,6 +116,7 @@ pub(crate) fn validate(
         extra: toml_table_to_json(raw.extra),
         check: super::check::validate_check(raw.check, &mut report),
         images: super::images::validate_images(raw.images, &mut report),
+        load_data: super::load_data::validate_load_data(raw.load_data),
     }
 }
 

@@ -240,8 +240,40 @@ pub struct Parsed<T> {
 /// Parses a page: front matter checked into `PageMeta`, body kept as text. On failure all
 /// problems found are returned, warnings included.
 pub fn parse_page(file: &Path, text: &str) -> Result<Parsed<PageMeta>, Vec<Diagnostic>> {
+    parse_page_with(file, text, Titles::Required)
+}
+
+/// Whether a page must have a `title`: menhu's sites must; a Zola site's pages need not
+/// (Zola leaves the title empty), so its `content/` builds unchanged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Titles {
+    /// A page without a title is an error (E0208).
+    #[default]
+    Required,
+    /// A page without a title has an empty one.
+    Optional,
+}
+
+impl Titles {
+    /// The rule of the site `config` configures.
+    pub fn of_site(config: &crate::config::Config) -> Titles {
+        if config.is_zola_site() {
+            Titles::Optional
+        } else {
+            Titles::Required
+        }
+    }
+}
+
+/// [`parse_page`], with `titles` deciding whether a missing title is an error.
+pub fn parse_page_with(
+    file: &Path,
+    text: &str,
+    titles: Titles,
+) -> Result<Parsed<PageMeta>, Vec<Diagnostic>> {
     let (raw, front) = parse::front::<RawPageMeta>(file, text, raw::PAGE_KEYS)?;
     let mut check = Checker::new(file, text, &front);
+    check.titles = titles;
     let meta = check.page(raw);
     check.finish(meta)
 }
@@ -263,6 +295,7 @@ struct Checker<'a> {
     places: &'a Places,
     front: &'a Front,
     errors: Vec<Diagnostic>,
+    titles: Titles,
 }
 
 impl<'a> Checker<'a> {
@@ -275,6 +308,7 @@ impl<'a> Checker<'a> {
             places: &front.places,
             front,
             errors: Vec::new(),
+            titles: Titles::Required,
         }
     }
 
@@ -482,6 +516,7 @@ impl<'a> Checker<'a> {
     fn page_title(&mut self, title: Option<String>) -> String {
         match title {
             Some(title) if !title.trim().is_empty() => title,
+            _ if self.titles == Titles::Optional => String::new(),
             written => {
                 let example = super::places::assignment(self.format, "title", "\"…\"");
                 let (message, help) = match (written.is_some(), self.format) {

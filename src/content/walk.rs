@@ -21,6 +21,8 @@ pub struct LoadOptions {
     pub ignored: Vec<String>,
     /// Where the site's files may really be; `None`: inside the site root.
     pub bounds: Option<SiteBounds>,
+    /// Whether pages must have a title (a Zola site's need not).
+    pub titles: meta::Titles,
 }
 
 /// One Markdown file found by the walk, not read yet.
@@ -109,7 +111,7 @@ pub fn load_cached(
         .map(
             |found| match previous.and_then(|c| c.files.get(&found.file)) {
                 Some(_) => None,
-                None => Some(load_one(root, found)),
+                None => Some(load_one(root, found, options.titles)),
             },
         )
         .collect();
@@ -348,7 +350,7 @@ fn classify(file: PathBuf, key: String) -> Found {
     }
 }
 
-fn load_one(root: &Path, found: &Found) -> Result<Loaded, Vec<Diagnostic>> {
+fn load_one(root: &Path, found: &Found, titles: meta::Titles) -> Result<Loaded, Vec<Diagnostic>> {
     let bytes = std::fs::read(root.join(&found.file)).map_err(|e| {
         vec![Diagnostic::error("E0209", format!("cannot read: {e}")).in_file(&found.file)]
     })?;
@@ -367,7 +369,7 @@ fn load_one(root: &Path, found: &Found) -> Result<Loaded, Vec<Diagnostic>> {
             ))
         }
         FoundKind::Page { stem } => {
-            let parsed = meta::parse_page(&found.file, &text)?;
+            let parsed = meta::parse_page_with(&found.file, &text, titles)?;
             let page = Page {
                 file: found.file.clone(),
                 key: found.key.clone(),

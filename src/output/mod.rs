@@ -20,7 +20,7 @@ use crate::diag::Diagnostic;
 use crate::render::{Output, OutputSink, SiteOutput, Taken};
 
 /// Folders of a site that menhu reads, which an output folder may never be or sit in.
-const SOURCE_DIRS: [&str; 7] = [
+const SOURCE_DIRS: [&str; 8] = [
     "content",
     "templates",
     "themes",
@@ -28,6 +28,7 @@ const SOURCE_DIRS: [&str; 7] = [
     "data",
     "i18n",
     "archetypes",
+    "sass",
 ];
 
 /// Resolves `output` (relative to `root` when relative) and refuses folders whose

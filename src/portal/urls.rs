@@ -173,7 +173,7 @@ fn section_url(config: &Config, section: &Section) -> Url {
     let slugs: Vec<String> = section
         .components
         .iter()
-        .map(|c| slugify(c, config.slugify.paths))
+        .map(|c| folder_slug(config, c))
         .collect();
     let path = if slugs.is_empty() {
         "/".to_owned()
@@ -195,12 +195,20 @@ fn page_url(config: &Config, page: &Page) -> Url {
         return Url::new(config, slug, path);
     }
     let folder = page_folder(page);
-    let mut segments: Vec<String> = folder
-        .iter()
-        .map(|c| slugify(c, config.slugify.paths))
-        .collect();
+    let mut segments: Vec<String> = folder.iter().map(|c| folder_slug(config, c)).collect();
     segments.push(slug.clone());
     Url::new(config, slug, format!("/{}/", segments.join("/")))
+}
+
+/// A folder's part of an address: slugified (a Chinese folder name becomes pinyin),
+/// except in a Zola site, where Zola keeps folder names as they are (only page names
+/// are slugified), so its addresses stay the ones Zola gives.
+fn folder_slug(config: &Config, folder: &str) -> String {
+    if config.is_zola_site() {
+        folder.to_owned()
+    } else {
+        slugify(folder, config.slugify.paths)
+    }
 }
 
 /// Folders between `content/` and the page (a bundle's own folder excluded).

@@ -1,6 +1,7 @@
 //! Tera functions and filters with Zola's names (`get_url`, `get_section`, `get_page`,
-//! `get_taxonomy`, `get_taxonomy_url`, `resize_image`, `get_image_metadata`; the
-//! `markdown` filter). Functions read the shared [`Views`], so a lookup returns only
+//! `get_taxonomy`, `get_taxonomy_url`, `get_taxonomy_term`, `resize_image`,
+//! `get_image_metadata`; the `markdown` filter; the data functions are in
+//! [`super::data_functions`]). Functions read the shared [`Views`], so a lookup returns only
 //! what was asked for and is serialised once. `resize_image` answers from the photo's
 //! header and leaves the pixels to the build, which makes every copy asked for in one
 //! batch after rendering (see [`crate::images::ImageRequests`]).
@@ -125,6 +126,10 @@ pub fn site_functions(views: &Arc<Views>) -> Vec<(&'static str, Box<dyn Function
         ("get_page", Box::new(GetPage(views.clone()))),
         ("get_taxonomy", Box::new(GetTaxonomy(views.clone()))),
         ("get_taxonomy_url", Box::new(GetTaxonomyUrl(views.clone()))),
+        (
+            "get_taxonomy_term",
+            Box::new(GetTaxonomyTerm(views.clone())),
+        ),
         ("resize_image", Box::new(ResizeImage(views.clone()))),
         (
             "get_image_metadata",
@@ -132,6 +137,7 @@ pub fn site_functions(views: &Arc<Views>) -> Vec<(&'static str, Box<dyn Function
         ),
     ];
     functions.extend(super::portal_functions::functions(views));
+    functions.extend(super::data_functions::functions(views));
     functions
 }
 
@@ -301,6 +307,39 @@ impl Function for GetTaxonomyUrl {
     }
     fn is_safe(&self) -> bool {
         true
+    }
+}
+
+/// `get_taxonomy_term(kind="tags", term="科普", include_pages=true, required=true)` →
+/// `{ name, slug, path, permalink, page_count, pages }`.
+struct GetTaxonomyTerm(Arc<Views>);
+impl Function for GetTaxonomyTerm {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        const NAME: &str = "get_taxonomy_term";
+        let kind = string_arg(args, "kind", NAME)?;
+        let name = string_arg(args, "term", NAME)?;
+        let required = args.get("required").and_then(Value::as_bool) != Some(false);
+        let Some(taxonomy) = self
+            .0
+            .portal
+            .taxonomies
+            .iter()
+            .find(|t| t.config.name == kind)
+        else {
+            return Err(tera::Error::msg(format!(
+                "`{NAME}`: taxonomy `{kind}` is not declared in the config"
+            )));
+        };
+        match taxonomy.term(name) {
+            Some(term) => {
+                let pages = args.get("include_pages").and_then(Value::as_bool) != Some(false);
+                Ok(self.0.term(term, pages))
+            }
+            None if !required => Ok(Value::Null),
+            None => Err(tera::Error::msg(format!(
+                "`{NAME}`: no term 「{name}」 in taxonomy `{kind}` (`required=false` gives an empty value instead)"
+            ))),
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! what this produces, or the preview server serves it from memory.
 
 mod context;
+mod data_functions;
 pub mod digest;
 pub mod feeds;
 pub mod functions;
@@ -14,6 +15,7 @@ pub mod photos;
 mod portal_functions;
 mod portal_view;
 pub mod qr;
+mod sass;
 mod static_files;
 mod tera_load;
 pub mod theme;

@@ -188,6 +188,10 @@ fn render_changed_as(
     }
     extra.extend(pager_redirects(&portal));
     extra.extend(alias_redirects(&portal, &mut diagnostics));
+    extra.extend(section_redirects(&portal).map(|(section, target)| Output {
+        path: urls::output_file_for(&section.url.path),
+        body: redirect_html(&target),
+    }));
     extra.extend(feeds::render_feeds(&portal));
     extra.extend(portal_pages::city_feeds(&portal));
     if portal.config.markdown.highlight_code {
@@ -196,6 +200,7 @@ fn render_changed_as(
             body: crate::markdown::highlight_stylesheet().into_bytes(),
         });
     }
+    extra.extend(theme.stylesheets.iter().cloned());
     let mut copies = copies(&portal, theme);
     if let Some(copier) = copier {
         files.extend(traditional::copy_all(copier, &extra));
@@ -733,6 +738,26 @@ pub(super) fn aliases(portal: &Portal) -> impl Iterator<Item = (&[String], &str,
         )
     });
     pages.chain(sections)
+}
+
+/// The sections with `redirect_to`, each with the address it sends readers to: Zola
+/// publishes a redirect at such a section's own address instead of its list. A target
+/// without a scheme is a path of the site (`posts/first` → `BASE/posts/first/`).
+pub(super) fn section_redirects(portal: &Portal) -> impl Iterator<Item = (&PortalSection, String)> {
+    portal.sections.iter().filter_map(|section| {
+        let target = section.source.meta.redirect_to.as_deref()?;
+        if target.contains("://") {
+            return Some((section, target.to_owned()));
+        }
+        let path = target.trim_start_matches('/');
+        let last = path.rsplit('/').next().unwrap_or(path);
+        let slash = if path.is_empty() || path.ends_with('/') || last.contains('.') {
+            ""
+        } else {
+            "/"
+        };
+        Some((section, format!("{}/{path}{slash}", portal.config.base_url)))
+    })
 }
 
 /// Redirect pages for `aliases`. One that would leave the site is an error; one that

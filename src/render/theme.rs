@@ -1,7 +1,7 @@
 //! Loads the Tera templates: the theme's first, then the site's `templates/`, which
 //! override the theme's file by file (the theme's own stays reachable as
 //! `THEME/templates/NAME`; see [`super::tera_load`]). Also the shortcode renderer
-//! Markdown calls.
+//! Markdown calls, and the stylesheets of `sass/` ([`super::sass`]).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -29,6 +29,9 @@ pub struct Theme {
     /// True when some template reads `section.pages`; otherwise a section's context
     /// leaves them out, which keeps each pager's cost independent of the section's size.
     pub sections_need_pages: bool,
+    /// The stylesheets compiled from `sass/` (theme, then site) when the config has
+    /// `compile_sass = true`; published as they are.
+    pub stylesheets: Vec<super::Output>,
     /// Theme strings from `i18n/` (theme, then site), read by `trans`.
     pub translations: std::sync::Arc<super::i18n::Translations>,
     /// Warnings found while loading (hidden static files not published).
@@ -81,6 +84,11 @@ impl Theme {
         let static_dirs: Vec<PathBuf> = dirs.iter().map(|d| root.join(d).join("static")).collect();
         let static_files =
             super::static_files::list(&static_dirs, config, bounds, &mut diagnostics);
+        let stylesheets = if config.compile_sass {
+            super::sass::compile_all(root, &dirs, bounds, &mut diagnostics)
+        } else {
+            Vec::new()
+        };
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
@@ -116,6 +124,7 @@ impl Theme {
             return Err(d.into());
         }
         super::functions::register_filters(&mut tera, config);
+        super::data_functions::register(&mut tera, root, bounds, config);
         tera.register_function("qr_svg", super::qr::QrFunction);
         let i18n_dirs: Vec<PathBuf> = dirs.iter().map(|d| d.join("i18n")).collect();
         let translations =
@@ -131,6 +140,7 @@ impl Theme {
             tera,
             sources,
             static_files,
+            stylesheets,
             warnings: diagnostics,
             lists_need_content,
             digests,
@@ -237,7 +247,13 @@ pub(super) fn referenced_templates(text: &str) -> Vec<String> {
         {
             continue;
         }
-        if let Some(name) = tag.split('"').nth(1) {
+        // Tera takes either quote: `{% extends 'sample/templates/index.html' %}`.
+        let tag = tag.split("%}").next().unwrap_or(tag);
+        let Some(start) = tag.find(['"', '\'']) else {
+            continue;
+        };
+        let quote = tag[start..].chars().next().unwrap_or('"');
+        if let Some(name) = tag[start + 1..].split(quote).next() {
             names.push(name.to_owned());
         }
     }

@@ -14,7 +14,7 @@ use notify::{RecommendedWatcher, RecursiveMode, Watcher as _};
 use crate::diag::Diagnostic;
 
 /// Folders of a site whose files feed the build.
-pub const SOURCE_DIRS: [&str; 5] = ["content", "templates", "themes", "static", "data"];
+pub const SOURCE_DIRS: [&str; 6] = ["content", "templates", "themes", "static", "data", "sass"];
 /// Files at the site root that feed the build.
 pub const ROOT_FILES: [&str; 2] = ["site-config.toml", "config.toml"];
 

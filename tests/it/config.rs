@@ -27,18 +27,25 @@ fn invalid_toml_names_the_line() {
 fn zola_config_toml_is_accepted_with_one_line_warnings() {
     let site = Site::minimal();
     std::fs::remove_file(site.path("site-config.toml")).unwrap();
+    // Zola's own documentation site sets `external_links_class` (issue #29).
     site.write(
         "config.toml",
-        "base_url = \"https://kx.example.org\"\ntitle = \"门户\"\ncompile_sass = false\n",
+        "base_url = \"https://kx.example.org\"\ntitle = \"门户\"\nminify_html = false\n[markdown]\nexternal_links_class = \"external\"\n",
     );
     let run = site.build();
     let warnings: Vec<&str> = run
         .stderr
         .lines()
-        .filter(|l| l.contains("compile_sass"))
+        .filter(|l| l.starts_with("warning"))
         .collect();
-    assert_eq!(warnings.len(), 1, "{}", run.stderr);
+    assert_eq!(warnings.len(), 2, "{}", run.stderr);
     assert_contains(warnings[0], "config.toml:3");
+    assert_contains(warnings[0], "`minify_html` is a Zola setting");
+    assert_contains(warnings[1], "config.toml:5");
+    assert_contains(
+        warnings[1],
+        "`markdown.external_links_class` is a Zola setting",
+    );
 }
 
 #[test]

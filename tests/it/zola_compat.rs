@@ -54,3 +54,55 @@ fn zola_corpus_builds_with_every_path_zola_writes() {
     assert_contains(&page, "<nav class=\"toc\">");
     assert_contains(&page, "href=\"https://kx.example.org/tags/");
 }
+
+/// What Zola's own test site relies on (issue #29), in a site of a few files: pages
+/// without a title, folder names kept in addresses, a section that redirects, and a
+/// template extending its theme's under a single-quoted name.
+#[test]
+fn zola_rules_that_differ_from_menhus_are_kept_for_zola_sites() {
+    let site = Site::empty();
+    site.write(
+        "config.toml",
+        "base_url = \"https://z.example.org\"\ntheme = \"sample\"\n",
+    );
+    site.write("content/_index.md", "+++\n+++\n");
+    site.write("content/my_section/_index.md", "+++\ntitle = \"S\"\n+++\n");
+    site.write(
+        "content/my_section/no_title.md",
+        "+++\ndate = 2024-01-01\n+++\nbody\n",
+    );
+    site.write(
+        "content/moved/_index.md",
+        "+++\ntitle = \"M\"\nredirect_to = \"my_section/no-title\"\n+++\n",
+    );
+    site.write(
+        "themes/sample/templates/index.html",
+        "<main>theme {% block content %}{% endblock %}</main>",
+    );
+    site.write(
+        "templates/index.html",
+        "{% extends 'sample/templates/index.html' %}{% block content %}site{% endblock %}",
+    );
+    site.write(
+        "templates/section.html",
+        "<main>{% for p in section.pages %}[{{ p.title }}]{{ p.path }}{% endfor %}</main>",
+    );
+    site.write("templates/page.html", "<main>[{{ page.title }}]</main>");
+    site.build();
+    assert_contains(&site.output("index.html"), "theme site");
+    // Zola slugifies the page's name but keeps the folder's.
+    assert_contains(
+        &site.output("my_section/index.html"),
+        "[]/my_section/no-title/",
+    );
+    assert_contains(&site.output("my_section/no-title/index.html"), "[]");
+    assert_contains(
+        &site.output("moved/index.html"),
+        "url=https://z.example.org/my_section/no-title/",
+    );
+
+    // A menhu site keeps its own rules: a page needs a title.
+    let own = Site::minimal();
+    own.write("content/p.md", "+++\ndate = 2024-01-01\n+++\n");
+    assert_contains(&own.build_fails(), "E0208");
+}

@@ -42,6 +42,8 @@ enum Owner<'a> {
     Sitemap,
     Robots,
     Highlight,
+    /// A stylesheet compiled from `sass/`.
+    Stylesheet,
     /// The theme's `search.html`, rendered at `search/index.html`.
     SearchPage,
     /// The search index and its client (and a plain search page without the theme's).
@@ -155,6 +157,9 @@ pub fn plan_outputs(portal: &Portal, theme: &Theme) -> (OutputPlan, Diagnostics)
     if config.markdown.highlight_code {
         claims.claim("highlight.css".into(), Owner::Highlight, Made::Rendered);
     }
+    for stylesheet in &theme.stylesheets {
+        claims.claim(stylesheet.path.clone(), Owner::Stylesheet, Made::Rendered);
+    }
     if config.build_search_index {
         let (owner, made) = if theme.has("search.html") {
             (Owner::SearchPage, Made::Rendered)
@@ -201,6 +206,10 @@ pub fn plan_outputs(portal: &Portal, theme: &Theme) -> (OutputPlan, Diagnostics)
             job_owner(portal, job),
             Made::Rendered,
         );
+    }
+    for (section, _) in super::section_redirects(portal) {
+        let path = urls::output_file_for(&section.url.path);
+        claims.claim(path, Owner::Section(section, 1), Made::Rendered);
     }
     for (path, file) in bundle_file_claims(portal) {
         claims.claim(path, Owner::Bundle(file), Made::BundleFile);
@@ -521,6 +530,7 @@ fn describe(owner: &Owner, portal: &Portal) -> Described {
         Owner::Sitemap => ("the sitemap".into(), config_file(), switch("generate_sitemap")),
         Owner::Robots => ("`robots.txt`".into(), config_file(), switch("generate_robots_txt")),
         Owner::Highlight => ("the code highlighting stylesheet".into(), config_file(), "rename the other file".into()),
+        Owner::Stylesheet => ("a stylesheet compiled from `sass/`".into(), config_file(), "rename the other file or the Sass file".into()),
         Owner::SearchPage => ("the search page".into(), config_file(), "the search page and index own `search/`; move the other output".into()),
         Owner::SearchIndex => (
             format!("the search index (it owns `{SEARCH}/`)"),

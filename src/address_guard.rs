@@ -1,5 +1,6 @@
-//! Which addresses `check --external` never requests, at every hop of a redirect: the
-//! `skip` list, anything but `http`/`https`, and hosts that are or resolve to a private,
+//! Which addresses menhu never requests (`check --external` at every hop of a redirect,
+//! `load_data(url=…)` while rendering): a `skip` list, anything but `http`/`https`, and
+//! hosts that are or resolve to a private,
 //! loopback, link-local or otherwise non-public address (`127.0.0.1`, `10.0.0.0/8`,
 //! `169.254.169.254`, `::1`, `fc00::/7` …). A site's links, or a server they point to,
 //! could otherwise make the CI runner request its own cloud metadata service or
@@ -99,9 +100,16 @@ fn is_private_v6(ip: Ipv6Addr) -> bool {
         || embedded_v4.is_some_and(is_private_v4)
 }
 
+/// True for a URL starting with an entry of `skip` (a trailing `*` is allowed).
+pub fn is_skipped(url: &str, skip: &[String]) -> bool {
+    skip.iter()
+        .map(|s| s.trim_end_matches('*'))
+        .any(|prefix| !prefix.is_empty() && url.starts_with(prefix))
+}
+
 /// Why `url`, one hop of a request, must not be requested, if it must not.
 pub fn hop_refusal(url: &str, skip: &[String], allow: &AllowPrivate) -> Option<Refusal> {
-    if super::external::is_skipped(url, skip) {
+    if is_skipped(url, skip) {
         return Some(Refusal::Skipped);
     }
     let scheme = crate::url_scheme::scheme_of(url);

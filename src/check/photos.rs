@@ -38,11 +38,11 @@ fn large_original(portal: &Portal, asset: &Asset) -> Option<Diagnostic> {
     {
         return None;
     }
-    let info = portal.images.source(&asset.file).ok();
-    let side = info.as_ref().map_or(0, |i| i.width.max(i.height));
+    let side = crate::render::photos::longest_side(portal, asset).unwrap_or(0);
     if asset.size <= images.max_original_bytes && side <= images.max_original_px {
         return None;
     }
+    let info = portal.images.source(&asset.file).ok();
     let size = match &info {
         Some(info) => format!(
             "{}, {} × {} pixels",

@@ -194,7 +194,8 @@ fn check_markdown(
                     written.note(url, MarkdownUse::Reported);
                     continue;
                 }
-                match find_broken(path, fragment.as_deref(), index) {
+                let withheld = is_image && index.withheld.contains(path.trim_start_matches('/'));
+                match find_broken(path, fragment.as_deref(), index).filter(|_| !withheld) {
                     Some(problem) => {
                         written.broken_keys.insert(target.key());
                         written.note(url, MarkdownUse::Reported);

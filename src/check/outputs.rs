@@ -55,7 +55,24 @@ pub(crate) struct OutputIndex {
     pub paths: HashSet<String>,
     /// HTML outputs by path.
     pub html: Vec<HtmlOutput>,
+    /// Bundle photos too large to publish as they are (output paths): pages show their
+    /// resized copies instead, so a Markdown image of one is not missing.
+    pub withheld: HashSet<String>,
     by_path: HashMap<String, usize>,
+}
+
+/// The output paths of bundle photos not published as they are (see
+/// [`crate::render::photos::publishes_asset`]).
+fn withheld_photos(portal: &Portal) -> HashSet<String> {
+    let pages = portal.pages.iter().map(|p| (&p.source.assets, &p.url.path));
+    pages
+        .flat_map(|(assets, path)| {
+            assets
+                .iter()
+                .filter(|asset| !crate::render::photos::publishes_asset(portal, asset))
+                .map(move |asset| format!("{}{}", path.trim_start_matches('/'), asset.relative))
+        })
+        .collect()
 }
 
 impl OutputIndex {
@@ -78,6 +95,7 @@ impl OutputIndex {
         OutputIndex {
             paths,
             html,
+            withheld: withheld_photos(portal),
             by_path,
         }
     }

@@ -6,10 +6,9 @@
 use chrono::NaiveDate;
 
 use crate::content::Asset;
-use crate::diag::{Diagnostic, display_path};
+use crate::diag::Diagnostic;
 use crate::portal::placement::STALE_PIN_DAYS;
 use crate::portal::{Portal, PortalPage};
-use crate::render::view::human_size;
 
 /// Every photo problem of the site.
 pub(crate) fn check_photos(portal: &Portal, today: NaiveDate) -> Vec<Diagnostic> {
@@ -38,46 +37,49 @@ fn large_original(portal: &Portal, asset: &Asset) -> Option<Diagnostic> {
     {
         return None;
     }
-    let info = portal.images.source(&asset.file).ok();
-    let side = info.as_ref().map_or(0, |i| i.width.max(i.height));
+    let side = crate::render::photos::longest_side(portal, asset).unwrap_or(0);
     if asset.size <= images.max_original_bytes && side <= images.max_original_px {
         return None;
     }
+    let info = portal.images.source(&asset.file).ok();
     let size = match &info {
         Some(info) => format!(
             "{}, {} × {} pixels",
-            human_size(asset.size),
+            megabytes(asset.size),
             info.width,
             info.height
         ),
-        None => human_size(asset.size),
+        None => megabytes(asset.size),
     };
-    let name = display_path(&asset.file);
+    let limits = format!(
+        "at most {} pixels a side and {}",
+        images.max_original_px,
+        megabytes(images.max_original_bytes)
+    );
     let (message, help) = if images.keep_original {
         (
-            format!("photo `{name}` ({size}) is published at full size"),
+            format!("photo of {size} is published at full size"),
             "`keep_original = true` in `[images]` publishes originals as they are; remove it so visitors get the resized copies, or save the photo smaller".to_owned(),
         )
     } else {
         (
-            format!("photo `{name}` ({size}) is too large to publish as it is"),
+            format!("photo of {size} is too large to publish as it is"),
             format!(
-                "only its resized copies are published; save it at most {} pixels a side and {} to publish the original too, or set `keep_original = true` in `[images]`",
-                images.max_original_px,
-                human_size(images.max_original_bytes)
+                "nothing to do: pages show its resized copies. To publish the original too, save it {limits}, or set `keep_original = true` in `[images]`"
             ),
         )
     };
     Some(
         Diagnostic::warning("C0130", message)
             .in_file(&asset.file)
-            .expected(format!(
-                "photos of at most {} pixels a side and {}",
-                images.max_original_px,
-                human_size(images.max_original_bytes)
-            ))
+            .expected(format!("photos of {limits}"))
             .help(help),
     )
+}
+
+/// `7.2 MB`: decimal megabytes, as cameras and file managers count them.
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
 }
 
 /// C0131 for a page pinned or made the headline more than [`STALE_PIN_DAYS`] after

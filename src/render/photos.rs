@@ -74,10 +74,21 @@ pub fn publishes_asset(portal: &Portal, asset: &Asset) -> bool {
     if asset.size > images.max_original_bytes {
         return false;
     }
-    portal
-        .images
-        .source(&asset.file)
-        .map_or(true, |info| original_is_published(portal, &info))
+    longest_side(portal, asset).is_none_or(|side| side <= images.max_original_px)
+}
+
+/// The longer side of a bundle photo, read from its header alone (no decoding, no
+/// hashing: this runs for every photo of the site on every build and preview).
+/// `None` when the file is not an image menhu can read.
+pub fn longest_side(portal: &Portal, asset: &Asset) -> Option<u32> {
+    let path = portal.bounds.resolve(&portal.root.join(&asset.file)).ok()?;
+    let (width, height) = image::ImageReader::open(path)
+        .ok()?
+        .with_guessed_format()
+        .ok()?
+        .into_dimensions()
+        .ok()?;
+    Some(width.max(height))
 }
 
 /// The responsive copies of the photo at `source` (relative to the site root), whose

@@ -144,6 +144,8 @@ fn check_names_a_large_original() {
     assert_contains(&run.stderr, "C0130");
     assert_contains(&run.stderr, "content/news/visit/photo.jpg");
     assert_contains(&run.stderr, "3000 × 2000");
+    // The page shows the copies: its Markdown image of the photo is not missing.
+    assert_not_contains(&run.stderr, "C0103");
     let small = article_site(800, 600);
     assert_not_contains(&small.menhu(&["check"]).stderr, "C0130");
 }

@@ -161,7 +161,7 @@ pub fn respond(request: Request, snapshot: &Arc<Snapshot>) {
         return;
     }
     let resolved = resolve_request_path(request.url(), snapshot);
-    let (status, path, location) = match &resolved {
+    let (mut status, path, location) = match &resolved {
         ServedFile::Found(path) => (200, Some(path.clone()), None),
         ServedFile::AddSlash(location) => (301, None, Some(location.clone())),
         // The published site answers 404 there too, until the page is due.
@@ -193,7 +193,10 @@ pub fn respond(request: Request, snapshot: &Arc<Snapshot>) {
     let (reader, length) = match body {
         Some(body) if html => body.with_reload_script(),
         Some(body) => body.into_reader(),
+        // Listed but unreadable now (a copied file deleted, or turned into a link out
+        // of the site since the build): not found, never a 200 with an error text.
         None => {
+            status = 404;
             let text: &'static [u8] = b"not found";
             (Box::new(text) as Box<dyn Read + Send>, text.len() as u64)
         }

@@ -281,6 +281,26 @@ fn serve_refuses_a_link_and_never_serves_one_made_while_it_runs() {
     assert_eq!(served(&preview), None);
 }
 
+/// Over HTTP: a file of the last good build that can no longer be read through the site
+/// (replaced by a link out of it) is a 404, not a 200 carrying an error text.
+#[test]
+fn the_preview_answers_404_for_a_file_turned_into_a_link_out() {
+    use crate::serve_http::{Events, Server};
+    let secret = secret_folder();
+    let site = bundle_site();
+    let server = Server::start(&site);
+    let mut events = Events::connect(&server);
+    assert_eq!(server.get("/news/a/report.txt").status, 200);
+    let report = site.path("content/news/a/report.txt");
+    std::fs::remove_file(&report).unwrap();
+    symlink(secret.path().join("secret.txt"), &report).unwrap();
+    let error = events.wait_for("build-error");
+    assert_contains(&error, "E0214");
+    let answer = server.get("/news/a/report.txt");
+    assert_eq!(answer.status, 404, "{}", answer.body);
+    assert_not_contains(&answer.body, "s3cr3t");
+}
+
 #[test]
 fn menhu_new_never_copies_an_archetype_from_outside() {
     let secret = secret_folder();

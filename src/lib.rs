@@ -10,8 +10,8 @@
 //! one. [`pipeline`] runs these stages in order and stops after the first stage that
 //! reports errors; [`check`] runs the link, content, inspection and wording rules on a
 //! site built in memory. [`deploy`] publishes a built output folder to a folder, an
-//! S3-compatible bucket or an SFTP server, uploading only what changed. [`diag`], [`zh`]
-//! and [`url_scheme`] are leaves that every stage may use.
+//! S3-compatible bucket or an SFTP server, uploading only what changed. [`diag`], [`zh`],
+//! [`url_scheme`] and [`html_text`] are leaves that every stage may use.
 
 pub mod bounds;
 pub mod cache;
@@ -21,6 +21,7 @@ pub mod config;
 pub mod content;
 pub mod deploy;
 pub mod diag;
+pub mod html_text;
 pub mod images;
 pub mod markdown;
 pub mod output;

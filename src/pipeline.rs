@@ -20,12 +20,10 @@ use crate::markdown::{
     self, AnchorLinks, AnchorStyle, LinkResolver, MarkdownInput, MarkdownOptions, Rendered,
     ShortcodeOutput, ShortcodeRenderer,
 };
-use crate::output::{self, WriteStats};
+use crate::output::{self, CopiedFile, Output, OutputSink, SiteOutput, WriteStats};
 use crate::portal::schedule::{Publication, Schedule};
 use crate::portal::{Portal, PortalInput, UrlPlan};
-use crate::render::{
-    self, CopiedFile, Incremental, Output, OutputSink, Rerender, Shortcodes, SiteOutput, Theme,
-};
+use crate::render::{self, Incremental, Rerender, Shortcodes, Theme};
 
 /// What to build and how.
 #[derive(Debug, Clone)]
@@ -83,7 +81,7 @@ enum OnErrors {
 
 /// Builds the site in memory. `Err` holds every problem found, errors and warnings.
 pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
-    build_to(options, &render::KeepInMemory, false, OnErrors::Stop)
+    build_to(options, &output::KeepInMemory, false, OnErrors::Stop)
 }
 
 /// A site built for `check`, as far as its problems let it be built.
@@ -116,7 +114,7 @@ pub fn build_for_check(options: &BuildOptions) -> Checked {
     };
     let portal = model.portal.clone();
     let publication = Some(model.publication.clone());
-    match finish_build(model, &render::KeepInMemory, false, OnErrors::Continue) {
+    match finish_build(model, &output::KeepInMemory, false, OnErrors::Continue) {
         Ok(built) => {
             // Template errors (E04xx) are the only errors that leave outputs out.
             let template_errors = built
@@ -277,7 +275,7 @@ pub fn rebuild_in_memory(
         &portal,
         &theme,
         cuts,
-        &render::KeepInMemory,
+        &output::KeepInMemory,
         None,
         &mut timings,
     ) {
@@ -289,7 +287,7 @@ pub fn rebuild_in_memory(
     };
     outputs
         .files
-        .extend(index.into_iter().filter_map(render::Taken::into_kept));
+        .extend(index.into_iter().filter_map(output::Taken::into_kept));
     outputs.files.sort_by(|a, b| a.path.cmp(&b.path));
     let paths = outputs.files.iter().map(|f| f.path.as_str());
     let kept = outputs.kept.iter().map(String::as_str);
@@ -330,7 +328,7 @@ fn search_index(
     sink: &dyn OutputSink,
     site: Option<&SiteOutput>,
     timings: &mut Vec<(&'static str, Duration)>,
-) -> Result<Vec<render::Taken>, Diagnostic> {
+) -> Result<Vec<output::Taken>, Diagnostic> {
     if !portal.config.build_search_index {
         return Ok(Vec::new());
     }
@@ -352,8 +350,8 @@ fn search_index(
 fn beside_settling(
     site: &SiteOutput,
     sink: &dyn OutputSink,
-    write_index: impl FnOnce() -> Result<Vec<render::Taken>, Diagnostic>,
-) -> Result<Vec<render::Taken>, Diagnostic> {
+    write_index: impl FnOnce() -> Result<Vec<output::Taken>, Diagnostic>,
+) -> Result<Vec<output::Taken>, Diagnostic> {
     let (taken, settled) = std::thread::scope(|scope| {
         let settling = scope.spawn(|| sink.settle_outside(site, crate::search::FOLDER));
         (write_index(), settling.join())
@@ -365,7 +363,7 @@ fn beside_settling(
         path.strip_prefix(crate::search::FOLDER)
             .is_none_or(|rest| !rest.starts_with('/'))
     };
-    if let Some(path) = taken.iter().map(render::Taken::path).find(|p| outside(p)) {
+    if let Some(path) = taken.iter().map(output::Taken::path).find(|p| outside(p)) {
         return Err(Diagnostic::error(
             "E0001",
             format!(
@@ -527,7 +525,9 @@ fn build_model(
     let copier = match (config.traditional, &theme) {
         (true, Some(theme)) => {
             let restore =
-                render::traditional::simplify_traditional_pages(&mut content, &mut page_html);
+                content::traditional::simplify_traditional_pages(&mut content, |page, restore| {
+                    page_html[page].simplify_traditional(restore)
+                });
             Some(render::traditional::Copier::new(&config, theme, &restore))
         }
         _ => None,

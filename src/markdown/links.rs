@@ -2,6 +2,7 @@
 //! the message for a broken `@/` link, and the HTML escaping they need.
 
 use super::MarkdownOptions;
+use crate::html_text;
 
 /// The attributes added to links that leave the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +40,7 @@ impl LinkAttributes {
         tag.push('"');
         if !title.is_empty() {
             tag.push_str(" title=\"");
-            push_escaped(&mut tag, title);
+            html_text::push_escaped(&mut tag, title);
             tag.push('"');
         }
         if !email && is_external(written) {
@@ -66,9 +67,9 @@ pub(crate) fn is_external(href: &str) -> bool {
 /// The anchor link placed beside a heading (`AnchorLinks::Left` / `Right`).
 pub(crate) fn anchor_link(id: &str, title: &str) -> String {
     let mut html = String::from("<a class=\"anchor\" href=\"#");
-    push_escaped(&mut html, id);
+    html_text::push_escaped(&mut html, id);
     html.push_str("\" aria-label=\"本节链接：");
-    push_escaped(&mut html, title);
+    html_text::push_escaped(&mut html, title);
     html.push_str("\">#</a>");
     html
 }
@@ -76,7 +77,7 @@ pub(crate) fn anchor_link(id: &str, title: &str) -> String {
 /// The opening tag when the heading text itself is the link (`AnchorLinks::Heading`).
 pub(crate) fn heading_link_open(id: &str) -> String {
     let mut html = String::from("<a class=\"anchor\" href=\"#");
-    push_escaped(&mut html, id);
+    html_text::push_escaped(&mut html, id);
     html.push_str("\">");
     html
 }
@@ -96,20 +97,6 @@ pub(crate) fn broken_link_message(dest: &str, near: Option<&str>) -> (String, St
             .to_owned(),
     };
     (message, help)
-}
-
-/// Appends `text` escaped for HTML text and attribute values.
-pub(crate) fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
 }
 
 /// Appends a URL for an `href`: characters unsafe in URLs percent-encoded (as

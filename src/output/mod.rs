@@ -8,6 +8,7 @@
 //! written through [`confined`], which removes any link in their way.
 
 mod confined;
+mod sink;
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -17,7 +18,8 @@ use std::sync::{Mutex, PoisonError};
 use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
-use crate::render::{Output, OutputSink, SiteOutput, Taken};
+
+pub use sink::{CopiedFile, KeepInMemory, Output, OutputSink, SiteOutput, Taken};
 
 /// Folders of a site that menhu reads, which an output folder may never be or sit in.
 const SOURCE_DIRS: [&str; 7] = [

@@ -413,7 +413,7 @@ fn new_page(
 /// A page's HTML summary: the front matter's `summary` (escaped), else Markdown's.
 fn summary_of(source: &Page, rendered: &Rendered) -> String {
     match &source.meta.summary {
-        Some(text) => format!("<p>{}</p>", crate::render::theme::escape_html(text)),
+        Some(text) => format!("<p>{}</p>", crate::html_text::escape(text)),
         None => rendered.summary_html.clone(),
     }
 }

@@ -17,8 +17,9 @@ use tera::{Tera, Value};
 use super::memo::{self, Incremental, RenderMemo};
 use super::traditional::{self, Copier, Script};
 use super::view::Views;
-use super::{Context, CopiedFile, Output, OutputSink, SiteOutput, Taken, Theme, feeds};
+use super::{Context, Theme, feeds};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::output::{CopiedFile, Output, OutputSink, SiteOutput, Taken};
 use crate::portal::nav::{self, Pager};
 use crate::portal::{PageId, Portal, PortalSection, Taxonomy, Term, urls};
 
@@ -64,7 +65,7 @@ impl<'a> From<Option<Incremental<'a>>> for Render<'a> {
     fn from(incremental: Option<Incremental<'a>>) -> Render<'a> {
         match incremental {
             Some(incremental) => Render::Changed(incremental),
-            None => Render::Full(&super::KeepInMemory),
+            None => Render::Full(&crate::output::KeepInMemory),
         }
     }
 }
@@ -549,8 +550,8 @@ impl Renderer<'_> {
         } else {
             format!(
                 "<!DOCTYPE html>\n<html lang=\"{}\"><meta charset=\"utf-8\"><title>404</title><h1>页面不存在</h1><p><a href=\"{}/\">返回首页</a></p></html>\n",
-                crate::render::theme::escape_html(&self.portal.config.default_language),
-                crate::render::theme::escape_html(&self.portal.config.base_url)
+                crate::html_text::escape(&self.portal.config.default_language),
+                crate::html_text::escape(&self.portal.config.base_url)
             )
             .into_bytes()
         };
@@ -639,7 +640,7 @@ fn take_with_copy(
 
 /// A small page that sends visitors (and crawlers) to `target`.
 pub fn redirect_html(target: &str) -> Vec<u8> {
-    let target = crate::render::theme::escape_html(target);
+    let target = crate::html_text::escape(target);
     format!(
         "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Redirect</title><link rel=\"canonical\" href=\"{target}\"><meta http-equiv=\"refresh\" content=\"0; url={target}\"></head><body><a href=\"{target}\">Click here</a> to be redirected to {target}</body></html>\n"
     )

@@ -14,7 +14,7 @@
 use std::hash::Hasher;
 
 use super::postings::KeyHasher;
-use crate::render::Output;
+use crate::output::Output;
 
 /// A 64-bit digest of `bytes`, to tell files apart (not against anyone forging them):
 /// four [`KeyHasher`] lanes over 8-byte words, independent of each other so that the

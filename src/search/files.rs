@@ -15,9 +15,9 @@ use super::postings::{FastMap, TermList, encode_shard, shard_count_for, shard_li
 use super::tokens::{PageTerms, TermCollector, field};
 use super::{SHARD_TARGET_BYTES, TEXT_CHUNK};
 use crate::diag::Diagnostic;
+use crate::output::{Output, OutputSink, Taken};
 use crate::portal::Portal;
 use crate::portal::org::level_name;
-use crate::render::{Output, OutputSink, Taken};
 use crate::zh::t2s_pairs;
 
 /// Format version of the index files, checked by the client.

@@ -27,8 +27,8 @@ use rayon::prelude::*;
 use crate::content::Page;
 use crate::diag::Diagnostic;
 use crate::markdown::Rendered;
+use crate::output::{Output, OutputSink, Taken};
 use crate::portal::Portal;
-use crate::render::{Output, OutputSink, Taken};
 
 pub use files::fallback_page;
 pub use terms::index_terms;

@@ -19,9 +19,10 @@ use super::watch::ChangeSet;
 use crate::cache::BuildCache;
 use crate::content::{Page, decode, meta};
 use crate::markdown::{self, LinkResolver, MarkdownInput, Rendered};
+use crate::output::Output;
 use crate::pipeline::{self, BuildOptions};
 use crate::portal::{PageId, Portal};
-use crate::render::{self, Output, Shortcodes, Theme};
+use crate::render::{self, Shortcodes, Theme};
 
 /// The model and templates of the last successful build.
 pub struct LastBuild {

@@ -232,7 +232,7 @@ pub fn respond(request: Request, snapshot: &Arc<Snapshot>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::{Output, SiteOutput};
+    use crate::output::{Output, SiteOutput};
 
     fn snapshot() -> Snapshot {
         let file = |p: &str| Output {

@@ -130,7 +130,7 @@ fn from_yaml<T: DeserializeOwned + Default>(
         return (Err(problem.syntax_error(Some(span), &message)), places);
     }
     let result =
-        serde_ignored::deserialize(serde_yaml::Deserializer::from_str(split.front), on_unknown);
+        serde_ignored::deserialize(yaml_serde::Deserializer::from_str(split.front), on_unknown);
     let raw = result.map_err(|err| {
         let span = front_matter::yaml_error_span(text, split.front_start, &err);
         let message = front_matter::yaml_error_message(&err);
@@ -151,7 +151,7 @@ fn from_yaml<T: DeserializeOwned + Default>(
 }
 
 /// Deeper `[`/`{` nesting than this is refused before libyaml sees it: its scanner slows
-/// down quadratically with unclosed flow levels (serde_yaml stops at 128 anyway).
+/// down quadratically with unclosed flow levels (yaml_serde stops at 128 anyway).
 const MAX_FLOW_DEPTH: usize = 100;
 
 /// Byte offset of the bracket that nests YAML flow collections too deep, if any. Quotes

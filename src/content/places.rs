@@ -1,7 +1,7 @@
 //! Where each front-matter key and value is written, as byte ranges of the whole file,
 //! so that values checked after parsing (city, org, dates…), unknown keys and type
 //! errors can be pointed at. TOML places come from the parser's spans; YAML places from a
-//! line scan of the block (serde_yaml keeps no spans), good for the usual layouts.
+//! line scan of the block (yaml_serde keeps no spans), good for the usual layouts.
 
 use std::collections::HashMap;
 use std::ops::Range;

@@ -1,6 +1,8 @@
 //! Links: the `<a>` tags menhu writes itself (external-link attributes, heading anchors),
 //! the message for a broken `@/` link, and the HTML escaping they need.
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
 use super::MarkdownOptions;
 use crate::html_text;
 
@@ -99,25 +101,47 @@ pub(crate) fn broken_link_message(dest: &str, near: Option<&str>) -> (String, St
     (message, help)
 }
 
-/// Appends a URL for an `href`: characters unsafe in URLs percent-encoded (as
-/// pulldown-cmark does), `&` and `'` escaped.
+/// Bytes an `href` keeps as they are (as pulldown-cmark does): letters, digits and
+/// the URL punctuation below; `&` and `'` are kept for HTML escaping. Everything else is
+/// percent-encoded.
+const HREF_ENCODED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b'!')
+    .remove(b'*')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b';')
+    .remove(b':')
+    .remove(b'@')
+    .remove(b'=')
+    .remove(b'+')
+    .remove(b'$')
+    .remove(b',')
+    .remove(b'/')
+    .remove(b'?')
+    .remove(b'#')
+    .remove(b'[')
+    .remove(b']')
+    .remove(b'%')
+    .remove(b'&')
+    .remove(b'\'');
+
+/// Appends a URL for an `href`: characters unsafe in URLs percent-encoded, `&` and `'`
+/// escaped.
 fn push_escaped_href(out: &mut String, href: &str) {
-    const SAFE: &[u8] = b"-_.~!*();:@=+$,/?#[]%";
-    for b in href.bytes() {
-        match b {
-            b'&' => out.push_str("&amp;"),
-            b'\'' => out.push_str("&#x27;"),
-            b if b.is_ascii_alphanumeric() || SAFE.contains(&b) => out.push(char::from(b)),
-            _ => {
-                out.push('%');
-                out.push(char::from(HEX[usize::from(b >> 4)]));
-                out.push(char::from(HEX[usize::from(b & 0xf)]));
+    for piece in utf8_percent_encode(href, HREF_ENCODED) {
+        for c in piece.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '\'' => out.push_str("&#x27;"),
+                c => out.push(c),
             }
         }
     }
 }
-
-const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 #[cfg(test)]
 mod tests {

@@ -8,6 +8,7 @@
 //! written through [`confined`], which removes any link in their way.
 
 mod confined;
+mod content_type;
 mod sink;
 
 use std::collections::HashSet;
@@ -19,6 +20,7 @@ use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
 
+pub use content_type::content_type;
 pub use sink::{CopiedFile, KeepInMemory, Output, OutputSink, SiteOutput, Taken};
 
 /// Folders of a site that menhu reads, which an output folder may never be or sit in.

@@ -33,7 +33,7 @@ use crate::output::SiteOutput;
 use crate::pipeline::BuildOptions;
 
 pub use edits::Edits;
-pub use http::{ServedFile, content_type, resolve_request_path};
+pub use http::{ServedFile, resolve_request_path};
 pub use incremental::{Preview, Update};
 pub use watch::ChangeSet;
 

@@ -23,7 +23,7 @@ use crate::markdown::{
 use crate::output::{self, CopiedFile, Output, OutputSink, SiteOutput, WriteStats};
 use crate::portal::schedule::{Publication, Schedule};
 use crate::portal::{Portal, PortalInput, UrlPlan};
-use crate::render::{self, Incremental, Rerender, Shortcodes, Theme};
+use crate::render::{self, Incremental, IncrementalRender, Shortcodes, Theme};
 
 /// What to build and how.
 #[derive(Debug, Clone)]
@@ -219,7 +219,7 @@ pub struct Rebuilt {
     /// The templates it was rendered with.
     pub theme: Arc<Theme>,
     /// Outputs rendered again, the paths of those that did not change, and copies.
-    pub outputs: Rerender,
+    pub outputs: IncrementalRender,
     /// Warnings.
     pub warnings: Diagnostics,
     /// What was published, and every page that was not, with the reason.
@@ -258,7 +258,7 @@ pub fn rebuild_in_memory(
     let mut outputs =
         render::render_changed(portal.clone(), &theme, copier.as_ref(), Some(incremental));
     report.extend(std::mem::take(&mut outputs.diagnostics));
-    check(&report)?;
+    fail_on_errors(&report)?;
     cache.render = std::mem::take(&mut outputs.memo);
     timings.push(("templates", started.elapsed()));
     push_copy_time(copier.as_ref(), &mut timings);
@@ -268,7 +268,7 @@ pub fn rebuild_in_memory(
         &mut outputs.copies,
         ImageUse::Preview,
     ));
-    check(&report)?;
+    fail_on_errors(&report)?;
     timings.push(("images", started.elapsed()));
     // The index is rebuilt whole; the edited page was already published above.
     let index = match search_index(
@@ -287,7 +287,7 @@ pub fn rebuild_in_memory(
     };
     outputs
         .files
-        .extend(index.into_iter().filter_map(output::Taken::into_kept));
+        .extend(index.into_iter().filter_map(output::SinkOutcome::into_kept));
     outputs.files.sort_by(|a, b| a.path.cmp(&b.path));
     let paths = outputs.files.iter().map(|f| f.path.as_str());
     let kept = outputs.kept.iter().map(String::as_str);
@@ -328,7 +328,7 @@ fn search_index(
     sink: &dyn OutputSink,
     site: Option<&SiteOutput>,
     timings: &mut Vec<(&'static str, Duration)>,
-) -> Result<Vec<output::Taken>, Diagnostic> {
+) -> Result<Vec<output::SinkOutcome>, Diagnostic> {
     if !portal.config.build_search_index {
         return Ok(Vec::new());
     }
@@ -350,8 +350,8 @@ fn search_index(
 fn beside_settling(
     site: &SiteOutput,
     sink: &dyn OutputSink,
-    write_index: impl FnOnce() -> Result<Vec<output::Taken>, Diagnostic>,
-) -> Result<Vec<output::Taken>, Diagnostic> {
+    write_index: impl FnOnce() -> Result<Vec<output::SinkOutcome>, Diagnostic>,
+) -> Result<Vec<output::SinkOutcome>, Diagnostic> {
     let (taken, settled) = std::thread::scope(|scope| {
         let settling = scope.spawn(|| sink.settle_outside(site, crate::search::FOLDER));
         (write_index(), settling.join())
@@ -363,7 +363,11 @@ fn beside_settling(
         path.strip_prefix(crate::search::FOLDER)
             .is_none_or(|rest| !rest.starts_with('/'))
     };
-    if let Some(path) = taken.iter().map(output::Taken::path).find(|p| outside(p)) {
+    if let Some(path) = taken
+        .iter()
+        .map(output::SinkOutcome::path)
+        .find(|p| outside(p))
+    {
         return Err(Diagnostic::error(
             "E0001",
             format!(
@@ -444,7 +448,7 @@ fn build_model(
     let mut report = Diagnostics::new();
     let mut timings = Vec::new();
     let mut clock = Instant::now();
-    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
+    let mut end_stage = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
         timings.push((name, clock.elapsed()));
         clock = Instant::now();
     };
@@ -476,7 +480,7 @@ fn build_model(
         cache.use_config(&config);
         cache.markdown.use_theme(theme);
     }
-    lap("config and templates", &mut timings);
+    end_stage("config and templates", &mut timings);
 
     let load = LoadOptions {
         drafts: options.drafts,
@@ -499,7 +503,7 @@ fn build_model(
     let (mut urls, problems) = UrlPlan::build(&config, &content);
     report.extend(schedule.soften(problems.into_iter().collect()));
     gate(&report, on_errors)?;
-    lap("content", &mut timings);
+    end_stage("content", &mut timings);
 
     let links = Links {
         plan: &urls,
@@ -537,7 +541,7 @@ fn build_model(
         .build_search_index
         .then(|| crate::search::cut_early(&content.pages, &page_html))
         .flatten();
-    lap("markdown", &mut timings);
+    end_stage("markdown", &mut timings);
 
     let input = PortalInput {
         root: options.root.clone(),
@@ -552,7 +556,7 @@ fn build_model(
     let (portal, problems) = Portal::build(input);
     report.extend(problems);
     gate(&report, on_errors)?;
-    lap("portal", &mut timings);
+    end_stage("portal", &mut timings);
     // Before anything is rendered or written: one owner for each output path.
     let plan = theme.as_ref().map(|theme| {
         let (plan, problems) = render::plan_outputs(&portal, theme);
@@ -561,7 +565,7 @@ fn build_model(
     });
     gate(&report, on_errors)?;
     let portal = Arc::new(portal);
-    lap("output plan", &mut timings);
+    end_stage("output plan", &mut timings);
     Ok(Model {
         portal,
         theme,
@@ -606,7 +610,7 @@ fn diagnostics_of(list: Vec<Diagnostic>) -> Diagnostics {
     all
 }
 
-fn check(report: &Diagnostics) -> Result<(), Diagnostics> {
+fn fail_on_errors(report: &Diagnostics) -> Result<(), Diagnostics> {
     if report.has_errors() {
         Err(report.clone())
     } else {
@@ -617,7 +621,7 @@ fn check(report: &Diagnostics) -> Result<(), Diagnostics> {
 /// [`check`] when errors stop the build; nothing otherwise.
 fn gate(report: &Diagnostics, on_errors: OnErrors) -> Result<(), Diagnostics> {
     match on_errors {
-        OnErrors::Stop => check(report),
+        OnErrors::Stop => fail_on_errors(report),
         OnErrors::Continue => Ok(()),
     }
 }
@@ -722,7 +726,7 @@ fn render_markdown(
         None => &AnyShortcode,
     };
     let previous = cache.as_deref();
-    let one = |file: &Path, body: &str, line: u32, permalink: &str| {
+    let render_source = |file: &Path, body: &str, line: u32, permalink: &str| {
         let source = MarkdownSource {
             file,
             body,
@@ -756,7 +760,7 @@ fn render_markdown(
         .sections
         .par_iter()
         .zip(&urls.plan.sections)
-        .map(|(s, url)| one(&s.file, &s.body, s.body_line, &url.permalink))
+        .map(|(s, url)| render_source(&s.file, &s.body, s.body_line, &url.permalink))
         .collect();
     let pages: Vec<(MarkdownOne, Option<Fresh>)> = content
         .pages
@@ -764,7 +768,7 @@ fn render_markdown(
         .zip(&urls.plan.pages)
         .map(|(p, url)| {
             let ((mut rendered, problems), fresh) =
-                one(&p.file, &p.body, p.body_line, &url.permalink);
+                render_source(&p.file, &p.body, p.body_line, &url.permalink);
             if lean {
                 // Nothing reads the source again (see `Portal::shed_sources`), nor the
                 // plain text unless an index is made; freeing both here keeps a large

@@ -29,12 +29,12 @@ pub fn simplify_traditional_pages(
 }
 
 fn simplify_meta(meta: &mut PageMeta, restore: &mut Restore) {
-    let mut one = |field: &mut String| {
+    let mut simplify_field = |field: &mut String| {
         let simplified = crate::zh::to_simplified(field);
         restore.remember(&escape_html(field), &escape_html(&simplified));
         *field = simplified;
     };
-    one(&mut meta.title);
+    simplify_field(&mut meta.title);
     for field in [
         &mut meta.description,
         &mut meta.summary,
@@ -45,6 +45,6 @@ fn simplify_meta(meta: &mut PageMeta, restore: &mut Restore) {
     .into_iter()
     .flatten()
     {
-        one(field);
+        simplify_field(field);
     }
 }

@@ -30,7 +30,7 @@ pub struct CopiedFile {
 /// of the site in memory.
 pub trait OutputSink: Sync {
     /// Takes `output`: keeps it, or writes it and says where.
-    fn take(&self, output: Output) -> Result<Taken, Diagnostic>;
+    fn take(&self, output: Output) -> Result<SinkOutcome, Diagnostic>;
 
     /// Says that `site` holds every output of the build outside the top-level folder
     /// `pending`, whose outputs are still coming: the sink may tidy around them now,
@@ -41,27 +41,27 @@ pub trait OutputSink: Sync {
 }
 
 /// What an [`OutputSink`] did with an output.
-pub enum Taken {
+pub enum SinkOutcome {
     /// Handed back, to be kept in memory.
     Kept(Output),
     /// Written out; the output's path (relative to the output folder).
     Written(String),
 }
 
-impl Taken {
+impl SinkOutcome {
     /// The output's path, relative to the output folder.
     pub fn path(&self) -> &str {
         match self {
-            Taken::Kept(output) => &output.path,
-            Taken::Written(path) => path,
+            SinkOutcome::Kept(output) => &output.path,
+            SinkOutcome::Written(path) => path,
         }
     }
 
     /// The output, when it was kept in memory.
     pub fn into_kept(self) -> Option<Output> {
         match self {
-            Taken::Kept(output) => Some(output),
-            Taken::Written(_) => None,
+            SinkOutcome::Kept(output) => Some(output),
+            SinkOutcome::Written(_) => None,
         }
     }
 }
@@ -70,17 +70,17 @@ impl Taken {
 pub struct KeepInMemory;
 
 impl OutputSink for KeepInMemory {
-    fn take(&self, output: Output) -> Result<Taken, Diagnostic> {
-        Ok(Taken::Kept(output))
+    fn take(&self, output: Output) -> Result<SinkOutcome, Diagnostic> {
+        Ok(SinkOutcome::Kept(output))
     }
 }
 
 impl SiteOutput {
     /// Files an output the sink took: kept in memory, or already written.
-    pub fn add(&mut self, taken: Taken) {
+    pub fn add(&mut self, taken: SinkOutcome) {
         match taken {
-            Taken::Kept(output) => self.files.push(output),
-            Taken::Written(path) => self.written.push(path),
+            SinkOutcome::Kept(output) => self.files.push(output),
+            SinkOutcome::Written(path) => self.written.push(path),
         }
     }
 }

@@ -127,7 +127,7 @@ pub struct Portal {
     /// The build's "now": what is published and what has expired.
     pub now: DateTime<Utc>,
     /// Where pages happened; city and province pages.
-    pub places: city::Places,
+    pub places: city::RegionIndex,
     /// The organization directory.
     pub orgs: org::Directory,
     /// Numbered series.
@@ -261,7 +261,7 @@ impl Portal {
             sections,
             taxonomies: Vec::new(),
             now,
-            places: city::Places::none(),
+            places: city::RegionIndex::none(),
             orgs: org::Directory::default(),
             series: series::SeriesIndex::default(),
             related: Vec::new(),

@@ -19,7 +19,7 @@ use super::traditional::{self, Copier, Script};
 use super::view::Views;
 use super::{Context, Theme, feeds};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::output::{CopiedFile, Output, OutputSink, SiteOutput, Taken};
+use crate::output::{CopiedFile, Output, OutputSink, SinkOutcome, SiteOutput};
 use crate::portal::nav::{self, Pager};
 use crate::portal::{PageId, Portal, PortalSection, Taxonomy, Term, urls};
 
@@ -78,7 +78,7 @@ pub fn render_changed(
     theme: &Theme,
     copier: Option<&Copier>,
     incremental: Option<Incremental>,
-) -> Rerender {
+) -> IncrementalRender {
     render_changed_as(portal, theme, incremental.into(), copier)
 }
 
@@ -88,7 +88,7 @@ fn render_changed_as(
     theme: &Theme,
     render: Render,
     copier: Option<&Copier>,
-) -> Rerender {
+) -> IncrementalRender {
     let script = Script::main(&portal.config);
     let (views, tera) = renderer_parts(&portal, theme);
     let renderer = Renderer {
@@ -109,7 +109,7 @@ fn render_changed_as(
     let mut written = Vec::new();
     let (mut files, mut kept, memo) = match render {
         Render::Full(sink) => {
-            let results: Vec<Result<Vec<Taken>, Diagnostic>> = jobs
+            let results: Vec<Result<Vec<SinkOutcome>, Diagnostic>> = jobs
                 .par_iter()
                 .map(|job| take_with_copy(sink, renderer.render(renderer.prepare(job))?, copier))
                 .collect();
@@ -206,7 +206,7 @@ fn render_changed_as(
     files.extend(extra);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     written.sort();
-    Rerender {
+    IncrementalRender {
         files,
         written,
         kept,
@@ -229,7 +229,7 @@ pub(super) fn renderer_parts(portal: &Arc<Portal>, theme: &Theme) -> (Arc<Views>
 }
 
 /// What [`render_changed`] produced.
-pub struct Rerender {
+pub struct IncrementalRender {
     /// Outputs rendered this time, sorted by path.
     pub files: Vec<Output>,
     /// Outputs rendered this time that the sink wrote out, sorted.
@@ -629,7 +629,7 @@ fn take_with_copy(
     sink: &dyn OutputSink,
     output: Output,
     copier: Option<&Copier>,
-) -> Result<Vec<Taken>, Diagnostic> {
+) -> Result<Vec<SinkOutcome>, Diagnostic> {
     let copy = copier.and_then(|c| c.copy(&output));
     let mut taken = vec![sink.take(output)?];
     if let Some(copy) = copy {

@@ -18,7 +18,7 @@ pub mod check;
 pub mod images;
 mod keys;
 mod portal;
-mod raw;
+pub(crate) mod raw;
 #[cfg(test)]
 mod tests;
 mod timezone;

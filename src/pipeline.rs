@@ -734,22 +734,7 @@ fn render_markdown(
             permalink,
         };
         let (rendered, problems, fresh) = cache::markdown_or(previous, &source, urls, |links| {
-            let input = MarkdownInput {
-                text: body,
-                first_line: line,
-                page_permalink: permalink,
-            };
-            // A safety net, not error handling: a bug in menhu must not hide the other pages.
-            let render = std::panic::AssertUnwindSafe(|| {
-                markdown::render(&input, &options, links, shortcodes)
-            });
-            match std::panic::catch_unwind(render) {
-                Ok(rendered) => {
-                    let problems = markdown_problems(file, body, line, &rendered);
-                    (rendered, problems)
-                }
-                Err(_) => (Rendered::default(), vec![internal_error(file)]),
-            }
+            render_one_markdown(&source, &options, links, shortcodes)
         });
         (
             (rendered, problems),
@@ -804,6 +789,34 @@ fn render_markdown(
         cache.update(&files, fresh);
     }
     (sections, pages, problems)
+}
+
+/// One page's or section's Markdown rendered, with its problems as diagnostics of its
+/// file: the one per-page Markdown stage, which every build and the preview's one-page
+/// early render (`serve/body_edit.rs`) call. A panic in the renderer (a bug in menhu)
+/// becomes an internal error of this file instead of hiding the other pages.
+pub fn render_one_markdown(
+    source: &MarkdownSource<'_>,
+    options: &MarkdownOptions,
+    links: &dyn LinkResolver,
+    shortcodes: &dyn ShortcodeRenderer,
+) -> (Rendered, Vec<Diagnostic>) {
+    let input = MarkdownInput {
+        text: source.body,
+        first_line: source.first_line,
+        page_permalink: source.permalink,
+    };
+    // A safety net, not error handling: a bug in menhu must not hide the other pages.
+    let render =
+        std::panic::AssertUnwindSafe(|| markdown::render(&input, options, links, shortcodes));
+    match std::panic::catch_unwind(render) {
+        Ok(rendered) => {
+            let problems =
+                markdown_problems(source.file, source.body, source.first_line, &rendered);
+            (rendered, problems)
+        }
+        Err(_) => (Rendered::default(), vec![internal_error(source.file)]),
+    }
 }
 
 type MarkdownOne = (Rendered, Vec<Diagnostic>);

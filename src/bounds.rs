@@ -42,6 +42,10 @@ pub enum Escape {
     Unresolved(std::io::Error),
 }
 
+/// The processed-image cache (`crate::images` keeps its copies there): the one hidden
+/// folder of the site whose files are read, because the preview serves them.
+pub const IMAGE_CACHE_DIR: &str = ".menhu-cache/images";
+
 impl SiteBounds {
     /// The bounds of the site at `root`, with no folder allowed outside it.
     pub fn new(root: &Path) -> SiteBounds {
@@ -49,7 +53,7 @@ impl SiteBounds {
         SiteBounds {
             given: root.to_path_buf(),
             // Compared with resolved paths, so a cache folder that is a link never matches.
-            allowed: vec![real.join(crate::images::CACHE_DIR)],
+            allowed: vec![real.join(IMAGE_CACHE_DIR)],
             root: real,
         }
     }

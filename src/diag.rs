@@ -16,6 +16,40 @@ pub enum Severity {
     Warning,
 }
 
+/// A value with the place where it was written, for problems found after parsing
+/// (against the region registry, the org tree, the file system…). `toml::Spanned` keeps
+/// only a byte range; this keeps what a diagnostic shows: line, column and, when known,
+/// the text of the line. The one type for this idea, in config and content alike.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Located<T> {
+    /// The value.
+    pub value: T,
+    /// Where the value is written (quotes included), when known.
+    #[serde(skip)]
+    pub span: Option<Span>,
+    /// The text of the span's line, for the caret rendering, when known.
+    #[serde(skip)]
+    pub source_line: Option<String>,
+}
+
+impl<T> Located<T> {
+    /// `value` written at `span`.
+    pub fn new(value: T, span: Option<Span>) -> Located<T> {
+        Located {
+            value,
+            span,
+            source_line: None,
+        }
+    }
+
+    /// `diagnostic` placed at this value.
+    pub fn place(&self, mut diagnostic: Diagnostic) -> Diagnostic {
+        diagnostic.span = self.span;
+        diagnostic.source_line = self.source_line.clone();
+        diagnostic
+    }
+}
+
 /// A place in a file: 1-based lines and columns, columns counted in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {

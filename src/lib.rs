@@ -11,7 +11,7 @@
 //! reports errors; [`check`] runs the link, content, inspection and wording rules on a
 //! site built in memory. [`deploy`] publishes a built output folder to a folder, an
 //! S3-compatible bucket or an SFTP server, uploading only what changed. [`diag`], [`zh`],
-//! [`url_scheme`] and [`address_guard`] are leaves that every stage may use.
+//! [`url_scheme`], [`address_guard`] and [`html_text`] are leaves that every stage may use.
 
 pub mod address_guard;
 pub mod bounds;
@@ -22,6 +22,7 @@ pub mod config;
 pub mod content;
 pub mod deploy;
 pub mod diag;
+pub mod html_text;
 pub mod images;
 pub mod load_data;
 pub mod markdown;

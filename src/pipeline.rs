@@ -20,12 +20,10 @@ use crate::markdown::{
     self, AnchorLinks, AnchorStyle, LinkResolver, MarkdownInput, MarkdownOptions, Rendered,
     ShortcodeOutput, ShortcodeRenderer,
 };
-use crate::output::{self, WriteStats};
+use crate::output::{self, CopiedFile, Output, OutputSink, SiteOutput, WriteStats};
 use crate::portal::schedule::{Publication, Schedule};
 use crate::portal::{Portal, PortalInput, UrlPlan};
-use crate::render::{
-    self, CopiedFile, Incremental, Output, OutputSink, Rerender, Shortcodes, SiteOutput, Theme,
-};
+use crate::render::{self, Incremental, IncrementalRender, Shortcodes, Theme};
 
 /// What to build and how.
 #[derive(Debug, Clone)]
@@ -86,7 +84,7 @@ enum OnErrors {
 
 /// Builds the site in memory. `Err` holds every problem found, errors and warnings.
 pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
-    build_to(options, &render::KeepInMemory, false, OnErrors::Stop)
+    build_to(options, &output::KeepInMemory, false, OnErrors::Stop)
 }
 
 /// A site built for `check`, as far as its problems let it be built.
@@ -119,7 +117,7 @@ pub fn build_for_check(options: &BuildOptions) -> Checked {
     };
     let portal = model.portal.clone();
     let publication = Some(model.publication.clone());
-    match finish_build(model, &render::KeepInMemory, false, OnErrors::Continue) {
+    match finish_build(model, &output::KeepInMemory, false, OnErrors::Continue) {
         Ok(built) => {
             // Template errors (E04xx) are the only errors that leave outputs out.
             let template_errors = built
@@ -224,7 +222,7 @@ pub struct Rebuilt {
     /// The templates it was rendered with.
     pub theme: Arc<Theme>,
     /// Outputs rendered again, the paths of those that did not change, and copies.
-    pub outputs: Rerender,
+    pub outputs: IncrementalRender,
     /// Warnings.
     pub warnings: Diagnostics,
     /// What was published, and every page that was not, with the reason.
@@ -263,7 +261,7 @@ pub fn rebuild_in_memory(
     let mut outputs =
         render::render_changed(portal.clone(), &theme, copier.as_ref(), Some(incremental));
     report.extend(std::mem::take(&mut outputs.diagnostics));
-    check(&report)?;
+    fail_on_errors(&report)?;
     cache.render = std::mem::take(&mut outputs.memo);
     timings.push(("templates", started.elapsed()));
     push_copy_time(copier.as_ref(), &mut timings);
@@ -273,14 +271,14 @@ pub fn rebuild_in_memory(
         &mut outputs.copies,
         ImageUse::Preview,
     ));
-    check(&report)?;
+    fail_on_errors(&report)?;
     timings.push(("images", started.elapsed()));
     // The index is rebuilt whole; the edited page was already published above.
     let index = match search_index(
         &portal,
         &theme,
         cuts,
-        &render::KeepInMemory,
+        &output::KeepInMemory,
         None,
         &mut timings,
     ) {
@@ -292,7 +290,7 @@ pub fn rebuild_in_memory(
     };
     outputs
         .files
-        .extend(index.into_iter().filter_map(render::Taken::into_kept));
+        .extend(index.into_iter().filter_map(output::SinkOutcome::into_kept));
     outputs.files.sort_by(|a, b| a.path.cmp(&b.path));
     let paths = outputs.files.iter().map(|f| f.path.as_str());
     let kept = outputs.kept.iter().map(String::as_str);
@@ -333,7 +331,7 @@ fn search_index(
     sink: &dyn OutputSink,
     site: Option<&SiteOutput>,
     timings: &mut Vec<(&'static str, Duration)>,
-) -> Result<Vec<render::Taken>, Diagnostic> {
+) -> Result<Vec<output::SinkOutcome>, Diagnostic> {
     if !portal.config.build_search_index {
         return Ok(Vec::new());
     }
@@ -355,8 +353,8 @@ fn search_index(
 fn beside_settling(
     site: &SiteOutput,
     sink: &dyn OutputSink,
-    write_index: impl FnOnce() -> Result<Vec<render::Taken>, Diagnostic>,
-) -> Result<Vec<render::Taken>, Diagnostic> {
+    write_index: impl FnOnce() -> Result<Vec<output::SinkOutcome>, Diagnostic>,
+) -> Result<Vec<output::SinkOutcome>, Diagnostic> {
     let (taken, settled) = std::thread::scope(|scope| {
         let settling = scope.spawn(|| sink.settle_outside(site, crate::search::FOLDER));
         (write_index(), settling.join())
@@ -368,7 +366,11 @@ fn beside_settling(
         path.strip_prefix(crate::search::FOLDER)
             .is_none_or(|rest| !rest.starts_with('/'))
     };
-    if let Some(path) = taken.iter().map(render::Taken::path).find(|p| outside(p)) {
+    if let Some(path) = taken
+        .iter()
+        .map(output::SinkOutcome::path)
+        .find(|p| outside(p))
+    {
         return Err(Diagnostic::error(
             "E0001",
             format!(
@@ -449,7 +451,7 @@ fn build_model(
     let mut report = Diagnostics::new();
     let mut timings = Vec::new();
     let mut clock = Instant::now();
-    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
+    let mut end_stage = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
         timings.push((name, clock.elapsed()));
         clock = Instant::now();
     };
@@ -482,7 +484,7 @@ fn build_model(
         cache.use_config(&config);
         cache.markdown.use_theme(theme);
     }
-    lap("config and templates", &mut timings);
+    end_stage("config and templates", &mut timings);
 
     let load = LoadOptions {
         drafts: options.drafts,
@@ -506,7 +508,7 @@ fn build_model(
     let (mut urls, problems) = UrlPlan::build(&config, &content);
     report.extend(schedule.soften(problems.into_iter().collect()));
     gate(&report, on_errors)?;
-    lap("content", &mut timings);
+    end_stage("content", &mut timings);
 
     let links = Links {
         plan: &urls,
@@ -532,7 +534,9 @@ fn build_model(
     let copier = match (config.traditional, &theme) {
         (true, Some(theme)) => {
             let restore =
-                render::traditional::simplify_traditional_pages(&mut content, &mut page_html);
+                content::traditional::simplify_traditional_pages(&mut content, |page, restore| {
+                    page_html[page].simplify_traditional(restore)
+                });
             Some(render::traditional::Copier::new(&config, theme, &restore))
         }
         _ => None,
@@ -542,7 +546,7 @@ fn build_model(
         .build_search_index
         .then(|| crate::search::cut_early(&content.pages, &page_html))
         .flatten();
-    lap("markdown", &mut timings);
+    end_stage("markdown", &mut timings);
 
     let input = PortalInput {
         root: options.root.clone(),
@@ -557,7 +561,7 @@ fn build_model(
     let (portal, problems) = Portal::build(input);
     report.extend(problems);
     gate(&report, on_errors)?;
-    lap("portal", &mut timings);
+    end_stage("portal", &mut timings);
     // Before anything is rendered or written: one owner for each output path.
     let plan = theme.as_ref().map(|theme| {
         let (plan, problems) = render::plan_outputs(&portal, theme);
@@ -566,7 +570,7 @@ fn build_model(
     });
     gate(&report, on_errors)?;
     let portal = Arc::new(portal);
-    lap("output plan", &mut timings);
+    end_stage("output plan", &mut timings);
     Ok(Model {
         portal,
         theme,
@@ -611,7 +615,7 @@ fn diagnostics_of(list: Vec<Diagnostic>) -> Diagnostics {
     all
 }
 
-fn check(report: &Diagnostics) -> Result<(), Diagnostics> {
+fn fail_on_errors(report: &Diagnostics) -> Result<(), Diagnostics> {
     if report.has_errors() {
         Err(report.clone())
     } else {
@@ -622,7 +626,7 @@ fn check(report: &Diagnostics) -> Result<(), Diagnostics> {
 /// [`check`] when errors stop the build; nothing otherwise.
 fn gate(report: &Diagnostics, on_errors: OnErrors) -> Result<(), Diagnostics> {
     match on_errors {
-        OnErrors::Stop => check(report),
+        OnErrors::Stop => fail_on_errors(report),
         OnErrors::Continue => Ok(()),
     }
 }
@@ -727,7 +731,7 @@ fn render_markdown(
         None => &AnyShortcode,
     };
     let previous = cache.as_deref();
-    let one = |file: &Path, body: &str, line: u32, permalink: &str| {
+    let render_source = |file: &Path, body: &str, line: u32, permalink: &str| {
         let source = MarkdownSource {
             file,
             body,
@@ -735,22 +739,7 @@ fn render_markdown(
             permalink,
         };
         let (rendered, problems, fresh) = cache::markdown_or(previous, &source, urls, |links| {
-            let input = MarkdownInput {
-                text: body,
-                first_line: line,
-                page_permalink: permalink,
-            };
-            // A safety net, not error handling: a bug in menhu must not hide the other pages.
-            let render = std::panic::AssertUnwindSafe(|| {
-                markdown::render(&input, &options, links, shortcodes)
-            });
-            match std::panic::catch_unwind(render) {
-                Ok(rendered) => {
-                    let problems = markdown_problems(file, body, line, &rendered);
-                    (rendered, problems)
-                }
-                Err(_) => (Rendered::default(), vec![internal_error(file)]),
-            }
+            render_one_markdown(&source, &options, links, shortcodes)
         });
         (
             (rendered, problems),
@@ -761,7 +750,7 @@ fn render_markdown(
         .sections
         .par_iter()
         .zip(&urls.plan.sections)
-        .map(|(s, url)| one(&s.file, &s.body, s.body_line, &url.permalink))
+        .map(|(s, url)| render_source(&s.file, &s.body, s.body_line, &url.permalink))
         .collect();
     let pages: Vec<(MarkdownOne, Option<Fresh>)> = content
         .pages
@@ -769,7 +758,7 @@ fn render_markdown(
         .zip(&urls.plan.pages)
         .map(|(p, url)| {
             let ((mut rendered, problems), fresh) =
-                one(&p.file, &p.body, p.body_line, &url.permalink);
+                render_source(&p.file, &p.body, p.body_line, &url.permalink);
             if lean {
                 // Nothing reads the source again (see `Portal::shed_sources`), nor the
                 // plain text unless an index is made; freeing both here keeps a large
@@ -805,6 +794,34 @@ fn render_markdown(
         cache.update(&files, fresh);
     }
     (sections, pages, problems)
+}
+
+/// One page's or section's Markdown rendered, with its problems as diagnostics of its
+/// file: the one per-page Markdown stage, which every build and the preview's one-page
+/// early render (`serve/body_edit.rs`) call. A panic in the renderer (a bug in menhu)
+/// becomes an internal error of this file instead of hiding the other pages.
+pub fn render_one_markdown(
+    source: &MarkdownSource<'_>,
+    options: &MarkdownOptions,
+    links: &dyn LinkResolver,
+    shortcodes: &dyn ShortcodeRenderer,
+) -> (Rendered, Vec<Diagnostic>) {
+    let input = MarkdownInput {
+        text: source.body,
+        first_line: source.first_line,
+        page_permalink: source.permalink,
+    };
+    // A safety net, not error handling: a bug in menhu must not hide the other pages.
+    let render =
+        std::panic::AssertUnwindSafe(|| markdown::render(&input, options, links, shortcodes));
+    match std::panic::catch_unwind(render) {
+        Ok(rendered) => {
+            let problems =
+                markdown_problems(source.file, source.body, source.first_line, &rendered);
+            (rendered, problems)
+        }
+        Err(_) => (Rendered::default(), vec![internal_error(source.file)]),
+    }
 }
 
 type MarkdownOne = (Rendered, Vec<Diagnostic>);

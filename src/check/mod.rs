@@ -40,9 +40,9 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::output::SiteOutput;
 use crate::pipeline::{self, BuildOptions};
 use crate::portal::Portal;
-use crate::render::SiteOutput;
 
 pub use external::{ExternalOptions, LinkStatus, check_urls};
 pub use inspect::{ColumnSummary, Inspection};

@@ -7,8 +7,8 @@ use std::collections::{HashMap, HashSet};
 use rayon::prelude::*;
 
 use super::html;
+use crate::output::SiteOutput;
 use crate::portal::{PageId, Portal, SectionId};
-use crate::render::SiteOutput;
 
 /// What an HTML output shows, for the meta-tag rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,7 +161,7 @@ const LINK_ATTRIBUTES: [(&str, &str); 8] = [
 ];
 
 fn scan(path: &str, text: &str, kinds: &HashMap<String, OutputKind>) -> HtmlOutput {
-    let tags = html::tags(text);
+    let tags = crate::html_text::tags(text);
     let is_redirect = tags.iter().any(|t| {
         t.name == "meta"
             && t.attr("http-equiv")

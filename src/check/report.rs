@@ -9,7 +9,7 @@ use super::CheckReport;
 use super::inspect::{ColumnSummary, problems_by_column};
 use crate::config::check::ColumnKind;
 use crate::diag::{Diagnostic, display_path};
-use crate::render::theme::escape_html;
+use crate::html_text::escape as escape_html;
 
 const STYLE: &str = "body{font:16px/1.6 system-ui,'PingFang SC','Microsoft YaHei',sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#1a1a1a}h1{font-size:1.6rem}table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #ccc;padding:.35rem .6rem;text-align:left;vertical-align:top}th{background:#f3f3f3}.ok{color:#11632a}.bad{color:#b3141c;font-weight:bold}.muted{color:#555}code{font-family:ui-monospace,monospace;font-size:.9em}.summary{font-size:1.1rem}";
 

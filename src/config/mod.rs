@@ -19,7 +19,7 @@ pub mod images;
 mod keys;
 pub mod load_data;
 mod portal;
-mod raw;
+pub(crate) mod raw;
 #[cfg(test)]
 mod tests;
 mod timezone;
@@ -33,8 +33,7 @@ use toml::de::DeTable;
 
 use self::keys::{KeyPath, key_path_at, place};
 pub use self::portal::{
-    CustomRegionConfig, DEFAULT_RELATED_LIMIT, DirectoryConfig, MenuItemConfig, Placed,
-    RegionsConfig,
+    CustomRegionConfig, DEFAULT_RELATED_LIMIT, DirectoryConfig, MenuItemConfig, RegionsConfig,
 };
 use self::raw::RawConfig;
 pub use self::timezone::{CHINA, default_zone};
@@ -97,7 +96,7 @@ pub struct Config {
     pub static_dotfiles: Vec<String>,
     /// Folders outside the site (or hidden in it) that its symbolic links may lead to,
     /// as written: absolute, or relative to the site root.
-    pub follow_symlinks: Vec<Placed>,
+    pub follow_symlinks: Vec<crate::diag::Located<String>>,
     /// `[regions]`: region resolution and region pages.
     pub regions: RegionsConfig,
     /// `[series] path`: URL segment of series index pages (`series`).

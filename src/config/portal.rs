@@ -11,41 +11,21 @@ use toml::Spanned;
 
 use super::keys::place;
 use super::raw::{RawCustomRegion, RawDirectory, RawMenuItem, RawRegions};
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{Diagnostic, Located, Span};
 use crate::url_scheme::{self, Field};
 
-/// A text value with its place in the configuration file, for later diagnostics.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Placed {
-    /// The value as written (trimmed).
-    pub value: String,
-    /// Where it is in the file.
-    #[serde(skip)]
-    pub span: Option<Span>,
-    /// The text of the span's line, for the caret rendering.
-    #[serde(skip)]
-    pub source_line: Option<String>,
-}
-
-impl Placed {
-    pub(crate) fn new(spanned: &Spanned<String>, text: &str) -> Placed {
-        let range = spanned.span();
-        let span = Span::from_byte_range(text, range.start, range.end);
-        Placed {
-            value: spanned.get_ref().trim().to_owned(),
-            source_line: text
-                .lines()
-                .nth(span.line.saturating_sub(1) as usize)
-                .map(str::to_owned),
-            span: Some(span),
-        }
-    }
-
-    /// `diagnostic` placed at this value.
-    pub fn place(&self, mut diagnostic: Diagnostic) -> Diagnostic {
-        diagnostic.span = self.span;
-        diagnostic.source_line = self.source_line.clone();
-        diagnostic
+/// A text value of the configuration file (trimmed) with its place, for later
+/// diagnostics.
+pub(crate) fn located(spanned: &Spanned<String>, text: &str) -> Located<String> {
+    let range = spanned.span();
+    let span = Span::from_byte_range(text, range.start, range.end);
+    Located {
+        value: spanned.get_ref().trim().to_owned(),
+        source_line: text
+            .lines()
+            .nth(span.line.saturating_sub(1) as usize)
+            .map(str::to_owned),
+        span: Some(span),
     }
 }
 
@@ -53,10 +33,10 @@ impl Placed {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RegionsConfig {
     /// Settles ambiguous names (`朝阳`) in favour of this province.
-    pub default_province: Option<Placed>,
+    pub default_province: Option<Located<String>>,
     /// Cities for the home page's 热门城市 block, in this order; empty: the cities with
     /// the most content.
-    pub hot_cities: Vec<Placed>,
+    pub hot_cities: Vec<Located<String>>,
     /// URL segment of region pages (`cities` → `/cities/wuzhou/`).
     pub path: String,
     /// The site's own regions.
@@ -67,9 +47,9 @@ pub struct RegionsConfig {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CustomRegionConfig {
     /// Its name (`梧州高新技术产业开发区`).
-    pub name: Placed,
+    pub name: Located<String>,
     /// Where it lies (`梧州市`).
-    pub parent: Placed,
+    pub parent: Located<String>,
     /// Other spellings (`梧州高新区`).
     pub aliases: Vec<String>,
     /// A code of its own, if any.
@@ -82,7 +62,7 @@ pub struct MenuItemConfig {
     /// The label (`组织人才`).
     pub title: String,
     /// `@/orgs/_index.md`, a site path (`/cities/`) or an absolute URL.
-    pub url: Placed,
+    pub url: Located<String>,
     /// The menu it belongs to (`main` unless set).
     pub menu: String,
     /// Entries below it.
@@ -93,7 +73,7 @@ pub struct MenuItemConfig {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DirectoryConfig {
     /// `data/orgs.csv` or `data/orgs.toml`, relative to the site root.
-    pub file: Placed,
+    pub file: Located<String>,
     /// The section whose pages the rows become (`orgs`).
     pub section: String,
     /// Level of rows that have no `level` column.
@@ -106,12 +86,8 @@ pub const DEFAULT_RELATED_LIMIT: usize = 5;
 /// Validates `[regions]`.
 pub(crate) fn regions(raw: RawRegions, text: &str, problems: &mut Problems) -> RegionsConfig {
     RegionsConfig {
-        default_province: raw.default_province.as_ref().map(|p| Placed::new(p, text)),
-        hot_cities: raw
-            .hot_cities
-            .iter()
-            .map(|c| Placed::new(c, text))
-            .collect(),
+        default_province: raw.default_province.as_ref().map(|p| located(p, text)),
+        hot_cities: raw.hot_cities.iter().map(|c| located(c, text)).collect(),
         path: path_segment(raw.path.as_ref(), "regions.path", "cities", problems),
         custom: raw
             .custom
@@ -136,8 +112,8 @@ fn custom_region(
         return None;
     };
     Some(CustomRegionConfig {
-        name: Placed::new(name, text),
-        parent: Placed::new(parent, text),
+        name: located(name, text),
+        parent: located(parent, text),
         aliases: raw.aliases,
         code: raw.code,
     })
@@ -182,7 +158,7 @@ fn menu_item(
     }
     Some(MenuItemConfig {
         title: title.get_ref().trim().to_owned(),
-        url: Placed::new(url, text),
+        url: located(url, text),
         menu,
         children,
     })
@@ -206,7 +182,7 @@ pub(crate) fn directories(
                 return None;
             };
             Some(DirectoryConfig {
-                file: Placed::new(file, text),
+                file: located(file, text),
                 section: d
                     .section
                     .map(|s| s.into_inner().trim().trim_matches('/').to_owned())

@@ -212,7 +212,7 @@ pub(crate) fn keys_at(table: &[&str]) -> Option<&'static [&'static str]> {
 
 /// The field names a derived `Deserialize` struct asks for, read from the struct itself
 /// so the list of valid keys can never drift from the mirror above.
-fn field_names<T: DeserializeOwned>() -> &'static [&'static str] {
+pub(crate) fn field_names<T: DeserializeOwned>() -> &'static [&'static str] {
     let mut fields: &'static [&'static str] = &[];
     // The deserializer always fails once it has seen the field list; that is expected.
     let _ = T::deserialize(FieldNames(&mut fields));

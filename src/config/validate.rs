@@ -106,7 +106,7 @@ pub(crate) fn validate(
         follow_symlinks: raw
             .follow_symlinks
             .iter()
-            .map(|entry| super::Placed::new(entry, text))
+            .map(|entry| super::portal::located(entry, text))
             .collect(),
         regions,
         series_path,

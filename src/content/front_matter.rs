@@ -158,7 +158,7 @@ pub fn toml_error_span(text: &str, front_start: usize, err: &toml::de::Error) ->
 
 /// Where a YAML error is, in the whole file: libyaml's 1-based line is relative to the
 /// front matter and its column already counts characters.
-pub fn yaml_error_span(text: &str, front_start: usize, err: &serde_yaml::Error) -> Option<Span> {
+pub fn yaml_error_span(text: &str, front_start: usize, err: &yaml_serde::Error) -> Option<Span> {
     let location = err.location()?;
     let (front_line, _) = line_col(text, front_start);
     let line = front_line
@@ -167,8 +167,8 @@ pub fn yaml_error_span(text: &str, front_start: usize, err: &serde_yaml::Error) 
     Some(Span::point(line, to_u32(location.column().max(1))))
 }
 
-/// The YAML error's message without the " at line … column …" serde_yaml appends.
-pub fn yaml_error_message(err: &serde_yaml::Error) -> String {
+/// The YAML error's message without the " at line … column …" yaml_serde appends.
+pub fn yaml_error_message(err: &yaml_serde::Error) -> String {
     let message = err.to_string();
     match message.find(" at line ") {
         Some(at) => message.get(..at).unwrap_or(&message).to_owned(),
@@ -261,7 +261,7 @@ mod tests {
     fn yaml_errors_point_into_the_file() {
         let text = "---\ntitle: 标题\ncity: [梧州\n---\n";
         let split = split(text).unwrap();
-        let err = serde_yaml::from_str::<serde_yaml::Value>(split.front).unwrap_err();
+        let err = yaml_serde::from_str::<yaml_serde::Value>(split.front).unwrap_err();
         let span = yaml_error_span(text, split.front_start, &err).unwrap();
         assert!(span.line >= 3, "{span:?}");
         assert!(!yaml_error_message(&err).contains(" at line "));

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::front_matter::Format;
 use super::parse::{self, Front};
-use super::places::Places;
+use super::places::FrontMatterSpans;
 use super::raw::{self, RawPageMeta, RawPin, RawSectionMeta, RawText, StringList};
 use crate::diag::{Diagnostic, Span};
 use crate::images::{FOCUS_NAMES, Focus};
@@ -19,15 +19,7 @@ pub use super::date::{Date, date_from_filename};
 /// What a date must look like, in messages.
 pub(crate) const DATE_EXPECTED: &str = "a date like 2024-05-01 or 2024-05-01T09:30:00+08:00";
 
-/// A value that is checked later (against the region registry, the org tree…) and so
-/// keeps the place where it was written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Located<T> {
-    /// The value.
-    pub value: T,
-    /// Where the value is written (quotes included), when known.
-    pub span: Option<Span>,
-}
+pub use crate::diag::Located;
 
 /// A file shown as 附件 under a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -292,7 +284,7 @@ struct Checker<'a> {
     text: &'a str,
     format: Option<Format>,
     fence_line: Option<u32>,
-    places: &'a Places,
+    places: &'a FrontMatterSpans,
     front: &'a Front,
     errors: Vec<Diagnostic>,
     titles: Titles,
@@ -334,10 +326,7 @@ impl<'a> Checker<'a> {
     }
 
     fn located<T>(&self, path: &str, value: Option<T>) -> Option<Located<T>> {
-        value.map(|value| Located {
-            value,
-            span: self.span(path),
-        })
+        value.map(|value| Located::new(value, self.span(path)))
     }
 
     fn error(&self, code: &'static str, message: String, path: &str) -> Diagnostic {
@@ -413,6 +402,7 @@ impl<'a> Checker<'a> {
                     title: a.title,
                 },
                 span: self.span(&format!("attachments.{i}")),
+                source_line: None,
             });
         }
         attachments
@@ -453,12 +443,9 @@ impl<'a> Checker<'a> {
             cover_caption: raw.cover_caption,
             placement: Placement {
                 headline: raw.headline.unwrap_or(false),
-                headline_until: self.date("headline_until", raw.headline_until).map(|date| {
-                    Located {
-                        value: date,
-                        span: self.span("headline_until"),
-                    }
-                }),
+                headline_until: self
+                    .date("headline_until", raw.headline_until)
+                    .map(|date| Located::new(date, self.span("headline_until"))),
                 pin: self.pin(raw.pin),
                 pin_until: self.date("pin_until", raw.pin_until),
                 photo: raw.photo,

@@ -9,6 +9,7 @@ pub mod meta;
 pub(crate) mod parse;
 pub(crate) mod places;
 pub(crate) mod raw;
+pub mod traditional;
 mod walk;
 
 use std::path::PathBuf;

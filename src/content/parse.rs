@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 
 use super::front_matter::{self, Format, Split};
 use super::meta::DATE_EXPECTED;
-use super::places::Places;
+use super::places::FrontMatterSpans;
 use super::raw::ATTACHMENT_KEYS;
 use crate::diag::{Diagnostic, Span, did_you_mean, line_col};
 
@@ -17,7 +17,7 @@ pub(crate) struct Front {
     pub format: Option<Format>,
     /// Line of the opening fence, when there is front matter.
     pub fence_line: Option<u32>,
-    pub places: Places,
+    pub places: FrontMatterSpans,
     pub warnings: Vec<Diagnostic>,
     pub body_start: usize,
     pub body_line: u32,
@@ -28,7 +28,7 @@ struct Problem<'a> {
     file: &'a Path,
     text: &'a str,
     format: Format,
-    places: &'a Places,
+    places: &'a FrontMatterSpans,
 }
 
 /// Splits `text` and deserializes its front matter into `T` (returned with what is known
@@ -44,7 +44,7 @@ pub(crate) fn front<T: DeserializeOwned + Default>(
     let mut unknown: Vec<Vec<String>> = Vec::new();
     let on_unknown = |path: serde_ignored::Path| unknown.push(path_segments(&path));
     let (raw, places) = match split.format {
-        None => (Ok(T::default()), Places::empty()),
+        None => (Ok(T::default()), FrontMatterSpans::empty()),
         Some(Format::Toml) => from_toml(file, text, &split, on_unknown),
         Some(Format::Yaml) => from_yaml(file, text, &split, on_unknown),
     };
@@ -72,12 +72,12 @@ fn from_toml<T: DeserializeOwned>(
     text: &str,
     split: &Split<'_>,
     on_unknown: impl FnMut(serde_ignored::Path),
-) -> (Result<T, Diagnostic>, Places) {
+) -> (Result<T, Diagnostic>, FrontMatterSpans) {
     let table = match toml::de::DeTable::parse(split.front) {
         Ok(table) => table,
         Err(err) => {
             let span = front_matter::toml_error_span(text, split.front_start, &err);
-            let places = Places::empty();
+            let places = FrontMatterSpans::empty();
             let problem = Problem {
                 file,
                 text,
@@ -87,7 +87,7 @@ fn from_toml<T: DeserializeOwned>(
             return (Err(problem.syntax_error(span, err.message())), places);
         }
     };
-    let places = Places::from_toml(table.get_ref(), split.front_start);
+    let places = FrontMatterSpans::from_toml(table.get_ref(), split.front_start);
     let result = serde_ignored::deserialize(toml::de::Deserializer::from(table), on_unknown);
     let raw = result.map_err(|err| {
         let span = front_matter::toml_error_span(text, split.front_start, &err);
@@ -108,8 +108,8 @@ fn from_yaml<T: DeserializeOwned + Default>(
     text: &str,
     split: &Split<'_>,
     on_unknown: impl FnMut(serde_ignored::Path),
-) -> (Result<T, Diagnostic>, Places) {
-    let places = Places::from_yaml(split.front, split.front_start);
+) -> (Result<T, Diagnostic>, FrontMatterSpans) {
+    let places = FrontMatterSpans::from_yaml(split.front, split.front_start);
     let only_comments = split
         .front
         .lines()
@@ -130,7 +130,7 @@ fn from_yaml<T: DeserializeOwned + Default>(
         return (Err(problem.syntax_error(Some(span), &message)), places);
     }
     let result =
-        serde_ignored::deserialize(serde_yaml::Deserializer::from_str(split.front), on_unknown);
+        serde_ignored::deserialize(yaml_serde::Deserializer::from_str(split.front), on_unknown);
     let raw = result.map_err(|err| {
         let span = front_matter::yaml_error_span(text, split.front_start, &err);
         let message = front_matter::yaml_error_message(&err);
@@ -151,7 +151,7 @@ fn from_yaml<T: DeserializeOwned + Default>(
 }
 
 /// Deeper `[`/`{` nesting than this is refused before libyaml sees it: its scanner slows
-/// down quadratically with unclosed flow levels (serde_yaml stops at 128 anyway).
+/// down quadratically with unclosed flow levels (yaml_serde stops at 128 anyway).
 const MAX_FLOW_DEPTH: usize = 100;
 
 /// Byte offset of the bracket that nests YAML flow collections too deep, if any. Quotes
@@ -421,7 +421,7 @@ fn unknown_key_warnings(
     file: &Path,
     text: &str,
     format: Option<Format>,
-    places: &Places,
+    places: &FrontMatterSpans,
     mut unknown: Vec<Vec<String>>,
     keys: &[&str],
 ) -> Vec<Diagnostic> {
@@ -446,7 +446,7 @@ fn unknown_key(
     file: &Path,
     text: &str,
     format: Option<Format>,
-    places: &Places,
+    places: &FrontMatterSpans,
     path: &[String],
     keys: &[&str],
 ) -> Diagnostic {

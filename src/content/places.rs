@@ -1,7 +1,7 @@
 //! Where each front-matter key and value is written, as byte ranges of the whole file,
 //! so that values checked after parsing (city, org, dates…), unknown keys and type
 //! errors can be pointed at. TOML places come from the parser's spans; YAML places from a
-//! line scan of the block (serde_yaml keeps no spans), good for the usual layouts.
+//! line scan of the block (yaml_serde keeps no spans), good for the usual layouts.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -24,18 +24,18 @@ struct Place {
     value: Range<usize>,
 }
 
-/// The places of one front-matter block.
+/// Where each key and value of one front-matter block is written.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Places {
+pub(crate) struct FrontMatterSpans {
     entries: Vec<Place>,
     /// Path → index in `entries`, built on first lookup of a large block.
     by_path: HashMap<String, usize>,
 }
 
-impl Places {
-    /// Places of a parsed TOML block whose text starts at byte `front_start` of the file.
-    pub(crate) fn from_toml(table: &DeTable<'_>, front_start: usize) -> Places {
-        let mut places = Places::default();
+impl FrontMatterSpans {
+    /// Key spans of a parsed TOML block whose text starts at byte `front_start` of the file.
+    pub(crate) fn from_toml(table: &DeTable<'_>, front_start: usize) -> FrontMatterSpans {
+        let mut places = FrontMatterSpans::default();
         places.add_toml_table(table, "", front_start, 1);
         places.indexed()
     }
@@ -77,10 +77,10 @@ impl Places {
         }
     }
 
-    /// Places of a YAML block `front` starting at byte `front_start` of the file: keys at
+    /// Key spans of a YAML block `front` starting at byte `front_start` of the file: keys at
     /// the left margin, list items and keys nested under them.
-    pub(crate) fn from_yaml(front: &str, front_start: usize) -> Places {
-        let mut places = Places::default();
+    pub(crate) fn from_yaml(front: &str, front_start: usize) -> FrontMatterSpans {
+        let mut places = FrontMatterSpans::default();
         let mut top: Option<String> = None;
         let mut item: Option<(usize, usize)> = None; // (index, indent) of the current list item
         let mut next_index = 0;
@@ -147,13 +147,13 @@ impl Places {
         places.indexed()
     }
 
-    /// Places of a block in either format (`None` format: no places).
-    pub(crate) fn empty() -> Places {
-        Places::default()
+    /// Key spans of a block in either format (`None` format: no places).
+    pub(crate) fn empty() -> FrontMatterSpans {
+        FrontMatterSpans::default()
     }
 
     /// Makes path lookups constant-time; called once the entries are complete.
-    fn indexed(mut self) -> Places {
+    fn indexed(mut self) -> FrontMatterSpans {
         for (i, place) in self.entries.iter().enumerate() {
             self.by_path.entry(place.path.clone()).or_insert(i);
         }
@@ -273,8 +273,8 @@ mod tests {
 
     #[test]
     fn finds_toml_and_yaml_places() {
-        let toml_places = Places::from_toml(DeTable::parse(TOML).unwrap().get_ref(), 0);
-        let yaml_places = Places::from_yaml(YAML, 0);
+        let toml_places = FrontMatterSpans::from_toml(DeTable::parse(TOML).unwrap().get_ref(), 0);
+        let yaml_places = FrontMatterSpans::from_yaml(YAML, 0);
         // (path, toml value, yaml value)
         let cases = [
             ("title", "\"标题\"", "标题"),
@@ -295,7 +295,7 @@ mod tests {
 
     #[test]
     fn names_the_key_before_an_offset() {
-        let places = Places::from_yaml(YAML, 0);
+        let places = FrontMatterSpans::from_yaml(YAML, 0);
         let at = YAML.find("报名表").unwrap();
         assert_eq!(places.top_key_before(at), Some("attachments"));
         assert_eq!(places.top_key_before(0), Some("title"));

@@ -388,6 +388,33 @@ mod tests {
         }
     }
 
+    /// The fields of a mirror that `listed` lacks, in the mirror's order.
+    fn unlisted(fields: &[&'static str], listed: &[&str]) -> Vec<&'static str> {
+        fields
+            .iter()
+            .copied()
+            .filter(|field| !listed.contains(field))
+            .collect()
+    }
+
+    #[test]
+    fn every_field_is_a_known_key() {
+        // A key missing from a list would be read but reported as unknown.
+        let page = crate::config::raw::field_names::<RawPageMeta>();
+        let section = crate::config::raw::field_names::<RawSectionMeta>();
+        let attachment = crate::config::raw::field_names::<RawAttachmentTable>();
+        assert!(page.contains(&"title") && section.contains(&"sort_by"));
+        assert_eq!(unlisted(page, PAGE_KEYS), [] as [&str; 0]);
+        assert_eq!(unlisted(section, SECTION_KEYS), [] as [&str; 0]);
+        assert_eq!(unlisted(attachment, ATTACHMENT_KEYS), [] as [&str; 0]);
+        let without_members: Vec<&str> = PAGE_KEYS
+            .iter()
+            .copied()
+            .filter(|key| *key != "members")
+            .collect();
+        assert_eq!(unlisted(page, &without_members), ["members"]);
+    }
+
     #[test]
     fn lists_and_text_are_lenient() {
         let raw: RawPageMeta = toml::from_str(

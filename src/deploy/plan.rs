@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 
 use super::config::{CacheRule, DEFAULT_CACHE_RULES, Precompress};
 use crate::diag::Diagnostic;
+use crate::output::content_type;
 
 /// The manifest's name on the target, beside the site's files.
 pub const MANIFEST: &str = ".menhu-deploy.json";
@@ -307,36 +308,6 @@ fn stage_of(key: &str) -> Stage {
     }
 }
 
-/// The `Content-Type` of a key, with `charset=utf-8` for text (menhu writes UTF-8).
-pub fn content_type(key: &str) -> String {
-    let extension = key.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-    let essence = match extension.as_deref() {
-        // The search index's own binary format (docs/search.md).
-        Some("mz") => "application/octet-stream".to_owned(),
-        Some("webmanifest") => "application/manifest+json".to_owned(),
-        _ => mime_guess::from_path(key).first().map_or_else(
-            || "application/octet-stream".to_owned(),
-            |m| m.essence_str().to_owned(),
-        ),
-    };
-    let textual = essence.starts_with("text/")
-        || matches!(
-            essence.as_str(),
-            "application/javascript"
-                | "application/json"
-                | "application/xml"
-                | "image/svg+xml"
-                | "application/rss+xml"
-                | "application/atom+xml"
-                | "application/manifest+json"
-        );
-    if textual {
-        format!("{essence}; charset=utf-8")
-    } else {
-        essence
-    }
-}
-
 fn is_compressible(content_type: &str) -> bool {
     content_type.ends_with("charset=utf-8")
 }
@@ -381,31 +352,6 @@ fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn content_types_cover_what_a_portal_holds() {
-        for (key, expected) in [
-            ("index.html", "text/html; charset=utf-8"),
-            ("css/site.css", "text/css; charset=utf-8"),
-            ("js/search.js", "text/javascript; charset=utf-8"),
-            ("search/meta.mz", "application/octet-stream"),
-            ("search/build.json", "application/json; charset=utf-8"),
-            ("fonts/a.woff2", "font/woff2"),
-            ("photos/a.webp", "image/webp"),
-            ("photos/a.JPG", "image/jpeg"),
-            ("logo.svg", "image/svg+xml; charset=utf-8"),
-            ("sitemap.xml", "text/xml; charset=utf-8"),
-            ("files/通知.pdf", "application/pdf"),
-            ("noextension", "application/octet-stream"),
-        ] {
-            let got = content_type(key);
-            // mime_guess says application/javascript or text/javascript by version.
-            let same = got == expected
-                || (key.ends_with(".js") && got == "application/javascript; charset=utf-8")
-                || (key.ends_with(".xml") && got == "application/xml; charset=utf-8");
-            assert!(same, "{key}: {got}, expected {expected}");
-        }
-    }
 
     #[test]
     fn pages_wait_for_assets_and_the_sitemap_and_build_id_come_last() {

@@ -14,7 +14,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The cache folder, relative to the site root.
-pub const CACHE_DIR: &str = ".menhu-cache/images";
+pub const CACHE_DIR: &str = crate::bounds::IMAGE_CACHE_DIR;
 
 /// Prefix of temporary files, which `prune` removes when a crash left them.
 const TEMP_PREFIX: &str = ".tmp-";

@@ -57,7 +57,7 @@ impl Format {
         match self {
             Format::Json => serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}")),
             Format::Toml => read_toml(text),
-            Format::Yaml => serde_yaml::from_str(text).map_err(|e| format!("invalid YAML: {e}")),
+            Format::Yaml => yaml_serde::from_str(text).map_err(|e| format!("invalid YAML: {e}")),
             Format::Csv => read_csv(text),
             Format::Xml => read_xml(text),
             Format::Plain => Ok(Value::String(text.to_owned())),

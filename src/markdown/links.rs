@@ -1,7 +1,10 @@
 //! Links: the `<a>` tags menhu writes itself (external-link attributes, heading anchors),
 //! the message for a broken `@/` link, and the HTML escaping they need.
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
 use super::MarkdownOptions;
+use crate::html_text;
 
 /// The attributes added to links that leave the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +42,7 @@ impl LinkAttributes {
         tag.push('"');
         if !title.is_empty() {
             tag.push_str(" title=\"");
-            push_escaped(&mut tag, title);
+            html_text::push_escaped(&mut tag, title);
             tag.push('"');
         }
         if !email && is_external(written) {
@@ -66,9 +69,9 @@ pub(crate) fn is_external(href: &str) -> bool {
 /// The anchor link placed beside a heading (`AnchorLinks::Left` / `Right`).
 pub(crate) fn anchor_link(id: &str, title: &str) -> String {
     let mut html = String::from("<a class=\"anchor\" href=\"#");
-    push_escaped(&mut html, id);
+    html_text::push_escaped(&mut html, id);
     html.push_str("\" aria-label=\"本节链接：");
-    push_escaped(&mut html, title);
+    html_text::push_escaped(&mut html, title);
     html.push_str("\">#</a>");
     html
 }
@@ -76,7 +79,7 @@ pub(crate) fn anchor_link(id: &str, title: &str) -> String {
 /// The opening tag when the heading text itself is the link (`AnchorLinks::Heading`).
 pub(crate) fn heading_link_open(id: &str) -> String {
     let mut html = String::from("<a class=\"anchor\" href=\"#");
-    push_escaped(&mut html, id);
+    html_text::push_escaped(&mut html, id);
     html.push_str("\">");
     html
 }
@@ -98,39 +101,47 @@ pub(crate) fn broken_link_message(dest: &str, near: Option<&str>) -> (String, St
     (message, help)
 }
 
-/// Appends `text` escaped for HTML text and attribute values.
-pub(crate) fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
+/// Bytes an `href` keeps as they are (as pulldown-cmark does): letters, digits and
+/// the URL punctuation below; `&` and `'` are kept for HTML escaping. Everything else is
+/// percent-encoded.
+const HREF_ENCODED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b'!')
+    .remove(b'*')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b';')
+    .remove(b':')
+    .remove(b'@')
+    .remove(b'=')
+    .remove(b'+')
+    .remove(b'$')
+    .remove(b',')
+    .remove(b'/')
+    .remove(b'?')
+    .remove(b'#')
+    .remove(b'[')
+    .remove(b']')
+    .remove(b'%')
+    .remove(b'&')
+    .remove(b'\'');
 
-/// Appends a URL for an `href`: characters unsafe in URLs percent-encoded (as
-/// pulldown-cmark does), `&` and `'` escaped.
+/// Appends a URL for an `href`: characters unsafe in URLs percent-encoded, `&` and `'`
+/// escaped.
 fn push_escaped_href(out: &mut String, href: &str) {
-    const SAFE: &[u8] = b"-_.~!*();:@=+$,/?#[]%";
-    for b in href.bytes() {
-        match b {
-            b'&' => out.push_str("&amp;"),
-            b'\'' => out.push_str("&#x27;"),
-            b if b.is_ascii_alphanumeric() || SAFE.contains(&b) => out.push(char::from(b)),
-            _ => {
-                out.push('%');
-                out.push(char::from(HEX[usize::from(b >> 4)]));
-                out.push(char::from(HEX[usize::from(b & 0xf)]));
+    for piece in utf8_percent_encode(href, HREF_ENCODED) {
+        for c in piece.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '\'' => out.push_str("&#x27;"),
+                c => out.push(c),
             }
         }
     }
 }
-
-const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 #[cfg(test)]
 mod tests {

@@ -18,6 +18,7 @@ mod position;
 mod shortcodes;
 mod summary;
 mod toc;
+mod traditional;
 mod unlinked;
 
 #[cfg(test)]
@@ -326,12 +327,4 @@ fn limit_problems(mut problems: Vec<Problem>) -> Vec<Problem> {
     };
     problems.push(summary);
     problems
-}
-
-/// `text` escaped for HTML text and quoted attribute values (`/` is left alone, so URLs
-/// stay readable). The one escaping function of the crate: templates use it too.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    links::push_escaped(&mut out, text);
-    out
 }

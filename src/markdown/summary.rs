@@ -189,35 +189,8 @@ pub(crate) fn push_html_text(out: &mut String, html: &str) {
         }
         let (len, _) = text_unit(rest);
         let unit = &rest[..len];
-        match unit.strip_prefix('&').and_then(|e| e.strip_suffix(';')) {
-            Some(entity) => match decode_entity(entity) {
-                Some(c) => out.push(c),
-                None => out.push_str(unit),
-            },
-            None => out.push_str(unit),
-        }
+        out.push_str(&crate::html_text::decode_entities(unit));
         at += len;
-    }
-}
-
-fn decode_entity(entity: &str) -> Option<char> {
-    let number = |digits: &str, radix| {
-        u32::from_str_radix(digits, radix)
-            .ok()
-            .and_then(char::from_u32)
-    };
-    match entity {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        "nbsp" => Some('\u{a0}'),
-        _ => match entity.strip_prefix('#') {
-            Some(hex) if hex.starts_with(['x', 'X']) => number(&hex[1..], 16),
-            Some(decimal) => number(decimal, 10),
-            None => None,
-        },
     }
 }
 

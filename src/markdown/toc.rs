@@ -1,8 +1,6 @@
 //! Headings: ids ([`AnchorStyle`]), Chinese outline numbering (一、 （一） 1. （1）
 //! 第一章) and the nested table of contents.
 
-use pinyin::ToPinyin;
-
 use super::{AnchorStyle, Heading};
 
 /// A heading as met in the text, before nesting.
@@ -37,7 +35,9 @@ impl FlatHeading {
 pub(crate) fn heading_id(title: &str, style: AnchorStyle) -> String {
     let id = match style {
         AnchorStyle::Safe => safe_id(title),
-        AnchorStyle::Pinyin => pinyin_id(title),
+        // The same words as a page's URL slug, so an anchor and a slug agree on every
+        // polyphone (`重庆` is `chong-qing` in both).
+        AnchorStyle::Pinyin => crate::zh::slugify(title),
         AnchorStyle::Off => title
             .trim()
             .chars()
@@ -58,31 +58,6 @@ fn safe_id(title: &str) -> String {
     let mut separate = false;
     for c in title.chars() {
         if c.is_alphanumeric() {
-            if separate && !id.is_empty() {
-                id.push('-');
-            }
-            separate = false;
-            id.push(c.to_ascii_lowercase());
-        } else {
-            separate = true;
-        }
-    }
-    id
-}
-
-/// Each Han character becomes its toneless pinyin reading as its own word; other letters
-/// and digits are kept (ASCII lower-cased); words are joined by `-`.
-fn pinyin_id(title: &str) -> String {
-    let mut id = String::with_capacity(title.len() * 2);
-    let mut separate = false;
-    for c in title.chars() {
-        if let Some(reading) = c.to_pinyin() {
-            if !id.is_empty() {
-                id.push('-');
-            }
-            id.push_str(reading.plain());
-            separate = true;
-        } else if c.is_alphanumeric() {
             if separate && !id.is_empty() {
                 id.push('-');
             }

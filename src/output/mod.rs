@@ -8,6 +8,8 @@
 //! written through [`confined`], which removes any link in their way.
 
 mod confined;
+mod content_type;
+mod sink;
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -17,7 +19,9 @@ use std::sync::{Mutex, PoisonError};
 use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
-use crate::render::{Output, OutputSink, SiteOutput, Taken};
+
+pub use content_type::content_type;
+pub use sink::{CopiedFile, KeepInMemory, Output, OutputSink, SinkOutcome, SiteOutput};
 
 /// Folders of a site that menhu reads, which an output folder may never be or sit in.
 const SOURCE_DIRS: [&str; 8] = [
@@ -176,11 +180,11 @@ pub struct Staging {
     /// this build may not write again.
     reused: bool,
     /// What [`OutputSink::settle_outside`] did, for [`Staging::finish`] to complete.
-    settled: Mutex<Option<Settled>>,
+    settled: Mutex<Option<CleanedOutside>>,
 }
 
 /// A reused folder cleaned of stale files everywhere but one top-level folder.
-struct Settled {
+struct CleanedOutside {
     /// The folder left for [`Staging::finish`].
     pending: String,
     /// Folders found holding no file of this build, to try to remove at the end.
@@ -238,7 +242,7 @@ impl Staging {
                 .unwrap_or_else(PoisonError::into_inner)
                 .take();
             let stale_dirs = match settled {
-                Some(Settled {
+                Some(CleanedOutside {
                     pending,
                     stale_dirs,
                 }) => {
@@ -271,9 +275,9 @@ impl Staging {
 }
 
 impl OutputSink for Staging {
-    fn take(&self, output: Output) -> Result<Taken, Diagnostic> {
+    fn take(&self, output: Output) -> Result<SinkOutcome, Diagnostic> {
         self.write(&output.path, &output.body)?;
-        Ok(Taken::Written(output.path))
+        Ok(SinkOutcome::Written(output.path))
     }
 
     /// Removes the stale files of a reused folder outside `pending` (the serial walk
@@ -284,7 +288,7 @@ impl OutputSink for Staging {
             return Ok(());
         }
         let stale_dirs = remove_stale_files(&self.folder, site, Within::AllBut(pending))?;
-        let settled = Settled {
+        let settled = CleanedOutside {
             pending: pending.to_owned(),
             stale_dirs,
         };
@@ -655,7 +659,7 @@ mod tests {
         }
         std::fs::create_dir_all(staging.join("empty/inner"))?;
         let mut site = SiteOutput::default();
-        site.add(Taken::Written("news/a/index.html".into()));
+        site.add(SinkOutcome::Written("news/a/index.html".into()));
         remove_dirs(remove_stale_files(staging, &site, Within::All).map_err(|d| d.message)?);
         assert!(staging.join("news/a/index.html").exists());
         for gone in ["news/b", "old", "empty"] {

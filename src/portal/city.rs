@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::region::{self, CustomRegion, DivisionId, Level, Registry, Resolution};
 use super::{PageId, Portal, nav};
-use crate::config::{Config, Placed};
+use crate::config::Config;
 use crate::content::meta::{Located, SortBy};
 use crate::diag::{Diagnostic, Diagnostics};
 
@@ -55,7 +55,7 @@ pub struct ProvincePage {
     pub path: String,
     /// `base_url` + `path`.
     pub permalink: String,
-    /// Indexes into [`Places::cities`] of its cities that have pages.
+    /// Indexes into [`RegionIndex::cities`] of its cities that have pages.
     pub cities: Vec<usize>,
     /// Listed pages anywhere in the province, newest first.
     pub pages: Vec<PageId>,
@@ -63,7 +63,7 @@ pub struct ProvincePage {
 
 /// Every place-related index of the site.
 #[derive(Debug, Clone)]
-pub struct Places {
+pub struct RegionIndex {
     /// The registry, with the site's own regions.
     pub registry: Cow<'static, Registry>,
     /// One per page: where it happened, if it says.
@@ -82,10 +82,10 @@ pub struct Places {
     province_index: HashMap<DivisionId, usize>,
 }
 
-impl Places {
+impl RegionIndex {
     /// No places: the value before [`collect`] runs, and for sites that name none.
-    pub fn none() -> Places {
-        Places {
+    pub fn none() -> RegionIndex {
+        RegionIndex {
             registry: Cow::Owned(Registry::empty()),
             page_regions: Vec::new(),
             cities: Vec::new(),
@@ -125,7 +125,7 @@ impl Places {
 }
 
 /// Resolves every page's place and builds the city and province indexes.
-pub(super) fn collect(portal: &Portal) -> (Places, Diagnostics) {
+pub(super) fn collect(portal: &Portal) -> (RegionIndex, Diagnostics) {
     let config = &portal.config;
     let mut diagnostics = Diagnostics::new();
     let custom: Vec<CustomRegion> = config
@@ -246,7 +246,7 @@ fn problem(registry: &Registry, name: &str, key: &str, resolution: &Resolution) 
 fn config_problem(
     config: &Config,
     registry: &Registry,
-    placed: &Placed,
+    placed: &Located<String>,
     resolution: &Resolution,
     key: &str,
 ) -> Diagnostic {
@@ -311,7 +311,7 @@ fn index(
     portal: &Portal,
     registry: Cow<'static, Registry>,
     page_regions: Vec<Option<PageRegion>>,
-) -> Places {
+) -> RegionIndex {
     let config = &portal.config;
     let path = format!("/{}/", config.regions.path);
     let mut by_city: BTreeMap<(String, DivisionId), Vec<PageId>> = BTreeMap::new();
@@ -398,7 +398,7 @@ fn index(
         .enumerate()
         .map(|(i, p)| (p.division, i))
         .collect();
-    Places {
+    RegionIndex {
         registry,
         page_regions,
         cities,
@@ -415,7 +415,7 @@ fn index(
 const HOT_CITIES: usize = 12;
 
 /// The config's `hot_cities` in order, else the cities with the most pages.
-fn hot_cities(config: &Config, places: &Places, diagnostics: &mut Diagnostics) -> Vec<usize> {
+fn hot_cities(config: &Config, places: &RegionIndex, diagnostics: &mut Diagnostics) -> Vec<usize> {
     if config.regions.hot_cities.is_empty() {
         let mut ranked: Vec<usize> = (0..places.cities.len()).collect();
         ranked.sort_by_key(|i| (std::cmp::Reverse(places.cities[*i].pages.len()), *i));
@@ -448,7 +448,7 @@ fn hot_cities(config: &Config, places: &Places, diagnostics: &mut Diagnostics) -
 
 /// Region pages must not take a URL the site already uses (a taxonomy named `cities`,
 /// a section `content/cities/`): that is an error naming the key that moves them.
-fn check_prefix(portal: &Portal, places: &Places, diagnostics: &mut Diagnostics) {
+fn check_prefix(portal: &Portal, places: &RegionIndex, diagnostics: &mut Diagnostics) {
     if let Some(owner) = path_owner(portal, &places.path) {
         diagnostics.push(
             Diagnostic::error(

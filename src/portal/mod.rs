@@ -132,7 +132,7 @@ pub struct Portal {
     /// The build's "now": what is published and what has expired.
     pub now: DateTime<Utc>,
     /// Where pages happened; city and province pages.
-    pub places: city::Places,
+    pub places: city::RegionIndex,
     /// The organization directory.
     pub orgs: org::Directory,
     /// Numbered series.
@@ -270,7 +270,7 @@ impl Portal {
             sections,
             taxonomies: Vec::new(),
             now,
-            places: city::Places::none(),
+            places: city::RegionIndex::none(),
             orgs: org::Directory::default(),
             series: series::SeriesIndex::default(),
             related: Vec::new(),
@@ -429,7 +429,7 @@ fn new_page(
 /// A page's HTML summary: the front matter's `summary` (escaped), else Markdown's.
 fn summary_of(source: &Page, rendered: &Rendered) -> String {
     match &source.meta.summary {
-        Some(text) => format!("<p>{}</p>", crate::render::theme::escape_html(text)),
+        Some(text) => format!("<p>{}</p>", crate::html_text::escape(text)),
         None => rendered.summary_html.clone(),
     }
 }

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::Output;
+use crate::output::Output;
 use crate::portal::{PageId, Portal, PortalSection, Taxonomy, Term};
 
 /// Items per feed: readers want recent news, not a portal's whole archive.
@@ -160,9 +160,9 @@ fn xml(text: &str) -> String {
             .chars()
             .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
             .collect();
-        return crate::markdown::escape_html(&allowed);
+        return crate::html_text::escape(&allowed);
     }
-    crate::markdown::escape_html(text)
+    crate::html_text::escape(text)
 }
 
 /// The newest `updated` (else `date`) of the pages, on the site's clock; the build's

@@ -14,11 +14,11 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::Output;
 use super::digest::{self, Lookup};
 use super::pages::{Job, Renderer};
 use super::view::Views;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::output::Output;
 
 /// What one job looked like when it was last rendered.
 #[derive(Debug, Clone)]

@@ -17,8 +17,9 @@ use tera::{Tera, Value};
 use super::memo::{self, Incremental, RenderMemo};
 use super::traditional::{self, Copier, Script};
 use super::view::Views;
-use super::{Context, CopiedFile, Output, OutputSink, SiteOutput, Taken, Theme, feeds};
+use super::{Context, Theme, feeds};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::output::{CopiedFile, Output, OutputSink, SinkOutcome, SiteOutput};
 use crate::portal::nav::{self, Pager};
 use crate::portal::{PageId, Portal, PortalSection, Taxonomy, Term, urls};
 
@@ -64,7 +65,7 @@ impl<'a> From<Option<Incremental<'a>>> for Render<'a> {
     fn from(incremental: Option<Incremental<'a>>) -> Render<'a> {
         match incremental {
             Some(incremental) => Render::Changed(incremental),
-            None => Render::Full(&super::KeepInMemory),
+            None => Render::Full(&crate::output::KeepInMemory),
         }
     }
 }
@@ -77,7 +78,7 @@ pub fn render_changed(
     theme: &Theme,
     copier: Option<&Copier>,
     incremental: Option<Incremental>,
-) -> Rerender {
+) -> IncrementalRender {
     render_changed_as(portal, theme, incremental.into(), copier)
 }
 
@@ -87,7 +88,7 @@ fn render_changed_as(
     theme: &Theme,
     render: Render,
     copier: Option<&Copier>,
-) -> Rerender {
+) -> IncrementalRender {
     let script = Script::main(&portal.config);
     let (views, tera) = renderer_parts(&portal, theme);
     let renderer = Renderer {
@@ -108,7 +109,7 @@ fn render_changed_as(
     let mut written = Vec::new();
     let (mut files, mut kept, memo) = match render {
         Render::Full(sink) => {
-            let results: Vec<Result<Vec<Taken>, Diagnostic>> = jobs
+            let results: Vec<Result<Vec<SinkOutcome>, Diagnostic>> = jobs
                 .par_iter()
                 .map(|job| take_with_copy(sink, renderer.render(renderer.prepare(job))?, copier))
                 .collect();
@@ -210,7 +211,7 @@ fn render_changed_as(
     files.extend(extra);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     written.sort();
-    Rerender {
+    IncrementalRender {
         files,
         written,
         kept,
@@ -233,7 +234,7 @@ pub(super) fn renderer_parts(portal: &Arc<Portal>, theme: &Theme) -> (Arc<Views>
 }
 
 /// What [`render_changed`] produced.
-pub struct Rerender {
+pub struct IncrementalRender {
     /// Outputs rendered this time, sorted by path.
     pub files: Vec<Output>,
     /// Outputs rendered this time that the sink wrote out, sorted.
@@ -554,8 +555,8 @@ impl Renderer<'_> {
         } else {
             format!(
                 "<!DOCTYPE html>\n<html lang=\"{}\"><meta charset=\"utf-8\"><title>404</title><h1>页面不存在</h1><p><a href=\"{}/\">返回首页</a></p></html>\n",
-                crate::render::theme::escape_html(&self.portal.config.default_language),
-                crate::render::theme::escape_html(&self.portal.config.base_url)
+                crate::html_text::escape(&self.portal.config.default_language),
+                crate::html_text::escape(&self.portal.config.base_url)
             )
             .into_bytes()
         };
@@ -633,7 +634,7 @@ fn take_with_copy(
     sink: &dyn OutputSink,
     output: Output,
     copier: Option<&Copier>,
-) -> Result<Vec<Taken>, Diagnostic> {
+) -> Result<Vec<SinkOutcome>, Diagnostic> {
     let copy = copier.and_then(|c| c.copy(&output));
     let mut taken = vec![sink.take(output)?];
     if let Some(copy) = copy {
@@ -644,7 +645,7 @@ fn take_with_copy(
 
 /// A small page that sends visitors (and crawlers) to `target`.
 pub fn redirect_html(target: &str) -> Vec<u8> {
-    let target = crate::render::theme::escape_html(target);
+    let target = crate::html_text::escape(target);
     format!(
         "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Redirect</title><link rel=\"canonical\" href=\"{target}\"><meta http-equiv=\"refresh\" content=\"0; url={target}\"></head><body><a href=\"{target}\">Click here</a> to be redirected to {target}</body></html>\n"
     )

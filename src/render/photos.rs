@@ -16,8 +16,8 @@ use percent_encoding::percent_decode_str;
 use serde_json::{Value, json};
 
 use crate::content::Asset;
+use crate::html_text::escape as escape_html;
 use crate::images::{FormatChoice, ImageJob, Operation, SourceInfo};
-use crate::markdown::escape_html;
 use crate::portal::{Portal, PortalPage};
 
 /// Size of list thumbnails (3:2), cropped around `cover_focus`.

@@ -22,7 +22,7 @@ pub fn qr_svg(text: &str, label: &str) -> Option<String> {
     let body = svg
         .trim_start_matches(|c| c != '<')
         .trim_start_matches("<?xml version=\"1.0\" standalone=\"yes\"?>");
-    let label = crate::markdown::escape_html(label);
+    let label = crate::html_text::escape(label);
     Some(body.replacen(
         "<svg ",
         &format!("<svg role=\"img\" aria-label=\"{label}\" class=\"qr-code\" "),

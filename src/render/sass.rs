@@ -13,9 +13,9 @@ use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::Output;
 use crate::bounds::{SiteBounds, WalkError};
 use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::output::Output;
 
 /// Every stylesheet of the `sass/` folders of `dirs` (relative to `root`, lowest
 /// priority first), compiled; problems in `diagnostics`.

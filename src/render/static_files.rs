@@ -12,10 +12,10 @@ use std::path::PathBuf;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
-use super::CopiedFile;
 use crate::bounds::{SiteBounds, WalkError};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::output::CopiedFile;
 
 /// Hidden entries named in the warning; the rest are counted.
 const NAMED: usize = 5;

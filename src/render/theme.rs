@@ -21,7 +21,7 @@ pub struct Theme {
     pub sources: BTreeMap<String, PathBuf>,
     /// The files of the static folders (theme, then site, whose files win), sorted by
     /// where they go.
-    pub static_files: Vec<super::CopiedFile>,
+    pub static_files: Vec<crate::output::CopiedFile>,
     /// True when some template shows the full `content` of listed pages.
     pub lists_need_content: bool,
     /// Per template, a digest of its text and of every template it pulls in.
@@ -31,7 +31,7 @@ pub struct Theme {
     pub sections_need_pages: bool,
     /// The stylesheets compiled from `sass/` (theme, then site) when the config has
     /// `compile_sass = true`; published as they are.
-    pub stylesheets: Vec<super::Output>,
+    pub stylesheets: Vec<crate::output::Output>,
     /// Theme strings from `i18n/` (theme, then site), read by `trans`.
     pub translations: std::sync::Arc<super::i18n::Translations>,
     /// Warnings found while loading (hidden static files not published).
@@ -107,7 +107,9 @@ impl Theme {
         let words = template_words(&texts);
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
-        tera.set_escape_fn(escape_html);
+        // The crate's one HTML escape, which leaves `/` alone so URLs in the output stay
+        // readable (`https://…`, not Tera's `https:&#x2F;…`).
+        tera.set_escape_fn(crate::html_text::escape);
         super::tera_load::install(&mut tera, &texts, &sources, config.theme.as_deref())?;
         if let Some(cycle) = super::include_cycle::find_include_cycle(&tera) {
             return Err(include_cycle_error(&cycle, &sources).into());
@@ -463,12 +465,6 @@ fn quoted_template(message: &str, sources: &BTreeMap<String, PathBuf>) -> Option
 fn line_in_message(message: &str) -> Option<u32> {
     let after = message.split("--> ").nth(1)?;
     after.split(':').next()?.trim().parse().ok()
-}
-
-/// Template autoescaping: the crate's one HTML escape, which leaves `/` alone so URLs
-/// in the output stay readable (`https://…`, not Tera's `https:&#x2F;…`).
-pub fn escape_html(text: &str) -> String {
-    crate::markdown::escape_html(text)
 }
 
 /// Renders shortcodes from `templates/shortcodes/NAME.html` (HTML) or `NAME.md` (Markdown).

@@ -15,9 +15,9 @@ use super::postings::{FastMap, TermList, encode_shard, shard_count_for, shard_li
 use super::tokens::{PageTerms, TermCollector, field};
 use super::{SHARD_TARGET_BYTES, TEXT_CHUNK};
 use crate::diag::Diagnostic;
+use crate::output::{Output, OutputSink, SinkOutcome};
 use crate::portal::Portal;
 use crate::portal::org::level_name;
-use crate::render::{Output, OutputSink, Taken};
 use crate::zh::t2s_pairs;
 
 /// Format version of the index files, checked by the client.
@@ -117,7 +117,7 @@ pub(super) fn write_index_files(
     lists: &[TermList],
     table: &str,
     sink: &dyn OutputSink,
-) -> Result<(Vec<Taken>, u64), Diagnostic> {
+) -> Result<(Vec<SinkOutcome>, u64), Diagnostic> {
     let total: usize = lists.iter().map(|l| l.bytes.len() + l.term.len() + 4).sum();
     let shard_count = shard_count_for(total, SHARD_TARGET_BYTES);
     let width = format!("{:x}", shard_count.saturating_sub(1)).len();
@@ -136,7 +136,7 @@ pub(super) fn write_index_files(
                     sink,
                 )
             })
-            .collect::<Result<Vec<(Taken, u64)>, Diagnostic>>()
+            .collect::<Result<Vec<(SinkOutcome, u64)>, Diagnostic>>()
     };
     let meta = || {
         let json = meta_json(portal, docs, lengths, lists, table, shard_count);
@@ -154,7 +154,7 @@ pub(super) fn write_index_files(
 }
 
 /// Hands `output` to `sink`, with the digest of its bytes.
-fn digested(output: Output, sink: &dyn OutputSink) -> Result<(Taken, u64), Diagnostic> {
+fn digested(output: Output, sink: &dyn OutputSink) -> Result<(SinkOutcome, u64), Diagnostic> {
     let digest = build::content_digest(&output.body);
     Ok((sink.take(output)?, digest))
 }
@@ -260,7 +260,7 @@ pub(super) fn write_text_files(
     docs: &[SearchDoc<'_>],
     table: &str,
     sink: &dyn OutputSink,
-) -> Result<(Vec<Taken>, u64), Diagnostic> {
+) -> Result<(Vec<SinkOutcome>, u64), Diagnostic> {
     let files = docs
         .par_chunks(TEXT_CHUNK)
         .enumerate()
@@ -282,7 +282,7 @@ pub(super) fn write_text_files(
             };
             digested(output, sink)
         })
-        .collect::<Result<Vec<(Taken, u64)>, Diagnostic>>()?;
+        .collect::<Result<Vec<(SinkOutcome, u64)>, Diagnostic>>()?;
     Ok(build::unzip_digested(files))
 }
 

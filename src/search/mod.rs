@@ -27,8 +27,8 @@ use rayon::prelude::*;
 use crate::content::Page;
 use crate::diag::Diagnostic;
 use crate::markdown::Rendered;
+use crate::output::{Output, OutputSink, SinkOutcome};
 use crate::portal::Portal;
-use crate::render::{Output, OutputSink, Taken};
 
 pub use files::fallback_page;
 pub use terms::index_terms;
@@ -87,7 +87,7 @@ pub fn write_search_outputs(
     theme_has_search_page: bool,
     cuts: Option<EarlyCuts>,
     sink: &dyn OutputSink,
-) -> Result<Vec<Taken>, Diagnostic> {
+) -> Result<Vec<SinkOutcome>, Diagnostic> {
     let docs = docs::collect(portal);
     let table = build::hex(build::table_id(
         docs.iter().map(|d| d.page.url.path.as_str()),

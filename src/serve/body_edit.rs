@@ -17,11 +17,14 @@ use chrono::{DateTime, Utc};
 
 use super::watch::ChangeSet;
 use crate::cache::BuildCache;
+use crate::cache::MarkdownSource;
 use crate::content::{Page, decode, meta};
-use crate::markdown::{self, LinkResolver, MarkdownInput, Rendered};
+use crate::diag::Diagnostic;
+use crate::markdown::{LinkResolver, Rendered};
+use crate::output::Output;
 use crate::pipeline::{self, BuildOptions};
 use crate::portal::{PageId, Portal};
-use crate::render::{self, Output, Shortcodes, Theme};
+use crate::render::{self, Shortcodes, Theme};
 
 /// The model and templates of the last successful build.
 pub struct LastBuild {
@@ -129,16 +132,15 @@ fn render_markdown(portal: &Portal, theme: &Theme, id: PageId, source: &Page) ->
         theme,
         config: &config,
     };
-    let input = MarkdownInput {
-        text: &source.body,
+    let source = MarkdownSource {
+        file: &source.file,
+        body: &source.body,
         first_line: source.body_line,
-        page_permalink: &portal.page(id).url.permalink,
+        permalink: &portal.page(id).url.permalink,
     };
-    let links = PortalLinks(portal);
-    let render =
-        std::panic::AssertUnwindSafe(|| markdown::render(&input, &options, &links, &shortcodes));
-    let rendered = std::panic::catch_unwind(render).ok()?;
-    if rendered.problems.iter().any(|p| p.is_error) {
+    let (rendered, problems) =
+        pipeline::render_one_markdown(&source, &options, &PortalLinks(portal), &shortcodes);
+    if problems.iter().any(Diagnostic::is_error) {
         return None;
     }
     Some(rendered)

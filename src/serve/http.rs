@@ -70,52 +70,23 @@ pub fn resolve_request_path(target: &str, snapshot: &Snapshot) -> ServedFile {
     ServedFile::Missing
 }
 
+/// `path` percent-decoded, or `None` when a `%` starts no two-digit escape or the
+/// bytes are not UTF-8: such a request is bad, not a file name with a `%` in it.
 fn percent_decode(path: &str) -> Option<String> {
     let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
+    let malformed = bytes.iter().enumerate().any(|(i, b)| {
+        *b == b'%'
+            && !bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    });
+    if malformed {
+        return None;
     }
-    String::from_utf8(out).ok()
-}
-
-/// The Content-Type of an output path.
-pub fn content_type(path: &str) -> &'static str {
-    let ext = path
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json; charset=utf-8",
-        "xml" => "application/xml; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        "pdf" => "application/pdf",
-        "doc" => "application/msword",
-        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "xls" => "application/vnd.ms-excel",
-        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "zip" => "application/zip",
-        _ => "application/octet-stream",
-    }
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?;
+    Some(decoded.into_owned())
 }
 
 fn header(name: &str, value: &str) -> Option<Header> {
@@ -176,9 +147,10 @@ pub fn respond(request: Request, snapshot: &Arc<Snapshot>) {
         ServedFile::Scheduled(path) => snapshot.notices.scheduled_at(path).map(Body::Memory),
         _ => path.as_deref().and_then(|p| snapshot.body(p)),
     };
-    let kind = path
-        .as_deref()
-        .map_or("text/plain; charset=utf-8", content_type);
+    let kind = path.as_deref().map_or_else(
+        || "text/plain; charset=utf-8".to_owned(),
+        crate::output::content_type,
+    );
     let html = kind.starts_with("text/html");
     // An expired page (rendered, so in memory) gets its banner before the script.
     let body = match (body, path.as_deref()) {
@@ -196,7 +168,9 @@ pub fn respond(request: Request, snapshot: &Arc<Snapshot>) {
         // Listed but unreadable now (a copied file deleted, or turned into a link out
         // of the site since the build): not found, never a 200 with an error text.
         None => {
-            status = 404;
+            if status == 200 {
+                status = 404;
+            }
             let text: &'static [u8] = b"not found";
             (Box::new(text) as Box<dyn Read + Send>, text.len() as u64)
         }
@@ -218,7 +192,7 @@ pub fn respond(request: Request, snapshot: &Arc<Snapshot>) {
     )
     .with_chunked_threshold(usize::MAX);
     for h in [
-        header("Content-Type", kind),
+        header("Content-Type", &kind),
         header("Cache-Control", "no-store"),
     ]
     .into_iter()
@@ -235,7 +209,7 @@ pub fn respond(request: Request, snapshot: &Arc<Snapshot>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::{Output, SiteOutput};
+    use crate::output::{Output, SiteOutput};
 
     fn snapshot() -> Snapshot {
         let file = |p: &str| Output {

@@ -16,9 +16,9 @@ use super::body_edit::{self, LastBuild};
 use super::watch::ChangeSet;
 use crate::cache::BuildCache;
 use crate::diag::Diagnostics;
+use crate::output::Output;
 use crate::pipeline::{self, BuildOptions, Rebuilt};
 use crate::portal::schedule::Publication;
-use crate::render::Output;
 
 /// What a successful rebuild changed.
 #[derive(Debug, Default)]

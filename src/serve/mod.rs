@@ -29,11 +29,11 @@ use std::time::Instant;
 
 use crate::bounds::SiteBounds;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::output::SiteOutput;
 use crate::pipeline::BuildOptions;
-use crate::render::SiteOutput;
 
 pub use edits::Edits;
-pub use http::{ServedFile, content_type, resolve_request_path};
+pub use http::{ServedFile, resolve_request_path};
 pub use incremental::{Preview, Update};
 pub use watch::ChangeSet;
 

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use chrono_tz::Tz;
 
 use crate::content::date::human_time;
-use crate::markdown::escape_html;
+use crate::html_text::escape as escape_html;
 use crate::portal::schedule::{LeftOut, Publication, Reason};
 
 /// The preview's notices, by output path (`news/x/index.html`).

@@ -10,6 +10,7 @@ mod normalize;
 mod opencc;
 mod pinyin;
 mod text;
+mod written;
 
 pub use self::convert::{
     prepare_traditional, push_traditional, to_simplified, to_traditional, traditional_chars,
@@ -17,6 +18,7 @@ pub use self::convert::{
 pub use self::normalize::{normalize, normalize_char, simplify_char, t2s_pairs, to_half_width};
 pub use self::pinyin::{pinyin_compact, slugify};
 pub use self::text::{TextStats, text_stats};
+pub use self::written::{Restore, is_traditional_tag};
 
 /// True for a Han character (汉字): the CJK Unified Ideographs blocks with their
 /// extensions, the compatibility ideographs, and 〇. Punctuation such as 「」、。 is not Han.

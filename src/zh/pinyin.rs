@@ -4,9 +4,11 @@
 //! Each Han character takes the `pinyin` crate's first (most common) reading, without
 //! tones; `ü` is written `v` (`绿` → `lv`) as pinyin keyboards do. For polyphones whose
 //! first reading is wrong in words these portals use often, a small phrase table
-//! ([`PHRASE_READINGS`]) wins, longest phrase first: `四长` is `si chang`, `重庆` is
-//! `chong qing`, `厦门` is `xia men`. Everything is written straight into the output
-//! string: no allocation per character.
+//! ([`PHRASE_READINGS`]) wins: `四长` is `si chang`, `重庆` is `chong qing`, `厦门` is
+//! `xia men`. A run of Han characters is cut into the fewest words of that table and of
+//! [`WORDS`] (words read by default, such as `科协` and `调研`), so a phrase that straddles
+//! two words of the title does not win: `科协调研` is `科协 调研`, `ke xie diao yan`, not
+//! `科 协调 研`. Everything else is written straight into the output string.
 
 use ::pinyin::ToPinyin;
 
@@ -70,6 +72,32 @@ const PHRASE_READINGS: &[(&str, &[&str])] = &[
     ("音乐", &["yin", "yue"]),
     ("了解", &["liao", "jie"]),
     ("出差", &["chu", "chai"]),
+];
+
+/// Words whose characters take their first reading, listed because a phrase of
+/// [`PHRASE_READINGS`] could otherwise claim part of them (`协调` in `科协调研`). With
+/// them in the table the segmentation into the fewest words finds the title's words.
+const WORDS: &[&str] = &[
+    "科协",
+    "学会",
+    "协会",
+    "调研",
+    "调查",
+    "调度",
+    "调动",
+    "调研员",
+    "院长",
+    "会长",
+    "站长",
+    "市长",
+    "大厦",
+    "行为",
+    "进行",
+    "举行",
+    "执行",
+    "重要",
+    "重点",
+    "重大",
 ];
 
 /// The pinyin slug of `text`: each Han character becomes its toneless syllable as a
@@ -149,17 +177,12 @@ fn write_slug(text: &str, join: SyllableJoin) -> String {
             continue;
         }
         if is_han(c) {
-            if let Some((phrase, readings)) = phrase_at(text.get(at..).unwrap_or_default()) {
-                readings
-                    .iter()
-                    .for_each(|syllable| slug.push_syllable(syllable));
-                skip_to = at + phrase.len();
-            } else {
-                match c.to_pinyin() {
-                    Some(p) => slug.push_syllable(p.plain()),
-                    None => slug.push_separator(),
-                }
-            }
+            let run_end = text[at..]
+                .char_indices()
+                .find(|(_, c)| !is_han(*c))
+                .map_or(text.len(), |(i, _)| at + i);
+            write_han_run(&text[at..run_end], &mut slug);
+            skip_to = run_end;
             continue;
         }
         let c = to_half_width(c);
@@ -175,13 +198,58 @@ fn write_slug(text: &str, join: SyllableJoin) -> String {
     slug.out
 }
 
-/// The longest phrase of [`PHRASE_READINGS`] that `rest` starts with.
-fn phrase_at(rest: &str) -> Option<(&'static str, &'static [&'static str])> {
-    PHRASE_READINGS
-        .iter()
-        .filter(|(phrase, _)| rest.starts_with(phrase))
-        .max_by_key(|(phrase, _)| phrase.len())
-        .copied()
+/// Writes a run of Han characters, cut into the fewest words (see [`segment`]): a
+/// phrase of [`PHRASE_READINGS`] takes its readings, every other character its first.
+fn write_han_run(run: &str, slug: &mut SlugWriter) {
+    let mut at = 0;
+    for len in segment(run) {
+        let word = &run[at..at + len];
+        match PHRASE_READINGS.iter().find(|(phrase, _)| *phrase == word) {
+            Some((_, readings)) => readings.iter().for_each(|s| slug.push_syllable(s)),
+            None => word.chars().for_each(|c| match c.to_pinyin() {
+                Some(p) => slug.push_syllable(p.plain()),
+                None => slug.push_separator(),
+            }),
+        }
+        at += len;
+    }
+}
+
+/// The byte lengths of the words `run` (Han characters only) is cut into: the fewest
+/// pieces, each a word of [`PHRASE_READINGS`] or [`WORDS`] or one character; between
+/// cuts as few, the longer word first. Titles are short, so the table is tried at
+/// every character.
+fn segment(run: &str) -> Vec<usize> {
+    let starts: Vec<usize> = run.char_indices().map(|(i, _)| i).collect();
+    let n = starts.len();
+    let byte_at = |k: usize| starts.get(k).copied().unwrap_or(run.len());
+    // best[k]: (pieces from character k to the end, byte length of the first piece).
+    let mut best = vec![(0usize, 0usize); n + 1];
+    for k in (0..n).rev() {
+        let rest = &run[byte_at(k)..];
+        let single = byte_at(k + 1) - byte_at(k);
+        let mut choice = (best[k + 1].0 + 1, single);
+        let words = PHRASE_READINGS
+            .iter()
+            .map(|(p, _)| *p)
+            .chain(WORDS.iter().copied());
+        for word in words.filter(|w| rest.starts_with(w)) {
+            let next = starts.partition_point(|&b| b < byte_at(k) + word.len());
+            let pieces = best[next].0 + 1;
+            if pieces < choice.0 || (pieces == choice.0 && word.len() > choice.1) {
+                choice = (pieces, word.len());
+            }
+        }
+        best[k] = choice;
+    }
+    let mut lengths = Vec::new();
+    let mut at = 0;
+    while at < run.len() {
+        let k = starts.partition_point(|&b| b < at);
+        lengths.push(best[k].1);
+        at += best[k].1;
+    }
+    lengths
 }
 
 /// Full-width ASCII forms (Ａ, １, ！) as their ASCII characters; others unchanged.
@@ -282,6 +350,11 @@ mod tests {
             ("重要", "zhong-yao"),
             ("银行", "yin-hang"),
             ("长白山", "chang-bai-shan"),
+            ("协调发展", "xie-tiao-fa-zhan"),
+            ("科协调研", "ke-xie-diao-yan"),
+            ("市科协调研组", "shi-ke-xie-diao-yan-zu"),
+            ("协调研究", "xie-tiao-yan-jiu"),
+            ("重庆科协", "chong-qing-ke-xie"),
         ];
         for (text, want) in cases {
             assert_eq!(slugify(text), want, "slugify({text:?})");
@@ -293,6 +366,12 @@ mod tests {
         for (phrase, readings) in PHRASE_READINGS {
             assert!(phrase.chars().all(is_han), "{phrase}");
             assert_eq!(phrase.chars().count(), readings.len(), "{phrase}");
+        }
+        for word in WORDS {
+            assert!(
+                word.chars().count() > 1 && word.chars().all(is_han),
+                "{word}"
+            );
         }
     }
 

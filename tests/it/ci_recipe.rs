@@ -215,8 +215,8 @@ impl Drop for Release {
 /// steps) or as one (GitLab's before_script + script, Gitee's commands). The runner
 /// image's package installs (`apt-get`) are the hosting service's, not the recipe's:
 /// this machine has those tools.
-fn job_steps(service: &str, pipeline: &serde_yaml::Value, job: &str) -> Vec<String> {
-    let lines = |value: &serde_yaml::Value| -> Vec<String> {
+fn job_steps(service: &str, pipeline: &yaml_serde::Value, job: &str) -> Vec<String> {
+    let lines = |value: &yaml_serde::Value| -> Vec<String> {
         value
             .as_sequence()
             .map(|items| {
@@ -350,8 +350,8 @@ fn each_pipeline_of_menhu_init_downloads_the_release_builds_deploys_and_audits()
             "+++\ntitle = \"明日预告\"\ndate = 2026-12-07T09:00:00+08:00\n+++\n明天发布。\n",
         )
         .unwrap();
-        let pipeline: serde_yaml::Value =
-            serde_yaml::from_str(&std::fs::read_to_string(dir.join(file)).unwrap()).unwrap();
+        let pipeline: yaml_serde::Value =
+            yaml_serde::from_str(&std::fs::read_to_string(dir.join(file)).unwrap()).unwrap();
 
         // A tarball that is not the pinned one is refused before anything runs.
         let tampered = run_job(

@@ -22,6 +22,7 @@ mod fuzz_regressions;
 mod hostile_files;
 mod image;
 mod images;
+mod layers;
 mod markdown;
 mod no_data_lost;
 mod one_owner;

@@ -241,11 +241,11 @@ fn serves_outputs_with_their_types_and_the_404_page() {
     );
     for (path, kind) in [
         ("/site.css", "text/css; charset=utf-8"),
-        ("/logo.svg", "image/svg+xml"),
+        ("/logo.svg", "image/svg+xml; charset=utf-8"),
         ("/font.woff2", "font/woff2"),
         ("/doc.pdf", "application/pdf"),
         ("/data.json", "application/json; charset=utf-8"),
-        ("/feed.xml", "application/xml; charset=utf-8"),
+        ("/feed.xml", "text/xml; charset=utf-8"),
         ("/__menhu/live.js", "text/javascript; charset=utf-8"),
     ] {
         let answer = server.get(path);

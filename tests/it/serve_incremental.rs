@@ -341,9 +341,42 @@ fn assert_same(incremental: &Outputs, full: &Outputs, what: &str) {
 #[test]
 fn random_edits_match_full_builds() {
     let site = fixture();
-    let (mut preview, first) = Preview::start(options(&site)).expect("first build");
+    let (body_only, partial_rebuilds) = random_edits_match_full_builds_on(&site, 60);
+    assert!(body_only > 0, "no body edit took the fast path");
+    // Most edits touch a few outputs: the rebuilds must not have re-rendered everything.
+    assert!(
+        partial_rebuilds > 30,
+        "only {partial_rebuilds} of 60 rebuilds were partial"
+    );
+}
+
+/// Issue #27: the preview's rebuild and a full build agree byte for byte on the
+/// Traditional copy and the search index too.
+#[test]
+fn random_edits_match_full_builds_with_the_traditional_copy_and_search() {
+    let site = fixture();
+    let config = std::fs::read_to_string(site.path("site-config.toml")).unwrap();
+    site.write(
+        "site-config.toml",
+        &config.replacen(
+            "title =",
+            "traditional = true\nbuild_search_index = true\ntitle =",
+            1,
+        ),
+    );
+    let full = full_build(&site);
+    assert!(full.0.keys().any(|p| p.starts_with("zh-hant/")), "a copy");
+    assert!(full.0.keys().any(|p| p.starts_with("search/")), "an index");
+    random_edits_match_full_builds_on(&site, 30);
+}
+
+/// Makes `steps` random edits to `site` under a running preview, comparing the served
+/// outputs with a full build's after each; returns how many rebuilds took the body-edit
+/// fast path and how many re-rendered only part of the site.
+fn random_edits_match_full_builds_on(site: &Site, steps: usize) -> (usize, usize) {
+    let (mut preview, first) = Preview::start(options(site)).expect("first build");
     assert!(first.rendered > 10);
-    let first_full = full_build(&site);
+    let first_full = full_build(site);
     assert!(
         first_full.0.keys().any(|p| p.starts_with("diqu/")),
         "the fixture has city pages: {:?}",
@@ -353,8 +386,8 @@ fn random_edits_match_full_builds() {
     let mut rng = Rng(0x5EED_1234_ABCD_0001);
     let mut partial_rebuilds = 0;
     let mut body_only = 0;
-    for step in 0..60 {
-        let (what, paths) = random_edit(&site, &mut rng, step);
+    for step in 0..steps {
+        let (what, paths) = random_edit(site, &mut rng, step);
         let mut early = BTreeMap::new();
         let update = preview
             .rebuild_with(&ChangeSet::of(paths), &mut |snapshot, paths| {
@@ -366,7 +399,7 @@ fn random_edits_match_full_builds() {
                     d.iter().map(|d| d.message.clone()).collect::<Vec<_>>()
                 )
             });
-        let full = full_build(&site);
+        let full = full_build(site);
         assert_same(&served(&preview), &full, &format!("step {step}: {what}"));
         // What went out early is what a full build has.
         for (path, body) in &early {
@@ -396,12 +429,7 @@ fn random_edits_match_full_builds() {
             }
         }
     }
-    assert!(body_only > 0, "no body edit took the fast path");
-    // Most edits touch a few outputs: the rebuilds must not have re-rendered everything.
-    assert!(
-        partial_rebuilds > 30,
-        "only {partial_rebuilds} of 60 rebuilds were partial"
-    );
+    (body_only, partial_rebuilds)
 }
 
 #[test]

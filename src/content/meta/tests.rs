@@ -137,7 +137,7 @@ fn strip_spans(mut meta: PageMeta) -> PageMeta {
 }
 
 fn located<T>(value: T) -> Option<Located<T>> {
-    Some(Located { value, span: None })
+    Some(Located::new(value, None))
 }
 
 fn expected_all() -> PageMeta {
@@ -180,6 +180,7 @@ fn expected_all() -> PageMeta {
                     title: None,
                 },
                 span: None,
+                source_line: None,
             },
             Located {
                 value: Attachment {
@@ -187,6 +188,7 @@ fn expected_all() -> PageMeta {
                     title: s("报名表"),
                 },
                 span: None,
+                source_line: None,
             },
         ],
         cover: s("cover.jpg"),

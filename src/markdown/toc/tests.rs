@@ -25,9 +25,29 @@ fn pinyin_ids_read_han_characters() {
         ("abc中文", "abc-zhong-wen"),
         ("2024年总结", "2024-nian-zong-jie"),
         ("？？", "section"),
+        ("重庆", "chong-qing"),
+        ("科协调研", "ke-xie-diao-yan"),
     ];
     for (title, id) in cases {
         assert_eq!(heading_id(title, AnchorStyle::Pinyin), id, "{title}");
+    }
+}
+
+/// Issue #27: a heading's anchor and a URL slug read polyphones alike.
+#[test]
+fn pinyin_anchors_agree_with_url_slugs() {
+    for title in [
+        "重庆市科协",
+        "长沙调研",
+        "厦门银行",
+        "科协调研",
+        "协调发展 2026",
+    ] {
+        assert_eq!(
+            heading_id(title, AnchorStyle::Pinyin),
+            crate::zh::slugify(title),
+            "{title}"
+        );
     }
 }
 

@@ -6,9 +6,10 @@ use std::sync::Arc;
 
 use super::{Job, Renderer};
 use crate::diag::Diagnostic;
+use crate::output::Output;
 use crate::portal::{PageId, Portal};
+use crate::render::Theme;
 use crate::render::traditional::Script;
-use crate::render::{Output, Theme};
 
 /// Renders page `id` of `portal` (in the site's own script) with `theme`.
 pub fn render_page(portal: Arc<Portal>, theme: &Theme, id: PageId) -> Result<Output, Diagnostic> {

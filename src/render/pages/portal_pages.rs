@@ -7,8 +7,9 @@
 use tera::Value;
 
 use super::super::portal_view as pv;
-use super::super::{Context, Output, Theme, feeds};
+use super::super::{Context, Theme, feeds};
 use super::{Prepared, Renderer};
+use crate::output::Output;
 use crate::portal::menus::Crumb;
 use crate::portal::nav::{self, Pager};
 use crate::portal::{PageId, Portal, org, urls};

@@ -17,12 +17,14 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use super::html::{self, NO_TRANSLATE, Part, READABLE_ATTRIBUTES};
-use super::source::Restore;
+use super::html;
 use super::{LANG, PREFIX};
 use crate::config::Config;
+use crate::html_text::markup::{self, NO_TRANSLATE, Part, READABLE_ATTRIBUTES};
+use crate::output::Output;
+use crate::render::Theme;
 use crate::render::i18n::Translations;
-use crate::render::{Output, Theme};
+use crate::zh::Restore;
 
 /// Makes the Traditional copy of outputs; shared by the threads that render.
 #[derive(Debug)]
@@ -118,7 +120,7 @@ impl Copier {
         let mut out = String::with_capacity(markup.len() + markup.len() / 8);
         let mut keep_next_text = false;
         let mut in_language = false;
-        for part in html::parts(markup) {
+        for part in markup::parts(markup) {
             match part {
                 Part::Text(text) if in_language && is_chinese(text) => out.push_str(LANG),
                 Part::Text(text) if keep_next_text => {
@@ -147,10 +149,10 @@ impl Copier {
             out.push_str(tag);
             return;
         }
-        let has_hreflang = html::attribute(tag, "hreflang").is_some();
+        let has_hreflang = markup::attribute(tag, "hreflang").is_some();
         let is_switch = switch_href.is_some_and(|href| self.is_switch(tag, href));
         let keeps_lang = has_hreflang || tag.contains(NO_TRANSLATE);
-        html::edit_tag(tag, out, |name, value| {
+        markup::edit_tag(tag, out, |name, value| {
             if is_switch {
                 return self.switch_back(name, value);
             }
@@ -172,9 +174,9 @@ impl Copier {
 
     /// The page's switch: `hreflang="zh-Hant"` to `switch_href`, not an alternate.
     fn is_switch(&self, tag: &str, switch_href: &str) -> bool {
-        html::attribute(tag, "hreflang").is_some_and(|l| l.eq_ignore_ascii_case(LANG))
-            && html::attribute(tag, "href") == Some(switch_href)
-            && !html::attribute(tag, "rel").is_some_and(|rel| rel.contains("alternate"))
+        markup::attribute(tag, "hreflang").is_some_and(|l| l.eq_ignore_ascii_case(LANG))
+            && markup::attribute(tag, "href") == Some(switch_href)
+            && !markup::attribute(tag, "rel").is_some_and(|rel| rel.contains("alternate"))
     }
 
     /// The switch's attributes as the copy's switch has them: to the Simplified page.
@@ -254,7 +256,7 @@ impl ThemeStrings {
             if simplified.contains('{') || simplified.trim().is_empty() {
                 continue;
             }
-            let escape = crate::render::theme::escape_html;
+            let escape = crate::html_text::escape;
             let (simplified, traditional) = (escape(simplified), escape(traditional));
             let shown = crate::zh::to_traditional(&traditional);
             converted.offer(crate::zh::to_traditional(&simplified), shown);

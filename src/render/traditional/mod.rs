@@ -2,24 +2,23 @@
 //! JSON output of the site's own render is copied under `/zh-hant/` as it is rendered,
 //! converted with OpenCC's phrase tables and with what a Traditional page says
 //! differently put in ([`copy`]: `lang`, the script switch, theme strings, links).
-//! Pages written in Traditional are converted to Simplified for the site itself and
-//! put back as written in the copy ([`source`]). Nothing is rendered twice.
+//! Pages written in Traditional are converted to Simplified for the site itself
+//! ([`crate::content::traditional`]) and put back as written in the copy. Nothing is rendered twice.
 //!
 //! Templates see `script_switch` on every page (see `docs/templates.md`).
 
 pub mod copy;
 pub mod html;
-pub mod source;
 
 use rayon::prelude::*;
 use serde_json::json;
 
-use super::{Context, CopiedFile, Output};
+use super::Context;
 use crate::config::Config;
+use crate::output::{CopiedFile, Output};
 use crate::portal::Portal;
 
 pub use copy::Copier;
-pub use source::{Restore, simplify_traditional_pages};
 
 /// The URL folder of the Traditional copy.
 pub const PREFIX: &str = "zh-hant";

@@ -1,0 +1,97 @@
+//! What a build produces and where each output goes as it is rendered: the rendered
+//! files ([`Output`]), the files copied as they are ([`CopiedFile`]), and the
+//! [`OutputSink`] that keeps an output in memory or writes it out at once. Render,
+//! search and the Traditional copy hand their outputs here; [`super`] writes them.
+
+use std::path::PathBuf;
+
+use crate::diag::Diagnostic;
+
+/// One rendered file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// Path relative to the output folder, `/`-separated (`news/x/index.html`).
+    pub path: String,
+    /// The bytes to write.
+    pub body: Vec<u8>,
+}
+
+/// A file copied as is (static files, bundle assets).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CopiedFile {
+    /// Absolute source path.
+    pub from: PathBuf,
+    /// Path relative to the output folder.
+    pub to: String,
+}
+
+/// Where rendered files go as soon as they are rendered: kept in memory (the preview
+/// server, `check`), or written to disk at once so that a build never holds every page
+/// of the site in memory.
+pub trait OutputSink: Sync {
+    /// Takes `output`: keeps it, or writes it and says where.
+    fn take(&self, output: Output) -> Result<SinkOutcome, Diagnostic>;
+
+    /// Says that `site` holds every output of the build outside the top-level folder
+    /// `pending`, whose outputs are still coming: the sink may tidy around them now,
+    /// alongside the work that makes the rest. Nothing to do for most sinks.
+    fn settle_outside(&self, _site: &SiteOutput, _pending: &str) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+}
+
+/// What an [`OutputSink`] did with an output.
+pub enum SinkOutcome {
+    /// Handed back, to be kept in memory.
+    Kept(Output),
+    /// Written out; the output's path (relative to the output folder).
+    Written(String),
+}
+
+impl SinkOutcome {
+    /// The output's path, relative to the output folder.
+    pub fn path(&self) -> &str {
+        match self {
+            SinkOutcome::Kept(output) => &output.path,
+            SinkOutcome::Written(path) => path,
+        }
+    }
+
+    /// The output, when it was kept in memory.
+    pub fn into_kept(self) -> Option<Output> {
+        match self {
+            SinkOutcome::Kept(output) => Some(output),
+            SinkOutcome::Written(_) => None,
+        }
+    }
+}
+
+/// Keeps every output in memory.
+pub struct KeepInMemory;
+
+impl OutputSink for KeepInMemory {
+    fn take(&self, output: Output) -> Result<SinkOutcome, Diagnostic> {
+        Ok(SinkOutcome::Kept(output))
+    }
+}
+
+impl SiteOutput {
+    /// Files an output the sink took: kept in memory, or already written.
+    pub fn add(&mut self, taken: SinkOutcome) {
+        match taken {
+            SinkOutcome::Kept(output) => self.files.push(output),
+            SinkOutcome::Written(path) => self.written.push(path),
+        }
+    }
+}
+
+/// Everything a build produces.
+#[derive(Debug, Clone, Default)]
+pub struct SiteOutput {
+    /// Rendered files, sorted by path.
+    pub files: Vec<Output>,
+    /// Paths of rendered files an [`OutputSink`] already wrote out, sorted.
+    pub written: Vec<String>,
+    /// Files to copy, sorted by destination.
+    pub copies: Vec<CopiedFile>,
+}

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, DirEntry, include_dir};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Lang};
 use crate::zh;
 
 static DEMO_CONTENT: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/content");
@@ -183,22 +183,20 @@ pub fn new_page(
 }
 
 /// What to do next with the page `file` that `new_page` made, in the editor's words.
-pub fn guidance(root: &Path, file: &Path, shape: Shape) -> String {
+pub fn guidance(root: &Path, file: &Path, shape: Shape, lang: Lang) -> String {
     let shown = |path: &Path| crate::diag::display_path(path.strip_prefix(root).unwrap_or(path));
-    match shape {
-        Shape::File => format!(
-            "已新建稿件：{}\n下一步：打开这个文件，填写作者、来源、责任编辑，写好正文，再运行 `menhu serve` 预览。\n要配照片或附件，请改用 `menhu new 栏目 \"标题\" --bundle` 新建稿件文件夹。\n",
-            shown(file)
-        ),
+    let text = match shape {
+        Shape::File => crate::t!("new-guidance-file", file = shown(file)),
         Shape::Bundle => {
             let folder = file.parent().unwrap_or(file);
-            format!(
-                "已新建稿件文件夹：{folder}/\n正文写在 {index} 里。\n照片和附件（PDF、Word、Excel）直接放进这个文件夹，和 index.md 放在一起：\n  正文插图只写文件名，方括号里写图片说明，例如 ![调研现场](xianchang.jpg)\n  附件写在前置信息里，例如 attachments = [{{ path = \"tongzhi.pdf\", title = \"通知全文\" }}]\n写好后运行 `menhu serve` 预览。\n",
+            crate::t!(
+                "new-guidance-bundle",
                 folder = shown(folder),
-                index = shown(file),
+                index = shown(file)
             )
         }
-    }
+    };
+    format!("{}\n", text.render(lang))
 }
 
 /// The site's bounds, with the config's `follow_symlinks` when the config loads.

@@ -215,7 +215,10 @@ fn broken_internal_links_are_placed_in_the_file() {
         std::path::Path::new("content/a.md"),
         &format!("{}引言\n\n中文 [坏](@/nope.md)\n", "x\n".repeat(9)),
     );
-    assert!(d.render_human(false).contains("--> content/a.md:12:4"));
+    assert!(
+        d.render_human(false, crate::diag::Lang::En)
+            .contains("--> content/a.md:12:4")
+    );
 }
 
 #[test]

@@ -18,7 +18,11 @@ fn init_demo(site: &Site) -> std::path::PathBuf {
 }
 
 /// 17:30 UTC on 6 December is 01:30 on the 7th in Beijing.
-const LATE_EVENING_UTC: [(&str, &str); 2] = [("TZ", "UTC"), ("MENHU_NOW", "2026-12-06T17:30:00Z")];
+const LATE_EVENING_UTC: [(&str, &str); 3] = [
+    ("TZ", "UTC"),
+    ("MENHU_NOW", "2026-12-06T17:30:00Z"),
+    ("MENHU_LANG", "zh-Hans"),
+];
 
 #[test]
 fn new_writes_a_page_dated_today_on_the_site_clock_that_builds() {

@@ -1,0 +1,297 @@
+# menhu 的简体中文提示。每条提示的编号和占位符与 en.ftl、zh-Hant.ftl 一致（有测试检查）。
+# zh-Hant.ftl 由本文件经 OpenCC（s2t）转换生成：改了这里，运行
+# `MENHU_UPDATE_CATALOGS=1 cargo test --lib catalogs_in_sync`，再通读一遍繁体版。
+# 用词与编辑手册一致：稿件、栏目、前置信息、附件、发布日期。文件路径、配置项和取值照原样写。
+
+## 错误提示的格式
+
+label-error = 错误
+label-warning = 警告
+label-expected = 应为
+label-help = 怎样改
+label-colon = ：
+label-paren =
+    .open = （
+    .close = ）
+summary = { $errors } 个错误，{ $warnings } 个警告，涉及 { $files } 个文件
+
+## docs/diagnostics.zh.md
+
+doc-title = 问题代码一览
+doc-intro = menhu 报告的每个问题都有一个固定的代码。本页由 `src/diag/registry.rs` 中的代码表和提示文字生成（`cargo test --lib diagnostics_docs` 会检查，`MENHU_UPDATE_DOCS=1` 时重新生成）。“错误”会让网站生成失败（退出码 1）；“警告”只提醒，网站照常生成。定时发布的稿件里的错误，在发布时间到来之前以警告报出，代码不变。
+doc-code = 代码
+doc-severity = 级别
+doc-trigger = 什么情况下出现
+doc-fix = 怎样改
+stage-internal = 内部错误
+stage-config = 配置文件（site-config.toml）
+stage-content = 稿件文件和前置信息
+stage-portal = 网站结构：地区、网址、机构、系列、菜单
+stage-templates = 模板和主题
+stage-output = 输出
+stage-scaffold = menhu init 和 menhu new
+stage-serve = 预览（menhu serve）
+stage-deploy = 发布（menhu deploy）
+stage-check-links = menhu check：链接和页面
+stage-check-inspection = menhu check：政府网站检查项
+stage-check-wording = menhu check：用词
+
+
+## build、serve、init、new、check 的状态提示
+
+build-done = 网站已生成：{ $pages } 篇稿件，{ $sections } 个栏目；写出 { $written } 个文件，复制 { $copied } 个文件到 `{ $output }`，用时 { $took }
+build-denied-warnings = 错误：网站有警告，而命令带了 `--deny-warnings`；按上面的提示改好警告，或去掉这个选项
+serve-listening = 预览已启动：在浏览器里打开 { $address }/（按 Ctrl-C 停止）
+serve-reachable = 警告：预览绑定在 { $bind } 上，其他电脑也能打开；只在本机预览时请去掉 `--bind`
+serve-rebuilt = 已重新生成，用时 { $took }：渲染 { $rendered } 个页面，{ $changed } 个有变化
+serve-keeps-last-good = 改好以上问题之前，预览继续显示上一次成功生成的网站
+serve-port-in-use = 无法在 { $bind }:{ $port } 上启动预览：这个端口已被别的程序占用
+serve-cannot-listen = 无法在 { $bind }:{ $port } 上启动预览：{ $reason }
+    .help = 换一个端口，如 `--port 1112`；或用 `--port 0` 让系统挑一个空闲端口
+init-wrote = 示例网站已写入 `{ $folder }`（{ $count } 个文件）
+init-wrote-ci = 已写入 CI 流水线 `{ $file }`：请把 MENHU_URL 和 MENHU_SHA256 设为要用的 menhu 版本，并添加 [deploy] 发布目标（见 docs/operator-guide.md）
+init-next = 下一步：cd { $folder } && menhu serve
+new-guidance-file =
+    已新建稿件：{ $file }
+    下一步：打开这个文件，填写作者、来源、责任编辑，写好正文，再运行 `menhu serve` 预览。
+    要配照片或附件，请改用 `menhu new 栏目 "标题" --bundle` 新建稿件文件夹。
+new-guidance-bundle =
+    已新建稿件文件夹：{ $folder }/
+    正文写在 { $index } 里。
+    照片和附件（PDF、Word、Excel）直接放进这个文件夹，和 index.md 放在一起：
+      正文插图只写文件名，方括号里写图片说明，例如 ![调研现场](xianchang.jpg)
+      附件写在前置信息里，例如 attachments = [{"{"} path = "tongzhi.pdf", title = "通知全文" {"}"}]
+    写好后运行 `menhu serve` 预览。
+check-no-problems = 没有发现问题
+check-report-unwritable = 错误：自查报告 `{ $file }` 写不进去：{ $reason }；请换一个位置，如 `--report report.html`
+
+## 每个代码的含义（docs/diagnostics.zh.md）
+
+code-E0001 = menhu 内部出错（这是 menhu 的缺陷，不是稿件的问题）
+    .fix = 把提示里的文件发给维护人员
+code-E0100 = 网站根目录里没有 `site-config.toml`（也没有 `config.toml`）
+    .fix = 在网站根目录运行，或用 `--root` 指定目录，或用 `menhu init 目录` 新建网站
+code-E0101 = 配置项名称写错（提示里给出最接近的正确名称）
+    .fix = 按提示改成正确的名称
+code-E0102 = 配置值类型或取值不对（包括不认识的时区 `timezone`）
+    .fix = 按“应为”改：`true` 不加引号，日期写 `"2026-05-01"`，时区写 `"Asia/Shanghai"`
+code-E0103 = `base_url` 缺少或不是完整网址
+    .fix = 写成 `base_url = "https://www.example.org.cn"`
+code-E0104 = 分类法没有名称、名称为空或重复
+    .fix = 每个分类法一个不同的 `name`
+code-E0105 = 每页条数 `paginate_by` 为 0
+    .fix = 改为 1 以上，或删去这一行
+code-E0106 = 配置文件 TOML 语法错误（或 `ignored_content` 的模式写错）
+    .fix = 文字加英文双引号，如 `title = "某某市科协"`；检查括号是否成对
+code-E0107 = 配置文件读不出来（没有权限，或不是 UTF-8 编码）
+    .fix = 检查权限，或转存为 UTF-8
+code-E0108 = `[regions] path` 或 `[series] path` 不是一个网址段
+    .fix = 写成一个词，如 `path = "diqu"`
+code-E0109 = `[[regions.custom]]`、`[[menus]]` 或 `[[directories]]` 的某一项缺少必填的键
+    .fix = 补上 `name`/`parent`、`title`/`url` 或 `file`
+code-E0110 = 导航菜单的 `url` 是 `javascript:` 等不允许的地址
+    .fix = 改成本站路径、`@/` 链接或 `https://…` 网址
+code-E0200 = 网站没有 `content/` 文件夹
+    .fix = 在网站根目录运行，或新建 `content/_index.md`
+code-E0201 = 文件是 GBK/GB18030 编码
+    .fix = 用编辑器另存为 UTF-8，或用 `iconv -f GB18030 -t UTF-8` 转换
+code-E0202 = 文件是 UTF-16 编码
+    .fix = 另存为 UTF-8
+code-E0203 = 文件里有乱码（不是有效的 UTF-8）
+    .fix = 找到提示的位置，重新输入那几个字，另存为 UTF-8
+code-E0204 = 文件里有 NUL 字节，不是文本文件
+    .fix = 不要把 Word、PDF 等文件改名为 `.md`；作为附件放进稿件文件夹
+code-E0205 = 前置信息的 `+++` 或 `---` 没有结束
+    .fix = 在前置信息末尾补一行 `+++`（或 `---`）
+code-E0206 = 前置信息格式错误（常见：文字没加引号、用了中文引号或中文字段名）
+    .fix = 按提示改，如 `title = "…"`，用英文双引号
+code-E0207 = 发布日期等日期写错
+    .fix = 写成 `2026-05-01` 或 `2026-05-01T09:30:00+08:00`
+code-E0208 = 稿件缺少标题
+    .fix = 在前置信息里加上 `title = "…"`
+code-E0209 = 稿件文件读不出来，或文件名不能用作网址
+    .fix = 检查权限，或用普通字符重新命名文件
+code-E0210 = `@/` 链接指向的稿件不存在
+    .fix = 核对路径（提示里会给出最接近的现有稿件），可以从 `content/` 下复制文件路径
+code-E0211 = 不认识的短代码
+    .fix = 检查短代码名称是否写错
+code-E0212 = 短代码写法有误
+    .fix = 按提示检查参数和结束标记
+code-E0213 = 链接或网址字段（`website`、`cover`、附件、`redirect_to`）不是网址，或 `path`、`slug`、`aliases` 不是本站路径
+    .fix = 链接写成 `https://…`、`mailto:`、`tel:` 开头的地址或相对路径；`path` 写成 `/zhuanti/2024/` 这样的本站路径
+code-E0214 = 网站里的文件是指向网站以外或 `.git` 等隐藏目录的“符号链接”（快捷方式）
+    .fix = 把链接换成文件本身的副本；确需引用网站外的目录时，请管理员把它列入 `follow_symlinks`
+code-E0220 = 机构名录表格读不出来或格式错误
+    .fix = 按提示改正表格文件，或改正配置中的路径
+code-E0221 = 机构名录表格的某一行有错（没有名称、不认识的列、数字不对）
+    .fix = 按提示改正那一行
+code-E0222 = 机构名录对应的栏目不存在
+    .fix = 新建 `content/栏目/_index.md`，或改正 `section`
+code-E0223 = 机构名录的某一行会顶替网站已有的稿件
+    .fix = 改这一行的 `slug`，或删去那篇稿件
+code-E0250 = 图片读不出来，或在网站文件夹以外
+    .fix = 检查文件名和路径；图片要放在网站文件夹里（一般放在稿件文件夹中，`index.md` 旁边）
+code-E0251 = 文件不是 JPEG、PNG、WebP 或 GIF 图片
+    .fix = 用看图或修图软件另存为 JPEG（照片）或 PNG（图表、截图）
+code-E0252 = 图片文件已损坏
+    .fix = 用修图软件打开后重新保存，或从原处重新复制
+code-E0253 = 图片太大（超过 1 亿像素、边长 3 万像素或 100 MB）
+    .fix = 用修图软件缩小（网页用宽 2500 像素足够）后重新保存
+code-E0254 = 模板要求的图片尺寸不合理
+    .fix = 请管理员改正模板中 `resize_image` 的参数
+code-E0255 = 处理后的图片无法存入缓存 `.menhu-cache/images`
+    .fix = 请管理员检查磁盘空间和文件夹权限
+code-E0301 = 城市、地区或机构不在名录中
+    .fix = 按提示改为正确的名称，或写得更完整（如“辽宁省朝阳市”）
+code-E0302 = 地名有重名，或两篇稿件的网址相同
+    .fix = 写出完整地名；或修改其中一篇的文件名或 `slug`
+code-E0303 = 附件不在稿件文件夹中，或地区设置无法识别
+    .fix = 把附件放到 `index.md` 旁边，或改正文件名；地区写省份全称或简称
+code-E0304 = `aliases` 旧网址与网站已有的输出冲突，或含有 `..`
+    .fix = 删去或改为别的旧网址；提示会指出冲突的另一方
+code-E0305 = 两个来源要写同一个输出文件
+    .fix = 按提示改 `path`/`slug`，给文件改名或删去
+code-E0310 = 城市页的网址与已有栏目、页面冲突
+    .fix = 请管理员在配置 `[regions] path` 中换一个网址段
+code-E0311 = 系列页的网址与已有栏目、页面冲突
+    .fix = 请管理员在配置 `[series] path` 中换一个网址段
+code-E0320 = 机构层级 `level` 写错
+    .fix = 改为 national、province、city、county、township、society、enterprise、park、university 之一
+code-E0330 = 同一系列有两篇编号相同
+    .fix = 改正 `series_index`，每篇一个编号
+code-E0340 = 导航菜单链接到不存在的页面
+    .fix = 请管理员改正 `[[menus]]` 中的 `url`
+code-E0401 = 配置里的主题在 `themes/` 中找不到
+    .fix = 改正 `theme`，或把主题放到 `themes/名称/`
+code-E0402 = 模板文件读不出来
+    .fix = 检查模板文件的权限和编码（UTF-8）
+code-E0403 = 模板有语法错误，或渲染某个页面时出错
+    .fix = 按提示的模板文件和行号修改
+code-E0404 = 稿件要求的模板不存在
+    .fix = 新建模板，或改正 `template` 字段里的模板名
+code-E0405 = 主题的界面文字文件（`i18n/*.toml`）读不出来
+    .fix = 按提示改正那个文件
+code-E0406 = 模板互相继承（`extends`）或包含（`include`）成环，或宏无休止地调用自己
+    .fix = 请管理员按提示的模板链修改
+code-E0501 = 输出目录不安全（网站本身、`content` 等源文件目录、隐藏目录、已有的文件）
+    .fix = 使用网站内的 `public` 目录
+code-E0502 = 输出文件写不进去，或会写到输出目录以外
+    .fix = 检查磁盘空间和权限；`path`、`slug` 里不要用 `..`
+code-E0601 = `menhu init` 指定的目录不是空的
+    .fix = 换一个新的目录名，如 `menhu init my-portal`
+code-E0602 = `menhu init` 或 `menhu new` 写不进文件
+    .fix = 检查目录权限和磁盘空间
+code-E0603 = `menhu new` 的栏目名不是一个文件夹名
+    .fix = 写 `content/` 下的栏目文件夹名，如 `menhu new news "标题"`
+code-E0604 = 标题里没有能用作文件名的字
+    .fix = 标题里要有汉字、字母或数字
+code-E0605 = 要新建的稿件已经存在
+    .fix = 直接编辑那篇稿件，或换一个标题
+code-E0606 = `menhu new` 指定的栏目不存在
+    .fix = 用提示列出的栏目之一，或先建栏目文件夹和 `_index.md`
+code-E0701 = 预览服务无法使用这个端口
+    .fix = 换一个端口，如 `--port 1112`，或 `--port 0` 让系统挑一个空闲端口
+code-E0702 = 预览服务无法监视网站文件的变化
+    .fix = 请管理员调高 inotify 上限：`sudo sysctl fs.inotify.max_user_watches=524288`
+code-E0800 = `menhu deploy` 读不到 `site-config.toml`
+    .fix = 在网站根目录运行，或用 `--root` 指定目录
+code-E0801 = `site-config.toml` 里写了密钥或密码
+    .fix = 删去这一行，改用提示中的环境变量
+code-E0802 = `[deploy]` 设置或发布目标写错
+    .fix = 按运维手册 docs/operator-guide.md 的“Deploying”一节改正
+code-E0803 = `[deploy] default` 指向的目标不存在
+    .fix = 改成 `[deploy.targets]` 中的一个
+code-E0804 = `cache_control` 的文件模式写错
+    .fix = 写成 `"*.html"`、`"search/**"` 这样的模式
+code-E0805 = `site-config.toml` 里没有 `[deploy]` 设置
+    .fix = 添加发布目标，如 `[deploy.targets.www]`
+code-E0806 = 要发布的目录里没有生成好的网站
+    .fix = 先运行 `menhu build`，或用 `--output` 指定目录
+code-E0807 = 没有选定发布目标，或目标名写错
+    .fix = 用 `--target 名称` 指定，或设置 `[deploy] default`
+code-E0810 = 发布目标上记录上次发布的清单读不出来
+    .fix = 在目标上删去这个清单，全部重新上传
+code-E0811 = 发布时读不出生成好的文件
+    .fix = 重新生成网站，并检查输出目录的权限
+code-E0820 = 发布目标拒绝或没有完成上传、列表或删除
+    .fix = 检查目标地址、权限和剩余空间，然后重新发布
+code-E0821 = 没有对象存储的访问密钥
+    .fix = 设置环境变量 MENHU_DEPLOY_ACCESS_KEY_ID 和 MENHU_DEPLOY_SECRET_ACCESS_KEY
+code-E0822 = 对象存储的地址或桶名不可用
+    .fix = 写成 https://oss-cn-hangzhou.aliyuncs.com 这样的地址；用 IP 地址时设 `path_style = true`
+code-W0101 = Zola 专有设置，menhu 不用
+    .fix = 无需处理
+code-W0102 = `[markdown.highlighting]` 中的 `style = "inline"`
+    .fix = 无需处理；颜色由样式表决定
+code-W0103 = `follow_symlinks` 中列出的目录不存在或不能用
+    .fix = 改正路径，或删去这一项
+code-W0110 = `[images]` 中设了 `keep_location` 却没有设 `keep_exif = true`
+    .fix = 补上 `keep_exif = true`，或删去 `keep_location`
+code-W0201 = 前置信息里有不认识的字段
+    .fix = 按提示改成正确的字段名，或放到 `[extra]` 下
+code-W0202 = 图片没有说明文字（`menhu check` 中为 C0105）
+    .fix = 在方括号里写上图片内容，如 `![梧州市科协调研现场](photo.jpg)`
+code-W0203 = 图片或链接的文件名里有空格，被原样显示成文字（`menhu check` 中为 C0108）
+    .fix = 把地址放进尖括号：`![现场](<IMG_2031 现场照片.JPG>)`，或给文件改名去掉空格
+code-W0301 = 用了配置里没有声明的分类法
+    .fix = 请管理员在配置的 `taxonomies` 中声明，或删去
+code-W0305 = 链接到了还没到发布时间的稿件
+    .fix = 让两篇同时发布，或等对方发布后再加链接
+code-W0320 = 机构的上级组织 `parent` 不在名录中
+    .fix = 改为名录中机构的名称，或先建上级机构页
+code-W0321 = `org` 写的机构不在名录中
+    .fix = 改为名录中机构的名称
+code-W0330 = 系列编号有缺号
+    .fix = 补上缺的那一篇，或调整编号
+code-W0331 = 系列稿件没写编号 `series_index`
+    .fix = 按提示在 `series` 下一行加上 `series_index = 编号`
+code-W0401 = `static/` 里以 `.` 开头的隐藏文件没有发布
+    .fix = 一般无需处理；确需发布的请管理员列入 `static_dotfiles`
+code-C0101 = 链接指向的页面或文件不存在
+    .fix = 改正地址；站内链接尽量写成 `@/栏目/文件.md`
+code-C0102 = 链接里的 `#锚点` 在目标页面上不存在
+    .fix = 改成目标页面小标题的编号（提示里给出最接近的），或去掉 `#…`
+code-C0103 = 图片文件不存在
+    .fix = 把图片放进稿件文件夹或 `static/`，或改正文件名
+code-C0104 = 模板里写的链接失效（所有用这个模板的页面都有）
+    .fix = 请管理员修改主题模板
+code-C0105 = 图片没有说明文字
+    .fix = 在方括号里写上图片内容，如 `![梧州市科协调研现场](photo.jpg)`
+code-C0106 = 多篇稿件标题相同
+    .fix = 给每篇稿件不同的标题
+code-C0107 = 小标题跳级，如 `##` 后直接用 `####`
+    .fix = 按层级依次使用 `##`、`###`、`####`
+code-C0108 = 图片或链接的文件名里有空格，页面上显示的是原文
+    .fix = 把地址放进尖括号：`![现场](<IMG_2031 现场照片.JPG>)`，或给文件改名去掉空格
+code-C0109 = 摘要里的图片或链接用了相对地址，列表页上打不开
+    .fix = 改为从网站根目录写起的地址（提示里给出），或移到 `<!-- more -->` 下面
+code-C0110 = 站外链接打不开（返回 404、500 等）
+    .fix = 改为新地址或删去链接
+code-C0111 = 站外链接没有响应
+    .fix = 在浏览器里打开确认；对方屏蔽自动检查时，请管理员加入 `[check.external] skip`
+code-C0112 = 站外链接指向内网、本机等非公网地址，没有去访问
+    .fix = 改正或删去；确属内网网站的，请管理员加入 `[check.external] allow_private`
+code-C0120 = 稿件里还留着稿件模板的提示文字
+    .fix = 换成稿件自己的内容，或删去这一行
+code-C0121 = `source`（来源）是空的
+    .fix = 填上来源；本站自己的稿件可以删去这一行
+code-C0201 = 首页超过 14 天没有更新
+    .fix = 发布新稿件
+code-C0202 = 栏目超过时限没有更新（动态要闻类 14 天，通知公告、政策文件类 180 天）
+    .fix = 发布新稿件；确属不需频繁更新的栏目，请管理员在 `[[check.columns]]` 中设置 `days`
+code-C0203 = 空白栏目
+    .fix = 发布稿件，或请管理员撤销栏目、设置 `allow_empty = true`
+code-C0204 = 按日期排序的栏目里有稿件没写日期
+    .fix = 加上 `date = 2026-05-01`
+code-C0205 = 附件无法下载（空文件，或站外地址打不开）
+    .fix = 换上完整的文件，或改正地址
+code-C0206 = 政府网站要求的 meta 标签缺少或为空
+    .fix = 请管理员在配置或模板中补上
+code-C0207 = 页脚缺少 ICP 备案号、公安机关备案号或网站标识码
+    .fix = 请管理员在页脚补上
+code-C0208 = `[check] as_of` 比今天早 30 天以上
+    .fix = 删去 `as_of`，按今天检查
+code-C0301 = 名称或术语写错了
+    .fix = 改成“应为”中给出的正确写法
+code-C0302 = 用了不应再用的说法
+    .fix = 按提示改成现行说法

@@ -97,19 +97,27 @@ impl std::str::FromStr for Lang {
 }
 
 /// The `default_language` of the site at `root`, read from `site-config.toml` (or a
-/// Zola `config.toml`) without validating the rest; a missing key means the default,
-/// `zh-Hans`. `None` when there is no readable configuration: the problems in it are
-/// reported by the build, in the language of the next source.
+/// Zola `config.toml`) without validating the rest. A missing key means the default,
+/// `zh-Hans`, and so does a file that is not valid TOML (unless a line of it sets
+/// `default_language`): its errors are then reported in the site's language too.
+/// `None` when there is no readable configuration.
 pub fn site_language(root: &Path) -> Option<String> {
     let text = ["site-config.toml", "config.toml"]
         .iter()
         .find_map(|name| std::fs::read_to_string(root.join(name)).ok())?;
-    let table: toml::Table = text.parse().ok()?;
-    match table.get("default_language") {
-        Some(toml::Value::String(tag)) => Some(tag.clone()),
-        Some(_) => None,
-        None => Some("zh-Hans".to_owned()),
-    }
+    let declared = match text.parse::<toml::Table>() {
+        Ok(table) => table
+            .get("default_language")
+            .map(|v| v.as_str().unwrap_or_default().to_owned()),
+        Err(_) => text.lines().find_map(declared_on),
+    };
+    Some(declared.unwrap_or_else(|| "zh-Hans".to_owned()))
+}
+
+/// `zh-Hant` for the line `default_language = "zh-Hant"`.
+fn declared_on(line: &str) -> Option<String> {
+    let (key, value) = line.split_once('=')?;
+    (key.trim() == "default_language").then(|| value.trim().trim_matches(['"', '\'']).to_owned())
 }
 
 #[cfg(test)]
@@ -178,11 +186,11 @@ mod tests {
         )
         .unwrap();
         assert_eq!(site_language(dir.path()).as_deref(), Some("zh-Hant"));
-        std::fs::write(
-            dir.path().join("site-config.toml"),
-            "default_language = [\n",
-        )
-        .unwrap();
-        assert_eq!(site_language(dir.path()), None);
+        // Broken TOML: the line that sets the language still counts, else Chinese.
+        let broken = "default_language = \"en\"\ntitle = 某某\n";
+        std::fs::write(dir.path().join("site-config.toml"), broken).unwrap();
+        assert_eq!(site_language(dir.path()).as_deref(), Some("en"));
+        std::fs::write(dir.path().join("site-config.toml"), "title = 某某\n").unwrap();
+        assert_eq!(site_language(dir.path()).as_deref(), Some("zh-Hans"));
     }
 }

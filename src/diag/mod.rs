@@ -114,8 +114,9 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The text of the span's first line, for the human rendering.
     pub source_line: Option<String>,
-    /// The catalog messages behind `message`, `expected` and `help`, for other languages.
-    pub localized: Localized,
+    /// The catalog messages behind `message`, `expected` and `help`, for other
+    /// languages (boxed: a diagnostic travels inside many `Result`s).
+    pub localized: Box<Localized>,
 }
 
 /// The catalog messages of a diagnostic's texts; `None` where the text is English only.
@@ -151,10 +152,10 @@ impl Diagnostic {
             expected: None,
             help: None,
             source_line: None,
-            localized: Localized {
+            localized: Box::new(Localized {
                 message: message.text,
                 ..Localized::default()
-            },
+            }),
         }
     }
 

@@ -147,3 +147,156 @@ fn organization_codes() {
     );
     warns_with(&site, &["build"], "W0321");
 }
+
+/// An error fixture: the files that make it, where it is reported, and what the
+/// message says in English and in Simplified Chinese (the Traditional text is the
+/// Simplified through OpenCC, as the catalog is).
+struct Case {
+    files: &'static [(&'static str, &'static str)],
+    place: &'static str,
+    english: &'static [&'static str],
+    chinese: &'static [&'static str],
+}
+
+const CONFIG_CASES: &[Case] = &[
+    Case {
+        files: &[(
+            "site-config.toml",
+            "base_url = \"https://kx.example.org\"\ntitle = \"测试门户\"\ntitel = \"x\"\n",
+        )],
+        place: "site-config.toml:3:1",
+        english: &[
+            "error[E0101]: unknown key `titel`",
+            "= help: did you mean `title`?",
+        ],
+        chinese: &[
+            "错误[E0101]：不认识的配置项 `titel`",
+            "= 怎样改：是不是要写 `title`？",
+        ],
+    },
+    Case {
+        files: &[(
+            "site-config.toml",
+            "base_url = \"https://kx.example.org\"\ntitle = 某某市科协\n",
+        )],
+        place: "site-config.toml:2:9",
+        english: &["error[E0106]: invalid TOML", "strings need double quotes"],
+        chinese: &[
+            "错误[E0106]：TOML 语法错误",
+            "文字要用英文双引号括起来，例如 `title = \"某某市科协\"`",
+        ],
+    },
+    Case {
+        files: &[(
+            "site-config.toml",
+            "base_url = \"https://kx.example.org\"\ntitle = \"测试门户\"\ntimezone = \"Asia/Shangai\"\n",
+        )],
+        place: "site-config.toml:3:12",
+        english: &[
+            "unknown time zone 「Asia/Shangai」",
+            "did you mean `timezone = \"Asia/Shanghai\"`?",
+        ],
+        chinese: &[
+            "不认识的时区「Asia/Shangai」",
+            "= 应为：IANA 时区名",
+            "是不是要写 `timezone = \"Asia/Shanghai\"`？",
+        ],
+    },
+    Case {
+        files: &[("site-config.toml", "title = \"测试门户\"\n")],
+        place: "site-config.toml",
+        english: &[
+            "error[E0103]: missing `base_url`",
+            "1 error, 0 warnings in 1 file",
+        ],
+        chinese: &[
+            "错误[E0103]：缺少 `base_url`",
+            "1 个错误，0 个警告，涉及 1 个文件",
+        ],
+    },
+];
+
+/// `menhu build` on `site` with `args` first, the environment's MENHU_LANG replaced.
+fn build_in(site: &Site, args: &[&str], menhu_lang: Option<&str>) -> Run {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_menhu"));
+    command
+        .arg("--root")
+        .arg(site.root())
+        .arg("build")
+        .args(args);
+    command
+        .env("NO_COLOR", "1")
+        .env_remove("MENHU_LANG")
+        .env_remove("LANG")
+        .env_remove("LC_ALL");
+    if let Some(lang) = menhu_lang {
+        command.env("MENHU_LANG", lang);
+    }
+    let output = command.output().unwrap();
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// Each case fails the same way in every language: the same code, file and line, the
+/// text in the language chosen by `--lang`, the site (zh-Hans by default) or MENHU_LANG.
+fn run_in_every_language(cases: &[Case]) {
+    for case in cases {
+        let site = Site::minimal();
+        for (path, text) in case.files {
+            site.write(path, text);
+        }
+        let runs = [
+            (
+                build_in(&site, &["--lang", "en"], Some("zh-Hans")),
+                case.english
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                build_in(&site, &[], None),
+                case.chinese.iter().map(|s| s.to_string()).collect(),
+            ),
+            (
+                build_in(&site, &[], Some("zh-Hant")),
+                case.chinese
+                    .iter()
+                    .map(|s| menhu::zh::to_traditional(s))
+                    .collect(),
+            ),
+        ];
+        for (run, expected) in runs {
+            assert_eq!(run.code, 1, "{}", run.stderr);
+            assert_contains(&run.stderr, &format!("--> {}", case.place));
+            for text in expected {
+                assert_contains(&run.stderr, &text);
+            }
+        }
+    }
+}
+
+#[test]
+fn configuration_errors_in_every_language() {
+    run_in_every_language(CONFIG_CASES);
+}
+
+/// `--format json` keeps the English `message` whatever the language, and adds the
+/// localised one; the CI parsers read the same fields as before.
+#[test]
+fn json_keeps_english_and_adds_the_localised_message() {
+    let site = Site::minimal();
+    site.write("site-config.toml", CONFIG_CASES[0].files[0].1);
+    let run = build_in(&site, &["--format", "json"], None);
+    let account: serde_json::Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    let d = &account["diagnostics"][0];
+    assert_eq!(d["code"], "E0101");
+    assert_eq!(d["message"], "unknown key `titel`");
+    assert_eq!(d["help"], "did you mean `title`?");
+    assert_eq!(d["line"], 3);
+    assert_eq!(d["lang"], "zh-Hans");
+    assert_eq!(d["message_localized"], "不认识的配置项 `titel`");
+    assert_eq!(d["help_localized"], "是不是要写 `title`？");
+}

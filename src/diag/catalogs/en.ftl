@@ -74,6 +74,68 @@ new-guidance-bundle =
 check-no-problems = no problems found
 check-report-unwritable = error: cannot write the report `{ $file }`: { $reason }
 
+## Configuration: site-config.toml (E01xx, W01xx)
+
+config-zola-only = `{ $key }` is a Zola setting menhu does not use; it is ignored
+    .help = remove it once the site no longer needs to build with Zola
+config-unknown-key = unknown key `{ $key }`
+    .help = remove it
+    .help-top = remove it, or move values of your own under `[extra]`
+config-unknown-key-in = unknown key `{ $key }` in `[{ $table }]`
+config-one-of = one of { $keys }
+config-did-you-mean = did you mean `{ $key }`?
+config-none = no `site-config.toml` or `config.toml` in `{ $folder }`
+    .expected = a `site-config.toml` at the site root, or a Zola `config.toml`
+    .help = create `site-config.toml` with at least `base_url` and `title`, pass the site folder with `--root`, or run `menhu init DIR` to start from the demo portal
+config-follow-symlinks-unusable = `follow_symlinks` entry `{ $entry }` cannot be used: { $reason }
+    .help = name an existing folder, absolute or relative to the site root, or remove the entry
+config-unreadable = cannot read `{ $file }`: { $reason }
+    .help = check the file's permissions
+    .help-encoding = the file is not UTF-8; re-save it as UTF-8, e.g. `iconv -f GB18030 -t UTF-8 { $file } > { $file }.utf8` and rename it
+config-invalid-toml = invalid TOML: { $reason }
+    .help = see https://toml.io for the syntax; strings need double quotes, e.g. `title = "某某市科协"`
+config-wrong-value = wrong value for `{ $key }`: { $found }
+config-unknown-timezone = unknown time zone 「{ $name }」
+    .expected = an IANA time zone name, e.g. `timezone = "Asia/Shanghai"`
+    .help-near = did you mean `timezone = "{ $near }"`?
+    .help = use the name of the zone database (https://en.wikipedia.org/wiki/List_of_tz_database_time_zones), or remove the line for the default
+config-no-base-url = missing `base_url`
+    .expected = the site's absolute address, e.g. `https://www.example.org.cn`
+    .help = add a line at the top of the file: `{ $example }`
+config-bad-base-url = `base_url` 「{ $url }」 is not an absolute http(s) URL
+    .expected = an address starting with `https://` or `http://`, e.g. `https://www.example.org.cn`
+    .help = write the full address: `{ $example }`
+config-zero-per-page = `{ $key }` is 0
+    .expected = a number of items per page of at least 1, e.g. `20`
+    .help = set `{ $key } = 20`, or remove it to show everything on one page
+config-taxonomy-empty-name = taxonomy with an empty `name`
+    .expected = a name such as `tags` or `cities`
+    .help = give the taxonomy a name, e.g. `{"{"} name = "tags" {"}"}`
+config-taxonomy-twice = taxonomy 「{ $name }」 is declared twice
+    .help = remove this one; the first is on line { $line }
+config-taxonomy-no-name = taxonomy without a `name`
+    .expected = every entry of `taxonomies` to have a name, e.g. `{"{"} name = "tags" {"}"}`
+    .help = add `name = "…"` to the entry
+config-inline-highlighting = `style = "inline"` in `[markdown.highlighting]` is rendered with CSS classes
+    .help = menhu always highlights with CSS classes; the theme's stylesheet gives the colours
+config-keep-location-alone = `images.keep_location` has no effect without `keep_exif = true`
+    .help = the location is part of the camera metadata: add `keep_exif = true` to `[images]` to keep both, or remove `keep_location`
+config-images-no-widths = `images.widths` is empty
+    .expected = the widths of the responsive copies, e.g. `widths = [480, 960, 1600]`
+    .help = list at least one width, or remove `widths` for the default [480, 960, 1600]
+config-images-out-of-range = `images.{ $key }` is { $value }
+    .help = change `{ $key }` in `[images]`, or remove it for the default
+config-images-at-least = a number of at least { $min }, e.g. `{ $example }`
+config-images-between = a number from { $min } to { $max }, e.g. `{ $example }`
+config-not-a-segment = `{ $key }` 「{ $value }」 is not a URL segment
+    .expected = ASCII letters, digits, `-` or `_`, e.g. `cities` or `diqu`
+    .help = set `{ $key }` to one word such as `{ $default }`
+config-entry-lacks = an entry of `{ $table }` lacks { $keys }
+    .expected =
+        both keys in every entry, e.g.
+        { $example }
+    .help = add { $keys } to the entry, or remove it
+
 ## What each code means (docs/diagnostics.md)
 
 code-E0001 = an internal error of menhu while processing a file (a bug, not a problem of the site)

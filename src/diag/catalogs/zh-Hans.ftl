@@ -65,6 +65,68 @@ new-guidance-bundle =
 check-no-problems = 没有发现问题
 check-report-unwritable = 错误：自查报告 `{ $file }` 写不进去：{ $reason }；请换一个位置，如 `--report report.html`
 
+## 配置文件 site-config.toml（E01xx、W01xx）
+
+config-zola-only = `{ $key }` 是 Zola 的设置，menhu 不用，已忽略
+    .help = 网站不再需要用 Zola 生成时，删去这一行
+config-unknown-key = 不认识的配置项 `{ $key }`
+    .help = 删去这一行
+    .help-top = 删去这一行；自己要用的值请放到 `[extra]` 下
+config-unknown-key-in = `[{ $table }]` 里有不认识的配置项 `{ $key }`
+config-one-of = 以下之一：{ $keys }
+config-did-you-mean = 是不是要写 `{ $key }`？
+config-none = `{ $folder }` 里没有 `site-config.toml`，也没有 `config.toml`
+    .expected = 网站根目录里有 `site-config.toml`（或 Zola 的 `config.toml`）
+    .help = 新建 `site-config.toml`，至少写上 `base_url` 和 `title`；或用 `--root` 指定网站目录；或运行 `menhu init 目录` 从示例网站开始
+config-follow-symlinks-unusable = `follow_symlinks` 中的 `{ $entry }` 不能用：{ $reason }
+    .help = 写一个存在的目录（绝对路径，或相对网站根目录的路径），或删去这一项
+config-unreadable = 读不出 `{ $file }`：{ $reason }
+    .help = 检查这个文件的读取权限
+    .help-encoding = 这个文件不是 UTF-8 编码；请另存为 UTF-8，例如 `iconv -f GB18030 -t UTF-8 { $file } > { $file }.utf8`，再改回原名
+config-invalid-toml = TOML 语法错误：{ $reason }
+    .help = 文字要用英文双引号括起来，例如 `title = "某某市科协"`；语法见 https://toml.io
+config-wrong-value = `{ $key }` 的值不对：{ $found }
+config-unknown-timezone = 不认识的时区「{ $name }」
+    .expected = IANA 时区名，例如 `timezone = "Asia/Shanghai"`
+    .help-near = 是不是要写 `timezone = "{ $near }"`？
+    .help = 写时区数据库中的名称（https://en.wikipedia.org/wiki/List_of_tz_database_time_zones），或删去这一行，使用默认时区
+config-no-base-url = 缺少 `base_url`
+    .expected = 网站的完整网址，例如 `https://www.example.org.cn`
+    .help = 在文件开头加一行：`{ $example }`
+config-bad-base-url = `base_url`「{ $url }」不是以 http(s) 开头的完整网址
+    .expected = 以 `https://` 或 `http://` 开头的网址，例如 `https://www.example.org.cn`
+    .help = 写完整的网址：`{ $example }`
+config-zero-per-page = `{ $key }` 是 0
+    .expected = 每页条数，至少为 1，例如 `20`
+    .help = 改成 `{ $key } = 20`，或删去这一行，让所有条目显示在一页上
+config-taxonomy-empty-name = 分类法的 `name` 是空的
+    .expected = 一个名称，如 `tags` 或 `cities`
+    .help = 给分类法起个名字，例如 `{"{"} name = "tags" {"}"}`
+config-taxonomy-twice = 分类法「{ $name }」声明了两次
+    .help = 删去这一个；第一个在第 { $line } 行
+config-taxonomy-no-name = 分类法没有 `name`
+    .expected = `taxonomies` 的每一项都有名称，例如 `{"{"} name = "tags" {"}"}`
+    .help = 在这一项里加上 `name = "…"`
+config-inline-highlighting = `[markdown.highlighting]` 中的 `style = "inline"` 会按样式类（CSS class）显示
+    .help = menhu 总是用样式类给代码着色，颜色由主题的样式表决定；无需处理
+config-keep-location-alone = 没有 `keep_exif = true` 时，`images.keep_location` 不起作用
+    .help = 拍摄地点属于相机信息：要两者都保留，在 `[images]` 中加上 `keep_exif = true`；否则删去 `keep_location`
+config-images-no-widths = `images.widths` 是空的
+    .expected = 响应式图片的各个宽度，例如 `widths = [480, 960, 1600]`
+    .help = 至少写一个宽度，或删去 `widths`，使用默认的 [480, 960, 1600]
+config-images-out-of-range = `images.{ $key }` 是 { $value }，超出范围
+    .help = 改正 `[images]` 中的 `{ $key }`，或删去这一行，使用默认值
+config-images-at-least = 至少为 { $min } 的数，例如 `{ $example }`
+config-images-between = { $min } 到 { $max } 之间的数，例如 `{ $example }`
+config-not-a-segment = `{ $key }`「{ $value }」不能用作网址中的一段
+    .expected = 英文字母、数字、`-` 或 `_`，例如 `cities` 或 `diqu`
+    .help = 把 `{ $key }` 改成一个词，如 `{ $default }`
+config-entry-lacks = `{ $table }` 的某一项缺少 { $keys }
+    .expected =
+        每一项都有这两个键，例如
+        { $example }
+    .help = 在这一项里补上 { $keys }，或删去这一项
+
 ## 每个代码的含义（docs/diagnostics.zh.md）
 
 code-E0001 = menhu 内部出错（这是 menhu 的缺陷，不是稿件的问题）

@@ -65,6 +65,68 @@ new-guidance-bundle =
 check-no-problems = 沒有發現問題
 check-report-unwritable = 錯誤：自查報告 `{ $file }` 寫不進去：{ $reason }；請換一個位置，如 `--report report.html`
 
+## 配置文件 site-config.toml（E01xx、W01xx）
+
+config-zola-only = `{ $key }` 是 Zola 的設置，menhu 不用，已忽略
+    .help = 網站不再需要用 Zola 生成時，刪去這一行
+config-unknown-key = 不認識的配置項 `{ $key }`
+    .help = 刪去這一行
+    .help-top = 刪去這一行；自己要用的值請放到 `[extra]` 下
+config-unknown-key-in = `[{ $table }]` 裏有不認識的配置項 `{ $key }`
+config-one-of = 以下之一：{ $keys }
+config-did-you-mean = 是不是要寫 `{ $key }`？
+config-none = `{ $folder }` 裏沒有 `site-config.toml`，也沒有 `config.toml`
+    .expected = 網站根目錄裏有 `site-config.toml`（或 Zola 的 `config.toml`）
+    .help = 新建 `site-config.toml`，至少寫上 `base_url` 和 `title`；或用 `--root` 指定網站目錄；或運行 `menhu init 目錄` 從示例網站開始
+config-follow-symlinks-unusable = `follow_symlinks` 中的 `{ $entry }` 不能用：{ $reason }
+    .help = 寫一個存在的目錄（絕對路徑，或相對網站根目錄的路徑），或刪去這一項
+config-unreadable = 讀不出 `{ $file }`：{ $reason }
+    .help = 檢查這個文件的讀取權限
+    .help-encoding = 這個文件不是 UTF-8 編碼；請另存爲 UTF-8，例如 `iconv -f GB18030 -t UTF-8 { $file } > { $file }.utf8`，再改回原名
+config-invalid-toml = TOML 語法錯誤：{ $reason }
+    .help = 文字要用英文雙引號括起來，例如 `title = "某某市科協"`；語法見 https://toml.io
+config-wrong-value = `{ $key }` 的值不對：{ $found }
+config-unknown-timezone = 不認識的時區「{ $name }」
+    .expected = IANA 時區名，例如 `timezone = "Asia/Shanghai"`
+    .help-near = 是不是要寫 `timezone = "{ $near }"`？
+    .help = 寫時區數據庫中的名稱（https://en.wikipedia.org/wiki/List_of_tz_database_time_zones），或刪去這一行，使用默認時區
+config-no-base-url = 缺少 `base_url`
+    .expected = 網站的完整網址，例如 `https://www.example.org.cn`
+    .help = 在文件開頭加一行：`{ $example }`
+config-bad-base-url = `base_url`「{ $url }」不是以 http(s) 開頭的完整網址
+    .expected = 以 `https://` 或 `http://` 開頭的網址，例如 `https://www.example.org.cn`
+    .help = 寫完整的網址：`{ $example }`
+config-zero-per-page = `{ $key }` 是 0
+    .expected = 每頁條數，至少爲 1，例如 `20`
+    .help = 改成 `{ $key } = 20`，或刪去這一行，讓所有條目顯示在一頁上
+config-taxonomy-empty-name = 分類法的 `name` 是空的
+    .expected = 一個名稱，如 `tags` 或 `cities`
+    .help = 給分類法起個名字，例如 `{"{"} name = "tags" {"}"}`
+config-taxonomy-twice = 分類法「{ $name }」聲明瞭兩次
+    .help = 刪去這一個；第一個在第 { $line } 行
+config-taxonomy-no-name = 分類法沒有 `name`
+    .expected = `taxonomies` 的每一項都有名稱，例如 `{"{"} name = "tags" {"}"}`
+    .help = 在這一項里加上 `name = "…"`
+config-inline-highlighting = `[markdown.highlighting]` 中的 `style = "inline"` 會按樣式類（CSS class）顯示
+    .help = menhu 總是用樣式類給代碼着色，顏色由主題的樣式表決定；無需處理
+config-keep-location-alone = 沒有 `keep_exif = true` 時，`images.keep_location` 不起作用
+    .help = 拍攝地點屬於相機信息：要兩者都保留，在 `[images]` 中加上 `keep_exif = true`；否則刪去 `keep_location`
+config-images-no-widths = `images.widths` 是空的
+    .expected = 響應式圖片的各個寬度，例如 `widths = [480, 960, 1600]`
+    .help = 至少寫一個寬度，或刪去 `widths`，使用默認的 [480, 960, 1600]
+config-images-out-of-range = `images.{ $key }` 是 { $value }，超出範圍
+    .help = 改正 `[images]` 中的 `{ $key }`，或刪去這一行，使用默認值
+config-images-at-least = 至少爲 { $min } 的數，例如 `{ $example }`
+config-images-between = { $min } 到 { $max } 之間的數，例如 `{ $example }`
+config-not-a-segment = `{ $key }`「{ $value }」不能用作網址中的一段
+    .expected = 英文字母、數字、`-` 或 `_`，例如 `cities` 或 `diqu`
+    .help = 把 `{ $key }` 改成一個詞，如 `{ $default }`
+config-entry-lacks = `{ $table }` 的某一項缺少 { $keys }
+    .expected =
+        每一項都有這兩個鍵，例如
+        { $example }
+    .help = 在這一項裏補上 { $keys }，或刪去這一項
+
 ## 每個代碼的含義（docs/diagnostics.zh.md）
 
 code-E0001 = menhu 內部出錯（這是 menhu 的缺陷，不是稿件的問題）

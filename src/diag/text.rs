@@ -63,6 +63,47 @@ impl Said {
     }
 }
 
+/// The English text, so code that reads a message as a string (`message.contains(…)`,
+/// `format!("{message}")`) keeps working on a `Said`.
+impl std::ops::Deref for Said {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.english
+    }
+}
+
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.english)
+    }
+}
+
+/// Serialised as the English text, like the rest of menhu's machine-read output.
+impl serde::Serialize for Said {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.english)
+    }
+}
+
+impl PartialEq<str> for Said {
+    fn eq(&self, other: &str) -> bool {
+        self.english == other
+    }
+}
+
+impl PartialEq<&str> for Said {
+    fn eq(&self, other: &&str) -> bool {
+        self.english == *other
+    }
+}
+
+impl From<&Said> for Said {
+    fn from(said: &Said) -> Said {
+        said.clone()
+    }
+}
+
 impl From<Text> for Said {
     fn from(text: Text) -> Said {
         Said {
@@ -116,6 +157,7 @@ macro_rules! text_args {
 }
 text_args!(
     &str,
+    &&str,
     String,
     &String,
     Cow<'_, str>,

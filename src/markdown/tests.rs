@@ -599,10 +599,7 @@ fn a_page_reports_at_most_max_problems_then_counts_the_rest() {
     let text = "{{ nope() }}[x](@/missing.md)".repeat(300);
     let r = render_text(&text);
     assert_eq!(r.problems.len(), MAX_PROBLEMS + 1);
-    let last = r
-        .problems
-        .last()
-        .map(|p| (p.message.as_str(), p.is_error, p.line));
+    let last = r.problems.last().map(|p| (&*p.message, p.is_error, p.line));
     assert_eq!(
         last,
         Some((

@@ -278,6 +278,105 @@ fn run_in_every_language(cases: &[Case]) {
     }
 }
 
+const NEWS: (&str, &str) = ("content/news/_index.md", "+++\ntitle = \"新闻\"\n+++\n");
+
+const CONTENT_CASES: &[Case] = &[
+    Case {
+        files: &[NEWS, ("content/news/b.md", "+++\ntitle = \"乙\"\n正文\n")],
+        place: "content/news/b.md:1:1",
+        english: &["error[E0205]: front matter opened with `+++` is never closed"],
+        chinese: &[
+            "错误[E0205]：以 `+++` 开始的前置信息没有结束",
+            "= 怎样改：在前置信息末尾补一行 `+++`",
+        ],
+    },
+    Case {
+        files: &[
+            NEWS,
+            (
+                "content/news/b.md",
+                "+++\ntitle = \"乙\"\ndate = 2026-02-30\n+++\n正文\n",
+            ),
+        ],
+        place: "content/news/b.md:3:8",
+        english: &["error[E0207]: invalid date 「2026-02-30」 for `date`"],
+        chinese: &[
+            "错误[E0207]：`date` 的日期「2026-02-30」写错了",
+            "写一个真实的日期，如 2024-05-01",
+        ],
+    },
+    Case {
+        files: &[
+            NEWS,
+            ("content/news/b.md", "+++\ntitle = “乙”\n+++\n正文\n"),
+        ],
+        place: "content/news/b.md:2:9",
+        english: &["error[E0206]: invalid TOML in front matter"],
+        chinese: &[
+            "错误[E0206]：前置信息的 TOML 格式有误",
+            "引号要用英文的 `\"`，不要用中文引号",
+        ],
+    },
+    Case {
+        files: &[
+            NEWS,
+            ("content/news/b.md", "+++\ndate = 2026-05-01\n+++\n正文\n"),
+        ],
+        place: "content/news/b.md",
+        english: &[
+            "error[E0208]: page has no `title`",
+            "add `title = \"…\"` to the front matter",
+        ],
+        chinese: &[
+            "错误[E0208]：稿件没有标题 `title`",
+            "在前置信息里加上 `title = \"…\"`",
+        ],
+    },
+];
+
+#[test]
+fn content_errors_in_every_language() {
+    run_in_every_language(CONTENT_CASES);
+}
+
+const MARKDOWN_CASES: &[Case] = &[
+    Case {
+        files: &[
+            NEWS,
+            (
+                "content/news/b.md",
+                "+++\ntitle = \"乙\"\n+++\n见[通知](@/news/tongzhi.md)。\n",
+            ),
+        ],
+        place: "content/news/b.md:4:2",
+        english: &["error[E0210]: internal link `@/news/tongzhi.md` points to no page"],
+        chinese: &[
+            "错误[E0210]：站内链接 `@/news/tongzhi.md` 指向的稿件不存在",
+            "请核对文件名和文件夹",
+        ],
+    },
+    Case {
+        files: &[
+            NEWS,
+            (
+                "content/news/b.md",
+                "+++\ntitle = \"乙\"\n+++\n正文\n\n{{ shipin(src=\"a.mp4\") }}\n",
+            ),
+        ],
+        place: "content/news/b.md:6:1",
+        english: &["error[E0211]: unknown shortcode `shipin`"],
+        chinese: &[
+            "错误[E0211]：不认识的短代码 `shipin`",
+            "templates/shortcodes/shipin.html",
+        ],
+    },
+];
+
+#[test]
+fn markdown_errors_in_every_language() {
+    run_in_every_language(MARKDOWN_CASES);
+}
+
 #[test]
 fn configuration_errors_in_every_language() {
     run_in_every_language(CONFIG_CASES);

@@ -136,6 +136,95 @@ config-entry-lacks = an entry of `{ $table }` lacks { $keys }
         { $example }
     .help = add { $keys } to the entry, or remove it
 
+## Content: files and front matter (E020x, W020x)
+
+config-check-concurrency-zero = `check.external.concurrency` is 0
+    .expected = a number of requests at once, e.g. `concurrency = 8`
+    .help = use at least 1
+config-check-as-of = `check.as_of` is not a date: 「{ $value }」
+    .expected = a date like "2026-05-01"
+    .help = write the date as YYYY-MM-DD, or remove the line to measure from today
+config-check-column-no-section = a `[[check.columns]]` entry has no `section`
+    .expected = the section folder under `content/`, e.g. `section = "news/tzgg"`
+    .help = add `section = "…"` to the entry
+config-check-column-type = unknown column type `{ $value }`
+    .expected = one of `news`, `notice`, `other`, `exempt`
+    .help = `news` for 动态/要闻 (14 days), `notice` for 通知公告/政策文件 (180 days)
+config-check-wording-no-right = a `[[check.wording]]` entry has no `right` form
+    .expected = `right = "正确写法"` and `wrong = ["常见错误写法"]`
+    .help = add the right form of the name or term
+config-check-forbidden-no-term = a `[[check.forbidden]]` entry has no `term`
+    .expected = `term = "过时的说法"`, optionally `instead = "现行说法"`
+    .help = add the term to look for
+content-expected-utf8 = a file encoded as UTF-8
+content-utf16 = file is UTF-16, not UTF-8
+content-gb18030 = file is encoded as GBK/GB18030, not UTF-8
+content-resave = re-save it as UTF-8, e.g. `iconv -f { $from } -t UTF-8 { $file } > x.md && mv x.md { $file }`, or in your editor choose 「UTF-8」 encoding
+content-invalid-utf8 = file is not valid UTF-8: byte { $byte } cannot start or continue a character
+    .help = the file may be damaged or saved in another encoding; re-save it as UTF-8 in your editor
+content-nul = file contains a NUL byte: it is binary or corrupted
+    .expected = a Markdown text file
+    .help = if this is not a Markdown page, give it another extension than `.md`; otherwise restore it from a good copy
+content-unclosed = front matter opened with `{ $fence }` is never closed
+    .expected = a line with only `{ $fence }` after the front matter
+    .help = add a closing `{ $fence }` line after the front matter; if the page has no front matter and starts with a horizontal rule, add the front matter first
+content-bad-date = invalid date 「{ $value }」 for `{ $key }`
+    .expected = a date like 2024-05-01 or 2024-05-01T09:30:00+08:00
+    .help = write a real calendar date such as 2024-05-01; add a time as 2024-05-01T09:30:00+08:00
+content-empty-title = page `title` is empty
+    .help = write the title, e.g. `{ $example }`
+content-no-title = page has no `title`
+    .expected = a page title
+    .help = add `{ $example }` to the front matter
+    .help-no-front-matter = add front matter at the top of the file: a line `+++`, then `title = "…"`, then `+++`
+content-use-one-of = use one of { $values }
+content-unknown-value = unknown value 「{ $value }」 for `{ $key }`
+content-bad-syntax = invalid { $format } in front matter: { $reason }
+    .expected-toml = TOML lines like `title = "…"`, text in double quotes
+    .expected-yaml = YAML lines like `title: …`, one key per line
+    .help = check the quotes, brackets and `=`/`:` on this line and the one before
+content-chinese-key =
+    .expected = an English key, like `{ $example }`
+    .help = write the key in English: `{ $example }`
+content-not-a-table = front matter is not a list of keys and values
+    .expected = one key and value per line, like `{ $example }`
+content-wrong-value = wrong value for `{ $key }`: { $found }
+    .help = change the value to the expected kind; text goes in double quotes
+content-wrong-value-somewhere = wrong value in front matter: { $found }
+content-more-unknown-keys = { $count } more unknown front-matter keys
+    .help = fix the keys above first; unknown keys are ignored
+content-unknown-key = unknown front-matter key `{ $key }`
+    .help = menhu ignores it; to keep it for templates, move it under `[extra]`
+    .help-yaml = menhu ignores it; to keep it for templates, move it under `extra:`
+    .help-here = menhu ignores it; the keys here are { $keys }
+content-unknown-key-in = unknown key `{ $key }` in `{ $table }`
+
+content-no-folder = the site has no `content/` folder
+    .help = create `content/_index.md`, or start from the demo with `menhu init DIR`
+content-bad-ignore-pattern = invalid pattern `{ $pattern }` in `ignored_content`: { $reason }
+    .help = use glob syntax such as `*.docx` or `drafts/**`
+content-name-not-unicode = file name is not valid Unicode and cannot become a URL
+    .help = rename the file using UTF-8 characters
+content-link-loop = symbolic link loop: this folder links back to one of its parents
+content-permission-denied = cannot read: permission denied
+content-cannot-read = cannot read: { $reason }
+    .help = fix the file's permissions or remove the link; the rest of the site was still read
+
+## Markdown: links, images, shortcodes (E0210–E0212, W0202, W0203)
+
+markdown-more-problems = { $count } more problems in this page not shown (the first { $shown } are)
+    .help = fix the problems shown, then build again to see the rest
+markdown-broken-link = internal link `{ $link }` points to no page
+    .help = write internal links as `@/` followed by the file's path under `content/`, e.g. `@/news/2024-05-01-x.md`, `@/news/_index.md` for a section, or `@/news/x.md#anchor`; check the file name and folder
+markdown-unlinked-image = image 「{ $path }」 is shown as text: its file name has a space
+markdown-unlinked-link = link to 「{ $path }」 is shown as text: its path has a space
+markdown-unlinked =
+    .help = put the path between `<` and `>`: `{ $bracketed }`, or rename the file without spaces, e.g. `{ $renamed }`
+markdown-unknown-shortcode = unknown shortcode `{ $name }`
+    .help = add a template `templates/shortcodes/{ $name }.html` (or `.md`), or check the name's spelling; to show the text itself write it as `{"{{"}/* name() */{"}}"}`
+markdown-no-alt = image `{ $src }` has no alt text
+    .help = describe the image for visitors who cannot see it: `![梧州市科协调研现场](photo.jpg)`
+
 ## What each code means (docs/diagnostics.md)
 
 code-E0001 = an internal error of menhu while processing a file (a bug, not a problem of the site)

@@ -127,6 +127,95 @@ config-entry-lacks = `{ $table }` 的某一项缺少 { $keys }
         { $example }
     .help = 在这一项里补上 { $keys }，或删去这一项
 
+## 稿件：文件和前置信息（E020x、W020x）
+
+config-check-concurrency-zero = `check.external.concurrency` 是 0
+    .expected = 同时发出的请求数，例如 `concurrency = 8`
+    .help = 至少写 1
+config-check-as-of = `check.as_of` 不是日期：「{ $value }」
+    .expected = 日期，例如 "2026-05-01"
+    .help = 按“年-月-日”写日期；或删去这一行，按今天检查
+config-check-column-no-section = `[[check.columns]]` 的某一项没有 `section`
+    .expected = `content/` 下的栏目文件夹，例如 `section = "news/tzgg"`
+    .help = 在这一项里加上 `section = "…"`
+config-check-column-type = 不认识的栏目类型 `{ $value }`
+    .expected = `news`、`notice`、`other`、`exempt` 之一
+    .help = 动态、要闻类栏目用 `news`（14 天），通知公告、政策文件类用 `notice`（180 天）
+config-check-wording-no-right = `[[check.wording]]` 的某一项没有正确写法 `right`
+    .expected = `right = "正确写法"` 和 `wrong = ["常见错误写法"]`
+    .help = 补上名称或术语的正确写法
+config-check-forbidden-no-term = `[[check.forbidden]]` 的某一项没有 `term`
+    .expected = `term = "过时的说法"`，可再加 `instead = "现行说法"`
+    .help = 补上要查找的说法
+content-expected-utf8 = UTF-8 编码的文件
+content-utf16 = 文件是 UTF-16 编码，不是 UTF-8
+content-gb18030 = 文件是 GBK/GB18030 编码，不是 UTF-8
+content-resave = 请另存为 UTF-8：在编辑器的“另存为”里选择「UTF-8」编码；或运行 `iconv -f { $from } -t UTF-8 { $file } > x.md && mv x.md { $file }`
+content-invalid-utf8 = 文件有乱码，不是有效的 UTF-8：字节 { $byte } 不能组成文字
+    .help = 文件可能已损坏，或用了别的编码保存；找到这个位置，重新输入那几个字，用编辑器另存为 UTF-8
+content-nul = 文件里有 NUL 字节：这是二进制文件，或文件已损坏
+    .expected = Markdown 文本文件
+    .help = 如果这不是稿件（如 Word、PDF），请改用别的扩展名，不要用 `.md`；否则从完好的备份恢复
+content-unclosed = 以 `{ $fence }` 开始的前置信息没有结束
+    .expected = 前置信息后面有一行只写 `{ $fence }`
+    .help = 在前置信息末尾补一行 `{ $fence }`；如果稿件没有前置信息、开头是一条分隔线，请先加上前置信息
+content-bad-date = `{ $key }` 的日期「{ $value }」写错了
+    .expected = 日期，如 2024-05-01 或 2024-05-01T09:30:00+08:00
+    .help = 写一个真实的日期，如 2024-05-01；要写时间，写成 2024-05-01T09:30:00+08:00
+content-empty-title = 稿件的标题 `title` 是空的
+    .help = 写上标题，例如 `{ $example }`
+content-no-title = 稿件没有标题 `title`
+    .expected = 稿件标题
+    .help = 在前置信息里加上 `{ $example }`
+    .help-no-front-matter = 在文件开头加上前置信息：一行 `+++`，一行 `title = "…"`，再一行 `+++`
+content-use-one-of = 改为以下之一：{ $values }
+content-unknown-value = `{ $key }` 的值「{ $value }」不认识
+content-bad-syntax = 前置信息的 { $format } 格式有误：{ $reason }
+    .expected-toml = TOML 格式，如 `title = "…"`，文字放在英文双引号里
+    .expected-yaml = YAML 格式，如 `title: …`，每行一个字段
+    .help = 检查这一行和上一行的引号、括号和 `=`/`:`；引号要用英文的 `"`，不要用中文引号
+content-chinese-key =
+    .expected = 英文字段名，如 `{ $example }`
+    .help = 字段名要用英文：`{ $example }`
+content-not-a-table = 前置信息不是“字段 = 值”的形式
+    .expected = 每行一个字段和值，如 `{ $example }`
+content-wrong-value = `{ $key }` 的值不对：{ $found }
+    .help = 按“应为”改写这个值；文字要放在英文双引号里
+content-wrong-value-somewhere = 前置信息里有值不对：{ $found }
+content-more-unknown-keys = 还有 { $count } 个不认识的前置信息字段
+    .help = 先改好上面的字段；不认识的字段不起作用
+content-unknown-key = 前置信息里有不认识的字段 `{ $key }`
+    .help = menhu 不用这个字段；要留给模板用，请把它放到 `[extra]` 下
+    .help-yaml = menhu 不用这个字段；要留给模板用，请把它放到 `extra:` 下
+    .help-here = menhu 不用这个字段；这里可用的字段是 { $keys }
+content-unknown-key-in = `{ $table }` 里有不认识的字段 `{ $key }`
+
+content-no-folder = 网站没有 `content/` 文件夹
+    .help = 新建 `content/_index.md`；或运行 `menhu init 目录`，从示例网站开始
+content-bad-ignore-pattern = `ignored_content` 中的模式 `{ $pattern }` 写错了：{ $reason }
+    .help = 按通配符的写法改，如 `*.docx` 或 `drafts/**`
+content-name-not-unicode = 文件名含有无法识别的字符，不能用作网址
+    .help = 用普通的汉字、字母或数字给文件重新命名
+content-link-loop = 符号链接（快捷方式）绕成了圈：这个文件夹链接回了它的上级文件夹
+content-permission-denied = 读不出来：没有读取权限
+content-cannot-read = 读不出来：{ $reason }
+    .help = 请管理员检查文件权限，或删去这个链接；网站的其余部分已照常读取
+
+## Markdown 正文：链接、图片、短代码（E0210–E0212、W0202、W0203）
+
+markdown-more-problems = 这篇稿件还有 { $count } 个问题没有列出（只列出前 { $shown } 个）
+    .help = 先改好列出的问题，再生成一次，就能看到其余的
+markdown-broken-link = 站内链接 `{ $link }` 指向的稿件不存在
+    .help = 站内链接写成 `@/` 加上 `content/` 下的文件路径，如 `@/news/2024-05-01-x.md`；链接到栏目写 `@/news/_index.md`，链接到小标题写 `@/news/x.md#锚点`；请核对文件名和文件夹
+markdown-unlinked-image = 图片「{ $path }」被原样显示成了文字：文件名里有空格
+markdown-unlinked-link = 链接「{ $path }」被原样显示成了文字：路径里有空格
+markdown-unlinked =
+    .help = 把路径放进尖括号：`{ $bracketed }`；或给文件改名，去掉空格，如 `{ $renamed }`
+markdown-unknown-shortcode = 不认识的短代码 `{ $name }`
+    .help = 检查短代码名称是否写错；或请管理员添加模板 `templates/shortcodes/{ $name }.html`（或 `.md`）；要把这段文字原样显示，写成 `{"{{"}/* name() */{"}}"}`
+markdown-no-alt = 图片 `{ $src }` 没有说明文字
+    .help = 在方括号里写上图片的内容，方便看不见图片的读者：`![梧州市科协调研现场](photo.jpg)`
+
 ## 每个代码的含义（docs/diagnostics.zh.md）
 
 code-E0001 = menhu 内部出错（这是 menhu 的缺陷，不是稿件的问题）

@@ -127,6 +127,95 @@ config-entry-lacks = `{ $table }` 的某一項缺少 { $keys }
         { $example }
     .help = 在這一項裏補上 { $keys }，或刪去這一項
 
+## 稿件：文件和前置信息（E020x、W020x）
+
+config-check-concurrency-zero = `check.external.concurrency` 是 0
+    .expected = 同時發出的請求數，例如 `concurrency = 8`
+    .help = 至少寫 1
+config-check-as-of = `check.as_of` 不是日期：「{ $value }」
+    .expected = 日期，例如 "2026-05-01"
+    .help = 按“年-月-日”寫日期；或刪去這一行，按今天檢查
+config-check-column-no-section = `[[check.columns]]` 的某一項沒有 `section`
+    .expected = `content/` 下的欄目文件夾，例如 `section = "news/tzgg"`
+    .help = 在這一項里加上 `section = "…"`
+config-check-column-type = 不認識的欄目類型 `{ $value }`
+    .expected = `news`、`notice`、`other`、`exempt` 之一
+    .help = 動態、要聞類欄目用 `news`（14 天），通知公告、政策文件類用 `notice`（180 天）
+config-check-wording-no-right = `[[check.wording]]` 的某一項沒有正確寫法 `right`
+    .expected = `right = "正確寫法"` 和 `wrong = ["常見錯誤寫法"]`
+    .help = 補上名稱或術語的正確寫法
+config-check-forbidden-no-term = `[[check.forbidden]]` 的某一項沒有 `term`
+    .expected = `term = "過時的說法"`，可再加 `instead = "現行說法"`
+    .help = 補上要查找的說法
+content-expected-utf8 = UTF-8 編碼的文件
+content-utf16 = 文件是 UTF-16 編碼，不是 UTF-8
+content-gb18030 = 文件是 GBK/GB18030 編碼，不是 UTF-8
+content-resave = 請另存爲 UTF-8：在編輯器的“另存爲”裏選擇「UTF-8」編碼；或運行 `iconv -f { $from } -t UTF-8 { $file } > x.md && mv x.md { $file }`
+content-invalid-utf8 = 文件有亂碼，不是有效的 UTF-8：字節 { $byte } 不能組成文字
+    .help = 文件可能已損壞，或用了別的編碼保存；找到這個位置，重新輸入那幾個字，用編輯器另存爲 UTF-8
+content-nul = 文件裏有 NUL 字節：這是二進制文件，或文件已損壞
+    .expected = Markdown 文本文件
+    .help = 如果這不是稿件（如 Word、PDF），請改用別的擴展名，不要用 `.md`；否則從完好的備份恢復
+content-unclosed = 以 `{ $fence }` 開始的前置信息沒有結束
+    .expected = 前置信息後面有一行只寫 `{ $fence }`
+    .help = 在前置信息末尾補一行 `{ $fence }`；如果稿件沒有前置信息、開頭是一條分隔線，請先加上前置信息
+content-bad-date = `{ $key }` 的日期「{ $value }」寫錯了
+    .expected = 日期，如 2024-05-01 或 2024-05-01T09:30:00+08:00
+    .help = 寫一個真實的日期，如 2024-05-01；要寫時間，寫成 2024-05-01T09:30:00+08:00
+content-empty-title = 稿件的標題 `title` 是空的
+    .help = 寫上標題，例如 `{ $example }`
+content-no-title = 稿件沒有標題 `title`
+    .expected = 稿件標題
+    .help = 在前置信息里加上 `{ $example }`
+    .help-no-front-matter = 在文件開頭加上前置信息：一行 `+++`，一行 `title = "…"`，再一行 `+++`
+content-use-one-of = 改爲以下之一：{ $values }
+content-unknown-value = `{ $key }` 的值「{ $value }」不認識
+content-bad-syntax = 前置信息的 { $format } 格式有誤：{ $reason }
+    .expected-toml = TOML 格式，如 `title = "…"`，文字放在英文雙引號裏
+    .expected-yaml = YAML 格式，如 `title: …`，每行一個字段
+    .help = 檢查這一行和上一行的引號、括號和 `=`/`:`；引號要用英文的 `"`，不要用中文引號
+content-chinese-key =
+    .expected = 英文字段名，如 `{ $example }`
+    .help = 字段名要用英文：`{ $example }`
+content-not-a-table = 前置信息不是“字段 = 值”的形式
+    .expected = 每行一個字段和值，如 `{ $example }`
+content-wrong-value = `{ $key }` 的值不對：{ $found }
+    .help = 按“應爲”改寫這個值；文字要放在英文雙引號裏
+content-wrong-value-somewhere = 前置信息裏有值不對：{ $found }
+content-more-unknown-keys = 還有 { $count } 個不認識的前置信息字段
+    .help = 先改好上面的字段；不認識的字段不起作用
+content-unknown-key = 前置信息裏有不認識的字段 `{ $key }`
+    .help = menhu 不用這個字段；要留給模板用，請把它放到 `[extra]` 下
+    .help-yaml = menhu 不用這個字段；要留給模板用，請把它放到 `extra:` 下
+    .help-here = menhu 不用這個字段；這裏可用的字段是 { $keys }
+content-unknown-key-in = `{ $table }` 裏有不認識的字段 `{ $key }`
+
+content-no-folder = 網站沒有 `content/` 文件夾
+    .help = 新建 `content/_index.md`；或運行 `menhu init 目錄`，從示例網站開始
+content-bad-ignore-pattern = `ignored_content` 中的模式 `{ $pattern }` 寫錯了：{ $reason }
+    .help = 按通配符的寫法改，如 `*.docx` 或 `drafts/**`
+content-name-not-unicode = 文件名含有無法識別的字符，不能用作網址
+    .help = 用普通的漢字、字母或數字給文件重新命名
+content-link-loop = 符號鏈接（快捷方式）繞成了圈：這個文件夾鏈接回了它的上級文件夾
+content-permission-denied = 讀不出來：沒有讀取權限
+content-cannot-read = 讀不出來：{ $reason }
+    .help = 請管理員檢查文件權限，或刪去這個鏈接；網站的其餘部分已照常讀取
+
+## Markdown 正文：鏈接、圖片、短代碼（E0210–E0212、W0202、W0203）
+
+markdown-more-problems = 這篇稿件還有 { $count } 個問題沒有列出（只列出前 { $shown } 個）
+    .help = 先改好列出的問題，再生成一次，就能看到其餘的
+markdown-broken-link = 站內鏈接 `{ $link }` 指向的稿件不存在
+    .help = 站內鏈接寫成 `@/` 加上 `content/` 下的文件路徑，如 `@/news/2024-05-01-x.md`；鏈接到欄目寫 `@/news/_index.md`，鏈接到小標題寫 `@/news/x.md#錨點`；請覈對文件名和文件夾
+markdown-unlinked-image = 圖片「{ $path }」被原樣顯示成了文字：文件名裏有空格
+markdown-unlinked-link = 鏈接「{ $path }」被原樣顯示成了文字：路徑裏有空格
+markdown-unlinked =
+    .help = 把路徑放進尖括號：`{ $bracketed }`；或給文件改名，去掉空格，如 `{ $renamed }`
+markdown-unknown-shortcode = 不認識的短代碼 `{ $name }`
+    .help = 檢查短代碼名稱是否寫錯；或請管理員添加模板 `templates/shortcodes/{ $name }.html`（或 `.md`）；要把這段文字原樣顯示，寫成 `{"{{"}/* name() */{"}}"}`
+markdown-no-alt = 圖片 `{ $src }` 沒有說明文字
+    .help = 在方括號裏寫上圖片的內容，方便看不見圖片的讀者：`![梧州市科協調研現場](photo.jpg)`
+
 ## 每個代碼的含義（docs/diagnostics.zh.md）
 
 code-E0001 = menhu 內部出錯（這是 menhu 的缺陷，不是稿件的問題）

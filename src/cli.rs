@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod build;
 mod deploy;
+mod help;
 
 use crate::check::{self, CheckOptions, Format};
 use crate::content::date::Now;
@@ -199,6 +200,24 @@ fn parse_now(text: &str) -> Result<DateTime<Utc>, String> {
         .map_err(|e| {
             format!("{e}; write an instant like 2026-12-06T08:09:00Z or 2026-12-06T16:09:00+08:00")
         })
+}
+
+/// Reads the command line; `--help`, `--version` and usage errors are printed here, in
+/// the run's language, and give the exit code (0, or 2 for a bad command line).
+pub fn parse(args: Vec<std::ffi::OsString>) -> Result<Cli, ExitCode> {
+    use clap::FromArgMatches;
+    let matches = help::parse_args(args).map_err(|(text, code)| {
+        if code == 0 {
+            print!("{text}");
+        } else {
+            eprint!("{text}");
+        }
+        ExitCode::from(code)
+    })?;
+    Cli::from_arg_matches(&matches).map_err(|e| {
+        eprint!("{}", e.render());
+        ExitCode::from(2)
+    })
 }
 
 /// Runs the command and returns the process's exit code. The command runs on a thread

@@ -225,6 +225,66 @@ markdown-unknown-shortcode = unknown shortcode `{ $name }`
 markdown-no-alt = image `{ $src }` has no alt text
     .help = describe the image for visitors who cannot see it: `![梧州市科协调研现场](photo.jpg)`
 
+## The command line: help texts and usage errors (src/cli/help.rs)
+
+cli = A static site generator for the web portals of Chinese public associations (门户)
+    .root = The site's root folder (where site-config.toml is)
+    .lang = The language of messages: zh-Hans, zh-Hant or en (default: `MENHU_LANG`, else the site's `default_language`, else the system's `LANG`, else en)
+    .help = Print help
+    .version = Print version
+    .after-help = Exit codes: 0 success, 1 the site has errors (each printed with file, line and fix), 2 bad command line.
+cli-build = Build the site into the output folder (replaced atomically)
+    .output = Output folder (default: the config's `output_dir`, "public")
+    .drafts = Include drafts and pages dated in the future
+    .base-url = Use this base URL instead of the config's
+    .force = Allow an output folder outside the site
+    .timings = Print the time each stage took and the peak memory
+    .verbose = List every page not published, with its file and the reason
+    .format = `json`: print the build's account on stdout (published count, every page not published with its reason and date, next scheduled time, files, bytes, seconds)
+    .quiet = Print only problems: no "built …" line, no account of unpublished pages
+    .deny-warnings = Exit with 1 when the build has warnings (the output is still written)
+cli-serve = Build the site in memory and serve it for preview
+    .port = Port to listen on (0: any free port)
+    .bind = Address to bind; other machines can reach the preview only if you change it
+    .drafts = Include drafts and pages dated in the future
+    .base-url = Base URL used in links, e.g. `http://192.168.1.5:1111` to preview from a phone (default: the address served, so links stay on the preview)
+    .verbose = List every page not published after each build, with its file and reason
+cli-new = Create a new page: content/SECTION/YYYY-MM-DD-<pinyin-of-title>.md
+    .section = Section folder under content/, e.g. `news`
+    .title = The page's title, e.g. "汇聚四长资源"
+    .bundle = Make a folder with `index.md` instead, so photos and attachments go beside it: content/SECTION/YYYY-MM-DD-<pinyin>/index.md
+cli-check = Check links, content, the government-website inspection rules and wording
+    .external = Also request external links (needs the network)
+    .format = How problems are printed: `human` (stderr), `json` or `github` (stdout)
+    .report = Also write a self-contained HTML summary of the inspection to this file
+    .today = Measure staleness from this day (YYYY-MM-DD) instead of today
+    .deny-warnings = Fail (exit code 1) on warnings too
+    .drafts = Include drafts and pages dated in the future
+cli-deploy = Publish the built site to a target of `[deploy]` in site-config.toml, uploading only what changed since the last deploy
+    .target = The target's name, under `[deploy.targets.NAME]` (default: `[deploy] default`, or the only target)
+    .dry-run = List what would be uploaded and deleted; change nothing
+    .output = The built folder to publish (default: the config's `output_dir`, "public")
+    .verbose = List every file uploaded and deleted
+    .format = `json`: print what was done on stdout as one JSON object
+cli-init = Write the demo portal into a new folder
+    .dir = Folder to create (must be missing or empty)
+    .ci = Also write a CI pipeline that installs a pinned menhu release, builds, audits and deploys (docs/operator-guide.md)
+cli-help = Print this message or the help of the given subcommand(s)
+cli-heading =
+    .commands = Commands
+    .options = Options
+    .arguments = Arguments
+    .template = {"{"}before-help{"}"}{"{"}about-with-newline{"}"}
+        {"{"}usage-heading{"}"} {"{"}usage{"}"}
+
+        {"{"}all-args{"}"}{"{"}after-help{"}"}
+cli-error-unknown-argument = error: unexpected argument `{ $arg }`
+cli-error-unknown-command = error: unknown command `{ $command }`
+cli-error-invalid-value = error: invalid value 「{ $value }」 for `{ $arg }`
+cli-error-missing = error: missing { $args }
+cli-error-other = error: the command line is not valid
+cli-error-help = run `menhu --help` for the commands and their options
+
 ## What each code means (docs/diagnostics.md)
 
 code-E0001 = an internal error of menhu while processing a file (a bug, not a problem of the site)

@@ -216,6 +216,66 @@ markdown-unknown-shortcode = 不认识的短代码 `{ $name }`
 markdown-no-alt = 图片 `{ $src }` 没有说明文字
     .help = 在方括号里写上图片的内容，方便看不见图片的读者：`![梧州市科协调研现场](photo.jpg)`
 
+## 命令行：帮助和用法错误（src/cli/help.rs）
+
+cli = 为科协等群团组织的门户网站生成静态网站（门户）
+    .root = 网站根目录（`site-config.toml` 所在的目录）
+    .lang = 提示用的语言：zh-Hans（简体）、zh-Hant（繁体）或 en（英文）；不写时依次看 `MENHU_LANG`、网站的 `default_language`、系统的 `LANG`，都没有则用英文
+    .help = 显示帮助
+    .version = 显示版本
+    .after-help = 退出码：0 成功；1 网站有错误（每个错误都写明文件、行号和改法）；2 命令行写错了。
+cli-build = 生成网站，写入输出目录（整个替换，不会只写一半）
+    .output = 输出目录（默认为配置中的 `output_dir`，即 "public"）
+    .drafts = 也生成草稿和发布日期在将来的稿件
+    .base-url = 用这个网址代替配置中的 `base_url`
+    .force = 允许输出目录在网站以外
+    .timings = 显示每个步骤的用时和最大内存占用
+    .verbose = 列出每篇没有发布的稿件，写明文件和原因
+    .format = `json`：在标准输出上给出这次生成的记录（发布数、每篇未发布稿件的原因和日期、下一次定时发布时间、文件数、字节数、用时）
+    .quiet = 只显示问题：不显示“网站已生成……”一行，也不列出未发布的稿件
+    .deny-warnings = 有警告时也以退出码 1 结束（网站照常写出）
+cli-serve = 在内存中生成网站并启动本机预览
+    .port = 预览用的端口（0：任选一个空闲端口）
+    .bind = 绑定的地址；只有改了它，其他电脑才能打开预览
+    .drafts = 也预览草稿和发布日期在将来的稿件
+    .base-url = 链接里用的网址，如用手机预览时写 `http://192.168.1.5:1111`（默认为预览地址，链接不会跳出预览）
+    .verbose = 每次生成后列出每篇没有发布的稿件，写明文件和原因
+cli-new = 新建一篇稿件：content/栏目/年-月-日-标题拼音.md
+    .section = `content/` 下的栏目文件夹，如 `news`
+    .title = 稿件标题，如 "汇聚四长资源"
+    .bundle = 改为新建一个稿件文件夹（内有 `index.md`），照片和附件放在它旁边：content/栏目/年-月-日-拼音/index.md
+cli-check = 检查链接、稿件、政府网站检查项和用词
+    .external = 也检查站外链接（需要联网）
+    .format = 问题的显示方式：`human`（标准错误输出）、`json` 或 `github`（标准输出）
+    .report = 另外把检查结果写成一个 HTML 自查报告文件
+    .today = 按这一天（年-月-日）而不是今天计算更新情况
+    .deny-warnings = 有警告时也以退出码 1 结束
+    .drafts = 也检查草稿和发布日期在将来的稿件
+cli-deploy = 把生成好的网站发布到 site-config.toml 中 `[deploy]` 的某个目标，只上传上次发布以来有变化的文件
+    .target = 目标名称，即 `[deploy.targets.名称]`（默认为 `[deploy] default`，或唯一的目标）
+    .dry-run = 只列出会上传和删除的文件，什么都不改
+    .output = 要发布的目录（默认为配置中的 `output_dir`，即 "public"）
+    .verbose = 列出每个上传和删除的文件
+    .format = `json`：在标准输出上用一个 JSON 对象给出发布记录
+cli-init = 把示例门户网站写入一个新目录
+    .dir = 要新建的目录（不存在或是空的）
+    .ci = 另外写一个 CI 流水线：安装指定版本的 menhu，生成、检查并发布网站（见 docs/operator-guide.md）
+cli-help = 显示这段说明，或某个命令的说明
+cli-heading =
+    .commands = 命令
+    .options = 选项
+    .arguments = 参数
+    .template = {"{"}before-help{"}"}{"{"}about-with-newline{"}"}
+        用法：{"{"}usage{"}"}
+
+        {"{"}all-args{"}"}{"{"}after-help{"}"}
+cli-error-unknown-argument = 错误：不认识的选项 `{ $arg }`
+cli-error-unknown-command = 错误：不认识的命令 `{ $command }`
+cli-error-invalid-value = 错误：`{ $arg }` 的值「{ $value }」不对
+cli-error-missing = 错误：缺少 { $args }
+cli-error-other = 错误：命令行写得不对
+cli-error-help = 运行 `menhu --help` 查看所有命令和选项
+
 ## 每个代码的含义（docs/diagnostics.zh.md）
 
 code-E0001 = menhu 内部出错（这是 menhu 的缺陷，不是稿件的问题）

@@ -216,6 +216,66 @@ markdown-unknown-shortcode = 不認識的短代碼 `{ $name }`
 markdown-no-alt = 圖片 `{ $src }` 沒有說明文字
     .help = 在方括號裏寫上圖片的內容，方便看不見圖片的讀者：`![梧州市科協調研現場](photo.jpg)`
 
+## 命令行：幫助和用法錯誤（src/cli/help.rs）
+
+cli = 爲科協等羣團組織的門戶網站生成靜態網站（門戶）
+    .root = 網站根目錄（`site-config.toml` 所在的目錄）
+    .lang = 提示用的語言：zh-Hans（簡體）、zh-Hant（繁體）或 en（英文）；不寫時依次看 `MENHU_LANG`、網站的 `default_language`、系統的 `LANG`，都沒有則用英文
+    .help = 顯示幫助
+    .version = 顯示版本
+    .after-help = 退出碼：0 成功；1 網站有錯誤（每個錯誤都寫明文件、行號和改法）；2 命令行寫錯了。
+cli-build = 生成網站，寫入輸出目錄（整個替換，不會只寫一半）
+    .output = 輸出目錄（默認爲配置中的 `output_dir`，即 "public"）
+    .drafts = 也生成草稿和發佈日期在將來的稿件
+    .base-url = 用這個網址代替配置中的 `base_url`
+    .force = 允許輸出目錄在網站以外
+    .timings = 顯示每個步驟的用時和最大內存佔用
+    .verbose = 列出每篇沒有發佈的稿件，寫明文件和原因
+    .format = `json`：在標準輸出上給出這次生成的記錄（發佈數、每篇未發佈稿件的原因和日期、下一次定時發佈時間、文件數、字節數、用時）
+    .quiet = 只顯示問題：不顯示“網站已生成……”一行，也不列出未發佈的稿件
+    .deny-warnings = 有警告時也以退出碼 1 結束（網站照常寫出）
+cli-serve = 在內存中生成網站並啓動本機預覽
+    .port = 預覽用的端口（0：任選一個空閒端口）
+    .bind = 綁定的地址；只有改了它，其他電腦才能打開預覽
+    .drafts = 也預覽草稿和發佈日期在將來的稿件
+    .base-url = 鏈接裏用的網址，如用手機預覽時寫 `http://192.168.1.5:1111`（默認爲預覽地址，鏈接不會跳出預覽）
+    .verbose = 每次生成後列出每篇沒有發佈的稿件，寫明文件和原因
+cli-new = 新建一篇稿件：content/欄目/年-月-日-標題拼音.md
+    .section = `content/` 下的欄目文件夾，如 `news`
+    .title = 稿件標題，如 "匯聚四長資源"
+    .bundle = 改爲新建一個稿件文件夾（內有 `index.md`），照片和附件放在它旁邊：content/欄目/年-月-日-拼音/index.md
+cli-check = 檢查鏈接、稿件、政府網站檢查項和用詞
+    .external = 也檢查站外鏈接（需要聯網）
+    .format = 問題的顯示方式：`human`（標準錯誤輸出）、`json` 或 `github`（標準輸出）
+    .report = 另外把檢查結果寫成一個 HTML 自查報告文件
+    .today = 按這一天（年-月-日）而不是今天計算更新情況
+    .deny-warnings = 有警告時也以退出碼 1 結束
+    .drafts = 也檢查草稿和發佈日期在將來的稿件
+cli-deploy = 把生成好的網站發佈到 site-config.toml 中 `[deploy]` 的某個目標，只上傳上次發佈以來有變化的文件
+    .target = 目標名稱，即 `[deploy.targets.名稱]`（默認爲 `[deploy] default`，或唯一的目標）
+    .dry-run = 只列出會上傳和刪除的文件，什麼都不改
+    .output = 要發佈的目錄（默認爲配置中的 `output_dir`，即 "public"）
+    .verbose = 列出每個上傳和刪除的文件
+    .format = `json`：在標準輸出上用一個 JSON 對象給出發佈記錄
+cli-init = 把示例門戶網站寫入一個新目錄
+    .dir = 要新建的目錄（不存在或是空的）
+    .ci = 另外寫一個 CI 流水線：安裝指定版本的 menhu，生成、檢查併發佈網站（見 docs/operator-guide.md）
+cli-help = 顯示這段說明，或某個命令的說明
+cli-heading =
+    .commands = 命令
+    .options = 選項
+    .arguments = 參數
+    .template = {"{"}before-help{"}"}{"{"}about-with-newline{"}"}
+        用法：{"{"}usage{"}"}
+
+        {"{"}all-args{"}"}{"{"}after-help{"}"}
+cli-error-unknown-argument = 錯誤：不認識的選項 `{ $arg }`
+cli-error-unknown-command = 錯誤：不認識的命令 `{ $command }`
+cli-error-invalid-value = 錯誤：`{ $arg }` 的值「{ $value }」不對
+cli-error-missing = 錯誤：缺少 { $args }
+cli-error-other = 錯誤：命令行寫得不對
+cli-error-help = 運行 `menhu --help` 查看所有命令和選項
+
 ## 每個代碼的含義（docs/diagnostics.zh.md）
 
 code-E0001 = menhu 內部出錯（這是 menhu 的缺陷，不是稿件的問題）

@@ -61,8 +61,11 @@ pub fn init(dir: &Path) -> Result<usize, Diagnostic> {
     if dir.exists() {
         let mut entries = std::fs::read_dir(dir).map_err(|e| io_error("read", dir, &e))?;
         if entries.next().is_some() {
-            return Err(Diagnostic::error("E0601", format!("`{}` is not empty", dir.display()))
-                .help("choose a new folder name, e.g. `menhu init my-portal`; init never overwrites files"));
+            return Err(Diagnostic::error(
+                "E0601",
+                crate::t!("init-not-empty", folder = dir.display()),
+            )
+            .help(crate::t!("init-not-empty.help")));
         }
     }
     let mut written = 0;
@@ -108,10 +111,13 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
 }
 
 fn io_error(action: &str, path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(
-        "E0602",
-        format!("cannot {action} `{}`: {e}", path.display()),
-    )
+    let (path, reason) = (path.display(), crate::diag::text::display(e));
+    let message = match action {
+        "read" => crate::t!("scaffold-cannot-read", path = path, reason = reason),
+        "create" => crate::t!("scaffold-cannot-create", path = path, reason = reason),
+        _ => crate::t!("scaffold-cannot-write", path = path, reason = reason),
+    };
+    Diagnostic::error("E0602", message).help(crate::t!("scaffold-cannot-write.help"))
 }
 
 /// What `menhu new` makes.
@@ -137,8 +143,8 @@ pub fn new_page(
     let folder = root.join("content").join(section);
     if section.is_empty() || section.split('/').any(|part| part == ".." || part == ".") {
         return Err(
-            Diagnostic::error("E0603", format!("`{section}` is not a section name"))
-                .help("name a folder of `content/`, e.g. `menhu new news \"标题\"`"),
+            Diagnostic::error("E0603", crate::t!("new-not-a-section", section = section))
+                .help(crate::t!("new-not-a-section.help")),
         );
     }
     if !folder.join("_index.md").is_file() {
@@ -148,11 +154,10 @@ pub fn new_page(
     bounds.check(&folder)?;
     let slug = zh::slugify(title);
     if slug.is_empty() {
-        return Err(Diagnostic::error(
-            "E0604",
-            format!("cannot make a file name from the title 「{title}」"),
-        )
-        .help("use a title with Chinese characters, letters or digits"));
+        return Err(
+            Diagnostic::error("E0604", crate::t!("new-no-file-name", title = title))
+                .help(crate::t!("new-no-file-name.help")),
+        );
     }
     let name = format!("{}-{slug}", now.format("%Y-%m-%d"));
     let file = match shape {
@@ -166,8 +171,8 @@ pub fn new_page(
         .find(|path| std::fs::symlink_metadata(path).is_ok());
     if let Some(taken) = taken {
         return Err(
-            Diagnostic::error("E0605", format!("`{}` already exists", taken.display()))
-                .help("edit that page, or choose another title"),
+            Diagnostic::error("E0605", crate::t!("new-exists", file = taken.display()))
+                .help(crate::t!("new-exists.help")),
         );
     }
     let text = match archetype_for(root, section)? {
@@ -330,14 +335,13 @@ fn unknown_section(root: &Path, section: &str) -> Diagnostic {
             (!name.is_empty()).then_some(name)
         })
         .collect();
-    let mut d = Diagnostic::error(
-        "E0606",
-        format!("there is no section `{section}` in `content/`"),
-    )
-    .expected(format!("one of: {}", existing.join(", ")));
+    let mut d =
+        Diagnostic::error("E0606", crate::t!("new-no-section", section = section)).expected(
+            crate::t!("new-no-section.expected", sections = existing.join(", ")),
+        );
     d = match crate::diag::did_you_mean(section, existing.iter().map(String::as_str)) {
-        Some(near) => d.help(format!("did you mean `{near}`?")),
-        None => d.help(format!("create `content/{section}/_index.md` first")),
+        Some(near) => d.help(crate::t!("config-did-you-mean", key = near)),
+        None => d.help(crate::t!("new-no-section.help", section = section)),
     };
     d
 }

@@ -399,3 +399,37 @@ fn json_keeps_english_and_adds_the_localised_message() {
     assert_eq!(d["message_localized"], "不认识的配置项 `titel`");
     assert_eq!(d["help_localized"], "是不是要写 `title`？");
 }
+
+/// `menhu new`'s errors, as the editor meets them first, in the site's language.
+#[test]
+fn new_page_errors_in_every_language() {
+    let site = news_site();
+    let new_in = |lang: Option<&str>| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_menhu"));
+        command
+            .arg("--root")
+            .arg(site.root())
+            .args(["new", "huodong", "年会"]);
+        command
+            .env_remove("MENHU_LANG")
+            .env_remove("LANG")
+            .env_remove("LC_ALL");
+        if let Some(lang) = lang {
+            command.arg("--lang").arg(lang);
+        }
+        let output = command.output().unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    assert_contains(
+        &new_in(Some("en")),
+        "error[E0606]: there is no section `huodong` in `content/`",
+    );
+    let chinese = new_in(None);
+    assert_contains(&chinese, "错误[E0606]：`content/` 里没有栏目 `huodong`");
+    assert_contains(&chinese, "= 应为：以下栏目之一：news");
+    assert_contains(
+        &new_in(Some("zh-Hant")),
+        "錯誤[E0606]：`content/` 裏沒有欄目 `huodong`",
+    );
+}

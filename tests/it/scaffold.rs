@@ -94,10 +94,7 @@ fn new_bundle_makes_a_folder_for_the_page_and_its_photos() {
     // A page and a bundle of one name would claim one address.
     let twice = site.menhu_env(&["new", "news", "调研走访"], &LATE_EVENING_UTC);
     assert_eq!(twice.code, 1, "{}", twice.stderr);
-    assert_contains(
-        &twice.stderr,
-        "2026-12-07-diao-yan-zou-fang` already exists",
-    );
+    assert_contains(&twice.stderr, "2026-12-07-diao-yan-zou-fang` 已经存在");
 }
 
 #[test]

@@ -285,6 +285,27 @@ cli-error-missing = error: missing { $args }
 cli-error-other = error: the command line is not valid
 cli-error-help = run `menhu --help` for the commands and their options
 
+## menhu init, menhu new and the preview's watcher (E060x, E0702)
+
+init-not-empty = `{ $folder }` is not empty
+    .help = choose a new folder name, e.g. `menhu init my-portal`; init never overwrites files
+scaffold-cannot-read = cannot read `{ $path }`: { $reason }
+scaffold-cannot-create = cannot create `{ $path }`: { $reason }
+scaffold-cannot-write = cannot write `{ $path }`: { $reason }
+    .help = check the folder's permissions and the free disk space
+new-not-a-section = `{ $section }` is not a section name
+    .help = name a folder of `content/`, e.g. `menhu new news "标题"`
+new-no-file-name = cannot make a file name from the title 「{ $title }」
+    .help = use a title with Chinese characters, letters or digits
+new-exists = `{ $file }` already exists
+    .help = edit that page, or choose another title
+new-no-section = there is no section `{ $section }` in `content/`
+    .expected = one of: { $sections }
+    .help = create `content/{ $section }/_index.md` first
+serve-no-site-folder = cannot find the site folder: { $reason }
+serve-cannot-watch = cannot watch `{ $folder }` for changes: { $reason }
+    .help = on Linux, raise the inotify limit: `sudo sysctl fs.inotify.max_user_watches=524288`
+
 ## What each code means (docs/diagnostics.md)
 
 code-E0001 = an internal error of menhu while processing a file (a bug, not a problem of the site)

@@ -276,6 +276,27 @@ cli-error-missing = 错误：缺少 { $args }
 cli-error-other = 错误：命令行写得不对
 cli-error-help = 运行 `menhu --help` 查看所有命令和选项
 
+## menhu init、menhu new 和预览的文件监视（E060x、E0702）
+
+init-not-empty = `{ $folder }` 不是空目录
+    .help = 换一个新的目录名，如 `menhu init my-portal`；init 从不覆盖已有的文件
+scaffold-cannot-read = 读不出 `{ $path }`：{ $reason }
+scaffold-cannot-create = 无法新建 `{ $path }`：{ $reason }
+scaffold-cannot-write = 写不进 `{ $path }`：{ $reason }
+    .help = 检查目录的写入权限和磁盘剩余空间
+new-not-a-section = `{ $section }` 不是栏目名
+    .help = 写 `content/` 下的栏目文件夹名，如 `menhu new news "标题"`
+new-no-file-name = 无法从标题「{ $title }」生成文件名
+    .help = 标题里要有汉字、字母或数字
+new-exists = `{ $file }` 已经存在
+    .help = 直接编辑那篇稿件，或换一个标题
+new-no-section = `content/` 里没有栏目 `{ $section }`
+    .expected = 以下栏目之一：{ $sections }
+    .help = 先新建栏目：`content/{ $section }/_index.md`
+serve-no-site-folder = 找不到网站目录：{ $reason }
+serve-cannot-watch = 无法监视 `{ $folder }` 的变化：{ $reason }
+    .help = 请管理员调高 Linux 的 inotify 上限：`sudo sysctl fs.inotify.max_user_watches=524288`
+
 ## 每个代码的含义（docs/diagnostics.zh.md）
 
 code-E0001 = menhu 内部出错（这是 menhu 的缺陷，不是稿件的问题）

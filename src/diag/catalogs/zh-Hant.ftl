@@ -276,6 +276,27 @@ cli-error-missing = 錯誤：缺少 { $args }
 cli-error-other = 錯誤：命令行寫得不對
 cli-error-help = 運行 `menhu --help` 查看所有命令和選項
 
+## menhu init、menhu new 和預覽的文件監視（E060x、E0702）
+
+init-not-empty = `{ $folder }` 不是空目錄
+    .help = 換一個新的目錄名，如 `menhu init my-portal`；init 從不覆蓋已有的文件
+scaffold-cannot-read = 讀不出 `{ $path }`：{ $reason }
+scaffold-cannot-create = 無法新建 `{ $path }`：{ $reason }
+scaffold-cannot-write = 寫不進 `{ $path }`：{ $reason }
+    .help = 檢查目錄的寫入權限和磁盤剩餘空間
+new-not-a-section = `{ $section }` 不是欄目名
+    .help = 寫 `content/` 下的欄目文件夾名，如 `menhu new news "標題"`
+new-no-file-name = 無法從標題「{ $title }」生成文件名
+    .help = 標題裏要有漢字、字母或數字
+new-exists = `{ $file }` 已經存在
+    .help = 直接編輯那篇稿件，或換一個標題
+new-no-section = `content/` 裏沒有欄目 `{ $section }`
+    .expected = 以下欄目之一：{ $sections }
+    .help = 先新建欄目：`content/{ $section }/_index.md`
+serve-no-site-folder = 找不到網站目錄：{ $reason }
+serve-cannot-watch = 無法監視 `{ $folder }` 的變化：{ $reason }
+    .help = 請管理員調高 Linux 的 inotify 上限：`sudo sysctl fs.inotify.max_user_watches=524288`
+
 ## 每個代碼的含義（docs/diagnostics.zh.md）
 
 code-E0001 = menhu 內部出錯（這是 menhu 的缺陷，不是稿件的問題）

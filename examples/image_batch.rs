@@ -124,7 +124,10 @@ fn main() -> ExitCode {
                 }
             }
             Err(err) => {
-                eprintln!("{}", err.diagnostic().render_human(false));
+                eprintln!(
+                    "{}",
+                    err.diagnostic().render_human(false, menhu::diag::Lang::En)
+                );
                 failed = true;
             }
         }

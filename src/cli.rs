@@ -11,10 +11,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod build;
 mod deploy;
+mod help;
 
 use crate::check::{self, CheckOptions, Format};
 use crate::content::date::Now;
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostics, Lang};
 use crate::pipeline::BuildOptions;
 use crate::scaffold;
 use crate::serve::{self, ServeOptions};
@@ -36,6 +37,10 @@ pub struct Cli {
     /// The site's root folder (where site-config.toml is).
     #[arg(long, short = 'r', global = true, default_value = ".")]
     pub root: PathBuf,
+    /// The language of messages: zh-Hans, zh-Hant or en (default: `MENHU_LANG`, else
+    /// the site's `default_language`, else the system's `LANG`, else en).
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<Lang>,
     /// The moment taken as now, an RFC 3339 instant (`2026-12-06T08:09:00Z`): what is
     /// due, what has expired, today's date. For tests, and to rebuild a past state;
     /// hidden from help (docs/operator-guide.md).
@@ -212,6 +217,24 @@ fn parse_now(text: &str) -> Result<DateTime<Utc>, String> {
         })
 }
 
+/// Reads the command line; `--help`, `--version` and usage errors are printed here, in
+/// the run's language, and give the exit code (0, or 2 for a bad command line).
+pub fn parse(args: Vec<std::ffi::OsString>) -> Result<Cli, ExitCode> {
+    use clap::FromArgMatches;
+    let matches = help::parse_args(args).map_err(|(text, code)| {
+        if code == 0 {
+            print!("{text}");
+        } else {
+            eprint!("{text}");
+        }
+        ExitCode::from(code)
+    })?;
+    Cli::from_arg_matches(&matches).map_err(|e| {
+        eprint!("{}", e.render());
+        ExitCode::from(2)
+    })
+}
+
 /// Runs the command and returns the process's exit code. The command runs on a thread
 /// of its own, and rayon's threads are made alike, with the stack that rendering
 /// templates needs ([`crate::render::RENDER_STACK_BYTES`]), whatever the platform's
@@ -239,15 +262,16 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn run_command(cli: Cli) -> ExitCode {
-    let style = Style::of_environment();
+    let lang = Lang::for_run(cli.lang, &cli.root);
+    let style = Style::of_environment(lang);
     let now = cli.now.map_or(Now::Clock, Now::At);
     match &cli.command {
-        Command::Check(args) => return run_check(&cli.root, now, args, style.color()),
+        Command::Check(args) => return run_check(&cli.root, now, args, style),
         Command::Build { .. } => return build::run_build(&cli, now, style),
         Command::Deploy(args) => return deploy::run_deploy(&cli.root, args, style),
         _ => {}
     }
-    match execute(cli, now) {
+    match execute(cli, now, lang) {
         Ok(()) => ExitCode::SUCCESS,
         Err(problems) => {
             report(&problems, style);
@@ -256,7 +280,7 @@ fn run_command(cli: Cli) -> ExitCode {
     }
 }
 
-fn execute(cli: Cli, now: Now) -> Result<(), Diagnostics> {
+fn execute(cli: Cli, now: Now, lang: Lang) -> Result<(), Diagnostics> {
     match cli.command {
         Command::Serve {
             port,
@@ -278,6 +302,7 @@ fn execute(cli: Cli, now: Now) -> Result<(), Diagnostics> {
                 bind,
                 port,
                 verbose,
+                lang,
             };
             serve::serve(&options, |line| {
                 let mut err = std::io::stderr().lock();
@@ -300,24 +325,23 @@ fn execute(cli: Cli, now: Now) -> Result<(), Diagnostics> {
             };
             let file = scaffold::new_page(&cli.root, &section, &title, today, shape)?;
             println!("{}", file.display());
-            eprint!("{}", scaffold::guidance(&cli.root, &file, shape));
+            eprint!("{}", scaffold::guidance(&cli.root, &file, shape, lang));
             Ok(())
         }
         Command::Build { .. } | Command::Check(_) | Command::Deploy(_) => Ok(()),
         Command::Init { dir, ci } => {
             let count = scaffold::init(&dir)?;
-            eprintln!(
-                "wrote the demo portal ({count} files) to `{}`",
-                dir.display()
-            );
+            let say = |text: crate::diag::text::Said| eprintln!("{}", text.render(lang));
+            say(crate::t!(
+                "init-wrote",
+                count = count,
+                folder = dir.display()
+            ));
             if let Some(service) = ci {
                 let file = scaffold::write_ci(&dir, service)?;
-                eprintln!(
-                    "wrote the CI pipeline `{}`: set MENHU_URL and MENHU_SHA256 to the menhu release to use, and add a [deploy] target (docs/operator-guide.md)",
-                    file.display()
-                );
+                say(crate::t!("init-wrote-ci", file = file.display()));
             }
-            eprintln!("next: cd {} && menhu serve", dir.display());
+            say(crate::t!("init-next", folder = dir.display()));
             Ok(())
         }
     }
@@ -325,7 +349,7 @@ fn execute(cli: Cli, now: Now) -> Result<(), Diagnostics> {
 
 /// `menhu check`: prints the problems in the chosen format, writes the audit report,
 /// and fails on errors (or on warnings with `--deny-warnings`).
-fn run_check(root: &std::path::Path, now: Now, args: &CheckArgs, color: bool) -> ExitCode {
+fn run_check(root: &std::path::Path, now: Now, args: &CheckArgs, style: Style) -> ExitCode {
     let mut build = BuildOptions {
         drafts: args.drafts,
         offline: args.offline,
@@ -342,15 +366,21 @@ fn run_check(root: &std::path::Path, now: Now, args: &CheckArgs, color: bool) ->
         today: args.today,
     };
     let report = check::check(&options);
-    let printed = check::render_diagnostics(&report.diagnostics, args.format, color);
+    let printed =
+        check::render_diagnostics(&report.diagnostics, args.format, style.color(), style.lang);
     match args.format {
         Format::Human => eprint!("{printed}"),
         Format::Json | Format::Github => print!("{printed}"),
     }
     if let Some(file) = &args.report {
-        let html = check::report::render_audit(&report);
+        let html = check::report::render_audit(&report, style.lang);
         if let Err(why) = write_report(root, file, html.as_bytes()) {
-            eprintln!("error: cannot write the report `{}`: {why}", file.display());
+            let line = crate::t!(
+                "check-report-unwritable",
+                file = file.display(),
+                reason = why
+            );
+            eprintln!("{}", line.render(style.lang));
             return ExitCode::from(1);
         }
     }
@@ -388,9 +418,16 @@ fn report_bug(info: &std::panic::PanicHookInfo<'_>) {
     eprintln!("internal error{place} — a bug in menhu, please report it");
 }
 
-/// How problems are printed on stderr.
+/// How problems are printed on stderr, and in which language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Style {
+struct Style {
+    form: Form,
+    lang: Lang,
+}
+
+/// The form of printed problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
     /// For people, coloured on a terminal.
     Human { color: bool },
     /// GitHub Actions workflow commands (`::warning file=…,line=…::…`), which the runner
@@ -399,18 +436,19 @@ enum Style {
 }
 
 impl Style {
-    fn of_environment() -> Style {
-        if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") {
-            Style::Github
+    fn of_environment(lang: Lang) -> Style {
+        let form = if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") {
+            Form::Github
         } else {
-            Style::Human {
+            Form::Human {
                 color: std::io::stderr().is_terminal(),
             }
-        }
+        };
+        Style { form, lang }
     }
 
     fn color(self) -> bool {
-        matches!(self, Style::Human { color: true })
+        matches!(self.form, Form::Human { color: true })
     }
 }
 
@@ -421,18 +459,18 @@ fn report(problems: &Diagnostics, style: Style) {
     }
     let mut err = std::io::stderr().lock();
     for d in problems.clone().sorted() {
-        match style {
+        match style.form {
             // Errors are blocks with the source line; a blank line keeps them apart.
-            Style::Human { color } => {
+            Form::Human { color } => {
                 let gap = if d.is_error() { "\n" } else { "" };
-                let _ = write!(err, "{}{gap}", d.render_human(color));
+                let _ = write!(err, "{}{gap}", d.render_human(color, style.lang));
             }
-            Style::Github => {
-                let _ = writeln!(err, "{}", d.render_github());
+            Form::Github => {
+                let _ = writeln!(err, "{}", d.render_github(style.lang));
             }
         }
     }
-    let _ = writeln!(err, "{}", problems.summary());
+    let _ = writeln!(err, "{}", problems.summary(style.lang));
 }
 
 #[cfg(test)]

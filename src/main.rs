@@ -2,8 +2,6 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 /// mimalloc rather than the system allocator: a build makes millions of small,
 /// short-lived allocations on several threads (template values, HTML strings), where
 /// mimalloc spends about a third less CPU than glibc's malloc. Its v2 line holds less
@@ -13,5 +11,8 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    menhu::cli::run(menhu::cli::Cli::parse())
+    match menhu::cli::parse(std::env::args_os().collect()) {
+        Ok(cli) => menhu::cli::run(cli),
+        Err(code) => code,
+    }
 }

@@ -867,10 +867,10 @@ fn markdown_problems(
         .collect();
     let missing_alt = rendered.images.iter().filter(|i| i.alt.trim().is_empty());
     for image in missing_alt.clone().take(markdown::MAX_PROBLEMS) {
-        let mut d = Diagnostic::warning("W0202", format!("image `{}` has no alt text", image.src))
+        let mut d = Diagnostic::warning("W0202", crate::t!("markdown-no-alt", src = &image.src))
             .in_file(file)
             .at_span(Span::point(image.line, 1))
-            .help("describe the image for visitors who cannot see it: `![梧州市科协调研现场](photo.jpg)`");
+            .help(crate::t!("markdown-no-alt.help"));
         d.source_line = Some(line_text(image.line).to_owned());
         out.push(d);
     }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, DirEntry, include_dir};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Lang};
 use crate::zh;
 
 static DEMO_CONTENT: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/content");
@@ -61,8 +61,11 @@ pub fn init(dir: &Path) -> Result<usize, Diagnostic> {
     if dir.exists() {
         let mut entries = std::fs::read_dir(dir).map_err(|e| io_error("read", dir, &e))?;
         if entries.next().is_some() {
-            return Err(Diagnostic::error("E0601", format!("`{}` is not empty", dir.display()))
-                .help("choose a new folder name, e.g. `menhu init my-portal`; init never overwrites files"));
+            return Err(Diagnostic::error(
+                "E0601",
+                crate::t!("init-not-empty", folder = dir.display()),
+            )
+            .help(crate::t!("init-not-empty.help")));
         }
     }
     let mut written = 0;
@@ -108,10 +111,13 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
 }
 
 fn io_error(action: &str, path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(
-        "E0602",
-        format!("cannot {action} `{}`: {e}", path.display()),
-    )
+    let (path, reason) = (path.display(), crate::diag::text::display(e));
+    let message = match action {
+        "read" => crate::t!("scaffold-cannot-read", path = path, reason = reason),
+        "create" => crate::t!("scaffold-cannot-create", path = path, reason = reason),
+        _ => crate::t!("scaffold-cannot-write", path = path, reason = reason),
+    };
+    Diagnostic::error("E0602", message).help(crate::t!("scaffold-cannot-write.help"))
 }
 
 /// What `menhu new` makes.
@@ -137,8 +143,8 @@ pub fn new_page(
     let folder = root.join("content").join(section);
     if section.is_empty() || section.split('/').any(|part| part == ".." || part == ".") {
         return Err(
-            Diagnostic::error("E0603", format!("`{section}` is not a section name"))
-                .help("name a folder of `content/`, e.g. `menhu new news \"标题\"`"),
+            Diagnostic::error("E0603", crate::t!("new-not-a-section", section = section))
+                .help(crate::t!("new-not-a-section.help")),
         );
     }
     if !folder.join("_index.md").is_file() {
@@ -148,11 +154,10 @@ pub fn new_page(
     bounds.check(&folder)?;
     let slug = zh::slugify(title);
     if slug.is_empty() {
-        return Err(Diagnostic::error(
-            "E0604",
-            format!("cannot make a file name from the title 「{title}」"),
-        )
-        .help("use a title with Chinese characters, letters or digits"));
+        return Err(
+            Diagnostic::error("E0604", crate::t!("new-no-file-name", title = title))
+                .help(crate::t!("new-no-file-name.help")),
+        );
     }
     let name = format!("{}-{slug}", now.format("%Y-%m-%d"));
     let file = match shape {
@@ -166,8 +171,8 @@ pub fn new_page(
         .find(|path| std::fs::symlink_metadata(path).is_ok());
     if let Some(taken) = taken {
         return Err(
-            Diagnostic::error("E0605", format!("`{}` already exists", taken.display()))
-                .help("edit that page, or choose another title"),
+            Diagnostic::error("E0605", crate::t!("new-exists", file = taken.display()))
+                .help(crate::t!("new-exists.help")),
         );
     }
     let text = match archetype_for(root, section)? {
@@ -183,22 +188,20 @@ pub fn new_page(
 }
 
 /// What to do next with the page `file` that `new_page` made, in the editor's words.
-pub fn guidance(root: &Path, file: &Path, shape: Shape) -> String {
+pub fn guidance(root: &Path, file: &Path, shape: Shape, lang: Lang) -> String {
     let shown = |path: &Path| crate::diag::display_path(path.strip_prefix(root).unwrap_or(path));
-    match shape {
-        Shape::File => format!(
-            "已新建稿件：{}\n下一步：打开这个文件，填写作者、来源、责任编辑，写好正文，再运行 `menhu serve` 预览。\n要配照片或附件，请改用 `menhu new 栏目 \"标题\" --bundle` 新建稿件文件夹。\n",
-            shown(file)
-        ),
+    let text = match shape {
+        Shape::File => crate::t!("new-guidance-file", file = shown(file)),
         Shape::Bundle => {
             let folder = file.parent().unwrap_or(file);
-            format!(
-                "已新建稿件文件夹：{folder}/\n正文写在 {index} 里。\n照片和附件（PDF、Word、Excel）直接放进这个文件夹，和 index.md 放在一起：\n  正文插图只写文件名，方括号里写图片说明，例如 ![调研现场](xianchang.jpg)\n  附件写在前置信息里，例如 attachments = [{{ path = \"tongzhi.pdf\", title = \"通知全文\" }}]\n写好后运行 `menhu serve` 预览。\n",
+            crate::t!(
+                "new-guidance-bundle",
                 folder = shown(folder),
-                index = shown(file),
+                index = shown(file)
             )
         }
-    }
+    };
+    format!("{}\n", text.render(lang))
 }
 
 /// The site's bounds, with the config's `follow_symlinks` when the config loads.
@@ -332,14 +335,13 @@ fn unknown_section(root: &Path, section: &str) -> Diagnostic {
             (!name.is_empty()).then_some(name)
         })
         .collect();
-    let mut d = Diagnostic::error(
-        "E0606",
-        format!("there is no section `{section}` in `content/`"),
-    )
-    .expected(format!("one of: {}", existing.join(", ")));
+    let mut d =
+        Diagnostic::error("E0606", crate::t!("new-no-section", section = section)).expected(
+            crate::t!("new-no-section.expected", sections = existing.join(", ")),
+        );
     d = match crate::diag::did_you_mean(section, existing.iter().map(String::as_str)) {
-        Some(near) => d.help(format!("did you mean `{near}`?")),
-        None => d.help(format!("create `content/{section}/_index.md` first")),
+        Some(near) => d.help(crate::t!("config-did-you-mean", key = near)),
+        None => d.help(crate::t!("new-no-section.help", section = section)),
     };
     d
 }

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use menhu::config::Config;
 use menhu::content::{self, Content, LoadOptions};
-use menhu::diag::Diagnostic;
+use menhu::diag::{Diagnostic, Lang};
 use menhu::portal::UrlPlan;
 use menhu::render::Theme;
 
@@ -50,7 +50,7 @@ fn load_demo_site() -> Result<DemoSite, String> {
     if root.exists() {
         std::fs::remove_dir_all(&root).map_err(|e| e.to_string())?;
     }
-    menhu::scaffold::init(&root).map_err(|d| d.render_human(false))?;
+    menhu::scaffold::init(&root).map_err(|d| d.render_human(false, Lang::En))?;
     let shortcodes = root.join("themes/portal/templates/shortcodes");
     for (name, text) in EXTRA_SHORTCODES {
         std::fs::write(shortcodes.join(name), text).map_err(|e| e.to_string())?;
@@ -63,11 +63,11 @@ fn load_demo_site() -> Result<DemoSite, String> {
     };
     let (content, problems) = content::load(&root, &options);
     if problems.has_errors() {
-        return Err(problems.summary());
+        return Err(problems.summary(Lang::En));
     }
     let (urls, _) = UrlPlan::build(&config, &content);
     let bounds = menhu::bounds::SiteBounds::new(&root);
-    let theme = Theme::load(&root, &config, &bounds).map_err(|d| d.summary())?;
+    let theme = Theme::load(&root, &config, &bounds).map_err(|d| d.summary(Lang::En))?;
     Ok(DemoSite {
         root,
         config,
@@ -81,10 +81,12 @@ fn load_demo_site() -> Result<DemoSite, String> {
 pub fn render_all(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     for d in diagnostics {
-        out.push_str(&d.render_human(false));
-        out.push_str(&d.render_human(true));
-        out.push_str(&d.render_json());
-        out.push_str(&d.render_github());
+        for lang in Lang::ALL {
+            out.push_str(&d.render_human(false, lang));
+            out.push_str(&d.render_human(true, lang));
+            out.push_str(&d.render_json(lang));
+            out.push_str(&d.render_github(lang));
+        }
     }
     out
 }

@@ -39,7 +39,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Lang};
 use crate::output::SiteOutput;
 use crate::pipeline::{self, BuildOptions};
 use crate::portal::Portal;
@@ -259,31 +259,37 @@ pub enum Format {
 }
 
 /// Every problem, sorted, in `format`; the human form ends with the summary line.
-pub fn render_diagnostics(diagnostics: &Diagnostics, format: Format, color: bool) -> String {
+pub fn render_diagnostics(
+    diagnostics: &Diagnostics,
+    format: Format,
+    color: bool,
+    lang: Lang,
+) -> String {
     let mut out = String::new();
     for d in diagnostics.clone().sorted() {
         match format {
             Format::Human => {
-                out.push_str(&d.render_human(color));
+                out.push_str(&d.render_human(color, lang));
                 if d.is_error() {
                     out.push('\n');
                 }
             }
             Format::Json => {
-                out.push_str(&d.render_json());
+                out.push_str(&d.render_json(lang));
                 out.push('\n');
             }
             Format::Github => {
-                out.push_str(&d.render_github());
+                out.push_str(&d.render_github(lang));
                 out.push('\n');
             }
         }
     }
     if format == Format::Human {
         if diagnostics.is_empty() {
-            out.push_str("no problems found\n");
+            out.push_str(&crate::t!("check-no-problems").render(lang));
+            out.push('\n');
         } else {
-            out.push_str(&diagnostics.summary());
+            out.push_str(&diagnostics.summary(lang));
             out.push('\n');
         }
     }

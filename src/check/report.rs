@@ -8,13 +8,13 @@ use std::fmt::Write as _;
 use super::CheckReport;
 use super::inspect::{ColumnSummary, problems_by_column};
 use crate::config::check::ColumnKind;
-use crate::diag::{Diagnostic, display_path};
+use crate::diag::{Diagnostic, Lang, display_path};
 use crate::html_text::escape as escape_html;
 
 const STYLE: &str = "body{font:16px/1.6 system-ui,'PingFang SC','Microsoft YaHei',sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#1a1a1a}h1{font-size:1.6rem}table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #ccc;padding:.35rem .6rem;text-align:left;vertical-align:top}th{background:#f3f3f3}.ok{color:#11632a}.bad{color:#b3141c;font-weight:bold}.muted{color:#555}code{font-family:ui-monospace,monospace;font-size:.9em}.summary{font-size:1.1rem}";
 
 /// The audit page for `report`.
-pub fn render_audit(report: &CheckReport) -> String {
+pub fn render_audit(report: &CheckReport, lang: Lang) -> String {
     let diagnostics = report.diagnostics.clone().sorted();
     let mut out = String::new();
     let title = format!("{} 网站自查报告", report.site_title);
@@ -49,7 +49,7 @@ pub fn render_audit(report: &CheckReport) -> String {
         out.push_str("</table>\n");
     }
     by_rule(&mut out, &diagnostics);
-    every_problem(&mut out, &diagnostics);
+    every_problem(&mut out, &diagnostics, lang);
     out.push_str("</body>\n</html>\n");
     out
 }
@@ -111,7 +111,7 @@ fn by_rule(out: &mut String, diagnostics: &[Diagnostic]) {
     out.push_str("</table>\n");
 }
 
-fn every_problem(out: &mut String, diagnostics: &[Diagnostic]) {
+fn every_problem(out: &mut String, diagnostics: &[Diagnostic], lang: Lang) {
     if diagnostics.is_empty() {
         return;
     }
@@ -132,8 +132,8 @@ fn every_problem(out: &mut String, diagnostics: &[Diagnostic]) {
             "<tr><td>{level}</td><td><code>{}</code></td><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
             d.code,
             escape_html(&place),
-            escape_html(&d.message),
-            escape_html(d.help.as_deref().unwrap_or("")),
+            escape_html(&d.message_in(lang)),
+            escape_html(d.help_in(lang).as_deref().unwrap_or("")),
         );
     }
     out.push_str("</table>\n");

@@ -52,14 +52,16 @@ pub(super) fn run_build(cli: &Cli, now: Now, style: Style) -> ExitCode {
         Ok((built, target, stats)) => {
             report(&built.warnings, style);
             if !*quiet {
-                eprintln!(
-                    "built {} pages, {} sections: {} files written, {} copied to `{}` in {took:.2?}",
-                    built.portal.pages.len(),
-                    built.portal.sections.len(),
-                    stats.rendered,
-                    stats.copied,
-                    target.display(),
+                let line = crate::t!(
+                    "build-done",
+                    pages = built.portal.pages.len(),
+                    sections = built.portal.sections.len(),
+                    written = stats.rendered,
+                    copied = stats.copied,
+                    output = target.display(),
+                    took = format!("{took:.2?}")
                 );
+                eprintln!("{}", line.render(style.lang));
             }
             if *timings {
                 eprint!("{}", timings_report(&built.timings));
@@ -78,13 +80,13 @@ pub(super) fn run_build(cli: &Cli, now: Now, style: Style) -> ExitCode {
         Err(problems) => report(problems, style),
     }
     if *format == BuildFormat::Json {
-        println!("{}", build_json(&result, took));
+        println!("{}", build_json(&result, took, style.lang));
     }
     let warned = result
         .as_ref()
         .is_ok_and(|(built, _, _)| built.warnings.warning_count() > 0);
     if warned && *deny_warnings {
-        eprintln!("error: the build has warnings and `--deny-warnings` was given");
+        eprintln!("{}", crate::t!("build-denied-warnings").render(style.lang));
     }
     ExitCode::from(u8::from(result.is_err() || (warned && *deny_warnings)))
 }
@@ -108,13 +110,13 @@ fn clean_image_cache(root: &Path) -> Result<(), crate::diag::Diagnostic> {
     })
 }
 
-fn build_json(result: &BuildResult, took: Duration) -> serde_json::Value {
+fn build_json(result: &BuildResult, took: Duration, lang: crate::diag::Lang) -> serde_json::Value {
     let diagnostics = |problems: &Diagnostics| -> Vec<serde_json::Value> {
         problems
             .clone()
             .sorted()
             .iter()
-            .filter_map(|d| serde_json::from_str(&d.render_json()).ok())
+            .filter_map(|d| serde_json::from_str(&d.render_json(lang)).ok())
             .collect()
     };
     // Rounded to milliseconds: more digits would only be noise.

@@ -258,9 +258,9 @@ fn concurrency(raw: Option<Spanned<usize>>, report: &mut Report<'_>) -> usize {
     };
     if *value.get_ref() == 0 {
         report.push(
-            Diagnostic::error("E0102", "`check.external.concurrency` is 0")
-                .expected("a number of requests at once, e.g. `concurrency = 8`")
-                .help("use at least 1"),
+            Diagnostic::error("E0102", crate::t!("config-check-concurrency-zero"))
+                .expected(crate::t!("config-check-concurrency-zero.expected"))
+                .help(crate::t!("config-check-concurrency-zero.help")),
             Some(value.span()),
         );
         return 1;
@@ -274,10 +274,10 @@ fn as_of(raw: &Spanned<String>, report: &mut Report<'_>) -> Option<chrono::Naive
         report.push(
             Diagnostic::error(
                 "E0102",
-                format!("`check.as_of` is not a date: 「{}」", raw.get_ref()),
+                crate::t!("config-check-as-of", value = raw.get_ref()),
             )
-            .expected("a date like \"2026-05-01\"")
-            .help("write the date as YYYY-MM-DD, or remove the line to measure from today"),
+            .expected(crate::t!("config-check-as-of.expected"))
+            .help(crate::t!("config-check-as-of.help")),
             Some(raw.span()),
         );
     }
@@ -287,9 +287,9 @@ fn as_of(raw: &Spanned<String>, report: &mut Report<'_>) -> Option<chrono::Naive
 fn column(raw: RawColumn, report: &mut Report<'_>) -> Option<ColumnRule> {
     let Some(section) = raw.section else {
         report.push(
-            Diagnostic::error("E0102", "a `[[check.columns]]` entry has no `section`")
-                .expected("the section folder under `content/`, e.g. `section = \"news/tzgg\"`")
-                .help("add `section = \"…\"` to the entry"),
+            Diagnostic::error("E0102", crate::t!("config-check-column-no-section"))
+                .expected(crate::t!("config-check-column-no-section.expected"))
+                .help(crate::t!("config-check-column-no-section.help")),
             None,
         );
         return None;
@@ -303,9 +303,12 @@ fn column(raw: RawColumn, report: &mut Report<'_>) -> Option<ColumnRule> {
             "exempt" => Some(ColumnKind::Exempt),
             other => {
                 report.push(
-                    Diagnostic::error("E0102", format!("unknown column type `{other}`"))
-                        .expected("one of `news`, `notice`, `other`, `exempt`")
-                        .help("`news` for 动态/要闻 (14 days), `notice` for 通知公告/政策文件 (180 days)"),
+                    Diagnostic::error(
+                        "E0102",
+                        crate::t!("config-check-column-type", value = other),
+                    )
+                    .expected(crate::t!("config-check-column-type.expected"))
+                    .help(crate::t!("config-check-column-type.help")),
                     Some(kind.span()),
                 );
                 None
@@ -325,9 +328,9 @@ fn wording(raw: RawWording, report: &mut Report<'_>) -> Option<WordingRule> {
         Some(right) if !right.get_ref().trim().is_empty() => right.into_inner(),
         other => {
             report.push(
-                Diagnostic::error("E0102", "a `[[check.wording]]` entry has no `right` form")
-                    .expected("`right = \"正确写法\"` and `wrong = [\"常见错误写法\"]`")
-                    .help("add the right form of the name or term"),
+                Diagnostic::error("E0102", crate::t!("config-check-wording-no-right"))
+                    .expected(crate::t!("config-check-wording-no-right.expected"))
+                    .help(crate::t!("config-check-wording-no-right.help")),
                 other.map(|r| r.span()),
             );
             return None;
@@ -350,9 +353,9 @@ fn forbidden(raw: RawForbidden, report: &mut Report<'_>) -> Option<ForbiddenTerm
         }),
         other => {
             report.push(
-                Diagnostic::error("E0102", "a `[[check.forbidden]]` entry has no `term`")
-                    .expected("`term = \"过时的说法\"`, optionally `instead = \"现行说法\"`")
-                    .help("add the term to look for"),
+                Diagnostic::error("E0102", crate::t!("config-check-forbidden-no-term"))
+                    .expected(crate::t!("config-check-forbidden-no-term.expected"))
+                    .help(crate::t!("config-check-forbidden-no-term.help")),
                 other.map(|t| t.span()),
             );
             None

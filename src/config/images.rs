@@ -90,11 +90,8 @@ pub(crate) fn validate_images(raw: RawImages, report: &mut Report<'_>) -> Images
         && *location.get_ref()
         && !keep_exif
     {
-        let warning = Diagnostic::warning(
-            "W0110",
-            "`images.keep_location` has no effect without `keep_exif = true`",
-        )
-        .help("the location is part of the camera metadata: add `keep_exif = true` to `[images]` to keep both, or remove `keep_location`");
+        let warning = Diagnostic::warning("W0110", crate::t!("config-keep-location-alone"))
+            .help(crate::t!("config-keep-location-alone.help"));
         report.push(warning, Some(location.span()));
     }
     ImagesConfig {
@@ -118,7 +115,7 @@ pub(crate) fn validate_images(raw: RawImages, report: &mut Report<'_>) -> Images
                     "max_original_bytes",
                     1,
                     i64::MAX,
-                    "e.g. `max_original_bytes = 1_000_000` (1 MB)",
+                    "max_original_bytes = 1_000_000",
                     report,
                 )
             })
@@ -135,12 +132,12 @@ pub(crate) fn validate_images(raw: RawImages, report: &mut Report<'_>) -> Images
 
 fn quality(raw: Option<Spanned<i64>>, key: &str, report: &mut Report<'_>) -> Option<u8> {
     let value = raw?;
-    let example = format!("e.g. `{key} = 80`");
+    let example = format!("{key} = 80");
     in_range(&value, key, 1, 100, &example, report).and_then(|n| u8::try_from(n).ok())
 }
 
 fn pixels(value: &Spanned<i64>, key: &str, report: &mut Report<'_>) -> Option<u32> {
-    let example = format!("e.g. `{key} = 2500`");
+    let example = format!("{key} = 2500");
     in_range(value, key, 1, i64::from(MAX_OUTPUT_PX), &example, report)
         .and_then(|n| u32::try_from(n).ok())
 }
@@ -157,9 +154,9 @@ fn widths(raw: Spanned<Vec<Spanned<i64>>>, report: &mut Report<'_>) -> Option<Ve
         }
     }
     if valid && widths.is_empty() {
-        let error = Diagnostic::error("E0102", "`images.widths` is empty")
-            .expected("the widths of the responsive copies, e.g. `widths = [480, 960, 1600]`")
-            .help("list at least one width, or remove `widths` for the default [480, 960, 1600]");
+        let error = Diagnostic::error("E0102", crate::t!("config-images-no-widths"))
+            .expected(crate::t!("config-images-no-widths.expected"))
+            .help(crate::t!("config-images-no-widths.help"));
         report.push(error, Some(span));
         return None;
     }
@@ -169,7 +166,7 @@ fn widths(raw: Spanned<Vec<Spanned<i64>>>, report: &mut Report<'_>) -> Option<Ve
 }
 
 fn width_value(width: &Spanned<i64>, report: &mut Report<'_>) -> Option<u32> {
-    let example = "widths in pixels, e.g. `widths = [480, 960, 1600]`";
+    let example = "widths = [480, 960, 1600]";
     in_range(
         width,
         "widths",
@@ -194,16 +191,22 @@ fn in_range(
     if (min..=max).contains(&n) {
         return Some(n);
     }
-    let range = if max == i64::MAX {
-        format!("a number of at least {min}")
+    let expected = if max == i64::MAX {
+        crate::t!("config-images-at-least", min = min, example = example)
     } else {
-        format!("a number from {min} to {max}")
+        crate::t!(
+            "config-images-between",
+            min = min,
+            max = max,
+            example = example
+        )
     };
-    let error = Diagnostic::error("E0102", format!("`images.{key}` is {n}"))
-        .expected(format!("{range}, {example}"))
-        .help(format!(
-            "change `{key}` in `[images]`, or remove it for the default"
-        ));
+    let error = Diagnostic::error(
+        "E0102",
+        crate::t!("config-images-out-of-range", key = key, value = n),
+    )
+    .expected(expected)
+    .help(crate::t!("config-images-out-of-range.help", key = key));
     report.push(error, Some(value.span()));
     None
 }

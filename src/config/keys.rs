@@ -191,14 +191,8 @@ pub(crate) fn report_unread_keys(
 }
 
 fn zola_only_warning(path: &KeyPath) -> Diagnostic {
-    Diagnostic::warning(
-        "W0101",
-        format!(
-            "`{}` is a Zola setting menhu does not use; it is ignored",
-            path.display()
-        ),
-    )
-    .help("remove it once the site no longer needs to build with Zola")
+    Diagnostic::warning("W0101", crate::t!("config-zola-only", key = path.display()))
+        .help(crate::t!("config-zola-only.help"))
 }
 
 fn unknown_key_error(path: &KeyPath) -> Diagnostic {
@@ -206,22 +200,20 @@ fn unknown_key_error(path: &KeyPath) -> Diagnostic {
     let table = pattern.split_last().map_or(&[][..], |(_, parents)| parents);
     let key = path.last_key();
     let message = match table_name(path) {
-        Some(name) => format!("unknown key `{key}` in `[{name}]`"),
-        None => format!("unknown key `{key}`"),
+        Some(name) => crate::t!("config-unknown-key-in", key = key, table = name),
+        None => crate::t!("config-unknown-key", key = key),
     };
     let mut error = Diagnostic::error("E0101", message);
     let Some(valid) = keys_at(table) else {
         return error;
     };
-    error = error.expected(format!("one of {}", backticked(valid)));
+    error = error.expected(crate::t!("config-one-of", keys = backticked(valid)));
     let zola_here = zola_keys_in(table);
     let candidates = valid.iter().copied().chain(zola_here.iter().copied());
     match did_you_mean(key, candidates) {
-        Some(close) => error.help(format!("did you mean `{close}`?")),
-        None if table.is_empty() => {
-            error.help("remove it, or move values of your own under `[extra]`")
-        }
-        None => error.help("remove it"),
+        Some(close) => error.help(crate::t!("config-did-you-mean", key = close)),
+        None if table.is_empty() => error.help(crate::t!("config-unknown-key.help-top")),
+        None => error.help(crate::t!("config-unknown-key.help")),
     }
 }
 

@@ -221,14 +221,9 @@ impl Config {
             }
         }
         Err(vec![
-            Diagnostic::error(
-                "E0100",
-                format!("no `{FILE_NAME}` or `{ZOLA_FILE_NAME}` in `{}`", root.display()),
-            )
-            .expected(format!("a `{FILE_NAME}` at the site root, or a Zola `{ZOLA_FILE_NAME}`"))
-            .help(format!(
-                "create `{FILE_NAME}` with at least `base_url` and `title`, pass the site folder with `--root`, or run `menhu init DIR` to start from the demo portal"
-            )),
+            Diagnostic::error("E0100", crate::t!("config-none", folder = root.display()))
+                .expected(crate::t!("config-none.expected"))
+                .help(crate::t!("config-none.help")),
         ])
     }
 
@@ -285,14 +280,20 @@ impl Config {
             .into_iter()
             .filter_map(|(index, e)| {
                 let entry = self.follow_symlinks.get(index)?;
-                Some(entry.place(
-                    Diagnostic::warning(
-                        "W0103",
-                        format!("`follow_symlinks` entry `{}` cannot be used: {e}", entry.value),
-                    )
-                    .in_file(&self.file)
-                    .help("name an existing folder, absolute or relative to the site root, or remove the entry"),
-                ))
+                Some(
+                    entry.place(
+                        Diagnostic::warning(
+                            "W0103",
+                            crate::t!(
+                                "config-follow-symlinks-unusable",
+                                entry = &entry.value,
+                                reason = crate::diag::text::display(e)
+                            ),
+                        )
+                        .in_file(&self.file)
+                        .help(crate::t!("config-follow-symlinks-unusable.help")),
+                    ),
+                )
             })
             .collect();
         (bounds, warnings)
@@ -315,21 +316,24 @@ impl Config {
 }
 
 fn unreadable(name: &str, err: &io::Error) -> Diagnostic {
-    let diagnostic =
-        Diagnostic::error("E0107", format!("cannot read `{name}`: {err}")).in_file(name);
+    let message = crate::t!(
+        "config-unreadable",
+        file = name,
+        reason = crate::diag::text::display(err)
+    );
+    let diagnostic = Diagnostic::error("E0107", message).in_file(name);
     if err.kind() == io::ErrorKind::InvalidData {
-        diagnostic.help(format!(
-            "the file is not UTF-8; re-save it as UTF-8, e.g. `iconv -f GB18030 -t UTF-8 {name} > {name}.utf8` and rename it"
-        ))
+        diagnostic.help(crate::t!("config-unreadable.help-encoding", file = name))
     } else {
-        diagnostic.help("check the file's permissions")
+        diagnostic.help(crate::t!("config-unreadable.help"))
     }
 }
 
 fn syntax_error(err: &toml::de::Error, file: &Path, text: &str) -> Diagnostic {
-    let diagnostic = Diagnostic::error("E0106", format!("invalid TOML: {}", err.message().trim_end_matches('.')))
+    let reason = err.message().trim_end_matches('.');
+    let diagnostic = Diagnostic::error("E0106", crate::t!("config-invalid-toml", reason = reason))
         .in_file(file)
-        .help("see https://toml.io for the syntax; strings need double quotes, e.g. `title = \"某某市科协\"`");
+        .help(crate::t!("config-invalid-toml.help"));
     place(diagnostic, err.span(), text)
 }
 
@@ -345,9 +349,9 @@ fn type_error(err: &toml::de::Error, doc: &DeTable<'_>, file: &Path, text: &str)
         .map(|span| key_path_at(doc, span.start))
         .unwrap_or_default();
     let message = if key.0.is_empty() {
-        found.to_owned()
+        crate::diag::text::Said::from(found)
     } else {
-        format!("wrong value for `{}`: {found}", key.display())
+        crate::t!("config-wrong-value", key = key.display(), found = found)
     };
     let mut diagnostic = Diagnostic::error("E0102", message).in_file(file);
     if let Some(expected) = expected {

@@ -209,12 +209,17 @@ pub(crate) fn path_segment(
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     if !valid {
-        let error = Diagnostic::error("E0108", format!("`{key}` 「{value}」 is not a URL segment"))
-            .expected("ASCII letters, digits, `-` or `_`, e.g. `cities` or `diqu`")
-            .help(format!(
-                "set `{}` to one word such as `{default}`",
-                key.rsplit('.').next().unwrap_or(key)
-            ));
+        let name = key.rsplit('.').next().unwrap_or(key);
+        let error = Diagnostic::error(
+            "E0108",
+            crate::t!("config-not-a-segment", key = key, value = value),
+        )
+        .expected(crate::t!("config-not-a-segment.expected"))
+        .help(crate::t!(
+            "config-not-a-segment.help",
+            key = name,
+            default = default
+        ));
         problems.push(error, Some(raw.span()));
         return default.to_owned();
     }
@@ -235,9 +240,12 @@ impl Problems<'_> {
     }
 
     fn missing(&mut self, table: &str, keys: &str, example: &str, span: Option<Range<usize>>) {
-        let error = Diagnostic::error("E0109", format!("an entry of `{table}` lacks {keys}"))
-            .expected(format!("both keys in every entry, e.g.\n{example}"))
-            .help(format!("add {keys} to the entry, or remove it"));
+        let error = Diagnostic::error(
+            "E0109",
+            crate::t!("config-entry-lacks", table = table, keys = keys),
+        )
+        .expected(crate::t!("config-entry-lacks.expected", example = example))
+        .help(crate::t!("config-entry-lacks.help", keys = keys));
         self.push(error, span);
     }
 }

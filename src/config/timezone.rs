@@ -26,13 +26,11 @@ pub(crate) fn timezone(
     if let Ok(zone) = name.parse::<Tz>() {
         return zone;
     }
-    let mut error = Diagnostic::error("E0102", format!("unknown time zone 「{name}」"))
-        .expected("an IANA time zone name, e.g. `timezone = \"Asia/Shanghai\"`");
+    let mut error = Diagnostic::error("E0102", crate::t!("config-unknown-timezone", name = name))
+        .expected(crate::t!("config-unknown-timezone.expected"));
     error = match suggestion(name) {
-        Some(near) => error.help(format!("did you mean `timezone = \"{near}\"`?")),
-        None => error.help(
-            "use the name of the zone database (https://en.wikipedia.org/wiki/List_of_tz_database_time_zones), or remove the line for the default",
-        ),
+        Some(near) => error.help(crate::t!("config-unknown-timezone.help-near", near = near)),
+        None => error.help(crate::t!("config-unknown-timezone.help")),
     };
     report.push(error, Some(raw.span()));
     fallback

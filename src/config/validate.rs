@@ -123,24 +123,23 @@ pub(crate) fn validate(
 /// `base_url` is required and must be an absolute http(s) URL; its trailing `/` goes.
 fn check_base_url(base_url: Option<&Spanned<String>>, report: &mut Report<'_>) -> String {
     let Some(base_url) = base_url else {
-        let error = Diagnostic::error("E0103", "missing `base_url`")
-            .expected("the site's absolute address, e.g. `https://www.example.org.cn`")
-            .help(format!(
-                "add a line at the top of the file: `{EXAMPLE_BASE_URL}`"
+        let error = Diagnostic::error("E0103", crate::t!("config-no-base-url"))
+            .expected(crate::t!("config-no-base-url.expected"))
+            .help(crate::t!(
+                "config-no-base-url.help",
+                example = EXAMPLE_BASE_URL
             ));
         report.push(error, None);
         return String::new();
     };
     let url = base_url.get_ref().trim();
     if !is_absolute_http_url(url) {
-        let error = Diagnostic::error(
-            "E0103",
-            format!("`base_url` 「{url}」 is not an absolute http(s) URL"),
-        )
-        .expected(
-            "an address starting with `https://` or `http://`, e.g. `https://www.example.org.cn`",
-        )
-        .help(format!("write the full address: `{EXAMPLE_BASE_URL}`"));
+        let error = Diagnostic::error("E0103", crate::t!("config-bad-base-url", url = url))
+            .expected(crate::t!("config-bad-base-url.expected"))
+            .help(crate::t!(
+                "config-bad-base-url.help",
+                example = EXAMPLE_BASE_URL
+            ));
         report.push(error, Some(base_url.span()));
     }
     url.trim_end_matches('/').to_owned()
@@ -162,11 +161,9 @@ fn check_page_size(value: &Spanned<usize>, key: &str, report: &mut Report<'_>) -
     if *value.get_ref() > 0 {
         return Some(*value.get_ref());
     }
-    let error = Diagnostic::error("E0105", format!("`{key}` is 0"))
-        .expected("a number of items per page of at least 1, e.g. `20`")
-        .help(format!(
-            "set `{key} = 20`, or remove it to show everything on one page"
-        ));
+    let error = Diagnostic::error("E0105", crate::t!("config-zero-per-page", key = key))
+        .expected(crate::t!("config-zero-per-page.expected"))
+        .help(crate::t!("config-zero-per-page.help", key = key));
     report.push(error, Some(value.span()));
     None
 }
@@ -176,9 +173,9 @@ fn check_taxonomies(raw: Vec<RawTaxonomy>, report: &mut Report<'_>) -> Vec<Taxon
     for name in raw.iter().filter_map(|taxonomy| taxonomy.name.as_ref()) {
         let value = name.get_ref().trim();
         if value.is_empty() {
-            let error = Diagnostic::error("E0104", "taxonomy with an empty `name`")
-                .expected("a name such as `tags` or `cities`")
-                .help("give the taxonomy a name, e.g. `{ name = \"tags\" }`");
+            let error = Diagnostic::error("E0104", crate::t!("config-taxonomy-empty-name"))
+                .expected(crate::t!("config-taxonomy-empty-name.expected"))
+                .help(crate::t!("config-taxonomy-empty-name.help"));
             report.push(error, Some(name.span()));
         } else if let Some(first) = seen
             .iter()
@@ -186,17 +183,17 @@ fn check_taxonomies(raw: Vec<RawTaxonomy>, report: &mut Report<'_>) -> Vec<Taxon
         {
             let (line, _) = crate::diag::line_col(report.text, first.span().start);
             let error =
-                Diagnostic::error("E0104", format!("taxonomy 「{value}」 is declared twice"))
-                    .help(format!("remove this one; the first is on line {line}"));
+                Diagnostic::error("E0104", crate::t!("config-taxonomy-twice", name = value))
+                    .help(crate::t!("config-taxonomy-twice.help", line = line));
             report.push(error, Some(name.span()));
         } else {
             seen.push(name);
         }
     }
     if raw.iter().any(|taxonomy| taxonomy.name.is_none()) {
-        let error = Diagnostic::error("E0104", "taxonomy without a `name`")
-            .expected("every entry of `taxonomies` to have a name, e.g. `{ name = \"tags\" }`")
-            .help("add `name = \"…\"` to the entry");
+        let error = Diagnostic::error("E0104", crate::t!("config-taxonomy-no-name"))
+            .expected(crate::t!("config-taxonomy-no-name.expected"))
+            .help(crate::t!("config-taxonomy-no-name.help"));
         report.push(error, None);
     }
     raw.into_iter()
@@ -259,11 +256,8 @@ fn markdown(raw: RawMarkdown, flavour: Flavour, report: &mut Report<'_>) -> Mark
     if let Some(style) = &highlighting.style
         && *style.get_ref() == RawHighlightStyle::Inline
     {
-        let warning = Diagnostic::warning(
-            "W0102",
-            "`style = \"inline\"` in `[markdown.highlighting]` is rendered with CSS classes",
-        )
-        .help("menhu always highlights with CSS classes; the theme's stylesheet gives the colours");
+        let warning = Diagnostic::warning("W0102", crate::t!("config-inline-highlighting"))
+            .help(crate::t!("config-inline-highlighting.help"));
         report.push(warning, Some(style.span()));
     }
     let highlight_code = match (raw.highlight_code, &highlighting.theme) {

@@ -94,24 +94,24 @@ fn place_of_byte(bytes: &[u8], at: usize) -> Span {
 }
 
 fn utf16_error(file: &Path) -> Diagnostic {
-    Diagnostic::error("E0202", "file is UTF-16, not UTF-8")
+    Diagnostic::error("E0202", crate::t!("content-utf16"))
         .in_file(file)
-        .expected("a file encoded as UTF-8")
-        .help(format!(
-            "re-save it as UTF-8, e.g. `iconv -f UTF-16 -t UTF-8 {0} > x.md && mv x.md {0}`, \
-             or in your editor choose 「UTF-8」 encoding",
-            crate::diag::display_path(file)
+        .expected(crate::t!("content-expected-utf8"))
+        .help(crate::t!(
+            "content-resave",
+            from = "UTF-16",
+            file = crate::diag::display_path(file)
         ))
 }
 
 fn gb18030_error(file: &Path) -> Diagnostic {
-    Diagnostic::error("E0201", "file is encoded as GBK/GB18030, not UTF-8")
+    Diagnostic::error("E0201", crate::t!("content-gb18030"))
         .in_file(file)
-        .expected("a file encoded as UTF-8")
-        .help(format!(
-            "re-save it as UTF-8, e.g. `iconv -f GB18030 -t UTF-8 {0} > x.md && mv x.md {0}`, \
-             or in your editor choose 「UTF-8」 encoding",
-            crate::diag::display_path(file)
+        .expected(crate::t!("content-expected-utf8"))
+        .help(crate::t!(
+            "content-resave",
+            from = "GB18030",
+            file = crate::diag::display_path(file)
         ))
 }
 
@@ -119,22 +119,20 @@ fn invalid_utf8_error(file: &Path, bytes: &[u8], at: usize) -> Diagnostic {
     let byte = bytes.get(at).copied().unwrap_or(0);
     Diagnostic::error(
         "E0203",
-        format!("file is not valid UTF-8: byte 0x{byte:02X} cannot start or continue a character"),
+        crate::t!("content-invalid-utf8", byte = format!("0x{byte:02X}")),
     )
     .in_file(file)
     .at_span(place_of_byte(bytes, at))
-    .expected("a file encoded as UTF-8")
-    .help(
-        "the file may be damaged or saved in another encoding; re-save it as UTF-8 in your editor",
-    )
+    .expected(crate::t!("content-expected-utf8"))
+    .help(crate::t!("content-invalid-utf8.help"))
 }
 
 fn nul_error(file: &Path, bytes: &[u8], at: usize) -> Diagnostic {
-    Diagnostic::error("E0204", "file contains a NUL byte: it is binary or corrupted")
+    Diagnostic::error("E0204", crate::t!("content-nul"))
         .in_file(file)
         .at_span(place_of_byte(bytes, at))
-        .expected("a Markdown text file")
-        .help("if this is not a Markdown page, give it another extension than `.md`; otherwise restore it from a good copy")
+        .expected(crate::t!("content-nul.expected"))
+        .help(crate::t!("content-nul.help"))
 }
 
 #[cfg(test)]

@@ -62,25 +62,19 @@ impl SplitError {
     /// The editor-facing report (E0205), pointing at the opening fence.
     pub fn to_diagnostic(&self, file: &Path, text: &str) -> Diagnostic {
         let fence = self.format.fence();
-        Diagnostic::error(
-            "E0205",
-            format!("front matter opened with `{fence}` is never closed"),
-        )
-        .in_file(file)
-        .at(
-            Span {
-                line: self.line,
-                column: 1,
-                end_line: self.line,
-                end_column: 4,
-            },
-            text,
-        )
-        .expected(format!("a line with only `{fence}` after the front matter"))
-        .help(format!(
-            "add a closing `{fence}` line after the front matter; if the page has no front \
-                 matter and starts with a horizontal rule, add the front matter first"
-        ))
+        Diagnostic::error("E0205", crate::t!("content-unclosed", fence = fence))
+            .in_file(file)
+            .at(
+                Span {
+                    line: self.line,
+                    column: 1,
+                    end_line: self.line,
+                    end_column: 4,
+                },
+                text,
+            )
+            .expected(crate::t!("content-unclosed.expected", fence = fence))
+            .help(crate::t!("content-unclosed.help", fence = fence))
     }
 }
 

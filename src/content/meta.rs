@@ -10,6 +10,7 @@ use super::front_matter::Format;
 use super::parse::{self, Front};
 use super::places::FrontMatterSpans;
 use super::raw::{self, RawPageMeta, RawPin, RawSectionMeta, RawText, StringList};
+use crate::diag::text::Said;
 use crate::diag::{Diagnostic, Span};
 use crate::images::{FOCUS_NAMES, Focus};
 use crate::url_scheme::{self, Field};
@@ -329,7 +330,7 @@ impl<'a> Checker<'a> {
         value.map(|value| Located::new(value, self.span(path)))
     }
 
-    fn error(&self, code: &'static str, message: String, path: &str) -> Diagnostic {
+    fn error(&self, code: &'static str, message: impl Into<Said>, path: &str) -> Diagnostic {
         let diagnostic = Diagnostic::error(code, message).in_file(self.file);
         match self.span(path) {
             Some(span) => diagnostic.at(span, self.text),
@@ -342,9 +343,13 @@ impl<'a> Checker<'a> {
         let date = Date::parse(&text);
         if date.is_none() {
             let e = self
-                .error("E0207", format!("invalid date 「{text}」 for `{key}`"), key)
-                .expected(DATE_EXPECTED)
-                .help("write a real calendar date such as 2024-05-01; add a time as 2024-05-01T09:30:00+08:00");
+                .error(
+                    "E0207",
+                    crate::t!("content-bad-date", value = &text, key = key),
+                    key,
+                )
+                .expected(crate::t!("content-bad-date.expected"))
+                .help(crate::t!("content-bad-date.help"));
             self.errors.push(e);
         }
         date
@@ -507,17 +512,22 @@ impl<'a> Checker<'a> {
             written => {
                 let example = super::places::assignment(self.format, "title", "\"…\"");
                 let (message, help) = match (written.is_some(), self.format) {
-                    (true, _) => ("page `title` is empty".to_owned(), format!("write the title, e.g. `{example}`")),
-                    (false, Some(_)) => ("page has no `title`".to_owned(), format!("add `{example}` to the front matter")),
+                    (true, _) => (
+                        crate::t!("content-empty-title"),
+                        crate::t!("content-empty-title.help", example = &example),
+                    ),
+                    (false, Some(_)) => (
+                        crate::t!("content-no-title"),
+                        crate::t!("content-no-title.help", example = &example),
+                    ),
                     (false, None) => (
-                        "page has no `title`".to_owned(),
-                        "add front matter at the top of the file: a line `+++`, then `title = \"…\"`, then `+++`"
-                            .to_owned(),
+                        crate::t!("content-no-title"),
+                        crate::t!("content-no-title.help-no-front-matter"),
                     ),
                 };
                 let mut e = self
                     .error("E0208", message, "title")
-                    .expected("a page title");
+                    .expected(crate::t!("content-no-title.expected"));
                 if e.span.is_none()
                     && let Some(line) = self.fence_line
                 {
@@ -590,16 +600,16 @@ impl<'a> Checker<'a> {
             .collect::<Vec<_>>()
             .join(", ");
         let help = match crate::diag::did_you_mean(&value, allowed.iter().copied()) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!("use one of {list}"),
+            Some(best) => crate::t!("config-did-you-mean", key = best),
+            None => crate::t!("content-use-one-of", values = &list),
         };
         let e = self
             .error(
                 "E0206",
-                format!("unknown value 「{value}」 for `{key}`"),
+                crate::t!("content-unknown-value", value = &value, key = key),
                 key,
             )
-            .expected(format!("one of {list}"))
+            .expected(crate::t!("config-one-of", keys = &list))
             .help(help);
         self.errors.push(e);
         None

@@ -10,6 +10,7 @@ use super::front_matter::{self, Format, Split};
 use super::meta::DATE_EXPECTED;
 use super::places::FrontMatterSpans;
 use super::raw::ATTACHMENT_KEYS;
+use crate::diag::text::Said;
 use crate::diag::{Diagnostic, Span, did_you_mean, line_col};
 
 /// What is known about a front matter besides its raw values, to check them.
@@ -201,7 +202,12 @@ fn is_type_error(message: &str) -> bool {
 }
 
 impl Problem<'_> {
-    fn diagnostic(&self, code: &'static str, message: String, span: Option<Span>) -> Diagnostic {
+    fn diagnostic(
+        &self,
+        code: &'static str,
+        message: impl Into<Said>,
+        span: Option<Span>,
+    ) -> Diagnostic {
         let d = Diagnostic::error(code, message).in_file(self.file);
         match span {
             Some(span) => d.at(span, self.text),
@@ -215,51 +221,50 @@ impl Problem<'_> {
         if let (Some(key @ ("date" | "updated" | "expires")), Some(line)) = (key, line_text) {
             let value = line.split_once(['=', ':']).map_or("", |(_, v)| v.trim());
             return self
-                .diagnostic("E0207", format!("invalid date 「{value}」 for `{key}`"), span)
-                .expected(DATE_EXPECTED)
-                .help("write a real calendar date such as 2024-05-01; add a time as 2024-05-01T09:30:00+08:00");
+                .diagnostic(
+                    "E0207",
+                    crate::t!("content-bad-date", value = value, key = key),
+                    span,
+                )
+                .expected(crate::t!("content-bad-date.expected"))
+                .help(crate::t!("content-bad-date.help"));
         }
         if let Some(english) = line_text.and_then(chinese_key_of_line) {
             let example = crate::content::places::assignment(Some(self.format), english, "\"…\"");
+            let syntax = crate::t!(
+                "content-bad-syntax",
+                format = self.format.name(),
+                reason = one_line(message)
+            );
             return self
-                .diagnostic(
-                    "E0206",
-                    format!(
-                        "invalid {} in front matter: {}",
-                        self.format.name(),
-                        one_line(message)
-                    ),
-                    span,
-                )
-                .expected(format!("an English key, like `{example}`"))
-                .help(format!("write the key in English: `{example}`"));
+                .diagnostic("E0206", syntax, span)
+                .expected(crate::t!(
+                    "content-chinese-key.expected",
+                    example = &example
+                ))
+                .help(crate::t!("content-chinese-key.help", example = &example));
         }
-        let (language, example) = match self.format {
-            Format::Toml => ("TOML", "`title = \"…\"`, text in double quotes"),
-            Format::Yaml => ("YAML", "`title: …`, one key per line"),
+        let (language, expected) = match self.format {
+            Format::Toml => ("TOML", crate::t!("content-bad-syntax.expected-toml")),
+            Format::Yaml => ("YAML", crate::t!("content-bad-syntax.expected-yaml")),
         };
-        self.diagnostic(
-            "E0206",
-            format!("invalid {language} in front matter: {}", one_line(message)),
-            span,
-        )
-        .expected(format!("{language} lines like {example}"))
-        .help("check the quotes, brackets and `=`/`:` on this line and the one before")
+        let syntax = crate::t!(
+            "content-bad-syntax",
+            format = language,
+            reason = one_line(message)
+        );
+        self.diagnostic("E0206", syntax, span)
+            .expected(expected)
+            .help(crate::t!("content-bad-syntax.help"))
     }
 
     fn type_error(&self, span: Option<Span>, at: Option<usize>, message: &str) -> Diagnostic {
         let message = one_line(message);
         if message.contains("expected struct Raw") {
+            let example = crate::content::places::assignment(Some(self.format), "title", "\"…\"");
             return self
-                .diagnostic(
-                    "E0206",
-                    "front matter is not a list of keys and values".to_owned(),
-                    span,
-                )
-                .expected(format!(
-                    "one key and value per line, like `{}`",
-                    crate::content::places::assignment(Some(self.format), "title", "\"…\"")
-                ));
+                .diagnostic("E0206", crate::t!("content-not-a-table"), span)
+                .expected(crate::t!("content-not-a-table.expected", example = example));
         }
         let key = at
             .and_then(|at| self.places.top_key_before(at))
@@ -279,17 +284,17 @@ impl Problem<'_> {
             Some(key) => self
                 .diagnostic(
                     "E0206",
-                    format!("wrong value for `{key}`: {found}"),
+                    crate::t!("content-wrong-value", key = key, found = &found),
                     self.widen(key, at, span),
                 )
                 .expected(expected_for(key)),
             None => self.diagnostic(
                 "E0206",
-                format!("wrong value in front matter: {found}"),
+                crate::t!("content-wrong-value-somewhere", found = &found),
                 span,
             ),
         };
-        d.help("change the value to the expected kind; text goes in double quotes")
+        d.help(crate::t!("content-wrong-value.help"))
     }
 }
 
@@ -434,9 +439,12 @@ fn unknown_key_warnings(
         .map(|path| unknown_key(file, text, format, places, path, keys))
         .collect();
     if hidden > 0 {
-        let more = Diagnostic::warning("W0201", format!("{hidden} more unknown front-matter keys"))
-            .in_file(file)
-            .help("fix the keys above first; unknown keys are ignored");
+        let more = Diagnostic::warning(
+            "W0201",
+            crate::t!("content-more-unknown-keys", count = hidden),
+        )
+        .in_file(file)
+        .help(crate::t!("content-more-unknown-keys.help"));
         warnings.push(more);
     }
     warnings
@@ -464,21 +472,17 @@ fn unknown_key(
         .filter(|_| top_level);
     let suggestion = chinese.or_else(|| did_you_mean(name, candidates.iter().copied()));
     let message = match path.first() {
-        Some(first) if !top_level => format!("unknown key `{name}` in `{first}`"),
-        _ => format!("unknown front-matter key `{name}`"),
+        Some(first) if !top_level => crate::t!("content-unknown-key-in", key = name, table = first),
+        _ => crate::t!("content-unknown-key", key = name),
     };
     let help = match (suggestion, format) {
-        (Some(best), _) => format!("did you mean `{best}`?"),
-        (None, _) if !top_level => format!(
-            "menhu ignores it; the keys here are {}",
-            backticked(candidates)
+        (Some(best), _) => crate::t!("config-did-you-mean", key = best),
+        (None, _) if !top_level => crate::t!(
+            "content-unknown-key.help-here",
+            keys = backticked(candidates)
         ),
-        (None, Some(Format::Yaml)) => {
-            "menhu ignores it; to keep it for templates, move it under `extra:`".to_owned()
-        }
-        (None, _) => {
-            "menhu ignores it; to keep it for templates, move it under `[extra]`".to_owned()
-        }
+        (None, Some(Format::Yaml)) => crate::t!("content-unknown-key.help-yaml"),
+        (None, _) => crate::t!("content-unknown-key.help"),
     };
     let d = Diagnostic::warning("W0201", message)
         .in_file(file)

@@ -92,8 +92,8 @@ pub fn load_cached(
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
         diagnostics.push(
-            Diagnostic::error("E0200", "the site has no `content/` folder")
-                .help("create `content/_index.md`, or start from the demo with `menhu init DIR`"),
+            Diagnostic::error("E0200", crate::t!("content-no-folder"))
+                .help(crate::t!("content-no-folder.help")),
         );
         return (Content::default(), diagnostics);
     }
@@ -213,9 +213,13 @@ fn build_ignore_set(patterns: &[String], diagnostics: &mut Diagnostics) -> GlobS
             Err(e) => diagnostics.push(
                 Diagnostic::error(
                     "E0106",
-                    format!("invalid pattern `{pattern}` in `ignored_content`: {e}"),
+                    crate::t!(
+                        "content-bad-ignore-pattern",
+                        pattern = pattern,
+                        reason = crate::diag::text::display(e)
+                    ),
                 )
-                .help("use glob syntax such as `*.docx` or `drafts/**`"),
+                .help(crate::t!("content-bad-ignore-pattern.help")),
             ),
         }
     }
@@ -255,12 +259,9 @@ fn walk_tree(
         };
         let Some(key) = path_key(relative) else {
             diagnostics.push(
-                Diagnostic::error(
-                    "E0209",
-                    "file name is not valid Unicode and cannot become a URL",
-                )
-                .in_file(rel_to_root(root, entry.path()))
-                .help("rename the file using UTF-8 characters"),
+                Diagnostic::error("E0209", crate::t!("content-name-not-unicode"))
+                    .in_file(rel_to_root(root, entry.path()))
+                    .help(crate::t!("content-name-not-unicode.help")),
             );
             continue;
         };
@@ -286,19 +287,25 @@ fn walk_tree(
 fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
     let file = e.path().map(|p| rel_to_root(root, p)).unwrap_or_default();
     let message = if e.loop_ancestor().is_some() {
-        "symbolic link loop: this folder links back to one of its parents".to_owned()
+        crate::t!("content-link-loop")
     } else {
         match e.io_error() {
             Some(io) if io.kind() == std::io::ErrorKind::PermissionDenied => {
-                "cannot read: permission denied".to_owned()
+                crate::t!("content-permission-denied")
             }
-            Some(io) => format!("cannot read: {io}"),
-            None => e.to_string(),
+            Some(io) => crate::t!(
+                "content-cannot-read",
+                reason = crate::diag::text::display(io)
+            ),
+            None => crate::t!(
+                "content-cannot-read",
+                reason = crate::diag::text::display(e)
+            ),
         }
     };
     Diagnostic::error("E0209", message)
         .in_file(file)
-        .help("fix the file's permissions or remove the link; the rest of the site was still read")
+        .help(crate::t!("content-cannot-read.help"))
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -352,7 +359,11 @@ fn classify(file: PathBuf, key: String) -> Found {
 
 fn load_one(root: &Path, found: &Found, titles: meta::Titles) -> Result<Loaded, Vec<Diagnostic>> {
     let bytes = std::fs::read(root.join(&found.file)).map_err(|e| {
-        vec![Diagnostic::error("E0209", format!("cannot read: {e}")).in_file(&found.file)]
+        let message = crate::t!(
+            "content-cannot-read",
+            reason = crate::diag::text::display(e)
+        );
+        vec![Diagnostic::error("E0209", message).in_file(&found.file)]
     })?;
     let text = decode::decode(&found.file, &bytes).map_err(|d| vec![d])?;
     match &found.kind {

@@ -162,7 +162,7 @@ impl<'a> State<'a, '_> {
             let mut problem = self.ctx.positions.problem_at(
                 run.start + found.offset,
                 "W0203",
-                &found.message(),
+                found.message(),
                 Some(found.help()),
             );
             problem.is_error = false;
@@ -537,7 +537,7 @@ impl<'a> State<'a, '_> {
                 let problem = self
                     .ctx
                     .positions
-                    .problem_at(at, "E0210", &message, Some(help));
+                    .problem_at(at, "E0210", message, Some(help));
                 self.pass.problems.push(problem);
                 (dest.clone(), None)
             }

@@ -4,6 +4,7 @@
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 use super::MarkdownOptions;
+use crate::diag::text::Said;
 use crate::html_text;
 
 /// The attributes added to links that leave the site.
@@ -86,17 +87,14 @@ pub(crate) fn heading_link_open(id: &str) -> String {
 
 /// Message and help for an `@/` link that points to no page; `near` is the key of the
 /// existing page it most likely meant.
-pub(crate) fn broken_link_message(dest: &str, near: Option<&str>) -> (String, String) {
-    let message = format!("internal link `{dest}` points to no page");
+pub(crate) fn broken_link_message(dest: &str, near: Option<&str>) -> (Said, Said) {
+    let message = crate::t!("markdown-broken-link", link = dest);
     let help = match near {
         Some(near) => {
             let anchor = dest.find('#').map_or("", |at| &dest[at..]);
-            format!("did you mean `@/{near}{anchor}`?")
+            crate::t!("config-did-you-mean", key = format!("@/{near}{anchor}"))
         }
-        None => "write internal links as `@/` followed by the file's path under `content/`, \
-                 e.g. `@/news/2024-05-01-x.md`, `@/news/_index.md` for a section, \
-                 or `@/news/x.md#anchor`; check the file name and folder"
-            .to_owned(),
+        None => crate::t!("markdown-broken-link.help"),
     };
     (message, help)
 }

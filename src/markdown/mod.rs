@@ -28,6 +28,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::diag::text::Said;
 use crate::diag::{Diagnostic, Span};
 
 pub use highlight::{highlight_stylesheet, release_highlighter};
@@ -224,9 +225,9 @@ pub struct Problem {
     /// 1-based column in characters.
     pub column: u32,
     /// What was found, lower case, no full stop.
-    pub message: String,
+    pub message: Said,
     /// A concrete fix.
-    pub help: Option<String>,
+    pub help: Option<Said>,
     /// Errors fail the build; otherwise a warning.
     pub is_error: bool,
 }
@@ -261,7 +262,7 @@ pub fn render(
     let mut problems: Vec<Problem> = expanded
         .problems
         .iter()
-        .map(|p| positions.problem_at_original(p.offset, p.code, &p.message, p.help.clone()))
+        .map(|p| positions.problem_at_original(p.offset, p.code, p.message.clone(), p.help.clone()))
         .collect();
     let context = events::Context {
         opts,
@@ -318,11 +319,12 @@ fn limit_problems(mut problems: Vec<Problem>) -> Vec<Problem> {
         code: first.code,
         line: first.line,
         column: first.column,
-        message: format!(
-            "{} more problems in this page not shown (the first {MAX_PROBLEMS} are)",
-            hidden.len()
+        message: crate::t!(
+            "markdown-more-problems",
+            count = hidden.len(),
+            shown = MAX_PROBLEMS
         ),
-        help: Some("fix the problems shown, then build again to see the rest".to_owned()),
+        help: Some(crate::t!("markdown-more-problems.help")),
         is_error: hidden.iter().any(|p| p.is_error),
     };
     problems.push(summary);

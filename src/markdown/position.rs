@@ -2,6 +2,7 @@
 //! written, and from there to 1-based file lines and character columns.
 
 use super::Problem;
+use crate::diag::text::Said;
 
 /// One stretch of the expanded text: either copied from the original (offsets move
 /// together) or produced by a shortcode (every offset maps to the shortcode's start).
@@ -127,8 +128,8 @@ impl<'a> Positions<'a> {
         &self,
         at: usize,
         code: &'static str,
-        message: &str,
-        help: Option<String>,
+        message: impl Into<Said>,
+        help: Option<Said>,
     ) -> Problem {
         self.problem_at_original(self.map.original(at), code, message, help)
     }
@@ -138,15 +139,15 @@ impl<'a> Positions<'a> {
         &self,
         at: usize,
         code: &'static str,
-        message: &str,
-        help: Option<String>,
+        message: impl Into<Said>,
+        help: Option<Said>,
     ) -> Problem {
         let (line, column) = self.line_column_original(at);
         Problem {
             code,
             line,
             column,
-            message: message.to_owned(),
+            message: message.into(),
             help,
             is_error: true,
         }

@@ -14,6 +14,7 @@ use serde_json::{Map, Value};
 
 use super::position::SourceMap;
 use super::{ShortcodeOutput, ShortcodeRenderer};
+use crate::diag::text::Said;
 use args::{Cursor, parse_args};
 
 /// How deep Markdown output of shortcodes may itself contain shortcodes.
@@ -42,8 +43,8 @@ pub(crate) struct HtmlOutput {
 pub(crate) struct ShortcodeProblem {
     pub code: &'static str,
     pub offset: usize,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Said,
+    pub help: Option<Said>,
 }
 
 /// The text with shortcodes expanded.
@@ -114,7 +115,7 @@ pub(crate) fn expand(text: &str, renderer: &dyn ShortcodeRenderer) -> Expanded {
     let mut map = SourceMap::default();
     expander.expand_into(text, 0, None, &mut out, Some(&mut map));
     let mut problems = expander.problems;
-    problems.sort_by(|a, b| (a.offset, &a.message).cmp(&(b.offset, &b.message)));
+    problems.sort_by(|a, b| (a.offset, &*a.message).cmp(&(b.offset, &*b.message)));
     problems.dedup();
     Expanded {
         text: out,
@@ -208,7 +209,7 @@ impl Expander<'_> {
                 }
                 Found::Literal(literal, end) => (Some(literal), end),
                 Found::Broken(message, help, resume) => {
-                    self.problem(CODE_BROKEN, place, message, help);
+                    self.problem(CODE_BROKEN, place, message, help.map(Said::from));
                     at = resume;
                     continue;
                 }
@@ -238,15 +239,9 @@ impl Expander<'_> {
     /// Renders one call; the text to put in its place, or None to leave it as written.
     fn call(&mut self, call: &Call, depth: usize, place: usize) -> Option<String> {
         if !self.renderer.exists(call.name) {
-            let message = format!("unknown shortcode `{}`", call.name);
-            let help = "add a template `templates/shortcodes/{name}.html` (or `.md`), or check the name's spelling; \
-                        to show the text itself write it as `{{/* name() */}}`";
-            self.problem(
-                CODE_UNKNOWN,
-                place,
-                message,
-                Some(help.replace("{name}", call.name)),
-            );
+            let message = crate::t!("markdown-unknown-shortcode", name = call.name);
+            let help = crate::t!("markdown-unknown-shortcode.help", name = call.name);
+            self.problem(CODE_UNKNOWN, place, message, Some(help));
             return None;
         }
         if depth >= MAX_DEPTH {
@@ -254,8 +249,8 @@ impl Expander<'_> {
                 "shortcode `{}` is nested more than {MAX_DEPTH} deep",
                 call.name
             );
-            let help = "a shortcode's Markdown output calls shortcodes again; make sure it does not call itself".to_owned();
-            self.problem(CODE_BROKEN, place, message, Some(help));
+            let help = "a shortcode's Markdown output calls shortcodes again; make sure it does not call itself";
+            self.problem(CODE_BROKEN, place, message, Some(help.into()));
             return None;
         }
         if self.calls >= MAX_CALLS || self.bytes >= MAX_OUTPUT_BYTES {
@@ -265,7 +260,7 @@ impl Expander<'_> {
             );
             let help =
                 format!("a page may call at most {MAX_CALLS} shortcodes producing at most 64 MiB");
-            self.problem(CODE_BROKEN, place, message, Some(help));
+            self.problem(CODE_BROKEN, place, message, Some(help.into()));
             return None;
         }
         self.calls += 1;
@@ -300,9 +295,10 @@ impl Expander<'_> {
         &mut self,
         code: &'static str,
         offset: usize,
-        message: String,
-        help: Option<String>,
+        message: impl Into<Said>,
+        help: Option<Said>,
     ) {
+        let (message, help) = (message.into(), help);
         self.problems.push(ShortcodeProblem {
             code,
             offset,

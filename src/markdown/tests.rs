@@ -215,7 +215,10 @@ fn broken_internal_links_are_placed_in_the_file() {
         std::path::Path::new("content/a.md"),
         &format!("{}引言\n\n中文 [坏](@/nope.md)\n", "x\n".repeat(9)),
     );
-    assert!(d.render_human(false).contains("--> content/a.md:12:4"));
+    assert!(
+        d.render_human(false, crate::diag::Lang::En)
+            .contains("--> content/a.md:12:4")
+    );
 }
 
 #[test]
@@ -596,10 +599,7 @@ fn a_page_reports_at_most_max_problems_then_counts_the_rest() {
     let text = "{{ nope() }}[x](@/missing.md)".repeat(300);
     let r = render_text(&text);
     assert_eq!(r.problems.len(), MAX_PROBLEMS + 1);
-    let last = r
-        .problems
-        .last()
-        .map(|p| (p.message.as_str(), p.is_error, p.line));
+    let last = r.problems.last().map(|p| (&*p.message, p.is_error, p.line));
     assert_eq!(
         last,
         Some((

@@ -3,6 +3,8 @@
 //! path at the first space, so the whole construct is shown as written and nothing
 //! else would notice. Found in the source text of a run of plain text.
 
+use crate::diag::text::Said;
+
 /// A link or image written with a space in its path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Unlinked<'a> {
@@ -18,31 +20,27 @@ pub(crate) struct Unlinked<'a> {
 
 impl Unlinked<'_> {
     /// What the editor sees and why.
-    pub fn message(&self) -> String {
+    pub fn message(&self) -> Said {
         if self.is_image {
-            format!(
-                "image 「{}」 is shown as text: its file name has a space",
-                self.path
-            )
+            crate::t!("markdown-unlinked-image", path = &self.path)
         } else {
-            format!(
-                "link to 「{}」 is shown as text: its path has a space",
-                self.path
-            )
+            crate::t!("markdown-unlinked-link", path = &self.path)
         }
     }
 
     /// The two fixes, written out for this link.
-    pub fn help(&self) -> String {
+    pub fn help(&self) -> Said {
         let bang = if self.is_image { "!" } else { "" };
         let renamed: String = self
             .path
             .chars()
             .map(|c| if is_space(c) { '-' } else { c })
             .collect();
-        format!(
-            "put the path between `<` and `>`: `{bang}[{}](<{}>)`, or rename the file without spaces, e.g. `{renamed}`",
-            self.label, self.path
+        let bracketed = format!("{bang}[{}](<{}>)", self.label, self.path);
+        crate::t!(
+            "markdown-unlinked.help",
+            bracketed = bracketed,
+            renamed = renamed
         )
     }
 }

@@ -28,7 +28,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::bounds::SiteBounds;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Lang};
 use crate::output::SiteOutput;
 use crate::pipeline::BuildOptions;
 
@@ -48,6 +48,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// After each build, list every page not published with its file and reason.
     pub verbose: bool,
+    /// The language of status lines and of the error overlay.
+    pub lang: Lang,
 }
 
 /// The site as served: rendered files in memory, copied files read from their source,
@@ -176,12 +178,9 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
     }
     let mut watcher = watch::Watcher::start(&build.root)?;
     let (mut preview, first) = Preview::start(build.clone())?;
-    announce_warnings(&first.warnings, &announce);
+    announce_warnings(&first.warnings, options.lang, &announce);
     if !is_loopback(&options.bind) {
-        announce(&format!(
-            "warning: serving on {} makes the preview reachable from other machines",
-            options.bind
-        ));
+        announce(&crate::t!("serve-reachable", bind = &options.bind).render(options.lang));
     }
     let shared = Arc::new(Shared {
         edits: Edits::new(&preview, build),
@@ -203,9 +202,7 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
             },
         );
     });
-    announce(&format!(
-        "serving the site at {address}/ (press Ctrl-C to stop)"
-    ));
+    announce(&crate::t!("serve-listening", address = &address).render(options.lang));
     announce_publication(&first, options.verbose, &announce);
     let watching = shared.clone();
     std::thread::spawn(move || {
@@ -219,7 +216,7 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
         watching.edits.close();
     });
     while let Some(changes) = shared.edits.next_batch() {
-        rebuild(&mut preview, &changes, &shared, options.verbose, &announce);
+        rebuild(&mut preview, &changes, &shared, options, &announce);
     }
     Ok(())
 }
@@ -244,9 +241,10 @@ fn rebuild(
     preview: &mut Preview,
     changes: &ChangeSet,
     shared: &Shared,
-    verbose: bool,
+    options: &ServeOptions,
     announce: &impl Fn(&str),
 ) {
+    let (verbose, lang) = (options.verbose, options.lang);
     let started = Instant::now();
     let mut early = |snapshot: Arc<Snapshot>, paths: &[String]| {
         shared.changed(&shared.edits.publish_early(&snapshot, paths));
@@ -258,34 +256,36 @@ fn rebuild(
             if !changed.is_empty() || update.early.is_empty() {
                 shared.hub.changed(&changed);
             }
-            announce_warnings(&update.warnings, announce);
-            announce(&format!(
-                "rebuilt in {:.0?}: {} outputs rendered, {} changed",
-                started.elapsed(),
-                update.rendered,
-                update.changed.len()
-            ));
+            announce_warnings(&update.warnings, lang, announce);
+            let took = format!("{:.0?}", started.elapsed());
+            let rebuilt = crate::t!(
+                "serve-rebuilt",
+                took = took,
+                rendered = update.rendered,
+                changed = update.changed.len()
+            );
+            announce(&rebuilt.render(lang));
             announce_publication(&update, verbose, announce);
         }
         Err(problems) => {
             shared.edits.failed();
-            let text = human(&problems);
+            let text = human(&problems, lang);
             shared.hub.failed(&text);
             announce(&text);
-            announce("the preview keeps showing the last good build until this is fixed");
+            announce(&crate::t!("serve-keeps-last-good").render(lang));
         }
     }
     shared.hub.built(started.elapsed().as_millis());
 }
 
-fn human(problems: &Diagnostics) -> String {
+fn human(problems: &Diagnostics, lang: Lang) -> String {
     let mut lines: Vec<String> = problems
         .clone()
         .sorted()
         .iter()
-        .map(|d| d.render_human(false))
+        .map(|d| d.render_human(false, lang))
         .collect();
-    lines.push(problems.summary());
+    lines.push(problems.summary(lang));
     lines.join("\n")
 }
 
@@ -299,9 +299,9 @@ fn announce_publication(update: &Update, verbose: bool, announce: &impl Fn(&str)
     announce(&update.publication.summary_line());
 }
 
-fn announce_warnings(warnings: &Diagnostics, announce: &impl Fn(&str)) {
+fn announce_warnings(warnings: &Diagnostics, lang: Lang, announce: &impl Fn(&str)) {
     for warning in warnings.iter() {
-        announce(&warning.render_human(false));
+        announce(&warning.render_human(false, lang));
     }
 }
 
@@ -320,18 +320,18 @@ fn is_loopback(bind: &str) -> bool {
 
 fn bind_error(options: &ServeOptions, why: &str) -> Diagnostics {
     let in_use = why.to_ascii_lowercase().contains("in use");
-    let reason = if in_use {
-        "the port is already in use by another program"
+    let (bind, port) = (&options.bind, options.port);
+    let message = if in_use {
+        crate::t!("serve-port-in-use", bind = bind, port = port)
     } else {
-        why
+        crate::t!(
+            "serve-cannot-listen",
+            bind = bind,
+            port = port,
+            reason = why
+        )
     };
-    Diagnostic::error(
-        "E0701",
-        format!(
-            "cannot listen on {}:{}: {reason}",
-            options.bind, options.port
-        ),
-    )
-    .help("pick another port with `--port 1112`, or `--port 0` for any free port")
-    .into()
+    Diagnostic::error("E0701", message)
+        .help(crate::t!("serve-cannot-listen.help"))
+        .into()
 }

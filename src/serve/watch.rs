@@ -75,8 +75,13 @@ impl Watcher {
     /// Starts watching the site at `root`.
     pub fn start(root: &Path) -> Result<Watcher, Diagnostic> {
         // Events name absolute paths; compare them with an absolute root.
-        let root = &std::path::absolute(root)
-            .map_err(|e| Diagnostic::error("E0702", format!("cannot find the site folder: {e}")))?;
+        let root = &std::path::absolute(root).map_err(|e| {
+            let message = crate::t!(
+                "serve-no-site-folder",
+                reason = crate::diag::text::display(e)
+            );
+            Diagnostic::error("E0702", message)
+        })?;
         let (sender, events) = channel();
         let inner = notify::recommended_watcher(move |event| {
             let _ = sender.send(event);
@@ -183,11 +188,16 @@ fn is_editor_scratch(name: &str) -> bool {
 }
 
 fn watch_error(root: &Path, e: &notify::Error) -> Diagnostic {
+    let reason = crate::diag::text::display(e);
     Diagnostic::error(
         "E0702",
-        format!("cannot watch `{}` for changes: {e}", root.display()),
+        crate::t!(
+            "serve-cannot-watch",
+            folder = root.display(),
+            reason = reason
+        ),
     )
-    .help("on Linux, raise the inotify limit: `sudo sysctl fs.inotify.max_user_watches=524288`")
+    .help(crate::t!("serve-cannot-watch.help"))
 }
 
 #[cfg(test)]

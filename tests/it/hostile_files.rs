@@ -276,7 +276,7 @@ fn serve_refuses_a_link_and_never_serves_one_made_while_it_runs() {
     assert!(
         problems.iter().any(|d| d.code == "E0214"),
         "{}",
-        problems.summary()
+        problems.summary(menhu::diag::Lang::En)
     );
     assert_eq!(served(&preview), None);
 }

@@ -197,9 +197,10 @@ fn the_container_image_holds_only_menhu_and_builds_the_demo() {
     assert_eq!(site.menhu(&["init", demo.to_str().unwrap()]).code, 0);
     let version = run_in_image(&tag, &demo, &["--version"]);
     assert_contains(&text(&version), "menhu 0.1.0 (");
+    // The demo is a Chinese site, and nothing in the image says otherwise.
     let run = run_in_image(&tag, &demo, &["build"]);
     assert!(run.status.success(), "{}", text(&run));
-    assert_contains(&text(&run), "to `/site/public`");
+    assert_contains(&text(&run), "到 `/site/public`");
     assert!(demo.join("public/index.html").is_file());
     assert_contains(
         &std::fs::read_to_string(demo.join("public/index.html")).unwrap(),

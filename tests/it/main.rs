@@ -17,6 +17,7 @@ mod ci_recipe;
 mod config;
 mod content;
 mod deploy;
+mod diagnostics;
 mod dist;
 mod fuzz_regressions;
 mod hostile_files;

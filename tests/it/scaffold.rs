@@ -18,7 +18,11 @@ fn init_demo(site: &Site) -> std::path::PathBuf {
 }
 
 /// 17:30 UTC on 6 December is 01:30 on the 7th in Beijing.
-const LATE_EVENING_UTC: [(&str, &str); 2] = [("TZ", "UTC"), ("MENHU_NOW", "2026-12-06T17:30:00Z")];
+const LATE_EVENING_UTC: [(&str, &str); 3] = [
+    ("TZ", "UTC"),
+    ("MENHU_NOW", "2026-12-06T17:30:00Z"),
+    ("MENHU_LANG", "zh-Hans"),
+];
 
 #[test]
 fn new_writes_a_page_dated_today_on_the_site_clock_that_builds() {
@@ -90,10 +94,7 @@ fn new_bundle_makes_a_folder_for_the_page_and_its_photos() {
     // A page and a bundle of one name would claim one address.
     let twice = site.menhu_env(&["new", "news", "调研走访"], &LATE_EVENING_UTC);
     assert_eq!(twice.code, 1, "{}", twice.stderr);
-    assert_contains(
-        &twice.stderr,
-        "2026-12-07-diao-yan-zou-fang` already exists",
-    );
+    assert_contains(&twice.stderr, "2026-12-07-diao-yan-zou-fang` 已经存在");
 }
 
 #[test]

@@ -276,3 +276,54 @@ fn pages_reload_on_edits_and_stylesheets_swap_in_place() {
         "a stylesheet change must not reload the page"
     );
 }
+
+/// A build error shows on the open page in the editor's language: the preview of a
+/// Chinese site explains a wrong date in Chinese, with the file and line.
+#[test]
+fn the_error_overlay_speaks_the_sites_language() {
+    if !Path::new(CHROMIUM).exists() {
+        assert!(
+            std::env::var("MENHU_REQUIRE_BROWSER").as_deref() != Ok("1"),
+            "MENHU_REQUIRE_BROWSER=1 but {CHROMIUM} is missing"
+        );
+        println!("skipped: {CHROMIUM} is not installed (apt-get install chromium)");
+        return;
+    }
+    let site = served_site();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_menhu"));
+    command
+        .arg("--root")
+        .arg(site.root())
+        .args(["serve", "--port", "0"])
+        // The site has no `default_language`, so it is a zh-Hans site.
+        .env_remove("MENHU_LANG");
+    let server = Server::spawn(command);
+    let mut browser = Browser::open(&format!("http://{}/news/a/", server.address));
+    browser.wait_until(
+        "document.readyState === 'complete' && document.body.innerText.includes('原来的正文')",
+    );
+    browser.eval(
+        "window.__greeted = false; new EventSource('/__menhu/events').addEventListener('hello', () => { window.__greeted = true; })",
+    );
+    browser.wait_until("window.__greeted === true");
+    site.write(
+        "content/news/a.md",
+        "+++\ntitle = \"第一篇\"\ndate = 2026-02-30\n+++\n原来的正文。\n",
+    );
+    let overlay = "(document.getElementById('menhu-error-overlay') || {innerText: ''}).innerText";
+    browser.wait_until(&format!("{overlay}.includes('「2026-02-30」写错了')"));
+    let text = browser.eval(overlay);
+    let text = text.as_str().unwrap_or_default();
+    for expected in [
+        "错误[E0207]：`date` 的日期「2026-02-30」写错了",
+        "--> content/news/a.md:3:8",
+        "= 怎样改：写一个真实的日期",
+        "1 个错误，0 个警告，涉及 1 个文件",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} not in the overlay:\n{text}"
+        );
+    }
+    assert!(!text.contains("invalid date"), "{text}");
+}

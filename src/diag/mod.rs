@@ -1,11 +1,23 @@
 //! Diagnostics: every problem menhu reports to an editor, with the file, the place
 //! in it, what was expected and how to fix it. Rendered for humans (with the source
 //! line and a caret), as JSON lines for machines, and as GitHub workflow annotations.
+//! Every code is in the [`registry`]; what a diagnostic says comes from the message
+//! catalogs ([`catalog`], made at the call site with [`t!`](crate::t)) and is shown in
+//! the run's [`Lang`], while the machine formats keep the English text.
 
+pub mod catalog;
+pub mod lang;
+pub mod registry;
+pub mod text;
+
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use unicode_width::UnicodeWidthStr;
+
+pub use lang::Lang;
+use text::{Said, Text};
 
 /// How bad a problem is: errors fail the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -117,8 +129,10 @@ fn to_u32(n: usize) -> u32 {
 /// One problem found in a site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// Stable code: E01xx config, E02xx content/encoding, E03xx portal, E04xx templates,
-    /// E05xx output, W… warnings.
+    /// Stable code, one of the [`registry`]: E00xx internal, E01xx configuration, E02xx
+    /// content (E025x images), E03xx portal, E04xx templates, E05xx output, E06xx
+    /// `init`/`new`, E07xx preview, E08xx deploy; W01xx–W04xx warnings of the same
+    /// stages; C01xx links and pages, C02xx inspection rules, C03xx wording (`check`).
     pub code: &'static str,
     /// Error or warning.
     pub severity: Severity,
@@ -134,29 +148,48 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The text of the span's first line, for the human rendering.
     pub source_line: Option<String>,
+    /// The catalog messages behind `message`, `expected` and `help`, for other
+    /// languages (boxed: a diagnostic travels inside many `Result`s).
+    pub localized: Box<Localized>,
+}
+
+/// The catalog messages of a diagnostic's texts; `None` where the text is English only.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Localized {
+    /// Behind `message`.
+    pub message: Option<Text>,
+    /// Behind `expected`.
+    pub expected: Option<Text>,
+    /// Behind `help`.
+    pub help: Option<Text>,
 }
 
 impl Diagnostic {
     /// A new error with the given code and message.
-    pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(code, Severity::Error, message)
+    pub fn error(code: &'static str, message: impl Into<Said>) -> Diagnostic {
+        Diagnostic::new(code, Severity::Error, message.into())
     }
 
     /// A new warning with the given code and message.
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(code, Severity::Warning, message)
+    pub fn warning(code: &'static str, message: impl Into<Said>) -> Diagnostic {
+        Diagnostic::new(code, Severity::Warning, message.into())
     }
 
-    fn new(code: &'static str, severity: Severity, message: impl Into<String>) -> Diagnostic {
+    fn new(code: &'static str, severity: Severity, message: Said) -> Diagnostic {
+        registry::note_raised(code);
         Diagnostic {
             code,
             severity,
             file: None,
             span: None,
-            message: message.into(),
+            message: message.english,
             expected: None,
             help: None,
             source_line: None,
+            localized: Box::new(Localized {
+                message: message.text,
+                ..Localized::default()
+            }),
         }
     }
 
@@ -184,15 +217,36 @@ impl Diagnostic {
     }
 
     /// Says what would have been valid.
-    pub fn expected(mut self, expected: impl Into<String>) -> Diagnostic {
-        self.expected = Some(expected.into());
+    pub fn expected(mut self, expected: impl Into<Said>) -> Diagnostic {
+        let said = expected.into();
+        self.expected = Some(said.english);
+        self.localized.expected = said.text;
         self
     }
 
     /// Says how to fix it.
-    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
-        self.help = Some(help.into());
+    pub fn help(mut self, help: impl Into<Said>) -> Diagnostic {
+        let said = help.into();
+        self.help = Some(said.english);
+        self.localized.help = said.text;
         self
+    }
+
+    /// The message in `lang`: the catalog's, or the English text.
+    pub fn message_in(&self, lang: Lang) -> Cow<'_, str> {
+        in_lang(&self.message, self.localized.message.as_ref(), lang)
+    }
+
+    /// What would have been valid, in `lang`.
+    pub fn expected_in(&self, lang: Lang) -> Option<Cow<'_, str>> {
+        let english = self.expected.as_deref()?;
+        Some(in_lang(english, self.localized.expected.as_ref(), lang))
+    }
+
+    /// The fix, in `lang`.
+    pub fn help_in(&self, lang: Lang) -> Option<Cow<'_, str>> {
+        let english = self.help.as_deref()?;
+        Some(in_lang(english, self.localized.help.as_ref(), lang))
     }
 
     /// True for errors.
@@ -209,23 +263,22 @@ impl Diagnostic {
         )
     }
 
-    /// The human rendering. Errors get the location, the source line with carets and
-    /// the notes; warnings fit on one line, so a build's output stays readable.
-    pub fn render_human(&self, color: bool) -> String {
+    /// The human rendering in `lang`. Errors get the location, the source line with
+    /// carets and the notes; warnings fit on one line, so a build's output stays readable.
+    pub fn render_human(&self, color: bool, lang: Lang) -> String {
         if self.severity == Severity::Warning {
-            return self.render_one_line(color);
+            return self.render_one_line(color, lang);
         }
         let (on, off) = match (color, self.severity) {
             (false, _) => ("", ""),
             (true, Severity::Error) => ("\x1b[1;31m", "\x1b[0m"),
             (true, Severity::Warning) => ("\x1b[1;33m", "\x1b[0m"),
         };
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let message = terminal_safe(&self.message, false);
-        let mut out = format!("{on}{kind}[{}]{off}: {message}\n", self.code);
+        let kind = severity_label(lang, self.severity);
+        let message = self.message_in(lang);
+        let message = terminal_safe(&message, false);
+        let colon = label(lang, "label-colon");
+        let mut out = format!("{on}{kind}[{}]{off}{colon}{message}\n", self.code);
         if let Some(file) = &self.file {
             let file = display_path(file);
             let file = terminal_safe(&file, false);
@@ -237,16 +290,18 @@ impl Diagnostic {
         if let (Some(span), Some(line)) = (self.span, &self.source_line) {
             out.push_str(&caret_block(span, line));
         }
-        if let Some(expected) = &self.expected {
-            _ = writeln!(out, "   = expected: {}", terminal_safe(expected, true));
+        if let Some(expected) = self.expected_in(lang) {
+            let name = label(lang, "label-expected");
+            _ = writeln!(out, "   = {name}{colon}{}", terminal_safe(&expected, true));
         }
-        if let Some(help) = &self.help {
-            _ = writeln!(out, "   = help: {}", terminal_safe(help, true));
+        if let Some(help) = self.help_in(lang) {
+            let name = label(lang, "label-help");
+            _ = writeln!(out, "   = {name}{colon}{}", terminal_safe(&help, true));
         }
         out
     }
 
-    fn render_one_line(&self, color: bool) -> String {
+    fn render_one_line(&self, color: bool, lang: Lang) -> String {
         let (on, off) = if color {
             ("\x1b[1;33m", "\x1b[0m")
         } else {
@@ -257,21 +312,30 @@ impl Diagnostic {
             (Some(file), None) => format!("{}: ", display_path(file)),
             _ => String::new(),
         };
+        let colon = label(lang, "label-colon");
         let help = self
-            .help
-            .as_deref()
-            .map(|h| format!(" (help: {h})"))
+            .help_in(lang)
+            .map(|h| {
+                let (open, close) = (
+                    label(lang, "label-paren.open"),
+                    label(lang, "label-paren.close"),
+                );
+                format!("{open}{}{colon}{h}{close}", label(lang, "label-help"))
+            })
             .unwrap_or_default();
-        let line = format!("{place}{}{help}", self.message);
+        let line = format!("{place}{}{help}", self.message_in(lang));
         format!(
-            "{on}warning[{}]{off}: {}\n",
+            "{on}{}[{}]{off}{colon}{}\n",
+            severity_label(lang, Severity::Warning),
             self.code,
             terminal_safe(&line, false)
         )
     }
 
-    /// One JSON object (no trailing newline) with the documented fields.
-    pub fn render_json(&self) -> String {
+    /// One JSON object (no trailing newline) with the documented fields: `message`,
+    /// `expected` and `help` in English whatever the language, and the same in `lang`
+    /// as `message_localized`, `expected_localized` and `help_localized`.
+    pub fn render_json(&self, lang: Lang) -> String {
         let span = self.span;
         serde_json::json!({
             "code": self.code,
@@ -284,12 +348,17 @@ impl Diagnostic {
             "message": self.message,
             "expected": self.expected,
             "help": self.help,
+            "lang": lang.tag(),
+            "message_localized": self.message_in(lang),
+            "expected_localized": self.expected_in(lang),
+            "help_localized": self.help_in(lang),
         })
         .to_string()
     }
 
-    /// A GitHub Actions workflow command (`::error file=…,line=…::…`).
-    pub fn render_github(&self) -> String {
+    /// A GitHub Actions workflow command (`::error file=…,line=…::…`): the English
+    /// message and help, then (in another language) the same in `lang`.
+    pub fn render_github(&self, lang: Lang) -> String {
         let kind = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -310,11 +379,44 @@ impl Diagnostic {
             message.push_str("\nhelp: ");
             message.push_str(help);
         }
+        if lang != Lang::En {
+            message.push('\n');
+            message.push_str(&self.message_in(lang));
+            if let Some(help) = self.help_in(lang) {
+                _ = write!(
+                    message,
+                    "\n{}{}{help}",
+                    label(lang, "label-help"),
+                    label(lang, "label-colon")
+                );
+            }
+        }
         format!(
             "::{kind} {}::{}",
             props.join(","),
             github_escape_data(&terminal_safe(&message, true))
         )
+    }
+}
+
+/// `english`, or `text` rendered in `lang` when there is one and `lang` is not English.
+fn in_lang<'a>(english: &'a str, text: Option<&Text>, lang: Lang) -> Cow<'a, str> {
+    match text {
+        Some(text) if lang != Lang::En => Cow::Owned(text.render(lang)),
+        _ => Cow::Borrowed(english),
+    }
+}
+
+/// A label of the human rendering in `lang` (`label-help`: `help` or `建议`), and
+/// the punctuation around them (`: ` in English, `：` in Chinese).
+fn label(lang: Lang, id: &str) -> String {
+    catalog::format(lang, id, None)
+}
+
+fn severity_label(lang: Lang, severity: Severity) -> String {
+    match severity {
+        Severity::Error => label(lang, "label-error"),
+        Severity::Warning => label(lang, "label-warning"),
     }
 }
 
@@ -434,20 +536,21 @@ impl Diagnostics {
         self.items.iter()
     }
 
-    /// A summary such as `2 errors, 1 warning in 2 files`, counting each problem once
-    /// however often it was found (as [`Diagnostics::sorted`] prints it).
-    pub fn summary(&self) -> String {
+    /// A summary such as `2 errors, 1 warning in 2 files` in `lang`, counting each
+    /// problem once however often it was found (as [`Diagnostics::sorted`] prints it).
+    pub fn summary(&self, lang: Lang) -> String {
         let distinct = self.clone().sorted();
         let mut files: Vec<&Path> = distinct.iter().filter_map(|d| d.file.as_deref()).collect();
         files.dedup();
         let errors = distinct.iter().filter(|d| d.is_error()).count();
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        format!(
-            "{}, {} in {}",
-            plural(errors, "error"),
-            plural(distinct.len() - errors, "warning"),
-            plural(files.len(), "file")
+        crate::t!(
+            "summary",
+            errors = errors,
+            warnings = distinct.len() - errors,
+            files = files.len()
         )
+        .render(lang)
+        .into_owned()
     }
 }
 
@@ -585,7 +688,7 @@ mod tests {
         let d = Diagnostic::error("E0301", "unknown city 「梧洲」")
             .in_file("content/a.md")
             .at(Span::from_byte_range(text, start, end), text);
-        let human = d.render_human(false);
+        let human = d.render_human(false, Lang::En);
         assert!(human.contains("--> content/a.md:1:9"), "{human}");
         assert!(human.contains("|         ^^^^\n"), "{human}");
     }
@@ -596,9 +699,9 @@ mod tests {
             .in_file("site-config.toml")
             .at_span(Span::point(3, 1))
             .help("did you mean `title`?");
-        assert!(d.render_json().contains("\"line\":3"));
+        assert!(d.render_json(Lang::En).contains("\"line\":3"));
         assert!(
-            d.render_github()
+            d.render_github(Lang::En)
                 .starts_with("::error file=site-config.toml,line=3,col=1,title=E0101::")
         );
     }
@@ -613,16 +716,16 @@ mod tests {
             .at(Span::from_byte_range(&line, start, line.len()), &line)
             .help(format!("did you mean 「{org}」?"));
         for out in [
-            d.render_human(false),
-            d.render_human(true)
+            d.render_human(false, Lang::En),
+            d.render_human(true, Lang::En)
                 .replace("\u{1b}[1;31m", "")
                 .replace("\u{1b}[0m", ""),
             Diagnostic {
                 severity: Severity::Warning,
                 ..d.clone()
             }
-            .render_human(false),
-            d.render_github(),
+            .render_human(false, Lang::En),
+            d.render_github(Lang::En),
         ] {
             assert!(
                 !out.chars()
@@ -631,7 +734,7 @@ mod tests {
             );
             assert!(out.contains("\\u{1b}]0;pwned\\u{7}"), "{out}");
         }
-        let human = d.render_human(false);
+        let human = d.render_human(false, Lang::En);
         assert!(human.contains("\\u{d}伪造\\u{202e}txt.exe"), "{human}");
         assert_eq!(terminal_safe("梧州\n", true), "梧州\n");
         assert_eq!(terminal_safe("梧州\n", false), "梧州\\u{a}");
@@ -640,10 +743,17 @@ mod tests {
     #[test]
     fn summary_counts_errors_warnings_and_files() {
         let mut all = Diagnostics::new();
-        all.push(Diagnostic::error("E1", "a").in_file("x"));
-        all.push(Diagnostic::error("E1", "b").in_file("y"));
-        all.push(Diagnostic::warning("W1", "c").in_file("x"));
-        assert_eq!(all.summary(), "2 errors, 1 warning in 2 files");
+        all.push(Diagnostic::error("E0101", "a").in_file("x"));
+        all.push(Diagnostic::error("E0101", "b").in_file("y"));
+        all.push(Diagnostic::warning("W0201", "c").in_file("x"));
+        assert_eq!(all.summary(Lang::En), "2 errors, 1 warning in 2 files");
+        assert_eq!(
+            all.summary(Lang::ZhHans),
+            "2 个错误，1 个警告，涉及 2 个文件"
+        );
+        let mut one = Diagnostics::new();
+        one.push(Diagnostic::error("E0101", "a").in_file("x"));
+        assert_eq!(one.summary(Lang::En), "1 error, 0 warnings in 1 file");
     }
 
     #[test]
@@ -652,3 +762,6 @@ mod tests {
         assert_eq!(did_you_mean("zzz", ["title", "date"]), None);
     }
 }
+
+#[cfg(test)]
+mod catalog_tests;

@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use tera::{Function, Value};
 
+use super::functions::optional_str;
 use super::view::Views;
 use crate::bounds::SiteBounds;
 use crate::config::Config;
@@ -124,7 +125,7 @@ impl Function for LoadData {
 /// The request `args` describe: exactly one of `path`, `url` and `literal`.
 fn data_request(args: &HashMap<String, Value>) -> tera::Result<DataRequest> {
     const NAME: &str = "load_data";
-    let format = match string(args, "format", NAME)? {
+    let format = match optional_str(args, "format", NAME)? {
         None => None,
         Some(name) => Some(Format::parse(name).ok_or_else(|| {
             tera::Error::msg(format!(
@@ -133,9 +134,9 @@ fn data_request(args: &HashMap<String, Value>) -> tera::Result<DataRequest> {
         })?),
     };
     let given = (
-        string(args, "path", NAME)?,
-        string(args, "url", NAME)?,
-        string(args, "literal", NAME)?,
+        optional_str(args, "path", NAME)?,
+        optional_str(args, "url", NAME)?,
+        optional_str(args, "literal", NAME)?,
     );
     let source = match given {
         (Some(path), None, None) => Source::Path(path.to_owned()),
@@ -156,7 +157,7 @@ fn remote_request(
     format: Option<Format>,
 ) -> tera::Result<RemoteRequest> {
     const NAME: &str = "load_data";
-    let post = match string(args, "method", NAME)? {
+    let post = match optional_str(args, "method", NAME)? {
         None => false,
         Some(m) if m.eq_ignore_ascii_case("get") => false,
         Some(m) if m.eq_ignore_ascii_case("post") => true,
@@ -191,8 +192,8 @@ fn remote_request(
         url: url.to_owned(),
         post,
         headers,
-        body: string(args, "body", NAME)?.map(str::to_owned),
-        content_type: string(args, "content_type", NAME)?.map(str::to_owned),
+        body: optional_str(args, "body", NAME)?.map(str::to_owned),
+        content_type: optional_str(args, "content_type", NAME)?.map(str::to_owned),
         accept: format.unwrap_or(Format::Plain).media_type(),
     })
 }
@@ -204,9 +205,9 @@ struct GetHash(Arc<DataFiles>, &'static str);
 impl Function for GetHash {
     fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
         let name = self.1;
-        let path = string(args, "path", name)?;
+        let path = optional_str(args, "path", name)?;
         let literal = match name {
-            "get_hash" => string(args, "literal", name)?,
+            "get_hash" => optional_str(args, "literal", name)?,
             _ => None,
         };
         let bytes = match (path, literal) {
@@ -241,20 +242,6 @@ impl Function for GetHash {
 
     fn is_safe(&self) -> bool {
         true
-    }
-}
-
-fn string<'a>(
-    args: &'a HashMap<String, Value>,
-    name: &str,
-    function: &str,
-) -> tera::Result<Option<&'a str>> {
-    match args.get(name) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(text)) => Ok(Some(text)),
-        Some(other) => Err(tera::Error::msg(format!(
-            "`{function}`: `{name}` must be a string, got `{other}`"
-        ))),
     }
 }
 

@@ -456,7 +456,8 @@ fn image_error(function: &str, err: &ImageError) -> tera::Error {
     tera::Error::msg(format!("`{function}`: {err} ({help})"))
 }
 
-fn optional_str<'a>(
+/// A string argument; `None` when absent or null, an error naming `function` otherwise.
+pub(super) fn optional_str<'a>(
     args: &'a HashMap<String, Value>,
     name: &str,
     function: &str,

@@ -150,8 +150,8 @@ pub fn new_page(
     if !folder.join("_index.md").is_file() {
         return Err(unknown_section(root, section));
     }
-    let bounds = site_bounds(root);
-    bounds.check(&folder)?;
+    let site = SiteSettings::load(root);
+    site.bounds.check(&folder)?;
     let slug = zh::slugify(title);
     if slug.is_empty() {
         return Err(
@@ -175,7 +175,7 @@ pub fn new_page(
                 .help(crate::t!("new-exists.help")),
         );
     }
-    let text = match archetype_for(root, section)? {
+    let text = match site.archetype(root, section)? {
         Some(template) => fill_archetype(&template, title, now),
         None => front_matter(title, now),
     };
@@ -204,11 +204,50 @@ pub fn guidance(root: &Path, file: &Path, shape: Shape, lang: Lang) -> String {
     format!("{}\n", text.render(lang))
 }
 
-/// The site's bounds, with the config's `follow_symlinks` when the config loads.
-fn site_bounds(root: &Path) -> crate::bounds::SiteBounds {
-    match crate::config::Config::load(root) {
-        Ok((config, _)) => config.bounds(root).0,
-        Err(_) => crate::bounds::SiteBounds::new(root),
+/// What `menhu new` reads from the site's config, read once: its bounds (with
+/// `follow_symlinks`) and its theme. A config that does not load gives the plain bounds
+/// and no theme; the build reports the config's problems.
+struct SiteSettings {
+    bounds: crate::bounds::SiteBounds,
+    theme: Option<String>,
+}
+
+impl SiteSettings {
+    fn load(root: &Path) -> SiteSettings {
+        match crate::config::Config::load(root) {
+            Ok((config, _)) => SiteSettings {
+                bounds: config.bounds(root).0,
+                theme: config.theme,
+            },
+            Err(_) => SiteSettings {
+                bounds: crate::bounds::SiteBounds::new(root),
+                theme: None,
+            },
+        }
+    }
+
+    /// See [`archetype_for`].
+    fn archetype(&self, root: &Path, section: &str) -> Result<Option<String>, Diagnostic> {
+        let mut folders = vec![root.join("archetypes")];
+        if let Some(theme) = &self.theme {
+            folders.push(root.join("themes").join(theme).join("archetypes"));
+        }
+        let top = section.split('/').next().unwrap_or(section);
+        let mut names = vec![format!("{section}.md")];
+        if top != section {
+            names.push(format!("{top}.md"));
+        }
+        let specific = names
+            .iter()
+            .flat_map(|name| folders.iter().map(move |folder| folder.join(name)));
+        let defaults = folders.iter().map(|folder| folder.join("default.md"));
+        for path in specific.chain(defaults) {
+            self.bounds.check(&path)?;
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                return Ok(Some(text));
+            }
+        }
+        Ok(None)
     }
 }
 
@@ -229,30 +268,7 @@ fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
 /// the site's and the theme's `default.md`. An archetype out of the site's bounds (a
 /// link to `/etc/passwd`, which would end up in the new page) is an error.
 pub fn archetype_for(root: &Path, section: &str) -> Result<Option<String>, Diagnostic> {
-    let theme = crate::config::Config::load(root)
-        .ok()
-        .and_then(|(config, _)| config.theme);
-    let bounds = site_bounds(root);
-    let mut folders = vec![root.join("archetypes")];
-    if let Some(theme) = theme {
-        folders.push(root.join("themes").join(theme).join("archetypes"));
-    }
-    let top = section.split('/').next().unwrap_or(section);
-    let mut names = vec![format!("{section}.md")];
-    if top != section {
-        names.push(format!("{top}.md"));
-    }
-    let specific = names
-        .iter()
-        .flat_map(|name| folders.iter().map(move |folder| folder.join(name)));
-    let defaults = folders.iter().map(|folder| folder.join("default.md"));
-    for path in specific.chain(defaults) {
-        bounds.check(&path)?;
-        if let Ok(text) = std::fs::read_to_string(&path) {
-            return Ok(Some(text));
-        }
-    }
-    Ok(None)
+    SiteSettings::load(root).archetype(root, section)
 }
 
 /// The text lines of every archetype's body (the site's `archetypes/` and those of the

@@ -250,6 +250,15 @@
       },
       after: function () {
         state.baseline = state.vditor.getValue();
+        // Vditor labels its upload button on a plain div (not allowed) and leaves the
+        // file field unnamed: the name goes on the field.
+        var upload = holder.querySelector('[data-type="upload"]');
+        var picker = upload && upload.querySelector('input[type="file"]');
+        if (picker) {
+          picker.setAttribute("aria-label", "上传照片或附件");
+          upload.setAttribute("title", upload.getAttribute("aria-label") || "上传");
+          upload.removeAttribute("aria-label");
+        }
         var area = holder.querySelector(".vditor-ir .vditor-reset");
         if (area) { area.setAttribute("aria-label", "正文"); area.setAttribute("role", "textbox"); area.setAttribute("aria-multiline", "true"); }
       },
@@ -484,6 +493,6 @@
     if ((e.ctrlKey || e.metaKey) && e.key === "s" && !$("edit-view").hidden) { e.preventDefault(); save(); }
   });
   window.addEventListener("hashchange", route);
-  window.menhuEditor = { state: state, save: save, review: review };
+  window.menhuEditor = { state: state, save: save, review: review, upload: uploadFiles };
   route();
 })();

@@ -166,6 +166,7 @@ pub const CODES: &[Code] = &[
     warning("C0121", "empty-source"),
     warning("C0130", "large-original"),
     warning("C0131", "stale-pin"),
+    warning("C0140", "waiting-for-review"),
     error("C0201", "stale-home"),
     error("C0202", "stale-column"),
     error("C0203", "empty-column"),

@@ -75,6 +75,8 @@ new-guidance-bundle =
       attachments go in the front matter, e.g. attachments = [{"{"} path = "tongzhi.pdf", title = "通知全文" {"}"}]
     Then run `menhu serve` to preview it.
 check-no-problems = no problems found
+check-waiting-for-review = 「{ $title }」 is waiting for review (待审)
+    .help = a reviewer approves it (or returns it with a comment) in `menhu serve --edit`; approving removes `status` and `draft` from its front matter
 check-report-unwritable = error: cannot write the report `{ $file }`: { $reason }
 
 ## Configuration: site-config.toml (E01xx, W01xx)
@@ -532,6 +534,8 @@ code-C0130 = a photo too large to publish as it is (over `max_original_bytes` or
     .fix = shrink the photo (2500 px wide is plenty for the web), or set `keep_original = true`
 code-C0131 = a page pinned (置顶) or made the headline (头条) more than 90 days ago, with no end date
     .fix = add `pin_until` or `headline_until`, or remove `pin` or `headline`
+code-C0140 = a page is waiting for review (待审)
+    .fix = a reviewer approves or returns it in `menhu serve --edit`
 code-C0201 = the home page has had no new item for more than `home_days` (14) days
     .fix = publish a new page
 code-C0202 = a column has had no new item for longer than its limit

@@ -66,6 +66,8 @@ new-guidance-bundle =
       附件写在前置信息里，例如 attachments = [{"{"} path = "tongzhi.pdf", title = "通知全文" {"}"}]
     写好后运行 `menhu serve` 预览。
 check-no-problems = 没有发现问题
+check-waiting-for-review = 「{ $title }」在等待审核（待审）
+    .help = 审核人在 `menhu serve --edit` 里审核通过（或写明意见退回）；通过后稿件开头的 `status` 和 `draft` 会被删去
 check-report-unwritable = 错误：自查报告 `{ $file }` 写不进去：{ $reason }；请换一个位置，如 `--report report.html`
 
 ## 配置文件 site-config.toml（E01xx、W01xx）
@@ -523,6 +525,8 @@ code-C0130 = 照片太大（超过 `max_original_bytes` 或 `max_original_px`）
     .fix = 用修图软件缩小（网页用宽 2500 像素足够）；确需发布原图的，请管理员设 `keep_original = true`
 code-C0131 = 置顶或头条已超过 90 天，又没有写结束日期（警告）
     .fix = 写上 `pin_until` 或 `headline_until`，或删去 `pin`、`headline`
+code-C0140 = 稿件在等待审核（待审）（警告）
+    .fix = 审核人在 `menhu serve --edit` 里通过或退回
 code-C0201 = 首页超过 14 天没有更新
     .fix = 发布新稿件
 code-C0202 = 栏目超过时限没有更新（动态要闻类 14 天，通知公告、政策文件类 180 天）

@@ -130,8 +130,7 @@ pub fn apply(
     let current = read(text)?;
     let changes: Map<String, Value> = changes
         .iter()
-        .filter(|(key, value)| current.fields.get(key.as_str()) != Some(value) || value.is_null())
-        .filter(|(key, value)| !(value.is_null() && !has_key(&current, key)))
+        .filter(|(key, value)| is_change(&current, key, value))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     let body = body.unwrap_or(split.body);
@@ -154,6 +153,15 @@ pub fn apply(
         _ => apply_toml(&front, &changes)?,
     };
     Ok(format!("{head}{front}{fence_end}{body}"))
+}
+
+/// Whether setting `key` to `value` (`null`: removing it) changes anything.
+fn is_change(current: &FrontFields, key: &str, value: &Value) -> bool {
+    if value.is_null() {
+        has_key(current, key)
+    } else {
+        current.fields.get(key) != Some(value)
+    }
 }
 
 fn has_key(current: &FrontFields, key: &str) -> bool {

@@ -13,6 +13,11 @@
 
   var $ = function (id) { return document.getElementById(id); };
   var state = { pages: [], sections: [], page: null, vditor: null, baseline: null };
+  // What the content security policy blocked, for the tests: nothing, when all is well.
+  var blocked = [];
+  document.addEventListener("securitypolicyviolation", function (e) {
+    blocked.push(e.violatedDirective + " " + e.blockedURI);
+  });
 
   function request(route, options) {
     options = options || {};
@@ -493,6 +498,6 @@
     if ((e.ctrlKey || e.metaKey) && e.key === "s" && !$("edit-view").hidden) { e.preventDefault(); save(); }
   });
   window.addEventListener("hashchange", route);
-  window.menhuEditor = { state: state, save: save, review: review, upload: uploadFiles };
+  window.menhuEditor = { state: state, save: save, review: review, upload: uploadFiles, blocked: blocked };
   route();
 })();

@@ -64,6 +64,7 @@ fn check_view(browser: &mut Browser, axe: &str, name: &str) {
         let overflow = browser.eval("document.documentElement.scrollWidth > window.innerWidth + 1");
         assert_eq!(overflow, false, "{name} at {width} px scrolls sideways");
         if let Some(dir) = &shots {
+            browser.eval("window.scrollTo(0, 0)");
             browser.screenshot(&dir.join(format!("{name}-{width}.png")), width, height);
         }
     }
@@ -154,6 +155,9 @@ fn an_editor_writes_a_news_item_with_a_city_and_a_photo_and_a_reviewer_approves_
 
     browser.eval("location.reload()");
     browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
+    // Vditor's toolbar icons are drawn, and the content security policy blocked nothing.
+    browser.wait_until("document.querySelectorAll('symbol[id^=\"vditor-icon-\"]').length > 10");
+    assert_eq!(browser.eval("window.menhuEditor.blocked.join(' | ')"), "");
     check_view(&mut browser, &axe, "editor-page");
 
     click(&mut browser, "#submit-review");

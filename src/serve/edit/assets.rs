@@ -5,7 +5,11 @@
 //! and a content security policy that lets it run only its own scripts and frame only
 //! the preview.
 
+use std::sync::OnceLock;
+
+use base64::Engine;
 use include_dir::{Dir, include_dir};
+use sha2::{Digest, Sha256};
 
 use super::{Editor, Reply, guard};
 
@@ -47,13 +51,40 @@ fn page(editor: &Editor) -> Reply {
     let html = html
         .replace("{{token}}", editor.session.token())
         .replace("{{preview}}", preview);
-    // Vditor sets styles on its elements and compiles Lute (its Markdown engine,
-    // written in Go) with eval-like calls; nothing else may run or be loaded.
+    // Vditor sets styles on its elements, compiles Lute (its Markdown engine, written
+    // in Go) with eval-like calls, and runs some of its own files as inline scripts
+    // (allowed by their hashes); nothing else may run or be loaded.
+    let hashes = script_hashes();
     let policy = format!(
-        "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; \
+        "default-src 'self'; script-src 'self' 'unsafe-eval' {hashes}; style-src 'self' 'unsafe-inline'; \
          img-src 'self' data: blob: {preview}; frame-src {preview}; connect-src 'self'; \
          object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     );
     Reply::bytes(200, "text/html; charset=utf-8", html.into_bytes())
         .with("Content-Security-Policy", policy)
+}
+
+/// `'sha256-…'` of every vendored script, for the ones Vditor reads and runs inline
+/// (its icons and language strings), computed once.
+fn script_hashes() -> &'static str {
+    static HASHES: OnceLock<String> = OnceLock::new();
+    HASHES.get_or_init(|| {
+        let mut hashes = Vec::new();
+        collect_script_hashes(&ASSETS, &mut hashes);
+        hashes.join(" ")
+    })
+}
+
+fn collect_script_hashes(dir: &Dir<'_>, hashes: &mut Vec<String>) {
+    for file in dir.files() {
+        let path = file.path().to_string_lossy();
+        if path.starts_with("vditor/dist/js/") && path.ends_with(".js") && !path.contains("lute") {
+            let digest = Sha256::digest(file.contents());
+            let encoded = base64::engine::general_purpose::STANDARD.encode(digest);
+            hashes.push(format!("'sha256-{encoded}'"));
+        }
+    }
+    for sub in dir.dirs() {
+        collect_script_hashes(sub, hashes);
+    }
 }

@@ -134,10 +134,23 @@ fn make_bundle(page: &SitePath) -> Result<SitePath, UploadRefused> {
     std::fs::create_dir(&folder)?;
     let index = folder.join("index.md");
     std::fs::rename(&page.full, &index)?;
-    Ok(SitePath {
+    let bundle = SitePath {
         rel: page.sibling(&format!("{stem}/index.md")),
         full: index,
-    })
+    };
+    // The review comments follow the page into its folder.
+    let notes = |p: &SitePath| {
+        p.full
+            .with_file_name(file_name(&super::review::notes_path(p)))
+    };
+    if notes(page).is_file() {
+        std::fs::rename(notes(page), notes(&bundle))?;
+    }
+    Ok(bundle)
+}
+
+fn file_name(rel: &str) -> &str {
+    rel.rsplit('/').next().unwrap_or(rel)
 }
 
 #[cfg(test)]
@@ -152,6 +165,7 @@ mod tests {
         let news = site.path().join("content/news");
         std::fs::create_dir_all(&news).unwrap();
         std::fs::write(news.join("a.md"), "+++\n+++\n").unwrap();
+        std::fs::write(news.join(".a.review.txt"), "送审\n").unwrap();
         let page = SitePath {
             rel: "content/news/a.md".into(),
             full: news.join("a.md"),
@@ -160,6 +174,10 @@ mod tests {
         assert_eq!(first.page, "content/news/a/index.md");
         assert_eq!(first.file, "xian-chang-zhao-pian.png");
         assert!(news.join("a/index.md").is_file() && !news.join("a.md").exists());
+        assert_eq!(
+            std::fs::read_to_string(news.join("a/.review.txt")).unwrap(),
+            "送审\n"
+        );
         let again = SitePath {
             rel: first.page.clone(),
             full: news.join("a/index.md"),

@@ -558,3 +558,32 @@ fn check_lists_the_pages_waiting_for_review() {
     assert_not_contains(&run.stderr, "「草稿」 is waiting");
     assert_not_contains(&run.stderr, "unknown front-matter key `status`");
 }
+
+#[test]
+fn the_markdown_engine_is_served_compressed_or_plain() {
+    let site = edit_site();
+    let editor = EditServer::start(&site);
+    let fetch = |accept: &str| {
+        let mut stream = TcpStream::connect(&editor.editor).expect("connect");
+        let request = format!(
+            "GET /_menhu/edit/vditor/dist/js/lute/lute.min.js HTTP/1.1\r\nHost: {}\r\n{accept}Connection: close\r\n\r\n",
+            editor.editor
+        );
+        stream.write_all(request.as_bytes()).expect("send");
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        answer
+    };
+    let packed = fetch("Accept-Encoding: gzip, deflate\r\n");
+    let head = String::from_utf8_lossy(&packed[..packed.len().min(600)]).to_lowercase();
+    assert!(head.starts_with("http/1.1 200"), "{head}");
+    assert!(head.contains("content-encoding: gzip"), "{head}");
+    let plain = fetch("");
+    let text = String::from_utf8_lossy(&plain);
+    assert!(!text.to_lowercase().contains("content-encoding"));
+    assert!(
+        plain.len() > 4_000_000 && text.contains("Lute"),
+        "{}",
+        plain.len()
+    );
+}

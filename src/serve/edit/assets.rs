@@ -1,10 +1,13 @@
 //! The editor's page, script and style (`assets/editor/`), and the vendored Markdown
 //! editor component, Vditor (`assets/editor/vditor/`, MIT, fetched and checked by
 //! `scripts/update-editor.sh`), all embedded in the binary: the editor needs no
-//! network and no npm. The page carries the session's token and the preview's origin,
+//! network and no npm. A file kept compressed (`lute.min.js.gz`) is served under its
+//! name without `.gz`, with `Content-Encoding: gzip` (decompressed for a client that
+//! does not accept gzip). The page carries the session's token and the preview's origin,
 //! and a content security policy that lets it run only its own scripts and frame only
 //! the preview.
 
+use std::io::Read;
 use std::sync::OnceLock;
 
 use base64::Engine;
@@ -15,8 +18,9 @@ use super::{Editor, Reply, guard};
 
 static ASSETS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/assets/editor");
 
-/// Answers a `GET` of `path` under the editor's prefix.
-pub fn reply(path: &str, editor: &Editor) -> Reply {
+/// Answers a `GET` of `path` under the editor's prefix; `gzip_ok` when the client
+/// accepts gzip.
+pub fn reply(path: &str, editor: &Editor, gzip_ok: bool) -> Reply {
     let Some(inner) = path.strip_prefix(guard::PREFIX) else {
         return Reply::text(404, "not found").with("Location", guard::PREFIX.to_owned());
     };
@@ -26,9 +30,20 @@ pub fn reply(path: &str, editor: &Editor) -> Reply {
     if inner.split('/').any(|s| s.is_empty() || s.starts_with('.')) {
         return Reply::text(404, "not found");
     }
-    match ASSETS.get_file(inner) {
-        Some(file) => Reply::bytes(200, kind(inner), file.contents().to_vec()),
-        None => Reply::text(404, "not found"),
+    if let Some(file) = ASSETS.get_file(inner) {
+        return Reply::bytes(200, kind(inner), file.contents().to_vec());
+    }
+    let Some(packed) = ASSETS.get_file(format!("{inner}.gz")) else {
+        return Reply::text(404, "not found");
+    };
+    if gzip_ok {
+        return Reply::bytes(200, kind(inner), packed.contents().to_vec())
+            .with("Content-Encoding", "gzip".to_owned());
+    }
+    let mut plain = Vec::new();
+    match flate2::read::GzDecoder::new(packed.contents()).read_to_end(&mut plain) {
+        Ok(_) => Reply::bytes(200, kind(inner), plain),
+        Err(_) => Reply::text(500, "a vendored file is damaged"),
     }
 }
 

@@ -122,7 +122,11 @@ impl Editor {
             };
             api::handle(self, route, query, &body)
         } else {
-            assets::reply(path, self)
+            let gzip_ok = request
+                .headers()
+                .iter()
+                .any(|h| h.field.equiv("Accept-Encoding") && h.value.as_str().contains("gzip"));
+            assets::reply(path, self, gzip_ok)
         };
         respond(request, reply);
     }

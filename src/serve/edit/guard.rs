@@ -11,7 +11,7 @@
 //!   only into the editor's own page, which another origin cannot read (no CORS);
 //! - a request that changes anything (`POST`) must also come from the editor's own
 //!   origin (`Origin` header; 403 otherwise) and send its body with a `Content-Length`
-//!   no larger than the limit of its kind (413), never chunked (400);
+//!   (411 without one) no larger than the limit of its kind (413), never chunked (400);
 //! - other methods get 405.
 
 use subtle_compare::equal;
@@ -39,7 +39,7 @@ pub struct Session {
 /// A refused request: status and reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
-    /// 400, 403, 405, 413 or 414.
+    /// 400, 403, 405, 411, 413 or 414.
     pub status: u16,
     /// Said in the body.
     pub reason: &'static str,

@@ -124,6 +124,11 @@ pub enum Command {
         /// error for an address not fetched before.
         #[arg(long)]
         offline: bool,
+        /// Open the online editor (在线编辑) on a second local port: edit pages, add photos
+        /// and send them for review in the browser; implies `--drafts`; only on this
+        /// machine (127.0.0.1).
+        #[arg(long)]
+        edit: bool,
     },
     /// Create a new page: content/SECTION/YYYY-MM-DD-<pinyin-of-title>.md.
     New {
@@ -289,9 +294,10 @@ fn execute(cli: Cli, now: Now, lang: Lang) -> Result<(), Diagnostics> {
             base_url,
             verbose,
             offline,
+            edit,
         } => {
             let build = BuildOptions {
-                drafts,
+                drafts: drafts || edit,
                 base_url,
                 offline,
                 now,
@@ -303,6 +309,7 @@ fn execute(cli: Cli, now: Now, lang: Lang) -> Result<(), Diagnostics> {
                 port,
                 verbose,
                 lang,
+                edit,
             };
             serve::serve(&options, |line| {
                 let mut err = std::io::stderr().lock();

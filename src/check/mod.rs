@@ -31,6 +31,7 @@ mod links;
 mod outputs;
 mod photos;
 pub mod report;
+mod review;
 mod targets;
 mod wording;
 
@@ -110,6 +111,14 @@ pub fn check(options: &CheckOptions) -> CheckReport {
         report
             .diagnostics
             .extend(old_as_of(&portal.config, now_day));
+    }
+    if let Some(publication) = &checked.publication {
+        let (bounds, _) = portal.config.bounds(&options.build.root);
+        report.diagnostics.extend(review::waiting_for_review(
+            &options.build.root,
+            &bounds,
+            publication,
+        ));
     }
     report
 }

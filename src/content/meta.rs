@@ -89,6 +89,9 @@ pub struct PageMeta {
     pub path: Option<String>,
     /// Drafts are built only with `--drafts`.
     pub draft: bool,
+    /// 审核状态 of the online editor's review workflow (`draft`, `review`); a page
+    /// waiting for review is also a draft (`menhu serve --edit`, `check` lists it).
+    pub status: Option<String>,
     /// Order key for `sort_by = "weight"`.
     pub weight: Option<i64>,
     /// Template instead of the section's page template.
@@ -427,6 +430,7 @@ impl<'a> Checker<'a> {
             slug: self.site_path("slug", raw.slug),
             path: self.site_path("path", raw.path),
             draft: raw.draft,
+            status: raw.status,
             weight: raw.weight,
             template: raw.template,
             aliases: self.aliases(raw.aliases.0),

@@ -14,6 +14,7 @@ mod walk;
 
 use std::path::PathBuf;
 
+pub use parse::english_key;
 pub use walk::{LoadOptions, ParseCache, load, load_cached};
 
 use meta::{PageMeta, SectionMeta};

@@ -390,10 +390,14 @@ fn push(mut segments: Vec<String>, segment: String) -> Vec<String> {
 /// The English key for a line that starts with a Chinese key name (`作者 = …`).
 fn chinese_key_of_line(line: &str) -> Option<&'static str> {
     let (key, _) = line.split_once(['=', ':', '：'])?;
-    let key = key.trim().trim_matches(['"', '\'']);
+    english_key(key.trim().trim_matches(['"', '\'']))
+}
+
+/// The English key a Chinese key name stands for (`作者` → `author`).
+pub fn english_key(name: &str) -> Option<&'static str> {
     CHINESE_KEYS
         .iter()
-        .find(|(zh, _)| *zh == key)
+        .find(|(zh, _)| *zh == name)
         .map(|(_, en)| *en)
 }
 

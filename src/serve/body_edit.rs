@@ -36,6 +36,11 @@ pub struct LastBuild {
 }
 
 impl LastBuild {
+    /// The model of the build.
+    pub fn portal(&self) -> &Portal {
+        &self.portal
+    }
+
     /// Remembers a build; `cache` holds every page parsed for it (scheduled ones too).
     pub fn new(portal: Arc<Portal>, theme: Arc<Theme>, cache: &BuildCache) -> LastBuild {
         let (now, zone) = (portal.now, portal.config.timezone);

@@ -114,10 +114,15 @@ pub fn refuse(request: Request, refusal: &Refusal) {
 /// Answers one request from the snapshot, once the guard let it through. Files are
 /// streamed from memory or from their source, never copied whole per request. Errors
 /// writing the response (a client that went away) are ignored: the server carries on.
-pub fn respond(request: Request, snapshot: &Arc<Snapshot>) {
+/// `extra_script` (the editor's 「编辑本页」 button) is served after the reload script.
+pub fn respond(request: Request, snapshot: &Arc<Snapshot>, extra_script: Option<&str>) {
     let head_only = *request.method() == Method::Head;
     if request.url().split('?').next() == Some(reload::SCRIPT_PATH) {
-        let body = if head_only { "" } else { reload::SCRIPT };
+        let body = match (head_only, extra_script) {
+            (true, _) => String::new(),
+            (false, Some(extra)) => format!("{}{extra}", reload::SCRIPT),
+            (false, None) => reload::SCRIPT.to_owned(),
+        };
         let mut response = Response::from_string(body);
         for h in [
             header("Content-Type", "text/javascript; charset=utf-8"),

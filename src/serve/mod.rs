@@ -12,6 +12,7 @@
 
 mod body;
 mod body_edit;
+pub mod edit;
 pub mod edits;
 mod guard;
 mod http;
@@ -50,6 +51,8 @@ pub struct ServeOptions {
     pub verbose: bool,
     /// The language of status lines and of the error overlay.
     pub lang: Lang,
+    /// Open the online editor (`edit`) on a second port of 127.0.0.1.
+    pub edit: bool,
 }
 
 /// The site as served: rendered files in memory, copied files read from their source,
@@ -148,6 +151,14 @@ pub struct Shared {
     edits: Edits,
     hub: reload::Hub,
     own_hosts: guard::OwnHosts,
+    /// With `--edit`: the script adding 「编辑本页」 to every previewed page.
+    edit_button: Option<String>,
+    /// The model of the last build that succeeded, for the editor's page addresses.
+    last_model: std::sync::Mutex<Option<Arc<body_edit::LastBuild>>>,
+    /// The last build's problems (its warnings, or its errors), for the editor.
+    problems: std::sync::Mutex<Vec<Diagnostic>>,
+    /// The site root, as given.
+    root: PathBuf,
 }
 
 impl Shared {
@@ -161,11 +172,71 @@ impl Shared {
             self.hub.changed(paths);
         }
     }
+
+    /// Remembers what a build left for the editor: its model when it succeeded, and its
+    /// problems.
+    fn remember(&self, model: Option<Arc<body_edit::LastBuild>>, problems: &Diagnostics) {
+        if let Some(model) = model {
+            *lock(&self.last_model) = Some(model);
+        }
+        *lock(&self.problems) = problems.iter().cloned().collect();
+    }
+
+    fn with_portal<T>(&self, read: impl FnOnce(&crate::portal::Portal) -> Option<T>) -> Option<T> {
+        let model = lock(&self.last_model).clone()?;
+        read(model.portal())
+    }
+}
+
+fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    match mutex.lock() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    }
+}
+
+/// A page's source as the editor names it: `content/news/a.md`, with `/`.
+fn source_name(root: &Path, file: &Path) -> String {
+    let relative = file.strip_prefix(root).unwrap_or(file);
+    crate::diag::display_path(relative)
+}
+
+impl edit::PreviewSite for Shared {
+    fn source_of(&self, url_path: &str) -> Option<String> {
+        let root = self.root.clone();
+        self.with_portal(|portal| {
+            let page = portal.pages.iter().find(|p| p.url.path == url_path)?;
+            Some(source_name(&root, &page.source.file))
+        })
+    }
+
+    fn url_of(&self, source: &str) -> Option<String> {
+        let root = self.root.clone();
+        self.with_portal(|portal| {
+            let page = portal
+                .pages
+                .iter()
+                .find(|p| source_name(&root, &p.source.file) == source)?;
+            Some(page.url.path.clone())
+        })
+    }
+
+    fn problems(&self) -> Vec<Diagnostic> {
+        lock(&self.problems).clone()
+    }
 }
 
 /// Builds the site, binds, prints the address, then serves and rebuilds on every
 /// change until the process ends.
 pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diagnostics> {
+    if options.edit && !is_loopback(&options.bind) {
+        return Err(Diagnostic::error(
+            "E0703",
+            crate::t!("serve-edit-local-only", bind = &options.bind),
+        )
+        .help(crate::t!("serve-edit-local-only.help"))
+        .into());
+    }
     let listener = std::net::TcpListener::bind((options.bind.as_str(), options.port))
         .map_err(|e| bind_error(options, &e.to_string()))?;
     let address = match listener.local_addr() {
@@ -182,14 +253,25 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
     if !is_loopback(&options.bind) {
         announce(&crate::t!("serve-reachable", bind = &options.bind).render(options.lang));
     }
+    let root = build.root.clone();
+    let editor = match options.edit {
+        true => {
+            Some(edit::EditorListener::bind().map_err(|e| bind_error(options, &e.to_string()))?)
+        }
+        false => None,
+    };
     let shared = Arc::new(Shared {
-        edits: Edits::new(&preview, build),
+        edits: Edits::new(&preview, build.clone()),
         hub: reload::Hub::new(format!("{}-{}", std::process::id(), now_millis())),
         own_hosts: guard::OwnHosts::new(
             &options.bind,
             listener.local_addr().ok(),
             options.build.base_url.as_deref(),
         ),
+        edit_button: editor.as_ref().map(|e| edit_button(&e.origin())),
+        last_model: std::sync::Mutex::new(preview.last_build()),
+        problems: std::sync::Mutex::new(first.warnings.iter().cloned().collect()),
+        root,
     });
     listen::raise_open_file_limit();
     let answering = shared.clone();
@@ -203,6 +285,11 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
         );
     });
     announce(&crate::t!("serve-listening", address = &address).render(options.lang));
+    if let Some(editor) = editor {
+        let origin = editor.origin();
+        start_editor(editor, &build, &address, shared.clone())?;
+        announce(&crate::t!("serve-editor-listening", address = origin).render(options.lang));
+    }
     announce_publication(&first, options.verbose, &announce);
     let watching = shared.clone();
     std::thread::spawn(move || {
@@ -233,7 +320,7 @@ fn answer(request: tiny_http::Request, shared: &Arc<Shared>) {
         std::thread::spawn(move || shared.hub.stream(request.into_writer()));
         return;
     }
-    http::respond(request, &shared.snapshot());
+    http::respond(request, &shared.snapshot(), shared.edit_button.as_deref());
 }
 
 /// One rebuild: publish the new snapshot and tell the pages, or show the errors.
@@ -251,6 +338,7 @@ fn rebuild(
     };
     match preview.rebuild_with(changes, &mut early) {
         Ok(update) => {
+            shared.remember(preview.last_build(), &update.warnings);
             let changed = shared.edits.rebuilt(preview, &update.changed);
             // An empty event still clears the overlay of a build error just fixed.
             if !changed.is_empty() || update.early.is_empty() {
@@ -268,6 +356,7 @@ fn rebuild(
             announce_publication(&update, verbose, announce);
         }
         Err(problems) => {
+            shared.remember(None, &problems);
             shared.edits.failed();
             let text = human(&problems, lang);
             shared.hub.failed(&text);
@@ -276,6 +365,64 @@ fn rebuild(
         }
     }
     shared.hub.built(started.elapsed().as_millis());
+}
+
+/// Starts the online editor on `listener`, for the site of `build` previewed at
+/// `preview_origin`.
+fn start_editor(
+    listener: edit::EditorListener,
+    build: &BuildOptions,
+    preview_origin: &str,
+    shared: Arc<Shared>,
+) -> Result<(), Diagnostics> {
+    let (config, _) = crate::config::Config::load(&build.root).map_err(|errors| {
+        let mut all = Diagnostics::new();
+        all.extend(errors);
+        all
+    })?;
+    let (bounds, _) = config.bounds(&build.root);
+    let options = edit::EditorOptions {
+        bounds,
+        zone: config.timezone,
+        now: build.now,
+        preview_origin: preview_origin.to_owned(),
+    };
+    edit::start(listener, options, shared).map_err(|e| {
+        Diagnostic::error(
+            "E0701",
+            crate::t!(
+                "serve-cannot-listen",
+                bind = "127.0.0.1",
+                port = 0,
+                reason = e.to_string()
+            ),
+        )
+        .help(crate::t!("serve-cannot-listen.help"))
+        .into()
+    })
+}
+
+/// The script, added to the preview's live-reload script, that puts 「编辑本页」 on every
+/// previewed page (not inside the editor's own frame), linking to the editor at `origin`.
+fn edit_button(origin: &str) -> String {
+    let target = serde_json::Value::String(format!("{origin}{}", edit::PREFIX)).to_string();
+    format!(
+        r##"
+(function () {{
+  "use strict";
+  if (window.top !== window.self) return;
+  var link = document.createElement("a");
+  link.id = "menhu-edit-this";
+  link.href = {target} + "#url=" + encodeURIComponent(location.pathname);
+  link.textContent = "编辑本页";
+  link.setAttribute("style", "position:fixed;right:16px;bottom:16px;z-index:2147483647;" +
+    "background:#a4161a;color:#fff;padding:10px 18px;border-radius:6px;" +
+    "font:16px/1.5 sans-serif;text-decoration:none;box-shadow:0 2px 6px rgba(0,0,0,.35)");
+  var add = function () {{ document.body.appendChild(link); }};
+  if (document.body) add(); else addEventListener("DOMContentLoaded", add);
+}})();
+"##
+    )
 }
 
 fn human(problems: &Diagnostics, lang: Lang) -> String {

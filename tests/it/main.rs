@@ -38,6 +38,8 @@ mod search;
 mod serve;
 mod serve_attack;
 mod serve_browser;
+mod serve_edit;
+mod serve_edit_browser;
 mod serve_http;
 mod serve_incremental;
 mod serve_trust;

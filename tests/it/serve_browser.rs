@@ -14,7 +14,7 @@ use crate::serve_http::{Server, served_site};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
-struct Browser {
+pub struct Browser {
     child: Child,
     _profile: tempfile::TempDir,
     socket: TcpStream,
@@ -29,7 +29,7 @@ impl Drop for Browser {
 }
 
 impl Browser {
-    fn open(url: &str) -> Browser {
+    pub fn open(url: &str) -> Browser {
         let profile = tempfile::tempdir().expect("profile dir");
         let child = Command::new(CHROMIUM)
             .args([
@@ -58,26 +58,47 @@ impl Browser {
     }
 
     /// Evaluates `expression` in the page and returns its JSON value.
-    fn eval(&mut self, expression: &str) -> serde_json::Value {
+    pub fn eval(&mut self, expression: &str) -> serde_json::Value {
+        let params = serde_json::json!({ "expression": expression, "returnByValue": true });
+        self.call("Runtime.evaluate", params)["result"]["value"].clone()
+    }
+
+    /// Sends a DevTools command and returns its result.
+    pub fn call(&mut self, method: &str, params: serde_json::Value) -> serde_json::Value {
         let id = self.next_id;
         self.next_id += 1;
-        let message = serde_json::json!({
-            "id": id,
-            "method": "Runtime.evaluate",
-            "params": { "expression": expression, "returnByValue": true },
-        });
+        let message = serde_json::json!({ "id": id, "method": method, "params": params });
         send_text(&mut self.socket, &message.to_string());
         loop {
             let reply: serde_json::Value =
                 serde_json::from_str(&read_text(&mut self.socket)).expect("devtools JSON");
             if reply["id"] == id {
-                return reply["result"]["result"]["value"].clone();
+                return reply["result"].clone();
             }
         }
     }
 
+    /// Writes a PNG of the page at `width` × `height` CSS pixels to `file`.
+    pub fn screenshot(&mut self, file: &Path, width: u32, height: u32) {
+        let size = serde_json::json!({
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600,
+        });
+        self.call("Emulation.setDeviceMetricsOverride", size);
+        std::thread::sleep(Duration::from_millis(500));
+        let shot = self.call(
+            "Page.captureScreenshot",
+            serde_json::json!({ "format": "png" }),
+        );
+        let data = shot["data"].as_str().unwrap_or_default();
+        use base64::Engine;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .expect("screenshot data");
+        std::fs::write(file, bytes).expect("write screenshot");
+    }
+
     /// Waits until `expression` is true in the page.
-    fn wait_until(&mut self, expression: &str) {
+    pub fn wait_until(&mut self, expression: &str) {
         let deadline = Instant::now() + Duration::from_secs(30);
         while Instant::now() < deadline {
             if self.eval(expression) == serde_json::Value::Bool(true) {

@@ -159,6 +159,7 @@ fn expected_all() -> PageMeta {
         slug: s("keji-huodong"),
         path: s("news/keji"),
         draft: true,
+        status: None,
         weight: Some(3),
         template: s("news.html"),
         aliases: strings(&["/old/keji.html"]),

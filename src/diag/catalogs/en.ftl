@@ -57,6 +57,9 @@ serve-keeps-last-good = the preview keeps showing the last good build until this
 serve-port-in-use = cannot listen on { $bind }:{ $port }: the port is already in use by another program
 serve-cannot-listen = cannot listen on { $bind }:{ $port }: { $reason }
     .help = pick another port with `--port 1112`, or `--port 0` for any free port
+serve-edit-local-only = `--edit` with `--bind { $bind }`: the online editor would be open to other machines
+    .help = leave out `--bind` (or use `--bind 127.0.0.1`) together with `--edit`
+serve-editor-listening = online editor (在线编辑) at { $address }/_menhu/edit/
 init-wrote = wrote the demo portal ({ $count } files) to `{ $folder }`
 init-wrote-ci = wrote the CI pipeline `{ $file }`: set MENHU_URL and MENHU_SHA256 to the menhu release to use, and add a [deploy] target (docs/operator-guide.md)
 init-next = next: cd { $folder } && menhu serve
@@ -72,6 +75,8 @@ new-guidance-bundle =
       attachments go in the front matter, e.g. attachments = [{"{"} path = "tongzhi.pdf", title = "通知全文" {"}"}]
     Then run `menhu serve` to preview it.
 check-no-problems = no problems found
+check-waiting-for-review = 「{ $title }」 is waiting for review (待审)
+    .help = a reviewer approves it (or returns it with a comment) in `menhu serve --edit`; approving removes `status` and `draft` from its front matter
 check-report-unwritable = error: cannot write the report `{ $file }`: { $reason }
 
 ## Configuration: site-config.toml (E01xx, W01xx)
@@ -252,6 +257,7 @@ cli-serve = Build the site in memory and serve it for preview
     .base-url = Base URL used in links, e.g. `http://192.168.1.5:1111` to preview from a phone (default: the address served, so links stay on the preview)
     .verbose = List every page not published after each build, with its file and reason
     .offline = No network: `load_data(url=…)` answers from `.menhu-cache/` only, and is an error for an address not fetched before
+    .edit = Open the online editor (在线编辑) on a second local port: edit pages, add photos and send them for review in the browser; implies `--drafts`; only on this machine (127.0.0.1)
 cli-new = Create a new page: content/SECTION/YYYY-MM-DD-<pinyin-of-title>.md
     .section = Section folder under content/, e.g. `news`
     .title = The page's title, e.g. "汇聚四长资源"
@@ -440,6 +446,8 @@ code-E0701 = the preview cannot listen on its port
     .fix = pick another port with `--port 1112`, or `--port 0` for any free port
 code-E0702 = the preview cannot watch the site for changes
     .fix = raise the inotify limit: `sudo sysctl fs.inotify.max_user_watches=524288`
+code-E0703 = the online editor runs only on this machine
+    .fix = leave out `--bind` (or use `--bind 127.0.0.1`) together with `--edit`
 code-E0800 = `site-config.toml` cannot be read for `menhu deploy`
     .fix = run `menhu deploy` in the site's folder, or pass it with `--root`
 code-E0801 = a secret (key, password) is written in `site-config.toml`
@@ -526,6 +534,8 @@ code-C0130 = a photo too large to publish as it is (over `max_original_bytes` or
     .fix = shrink the photo (2500 px wide is plenty for the web), or set `keep_original = true`
 code-C0131 = a page pinned (置顶) or made the headline (头条) more than 90 days ago, with no end date
     .fix = add `pin_until` or `headline_until`, or remove `pin` or `headline`
+code-C0140 = a page is waiting for review (待审)
+    .fix = a reviewer approves or returns it in `menhu serve --edit`
 code-C0201 = the home page has had no new item for more than `home_days` (14) days
     .fix = publish a new page
 code-C0202 = a column has had no new item for longer than its limit

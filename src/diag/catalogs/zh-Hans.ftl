@@ -48,6 +48,9 @@ serve-keeps-last-good = 改好以上问题之前，预览继续显示上一次�
 serve-port-in-use = 无法在 { $bind }:{ $port } 上启动预览：这个端口已被别的程序占用
 serve-cannot-listen = 无法在 { $bind }:{ $port } 上启动预览：{ $reason }
     .help = 换一个端口，如 `--port 1112`；或用 `--port 0` 让系统挑一个空闲端口
+serve-edit-local-only = `--edit` 和 `--bind { $bind }` 不能同时用：在线编辑会被其他电脑打开
+    .help = 使用 `--edit` 时去掉 `--bind`（或写 `--bind 127.0.0.1`）
+serve-editor-listening = 在线编辑已启动：在浏览器里打开 { $address }/_menhu/edit/
 init-wrote = 示例网站已写入 `{ $folder }`（{ $count } 个文件）
 init-wrote-ci = 已写入 CI 流水线 `{ $file }`：请把 MENHU_URL 和 MENHU_SHA256 设为要用的 menhu 版本，并添加 [deploy] 发布目标（见 docs/operator-guide.md）
 init-next = 下一步：cd { $folder } && menhu serve
@@ -63,6 +66,8 @@ new-guidance-bundle =
       附件写在前置信息里，例如 attachments = [{"{"} path = "tongzhi.pdf", title = "通知全文" {"}"}]
     写好后运行 `menhu serve` 预览。
 check-no-problems = 没有发现问题
+check-waiting-for-review = 「{ $title }」在等待审核（待审）
+    .help = 审核人在 `menhu serve --edit` 里审核通过（或写明意见退回）；通过后稿件开头的 `status` 和 `draft` 会被删去
 check-report-unwritable = 错误：自查报告 `{ $file }` 写不进去：{ $reason }；请换一个位置，如 `--report report.html`
 
 ## 配置文件 site-config.toml（E01xx、W01xx）
@@ -243,6 +248,7 @@ cli-serve = 在内存中生成网站并启动本机预览
     .base-url = 链接里用的网址，如用手机预览时写 `http://192.168.1.5:1111`（默认为预览地址，链接不会跳出预览）
     .verbose = 每次生成后列出每篇没有发布的稿件，写明文件和原因
     .offline = 不联网：`load_data(url=…)` 只用 `.menhu-cache/` 中已下载的数据，从未下载过的网址会报错
+    .edit = 在本机另一个端口打开在线编辑：在浏览器里改稿、加照片、送审；同时预览草稿（相当于 `--drafts`）；只能在本机（127.0.0.1）使用
 cli-new = 新建一篇稿件：content/栏目/年-月-日-标题拼音.md
     .section = `content/` 下的栏目文件夹，如 `news`
     .title = 稿件标题，如 "汇聚四长资源"
@@ -431,6 +437,8 @@ code-E0701 = 预览服务无法使用这个端口
     .fix = 换一个端口，如 `--port 1112`，或 `--port 0` 让系统挑一个空闲端口
 code-E0702 = 预览服务无法监视网站文件的变化
     .fix = 请管理员调高 inotify 上限：`sudo sysctl fs.inotify.max_user_watches=524288`
+code-E0703 = 在线编辑只能在本机使用
+    .fix = 使用 `--edit` 时去掉 `--bind`（或写 `--bind 127.0.0.1`）
 code-E0800 = `menhu deploy` 读不到 `site-config.toml`
     .fix = 在网站根目录运行，或用 `--root` 指定目录
 code-E0801 = `site-config.toml` 里写了密钥或密码
@@ -517,6 +525,8 @@ code-C0130 = 照片太大（超过 `max_original_bytes` 或 `max_original_px`）
     .fix = 用修图软件缩小（网页用宽 2500 像素足够）；确需发布原图的，请管理员设 `keep_original = true`
 code-C0131 = 置顶或头条已超过 90 天，又没有写结束日期（警告）
     .fix = 写上 `pin_until` 或 `headline_until`，或删去 `pin`、`headline`
+code-C0140 = 稿件在等待审核（待审）（警告）
+    .fix = 审核人在 `menhu serve --edit` 里通过或退回
 code-C0201 = 首页超过 14 天没有更新
     .fix = 发布新稿件
 code-C0202 = 栏目超过时限没有更新（动态要闻类 14 天，通知公告、政策文件类 180 天）

@@ -48,6 +48,9 @@ serve-keeps-last-good = 改好以上問題之前，預覽繼續顯示上一次�
 serve-port-in-use = 無法在 { $bind }:{ $port } 上啓動預覽：這個端口已被別的程序佔用
 serve-cannot-listen = 無法在 { $bind }:{ $port } 上啓動預覽：{ $reason }
     .help = 換一個端口，如 `--port 1112`；或用 `--port 0` 讓系統挑一個空閒端口
+serve-edit-local-only = `--edit` 和 `--bind { $bind }` 不能同時用：在線編輯會被其他電腦打開
+    .help = 使用 `--edit` 時去掉 `--bind`（或寫 `--bind 127.0.0.1`）
+serve-editor-listening = 在線編輯已啓動：在瀏覽器裏打開 { $address }/_menhu/edit/
 init-wrote = 示例網站已寫入 `{ $folder }`（{ $count } 個文件）
 init-wrote-ci = 已寫入 CI 流水線 `{ $file }`：請把 MENHU_URL 和 MENHU_SHA256 設爲要用的 menhu 版本，並添加 [deploy] 發佈目標（見 docs/operator-guide.md）
 init-next = 下一步：cd { $folder } && menhu serve
@@ -63,6 +66,8 @@ new-guidance-bundle =
       附件寫在前置信息裏，例如 attachments = [{"{"} path = "tongzhi.pdf", title = "通知全文" {"}"}]
     寫好後運行 `menhu serve` 預覽。
 check-no-problems = 沒有發現問題
+check-waiting-for-review = 「{ $title }」在等待審覈（待審）
+    .help = 審覈人在 `menhu serve --edit` 裏審覈通過（或寫明意見退回）；通過後稿件開頭的 `status` 和 `draft` 會被刪去
 check-report-unwritable = 錯誤：自查報告 `{ $file }` 寫不進去：{ $reason }；請換一個位置，如 `--report report.html`
 
 ## 配置文件 site-config.toml（E01xx、W01xx）
@@ -243,6 +248,7 @@ cli-serve = 在內存中生成網站並啓動本機預覽
     .base-url = 鏈接裏用的網址，如用手機預覽時寫 `http://192.168.1.5:1111`（默認爲預覽地址，鏈接不會跳出預覽）
     .verbose = 每次生成後列出每篇沒有發佈的稿件，寫明文件和原因
     .offline = 不聯網：`load_data(url=…)` 只用 `.menhu-cache/` 中已下載的數據，從未下載過的網址會報錯
+    .edit = 在本機另一個端口打開在線編輯：在瀏覽器裏改稿、加照片、送審；同時預覽草稿（相當於 `--drafts`）；只能在本機（127.0.0.1）使用
 cli-new = 新建一篇稿件：content/欄目/年-月-日-標題拼音.md
     .section = `content/` 下的欄目文件夾，如 `news`
     .title = 稿件標題，如 "匯聚四長資源"
@@ -431,6 +437,8 @@ code-E0701 = 預覽服務無法使用這個端口
     .fix = 換一個端口，如 `--port 1112`，或 `--port 0` 讓系統挑一個空閒端口
 code-E0702 = 預覽服務無法監視網站文件的變化
     .fix = 請管理員調高 inotify 上限：`sudo sysctl fs.inotify.max_user_watches=524288`
+code-E0703 = 在線編輯只能在本機使用
+    .fix = 使用 `--edit` 時去掉 `--bind`（或寫 `--bind 127.0.0.1`）
 code-E0800 = `menhu deploy` 讀不到 `site-config.toml`
     .fix = 在網站根目錄運行，或用 `--root` 指定目錄
 code-E0801 = `site-config.toml` 裏寫了密鑰或密碼
@@ -517,6 +525,8 @@ code-C0130 = 照片太大（超過 `max_original_bytes` 或 `max_original_px`）
     .fix = 用修圖軟件縮小（網頁用寬 2500 像素足夠）；確需發佈原圖的，請管理員設 `keep_original = true`
 code-C0131 = 置頂或頭條已超過 90 天，又沒有寫結束日期（警告）
     .fix = 寫上 `pin_until` 或 `headline_until`，或刪去 `pin`、`headline`
+code-C0140 = 稿件在等待審覈（待審）（警告）
+    .fix = 審覈人在 `menhu serve --edit` 裏通過或退回
 code-C0201 = 首頁超過 14 天沒有更新
     .fix = 發佈新稿件
 code-C0202 = 欄目超過時限沒有更新（動態要聞類 14 天，通知公告、政策文件類 180 天）

@@ -1,0 +1,503 @@
+// menhu's online editor (在线编辑): the content list, the front-matter form, the body in
+// Vditor, photos, saving with conflict detection, the review workflow. It talks only to
+// its own origin (/_menhu/edit/api/), sending the session token with every request;
+// the preview is another origin, shown in a frame.
+(function () {
+  "use strict";
+
+  var TOKEN = document.querySelector('meta[name="menhu-token"]').content;
+  var API = "/_menhu/edit/api/";
+  var STATUS = { draft: "草稿", review: "待审", scheduled: "定时发布", published: "已发布" };
+  var TEXT_KEYS = ["title", "author", "source", "editor", "city", "cover"];
+  var FLAG_KEYS = ["draft", "headline", "pin"];
+
+  var $ = function (id) { return document.getElementById(id); };
+  var state = { pages: [], sections: [], page: null, vditor: null, baseline: null };
+  // What the content security policy blocked, for the tests: nothing, when all is well.
+  var blocked = [];
+  document.addEventListener("securitypolicyviolation", function (e) {
+    blocked.push(e.violatedDirective + " " + e.blockedURI);
+  });
+
+  function request(route, options) {
+    options = options || {};
+    var headers = { "X-Menhu-Token": TOKEN };
+    var body = options.body;
+    if (options.json !== undefined) {
+      headers["Content-Type"] = "application/json";
+      body = JSON.stringify(options.json);
+    } else if (options.type) {
+      headers["Content-Type"] = options.type;
+    }
+    var method = body === undefined ? "GET" : "POST";
+    return fetch(API + route, { method: method, headers: headers, body: body, credentials: "same-origin" })
+      .then(function (response) {
+        return response.json().catch(function () { return { error: "服务器没有回答（" + response.status + "）" }; })
+          .then(function (data) { data.httpStatus = response.status; return data; });
+      }, function () { return { error: "连接不上编辑服务，请确认 menhu serve --edit 还在运行", httpStatus: 0 }; });
+  }
+
+  function say(text, isError) {
+    var message = $("message");
+    message.textContent = text;
+    message.className = isError ? "error" : "";
+  }
+
+  // ---- routes -------------------------------------------------------------------
+  function route() {
+    var hash = decodeURIComponent(location.hash.slice(1));
+    if (hash.indexOf("edit=") === 0) return openPage(hash.slice(5));
+    if (hash.indexOf("url=") === 0) {
+      return request("locate?url=" + encodeURIComponent(hash.slice(4))).then(function (data) {
+        if (data.path) location.replace("#edit=" + encodeURIComponent(data.path));
+        else { showList(""); $("list-count").textContent = "这个页面不是由一篇稿件生成的（如栏目列表），请在列表里选择稿件。"; }
+      });
+    }
+    showList(hash === "queue" ? "review" : "");
+  }
+
+  function showView(name) {
+    $("list-view").hidden = name !== "list";
+    $("edit-view").hidden = name !== "edit";
+  }
+
+  // ---- the list -----------------------------------------------------------------
+  function showList(status) {
+    showView("list");
+    $("list-title").textContent = status === "review" ? "待审稿件" : "全部稿件";
+    $("f-status").value = status;
+    return loadList();
+  }
+
+  function loadList() {
+    return request("list").then(function (data) {
+      if (data.error) { $("list-count").textContent = data.error; return; }
+      state.pages = data.pages;
+      state.sections = data.sections;
+      fillSections();
+      renderList();
+    });
+  }
+
+  function sectionTitle(key) {
+    for (var i = 0; i < state.sections.length; i++) {
+      if (state.sections[i].key === key) return state.sections[i].title || key;
+    }
+    return key || "首页";
+  }
+
+  function fillSections() {
+    [["f-section", true], ["n-section", false]].forEach(function (pair) {
+      var select = $(pair[0]);
+      var kept = select.value;
+      select.textContent = "";
+      if (pair[1]) select.appendChild(new Option("全部栏目", ""));
+      state.sections.forEach(function (s) {
+        if (!pair[1] && s.key === "") return;
+        select.appendChild(new Option(s.title + "（" + (s.key || "首页") + "）", s.key));
+      });
+      select.value = kept;
+    });
+    var waiting = state.pages.filter(function (p) { return p.status === "review"; }).length;
+    $("queue-count").textContent = waiting ? "（" + waiting + "）" : "";
+  }
+
+  function renderList() {
+    var section = $("f-section").value, status = $("f-status").value;
+    var q = $("f-q").value.trim().toLowerCase();
+    var shown = state.pages.filter(function (p) {
+      return (!section || p.section === section || p.section.indexOf(section + "/") === 0) &&
+        (!status || p.status === status) &&
+        (!q || p.title.toLowerCase().indexOf(q) >= 0 || p.path.toLowerCase().indexOf(q) >= 0);
+    });
+    var list = $("pages");
+    list.textContent = "";
+    shown.forEach(function (p) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = "#edit=" + encodeURIComponent(p.path);
+      link.textContent = p.title;
+      var meta = document.createElement("span");
+      meta.className = "meta-line";
+      meta.textContent = sectionTitle(p.section) + " · " + (p.date ? p.date.slice(0, 16).replace("T", " ") : "无日期");
+      var badge = document.createElement("span");
+      badge.className = "badge " + p.status;
+      badge.textContent = STATUS[p.status];
+      item.appendChild(link);
+      item.appendChild(badge);
+      item.appendChild(meta);
+      list.appendChild(item);
+    });
+    $("list-count").textContent = "共 " + shown.length + " 篇（从新到旧）";
+  }
+
+  // ---- a page -------------------------------------------------------------------
+  function openPage(path) {
+    showView("edit");
+    say("正在打开……");
+    return request("page?path=" + encodeURIComponent(path)).then(function (data) {
+      if (data.error) { say(data.error, true); return; }
+      state.page = data;
+      fillForm(data);
+      startBodyEditor(data);
+      showPreview(data.preview);
+      showProblems();
+      say("");
+      $("edit-title").focus && $("edit-title").setAttribute("tabindex", "-1");
+    });
+  }
+
+  function textOf(value) {
+    if (value === undefined || value === null) return "";
+    if (Array.isArray(value)) return value.join("、");
+    return String(value);
+  }
+
+  function fillForm(page) {
+    $("edit-title").textContent = page.fields.title ? "编辑：" + page.fields.title : "编辑稿件";
+    $("edit-path").textContent = page.path;
+    var badge = $("edit-status");
+    badge.textContent = STATUS[page.status];
+    badge.className = "badge " + page.status;
+    TEXT_KEYS.forEach(function (key) { $("m-" + key).value = textOf(page.fields[key]); });
+    $("m-tags").value = textOf(page.fields.tags);
+    FLAG_KEYS.forEach(function (key) {
+      var value = page.fields[key];
+      $("m-" + key).checked = value === true || (typeof value === "number");
+    });
+    $("m-date").value = page.date_local || "";
+    $("h-date").textContent = "按网站时区（" + page.zone + "）填写";
+    var known = TEXT_KEYS.concat(FLAG_KEYS, ["tags", "date", "status"]);
+    var other = $("other");
+    other.textContent = "";
+    Object.keys(page.fields).forEach(function (key) {
+      if (known.indexOf(key) < 0) addOther(key, JSON.stringify(page.fields[key]));
+    });
+    page.other.forEach(function (pair) { addOther(pair[0], pair[1]); });
+    $("other-box").hidden = other.children.length === 0;
+    $("submit-review").hidden = page.status === "review";
+    $("approve").hidden = page.status !== "review";
+    $("return").hidden = page.status !== "review";
+    $("notes-box").hidden = !page.notes;
+    $("notes").textContent = page.notes;
+    state.initial = formValues();
+    loadTags();
+  }
+
+  function addOther(key, text) {
+    var item = document.createElement("li");
+    var code = document.createElement("code");
+    code.textContent = key + " = " + text;
+    item.appendChild(code);
+    $("other").appendChild(item);
+  }
+
+  function splitTags(text) {
+    return text.split(/[,，、;；]/).map(function (t) { return t.trim(); }).filter(Boolean);
+  }
+
+  function formValues() {
+    var values = {};
+    TEXT_KEYS.forEach(function (key) { values[key] = $("m-" + key).value.trim(); });
+    values.tags = JSON.stringify(splitTags($("m-tags").value));
+    FLAG_KEYS.forEach(function (key) { values[key] = $("m-" + key).checked; });
+    values.date = $("m-date").value;
+    return values;
+  }
+
+  // Only what changed is sent: the server edits those keys and nothing else.
+  function changedFields() {
+    var now = formValues(), before = state.initial, fields = {}, dateLocal = null;
+    TEXT_KEYS.forEach(function (key) {
+      if (now[key] !== before[key]) fields[key] = now[key] === "" ? null : now[key];
+    });
+    if (now.tags !== before.tags) {
+      var tags = JSON.parse(now.tags);
+      fields.tags = tags.length ? tags : null;
+    }
+    FLAG_KEYS.forEach(function (key) {
+      if (now[key] !== before[key]) fields[key] = now[key] ? true : null;
+    });
+    if (now.date !== before.date && now.date) dateLocal = now.date;
+    return { fields: fields, dateLocal: dateLocal };
+  }
+
+  function startBodyEditor(page) {
+    if (state.vditor) { state.vditor.destroy(); state.vditor = null; }
+    state.baseline = null;
+    var holder = $("body-editor");
+    holder.textContent = "";
+    state.vditor = new Vditor("body-editor", {
+      cdn: "/_menhu/edit/vditor",
+      lang: "zh_CN",
+      icon: "ant",
+      mode: "ir",
+      value: page.body,
+      height: 520,
+      minHeight: 320,
+      cache: { enable: false },
+      counter: { enable: true },
+      tab: "  ",
+      placeholder: "在这里写正文。照片可以直接拖进来或粘贴。",
+      toolbar: ["headings", "bold", "italic", "strike", "|", "list", "ordered-list", "quote", "table", "link",
+        "upload", "|", "undo", "redo", "|", "edit-mode", "fullscreen"],
+      toolbarConfig: { pin: false },
+      preview: {
+        hljs: { enable: false },
+        markdown: { linkBase: page.preview_base || "", toc: false },
+        theme: { current: "light", path: "/_menhu/edit/vditor/dist/css/content-theme" },
+        math: { inlineDigit: true },
+      },
+      upload: {
+        accept: "image/jpeg,image/png,image/webp,image/gif,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.zip",
+        multiple: true,
+        handler: uploadFiles,
+      },
+      after: function () {
+        state.baseline = state.vditor.getValue();
+        // Vditor labels its upload button on a plain div (not allowed) and leaves the
+        // file field unnamed: the name goes on the field.
+        var upload = holder.querySelector('[data-type="upload"]');
+        var picker = upload && upload.querySelector('input[type="file"]');
+        if (picker) {
+          picker.setAttribute("aria-label", "上传照片或附件");
+          upload.setAttribute("title", upload.getAttribute("aria-label") || "上传");
+          upload.removeAttribute("aria-label");
+        }
+        var area = holder.querySelector(".vditor-ir .vditor-reset");
+        if (area) { area.setAttribute("aria-label", "正文"); area.setAttribute("role", "textbox"); area.setAttribute("aria-multiline", "true"); }
+      },
+    });
+  }
+
+  function bodyIfChanged() {
+    if (!state.vditor || state.baseline === null) return null;
+    var value = state.vditor.getValue();
+    return value === state.baseline ? null : value;
+  }
+
+  function showPreview(url) {
+    var frame = $("preview");
+    if (url) {
+      if (frame.getAttribute("src") !== url) frame.setAttribute("src", url);
+      frame.hidden = false;
+      $("preview-none").hidden = true;
+    } else {
+      frame.hidden = true;
+      $("preview-none").hidden = false;
+    }
+  }
+
+  // ---- saving -------------------------------------------------------------------
+  function save(force) {
+    if (!state.page) return Promise.resolve();
+    var change = changedFields();
+    var body = bodyIfChanged();
+    var message = { path: state.page.path, version: force || state.page.version, fields: change.fields };
+    if (change.dateLocal) message.date_local = change.dateLocal;
+    if (body !== null) message.body = body;
+    say("正在保存……");
+    return request("save", { json: message }).then(function (data) {
+      if (data.httpStatus === 409) return conflict(data, body);
+      if (data.error) { say(data.error, true); return; }
+      say(data.changed ? "已保存。预览会在生成后自动更新。" : "没有修改，文件保持原样。");
+      if (data.changed) $("undo").disabled = false;
+      return reopen(data.path, true);
+    });
+  }
+
+  function reopen(path, keepMessage) {
+    var message = $("message").textContent;
+    return openPage(path).then(function () {
+      if (keepMessage) say(message);
+      setTimeout(showProblems, 1500);
+      setTimeout(showProblems, 4000);
+    });
+  }
+
+  function conflict(data, body) {
+    var dialog = $("conflict-dialog");
+    $("conflict-text").textContent = data.error;
+    $("conflict-disk").value = data.current;
+    $("conflict-mine").value = body !== null ? body : (state.vditor ? state.vditor.getValue() : "");
+    say(data.error, true);
+    dialog.onclose = function () {
+      if (dialog.returnValue === "mine") save(data.version);
+      else if (dialog.returnValue === "theirs") openPage(state.page.path);
+    };
+    dialog.showModal();
+  }
+
+  function undo() {
+    request("undo", { json: { path: state.page.path } }).then(function (data) {
+      if (data.error) { say(data.error, true); return; }
+      $("undo").disabled = true;
+      say("已撤销上次保存。");
+      reopen(data.path, true);
+    });
+  }
+
+  // ---- review -------------------------------------------------------------------
+  function review(action, comment) {
+    var unsaved = bodyIfChanged() !== null || Object.keys(changedFields().fields).length > 0;
+    var first = unsaved ? save() : Promise.resolve();
+    return first.then(function () {
+      return request("review", { json: { path: state.page.path, version: state.page.version, action: action, comment: comment || "" } });
+    }).then(function (data) {
+      if (data.error) { say(data.error, true); return; }
+      var done = { submit: "已送审，等待审核。", approve: "审核通过，稿件将在发布时间发布。", "return": "已退回修改。" };
+      say(done[action]);
+      reopen(data.path, true);
+    });
+  }
+
+  function askReturn() {
+    var dialog = $("return-dialog");
+    $("return-comment").value = "";
+    dialog.onclose = function () {
+      if (dialog.returnValue === "ok") review("return", $("return-comment").value);
+    };
+    dialog.showModal();
+  }
+
+  // ---- photos -------------------------------------------------------------------
+  function askAlt(name) {
+    return new Promise(function (resolve) {
+      var dialog = $("alt-dialog");
+      $("alt-text").value = "";
+      $("alt-title").textContent = "照片说明：" + name;
+      dialog.onclose = function () { resolve($("alt-text").value.trim()); };
+      dialog.showModal();
+    });
+  }
+
+  function uploadFiles(files) {
+    var chain = Promise.resolve();
+    Array.prototype.forEach.call(files, function (file) {
+      chain = chain.then(function () { return uploadOne(file); });
+    });
+    return chain.then(function () { return null; });
+  }
+
+  function uploadOne(file) {
+    say("正在上传「" + file.name + "」……");
+    var route = "upload?path=" + encodeURIComponent(state.page.path) + "&name=" + encodeURIComponent(file.name) +
+      "&version=" + encodeURIComponent(state.page.version);
+    return request(route, { body: file, type: file.type || "application/octet-stream" }).then(function (data) {
+      if (data.httpStatus === 413) { say("「" + file.name + "」太大了（最大 20 MB），请先缩小再上传。", true); return; }
+      if (data.error) { say(data.error, true); return; }
+      if (data.path !== state.page.path) {
+        state.page.path = data.path;
+        $("edit-path").textContent = data.path;
+        history.replaceState(null, "", "#edit=" + encodeURIComponent(data.path));
+      }
+      if (!data.picture) {
+        state.vditor.insertValue("[" + file.name + "](" + data.file + ")");
+        say("已加入附件「" + data.file + "」，保存后生效。");
+        return;
+      }
+      return askAlt(file.name).then(function (alt) {
+        state.vditor.insertValue("![" + alt.replace(/[\[\]]/g, "") + "](" + data.file + ")");
+        say("已加入照片「" + data.file + "」，保存后生效。");
+      });
+    });
+  }
+
+  // ---- completion and problems ----------------------------------------------------
+  var cityTimer = null;
+  function cityChanged() {
+    clearTimeout(cityTimer);
+    cityTimer = setTimeout(function () {
+      var q = $("m-city").value.trim();
+      request("cities?q=" + encodeURIComponent(q)).then(function (data) {
+        var list = $("city-options");
+        list.textContent = "";
+        (data.options || []).forEach(function (o) { list.appendChild(new Option(o.label, o.value)); });
+        var hint = "";
+        if (q && !data.known && data.suggestions && data.suggestions.length) hint = "没有找到「" + q + "」，是不是「" + data.suggestions.join("」「") + "」？";
+        else if (q && !data.known && !(data.options || []).length) hint = "没有找到「" + q + "」这个地名";
+        $("h-city").textContent = hint;
+      });
+    }, 200);
+  }
+
+  function loadTags() {
+    request("tags").then(function (data) {
+      var list = $("tag-options");
+      list.textContent = "";
+      (data.tags || []).forEach(function (t) { list.appendChild(new Option(t, t)); });
+    });
+  }
+
+  function showProblems() {
+    if (!state.page) return;
+    request("problems?path=" + encodeURIComponent(state.page.path)).then(function (data) {
+      document.querySelectorAll(".problem").forEach(function (p) {
+        if (p.id.indexOf("p-") === 0) p.textContent = "";
+      });
+      document.querySelectorAll("#meta-form [aria-invalid]").forEach(function (i) { i.removeAttribute("aria-invalid"); });
+      var list = $("problem-list");
+      list.textContent = "";
+      (data.problems || []).forEach(function (p) {
+        var text = (p.error ? "错误：" : "提醒：") + p.message + (p.help ? "（" + p.help + "）" : "");
+        var field = p.key && $("p-" + p.key);
+        if (field) {
+          field.textContent = text;
+          var input = $("m-" + p.key);
+          if (input && p.error) input.setAttribute("aria-invalid", "true");
+        }
+        var item = document.createElement("li");
+        item.className = p.error ? "error" : "warning";
+        item.textContent = (p.line ? "第 " + p.line + " 行：" : "") + text;
+        list.appendChild(item);
+      });
+      $("problems").hidden = !(data.problems || []).length;
+    });
+  }
+
+  // ---- new page -----------------------------------------------------------------
+  function newPage() {
+    var dialog = $("new-dialog");
+    $("n-title").value = "";
+    $("n-problem").textContent = "";
+    var chosen = $("f-section").value;
+    if (chosen) $("n-section").value = chosen;
+    dialog.onclose = function () {
+      if (dialog.returnValue !== "ok") return;
+      request("new", { json: { section: $("n-section").value, title: $("n-title").value } }).then(function (data) {
+        if (data.error) {
+          $("n-problem").textContent = data.error;
+          dialog.showModal();
+          return;
+        }
+        location.hash = "#edit=" + encodeURIComponent(data.path);
+      });
+    };
+    dialog.showModal();
+  }
+
+  // ---- wiring -------------------------------------------------------------------
+  $("f-section").addEventListener("change", renderList);
+  $("f-status").addEventListener("change", renderList);
+  $("f-q").addEventListener("input", renderList);
+  $("filters").addEventListener("submit", function (e) { e.preventDefault(); });
+  $("new-page").addEventListener("click", newPage);
+  $("save").addEventListener("click", function () { save(); });
+  $("submit-review").addEventListener("click", function () { review("submit"); });
+  $("approve").addEventListener("click", function () { review("approve"); });
+  $("return").addEventListener("click", askReturn);
+  $("undo").addEventListener("click", undo);
+  $("m-city").addEventListener("input", cityChanged);
+  $("toggle-preview").addEventListener("click", function () {
+    var box = $("preview-box");
+    var open = box.classList.toggle("open");
+    this.setAttribute("aria-expanded", open ? "true" : "false");
+    this.textContent = open ? "隐藏预览" : "显示预览";
+  });
+  document.addEventListener("keydown", function (e) {
+    if ((e.ctrlKey || e.metaKey) && e.key === "s" && !$("edit-view").hidden) { e.preventDefault(); save(); }
+  });
+  window.addEventListener("hashchange", route);
+  window.menhuEditor = { state: state, save: save, review: review, upload: uploadFiles, blocked: blocked };
+  route();
+})();

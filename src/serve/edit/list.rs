@@ -1,0 +1,262 @@
+//! The editor's list of content: every section (栏目) and page under `content/`, read
+//! from disk (drafts and pages waiting for review included, which the build leaves
+//! out), with each page's title, date and status, newest first; and the tags in use.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::front;
+use crate::bounds::SiteBounds;
+
+/// Where a page stands in the review workflow (审核).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// 草稿: `draft = true`.
+    Draft,
+    /// 待审: `status = "review"`, waiting for a reviewer.
+    Review,
+    /// 定时: published, dated in the future.
+    Scheduled,
+    /// 已发布.
+    Published,
+}
+
+/// The status of a page with front-matter `fields`, at `now`.
+pub fn status_of(fields: &serde_json::Map<String, Value>, now: DateTime<Utc>, zone: Tz) -> Status {
+    if fields.get("status").and_then(Value::as_str) == Some("review") {
+        return Status::Review;
+    }
+    if fields.get("draft").and_then(Value::as_bool) == Some(true) {
+        return Status::Draft;
+    }
+    match fields
+        .get("date")
+        .and_then(Value::as_str)
+        .and_then(|d| instant(d, zone))
+    {
+        Some(date) if date > now => Status::Scheduled,
+        _ => Status::Published,
+    }
+}
+
+/// A front-matter date as an instant: with its offset, or as a day or local time in
+/// the site's time zone.
+pub fn instant(text: &str, zone: Tz) -> Option<DateTime<Utc>> {
+    if let Ok(date) = DateTime::parse_from_rfc3339(text) {
+        return Some(date.with_timezone(&Utc));
+    }
+    let local = chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S"))
+        .ok()
+        .or_else(|| {
+            chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .ok()
+                .map(|d| d.and_time(chrono::NaiveTime::MIN))
+        })?;
+    use chrono::TimeZone;
+    let local = zone.from_local_datetime(&local).earliest()?;
+    Some(local.with_timezone(&Utc))
+}
+
+/// A section as listed.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionItem {
+    /// Its folder under `content/` (`news/tzgg`); empty for the home page.
+    pub key: String,
+    /// Its title.
+    pub title: String,
+}
+
+/// A page as listed.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageItem {
+    /// `content/news/a.md`.
+    pub path: String,
+    /// The folder of its section under `content/`.
+    pub section: String,
+    /// Its title (the file name when it has none).
+    pub title: String,
+    /// Its date as written, for sorting and showing.
+    pub date: String,
+    /// Its status.
+    pub status: Status,
+    /// Sort key: the date as an instant, in seconds.
+    #[serde(skip)]
+    sort: i64,
+}
+
+/// Every section and page of the site at `bounds`, pages newest first.
+pub fn list(
+    bounds: &SiteBounds,
+    now: DateTime<Utc>,
+    zone: Tz,
+) -> (Vec<SectionItem>, Vec<PageItem>) {
+    let content = bounds.root().join("content");
+    let mut sections = Vec::new();
+    let mut pages = Vec::new();
+    let walk = bounds.walk(&content, |e| e.depth() == 0 || !hidden(e.file_name()));
+    for entry in walk.flatten() {
+        let path = entry.path();
+        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let Ok(rel) = path.strip_prefix(bounds.root()) else {
+            continue;
+        };
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let fields = front::read(&text).map(|f| f.fields).unwrap_or_default();
+        let title = fields
+            .get("title")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .unwrap_or_else(|| file_stem(path));
+        let folder = section_of(&rel);
+        if path.file_name().is_some_and(|n| n == "_index.md") {
+            sections.push(SectionItem { key: folder, title });
+            continue;
+        }
+        let date = fields
+            .get("date")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned();
+        let sort = instant(&date, zone).map_or(i64::MIN, |d| d.timestamp());
+        pages.push(PageItem {
+            status: status_of(&fields, now, zone),
+            section: bundle_section(&folder, path),
+            path: rel,
+            title,
+            date,
+            sort,
+        });
+    }
+    sections.sort_by(|a, b| a.key.cmp(&b.key));
+    pages.sort_by(|a, b| b.sort.cmp(&a.sort).then_with(|| a.path.cmp(&b.path)));
+    (sections, pages)
+}
+
+/// Every tag used by a page, sorted.
+pub fn tags(bounds: &SiteBounds) -> Vec<String> {
+    let mut tags = BTreeSet::new();
+    let content = bounds.root().join("content");
+    let walk = bounds.walk(&content, |e| e.depth() == 0 || !hidden(e.file_name()));
+    for entry in walk.flatten() {
+        if entry.path().extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        let fields = front::read(&text).map(|f| f.fields).unwrap_or_default();
+        match fields.get("tags") {
+            Some(Value::Array(items)) => {
+                tags.extend(items.iter().filter_map(Value::as_str).map(str::to_owned));
+            }
+            Some(Value::String(one)) => {
+                tags.insert(one.clone());
+            }
+            _ => {}
+        }
+    }
+    tags.into_iter().collect()
+}
+
+fn hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str()
+        .is_some_and(|n| n.starts_with('.') || n.ends_with('~'))
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// `content/news/a.md` → `news`; `content/_index.md` → ``.
+fn section_of(rel: &str) -> String {
+    let inner = rel.strip_prefix("content/").unwrap_or(rel);
+    inner
+        .rsplit_once('/')
+        .map(|(f, _)| f.to_owned())
+        .unwrap_or_default()
+}
+
+/// A bundle's `index.md` belongs to the section of its folder's parent.
+fn bundle_section(folder: &str, path: &Path) -> String {
+    if path.file_name().is_some_and(|n| n == "index.md") {
+        folder
+            .rsplit_once('/')
+            .map(|(f, _)| f.to_owned())
+            .unwrap_or_default()
+    } else {
+        folder.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn the_status_follows_review_then_draft_then_date() {
+        let zone = chrono_tz::Asia::Shanghai;
+        let now = instant("2026-12-06T12:00:00+08:00", zone).unwrap();
+        let status = |v: Value| status_of(v.as_object().unwrap(), now, zone);
+        assert_eq!(
+            status(json!({"status": "review", "draft": true})),
+            Status::Review
+        );
+        assert_eq!(status(json!({"draft": true})), Status::Draft);
+        assert_eq!(status(json!({"date": "2026-12-07"})), Status::Scheduled);
+        assert_eq!(
+            status(json!({"date": "2026-12-06T11:00:00+08:00"})),
+            Status::Published
+        );
+        assert_eq!(status(json!({})), Status::Published);
+    }
+
+    #[test]
+    fn pages_are_listed_newest_first_with_their_section() {
+        let site = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let path = site.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("content/news/_index.md", "+++\ntitle = \"新闻\"\n+++\n");
+        write(
+            "content/news/old.md",
+            "+++\ntitle = \"旧\"\ndate = 2026-01-01\ntags = [\"科普\"]\n+++\n",
+        );
+        write(
+            "content/news/new/index.md",
+            "+++\ntitle = \"新\"\ndate = 2026-02-01\ntags = \"党建\"\n+++\n",
+        );
+        write("content/news/.hidden.md", "+++\ntitle = \"藏\"\n+++\n");
+        let bounds = SiteBounds::new(site.path());
+        let (sections, pages) = list(&bounds, Utc::now(), chrono_tz::Asia::Shanghai);
+        assert_eq!(sections[0].title, "新闻");
+        let listed: Vec<(&str, &str)> = pages
+            .iter()
+            .map(|p| (p.path.as_str(), p.section.as_str()))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("content/news/new/index.md", "news"),
+                ("content/news/old.md", "news")
+            ]
+        );
+        assert_eq!(tags(&bounds), ["党建", "科普"]);
+    }
+}

@@ -1,0 +1,212 @@
+//! Photos and attachments dropped or pasted into a page. The file goes beside the page,
+//! so a page that is a single file becomes a bundle first (`a.md` → `a/index.md`, its
+//! address unchanged); it gets a safe name (the pinyin of its name, no spaces, lower
+//! case extension, `-2`, `-3` … when taken); and its bytes must be what its extension
+//! says (a JPEG is a JPEG), from a short list of kinds a portal publishes.
+
+use std::path::Path;
+
+use super::files::{self, SitePath};
+
+/// Extensions accepted, lower case, and whether each is a picture.
+const KINDS: &[(&str, bool)] = &[
+    ("jpg", true),
+    ("jpeg", true),
+    ("png", true),
+    ("webp", true),
+    ("gif", true),
+    ("pdf", false),
+    ("doc", false),
+    ("docx", false),
+    ("xls", false),
+    ("xlsx", false),
+    ("ppt", false),
+    ("pptx", false),
+    ("zip", false),
+];
+
+/// Why an upload is refused.
+#[derive(Debug, thiserror::Error)]
+pub enum UploadRefused {
+    /// The extension is not in the list.
+    #[error(
+        "不能上传「{0}」：只能上传照片（jpg、png、webp、gif）和附件（pdf、doc、docx、xls、xlsx、ppt、pptx、zip）"
+    )]
+    Kind(String),
+    /// The bytes are not of the kind the extension says.
+    #[error("「{0}」的内容和扩展名对不上，可能不是真正的照片或文档")]
+    Content(String),
+    /// A folder of the page's name exists already.
+    #[error("「{0}」旁边已有同名文件夹，无法把稿件变成文件夹")]
+    BundleTaken(String),
+    /// Writing failed.
+    #[error("保存文件失败：{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// What an upload made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Uploaded {
+    /// The page's path now (a bundle's `index.md` when it became one).
+    pub page: String,
+    /// The file's name beside the page.
+    pub file: String,
+    /// True for a picture.
+    pub picture: bool,
+}
+
+/// Stores `bytes`, named after `name`, beside `page`.
+pub fn store(page: &SitePath, name: &str, bytes: &[u8]) -> Result<Uploaded, UploadRefused> {
+    let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
+    let extension = extension.to_ascii_lowercase();
+    let Some(&(_, picture)) = KINDS.iter().find(|(e, _)| *e == extension) else {
+        return Err(UploadRefused::Kind(name.to_owned()));
+    };
+    if !content_matches(&extension, bytes) {
+        return Err(UploadRefused::Content(name.to_owned()));
+    }
+    let page = make_bundle(page)?;
+    let folder = page.full.parent().unwrap_or(Path::new("."));
+    let mut slug = crate::zh::slugify(stem);
+    if slug.is_empty() {
+        slug = if picture { "tu-pian" } else { "fu-jian" }.to_owned();
+    }
+    let file = free_name(folder, &slug, &extension);
+    // `create_new`: a file appearing under that name meanwhile is never replaced.
+    let path = folder.join(&file);
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)?;
+    files::write_atomically(&path, bytes)?;
+    Ok(Uploaded {
+        page: page.rel,
+        file,
+        picture,
+    })
+}
+
+/// `slug.ext`, or `slug-2.ext`, `slug-3.ext` … the first not taken in `folder`.
+fn free_name(folder: &Path, slug: &str, extension: &str) -> String {
+    let taken = |name: &str| std::fs::symlink_metadata(folder.join(name)).is_ok();
+    let first = format!("{slug}.{extension}");
+    if !taken(&first) {
+        return first;
+    }
+    (2..)
+        .map(|n| format!("{slug}-{n}.{extension}"))
+        .find(|name| !taken(name))
+        .unwrap_or(first)
+}
+
+/// Whether `bytes` start as files of `extension` do.
+fn content_matches(extension: &str, bytes: &[u8]) -> bool {
+    let starts = |magic: &[u8]| bytes.starts_with(magic);
+    match extension {
+        "jpg" | "jpeg" | "png" | "webp" | "gif" => {
+            let expected = match extension {
+                "png" => image::ImageFormat::Png,
+                "webp" => image::ImageFormat::WebP,
+                "gif" => image::ImageFormat::Gif,
+                _ => image::ImageFormat::Jpeg,
+            };
+            image::guess_format(bytes).is_ok_and(|f| f == expected)
+        }
+        "pdf" => starts(b"%PDF-"),
+        "docx" | "xlsx" | "pptx" | "zip" => starts(b"PK\x03\x04"),
+        "doc" | "xls" | "ppt" => starts(&[0xD0, 0xCF, 0x11, 0xE0]),
+        _ => false,
+    }
+}
+
+/// `page` as a bundle: unchanged when it is an `index.md`, else moved from `a.md` to
+/// `a/index.md`.
+fn make_bundle(page: &SitePath) -> Result<SitePath, UploadRefused> {
+    let name = page.rel.rsplit('/').next().unwrap_or("");
+    if name == "index.md" || name == "_index.md" {
+        return Ok(page.clone());
+    }
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    let folder = page.full.with_file_name(stem);
+    if std::fs::symlink_metadata(&folder).is_ok() {
+        return Err(UploadRefused::BundleTaken(stem.to_owned()));
+    }
+    std::fs::create_dir(&folder)?;
+    let index = folder.join("index.md");
+    std::fs::rename(&page.full, &index)?;
+    let bundle = SitePath {
+        rel: page.sibling(&format!("{stem}/index.md")),
+        full: index,
+    };
+    // The review comments follow the page into its folder.
+    let notes = |p: &SitePath| {
+        p.full
+            .with_file_name(file_name(&super::review::notes_path(p)))
+    };
+    if notes(page).is_file() {
+        std::fs::rename(notes(page), notes(&bundle))?;
+    }
+    Ok(bundle)
+}
+
+fn file_name(rel: &str) -> &str {
+    rel.rsplit('/').next().unwrap_or(rel)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+    #[test]
+    fn a_photo_turns_the_page_into_a_bundle_under_a_pinyin_name() {
+        let site = tempfile::tempdir().unwrap();
+        let news = site.path().join("content/news");
+        std::fs::create_dir_all(&news).unwrap();
+        std::fs::write(news.join("a.md"), "+++\n+++\n").unwrap();
+        std::fs::write(news.join(".a.review.txt"), "送审\n").unwrap();
+        let page = SitePath {
+            rel: "content/news/a.md".into(),
+            full: news.join("a.md"),
+        };
+        let first = store(&page, "现场 照片.PNG", PNG).unwrap();
+        assert_eq!(first.page, "content/news/a/index.md");
+        assert_eq!(first.file, "xian-chang-zhao-pian.png");
+        assert!(news.join("a/index.md").is_file() && !news.join("a.md").exists());
+        assert_eq!(
+            std::fs::read_to_string(news.join("a/.review.txt")).unwrap(),
+            "送审\n"
+        );
+        let again = SitePath {
+            rel: first.page.clone(),
+            full: news.join("a/index.md"),
+        };
+        assert_eq!(
+            store(&again, "现场照片.png", PNG).unwrap().file,
+            "xian-chang-zhao-pian-2.png"
+        );
+    }
+
+    #[test]
+    fn wrong_kinds_and_disguised_files_are_refused() {
+        let site = tempfile::tempdir().unwrap();
+        std::fs::write(site.path().join("index.md"), "").unwrap();
+        let page = SitePath {
+            rel: "content/index.md".into(),
+            full: site.path().join("index.md"),
+        };
+        assert!(matches!(
+            store(&page, "x.exe", b"MZ"),
+            Err(UploadRefused::Kind(_))
+        ));
+        assert!(matches!(
+            store(&page, "x.html", b"<p>"),
+            Err(UploadRefused::Kind(_))
+        ));
+        assert!(matches!(
+            store(&page, "x.jpg", b"<script>"),
+            Err(UploadRefused::Content(_))
+        ));
+    }
+}

@@ -1,0 +1,195 @@
+//! The online editor in headless Chromium, as an editor uses it: create a news item in
+//! a section, give it a city, drop a photo in with its description, save, and see it
+//! in the preview; send it for review; a reviewer approves it, and `menhu build`
+//! publishes it. The editor's list and page pass axe (no serious or critical
+//! violation) at 1280 and 390 px. With `MENHU_SCREENSHOTS=DIR` the views are saved
+//! there as PNGs. Skipped with a printed reason when Chromium, Node or axe-core is
+//! missing, unless `MENHU_REQUIRE_BROWSER=1`.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+
+use crate::accessibility::browser_available;
+use crate::serve_browser::Browser;
+use crate::serve_edit::{EditServer, edit_site, tiny_png};
+use crate::support::{assert_contains, assert_not_contains};
+
+fn axe_source() -> String {
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/browser/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(file).expect("axe-core (installed by browser_available)")
+}
+
+/// The serious and critical axe violations of the page as it is now.
+fn axe_violations(browser: &mut Browser, axe: &str) -> Vec<String> {
+    if browser.eval("typeof window.axe") != "object" {
+        browser.eval(axe);
+    }
+    browser.eval(
+        "window.__axe = undefined; axe.run(document, { runOnly: { type: 'tag', values: \
+         ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }).then(function (r) { \
+         window.__axe = r.violations.filter(function (v) { return v.impact === 'serious' || \
+         v.impact === 'critical'; }).map(function (v) { return v.id + ': ' + v.nodes.map(function (n) \
+         { return n.target.join(' '); }).join(', '); }); })",
+    );
+    browser.wait_until("Array.isArray(window.__axe)");
+    browser
+        .eval("window.__axe")
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Checks axe at 1280 and 390 px, saving screenshots named `name` when asked to.
+fn check_view(browser: &mut Browser, axe: &str, name: &str) {
+    let shots = std::env::var_os("MENHU_SCREENSHOTS").map(PathBuf::from);
+    for width in [1280, 390] {
+        let height = if width > 600 { 1000 } else { 900 };
+        let size = serde_json::json!({
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600,
+        });
+        browser.call("Emulation.setDeviceMetricsOverride", size);
+        std::thread::sleep(Duration::from_millis(300));
+        let violations = axe_violations(browser, axe);
+        assert!(
+            violations.is_empty(),
+            "{name} at {width} px: {violations:#?}"
+        );
+        let overflow = browser.eval("document.documentElement.scrollWidth > window.innerWidth + 1");
+        assert_eq!(overflow, false, "{name} at {width} px scrolls sideways");
+        if let Some(dir) = &shots {
+            browser.eval("window.scrollTo(0, 0)");
+            browser.screenshot(&dir.join(format!("{name}-{width}.png")), width, height);
+        }
+    }
+}
+
+fn click(browser: &mut Browser, selector: &str) {
+    browser.eval(&format!("document.querySelector({selector:?}).click()"));
+}
+
+/// The one bundle `menhu` made for the new page.
+fn new_bundle(root: &Path) -> PathBuf {
+    std::fs::read_dir(root.join("content/news"))
+        .expect("news folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            p.join("index.md").is_file()
+                && p.to_string_lossy().ends_with("wu-zhou-ke-ji-zhou-kai-mu")
+        })
+        .expect("the new page became a bundle")
+}
+
+#[test]
+fn an_editor_writes_a_news_item_with_a_city_and_a_photo_and_a_reviewer_approves_it() {
+    let test = "an_editor_writes_a_news_item_with_a_city_and_a_photo_and_a_reviewer_approves_it";
+    if !browser_available(test) {
+        return;
+    }
+    let axe = axe_source();
+    let site = edit_site();
+    let editor = EditServer::start(&site);
+    let mut browser = Browser::open(&format!("{}/_menhu/edit/#list", editor.origin()));
+    browser.wait_until("document.querySelectorAll('#pages li').length >= 1");
+    check_view(&mut browser, &axe, "editor-list");
+
+    click(&mut browser, "#new-page");
+    browser.wait_until("document.getElementById('new-dialog').open");
+    browser.eval("document.getElementById('n-section').value = 'news'; document.getElementById('n-title').value = '梧州科技周开幕'");
+    click(&mut browser, "#new-form button[value=ok]");
+    browser.wait_until(
+        "location.hash.indexOf('#edit=') === 0 && window.menhuEditor.state.page !== null \
+         && window.menhuEditor.state.baseline !== null",
+    );
+    browser.eval("var c = document.getElementById('m-city'); c.value = '梧州'; c.dispatchEvent(new Event('input'))");
+    browser.eval("var t = document.getElementById('m-tags'); t.value = '科普、科技周'");
+
+    let png = base64::engine::general_purpose::STANDARD.encode(tiny_png());
+    browser.eval(&format!(
+        "window.__uploaded = false; var bytes = Uint8Array.from(atob('{png}'), function (c) {{ return c.charCodeAt(0); }}); \
+         window.menhuEditor.upload([new File([bytes], '现场照片.png', {{ type: 'image/png' }})]).then(function () {{ window.__uploaded = true; }})"
+    ));
+    browser.wait_until("document.getElementById('alt-dialog').open");
+    browser.eval("document.getElementById('alt-text').value = '科技周开幕式现场'");
+    click(&mut browser, "#alt-form button[value=ok]");
+    browser.wait_until("window.__uploaded === true");
+    click(&mut browser, "#save");
+    browser.wait_until("document.getElementById('message').textContent.indexOf('已保存') >= 0");
+
+    let bundle = new_bundle(site.root());
+    let text = std::fs::read_to_string(bundle.join("index.md")).expect("the page");
+    assert_contains(&text, "city = \"梧州\"");
+    assert_contains(&text, "tags = [\"科普\", \"科技周\"]");
+    assert_contains(&text, "draft = true");
+    assert_contains(&text, "![科技周开幕式现场](xian-chang-zhao-pian.png)");
+    assert!(bundle.join("xian-chang-zhao-pian.png").is_file());
+
+    // The preview shows it, with the photo, once rebuilt.
+    let rel = format!(
+        "content/news/{}/index.md",
+        bundle.file_name().unwrap_or_default().to_string_lossy()
+    );
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut preview = String::new();
+    while Instant::now() < deadline {
+        let (_, page) = editor.get(&format!("page?path={rel}"));
+        if let Some(url) = page["preview"].as_str() {
+            let path = url.splitn(4, '/').nth(3).unwrap_or("");
+            let html = editor.server.get(&format!("/{path}")).body;
+            if html.contains("xian-chang-zhao-pian") {
+                preview = html;
+                break;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    assert_contains(&preview, "梧州科技周开幕");
+    assert_contains(&preview, "alt=\"科技周开幕式现场\"");
+
+    browser.eval("location.reload()");
+    browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
+    // Vditor's toolbar icons are drawn, and the content security policy blocked nothing.
+    browser.wait_until("document.querySelectorAll('symbol[id^=\"vditor-icon-\"]').length > 10");
+    assert_eq!(browser.eval("window.menhuEditor.blocked.join(' | ')"), "");
+    check_view(&mut browser, &axe, "editor-page");
+
+    click(&mut browser, "#submit-review");
+    browser.wait_until("document.getElementById('edit-status').textContent === '待审'");
+    assert_contains(
+        &std::fs::read_to_string(bundle.join("index.md")).unwrap_or_default(),
+        "status = \"review\"",
+    );
+    browser.eval("location.hash = '#queue'");
+    browser.wait_until("document.getElementById('list-title').textContent === '待审稿件' && document.querySelectorAll('#pages li').length === 1");
+    check_view(&mut browser, &axe, "editor-queue");
+
+    browser.eval(&format!(
+        "location.hash = '#edit=' + encodeURIComponent({rel:?})"
+    ));
+    browser.wait_until("!document.getElementById('approve').hidden");
+    click(&mut browser, "#approve");
+    browser.wait_until("document.getElementById('edit-status').textContent === '已发布'");
+    let text = std::fs::read_to_string(bundle.join("index.md")).unwrap_or_default();
+    assert_not_contains(&text, "draft");
+    assert_not_contains(&text, "status");
+
+    let built = site.build();
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    let slug = bundle
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let published = site
+        .output_files()
+        .into_iter()
+        .any(|f| f.contains("wu-zhou-ke-ji-zhou-kai-mu") || f.contains(&slug));
+    assert!(published, "menhu build publishes the approved page");
+}

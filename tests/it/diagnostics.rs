@@ -433,3 +433,117 @@ fn new_page_errors_in_every_language() {
         "錯誤[E0606]：`content/` 裏沒有欄目 `huodong`",
     );
 }
+
+/// A site with a `kind = "orgs"` section for `[[directories]]` tables.
+fn orgs_site(table: &str, text: &str) -> Site {
+    let site = Site::minimal();
+    site.write(
+        "site-config.toml",
+        &format!("{MINIMAL_CONFIG}[[directories]]\nfile = \"{table}\"\nsection = \"orgs\"\n"),
+    );
+    site.write(
+        "content/orgs/_index.md",
+        "+++\ntitle = \"组织机构\"\nkind = \"orgs\"\nsort_by = \"title\"\n+++\n",
+    );
+    site.write(table, text);
+    site
+}
+
+#[test]
+fn directory_table_codes_in_both_languages() {
+    let site = orgs_site("data/orgs.txt", "梧州市科协\n");
+    let stderr = fails_with(&site, &["build"], "E0220");
+    assert_contains(
+        &stderr,
+        "cannot read directory table `data/orgs.txt`: not a `.csv` or `.toml` file",
+    );
+    let chinese = site.menhu(&["--lang", "zh-Hans", "build"]).stderr;
+    assert_contains(
+        &chinese,
+        "错误[E0220]：读不出名录表格 `data/orgs.txt`：不是 `.csv` 或 `.toml` 文件",
+    );
+
+    let site = orgs_site(
+        "data/orgs.csv",
+        "title,slug,level\n梧州市科学技术协会,gx,city\n",
+    );
+    site.write(
+        "content/orgs/gx.md",
+        "+++\ntitle = \"广西壮族自治区科学技术协会\"\nlevel = \"province\"\n+++\n",
+    );
+    let stderr = fails_with(&site, &["build"], "E0223");
+    assert_contains(&stderr, "row 2 would replace the page `orgs/gx.md`");
+    assert_contains(&stderr, "--> data/orgs.csv:2:1");
+    let chinese = site.menhu(&["--lang", "zh-Hans", "build"]).stderr;
+    assert_contains(
+        &chinese,
+        "错误[E0223]：第 2 行会顶替已有的稿件 `orgs/gx.md`",
+    );
+}
+
+#[test]
+fn a_file_name_that_is_not_unicode_is_named_in_both_languages() {
+    use std::os::unix::ffi::OsStrExt;
+    let site = news_site();
+    let name = std::ffi::OsStr::from_bytes(b"b\xff.md");
+    std::fs::write(
+        site.path("content/news").join(name),
+        "+++\ntitle = \"乙\"\n+++\n",
+    )
+    .unwrap();
+    let stderr = fails_with(&site, &["build"], "E0209");
+    assert_contains(&stderr, "file name is not valid Unicode");
+    let chinese = site.menhu(&["--lang", "zh-Hans", "build"]).stderr;
+    assert_contains(&chinese, "错误[E0209]");
+}
+
+#[test]
+fn a_template_that_is_not_text_is_e0402() {
+    let site = news_site();
+    site.write_bytes("templates/page.html", b"<h1>\xb0\xb2\xc8\xab</h1>\0");
+    let stderr = fails_with(&site, &["build"], "E0402");
+    assert_contains(&stderr, "cannot read template: ");
+    assert_contains(&stderr, "--> templates/page.html");
+    let chinese = site.menhu(&["--lang", "zh-Hans", "build"]).stderr;
+    assert_contains(&chinese, "错误[E0402]：读不出模板：");
+    assert_contains(&chinese, "= 怎样改：把模板存为 UTF-8 文本");
+}
+
+#[test]
+fn init_that_cannot_write_is_e0602() {
+    let site = Site::empty();
+    site.write("occupied", "a file, not a folder");
+    let target = site.path("occupied").join("portal");
+    let run = menhu_env(
+        site.root(),
+        &["init", target.to_str().unwrap()],
+        &[("MENHU_LANG", "zh-Hans")],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(&run.stderr, "错误[E0602]：无法创建 `");
+}
+
+#[test]
+fn a_bucket_endpoint_that_is_not_an_address_is_e0822() {
+    let site = news_site();
+    site.write(
+        "site-config.toml",
+        &format!(
+            "{MINIMAL_CONFIG}[deploy.targets.oss]\ntype = \"s3\"\nendpoint = \"oss 杭州\"\nbucket = \"kx\"\n"
+        ),
+    );
+    site.build();
+    let credentials = [
+        ("MENHU_DEPLOY_ACCESS_KEY_ID", "id"),
+        ("MENHU_DEPLOY_SECRET_ACCESS_KEY", "secret"),
+    ];
+    let run = site.menhu_env(&["deploy"], &credentials);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(&run.stderr, "error[E0822]: endpoint `oss 杭州`: ");
+    assert_contains(
+        &run.stderr,
+        "expected: a URL such as https://oss-cn-hangzhou.aliyuncs.com",
+    );
+    let run = site.menhu_env(&["--lang", "zh-Hans", "deploy"], &credentials);
+    assert_contains(&run.stderr, "错误[E0822]：访问地址 `oss 杭州` 有误：");
+}

@@ -17,7 +17,6 @@ use crate::diag::{Diagnostic, did_you_mean, did_you_mean_path};
 use crate::markdown::Rendered;
 use crate::portal::Portal;
 use crate::portal::urls::output_file_for;
-use crate::t;
 
 /// An external URL and where it was found.
 #[derive(Debug, Clone)]
@@ -246,14 +245,14 @@ fn markdown_diagnostic(
 ) -> Diagnostic {
     match (problem, is_image) {
         (Broken::NoTarget, true) => {
-            Diagnostic::error("C0103", t!("check-missing-image", path = written))
-                .expected(t!("check-missing-image.expected"))
-                .help(t!("check-missing-image.help"))
+            Diagnostic::error("C0103", crate::t!("check-missing-image", path = written))
+                .expected(crate::t!("check-missing-image.expected"))
+                .help(crate::t!("check-missing-image.help"))
         }
         (Broken::NoTarget, false) => {
-            Diagnostic::error("C0101", t!("check-broken-link", link = written))
-                .expected(t!("check-broken-link.expected"))
-                .help(t!("check-broken-link.help"))
+            Diagnostic::error("C0101", crate::t!("check-broken-link", link = written))
+                .expected(crate::t!("check-broken-link.expected"))
+                .help(crate::t!("check-broken-link.help"))
         }
         (Broken::NoAnchor { page, fragment }, _) => {
             anchor_diagnostic("C0102", page, fragment, index)
@@ -292,7 +291,7 @@ fn with_nearest_file(
         _ if beside_page && !written.starts_with('/') => near.to_owned(),
         _ => format!("/{near}"),
     };
-    d.help(t!("config-did-you-mean", key = suggestion))
+    d.help(crate::t!("config-did-you-mean", key = suggestion))
 }
 
 fn anchor_diagnostic(
@@ -303,16 +302,16 @@ fn anchor_diagnostic(
 ) -> Diagnostic {
     let d = Diagnostic::error(
         code,
-        t!("check-broken-anchor", anchor = fragment, page = page),
+        crate::t!("check-broken-anchor", anchor = fragment, page = page),
     )
-    .expected(t!("check-broken-anchor.expected"));
+    .expected(crate::t!("check-broken-anchor.expected"));
     let ids: Vec<&str> = index
         .html_at(page)
         .map(|h| h.ids.iter().map(String::as_str).collect())
         .unwrap_or_default();
     match did_you_mean(fragment, ids.iter().copied()) {
-        Some(near) => d.help(t!("config-did-you-mean", key = format!("#{near}"))),
-        None => d.help(t!("check-broken-anchor.help")),
+        Some(near) => d.help(crate::t!("config-did-you-mean", key = format!("#{near}"))),
+        None => d.help(crate::t!("check-broken-anchor.help")),
     }
 }
 
@@ -438,14 +437,14 @@ fn elsewhere_diagnostic(p: ElsewhereProblem<'_>) -> Diagnostic {
     let shown = url_path_of_output(&p.first_output);
     let more = p.count.saturating_sub(1);
     let message = if p.is_image {
-        t!(
+        crate::t!(
             "check-summary-image",
             path = p.written,
             shown = shown,
             more = more
         )
     } else {
-        t!(
+        crate::t!(
             "check-summary-link",
             path = p.written,
             shown = shown,
@@ -453,8 +452,8 @@ fn elsewhere_diagnostic(p: ElsewhereProblem<'_>) -> Diagnostic {
         )
     };
     let d = Diagnostic::error("C0109", message)
-        .expected(t!("check-summary-link.expected"))
-        .help(t!("check-summary-link.help", path = p.path));
+        .expected(crate::t!("check-summary-link.expected"))
+        .help(crate::t!("check-summary-link.help", path = p.path));
     p.place.apply(d)
 }
 
@@ -472,17 +471,17 @@ fn template_diagnostic(output_dir: &str, p: TemplateProblem, index: &OutputIndex
     let d = match &p.problem {
         Broken::NoTarget => Diagnostic::error(
             "C0104",
-            t!("check-template-link", link = &p.written, pages = p.count),
+            crate::t!("check-template-link", link = &p.written, pages = p.count),
         )
-        .expected(t!("check-template-link.expected"))
-        .help(t!("check-template-link.help")),
+        .expected(crate::t!("check-template-link.expected"))
+        .help(crate::t!("check-template-link.help")),
         Broken::NoAnchor { page, fragment } => {
             let mut d = anchor_diagnostic("C0104", page, fragment, index);
             let anchor = Said {
                 english: std::mem::take(&mut d.message),
                 text: d.localized.message.take(),
             };
-            let message = t!("check-template-anchor", problem = anchor, pages = p.count);
+            let message = crate::t!("check-template-anchor", problem = anchor, pages = p.count);
             d.message = message.english;
             d.localized.message = message.text;
             d

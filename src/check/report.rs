@@ -11,7 +11,6 @@ use crate::config::check::ColumnKind;
 use crate::diag::text::Said;
 use crate::diag::{Diagnostic, Lang, display_path};
 use crate::html_text::escape as escape_html;
-use crate::t;
 
 const STYLE: &str = "body{font:16px/1.6 system-ui,'PingFang SC','Microsoft YaHei',sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#1a1a1a}h1{font-size:1.6rem}table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #ccc;padding:.35rem .6rem;text-align:left;vertical-align:top}th{background:#f3f3f3}.ok{color:#11632a}.bad{color:#b3141c;font-weight:bold}.muted{color:#555}code{font-family:ui-monospace,monospace;font-size:.9em}.summary{font-size:1.1rem}";
 
@@ -19,7 +18,7 @@ const STYLE: &str = "body{font:16px/1.6 system-ui,'PingFang SC','Microsoft YaHei
 pub fn render_audit(report: &CheckReport, lang: Lang) -> String {
     let diagnostics = report.diagnostics.clone().sorted();
     let mut out = String::new();
-    let title = said(lang, t!("report-title", site = &report.site_title));
+    let title = said(lang, crate::t!("report-title", site = &report.site_title));
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
@@ -29,7 +28,7 @@ pub fn render_audit(report: &CheckReport, lang: Lang) -> String {
     );
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let class = if errors == 0 { "ok" } else { "bad" };
-    let counted = t!(
+    let counted = crate::t!(
         "report-summary",
         pages = report.pages,
         errors = errors,
@@ -37,7 +36,10 @@ pub fn render_audit(report: &CheckReport, lang: Lang) -> String {
     );
     // The error count is coloured: the sentence is cut at its number.
     let counted = escape_html(&said(lang, counted));
-    let errors_text = escape_html(&said(lang, t!("report-summary.errors", errors = errors)));
+    let errors_text = escape_html(&said(
+        lang,
+        crate::t!("report-summary.errors", errors = errors),
+    ));
     let counted = counted.replacen(
         &errors_text,
         &format!("<span class=\"{class}\">{errors_text}</span>"),
@@ -45,23 +47,26 @@ pub fn render_audit(report: &CheckReport, lang: Lang) -> String {
     );
     let _ = writeln!(out, "<p class=\"summary\">{counted}</p>");
     if let Some(inspection) = &report.inspection {
-        let today = said(lang, t!("report-today", day = inspection.today.to_string()));
+        let today = said(
+            lang,
+            crate::t!("report-today", day = inspection.today.to_string()),
+        );
         let _ = writeln!(out, "<p class=\"muted\">{}</p>", escape_html(&today));
         let _ = write!(
             out,
             "<h2>{}</h2>\n<table>\n<tr>",
-            escape_html(&said(lang, t!("report-columns")))
+            escape_html(&said(lang, crate::t!("report-columns")))
         );
         for heading in [
-            t!("report-columns.column"),
-            t!("report-columns.kind"),
-            t!("report-columns.limit"),
-            t!("report-columns.items"),
-            t!("report-columns.undated"),
-            t!("report-columns.newest"),
-            t!("report-columns.age"),
-            t!("report-columns.status"),
-            t!("report-columns.problems"),
+            crate::t!("report-columns.column"),
+            crate::t!("report-columns.kind"),
+            crate::t!("report-columns.limit"),
+            crate::t!("report-columns.items"),
+            crate::t!("report-columns.undated"),
+            crate::t!("report-columns.newest"),
+            crate::t!("report-columns.age"),
+            crate::t!("report-columns.status"),
+            crate::t!("report-columns.problems"),
         ] {
             let _ = write!(out, "<th>{}</th>", escape_html(&said(lang, heading)));
         }
@@ -88,22 +93,22 @@ fn said(lang: Lang, text: Said) -> String {
 
 fn column_row(out: &mut String, c: &ColumnSummary, problems: Option<usize>, lang: Lang) {
     let name = if c.section.is_empty() {
-        t!("report-home")
+        crate::t!("report-home")
     } else {
-        t!("report-column-name", title = &c.title, section = &c.section)
+        crate::t!("report-column-name", title = &c.title, section = &c.section)
     };
     let kind = match c.kind {
-        ColumnKind::News => t!("report-kind.news"),
-        ColumnKind::Notice => t!("report-kind.notice"),
-        ColumnKind::Other => t!("report-kind.other"),
-        ColumnKind::Exempt => t!("report-kind.exempt"),
+        ColumnKind::News => crate::t!("report-kind.news"),
+        ColumnKind::Notice => crate::t!("report-kind.notice"),
+        ColumnKind::Other => crate::t!("report-kind.other"),
+        ColumnKind::Exempt => crate::t!("report-kind.exempt"),
     };
     let kind = escape_html(&said(lang, kind));
     let (class, status) = match c.status {
-        "ok" => ("ok", t!("report-status.ok")),
-        "stale" => ("bad", t!("report-status.stale")),
-        "empty" => ("bad", t!("report-status.empty")),
-        _ => ("muted", t!("report-status.exempt")),
+        "ok" => ("ok", crate::t!("report-status.ok")),
+        "stale" => ("bad", crate::t!("report-status.stale")),
+        "empty" => ("bad", crate::t!("report-status.empty")),
+        _ => ("muted", crate::t!("report-status.exempt")),
     };
     let status = format!(
         "<span class=\"{class}\">{}</span>",
@@ -135,21 +140,21 @@ fn by_rule(out: &mut String, diagnostics: &[Diagnostic], lang: Lang) {
         }
     }
     let text = |id: Said| escape_html(&said(lang, id));
-    let _ = writeln!(out, "<h2>{}</h2>", text(t!("report-by-rule")));
+    let _ = writeln!(out, "<h2>{}</h2>", text(crate::t!("report-by-rule")));
     if counts.is_empty() {
         let _ = writeln!(
             out,
             "<p class=\"ok\">{}</p>",
-            text(t!("report-by-rule.none"))
+            text(crate::t!("report-by-rule.none"))
         );
         return;
     }
     let _ = writeln!(
         out,
         "<table>\n<tr><th>{}</th><th>{}</th><th>{}</th></tr>",
-        text(t!("report-by-rule.code")),
-        text(t!("report-by-rule.errors")),
-        text(t!("report-by-rule.warnings"))
+        text(crate::t!("report-by-rule.code")),
+        text(crate::t!("report-by-rule.errors")),
+        text(crate::t!("report-by-rule.warnings"))
     );
     for (code, (errors, warnings)) in counts {
         let _ = writeln!(
@@ -168,12 +173,12 @@ fn every_problem(out: &mut String, diagnostics: &[Diagnostic], lang: Lang) {
     let _ = writeln!(
         out,
         "<h2>{}</h2>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-        text(t!("report-problems")),
-        text(t!("report-problems.level")),
-        text(t!("report-by-rule.code")),
-        text(t!("report-problems.place")),
-        text(t!("report-problems.problem")),
-        text(t!("report-problems.fix"))
+        text(crate::t!("report-problems")),
+        text(crate::t!("report-problems.level")),
+        text(crate::t!("report-by-rule.code")),
+        text(crate::t!("report-problems.place")),
+        text(crate::t!("report-problems.problem")),
+        text(crate::t!("report-problems.fix"))
     );
     for d in diagnostics {
         let place = match (&d.file, d.span) {
@@ -184,10 +189,10 @@ fn every_problem(out: &mut String, diagnostics: &[Diagnostic], lang: Lang) {
         let level = if d.is_error() {
             format!(
                 "<span class=\"bad\">{}</span>",
-                text(t!("report-level.error"))
+                text(crate::t!("report-level.error"))
             )
         } else {
-            text(t!("report-level.warning"))
+            text(crate::t!("report-level.warning"))
         };
         let _ = writeln!(
             out,

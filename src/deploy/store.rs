@@ -11,7 +11,6 @@ use rusty_s3::{Bucket, Credentials, S3Action, UrlStyle};
 use super::plan::{Encoding, MANIFEST, Object};
 use crate::diag::Diagnostic;
 use crate::diag::text::{Arg, IntoArg, display};
-use crate::t;
 
 /// Where a deploy stores objects. Writes may be queued until [`Store::flush`].
 pub trait Store {
@@ -48,14 +47,14 @@ fn failed(action: Act, what: impl IntoArg, e: impl std::fmt::Display) -> Diagnos
 
 fn failed_because(action: Act, what: impl IntoArg, reason: Arg) -> Diagnostic {
     let message = match action {
-        Act::Create => t!("deploy-failed.create", what = what, reason = reason),
-        Act::Write => t!("deploy-failed.write", what = what, reason = reason),
-        Act::Read => t!("deploy-failed.read", what = what, reason = reason),
-        Act::Delete => t!("deploy-failed.delete", what = what, reason = reason),
-        Act::Upload => t!("deploy-failed.upload", what = what, reason = reason),
-        Act::UploadTo => t!("deploy-failed.upload-to", what = what, reason = reason),
-        Act::Run => t!("deploy-failed.run", what = what, reason = reason),
-        Act::ConnectTo => t!("deploy-failed.connect-to", what = what, reason = reason),
+        Act::Create => crate::t!("deploy-failed.create", what = what, reason = reason),
+        Act::Write => crate::t!("deploy-failed.write", what = what, reason = reason),
+        Act::Read => crate::t!("deploy-failed.read", what = what, reason = reason),
+        Act::Delete => crate::t!("deploy-failed.delete", what = what, reason = reason),
+        Act::Upload => crate::t!("deploy-failed.upload", what = what, reason = reason),
+        Act::UploadTo => crate::t!("deploy-failed.upload-to", what = what, reason = reason),
+        Act::Run => crate::t!("deploy-failed.run", what = what, reason = reason),
+        Act::ConnectTo => crate::t!("deploy-failed.connect-to", what = what, reason = reason),
     };
     Diagnostic::error("E0820", message)
 }
@@ -165,9 +164,11 @@ impl S3Store {
         };
         let (Some(key), Some(secret)) = (variable(S3_KEY_VARIABLES), variable(S3_SECRET_VARIABLES))
         else {
-            return Err(Diagnostic::error("E0821", t!("deploy-no-credentials"))
-                .expected(t!("deploy-no-credentials.expected"))
-                .help(t!("deploy-no-credentials.help")));
+            return Err(
+                Diagnostic::error("E0821", crate::t!("deploy-no-credentials"))
+                    .expected(crate::t!("deploy-no-credentials.expected"))
+                    .help(crate::t!("deploy-no-credentials.help")),
+            );
         };
         let credentials = match std::env::var("MENHU_DEPLOY_SESSION_TOKEN") {
             Ok(token) if !token.is_empty() => Credentials::new_with_token(key, secret, token),
@@ -176,13 +177,13 @@ impl S3Store {
         let url = url::Url::parse(endpoint).map_err(|e| {
             Diagnostic::error(
                 "E0822",
-                t!(
+                crate::t!(
                     "deploy-bad-endpoint",
                     endpoint = endpoint,
                     reason = display(e)
                 ),
             )
-            .expected(t!("deploy-bad-endpoint.expected"))
+            .expected(crate::t!("deploy-bad-endpoint.expected"))
         })?;
         let style = if path_style {
             UrlStyle::Path
@@ -193,14 +194,14 @@ impl S3Store {
             Bucket::new(url, style, bucket.to_owned(), region.to_owned()).map_err(|e| {
                 Diagnostic::error(
                     "E0822",
-                    t!(
+                    crate::t!(
                         "deploy-bad-bucket",
                         bucket = bucket,
                         endpoint = endpoint,
                         reason = display(e)
                     ),
                 )
-                .help(t!("deploy-bad-bucket.help"))
+                .help(crate::t!("deploy-bad-bucket.help"))
             })?;
         let agent = ureq::Agent::config_builder()
             .timeout_global(Some(Duration::from_secs(300)))
@@ -263,11 +264,11 @@ fn answer_ok(
         .read_to_string()
         .unwrap_or_default();
     let help = match status.as_u16() {
-        403 => t!("deploy-answer.forbidden"),
-        404 => t!("deploy-answer.not-found"),
-        _ => t!("deploy-answer.help"),
+        403 => crate::t!("deploy-answer.forbidden"),
+        404 => crate::t!("deploy-answer.not-found"),
+        _ => crate::t!("deploy-answer.help"),
     };
-    let answer = t!(
+    let answer = crate::t!(
         "deploy-answer",
         status = status.to_string(),
         body = body.trim()
@@ -389,7 +390,7 @@ impl SftpStore {
         let scratch = tempfile::Builder::new()
             .prefix("menhu-deploy-")
             .tempdir()
-            .map_err(|e| failed(Act::Create, t!("deploy-temporary-folder"), e))?;
+            .map_err(|e| failed(Act::Create, crate::t!("deploy-temporary-folder"), e))?;
         Ok(SftpStore {
             destination: format!("{user}@{host}"),
             port,
@@ -457,7 +458,7 @@ impl SftpStore {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .map_err(|e| failed(Act::Run, "sftp", e).help(t!("deploy-no-sftp.help")))?;
+            .map_err(|e| failed(Act::Run, "sftp", e).help(crate::t!("deploy-no-sftp.help")))?;
         if let Some(mut stdin) = child.stdin.take() {
             use std::io::Write;
             stdin
@@ -505,7 +506,7 @@ impl Store for SftpStore {
                 &self.destination,
                 String::from_utf8_lossy(&output.stderr).trim(),
             )
-            .help(t!(
+            .help(crate::t!(
                 "deploy-sftp-connect.help",
                 key = SSH_KEY_VARIABLE,
                 known = SSH_KNOWN_HOSTS_VARIABLE
@@ -556,7 +557,7 @@ impl Store for SftpStore {
             &format!("{}:{}", self.destination, self.path),
             String::from_utf8_lossy(&output.stderr).trim(),
         )
-        .help(t!("deploy-resume.help")))
+        .help(crate::t!("deploy-resume.help")))
     }
 }
 

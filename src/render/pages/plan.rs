@@ -23,7 +23,6 @@ use super::{Job, Paged};
 use crate::diag::text::Said;
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::portal::{Portal, PortalPage, PortalSection, Taxonomy, Term, urls};
-use crate::t;
 
 /// The folder the search index owns.
 const SEARCH: &str = crate::search::FOLDER;
@@ -129,7 +128,7 @@ impl OutputPlan {
             None => Ok(()),
             Some(path) => Err(Diagnostic::error(
                 "E0001",
-                t!("internal-not-planned", path = path),
+                crate::t!("internal-not-planned", path = path),
             )),
         }
     }
@@ -413,7 +412,7 @@ impl Collision<'_> {
             describe(&self.second, portal),
         );
         let first_text = if self.first_copied {
-            t!("owner-traditional-copy-of", owner = &first.text)
+            crate::t!("owner-traditional-copy-of", owner = &first.text)
         } else {
             first.text.clone()
         };
@@ -421,14 +420,14 @@ impl Collision<'_> {
             matches!(self.first, Owner::Alias(..)) || matches!(self.second, Owner::Alias(..));
         let code = if involves_alias { "E0304" } else { "E0305" };
         let message = match &self.folder_of {
-            Some(inner) => t!(
+            Some(inner) => crate::t!(
                 "output-file-and-folder",
                 path = &self.path,
                 first = first_text,
                 inner = inner,
                 second = &second.text
             ),
-            None => t!(
+            None => crate::t!(
                 "output-written-twice",
                 path = &self.path,
                 first = first_text,
@@ -446,7 +445,7 @@ impl Collision<'_> {
         };
         let help = if switch_off { first.help } else { fix.help };
         let mut d = Diagnostic::error(code, message)
-            .expected(t!("output-written-twice.expected"))
+            .expected(crate::t!("output-written-twice.expected"))
             .help(help);
         match fix.file {
             Some(file) => {
@@ -480,49 +479,49 @@ struct Described {
 
 fn describe(owner: &Owner, portal: &Portal) -> Described {
     let config_file = || Some(portal.config.file.clone());
-    let regions_help = || t!("owner-region-page.help");
-    let feed_help = || t!("owner-feed.help");
+    let regions_help = || crate::t!("owner-region-page.help");
+    let feed_help = || crate::t!("owner-feed.help");
     let (text, file, help): (Said, Option<PathBuf>, Said) = match owner {
         Owner::Page(page) => {
             let file = &page.source.file;
             return Described {
-                text: t!("owner-page", file = file.display()),
+                text: crate::t!("owner-page", file = file.display()),
                 file: Some(file.clone()),
                 span: key_line(portal, file, &["path", "slug"]),
-                help: t!("owner-page.help"),
+                help: crate::t!("owner-page.help"),
             };
         }
         Owner::Section(section, index) => {
             let file = section.source.file.display();
             let text = match (*index, section.source.key == "_index.md") {
-                (1, true) => t!("owner-home", file = file),
-                (1, false) => t!("owner-section", file = file),
-                (n, _) => t!("owner-section-pager", number = n, file = file),
+                (1, true) => crate::t!("owner-home", file = file),
+                (1, false) => crate::t!("owner-section", file = file),
+                (n, _) => crate::t!("owner-section-pager", number = n, file = file),
             };
             (
                 text,
                 Some(section.source.file.clone()),
-                t!("owner-section.help"),
+                crate::t!("owner-section.help"),
             )
         }
         Owner::TaxonomyList(taxonomy) => (
-            t!("owner-taxonomy-list", name = &taxonomy.config.name),
+            crate::t!("owner-taxonomy-list", name = &taxonomy.config.name),
             config_file(),
-            t!("owner-taxonomy-list.help"),
+            crate::t!("owner-taxonomy-list.help"),
         ),
         Owner::Term(taxonomy, term, index) => (
-            t!(
+            crate::t!(
                 "owner-term",
                 number = *index,
                 taxonomy = &taxonomy.config.name,
                 term = &term.name
             ),
             config_file(),
-            t!("owner-term.help"),
+            crate::t!("owner-term.help"),
         ),
-        Owner::Cities => (t!("owner-cities"), config_file(), regions_help()),
+        Owner::Cities => (crate::t!("owner-cities"), config_file(), regions_help()),
         Owner::City(index, page) => (
-            t!(
+            crate::t!(
                 "owner-city",
                 number = *page,
                 name = city_name(portal, *index)
@@ -534,58 +533,58 @@ fn describe(owner: &Owner, portal: &Portal) -> Described {
             let division = portal.places.provinces[*index].division;
             let name = &portal.places.registry.get(division).name;
             (
-                t!("owner-province", name = name),
+                crate::t!("owner-province", name = name),
                 config_file(),
                 regions_help(),
             )
         }
         Owner::Series(index) => (
-            t!("owner-series", name = &portal.series.list[*index].name),
+            crate::t!("owner-series", name = &portal.series.list[*index].name),
             config_file(),
-            t!("owner-series.help"),
+            crate::t!("owner-series.help"),
         ),
         Owner::NotFound => (
-            t!("owner-not-found"),
+            crate::t!("owner-not-found"),
             config_file(),
-            t!("owner-not-found.help"),
+            crate::t!("owner-not-found.help"),
         ),
         Owner::Sitemap => (
-            t!("owner-sitemap"),
+            crate::t!("owner-sitemap"),
             config_file(),
-            t!("owner-switch-off", key = "generate_sitemap"),
+            crate::t!("owner-switch-off", key = "generate_sitemap"),
         ),
         Owner::Robots => (
-            t!("owner-robots"),
+            crate::t!("owner-robots"),
             config_file(),
-            t!("owner-switch-off", key = "generate_robots_txt"),
+            crate::t!("owner-switch-off", key = "generate_robots_txt"),
         ),
         Owner::Highlight => (
-            t!("owner-highlight"),
+            crate::t!("owner-highlight"),
             config_file(),
-            t!("owner-highlight.help"),
+            crate::t!("owner-highlight.help"),
         ),
         Owner::Stylesheet => (
-            t!("owner-stylesheet"),
+            crate::t!("owner-stylesheet"),
             config_file(),
-            t!("owner-stylesheet.help"),
+            crate::t!("owner-stylesheet.help"),
         ),
         Owner::SearchPage => (
-            t!("owner-search-page"),
+            crate::t!("owner-search-page"),
             config_file(),
-            t!("owner-search-page.help"),
+            crate::t!("owner-search-page.help"),
         ),
         Owner::SearchIndex => (
-            t!("owner-search-index", folder = SEARCH),
+            crate::t!("owner-search-index", folder = SEARCH),
             config_file(),
-            t!("owner-search-index.help"),
+            crate::t!("owner-search-index.help"),
         ),
         Owner::Feed(list) => {
             let text = match list {
-                feeds::FeedOf::Site => t!("owner-feed-site"),
+                feeds::FeedOf::Site => crate::t!("owner-feed-site"),
                 feeds::FeedOf::Section(section) => {
-                    t!("owner-feed-section", file = section.source.file.display())
+                    crate::t!("owner-feed-section", file = section.source.file.display())
                 }
-                feeds::FeedOf::Term(taxonomy, term) => t!(
+                feeds::FeedOf::Term(taxonomy, term) => crate::t!(
                     "owner-feed-term",
                     taxonomy = &taxonomy.config.name,
                     term = &term.name
@@ -594,52 +593,56 @@ fn describe(owner: &Owner, portal: &Portal) -> Described {
             (text, config_file(), feed_help())
         }
         Owner::CityFeed(index) => (
-            t!("owner-feed-city", name = city_name(portal, *index)),
+            crate::t!("owner-feed-city", name = city_name(portal, *index)),
             config_file(),
             feed_help(),
         ),
         Owner::PagerRedirect(list) => {
             let text = match list {
                 Paged::Section(section) => {
-                    t!(
+                    crate::t!(
                         "owner-redirect-section",
                         file = section.source.file.display()
                     )
                 }
-                Paged::Term(taxonomy, term) => t!(
+                Paged::Term(taxonomy, term) => crate::t!(
                     "owner-redirect-term",
                     taxonomy = &taxonomy.config.name,
                     term = &term.name
                 ),
             };
-            (text, config_file(), t!("owner-redirect-section.help"))
+            (
+                text,
+                config_file(),
+                crate::t!("owner-redirect-section.help"),
+            )
         }
         Owner::Alias(file, alias) => {
             let span = alias_line(portal, file, alias);
             return Described {
-                text: t!("owner-alias", alias = *alias, file = file.display()),
+                text: crate::t!("owner-alias", alias = *alias, file = file.display()),
                 file: Some(file.to_path_buf()),
                 span,
-                help: t!("owner-alias.help"),
+                help: crate::t!("owner-alias.help"),
             };
         }
         Owner::Static(from) => {
             let shown = portal.bounds.shown(from);
             (
-                t!("owner-static", file = shown.display()),
+                crate::t!("owner-static", file = shown.display()),
                 Some(shown),
-                t!("owner-static.help"),
+                crate::t!("owner-static.help"),
             )
         }
         Owner::TraditionalCopy => (
-            t!("owner-traditional", folder = TRADITIONAL),
+            crate::t!("owner-traditional", folder = TRADITIONAL),
             config_file(),
-            t!("owner-traditional.help"),
+            crate::t!("owner-traditional.help"),
         ),
         Owner::Bundle(file) => (
-            t!("owner-bundle", file = file.display()),
+            crate::t!("owner-bundle", file = file.display()),
             Some(file.to_path_buf()),
-            t!("owner-bundle.help"),
+            crate::t!("owner-bundle.help"),
         ),
     };
     Described {

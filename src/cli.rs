@@ -240,7 +240,7 @@ pub fn parse(args: Vec<std::ffi::OsString>) -> Result<Cli, ExitCode> {
 /// templates needs ([`crate::render::RENDER_STACK_BYTES`]), whatever the platform's
 /// default or `ulimit -s`.
 pub fn run(cli: Cli) -> ExitCode {
-    let lang = Lang::for_run(cli.lang, &cli.root);
+    let lang = language(&cli);
     std::panic::set_hook(Box::new(move |info| report_bug(info, lang)));
     let stack = crate::render::RENDER_STACK_BYTES;
     // Fails only when a pool already exists, which then keeps its own threads.
@@ -263,8 +263,17 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// The run's language. `menhu init` runs outside any site (the folder it is started in
+/// may be another site), so only `--lang`, `MENHU_LANG` and the locale choose it.
+fn language(cli: &Cli) -> Lang {
+    match cli.command {
+        Command::Init { .. } => Lang::for_run(cli.lang, None),
+        _ => Lang::for_run(cli.lang, Some(&cli.root)),
+    }
+}
+
 fn run_command(cli: Cli) -> ExitCode {
-    let lang = Lang::for_run(cli.lang, &cli.root);
+    let lang = language(&cli);
     let style = Style::of_environment(lang);
     let now = cli.now.map_or(Now::Clock, Now::At);
     match &cli.command {

@@ -68,8 +68,7 @@ pub struct FolderStore {
 impl FolderStore {
     /// The store at `root`, created if missing.
     pub fn open(root: &Path) -> Result<FolderStore, Diagnostic> {
-        std::fs::create_dir_all(root)
-            .map_err(|e| failed(Act::Create, &root.display().to_string(), e))?;
+        std::fs::create_dir_all(root).map_err(|e| failed(Act::Create, root.display(), e))?;
         Ok(FolderStore {
             root: root.to_path_buf(),
         })
@@ -79,7 +78,7 @@ impl FolderStore {
         let path = self.root.join(key);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
-                .map_err(|e| failed(Act::Create, &parent.display().to_string(), e))?;
+                .map_err(|e| failed(Act::Create, parent.display(), e))?;
         }
         let temporary = path.with_file_name(format!(
             ".{}.menhu-upload",
@@ -88,9 +87,8 @@ impl FolderStore {
                 .unwrap_or_default()
         ));
         std::fs::write(&temporary, bytes)
-            .map_err(|e| failed(Act::Write, &temporary.display().to_string(), e))?;
-        std::fs::rename(&temporary, &path)
-            .map_err(|e| failed(Act::Write, &path.display().to_string(), e))
+            .map_err(|e| failed(Act::Write, temporary.display(), e))?;
+        std::fs::rename(&temporary, &path).map_err(|e| failed(Act::Write, path.display(), e))
     }
 }
 
@@ -410,8 +408,7 @@ impl SftpStore {
     fn scratch_file(&mut self, bytes: &[u8]) -> Result<PathBuf, Diagnostic> {
         self.scratch_files += 1;
         let path = self.scratch.path().join(format!("{}", self.scratch_files));
-        std::fs::write(&path, bytes)
-            .map_err(|e| failed(Act::Write, &path.display().to_string(), e))?;
+        std::fs::write(&path, bytes).map_err(|e| failed(Act::Write, path.display(), e))?;
         Ok(path)
     }
 
@@ -554,7 +551,7 @@ impl Store for SftpStore {
         }
         Err(failed(
             Act::UploadTo,
-            &format!("{}:{}", self.destination, self.path),
+            format!("{}:{}", self.destination, self.path),
             String::from_utf8_lossy(&output.stderr).trim(),
         )
         .help(crate::t!("deploy-resume.help")))

@@ -134,7 +134,7 @@ impl ImageProcessor {
         if geometry.width.max(geometry.height) > MAX_OUTPUT_PX {
             return Err(bad(crate::t!(
                 "image-detail-copy-size",
-                operation = crate::diag::text::display(&job.op),
+                operation = crate::diag::text::display(job.op),
                 width = geometry.width,
                 height = geometry.height,
                 limit = MAX_OUTPUT_PX

@@ -50,7 +50,7 @@ serve-cannot-listen = 无法在 { $bind }:{ $port } 上启动预览：{ $reason 
     .help = 换一个端口，如 `--port 1112`；或用 `--port 0` 让系统挑一个空闲端口
 init-wrote = 示例网站已写入 `{ $folder }`（{ $count } 个文件）
 init-wrote-ci = 已写入 CI 流水线 `{ $file }`：请把 MENHU_URL 和 MENHU_SHA256 设为要用的 menhu 版本，并添加 [deploy] 发布目标（见 docs/operator-guide.md）
-init-next = 下一步：cd { $folder } && menhu serve
+init-next = 下一步：运行 `cd { $folder } && menhu serve`，在浏览器里预览网站
 new-guidance-file =
     已新建稿件：{ $file }
     下一步：打开这个文件，填写作者、来源、责任编辑，写好正文，再运行 `menhu serve` 预览。

@@ -50,7 +50,7 @@ serve-cannot-listen = 無法在 { $bind }:{ $port } 上啓動預覽：{ $reason 
     .help = 換一個端口，如 `--port 1112`；或用 `--port 0` 讓系統挑一個空閒端口
 init-wrote = 示例網站已寫入 `{ $folder }`（{ $count } 個文件）
 init-wrote-ci = 已寫入 CI 流水線 `{ $file }`：請把 MENHU_URL 和 MENHU_SHA256 設爲要用的 menhu 版本，並添加 [deploy] 發佈目標（見 docs/operator-guide.md）
-init-next = 下一步：cd { $folder } && menhu serve
+init-next = 下一步：運行 `cd { $folder } && menhu serve`，在瀏覽器裏預覽網站
 new-guidance-file =
     已新建稿件：{ $file }
     下一步：打開這個文件，填寫作者、來源、責任編輯，寫好正文，再運行 `menhu serve` 預覽。

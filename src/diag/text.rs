@@ -210,12 +210,12 @@ impl IntoArg for Arg {
 }
 
 /// `a`, `a or b`, `a or b or c`, in the language the list is shown in.
-pub fn or_list(items: Vec<String>) -> Said {
+pub fn or_list(items: Vec<Said>) -> Said {
     let mut items = items.into_iter().rev();
     let Some(last) = items.next() else {
         return Said::from(String::new());
     };
-    items.fold(Said::from(last), |rest, item| {
+    items.fold(last, |rest, item| {
         crate::t!("list-or", first = item, rest = rest)
     })
 }

@@ -238,11 +238,12 @@ fn problem(registry: &Registry, name: &str, key: &str, resolution: &Resolution) 
                 Diagnostic::error("E0301", message).expected(crate::t!("place-unknown.expected"));
             match ids.first() {
                 Some(_) => {
-                    let choices: Vec<String> = ids
+                    let choices: Vec<Said> = ids
                         .iter()
                         .map(|id| {
                             let d = registry.get(*id);
-                            format!("「{}」 ({})", d.short, registry.full_name(*id))
+                            let full = registry.full_name(*id);
+                            crate::t!("place-choice", name = &d.short, full = full)
                         })
                         .collect();
                     let choices = crate::diag::text::or_list(choices);

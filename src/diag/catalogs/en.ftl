@@ -438,6 +438,7 @@ place-unknown =
     .expected = a province, city or county in the administrative-division registry, e.g. 「梧州」 or 「广西壮族自治区梧州市藤县」
     .help = check the spelling, or declare the place in `[[regions.custom]]` of the site config
 place-did-you-mean = did you mean { $choices }?
+place-choice = 「{ $name }」 ({ $full })
 place-region = region 「{ $name }」
 place-city = city 「{ $name }」
 place-not-a-province = `default_province` 「{ $name }」 is not a province

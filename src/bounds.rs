@@ -116,8 +116,8 @@ impl SiteBounds {
         let shown = self.shown(path);
         let written = std::fs::read_link(path).ok();
         let what = match written {
-            Some(_) => format!("symbolic link `{}` points", shown.display()),
-            None => format!("`{}` leads", shown.display()),
+            Some(_) => crate::t!("escape-link", path = shown.display()),
+            None => crate::t!("escape-path", path = shown.display()),
         };
         let to = |target: &Path| match &written {
             Some(written) if written != target => {
@@ -127,21 +127,25 @@ impl SiteBounds {
         };
         let (message, help) = match escape {
             Escape::Outside(target) => (
-                format!("{what} outside the site, to {}", to(target)),
-                "replace the link with a copy of what it points to; if the site must read that folder, list it in `follow_symlinks` in the config",
+                crate::t!("escape-outside", what = what, to = to(target)),
+                crate::t!("escape-outside.help"),
             ),
             Escape::Hidden(target) => (
-                format!("{what} into a hidden folder of the site, to {}", to(target)),
-                "menhu never reads hidden folders such as `.git` through a link; copy the file instead",
+                crate::t!("escape-hidden", what = what, to = to(target)),
+                crate::t!("escape-hidden.help"),
             ),
             Escape::Unresolved(e) => (
-                format!("{what} nowhere menhu can read: {e}"),
-                "fix or remove the link",
+                crate::t!(
+                    "escape-unresolved",
+                    what = what,
+                    reason = crate::diag::text::display(e)
+                ),
+                crate::t!("escape-unresolved.help"),
             ),
         };
         Diagnostic::error("E0214", message)
             .in_file(shown)
-            .expected("files and folders inside the site")
+            .expected(crate::t!("escape-outside.expected"))
             .help(help)
     }
 

@@ -245,7 +245,8 @@ pub fn parse(args: Vec<std::ffi::OsString>) -> Result<Cli, ExitCode> {
 /// templates needs ([`crate::render::RENDER_STACK_BYTES`]), whatever the platform's
 /// default or `ulimit -s`.
 pub fn run(cli: Cli) -> ExitCode {
-    std::panic::set_hook(Box::new(report_bug));
+    let lang = language(&cli);
+    std::panic::set_hook(Box::new(move |info| report_bug(info, lang)));
     let stack = crate::render::RENDER_STACK_BYTES;
     // Fails only when a pool already exists, which then keeps its own threads.
     let _ = rayon::ThreadPoolBuilder::new()
@@ -260,14 +261,24 @@ pub fn run(cli: Cli) -> ExitCode {
         // The panic hook has said that it is a bug in menhu.
         Ok(Err(_)) => ExitCode::from(101),
         Err(e) => {
-            eprintln!("error: cannot start: {e}");
+            let line = crate::t!("cli-cannot-start", reason = crate::diag::text::display(e));
+            eprintln!("{}", line.render(lang));
             ExitCode::from(1)
         }
     }
 }
 
+/// The run's language. `menhu init` runs outside any site (the folder it is started in
+/// may be another site), so only `--lang`, `MENHU_LANG` and the locale choose it.
+fn language(cli: &Cli) -> Lang {
+    match cli.command {
+        Command::Init { .. } => Lang::for_run(cli.lang, None),
+        _ => Lang::for_run(cli.lang, Some(&cli.root)),
+    }
+}
+
 fn run_command(cli: Cli) -> ExitCode {
-    let lang = Lang::for_run(cli.lang, &cli.root);
+    let lang = language(&cli);
     let style = Style::of_environment(lang);
     let now = cli.now.map_or(Now::Clock, Now::At);
     match &cli.command {
@@ -381,7 +392,7 @@ fn run_check(root: &std::path::Path, now: Now, args: &CheckArgs, style: Style) -
     }
     if let Some(file) = &args.report {
         let html = check::report::render_audit(&report, style.lang);
-        if let Err(why) = write_report(root, file, html.as_bytes()) {
+        if let Err(why) = write_report(root, file, html.as_bytes(), style.lang) {
             let line = crate::t!(
                 "check-report-unwritable",
                 file = file.display(),
@@ -399,7 +410,12 @@ fn run_check(root: &std::path::Path, now: Now, args: &CheckArgs, style: Style) -
 /// Writes the audit report, replacing (never writing through) a link at its name. A
 /// report named inside the site stays there: a folder on its way that is a link out of
 /// the site (committed to the repository) is refused.
-fn write_report(root: &std::path::Path, file: &std::path::Path, html: &[u8]) -> Result<(), String> {
+fn write_report(
+    root: &std::path::Path,
+    file: &std::path::Path,
+    html: &[u8],
+    lang: Lang,
+) -> Result<(), String> {
     let absolute = std::path::absolute(file).map_err(|e| e.to_string())?;
     let site = std::path::absolute(root).map_err(|e| e.to_string())?;
     if absolute.starts_with(&site) {
@@ -407,22 +423,23 @@ fn write_report(root: &std::path::Path, file: &std::path::Path, html: &[u8]) -> 
         let real_site = std::fs::canonicalize(&site).map_err(|e| e.to_string())?;
         let real_folder = std::fs::canonicalize(folder).map_err(|e| e.to_string())?;
         if !real_folder.starts_with(&real_site) {
-            return Err(format!(
-                "its folder leads out of the site, to `{}`",
-                real_folder.display()
-            ));
+            return Err(
+                crate::t!("check-report-outside", folder = real_folder.display())
+                    .render(lang)
+                    .into_owned(),
+            );
         }
     }
     crate::own_files::write_replacing(file, html).map_err(|e| e.to_string())
 }
 
 /// Says that a panic is menhu's fault, in one line instead of a backtrace.
-fn report_bug(info: &std::panic::PanicHookInfo<'_>) {
-    let place = info
-        .location()
-        .map(|l| format!(" at {}:{}", l.file(), l.line()))
-        .unwrap_or_default();
-    eprintln!("internal error{place} — a bug in menhu, please report it");
+fn report_bug(info: &std::panic::PanicHookInfo<'_>, lang: Lang) {
+    let line = match info.location() {
+        Some(l) => crate::t!("cli-bug.at", file = l.file(), line = l.line()),
+        None => crate::t!("cli-bug"),
+    };
+    eprintln!("{}", line.render(lang));
 }
 
 /// How problems are printed on stderr, and in which language.

@@ -373,9 +373,7 @@ fn beside_settling(
     {
         return Err(Diagnostic::error(
             "E0001",
-            format!(
-                "internal error: the search index wrote `{path}` outside its folder — a bug in menhu, please report it"
-            ),
+            crate::t!("internal-search-outside", path = path),
         ));
     }
     Ok(taken)
@@ -828,12 +826,9 @@ type MarkdownOne = (Rendered, Vec<Diagnostic>);
 type Fresh = (PathBuf, cache::MarkdownEntry);
 /// The report for a page whose processing hit a bug in menhu.
 pub fn internal_error(file: &Path) -> Diagnostic {
-    Diagnostic::error(
-        "E0001",
-        "internal error while processing this file — a bug in menhu, please report it",
-    )
-    .in_file(file)
-    .help("the rest of the site was processed; attach this file to the report if you can")
+    Diagnostic::error("E0001", crate::t!("internal-file"))
+        .in_file(file)
+        .help(crate::t!("internal-file.help"))
 }
 
 /// Markdown problems (and images without alt text) as diagnostics of `file`.
@@ -878,13 +873,31 @@ fn markdown_problems(
     let more = missing_alt.count().saturating_sub(markdown::MAX_PROBLEMS);
     if more > 0 {
         out.push(
-            Diagnostic::warning(
-                "W0202",
-                format!("{more} more images without alt text not shown"),
-            )
-            .in_file(file)
-            .help("give every image of this page an alt text, then build again"),
+            Diagnostic::warning("W0202", crate::t!("markdown-more-no-alt", count = more))
+                .in_file(file)
+                .help(crate::t!("markdown-more-no-alt.help")),
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Lang;
+
+    #[test]
+    fn a_bug_while_reading_a_page_names_the_page_in_the_editors_language() {
+        let d = internal_error(Path::new("content/news/a.md"));
+        assert_eq!(d.code, "E0001");
+        assert_eq!(d.file.as_deref(), Some(Path::new("content/news/a.md")));
+        assert_eq!(
+            d.message_in(Lang::ZhHans),
+            "处理这个文件时 menhu 内部出错，这是 menhu 的缺陷，请报告"
+        );
+        assert!(
+            d.help_in(Lang::En)
+                .is_some_and(|h| h.contains("attach this file"))
+        );
+    }
 }

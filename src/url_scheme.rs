@@ -60,18 +60,26 @@ impl Refused {
         match field {
             Field::Link => Diagnostic::error(
                 code,
-                format!("`{key}` 「{shown}」 is an address of the `{scheme}:` kind, which pages may not link to"),
+                crate::t!(
+                    "address-bad-scheme",
+                    key = key,
+                    value = &shown,
+                    scheme = scheme
+                ),
             )
-            .expected("a path such as `/about/` or `files/a.pdf`, or an address starting with `https://`, `http://`, `mailto:` or `tel:`")
-            .help("write a path on the site or a web address such as `https://www.example.org.cn/`"),
+            .expected(crate::t!("address-bad-scheme.expected"))
+            .help(crate::t!("address-bad-scheme.help")),
             Field::SitePath => Diagnostic::error(
                 code,
-                format!("`{key}` 「{shown}」 is not a path on this site: it starts with the scheme `{scheme}:`"),
+                crate::t!(
+                    "address-not-site-path",
+                    key = key,
+                    value = &shown,
+                    scheme = scheme
+                ),
             )
-            .expected("a path such as `/news/2024/` or a word such as `kexie-dahui`")
-            .help(format!(
-                "remove `{scheme}:` and what belongs to it; to send visitors to another site, link to it in the text"
-            )),
+            .expected(crate::t!("address-not-site-path.expected"))
+            .help(crate::t!("address-not-site-path.help", scheme = scheme)),
         }
     }
 }

@@ -38,9 +38,9 @@ fn missing_alt(page: &PortalPage) -> Vec<Diagnostic> {
         .iter()
         .filter(|image| image.alt.trim().is_empty())
         .map(|image| {
-            let d = Diagnostic::error("C0105", format!("image `{}` has no alt text", image.src))
-                .expected("a short description between the brackets: `![描述](图片.jpg)`")
-                .help("describe what the image shows for visitors who cannot see it, e.g. `![梧州市科协调研现场](photo.jpg)`");
+            let d = Diagnostic::error("C0105", crate::t!("markdown-no-alt", src = &image.src))
+                .expected(crate::t!("check-no-alt.expected"))
+                .help(crate::t!("check-no-alt.help"));
             place_in_body(page, image.line, &image.src).apply(d)
         })
         .collect()
@@ -67,13 +67,19 @@ fn skipped_heading_levels(page: &PortalPage) -> Vec<Diagnostic> {
             search_from = from;
             let d = Diagnostic::warning(
                 "C0107",
-                format!(
-                    "heading 「{}」 jumps from level {previous} to level {}",
-                    heading.title, heading.level
+                crate::t!(
+                    "check-heading-jump",
+                    title = &heading.title,
+                    from = previous,
+                    to = heading.level
                 ),
             )
-            .expected(format!("a level-{} heading (`{}`) here", previous + 1, "#".repeat(previous as usize + 1)))
-            .help("screen readers use heading levels as an outline: do not skip levels; use `#` marks, not size, to structure the text");
+            .expected(crate::t!(
+                "check-heading-jump.expected",
+                level = previous + 1,
+                marks = "#".repeat(previous as usize + 1)
+            ))
+            .help(crate::t!("check-heading-jump.help"));
             out.push(match line {
                 Some(line) => place_in_body(page, line, &heading.title).apply(d),
                 None => d.in_file(&page.source.file),
@@ -122,12 +128,12 @@ fn duplicate_titles(portal: &Portal) -> Vec<Diagnostic> {
                 .collect();
             let d = Diagnostic::warning(
                 "C0106",
-                format!("title 「{title}」 is used by {} pages", pages.len()),
+                crate::t!("check-duplicate-title", title = title, count = pages.len()),
             );
-            Some(title_place(portal, second).apply(d).help(format!(
-                "give each page its own title (first used by `{}`); pages: {}",
-                display_path(&first.source.file),
-                names.join(", ")
+            Some(title_place(portal, second).apply(d).help(crate::t!(
+                "check-duplicate-title.help",
+                first = display_path(&first.source.file),
+                pages = names.join(", ")
             )))
         })
         .collect()

@@ -128,19 +128,39 @@ pub(crate) fn check_external(refs: &[ExternalRef], options: &ExternalOptions) ->
         .filter_map(|(url, status)| {
             let places = by_url.get(url.as_str())?;
             let first = places.first()?;
-            let others = match places.len() - 1 {
-                0 => String::new(),
-                1 => " (and 1 other place)".to_owned(),
-                n => format!(" (and {n} other places)"),
-            };
+            let others = places.len() - 1;
             let d = match status {
                 LinkStatus::Ok | LinkStatus::Skipped => return None,
-                LinkStatus::Broken(why) => Diagnostic::error(first.code, format!("external link `{url}` is broken: {why}{others}"))
-                    .help("fix or remove the link; if the page moved, link to its new address"),
-                LinkStatus::Unreachable(why) => Diagnostic::warning("C0111", format!("external link `{url}` did not answer: {why}{others}"))
-                    .help("check the address in a browser; add it to `skip` under `[check.external]` if the site blocks automated checks"),
-                LinkStatus::Blocked(why) => Diagnostic::warning("C0112", format!("external link `{url}` was not requested: {why}{others}"))
-                    .help("a public page should not lead into a private network; if the address is meant (an intranet page), add its host to `allow_private` under `[check.external]`"),
+                LinkStatus::Broken(why) => Diagnostic::error(
+                    first.code,
+                    crate::t!(
+                        "check-external-broken",
+                        url = &url,
+                        reason = why,
+                        others = others
+                    ),
+                )
+                .help(crate::t!("check-external-broken.help")),
+                LinkStatus::Unreachable(why) => Diagnostic::warning(
+                    "C0111",
+                    crate::t!(
+                        "check-external-silent",
+                        url = &url,
+                        reason = why,
+                        others = others
+                    ),
+                )
+                .help(crate::t!("check-external-silent.help")),
+                LinkStatus::Blocked(why) => Diagnostic::warning(
+                    "C0112",
+                    crate::t!(
+                        "check-external-private",
+                        url = &url,
+                        reason = why,
+                        others = others
+                    ),
+                )
+                .help(crate::t!("check-external-private.help")),
             };
             Some(first.place.apply(d))
         })

@@ -13,6 +13,7 @@ use serde::Serialize;
 use super::outputs::{FILING_MARKS, OutputIndex, OutputKind};
 use crate::config::check::ColumnKind;
 use crate::content::meta::SortBy;
+use crate::diag::text::Said;
 use crate::diag::{Diagnostic, Span, display_path};
 use crate::portal::{PageId, Portal, PortalSection, SectionId};
 
@@ -127,12 +128,13 @@ fn inspect_column(
     match summary.status {
         "stale" => problems.push(stale("C0202", section, &summary, limit.unwrap_or(0))),
         "empty" if !rule.is_some_and(|r| r.allow_empty) => problems.push(
-            Diagnostic::error("C0203", format!("column 「{}」 has no items", summary.title))
-                .in_file(&section.source.file)
-                .expected("at least one published page in an inspected column")
-                .help(format!(
-                    "publish a page in `content/{path}/`, remove the column, or mark it with `[[check.columns]] section = \"{path}\"` and `allow_empty = true` (or `type = \"exempt\"`)"
-                )),
+            Diagnostic::error(
+                "C0203",
+                crate::t!("check-empty-column", title = &summary.title),
+            )
+            .in_file(&section.source.file)
+            .expected(crate::t!("check-empty-column.expected"))
+            .help(crate::t!("check-empty-column.help", path = path)),
         ),
         _ => {}
     }
@@ -226,15 +228,19 @@ fn stale(
     limit: u32,
 ) -> Diagnostic {
     let what = if section.parent.is_none() {
-        "the home page".to_owned()
+        crate::t!("check-stale-home")
     } else {
-        format!("column 「{}」", summary.title)
+        crate::t!("check-stale-column", title = &summary.title)
     };
     let found = match (summary.newest, summary.age_days) {
-        (Some(newest), Some(age)) => format!(
-            "{what} was last updated {age} days ago ({newest}), more than the {limit} allowed"
+        (Some(newest), Some(age)) => crate::t!(
+            "check-stale",
+            what = what,
+            age = age,
+            newest = newest.to_string(),
+            limit = limit
         ),
-        _ => format!("{what} has no dated item, so it counts as never updated"),
+        _ => crate::t!("check-stale.undated", what = what),
     };
     let path = if summary.section.is_empty() {
         String::new()
@@ -242,16 +248,13 @@ fn stale(
         format!("{}/", summary.section)
     };
     let help = if path.is_empty() {
-        "publish a news item (`menhu new news \"标题\"`); the limit is `home_days` under `[check]` in site-config.toml".to_owned()
+        crate::t!("check-stale-home.help")
     } else {
-        let folder = path.trim_end_matches('/');
-        format!(
-            "publish something new (`menhu new {folder} \"标题\"`), or set the column's limit with `[[check.columns]]`, `section = \"{folder}\"` and `days = …` in site-config.toml"
-        )
+        crate::t!("check-stale.help", folder = path.trim_end_matches('/'))
     };
     Diagnostic::error(code, found)
         .in_file(&section.source.file)
-        .expected(format!("a new item at least every {limit} days"))
+        .expected(crate::t!("check-stale.expected", limit = limit))
         .help(help)
 }
 
@@ -263,11 +266,18 @@ fn undated_items(portal: &Portal) -> Vec<Diagnostic> {
         .filter(|p| portal.section(p.section).source.meta.sort_by == SortBy::Date)
         .map(|p| {
             let column = &portal.section(p.section).source.meta.title;
-            Diagnostic::error("C0204", format!("page 「{}」 in the dated column 「{column}」 has no date", p.source.meta.title))
-                .in_file(&p.source.file)
-                .at_span(Span::point(1, 1))
-                .expected("a `date` in the front matter, e.g. `date = 2026-05-01`, or a `2026-05-01-` file name")
-                .help("add `date = YYYY-MM-DD` below the title: inspectors count undated items as not updated")
+            Diagnostic::error(
+                "C0204",
+                crate::t!(
+                    "check-undated",
+                    title = &p.source.meta.title,
+                    column = column
+                ),
+            )
+            .in_file(&p.source.file)
+            .at_span(Span::point(1, 1))
+            .expected(crate::t!("check-undated.expected"))
+            .help(crate::t!("check-undated.help"))
         })
         .collect()
 }
@@ -279,11 +289,11 @@ fn empty_attachments(portal: &Portal) -> Vec<Diagnostic> {
             if info.size == Some(0) {
                 let mut d = Diagnostic::error(
                     "C0205",
-                    format!("attachment `{}` is an empty file", info.name),
+                    crate::t!("check-empty-attachment", name = &info.name),
                 )
                 .in_file(&page.source.file)
-                .expected("the document itself, as visitors will download it")
-                .help("replace the file with the real document, or remove it from `attachments`");
+                .expected(crate::t!("check-empty-attachment.expected"))
+                .help(crate::t!("check-empty-attachment.help"));
                 if let Some(span) = located.span {
                     d = d.at_span(span);
                 }
@@ -341,26 +351,21 @@ fn meta_tags(portal: &Portal, index: &OutputIndex) -> Vec<Diagnostic> {
         .map(|(tag, (count, first))| {
             Diagnostic::error(
                 "C0206",
-                format!(
-                    "meta tag `{tag}` is missing or empty on {count} page{}",
-                    if count == 1 { "" } else { "s" }
-                ),
+                crate::t!("check-meta-missing", tag = tag, count = count),
             )
             .in_file(format!("{output_dir}/{first}"))
-            .expected(format!(
-                "`<meta name=\"{tag}\" content=\"…\">` in the `<head>` of every page"
-            ))
+            .expected(crate::t!("check-meta-missing.expected", tag = tag))
             .help(meta_help(tag))
         })
         .collect()
 }
 
-fn meta_help(tag: &str) -> String {
+fn meta_help(tag: &str) -> Said {
     match tag {
-        "SiteIDCode" => "set the 网站标识码 as `site_id_code` under `[check]` or `site_code` in `[extra.footer]` of site-config.toml".to_owned(),
-        "ContentSource" => "the theme's `base.html` must write `<meta name=\"ContentSource\" …>`; the bundled `portal` theme writes the page's `source` (来源), else the site title".to_owned(),
-        "PubDate" => "give the page a `date` in its front matter".to_owned(),
-        _ => format!("the theme's `base.html` must write `<meta name=\"{tag}\" …>`; the bundled `portal` theme does"),
+        "SiteIDCode" => crate::t!("check-meta-missing.site-id-code"),
+        "ContentSource" => crate::t!("check-meta-missing.content-source"),
+        "PubDate" => crate::t!("check-meta-missing.pub-date"),
+        _ => crate::t!("check-meta-missing.help", tag = tag),
     }
 }
 
@@ -379,11 +384,16 @@ fn filing_numbers(output_dir: &str, index: &OutputIndex) -> Vec<Diagnostic> {
             Some(
                 Diagnostic::error(
                     "C0207",
-                    format!("the footer has no {name} ({mark}…) on {} page{}", lacking.len(), if lacking.len() == 1 { "" } else { "s" }),
+                    crate::t!(
+                        "check-filing-missing",
+                        name = *name,
+                        mark = *mark,
+                        count = lacking.len()
+                    ),
                 )
                 .in_file(format!("{output_dir}/{first}"))
-                .expected(format!("the {name} in the footer of every page of a government or public-institution site"))
-                .help("fill `icp`, `police` and `site_code` of `[extra.footer]` in site-config.toml (the portal theme shows them), or set `government = false` under `[check]` if the site is neither"),
+                .expected(crate::t!("check-filing-missing.expected", name = *name))
+                .help(crate::t!("check-filing-missing.help")),
             )
         })
         .collect()

@@ -27,12 +27,9 @@ fn archetype_text(page: &PortalPage, archetype_lines: &[String]) -> Vec<Diagnost
         .filter(|(_, line)| archetype_lines.iter().any(|a| a == line.trim()))
         .map(|(index, line)| {
             let text = line.trim();
-            let d = Diagnostic::warning(
-                "C0120",
-                format!("text left over from the page template: 「{text}」"),
-            )
-            .expected("the page's own text in place of the template's hint")
-            .help("replace the hint with the news itself, or delete the line");
+            let d = Diagnostic::warning("C0120", crate::t!("check-template-text", text = text))
+                .expected(crate::t!("check-template-text.expected"))
+                .help(crate::t!("check-template-text.help"));
             let (column, width) = column_of(line, text);
             Place {
                 file: page.source.file.clone(),
@@ -57,9 +54,9 @@ fn empty_source(portal: &Portal, page: &PortalPage) -> Option<Diagnostic> {
     {
         return None;
     }
-    let d = Diagnostic::warning("C0121", "`source` (来源) is empty")
-        .expected("where the news comes from, e.g. `source = \"梧州市科协\"`")
-        .help("fill in the 来源, or delete the line when the site itself is the source");
+    let d = Diagnostic::warning("C0121", crate::t!("check-empty-source"))
+        .expected(crate::t!("check-empty-source.expected"))
+        .help(crate::t!("check-empty-source.help"));
     // The model keeps the value, not its place: the line is found in the file.
     let text = std::fs::read_to_string(portal.root.join(&page.source.file)).unwrap_or_default();
     let found = text.lines().enumerate().find(|(_, line)| {

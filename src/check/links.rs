@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use super::outputs::OutputIndex;
 use super::targets::{Base, Target, url_path_of_output};
 use super::{Place, body_line_text, column_of, html};
+use crate::diag::text::Said;
 use crate::diag::{Diagnostic, did_you_mean, did_you_mean_path};
 use crate::markdown::Rendered;
 use crate::portal::Portal;
@@ -244,14 +245,14 @@ fn markdown_diagnostic(
 ) -> Diagnostic {
     match (problem, is_image) {
         (Broken::NoTarget, true) => {
-            Diagnostic::error("C0103", format!("image `{written}` does not exist"))
-                .expected("an image beside the page (a page bundle) or under `static/`")
-                .help("put the file next to `index.md` or in `static/`, or fix the path")
+            Diagnostic::error("C0103", crate::t!("check-missing-image", path = written))
+                .expected(crate::t!("check-missing-image.expected"))
+                .help(crate::t!("check-missing-image.help"))
         }
         (Broken::NoTarget, false) => {
-            Diagnostic::error("C0101", format!("link to `{written}` goes to no page or file"))
-                .expected("a page of the site, best written as `@/section/file.md`")
-                .help("link to the Markdown file with `@/`, e.g. `[通知](@/news/tzgg/x.md)`, so renames are caught")
+            Diagnostic::error("C0101", crate::t!("check-broken-link", link = written))
+                .expected(crate::t!("check-broken-link.expected"))
+                .help(crate::t!("check-broken-link.help"))
         }
         (Broken::NoAnchor { page, fragment }, _) => {
             anchor_diagnostic("C0102", page, fragment, index)
@@ -290,7 +291,7 @@ fn with_nearest_file(
         _ if beside_page && !written.starts_with('/') => near.to_owned(),
         _ => format!("/{near}"),
     };
-    d.help(format!("did you mean `{suggestion}`?"))
+    d.help(crate::t!("config-did-you-mean", key = suggestion))
 }
 
 fn anchor_diagnostic(
@@ -301,16 +302,16 @@ fn anchor_diagnostic(
 ) -> Diagnostic {
     let d = Diagnostic::error(
         code,
-        format!("anchor `#{fragment}` does not exist on `{page}`"),
+        crate::t!("check-broken-anchor", anchor = fragment, page = page),
     )
-    .expected("the id of a heading or element on that page");
+    .expected(crate::t!("check-broken-anchor.expected"));
     let ids: Vec<&str> = index
         .html_at(page)
         .map(|h| h.ids.iter().map(String::as_str).collect())
         .unwrap_or_default();
     match did_you_mean(fragment, ids.iter().copied()) {
-        Some(near) => d.help(format!("did you mean `#{near}`?")),
-        None => d.help("link to a heading's id as shown in the page's table of contents, or remove the `#…` part"),
+        Some(near) => d.help(crate::t!("config-did-you-mean", key = format!("#{near}"))),
+        None => d.help(crate::t!("check-broken-anchor.help")),
     }
 }
 
@@ -433,24 +434,26 @@ fn check_templates(
 
 /// C0109 at the Markdown line of a link that works on its page only.
 fn elsewhere_diagnostic(p: ElsewhereProblem<'_>) -> Diagnostic {
-    let what = if p.is_image { "image" } else { "link" };
-    let more = match p.count {
-        0 | 1 => String::new(),
-        n => format!(" and {} more", n - 1),
+    let shown = url_path_of_output(&p.first_output);
+    let more = p.count.saturating_sub(1);
+    let message = if p.is_image {
+        crate::t!(
+            "check-summary-image",
+            path = p.written,
+            shown = shown,
+            more = more
+        )
+    } else {
+        crate::t!(
+            "check-summary-link",
+            path = p.written,
+            shown = shown,
+            more = more
+        )
     };
-    let d = Diagnostic::error(
-        "C0109",
-        format!(
-            "{what} `{}` works on its page but goes nowhere where the page's summary is shown (`{}`{more})",
-            p.written,
-            url_path_of_output(&p.first_output)
-        ),
-    )
-    .expected("a path that works on every page showing the summary: one from the site root")
-    .help(format!(
-        "write it from the site root, `{}`, or move it below `<!-- more -->` so lists do not show it",
-        p.path
-    ));
+    let d = Diagnostic::error("C0109", message)
+        .expected(crate::t!("check-summary-link.expected"))
+        .help(crate::t!("check-summary-link.help", path = p.path));
     p.place.apply(d)
 }
 
@@ -465,24 +468,23 @@ fn output_place(output_dir: &str, path: &str, line: u32) -> Place {
 }
 
 fn template_diagnostic(output_dir: &str, p: TemplateProblem, index: &OutputIndex) -> Diagnostic {
-    let pages = if p.count == 1 {
-        "this page".to_owned()
-    } else {
-        format!("{} pages", p.count)
-    };
     let d = match &p.problem {
         Broken::NoTarget => Diagnostic::error(
             "C0104",
-            format!("link to `{}` written in a template goes to no page or file ({pages})", p.written),
+            crate::t!("check-template-link", link = &p.written, pages = p.count),
         )
-        .expected("a path the build writes, e.g. one made with `get_url(path=\"@/news/_index.md\")`")
-        .help("fix the link in the theme's template (or in `templates/` of the site); `get_url` with `@/` catches renames"),
+        .expected(crate::t!("check-template-link.expected"))
+        .help(crate::t!("check-template-link.help")),
         Broken::NoAnchor { page, fragment } => {
-            let d = anchor_diagnostic("C0104", page, fragment, index);
-            Diagnostic {
-                message: format!("{} (in a template, {pages})", d.message),
-                ..d
-            }
+            let mut d = anchor_diagnostic("C0104", page, fragment, index);
+            let anchor = Said {
+                english: std::mem::take(&mut d.message),
+                text: d.localized.message.take(),
+            };
+            let message = crate::t!("check-template-anchor", problem = anchor, pages = p.count);
+            d.message = message.english;
+            d.localized.message = message.text;
+            d
         }
     };
     output_place(output_dir, &p.output, p.line).apply(d)

@@ -137,12 +137,10 @@ fn old_as_of(config: &crate::config::Config, today: NaiveDate) -> Option<Diagnos
     }
     let mut d = Diagnostic::warning(
         "C0208",
-        format!(
-            "`[check] as_of` is {as_of}, {days} days ago: staleness is measured from that day, not from today"
-        ),
+        crate::t!("check-old-as-of", day = as_of.to_string(), days = days),
     )
     .in_file(&config.file)
-    .help("remove `as_of` from `[check]` so the audit measures the day it runs; fixed days belong in tests (`menhu check --today YYYY-MM-DD`)");
+    .help(crate::t!("check-old-as-of.help"));
     if let Some(span) = config.check.as_of_span {
         d = d.at_span(span);
     }

@@ -43,36 +43,34 @@ fn large_original(portal: &Portal, asset: &Asset) -> Option<Diagnostic> {
     }
     let info = portal.images.source(&asset.file).ok();
     let size = match &info {
-        Some(info) => format!(
-            "{}, {} × {} pixels",
-            megabytes(asset.size),
-            info.width,
-            info.height
+        Some(info) => crate::t!(
+            "check-photo-size",
+            bytes = megabytes(asset.size),
+            width = info.width,
+            height = info.height
         ),
-        None => megabytes(asset.size),
+        None => megabytes(asset.size).into(),
     };
-    let limits = format!(
-        "at most {} pixels a side and {}",
-        images.max_original_px,
-        megabytes(images.max_original_bytes)
-    );
+    let (side, bytes) = (images.max_original_px, megabytes(images.max_original_bytes));
     let (message, help) = if images.keep_original {
         (
-            format!("photo of {size} is published at full size"),
-            "`keep_original = true` in `[images]` publishes originals as they are; remove it so visitors get the resized copies, or save the photo smaller".to_owned(),
+            crate::t!("check-photo-kept", size = size),
+            crate::t!("check-photo-kept.help"),
         )
     } else {
         (
-            format!("photo of {size} is too large to publish as it is"),
-            format!(
-                "nothing to do: pages show its resized copies. To publish the original too, save it {limits}, or set `keep_original = true` in `[images]`"
-            ),
+            crate::t!("check-photo-large", size = size),
+            crate::t!("check-photo-large.help", side = side, bytes = &bytes),
         )
     };
     Some(
         Diagnostic::warning("C0130", message)
             .in_file(&asset.file)
-            .expected(format!("photos of {limits}"))
+            .expected(crate::t!(
+                "check-photo-large.expected",
+                side = side,
+                bytes = bytes
+            ))
             .help(help),
     )
 }
@@ -103,15 +101,19 @@ fn stale_pin(page: &PortalPage, today: NaiveDate) -> Option<Diagnostic> {
     };
     let d = Diagnostic::warning(
         "C0131",
-        format!("page of {day} is still {what}, {days} days later"),
+        crate::t!(
+            "check-stale-pin",
+            day = day.to_string(),
+            what = what,
+            days = days
+        ),
     )
     .in_file(&page.source.file)
-    .expected(format!(
-        "a pin or headline on news of the last {STALE_PIN_DAYS} days, or one with an end date"
-    ))
-    .help(format!(
-        "remove `{key}`, or say until when it holds: `{key}_until = {}`",
-        today + chrono::Duration::days(30)
+    .expected(crate::t!("check-stale-pin.expected", days = STALE_PIN_DAYS))
+    .help(crate::t!(
+        "check-stale-pin.help",
+        key = key,
+        until = (today + chrono::Duration::days(30)).to_string()
     ));
     Some(
         match placement

@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use super::CheckReport;
 use super::inspect::{ColumnSummary, problems_by_column};
 use crate::config::check::ColumnKind;
+use crate::diag::text::Said;
 use crate::diag::{Diagnostic, Lang, display_path};
 use crate::html_text::escape as escape_html;
 
@@ -17,61 +18,103 @@ const STYLE: &str = "body{font:16px/1.6 system-ui,'PingFang SC','Microsoft YaHei
 pub fn render_audit(report: &CheckReport, lang: Lang) -> String {
     let diagnostics = report.diagnostics.clone().sorted();
     let mut out = String::new();
-    let title = format!("{} 网站自查报告", report.site_title);
+    let title = said(lang, crate::t!("report-title", site = &report.site_title));
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        lang.tag(),
         escape_html(&title),
         escape_html(&title)
     );
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let class = if errors == 0 { "ok" } else { "bad" };
-    let _ = writeln!(
-        out,
-        "<p class=\"summary\">检查页面 {} 个：<span class=\"{class}\">错误 {errors} 项</span>，警告 {} 项。</p>",
-        report.pages,
-        diagnostics.len() - errors
+    let counted = crate::t!(
+        "report-summary",
+        pages = report.pages,
+        errors = errors,
+        warnings = diagnostics.len() - errors
     );
+    // The error count is coloured: the sentence is cut at its number.
+    let counted = escape_html(&said(lang, counted));
+    let errors_text = escape_html(&said(
+        lang,
+        crate::t!("report-summary.errors", errors = errors),
+    ));
+    let counted = counted.replacen(
+        &errors_text,
+        &format!("<span class=\"{class}\">{errors_text}</span>"),
+        1,
+    );
+    let _ = writeln!(out, "<p class=\"summary\">{counted}</p>");
     if let Some(inspection) = &report.inspection {
-        let _ = writeln!(
-            out,
-            "<p class=\"muted\">更新情况按 {} 计算。</p>",
-            inspection.today
+        let today = said(
+            lang,
+            crate::t!("report-today", day = inspection.today.to_string()),
         );
-        out.push_str("<h2>栏目更新情况</h2>\n<table>\n<tr><th>栏目</th><th>类型</th><th>时限（天）</th><th>条目</th><th>无日期</th><th>最近更新</th><th>距今（天）</th><th>状态</th><th>问题（含下级栏目）</th></tr>\n");
+        let _ = writeln!(out, "<p class=\"muted\">{}</p>", escape_html(&today));
+        let _ = write!(
+            out,
+            "<h2>{}</h2>\n<table>\n<tr>",
+            escape_html(&said(lang, crate::t!("report-columns")))
+        );
+        for heading in [
+            crate::t!("report-columns.column"),
+            crate::t!("report-columns.kind"),
+            crate::t!("report-columns.limit"),
+            crate::t!("report-columns.items"),
+            crate::t!("report-columns.undated"),
+            crate::t!("report-columns.newest"),
+            crate::t!("report-columns.age"),
+            crate::t!("report-columns.status"),
+            crate::t!("report-columns.problems"),
+        ] {
+            let _ = write!(out, "<th>{}</th>", escape_html(&said(lang, heading)));
+        }
+        out.push_str("</tr>\n");
         let counts: BTreeMap<String, usize> = problems_by_column(inspection, &diagnostics)
             .into_iter()
             .collect();
-        column_row(&mut out, &inspection.home, None);
+        column_row(&mut out, &inspection.home, None, lang);
         for column in &inspection.columns {
-            column_row(&mut out, column, counts.get(&column.section).copied());
+            column_row(&mut out, column, counts.get(&column.section).copied(), lang);
         }
         out.push_str("</table>\n");
     }
-    by_rule(&mut out, &diagnostics);
+    by_rule(&mut out, &diagnostics, lang);
     every_problem(&mut out, &diagnostics, lang);
     out.push_str("</body>\n</html>\n");
     out
 }
 
-fn column_row(out: &mut String, c: &ColumnSummary, problems: Option<usize>) {
+/// `text` in `lang`.
+fn said(lang: Lang, text: Said) -> String {
+    text.render(lang).into_owned()
+}
+
+fn column_row(out: &mut String, c: &ColumnSummary, problems: Option<usize>, lang: Lang) {
     let name = if c.section.is_empty() {
-        "首页".to_owned()
+        crate::t!("report-home")
     } else {
-        format!("{}（{}）", c.title, c.section)
+        crate::t!("report-column-name", title = &c.title, section = &c.section)
     };
     let kind = match c.kind {
-        ColumnKind::News => "动态要闻",
-        ColumnKind::Notice => "通知公告/政策文件",
-        ColumnKind::Other => "其他",
-        ColumnKind::Exempt => "不检查",
+        ColumnKind::News => crate::t!("report-kind.news"),
+        ColumnKind::Notice => crate::t!("report-kind.notice"),
+        ColumnKind::Other => crate::t!("report-kind.other"),
+        ColumnKind::Exempt => crate::t!("report-kind.exempt"),
     };
-    let status = match c.status {
-        "ok" => "<span class=\"ok\">正常</span>",
-        "stale" => "<span class=\"bad\">未按时更新</span>",
-        "empty" => "<span class=\"bad\">空白栏目</span>",
-        _ => "<span class=\"muted\">不检查</span>",
+    let kind = escape_html(&said(lang, kind));
+    let (class, status) = match c.status {
+        "ok" => ("ok", crate::t!("report-status.ok")),
+        "stale" => ("bad", crate::t!("report-status.stale")),
+        "empty" => ("bad", crate::t!("report-status.empty")),
+        _ => ("muted", crate::t!("report-status.exempt")),
     };
+    let status = format!(
+        "<span class=\"{class}\">{}</span>",
+        escape_html(&said(lang, status))
+    );
+    let name = said(lang, name);
     let opt = |v: Option<String>| v.unwrap_or_else(|| "—".to_owned());
     let _ = writeln!(
         out,
@@ -86,7 +129,7 @@ fn column_row(out: &mut String, c: &ColumnSummary, problems: Option<usize>) {
     );
 }
 
-fn by_rule(out: &mut String, diagnostics: &[Diagnostic]) {
+fn by_rule(out: &mut String, diagnostics: &[Diagnostic], lang: Lang) {
     let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for d in diagnostics {
         let entry = counts.entry(d.code).or_default();
@@ -96,12 +139,23 @@ fn by_rule(out: &mut String, diagnostics: &[Diagnostic]) {
             entry.1 += 1;
         }
     }
-    out.push_str("<h2>按规则统计</h2>\n");
+    let text = |id: Said| escape_html(&said(lang, id));
+    let _ = writeln!(out, "<h2>{}</h2>", text(crate::t!("report-by-rule")));
     if counts.is_empty() {
-        out.push_str("<p class=\"ok\">未发现问题。</p>\n");
+        let _ = writeln!(
+            out,
+            "<p class=\"ok\">{}</p>",
+            text(crate::t!("report-by-rule.none"))
+        );
         return;
     }
-    out.push_str("<table>\n<tr><th>代码</th><th>错误</th><th>警告</th></tr>\n");
+    let _ = writeln!(
+        out,
+        "<table>\n<tr><th>{}</th><th>{}</th><th>{}</th></tr>",
+        text(crate::t!("report-by-rule.code")),
+        text(crate::t!("report-by-rule.errors")),
+        text(crate::t!("report-by-rule.warnings"))
+    );
     for (code, (errors, warnings)) in counts {
         let _ = writeln!(
             out,
@@ -115,7 +169,17 @@ fn every_problem(out: &mut String, diagnostics: &[Diagnostic], lang: Lang) {
     if diagnostics.is_empty() {
         return;
     }
-    out.push_str("<h2>问题清单</h2>\n<table>\n<tr><th>级别</th><th>代码</th><th>位置</th><th>问题</th><th>修改建议</th></tr>\n");
+    let text = |id: Said| escape_html(&said(lang, id));
+    let _ = writeln!(
+        out,
+        "<h2>{}</h2>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        text(crate::t!("report-problems")),
+        text(crate::t!("report-problems.level")),
+        text(crate::t!("report-by-rule.code")),
+        text(crate::t!("report-problems.place")),
+        text(crate::t!("report-problems.problem")),
+        text(crate::t!("report-problems.fix"))
+    );
     for d in diagnostics {
         let place = match (&d.file, d.span) {
             (Some(f), Some(s)) => format!("{}:{}:{}", display_path(f), s.line, s.column),
@@ -123,9 +187,12 @@ fn every_problem(out: &mut String, diagnostics: &[Diagnostic], lang: Lang) {
             _ => String::new(),
         };
         let level = if d.is_error() {
-            "<span class=\"bad\">错误</span>"
+            format!(
+                "<span class=\"bad\">{}</span>",
+                text(crate::t!("report-level.error"))
+            )
         } else {
-            "警告"
+            text(crate::t!("report-level.warning"))
         };
         let _ = writeln!(
             out,

@@ -68,10 +68,10 @@ pub(crate) fn scan_text(
                 for at in hits(line, wrong, Some(&rule.right)) {
                     let d = Diagnostic::error(
                         "C0301",
-                        format!("「{wrong}」 is a miswriting of 「{}」", rule.right),
+                        crate::t!("check-miswritten", wrong = wrong, right = &rule.right),
                     )
                     .expected(format!("「{}」", rule.right))
-                    .help(format!("write 「{}」", rule.right));
+                    .help(crate::t!("check-miswritten.help", right = &rule.right));
                     out.push(place(file, line, line_number, at, wrong).apply(d));
                 }
             }
@@ -89,7 +89,7 @@ pub(crate) fn scan_text(
 }
 
 fn forbidden_diagnostic(term: &ForbiddenTerm) -> Diagnostic {
-    let message = format!("「{}」 is a forbidden or outdated term", term.term);
+    let message = crate::t!("check-forbidden", term = &term.term);
     let d = if term.warning {
         Diagnostic::warning("C0302", message)
     } else {
@@ -98,10 +98,8 @@ fn forbidden_diagnostic(term: &ForbiddenTerm) -> Diagnostic {
     match &term.instead {
         Some(instead) => d
             .expected(format!("「{instead}」"))
-            .help(format!("write 「{instead}」 instead")),
-        None => d.help(
-            "rephrase without this term (`[[check.forbidden]]` in site-config.toml lists it)",
-        ),
+            .help(crate::t!("check-forbidden.instead", instead = instead)),
+        None => d.help(crate::t!("check-forbidden.help")),
     }
 }
 

@@ -69,12 +69,12 @@ pub(super) fn run_build(cli: &Cli, now: Now, style: Style) -> ExitCode {
             if *verbose {
                 built
                     .publication
-                    .verbose_lines()
+                    .verbose_lines(style.lang)
                     .iter()
                     .for_each(|line| eprintln!("{line}"));
             }
             if !*quiet {
-                eprintln!("{}", built.publication.summary_line());
+                eprintln!("{}", built.publication.summary_line().render(style.lang));
             }
         }
         Err(problems) => report(problems, style),
@@ -101,12 +101,13 @@ fn clean_image_cache(root: &Path) -> Result<(), crate::diag::Diagnostic> {
     cache.clean().map_err(|err| {
         crate::diag::Diagnostic::error(
             "E0255",
-            format!(
-                "cannot delete the image cache `{}`: {err}",
-                crate::images::CACHE_DIR
+            crate::t!(
+                "image-cache-not-deleted",
+                folder = crate::images::CACHE_DIR,
+                reason = crate::diag::text::display(err)
             ),
         )
-        .help("delete the folder by hand, or build without `--clean-cache`")
+        .help(crate::t!("image-cache-not-deleted.help"))
     })
 }
 

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use super::{BuildFormat, DeployArgs, Style, report};
 use crate::deploy::{self, DeployOptions, DeployReport};
 use crate::diag::Diagnostics;
+use crate::diag::text::Said;
 
 /// Runs `menhu deploy` and returns its exit code (0 done, 1 failed).
 pub(super) fn run_deploy(root: &Path, args: &DeployArgs, style: Style) -> ExitCode {
@@ -20,14 +21,20 @@ pub(super) fn run_deploy(root: &Path, args: &DeployArgs, style: Style) -> ExitCo
     match deploy::deploy(&options) {
         Ok(done) => {
             if args.verbose || args.dry_run {
+                let upload = crate::t!("deploy-line.upload")
+                    .render(style.lang)
+                    .into_owned();
+                let delete = crate::t!("deploy-line.delete")
+                    .render(style.lang)
+                    .into_owned();
                 for key in &done.uploaded {
-                    eprintln!("  upload  {key}");
+                    eprintln!("  {upload}  {key}");
                 }
                 for key in &done.deleted {
-                    eprintln!("  delete  {key}");
+                    eprintln!("  {delete}  {key}");
                 }
             }
-            eprintln!("{}", summary(&done, args.dry_run));
+            eprintln!("{}", summary(&done, args.dry_run).render(style.lang));
             if args.format == BuildFormat::Json {
                 println!("{}", to_json(&done, args.dry_run));
             }
@@ -55,30 +62,32 @@ fn output_folder(root: &Path, asked: Option<&Path>) -> PathBuf {
     }
 }
 
-fn summary(done: &DeployReport, dry_run: bool) -> String {
+fn summary(done: &DeployReport, dry_run: bool) -> Said {
     let size = human_bytes(done.uploaded_bytes);
-    let first = if done.had_manifest {
-        ""
+    let line = if dry_run {
+        crate::t!(
+            "deploy-dry-run",
+            target = &done.target,
+            uploaded = done.uploaded.len(),
+            size = size,
+            deleted = done.deleted.len(),
+            unchanged = done.unchanged
+        )
     } else {
-        " (the target had no manifest: everything is uploaded)"
+        crate::t!(
+            "deploy-done",
+            target = &done.target,
+            uploaded = done.uploaded.len(),
+            size = size,
+            deleted = done.deleted.len(),
+            unchanged = done.unchanged,
+            seconds = format!("{:.2}", done.seconds)
+        )
     };
-    if dry_run {
-        format!(
-            "dry run for `{}`: would upload {} files ({size}), delete {}, leave {} unchanged{first}",
-            done.target,
-            done.uploaded.len(),
-            done.deleted.len(),
-            done.unchanged
-        )
+    if done.had_manifest {
+        line
     } else {
-        format!(
-            "deployed to `{}`: {} files uploaded ({size}), {} deleted, {} unchanged in {:.2} s{first}",
-            done.target,
-            done.uploaded.len(),
-            done.deleted.len(),
-            done.unchanged,
-            done.seconds
-        )
+        crate::t!("deploy-first", line = line)
     }
 }
 

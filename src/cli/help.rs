@@ -39,7 +39,7 @@ fn lang_of(args: &[OsString]) -> Lang {
     };
     let flag = value_of("--lang", None).and_then(|tag| Lang::from_tag(&tag));
     let root = PathBuf::from(value_of("--root", Some("-r")).unwrap_or_else(|| ".".to_owned()));
-    Lang::for_run(flag, &root)
+    Lang::for_run(flag, Some(&root))
 }
 
 /// `command` with its texts from `lang`'s catalog; English is left as written.

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use super::{Content, Page, meta};
 use crate::bounds::SiteBounds;
 use crate::config::DirectoryConfig;
+use crate::diag::text::Said;
 use crate::diag::{Diagnostic, Span};
 use crate::zh;
 
@@ -50,13 +51,16 @@ pub fn load_directories(
                 directory.file.place(
                     Diagnostic::error(
                         "E0222",
-                        format!("directory section `{}` does not exist", directory.section),
+                        crate::t!("directory-no-section", section = &directory.section),
                     )
                     .in_file(config_file)
-                    .expected(format!("a folder `content/{}/` with an `_index.md`", directory.section))
-                    .help(format!(
-                        "create `content/{}/_index.md` with `kind = \"orgs\"`, or set `section` in this `[[directories]]` entry",
-                        directory.section
+                    .expected(crate::t!(
+                        "directory-no-section.expected",
+                        section = &directory.section
+                    ))
+                    .help(crate::t!(
+                        "directory-no-section.help",
+                        section = &directory.section
                     )),
                 ),
             );
@@ -79,11 +83,11 @@ pub fn load_directories(
                 Ok(page) if keys.contains(&page.key) => problems.push(
                     Diagnostic::error(
                         "E0223",
-                        format!("row {} would replace the page `{}`", row.line, page.key),
+                        crate::t!("directory-row-replaces", line = row.line, page = &page.key),
                     )
                     .in_file(&file)
                     .at_span(Span::point(row.line, 1))
-                    .help("give the row a different `slug` column, or rename the Markdown page"),
+                    .help(crate::t!("directory-row-replaces.help")),
                 ),
                 Ok(page) => {
                     keys.insert(page.key.clone());
@@ -98,23 +102,22 @@ pub fn load_directories(
 }
 
 fn read_rows(root: &Path, file: &Path) -> Result<Vec<Row>, Diagnostic> {
-    let unreadable = |why: String| {
+    let unreadable = |why: Said| {
         Diagnostic::error(
             "E0220",
-            format!("cannot read directory table `{}`: {why}", file.display()),
+            crate::t!("directory-unreadable", file = file.display(), reason = why),
         )
         .in_file(file)
     };
     let bytes = std::fs::read(root.join(file)).map_err(|e| {
-        unreadable(e.to_string())
-            .help("check `file` in `[[directories]]`; paths are relative to the site root")
+        unreadable(e.to_string().into()).help(crate::t!("directory-unreadable.help"))
     })?;
     let text = super::decode::decode(file, &bytes)?;
     match file.extension().and_then(|e| e.to_str()) {
         Some("csv") => csv_rows(file, &text),
         Some("toml") => toml_rows(file, &text),
-        _ => Err(unreadable("not a `.csv` or `.toml` file".into())
-            .help("name the table `….csv` (a header row, then one organization per row) or `….toml` (`[[orgs]]` entries)")),
+        _ => Err(unreadable(crate::t!("directory-not-a-table"))
+            .help(crate::t!("directory-not-a-table.help"))),
     }
 }
 
@@ -193,9 +196,10 @@ fn field_columns(line: &str) -> Vec<u32> {
 
 fn csv_error(file: &Path, e: &csv::Error) -> Diagnostic {
     let line = e.position().map_or(0, |p| p.line()) as u32;
-    let d = Diagnostic::error("E0221", format!("bad CSV row: {}", e.to_string().replace('\n', " ")))
+    let reason = e.to_string().replace('\n', " ");
+    let d = Diagnostic::error("E0221", crate::t!("directory-bad-csv", reason = reason))
         .in_file(file)
-        .help("every row needs as many columns as the header; quote values that contain commas: \"南宁市青秀区，示范路 1 号\"");
+        .help(crate::t!("directory-bad-csv.help"));
     if line > 0 {
         d.at_span(Span::point(line, 1))
     } else {
@@ -204,13 +208,19 @@ fn csv_error(file: &Path, e: &csv::Error) -> Diagnostic {
 }
 
 fn unknown_column(file: &Path, name: &str, line: u32, column: u32) -> Diagnostic {
-    let mut d = Diagnostic::error("E0221", format!("row {line}: unknown column 「{name}」"))
-        .in_file(file)
-        .at_span(Span::point(line, column))
-        .expected(format!("columns among {}", COLUMNS.join(", ")));
+    let mut d = Diagnostic::error(
+        "E0221",
+        crate::t!("directory-unknown-column", line = line, name = name),
+    )
+    .in_file(file)
+    .at_span(Span::point(line, column))
+    .expected(crate::t!(
+        "directory-unknown-column.expected",
+        columns = COLUMNS.join(", ")
+    ));
     d = match crate::diag::did_you_mean(name, COLUMNS.iter().copied()) {
-        Some(close) => d.help(format!("did you mean `{close}`?")),
-        None => d.help("rename the column, or remove it"),
+        Some(close) => d.help(crate::t!("config-did-you-mean", key = close)),
+        None => d.help(crate::t!("directory-unknown-column.help")),
     };
     d
 }
@@ -219,17 +229,18 @@ fn toml_rows(file: &Path, text: &str) -> Result<Vec<Row>, Diagnostic> {
     let table: toml::Table = toml::from_str(text).map_err(|e| {
         Diagnostic::error(
             "E0220",
-            format!("invalid TOML: {}", e.message().trim_end_matches('.')),
+            crate::t!(
+                "config-invalid-toml",
+                reason = e.message().trim_end_matches('.')
+            ),
         )
         .in_file(file)
-        .help("write one `[[orgs]]` table per organization, e.g. `[[orgs]]\\ntitle = \"藤县科协\"`")
+        .help(crate::t!("directory-invalid-toml.help"))
     })?;
     let Some(entries) = table.get("orgs").and_then(|v| v.as_array()) else {
-        return Err(
-            Diagnostic::error("E0220", "no `[[orgs]]` entries in the table")
-                .in_file(file)
-                .help("write one `[[orgs]]` table per organization"),
-        );
+        return Err(Diagnostic::error("E0220", crate::t!("directory-no-orgs"))
+            .in_file(file)
+            .help(crate::t!("directory-no-orgs.help")));
     };
     let mut rows = Vec::new();
     for (index, entry) in entries.iter().enumerate() {
@@ -279,8 +290,8 @@ fn row_page(
             row,
             "title",
             None,
-            "has no `title`",
-            "the organization's full name, e.g. 藤县科学技术协会",
+            crate::t!("directory-no-title"),
+            crate::t!("directory-no-title.expected"),
         ));
     };
     let mut front = toml::Table::new();
@@ -306,8 +317,8 @@ fn row_page(
                 row,
                 "members",
                 Some(cell),
-                &format!("column `members` 「{value}」 is not a number"),
-                "a whole number of members, e.g. 120",
+                crate::t!("directory-members-not-a-number", value = value),
+                crate::t!("directory-members-not-a-number.expected"),
             )
         })?;
         front.insert("members".into(), number.into());
@@ -326,7 +337,7 @@ fn row_page(
         errors.truncate(1);
         let error = errors
             .pop()
-            .unwrap_or_else(|| Diagnostic::error("E0221", "bad row"));
+            .unwrap_or_else(|| Diagnostic::error("E0221", crate::t!("directory-bad-row")));
         let key = error.span.and_then(|s| generated_key(&text, s.line));
         let span = key
             .and_then(|key| cell_span(row, key))
@@ -401,20 +412,25 @@ fn bad_cell(
     row: &Row,
     column: &str,
     cell: Option<&(String, String, Option<u32>)>,
-    what: &str,
-    expected: &str,
+    what: Said,
+    expected: Said,
 ) -> Diagnostic {
     let at = cell.and_then(|c| c.2).unwrap_or(1);
-    let d = Diagnostic::error("E0221", format!("row {}: {what}", row.line)).in_file(file);
+    let d = Diagnostic::error(
+        "E0221",
+        crate::t!("directory-bad-cell", line = row.line, what = what),
+    )
+    .in_file(file);
     let d = if row.is_line {
         d.at_span(Span::point(row.line, at))
     } else {
         d
     };
-    d.expected(expected.to_owned()).help(format!(
-        "fix column `{column}` of row {} in `{}`",
-        row.line,
-        file.display()
+    d.expected(expected).help(crate::t!(
+        "directory-bad-cell.help",
+        column = column,
+        line = row.line,
+        file = file.display()
     ))
 }
 

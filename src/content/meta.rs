@@ -498,9 +498,9 @@ impl<'a> Checker<'a> {
                 Ok(n) if n >= 1 => n,
                 _ => {
                     let e = self
-                        .error("E0206", format!("`pin` is {n}"), "pin")
-                        .expected("`pin = true`, or a rank from 1 (first) up: `pin = 2`")
-                        .help("write `pin = 1` for the first place, or remove `pin`");
+                        .error("E0206", crate::t!("content-bad-pin", value = n), "pin")
+                        .expected(crate::t!("content-bad-pin.expected"))
+                        .help(crate::t!("content-bad-pin.help"));
                     self.errors.push(e);
                     return None;
                 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::diag::text::display;
 use crate::diag::{Diagnostic, Span};
 
 const FILE: &str = "site-config.toml";
@@ -180,8 +181,11 @@ const SECRET_KEYS: &[(&str, &str)] = &[
 pub fn load(root: &Path) -> Result<Option<DeployConfig>, Diagnostic> {
     let path = root.join(FILE);
     let text = std::fs::read_to_string(&path).map_err(|e| {
-        Diagnostic::error("E0800", format!("cannot read `{FILE}`: {e}"))
-            .help("run `menhu deploy` in the site's folder, or pass it with `--root`")
+        Diagnostic::error(
+            "E0800",
+            crate::t!("deploy-unreadable-config", file = FILE, reason = display(e)),
+        )
+        .help(crate::t!("deploy-unreadable-config.help"))
     })?;
     parse(&text)
 }
@@ -199,9 +203,9 @@ pub fn parse(text: &str) -> Result<Option<DeployConfig>, Diagnostic> {
             at_key(
                 Diagnostic::error(
                     "E0802",
-                    format!("[deploy.targets.{name}]: {}", e.message()),
+                    crate::t!("deploy-bad-target", name = &name, reason = e.message()),
                 )
-                .expected("type = \"s3\", \"folder\" or \"sftp\" with its keys (docs/operator-guide.md, \"Deploying\")"),
+                .expected(crate::t!("deploy-bad-target.expected")),
                 text,
                 &format!("[deploy.targets.{name}]"),
             )
@@ -212,13 +216,8 @@ pub fn parse(text: &str) -> Result<Option<DeployConfig>, Diagnostic> {
         && !targets.iter().any(|t| &t.name == default)
     {
         return Err(at_key(
-            Diagnostic::error(
-                "E0803",
-                format!("[deploy] default = \"{default}\" names no target"),
-            )
-            .help(format!(
-                "add [deploy.targets.{default}] or name one of the targets"
-            )),
+            Diagnostic::error("E0803", crate::t!("deploy-unknown-default", name = default))
+                .help(crate::t!("deploy-unknown-default.help", name = default)),
             text,
             "default",
         ));
@@ -280,7 +279,7 @@ fn validate_target(name: &str, raw: RawTarget, text: &str) -> Result<Target, Dia
         return Err(at_key(
             Diagnostic::error(
                 "E0802",
-                format!("[deploy.targets.{name}] prefix `{prefix}` leaves the bucket's folder"),
+                crate::t!("deploy-prefix-escapes", name = name, prefix = &prefix),
             ),
             text,
             "prefix",
@@ -307,8 +306,8 @@ fn parse_precompress(
             "brotli" if !matches!(kind, TargetKind::S3 { .. }) => out.brotli = true,
             "brotli" => {
                 return Err(at_key(
-                    Diagnostic::error("E0802", format!("[deploy.targets.{name}]: object storage cannot serve brotli variants"))
-                        .help("a bucket serves the object it is asked for and cannot choose by the browser's Accept-Encoding; use precompress = [\"gzip\"], which every browser reads"),
+                    Diagnostic::error("E0802", crate::t!("deploy-no-brotli", name = name))
+                        .help(crate::t!("deploy-no-brotli.help")),
                     text,
                     "precompress",
                 ));
@@ -317,9 +316,9 @@ fn parse_precompress(
                 return Err(at_key(
                     Diagnostic::error(
                         "E0802",
-                        format!("[deploy.targets.{name}]: unknown precompress `{other}`"),
+                        crate::t!("deploy-unknown-precompress", name = name, value = other),
                     )
-                    .expected("precompress = [\"gzip\", \"brotli\"]"),
+                    .expected(crate::t!("deploy-unknown-precompress.expected")),
                     text,
                     "precompress",
                 ));
@@ -337,9 +336,13 @@ fn cache_rule(rule: RawCacheRule, text: &str) -> Result<CacheRule, Diagnostic> {
             at_key(
                 Diagnostic::error(
                     "E0804",
-                    format!("cache_control pattern `{}`: {e}", rule.pattern),
+                    crate::t!(
+                        "deploy-bad-pattern",
+                        pattern = &rule.pattern,
+                        reason = display(e)
+                    ),
                 )
-                .expected("a glob such as \"*.html\", \"**/*.html\" or \"search/**\""),
+                .expected(crate::t!("deploy-bad-pattern.expected")),
                 text,
                 &rule.pattern,
             )
@@ -365,14 +368,9 @@ fn refuse_secrets(text: &str) -> Result<(), Diagnostic> {
         return Ok(());
     };
     Err(at_key(
-        Diagnostic::error(
-            "E0801",
-            format!("`{key}` is a secret and may not be written in `{FILE}`"),
-        )
-        .expected(format!("the secret in the environment variable {variable}"))
-        .help(format!(
-            "delete the line, change the secret (it is in git's history now) and give the new one to the CI as a secret variable named {variable}"
-        )),
+        Diagnostic::error("E0801", crate::t!("deploy-secret", key = key, file = FILE))
+            .expected(crate::t!("deploy-secret.expected", variable = variable))
+            .help(crate::t!("deploy-secret.help", variable = variable)),
         text,
         key,
     ))
@@ -391,9 +389,9 @@ fn find_secret(value: &toml::Value, found: &mut Option<(&'static str, &'static s
 }
 
 fn toml_error(e: &toml::de::Error, text: &str) -> Diagnostic {
-    let d = Diagnostic::error("E0802", format!("[deploy]: {}", e.message()))
+    let d = Diagnostic::error("E0802", crate::t!("deploy-invalid", reason = e.message()))
         .in_file(FILE)
-        .expected("the keys listed in docs/operator-guide.md, \"Deploying\"");
+        .expected(crate::t!("deploy-invalid.expected"));
     match e.span() {
         Some(range) => d.at(Span::from_byte_range(text, range.start, range.end), text),
         None => d,
@@ -474,5 +472,25 @@ mod tests {
             "{BASE}[deploy.targets.a]\ntype = \"s3\"\nendpoint = \"https://x\"\nbucket = \"b\"\nprefix = \"../x\"\n"
         );
         assert_eq!(parse(&escape).unwrap_err().code, "E0802");
+        let pattern = format!(
+            "{BASE}[[deploy.cache_control]]\npattern = \"search/[\"\nvalue = \"max-age=60\"\n\n[deploy.targets.a]\ntype = \"folder\"\npath = \"/x\"\n"
+        );
+        let e = parse(&pattern).unwrap_err();
+        assert_eq!(e.code, "E0804");
+        assert_eq!(
+            e.expected_in(crate::diag::Lang::ZhHans).as_deref(),
+            Some("通配符规则，例如 \"*.html\"、\"**/*.html\" 或 \"search/**\"")
+        );
+    }
+
+    #[test]
+    fn a_site_without_a_config_cannot_be_deployed() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = load(dir.path()).unwrap_err();
+        assert_eq!(e.code, "E0800");
+        assert!(
+            e.message_in(crate::diag::Lang::ZhHans)
+                .starts_with("读不出 `site-config.toml`：")
+        );
     }
 }

@@ -68,20 +68,17 @@ const STOP_AFTER_VARIABLE: &str = "MENHU_DEPLOY_STOP_AFTER";
 pub fn deploy(options: &DeployOptions) -> Result<DeployReport, Diagnostic> {
     let started = Instant::now();
     let config = config::load(&options.root)?.ok_or_else(|| {
-        Diagnostic::error("E0805", "site-config.toml has no [deploy] section")
+        Diagnostic::error("E0805", crate::t!("deploy-no-section"))
             .in_file("site-config.toml")
-            .help("add a target, e.g. [deploy.targets.www] with type = \"folder\" and path = \"/srv/www\" (docs/operator-guide.md, \"Deploying\")")
+            .help(crate::t!("deploy-no-section.help"))
     })?;
     let target = choose_target(&config, options.target.as_deref())?;
     if !options.output.join("index.html").is_file() {
         return Err(Diagnostic::error(
             "E0806",
-            format!(
-                "`{}` holds no built site (no index.html)",
-                options.output.display()
-            ),
+            crate::t!("deploy-nothing-built", folder = options.output.display()),
         )
-        .help("run `menhu build` first; deploy publishes what the last build wrote"));
+        .help(crate::t!("deploy-nothing-built.help")));
     }
     let mut store = open_store(&target, &options.root)?;
     let current = match store.read_manifest()? {
@@ -129,22 +126,20 @@ fn choose_target(config: &DeployConfig, asked: Option<&str>) -> Result<Target, D
         None if config.targets.len() == 1 => config.targets.first(),
         None => {
             return Err(
-                Diagnostic::error("E0807", "several deploy targets and none chosen").help(format!(
-                    "pass `--target NAME` (one of: {}) or set [deploy] default",
-                    names()
-                )),
+                Diagnostic::error("E0807", crate::t!("deploy-no-target-chosen"))
+                    .help(crate::t!("deploy-no-target-chosen.help", names = names())),
             );
         }
     };
     found.cloned().ok_or_else(|| {
         Diagnostic::error(
             "E0807",
-            format!("no deploy target `{}`", wanted.unwrap_or_default()),
+            crate::t!("deploy-no-such-target", name = wanted.unwrap_or_default()),
         )
         .help(if config.targets.is_empty() {
-            "add one under [deploy.targets.NAME] in site-config.toml".to_owned()
+            crate::t!("deploy-no-such-target.none")
         } else {
-            format!("the targets are: {}", names())
+            crate::t!("deploy-no-such-target.help", names = names())
         })
     })
 }
@@ -193,7 +188,11 @@ fn carry_out(
         let bytes = object.bytes(output).map_err(|e| {
             Diagnostic::error(
                 "E0811",
-                format!("cannot read `{}`: {e}", object.source.display()),
+                crate::t!(
+                    "deploy-unreadable-file",
+                    file = object.source.display(),
+                    reason = crate::diag::text::display(e)
+                ),
             )
         })?;
         store.put(object, bytes)?;

@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 
 use super::config::{CacheRule, DEFAULT_CACHE_RULES, Precompress};
 use crate::diag::Diagnostic;
+use crate::diag::text::display;
 use crate::output::content_type;
 
 /// The manifest's name on the target, beside the site's files.
@@ -46,11 +47,9 @@ impl Manifest {
         let mut manifest: Manifest = serde_json::from_slice(bytes).map_err(|e| {
             Diagnostic::error(
                 "E0810",
-                format!("the target's `{MANIFEST}` is not readable: {e}"),
+                crate::t!("deploy-bad-manifest", file = MANIFEST, reason = display(e)),
             )
-            .help(format!(
-                "delete `{MANIFEST}` on the target: the next deploy then uploads every file"
-            ))
+            .help(crate::t!("deploy-bad-manifest.help", file = MANIFEST))
         })?;
         manifest.files.retain(|key, _| is_safe_key(key));
         Ok(manifest)
@@ -173,7 +172,10 @@ pub fn objects(
     let mut objects = Vec::new();
     for entry in walkdir::WalkDir::new(output).sort_by_file_name() {
         let entry = entry.map_err(|e| {
-            Diagnostic::error("E0811", format!("cannot read the output folder: {e}"))
+            Diagnostic::error(
+                "E0811",
+                crate::t!("deploy-unreadable-output", reason = display(e)),
+            )
         })?;
         // Symbolic links are not part of a build's output: they are never followed.
         if !entry.file_type().is_file() {
@@ -193,7 +195,11 @@ pub fn objects(
         let bytes = std::fs::read(entry.path()).map_err(|e| {
             Diagnostic::error(
                 "E0811",
-                format!("cannot read `{}`: {e}", entry.path().display()),
+                crate::t!(
+                    "deploy-unreadable-file",
+                    file = entry.path().display(),
+                    reason = display(e)
+                ),
             )
         })?;
         objects.extend(objects_of(&key, relative, &bytes, rules, precompress));
@@ -381,6 +387,25 @@ mod tests {
         let manifest = br#"{"version":1,"files":{"../../x":{"sha256":"","size":0,"meta":""},"a.html":{"sha256":"","size":0,"meta":""}}}"#;
         let parsed = Manifest::parse(manifest).unwrap();
         assert_eq!(parsed.files.keys().collect::<Vec<_>>(), ["a.html"]);
+    }
+
+    #[test]
+    fn an_unreadable_manifest_or_output_names_the_fix() {
+        let e = Manifest::parse(b"<html>").unwrap_err();
+        assert_eq!(e.code, "E0810");
+        assert!(
+            e.help
+                .unwrap()
+                .contains("the next deploy then uploads every file")
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("public");
+        let e = objects(&missing, &[], Precompress::default()).unwrap_err();
+        assert_eq!(e.code, "E0811");
+        assert!(
+            e.message_in(crate::diag::Lang::ZhHans)
+                .starts_with("读不出输出文件夹：")
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ use rusty_s3::{Bucket, Credentials, S3Action, UrlStyle};
 
 use super::plan::{Encoding, MANIFEST, Object};
 use crate::diag::Diagnostic;
+use crate::diag::text::{Arg, IntoArg, display};
 
 /// Where a deploy stores objects. Writes may be queued until [`Store::flush`].
 pub trait Store {
@@ -27,8 +28,35 @@ pub trait Store {
     }
 }
 
-fn failed(action: &str, what: &str, e: impl std::fmt::Display) -> Diagnostic {
-    Diagnostic::error("E0820", format!("cannot {action} `{what}`: {e}"))
+/// What deploy was doing when the target refused.
+#[derive(Debug, Clone, Copy)]
+enum Act {
+    Create,
+    Write,
+    Read,
+    Delete,
+    Upload,
+    UploadTo,
+    Run,
+    ConnectTo,
+}
+
+fn failed(action: Act, what: impl IntoArg, e: impl std::fmt::Display) -> Diagnostic {
+    failed_because(action, what, display(e))
+}
+
+fn failed_because(action: Act, what: impl IntoArg, reason: Arg) -> Diagnostic {
+    let message = match action {
+        Act::Create => crate::t!("deploy-failed.create", what = what, reason = reason),
+        Act::Write => crate::t!("deploy-failed.write", what = what, reason = reason),
+        Act::Read => crate::t!("deploy-failed.read", what = what, reason = reason),
+        Act::Delete => crate::t!("deploy-failed.delete", what = what, reason = reason),
+        Act::Upload => crate::t!("deploy-failed.upload", what = what, reason = reason),
+        Act::UploadTo => crate::t!("deploy-failed.upload-to", what = what, reason = reason),
+        Act::Run => crate::t!("deploy-failed.run", what = what, reason = reason),
+        Act::ConnectTo => crate::t!("deploy-failed.connect-to", what = what, reason = reason),
+    };
+    Diagnostic::error("E0820", message)
 }
 
 /// A folder on this machine (or mounted on it). Each file is written beside its place
@@ -40,8 +68,7 @@ pub struct FolderStore {
 impl FolderStore {
     /// The store at `root`, created if missing.
     pub fn open(root: &Path) -> Result<FolderStore, Diagnostic> {
-        std::fs::create_dir_all(root)
-            .map_err(|e| failed("create", &root.display().to_string(), e))?;
+        std::fs::create_dir_all(root).map_err(|e| failed(Act::Create, root.display(), e))?;
         Ok(FolderStore {
             root: root.to_path_buf(),
         })
@@ -51,7 +78,7 @@ impl FolderStore {
         let path = self.root.join(key);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
-                .map_err(|e| failed("create", &parent.display().to_string(), e))?;
+                .map_err(|e| failed(Act::Create, parent.display(), e))?;
         }
         let temporary = path.with_file_name(format!(
             ".{}.menhu-upload",
@@ -60,9 +87,8 @@ impl FolderStore {
                 .unwrap_or_default()
         ));
         std::fs::write(&temporary, bytes)
-            .map_err(|e| failed("write", &temporary.display().to_string(), e))?;
-        std::fs::rename(&temporary, &path)
-            .map_err(|e| failed("write", &path.display().to_string(), e))
+            .map_err(|e| failed(Act::Write, temporary.display(), e))?;
+        std::fs::rename(&temporary, &path).map_err(|e| failed(Act::Write, path.display(), e))
     }
 }
 
@@ -71,7 +97,7 @@ impl Store for FolderStore {
         match std::fs::read(self.root.join(MANIFEST)) {
             Ok(bytes) => Ok(Some(bytes)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(failed("read", MANIFEST, e)),
+            Err(e) => Err(failed(Act::Read, MANIFEST, e)),
         }
     }
 
@@ -84,7 +110,7 @@ impl Store for FolderStore {
         match std::fs::remove_file(&path) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(failed("delete", key, e)),
+            Err(e) => return Err(failed(Act::Delete, key, e)),
         }
         // Folders left empty go too, up to the target's root.
         let mut folder = path.parent();
@@ -136,27 +162,45 @@ impl S3Store {
         };
         let (Some(key), Some(secret)) = (variable(S3_KEY_VARIABLES), variable(S3_SECRET_VARIABLES))
         else {
-            return Err(Diagnostic::error("E0821", "no credentials for the bucket")
-                .expected("the environment variables MENHU_DEPLOY_ACCESS_KEY_ID and MENHU_DEPLOY_SECRET_ACCESS_KEY")
-                .help("set them from the CI's secret variables (GitHub: Settings → Secrets and variables → Actions)"));
+            return Err(
+                Diagnostic::error("E0821", crate::t!("deploy-no-credentials"))
+                    .expected(crate::t!("deploy-no-credentials.expected"))
+                    .help(crate::t!("deploy-no-credentials.help")),
+            );
         };
         let credentials = match std::env::var("MENHU_DEPLOY_SESSION_TOKEN") {
             Ok(token) if !token.is_empty() => Credentials::new_with_token(key, secret, token),
             _ => Credentials::new(key, secret),
         };
         let url = url::Url::parse(endpoint).map_err(|e| {
-            Diagnostic::error("E0822", format!("endpoint `{endpoint}`: {e}"))
-                .expected("a URL such as https://oss-cn-hangzhou.aliyuncs.com")
+            Diagnostic::error(
+                "E0822",
+                crate::t!(
+                    "deploy-bad-endpoint",
+                    endpoint = endpoint,
+                    reason = display(e)
+                ),
+            )
+            .expected(crate::t!("deploy-bad-endpoint.expected"))
         })?;
         let style = if path_style {
             UrlStyle::Path
         } else {
             UrlStyle::VirtualHost
         };
-        let bucket = Bucket::new(url, style, bucket.to_owned(), region.to_owned()).map_err(|e| {
-            Diagnostic::error("E0822", format!("bucket `{bucket}` at `{endpoint}`: {e}"))
-                .help("an endpoint given as an IP address (MinIO, a test server) needs path_style = true")
-        })?;
+        let bucket =
+            Bucket::new(url, style, bucket.to_owned(), region.to_owned()).map_err(|e| {
+                Diagnostic::error(
+                    "E0822",
+                    crate::t!(
+                        "deploy-bad-bucket",
+                        bucket = bucket,
+                        endpoint = endpoint,
+                        reason = display(e)
+                    ),
+                )
+                .help(crate::t!("deploy-bad-bucket.help"))
+            })?;
         let agent = ureq::Agent::config_builder()
             .timeout_global(Some(Duration::from_secs(300)))
             .http_status_as_error(false)
@@ -194,15 +238,17 @@ impl S3Store {
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        let response = request.send(bytes).map_err(|e| failed("upload", key, e))?;
-        answer_ok(response, "upload", key)
+        let response = request
+            .send(bytes)
+            .map_err(|e| failed(Act::Upload, key, e))?;
+        answer_ok(response, Act::Upload, key)
     }
 }
 
 /// A 2xx answer, or an error quoting the start of what the server said.
 fn answer_ok(
     mut response: ureq::http::Response<ureq::Body>,
-    action: &str,
+    action: Act,
     key: &str,
 ) -> Result<(), Diagnostic> {
     let status = response.status();
@@ -216,18 +262,16 @@ fn answer_ok(
         .read_to_string()
         .unwrap_or_default();
     let help = match status.as_u16() {
-        403 => {
-            "check MENHU_DEPLOY_ACCESS_KEY_ID / MENHU_DEPLOY_SECRET_ACCESS_KEY, the region, and that the key may write to the bucket"
-        }
-        404 => "check the bucket's name and endpoint (and path_style)",
-        _ => "see the storage service's message above",
+        403 => crate::t!("deploy-answer.forbidden"),
+        404 => crate::t!("deploy-answer.not-found"),
+        _ => crate::t!("deploy-answer.help"),
     };
-    Err(failed(
-        action,
-        key,
-        format!("the server answered {status}: {}", body.trim()),
-    )
-    .help(help))
+    let answer = crate::t!(
+        "deploy-answer",
+        status = status.to_string(),
+        body = body.trim()
+    );
+    Err(failed_because(action, key, answer.into_arg()).help(help))
 }
 
 impl Store for S3Store {
@@ -241,19 +285,19 @@ impl Store for S3Store {
             .agent
             .get(url.as_str())
             .call()
-            .map_err(|e| failed("read", MANIFEST, e))?;
+            .map_err(|e| failed(Act::Read, MANIFEST, e))?;
         if response.status() == 404 {
             return Ok(None);
         }
         if !response.status().is_success() {
-            return answer_ok(response, "read", MANIFEST).map(|()| None);
+            return answer_ok(response, Act::Read, MANIFEST).map(|()| None);
         }
         let bytes = response
             .body_mut()
             .with_config()
             .limit(256 * 1024 * 1024)
             .read_to_vec()
-            .map_err(|e| failed("read", MANIFEST, e))?;
+            .map_err(|e| failed(Act::Read, MANIFEST, e))?;
         Ok(Some(bytes))
     }
 
@@ -278,11 +322,11 @@ impl Store for S3Store {
             .agent
             .delete(url.as_str())
             .call()
-            .map_err(|e| failed("delete", key, e))?;
+            .map_err(|e| failed(Act::Delete, key, e))?;
         if response.status() == 404 {
             return Ok(());
         }
-        answer_ok(response, "delete", key)
+        answer_ok(response, Act::Delete, key)
     }
 
     fn write_manifest(&mut self, bytes: &[u8]) -> Result<(), Diagnostic> {
@@ -344,7 +388,7 @@ impl SftpStore {
         let scratch = tempfile::Builder::new()
             .prefix("menhu-deploy-")
             .tempdir()
-            .map_err(|e| failed("create", "a temporary folder", e))?;
+            .map_err(|e| failed(Act::Create, crate::t!("deploy-temporary-folder"), e))?;
         Ok(SftpStore {
             destination: format!("{user}@{host}"),
             port,
@@ -364,8 +408,7 @@ impl SftpStore {
     fn scratch_file(&mut self, bytes: &[u8]) -> Result<PathBuf, Diagnostic> {
         self.scratch_files += 1;
         let path = self.scratch.path().join(format!("{}", self.scratch_files));
-        std::fs::write(&path, bytes)
-            .map_err(|e| failed("write", &path.display().to_string(), e))?;
+        std::fs::write(&path, bytes).map_err(|e| failed(Act::Write, path.display(), e))?;
         Ok(path)
     }
 
@@ -412,19 +455,16 @@ impl SftpStore {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .map_err(|e| {
-                failed("run", "sftp", e)
-                    .help("install OpenSSH's client (Debian: apt-get install openssh-client)")
-            })?;
+            .map_err(|e| failed(Act::Run, "sftp", e).help(crate::t!("deploy-no-sftp.help")))?;
         if let Some(mut stdin) = child.stdin.take() {
             use std::io::Write;
             stdin
                 .write_all(batch.as_bytes())
-                .map_err(|e| failed("run", "sftp", e))?;
+                .map_err(|e| failed(Act::Run, "sftp", e))?;
         }
         child
             .wait_with_output()
-            .map_err(|e| failed("run", "sftp", e))
+            .map_err(|e| failed(Act::Run, "sftp", e))
     }
 }
 
@@ -459,12 +499,14 @@ impl Store for SftpStore {
         let output = self.run_batch(&lines)?;
         if !output.status.success() {
             return Err(failed(
-                "connect to",
+                Act::ConnectTo,
                 &self.destination,
                 String::from_utf8_lossy(&output.stderr).trim(),
             )
-            .help(format!(
-                "check the host, user and port, that {SSH_KEY_VARIABLE} names the private key file and {SSH_KNOWN_HOSTS_VARIABLE} a known_hosts file with the server's key"
+            .help(crate::t!(
+                "deploy-sftp-connect.help",
+                key = SSH_KEY_VARIABLE,
+                known = SSH_KNOWN_HOSTS_VARIABLE
             )));
         }
         match std::fs::read(&local) {
@@ -508,13 +550,11 @@ impl Store for SftpStore {
             return Ok(());
         }
         Err(failed(
-            "upload to",
-            &format!("{}:{}", self.destination, self.path),
+            Act::UploadTo,
+            format!("{}:{}", self.destination, self.path),
             String::from_utf8_lossy(&output.stderr).trim(),
         )
-        .help(
-            "the files sent so far are recorded on the server: run `menhu deploy` again to go on",
-        ))
+        .help(crate::t!("deploy-resume.help")))
     }
 }
 
@@ -529,6 +569,22 @@ mod tests {
             ["/srv", "/srv/www", "/srv/www/site"]
         );
         assert_eq!(ancestors("www").collect::<Vec<_>>(), ["www"]);
+    }
+
+    #[test]
+    fn a_folder_target_that_is_a_file_cannot_be_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("www");
+        std::fs::write(&file, "not a folder").unwrap();
+        let Err(e) = FolderStore::open(&file.join("site")) else {
+            panic!("a folder under a file was opened");
+        };
+        assert_eq!(e.code, "E0820");
+        assert!(e.message.starts_with("cannot create `"), "{}", e.message);
+        assert!(
+            e.message_in(crate::diag::Lang::ZhHans)
+                .starts_with("无法创建 `")
+        );
     }
 
     #[test]

@@ -68,8 +68,9 @@ impl Lang {
             .unwrap_or_default()
     }
 
-    /// [`Lang::choose`] with this process's environment and the site at `root`.
-    pub fn for_run(flag: Option<Lang>, root: &Path) -> Lang {
+    /// [`Lang::choose`] with this process's environment and the site at `root`; with
+    /// no site (`menhu init` makes one), the environment and the locale only.
+    pub fn for_run(flag: Option<Lang>, root: Option<&Path>) -> Lang {
         let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
         let locale = env("LC_ALL")
             .or_else(|| env("LC_MESSAGES"))
@@ -77,7 +78,7 @@ impl Lang {
         Lang::choose(
             flag,
             env("MENHU_LANG").as_deref(),
-            site_language(root).as_deref(),
+            root.and_then(site_language).as_deref(),
             locale.as_deref(),
         )
     }

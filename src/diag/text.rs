@@ -18,6 +18,9 @@ pub enum Arg {
     Str(String),
     /// A whole number.
     Int(i64),
+    /// Another catalog message (a reason inside a message), rendered in the same
+    /// language as the message it is part of.
+    Text(Box<Text>),
 }
 
 /// A catalog message and its arguments.
@@ -37,6 +40,7 @@ impl Text {
             match value {
                 Arg::Str(s) => args.set(*name, FluentValue::from(s.as_str())),
                 Arg::Int(n) => args.set(*name, FluentValue::from(*n)),
+                Arg::Text(text) => args.set(*name, FluentValue::from(text.render(lang))),
             }
         }
         catalog::format(lang, self.id, Some(&args))
@@ -182,10 +186,38 @@ pub fn display(value: impl std::fmt::Display) -> Arg {
     Arg::Str(value.to_string())
 }
 
+/// A message as an argument of another: the catalog's text when it has one, so it is
+/// shown in the language of the message around it.
+impl IntoArg for Said {
+    fn into_arg(self) -> Arg {
+        match self.text {
+            Some(text) => Arg::Text(Box::new(text)),
+            None => Arg::Str(self.english),
+        }
+    }
+}
+
+impl IntoArg for &Said {
+    fn into_arg(self) -> Arg {
+        self.clone().into_arg()
+    }
+}
+
 impl IntoArg for Arg {
     fn into_arg(self) -> Arg {
         self
     }
+}
+
+/// `a`, `a or b`, `a or b or c`, in the language the list is shown in.
+pub fn or_list(items: Vec<Said>) -> Said {
+    let mut items = items.into_iter().rev();
+    let Some(last) = items.next() else {
+        return Said::from(String::new());
+    };
+    items.fold(last, |rest, item| {
+        crate::t!("list-or", first = item, rest = rest)
+    })
 }
 
 /// A catalog message with named arguments, as a [`Said`] for a diagnostic's message,

@@ -19,6 +19,7 @@ use super::metadata::{self, MetadataPolicy};
 use super::op::{Geometry, Operation};
 use super::{ImageCache, ImageError};
 use crate::config::images::{ImagesConfig, MAX_OUTPUT_PX};
+use crate::diag::text::Said;
 
 /// Bumped whenever the pixels menhu makes for the same request change (a new resize
 /// filter, an encoder setting), so old cache entries are not reused.
@@ -118,28 +119,32 @@ impl ImageProcessor {
 
     /// Names and sizes the copy `job` asks of `source` (from [`Self::inspect`]).
     pub fn plan(&self, source: &SourceInfo, job: &ImageJob) -> Result<Plan, ImageError> {
-        let bad = |detail: String| ImageError::BadRequest {
+        let bad = |detail: Said| ImageError::BadRequest {
             path: source.path.clone(),
             detail,
         };
         if job.op.largest_side() > MAX_OUTPUT_PX {
-            return Err(bad(format!(
-                "a copy of {} pixels a side was asked for; at most {MAX_OUTPUT_PX}",
-                job.op.largest_side()
+            return Err(bad(crate::t!(
+                "image-detail-copy-side",
+                side = job.op.largest_side(),
+                limit = MAX_OUTPUT_PX
             )));
         }
         let geometry = Geometry::of(&job.op, source.width, source.height);
         if geometry.width.max(geometry.height) > MAX_OUTPUT_PX {
-            return Err(bad(format!(
-                "`{}` makes a copy of {} × {} pixels; at most {MAX_OUTPUT_PX} a side",
-                job.op, geometry.width, geometry.height
+            return Err(bad(crate::t!(
+                "image-detail-copy-size",
+                operation = crate::diag::text::display(job.op),
+                width = geometry.width,
+                height = geometry.height,
+                limit = MAX_OUTPUT_PX
             )));
         }
         let format = job.format.resolve(source.format, source.has_alpha);
         let quality = match (format, job.quality) {
             (Format::Png, _) => 0,
             (_, Some(q)) if (1..=100).contains(&q) => q,
-            (_, Some(q)) => return Err(bad(format!("quality {q} is not from 1 to 100"))),
+            (_, Some(q)) => return Err(bad(crate::t!("image-detail-quality", quality = q))),
             (Format::Jpeg, None) => self.jpeg_quality,
             (Format::WebP, None) => self.webp_quality,
         };
@@ -312,7 +317,7 @@ impl ImageProcessor {
         let resized =
             resize(&decoded.image, &first.geometry).map_err(|detail| ImageError::BadRequest {
                 path: path.to_path_buf(),
-                detail,
+                detail: detail.into(),
             })?;
         let image = resized.as_ref().unwrap_or(&decoded.image);
         for plan in plans {
@@ -320,14 +325,18 @@ impl ImageProcessor {
                 encode::encode(image, plan.format, plan.quality, exif).map_err(|detail| {
                     ImageError::Cache {
                         path: path.to_path_buf(),
-                        detail: format!("encoding {}: {detail}", plan.format.extension()),
+                        detail: crate::t!(
+                            "image-detail-encoding",
+                            format = plan.format.extension(),
+                            reason = detail
+                        ),
                     }
                 })?;
             self.cache
                 .write(&plan.file_name, &bytes)
                 .map_err(|err| ImageError::Cache {
                     path: path.to_path_buf(),
-                    detail: err.to_string(),
+                    detail: err.to_string().into(),
                 })?;
         }
         Ok(plans.len())
@@ -343,7 +352,7 @@ fn check_unchanged(path: &Path, bytes: &[u8], plans: &[Plan]) -> Result<(), Imag
     }
     Err(ImageError::Unreadable {
         path: path.to_path_buf(),
-        detail: "the file changed while the site was being built; build again".to_owned(),
+        detail: crate::t!("image-detail-changed"),
     })
 }
 

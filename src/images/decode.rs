@@ -9,6 +9,7 @@ use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
 use super::ImageError;
+use crate::diag::text::{Said, display};
 
 /// The largest source file read, in bytes (100 MB).
 pub const MAX_SOURCE_BYTES: u64 = 100_000_000;
@@ -55,39 +56,39 @@ pub fn read_source_info(root: &Path, path: &Path) -> Result<SourceInfo, ImageErr
 /// absolute path, a symbolic link to elsewhere) is refused, and so is a file over
 /// [`MAX_SOURCE_BYTES`].
 pub(crate) fn read_source(root: &Path, path: &Path) -> Result<Vec<u8>, ImageError> {
-    let unreadable = |detail: String| ImageError::Unreadable {
+    let unreadable = |detail: Said| ImageError::Unreadable {
         path: path.to_path_buf(),
         detail,
     };
     let root = root
         .canonicalize()
-        .map_err(|err| unreadable(format!("the site folder: {err}")))?;
+        .map_err(|err| unreadable(crate::t!("image-detail-site-folder", reason = display(err))))?;
     let file = root
         .join(path)
         .canonicalize()
-        .map_err(|err| unreadable(err.to_string()))?;
+        .map_err(|err| unreadable(err.to_string().into()))?;
     if !file.starts_with(&root) {
-        return Err(unreadable("it lies outside the site".to_owned()));
+        return Err(unreadable(crate::t!("image-detail-outside")));
     }
     // Looked at before opening: opening a FIFO would wait for a writer forever.
-    let metadata = std::fs::metadata(&file).map_err(|err| unreadable(err.to_string()))?;
+    let metadata = std::fs::metadata(&file).map_err(|err| unreadable(err.to_string().into()))?;
     if !metadata.is_file() {
-        return Err(unreadable("it is not a file".to_owned()));
+        return Err(unreadable(crate::t!("image-detail-not-a-file")));
     }
     let size = metadata.len();
     if size > MAX_SOURCE_BYTES {
         return Err(ImageError::TooLarge {
             path: path.to_path_buf(),
-            detail: format!("{size} bytes, over the limit of {MAX_SOURCE_BYTES}"),
+            detail: crate::t!("image-detail-bytes", size = size, limit = MAX_SOURCE_BYTES),
         });
     }
-    let opened = std::fs::File::open(&file).map_err(|err| unreadable(err.to_string()))?;
+    let opened = std::fs::File::open(&file).map_err(|err| unreadable(err.to_string().into()))?;
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     // `take` also bounds a file that grows while it is read.
     opened
         .take(MAX_SOURCE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|err| unreadable(err.to_string()))?;
+        .map_err(|err| unreadable(err.to_string().into()))?;
     Ok(bytes)
 }
 
@@ -136,12 +137,12 @@ fn open_decoder<'a>(
         .with_guessed_format()
         .map_err(|err| ImageError::Unreadable {
             path: path.to_path_buf(),
-            detail: err.to_string(),
+            detail: err.to_string().into(),
         })?;
     let Some(format) = reader.format() else {
         return Err(ImageError::Unsupported {
             path: path.to_path_buf(),
-            detail: "its first bytes are not those of a JPEG, PNG, WebP or GIF image".to_owned(),
+            detail: crate::t!("image-detail-not-an-image"),
         });
     };
     let mut reader = reader;
@@ -153,16 +154,18 @@ fn open_decoder<'a>(
     if u64::from(width) * u64::from(height) > MAX_SOURCE_PIXELS {
         return Err(ImageError::TooLarge {
             path: path.to_path_buf(),
-            detail: format!(
-                "{width} × {height} pixels, over the limit of {} megapixels",
-                MAX_SOURCE_PIXELS / 1_000_000
+            detail: crate::t!(
+                "image-detail-pixels",
+                width = width,
+                height = height,
+                limit = MAX_SOURCE_PIXELS / 1_000_000
             ),
         });
     }
     if width == 0 || height == 0 {
         return Err(ImageError::Damaged {
             path: path.to_path_buf(),
-            detail: format!("it claims a size of {width} × {height} pixels"),
+            detail: crate::t!("image-detail-zero-size", width = width, height = height),
         });
     }
     Ok((format, decoder))
@@ -182,22 +185,24 @@ fn decode_error(path: &Path, err: image::ImageError) -> ImageError {
     match err {
         image::ImageError::Limits(limit) => ImageError::TooLarge {
             path,
-            detail: format!(
-                "{limit} (at most {MAX_SOURCE_SIDE} pixels a side and {} megapixels)",
-                MAX_SOURCE_PIXELS / 1_000_000
+            detail: crate::t!(
+                "image-detail-limits",
+                reason = display(limit),
+                side = MAX_SOURCE_SIDE,
+                limit = MAX_SOURCE_PIXELS / 1_000_000
             ),
         },
         image::ImageError::Unsupported(unsupported) => ImageError::Unsupported {
             path,
-            detail: unsupported.to_string(),
+            detail: unsupported.to_string().into(),
         },
         image::ImageError::IoError(io) => ImageError::Damaged {
             path,
-            detail: format!("the file ends early or cannot be read ({io})"),
+            detail: crate::t!("image-detail-ends-early", reason = display(io)),
         },
         other => ImageError::Damaged {
             path,
-            detail: other.to_string(),
+            detail: other.to_string().into(),
         },
     }
 }

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::diag::text::Said;
 use crate::diag::{Diagnostic, display_path};
 
 /// A problem with one source image or its copy. `path` is relative to the site root.
@@ -14,7 +15,7 @@ pub enum ImageError {
         /// The source.
         path: PathBuf,
         /// What the system said.
-        detail: String,
+        detail: Said,
     },
     /// Not an image format menhu reads.
     #[error("`{}` is not an image menhu can read: {detail}", display_path(path))]
@@ -22,7 +23,7 @@ pub enum ImageError {
         /// The source.
         path: PathBuf,
         /// What was found.
-        detail: String,
+        detail: Said,
     },
     /// The file claims to be an image but does not decode.
     #[error("image `{}` is damaged: {detail}", display_path(path))]
@@ -30,7 +31,7 @@ pub enum ImageError {
         /// The source.
         path: PathBuf,
         /// The decoder's words.
-        detail: String,
+        detail: Said,
     },
     /// Over the size limits (file bytes, sides, pixels or memory).
     #[error("image `{}` is too large: {detail}", display_path(path))]
@@ -38,7 +39,7 @@ pub enum ImageError {
         /// The source.
         path: PathBuf,
         /// Which limit, with the numbers.
-        detail: String,
+        detail: Said,
     },
     /// The resize request cannot be met (bad arguments, a copy too large).
     #[error("cannot resize `{}`: {detail}", display_path(path))]
@@ -46,7 +47,7 @@ pub enum ImageError {
         /// The source.
         path: PathBuf,
         /// What is wrong with the request.
-        detail: String,
+        detail: Said,
     },
     /// The copy could not be encoded or stored in the cache.
     #[error("cannot store the copy of `{}`: {detail}", display_path(path))]
@@ -54,7 +55,7 @@ pub enum ImageError {
         /// The source.
         path: PathBuf,
         /// What failed.
-        detail: String,
+        detail: Said,
     },
 }
 
@@ -73,39 +74,46 @@ impl ImageError {
 
     /// The problem as the editor reads it, naming the file.
     pub fn diagnostic(&self) -> Diagnostic {
-        let (code, expected, help) = match self {
-            ImageError::Unreadable { .. } => (
+        let file = display_path(self.path());
+        let (code, message, expected, help) = match self {
+            ImageError::Unreadable { detail, .. } => (
                 "E0250",
-                "an image file inside the site",
-                "check that the file exists and is readable, and that it is not a link to a file outside the site",
+                crate::t!("image-unreadable", file = file, reason = detail),
+                crate::t!("image-unreadable.expected"),
+                crate::t!("image-unreadable.help"),
             ),
-            ImageError::Unsupported { .. } => (
+            ImageError::Unsupported { detail, .. } => (
                 "E0251",
-                "a JPEG, PNG, WebP or GIF image",
-                "save the picture as JPEG (photos) or PNG (drawings, screenshots) and use that file",
+                crate::t!("image-unsupported", file = file, reason = detail),
+                crate::t!("image-unsupported.expected"),
+                crate::t!("image-unsupported.help"),
             ),
-            ImageError::Damaged { .. } => (
+            ImageError::Damaged { detail, .. } => (
                 "E0252",
-                "an image file that opens in an image viewer",
-                "open the picture in an image editor and save it again as JPEG or PNG, or copy it again from its source",
+                crate::t!("image-damaged", file = file, reason = detail),
+                crate::t!("image-damaged.expected"),
+                crate::t!("image-damaged.help"),
             ),
-            ImageError::TooLarge { .. } => (
+            ImageError::TooLarge { detail, .. } => (
                 "E0253",
-                "a photo of at most 100 megapixels and 100 MB",
-                "reduce the picture in an image editor (a width of 2500 pixels is plenty for the web) and save it again",
+                crate::t!("image-too-large", file = file, reason = detail),
+                crate::t!("image-too-large.expected"),
+                crate::t!("image-too-large.help"),
             ),
-            ImageError::BadRequest { .. } => (
+            ImageError::BadRequest { detail, .. } => (
                 "E0254",
-                "a width and height from 1 to 10000 pixels, as the operation needs them",
-                "fix the arguments of `resize_image` in the template",
+                crate::t!("image-bad-request", file = file, reason = detail),
+                crate::t!("image-bad-request.expected"),
+                crate::t!("image-bad-request.help"),
             ),
-            ImageError::Cache { .. } => (
+            ImageError::Cache { detail, .. } => (
                 "E0255",
-                "a writable `.menhu-cache/images` folder in the site",
-                "check the free disk space and the permissions of `.menhu-cache/`, or delete that folder with `menhu build --clean-cache`",
+                crate::t!("image-cache", file = file, reason = detail),
+                crate::t!("image-cache.expected"),
+                crate::t!("image-cache.help"),
             ),
         };
-        Diagnostic::error(code, self.to_string())
+        Diagnostic::error(code, message)
             .in_file(self.path())
             .expected(expected)
             .help(help)

@@ -462,6 +462,17 @@ fn quality_from_config_and_from_the_job() {
         matches!(&results[0], Err(ImageError::BadRequest { .. })),
         "{results:?}"
     );
+    let Err(error) = &results[0] else {
+        unreachable!()
+    };
+    let d = error.diagnostic();
+    assert_eq!(d.code, "E0254");
+    assert!(
+        d.message_in(crate::diag::Lang::ZhHans)
+            .ends_with("质量 0 不在 1 到 100 之间"),
+        "{}",
+        d.message_in(crate::diag::Lang::ZhHans)
+    );
 }
 
 #[test]
@@ -611,6 +622,9 @@ fn links_out_of_the_site_are_never_followed() {
         "{results:?}"
     );
     assert_eq!(report.errors.len(), 1);
+    if let Err(error) = &results[0] {
+        assert_eq!(error.diagnostic().code, "E0255");
+    }
     assert!(
         !outside.path().join("images").exists(),
         "nothing written through the link"

@@ -173,7 +173,7 @@ enum Found<'t> {
     Literal(String, usize),
     Call(Call<'t>),
     /// A broken shortcode: message, help, and where scanning goes on.
-    Broken(String, Option<String>, usize),
+    Broken(Said, Option<Said>, usize),
 }
 
 impl Expander<'_> {
@@ -209,7 +209,7 @@ impl Expander<'_> {
                 }
                 Found::Literal(literal, end) => (Some(literal), end),
                 Found::Broken(message, help, resume) => {
-                    self.problem(CODE_BROKEN, place, message, help.map(Said::from));
+                    self.problem(CODE_BROKEN, place, message, help);
                     at = resume;
                     continue;
                 }
@@ -245,28 +245,25 @@ impl Expander<'_> {
             return None;
         }
         if depth >= MAX_DEPTH {
-            let message = format!(
-                "shortcode `{}` is nested more than {MAX_DEPTH} deep",
-                call.name
-            );
-            let help = "a shortcode's Markdown output calls shortcodes again; make sure it does not call itself";
-            self.problem(CODE_BROKEN, place, message, Some(help.into()));
+            let message = crate::t!("shortcode-too-deep", name = call.name, depth = MAX_DEPTH);
+            let help = crate::t!("shortcode-too-deep.help");
+            self.problem(CODE_BROKEN, place, message, Some(help));
             return None;
         }
         if self.calls >= MAX_CALLS || self.bytes >= MAX_OUTPUT_BYTES {
-            let message = format!(
-                "shortcode `{}` not expanded: the page's shortcodes produce too much output",
-                call.name
-            );
-            let help =
-                format!("a page may call at most {MAX_CALLS} shortcodes producing at most 64 MiB");
-            self.problem(CODE_BROKEN, place, message, Some(help.into()));
+            let message = crate::t!("shortcode-too-much", name = call.name);
+            let help = crate::t!("shortcode-too-much.help", calls = MAX_CALLS);
+            self.problem(CODE_BROKEN, place, message, Some(help));
             return None;
         }
         self.calls += 1;
         match self.renderer.render(call.name, &call.args, call.body) {
             Err(error) => {
-                let message = format!("shortcode `{}` failed: {error}", call.name);
+                let message = crate::t!(
+                    "shortcode-failed",
+                    name = call.name,
+                    reason = crate::diag::text::display(error)
+                );
                 self.problem(CODE_BROKEN, place, message, None);
                 None
             }
@@ -354,20 +351,16 @@ impl<'t> Scanner<'t, '_> {
         let args = match parse_args(&mut cursor) {
             Ok(args) => args,
             Err(message) => {
-                let message = format!("bad arguments in shortcode `{name}`: {message}");
-                let help = "write arguments as `key=value` separated by commas, e.g. \
-                            `name(id=\"x\", n=3, on=true, list=[1, \"a\"])`";
-                return Found::Broken(message, Some(help.to_owned()), at + 2);
+                let message = crate::t!("shortcode-bad-args", name = name, reason = message);
+                let help = crate::t!("shortcode-bad-args.help");
+                return Found::Broken(message, Some(help), at + 2);
             }
         };
         cursor.skip_whitespace();
         if !cursor.eat(close) {
-            let message = format!("shortcode `{name}` is not closed with `{close}`");
-            return Found::Broken(
-                message,
-                Some(format!("end the shortcode with `{close}`")),
-                at + 2,
-            );
+            let message = crate::t!("shortcode-unclosed", name = name, close = close);
+            let help = crate::t!("shortcode-unclosed.help", close = close);
+            return Found::Broken(message, Some(help), at + 2);
         }
         if !block {
             return Found::Call(Call {
@@ -388,9 +381,8 @@ impl<'t> Scanner<'t, '_> {
                 })
             }
             None => {
-                let message = format!("block shortcode `{name}` has no `{{% end %}}`");
-                let help =
-                    "close the block with `{% end %}` on its own line after the body".to_owned();
+                let message = crate::t!("shortcode-no-end", name = name);
+                let help = crate::t!("shortcode-no-end.help");
                 Found::Broken(message, Some(help), at + 2)
             }
         }

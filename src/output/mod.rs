@@ -19,6 +19,7 @@ use std::sync::{Mutex, PoisonError};
 use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
+use crate::diag::text::Said;
 
 pub use content_type::content_type;
 pub use sink::{CopiedFile, KeepInMemory, Output, OutputSink, SinkOutcome, SiteOutput};
@@ -54,29 +55,24 @@ pub fn resolve_output_dir(
         root.join(output)
     };
     let target = canonical(&requested);
-    let refuse = |why: &str| {
+    let refuse = |why: Said| {
         Diagnostic::error(
             "E0501",
-            format!(
-                "refusing to use `{}` as the output folder: {why}",
-                requested.display()
-            ),
+            crate::t!("output-refused", folder = requested.display(), reason = why),
         )
-        .help(
-            "choose a folder such as `public` inside the site, e.g. `menhu build --output public`",
-        )
+        .help(crate::t!("output-refused.help"))
     };
     if target.parent().is_none() {
-        return Err(refuse("it is the file system's root"));
+        return Err(refuse(crate::t!("output-refused.root")));
     }
     if root.starts_with(&target) {
-        return Err(refuse("it is the site itself or one of its parent folders"));
+        return Err(refuse(crate::t!("output-refused.site")));
     }
     if let Some(dir) = SOURCE_DIRS
         .iter()
         .find(|dir| target.starts_with(root.join(dir)))
     {
-        return Err(refuse(&format!("it is inside `{dir}`, which menhu reads")));
+        return Err(refuse(crate::t!("output-refused.source", folder = *dir)));
     }
     // Outside the site, a hidden folder is the operator's own choice (`--force`).
     let inside = target.strip_prefix(&root).ok();
@@ -86,28 +82,22 @@ pub fn resolve_output_dir(
             .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
     });
     if hidden {
-        return Err(refuse(
-            "it is a hidden folder (such as `.git`), which a build would replace",
-        ));
+        return Err(refuse(crate::t!("output-refused.hidden")));
     }
     if target.exists() && !target.is_dir() {
-        return Err(refuse(
-            "it is a file, which a build would replace with a folder",
-        ));
+        return Err(refuse(crate::t!("output-refused.file")));
     }
     if let Some(read) = reads
         .iter()
         .find(|r| canonical(&root.join(r)).starts_with(&target))
     {
-        return Err(refuse(&format!(
-            "it holds `{}`, which the site reads",
-            read.display()
+        return Err(refuse(crate::t!(
+            "output-refused.holds",
+            path = read.display()
         )));
     }
     if inside.is_none() && !force {
-        return Err(refuse(
-            "it is outside the site; pass `--force` if you really mean it",
-        ));
+        return Err(refuse(crate::t!("output-refused.outside")));
     }
     Ok(target)
 }
@@ -196,8 +186,9 @@ impl Staging {
     pub fn open(output: &Path) -> Result<Staging, Diagnostic> {
         let parent = output
             .parent()
-            .ok_or_else(|| io_error("find the parent of", output, "no parent folder"))?;
-        std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, &e.to_string()))?;
+            .ok_or_else(|| io_error(Io::FindParent, output, ""))?;
+        std::fs::create_dir_all(parent)
+            .map_err(|e| io_error(Io::Create, parent, &e.to_string()))?;
         let name = output
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -218,7 +209,7 @@ impl Staging {
         // folder needs no such walk.
         let reused = is_real_folder(&folder);
         std::fs::create_dir_all(&folder)
-            .map_err(|e| io_error("create", &folder, &e.to_string()))?;
+            .map_err(|e| io_error(Io::Create, &folder, &e.to_string()))?;
         Ok(Staging {
             output: output.to_path_buf(),
             confined: confined::Confined::new(&folder, !reused),
@@ -270,7 +261,7 @@ impl Staging {
             return Err(outside_output(path));
         }
         overwrite(&self.confined, path, body)
-            .map_err(|e| io_error("write", &self.folder.join(path), &e.to_string()))
+            .map_err(|e| io_error(Io::Write, &self.folder.join(path), &e.to_string()))
     }
 }
 
@@ -407,19 +398,14 @@ fn swap_in_with(
         return Ok(());
     }
     if had_previous {
-        std::fs::rename(output, retired).map_err(|e| {
-            io_error(
-                "move the previous output aside from",
-                output,
-                &e.to_string(),
-            )
-        })?;
+        std::fs::rename(output, retired)
+            .map_err(|e| io_error(Io::MoveAside, output, &e.to_string()))?;
     }
     if let Err(e) = std::fs::rename(staging, output) {
         if had_previous {
             let _ = std::fs::rename(retired, output);
         }
-        return Err(io_error("move the new site into", output, &e.to_string()));
+        return Err(io_error(Io::MoveIn, output, &e.to_string()));
     }
     Ok(())
 }
@@ -449,20 +435,17 @@ fn fill(folder: &confined::Confined, staging: &Path, site: &SiteOutput) -> Resul
     }
     site.files.par_iter().try_for_each(|file| {
         overwrite(folder, &file.path, &file.body)
-            .map_err(|e| io_error("write", &staging.join(&file.path), &e.to_string()))
+            .map_err(|e| io_error(Io::Write, &staging.join(&file.path), &e.to_string()))
     })?;
     site.copies.par_iter().try_for_each(|copy| {
         copy_into(folder, &copy.from, &copy.to)
-            .map_err(|e| io_error("copy", &copy.from, &e.to_string()))
+            .map_err(|e| io_error(Io::Copy, &copy.from, &e.to_string()))
     })
 }
 
 fn outside_output(path: &str) -> Diagnostic {
-    Diagnostic::error(
-        "E0502",
-        format!("refusing to write `{path}`: it would land outside the output folder"),
-    )
-    .help("use a `path` or `slug` without `..` in the front matter")
+    Diagnostic::error("E0502", crate::t!("output-outside", path = path))
+        .help(crate::t!("output-outside.help"))
 }
 
 /// True for a relative path made only of ordinary names (no `..`, no root).
@@ -528,10 +511,10 @@ fn remove_stale_files(
     // Top-level entries are picked before walking each: `filter_entry` cannot be used
     // to skip one, as a walk that lists contents first meets a folder after what it holds.
     let top_level =
-        std::fs::read_dir(staging).map_err(|e| io_error("clean", staging, &e.to_string()))?;
+        std::fs::read_dir(staging).map_err(|e| io_error(Io::Clean, staging, &e.to_string()))?;
     let mut stale_dirs = Vec::new();
     for top in top_level {
-        let top = top.map_err(|e| io_error("clean", staging, &e.to_string()))?;
+        let top = top.map_err(|e| io_error(Io::Clean, staging, &e.to_string()))?;
         if !within.covers(&top.file_name()) {
             continue;
         }
@@ -540,7 +523,7 @@ fn remove_stale_files(
             .follow_root_links(false)
             .contents_first(true);
         for entry in walk {
-            let entry = entry.map_err(|e| io_error("clean", staging, &e.to_string()))?;
+            let entry = entry.map_err(|e| io_error(Io::Clean, staging, &e.to_string()))?;
             let Ok(relative) = entry.path().strip_prefix(staging) else {
                 continue;
             };
@@ -551,7 +534,7 @@ fn remove_stale_files(
                 }
             } else if !expected.contains(relative.as_str()) {
                 std::fs::remove_file(entry.path())
-                    .map_err(|e| io_error("remove", entry.path(), &e.to_string()))?;
+                    .map_err(|e| io_error(Io::Remove, entry.path(), &e.to_string()))?;
             }
         }
     }
@@ -566,17 +549,38 @@ fn remove_dirs(dirs: Vec<PathBuf>) {
     }
 }
 
-fn io_error(action: &str, path: &Path, why: &str) -> Diagnostic {
-    Diagnostic::error(
-        "E0502",
-        format!("cannot {action} `{}`: {why}", path.display()),
-    )
-    .help("check free disk space and permissions; the previous output was left as it was")
+/// What was being done to a file when the system refused.
+#[derive(Debug, Clone, Copy)]
+enum Io {
+    FindParent,
+    Create,
+    Write,
+    Copy,
+    MoveIn,
+    MoveAside,
+    Clean,
+    Remove,
+}
+
+fn io_error(action: Io, path: &Path, why: &str) -> Diagnostic {
+    let (path, reason) = (path.display(), why);
+    let message = match action {
+        Io::FindParent => crate::t!("output-io.find-parent", path = path),
+        Io::Create => crate::t!("output-io.create", path = path, reason = reason),
+        Io::Write => crate::t!("output-io.write", path = path, reason = reason),
+        Io::Copy => crate::t!("output-io.copy", path = path, reason = reason),
+        Io::MoveIn => crate::t!("output-io.move-in", path = path, reason = reason),
+        Io::MoveAside => crate::t!("output-io.move-aside", path = path, reason = reason),
+        Io::Clean => crate::t!("output-io.clean", path = path, reason = reason),
+        Io::Remove => crate::t!("output-io.remove", path = path, reason = reason),
+    };
+    Diagnostic::error("E0502", message).help(crate::t!("output-io.help"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::Lang;
 
     type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -594,6 +598,26 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path)?, "新内容");
         overwrite(&folder, "page.html", "更长一些的新内容".as_bytes())?;
         assert_eq!(std::fs::read_to_string(&path)?, "更长一些的新内容");
+        Ok(())
+    }
+
+    #[test]
+    fn a_path_out_of_the_output_folder_is_refused_in_every_language() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let staging = Staging::open(&dir.path().join("public")).map_err(|d| d.message)?;
+        let Err(refused) = staging.write("../escape.html", b"x") else {
+            return Err("a path out of the output folder was written".into());
+        };
+        assert_eq!(refused.code, "E0502");
+        assert_eq!(
+            refused.message,
+            "refusing to write `../escape.html`: it would land outside the output folder"
+        );
+        assert_eq!(
+            refused.message_in(Lang::ZhHans),
+            "不能写入 `../escape.html`：它会落到输出文件夹以外"
+        );
+        assert!(!dir.path().join("escape.html").exists());
         Ok(())
     }
 

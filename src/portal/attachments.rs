@@ -70,10 +70,10 @@ pub fn resolve(page: &Page, url: &Url, config: &Config) -> (Vec<AttachmentInfo>,
 }
 
 fn missing(page: &Page, path: &str, span: Option<crate::diag::Span>) -> Diagnostic {
-    let mut d = Diagnostic::error("E0303", format!("attachment `{path}` not found beside the page"))
+    let mut d = Diagnostic::error("E0303", crate::t!("attachment-missing", path = path))
         .in_file(&page.file)
-        .expected("a file in the page's own folder (a page bundle: `news/x/index.md` with `news/x/file.pdf`)")
-        .help("put the file next to `index.md`, turning the page into a folder if needed, or fix the name");
+        .expected(crate::t!("attachment-missing.expected"))
+        .help(crate::t!("attachment-missing.help"));
     if let Some(span) = span {
         d = d.at_span(span);
     }

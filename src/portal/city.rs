@@ -14,6 +14,7 @@ use super::region::{self, CustomRegion, DivisionId, Level, Registry, Resolution}
 use super::{PageId, Portal, nav};
 use crate::config::Config;
 use crate::content::meta::{Located, SortBy};
+use crate::diag::text::Said;
 use crate::diag::{Diagnostic, Diagnostics};
 
 /// A page's resolved place.
@@ -206,7 +207,7 @@ fn resolve_page(
 
 /// The diagnostic for a name that did not resolve to one division.
 fn problem(registry: &Registry, name: &str, key: &str, resolution: &Resolution) -> Diagnostic {
-    let what = if key == "region" { "region" } else { "city" };
+    let region = key == "region";
     match resolution {
         Resolution::Ambiguous(ids) => {
             let choices: Vec<String> = ids
@@ -215,31 +216,50 @@ fn problem(registry: &Registry, name: &str, key: &str, resolution: &Resolution) 
                 .map(|id| format!("「{}」", registry.full_name(*id)))
                 .collect();
             let more = if ids.len() > 8 { " …" } else { "" };
-            Diagnostic::error("E0302", format!("ambiguous {what} 「{name}」: {} places have this name", ids.len()))
-                .expected("a name that only one division has")
-                .help(format!(
-                    "write the full name of the one you mean: {}{more}; or set `default_province` in `[regions]` of the site config",
-                    choices.join(" / ")
+            let message = if region {
+                crate::t!("place-ambiguous-region", name = name, count = ids.len())
+            } else {
+                crate::t!("place-ambiguous-city", name = name, count = ids.len())
+            };
+            Diagnostic::error("E0302", message)
+                .expected(crate::t!("place-ambiguous.expected"))
+                .help(crate::t!(
+                    "place-ambiguous.help",
+                    choices = format!("{}{more}", choices.join(" / "))
                 ))
         }
         Resolution::Unknown(ids) => {
-            let d = Diagnostic::error("E0301", format!("unknown {what} 「{name}」"))
-                .expected("a province, city or county in the administrative-division registry, e.g. 「梧州」 or 「广西壮族自治区梧州市藤县」");
+            let message = if region {
+                crate::t!("place-unknown-region", name = name)
+            } else {
+                crate::t!("place-unknown-city", name = name)
+            };
+            let d =
+                Diagnostic::error("E0301", message).expected(crate::t!("place-unknown.expected"));
             match ids.first() {
                 Some(_) => {
-                    let choices: Vec<String> = ids
+                    let choices: Vec<Said> = ids
                         .iter()
                         .map(|id| {
                             let d = registry.get(*id);
-                            format!("「{}」 ({})", d.short, registry.full_name(*id))
+                            let full = registry.full_name(*id);
+                            crate::t!("place-choice", name = &d.short, full = full)
                         })
                         .collect();
-                    d.help(format!("did you mean {}?", choices.join(" or ")))
+                    let choices = crate::diag::text::or_list(choices);
+                    d.help(crate::t!("place-did-you-mean", choices = choices))
                 }
-                None => d.help("check the spelling, or declare the place in `[[regions.custom]]` of the site config"),
+                None => d.help(crate::t!("place-unknown.help")),
             }
         }
-        Resolution::Found(_) => Diagnostic::error("E0301", format!("{what} 「{name}」")),
+        Resolution::Found(_) => {
+            let message = if region {
+                crate::t!("place-region", name = name)
+            } else {
+                crate::t!("place-city", name = name)
+            };
+            Diagnostic::error("E0301", message)
+        }
     }
 }
 
@@ -284,13 +304,13 @@ fn default_province(
                     placed.place(
                         Diagnostic::error(
                             "E0303",
-                            format!("`default_province` 「{}」 is not a province", placed.value),
+                            crate::t!("place-not-a-province", name = &placed.value),
                         )
                         .in_file(&config.file)
-                        .expected("a province-level name such as 「广西」 or 「广西壮族自治区」")
-                        .help(format!(
-                            "use its province: 「{}」",
-                            registry.get(registry.province_of(id)).name
+                        .expected(crate::t!("place-not-a-province.expected"))
+                        .help(crate::t!(
+                            "place-not-a-province.help",
+                            province = &registry.get(registry.province_of(id)).name
                         )),
                     ),
                 );
@@ -453,40 +473,43 @@ fn check_prefix(portal: &Portal, places: &RegionIndex, diagnostics: &mut Diagnos
         diagnostics.push(
             Diagnostic::error(
                 "E0310",
-                format!("region pages at `{}` would replace {owner}", places.path),
+                crate::t!("region-path-taken", path = &places.path, owner = owner),
             )
             .in_file(&portal.config.file)
-            .expected("a URL segment for region pages that no taxonomy, section or page uses")
-            .help(
-                "set another segment in the site config, e.g. `[regions]` then `path = \"diqu\"`",
-            ),
+            .expected(crate::t!("region-path-taken.expected"))
+            .help(crate::t!("region-path-taken.help")),
         );
     }
 }
 
 /// What already publishes at or under `prefix` (`/cities/`), described for an editor:
 /// a rendered taxonomy, a section or a page. Generated pages must not overwrite them.
-pub(super) fn path_owner(portal: &Portal, prefix: &str) -> Option<String> {
+pub(super) fn path_owner(portal: &Portal, prefix: &str) -> Option<Said> {
     if let Some(t) = portal
         .taxonomies
         .iter()
         .find(|t| t.config.render && t.path.starts_with(prefix))
     {
-        return Some(format!("the pages of the taxonomy `{}`", t.config.name));
+        return Some(crate::t!("owner-taxonomy", name = &t.config.name));
     }
     if let Some(s) = portal
         .sections
         .iter()
         .find(|s| s.url.path.starts_with(prefix))
     {
-        return Some(format!(
-            "the section `{}`",
-            crate::diag::display_path(&s.source.file)
+        return Some(crate::t!(
+            "owner-section",
+            file = crate::diag::display_path(&s.source.file)
         ));
     }
     portal
         .pages
         .iter()
         .find(|p| p.url.path.starts_with(prefix))
-        .map(|p| format!("the page `{}`", crate::diag::display_path(&p.source.file)))
+        .map(|p| {
+            crate::t!(
+                "owner-page",
+                file = crate::diag::display_path(&p.source.file)
+            )
+        })
 }

@@ -50,12 +50,17 @@ fn resolve(portal: &Portal, item: &MenuItemConfig, diagnostics: &mut Diagnostics
         match found {
             Some(url) => (url.permalink.clone(), Some(url.path.clone())),
             None => {
-                diagnostics.push(item.url.place(
-                    Diagnostic::error("E0340", format!("menu entry 「{}」 links to `{raw}`, which does not exist", item.title))
+                diagnostics.push(
+                    item.url.place(
+                        Diagnostic::error(
+                            "E0340",
+                            crate::t!("menu-target-missing", title = &item.title, target = raw),
+                        )
                         .in_file(&portal.config.file)
-                        .expected("`@/` followed by a content path, e.g. `@/news/_index.md` or `@/about.md`")
-                        .help("check the path under `content/`, or use a site path such as `/cities/`"),
-                ));
+                        .expected(crate::t!("menu-target-missing.expected"))
+                        .help(crate::t!("menu-target-missing.help")),
+                    ),
+                );
                 (raw.to_owned(), None)
             }
         }

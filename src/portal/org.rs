@@ -95,12 +95,15 @@ pub(super) fn collect(portal: &Portal) -> (Directory, Diagnostics) {
             if level_name(&level.value).is_some() {
                 return Some(level.value.clone());
             }
-            let mut d = Diagnostic::error("E0320", format!("unknown organization level 「{}」", level.value))
-                .in_file(&page.source.file)
-                .expected(format!("one of {}", level_list()));
+            let mut d = Diagnostic::error(
+                "E0320",
+                crate::t!("org-unknown-level", level = &level.value),
+            )
+            .in_file(&page.source.file)
+            .expected(crate::t!("config-one-of", keys = level_list()));
             d = match did_you_mean(&level.value, LEVELS.iter().map(|(value, _)| *value)) {
-                Some(close) => d.help(format!("did you mean `{close}`?")),
-                None => d.help("use `society` for a 学会, `enterprise` for an enterprise branch, `park` for a park branch"),
+                Some(close) => d.help(crate::t!("config-did-you-mean", key = close)),
+                None => d.help(crate::t!("org-unknown-level.help")),
             };
             if let Some(span) = level.span {
                 d = d.at_span(span);
@@ -151,18 +154,12 @@ fn link_parents(portal: &Portal, directory: &mut Directory, diagnostics: &mut Di
                 let d = unknown_org(
                     Diagnostic::warning(
                         "W0320",
-                        format!(
-                            "parent organization 「{}」 is not in the directory",
-                            parent.value
-                        ),
+                        crate::t!("org-unknown-parent", name = &parent.value),
                     ),
                     &page.source.file,
                     parent,
                     &titles,
-                    (
-                        "(the parent is named by its page title)",
-                        "add a page for it, or leave it as plain text if it is outside the site",
-                    ),
+                    true,
                 );
                 diagnostics.push(d);
             }
@@ -188,17 +185,11 @@ fn link_mentions(portal: &Portal, directory: &mut Directory, diagnostics: &mut D
                 .get(&zh::to_simplified(name.value.trim()))
         }) else {
             let d = unknown_org(
-                Diagnostic::warning(
-                    "W0321",
-                    format!(
-                        "`org` 「{}」 names no organization of the directory",
-                        name.value
-                    ),
-                ),
+                Diagnostic::warning("W0321", crate::t!("org-unknown", name = &name.value)),
                 &page.source.file,
                 name,
                 &titles,
-                ("", "write the organization's page title"),
+                false,
             );
             diagnostics.push(d);
             continue;
@@ -223,23 +214,21 @@ fn level_list() -> String {
 }
 
 /// A warning about an organization name that matches no directory entry, placed at the
-/// name and suggesting the closest title. `help` is (a note after the suggestion, the
-/// advice when nothing is close).
+/// name and suggesting the closest title; `parent` when the name is a `parent`.
 fn unknown_org(
     warning: Diagnostic,
     file: &std::path::Path,
     name: &crate::content::meta::Located<String>,
     titles: &[String],
-    help: (&str, &str),
+    parent: bool,
 ) -> Diagnostic {
     let mut d = warning.in_file(file);
-    d = match did_you_mean(&name.value, titles.iter().map(String::as_str)) {
-        Some(close) => d.help(
-            format!("did you mean 「{close}」? {}", help.0)
-                .trim_end()
-                .to_owned(),
-        ),
-        None => d.help(help.1),
+    let close = did_you_mean(&name.value, titles.iter().map(String::as_str));
+    d = match (close, parent) {
+        (Some(close), true) => d.help(crate::t!("org-unknown-parent.did-you-mean", name = close)),
+        (Some(close), false) => d.help(crate::t!("org-unknown.did-you-mean", name = close)),
+        (None, true) => d.help(crate::t!("org-unknown-parent.help")),
+        (None, false) => d.help(crate::t!("org-unknown.help")),
     };
     if let Some(span) = name.span {
         d = d.at_span(span);

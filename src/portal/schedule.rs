@@ -15,11 +15,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use unicode_width::UnicodeWidthStr;
 
 use super::UrlPlan;
 use crate::content::date::{human_time, rfc3339_in};
 use crate::content::{Content, Page};
-use crate::diag::{Diagnostic, Severity, Span};
+use crate::diag::text::Said;
+use crate::diag::{Diagnostic, Lang, Severity, Span};
 use crate::markdown::Rendered;
 
 /// Why a page is not (fully) published.
@@ -156,14 +158,16 @@ impl Schedule {
                 let due = d.file.as_deref().and_then(|f| self.waiting_files.get(f));
                 if let (Some(due), Severity::Error) = (due, d.severity) {
                     d.severity = Severity::Warning;
-                    let note = format!(
-                        "this page is scheduled for {} and not published yet; fix this before then, or the build that publishes it fails",
-                        human_time(*due, self.zone)
-                    );
-                    d.help = Some(match d.help.take() {
-                        Some(help) => format!("{help}; {note}"),
-                        None => note,
-                    });
+                    let due = human_time(*due, self.zone);
+                    let help = match d.help.take() {
+                        Some(english) => {
+                            let text = d.localized.help.take();
+                            let help = Said { english, text };
+                            crate::t!("schedule-fix-before.after-help", help = help, due = due)
+                        }
+                        None => crate::t!("schedule-fix-before", due = due),
+                    };
+                    d = d.help(help);
                 }
                 d
             })
@@ -216,15 +220,15 @@ impl Schedule {
                 Some(
                     Diagnostic::warning(
                         "W0305",
-                        format!(
-                            "link to `{}`, a page scheduled for {}: until then the link leads to a missing page",
-                            link.target,
-                            human_time(*due, self.zone)
+                        crate::t!(
+                            "schedule-link-to-waiting",
+                            target = &link.target,
+                            due = human_time(*due, self.zone)
                         ),
                     )
                     .in_file(file)
                     .at_span(Span::point(link.line, 1))
-                    .help("publish the two together (give this page the same date or a later one), or add the link once the other page is out"),
+                    .help(crate::t!("schedule-link-to-waiting.help")),
                 )
             })
             .collect()
@@ -326,54 +330,63 @@ impl Publication {
 
     /// One line for the end of every build: what was not published, and why.
     /// `3 pages not published: 2 scheduled (next: 2026-12-07 09:00 +08:00), 1 draft`.
-    pub fn summary_line(&self) -> String {
+    pub fn summary_line(&self) -> Said {
         let scheduled = self.with_reason(Reason::Scheduled).count();
         let drafts = self.with_reason(Reason::Draft).count();
         let expired = self.with_reason(Reason::Expired).count();
-        let mut line = if scheduled + drafts == 0 {
-            let included = if self.drafts_included {
-                " (--drafts: drafts and pages dated in the future included)"
+        let line = if scheduled + drafts == 0 {
+            if self.drafts_included {
+                crate::t!("publication-all.drafts")
             } else {
-                ""
-            };
-            format!("every page published{included}")
+                crate::t!("publication-all")
+            }
         } else {
-            let mut parts = Vec::new();
+            let mut parts: Vec<Said> = Vec::new();
             if let (true, Some(next)) = (scheduled > 0, self.next_scheduled()) {
-                parts.push(format!(
-                    "{scheduled} scheduled (next: {})",
-                    human_time(next, self.zone)
+                let next = human_time(next, self.zone);
+                parts.push(crate::t!(
+                    "publication-scheduled",
+                    count = scheduled,
+                    next = next
                 ));
             }
             if drafts > 0 {
-                parts.push(plural(drafts, "draft", "drafts"));
+                parts.push(crate::t!("publication-drafts", count = drafts));
             }
-            format!(
-                "{} not published: {}",
-                plural(scheduled + drafts, "page", "pages"),
-                parts.join(", ")
+            let parts = parts
+                .into_iter()
+                .reduce(|first, rest| crate::t!("list-and", first = first, rest = rest))
+                .unwrap_or_else(|| Said::from(String::new()));
+            crate::t!(
+                "publication-left-out",
+                count = scheduled + drafts,
+                parts = parts
             )
         };
-        if expired > 0 {
-            line.push_str(&format!(
-                "; {} (still at {} address, in no list, feed or search)",
-                plural(expired, "expired page", "expired pages"),
-                if expired == 1 { "its" } else { "their" }
-            ));
+        if expired == 0 {
+            return line;
         }
-        line
+        crate::t!("publication-expired", line = line, count = expired)
     }
 
     /// One line per page left out, for `--verbose`:
     /// `  scheduled  2026-12-07 09:00 +08:00  content/news/x.md`.
-    pub fn verbose_lines(&self) -> Vec<String> {
+    pub fn verbose_lines(&self, lang: Lang) -> Vec<String> {
         self.left_out
             .iter()
             .map(|p| {
                 let at = p.at.map(|at| human_time(at, self.zone)).unwrap_or_default();
+                let reason = match p.reason {
+                    Reason::Scheduled => crate::t!("publication-reason.scheduled"),
+                    Reason::Draft => crate::t!("publication-reason.draft"),
+                    Reason::Expired => crate::t!("publication-reason.expired"),
+                };
+                let reason = reason.render(lang);
+                // Padded by display width: a Chinese character takes two columns.
+                let pad = 9_usize.saturating_sub(reason.width());
                 format!(
-                    "  {:<9}  {at:<23}  {}",
-                    p.reason.word(),
+                    "  {reason}{:pad$}  {at:<23}  {}",
+                    "",
                     crate::diag::display_path(&p.file)
                 )
             })
@@ -406,10 +419,6 @@ impl Publication {
             "drafts_included": self.drafts_included,
         })
     }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[cfg(test)]

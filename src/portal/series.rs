@@ -105,10 +105,13 @@ pub(super) fn collect(portal: &Portal) -> (SeriesIndex, Diagnostics) {
         let prefix = format!("/{}/", portal.config.series_path);
         if let Some(owner) = super::city::path_owner(portal, &prefix) {
             diagnostics.push(
-                Diagnostic::error("E0311", format!("series pages at `{prefix}` would replace {owner}"))
-                    .in_file(&portal.config.file)
-                    .expected("a URL segment for series pages that no taxonomy, section or page uses")
-                    .help("set another segment in the site config, e.g. `[series]` then `path = \"xilie\"`"),
+                Diagnostic::error(
+                    "E0311",
+                    crate::t!("series-path-taken", path = &prefix, owner = owner),
+                )
+                .in_file(&portal.config.file)
+                .expected(crate::t!("series-path-taken.expected"))
+                .help(crate::t!("series-path-taken.help")),
             );
         }
     }
@@ -130,15 +133,10 @@ fn report_unnumbered(portal: &Portal, name: &str, ids: &[PageId], diagnostics: &
         else {
             continue;
         };
-        let mut d = Diagnostic::warning(
-            "W0331",
-            format!("page of the series 「{name}」 has no `series_index`"),
-        )
-        .in_file(&page.source.file)
-        .expected("the page's number in the series, e.g. `series_index = 31`")
-        .help(format!(
-            "add `series_index = {next}` below `series` (the next number after the highest in the series)"
-        ));
+        let mut d = Diagnostic::warning("W0331", crate::t!("series-no-index", name = name))
+            .in_file(&page.source.file)
+            .expected(crate::t!("series-no-index.expected"))
+            .help(crate::t!("series-no-index.help", next = next));
         if let Some(span) = series.span {
             d = d.at_span(span);
         }
@@ -158,13 +156,13 @@ fn check_numbers(portal: &Portal, name: &str, ids: &[PageId], diagnostics: &mut 
             if n == number.value {
                 let mut d = Diagnostic::error(
                     "E0330",
-                    format!("series 「{name}」 has two pages numbered {n}"),
+                    crate::t!("series-number-twice", name = name, number = n),
                 )
                 .in_file(&page.source.file)
-                .expected("each number once per series")
-                .help(format!(
-                    "`{}` has the same number; renumber one of them",
-                    crate::diag::display_path(&portal.page(other).source.file)
+                .expected(crate::t!("series-number-twice.expected"))
+                .help(crate::t!(
+                    "series-number-twice.help",
+                    file = crate::diag::display_path(&portal.page(other).source.file)
                 ));
                 if let Some(span) = number.span {
                     d = d.at_span(span);
@@ -178,10 +176,10 @@ fn check_numbers(portal: &Portal, name: &str, ids: &[PageId], diagnostics: &mut 
                 };
                 let mut d = Diagnostic::warning(
                     "W0330",
-                    format!("series 「{name}」 has no page numbered {missing}"),
+                    crate::t!("series-gap", name = name, missing = missing),
                 )
                 .in_file(&page.source.file)
-                .help("check `series_index`, or publish the missing number");
+                .help(crate::t!("series-gap.help"));
                 if let Some(span) = number.span {
                     d = d.at_span(span);
                 }

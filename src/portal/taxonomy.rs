@@ -121,12 +121,7 @@ fn term_slug(name: &str, strategy: SlugStrategy) -> String {
 }
 
 fn undeclared(name: &str, file: &std::path::Path) -> Diagnostic {
-    Diagnostic::warning(
-        "W0301",
-        format!("taxonomy `{name}` is not declared in the site config; its terms are ignored"),
-    )
-    .in_file(file)
-    .help(format!(
-        "declare it in the config: `taxonomies = [{{ name = \"{name}\" }}]`"
-    ))
+    Diagnostic::warning("W0301", crate::t!("taxonomy-undeclared", name = name))
+        .in_file(file)
+        .help(crate::t!("taxonomy-undeclared.help", name = name))
 }

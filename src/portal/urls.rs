@@ -261,14 +261,15 @@ fn find_collisions(content: &Content, sections: &[Url], pages: &[Url]) -> Diagno
 pub fn duplicate_url(path: &str, first: &std::path::Path, second: &std::path::Path) -> Diagnostic {
     Diagnostic::error(
         "E0302",
-        format!(
-            "two pages have the same URL `{path}`: `{}` and `{}`",
-            crate::diag::display_path(first),
-            crate::diag::display_path(second)
+        crate::t!(
+            "url-taken-twice",
+            path = path,
+            first = crate::diag::display_path(first),
+            second = crate::diag::display_path(second)
         ),
     )
     .in_file(second)
-    .help("give one of them a different `slug` in its front matter, or rename the file")
+    .help(crate::t!("url-taken-twice.help"))
 }
 
 #[cfg(test)]

@@ -58,11 +58,11 @@ impl Translations {
                     Err((message, line)) => {
                         let mut d = Diagnostic::error(
                             "E0405",
-                            format!("cannot read theme strings: {message}"),
+                            crate::t!("theme-strings-unreadable", reason = message),
                         )
                         .in_file(&relative)
-                        .expected("lines like `home = \"首页\"`: keys with string values")
-                        .help("quote every value; one `key = \"text\"` per line");
+                        .expected(crate::t!("theme-strings-unreadable.expected"))
+                        .help(crate::t!("theme-strings-unreadable.help"));
                         if let Some(line) = line {
                             d = d.at_span(Span::point(line, 1));
                         }

@@ -28,6 +28,9 @@ pub const DEPTH_ARG: &str = "__menhu_macro_depth";
 /// from other template errors.
 pub const TOO_DEEP: &str = "template recursion: ";
 
+/// What follows the place in that message when the macros that loop are known.
+pub const CYCLE: &str = "; these macros call each other without end: ";
+
 /// A macro: the template defining it and its name.
 type MacroId = (String, String);
 
@@ -122,10 +125,7 @@ fn too_deep_message(id: &MacroId, graph: &BTreeMap<MacroId, BTreeSet<MacroId>>) 
     match cycle_through(id, graph) {
         Some(chain) => {
             let chain: Vec<String> = chain.iter().map(|(f, m)| format!("{f}::{m}")).collect();
-            format!(
-                "{TOO_DEEP}{place}; these macros call each other without end: {}",
-                chain.join(" → ")
-            )
+            format!("{TOO_DEEP}{place}{CYCLE}{}", chain.join(" → "))
         }
         None => format!("{TOO_DEEP}{place}"),
     }

@@ -623,10 +623,16 @@ fn page_template(portal: &Portal, id: PageId) -> String {
 }
 
 fn missing_template(template: &str, source: &std::path::Path) -> Diagnostic {
-    Diagnostic::error("E0404", format!("template `{template}` not found"))
-        .in_file(source)
-        .expected(format!("`templates/{template}` in the site, or in `themes/NAME/templates/` of the theme set in the config"))
-        .help("create the template, set `theme = \"portal\"` in the config, or fix the `template` key")
+    Diagnostic::error(
+        "E0404",
+        crate::t!("template-not-found", template = template),
+    )
+    .in_file(source)
+    .expected(crate::t!(
+        "template-not-found.expected",
+        template = template
+    ))
+    .help(crate::t!("template-not-found.help"))
 }
 
 /// Hands `output` to `sink`, then its Traditional copy when `copier` makes one.
@@ -781,9 +787,9 @@ fn alias_redirects(portal: &Portal, diagnostics: &mut Diagnostics) -> Vec<Output
 
 /// An alias with `..`, which could name a file outside the output.
 pub(super) fn alias_leaves_the_site(alias: &str, file: &Path) -> Diagnostic {
-    Diagnostic::error("E0304", format!("alias `{alias}` would leave the site"))
+    Diagnostic::error("E0304", crate::t!("alias-leaves-site", alias = alias))
         .in_file(file)
-        .help("write the old address from the site's root, e.g. `aliases = [\"/old/news/\"]`")
+        .help(crate::t!("alias-leaves-site.help"))
 }
 
 /// Static folders (theme first, so the site's files win) and bundle/section assets.

@@ -97,13 +97,7 @@ fn compile_one(
         grass::from_path(file, &options)
     }))
     .map_err(|_| {
-        Box::new(
-            Diagnostic::error(
-                "E0407",
-                "internal error in the Sass compiler — a bug, please report it with this file",
-            )
-            .in_file(&shown),
-        )
+        Box::new(Diagnostic::error("E0407", crate::t!("sass-compiler-bug")).in_file(&shown))
     })?;
     compiled.map_err(|e| Box::new(sass_error(*e, &shown, bounds)))
 }
@@ -116,17 +110,22 @@ fn sass_error(error: grass::Error, shown: &Path, bounds: &SiteBounds) -> Diagnos
                 u32::try_from(loc.begin.line + 1).unwrap_or(u32::MAX),
                 u32::try_from(loc.begin.column + 1).unwrap_or(u32::MAX),
             );
-            Diagnostic::error("E0407", format!("Sass: {message}"))
+            Diagnostic::error("E0407", crate::t!("sass-error", reason = message))
                 .in_file(bounds.shown(&file))
                 .at_span(place)
-                .help("fix the stylesheet, or set `compile_sass = false` in the config")
+                .help(crate::t!("sass-error.help"))
         }
-        grass::ErrorKind::IoError(e) => {
-            Diagnostic::error("E0407", format!("Sass: cannot read an import: {e}"))
-                .in_file(shown)
-                .help("import only files inside the site's `sass/` folder")
-        }
-        other => Diagnostic::error("E0407", format!("Sass: {other:?}")).in_file(shown),
+        grass::ErrorKind::IoError(e) => Diagnostic::error(
+            "E0407",
+            crate::t!("sass-import", reason = crate::diag::text::display(e)),
+        )
+        .in_file(shown)
+        .help(crate::t!("sass-import.help")),
+        other => Diagnostic::error(
+            "E0407",
+            crate::t!("sass-error", reason = format!("{other:?}")),
+        )
+        .in_file(shown),
     }
 }
 

@@ -101,10 +101,15 @@ fn glob_set(
             Err(e) => diagnostics.push(
                 Diagnostic::error(
                     "E0106",
-                    format!("invalid pattern `{pattern}` in `{key}`: {e}"),
+                    crate::t!(
+                        "static-bad-pattern",
+                        pattern = pattern,
+                        key = key,
+                        reason = crate::diag::text::display(e)
+                    ),
                 )
                 .in_file(&config.file)
-                .help("use glob syntax such as `*.psd` or `.well-known`"),
+                .help(crate::t!("static-bad-pattern.help")),
             ),
         }
     }
@@ -112,21 +117,21 @@ fn glob_set(
 }
 
 fn hidden_warning(hidden: &[String]) -> Diagnostic {
-    let mut names: Vec<String> = hidden
+    let names: Vec<String> = hidden
         .iter()
         .take(NAMED)
         .map(|h| format!("`{h}`"))
         .collect();
-    if hidden.len() > NAMED {
-        names.push(format!("{} more", hidden.len() - NAMED));
-    }
-    Diagnostic::warning(
-        "W0401",
-        format!(
-            "hidden files in `static/` are not published: {}",
-            names.join(", ")
-        ),
-    )
-    .in_file(hidden.first().map_or("static", |h| h.trim_end_matches('/')))
-    .help("hidden files often hold secrets (`.env`, `.git/`); to publish one, list it in `static_dotfiles`, e.g. `static_dotfiles = [\".well-known\"]`")
+    let message = if hidden.len() > NAMED {
+        crate::t!(
+            "static-hidden.more",
+            names = names.join(", "),
+            more = hidden.len() - NAMED
+        )
+    } else {
+        crate::t!("static-hidden", names = names.join(", "))
+    };
+    Diagnostic::warning("W0401", message)
+        .in_file(hidden.first().map_or("static", |h| h.trim_end_matches('/')))
+        .help(crate::t!("static-hidden.help"))
 }

@@ -87,18 +87,16 @@ fn extends_cycle_error(
     theme: Option<&str>,
 ) -> Diagnostic {
     let chain = cycle.join(" → ");
-    let mut d = Diagnostic::error(
-        "E0406",
-        format!("templates extend each other in a loop: {chain}"),
-    );
+    let mut d = Diagnostic::error("E0406", crate::t!("template-extends-loop", chain = &chain));
     // The usual case: a site template meant to extend the theme's file it overrides.
     let extends_itself = cycle.windows(2).find(|pair| pair[0] == pair[1]);
     d = match (extends_itself, theme) {
-        (Some(pair), Some(theme)) => d.help(format!(
-            "`{name}` extends itself; to extend the theme's own `{name}`, write `{{% extends \"{theme}/templates/{name}\" %}}`",
-            name = pair[0]
+        (Some(pair), Some(theme)) => d.help(crate::t!(
+            "template-extends-itself",
+            name = &pair[0],
+            theme = theme
         )),
-        _ => d.help("change one `{% extends %}` so that the chain ends at a template that extends nothing, such as `base.html`"),
+        _ => d.help(crate::t!("template-extends-loop.help")),
     };
     let file = cycle
         .iter()

@@ -10,6 +10,7 @@ use tera::Tera;
 
 use crate::bounds::{SiteBounds, WalkError};
 use crate::config::Config;
+use crate::diag::text::Said;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::markdown::{ShortcodeOutput, ShortcodeRenderer};
 
@@ -53,12 +54,9 @@ impl Theme {
             let theme_dir = root.join("themes").join(name);
             if !theme_dir.is_dir() {
                 diagnostics.push(
-                    Diagnostic::error(
-                        "E0401",
-                        format!("theme `{name}` not found in `themes/{name}/`"),
-                    )
-                    .in_file(&config.file)
-                    .help("check `theme` in the config, or copy the theme folder into `themes/`"),
+                    Diagnostic::error("E0401", crate::t!("theme-not-found", name = name))
+                        .in_file(&config.file)
+                        .help(crate::t!("theme-not-found.help")),
                 );
                 return Err(diagnostics);
             }
@@ -115,11 +113,9 @@ impl Theme {
             return Err(include_cycle_error(&cycle, &sources).into());
         }
         if let Some((template, name)) = super::include_cycle::find_endless_macro(&tera) {
-            let mut d = Diagnostic::error(
-                "E0406",
-                format!("macro `{name}` always calls itself, so it never ends"),
-            )
-            .help("call the macro again only inside an `{% if %}` or `{% for %}` that stops");
+            let mut d =
+                Diagnostic::error("E0406", crate::t!("template-endless-macro", name = &name))
+                    .help(crate::t!("template-endless-macro.help"));
             if let Some(file) = sources.get(&template) {
                 d = d.in_file(file);
             }
@@ -212,16 +208,21 @@ fn read_templates(
         let name = relative.to_string_lossy().replace('\\', "/");
         let file = dir.join(relative);
         match std::fs::read(entry.path())
-            .map_err(|e| e.to_string())
-            .and_then(|b| crate::content::decode::decode(&file, &b).map_err(|d| d.message))
-        {
+            .map_err(|e| Said::from(e.to_string()))
+            .and_then(|b| {
+                crate::content::decode::decode(&file, &b).map_err(|d| Said {
+                    text: d.localized.message.clone(),
+                    english: d.message,
+                })
+            }) {
             Ok(text) => {
                 texts.insert(name.clone(), text);
                 sources.insert(name, file);
             }
             Err(message) => diagnostics.push(
-                Diagnostic::error("E0402", format!("cannot read template: {message}"))
-                    .in_file(&file),
+                Diagnostic::error("E0402", crate::t!("template-unreadable", reason = message))
+                    .in_file(&file)
+                    .help(crate::t!("template-unreadable.help")),
             ),
         }
     }
@@ -230,8 +231,8 @@ fn read_templates(
 /// A template that includes itself would recurse until the stack runs out.
 fn include_cycle_error(cycle: &[String], sources: &BTreeMap<String, PathBuf>) -> Diagnostic {
     let chain = cycle.join(" → ");
-    let mut d = Diagnostic::error("E0406", format!("template includes itself: {chain}"))
-        .help("remove the include that closes the loop; for nested output (menus, trees) use a recursive macro");
+    let mut d = Diagnostic::error("E0406", crate::t!("template-include-loop", chain = &chain))
+        .help(crate::t!("template-include-loop.help"));
     if let Some(file) = cycle.first().and_then(|name| sources.get(name)) {
         d = d.in_file(file);
     }
@@ -424,7 +425,7 @@ pub fn template_error(
     }
     let template = chain.iter().find_map(|m| quoted_template(m, sources));
     let message = chain.join(": ").replace('\n', " ");
-    let mut d = Diagnostic::error("E0403", format!("template error: {message}"));
+    let mut d = Diagnostic::error("E0403", crate::t!("template-error", reason = &message));
     if let Some(file) = template.and_then(|t| sources.get(&t)) {
         d = d.in_file(file);
         if let Some(line) = line_in_message(&message) {
@@ -432,9 +433,9 @@ pub fn template_error(
         }
     }
     if let Some(page) = rendering {
-        d = d.help(format!(
-            "while rendering `{}`; fix the template or the page's front matter",
-            crate::diag::display_path(page)
+        d = d.help(crate::t!(
+            "template-error.help",
+            file = crate::diag::display_path(page)
         ));
     }
     d
@@ -443,13 +444,47 @@ pub fn template_error(
 /// Macros that recursed [`super::macro_depth::MAX_MACRO_DEPTH`] deep: one diagnostic
 /// for the macros, whichever page met it first (every page showing them would).
 fn recursion_error(message: &str, sources: &BTreeMap<String, PathBuf>) -> Diagnostic {
-    let mut d = Diagnostic::error("E0406", message.to_owned()).help(
-        "make sure the macro's `{% if %}` stops calling it again: a counter that moves away from its limit never does",
-    );
+    let mut d = Diagnostic::error("E0406", recursion_message(message))
+        .help(crate::t!("template-recursion.help"));
     if let Some(file) = quoted_template(message, sources).and_then(|t| sources.get(&t)) {
         d = d.in_file(file);
     }
     d
+}
+
+/// `template recursion: macro `m` in 'm.html' was entered 100 calls deep; these macros
+/// call each other without end: m.html::m → m.html::m` in the run's language.
+fn recursion_message(message: &str) -> Said {
+    let between = |text: &str, mark: char| -> Option<String> {
+        let (_, rest) = text.split_once(mark)?;
+        Some(rest.split_once(mark)?.0.to_owned())
+    };
+    let place = message
+        .strip_prefix(super::macro_depth::TOO_DEEP)
+        .unwrap_or(message);
+    let (place, chain) = match place.split_once(super::macro_depth::CYCLE) {
+        Some((place, chain)) => (place, Some(chain)),
+        None => (place, None),
+    };
+    let (Some(name), Some(file)) = (between(place, '`'), between(place, '\'')) else {
+        return Said::from(message);
+    };
+    let depth = super::macro_depth::MAX_MACRO_DEPTH;
+    match chain {
+        Some(chain) => crate::t!(
+            "template-recursion.cycle",
+            name = name,
+            file = file,
+            depth = depth,
+            chain = chain
+        ),
+        None => crate::t!(
+            "template-recursion",
+            name = name,
+            file = file,
+            depth = depth
+        ),
+    }
 }
 
 fn quoted_template(message: &str, sources: &BTreeMap<String, PathBuf>) -> Option<String> {

@@ -290,7 +290,7 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
         start_editor(editor, &build, &address, shared.clone())?;
         announce(&crate::t!("serve-editor-listening", address = origin).render(options.lang));
     }
-    announce_publication(&first, options.verbose, &announce);
+    announce_publication(&first, options.verbose, options.lang, &announce);
     let watching = shared.clone();
     std::thread::spawn(move || {
         while let Some(changes) = watcher.next_changes() {
@@ -353,7 +353,7 @@ fn rebuild(
                 changed = update.changed.len()
             );
             announce(&rebuilt.render(lang));
-            announce_publication(&update, verbose, announce);
+            announce_publication(&update, verbose, lang, announce);
         }
         Err(problems) => {
             shared.remember(None, &problems);
@@ -437,13 +437,13 @@ fn human(problems: &Diagnostics, lang: Lang) -> String {
 }
 
 /// The line saying what the build did not publish (every page with `verbose`).
-fn announce_publication(update: &Update, verbose: bool, announce: &impl Fn(&str)) {
+fn announce_publication(update: &Update, verbose: bool, lang: Lang, announce: &impl Fn(&str)) {
     if verbose {
-        for line in update.publication.verbose_lines() {
+        for line in update.publication.verbose_lines(lang) {
             announce(&line);
         }
     }
-    announce(&update.publication.summary_line());
+    announce(&update.publication.summary_line().render(lang));
 }
 
 fn announce_warnings(warnings: &Diagnostics, lang: Lang, announce: &impl Fn(&str)) {

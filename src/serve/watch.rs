@@ -205,6 +205,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_folder_that_cannot_be_watched_says_how_to_raise_the_limit() {
+        let e = notify::Error::generic("inotify watch limit reached");
+        let d = watch_error(Path::new("/site"), &e);
+        assert_eq!(d.code, "E0702");
+        assert!(d.message.starts_with("cannot watch `/site` for changes: "));
+        assert!(
+            d.help_in(crate::diag::Lang::ZhHans)
+                .is_some_and(|h| h.contains("max_user_watches"))
+        );
+    }
+
+    #[test]
     fn keeps_sources_and_drops_scratch_files() {
         let root = Path::new("/site");
         let rel = |p: &str| relevant_path(root, &root.join(p));

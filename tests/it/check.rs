@@ -380,22 +380,46 @@ fn bad_command_lines_exit_with_two() {
 fn the_audit_report_is_self_contained_and_counts_by_column() {
     let site = problem_site();
     let report = site.path("audit.html");
-    let run = site.menhu(&[
-        "check",
-        "--today",
-        TODAY,
-        "--report",
-        report.to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 1);
-    let html = std::fs::read_to_string(&report).unwrap();
+    let audit = |lang: &str| {
+        let run = site.menhu(&[
+            "--lang",
+            lang,
+            "check",
+            "--today",
+            TODAY,
+            "--report",
+            report.to_str().unwrap(),
+        ]);
+        assert_eq!(run.code, 1);
+        std::fs::read_to_string(&report).unwrap()
+    };
+    let html = audit("zh-Hans");
+    assert_contains(&html, "<html lang=\"zh-Hans\">");
     assert_contains(&html, "<style>");
     assert_contains(&html, "通知公告（notices）");
     assert_contains(&html, "未按时更新");
     assert_contains(&html, "空白栏目");
+    assert_contains(&html, "<th>修改建议</th>");
     assert_contains(&html, "<code>C0101</code>");
     for external in ["http://", "https://", "<script", "<link"] {
         assert_not_contains(&html, external);
+    }
+    // The same report in English: headings, labels and every problem and fix.
+    let html = audit("en");
+    assert_contains(&html, "<html lang=\"en\">");
+    assert_contains(&html, "<th>How to fix</th>");
+    assert_contains(&html, "Not updated in time");
+    assert_contains(&html, "Empty column");
+    assert_contains(&html, "goes to no page or file");
+    for chinese in [
+        "问题清单",
+        "修改建议",
+        "未按时更新",
+        "空白栏目",
+        "检查页面",
+        "错误",
+    ] {
+        assert_not_contains(&html, chinese);
     }
 }
 

@@ -433,3 +433,384 @@ fn new_page_errors_in_every_language() {
         "錯誤[E0606]：`content/` 裏沒有欄目 `huodong`",
     );
 }
+
+/// A site with a `kind = "orgs"` section for `[[directories]]` tables.
+fn orgs_site(table: &str, text: &str) -> Site {
+    let site = Site::minimal();
+    site.write(
+        "site-config.toml",
+        &format!("{MINIMAL_CONFIG}[[directories]]\nfile = \"{table}\"\nsection = \"orgs\"\n"),
+    );
+    site.write(
+        "content/orgs/_index.md",
+        "+++\ntitle = \"组织机构\"\nkind = \"orgs\"\nsort_by = \"title\"\n+++\n",
+    );
+    site.write(table, text);
+    site
+}
+
+#[test]
+fn directory_table_codes_in_both_languages() {
+    let site = orgs_site("data/orgs.txt", "梧州市科协\n");
+    let stderr = fails_with(&site, &["build"], "E0220");
+    assert_contains(
+        &stderr,
+        "cannot read directory table `data/orgs.txt`: not a `.csv` or `.toml` file",
+    );
+    let chinese = site.menhu(&["--lang", "zh-Hans", "build"]).stderr;
+    assert_contains(
+        &chinese,
+        "错误[E0220]：读不出名录表格 `data/orgs.txt`：不是 `.csv` 或 `.toml` 文件",
+    );
+
+    let site = orgs_site(
+        "data/orgs.csv",
+        "title,slug,level\n梧州市科学技术协会,gx,city\n",
+    );
+    site.write(
+        "content/orgs/gx.md",
+        "+++\ntitle = \"广西壮族自治区科学技术协会\"\nlevel = \"province\"\n+++\n",
+    );
+    let stderr = fails_with(&site, &["build"], "E0223");
+    assert_contains(&stderr, "row 2 would replace the page `orgs/gx.md`");
+    assert_contains(&stderr, "--> data/orgs.csv:2:1");
+    let chinese = site.menhu(&["--lang", "zh-Hans", "build"]).stderr;
+    assert_contains(
+        &chinese,
+        "错误[E0223]：第 2 行会顶替已有的稿件 `orgs/gx.md`",
+    );
+}
+
+#[test]
+fn a_file_name_that_is_not_unicode_is_named_in_both_languages() {
+    use std::os::unix::ffi::OsStrExt;
+    let site = news_site();
+    let name = std::ffi::OsStr::from_bytes(b"b\xff.md");
+    std::fs::write(
+        site.path("content/news").join(name),
+        "+++\ntitle = \"乙\"\n+++\n",
+    )
+    .unwrap();
+    let stderr = fails_with(&site, &["build"], "E0209");
+    assert_contains(&stderr, "file name is not valid Unicode");
+    let chinese = site.menhu(&["--lang", "zh-Hans", "build"]).stderr;
+    assert_contains(&chinese, "错误[E0209]");
+}
+
+#[test]
+fn a_template_that_is_not_text_is_e0402() {
+    let site = news_site();
+    site.write_bytes("templates/page.html", b"<h1>\xb0\xb2\xc8\xab</h1>\0");
+    let stderr = fails_with(&site, &["build"], "E0402");
+    assert_contains(&stderr, "cannot read template: ");
+    assert_contains(&stderr, "--> templates/page.html");
+    let chinese = site.menhu(&["--lang", "zh-Hans", "build"]).stderr;
+    assert_contains(&chinese, "错误[E0402]：读不出模板：");
+    assert_contains(&chinese, "= 怎样改：把模板存为 UTF-8 文本");
+}
+
+#[test]
+fn init_that_cannot_write_is_e0602() {
+    let site = Site::empty();
+    site.write("occupied", "a file, not a folder");
+    let target = site.path("occupied").join("portal");
+    let run = menhu_env(
+        site.root(),
+        &["init", target.to_str().unwrap()],
+        &[("MENHU_LANG", "zh-Hans")],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(&run.stderr, "错误[E0602]：无法新建 `");
+}
+
+#[test]
+fn a_bucket_endpoint_that_is_not_an_address_is_e0822() {
+    let site = news_site();
+    site.write(
+        "site-config.toml",
+        &format!(
+            "{MINIMAL_CONFIG}[deploy.targets.oss]\ntype = \"s3\"\nendpoint = \"oss 杭州\"\nbucket = \"kx\"\n"
+        ),
+    );
+    site.build();
+    let credentials = [
+        ("MENHU_DEPLOY_ACCESS_KEY_ID", "id"),
+        ("MENHU_DEPLOY_SECRET_ACCESS_KEY", "secret"),
+    ];
+    let run = site.menhu_env(&["deploy"], &credentials);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(&run.stderr, "error[E0822]: endpoint `oss 杭州`: ");
+    assert_contains(
+        &run.stderr,
+        "expected: a URL such as https://oss-cn-hangzhou.aliyuncs.com",
+    );
+    let run = site.menhu_env(&["--lang", "zh-Hans", "deploy"], &credentials);
+    assert_contains(&run.stderr, "错误[E0822]：访问地址 `oss 杭州` 有误：");
+}
+
+/// `text` without what stays as the editor wrote it: code spans, 「quoted」 values,
+/// `--> file:line` places, the quoted source lines under an error, and addresses.
+fn prose_of(text: &str) -> String {
+    let mut kept = String::new();
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        let quoted_source = trimmed
+            .split_once('|')
+            .is_some_and(|(number, _)| number.trim().chars().all(|c| c.is_ascii_digit()));
+        if trimmed.starts_with("-->") || quoted_source {
+            continue;
+        }
+        let mut rest = line;
+        while let Some(start) = rest.find(['`', '「']) {
+            kept.push_str(&rest[..start]);
+            let close = if rest[start..].starts_with('`') {
+                "`"
+            } else {
+                "」"
+            };
+            let after = &rest[start + close.len()..];
+            rest = match after.find(close) {
+                Some(end) => &after[end + close.len()..],
+                None => "",
+            };
+            kept.push(' ');
+        }
+        kept.push_str(rest);
+        kept.push('\n');
+    }
+    // Addresses, paths and file names (`site-config.toml:6:17`) are as written.
+    let as_written = |word: &str| {
+        word.contains(['/', '_'])
+            || word
+                .split_once('.')
+                .is_some_and(|(_, after)| after.starts_with(|c: char| c.is_ascii_alphanumeric()))
+    };
+    let words = |line: &str| {
+        line.split_whitespace()
+            .filter(|word| !as_written(word))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    kept.lines().map(words).collect::<Vec<_>>().join("\n")
+}
+
+/// Runs of three or more English words in the prose of `text`: English sentences.
+/// Words belong to one run when only spaces, hyphens, commas and digits part them.
+fn english_runs(text: &str) -> Vec<String> {
+    let mut runs = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in prose_of(text).chars().chain(['\n']) {
+        if c.is_ascii_alphabetic() {
+            word.push(c);
+            continue;
+        }
+        if !word.is_empty() {
+            current.push(std::mem::take(&mut word));
+        }
+        if !(c == ' ' || c == '-' || c == ',' || c.is_ascii_digit()) {
+            if current.len() >= 3 {
+                runs.push(current.join(" "));
+            }
+            current.clear();
+        }
+    }
+    runs
+}
+
+/// Chinese sentence punctuation in the prose of `text`: a Chinese sentence.
+fn chinese_prose(text: &str) -> Vec<String> {
+    prose_of(text)
+        .split_whitespace()
+        .filter(|word| word.contains(['，', '。', '：', '；', '？', '、']))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A site in Chinese with problems at every stage that lets the next one run, so one
+/// build warns from the configuration, the content, the portal and the templates, and
+/// `check` adds its rules.
+fn chinese_site_with_problems() -> Site {
+    let site = Site::minimal();
+    site.write(
+        "site-config.toml",
+        &format!(
+            "{MINIMAL_CONFIG}default_language = \"zh-Hans\"\n\n[images]\nkeep_location = true\n\n\
+             [[check.wording]]\nright = \"科学技术协会\"\nwrong = [\"科学技术学会\"]\n"
+        ),
+    );
+    site.write("content/_index.md", "+++\ntitle = \"首页\"\n+++\n");
+    site.write("content/news/_index.md", "+++\ntitle = \"新闻\"\n+++\n");
+    site.write(
+        "content/news/a.md",
+        "+++\ntitle = \"年会召开\"\ndate = 2026-05-01\nauther = \"张三\"\nsource = \"\"\nseries = \"年会\"\n\
+         [taxonomies]\ntopics = [\"年会\"]\n+++\n\
+         市科学技术学会召开年会。\n\n## 议程\n\n#### 细节\n\n[旧页面](/nowhere/)\n\n![](photo.png)\n",
+    );
+    site.write_bytes("content/news/photo.png", &[]);
+    site.write("static/.env", "SECRET=1\n");
+    site
+}
+
+/// Runs menhu on `site` in the site's language (no `--lang`, no MENHU_LANG, no LANG).
+fn in_site_language(site: &Site, args: &[&str]) -> Run {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_menhu"))
+        .arg("--root")
+        .arg(site.root())
+        .args(args)
+        .env_remove("MENHU_LANG")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn a_chinese_site_hears_only_chinese_and_lang_en_only_english() {
+    let site = chinese_site_with_problems();
+    let report = site.path("audit.html");
+    let report_arg = report.to_str().unwrap();
+    let check = ["check", "--today", "2026-05-02", "--report", report_arg];
+    let build = in_site_language(&site, &["build"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    for code in ["W0110", "W0201", "W0301", "W0331", "W0202", "W0401"] {
+        assert_contains(&build.stderr, &format!("警告[{code}]"));
+    }
+    let checked = in_site_language(&site, &check);
+    assert_eq!(checked.code, 1, "{}", checked.stderr);
+    for code in ["C0101", "C0105", "C0107", "C0121", "C0301"] {
+        assert_contains(&checked.stderr, &format!("[{code}]"));
+    }
+    let audit = std::fs::read_to_string(&report).unwrap();
+    for (what, text) in [
+        ("build", &build.stderr),
+        ("check", &checked.stderr),
+        ("report", &html_text(&audit)),
+    ] {
+        let english = english_runs(text);
+        assert!(
+            english.is_empty(),
+            "English in {what}: {english:#?}\n{text}"
+        );
+    }
+
+    let build = in_site_language(&site, &["--lang", "en", "build"]);
+    let mut english_check = vec!["--lang", "en"];
+    english_check.extend(check);
+    let checked = in_site_language(&site, &english_check);
+    assert_contains(&build.stderr, "warning[W0201]");
+    assert_contains(&checked.stderr, "error[C0101]");
+    let audit = std::fs::read_to_string(&report).unwrap();
+    for (what, text) in [
+        ("build", &build.stderr),
+        ("check", &checked.stderr),
+        ("report", &html_text(&audit)),
+    ] {
+        let chinese = chinese_prose(text);
+        assert!(
+            chinese.is_empty(),
+            "Chinese in {what}: {chinese:#?}\n{text}"
+        );
+    }
+}
+
+/// The visible text of a page: tags and the style sheet dropped.
+fn html_text(html: &str) -> String {
+    let body = html.split("</style>").nth(1).unwrap_or(html);
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                text.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Errors that stop a build, one stage at a time, in Chinese and then in English.
+#[test]
+fn errors_of_every_stage_in_the_sites_language() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("site-config.toml", "titel = \"x\"\n", "E0101"),
+        (
+            "content/news/b.md",
+            "+++\ntitle = \"乙\"\ndate = 2026-02-30\n+++\n",
+            "E0207",
+        ),
+        (
+            "content/news/b.md",
+            "+++\ntitle = \"乙\"\ncity = \"火星市\"\n+++\n",
+            "E0301",
+        ),
+        (
+            "content/news/b.md",
+            "+++\ntitle = \"乙\"\ntemplate = \"nope.html\"\n+++\n",
+            "E0404",
+        ),
+    ];
+    for (file, text, code) in cases {
+        let site = news_site();
+        if *file == "site-config.toml" {
+            site.write(file, &format!("{MINIMAL_CONFIG}{text}"));
+        } else {
+            site.write(file, text);
+        }
+        let chinese = in_site_language(&site, &["build"]);
+        assert_eq!(chinese.code, 1, "{}", chinese.stderr);
+        assert_contains(&chinese.stderr, &format!("错误[{code}]"));
+        let english = english_runs(&chinese.stderr);
+        assert!(
+            english.is_empty(),
+            "{code}: {english:#?}\n{}",
+            chinese.stderr
+        );
+        let run = in_site_language(&site, &["--lang", "en", "build"]);
+        assert_contains(&run.stderr, &format!("error[{code}]"));
+        let chinese = chinese_prose(&run.stderr);
+        assert!(chinese.is_empty(), "{code}: {chinese:#?}\n{}", run.stderr);
+    }
+}
+
+/// `menhu init` makes a new site: the folder it is started in (here a Chinese site)
+/// does not choose its language; `--lang`, MENHU_LANG and the locale do.
+#[test]
+fn init_speaks_the_language_of_the_locale_not_of_the_folder_it_is_run_in() {
+    let site = news_site();
+    let init = |target: &str, env: &[(&str, &str)]| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_menhu"));
+        command
+            .current_dir(site.root())
+            .args(["init", target])
+            .env_remove("MENHU_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES");
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let output = command.output().unwrap();
+        assert!(output.status.success());
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let english = init("en-portal", &[("LANG", "en_US.UTF-8")]);
+    assert_contains(&english, "wrote the demo portal (");
+    assert_contains(&english, "next: cd en-portal && menhu serve");
+    let chinese = init("zh-portal", &[("LANG", "zh_CN.UTF-8")]);
+    assert!(english_runs(&chinese).is_empty(), "{chinese}");
+    assert_contains(&chinese, "menhu serve");
+    let traditional = init("hant-portal", &[("LANG", "C"), ("MENHU_LANG", "zh-Hant")]);
+    assert!(!chinese_prose(&traditional).is_empty(), "{traditional}");
+}

@@ -179,8 +179,15 @@ fn a_bundle_file_named_like_its_page_is_an_error() {
     site.write("content/news/b/index.html", "<h1>旧版</h1>");
     let stderr = fails_writing_nothing(&site);
     let message = "two outputs would be written to `news/b/index.html`: the page `content/news/b/index.md` and the file `content/news/b/index.html` beside its page";
+    assert_contains(&stderr, "error[E0305]");
     assert_contains(&stderr, message);
     assert_contains(&stderr, "--> content/news/b/index.html");
+    let chinese = site.menhu(&["--lang", "zh-Hans", "build"]);
+    assert_contains(
+        &chinese.stderr,
+        "错误[E0305]：两个输出都要写到 `news/b/index.html`：稿件 `content/news/b/index.md`和稿件旁边的文件 `content/news/b/index.html`",
+    );
+    assert_contains(&chinese.stderr, "= 怎样改：给这个文件改名");
     preview_refuses(&site, message);
 }
 

@@ -316,6 +316,577 @@ serve-no-site-folder = cannot find the site folder: { $reason }
 serve-cannot-watch = cannot watch `{ $folder }` for changes: { $reason }
     .help = on Linux, raise the inotify limit: `sudo sysctl fs.inotify.max_user_watches=524288`
 
+## Addresses in front matter, tables and menus (E0110, E0213)
+
+address-bad-scheme = `{ $key }` 「{ $value }」 is an address of the `{ $scheme }:` kind, which pages may not link to
+    .expected = a path such as `/about/` or `files/a.pdf`, or an address starting with `https://`, `http://`, `mailto:` or `tel:`
+    .help = write a path on the site or a web address such as `https://www.example.org.cn/`
+address-not-site-path = `{ $key }` 「{ $value }」 is not a path on this site: it starts with the scheme `{ $scheme }:`
+    .expected = a path such as `/news/2024/` or a word such as `kexie-dahui`
+    .help = remove `{ $scheme }:` and what belongs to it; to send visitors to another site, link to it in the text
+
+## Shortcode calls (E0212)
+
+shortcode-too-deep = shortcode `{ $name }` is nested more than { $depth } deep
+    .help = a shortcode's Markdown output calls shortcodes again; make sure it does not call itself
+shortcode-too-much = shortcode `{ $name }` not expanded: the page's shortcodes produce too much output
+    .help = a page may call at most { $calls } shortcodes producing at most 64 MiB
+shortcode-failed = shortcode `{ $name }` failed: { $reason }
+shortcode-bad-args = bad arguments in shortcode `{ $name }`: { $reason }
+    .help = write arguments as `key=value` separated by commas, e.g. `name(id="x", n=3, on=true, list=[1, "a"])`
+shortcode-unclosed = shortcode `{ $name }` is not closed with `{ $close }`
+    .help = end the shortcode with `{ $close }`
+shortcode-no-end = block shortcode `{ $name }` has no `{"{"}% end %{"}"}`
+    .help = close the block with `{"{"}% end %{"}"}` on its own line after the body
+shortcode-args-unclosed = the argument list is not closed with `)`
+shortcode-args-no-name = expected an argument name, found `{ $found }`
+shortcode-args-no-equals = expected `=` after `{ $key }`
+shortcode-args-after = { $reason } after `{ $key }=`
+shortcode-args-no-comma = expected `,` or `)` after the value of `{ $key }`
+shortcode-args-too-deep = lists nested more than { $depth } deep
+shortcode-args-no-value = expected a value (a string in quotes, a number, true, false or a [list])
+shortcode-args-unclosed-string = a string is not closed with { $quote }
+shortcode-args-not-a-number = 「{ $value }」 is not a number
+shortcode-args-list-comma = expected `,` or `]` in a list
+
+## Files reached outside the site (E0214)
+
+escape-link = symbolic link `{ $path }` points
+escape-path = `{ $path }` leads
+escape-outside = { $what } outside the site, to { $to }
+    .expected = files and folders inside the site
+    .help = replace the link with a copy of what it points to; if the site must read that folder, list it in `follow_symlinks` in the config
+escape-hidden = { $what } into a hidden folder of the site, to { $to }
+    .help = menhu never reads hidden folders such as `.git` through a link; copy the file instead
+escape-unresolved = { $what } nowhere menhu can read: { $reason }
+    .help = fix or remove the link
+
+## Directory tables: `[[directories]]` (E0220–E0223)
+
+directory-no-section = directory section `{ $section }` does not exist
+    .expected = a folder `content/{ $section }/` with an `_index.md`
+    .help = create `content/{ $section }/_index.md` with `kind = "orgs"`, or set `section` in this `[[directories]]` entry
+directory-row-replaces = row { $line } would replace the page `{ $page }`
+    .help = give the row a different `slug` column, or rename the Markdown page
+directory-unreadable = cannot read directory table `{ $file }`: { $reason }
+    .help = check `file` in `[[directories]]`; paths are relative to the site root
+directory-not-a-table = not a `.csv` or `.toml` file
+    .help = name the table `….csv` (a header row, then one organization per row) or `….toml` (`[[orgs]]` entries)
+directory-bad-csv = bad CSV row: { $reason }
+    .help = every row needs as many columns as the header; quote values that contain commas: "南宁市青秀区，示范路 1 号"
+directory-unknown-column = row { $line }: unknown column 「{ $name }」
+    .expected = columns among { $columns }
+    .help = rename the column, or remove it
+directory-invalid-toml =
+    .help = write one `[[orgs]]` table per organization, e.g. `[[orgs]]\ntitle = "藤县科协"`
+directory-no-orgs = no `[[orgs]]` entries in the table
+    .help = write one `[[orgs]]` table per organization
+directory-no-title = has no `title`
+    .expected = the organization's full name, e.g. 藤县科学技术协会
+directory-members-not-a-number = column `members` 「{ $value }」 is not a number
+    .expected = a whole number of members, e.g. 120
+directory-bad-row = bad row
+directory-bad-cell = row { $line }: { $what }
+    .help = fix column `{ $column }` of row { $line } in `{ $file }`
+
+## Images (E0250–E0255)
+
+image-unreadable = cannot read image `{ $file }`: { $reason }
+    .expected = an image file inside the site
+    .help = check that the file exists and is readable, and that it is not a link to a file outside the site
+image-unsupported = `{ $file }` is not an image menhu can read: { $reason }
+    .expected = a JPEG, PNG, WebP or GIF image
+    .help = save the picture as JPEG (photos) or PNG (drawings, screenshots) and use that file
+image-damaged = image `{ $file }` is damaged: { $reason }
+    .expected = an image file that opens in an image viewer
+    .help = open the picture in an image editor and save it again as JPEG or PNG, or copy it again from its source
+image-too-large = image `{ $file }` is too large: { $reason }
+    .expected = a photo of at most 100 megapixels and 100 MB
+    .help = reduce the picture in an image editor (a width of 2500 pixels is plenty for the web) and save it again
+image-bad-request = cannot resize `{ $file }`: { $reason }
+    .expected = a width and height from 1 to 10000 pixels, as the operation needs them
+    .help = fix the arguments of `resize_image` in the template
+image-cache = cannot store the copy of `{ $file }`: { $reason }
+    .expected = a writable `.menhu-cache/images` folder in the site
+    .help = check the free disk space and the permissions of `.menhu-cache/`, or delete that folder with `menhu build --clean-cache`
+image-cache-not-deleted = cannot delete the image cache `{ $folder }`: { $reason }
+    .help = delete the folder by hand, or build without `--clean-cache`
+image-detail-site-folder = the site folder: { $reason }
+image-detail-outside = it lies outside the site
+image-detail-not-a-file = it is not a file
+image-detail-bytes = { $size } bytes, over the limit of { $limit }
+image-detail-not-an-image = its first bytes are not those of a JPEG, PNG, WebP or GIF image
+image-detail-pixels = { $width } × { $height } pixels, over the limit of { $limit } megapixels
+image-detail-zero-size = it claims a size of { $width } × { $height } pixels
+image-detail-limits = { $reason } (at most { $side } pixels a side and { $limit } megapixels)
+image-detail-ends-early = the file ends early or cannot be read ({ $reason })
+image-detail-encoding = encoding { $format }: { $reason }
+image-detail-changed = the file changed while the site was being built; build again
+image-detail-copy-side = a copy of { $side } pixels a side was asked for; at most { $limit }
+image-detail-copy-size = `{ $operation }` makes a copy of { $width } × { $height } pixels; at most { $limit } a side
+image-detail-quality = quality { $quality } is not from 1 to 100
+
+## The site's structure: places, URLs, attachments, organizations, series, menus (E03xx, W03xx)
+
+list-or = { $first } or { $rest }
+list-and = { $first }, { $rest }
+attachment-missing = attachment `{ $path }` not found beside the page
+    .expected = a file in the page's own folder (a page bundle: `news/x/index.md` with `news/x/file.pdf`)
+    .help = put the file next to `index.md`, turning the page into a folder if needed, or fix the name
+place-ambiguous-region = ambiguous region 「{ $name }」: { $count } places have this name
+place-ambiguous-city = ambiguous city 「{ $name }」: { $count } places have this name
+place-ambiguous =
+    .expected = a name that only one division has
+    .help = write the full name of the one you mean: { $choices }; or set `default_province` in `[regions]` of the site config
+place-unknown-region = unknown region 「{ $name }」
+place-unknown-city = unknown city 「{ $name }」
+place-unknown =
+    .expected = a province, city or county in the administrative-division registry, e.g. 「梧州」 or 「广西壮族自治区梧州市藤县」
+    .help = check the spelling, or declare the place in `[[regions.custom]]` of the site config
+place-did-you-mean = did you mean { $choices }?
+place-choice = 「{ $name }」 ({ $full })
+place-region = region 「{ $name }」
+place-city = city 「{ $name }」
+place-not-a-province = `default_province` 「{ $name }」 is not a province
+    .expected = a province-level name such as 「广西」 or 「广西壮族自治区」
+    .help = use its province: 「{ $province }」
+region-path-taken = region pages at `{ $path }` would replace { $owner }
+    .expected = a URL segment for region pages that no taxonomy, section or page uses
+    .help = set another segment in the site config, e.g. `[regions]` then `path = "diqu"`
+series-path-taken = series pages at `{ $path }` would replace { $owner }
+    .expected = a URL segment for series pages that no taxonomy, section or page uses
+    .help = set another segment in the site config, e.g. `[series]` then `path = "xilie"`
+owner-taxonomy = the pages of the taxonomy `{ $name }`
+owner-section = the section `{ $file }`
+    .help = give the section another `path` in its `_index.md`, or rename its folder
+owner-page = the page `{ $file }`
+    .help = give it another `path` or `slug` in its front matter, or rename its file
+menu-target-missing = menu entry 「{ $title }」 links to `{ $target }`, which does not exist
+    .expected = `@/` followed by a content path, e.g. `@/news/_index.md` or `@/about.md`
+    .help = check the path under `content/`, or use a site path such as `/cities/`
+org-unknown-level = unknown organization level 「{ $level }」
+    .help = use `society` for a 学会, `enterprise` for an enterprise branch, `park` for a park branch
+org-unknown-parent = parent organization 「{ $name }」 is not in the directory
+    .did-you-mean = did you mean 「{ $name }」? (the parent is named by its page title)
+    .help = add a page for it, or leave it as plain text if it is outside the site
+org-unknown = `org` 「{ $name }」 names no organization of the directory
+    .did-you-mean = did you mean 「{ $name }」?
+    .help = write the organization's page title
+series-no-index = page of the series 「{ $name }」 has no `series_index`
+    .expected = the page's number in the series, e.g. `series_index = 31`
+    .help = add `series_index = { $next }` below `series` (the next number after the highest in the series)
+series-number-twice = series 「{ $name }」 has two pages numbered { $number }
+    .expected = each number once per series
+    .help = `{ $file }` has the same number; renumber one of them
+series-gap = series 「{ $name }」 has no page numbered { $missing }
+    .help = check `series_index`, or publish the missing number
+taxonomy-undeclared = taxonomy `{ $name }` is not declared in the site config; its terms are ignored
+    .help = declare it in the config: `taxonomies = [{"{"} name = "{ $name }" {"}"}]`
+url-taken-twice = two pages have the same URL `{ $path }`: `{ $first }` and `{ $second }`
+    .help = give one of them a different `slug` in its front matter, or rename the file
+schedule-link-to-waiting = link to `{ $target }`, a page scheduled for { $due }: until then the link leads to a missing page
+    .help = publish the two together (give this page the same date or a later one), or add the link once the other page is out
+schedule-fix-before = this page is scheduled for { $due } and not published yet; fix this before then, or the build that publishes it fails
+    .after-help = { $help }; this page is scheduled for { $due } and not published yet; fix this before then, or the build that publishes it fails
+
+## What a build did not publish (the line after every build)
+
+publication-all = every page published
+    .drafts = every page published (--drafts: drafts and pages dated in the future included)
+publication-scheduled = { $count } scheduled (next: { $next })
+publication-drafts = { $count ->
+        [one] 1 draft
+       *[other] { $count } drafts
+    }
+publication-left-out = { $count ->
+        [one] 1 page
+       *[other] { $count } pages
+    } not published: { $parts }
+publication-expired = { $line }; { $count ->
+        [one] 1 expired page (still at its address, in no list, feed or search)
+       *[other] { $count } expired pages (still at their address, in no list, feed or search)
+    }
+publication-reason =
+    .scheduled = scheduled
+    .draft = draft
+    .expired = expired
+
+## Output paths claimed twice (E0304, E0305)
+
+alias-leaves-site = alias `{ $alias }` would leave the site
+    .help = write the old address from the site's root, e.g. `aliases = ["/old/news/"]`
+output-file-and-folder = `{ $path }` would be both a file, from { $first }, and a folder holding `{ $inner }`, from { $second }
+output-written-twice = two outputs would be written to `{ $path }`: { $first } and { $second }
+    .expected = one source for each output path
+owner-traditional-copy-of = the Traditional copy of { $owner }
+owner-home = the home page `{ $file }`
+owner-section-pager = page { $number } of the list of `{ $file }`
+owner-taxonomy-list = the list of all `{ $name }`
+    .help = rename the taxonomy in the config, or move the other output
+owner-term = { $number ->
+        [0] the `{ $taxonomy }` page of 「{ $term }」
+        [1] the `{ $taxonomy }` page of 「{ $term }」
+       *[other] page { $number } of the `{ $taxonomy }` page of 「{ $term }」
+    }
+    .help = rename the term, or move the other output
+owner-cities = the cities page
+owner-region-page =
+    .help = set another `[regions] path` in the config
+owner-city = { $number ->
+        [0] the city page of 「{ $name }」
+        [1] the city page of 「{ $name }」
+       *[other] page { $number } of the city page of 「{ $name }」
+    }
+owner-province = the province page of 「{ $name }」
+owner-series = the series page of 「{ $name }」
+    .help = set another `[series] path` in the config
+owner-not-found = the 404 page
+    .help = the 404 page comes from `templates/404.html`; remove the other output
+owner-sitemap = the sitemap
+owner-robots = `robots.txt`
+owner-switch-off = set `{ $key } = false` in the config to publish your own file instead, or remove the other one
+owner-highlight = the code highlighting stylesheet
+    .help = rename the other file
+owner-stylesheet = a stylesheet compiled from `sass/`
+    .help = rename the other file or the Sass file
+owner-search-page = the search page
+    .help = the search page and index own `search/`; move the other output
+owner-search-index = the search index (it owns `{ $folder }/`)
+    .help = the search index owns `search/`; move the other output, or set `build_search_index = false`
+owner-feed-site = the feed of the site
+owner-feed-section = the feed of `{ $file }`
+owner-feed-term = the feed of the `{ $taxonomy }` 「{ $term }」
+owner-feed-city = the feed of 「{ $name }」
+owner-feed =
+    .help = rename the other file, or change `feed_filenames`
+owner-redirect-section = the redirect from page 1 of `{ $file }`
+    .help = change `paginate_path`, or move the other output
+owner-redirect-term = the redirect from page 1 of the `{ $taxonomy }` 「{ $term }」
+owner-alias = the alias `{ $alias }` of `{ $file }`
+    .help = remove the alias, or give an old address no other output has
+owner-static = the static file `{ $file }`
+    .help = rename or remove the static file; the site makes this output itself
+owner-traditional = the Traditional copy of the site (it owns `{ $folder }/`)
+    .help = rename the other output, or set `traditional = false`
+owner-bundle = the file `{ $file }` beside its page
+    .help = rename the file: the files in a page's folder are published beside the page
+
+## Templates and theme (E04xx, W0401)
+
+theme-not-found = theme `{ $name }` not found in `themes/{ $name }/`
+    .help = check `theme` in the config, or copy the theme folder into `themes/`
+template-unreadable = cannot read template: { $reason }
+    .help = save the template as UTF-8 text, and check the file's permissions
+template-error = template error: { $reason }
+    .help = while rendering `{ $file }`; fix the template or the page's front matter
+template-not-found = template `{ $template }` not found
+    .expected = `templates/{ $template }` in the site, or in `themes/NAME/templates/` of the theme set in the config
+    .help = create the template, set `theme = "portal"` in the config, or fix the `template` key
+template-extends-loop = templates extend each other in a loop: { $chain }
+    .help = change one `{"{"}% extends %{"}"}` so that the chain ends at a template that extends nothing, such as `base.html`
+template-extends-itself = `{ $name }` extends itself; to extend the theme's own `{ $name }`, write `{"{"}% extends "{ $theme }/templates/{ $name }" %{"}"}`
+template-include-loop = template includes itself: { $chain }
+    .help = remove the include that closes the loop; for nested output (menus, trees) use a recursive macro
+template-endless-macro = macro `{ $name }` always calls itself, so it never ends
+    .help = call the macro again only inside an `{"{"}% if %{"}"}` or `{"{"}% for %{"}"}` that stops
+template-recursion = template recursion: macro `{ $name }` in '{ $file }' was entered { $depth } calls deep
+    .cycle = template recursion: macro `{ $name }` in '{ $file }' was entered { $depth } calls deep; these macros call each other without end: { $chain }
+    .help = make sure the macro's `{"{"}% if %{"}"}` stops calling it again: a counter that moves away from its limit never does
+theme-strings-unreadable = cannot read theme strings: { $reason }
+    .expected = lines like `home = "首页"`: keys with string values
+    .help = quote every value; one `key = "text"` per line
+static-bad-pattern = invalid pattern `{ $pattern }` in `{ $key }`: { $reason }
+    .help = use glob syntax such as `*.psd` or `.well-known`
+static-hidden = hidden files in `static/` are not published: { $names }
+    .more = hidden files in `static/` are not published: { $names }, { $more } more
+    .help = hidden files often hold secrets (`.env`, `.git/`); to publish one, list it in `static_dotfiles`, e.g. `static_dotfiles = [".well-known"]`
+sass-compiler-bug = internal error in the Sass compiler — a bug, please report it with this file
+sass-error = Sass: { $reason }
+    .help = fix the stylesheet, or set `compile_sass = false` in the config
+sass-import = Sass: cannot read an import: { $reason }
+    .help = import only files inside the site's `sass/` folder
+
+## Output folder (E05xx) and menhu's own errors (E0001)
+
+output-refused = refusing to use `{ $folder }` as the output folder: { $reason }
+    .help = choose a folder such as `public` inside the site, e.g. `menhu build --output public`
+    .root = it is the file system's root
+    .site = it is the site itself or one of its parent folders
+    .source = it is inside `{ $folder }`, which menhu reads
+    .hidden = it is a hidden folder (such as `.git`), which a build would replace
+    .file = it is a file, which a build would replace with a folder
+    .holds = it holds `{ $path }`, which the site reads
+    .outside = it is outside the site; pass `--force` if you really mean it
+output-outside = refusing to write `{ $path }`: it would land outside the output folder
+    .help = use a `path` or `slug` without `..` in the front matter
+output-io =
+    .find-parent = cannot find the parent of `{ $path }`: no parent folder
+    .create = cannot create `{ $path }`: { $reason }
+    .write = cannot write `{ $path }`: { $reason }
+    .copy = cannot copy `{ $path }`: { $reason }
+    .move-in = cannot move the new site into `{ $path }`: { $reason }
+    .move-aside = cannot move the previous output aside from `{ $path }`: { $reason }
+    .clean = cannot clean `{ $path }`: { $reason }
+    .remove = cannot remove `{ $path }`: { $reason }
+    .help = check free disk space and permissions; the previous output was left as it was
+internal-file = internal error while processing this file — a bug in menhu, please report it
+    .help = the rest of the site was processed; attach this file to the report if you can
+internal-search-outside = internal error: the search index wrote `{ $path }` outside its folder — a bug in menhu, please report it
+internal-not-planned = internal error: `{ $path }` was rendered but is not in the plan of outputs — a bug in menhu, please report it
+markdown-more-no-alt = { $count } more images without alt text not shown
+    .help = give every image of this page an alt text, then build again
+
+## menhu check: links and pages (C01xx)
+
+check-missing-image = image `{ $path }` does not exist
+    .expected = an image beside the page (a page bundle) or under `static/`
+    .help = put the file next to `index.md` or in `static/`, or fix the path
+check-broken-link = link to `{ $link }` goes to no page or file
+    .expected = a page of the site, best written as `@/section/file.md`
+    .help = link to the Markdown file with `@/`, e.g. `[通知](@/news/tzgg/x.md)`, so renames are caught
+check-broken-anchor = anchor `#{ $anchor }` does not exist on `{ $page }`
+    .expected = the id of a heading or element on that page
+    .help = link to a heading's id as shown in the page's table of contents, or remove the `#…` part
+check-summary-link = link `{ $path }` works on its page but goes nowhere where the page's summary is shown (`{ $shown }`{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    })
+    .expected = a path that works on every page showing the summary: one from the site root
+    .help = write it from the site root, `{ $path }`, or move it below `<!-- more -->` so lists do not show it
+check-summary-image = image `{ $path }` works on its page but goes nowhere where the page's summary is shown (`{ $shown }`{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    })
+check-template-link = link to `{ $link }` written in a template goes to no page or file ({ $pages ->
+        [one] this page
+       *[other] { $pages } pages
+    })
+    .expected = a path the build writes, e.g. one made with `get_url(path="@/news/_index.md")`
+    .help = fix the link in the theme's template (or in `templates/` of the site); `get_url` with `@/` catches renames
+check-template-anchor = { $problem } (in a template, { $pages ->
+        [one] this page
+       *[other] { $pages } pages
+    })
+
+## menhu check: pages, inspection rules and wording (C01xx–C03xx)
+
+check-no-alt =
+    .expected = a short description between the brackets: `![描述](图片.jpg)`
+    .help = describe what the image shows for visitors who cannot see it, e.g. `![梧州市科协调研现场](photo.jpg)`
+check-heading-jump = heading 「{ $title }」 jumps from level { $from } to level { $to }
+    .expected = a level-{ $level } heading (`{ $marks }`) here
+    .help = screen readers use heading levels as an outline: do not skip levels; use `#` marks, not size, to structure the text
+check-duplicate-title = title 「{ $title }」 is used by { $count } pages
+    .help = give each page its own title (first used by `{ $first }`); pages: { $pages }
+check-external-broken = external link `{ $url }` is broken: { $reason }{ $others ->
+        [0] {""}
+        [1] {" "}(and 1 other place)
+       *[other] {" "}(and { $others } other places)
+    }
+    .help = fix or remove the link; if the page moved, link to its new address
+check-external-silent = external link `{ $url }` did not answer: { $reason }{ $others ->
+        [0] {""}
+        [1] {" "}(and 1 other place)
+       *[other] {" "}(and { $others } other places)
+    }
+    .help = check the address in a browser; add it to `skip` under `[check.external]` if the site blocks automated checks
+check-external-private = external link `{ $url }` was not requested: { $reason }{ $others ->
+        [0] {""}
+        [1] {" "}(and 1 other place)
+       *[other] {" "}(and { $others } other places)
+    }
+    .help = a public page should not lead into a private network; if the address is meant (an intranet page), add its host to `allow_private` under `[check.external]`
+check-template-text = text left over from the page template: 「{ $text }」
+    .expected = the page's own text in place of the template's hint
+    .help = replace the hint with the news itself, or delete the line
+check-empty-source = `source` (来源) is empty
+    .expected = where the news comes from, e.g. `source = "梧州市科协"`
+    .help = fill in the 来源, or delete the line when the site itself is the source
+check-photo-size = { $bytes }, { $width } × { $height } pixels
+check-photo-kept = photo of { $size } is published at full size
+    .help = `keep_original = true` in `[images]` publishes originals as they are; remove it so visitors get the resized copies, or save the photo smaller
+check-photo-large = photo of { $size } is too large to publish as it is
+    .expected = photos of at most { $side } pixels a side and { $bytes }
+    .help = nothing to do: pages show its resized copies. To publish the original too, save it at most { $side } pixels a side and { $bytes }, or set `keep_original = true` in `[images]`
+check-stale-pin = page of { $day } is still { $what }, { $days } days later
+    .expected = a pin or headline on news of the last { $days } days, or one with an end date
+    .help = remove `{ $key }`, or say until when it holds: `{ $key }_until = { $until }`
+check-stale-home = the home page
+    .help = publish a news item (`menhu new news "标题"`); the limit is `home_days` under `[check]` in site-config.toml
+check-stale-column = column 「{ $title }」
+check-stale = { $what } was last updated { $age } days ago ({ $newest }), more than the { $limit } allowed
+    .undated = { $what } has no dated item, so it counts as never updated
+    .expected = a new item at least every { $limit } days
+    .help = publish something new (`menhu new { $folder } "标题"`), or set the column's limit with `[[check.columns]]`, `section = "{ $folder }"` and `days = …` in site-config.toml
+check-empty-column = column 「{ $title }」 has no items
+    .expected = at least one published page in an inspected column
+    .help = publish a page in `content/{ $path }/`, remove the column, or mark it with `[[check.columns]] section = "{ $path }"` and `allow_empty = true` (or `type = "exempt"`)
+check-undated = page 「{ $title }」 in the dated column 「{ $column }」 has no date
+    .expected = a `date` in the front matter, e.g. `date = 2026-05-01`, or a `2026-05-01-` file name
+    .help = add `date = YYYY-MM-DD` below the title: inspectors count undated items as not updated
+check-empty-attachment = attachment `{ $name }` is an empty file
+    .expected = the document itself, as visitors will download it
+    .help = replace the file with the real document, or remove it from `attachments`
+check-meta-missing = meta tag `{ $tag }` is missing or empty on { $count ->
+        [one] 1 page
+       *[other] { $count } pages
+    }
+    .expected = `<meta name="{ $tag }" content="…">` in the `<head>` of every page
+    .help = the theme's `base.html` must write `<meta name="{ $tag }" …>`; the bundled `portal` theme does
+    .site-id-code = set the 网站标识码 as `site_id_code` under `[check]` or `site_code` in `[extra.footer]` of site-config.toml
+    .content-source = the theme's `base.html` must write `<meta name="ContentSource" …>`; the bundled `portal` theme writes the page's `source` (来源), else the site title
+    .pub-date = give the page a `date` in its front matter
+check-filing-missing = the footer has no { $name } ({ $mark }…) on { $count ->
+        [one] 1 page
+       *[other] { $count } pages
+    }
+    .expected = the { $name } in the footer of every page of a government or public-institution site
+    .help = fill `icp`, `police` and `site_code` of `[extra.footer]` in site-config.toml (the portal theme shows them), or set `government = false` under `[check]` if the site is neither
+check-old-as-of = `[check] as_of` is { $day }, { $days } days ago: staleness is measured from that day, not from today
+    .help = remove `as_of` from `[check]` so the audit measures the day it runs; fixed days belong in tests (`menhu check --today YYYY-MM-DD`)
+check-miswritten = 「{ $wrong }」 is a miswriting of 「{ $right }」
+    .help = write 「{ $right }」
+check-forbidden = 「{ $term }」 is a forbidden or outdated term
+    .instead = write 「{ $instead }」 instead
+    .help = rephrase without this term (`[[check.forbidden]]` in site-config.toml lists it)
+
+## menhu check --report: the audit page
+
+report-title = { $site } website self-inspection report
+report-summary = { $pages ->
+        [one] 1 page
+       *[other] { $pages } pages
+    } checked: { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }.
+    .errors = { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }
+report-today = Updates are measured on { $day }.
+report-columns = Column updates
+    .column = Column
+    .kind = Type
+    .limit = Limit (days)
+    .items = Items
+    .undated = Undated
+    .newest = Last update
+    .age = Days since
+    .status = Status
+    .problems = Problems (with sub-columns)
+report-home = Home page
+report-column-name = { $title } ({ $section })
+report-kind =
+    .news = News
+    .notice = Notices / policy documents
+    .other = Other
+    .exempt = Not inspected
+report-status =
+    .ok = OK
+    .stale = Not updated in time
+    .empty = Empty column
+    .exempt = Not inspected
+report-by-rule = Problems by rule
+    .none = No problems found.
+    .code = Code
+    .errors = Errors
+    .warnings = Warnings
+report-problems = Every problem
+    .level = Level
+    .place = Place
+    .problem = Problem
+    .fix = How to fix
+report-level =
+    .error = Error
+    .warning = Warning
+
+## menhu deploy (E08xx)
+
+deploy-unreadable-config = cannot read `{ $file }`: { $reason }
+    .help = run `menhu deploy` in the site's folder, or pass it with `--root`
+deploy-bad-target = [deploy.targets.{ $name }]: { $reason }
+    .expected = type = "s3", "folder" or "sftp" with its keys (docs/operator-guide.md, "Deploying")
+deploy-unknown-default = [deploy] default = "{ $name }" names no target
+    .help = add [deploy.targets.{ $name }] or name one of the targets
+deploy-prefix-escapes = [deploy.targets.{ $name }] prefix `{ $prefix }` leaves the bucket's folder
+deploy-no-brotli = [deploy.targets.{ $name }]: object storage cannot serve brotli variants
+    .help = a bucket serves the object it is asked for and cannot choose by the browser's Accept-Encoding; use precompress = ["gzip"], which every browser reads
+deploy-unknown-precompress = [deploy.targets.{ $name }]: unknown precompress `{ $value }`
+    .expected = precompress = ["gzip", "brotli"]
+deploy-bad-pattern = cache_control pattern `{ $pattern }`: { $reason }
+    .expected = a glob such as "*.html", "**/*.html" or "search/**"
+deploy-secret = `{ $key }` is a secret and may not be written in `{ $file }`
+    .expected = the secret in the environment variable { $variable }
+    .help = delete the line, change the secret (it is in git's history now) and give the new one to the CI as a secret variable named { $variable }
+deploy-invalid = [deploy]: { $reason }
+    .expected = the keys listed in docs/operator-guide.md, "Deploying"
+deploy-no-section = site-config.toml has no [deploy] section
+    .help = add a target, e.g. [deploy.targets.www] with type = "folder" and path = "/srv/www" (docs/operator-guide.md, "Deploying")
+deploy-nothing-built = `{ $folder }` holds no built site (no index.html)
+    .help = run `menhu build` first; deploy publishes what the last build wrote
+deploy-no-target-chosen = several deploy targets and none chosen
+    .help = pass `--target NAME` (one of: { $names }) or set [deploy] default
+deploy-no-such-target = no deploy target `{ $name }`
+    .none = add one under [deploy.targets.NAME] in site-config.toml
+    .help = the targets are: { $names }
+deploy-unreadable-file = cannot read `{ $file }`: { $reason }
+deploy-unreadable-output = cannot read the output folder: { $reason }
+deploy-bad-manifest = the target's `{ $file }` is not readable: { $reason }
+    .help = delete `{ $file }` on the target: the next deploy then uploads every file
+deploy-failed =
+    .create = cannot create `{ $what }`: { $reason }
+    .write = cannot write `{ $what }`: { $reason }
+    .read = cannot read `{ $what }`: { $reason }
+    .delete = cannot delete `{ $what }`: { $reason }
+    .upload = cannot upload `{ $what }`: { $reason }
+    .upload-to = cannot upload to `{ $what }`: { $reason }
+    .run = cannot run `{ $what }`: { $reason }
+    .connect-to = cannot connect to `{ $what }`: { $reason }
+deploy-temporary-folder = a temporary folder
+deploy-answer = the server answered { $status }: { $body }
+    .forbidden = check MENHU_DEPLOY_ACCESS_KEY_ID / MENHU_DEPLOY_SECRET_ACCESS_KEY, the region, and that the key may write to the bucket
+    .not-found = check the bucket's name and endpoint (and path_style)
+    .help = see the storage service's message above
+deploy-no-credentials = no credentials for the bucket
+    .expected = the environment variables MENHU_DEPLOY_ACCESS_KEY_ID and MENHU_DEPLOY_SECRET_ACCESS_KEY
+    .help = set them from the CI's secret variables (GitHub: Settings → Secrets and variables → Actions)
+deploy-bad-endpoint = endpoint `{ $endpoint }`: { $reason }
+    .expected = a URL such as https://oss-cn-hangzhou.aliyuncs.com
+deploy-bad-bucket = bucket `{ $bucket }` at `{ $endpoint }`: { $reason }
+    .help = an endpoint given as an IP address (MinIO, a test server) needs path_style = true
+deploy-no-sftp =
+    .help = install OpenSSH's client (Debian: apt-get install openssh-client)
+deploy-sftp-connect =
+    .help = check the host, user and port, that { $key } names the private key file and { $known } a known_hosts file with the server's key
+deploy-resume =
+    .help = the files sent so far are recorded on the server: run `menhu deploy` again to go on
+
+## menhu deploy: what was done
+
+deploy-line =
+    .upload = upload
+    .delete = delete
+deploy-dry-run = dry run for `{ $target }`: would upload { $uploaded } files ({ $size }), delete { $deleted }, leave { $unchanged } unchanged
+deploy-done = deployed to `{ $target }`: { $uploaded } files uploaded ({ $size }), { $deleted } deleted, { $unchanged } unchanged in { $seconds } s
+deploy-first = { $line } (the target had no manifest: everything is uploaded)
+
+## The command line's own errors
+
+cli-cannot-start = error: cannot start: { $reason }
+cli-bug = internal error — a bug in menhu, please report it
+    .at = internal error at { $file }:{ $line } — a bug in menhu, please report it
+check-report-outside = its folder leads out of the site, to `{ $folder }`
+
+## Front matter: placement
+
+content-bad-pin = `pin` is { $value }
+    .expected = `pin = true`, or a rank from 1 (first) up: `pin = 2`
+    .help = write `pin = 1` for the first place, or remove `pin`
+
 ## What each code means (docs/diagnostics.md)
 
 code-E0001 = an internal error of menhu while processing a file (a bug, not a problem of the site)

@@ -53,7 +53,7 @@ serve-edit-local-only = `--edit` 和 `--bind { $bind }` 不能同时用：在线
 serve-editor-listening = 在线编辑已启动：在浏览器里打开 { $address }/_menhu/edit/
 init-wrote = 示例网站已写入 `{ $folder }`（{ $count } 个文件）
 init-wrote-ci = 已写入 CI 流水线 `{ $file }`：请把 MENHU_URL 和 MENHU_SHA256 设为要用的 menhu 版本，并添加 [deploy] 发布目标（见 docs/operator-guide.md）
-init-next = 下一步：cd { $folder } && menhu serve
+init-next = 下一步：运行 `cd { $folder } && menhu serve`，在浏览器里预览网站
 new-guidance-file =
     已新建稿件：{ $file }
     下一步：打开这个文件，填写作者、来源、责任编辑，写好正文，再运行 `menhu serve` 预览。
@@ -306,6 +306,547 @@ new-no-section = `content/` 里没有栏目 `{ $section }`
 serve-no-site-folder = 找不到网站目录：{ $reason }
 serve-cannot-watch = 无法监视 `{ $folder }` 的变化：{ $reason }
     .help = 请管理员调高 Linux 的 inotify 上限：`sudo sysctl fs.inotify.max_user_watches=524288`
+
+## 前置信息、表格和菜单里的地址（E0110、E0213）
+
+address-bad-scheme = `{ $key }`「{ $value }」是 `{ $scheme }:` 类的地址，网页不能链接到这种地址
+    .expected = 站内路径，如 `/about/` 或 `files/a.pdf`；或以 `https://`、`http://`、`mailto:`、`tel:` 开头的地址
+    .help = 改写成站内路径，或 `https://www.example.org.cn/` 这样的网址
+address-not-site-path = `{ $key }`「{ $value }」不是本站的路径：它以 `{ $scheme }:` 开头
+    .expected = 路径，如 `/news/2024/`；或一个词，如 `kexie-dahui`
+    .help = 删去 `{ $scheme }:` 及其后面的网址部分；要把读者引到别的网站，请在正文里加链接
+
+## 短代码（E0212）
+
+shortcode-too-deep = 短代码 `{ $name }` 嵌套超过了 { $depth } 层
+    .help = 短代码生成的 Markdown 又调用了短代码；请确认它没有调用自己
+shortcode-too-much = 短代码 `{ $name }` 没有展开：这篇稿件的短代码生成的内容太多
+    .help = 一篇稿件最多调用 { $calls } 次短代码，生成的内容最多 64 MiB；请把稿件拆成几篇
+shortcode-failed = 短代码 `{ $name }` 出错：{ $reason }
+shortcode-bad-args = 短代码 `{ $name }` 的参数写得不对：{ $reason }
+    .help = 参数写成 `名称=值`，用英文逗号隔开，例如 `name(id="x", n=3, on=true, list=[1, "a"])`
+shortcode-unclosed = 短代码 `{ $name }` 没有用 `{ $close }` 结束
+    .help = 在短代码末尾加上 `{ $close }`
+shortcode-no-end = 成对的短代码 `{ $name }` 缺少 `{"{"}% end %{"}"}`
+    .help = 在正文之后单独一行写 `{"{"}% end %{"}"}`
+shortcode-args-unclosed = 参数列表缺少结尾的 `)`
+shortcode-args-no-name = 这里应是参数名，却是 `{ $found }`
+shortcode-args-no-equals = `{ $key }` 后面应有 `=`
+shortcode-args-after = `{ $key }=` 之后：{ $reason }
+shortcode-args-no-comma = `{ $key }` 的值后面应有 `,` 或 `)`
+shortcode-args-too-deep = 列表嵌套超过了 { $depth } 层
+shortcode-args-no-value = 这里应是一个值（英文引号括起的文字、数字、true、false 或 [列表]）
+shortcode-args-unclosed-string = 文字缺少结尾的 { $quote }
+shortcode-args-not-a-number = 「{ $value }」不是数字
+shortcode-args-list-comma = 列表里应有 `,` 或 `]`
+
+## 网站以外的文件（E0214）
+
+escape-link = 快捷方式（符号链接）`{ $path }` 指向
+escape-path = `{ $path }` 通向
+escape-outside = { $what }网站以外：{ $to }
+    .expected = 网站目录里的文件和文件夹
+    .help = 把链接换成它所指文件的副本；如果网站确实要读那个文件夹，请在配置的 `follow_symlinks` 里列出它
+escape-hidden = { $what }网站里的隐藏文件夹：{ $to }
+    .help = menhu 从不通过链接读取 `.git` 这类隐藏文件夹；请直接复制文件
+escape-unresolved = { $what }一个读不到的位置：{ $reason }
+    .help = 修正或删除这个链接
+
+## 名录表格：`[[directories]]`（E0220–E0223）
+
+directory-no-section = 名录所属栏目 `{ $section }` 不存在
+    .expected = 文件夹 `content/{ $section }/`，里面有 `_index.md`
+    .help = 新建 `content/{ $section }/_index.md` 并写上 `kind = "orgs"`，或改正这个 `[[directories]]` 里的 `section`
+directory-row-replaces = 第 { $line } 行会顶替已有的稿件 `{ $page }`
+    .help = 给这一行的 `slug` 列换一个值，或给那篇 Markdown 稿件改名
+directory-unreadable = 读不出名录表格 `{ $file }`：{ $reason }
+    .help = 检查 `[[directories]]` 里的 `file`；路径从网站根目录算起
+directory-not-a-table = 不是 `.csv` 或 `.toml` 文件
+    .help = 表格文件名以 `.csv` 结尾（第一行是表头，之后每行一个组织），或以 `.toml` 结尾（每个组织一个 `[[orgs]]`）
+directory-bad-csv = CSV 表格的行有误：{ $reason }
+    .help = 每一行的列数要和表头一样；含逗号的值要用英文双引号括起来："南宁市青秀区，示范路 1 号"
+directory-unknown-column = 第 { $line } 行：不认识的列「{ $name }」
+    .expected = 以下列名之一：{ $columns }
+    .help = 改正列名，或删去这一列
+directory-invalid-toml =
+    .help = 每个组织写一个 `[[orgs]]` 表，例如 `[[orgs]]\ntitle = "藤县科协"`
+directory-no-orgs = 表格里没有 `[[orgs]]`
+    .help = 每个组织写一个 `[[orgs]]` 表
+directory-no-title = 缺少 `title`
+    .expected = 组织的全称，例如 藤县科学技术协会
+directory-members-not-a-number = `members` 列的「{ $value }」不是数字
+    .expected = 会员人数，整数，例如 120
+directory-bad-row = 这一行有误
+directory-bad-cell = 第 { $line } 行：{ $what }
+    .help = 改正 `{ $file }` 第 { $line } 行的 `{ $column }` 列
+
+## 图片（E0250–E0255）
+
+image-unreadable = 读不出图片 `{ $file }`：{ $reason }
+    .expected = 网站目录里的图片文件
+    .help = 检查文件是否存在、能否读取，以及它是不是指向网站以外文件的链接
+image-unsupported = `{ $file }` 不是 menhu 能读的图片：{ $reason }
+    .expected = JPEG、PNG、WebP 或 GIF 图片
+    .help = 把图片另存为 JPEG（照片）或 PNG（图表、截图），改用另存的文件
+image-damaged = 图片 `{ $file }` 已损坏：{ $reason }
+    .expected = 能用看图软件打开的图片文件
+    .help = 用图片编辑软件打开后重新保存为 JPEG 或 PNG，或从原处重新复制一份
+image-too-large = 图片 `{ $file }` 太大：{ $reason }
+    .expected = 不超过 1 亿像素、不超过 100 MB 的照片
+    .help = 用图片编辑软件缩小后重新保存（网页上宽 2500 像素就足够了）
+image-bad-request = 无法缩放 `{ $file }`：{ $reason }
+    .expected = 宽和高在 1 到 10000 像素之间（按操作的需要）
+    .help = 改正模板里 `resize_image` 的参数
+image-cache = 无法保存 `{ $file }` 的缩放副本：{ $reason }
+    .expected = 网站里可写入的 `.menhu-cache/images` 文件夹
+    .help = 检查磁盘剩余空间和 `.menhu-cache/` 的权限，或用 `menhu build --clean-cache` 删除这个文件夹
+image-cache-not-deleted = 无法删除图片缓存 `{ $folder }`：{ $reason }
+    .help = 手动删除这个文件夹，或不加 `--clean-cache` 生成
+image-detail-site-folder = 网站文件夹：{ $reason }
+image-detail-outside = 它在网站目录以外
+image-detail-not-a-file = 它不是文件
+image-detail-bytes = { $size } 字节，超过了上限 { $limit } 字节
+image-detail-not-an-image = 文件开头不是 JPEG、PNG、WebP 或 GIF 图片的格式
+image-detail-pixels = { $width } × { $height } 像素，超过了上限 { $limit } 百万像素
+image-detail-zero-size = 文件声称的尺寸是 { $width } × { $height } 像素
+image-detail-limits = { $reason }（每边最多 { $side } 像素，总共最多 { $limit } 百万像素）
+image-detail-ends-early = 文件不完整或读不出（{ $reason }）
+image-detail-encoding = 编码为 { $format } 时出错：{ $reason }
+image-detail-changed = 生成网站的过程中这个文件被改动了；请重新生成
+image-detail-copy-side = 要求的副本每边 { $side } 像素；最多 { $limit } 像素
+image-detail-copy-size = `{ $operation }` 会生成 { $width } × { $height } 像素的副本；每边最多 { $limit } 像素
+image-detail-quality = 质量 { $quality } 不在 1 到 100 之间
+
+## 网站结构：地区、网址、附件、组织、系列、菜单（E03xx、W03xx）
+
+list-or = { $first }或{ $rest }
+list-and = { $first }，{ $rest }
+attachment-missing = 稿件旁边找不到附件 `{ $path }`
+    .expected = 放在稿件自己文件夹里的文件（稿件文件夹：`news/x/index.md` 旁边放 `news/x/file.pdf`）
+    .help = 把附件放到 `index.md` 旁边（需要时把稿件改成文件夹），或改正文件名
+place-ambiguous-region = 地区「{ $name }」有歧义：有 { $count } 个地方叫这个名字
+place-ambiguous-city = 城市「{ $name }」有歧义：有 { $count } 个地方叫这个名字
+place-ambiguous =
+    .expected = 只有一个行政区叫的名字
+    .help = 写出你指的那个地方的全称：{ $choices }；或在网站配置的 `[regions]` 里设置 `default_province`
+place-unknown-region = 不认识的地区「{ $name }」
+place-unknown-city = 不认识的城市「{ $name }」
+place-unknown =
+    .expected = 行政区划名录里的省、市或县，例如「梧州」或「广西壮族自治区梧州市藤县」
+    .help = 检查写法，或在网站配置的 `[[regions.custom]]` 里声明这个地方
+place-did-you-mean = 是不是要写{ $choices }？
+place-choice = 「{ $name }」（{ $full }）
+place-region = 地区「{ $name }」
+place-city = 城市「{ $name }」
+place-not-a-province = `default_province`「{ $name }」不是省级行政区
+    .expected = 省级名称，例如「广西」或「广西壮族自治区」
+    .help = 改写它所在的省：「{ $province }」
+region-path-taken = 地区页面的网址 `{ $path }` 会顶替{ $owner }
+    .expected = 没有分类、栏目或稿件使用的网址段
+    .help = 在网站配置里换一个网址段，例如 `[regions]` 下写 `path = "diqu"`
+series-path-taken = 系列页面的网址 `{ $path }` 会顶替{ $owner }
+    .expected = 没有分类、栏目或稿件使用的网址段
+    .help = 在网站配置里换一个网址段，例如 `[series]` 下写 `path = "xilie"`
+owner-taxonomy = 分类 `{ $name }` 的页面
+owner-section = 栏目 `{ $file }`
+    .help = 在栏目的 `_index.md` 里另写 `path`，或给栏目文件夹改名
+owner-page = 稿件 `{ $file }`
+    .help = 在它的前置信息里另写 `path` 或 `slug`，或给文件改名
+menu-target-missing = 菜单项「{ $title }」链接到 `{ $target }`，但它不存在
+    .expected = `@/` 加 content 下的路径，例如 `@/news/_index.md` 或 `@/about.md`
+    .help = 检查 `content/` 下的路径，或改用站内路径，如 `/cities/`
+org-unknown-level = 不认识的组织级别「{ $level }」
+    .help = 学会写 `society`，企业科协写 `enterprise`，园区科协写 `park`
+org-unknown-parent = 上级组织「{ $name }」不在名录里
+    .did-you-mean = 是不是要写「{ $name }」？（上级组织按其页面标题填写）
+    .help = 给它加一个页面；如果它不在本网站，就当普通文字保留
+org-unknown = `org`「{ $name }」不是名录里的组织
+    .did-you-mean = 是不是要写「{ $name }」？
+    .help = 填写该组织页面的标题
+series-no-index = 系列「{ $name }」的这篇稿件没有 `series_index`
+    .expected = 稿件在系列中的序号，例如 `series_index = 31`
+    .help = 在 `series` 下面加 `series_index = { $next }`（系列中最大序号的下一个）
+series-number-twice = 系列「{ $name }」有两篇稿件的序号都是 { $number }
+    .expected = 同一系列里每个序号只用一次
+    .help = `{ $file }` 用了同一个序号；给其中一篇改个序号
+series-gap = 系列「{ $name }」缺少序号为 { $missing } 的稿件
+    .help = 检查 `series_index`，或发布缺少的那一期
+taxonomy-undeclared = 分类 `{ $name }` 没有在网站配置里声明，它的分类词被忽略了
+    .help = 在配置里声明它：`taxonomies = [{"{"} name = "{ $name }" {"}"}]`
+url-taken-twice = 两篇稿件的网址相同 `{ $path }`：`{ $first }` 和 `{ $second }`
+    .help = 在其中一篇的前置信息里换一个 `slug`，或给文件改名
+schedule-link-to-waiting = 链接到 `{ $target }`，这篇稿件定于 { $due } 发布：在那之前这个链接打不开
+    .help = 两篇一起发布（把本稿件的发布日期设为相同或更晚），或等那篇发布后再加链接
+schedule-fix-before = 这篇稿件定于 { $due } 发布，现在还没有发布；请在此之前改好，否则到时生成网站会失败
+    .after-help = { $help }；这篇稿件定于 { $due } 发布，现在还没有发布；请在此之前改好，否则到时生成网站会失败
+
+## 生成后未发布稿件的统计（每次生成后的一行）
+
+publication-all = 所有稿件都已发布
+    .drafts = 所有稿件都已发布（--drafts：草稿和发布日期在将来的稿件也包括在内）
+publication-scheduled = { $count } 篇定时发布（最近一篇：{ $next }）
+publication-drafts = { $count } 篇草稿
+publication-left-out = { $count } 篇稿件未发布：{ $parts }
+publication-expired = { $line }；{ $count } 篇稿件已过期（网址仍可打开，但不出现在列表、订阅和搜索中）
+publication-reason =
+    .scheduled = 定时发布
+    .draft = 草稿
+    .expired = 已过期
+
+## 同一个输出路径有两个来源（E0304、E0305）
+
+alias-leaves-site = 旧网址 `{ $alias }` 会跑到网站以外
+    .help = 从网站根目录写旧网址，例如 `aliases = ["/old/news/"]`
+output-file-and-folder = `{ $path }` 既是文件（来自{ $first }），又是装着 `{ $inner }` 的文件夹（来自{ $second }）
+output-written-twice = 两个输出都要写到 `{ $path }`：{ $first }和{ $second }
+    .expected = 每个输出路径只有一个来源
+owner-traditional-copy-of = { $owner }的繁体版
+owner-home = 首页 `{ $file }`
+owner-section-pager = `{ $file }` 列表的第 { $number } 页
+owner-taxonomy-list = 全部 `{ $name }` 的列表页
+    .help = 在配置里给这个分类改名，或把另一个输出移走
+owner-term = { $number ->
+        [0] `{ $taxonomy }`「{ $term }」的页面
+        [1] `{ $taxonomy }`「{ $term }」的页面
+       *[other] `{ $taxonomy }`「{ $term }」页面的第 { $number } 页
+    }
+    .help = 给这个分类词改名，或把另一个输出移走
+owner-cities = 城市页
+owner-region-page =
+    .help = 在配置里另设 `[regions] path`
+owner-city = { $number ->
+        [0] 「{ $name }」的城市页
+        [1] 「{ $name }」的城市页
+       *[other] 「{ $name }」城市页的第 { $number } 页
+    }
+owner-province = 「{ $name }」的省份页
+owner-series = 系列「{ $name }」的页面
+    .help = 在配置里另设 `[series] path`
+owner-not-found = 404 页面
+    .help = 404 页面来自 `templates/404.html`；请删去另一个输出
+owner-sitemap = 网站地图
+owner-robots = `robots.txt`
+owner-switch-off = 要发布自己的文件，请在配置里设置 `{ $key } = false`；否则删去另一个
+owner-highlight = 代码高亮样式表
+    .help = 给另一个文件改名
+owner-stylesheet = 由 `sass/` 编译的样式表
+    .help = 给另一个文件或 Sass 文件改名
+owner-search-page = 搜索页
+    .help = `search/` 归搜索页和搜索索引所有；请把另一个输出移走
+owner-search-index = 搜索索引（它占用 `{ $folder }/`）
+    .help = `search/` 归搜索索引所有；请把另一个输出移走，或设置 `build_search_index = false`
+owner-feed-site = 全站订阅源
+owner-feed-section = `{ $file }` 的订阅源
+owner-feed-term = `{ $taxonomy }`「{ $term }」的订阅源
+owner-feed-city = 「{ $name }」的订阅源
+owner-feed =
+    .help = 给另一个文件改名，或修改 `feed_filenames`
+owner-redirect-section = 从 `{ $file }` 第 1 页的跳转
+    .help = 修改 `paginate_path`，或把另一个输出移走
+owner-redirect-term = 从 `{ $taxonomy }`「{ $term }」第 1 页的跳转
+owner-alias = `{ $file }` 的旧网址 `{ $alias }`
+    .help = 删去这个旧网址，或换一个没有被其他输出占用的旧网址
+owner-static = 静态文件 `{ $file }`
+    .help = 给这个静态文件改名或删除它；网站自己会生成这个输出
+owner-traditional = 网站的繁体版（它占用 `{ $folder }/`）
+    .help = 给另一个输出改名，或设置 `traditional = false`
+owner-bundle = 稿件旁边的文件 `{ $file }`
+    .help = 给这个文件改名：稿件文件夹里的文件会发布在稿件旁边
+
+## 模板和主题（E04xx、W0401）
+
+theme-not-found = 在 `themes/{ $name }/` 里找不到主题 `{ $name }`
+    .help = 检查配置里的 `theme`，或把主题文件夹复制到 `themes/` 里
+template-unreadable = 读不出模板：{ $reason }
+    .help = 把模板存为 UTF-8 文本，并检查文件的读取权限
+template-error = 模板出错：{ $reason }
+    .help = 出错时正在生成 `{ $file }`；请改正模板或这篇稿件的前置信息
+template-not-found = 找不到模板 `{ $template }`
+    .expected = 网站里的 `templates/{ $template }`，或配置所设主题的 `themes/主题名/templates/` 里的同名文件
+    .help = 新建这个模板，或在配置里设置 `theme = "portal"`，或改正 `template` 的值
+template-extends-loop = 模板互相继承，形成了循环：{ $chain }
+    .help = 改掉其中一个 `{"{"}% extends %{"}"}`，让继承链停在一个不继承别的模板的模板上，例如 `base.html`
+template-extends-itself = `{ $name }` 继承了它自己；要继承主题里的 `{ $name }`，请写 `{"{"}% extends "{ $theme }/templates/{ $name }" %{"}"}`
+template-include-loop = 模板包含了它自己：{ $chain }
+    .help = 删去造成循环的那个 include；要输出嵌套的内容（菜单、目录树），请用递归的宏
+template-endless-macro = 宏 `{ $name }` 总是调用它自己，永远不会结束
+    .help = 只在会停止的 `{"{"}% if %{"}"}` 或 `{"{"}% for %{"}"}` 里再次调用这个宏
+template-recursion = 模板无休止地递归：'{ $file }' 里的宏 `{ $name }` 已嵌套调用 { $depth } 层
+    .cycle = 模板无休止地递归：'{ $file }' 里的宏 `{ $name }` 已嵌套调用 { $depth } 层；这些宏互相调用，没有尽头：{ $chain }
+    .help = 确认宏里的 `{"{"}% if %{"}"}` 会让它停止调用自己：计数器如果越来越远离上限，就永远停不下来
+theme-strings-unreadable = 读不出主题的文字表：{ $reason }
+    .expected = 像 `home = "首页"` 这样的行：每行一个名称和一段文字
+    .help = 每个值都用英文双引号括起来；每行一个 `名称 = "文字"`
+static-bad-pattern = `{ $key }` 里的规则 `{ $pattern }` 写得不对：{ $reason }
+    .help = 用通配符写法，例如 `*.psd` 或 `.well-known`
+static-hidden = `static/` 里的隐藏文件没有发布：{ $names }
+    .more = `static/` 里的隐藏文件没有发布：{ $names }，另有 { $more } 个
+    .help = 隐藏文件常含机密（`.env`、`.git/`）；确实要发布的，请列在 `static_dotfiles` 里，例如 `static_dotfiles = [".well-known"]`
+sass-compiler-bug = Sass 编译器内部出错，这是 menhu 的缺陷；请连同这个文件一起报告
+sass-error = Sass 出错：{ $reason }
+    .help = 改正样式表，或在配置里设置 `compile_sass = false`
+sass-import = Sass：读不出导入的文件：{ $reason }
+    .help = 只导入网站 `sass/` 文件夹里的文件
+
+## 输出文件夹（E05xx）和 menhu 自身的错误（E0001）
+
+output-refused = 不能把 `{ $folder }` 用作输出文件夹：{ $reason }
+    .help = 选网站里的一个文件夹，例如 `public`：`menhu build --output public`
+    .root = 它是文件系统的根目录
+    .site = 它就是网站本身，或网站的上级文件夹
+    .source = 它在 menhu 要读取的 `{ $folder }` 里面
+    .hidden = 它是隐藏文件夹（如 `.git`），生成网站时会被整个替换
+    .file = 它是一个文件，生成网站时会被替换成文件夹
+    .holds = 它里面有网站要读取的 `{ $path }`
+    .outside = 它在网站以外；如果确实要这样，请加 `--force`
+output-outside = 不能写入 `{ $path }`：它会落到输出文件夹以外
+    .help = 前置信息里的 `path` 或 `slug` 不要含 `..`
+output-io =
+    .find-parent = 找不到 `{ $path }` 的上级文件夹
+    .create = 无法创建 `{ $path }`：{ $reason }
+    .write = 无法写入 `{ $path }`：{ $reason }
+    .copy = 无法复制 `{ $path }`：{ $reason }
+    .move-in = 无法把新生成的网站移到 `{ $path }`：{ $reason }
+    .move-aside = 无法把原来的输出从 `{ $path }` 移开：{ $reason }
+    .clean = 无法清理 `{ $path }`：{ $reason }
+    .remove = 无法删除 `{ $path }`：{ $reason }
+    .help = 检查磁盘剩余空间和权限；原来的输出没有改动
+internal-file = 处理这个文件时 menhu 内部出错，这是 menhu 的缺陷，请报告
+    .help = 网站的其余部分已处理完；报告时请尽量附上这个文件
+internal-search-outside = menhu 内部出错：搜索索引把 `{ $path }` 写到了它的文件夹以外，这是 menhu 的缺陷，请报告
+internal-not-planned = menhu 内部出错：生成了 `{ $path }`，但它不在输出计划里，这是 menhu 的缺陷，请报告
+markdown-more-no-alt = 还有 { $count } 张图片没有说明文字，未一一列出
+    .help = 给这篇稿件的每张图片都写上说明文字，再重新生成
+
+## menhu check：链接和页面（C01xx）
+
+check-missing-image = 图片 `{ $path }` 不存在
+    .expected = 稿件旁边（稿件文件夹里）或 `static/` 下的图片
+    .help = 把图片放到 `index.md` 旁边或 `static/` 里，或改正路径
+check-broken-link = 链接 `{ $link }` 指向的页面或文件不存在
+    .expected = 本站的页面，最好写成 `@/栏目/文件.md`
+    .help = 用 `@/` 链接到 Markdown 文件，例如 `[通知](@/news/tzgg/x.md)`，这样文件改名时 menhu 能发现
+check-broken-anchor = 页面 `{ $page }` 上没有锚点 `#{ $anchor }`
+    .expected = 那个页面上某个标题或元素的 id
+    .help = 链接到页面目录里显示的标题 id，或删去 `#…` 部分
+check-summary-link = 链接 `{ $path }` 在稿件页面上能用，但在显示摘要的页面上打不开（`{ $shown }`{ $more ->
+        [0] {""}
+       *[other] 等 { $more } 处
+    }）
+    .expected = 在所有显示摘要的页面上都能用的路径：从网站根目录写起
+    .help = 从网站根目录写：`{ $path }`；或把它移到 `<!-- more -->` 下面，列表里就不显示它
+check-summary-image = 图片 `{ $path }` 在稿件页面上能显示，但在显示摘要的页面上显示不出（`{ $shown }`{ $more ->
+        [0] {""}
+       *[other] 等 { $more } 处
+    }）
+check-template-link = 模板里写的链接 `{ $link }` 指向的页面或文件不存在（{ $pages ->
+        [1] 本页
+       *[other] { $pages } 个页面
+    }）
+    .expected = 网站生成的路径，例如用 `get_url(path="@/news/_index.md")` 得到的地址
+    .help = 改正主题模板（或网站 `templates/` 里）的链接；用 `get_url` 加 `@/` 写链接，改名时能被发现
+check-template-anchor = { $problem }（在模板里，{ $pages ->
+        [1] 本页
+       *[other] { $pages } 个页面
+    }）
+
+## menhu check：页面、检查规则和用语（C01xx–C03xx）
+
+check-no-alt =
+    .expected = 方括号里写一句简短的说明：`![描述](图片.jpg)`
+    .help = 为看不到图片的读者写明图片内容，例如 `![梧州市科协调研现场](photo.jpg)`
+check-heading-jump = 标题「{ $title }」从第 { $from } 级跳到了第 { $to } 级
+    .expected = 这里用第 { $level } 级标题（`{ $marks }`）
+    .help = 读屏软件按标题级别朗读提纲：不要跳级；用 `#` 号的个数表示结构，不要用字号
+check-duplicate-title = 标题「{ $title }」被 { $count } 篇稿件使用
+    .help = 每篇稿件用自己的标题（最先使用的是 `{ $first }`）；这些稿件是：{ $pages }
+check-external-broken = 站外链接 `{ $url }` 打不开：{ $reason }{ $others ->
+        [0] {""}
+       *[other] （另有 { $others } 处同样的链接）
+    }
+    .help = 改正或删除这个链接；如果对方页面搬了家，请链接到新地址
+check-external-silent = 站外链接 `{ $url }` 没有响应：{ $reason }{ $others ->
+        [0] {""}
+       *[other] （另有 { $others } 处同样的链接）
+    }
+    .help = 在浏览器里打开这个地址看看；如果对方网站拒绝自动检查，请把它加到 `[check.external]` 的 `skip` 里
+check-external-private = 没有访问站外链接 `{ $url }`：{ $reason }{ $others ->
+        [0] {""}
+       *[other] （另有 { $others } 处同样的链接）
+    }
+    .help = 公开网页不应链接到内部网络；如果确实要链接（内网页面），请把它的主机名加到 `[check.external]` 的 `allow_private` 里
+check-template-text = 稿件里还留着模板的提示文字：「{ $text }」
+    .expected = 用稿件自己的内容替换模板的提示文字
+    .help = 把提示文字换成正文，或删去这一行
+check-empty-source = `source`（来源）是空的
+    .expected = 稿件的来源，例如 `source = "梧州市科协"`
+    .help = 填写来源；如果稿件就出自本网站，删去这一行
+check-photo-size = { $bytes }，{ $width } × { $height } 像素
+check-photo-kept = { $size } 的照片按原图发布
+    .help = `[images]` 里的 `keep_original = true` 让原图照原样发布；删去这一行，读者就会看到缩小后的副本；或把照片存小一些
+check-photo-large = { $size } 的照片太大，不能按原图发布
+    .expected = 每边最多 { $side } 像素、不超过 { $bytes } 的照片
+    .help = 无须处理：页面上显示的是缩小后的副本。如果也要发布原图，请把它存为每边最多 { $side } 像素、不超过 { $bytes }，或在 `[images]` 里设置 `keep_original = true`
+check-stale-pin = { $day } 的稿件仍然{ $what }，已经过了 { $days } 天
+    .expected = 只把最近 { $days } 天的新闻置顶或设为头条，或写明截止日期
+    .help = 删去 `{ $key }`，或写明截止日期：`{ $key }_until = { $until }`
+check-stale-home = 首页
+    .help = 发布一条新闻（`menhu new news "标题"`）；时限是 site-config.toml 里 `[check]` 下的 `home_days`
+check-stale-column = 栏目「{ $title }」
+check-stale = { $what }上次更新是 { $age } 天前（{ $newest }），超过了 { $limit } 天的时限
+    .undated = { $what }没有带日期的稿件，视为从未更新
+    .expected = 至少每 { $limit } 天更新一次
+    .help = 发布新稿件（`menhu new { $folder } "标题"`），或在 site-config.toml 里用 `[[check.columns]]`、`section = "{ $folder }"` 和 `days = …` 设置这个栏目的时限
+check-empty-column = 栏目「{ $title }」没有任何稿件
+    .expected = 受检查的栏目至少有一篇已发布的稿件
+    .help = 在 `content/{ $path }/` 里发布一篇稿件，或删去这个栏目，或用 `[[check.columns]] section = "{ $path }"` 加 `allow_empty = true`（或 `type = "exempt"`）标明它可以为空
+check-undated = 按日期排列的栏目「{ $column }」里，稿件「{ $title }」没有发布日期
+    .expected = 前置信息里的 `date`，例如 `date = 2026-05-01`，或以 `2026-05-01-` 开头的文件名
+    .help = 在标题下面加 `date = YYYY-MM-DD`：检查时没有日期的稿件算作未更新
+check-empty-attachment = 附件 `{ $name }` 是空文件
+    .expected = 附件本身（读者会下载它）
+    .help = 换成真正的文件，或把它从 `attachments` 里删去
+check-meta-missing = { $count } 个页面缺少 meta 标签 `{ $tag }`，或它的内容为空
+    .expected = 每个页面的 `<head>` 里都有 `<meta name="{ $tag }" content="…">`
+    .help = 主题的 `base.html` 要写出 `<meta name="{ $tag }" …>`；自带的 `portal` 主题会写
+    .site-id-code = 在 site-config.toml 的 `[check]` 下设置 `site_id_code`，或在 `[extra.footer]` 下设置 `site_code`（网站标识码）
+    .content-source = 主题的 `base.html` 要写出 `<meta name="ContentSource" …>`；自带的 `portal` 主题写的是稿件的 `source`（来源），没有来源时写网站名称
+    .pub-date = 在稿件的前置信息里写上 `date`（发布日期）
+check-filing-missing = { $count } 个页面的页脚没有{ $name }（{ $mark }…）
+    .expected = 政府或事业单位网站每个页面的页脚都有{ $name }
+    .help = 在 site-config.toml 的 `[extra.footer]` 里填写 `icp`、`police` 和 `site_code`（portal 主题会显示它们）；如果网站不是政府或事业单位网站，请在 `[check]` 下设置 `government = false`
+check-old-as-of = `[check] as_of` 是 { $day }，已是 { $days } 天前：更新情况按那一天计算，而不是今天
+    .help = 删去 `[check]` 里的 `as_of`，让自查按运行当天计算；固定日期只用于测试（`menhu check --today YYYY-MM-DD`）
+check-miswritten = 「{ $wrong }」是「{ $right }」的错误写法
+    .help = 改为「{ $right }」
+check-forbidden = 「{ $term }」是禁用或过时的说法
+    .instead = 改为「{ $instead }」
+    .help = 换一种说法（site-config.toml 的 `[[check.forbidden]]` 列出了这个词）
+
+## menhu check --report：自查报告页面
+
+report-title = { $site } 网站自查报告
+report-summary = 检查页面 { $pages } 个：错误 { $errors } 项，警告 { $warnings } 项。
+    .errors = 错误 { $errors } 项
+report-today = 更新情况按 { $day } 计算。
+report-columns = 栏目更新情况
+    .column = 栏目
+    .kind = 类型
+    .limit = 时限（天）
+    .items = 条目
+    .undated = 无日期
+    .newest = 最近更新
+    .age = 距今（天）
+    .status = 状态
+    .problems = 问题（含下级栏目）
+report-home = 首页
+report-column-name = { $title }（{ $section }）
+report-kind =
+    .news = 动态要闻
+    .notice = 通知公告/政策文件
+    .other = 其他
+    .exempt = 不检查
+report-status =
+    .ok = 正常
+    .stale = 未按时更新
+    .empty = 空白栏目
+    .exempt = 不检查
+report-by-rule = 按规则统计
+    .none = 未发现问题。
+    .code = 代码
+    .errors = 错误
+    .warnings = 警告
+report-problems = 问题清单
+    .level = 级别
+    .place = 位置
+    .problem = 问题
+    .fix = 修改建议
+report-level =
+    .error = 错误
+    .warning = 警告
+
+## menhu deploy（E08xx）
+
+deploy-unreadable-config = 读不出 `{ $file }`：{ $reason }
+    .help = 在网站文件夹里运行 `menhu deploy`，或用 `--root` 指定网站文件夹
+deploy-bad-target = [deploy.targets.{ $name }]：{ $reason }
+    .expected = type = "s3"、"folder" 或 "sftp"，并写上各自需要的项（见 docs/operator-guide.md 的“Deploying”）
+deploy-unknown-default = [deploy] default = "{ $name }" 不是任何一个发布目标
+    .help = 添加 [deploy.targets.{ $name }]，或改写成已有目标的名称
+deploy-prefix-escapes = [deploy.targets.{ $name }] 的 prefix `{ $prefix }` 跑出了存储桶的文件夹
+deploy-no-brotli = [deploy.targets.{ $name }]：对象存储无法提供 brotli 压缩版本
+    .help = 存储桶只按请求返回文件，不能按浏览器的 Accept-Encoding 选择；请用 precompress = ["gzip"]，所有浏览器都能读
+deploy-unknown-precompress = [deploy.targets.{ $name }]：不认识的 precompress `{ $value }`
+    .expected = precompress = ["gzip", "brotli"]
+deploy-bad-pattern = cache_control 规则 `{ $pattern }` 写得不对：{ $reason }
+    .expected = 通配符规则，例如 "*.html"、"**/*.html" 或 "search/**"
+deploy-secret = `{ $key }` 是密钥，不能写在 `{ $file }` 里
+    .expected = 把密钥放在环境变量 { $variable } 里
+    .help = 删去这一行，更换这个密钥（它已经留在 git 历史里了），再把新密钥设为 CI 的机密变量 { $variable }
+deploy-invalid = [deploy]：{ $reason }
+    .expected = docs/operator-guide.md“Deploying”一节列出的配置项
+deploy-no-section = site-config.toml 里没有 [deploy]
+    .help = 添加一个发布目标，例如 [deploy.targets.www]，写上 type = "folder" 和 path = "/srv/www"（见 docs/operator-guide.md 的“Deploying”）
+deploy-nothing-built = `{ $folder }` 里没有生成好的网站（没有 index.html）
+    .help = 先运行 `menhu build`；deploy 发布的是最近一次生成的结果
+deploy-no-target-chosen = 有多个发布目标，但没有指定用哪一个
+    .help = 加上 `--target 名称`（可选：{ $names }），或设置 [deploy] default
+deploy-no-such-target = 没有名为 `{ $name }` 的发布目标
+    .none = 在 site-config.toml 里的 [deploy.targets.名称] 下添加一个
+    .help = 已有的目标：{ $names }
+deploy-unreadable-file = 读不出 `{ $file }`：{ $reason }
+deploy-unreadable-output = 读不出输出文件夹：{ $reason }
+deploy-bad-manifest = 发布目标上的 `{ $file }` 读不出：{ $reason }
+    .help = 删除发布目标上的 `{ $file }`：下次发布时会重新上传所有文件
+deploy-failed =
+    .create = 无法创建 `{ $what }`：{ $reason }
+    .write = 无法写入 `{ $what }`：{ $reason }
+    .read = 无法读取 `{ $what }`：{ $reason }
+    .delete = 无法删除 `{ $what }`：{ $reason }
+    .upload = 无法上传 `{ $what }`：{ $reason }
+    .upload-to = 无法上传到 `{ $what }`：{ $reason }
+    .run = 无法运行 `{ $what }`：{ $reason }
+    .connect-to = 无法连接 `{ $what }`：{ $reason }
+deploy-temporary-folder = 临时文件夹
+deploy-answer = 服务器返回 { $status }：{ $body }
+    .forbidden = 检查 MENHU_DEPLOY_ACCESS_KEY_ID / MENHU_DEPLOY_SECRET_ACCESS_KEY、区域，以及这个密钥有没有写入存储桶的权限
+    .not-found = 检查存储桶的名称和访问地址（以及 path_style）
+    .help = 请看上面存储服务返回的信息
+deploy-no-credentials = 没有访问存储桶的凭据
+    .expected = 环境变量 MENHU_DEPLOY_ACCESS_KEY_ID 和 MENHU_DEPLOY_SECRET_ACCESS_KEY
+    .help = 用 CI 的机密变量设置它们（GitHub：Settings → Secrets and variables → Actions）
+deploy-bad-endpoint = 访问地址 `{ $endpoint }` 有误：{ $reason }
+    .expected = 网址，例如 https://oss-cn-hangzhou.aliyuncs.com
+deploy-bad-bucket = `{ $endpoint }` 上的存储桶 `{ $bucket }` 有误：{ $reason }
+    .help = 用 IP 地址访问的服务（MinIO、测试服务器）需要设置 path_style = true
+deploy-no-sftp =
+    .help = 安装 OpenSSH 客户端（Debian：apt-get install openssh-client）
+deploy-sftp-connect =
+    .help = 检查主机、用户名和端口；{ $key } 要指向私钥文件，{ $known } 要指向含服务器公钥的 known_hosts 文件
+deploy-resume =
+    .help = 已发送的文件都记录在服务器上：再运行一次 `menhu deploy` 即可接着上传
+
+## menhu deploy：做了什么
+
+deploy-line =
+    .upload = 上传
+    .delete = 删除
+deploy-dry-run = 试运行 `{ $target }`：将上传 { $uploaded } 个文件（{ $size }），删除 { $deleted } 个，{ $unchanged } 个不变
+deploy-done = 已发布到 `{ $target }`：上传 { $uploaded } 个文件（{ $size }），删除 { $deleted } 个，{ $unchanged } 个不变，用时 { $seconds } 秒
+deploy-first = { $line }（发布目标上没有发布记录：全部文件都已上传）
+
+## 命令行自身的错误
+
+cli-cannot-start = 错误：无法启动：{ $reason }
+cli-bug = menhu 内部出错，这是 menhu 的缺陷，请报告
+    .at = menhu 在 { $file }:{ $line } 内部出错，这是 menhu 的缺陷，请报告
+check-report-outside = 它所在的文件夹通向网站以外：`{ $folder }`
+
+## 前置信息：置顶
+
+content-bad-pin = `pin` 是 { $value }
+    .expected = `pin = true`，或从 1（最前）起的名次：`pin = 2`
+    .help = 写 `pin = 1` 排在最前，或删去 `pin`
 
 ## 每个代码的含义（docs/diagnostics.zh.md）
 

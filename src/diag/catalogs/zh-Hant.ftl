@@ -53,7 +53,7 @@ serve-edit-local-only = `--edit` 和 `--bind { $bind }` 不能同時用：在線
 serve-editor-listening = 在線編輯已啓動：在瀏覽器裏打開 { $address }/_menhu/edit/
 init-wrote = 示例網站已寫入 `{ $folder }`（{ $count } 個文件）
 init-wrote-ci = 已寫入 CI 流水線 `{ $file }`：請把 MENHU_URL 和 MENHU_SHA256 設爲要用的 menhu 版本，並添加 [deploy] 發佈目標（見 docs/operator-guide.md）
-init-next = 下一步：cd { $folder } && menhu serve
+init-next = 下一步：運行 `cd { $folder } && menhu serve`，在瀏覽器裏預覽網站
 new-guidance-file =
     已新建稿件：{ $file }
     下一步：打開這個文件，填寫作者、來源、責任編輯，寫好正文，再運行 `menhu serve` 預覽。
@@ -306,6 +306,547 @@ new-no-section = `content/` 裏沒有欄目 `{ $section }`
 serve-no-site-folder = 找不到網站目錄：{ $reason }
 serve-cannot-watch = 無法監視 `{ $folder }` 的變化：{ $reason }
     .help = 請管理員調高 Linux 的 inotify 上限：`sudo sysctl fs.inotify.max_user_watches=524288`
+
+## 前置信息、表格和菜單裏的地址（E0110、E0213）
+
+address-bad-scheme = `{ $key }`「{ $value }」是 `{ $scheme }:` 類的地址，網頁不能鏈接到這種地址
+    .expected = 站內路徑，如 `/about/` 或 `files/a.pdf`；或以 `https://`、`http://`、`mailto:`、`tel:` 開頭的地址
+    .help = 改寫成站內路徑，或 `https://www.example.org.cn/` 這樣的網址
+address-not-site-path = `{ $key }`「{ $value }」不是本站的路徑：它以 `{ $scheme }:` 開頭
+    .expected = 路徑，如 `/news/2024/`；或一個詞，如 `kexie-dahui`
+    .help = 刪去 `{ $scheme }:` 及其後面的網址部分；要把讀者引到別的網站，請在正文里加鏈接
+
+## 短代碼（E0212）
+
+shortcode-too-deep = 短代碼 `{ $name }` 嵌套超過了 { $depth } 層
+    .help = 短代碼生成的 Markdown 又調用了短代碼；請確認它沒有調用自己
+shortcode-too-much = 短代碼 `{ $name }` 沒有展開：這篇稿件的短代碼生成的內容太多
+    .help = 一篇稿件最多調用 { $calls } 次短代碼，生成的內容最多 64 MiB；請把稿件拆成幾篇
+shortcode-failed = 短代碼 `{ $name }` 出錯：{ $reason }
+shortcode-bad-args = 短代碼 `{ $name }` 的參數寫得不對：{ $reason }
+    .help = 參數寫成 `名稱=值`，用英文逗號隔開，例如 `name(id="x", n=3, on=true, list=[1, "a"])`
+shortcode-unclosed = 短代碼 `{ $name }` 沒有用 `{ $close }` 結束
+    .help = 在短代碼末尾加上 `{ $close }`
+shortcode-no-end = 成對的短代碼 `{ $name }` 缺少 `{"{"}% end %{"}"}`
+    .help = 在正文之後單獨一行寫 `{"{"}% end %{"}"}`
+shortcode-args-unclosed = 參數列表缺少結尾的 `)`
+shortcode-args-no-name = 這裏應是參數名，卻是 `{ $found }`
+shortcode-args-no-equals = `{ $key }` 後面應有 `=`
+shortcode-args-after = `{ $key }=` 之後：{ $reason }
+shortcode-args-no-comma = `{ $key }` 的值後面應有 `,` 或 `)`
+shortcode-args-too-deep = 列表嵌套超過了 { $depth } 層
+shortcode-args-no-value = 這裏應是一個值（英文引號括起的文字、數字、true、false 或 [列表]）
+shortcode-args-unclosed-string = 文字缺少結尾的 { $quote }
+shortcode-args-not-a-number = 「{ $value }」不是數字
+shortcode-args-list-comma = 列表裏應有 `,` 或 `]`
+
+## 網站以外的文件（E0214）
+
+escape-link = 快捷方式（符號鏈接）`{ $path }` 指向
+escape-path = `{ $path }` 通向
+escape-outside = { $what }網站以外：{ $to }
+    .expected = 網站目錄裏的文件和文件夾
+    .help = 把鏈接換成它所指文件的副本；如果網站確實要讀那個文件夾，請在配置的 `follow_symlinks` 裏列出它
+escape-hidden = { $what }網站裏的隱藏文件夾：{ $to }
+    .help = menhu 從不通過鏈接讀取 `.git` 這類隱藏文件夾；請直接複製文件
+escape-unresolved = { $what }一個讀不到的位置：{ $reason }
+    .help = 修正或刪除這個鏈接
+
+## 名錄表格：`[[directories]]`（E0220–E0223）
+
+directory-no-section = 名錄所屬欄目 `{ $section }` 不存在
+    .expected = 文件夾 `content/{ $section }/`，裏面有 `_index.md`
+    .help = 新建 `content/{ $section }/_index.md` 並寫上 `kind = "orgs"`，或改正這個 `[[directories]]` 裏的 `section`
+directory-row-replaces = 第 { $line } 行會頂替已有的稿件 `{ $page }`
+    .help = 給這一行的 `slug` 列換一個值，或給那篇 Markdown 稿件改名
+directory-unreadable = 讀不出名錄表格 `{ $file }`：{ $reason }
+    .help = 檢查 `[[directories]]` 裏的 `file`；路徑從網站根目錄算起
+directory-not-a-table = 不是 `.csv` 或 `.toml` 文件
+    .help = 表格文件名以 `.csv` 結尾（第一行是表頭，之後每行一個組織），或以 `.toml` 結尾（每個組織一個 `[[orgs]]`）
+directory-bad-csv = CSV 表格的行有誤：{ $reason }
+    .help = 每一行的列數要和表頭一樣；含逗號的值要用英文雙引號括起來："南寧市青秀區，示範路 1 號"
+directory-unknown-column = 第 { $line } 行：不認識的列「{ $name }」
+    .expected = 以下列名之一：{ $columns }
+    .help = 改正列名，或刪去這一列
+directory-invalid-toml =
+    .help = 每個組織寫一個 `[[orgs]]` 表，例如 `[[orgs]]\ntitle = "藤縣科協"`
+directory-no-orgs = 表格裏沒有 `[[orgs]]`
+    .help = 每個組織寫一個 `[[orgs]]` 表
+directory-no-title = 缺少 `title`
+    .expected = 組織的全稱，例如 藤縣科學技術協會
+directory-members-not-a-number = `members` 列的「{ $value }」不是數字
+    .expected = 會員人數，整數，例如 120
+directory-bad-row = 這一行有誤
+directory-bad-cell = 第 { $line } 行：{ $what }
+    .help = 改正 `{ $file }` 第 { $line } 行的 `{ $column }` 列
+
+## 圖片（E0250–E0255）
+
+image-unreadable = 讀不出圖片 `{ $file }`：{ $reason }
+    .expected = 網站目錄裏的圖片文件
+    .help = 檢查文件是否存在、能否讀取，以及它是不是指向網站以外文件的鏈接
+image-unsupported = `{ $file }` 不是 menhu 能讀的圖片：{ $reason }
+    .expected = JPEG、PNG、WebP 或 GIF 圖片
+    .help = 把圖片另存爲 JPEG（照片）或 PNG（圖表、截圖），改用另存的文件
+image-damaged = 圖片 `{ $file }` 已損壞：{ $reason }
+    .expected = 能用看圖軟件打開的圖片文件
+    .help = 用圖片編輯軟件打開後重新保存爲 JPEG 或 PNG，或從原處重新複製一份
+image-too-large = 圖片 `{ $file }` 太大：{ $reason }
+    .expected = 不超過 1 億像素、不超過 100 MB 的照片
+    .help = 用圖片編輯軟件縮小後重新保存（網頁上寬 2500 像素就足夠了）
+image-bad-request = 無法縮放 `{ $file }`：{ $reason }
+    .expected = 寬和高在 1 到 10000 像素之間（按操作的需要）
+    .help = 改正模板裏 `resize_image` 的參數
+image-cache = 無法保存 `{ $file }` 的縮放副本：{ $reason }
+    .expected = 網站裏可寫入的 `.menhu-cache/images` 文件夾
+    .help = 檢查磁盤剩餘空間和 `.menhu-cache/` 的權限，或用 `menhu build --clean-cache` 刪除這個文件夾
+image-cache-not-deleted = 無法刪除圖片緩存 `{ $folder }`：{ $reason }
+    .help = 手動刪除這個文件夾，或不加 `--clean-cache` 生成
+image-detail-site-folder = 網站文件夾：{ $reason }
+image-detail-outside = 它在網站目錄以外
+image-detail-not-a-file = 它不是文件
+image-detail-bytes = { $size } 字節，超過了上限 { $limit } 字節
+image-detail-not-an-image = 文件開頭不是 JPEG、PNG、WebP 或 GIF 圖片的格式
+image-detail-pixels = { $width } × { $height } 像素，超過了上限 { $limit } 百萬像素
+image-detail-zero-size = 文件聲稱的尺寸是 { $width } × { $height } 像素
+image-detail-limits = { $reason }（每邊最多 { $side } 像素，總共最多 { $limit } 百萬像素）
+image-detail-ends-early = 文件不完整或讀不出（{ $reason }）
+image-detail-encoding = 編碼爲 { $format } 時出錯：{ $reason }
+image-detail-changed = 生成網站的過程中這個文件被改動了；請重新生成
+image-detail-copy-side = 要求的副本每邊 { $side } 像素；最多 { $limit } 像素
+image-detail-copy-size = `{ $operation }` 會生成 { $width } × { $height } 像素的副本；每邊最多 { $limit } 像素
+image-detail-quality = 質量 { $quality } 不在 1 到 100 之間
+
+## 網站結構：地區、網址、附件、組織、系列、菜單（E03xx、W03xx）
+
+list-or = { $first }或{ $rest }
+list-and = { $first }，{ $rest }
+attachment-missing = 稿件旁邊找不到附件 `{ $path }`
+    .expected = 放在稿件自己文件夾裏的文件（稿件文件夾：`news/x/index.md` 旁邊放 `news/x/file.pdf`）
+    .help = 把附件放到 `index.md` 旁邊（需要時把稿件改成文件夾），或改正文件名
+place-ambiguous-region = 地區「{ $name }」有歧義：有 { $count } 個地方叫這個名字
+place-ambiguous-city = 城市「{ $name }」有歧義：有 { $count } 個地方叫這個名字
+place-ambiguous =
+    .expected = 只有一個行政區叫的名字
+    .help = 寫出你指的那個地方的全稱：{ $choices }；或在網站配置的 `[regions]` 裏設置 `default_province`
+place-unknown-region = 不認識的地區「{ $name }」
+place-unknown-city = 不認識的城市「{ $name }」
+place-unknown =
+    .expected = 行政區劃名錄裏的省、市或縣，例如「梧州」或「廣西壯族自治區梧州市藤縣」
+    .help = 檢查寫法，或在網站配置的 `[[regions.custom]]` 裏聲明這個地方
+place-did-you-mean = 是不是要寫{ $choices }？
+place-choice = 「{ $name }」（{ $full }）
+place-region = 地區「{ $name }」
+place-city = 城市「{ $name }」
+place-not-a-province = `default_province`「{ $name }」不是省級行政區
+    .expected = 省級名稱，例如「廣西」或「廣西壯族自治區」
+    .help = 改寫它所在的省：「{ $province }」
+region-path-taken = 地區頁面的網址 `{ $path }` 會頂替{ $owner }
+    .expected = 沒有分類、欄目或稿件使用的網址段
+    .help = 在網站配置裏換一個網址段，例如 `[regions]` 下寫 `path = "diqu"`
+series-path-taken = 系列頁面的網址 `{ $path }` 會頂替{ $owner }
+    .expected = 沒有分類、欄目或稿件使用的網址段
+    .help = 在網站配置裏換一個網址段，例如 `[series]` 下寫 `path = "xilie"`
+owner-taxonomy = 分類 `{ $name }` 的頁面
+owner-section = 欄目 `{ $file }`
+    .help = 在欄目的 `_index.md` 裏另寫 `path`，或給欄目文件夾改名
+owner-page = 稿件 `{ $file }`
+    .help = 在它的前置信息裏另寫 `path` 或 `slug`，或給文件改名
+menu-target-missing = 菜單項「{ $title }」鏈接到 `{ $target }`，但它不存在
+    .expected = `@/` 加 content 下的路徑，例如 `@/news/_index.md` 或 `@/about.md`
+    .help = 檢查 `content/` 下的路徑，或改用站內路徑，如 `/cities/`
+org-unknown-level = 不認識的組織級別「{ $level }」
+    .help = 學會寫 `society`，企業科協寫 `enterprise`，園區科協寫 `park`
+org-unknown-parent = 上級組織「{ $name }」不在名錄裏
+    .did-you-mean = 是不是要寫「{ $name }」？（上級組織按其頁面標題填寫）
+    .help = 給它加一個頁面；如果它不在本網站，就當普通文字保留
+org-unknown = `org`「{ $name }」不是名錄裏的組織
+    .did-you-mean = 是不是要寫「{ $name }」？
+    .help = 填寫該組織頁面的標題
+series-no-index = 系列「{ $name }」的這篇稿件沒有 `series_index`
+    .expected = 稿件在系列中的序號，例如 `series_index = 31`
+    .help = 在 `series` 下面加 `series_index = { $next }`（系列中最大序號的下一個）
+series-number-twice = 系列「{ $name }」有兩篇稿件的序號都是 { $number }
+    .expected = 同一系列裏每個序號只用一次
+    .help = `{ $file }` 用了同一個序號；給其中一篇改個序號
+series-gap = 系列「{ $name }」缺少序號爲 { $missing } 的稿件
+    .help = 檢查 `series_index`，或發佈缺少的那一期
+taxonomy-undeclared = 分類 `{ $name }` 沒有在網站配置裏聲明，它的分類詞被忽略了
+    .help = 在配置裏聲明它：`taxonomies = [{"{"} name = "{ $name }" {"}"}]`
+url-taken-twice = 兩篇稿件的網址相同 `{ $path }`：`{ $first }` 和 `{ $second }`
+    .help = 在其中一篇的前置信息裏換一個 `slug`，或給文件改名
+schedule-link-to-waiting = 鏈接到 `{ $target }`，這篇稿件定於 { $due } 發佈：在那之前這個鏈接打不開
+    .help = 兩篇一起發佈（把本稿件的發佈日期設爲相同或更晚），或等那篇發佈後再加鏈接
+schedule-fix-before = 這篇稿件定於 { $due } 發佈，現在還沒有發佈；請在此之前改好，否則到時生成網站會失敗
+    .after-help = { $help }；這篇稿件定於 { $due } 發佈，現在還沒有發佈；請在此之前改好，否則到時生成網站會失敗
+
+## 生成後未發佈稿件的統計（每次生成後的一行）
+
+publication-all = 所有稿件都已發佈
+    .drafts = 所有稿件都已發佈（--drafts：草稿和發佈日期在將來的稿件也包括在內）
+publication-scheduled = { $count } 篇定時發佈（最近一篇：{ $next }）
+publication-drafts = { $count } 篇草稿
+publication-left-out = { $count } 篇稿件未發佈：{ $parts }
+publication-expired = { $line }；{ $count } 篇稿件已過期（網址仍可打開，但不出現在列表、訂閱和搜索中）
+publication-reason =
+    .scheduled = 定時發佈
+    .draft = 草稿
+    .expired = 已過期
+
+## 同一個輸出路徑有兩個來源（E0304、E0305）
+
+alias-leaves-site = 舊網址 `{ $alias }` 會跑到網站以外
+    .help = 從網站根目錄寫舊網址，例如 `aliases = ["/old/news/"]`
+output-file-and-folder = `{ $path }` 既是文件（來自{ $first }），又是裝着 `{ $inner }` 的文件夾（來自{ $second }）
+output-written-twice = 兩個輸出都要寫到 `{ $path }`：{ $first }和{ $second }
+    .expected = 每個輸出路徑只有一個來源
+owner-traditional-copy-of = { $owner }的繁體版
+owner-home = 首頁 `{ $file }`
+owner-section-pager = `{ $file }` 列表的第 { $number } 頁
+owner-taxonomy-list = 全部 `{ $name }` 的列表頁
+    .help = 在配置裏給這個分類改名，或把另一個輸出移走
+owner-term = { $number ->
+        [0] `{ $taxonomy }`「{ $term }」的頁面
+        [1] `{ $taxonomy }`「{ $term }」的頁面
+       *[other] `{ $taxonomy }`「{ $term }」頁面的第 { $number } 頁
+    }
+    .help = 給這個分類詞改名，或把另一個輸出移走
+owner-cities = 城市頁
+owner-region-page =
+    .help = 在配置裏另設 `[regions] path`
+owner-city = { $number ->
+        [0] 「{ $name }」的城市頁
+        [1] 「{ $name }」的城市頁
+       *[other] 「{ $name }」城市頁的第 { $number } 頁
+    }
+owner-province = 「{ $name }」的省份頁
+owner-series = 系列「{ $name }」的頁面
+    .help = 在配置裏另設 `[series] path`
+owner-not-found = 404 頁面
+    .help = 404 頁面來自 `templates/404.html`；請刪去另一個輸出
+owner-sitemap = 網站地圖
+owner-robots = `robots.txt`
+owner-switch-off = 要發佈自己的文件，請在配置裏設置 `{ $key } = false`；否則刪去另一個
+owner-highlight = 代碼高亮樣式表
+    .help = 給另一個文件改名
+owner-stylesheet = 由 `sass/` 編譯的樣式表
+    .help = 給另一個文件或 Sass 文件改名
+owner-search-page = 搜索頁
+    .help = `search/` 歸搜索頁和搜索索引所有；請把另一個輸出移走
+owner-search-index = 搜索索引（它佔用 `{ $folder }/`）
+    .help = `search/` 歸搜索索引所有；請把另一個輸出移走，或設置 `build_search_index = false`
+owner-feed-site = 全站訂閱源
+owner-feed-section = `{ $file }` 的訂閱源
+owner-feed-term = `{ $taxonomy }`「{ $term }」的訂閱源
+owner-feed-city = 「{ $name }」的訂閱源
+owner-feed =
+    .help = 給另一個文件改名，或修改 `feed_filenames`
+owner-redirect-section = 從 `{ $file }` 第 1 頁的跳轉
+    .help = 修改 `paginate_path`，或把另一個輸出移走
+owner-redirect-term = 從 `{ $taxonomy }`「{ $term }」第 1 頁的跳轉
+owner-alias = `{ $file }` 的舊網址 `{ $alias }`
+    .help = 刪去這個舊網址，或換一個沒有被其他輸出佔用的舊網址
+owner-static = 靜態文件 `{ $file }`
+    .help = 給這個靜態文件改名或刪除它；網站自己會生成這個輸出
+owner-traditional = 網站的繁體版（它佔用 `{ $folder }/`）
+    .help = 給另一個輸出改名，或設置 `traditional = false`
+owner-bundle = 稿件旁邊的文件 `{ $file }`
+    .help = 給這個文件改名：稿件文件夾裏的文件會發布在稿件旁邊
+
+## 模板和主題（E04xx、W0401）
+
+theme-not-found = 在 `themes/{ $name }/` 裏找不到主題 `{ $name }`
+    .help = 檢查配置裏的 `theme`，或把主題文件夾複製到 `themes/` 裏
+template-unreadable = 讀不出模板：{ $reason }
+    .help = 把模板存爲 UTF-8 文本，並檢查文件的讀取權限
+template-error = 模板出錯：{ $reason }
+    .help = 出錯時正在生成 `{ $file }`；請改正模板或這篇稿件的前置信息
+template-not-found = 找不到模板 `{ $template }`
+    .expected = 網站裏的 `templates/{ $template }`，或配置所設主題的 `themes/主題名/templates/` 裏的同名文件
+    .help = 新建這個模板，或在配置裏設置 `theme = "portal"`，或改正 `template` 的值
+template-extends-loop = 模板互相繼承，形成了循環：{ $chain }
+    .help = 改掉其中一個 `{"{"}% extends %{"}"}`，讓繼承鏈停在一個不繼承別的模板的模板上，例如 `base.html`
+template-extends-itself = `{ $name }` 繼承了它自己；要繼承主題裏的 `{ $name }`，請寫 `{"{"}% extends "{ $theme }/templates/{ $name }" %{"}"}`
+template-include-loop = 模板包含了它自己：{ $chain }
+    .help = 刪去造成循環的那個 include；要輸出嵌套的內容（菜單、目錄樹），請用遞歸的宏
+template-endless-macro = 宏 `{ $name }` 總是調用它自己，永遠不會結束
+    .help = 只在會停止的 `{"{"}% if %{"}"}` 或 `{"{"}% for %{"}"}` 裏再次調用這個宏
+template-recursion = 模板無休止地遞歸：'{ $file }' 裏的宏 `{ $name }` 已嵌套調用 { $depth } 層
+    .cycle = 模板無休止地遞歸：'{ $file }' 裏的宏 `{ $name }` 已嵌套調用 { $depth } 層；這些宏互相調用，沒有盡頭：{ $chain }
+    .help = 確認宏裏的 `{"{"}% if %{"}"}` 會讓它停止調用自己：計數器如果越來越遠離上限，就永遠停不下來
+theme-strings-unreadable = 讀不出主題的文字表：{ $reason }
+    .expected = 像 `home = "首頁"` 這樣的行：每行一個名稱和一段文字
+    .help = 每個值都用英文雙引號括起來；每行一個 `名稱 = "文字"`
+static-bad-pattern = `{ $key }` 裏的規則 `{ $pattern }` 寫得不對：{ $reason }
+    .help = 用通配符寫法，例如 `*.psd` 或 `.well-known`
+static-hidden = `static/` 裏的隱藏文件沒有發佈：{ $names }
+    .more = `static/` 裏的隱藏文件沒有發佈：{ $names }，另有 { $more } 個
+    .help = 隱藏文件常含機密（`.env`、`.git/`）；確實要發佈的，請列在 `static_dotfiles` 裏，例如 `static_dotfiles = [".well-known"]`
+sass-compiler-bug = Sass 編譯器內部出錯，這是 menhu 的缺陷；請連同這個文件一起報告
+sass-error = Sass 出錯：{ $reason }
+    .help = 改正樣式表，或在配置裏設置 `compile_sass = false`
+sass-import = Sass：讀不出導入的文件：{ $reason }
+    .help = 只導入網站 `sass/` 文件夾裏的文件
+
+## 輸出文件夾（E05xx）和 menhu 自身的錯誤（E0001）
+
+output-refused = 不能把 `{ $folder }` 用作輸出文件夾：{ $reason }
+    .help = 選網站裏的一個文件夾，例如 `public`：`menhu build --output public`
+    .root = 它是文件系統的根目錄
+    .site = 它就是網站本身，或網站的上級文件夾
+    .source = 它在 menhu 要讀取的 `{ $folder }` 裏面
+    .hidden = 它是隱藏文件夾（如 `.git`），生成網站時會被整個替換
+    .file = 它是一個文件，生成網站時會被替換成文件夾
+    .holds = 它裏面有網站要讀取的 `{ $path }`
+    .outside = 它在網站以外；如果確實要這樣，請加 `--force`
+output-outside = 不能寫入 `{ $path }`：它會落到輸出文件夾以外
+    .help = 前置信息裏的 `path` 或 `slug` 不要含 `..`
+output-io =
+    .find-parent = 找不到 `{ $path }` 的上級文件夾
+    .create = 無法創建 `{ $path }`：{ $reason }
+    .write = 無法寫入 `{ $path }`：{ $reason }
+    .copy = 無法複製 `{ $path }`：{ $reason }
+    .move-in = 無法把新生成的網站移到 `{ $path }`：{ $reason }
+    .move-aside = 無法把原來的輸出從 `{ $path }` 移開：{ $reason }
+    .clean = 無法清理 `{ $path }`：{ $reason }
+    .remove = 無法刪除 `{ $path }`：{ $reason }
+    .help = 檢查磁盤剩餘空間和權限；原來的輸出沒有改動
+internal-file = 處理這個文件時 menhu 內部出錯，這是 menhu 的缺陷，請報告
+    .help = 網站的其餘部分已處理完；報告時請儘量附上這個文件
+internal-search-outside = menhu 內部出錯：搜索索引把 `{ $path }` 寫到了它的文件夾以外，這是 menhu 的缺陷，請報告
+internal-not-planned = menhu 內部出錯：生成了 `{ $path }`，但它不在輸出計劃裏，這是 menhu 的缺陷，請報告
+markdown-more-no-alt = 還有 { $count } 張圖片沒有說明文字，未一一列出
+    .help = 給這篇稿件的每張圖片都寫上說明文字，再重新生成
+
+## menhu check：鏈接和頁面（C01xx）
+
+check-missing-image = 圖片 `{ $path }` 不存在
+    .expected = 稿件旁邊（稿件文件夾裏）或 `static/` 下的圖片
+    .help = 把圖片放到 `index.md` 旁邊或 `static/` 裏，或改正路徑
+check-broken-link = 鏈接 `{ $link }` 指向的頁面或文件不存在
+    .expected = 本站的頁面，最好寫成 `@/欄目/文件.md`
+    .help = 用 `@/` 鏈接到 Markdown 文件，例如 `[通知](@/news/tzgg/x.md)`，這樣文件改名時 menhu 能發現
+check-broken-anchor = 頁面 `{ $page }` 上沒有錨點 `#{ $anchor }`
+    .expected = 那個頁面上某個標題或元素的 id
+    .help = 鏈接到頁面目錄裏顯示的標題 id，或刪去 `#…` 部分
+check-summary-link = 鏈接 `{ $path }` 在稿件頁面上能用，但在顯示摘要的頁面上打不開（`{ $shown }`{ $more ->
+        [0] {""}
+       *[other] 等 { $more } 處
+    }）
+    .expected = 在所有顯示摘要的頁面上都能用的路徑：從網站根目錄寫起
+    .help = 從網站根目錄寫：`{ $path }`；或把它移到 `<!-- more -->` 下面，列表裏就不顯示它
+check-summary-image = 圖片 `{ $path }` 在稿件頁面上能顯示，但在顯示摘要的頁面上顯示不出（`{ $shown }`{ $more ->
+        [0] {""}
+       *[other] 等 { $more } 處
+    }）
+check-template-link = 模板裏寫的鏈接 `{ $link }` 指向的頁面或文件不存在（{ $pages ->
+        [1] 本頁
+       *[other] { $pages } 個頁面
+    }）
+    .expected = 網站生成的路徑，例如用 `get_url(path="@/news/_index.md")` 得到的地址
+    .help = 改正主題模板（或網站 `templates/` 裏）的鏈接；用 `get_url` 加 `@/` 寫鏈接，改名時能被發現
+check-template-anchor = { $problem }（在模板裏，{ $pages ->
+        [1] 本頁
+       *[other] { $pages } 個頁面
+    }）
+
+## menhu check：頁面、檢查規則和用語（C01xx–C03xx）
+
+check-no-alt =
+    .expected = 方括號裏寫一句簡短的說明：`![描述](圖片.jpg)`
+    .help = 爲看不到圖片的讀者寫明圖片內容，例如 `![梧州市科協調研現場](photo.jpg)`
+check-heading-jump = 標題「{ $title }」從第 { $from } 級跳到了第 { $to } 級
+    .expected = 這裏用第 { $level } 級標題（`{ $marks }`）
+    .help = 讀屏軟件按標題級別朗讀提綱：不要跳級；用 `#` 號的個數表示結構，不要用字號
+check-duplicate-title = 標題「{ $title }」被 { $count } 篇稿件使用
+    .help = 每篇稿件用自己的標題（最先使用的是 `{ $first }`）；這些稿件是：{ $pages }
+check-external-broken = 站外鏈接 `{ $url }` 打不開：{ $reason }{ $others ->
+        [0] {""}
+       *[other] （另有 { $others } 處同樣的鏈接）
+    }
+    .help = 改正或刪除這個鏈接；如果對方頁面搬了家，請鏈接到新地址
+check-external-silent = 站外鏈接 `{ $url }` 沒有響應：{ $reason }{ $others ->
+        [0] {""}
+       *[other] （另有 { $others } 處同樣的鏈接）
+    }
+    .help = 在瀏覽器裏打開這個地址看看；如果對方網站拒絕自動檢查，請把它加到 `[check.external]` 的 `skip` 裏
+check-external-private = 沒有訪問站外鏈接 `{ $url }`：{ $reason }{ $others ->
+        [0] {""}
+       *[other] （另有 { $others } 處同樣的鏈接）
+    }
+    .help = 公開網頁不應鏈接到內部網絡；如果確實要鏈接（內網頁面），請把它的主機名加到 `[check.external]` 的 `allow_private` 裏
+check-template-text = 稿件裏還留着模板的提示文字：「{ $text }」
+    .expected = 用稿件自己的內容替換模板的提示文字
+    .help = 把提示文字換成正文，或刪去這一行
+check-empty-source = `source`（來源）是空的
+    .expected = 稿件的來源，例如 `source = "梧州市科協"`
+    .help = 填寫來源；如果稿件就出自本網站，刪去這一行
+check-photo-size = { $bytes }，{ $width } × { $height } 像素
+check-photo-kept = { $size } 的照片按原圖發佈
+    .help = `[images]` 裏的 `keep_original = true` 讓原圖照原樣發佈；刪去這一行，讀者就會看到縮小後的副本；或把照片存小一些
+check-photo-large = { $size } 的照片太大，不能按原圖發佈
+    .expected = 每邊最多 { $side } 像素、不超過 { $bytes } 的照片
+    .help = 無須處理：頁面上顯示的是縮小後的副本。如果也要發佈原圖，請把它存爲每邊最多 { $side } 像素、不超過 { $bytes }，或在 `[images]` 裏設置 `keep_original = true`
+check-stale-pin = { $day } 的稿件仍然{ $what }，已經過了 { $days } 天
+    .expected = 只把最近 { $days } 天的新聞置頂或設爲頭條，或寫明截止日期
+    .help = 刪去 `{ $key }`，或寫明截止日期：`{ $key }_until = { $until }`
+check-stale-home = 首頁
+    .help = 發佈一條新聞（`menhu new news "標題"`）；時限是 site-config.toml 裏 `[check]` 下的 `home_days`
+check-stale-column = 欄目「{ $title }」
+check-stale = { $what }上次更新是 { $age } 天前（{ $newest }），超過了 { $limit } 天的時限
+    .undated = { $what }沒有帶日期的稿件，視爲從未更新
+    .expected = 至少每 { $limit } 天更新一次
+    .help = 發佈新稿件（`menhu new { $folder } "標題"`），或在 site-config.toml 裏用 `[[check.columns]]`、`section = "{ $folder }"` 和 `days = …` 設置這個欄目的時限
+check-empty-column = 欄目「{ $title }」沒有任何稿件
+    .expected = 受檢查的欄目至少有一篇已發佈的稿件
+    .help = 在 `content/{ $path }/` 裏發佈一篇稿件，或刪去這個欄目，或用 `[[check.columns]] section = "{ $path }"` 加 `allow_empty = true`（或 `type = "exempt"`）標明它可以爲空
+check-undated = 按日期排列的欄目「{ $column }」裏，稿件「{ $title }」沒有發佈日期
+    .expected = 前置信息裏的 `date`，例如 `date = 2026-05-01`，或以 `2026-05-01-` 開頭的文件名
+    .help = 在標題下面加 `date = YYYY-MM-DD`：檢查時沒有日期的稿件算作未更新
+check-empty-attachment = 附件 `{ $name }` 是空文件
+    .expected = 附件本身（讀者會下載它）
+    .help = 換成真正的文件，或把它從 `attachments` 裏刪去
+check-meta-missing = { $count } 個頁面缺少 meta 標籤 `{ $tag }`，或它的內容爲空
+    .expected = 每個頁面的 `<head>` 裏都有 `<meta name="{ $tag }" content="…">`
+    .help = 主題的 `base.html` 要寫出 `<meta name="{ $tag }" …>`；自帶的 `portal` 主題會寫
+    .site-id-code = 在 site-config.toml 的 `[check]` 下設置 `site_id_code`，或在 `[extra.footer]` 下設置 `site_code`（網站標識碼）
+    .content-source = 主題的 `base.html` 要寫出 `<meta name="ContentSource" …>`；自帶的 `portal` 主題寫的是稿件的 `source`（來源），沒有來源時寫網站名稱
+    .pub-date = 在稿件的前置信息裏寫上 `date`（發佈日期）
+check-filing-missing = { $count } 個頁面的頁腳沒有{ $name }（{ $mark }…）
+    .expected = 政府或事業單位網站每個頁面的頁腳都有{ $name }
+    .help = 在 site-config.toml 的 `[extra.footer]` 裏填寫 `icp`、`police` 和 `site_code`（portal 主題會顯示它們）；如果網站不是政府或事業單位網站，請在 `[check]` 下設置 `government = false`
+check-old-as-of = `[check] as_of` 是 { $day }，已是 { $days } 天前：更新情況按那一天計算，而不是今天
+    .help = 刪去 `[check]` 裏的 `as_of`，讓自查按運行當天計算；固定日期只用於測試（`menhu check --today YYYY-MM-DD`）
+check-miswritten = 「{ $wrong }」是「{ $right }」的錯誤寫法
+    .help = 改爲「{ $right }」
+check-forbidden = 「{ $term }」是禁用或過時的說法
+    .instead = 改爲「{ $instead }」
+    .help = 換一種說法（site-config.toml 的 `[[check.forbidden]]` 列出了這個詞）
+
+## menhu check --report：自查報告頁面
+
+report-title = { $site } 網站自查報告
+report-summary = 檢查頁面 { $pages } 個：錯誤 { $errors } 項，警告 { $warnings } 項。
+    .errors = 錯誤 { $errors } 項
+report-today = 更新情況按 { $day } 計算。
+report-columns = 欄目更新情況
+    .column = 欄目
+    .kind = 類型
+    .limit = 時限（天）
+    .items = 條目
+    .undated = 無日期
+    .newest = 最近更新
+    .age = 距今（天）
+    .status = 狀態
+    .problems = 問題（含下級欄目）
+report-home = 首頁
+report-column-name = { $title }（{ $section }）
+report-kind =
+    .news = 動態要聞
+    .notice = 通知公告/政策文件
+    .other = 其他
+    .exempt = 不檢查
+report-status =
+    .ok = 正常
+    .stale = 未按時更新
+    .empty = 空白欄目
+    .exempt = 不檢查
+report-by-rule = 按規則統計
+    .none = 未發現問題。
+    .code = 代碼
+    .errors = 錯誤
+    .warnings = 警告
+report-problems = 問題清單
+    .level = 級別
+    .place = 位置
+    .problem = 問題
+    .fix = 修改建議
+report-level =
+    .error = 錯誤
+    .warning = 警告
+
+## menhu deploy（E08xx）
+
+deploy-unreadable-config = 讀不出 `{ $file }`：{ $reason }
+    .help = 在網站文件夾裏運行 `menhu deploy`，或用 `--root` 指定網站文件夾
+deploy-bad-target = [deploy.targets.{ $name }]：{ $reason }
+    .expected = type = "s3"、"folder" 或 "sftp"，並寫上各自需要的項（見 docs/operator-guide.md 的“Deploying”）
+deploy-unknown-default = [deploy] default = "{ $name }" 不是任何一個發佈目標
+    .help = 添加 [deploy.targets.{ $name }]，或改寫成已有目標的名稱
+deploy-prefix-escapes = [deploy.targets.{ $name }] 的 prefix `{ $prefix }` 跑出了存儲桶的文件夾
+deploy-no-brotli = [deploy.targets.{ $name }]：對象存儲無法提供 brotli 壓縮版本
+    .help = 存儲桶只按請求返回文件，不能按瀏覽器的 Accept-Encoding 選擇；請用 precompress = ["gzip"]，所有瀏覽器都能讀
+deploy-unknown-precompress = [deploy.targets.{ $name }]：不認識的 precompress `{ $value }`
+    .expected = precompress = ["gzip", "brotli"]
+deploy-bad-pattern = cache_control 規則 `{ $pattern }` 寫得不對：{ $reason }
+    .expected = 通配符規則，例如 "*.html"、"**/*.html" 或 "search/**"
+deploy-secret = `{ $key }` 是密鑰，不能寫在 `{ $file }` 裏
+    .expected = 把密鑰放在環境變量 { $variable } 裏
+    .help = 刪去這一行，更換這個密鑰（它已經留在 git 歷史裏了），再把新密鑰設爲 CI 的機密變量 { $variable }
+deploy-invalid = [deploy]：{ $reason }
+    .expected = docs/operator-guide.md“Deploying”一節列出的配置項
+deploy-no-section = site-config.toml 裏沒有 [deploy]
+    .help = 添加一個發佈目標，例如 [deploy.targets.www]，寫上 type = "folder" 和 path = "/srv/www"（見 docs/operator-guide.md 的“Deploying”）
+deploy-nothing-built = `{ $folder }` 裏沒有生成好的網站（沒有 index.html）
+    .help = 先運行 `menhu build`；deploy 發佈的是最近一次生成的結果
+deploy-no-target-chosen = 有多個發佈目標，但沒有指定用哪一個
+    .help = 加上 `--target 名稱`（可選：{ $names }），或設置 [deploy] default
+deploy-no-such-target = 沒有名爲 `{ $name }` 的發佈目標
+    .none = 在 site-config.toml 裏的 [deploy.targets.名稱] 下添加一個
+    .help = 已有的目標：{ $names }
+deploy-unreadable-file = 讀不出 `{ $file }`：{ $reason }
+deploy-unreadable-output = 讀不出輸出文件夾：{ $reason }
+deploy-bad-manifest = 發佈目標上的 `{ $file }` 讀不出：{ $reason }
+    .help = 刪除發佈目標上的 `{ $file }`：下次發佈時會重新上傳所有文件
+deploy-failed =
+    .create = 無法創建 `{ $what }`：{ $reason }
+    .write = 無法寫入 `{ $what }`：{ $reason }
+    .read = 無法讀取 `{ $what }`：{ $reason }
+    .delete = 無法刪除 `{ $what }`：{ $reason }
+    .upload = 無法上傳 `{ $what }`：{ $reason }
+    .upload-to = 無法上傳到 `{ $what }`：{ $reason }
+    .run = 無法運行 `{ $what }`：{ $reason }
+    .connect-to = 無法連接 `{ $what }`：{ $reason }
+deploy-temporary-folder = 臨時文件夾
+deploy-answer = 服務器返回 { $status }：{ $body }
+    .forbidden = 檢查 MENHU_DEPLOY_ACCESS_KEY_ID / MENHU_DEPLOY_SECRET_ACCESS_KEY、區域，以及這個密鑰有沒有寫入存儲桶的權限
+    .not-found = 檢查存儲桶的名稱和訪問地址（以及 path_style）
+    .help = 請看上面存儲服務返回的信息
+deploy-no-credentials = 沒有訪問存儲桶的憑據
+    .expected = 環境變量 MENHU_DEPLOY_ACCESS_KEY_ID 和 MENHU_DEPLOY_SECRET_ACCESS_KEY
+    .help = 用 CI 的機密變量設置它們（GitHub：Settings → Secrets and variables → Actions）
+deploy-bad-endpoint = 訪問地址 `{ $endpoint }` 有誤：{ $reason }
+    .expected = 網址，例如 https://oss-cn-hangzhou.aliyuncs.com
+deploy-bad-bucket = `{ $endpoint }` 上的存儲桶 `{ $bucket }` 有誤：{ $reason }
+    .help = 用 IP 地址訪問的服務（MinIO、測試服務器）需要設置 path_style = true
+deploy-no-sftp =
+    .help = 安裝 OpenSSH 客戶端（Debian：apt-get install openssh-client）
+deploy-sftp-connect =
+    .help = 檢查主機、用戶名和端口；{ $key } 要指向私鑰文件，{ $known } 要指向含服務器公鑰的 known_hosts 文件
+deploy-resume =
+    .help = 已發送的文件都記錄在服務器上：再運行一次 `menhu deploy` 即可接着上傳
+
+## menhu deploy：做了什麼
+
+deploy-line =
+    .upload = 上傳
+    .delete = 刪除
+deploy-dry-run = 試運行 `{ $target }`：將上傳 { $uploaded } 個文件（{ $size }），刪除 { $deleted } 個，{ $unchanged } 個不變
+deploy-done = 已發佈到 `{ $target }`：上傳 { $uploaded } 個文件（{ $size }），刪除 { $deleted } 個，{ $unchanged } 個不變，用時 { $seconds } 秒
+deploy-first = { $line }（發佈目標上沒有發佈記錄：全部文件都已上傳）
+
+## 命令行自身的錯誤
+
+cli-cannot-start = 錯誤：無法啓動：{ $reason }
+cli-bug = menhu 內部出錯，這是 menhu 的缺陷，請報告
+    .at = menhu 在 { $file }:{ $line } 內部出錯，這是 menhu 的缺陷，請報告
+check-report-outside = 它所在的文件夾通向網站以外：`{ $folder }`
+
+## 前置信息：置頂
+
+content-bad-pin = `pin` 是 { $value }
+    .expected = `pin = true`，或從 1（最前）起的名次：`pin = 2`
+    .help = 寫 `pin = 1` 排在最前，或刪去 `pin`
 
 ## 每個代碼的含義（docs/diagnostics.zh.md）
 

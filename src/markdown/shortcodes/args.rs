@@ -3,6 +3,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::diag::text::Said;
+
 /// How deep lists may nest inside shortcode arguments.
 const MAX_ARG_DEPTH: usize = 32;
 
@@ -52,7 +54,7 @@ impl<'t> Cursor<'t> {
 }
 
 /// Parses `k=v, …)` up to and including the closing parenthesis.
-pub(super) fn parse_args(cursor: &mut Cursor) -> Result<Map<String, Value>, String> {
+pub(super) fn parse_args(cursor: &mut Cursor) -> Result<Map<String, Value>, Said> {
     let mut args = Map::new();
     loop {
         cursor.skip_whitespace();
@@ -61,16 +63,17 @@ pub(super) fn parse_args(cursor: &mut Cursor) -> Result<Map<String, Value>, Stri
         }
         let Some(key) = cursor.identifier() else {
             return Err(match cursor.peek() {
-                None => "the argument list is not closed with `)`".to_owned(),
-                Some(c) => format!("expected an argument name, found `{c}`"),
+                None => crate::t!("shortcode-args-unclosed"),
+                Some(c) => crate::t!("shortcode-args-no-name", found = c),
             });
         };
         cursor.skip_whitespace();
         if !cursor.eat("=") {
-            return Err(format!("expected `=` after `{key}`"));
+            return Err(crate::t!("shortcode-args-no-equals", key = key));
         }
         cursor.skip_whitespace();
-        let value = parse_value(cursor, 0).map_err(|e| format!("{e} after `{key}=`"))?;
+        let value = parse_value(cursor, 0)
+            .map_err(|e| crate::t!("shortcode-args-after", reason = e, key = key))?;
         args.insert(key.to_owned(), value);
         cursor.skip_whitespace();
         if cursor.eat(",") {
@@ -79,25 +82,23 @@ pub(super) fn parse_args(cursor: &mut Cursor) -> Result<Map<String, Value>, Stri
         if cursor.eat(")") {
             return Ok(args);
         }
-        return Err(format!("expected `,` or `)` after the value of `{key}`"));
+        return Err(crate::t!("shortcode-args-no-comma", key = key));
     }
 }
 
-const VALUE_HELP: &str = "expected a value (a string in quotes, a number, true, false or a [list])";
-
-fn parse_value(cursor: &mut Cursor, depth: usize) -> Result<Value, String> {
+fn parse_value(cursor: &mut Cursor, depth: usize) -> Result<Value, Said> {
     match cursor.peek() {
         Some(quote @ ('"' | '\'' | '`')) => parse_string(cursor, quote).map(Value::String),
         Some('[') if depth < MAX_ARG_DEPTH => parse_list(cursor, depth + 1),
-        Some('[') => Err(format!("lists nested more than {MAX_ARG_DEPTH} deep")),
+        Some('[') => Err(crate::t!("shortcode-args-too-deep", depth = MAX_ARG_DEPTH)),
         Some(c) if c == '-' || c == '+' || c.is_ascii_digit() => parse_number(cursor),
         _ if cursor.eat("true") => Ok(Value::Bool(true)),
         _ if cursor.eat("false") => Ok(Value::Bool(false)),
-        _ => Err(VALUE_HELP.to_owned()),
+        _ => Err(crate::t!("shortcode-args-no-value")),
     }
 }
 
-fn parse_string(cursor: &mut Cursor, quote: char) -> Result<String, String> {
+fn parse_string(cursor: &mut Cursor, quote: char) -> Result<String, Said> {
     cursor.at += quote.len_utf8();
     let mut value = String::new();
     let mut chars = cursor.rest().char_indices();
@@ -118,10 +119,10 @@ fn parse_string(cursor: &mut Cursor, quote: char) -> Result<String, String> {
             c => value.push(c),
         }
     }
-    Err(format!("a string is not closed with {quote}"))
+    Err(crate::t!("shortcode-args-unclosed-string", quote = quote))
 }
 
-fn parse_number(cursor: &mut Cursor) -> Result<Value, String> {
+fn parse_number(cursor: &mut Cursor) -> Result<Value, Said> {
     let rest = cursor.rest();
     let len = rest
         .char_indices()
@@ -141,14 +142,14 @@ fn parse_number(cursor: &mut Cursor) -> Result<Value, String> {
             .and_then(serde_json::Number::from_f64)
         {
             Some(n) => Value::Number(n),
-            None => return Err(format!("「{literal}」 is not a number")),
+            None => return Err(crate::t!("shortcode-args-not-a-number", value = literal)),
         }
     };
     cursor.at += len;
     Ok(value)
 }
 
-fn parse_list(cursor: &mut Cursor, depth: usize) -> Result<Value, String> {
+fn parse_list(cursor: &mut Cursor, depth: usize) -> Result<Value, Said> {
     cursor.at += 1;
     let mut items = Vec::new();
     loop {
@@ -162,7 +163,7 @@ fn parse_list(cursor: &mut Cursor, depth: usize) -> Result<Value, String> {
             return Ok(Value::Array(items));
         }
         if !cursor.eat(",") {
-            return Err("expected `,` or `]` in a list".to_owned());
+            return Err(crate::t!("shortcode-args-list-comma"));
         }
     }
 }

@@ -20,6 +20,7 @@ use super::super::traditional::{PREFIX as TRADITIONAL, html::is_converted};
 use super::super::{Theme, feeds};
 use super::portal_pages::{self, PortalJob};
 use super::{Job, Paged};
+use crate::diag::text::Said;
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::portal::{Portal, PortalPage, PortalSection, Taxonomy, Term, urls};
 
@@ -127,9 +128,7 @@ impl OutputPlan {
             None => Ok(()),
             Some(path) => Err(Diagnostic::error(
                 "E0001",
-                format!(
-                    "internal error: `{path}` was rendered but is not in the plan of outputs — a bug in menhu, please report it"
-                ),
+                crate::t!("internal-not-planned", path = path),
             )),
         }
     }
@@ -413,7 +412,7 @@ impl Collision<'_> {
             describe(&self.second, portal),
         );
         let first_text = if self.first_copied {
-            format!("the Traditional copy of {}", first.text)
+            crate::t!("owner-traditional-copy-of", owner = &first.text)
         } else {
             first.text.clone()
         };
@@ -421,13 +420,18 @@ impl Collision<'_> {
             matches!(self.first, Owner::Alias(..)) || matches!(self.second, Owner::Alias(..));
         let code = if involves_alias { "E0304" } else { "E0305" };
         let message = match &self.folder_of {
-            Some(inner) => format!(
-                "`{}` would be both a file, from {first_text}, and a folder holding `{inner}`, from {}",
-                self.path, second.text
+            Some(inner) => crate::t!(
+                "output-file-and-folder",
+                path = &self.path,
+                first = first_text,
+                inner = inner,
+                second = &second.text
             ),
-            None => format!(
-                "two outputs would be written to `{}`: {first_text} and {}",
-                self.path, second.text
+            None => crate::t!(
+                "output-written-twice",
+                path = &self.path,
+                first = first_text,
+                second = &second.text
             ),
         };
         // Turning off an output the site makes is the fix when an editor supplies it;
@@ -441,7 +445,7 @@ impl Collision<'_> {
         };
         let help = if switch_off { first.help } else { fix.help };
         let mut d = Diagnostic::error(code, message)
-            .expected("one source for each output path")
+            .expected(crate::t!("output-written-twice.expected"))
             .help(help);
         match fix.file {
             Some(file) => {
@@ -467,122 +471,178 @@ fn place(d: Diagnostic, portal: &Portal, file: &Path, span: Span) -> Diagnostic 
 /// An owner as an editor reads it, the file to fix and how.
 #[derive(Clone)]
 struct Described {
-    text: String,
+    text: Said,
     file: Option<PathBuf>,
     span: Option<Span>,
-    help: String,
+    help: Said,
 }
 
 fn describe(owner: &Owner, portal: &Portal) -> Described {
     let config_file = || Some(portal.config.file.clone());
-    let path_help = "give it another `path` or `slug` in its front matter, or rename its file";
-    let switch = |key: &str| {
-        format!(
-            "set `{key} = false` in the config to publish your own file instead, or remove the other one"
-        )
-    };
-    let (text, file, help): (String, Option<PathBuf>, String) = match owner {
+    let regions_help = || crate::t!("owner-region-page.help");
+    let feed_help = || crate::t!("owner-feed.help");
+    let (text, file, help): (Said, Option<PathBuf>, Said) = match owner {
         Owner::Page(page) => {
             let file = &page.source.file;
             return Described {
-                text: format!("the page `{}`", file.display()),
+                text: crate::t!("owner-page", file = file.display()),
                 file: Some(file.clone()),
                 span: key_line(portal, file, &["path", "slug"]),
-                help: path_help.into(),
+                help: crate::t!("owner-page.help"),
             };
         }
         Owner::Section(section, index) => {
             let file = section.source.file.display();
             let text = match (*index, section.source.key == "_index.md") {
-                (1, true) => format!("the home page `{file}`"),
-                (1, false) => format!("the section `{file}`"),
-                (n, _) => format!("page {n} of the list of `{file}`"),
+                (1, true) => crate::t!("owner-home", file = file),
+                (1, false) => crate::t!("owner-section", file = file),
+                (n, _) => crate::t!("owner-section-pager", number = n, file = file),
             };
-            (text, Some(section.source.file.clone()), "give the section another `path` in its `_index.md`, or rename its folder".into())
+            (
+                text,
+                Some(section.source.file.clone()),
+                crate::t!("owner-section.help"),
+            )
         }
         Owner::TaxonomyList(taxonomy) => (
-            format!("the list of all `{}`", taxonomy.config.name),
+            crate::t!("owner-taxonomy-list", name = &taxonomy.config.name),
             config_file(),
-            "rename the taxonomy in the config, or move the other output".into(),
+            crate::t!("owner-taxonomy-list.help"),
         ),
         Owner::Term(taxonomy, term, index) => (
-            format!("{}the `{}` page of 「{}」", pager(*index), taxonomy.config.name, term.name),
+            crate::t!(
+                "owner-term",
+                number = *index,
+                taxonomy = &taxonomy.config.name,
+                term = &term.name
+            ),
             config_file(),
-            "rename the term, or move the other output".into(),
+            crate::t!("owner-term.help"),
         ),
-        Owner::Cities => ("the cities page".into(), config_file(), "set another `[regions] path` in the config".into()),
+        Owner::Cities => (crate::t!("owner-cities"), config_file(), regions_help()),
         Owner::City(index, page) => (
-            format!("{}the city page of 「{}」", pager(*page), city_name(portal, *index)),
+            crate::t!(
+                "owner-city",
+                number = *page,
+                name = city_name(portal, *index)
+            ),
             config_file(),
-            "set another `[regions] path` in the config".into(),
+            regions_help(),
         ),
         Owner::Province(index) => {
             let division = portal.places.provinces[*index].division;
             let name = &portal.places.registry.get(division).name;
-            (format!("the province page of 「{name}」"), config_file(), "set another `[regions] path` in the config".into())
+            (
+                crate::t!("owner-province", name = name),
+                config_file(),
+                regions_help(),
+            )
         }
         Owner::Series(index) => (
-            format!("the series page of 「{}」", portal.series.list[*index].name),
+            crate::t!("owner-series", name = &portal.series.list[*index].name),
             config_file(),
-            "set another `[series] path` in the config".into(),
+            crate::t!("owner-series.help"),
         ),
-        Owner::NotFound => ("the 404 page".into(), config_file(), "the 404 page comes from `templates/404.html`; remove the other output".into()),
-        Owner::Sitemap => ("the sitemap".into(), config_file(), switch("generate_sitemap")),
-        Owner::Robots => ("`robots.txt`".into(), config_file(), switch("generate_robots_txt")),
-        Owner::Highlight => ("the code highlighting stylesheet".into(), config_file(), "rename the other file".into()),
-        Owner::Stylesheet => ("a stylesheet compiled from `sass/`".into(), config_file(), "rename the other file or the Sass file".into()),
-        Owner::SearchPage => ("the search page".into(), config_file(), "the search page and index own `search/`; move the other output".into()),
-        Owner::SearchIndex => (
-            format!("the search index (it owns `{SEARCH}/`)"),
+        Owner::NotFound => (
+            crate::t!("owner-not-found"),
             config_file(),
-            "the search index owns `search/`; move the other output, or set `build_search_index = false`".into(),
+            crate::t!("owner-not-found.help"),
+        ),
+        Owner::Sitemap => (
+            crate::t!("owner-sitemap"),
+            config_file(),
+            crate::t!("owner-switch-off", key = "generate_sitemap"),
+        ),
+        Owner::Robots => (
+            crate::t!("owner-robots"),
+            config_file(),
+            crate::t!("owner-switch-off", key = "generate_robots_txt"),
+        ),
+        Owner::Highlight => (
+            crate::t!("owner-highlight"),
+            config_file(),
+            crate::t!("owner-highlight.help"),
+        ),
+        Owner::Stylesheet => (
+            crate::t!("owner-stylesheet"),
+            config_file(),
+            crate::t!("owner-stylesheet.help"),
+        ),
+        Owner::SearchPage => (
+            crate::t!("owner-search-page"),
+            config_file(),
+            crate::t!("owner-search-page.help"),
+        ),
+        Owner::SearchIndex => (
+            crate::t!("owner-search-index", folder = SEARCH),
+            config_file(),
+            crate::t!("owner-search-index.help"),
         ),
         Owner::Feed(list) => {
-            let of = match list {
-                feeds::FeedOf::Site => "the site".to_owned(),
-                feeds::FeedOf::Section(section) => format!("`{}`", section.source.file.display()),
-                feeds::FeedOf::Term(taxonomy, term) => format!("the `{}` 「{}」", taxonomy.config.name, term.name),
+            let text = match list {
+                feeds::FeedOf::Site => crate::t!("owner-feed-site"),
+                feeds::FeedOf::Section(section) => {
+                    crate::t!("owner-feed-section", file = section.source.file.display())
+                }
+                feeds::FeedOf::Term(taxonomy, term) => crate::t!(
+                    "owner-feed-term",
+                    taxonomy = &taxonomy.config.name,
+                    term = &term.name
+                ),
             };
-            (format!("the feed of {of}"), config_file(), "rename the other file, or change `feed_filenames`".into())
+            (text, config_file(), feed_help())
         }
         Owner::CityFeed(index) => (
-            format!("the feed of 「{}」", city_name(portal, *index)),
+            crate::t!("owner-feed-city", name = city_name(portal, *index)),
             config_file(),
-            "rename the other file, or change `feed_filenames`".into(),
+            feed_help(),
         ),
         Owner::PagerRedirect(list) => {
-            let of = match list {
-                Paged::Section(section) => format!("`{}`", section.source.file.display()),
-                Paged::Term(taxonomy, term) => format!("the `{}` 「{}」", taxonomy.config.name, term.name),
+            let text = match list {
+                Paged::Section(section) => {
+                    crate::t!(
+                        "owner-redirect-section",
+                        file = section.source.file.display()
+                    )
+                }
+                Paged::Term(taxonomy, term) => crate::t!(
+                    "owner-redirect-term",
+                    taxonomy = &taxonomy.config.name,
+                    term = &term.name
+                ),
             };
-            (format!("the redirect from page 1 of {of}"), config_file(), "change `paginate_path`, or move the other output".into())
+            (
+                text,
+                config_file(),
+                crate::t!("owner-redirect-section.help"),
+            )
         }
         Owner::Alias(file, alias) => {
             let span = alias_line(portal, file, alias);
             return Described {
-                text: format!("the alias `{alias}` of `{}`", file.display()),
+                text: crate::t!("owner-alias", alias = *alias, file = file.display()),
                 file: Some(file.to_path_buf()),
                 span,
-                help: "remove the alias, or give an old address no other output has".into(),
+                help: crate::t!("owner-alias.help"),
             };
         }
         Owner::Static(from) => {
             let shown = portal.bounds.shown(from);
             (
-                format!("the static file `{}`", shown.display()),
+                crate::t!("owner-static", file = shown.display()),
                 Some(shown),
-                "rename or remove the static file; the site makes this output itself".into(),
+                crate::t!("owner-static.help"),
             )
         }
         Owner::TraditionalCopy => (
-            format!("the Traditional copy of the site (it owns `{TRADITIONAL}/`)"),
+            crate::t!("owner-traditional", folder = TRADITIONAL),
             config_file(),
-            "rename the other output, or set `traditional = false`".into(),
+            crate::t!("owner-traditional.help"),
         ),
         Owner::Bundle(file) => (
-            format!("the file `{}` beside its page", file.display()),
+            crate::t!("owner-bundle", file = file.display()),
             Some(file.to_path_buf()),
-            "rename the file: the files in a page's folder are published beside the page".into(),
+            crate::t!("owner-bundle.help"),
         ),
     };
     Described {
@@ -590,14 +650,6 @@ fn describe(owner: &Owner, portal: &Portal) -> Described {
         file,
         span: None,
         help,
-    }
-}
-
-fn pager(index: usize) -> String {
-    if index > 1 {
-        format!("page {index} of ")
-    } else {
-        String::new()
     }
 }
 

@@ -23,7 +23,7 @@ use crate::markdown::{
 use crate::output::{self, CopiedFile, Output, OutputSink, SiteOutput, WriteStats};
 use crate::portal::schedule::{Publication, Schedule};
 use crate::portal::{Portal, PortalInput, UrlPlan};
-use crate::render::{self, Incremental, IncrementalRender, Shortcodes, Theme};
+use crate::render::{self, Incremental, RenderMode, RenderedSite, Shortcodes, Theme};
 
 /// What to build and how.
 #[derive(Debug, Clone)]
@@ -153,64 +153,20 @@ fn build_to(
     finish_build(model, sink, lean, on_errors)
 }
 
-/// Renders a model (and the Traditional copy and search index it asks for).
+/// Renders a model into `sink` (with the Traditional copy and search index it asks for).
 fn finish_build(
     model: Model,
     sink: &dyn OutputSink,
     lean: bool,
     on_errors: OnErrors,
 ) -> Result<Built, Diagnostics> {
-    let Model {
-        mut portal,
-        theme,
-        plan,
-        mut report,
-        mut timings,
-        copier,
-        cuts,
-        publication,
-    } = model;
-    let (Some(theme), Some(plan)) = (theme, plan) else {
-        return Err(report);
-    };
-    if let (true, Some(portal)) = (lean, Arc::get_mut(&mut portal)) {
-        portal.shed_sources();
-    }
-    let started = Instant::now();
-    let (mut site, problems) =
-        render::render_site_to(portal.clone(), &theme, copier.as_ref(), sink);
-    report.extend(problems);
-    gate(&report, on_errors)?;
-    timings.push(("templates", started.elapsed()));
-    push_copy_time(copier.as_ref(), &mut timings);
-    // Before the index: the sink settles the output around the copies as well.
-    let started = Instant::now();
-    report.extend(publish_images(&portal, &mut site.copies, ImageUse::Build));
-    gate(&report, on_errors)?;
-    timings.push(("images", started.elapsed()));
-    // Both scripts share one index, kept in Simplified.
-    match search_index(&portal, &theme, cuts, sink, Some(&site), &mut timings) {
-        Ok(taken) => taken.into_iter().for_each(|t| site.add(t)),
-        Err(d) => {
-            report.push(d);
-            return Err(report);
-        }
-    }
-    site.files.sort_by(|a, b| a.path.cmp(&b.path));
-    site.written.sort();
-    let paths = site.files.iter().map(|f| f.path.as_str());
-    let written = site.written.iter().map(String::as_str);
-    let copied = site.copies.iter().map(|c| c.to.as_str());
-    if let Err(d) = plan.check_outputs(paths.chain(written).chain(copied)) {
-        report.push(d);
-        return Err(report);
-    }
+    let finished = render_stages(model, RenderMode::Build(sink), lean, on_errors)?;
     Ok(Built {
-        portal,
-        site,
-        warnings: report,
-        publication,
-        timings,
+        portal: finished.portal,
+        site: finished.outputs.site,
+        warnings: finished.report,
+        publication: finished.publication,
+        timings: finished.timings,
     })
 }
 
@@ -222,7 +178,7 @@ pub struct Rebuilt {
     /// The templates it was rendered with.
     pub theme: Arc<Theme>,
     /// Outputs rendered again, the paths of those that did not change, and copies.
-    pub outputs: IncrementalRender,
+    pub outputs: RenderedSite,
     /// Warnings.
     pub warnings: Diagnostics,
     /// What was published, and every page that was not, with the reason.
@@ -239,8 +195,50 @@ pub fn rebuild_in_memory(
     edited: &HashSet<PathBuf>,
     on_edited: &mut dyn FnMut(&[Output]),
 ) -> Result<Rebuilt, Diagnostics> {
+    let model = build_model(options, Some(cache), false, OnErrors::Stop)?;
+    let incremental = Incremental {
+        memo: &cache.render,
+        urgent: edited,
+        on_urgent: on_edited,
+    };
+    let mut finished = render_stages(
+        model,
+        RenderMode::Rebuild(incremental),
+        false,
+        OnErrors::Stop,
+    )?;
+    cache.render = std::mem::take(&mut finished.outputs.memo);
+    Ok(Rebuilt {
+        portal: finished.portal,
+        theme: Arc::new(finished.theme),
+        outputs: finished.outputs,
+        warnings: finished.report,
+        publication: finished.publication,
+        timings: finished.timings,
+    })
+}
+
+/// A model rendered, with its images, search index and Traditional copy.
+struct Finished {
+    portal: Arc<Portal>,
+    theme: Theme,
+    outputs: RenderedSite,
+    report: Diagnostics,
+    publication: Publication,
+    timings: Vec<(&'static str, Duration)>,
+}
+
+/// The stages after the model, shared by a build and the preview's rebuild: outputs
+/// (rendered as `mode` says, each with its Traditional copy), image copies, the search
+/// index, and the check that every output has the one owner the plan gave it.
+fn render_stages(
+    model: Model,
+    mode: RenderMode,
+    lean: bool,
+    on_errors: OnErrors,
+) -> Result<Finished, Diagnostics> {
     let Model {
-        portal,
+        mut portal,
         theme,
         plan,
         mut report,
@@ -248,62 +246,53 @@ pub fn rebuild_in_memory(
         copier,
         cuts,
         publication,
-    } = build_model(options, Some(cache), false, OnErrors::Stop)?;
+    } = model;
     let (Some(theme), Some(plan)) = (theme, plan) else {
         return Err(report);
     };
-    let started = Instant::now();
-    let incremental = Incremental {
-        memo: &cache.render,
-        urgent: edited,
-        on_urgent: on_edited,
+    if let (true, Some(portal)) = (lean, Arc::get_mut(&mut portal)) {
+        portal.shed_sources();
+    }
+    // A build hands outputs to its sink; the preview keeps them in memory.
+    let (sink, images): (&dyn OutputSink, ImageUse) = match &mode {
+        RenderMode::Build(sink) => (*sink, ImageUse::Build),
+        RenderMode::Rebuild(_) | RenderMode::Page(_) => (&output::KeepInMemory, ImageUse::Preview),
     };
-    let mut outputs =
-        render::render_changed(portal.clone(), &theme, copier.as_ref(), Some(incremental));
+    let started = Instant::now();
+    let mut outputs = render::render(portal.clone(), &theme, copier.as_ref(), mode);
     report.extend(std::mem::take(&mut outputs.diagnostics));
-    fail_on_errors(&report)?;
-    cache.render = std::mem::take(&mut outputs.memo);
+    gate(&report, on_errors)?;
     timings.push(("templates", started.elapsed()));
     push_copy_time(copier.as_ref(), &mut timings);
+    // Before the index: the sink settles the output around the copies as well.
     let started = Instant::now();
-    report.extend(publish_images(
-        &portal,
-        &mut outputs.copies,
-        ImageUse::Preview,
-    ));
-    fail_on_errors(&report)?;
+    report.extend(publish_images(&portal, &mut outputs.site.copies, images));
+    gate(&report, on_errors)?;
     timings.push(("images", started.elapsed()));
-    // The index is rebuilt whole; the edited page was already published above.
-    let index = match search_index(
-        &portal,
-        &theme,
-        cuts,
-        &output::KeepInMemory,
-        None,
-        &mut timings,
-    ) {
-        Ok(taken) => taken,
+    // Both scripts share one index, kept in Simplified.
+    match search_index(&portal, &theme, cuts, sink, &outputs.site, &mut timings) {
+        Ok(taken) => taken.into_iter().for_each(|t| outputs.site.add(t)),
         Err(d) => {
             report.push(d);
             return Err(report);
         }
-    };
-    outputs
-        .files
-        .extend(index.into_iter().filter_map(output::SinkOutcome::into_kept));
-    outputs.files.sort_by(|a, b| a.path.cmp(&b.path));
-    let paths = outputs.files.iter().map(|f| f.path.as_str());
+    }
+    let site = &mut outputs.site;
+    site.files.sort_by(|a, b| a.path.cmp(&b.path));
+    site.written.sort();
+    let paths = site.files.iter().map(|f| f.path.as_str());
+    let written = site.written.iter().map(String::as_str);
     let kept = outputs.kept.iter().map(String::as_str);
-    let copied = outputs.copies.iter().map(|c| c.to.as_str());
-    if let Err(d) = plan.check_outputs(paths.chain(kept).chain(copied)) {
+    let copied = site.copies.iter().map(|c| c.to.as_str());
+    if let Err(d) = plan.check_outputs(paths.chain(written).chain(kept).chain(copied)) {
         report.push(d);
         return Err(report);
     }
-    Ok(Rebuilt {
+    Ok(Finished {
         portal,
-        theme: Arc::new(theme),
+        theme,
         outputs,
-        warnings: report,
+        report,
         publication,
         timings,
     })
@@ -329,7 +318,7 @@ fn search_index(
     theme: &Theme,
     cuts: Option<crate::search::EarlyCuts>,
     sink: &dyn OutputSink,
-    site: Option<&SiteOutput>,
+    site: &SiteOutput,
     timings: &mut Vec<(&'static str, Duration)>,
 ) -> Result<Vec<output::SinkOutcome>, Diagnostic> {
     if !portal.config.build_search_index {
@@ -338,10 +327,7 @@ fn search_index(
     let started = Instant::now();
     let write =
         || crate::search::write_search_outputs(portal, theme.has("search.html"), cuts, sink);
-    let taken = match site {
-        Some(site) => beside_settling(site, sink, write),
-        None => write(),
-    };
+    let taken = beside_settling(site, sink, write);
     timings.push(("search index", started.elapsed()));
     taken
 }

@@ -25,7 +25,7 @@ pub mod view;
 pub use context::Context;
 pub use memo::{Incremental, RenderMemo};
 pub use pages::plan::{OutputPlan, plan_outputs};
-pub use pages::{IncrementalRender, render_changed, render_page, render_site_to};
+pub use pages::{RenderMode, RenderedSite, render};
 pub use theme::{Shortcodes, Theme};
 
 /// The stack a thread that renders templates needs: room for macros nested

@@ -11,11 +11,11 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::cache::{self, BuildCache, MarkdownCache, MarkdownSource};
 use crate::config::{Config, SlugStrategy};
 use crate::content::date::Now;
 use crate::content::{self, Content, LoadOptions};
 use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::fingerprint::{self, BuildCache, MarkdownCache, MarkdownSource};
 use crate::markdown::{
     self, AnchorLinks, AnchorStyle, LinkResolver, MarkdownInput, MarkdownOptions, Rendered,
     ShortcodeOutput, ShortcodeRenderer,
@@ -468,7 +468,7 @@ fn build_model(
     };
     if let (Some(cache), Some(theme)) = (cache.as_deref_mut(), &theme) {
         cache.use_config(&config);
-        cache.markdown.use_theme(theme);
+        cache.markdown.use_theme(&theme.digests);
     }
     end_stage("config and templates", &mut timings);
 
@@ -724,9 +724,10 @@ fn render_markdown(
             first_line: line,
             permalink,
         };
-        let (rendered, problems, fresh) = cache::markdown_or(previous, &source, urls, |links| {
-            render_one_markdown(&source, &options, links, shortcodes)
-        });
+        let (rendered, problems, fresh) =
+            fingerprint::markdown_or(previous, &source, urls, |links| {
+                render_one_markdown(&source, &options, links, shortcodes)
+            });
         (
             (rendered, problems),
             fresh.map(|entry| (file.to_path_buf(), entry)),
@@ -811,7 +812,7 @@ pub fn render_one_markdown(
 }
 
 type MarkdownOne = (Rendered, Vec<Diagnostic>);
-type Fresh = (PathBuf, cache::MarkdownEntry);
+type Fresh = (PathBuf, fingerprint::MarkdownEntry);
 /// The report for a page whose processing hit a bug in menhu.
 pub fn internal_error(file: &Path) -> Diagnostic {
     Diagnostic::error(

@@ -3,7 +3,6 @@
 
 mod context;
 mod data_functions;
-pub mod digest;
 pub mod feeds;
 pub mod functions;
 pub mod i18n;
@@ -23,7 +22,7 @@ pub mod traditional;
 pub mod view;
 
 pub use context::Context;
-pub use memo::{Incremental, RenderMemo};
+pub use memo::Incremental;
 pub use pages::plan::{OutputPlan, plan_outputs};
 pub use pages::{RenderMode, RenderedSite, render};
 pub use theme::{Shortcodes, Theme};

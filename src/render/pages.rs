@@ -11,11 +11,12 @@ mod portal_pages;
 use rayon::prelude::*;
 use tera::{Tera, Value};
 
-use super::memo::{self, Incremental, RenderMemo};
+use super::memo::{self, Incremental};
 use super::traditional::{self, Copier, Script};
 use super::view::Views;
 use super::{Context, Theme, feeds};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::fingerprint::RenderMemo;
 use crate::output::{CopiedFile, Output, OutputSink, SinkOutcome, SiteOutput};
 use crate::portal::nav::{self, Pager};
 use crate::portal::{PageId, Portal, PortalSection, Taxonomy, Term, urls};

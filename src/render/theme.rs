@@ -102,7 +102,7 @@ impl Theme {
             );
         }
         let lists_need_content = texts.values().any(|t: &String| mentions_listed_content(t));
-        let digests = super::digest::template_digests(&texts);
+        let digests = crate::fingerprint::template_digests(&texts);
         let sections_need_pages = texts.values().any(|t| t.contains("section.pages"));
         let words = template_words(&texts);
         let mut tera = Tera::default();

@@ -16,10 +16,9 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 
 use super::watch::ChangeSet;
-use crate::cache::BuildCache;
-use crate::cache::MarkdownSource;
 use crate::content::{Page, decode, meta};
 use crate::diag::Diagnostic;
+use crate::fingerprint::{BuildCache, MarkdownSource};
 use crate::markdown::{LinkResolver, Rendered};
 use crate::output::Output;
 use crate::pipeline::{self, BuildOptions};

@@ -3,6 +3,12 @@
 //! stage that reported errors, so later stages never see a broken site. `check` asks
 //! for every stage that can still run instead ([`build_for_check`]), so that one run
 //! reports every problem.
+//!
+//! How a stage schedules its work (what it starts early, settles alongside or frees
+//! when done) is the stage's own: this module passes values in ([`Sources`], the
+//! config) and hands back the handles a stage returned (the search index's early
+//! cuts), so that it reads as the list of stages. A build and the preview's rebuild
+//! share every stage after the model ([`render_stages`]).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -73,6 +79,19 @@ pub struct Built {
     pub timings: Vec<(&'static str, Duration)>,
 }
 
+/// Whether anything reads the Markdown sources once the build is made: `check` and the
+/// preview do; a one-off `menhu build` does not, so its stages free what they are done
+/// with (the Markdown stage the bodies, the plain text no index needs and the
+/// highlighter; the render stage the model's sources, [`Portal::shed_sources`]),
+/// which keeps a large build's sources, HTML and text from peaking together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sources {
+    /// Kept for whatever reads the build afterwards.
+    Kept,
+    /// Freed by each stage once it is done with them.
+    Shed,
+}
+
 /// What the errors of a stage do to the stages after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum OnErrors {
@@ -84,7 +103,12 @@ enum OnErrors {
 
 /// Builds the site in memory. `Err` holds every problem found, errors and warnings.
 pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
-    build_to(options, &output::KeepInMemory, false, OnErrors::Stop)
+    build_to(
+        options,
+        &output::KeepInMemory,
+        Sources::Kept,
+        OnErrors::Stop,
+    )
 }
 
 /// A site built for `check`, as far as its problems let it be built.
@@ -104,7 +128,7 @@ pub struct Checked {
 /// that can still run (Markdown and the model are made even when a template is broken,
 /// a link or a city is wrong, or a page could not be read).
 pub fn build_for_check(options: &BuildOptions) -> Checked {
-    let model = match build_model(options, None, false, OnErrors::Continue) {
+    let model = match build_model(options, None, Sources::Kept, OnErrors::Continue) {
         Ok(model) => model,
         Err(problems) => {
             return Checked {
@@ -117,7 +141,12 @@ pub fn build_for_check(options: &BuildOptions) -> Checked {
     };
     let portal = model.portal.clone();
     let publication = Some(model.publication.clone());
-    match finish_build(model, &output::KeepInMemory, false, OnErrors::Continue) {
+    match finish_build(
+        model,
+        &output::KeepInMemory,
+        Sources::Kept,
+        OnErrors::Continue,
+    ) {
         Ok(built) => {
             // Template errors (E04xx) are the only errors that leave outputs out.
             let template_errors = built
@@ -141,26 +170,25 @@ pub fn build_for_check(options: &BuildOptions) -> Checked {
 }
 
 /// Builds the site, handing the outputs to `sink` as they are made; the returned
-/// site holds those the sink kept. `lean`: nothing reads the sources after the build
-/// (see [`Portal::shed_sources`]).
+/// site holds those the sink kept.
 fn build_to(
     options: &BuildOptions,
     sink: &dyn OutputSink,
-    lean: bool,
+    sources: Sources,
     on_errors: OnErrors,
 ) -> Result<Built, Diagnostics> {
-    let model = build_model(options, None, lean, on_errors)?;
-    finish_build(model, sink, lean, on_errors)
+    let model = build_model(options, None, sources, on_errors)?;
+    finish_build(model, sink, sources, on_errors)
 }
 
 /// Renders a model into `sink` (with the Traditional copy and search index it asks for).
 fn finish_build(
     model: Model,
     sink: &dyn OutputSink,
-    lean: bool,
+    sources: Sources,
     on_errors: OnErrors,
 ) -> Result<Built, Diagnostics> {
-    let finished = render_stages(model, RenderMode::Build(sink), lean, on_errors)?;
+    let finished = render_stages(model, RenderMode::Build(sink), sources, on_errors)?;
     Ok(Built {
         portal: finished.portal,
         site: finished.outputs.site,
@@ -195,7 +223,7 @@ pub fn rebuild_in_memory(
     edited: &HashSet<PathBuf>,
     on_edited: &mut dyn FnMut(&[Output]),
 ) -> Result<Rebuilt, Diagnostics> {
-    let model = build_model(options, Some(cache), false, OnErrors::Stop)?;
+    let model = build_model(options, Some(cache), Sources::Kept, OnErrors::Stop)?;
     let incremental = Incremental {
         memo: &cache.render,
         urgent: edited,
@@ -204,7 +232,7 @@ pub fn rebuild_in_memory(
     let mut finished = render_stages(
         model,
         RenderMode::Rebuild(incremental),
-        false,
+        Sources::Kept,
         OnErrors::Stop,
     )?;
     cache.render = std::mem::take(&mut finished.outputs.memo);
@@ -234,7 +262,7 @@ struct Finished {
 fn render_stages(
     model: Model,
     mode: RenderMode,
-    lean: bool,
+    sources: Sources,
     on_errors: OnErrors,
 ) -> Result<Finished, Diagnostics> {
     let Model {
@@ -250,7 +278,7 @@ fn render_stages(
     let (Some(theme), Some(plan)) = (theme, plan) else {
         return Err(report);
     };
-    if let (true, Some(portal)) = (lean, Arc::get_mut(&mut portal)) {
+    if let (Sources::Shed, Some(portal)) = (sources, Arc::get_mut(&mut portal)) {
         portal.shed_sources();
     }
     // A build hands outputs to its sink; the preview keeps them in memory.
@@ -312,7 +340,7 @@ fn push_copy_time(
 /// The search index's files when the config asks for one (none otherwise), each
 /// handed to `sink` as it is made, with the titles' and headings' `cuts` when they were
 /// started early. Given the rest of the output, `site`, the sink settles it meanwhile
-/// ([`beside_settling`]).
+/// ([`output::while_settling`]).
 fn search_index(
     portal: &Portal,
     theme: &Theme,
@@ -327,44 +355,9 @@ fn search_index(
     let started = Instant::now();
     let write =
         || crate::search::write_search_outputs(portal, theme.has("search.html"), cuts, sink);
-    let taken = beside_settling(site, sink, write);
+    let taken = output::while_settling(sink, site, crate::search::FOLDER, write);
     timings.push(("search index", started.elapsed()));
     taken
-}
-
-/// Runs `write_index` while the sink settles the rest of the output, `site`, on a thread
-/// of its own: the rest is complete, as the index writes only under
-/// [`crate::search::FOLDER`]. Settling a reused output folder is a serial walk of every
-/// page's folder, which would otherwise leave a core idle after the index.
-fn beside_settling(
-    site: &SiteOutput,
-    sink: &dyn OutputSink,
-    write_index: impl FnOnce() -> Result<Vec<output::SinkOutcome>, Diagnostic>,
-) -> Result<Vec<output::SinkOutcome>, Diagnostic> {
-    let (taken, settled) = std::thread::scope(|scope| {
-        let settling = scope.spawn(|| sink.settle_outside(site, crate::search::FOLDER));
-        (write_index(), settling.join())
-    });
-    settled.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-    let taken = taken?;
-    // Settling may have removed a file the index wrote anywhere else.
-    let outside = |path: &str| {
-        path.strip_prefix(crate::search::FOLDER)
-            .is_none_or(|rest| !rest.starts_with('/'))
-    };
-    if let Some(path) = taken
-        .iter()
-        .map(output::SinkOutcome::path)
-        .find(|p| outside(p))
-    {
-        return Err(Diagnostic::error(
-            "E0001",
-            format!(
-                "internal error: the search index wrote `{path}` outside its folder — a bug in menhu, please report it"
-            ),
-        ));
-    }
-    Ok(taken)
 }
 
 /// Whether a build's image copies are all it uses ([`ImageUse::Build`]: the cache is
@@ -431,7 +424,7 @@ struct Model {
 fn build_model(
     options: &BuildOptions,
     mut cache: Option<&mut BuildCache>,
-    lean: bool,
+    sources: Sources,
     on_errors: OnErrors,
 ) -> Result<Model, Diagnostics> {
     let mut report = Diagnostics::new();
@@ -448,10 +441,7 @@ fn build_model(
         config.base_url = base_url.trim_end_matches('/').to_owned();
     }
     config.load_data.offline = options.offline;
-    if config.traditional {
-        // Compiled meanwhile; the Traditional copy is made as pages are rendered.
-        rayon::spawn(crate::zh::prepare_traditional);
-    }
+    render::traditional::prepare_early(&config);
     let now = options.now.resolve(config.timezone);
     let (bounds, warnings) = config.bounds(&options.root);
     report.extend(warnings);
@@ -507,11 +497,8 @@ fn build_model(
         &links,
         theme.as_ref(),
         markdown_cache,
-        lean,
+        sources,
     );
-    if lean {
-        markdown::release_highlighter();
-    }
     report.extend(schedule.soften(problems));
     report.extend(schedule.links_to_waiting(&content, &section_html, &page_html));
     gate(&report, on_errors)?;
@@ -528,10 +515,7 @@ fn build_model(
         _ => None,
     };
     // In Simplified, as the index is: after the Traditional pages are simplified.
-    let cuts = config
-        .build_search_index
-        .then(|| crate::search::cut_early(&content.pages, &page_html))
-        .flatten();
+    let cuts = crate::search::cut_early(&config, &content.pages, &page_html);
     end_stage("markdown", &mut timings);
 
     let input = PortalInput {
@@ -584,7 +568,7 @@ pub fn build(options: &BuildOptions) -> Result<(Built, PathBuf, WriteStats), Dia
     let target = output::resolve_output_dir(&options.root, &requested, options.force, &reads)?;
     // Dropped on any error below, which leaves the previous output as it was.
     let staging = output::Staging::open(&target)?;
-    let mut built = build_to(options, &staging, true, OnErrors::Stop)?;
+    let mut built = build_to(options, &staging, Sources::Shed, OnErrors::Stop)?;
     let started = Instant::now();
     let stats = staging.finish(&built.site).map_err(|d| {
         let mut all = built.warnings.clone();
@@ -704,7 +688,7 @@ fn render_markdown(
     urls: &Links<'_>,
     theme: Option<&Theme>,
     cache: Option<&mut MarkdownCache>,
-    lean: bool,
+    sources: Sources,
 ) -> MarkdownStage {
     let options = markdown_options(config);
     let config_value = render::view::config_value(config);
@@ -746,10 +730,9 @@ fn render_markdown(
         .map(|(p, url)| {
             let ((mut rendered, problems), fresh) =
                 render_source(&p.file, &p.body, p.body_line, &url.permalink);
-            if lean {
-                // Nothing reads the source again (see `Portal::shed_sources`), nor the
-                // plain text unless an index is made; freeing both here keeps a large
-                // build's sources, HTML and text from peaking together.
+            if sources == Sources::Shed {
+                // Nothing reads the source again, nor the plain text unless an index
+                // is made.
                 p.body = String::new();
                 if !config.build_search_index {
                     rendered.text = String::new();
@@ -779,6 +762,10 @@ fn render_markdown(
             .chain(content.pages.iter().map(|p| p.file.as_path()))
             .collect();
         cache.update(&files, fresh);
+    }
+    if sources == Sources::Shed {
+        // No more Markdown until the next build: its syntaxes need not wait for it.
+        markdown::release_highlighter();
     }
     (sections, pages, problems)
 }

@@ -16,6 +16,7 @@ mod portal_view;
 pub mod qr;
 mod sass;
 mod static_files;
+mod template_ast;
 mod tera_load;
 pub mod theme;
 pub mod traditional;

@@ -48,6 +48,15 @@ pub enum ImageError {
         /// What is wrong with the request.
         detail: String,
     },
+    /// The file, or a link on its way, leads outside the site's bounds: the error of
+    /// [`crate::bounds::SiteBounds`], naming the link, as for every other read.
+    #[error("{}", .diagnostic.message)]
+    OutsideSite {
+        /// The source.
+        path: PathBuf,
+        /// The bounds' error (E0214).
+        diagnostic: Box<Diagnostic>,
+    },
     /// The copy could not be encoded or stored in the cache.
     #[error("cannot store the copy of `{}`: {detail}", display_path(path))]
     Cache {
@@ -67,6 +76,7 @@ impl ImageError {
             | ImageError::Damaged { path, .. }
             | ImageError::TooLarge { path, .. }
             | ImageError::BadRequest { path, .. }
+            | ImageError::OutsideSite { path, .. }
             | ImageError::Cache { path, .. } => path,
         }
     }
@@ -74,6 +84,7 @@ impl ImageError {
     /// The problem as the editor reads it, naming the file.
     pub fn diagnostic(&self) -> Diagnostic {
         let (code, expected, help) = match self {
+            ImageError::OutsideSite { diagnostic, .. } => return (**diagnostic).clone(),
             ImageError::Unreadable { .. } => (
                 "E0250",
                 "an image file inside the site",

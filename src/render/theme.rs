@@ -10,7 +10,7 @@ use tera::{Template, Tera};
 
 use super::template_ast;
 
-use crate::bounds::{SiteBounds, WalkError};
+use crate::bounds::SiteBounds;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::markdown::{ShortcodeOutput, ShortcodeRenderer};
@@ -198,16 +198,9 @@ fn read_templates(
         return;
     }
     let hidden = |e: &walkdir::DirEntry| e.file_name().to_string_lossy().starts_with('.');
-    for entry in bounds.walk(&full, |e| e.depth() == 0 || !hidden(e)) {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(WalkError::Escape(d)) => {
-                diagnostics.push(d);
-                continue;
-            }
-            // As before the walk checked links: an unreadable folder holds no template.
-            Err(WalkError::Io(_)) => continue,
-        };
+    let mut walk = bounds.walk(&full, |e| e.depth() == 0 || !hidden(e));
+    // An unreadable folder holds no template.
+    while let Some(entry) = walk.next_within(diagnostics) {
         if !entry.file_type().is_file() {
             continue;
         }

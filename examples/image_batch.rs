@@ -105,6 +105,7 @@ fn main() -> ExitCode {
         .collect();
     let processor = ImageProcessor::new(
         &args.site,
+        menhu::bounds::SiteBounds::new(&args.site),
         &ImagesConfig::default(),
         ImageCache::in_site(&args.site),
     );

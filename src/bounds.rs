@@ -17,7 +17,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diagnostics};
 
 /// Where a site's files may really be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -197,6 +197,24 @@ pub struct SiteWalk<'a, P> {
     bounds: &'a SiteBounds,
     inner: Option<walkdir::FilterEntry<walkdir::IntoIter, P>>,
     start: Option<Diagnostic>,
+}
+
+impl<P> SiteWalk<'_, P>
+where
+    P: FnMut(&walkdir::DirEntry) -> bool,
+{
+    /// The next entry within bounds. A link out of bounds (or the walk's start) is
+    /// reported into `escapes` (E0214) and passed over, as is what cannot be read: an
+    /// unreadable folder holds nothing for the caller.
+    pub fn next_within(&mut self, escapes: &mut Diagnostics) -> Option<walkdir::DirEntry> {
+        loop {
+            match self.next()? {
+                Ok(entry) => return Some(entry),
+                Err(WalkError::Escape(d)) => escapes.push(d),
+                Err(WalkError::Io(_)) => {}
+            }
+        }
+    }
 }
 
 impl<P> Iterator for SiteWalk<'_, P>

@@ -15,13 +15,13 @@
 
 pub mod address_guard;
 pub mod bounds;
-pub mod cache;
 pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
 pub mod deploy;
 pub mod diag;
+pub mod fingerprint;
 pub mod html_text;
 pub mod images;
 pub mod load_data;

@@ -3,6 +3,12 @@
 //! stage that reported errors, so later stages never see a broken site. `check` asks
 //! for every stage that can still run instead ([`build_for_check`]), so that one run
 //! reports every problem.
+//!
+//! How a stage schedules its work (what it starts early, settles alongside or frees
+//! when done) is the stage's own: this module passes values in ([`Sources`], the
+//! config) and hands back the handles a stage returned (the search index's early
+//! cuts), so that it reads as the list of stages. A build and the preview's rebuild
+//! share every stage after the model ([`render_stages`]).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -11,11 +17,11 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::cache::{self, BuildCache, MarkdownCache, MarkdownSource};
 use crate::config::{Config, SlugStrategy};
 use crate::content::date::Now;
 use crate::content::{self, Content, LoadOptions};
 use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::fingerprint::{self, BuildCache, MarkdownCache, MarkdownSource};
 use crate::markdown::{
     self, AnchorLinks, AnchorStyle, LinkResolver, MarkdownInput, MarkdownOptions, Rendered,
     ShortcodeOutput, ShortcodeRenderer,
@@ -23,7 +29,7 @@ use crate::markdown::{
 use crate::output::{self, CopiedFile, Output, OutputSink, SiteOutput, WriteStats};
 use crate::portal::schedule::{Publication, Schedule};
 use crate::portal::{Portal, PortalInput, UrlPlan};
-use crate::render::{self, Incremental, IncrementalRender, Shortcodes, Theme};
+use crate::render::{self, Incremental, RenderMode, RenderedSite, Shortcodes, Theme};
 
 /// What to build and how.
 #[derive(Debug, Clone)]
@@ -73,6 +79,19 @@ pub struct Built {
     pub timings: Vec<(&'static str, Duration)>,
 }
 
+/// Whether anything reads the Markdown sources once the build is made: `check` and the
+/// preview do; a one-off `menhu build` does not, so its stages free what they are done
+/// with (the Markdown stage the bodies, the plain text no index needs and the
+/// highlighter; the render stage the model's sources, [`Portal::shed_sources`]),
+/// which keeps a large build's sources, HTML and text from peaking together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sources {
+    /// Kept for whatever reads the build afterwards.
+    Kept,
+    /// Freed by each stage once it is done with them.
+    Shed,
+}
+
 /// What the errors of a stage do to the stages after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum OnErrors {
@@ -84,7 +103,12 @@ enum OnErrors {
 
 /// Builds the site in memory. `Err` holds every problem found, errors and warnings.
 pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
-    build_to(options, &output::KeepInMemory, false, OnErrors::Stop)
+    build_to(
+        options,
+        &output::KeepInMemory,
+        Sources::Kept,
+        OnErrors::Stop,
+    )
 }
 
 /// A site built for `check`, as far as its problems let it be built.
@@ -104,7 +128,7 @@ pub struct Checked {
 /// that can still run (Markdown and the model are made even when a template is broken,
 /// a link or a city is wrong, or a page could not be read).
 pub fn build_for_check(options: &BuildOptions) -> Checked {
-    let model = match build_model(options, None, false, OnErrors::Continue) {
+    let model = match build_model(options, None, Sources::Kept, OnErrors::Continue) {
         Ok(model) => model,
         Err(problems) => {
             return Checked {
@@ -117,7 +141,12 @@ pub fn build_for_check(options: &BuildOptions) -> Checked {
     };
     let portal = model.portal.clone();
     let publication = Some(model.publication.clone());
-    match finish_build(model, &output::KeepInMemory, false, OnErrors::Continue) {
+    match finish_build(
+        model,
+        &output::KeepInMemory,
+        Sources::Kept,
+        OnErrors::Continue,
+    ) {
         Ok(built) => {
             // Template errors (E04xx) are the only errors that leave outputs out.
             let template_errors = built
@@ -141,76 +170,31 @@ pub fn build_for_check(options: &BuildOptions) -> Checked {
 }
 
 /// Builds the site, handing the outputs to `sink` as they are made; the returned
-/// site holds those the sink kept. `lean`: nothing reads the sources after the build
-/// (see [`Portal::shed_sources`]).
+/// site holds those the sink kept.
 fn build_to(
     options: &BuildOptions,
     sink: &dyn OutputSink,
-    lean: bool,
+    sources: Sources,
     on_errors: OnErrors,
 ) -> Result<Built, Diagnostics> {
-    let model = build_model(options, None, lean, on_errors)?;
-    finish_build(model, sink, lean, on_errors)
+    let model = build_model(options, None, sources, on_errors)?;
+    finish_build(model, sink, sources, on_errors)
 }
 
-/// Renders a model (and the Traditional copy and search index it asks for).
+/// Renders a model into `sink` (with the Traditional copy and search index it asks for).
 fn finish_build(
     model: Model,
     sink: &dyn OutputSink,
-    lean: bool,
+    sources: Sources,
     on_errors: OnErrors,
 ) -> Result<Built, Diagnostics> {
-    let Model {
-        mut portal,
-        theme,
-        plan,
-        mut report,
-        mut timings,
-        copier,
-        cuts,
-        publication,
-    } = model;
-    let (Some(theme), Some(plan)) = (theme, plan) else {
-        return Err(report);
-    };
-    if let (true, Some(portal)) = (lean, Arc::get_mut(&mut portal)) {
-        portal.shed_sources();
-    }
-    let started = Instant::now();
-    let (mut site, problems) =
-        render::render_site_to(portal.clone(), &theme, copier.as_ref(), sink);
-    report.extend(problems);
-    gate(&report, on_errors)?;
-    timings.push(("templates", started.elapsed()));
-    push_copy_time(copier.as_ref(), &mut timings);
-    // Before the index: the sink settles the output around the copies as well.
-    let started = Instant::now();
-    report.extend(publish_images(&portal, &mut site.copies, ImageUse::Build));
-    gate(&report, on_errors)?;
-    timings.push(("images", started.elapsed()));
-    // Both scripts share one index, kept in Simplified.
-    match search_index(&portal, &theme, cuts, sink, Some(&site), &mut timings) {
-        Ok(taken) => taken.into_iter().for_each(|t| site.add(t)),
-        Err(d) => {
-            report.push(d);
-            return Err(report);
-        }
-    }
-    site.files.sort_by(|a, b| a.path.cmp(&b.path));
-    site.written.sort();
-    let paths = site.files.iter().map(|f| f.path.as_str());
-    let written = site.written.iter().map(String::as_str);
-    let copied = site.copies.iter().map(|c| c.to.as_str());
-    if let Err(d) = plan.check_outputs(paths.chain(written).chain(copied)) {
-        report.push(d);
-        return Err(report);
-    }
+    let finished = render_stages(model, RenderMode::Build(sink), sources, on_errors)?;
     Ok(Built {
-        portal,
-        site,
-        warnings: report,
-        publication,
-        timings,
+        portal: finished.portal,
+        site: finished.outputs.site,
+        warnings: finished.report,
+        publication: finished.publication,
+        timings: finished.timings,
     })
 }
 
@@ -222,7 +206,7 @@ pub struct Rebuilt {
     /// The templates it was rendered with.
     pub theme: Arc<Theme>,
     /// Outputs rendered again, the paths of those that did not change, and copies.
-    pub outputs: IncrementalRender,
+    pub outputs: RenderedSite,
     /// Warnings.
     pub warnings: Diagnostics,
     /// What was published, and every page that was not, with the reason.
@@ -239,8 +223,50 @@ pub fn rebuild_in_memory(
     edited: &HashSet<PathBuf>,
     on_edited: &mut dyn FnMut(&[Output]),
 ) -> Result<Rebuilt, Diagnostics> {
+    let model = build_model(options, Some(cache), Sources::Kept, OnErrors::Stop)?;
+    let incremental = Incremental {
+        memo: &cache.render,
+        urgent: edited,
+        on_urgent: on_edited,
+    };
+    let mut finished = render_stages(
+        model,
+        RenderMode::Rebuild(incremental),
+        Sources::Kept,
+        OnErrors::Stop,
+    )?;
+    cache.render = std::mem::take(&mut finished.outputs.memo);
+    Ok(Rebuilt {
+        portal: finished.portal,
+        theme: Arc::new(finished.theme),
+        outputs: finished.outputs,
+        warnings: finished.report,
+        publication: finished.publication,
+        timings: finished.timings,
+    })
+}
+
+/// A model rendered, with its images, search index and Traditional copy.
+struct Finished {
+    portal: Arc<Portal>,
+    theme: Theme,
+    outputs: RenderedSite,
+    report: Diagnostics,
+    publication: Publication,
+    timings: Vec<(&'static str, Duration)>,
+}
+
+/// The stages after the model, shared by a build and the preview's rebuild: outputs
+/// (rendered as `mode` says, each with its Traditional copy), image copies, the search
+/// index, and the check that every output has the one owner the plan gave it.
+fn render_stages(
+    model: Model,
+    mode: RenderMode,
+    sources: Sources,
+    on_errors: OnErrors,
+) -> Result<Finished, Diagnostics> {
     let Model {
-        portal,
+        mut portal,
         theme,
         plan,
         mut report,
@@ -248,62 +274,53 @@ pub fn rebuild_in_memory(
         copier,
         cuts,
         publication,
-    } = build_model(options, Some(cache), false, OnErrors::Stop)?;
+    } = model;
     let (Some(theme), Some(plan)) = (theme, plan) else {
         return Err(report);
     };
-    let started = Instant::now();
-    let incremental = Incremental {
-        memo: &cache.render,
-        urgent: edited,
-        on_urgent: on_edited,
+    if let (Sources::Shed, Some(portal)) = (sources, Arc::get_mut(&mut portal)) {
+        portal.shed_sources();
+    }
+    // A build hands outputs to its sink; the preview keeps them in memory.
+    let (sink, images): (&dyn OutputSink, ImageUse) = match &mode {
+        RenderMode::Build(sink) => (*sink, ImageUse::Build),
+        RenderMode::Rebuild(_) | RenderMode::Page(_) => (&output::KeepInMemory, ImageUse::Preview),
     };
-    let mut outputs =
-        render::render_changed(portal.clone(), &theme, copier.as_ref(), Some(incremental));
+    let started = Instant::now();
+    let mut outputs = render::render(portal.clone(), &theme, copier.as_ref(), mode);
     report.extend(std::mem::take(&mut outputs.diagnostics));
-    fail_on_errors(&report)?;
-    cache.render = std::mem::take(&mut outputs.memo);
+    gate(&report, on_errors)?;
     timings.push(("templates", started.elapsed()));
     push_copy_time(copier.as_ref(), &mut timings);
+    // Before the index: the sink settles the output around the copies as well.
     let started = Instant::now();
-    report.extend(publish_images(
-        &portal,
-        &mut outputs.copies,
-        ImageUse::Preview,
-    ));
-    fail_on_errors(&report)?;
+    report.extend(publish_images(&portal, &mut outputs.site.copies, images));
+    gate(&report, on_errors)?;
     timings.push(("images", started.elapsed()));
-    // The index is rebuilt whole; the edited page was already published above.
-    let index = match search_index(
-        &portal,
-        &theme,
-        cuts,
-        &output::KeepInMemory,
-        None,
-        &mut timings,
-    ) {
-        Ok(taken) => taken,
+    // Both scripts share one index, kept in Simplified.
+    match search_index(&portal, &theme, cuts, sink, &outputs.site, &mut timings) {
+        Ok(taken) => taken.into_iter().for_each(|t| outputs.site.add(t)),
         Err(d) => {
             report.push(d);
             return Err(report);
         }
-    };
-    outputs
-        .files
-        .extend(index.into_iter().filter_map(output::SinkOutcome::into_kept));
-    outputs.files.sort_by(|a, b| a.path.cmp(&b.path));
-    let paths = outputs.files.iter().map(|f| f.path.as_str());
+    }
+    let site = &mut outputs.site;
+    site.files.sort_by(|a, b| a.path.cmp(&b.path));
+    site.written.sort();
+    let paths = site.files.iter().map(|f| f.path.as_str());
+    let written = site.written.iter().map(String::as_str);
     let kept = outputs.kept.iter().map(String::as_str);
-    let copied = outputs.copies.iter().map(|c| c.to.as_str());
-    if let Err(d) = plan.check_outputs(paths.chain(kept).chain(copied)) {
+    let copied = site.copies.iter().map(|c| c.to.as_str());
+    if let Err(d) = plan.check_outputs(paths.chain(written).chain(kept).chain(copied)) {
         report.push(d);
         return Err(report);
     }
-    Ok(Rebuilt {
+    Ok(Finished {
         portal,
-        theme: Arc::new(theme),
+        theme,
         outputs,
-        warnings: report,
+        report,
         publication,
         timings,
     })
@@ -323,13 +340,13 @@ fn push_copy_time(
 /// The search index's files when the config asks for one (none otherwise), each
 /// handed to `sink` as it is made, with the titles' and headings' `cuts` when they were
 /// started early. Given the rest of the output, `site`, the sink settles it meanwhile
-/// ([`beside_settling`]).
+/// ([`output::while_settling`]).
 fn search_index(
     portal: &Portal,
     theme: &Theme,
     cuts: Option<crate::search::EarlyCuts>,
     sink: &dyn OutputSink,
-    site: Option<&SiteOutput>,
+    site: &SiteOutput,
     timings: &mut Vec<(&'static str, Duration)>,
 ) -> Result<Vec<output::SinkOutcome>, Diagnostic> {
     if !portal.config.build_search_index {
@@ -338,45 +355,9 @@ fn search_index(
     let started = Instant::now();
     let write =
         || crate::search::write_search_outputs(portal, theme.has("search.html"), cuts, sink);
-    let taken = match site {
-        Some(site) => beside_settling(site, sink, write),
-        None => write(),
-    };
+    let taken = output::while_settling(sink, site, crate::search::FOLDER, write);
     timings.push(("search index", started.elapsed()));
     taken
-}
-
-/// Runs `write_index` while the sink settles the rest of the output, `site`, on a thread
-/// of its own: the rest is complete, as the index writes only under
-/// [`crate::search::FOLDER`]. Settling a reused output folder is a serial walk of every
-/// page's folder, which would otherwise leave a core idle after the index.
-fn beside_settling(
-    site: &SiteOutput,
-    sink: &dyn OutputSink,
-    write_index: impl FnOnce() -> Result<Vec<output::SinkOutcome>, Diagnostic>,
-) -> Result<Vec<output::SinkOutcome>, Diagnostic> {
-    let (taken, settled) = std::thread::scope(|scope| {
-        let settling = scope.spawn(|| sink.settle_outside(site, crate::search::FOLDER));
-        (write_index(), settling.join())
-    });
-    settled.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-    let taken = taken?;
-    // Settling may have removed a file the index wrote anywhere else.
-    let outside = |path: &str| {
-        path.strip_prefix(crate::search::FOLDER)
-            .is_none_or(|rest| !rest.starts_with('/'))
-    };
-    if let Some(path) = taken
-        .iter()
-        .map(output::SinkOutcome::path)
-        .find(|p| outside(p))
-    {
-        return Err(Diagnostic::error(
-            "E0001",
-            crate::t!("internal-search-outside", path = path),
-        ));
-    }
-    Ok(taken)
 }
 
 /// Whether a build's image copies are all it uses ([`ImageUse::Build`]: the cache is
@@ -443,7 +424,7 @@ struct Model {
 fn build_model(
     options: &BuildOptions,
     mut cache: Option<&mut BuildCache>,
-    lean: bool,
+    sources: Sources,
     on_errors: OnErrors,
 ) -> Result<Model, Diagnostics> {
     let mut report = Diagnostics::new();
@@ -460,10 +441,7 @@ fn build_model(
         config.base_url = base_url.trim_end_matches('/').to_owned();
     }
     config.load_data.offline = options.offline;
-    if config.traditional {
-        // Compiled meanwhile; the Traditional copy is made as pages are rendered.
-        rayon::spawn(crate::zh::prepare_traditional);
-    }
+    render::traditional::prepare_early(&config);
     let now = options.now.resolve(config.timezone);
     let (bounds, warnings) = config.bounds(&options.root);
     report.extend(warnings);
@@ -480,7 +458,7 @@ fn build_model(
     };
     if let (Some(cache), Some(theme)) = (cache.as_deref_mut(), &theme) {
         cache.use_config(&config);
-        cache.markdown.use_theme(theme);
+        cache.markdown.use_theme(&theme.digests);
     }
     end_stage("config and templates", &mut timings);
 
@@ -519,11 +497,8 @@ fn build_model(
         &links,
         theme.as_ref(),
         markdown_cache,
-        lean,
+        sources,
     );
-    if lean {
-        markdown::release_highlighter();
-    }
     report.extend(schedule.soften(problems));
     report.extend(schedule.links_to_waiting(&content, &section_html, &page_html));
     gate(&report, on_errors)?;
@@ -540,10 +515,7 @@ fn build_model(
         _ => None,
     };
     // In Simplified, as the index is: after the Traditional pages are simplified.
-    let cuts = config
-        .build_search_index
-        .then(|| crate::search::cut_early(&content.pages, &page_html))
-        .flatten();
+    let cuts = crate::search::cut_early(&config, &content.pages, &page_html);
     end_stage("markdown", &mut timings);
 
     let input = PortalInput {
@@ -596,7 +568,7 @@ pub fn build(options: &BuildOptions) -> Result<(Built, PathBuf, WriteStats), Dia
     let target = output::resolve_output_dir(&options.root, &requested, options.force, &reads)?;
     // Dropped on any error below, which leaves the previous output as it was.
     let staging = output::Staging::open(&target)?;
-    let mut built = build_to(options, &staging, true, OnErrors::Stop)?;
+    let mut built = build_to(options, &staging, Sources::Shed, OnErrors::Stop)?;
     let started = Instant::now();
     let stats = staging.finish(&built.site).map_err(|d| {
         let mut all = built.warnings.clone();
@@ -716,7 +688,7 @@ fn render_markdown(
     urls: &Links<'_>,
     theme: Option<&Theme>,
     cache: Option<&mut MarkdownCache>,
-    lean: bool,
+    sources: Sources,
 ) -> MarkdownStage {
     let options = markdown_options(config);
     let config_value = render::view::config_value(config);
@@ -736,9 +708,10 @@ fn render_markdown(
             first_line: line,
             permalink,
         };
-        let (rendered, problems, fresh) = cache::markdown_or(previous, &source, urls, |links| {
-            render_one_markdown(&source, &options, links, shortcodes)
-        });
+        let (rendered, problems, fresh) =
+            fingerprint::markdown_or(previous, &source, urls, |links| {
+                render_one_markdown(&source, &options, links, shortcodes)
+            });
         (
             (rendered, problems),
             fresh.map(|entry| (file.to_path_buf(), entry)),
@@ -757,10 +730,9 @@ fn render_markdown(
         .map(|(p, url)| {
             let ((mut rendered, problems), fresh) =
                 render_source(&p.file, &p.body, p.body_line, &url.permalink);
-            if lean {
-                // Nothing reads the source again (see `Portal::shed_sources`), nor the
-                // plain text unless an index is made; freeing both here keeps a large
-                // build's sources, HTML and text from peaking together.
+            if sources == Sources::Shed {
+                // Nothing reads the source again, nor the plain text unless an index
+                // is made.
                 p.body = String::new();
                 if !config.build_search_index {
                     rendered.text = String::new();
@@ -790,6 +762,10 @@ fn render_markdown(
             .chain(content.pages.iter().map(|p| p.file.as_path()))
             .collect();
         cache.update(&files, fresh);
+    }
+    if sources == Sources::Shed {
+        // No more Markdown until the next build: its syntaxes need not wait for it.
+        markdown::release_highlighter();
     }
     (sections, pages, problems)
 }
@@ -823,7 +799,7 @@ pub fn render_one_markdown(
 }
 
 type MarkdownOne = (Rendered, Vec<Diagnostic>);
-type Fresh = (PathBuf, cache::MarkdownEntry);
+type Fresh = (PathBuf, fingerprint::MarkdownEntry);
 /// The report for a page whose processing hit a bug in menhu.
 pub fn internal_error(file: &Path) -> Diagnostic {
     Diagnostic::error("E0001", crate::t!("internal-file"))

@@ -18,6 +18,7 @@ use super::encode::{self, Format, FormatChoice};
 use super::metadata::{self, MetadataPolicy};
 use super::op::{Geometry, Operation};
 use super::{ImageCache, ImageError};
+use crate::bounds::SiteBounds;
 use crate::config::images::{ImagesConfig, MAX_OUTPUT_PX};
 use crate::diag::text::Said;
 
@@ -88,6 +89,7 @@ pub struct BatchReport {
 #[derive(Debug, Clone)]
 pub struct ImageProcessor {
     root: PathBuf,
+    bounds: SiteBounds,
     cache: ImageCache,
     jpeg_quality: u8,
     webp_quality: u8,
@@ -95,10 +97,17 @@ pub struct ImageProcessor {
 }
 
 impl ImageProcessor {
-    /// A processor for the site at `root` with its `[images]` settings and cache.
-    pub fn new(root: &Path, config: &ImagesConfig, cache: ImageCache) -> ImageProcessor {
+    /// A processor for the site at `root`, reading within `bounds`, with its
+    /// `[images]` settings and cache.
+    pub fn new(
+        root: &Path,
+        bounds: SiteBounds,
+        config: &ImagesConfig,
+        cache: ImageCache,
+    ) -> ImageProcessor {
         ImageProcessor {
             root: root.to_path_buf(),
+            bounds,
             cache,
             jpeg_quality: config.jpeg_quality,
             webp_quality: config.webp_quality,
@@ -114,7 +123,7 @@ impl ImageProcessor {
     /// Reads the header of `source` (relative to the site root): its upright size,
     /// format and content hash.
     pub fn inspect(&self, source: &Path) -> Result<SourceInfo, ImageError> {
-        decode::read_source_info(&self.root, source)
+        decode::read_source_info(&self.root, &self.bounds, source)
     }
 
     /// Names and sizes the copy `job` asks of `source` (from [`Self::inspect`]).
@@ -275,7 +284,7 @@ impl ImageProcessor {
     /// Decodes `path` once and makes each copy of `plans`; the number made and the
     /// problems.
     fn make_copies(&self, path: &Path, plans: &[Plan]) -> (usize, Vec<ImageError>) {
-        let decoded = decode::read_source(&self.root, path).and_then(|bytes| {
+        let decoded = decode::read_source(&self.root, &self.bounds, path).and_then(|bytes| {
             check_unchanged(path, &bytes, plans)?;
             decode::decode(path, &bytes, self.metadata != MetadataPolicy::Strip)
         });

@@ -9,6 +9,7 @@ use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
 use super::ImageError;
+use crate::bounds::{Escape, SiteBounds};
 use crate::diag::text::{Said, display};
 
 /// The largest source file read, in bytes (100 MB).
@@ -46,30 +47,39 @@ pub(crate) struct Decoded {
     pub exif: Option<Vec<u8>>,
 }
 
-/// Reads `path` (relative to `root`) and looks at its header.
-pub fn read_source_info(root: &Path, path: &Path) -> Result<SourceInfo, ImageError> {
-    let bytes = read_source(root, path)?;
+/// Reads `path` (relative to `root`, within `bounds`) and looks at its header.
+pub fn read_source_info(
+    root: &Path,
+    bounds: &SiteBounds,
+    path: &Path,
+) -> Result<SourceInfo, ImageError> {
+    let bytes = read_source(root, bounds, path)?;
     inspect(path, &bytes)
 }
 
-/// The bytes of `path`, a file inside `root`. A path that leaves the site (`..`, an
-/// absolute path, a symbolic link to elsewhere) is refused, and so is a file over
-/// [`MAX_SOURCE_BYTES`].
-pub(crate) fn read_source(root: &Path, path: &Path) -> Result<Vec<u8>, ImageError> {
+/// The bytes of `path`, a file of the site at `root`. A path that leaves `bounds`
+/// (`..`, an absolute path, a symbolic link to elsewhere) is refused with the bounds'
+/// error naming the link, and so is a file over [`MAX_SOURCE_BYTES`].
+pub(crate) fn read_source(
+    root: &Path,
+    bounds: &SiteBounds,
+    path: &Path,
+) -> Result<Vec<u8>, ImageError> {
     let unreadable = |detail: Said| ImageError::Unreadable {
         path: path.to_path_buf(),
         detail,
     };
-    let root = root
-        .canonicalize()
-        .map_err(|err| unreadable(crate::t!("image-detail-site-folder", reason = display(err))))?;
-    let file = root
-        .join(path)
-        .canonicalize()
-        .map_err(|err| unreadable(err.to_string().into()))?;
-    if !file.starts_with(&root) {
-        return Err(unreadable(crate::t!("image-detail-outside")));
-    }
+    let joined = root.join(path);
+    let file = match bounds.resolve(&joined) {
+        Ok(file) => file,
+        Err(Escape::Unresolved(err)) => return Err(unreadable(err.to_string().into())),
+        Err(escape) => {
+            return Err(ImageError::OutsideSite {
+                path: path.to_path_buf(),
+                diagnostic: Box::new(bounds.escape_error(&joined, &escape)),
+            });
+        }
+    };
     // Looked at before opening: opening a FIFO would wait for a writer forever.
     let metadata = std::fs::metadata(&file).map_err(|err| unreadable(err.to_string().into()))?;
     if !metadata.is_file() {

@@ -49,6 +49,15 @@ pub enum ImageError {
         /// What is wrong with the request.
         detail: Said,
     },
+    /// The file, or a link on its way, leads outside the site's bounds: the error of
+    /// [`crate::bounds::SiteBounds`], naming the link, as for every other read.
+    #[error("{}", .diagnostic.message)]
+    OutsideSite {
+        /// The source.
+        path: PathBuf,
+        /// The bounds' error (E0214).
+        diagnostic: Box<Diagnostic>,
+    },
     /// The copy could not be encoded or stored in the cache.
     #[error("cannot store the copy of `{}`: {detail}", display_path(path))]
     Cache {
@@ -68,6 +77,7 @@ impl ImageError {
             | ImageError::Damaged { path, .. }
             | ImageError::TooLarge { path, .. }
             | ImageError::BadRequest { path, .. }
+            | ImageError::OutsideSite { path, .. }
             | ImageError::Cache { path, .. } => path,
         }
     }
@@ -76,6 +86,7 @@ impl ImageError {
     pub fn diagnostic(&self) -> Diagnostic {
         let file = display_path(self.path());
         let (code, message, expected, help) = match self {
+            ImageError::OutsideSite { diagnostic, .. } => return (**diagnostic).clone(),
             ImageError::Unreadable { detail, .. } => (
                 "E0250",
                 crate::t!("image-unreadable", file = file, reason = detail),

@@ -112,7 +112,8 @@ impl Site {
     }
 
     fn processor(&self, config: &ImagesConfig) -> ImageProcessor {
-        ImageProcessor::new(&self.root, config, ImageCache::in_site(&self.root))
+        let bounds = crate::bounds::SiteBounds::new(&self.root);
+        ImageProcessor::new(&self.root, bounds, config, ImageCache::in_site(&self.root))
     }
 }
 
@@ -602,16 +603,43 @@ fn links_out_of_the_site_are_never_followed() {
         Operation::FitWidth(10),
         jpeg(),
     )]);
+    // Refused by the site's bounds, as every other read is: E0214 naming the link.
+    let Err(err) = &results[0] else {
+        panic!("a link out of the site was read: {results:?}");
+    };
+    let refused = err.diagnostic();
+    assert_eq!(refused.code, "E0214", "{refused:?}");
     assert!(
-        matches!(&results[0], Err(ImageError::Unreadable { detail, .. }) if detail.contains("outside the site")),
-        "{results:?}"
+        refused
+            .message
+            .contains("symbolic link `content/link.jpg` points outside the site"),
+        "{}",
+        refused.message
     );
+    assert_eq!(refused.file.as_deref(), Some(Path::new("content/link.jpg")));
     let (results, _) = processor.process(&[job(
         Path::new("../secret.jpg"),
         Operation::FitWidth(10),
         jpeg(),
     )]);
     assert!(results[0].is_err());
+
+    // A link into a hidden folder of the site (`.git`) is refused the same way.
+    site.write(".git/config.jpg", &jpeg_with_exif(&gradient(50, 50), None));
+    std::os::unix::fs::symlink(
+        site.root.join(".git/config.jpg"),
+        site.root.join("content/git.jpg"),
+    )
+    .expect("link");
+    let (results, _) = processor.process(&[job(
+        Path::new("content/git.jpg"),
+        Operation::FitWidth(10),
+        jpeg(),
+    )]);
+    assert!(
+        matches!(&results[0], Err(ImageError::OutsideSite { diagnostic, .. }) if diagnostic.code == "E0214"),
+        "{results:?}"
+    );
 
     // A cache folder that is a link elsewhere is refused, and nothing lands there.
     let real = site.write("static/p.jpg", &jpeg_with_exif(&gradient(50, 50), None));

@@ -17,7 +17,8 @@ const THEME: &str = "InspiredGitHub";
 /// Syntect's bundled syntaxes, loaded on first use, with the blocks highlighted so far.
 /// Each language's regular expressions are compiled the first time a block in it is
 /// highlighted and kept with the set: tens of megabytes for a handful of languages
-/// (see [`release_highlighter`]).
+/// (see [`release_highlighter`]). A cache, and the build's one global that changes:
+/// what it holds never changes what a block renders to, only how soon.
 static HIGHLIGHTER: RwLock<Option<Arc<Highlighter>>> = RwLock::new(None);
 
 struct Highlighter {

@@ -22,7 +22,9 @@ use crate::diag::Diagnostic;
 use crate::diag::text::Said;
 
 pub use content_type::content_type;
-pub use sink::{CopiedFile, KeepInMemory, Output, OutputSink, SinkOutcome, SiteOutput};
+pub use sink::{
+    CopiedFile, KeepInMemory, Output, OutputSink, SinkOutcome, SiteOutput, while_settling,
+};
 
 /// Folders of a site that menhu reads, which an output folder may never be or sit in.
 const SOURCE_DIRS: [&str; 8] = [

@@ -40,6 +40,36 @@ pub trait OutputSink: Sync {
     }
 }
 
+/// Runs `work`, which hands the sink outputs under the top-level folder `pending` only,
+/// while `sink` settles the rest of the output, `site`, on a thread of its own
+/// ([`OutputSink::settle_outside`]): settling a reused output folder is a serial walk
+/// of every page's folder, which would otherwise leave a core idle beside `work`.
+pub fn while_settling(
+    sink: &dyn OutputSink,
+    site: &SiteOutput,
+    pending: &str,
+    work: impl FnOnce() -> Result<Vec<SinkOutcome>, Diagnostic>,
+) -> Result<Vec<SinkOutcome>, Diagnostic> {
+    let (taken, settled) = std::thread::scope(|scope| {
+        let settling = scope.spawn(|| sink.settle_outside(site, pending));
+        (work(), settling.join())
+    });
+    settled.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+    let taken = taken?;
+    // Settling may have removed a file the work wrote anywhere else.
+    let outside = |path: &str| {
+        path.strip_prefix(pending)
+            .is_none_or(|rest| !rest.starts_with('/'))
+    };
+    if let Some(path) = taken.iter().map(SinkOutcome::path).find(|p| outside(p)) {
+        return Err(Diagnostic::error(
+            "E0001",
+            crate::t!("internal-search-outside", path = path),
+        ));
+    }
+    Ok(taken)
+}
+
 /// What an [`OutputSink`] did with an output.
 pub enum SinkOutcome {
     /// Handed back, to be kept in memory.

@@ -258,6 +258,7 @@ impl Portal {
         let page_keys = pages.iter().map(|p| (p.source.key.clone(), p.id)).collect();
         let images = Arc::new(ImageRequests::new(ImageProcessor::new(
             &root,
+            bounds.clone(),
             &config.images,
             ImageCache::in_site(&root),
         )));

@@ -142,7 +142,7 @@ pub fn site_functions(views: &Arc<Views>) -> Vec<(&'static str, Box<dyn Function
 }
 
 /// Registers the site functions on `tera`. Every call is noted (see
-/// [`super::digest::record_lookups`]), so a job's output is known to depend on it.
+/// [`crate::fingerprint::record_lookups`]), so a job's output is known to depend on it.
 pub fn register_functions(tera: &mut Tera, views: &Arc<Views>) {
     for (name, inner) in site_functions(views) {
         tera.register_function(name, Recorded { name, inner });
@@ -157,7 +157,7 @@ struct Recorded {
 
 impl Function for Recorded {
     fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
-        super::digest::note_lookup(self.name, args);
+        crate::fingerprint::note_lookup(self.name, args);
         self.inner.call(args)
     }
     fn is_safe(&self) -> bool {

@@ -15,6 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use tera::ast::{ExprVal, Node};
 use tera::{Template, Tera};
 
+use super::template_ast::{Pull, Visitor, walk};
+
 /// The first include cycle found, as the chain of template names that closes it
 /// (`["page.html", "a.html", "page.html"]`), in a stable order.
 pub fn find_include_cycle(tera: &Tera) -> Option<Vec<String>> {
@@ -119,42 +121,20 @@ fn calls_itself(body: &[Node], name: &str) -> bool {
     })
 }
 
+/// The templates that render inside or around `template`: its parent and every
+/// template it includes, wherever the include sits.
 fn edges(template: &Template) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    if let Some(parent) = &template.parent {
-        out.insert(parent.clone());
-    }
-    collect_includes(&template.ast, &mut out);
-    for definition in template.macros.values() {
-        collect_includes(&definition.body, &mut out);
-    }
-    out
-}
-
-fn collect_includes(nodes: &[Node], out: &mut BTreeSet<String>) {
-    for node in nodes {
-        match node {
-            Node::Include(_, names, _) => out.extend(names.iter().cloned()),
-            Node::Block(_, block, _) => collect_includes(&block.body, out),
-            Node::MacroDefinition(_, definition, _) => collect_includes(&definition.body, out),
-            Node::FilterSection(_, section, _) => collect_includes(&section.body, out),
-            Node::Forloop(_, forloop, _) => {
-                collect_includes(&forloop.body, out);
-                if let Some(empty) = &forloop.empty_body {
-                    collect_includes(empty, out);
-                }
+    struct Edges(BTreeSet<String>);
+    impl Visitor for Edges {
+        fn template(&mut self, name: &str, how: Pull) {
+            if how != Pull::Import {
+                self.0.insert(name.to_owned());
             }
-            Node::If(branches, _) => {
-                for (_, _, body) in &branches.conditions {
-                    collect_includes(body, out);
-                }
-                if let Some((_, body)) = &branches.otherwise {
-                    collect_includes(body, out);
-                }
-            }
-            _ => {}
         }
     }
+    let mut edges = Edges(BTreeSet::new());
+    walk(template, &mut edges);
+    edges.0
 }
 
 #[cfg(test)]

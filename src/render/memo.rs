@@ -1,12 +1,10 @@
 //! Incremental rendering: re-render only the jobs whose fingerprint changed.
 //!
-//! A job's fingerprint has two parts. The *base* hashes its output path, its template
-//! (with everything that template pulls in) and its whole Tera context, prepared by the
-//! same code as the real render but with digest views, where every page is a short
-//! token carrying a digest of its view. The *lookups* part hashes what each site
-//! function the job called last time (`get_section`, …) would return now. Templates
-//! are deterministic, so equal fingerprints mean equal output: same context and same
-//! lookup results make the template take the same path and call the same functions.
+//! What a job read, and so its fingerprint, is described in [`crate::fingerprint`]:
+//! the *base* (output path, template, whole context prepared from digest views) and the
+//! *lookups* (what each site function the job called last time would return now).
+//! This module computes both for the jobs of a render, with the renderer the real
+//! render uses, and renders again the jobs whose fingerprint differs.
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -14,37 +12,11 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::digest::{self, Lookup};
 use super::pages::{Job, Renderer};
 use super::view::Views;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::fingerprint::{self as digest, JobReads, Lookup, RenderMemo};
 use crate::output::Output;
-
-/// What one job looked like when it was last rendered.
-#[derive(Debug, Clone)]
-struct JobMemo {
-    base: u64,
-    lookups: Vec<Lookup>,
-    lookup_digest: u64,
-}
-
-/// Fingerprints of every job of the last render, by output path.
-#[derive(Debug, Clone, Default)]
-pub struct RenderMemo {
-    jobs: HashMap<String, JobMemo>,
-}
-
-impl RenderMemo {
-    /// Number of jobs remembered.
-    pub fn len(&self) -> usize {
-        self.jobs.len()
-    }
-
-    /// True when nothing is remembered (every job will render).
-    pub fn is_empty(&self) -> bool {
-        self.jobs.is_empty()
-    }
-}
 
 /// How to render incrementally.
 pub struct Incremental<'a> {
@@ -67,7 +39,7 @@ pub(super) struct Renderers<'a> {
 }
 
 enum Outcome {
-    Kept(String, JobMemo),
+    Kept(String, JobReads),
     Rendered(Result<Output, Diagnostic>, u64, Vec<Lookup>),
 }
 
@@ -93,7 +65,7 @@ pub(super) fn render_jobs(
     let urgent_known = lookups.evaluate_all(
         urgent_paths
             .iter()
-            .filter_map(|path| previous.jobs.get(path))
+            .filter_map(|path| previous.get(path))
             .flat_map(|m| &m.lookups),
     );
     let render_all = |jobs: Vec<&Job>, known: &HashMap<String, u64>| -> Vec<Outcome> {
@@ -112,7 +84,7 @@ pub(super) fn render_jobs(
     if !first.is_empty() {
         (incremental.on_urgent)(&first);
     }
-    let known = lookups.evaluate_all(previous.jobs.values().flat_map(|m| &m.lookups));
+    let known = lookups.evaluate_all(previous.lookups());
     outcomes.extend(render_all(rest, &known));
 
     let fresh = lookups.evaluate_all(
@@ -131,17 +103,17 @@ pub(super) fn render_jobs(
     for outcome in outcomes {
         match outcome {
             Outcome::Kept(path, job_memo) => {
-                memo.jobs.insert(path.clone(), job_memo);
+                memo.insert(path.clone(), job_memo);
                 kept.push(path);
             }
             Outcome::Rendered(Ok(output), base, lookups) => {
                 let lookup_digest = digest_lookups(&lookups, &known, &fresh);
-                let job_memo = JobMemo {
+                let job_memo = JobReads {
                     base,
                     lookups,
                     lookup_digest,
                 };
-                memo.jobs.insert(output.path.clone(), job_memo);
+                memo.insert(output.path.clone(), job_memo);
                 files.push(output);
             }
             Outcome::Rendered(Err(d), ..) => diagnostics.push(d),
@@ -164,7 +136,7 @@ fn render_one(
         &template_digest,
         &digest::digest_of(&stand_in.context.into_json()),
     ]);
-    if let Some(memo) = previous.jobs.get(&stand_in.path)
+    if let Some(memo) = previous.get(&stand_in.path)
         && memo.base == base
         && digest_lookups(&memo.lookups, known, &HashMap::new()) == memo.lookup_digest
     {
@@ -211,7 +183,7 @@ impl LookupDigests {
     }
 
     fn evaluate(&self, lookup: &Lookup) -> u64 {
-        let Some(function) = self.functions.get(lookup.function) else {
+        let Some(function) = self.functions.get(lookup.function.as_ref()) else {
             return 0;
         };
         match function.call(&lookup.args) {

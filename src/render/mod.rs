@@ -3,7 +3,6 @@
 
 mod context;
 mod data_functions;
-pub mod digest;
 pub mod feeds;
 pub mod functions;
 pub mod i18n;
@@ -17,15 +16,16 @@ mod portal_view;
 pub mod qr;
 mod sass;
 mod static_files;
+mod template_ast;
 mod tera_load;
 pub mod theme;
 pub mod traditional;
 pub mod view;
 
 pub use context::Context;
-pub use memo::{Incremental, RenderMemo};
+pub use memo::Incremental;
 pub use pages::plan::{OutputPlan, plan_outputs};
-pub use pages::{IncrementalRender, render_changed, render_page, render_site_to};
+pub use pages::{RenderMode, RenderedSite, render};
 pub use theme::{Shortcodes, Theme};
 
 /// The stack a thread that renders templates needs: room for macros nested

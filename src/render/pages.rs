@@ -5,20 +5,18 @@
 use std::path::Path;
 use std::sync::Arc;
 
-mod early;
 pub(super) mod plan;
 mod portal_pages;
-
-pub use early::render_page;
 
 use rayon::prelude::*;
 use tera::{Tera, Value};
 
-use super::memo::{self, Incremental, RenderMemo};
+use super::memo::{self, Incremental};
 use super::traditional::{self, Copier, Script};
 use super::view::Views;
 use super::{Context, Theme, feeds};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::fingerprint::RenderMemo;
 use crate::output::{CopiedFile, Output, OutputSink, SinkOutcome, SiteOutput};
 use crate::portal::nav::{self, Pager};
 use crate::portal::{PageId, Portal, PortalSection, Taxonomy, Term, urls};
@@ -32,63 +30,31 @@ pub(super) enum Job<'a> {
     Portal(portal_pages::PortalJob),
 }
 
-/// Renders the whole site, handing each page, section and list output to `sink` as soon
-/// as it is rendered (feeds, redirects and the like are kept), each followed by its
+/// Which of the three ways a site is rendered, each calling [`render`].
+pub enum RenderMode<'a> {
+    /// A build: every output, each page, section and list handed to the sink as soon
+    /// as it is rendered (feeds, redirects and the like are kept).
+    Build(&'a dyn OutputSink),
+    /// The preview's rebuild: only the jobs whose fingerprint changed since the memo,
+    /// kept in memory; the result's `kept` lists the outputs that would come out
+    /// unchanged.
+    Rebuild(Incremental<'a>),
+    /// The preview's early render of an edited page: that page alone, kept in memory,
+    /// without the site-wide files.
+    Page(PageId),
+}
+
+/// Renders `portal` with `theme` the way `mode` says, each output followed by its
 /// Traditional copy when `copier` is given. Template errors are collected (every
 /// failing output is reported); the outputs that did render are returned either way.
-pub fn render_site_to(
+/// The one render function: a build, the preview's rebuild and its early render of an
+/// edited page all come here, so an output's bytes do not depend on which asked.
+pub fn render(
     portal: Arc<Portal>,
     theme: &Theme,
     copier: Option<&Copier>,
-    sink: &dyn OutputSink,
-) -> (SiteOutput, Diagnostics) {
-    let rerender = render_changed_as(portal, theme, Render::Full(sink), copier);
-    let site = SiteOutput {
-        files: rerender.files,
-        written: rerender.written,
-        copies: rerender.copies,
-    };
-    (site, rerender.diagnostics)
-}
-
-/// How much to render: everything, each output handed to a sink, or (for the preview)
-/// what changed since the last render.
-pub enum Render<'a> {
-    /// Every job; outputs go through the sink.
-    Full(&'a dyn OutputSink),
-    /// Only jobs whose fingerprint changed.
-    Changed(Incremental<'a>),
-}
-
-impl<'a> From<Option<Incremental<'a>>> for Render<'a> {
-    /// With a memo, what changed; without one, everything, kept in memory.
-    fn from(incremental: Option<Incremental<'a>>) -> Render<'a> {
-        match incremental {
-            Some(incremental) => Render::Changed(incremental),
-            None => Render::Full(&crate::output::KeepInMemory),
-        }
-    }
-}
-
-/// Renders the jobs whose fingerprint differs from `memo` (all of them without one),
-/// with their Traditional copies when `copier` is given. With a memo, the result's
-/// `kept` lists the outputs that would come out unchanged.
-pub fn render_changed(
-    portal: Arc<Portal>,
-    theme: &Theme,
-    copier: Option<&Copier>,
-    incremental: Option<Incremental>,
-) -> IncrementalRender {
-    render_changed_as(portal, theme, incremental.into(), copier)
-}
-
-/// [`render_changed`] for either way of rendering.
-fn render_changed_as(
-    portal: Arc<Portal>,
-    theme: &Theme,
-    render: Render,
-    copier: Option<&Copier>,
-) -> IncrementalRender {
+    mode: RenderMode,
+) -> RenderedSite {
     let script = Script::main(&portal.config);
     let (views, tera) = renderer_parts(&portal, theme);
     let renderer = Renderer {
@@ -98,72 +64,142 @@ fn render_changed_as(
         theme,
         script: &script,
     };
+    let mut diagnostics = Diagnostics::new();
+    let (site, kept, memo) = match mode {
+        RenderMode::Build(sink) => {
+            let jobs = plan_all_jobs(&portal, theme);
+            let site = render_each_to(&renderer, &jobs, sink, copier, &mut diagnostics);
+            (site, Vec::new(), RenderMemo::default())
+        }
+        RenderMode::Page(id) => {
+            let jobs = [Job::Page(id)];
+            let site = render_each_to(
+                &renderer,
+                &jobs,
+                &crate::output::KeepInMemory,
+                copier,
+                &mut diagnostics,
+            );
+            return RenderedSite {
+                site,
+                kept: Vec::new(),
+                memo: RenderMemo::default(),
+                diagnostics,
+            };
+        }
+        RenderMode::Rebuild(incremental) => {
+            let jobs = plan_all_jobs(&portal, theme);
+            let (files, kept, memo) =
+                render_changed_jobs(&renderer, &jobs, copier, incremental, &mut diagnostics);
+            let site = SiteOutput {
+                files,
+                ..SiteOutput::default()
+            };
+            (site, kept, memo)
+        }
+    };
+    let mut rendered = RenderedSite {
+        site,
+        kept,
+        memo,
+        diagnostics,
+    };
+    add_site_wide(&renderer, copier, &mut rendered);
+    rendered
+}
 
-    let mut jobs = plan_jobs(&portal);
+/// Every job of the site: pages, sections and their pagers, taxonomies, portal pages.
+fn plan_all_jobs<'a>(portal: &'a Portal, theme: &Theme) -> Vec<Job<'a>> {
+    let mut jobs = plan_jobs(portal);
     jobs.extend(
-        portal_pages::plan(&portal, theme)
+        portal_pages::plan(portal, theme)
             .into_iter()
             .map(Job::Portal),
     );
-    let mut diagnostics = Diagnostics::new();
-    let mut written = Vec::new();
-    let (mut files, mut kept, memo) = match render {
-        Render::Full(sink) => {
-            let results: Vec<Result<Vec<SinkOutcome>, Diagnostic>> = jobs
-                .par_iter()
-                .map(|job| take_with_copy(sink, renderer.render(renderer.prepare(job))?, copier))
-                .collect();
-            let mut taken = SiteOutput::default();
-            for result in results {
-                match result {
-                    Ok(outputs) => outputs.into_iter().for_each(|o| taken.add(o)),
-                    Err(d) => diagnostics.push(d),
-                }
-            }
-            written = taken.written;
-            (taken.files, Vec::new(), RenderMemo::default())
+    jobs
+}
+
+/// Renders every job in parallel, handing each output (and its copy) to `sink`.
+fn render_each_to(
+    renderer: &Renderer,
+    jobs: &[Job],
+    sink: &dyn OutputSink,
+    copier: Option<&Copier>,
+    diagnostics: &mut Diagnostics,
+) -> SiteOutput {
+    let results: Vec<Result<Vec<SinkOutcome>, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| take_with_copy(sink, renderer.render(renderer.prepare(job))?, copier))
+        .collect();
+    let mut taken = SiteOutput::default();
+    for result in results {
+        match result {
+            Ok(outputs) => outputs.into_iter().for_each(|o| taken.add(o)),
+            Err(d) => diagnostics.push(d),
         }
-        Render::Changed(incremental) => {
-            let on_urgent = incremental.on_urgent;
-            // The edited page's copy is published with it.
-            let mut with_copies = |outputs: &[Output]| match copier {
-                Some(copier) => {
-                    let mut all = outputs.to_vec();
-                    all.extend(traditional::copy_all(copier, outputs));
-                    on_urgent(&all);
-                }
-                None => on_urgent(outputs),
-            };
-            let incremental = Incremental {
-                memo: incremental.memo,
-                urgent: incremental.urgent,
-                on_urgent: &mut with_copies,
-            };
-            let digests = Arc::new(Views::for_digest(portal.clone(), theme.lists_need_content));
-            let digester = Renderer {
-                views: &digests,
-                ..renderer
-            };
-            let renderers = memo::Renderers {
-                real: &renderer,
-                digest: &digester,
-                digest_views: &digests,
-            };
-            let (mut files, kept, memo) =
-                memo::render_jobs(&jobs, &renderers, incremental, &mut diagnostics);
-            if let Some(copier) = copier {
-                files.extend(traditional::copy_all(copier, &files));
-            }
-            (files, kept, memo)
+    }
+    taken
+}
+
+/// Renders the jobs whose fingerprint changed since `incremental`'s memo, the edited
+/// pages first, each with its Traditional copy; returns the outputs, the paths of the
+/// unchanged ones (with their copies) and the memo for next time.
+fn render_changed_jobs(
+    renderer: &Renderer,
+    jobs: &[Job],
+    copier: Option<&Copier>,
+    incremental: Incremental,
+    diagnostics: &mut Diagnostics,
+) -> (Vec<Output>, Vec<String>, RenderMemo) {
+    let on_urgent = incremental.on_urgent;
+    // The edited page's copy is published with it.
+    let mut with_copies = |outputs: &[Output]| match copier {
+        Some(copier) => {
+            let mut all = outputs.to_vec();
+            all.extend(traditional::copy_all(copier, outputs));
+            on_urgent(&all);
         }
+        None => on_urgent(outputs),
     };
-    if copier.is_some() {
+    let incremental = Incremental {
+        memo: incremental.memo,
+        urgent: incremental.urgent,
+        on_urgent: &mut with_copies,
+    };
+    let portal = renderer.views.portal.clone();
+    let digests = Arc::new(Views::for_digest(portal, renderer.theme.lists_need_content));
+    let digester = Renderer {
+        views: &digests,
+        ..*renderer
+    };
+    let renderers = memo::Renderers {
+        real: renderer,
+        digest: &digester,
+        digest_views: &digests,
+    };
+    let (mut files, mut kept, memo) = memo::render_jobs(jobs, &renderers, incremental, diagnostics);
+    if let Some(copier) = copier {
+        files.extend(traditional::copy_all(copier, &files));
         let copies: Vec<String> = kept
             .iter()
             .filter_map(|p| traditional::copy_path(p))
             .collect();
         kept.extend(copies);
     }
+    (files, kept, memo)
+}
+
+/// Adds the site-wide outputs (sitemap, 404, search page, redirects, feeds, styles)
+/// and the files to copy to `rendered`, then sorts it.
+fn add_site_wide(renderer: &Renderer, copier: Option<&Copier>, rendered: &mut RenderedSite) {
+    let portal = renderer.portal;
+    let theme = renderer.theme;
+    let diagnostics = &mut rendered.diagnostics;
+    let (files, written, kept) = (
+        &mut rendered.site.files,
+        &mut rendered.site.written,
+        &rendered.kept,
+    );
     // Every job output is a real page of the site (no redirects, no 404); the sitemap
     // lists the site's own, not their copies.
     let mut extra = Vec::new();
@@ -171,8 +207,8 @@ fn render_changed_as(
         let copied = format!("{}/", traditional::PREFIX);
         let own = |path: &&str| !path.starts_with(&copied);
         let pages = files.iter().map(|f| f.path.as_str());
-        let elsewhere = kept.iter().chain(&written).map(String::as_str);
-        extra.push(feeds::sitemap(&portal, pages.chain(elsewhere).filter(own)));
+        let elsewhere = kept.iter().chain(written.iter()).map(String::as_str);
+        extra.push(feeds::sitemap(portal, pages.chain(elsewhere).filter(own)));
     }
     extra.push(renderer.not_found().unwrap_or_else(|d| {
         diagnostics.push(d);
@@ -187,14 +223,14 @@ fn render_changed_as(
             Err(d) => diagnostics.push(d),
         }
     }
-    extra.extend(pager_redirects(&portal));
-    extra.extend(alias_redirects(&portal, &mut diagnostics));
-    extra.extend(section_redirects(&portal).map(|(section, target)| Output {
+    extra.extend(pager_redirects(portal));
+    extra.extend(alias_redirects(portal, diagnostics));
+    extra.extend(section_redirects(portal).map(|(section, target)| Output {
         path: urls::output_file_for(&section.url.path),
         body: redirect_html(&target),
     }));
-    extra.extend(feeds::render_feeds(&portal));
-    extra.extend(portal_pages::city_feeds(&portal));
+    extra.extend(feeds::render_feeds(portal));
+    extra.extend(portal_pages::city_feeds(portal));
     if portal.config.markdown.highlight_code {
         extra.push(Output {
             path: "highlight.css".into(),
@@ -202,23 +238,16 @@ fn render_changed_as(
         });
     }
     extra.extend(theme.stylesheets.iter().cloned());
-    let mut copies = copies(&portal, theme);
+    let mut copies = copies(portal, theme);
     if let Some(copier) = copier {
         files.extend(traditional::copy_all(copier, &extra));
-        copies.extend(traditional::bundle_copies(&portal));
+        copies.extend(traditional::bundle_copies(portal));
         copies.sort_by(|a, b| a.to.cmp(&b.to));
     }
     files.extend(extra);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     written.sort();
-    IncrementalRender {
-        files,
-        written,
-        kept,
-        copies,
-        memo,
-        diagnostics,
-    }
+    rendered.site.copies = copies;
 }
 
 /// What a [`Renderer`] of `portal` borrows besides the model: the views templates read
@@ -233,17 +262,14 @@ pub(super) fn renderer_parts(portal: &Arc<Portal>, theme: &Theme) -> (Arc<Views>
     (views, tera)
 }
 
-/// What [`render_changed`] produced.
-pub struct IncrementalRender {
-    /// Outputs rendered this time, sorted by path.
-    pub files: Vec<Output>,
-    /// Outputs rendered this time that the sink wrote out, sorted.
-    pub written: Vec<String>,
+/// What [`render`] produced.
+pub struct RenderedSite {
+    /// Outputs rendered this time: kept in memory (sorted by path), or written out by
+    /// the sink (their paths, sorted); files to copy, sorted by destination.
+    pub site: SiteOutput,
     /// Outputs that are unchanged since the memo and were not rendered again.
     pub kept: Vec<String>,
-    /// Files to copy, sorted by destination.
-    pub copies: Vec<CopiedFile>,
-    /// Fingerprints of this render, for the next one.
+    /// Fingerprints of this render, for the next one (a rebuild's only).
     pub memo: RenderMemo,
     /// Template errors.
     pub diagnostics: Diagnostics,

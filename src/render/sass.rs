@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::bounds::{SiteBounds, WalkError};
+use crate::bounds::SiteBounds;
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::output::Output;
 
@@ -31,15 +31,8 @@ pub(super) fn compile_all(
         if !sass_dir.is_dir() {
             continue;
         }
-        for entry in bounds.walk(&sass_dir, |_| true) {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(WalkError::Escape(d)) => {
-                    diagnostics.push(d);
-                    continue;
-                }
-                Err(WalkError::Io(_)) => continue,
-            };
+        let mut walk = bounds.walk(&sass_dir, |_| true);
+        while let Some(entry) = walk.next_within(diagnostics) {
             let path = entry.path();
             let Some(to) = output_path(&sass_dir, path) else {
                 continue;

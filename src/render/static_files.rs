@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
-use crate::bounds::{SiteBounds, WalkError};
+use crate::bounds::SiteBounds;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::output::CopiedFile;
@@ -60,15 +60,8 @@ pub(super) fn list(
             }
             listed
         };
-        for entry in bounds.walk(dir, &mut keep) {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(WalkError::Escape(d)) => {
-                    diagnostics.push(d);
-                    continue;
-                }
-                Err(WalkError::Io(_)) => continue,
-            };
+        let mut walk = bounds.walk(dir, &mut keep);
+        while let Some(entry) = walk.next_within(diagnostics) {
             if !entry.file_type().is_file() {
                 continue;
             }

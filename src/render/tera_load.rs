@@ -18,21 +18,42 @@ use tera::{Template, Tera};
 
 use crate::diag::Diagnostic;
 
-/// Adds, for every name `THEME/templates/NAME` that some template refers to, the
-/// theme's own `NAME` (text and file) under that name, repeating for what those refer
-/// to in turn.
+/// Parses each of `texts` alone (its `extends` not followed yet).
+pub fn parse_all(
+    texts: &BTreeMap<String, String>,
+    sources: &BTreeMap<String, PathBuf>,
+) -> Result<HashMap<String, Template>, Diagnostic> {
+    let mut parsed = HashMap::with_capacity(texts.len());
+    for (name, text) in texts {
+        parsed.insert(name.clone(), parse(name, text, sources)?);
+    }
+    Ok(parsed)
+}
+
+fn parse(
+    name: &str,
+    text: &str,
+    sources: &BTreeMap<String, PathBuf>,
+) -> Result<Template, Diagnostic> {
+    Template::new(name, None, text).map_err(|e| {
+        let e = tera::Error::chain(format!("Failed to parse '{name}'"), e);
+        super::theme::template_error(&e, sources, None)
+    })
+}
+
+/// Adds, for every name `THEME/templates/NAME` that some template of `parsed` refers
+/// to, the theme's own `NAME` (text, file and parsed template) under that name,
+/// repeating for what those refer to in turn.
 pub fn add_theme_names(
     theme: &str,
     theme_texts: &BTreeMap<String, String>,
     theme_sources: &BTreeMap<String, PathBuf>,
     texts: &mut BTreeMap<String, String>,
     sources: &mut BTreeMap<String, PathBuf>,
-) {
+    parsed: &mut HashMap<String, Template>,
+) -> Result<(), Diagnostic> {
     let prefix = format!("{theme}/templates/");
-    let mut todo: Vec<String> = texts
-        .values()
-        .flat_map(|t| super::theme::referenced_templates(t))
-        .collect();
+    let mut todo: Vec<String> = parsed.values().flat_map(references).collect();
     while let Some(name) = todo.pop() {
         let Some(own) = name.strip_prefix(&prefix) else {
             continue;
@@ -43,29 +64,28 @@ pub fn add_theme_names(
         let (Some(text), Some(file)) = (theme_texts.get(own), theme_sources.get(own)) else {
             continue;
         };
-        todo.extend(super::theme::referenced_templates(text));
         texts.insert(name.clone(), text.clone());
-        sources.insert(name, file.clone());
+        sources.insert(name.clone(), file.clone());
+        let template = parse(&name, text, sources)?;
+        todo.extend(references(&template));
+        parsed.insert(name, template);
     }
+    Ok(())
 }
 
-/// Parses `texts` into `tera`: each template alone, then the extends graph checked,
-/// macros bounded, inheritance built. `theme` names the theme, for the fix of a
-/// template that extends itself.
+fn references(template: &Template) -> std::collections::BTreeSet<String> {
+    super::template_ast::references(template)
+}
+
+/// Installs the `parsed` templates into `tera`: the extends graph checked, macros
+/// bounded, inheritance built. `theme` names the theme, for the fix of a template that
+/// extends itself.
 pub fn install(
     tera: &mut Tera,
-    texts: &BTreeMap<String, String>,
+    mut parsed: HashMap<String, Template>,
     sources: &BTreeMap<String, PathBuf>,
     theme: Option<&str>,
 ) -> Result<(), Diagnostic> {
-    let mut parsed = HashMap::with_capacity(texts.len());
-    for (name, text) in texts {
-        let template = Template::new(name, None, text).map_err(|e| {
-            let e = tera::Error::chain(format!("Failed to parse '{name}'"), e);
-            super::theme::template_error(&e, sources, None)
-        })?;
-        parsed.insert(name.clone(), template);
-    }
     let parents: BTreeMap<&str, &str> = parsed
         .iter()
         .filter_map(|(name, t)| Some((name.as_str(), t.parent.as_deref()?)))

@@ -3,12 +3,14 @@
 //! `THEME/templates/NAME`; see [`super::tera_load`]). Also the shortcode renderer
 //! Markdown calls, and the stylesheets of `sass/` ([`super::sass`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use tera::Tera;
+use tera::{Template, Tera};
 
-use crate::bounds::{SiteBounds, WalkError};
+use super::template_ast;
+
+use crate::bounds::SiteBounds;
 use crate::config::Config;
 use crate::diag::text::Said;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -90,6 +92,7 @@ impl Theme {
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
+        let mut parsed = super::tera_load::parse_all(&texts, &sources)?;
         if let (Some(theme), Some((theme_texts, theme_sources))) = (&config.theme, &theme_files) {
             super::tera_load::add_theme_names(
                 theme,
@@ -97,18 +100,19 @@ impl Theme {
                 theme_sources,
                 &mut texts,
                 &mut sources,
-            );
+                &mut parsed,
+            )?;
         }
-        let lists_need_content = texts.values().any(|t: &String| mentions_listed_content(t));
-        let digests = super::digest::template_digests(&texts);
+        let digests = crate::fingerprint::template_digests(&texts);
         let sections_need_pages = texts.values().any(|t| t.contains("section.pages"));
-        let words = template_words(&texts);
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
         // The crate's one HTML escape, which leaves `/` alone so URLs in the output stay
         // readable (`https://…`, not Tera's `https:&#x2F;…`).
         tera.set_escape_fn(crate::html_text::escape);
-        super::tera_load::install(&mut tera, &texts, &sources, config.theme.as_deref())?;
+        super::tera_load::install(&mut tera, parsed, &sources, config.theme.as_deref())?;
+        let lists_need_content = tera.templates.values().any(mentions_listed_content);
+        let words = template_words(&tera.templates);
         if let Some(cycle) = super::include_cycle::find_include_cycle(&tera) {
             return Err(include_cycle_error(&cycle, &sources).into());
         }
@@ -161,7 +165,8 @@ impl Theme {
             if text.contains(needle) {
                 return true;
             }
-            for referenced in referenced_templates(text) {
+            let referenced = self.tera.templates.get(&name).map(template_ast::references);
+            for referenced in referenced.into_iter().flatten() {
                 if seen.insert(referenced.clone()) {
                     todo.push(referenced);
                 }
@@ -189,16 +194,9 @@ fn read_templates(
         return;
     }
     let hidden = |e: &walkdir::DirEntry| e.file_name().to_string_lossy().starts_with('.');
-    for entry in bounds.walk(&full, |e| e.depth() == 0 || !hidden(e)) {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(WalkError::Escape(d)) => {
-                diagnostics.push(d);
-                continue;
-            }
-            // As before the walk checked links: an unreadable folder holds no template.
-            Err(WalkError::Io(_)) => continue,
-        };
+    let mut walk = bounds.walk(&full, |e| e.depth() == 0 || !hidden(e));
+    // An unreadable folder holds no template.
+    while let Some(entry) = walk.next_within(diagnostics) {
         if !entry.file_type().is_file() {
             continue;
         }
@@ -239,114 +237,87 @@ fn include_cycle_error(cycle: &[String], sources: &BTreeMap<String, PathBuf>) ->
     d
 }
 
-/// Names in `{% extends "x" %}`, `{% include "x" %}` and `{% import "x" as y %}`.
-pub(super) fn referenced_templates(text: &str) -> Vec<String> {
-    let mut names = Vec::new();
-    for tag in text.split("{%").skip(1) {
-        let tag = tag.trim_start_matches('-').trim_start();
-        if !["extends", "include", "import"]
-            .iter()
-            .any(|k| tag.starts_with(k))
-        {
-            continue;
-        }
-        // Tera takes either quote: `{% extends 'sample/templates/index.html' %}`.
-        let tag = tag.split("%}").next().unwrap_or(tag);
-        let Some(start) = tag.find(['"', '\'']) else {
-            continue;
-        };
-        let quote = tag[start..].chars().next().unwrap_or('"');
-        if let Some(name) = tag[start + 1..].split(quote).next() {
-            names.push(name.to_owned());
-        }
-    }
-    names
-}
-
 /// The words a template could read from a listed page as a field name: every
-/// identifier-like run inside the tags of every template (`{{ }}` and `{% %}`, string
-/// literals' included; the HTML around them names no field), except those only
-/// written right after `page.` or `section.`, the page or section being rendered (unless
-/// some template binds `page` or `section` to something else). A field of a listed page
-/// whose name is not among them cannot be read by any template, so lists leave it out:
-/// copying each summary into every list that shows it is a large part of a build.
-/// `None` (keep every field) when a template could reach a field without naming it, by
-/// serialising a whole object or the whole context.
+/// identifier-like run of the names, variable paths and string literals in the
+/// templates' syntax trees (the HTML around the tags names no field), except those
+/// only written right after `page.` or `section.`, the page or section being rendered
+/// (unless some template binds `page` or `section` to something else). A field of a
+/// listed page whose name is not among them cannot be read by any template, so lists
+/// leave it out: copying each summary into every list that shows it is a large part of
+/// a build. `None` (keep every field) when a template could reach a field without
+/// naming it, by serialising a whole object or the whole context.
 fn template_words(
-    texts: &BTreeMap<String, String>,
+    templates: &HashMap<String, Template>,
 ) -> Option<std::sync::Arc<std::collections::HashSet<String>>> {
-    const SEES_EVERY_KEY: [&str; 3] = ["json_encode", "__tera_context", "tojson"];
     let own_roots: Vec<&str> = ["page", "section"]
         .into_iter()
-        .filter(|root| !texts.values().any(|t| rebinds(t, root)))
+        .filter(|root| !templates.values().any(|t| rebinds(t, root)))
         .collect();
-    let mut words = std::collections::HashSet::new();
-    for code in texts.values().flat_map(|t| tag_code(t)) {
-        for (start, word) in identifiers(code) {
-            if SEES_EVERY_KEY.contains(&word) {
-                return None;
-            }
-            let before = &code[..start];
+    let mut words = Words {
+        own_roots: &own_roots,
+        words: std::collections::HashSet::new(),
+        sees_every_key: false,
+    };
+    for template in templates.values() {
+        template_ast::walk(template, &mut words);
+    }
+    (!words.sees_every_key).then(|| std::sync::Arc::new(words.words))
+}
+
+/// Collects [`template_words`].
+struct Words<'a> {
+    own_roots: &'a [&'a str],
+    words: std::collections::HashSet<String>,
+    /// A template serialises a whole object or the context.
+    sees_every_key: bool,
+}
+
+impl Words<'_> {
+    const SEES_EVERY_KEY: [&'static str; 3] = ["json_encode", "__tera_context", "tojson"];
+
+    fn add(&mut self, word: &str) {
+        if Self::SEES_EVERY_KEY.contains(&word) {
+            self.sees_every_key = true;
+        }
+        if !self.words.contains(word) {
+            self.words.insert(word.to_owned());
+        }
+    }
+
+    fn add_all(&mut self, text: &str) {
+        for (_, word) in identifiers(text) {
+            self.add(word);
+        }
+    }
+}
+
+impl template_ast::Visitor for Words<'_> {
+    fn ident(&mut self, path: &str) {
+        for (start, word) in identifiers(path) {
+            let before = &path[..start];
             let field_of_own = before.strip_suffix('.').is_some_and(|b| {
-                own_roots.iter().any(|root| {
+                self.own_roots.iter().any(|root| {
                     b.strip_suffix(root)
                         .is_some_and(|rest| !rest.ends_with(|c: char| is_identifier(c) || c == '.'))
                 })
             });
-            if !field_of_own && !words.contains(word) {
-                words.insert(word.to_owned());
+            if !field_of_own {
+                self.add(word);
             }
         }
     }
-    Some(std::sync::Arc::new(words))
-}
 
-/// The code inside each `{{ … }}` and `{% … %}` tag of `text`, delimiters excluded:
-/// not comments, not the literal text of `{% raw %}` blocks, not the HTML between tags.
-/// A closing delimiter inside a string literal does not end its tag.
-fn tag_code(text: &str) -> Vec<&str> {
-    let mut code = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        let close = match after.chars().next() {
-            Some('{') => "}}",
-            Some('%') => "%}",
-            Some('#') => {
-                rest = after.find("#}").map_or("", |end| &after[end + 2..]);
-                continue;
-            }
-            _ => {
-                rest = after;
-                continue;
-            }
-        };
-        let inside = &after[1..];
-        let end = tag_end(inside, close);
-        let tag = &inside[..end];
-        code.push(tag);
-        rest = inside.get(end + close.len()..).unwrap_or("");
-        if close == "%}" && tag.trim_matches(|c: char| c == '-' || c.is_whitespace()) == "raw" {
-            rest = rest.find("endraw").map_or("", |at| &rest[at..]);
-        }
+    fn string(&mut self, value: &str) {
+        self.add_all(value);
     }
-    code
-}
 
-/// Where `close` ends the tag starting at `inside` (its length when it never does),
-/// skipping string literals.
-fn tag_end(inside: &str, close: &str) -> usize {
-    let mut quote = None;
-    for (i, c) in inside.char_indices() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if matches!(c, '"' | '\'' | '`') => quote = Some(c),
-            None if inside[i..].starts_with(close) => return i,
-            None => {}
-        }
+    fn name(&mut self, name: &str) {
+        self.add_all(name);
     }
-    inside.len()
+
+    fn binds(&mut self, name: &str) {
+        self.add_all(name);
+    }
 }
 
 fn is_identifier(c: char) -> bool {
@@ -371,35 +342,46 @@ fn identifiers(text: &str) -> impl Iterator<Item = (usize, &str)> {
         })
 }
 
-/// True when a `{% for %}`, `{% set %}`, `{% set_global %}` or `{% macro %}` tag of
-/// `text` binds the name `root` (a loop variable, a variable or a macro parameter).
-fn rebinds(text: &str, root: &str) -> bool {
-    text.split("{%").skip(1).any(|tag| {
-        let tag = tag.split("%}").next().unwrap_or("");
-        let tag = tag.trim_start_matches('-').trim_start();
-        let bound = if let Some(rest) = tag.strip_prefix("for ") {
-            rest.split(" in ").next()
-        } else if let Some(rest) = tag
-            .strip_prefix("set_global ")
-            .or_else(|| tag.strip_prefix("set "))
-        {
-            rest.split('=').next()
-        } else {
-            tag.strip_prefix("macro ")
-        };
-        bound.is_some_and(|names| identifiers(names).any(|(_, w)| w == root))
-    })
+/// True when a `{% for %}`, `{% set %}`, `{% set_global %}` or a macro's parameters
+/// in `template` bind the name `root`.
+fn rebinds(template: &Template, root: &str) -> bool {
+    struct Binds<'a> {
+        root: &'a str,
+        found: bool,
+    }
+    impl template_ast::Visitor for Binds<'_> {
+        fn binds(&mut self, name: &str) {
+            self.found |= name == self.root;
+        }
+    }
+    let mut binds = Binds { root, found: false };
+    template_ast::walk(template, &mut binds);
+    binds.found
 }
 
 /// Rough but safe: a template that touches `.content` of something other than the
 /// page or section being rendered needs listed pages to carry their full HTML.
-fn mentions_listed_content(text: &str) -> bool {
-    tag_code(text).into_iter().any(|code| {
-        code.match_indices(".content").any(|(i, _)| {
-            let before = &code[..i];
-            !(before.ends_with("page") || before.ends_with("section"))
-        })
-    })
+fn mentions_listed_content(template: &Template) -> bool {
+    struct Content(bool);
+    impl Content {
+        fn look(&mut self, code: &str) {
+            self.0 |= code.match_indices(".content").any(|(i, _)| {
+                let before = &code[..i];
+                !(before.ends_with("page") || before.ends_with("section"))
+            });
+        }
+    }
+    impl template_ast::Visitor for Content {
+        fn ident(&mut self, path: &str) {
+            self.look(path);
+        }
+        fn string(&mut self, value: &str) {
+            self.look(value);
+        }
+    }
+    let mut content = Content(false);
+    template_ast::walk(template, &mut content);
+    content.0
 }
 
 /// A Tera error as a diagnostic naming the template file (and the page being rendered).
@@ -552,12 +534,18 @@ impl ShortcodeRenderer for Shortcodes<'_> {
 mod tests {
     use super::*;
 
-    fn words_of(templates: &[(&str, &str)]) -> Option<Vec<String>> {
-        let texts = templates
+    fn parsed(templates: &[(&str, &str)]) -> HashMap<String, Template> {
+        templates
             .iter()
-            .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
-            .collect();
-        template_words(&texts).map(|set| {
+            .map(|(n, t)| {
+                let template = Template::new(n, None, t).expect("parses");
+                ((*n).to_owned(), template)
+            })
+            .collect()
+    }
+
+    fn words_of(templates: &[(&str, &str)]) -> Option<Vec<String>> {
+        template_words(&parsed(templates)).map(|set| {
             let mut words: Vec<String> = set.iter().cloned().collect();
             words.sort();
             words
@@ -646,11 +634,15 @@ mod tests {
 
     #[test]
     fn content_in_a_stylesheet_does_not_make_lists_carry_content() {
-        assert!(!mentions_listed_content(
+        let content = |text: &str| mentions_listed_content(&parsed(&[("a.html", text)])["a.html"]);
+        assert!(!content(
             "<style>.content { margin: 0 }</style>{{ page.content | safe }}"
         ));
-        assert!(mentions_listed_content(
+        assert!(content(
             "{% for p in section.pages %}{{ p.content | safe }}{% endfor %}"
+        ));
+        assert!(content(
+            "{% macro card(p) %}{{ p.content | safe }}{% endmacro card %}"
         ));
     }
 }

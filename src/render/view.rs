@@ -70,10 +70,10 @@ impl Views {
                 let mut extension = Value::Object(serde_json::Map::new());
                 super::portal_view::extend_page(self, id, &mut extension, true);
                 let parts = [
-                    super::digest::digest_of(&view),
-                    super::digest::digest_of(&extension),
+                    crate::fingerprint::digest_of(&view),
+                    crate::fingerprint::digest_of(&extension),
                 ];
-                Value::from(super::digest::digest_parts(&[&parts]))
+                Value::from(crate::fingerprint::digest_parts(&[&parts]))
             })
             .as_u64()
             .get_or_insert(0);

@@ -67,8 +67,16 @@ pub struct EarlyCuts(JoinHandle<dictionary::Cuts>);
 /// loading the dictionary and cutting take tens of milliseconds of one core. Started
 /// here, they run while the portal is assembled, a stage that leaves a core idle much of
 /// the time, instead of at the start of the index, where both cores are busy. `None`
-/// when no thread could be started: the index cuts them itself.
-pub fn cut_early(pages: &[Page], rendered: &[Rendered]) -> Option<EarlyCuts> {
+/// when `config` asks for no index, or no thread could be started: the index cuts
+/// them itself.
+pub fn cut_early(
+    config: &crate::config::Config,
+    pages: &[Page],
+    rendered: &[Rendered],
+) -> Option<EarlyCuts> {
+    if !config.build_search_index {
+        return None;
+    }
     let texts = dictionary::texts_to_cut(pages.iter().zip(rendered));
     std::thread::Builder::new()
         .name("search-cuts".into())

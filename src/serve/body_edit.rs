@@ -16,15 +16,14 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 
 use super::watch::ChangeSet;
-use crate::cache::BuildCache;
-use crate::cache::MarkdownSource;
 use crate::content::{Page, decode, meta};
 use crate::diag::Diagnostic;
+use crate::fingerprint::{BuildCache, MarkdownSource};
 use crate::markdown::{LinkResolver, Rendered};
 use crate::output::Output;
 use crate::pipeline::{self, BuildOptions};
 use crate::portal::{PageId, Portal};
-use crate::render::{self, Shortcodes, Theme};
+use crate::render::{self, RenderMode, Shortcodes, Theme};
 
 /// The model and templates of the last successful build.
 pub struct LastBuild {
@@ -85,10 +84,15 @@ pub fn render_body_edits(
         edited.push(id);
     }
     let patched = Arc::new(patched);
-    edited
-        .into_iter()
-        .map(|id| render::render_page(patched.clone(), &last.theme, id).ok())
-        .collect()
+    let mut outputs = Vec::new();
+    for id in edited {
+        let rendered = render::render(patched.clone(), &last.theme, None, RenderMode::Page(id));
+        if !rendered.diagnostics.is_empty() {
+            return None;
+        }
+        outputs.extend(rendered.site.files);
+    }
+    Some(outputs)
 }
 
 /// The page of `path` with its new text, when only its body changed.

@@ -14,8 +14,8 @@ use std::sync::Arc;
 use super::Snapshot;
 use super::body_edit::{self, LastBuild};
 use super::watch::ChangeSet;
-use crate::cache::BuildCache;
 use crate::diag::Diagnostics;
+use crate::fingerprint::BuildCache;
 use crate::output::Output;
 use crate::pipeline::{self, BuildOptions, Rebuilt};
 use crate::portal::schedule::Publication;
@@ -118,7 +118,7 @@ impl Preview {
             &edited,
             &mut publish_early,
         )?;
-        let rendered = rebuilt.outputs.files.len();
+        let rendered = rebuilt.outputs.site.files.len();
         let (portal, theme) = (rebuilt.portal.clone(), rebuilt.theme.clone());
         let publication = rebuilt.publication.clone();
         match next_snapshot(&before, rebuilt, changes, &self.options.root) {
@@ -214,20 +214,24 @@ fn next_snapshot(
     let outputs = rebuilt.outputs;
     let bounds = Some(Arc::new(rebuilt.portal.bounds.clone()));
     let mut files: HashMap<String, Arc<[u8]>> =
-        HashMap::with_capacity(outputs.kept.len() + outputs.files.len());
+        HashMap::with_capacity(outputs.kept.len() + outputs.site.files.len());
     for path in outputs.kept {
         let body = previous.files.get(&path).ok_or(())?.clone();
         files.insert(path, body);
     }
     let mut changed = Vec::new();
-    for output in outputs.files {
+    for output in outputs.site.files {
         if previous.files.get(&output.path).map(|b| &b[..]) != Some(&output.body[..]) {
             changed.push(output.path.clone());
         }
         files.insert(output.path, Arc::from(output.body));
     }
-    let copies: HashMap<String, std::path::PathBuf> =
-        outputs.copies.into_iter().map(|c| (c.to, c.from)).collect();
+    let copies: HashMap<String, std::path::PathBuf> = outputs
+        .site
+        .copies
+        .into_iter()
+        .map(|c| (c.to, c.from))
+        .collect();
     let touched: Vec<std::path::PathBuf> = changes.paths.iter().map(|p| root.join(p)).collect();
     for (to, from) in &copies {
         let edited = touched.iter().any(|t| from.starts_with(t));

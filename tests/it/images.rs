@@ -172,3 +172,39 @@ fn clean_cache_makes_every_copy_again() {
     assert!(!stale.exists(), "the old cache is gone");
     assert!(marked.exists(), "the cache is filled again");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_photo_linked_from_outside_the_site_is_refused_naming_the_link() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.jpg"), photo(40, 30)).unwrap();
+    let site = photo_site();
+    std::os::unix::fs::symlink(outside.path().join("secret.jpg"), site.path("photo.jpg")).unwrap();
+    site.write(
+        "templates/page.html",
+        "<main>{% set c = resize_image(path=\"photo.jpg\", width=10, op=\"fit_width\") %}{{ c.url }}</main>",
+    );
+    let stderr = site.build_fails();
+    assert_contains(&stderr, "symbolic link `photo.jpg` points outside the site");
+    assert_not_contains(&stderr, "panicked");
+    assert!(
+        !site.path(".menhu-cache/images").exists()
+            || std::fs::read_dir(site.path(".menhu-cache/images"))
+                .unwrap()
+                .next()
+                .is_none(),
+        "no copy was made of a file outside the site"
+    );
+
+    // A bundle photo that is such a link: refused by the same bounds, E0214.
+    let site = photo_site();
+    std::fs::remove_file(site.path("content/news/visit/photo.jpg")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.jpg"),
+        site.path("content/news/visit/photo.jpg"),
+    )
+    .unwrap();
+    let stderr = site.build_fails();
+    assert_contains(&stderr, "E0214");
+    assert_contains(&stderr, "content/news/visit/photo.jpg");
+}

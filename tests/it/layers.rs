@@ -12,8 +12,9 @@
 //! - the stages in the order data flows through them: `config`, `images` (the image
 //!   pipeline) and `load_data` (the data files and URLs templates read), both configured
 //!   by `config`, `content`, `markdown`, `portal`, `search` (an
-//!   index of the portal), `render` (templates; lays out the search folder too);
-//! - `cache`: what a rebuild reuses, across the stages;
+//!   index of the portal), then `fingerprint` (what each page's Markdown and each
+//!   output read, so a rebuild redoes only what changed; the preview's cache), then
+//!   `render` (templates; lays out the search folder too);
 //! - `pipeline`: runs the stages;
 //! - the commands on top: `scaffold` and `deploy`, then `serve` and `check` (which
 //!   build through the pipeline and may scaffold a site to check), then `cli`.
@@ -31,8 +32,8 @@ const LAYERS: &[&[&str]] = &[
     &["markdown"],
     &["portal"],
     &["search"],
+    &["fingerprint"],
     &["render"],
-    &["cache"],
     &["pipeline"],
     &["scaffold", "deploy"],
     &["serve", "check"],

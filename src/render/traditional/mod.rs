@@ -69,6 +69,15 @@ impl Script {
     }
 }
 
+/// When `config` asks for a Traditional copy, starts compiling the conversion tables
+/// in the background, alongside the stages before the render that makes the copy as
+/// pages are rendered (a fraction of a second of one core).
+pub fn prepare_early(config: &Config) {
+    if config.traditional {
+        rayon::spawn(crate::zh::prepare_traditional);
+    }
+}
+
 /// The copies of `outputs` (those that have one), made in parallel.
 pub fn copy_all(copier: &Copier, outputs: &[Output]) -> Vec<Output> {
     outputs.par_iter().filter_map(|o| copier.copy(o)).collect()

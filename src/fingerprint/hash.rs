@@ -1,15 +1,14 @@
-//! Fingerprints for incremental rendering. A render job's output is a pure function of
-//! its template (with everything it extends, includes or imports), its Tera context and
-//! the values the site functions (`get_section`, `get_page`, …) returned while it ran.
-//! This module hashes each of the three, and records the site-function lookups a job
-//! makes, so the preview server can re-render only the jobs whose fingerprint changed.
+//! The digests fingerprints are made of: of values as they serialise, of a few parts in
+//! order, and of templates with everything they pull in.
 
-use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use serde::Serialize;
-use tera::Value;
+
+/// A 64-bit digest. Stable within one build of menhu (the standard hasher with fixed
+/// keys), not across versions.
+pub type Digest = u64;
 
 /// A `std::io::Write` that feeds a hasher, so values are hashed while serialised
 /// without building them in memory first.
@@ -22,7 +21,7 @@ impl HashWriter {
     }
 
     /// The hash of everything written so far.
-    pub fn finish(&self) -> u64 {
+    pub fn finish(&self) -> Digest {
         self.0.finish()
     }
 }
@@ -45,7 +44,7 @@ impl std::io::Write for HashWriter {
 
 /// The hash of `value` serialised as JSON (0 for a value that cannot be serialised,
 /// which the views never produce).
-pub fn digest_of<T: Serialize + ?Sized>(value: &T) -> u64 {
+pub fn digest_of<T: Serialize + ?Sized>(value: &T) -> Digest {
     let mut writer = HashWriter::new();
     match serde_json::to_writer(&mut writer, value) {
         Ok(()) => writer.finish(),
@@ -54,7 +53,7 @@ pub fn digest_of<T: Serialize + ?Sized>(value: &T) -> u64 {
 }
 
 /// The hash of a few parts, in order.
-pub fn digest_parts(parts: &[&dyn HashPart]) -> u64 {
+pub fn digest_parts(parts: &[&dyn HashPart]) -> Digest {
     let mut hasher = DefaultHasher::new();
     for part in parts {
         part.feed(&mut hasher);
@@ -77,7 +76,7 @@ impl<T: Hash + ?Sized> HashPart for T {
 /// For every template, a digest of its own text and of every template it may pull in
 /// (`extends`, `include`, `import`, transitively). Tera only accepts literal names in
 /// those tags, so any quoted string naming a template is a (conservative) dependency.
-pub fn template_digests(texts: &BTreeMap<String, String>) -> BTreeMap<String, u64> {
+pub fn template_digests(texts: &BTreeMap<String, String>) -> BTreeMap<String, Digest> {
     let direct: BTreeMap<&str, Vec<&str>> = texts
         .iter()
         .map(|(name, text)| (name.as_str(), referenced_templates(text, texts)))
@@ -114,61 +113,6 @@ fn referenced_templates<'a>(text: &str, texts: &'a BTreeMap<String, String>) -> 
     found
 }
 
-/// One call of a site function made while rendering a job.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Lookup {
-    /// The function's name (`get_section`).
-    pub function: &'static str,
-    /// Its arguments.
-    pub args: HashMap<String, Value>,
-    /// `function` and `args` as one stable string, for de-duplication.
-    pub key: String,
-}
-
-impl Lookup {
-    fn new(function: &'static str, args: &HashMap<String, Value>) -> Lookup {
-        let sorted: BTreeMap<&String, &Value> = args.iter().collect();
-        let key = format!(
-            "{function}{}",
-            serde_json::to_string(&sorted).unwrap_or_default()
-        );
-        Lookup {
-            function,
-            args: args.clone(),
-            key,
-        }
-    }
-}
-
-thread_local! {
-    /// The lookups of the job rendering on this thread. Tera calls functions on the
-    /// thread that renders, and a job renders on one thread from start to end, so a
-    /// per-thread list scoped by [`record_lookups`] sees exactly that job's calls.
-    static LOOKUPS: RefCell<Option<Vec<Lookup>>> = const { RefCell::new(None) };
-}
-
-/// Runs `render`, returning its result and the site-function lookups it made.
-pub fn record_lookups<T>(render: impl FnOnce() -> T) -> (T, Vec<Lookup>) {
-    let previous = LOOKUPS.with(|l| l.borrow_mut().replace(Vec::new()));
-    let result = render();
-    let lookups = LOOKUPS.with(|l| {
-        let mut slot = l.borrow_mut();
-        let mine = slot.take().unwrap_or_default();
-        *slot = previous;
-        mine
-    });
-    (result, lookups)
-}
-
-/// Notes a lookup for the job rendering on this thread, if one is being recorded.
-pub fn note_lookup(function: &'static str, args: &HashMap<String, Value>) {
-    LOOKUPS.with(|l| {
-        if let Some(list) = l.borrow_mut().as_mut() {
-            list.push(Lookup::new(function, args));
-        }
-    });
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,18 +141,5 @@ mod tests {
         assert_ne!(a["page.html"], b["page.html"]);
         assert_eq!(a["base.html"], b["base.html"]);
         assert_eq!(a["other.html"], b["other.html"]);
-    }
-
-    #[test]
-    fn lookups_are_recorded_per_scope() {
-        let args: HashMap<String, Value> = [("path".to_owned(), Value::from("news/_index.md"))]
-            .into_iter()
-            .collect();
-        note_lookup("get_section", &args);
-        let ((), inner) = record_lookups(|| note_lookup("get_section", &args));
-        assert_eq!(inner.len(), 1);
-        assert_eq!(inner[0].key, "get_section{\"path\":\"news/_index.md\"}");
-        let ((), none) = record_lookups(|| ());
-        assert!(none.is_empty());
     }
 }

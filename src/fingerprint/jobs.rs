@@ -1,0 +1,148 @@
+//! What a render job read: its base (output path, template, context) and the site
+//! functions it called, recorded while it rendered.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+use tera::Value;
+
+use super::Digest;
+
+/// What one render job read when it was last rendered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JobReads {
+    /// The digest of its output path, its template (with everything that pulls in)
+    /// and its whole context, prepared from digest views.
+    pub base: Digest,
+    /// Each site function it called, in order.
+    pub lookups: Vec<Lookup>,
+    /// The digest of the answers `lookups` got.
+    pub lookup_digest: Digest,
+}
+
+/// What every job of the last render read, by output path.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct RenderMemo {
+    jobs: HashMap<String, JobReads>,
+}
+
+impl RenderMemo {
+    /// Number of jobs remembered.
+    pub fn len(&self) -> usize {
+        self.jobs.len()
+    }
+
+    /// True when nothing is remembered (every job will render).
+    pub fn is_empty(&self) -> bool {
+        self.jobs.is_empty()
+    }
+
+    /// What the job of output `path` read last time.
+    pub fn get(&self, path: &str) -> Option<&JobReads> {
+        self.jobs.get(path)
+    }
+
+    /// Remembers what the job of output `path` read.
+    pub fn insert(&mut self, path: String, reads: JobReads) {
+        self.jobs.insert(path, reads);
+    }
+
+    /// Every lookup of every job remembered.
+    pub fn lookups(&self) -> impl Iterator<Item = &Lookup> {
+        self.jobs.values().flat_map(|job| &job.lookups)
+    }
+}
+
+/// One call of a site function made while rendering a job.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Lookup {
+    /// The function's name (`get_section`).
+    pub function: Cow<'static, str>,
+    /// Its arguments.
+    pub args: HashMap<String, Value>,
+    /// `function` and `args` as one stable string, for de-duplication.
+    pub key: String,
+}
+
+impl Lookup {
+    fn new(function: &'static str, args: &HashMap<String, Value>) -> Lookup {
+        let sorted: BTreeMap<&String, &Value> = args.iter().collect();
+        let key = format!(
+            "{function}{}",
+            serde_json::to_string(&sorted).unwrap_or_default()
+        );
+        Lookup {
+            function: Cow::Borrowed(function),
+            args: args.clone(),
+            key,
+        }
+    }
+}
+
+thread_local! {
+    /// The lookups of the job rendering on this thread. Tera calls functions on the
+    /// thread that renders, and a job renders on one thread from start to end, so a
+    /// per-thread list scoped by [`record_lookups`] sees exactly that job's calls.
+    /// Per thread and per job, never shared: the recording, not a cache.
+    static LOOKUPS: RefCell<Option<Vec<Lookup>>> = const { RefCell::new(None) };
+}
+
+/// Runs `render`, returning its result and the site-function lookups it made.
+pub fn record_lookups<T>(render: impl FnOnce() -> T) -> (T, Vec<Lookup>) {
+    let previous = LOOKUPS.with(|l| l.borrow_mut().replace(Vec::new()));
+    let result = render();
+    let lookups = LOOKUPS.with(|l| {
+        let mut slot = l.borrow_mut();
+        let mine = slot.take().unwrap_or_default();
+        *slot = previous;
+        mine
+    });
+    (result, lookups)
+}
+
+/// Notes a lookup for the job rendering on this thread, if one is being recorded.
+pub fn note_lookup(function: &'static str, args: &HashMap<String, Value>) {
+    LOOKUPS.with(|l| {
+        if let Some(list) = l.borrow_mut().as_mut() {
+            list.push(Lookup::new(function, args));
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookups_are_recorded_per_scope() {
+        let args: HashMap<String, Value> = [("path".to_owned(), Value::from("news/_index.md"))]
+            .into_iter()
+            .collect();
+        note_lookup("get_section", &args);
+        let ((), inner) = record_lookups(|| note_lookup("get_section", &args));
+        assert_eq!(inner.len(), 1);
+        assert_eq!(inner[0].key, "get_section{\"path\":\"news/_index.md\"}");
+        let ((), none) = record_lookups(|| ());
+        assert!(none.is_empty());
+    }
+
+    #[test]
+    fn what_a_render_read_survives_a_round_trip() {
+        let args: HashMap<String, Value> = [("path".to_owned(), Value::from("about.md"))]
+            .into_iter()
+            .collect();
+        let ((), lookups) = record_lookups(|| note_lookup("get_page", &args));
+        let mut memo = RenderMemo::default();
+        let reads = JobReads {
+            base: 7,
+            lookups,
+            lookup_digest: 9,
+        };
+        memo.insert("about/index.html".into(), reads.clone());
+        let text = serde_json::to_string(&memo).expect("serialises");
+        let back: RenderMemo = serde_json::from_str(&text).expect("deserialises");
+        assert_eq!(back.get("about/index.html"), Some(&reads));
+    }
+}

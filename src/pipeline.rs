@@ -10,18 +10,20 @@
 //! cuts), so that it reads as the list of stages. A build and the preview's rebuild
 //! share every stage after the model ([`render_stages`]).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::bounds::SiteBounds;
 use crate::config::{Config, SlugStrategy};
 use crate::content::date::Now;
 use crate::content::{self, Content, LoadOptions};
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::fingerprint::{self, BuildCache, MarkdownCache, MarkdownSource};
+use crate::images::{ImageCache, ImageProcessor, ImageRequests};
 use crate::markdown::{
     self, AnchorLinks, AnchorStyle, LinkResolver, MarkdownInput, MarkdownOptions, Rendered,
     ShortcodeOutput, ShortcodeRenderer,
@@ -403,6 +405,43 @@ fn publish_images(
     problems
 }
 
+/// The build's image requests, made before the Markdown so that shortcodes ask the
+/// same registry as page templates; and, when some template calls an image function,
+/// every bundle file by permalink (a `page.assets` entry passed as `path`).
+fn image_requests(
+    root: &Path,
+    bounds: &SiteBounds,
+    config: &Config,
+    content: &Content,
+    urls: &UrlPlan,
+    theme: Option<&Theme>,
+) -> (Arc<ImageRequests>, Arc<HashMap<String, PathBuf>>) {
+    let processor = ImageProcessor::new(
+        root,
+        bounds.clone(),
+        &config.images,
+        ImageCache::in_site(root),
+    );
+    let images = Arc::new(ImageRequests::new(processor));
+    let called = theme
+        .is_some_and(|t| t.any_mentions("resize_image") || t.any_mentions("get_image_metadata"));
+    if !called {
+        return (images, Arc::default());
+    }
+    let pages = content
+        .pages
+        .iter()
+        .zip(&urls.pages)
+        .map(|(p, url)| (url.permalink.as_str(), p.assets.as_slice()));
+    let sections = content
+        .sections
+        .iter()
+        .zip(&urls.sections)
+        .map(|(s, url)| (url.permalink.as_str(), s.assets.as_slice()));
+    let assets = render::functions::asset_permalinks(pages.chain(sections));
+    (images, Arc::new(assets))
+}
+
 /// The model and templates of a site, ready to render.
 struct Model {
     portal: Arc<Portal>,
@@ -445,7 +484,7 @@ fn build_model(
     let now = options.now.resolve(config.timezone);
     let (bounds, warnings) = config.bounds(&options.root);
     report.extend(warnings);
-    let theme = match Theme::load(&options.root, &config, &bounds) {
+    let mut theme = match Theme::load(&options.root, &config, &bounds) {
         Ok(theme) => {
             report.extend(theme.warnings.iter().cloned());
             Some(theme)
@@ -490,6 +529,27 @@ fn build_model(
         plan: &urls,
         unreadable: unreadable_pages(&report),
     };
+    let (images, image_assets) = image_requests(
+        &options.root,
+        &bounds,
+        &config,
+        &content,
+        &urls,
+        theme.as_ref(),
+    );
+    if let Some(theme) = theme.as_mut() {
+        let site = render::functions::ImageSite::new(
+            &options.root,
+            &config,
+            images.clone(),
+            image_assets.clone(),
+        );
+        render::functions::register_image_functions(&mut theme.tera, &site);
+        if theme.shortcodes_mention("get_url") {
+            let permalinks = urls.permalinks().clone();
+            render::functions::register_shortcode_get_url(&mut theme.tera, &config, permalinks);
+        }
+    }
     let markdown_cache = cache.map(|c| &mut c.markdown);
     let (section_html, mut page_html, problems) = render_markdown(
         &config,
@@ -527,6 +587,8 @@ fn build_model(
         section_html,
         page_html,
         now,
+        images,
+        image_assets,
     };
     let (portal, problems) = Portal::build(input);
     report.extend(problems);
@@ -692,24 +754,44 @@ fn render_markdown(
 ) -> MarkdownStage {
     let options = markdown_options(config);
     let config_value = render::view::config_value(config);
-    let theme_shortcodes = theme.map(|theme| Shortcodes {
-        theme,
-        config: &config_value,
-    });
-    let shortcodes: &dyn ShortcodeRenderer = match &theme_shortcodes {
-        Some(s) => s,
-        None => &AnyShortcode,
-    };
+    let mentioned = |word: &str| theme.is_some_and(|t| t.shortcodes_mention(word));
+    // Zola gives shortcodes the `page` or `section` their Markdown belongs to.
+    let owner_read = mentioned("page") || mentioned("section");
+    // Such shortcodes, and those making image copies, depend on more than the body:
+    // their pages' renders are not reused from the cache.
+    let beyond_body = owner_read
+        || ["resize_image", "get_image_metadata", "get_url"]
+            .into_iter()
+            .any(mentioned);
     let previous = cache.as_deref();
-    let render_source = |file: &Path, body: &str, line: u32, permalink: &str| {
+    let render_source = |file: &Path,
+                         body: &str,
+                         line: u32,
+                         permalink: &str,
+                         owner: Option<(&'static str, serde_json::Value)>| {
         let source = MarkdownSource {
             file,
             body,
             first_line: line,
             permalink,
         };
+        let theme_shortcodes = theme.map(|theme| Shortcodes {
+            theme,
+            config: &config_value,
+            owner,
+        });
+        let shortcodes: &dyn ShortcodeRenderer = match &theme_shortcodes {
+            Some(s) => s,
+            None => &AnyShortcode,
+        };
+        let calls_shortcodes = body.contains("{{") || body.contains("{%");
+        let reusable = if beyond_body && calls_shortcodes {
+            None
+        } else {
+            previous
+        };
         let (rendered, problems, fresh) =
-            fingerprint::markdown_or(previous, &source, urls, |links| {
+            fingerprint::markdown_or(reusable, &source, urls, |links| {
                 render_one_markdown(&source, &options, links, shortcodes)
             });
         (
@@ -721,18 +803,29 @@ fn render_markdown(
         .sections
         .par_iter()
         .zip(&urls.plan.sections)
-        .map(|(s, url)| render_source(&s.file, &s.body, s.body_line, &url.permalink))
+        .map(|(s, url)| {
+            let owner = owner_read.then(|| {
+                (
+                    "section",
+                    render::markdown_view::markdown_section(config, s, url),
+                )
+            });
+            render_source(&s.file, &s.body, s.body_line, &url.permalink, owner)
+        })
         .collect();
     let pages: Vec<(MarkdownOne, Option<Fresh>)> = content
         .pages
         .par_iter_mut()
         .zip(&urls.plan.pages)
         .map(|(p, url)| {
+            let owner =
+                owner_read.then(|| ("page", render::markdown_view::markdown_page(config, p, url)));
             let ((mut rendered, problems), fresh) =
-                render_source(&p.file, &p.body, p.body_line, &url.permalink);
+                render_source(&p.file, &p.body, p.body_line, &url.permalink, owner);
             if sources == Sources::Shed {
-                // Nothing reads the source again, nor the plain text unless an index
-                // is made.
+                // Nothing reads the source again (see `Portal::shed_sources`), nor the
+                // plain text unless an index is made; freeing both here keeps a large
+                // build's sources, HTML and text from peaking together.
                 p.body = String::new();
                 if !config.build_search_index {
                     rendered.text = String::new();

@@ -140,7 +140,8 @@ fn sources(portal: &Portal) -> Vec<Source<'_>> {
         url_path: &s.url.path,
         rendered: &s.rendered,
     });
-    let pages = portal.pages.iter().map(|p| Source {
+    // A page with `render = false` has no address its relative links could start from.
+    let pages = portal.rendered_pages().map(|p| Source {
         file: &p.source.file,
         body: &p.source.body,
         body_line: p.source.body_line,

@@ -102,6 +102,10 @@ pub struct PageMeta {
     pub lang: Option<String>,
     /// Whether the page goes into the search index (default true).
     pub in_search_index: bool,
+    /// Zola's `render`: `false` writes no file for the page (nor its aliases and
+    /// assets) and keeps it out of every list; templates still reach it with
+    /// `get_page`.
+    pub render: bool,
     /// 作者.
     pub author: Option<String>,
     /// Zola `authors`.
@@ -291,6 +295,8 @@ struct Checker<'a> {
     places: &'a FrontMatterSpans,
     front: &'a Front,
     errors: Vec<Diagnostic>,
+    /// Problems that leave the page usable (it is still published).
+    warnings: Vec<Diagnostic>,
     titles: Titles,
 }
 
@@ -304,6 +310,7 @@ impl<'a> Checker<'a> {
             places: &front.places,
             front,
             errors: Vec::new(),
+            warnings: Vec::new(),
             titles: Titles::Required,
         }
     }
@@ -311,6 +318,7 @@ impl<'a> Checker<'a> {
     fn finish<T>(self, meta: T) -> Result<Parsed<T>, Vec<Diagnostic>> {
         let front = self.front;
         let mut warnings = front.warnings.clone();
+        warnings.extend(self.warnings);
         if !self.errors.is_empty() {
             let mut all = self.errors;
             all.append(&mut warnings);
@@ -420,6 +428,9 @@ impl<'a> Checker<'a> {
         let title = self.page_title(raw.title);
         let taxonomies = merge_taxonomies(raw.tags, raw.categories, raw.taxonomies);
         let attachments = self.attachments(raw.attachments);
+        if raw.photo == Some(true) && raw.cover.is_none() {
+            self.photo_without_cover();
+        }
         PageMeta {
             title,
             description: raw.description,
@@ -436,6 +447,7 @@ impl<'a> Checker<'a> {
             aliases: self.aliases(raw.aliases.0),
             lang: raw.lang,
             in_search_index: raw.in_search_index.unwrap_or(true),
+            render: raw.render.unwrap_or(true),
             author: raw.author,
             authors: raw.authors.0,
             editor: raw.editor,
@@ -487,6 +499,19 @@ impl<'a> Checker<'a> {
         let names: Vec<&str> = FOCUS_NAMES.split(", ").collect();
         self.one_of("cover_focus", Some(name), &names);
         Focus::Center
+    }
+
+    /// W0204: `photo = true` on a page without `cover`. The photo block shows covers,
+    /// so such a page would be left out of it without a word.
+    fn photo_without_cover(&mut self) {
+        let d = Diagnostic::warning("W0204", crate::t!("content-photo-without-cover"))
+            .in_file(self.file)
+            .help(crate::t!("content-photo-without-cover.help"));
+        let d = match self.span("photo") {
+            Some(span) => d.at(span, self.text),
+            None => d,
+        };
+        self.warnings.push(d);
     }
 
     /// `pin`: `true` is rank 1, a number its rank (1 or more), `false` no pin.

@@ -143,6 +143,7 @@ pub const CODES: &[Code] = &[
     warning("W0201", "unknown-front-matter-key"),
     warning("W0202", "image-without-alt"),
     warning("W0203", "space-in-link"),
+    warning("W0204", "photo-without-cover"),
     warning("W0301", "undeclared-taxonomy"),
     warning("W0305", "link-to-scheduled-page"),
     warning("W0320", "unknown-parent-org"),

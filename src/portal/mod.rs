@@ -28,7 +28,7 @@ use crate::content::date::SiteDate;
 use crate::content::meta::{Date, date_from_filename};
 use crate::content::{Content, Page, Section};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::images::{ImageCache, ImageProcessor, ImageRequests};
+use crate::images::ImageRequests;
 use crate::markdown::Rendered;
 use crate::zh::TextStats;
 
@@ -74,7 +74,8 @@ pub struct PortalPage {
     pub date: Option<SiteDate>,
     /// `updated` from the front matter, on the site's clock.
     pub updated: Option<SiteDate>,
-    /// False once `expires` has passed: still published, but in no list or feed.
+    /// False once `expires` has passed (still published, but in no list or feed), and
+    /// for a page with `render = false`.
     pub listed: bool,
     /// Rendered Markdown.
     pub rendered: Rendered,
@@ -146,8 +147,12 @@ pub struct Portal {
     /// 图片新闻: pages for the home page's photo block, newest first.
     pub photo_news: Vec<PageId>,
     /// The image copies templates ask for while rendering (`resize_image`); made after
-    /// rendering, in one batch. The one part of the model that fills during rendering.
+    /// rendering, in one batch. The one part of the model that fills during rendering
+    /// (and during the Markdown stage before it, when shortcodes ask).
     pub images: Arc<ImageRequests>,
+    /// Bundle files by permalink, for the image functions (see
+    /// [`crate::render::functions::ImageSite`]); empty when no template calls them.
+    pub image_assets: Arc<HashMap<String, PathBuf>>,
     page_keys: HashMap<String, PageId>,
     section_keys: HashMap<String, SectionId>,
 }
@@ -170,6 +175,10 @@ pub struct PortalInput {
     pub page_html: Vec<Rendered>,
     /// The build's "now".
     pub now: DateTime<Utc>,
+    /// The image copies asked for so far (by shortcodes), made with the others later.
+    pub images: Arc<ImageRequests>,
+    /// Bundle files by permalink, for the image functions.
+    pub image_assets: Arc<HashMap<String, PathBuf>>,
 }
 
 impl Portal {
@@ -202,6 +211,8 @@ impl Portal {
             section_html,
             page_html,
             now,
+            images,
+            image_assets,
         } = input;
         let mut diagnostics = Diagnostics::new();
         let section_keys: HashMap<String, SectionId> = content
@@ -256,14 +267,9 @@ impl Portal {
             pages.push(page);
         }
         let page_keys = pages.iter().map(|p| (p.source.key.clone(), p.id)).collect();
-        let images = Arc::new(ImageRequests::new(ImageProcessor::new(
-            &root,
-            bounds.clone(),
-            &config.images,
-            ImageCache::in_site(&root),
-        )));
         let mut portal = Portal {
             images,
+            image_assets,
             root,
             bounds,
             config,
@@ -368,6 +374,14 @@ impl Portal {
         chain
     }
 
+    /// The pages written to the output: all but those with `render = false`.
+    pub fn rendered_pages(&self) -> impl Iterator<Item = &PortalPage> {
+        self.pages
+            .iter()
+            .map(AsRef::as_ref)
+            .filter(|p| p.source.meta.render)
+    }
+
     /// Every listed page, newest first (pages without a date last), for site feeds.
     pub fn pages_by_date(&self) -> Vec<PageId> {
         let mut ids: Vec<PageId> = self
@@ -397,7 +411,8 @@ fn new_page(
     let zone = config.timezone;
     let date = page_date(&source).map(|d| d.in_zone(zone));
     let updated = source.meta.updated.as_ref().map(|d| d.in_zone(zone));
-    let listed = !schedule::has_expired(&source, now, zone);
+    // A page with `render = false` is reached only through `get_page`, as in Zola.
+    let listed = source.meta.render && !schedule::has_expired(&source, now, zone);
     let pin = placement::active_pin(&source, now, zone);
     let headline = placement::is_headline(&source, now, zone);
     let section = section_keys

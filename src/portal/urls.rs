@@ -148,6 +148,11 @@ impl UrlPlan {
     pub fn permalink(&self, key: &str) -> Option<&str> {
         self.by_key.get(key).map(String::as_str)
     }
+
+    /// Every content key's permalink.
+    pub fn permalinks(&self) -> &HashMap<String, String> {
+        &self.by_key
+    }
 }
 
 impl LinkResolver for UrlPlan {

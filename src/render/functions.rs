@@ -14,7 +14,9 @@ use tera::{Function, Tera, Value};
 
 use super::view::Views;
 use crate::config::Config;
-use crate::images::{Focus, FormatChoice, ImageError, ImageJob, Operation, SourceInfo};
+use crate::images::{
+    Focus, FormatChoice, ImageError, ImageJob, ImageRequests, Operation, SourceInfo,
+};
 use crate::markdown::{
     self, LinkResolver, MarkdownInput, MarkdownOptions, ShortcodeOutput, ShortcodeRenderer,
 };
@@ -121,7 +123,7 @@ impl ShortcodeRenderer for NoShortcodes {
 /// The site functions, reading `views`.
 pub fn site_functions(views: &Arc<Views>) -> Vec<(&'static str, Box<dyn Function>)> {
     let mut functions: Vec<(&'static str, Box<dyn Function>)> = vec![
-        ("get_url", Box::new(GetUrl(views.clone()))),
+        ("get_url", Box::new(GetUrl::of_views(views))),
         ("get_section", Box::new(GetSection(views.clone()))),
         ("get_page", Box::new(GetPage(views.clone()))),
         ("get_taxonomy", Box::new(GetTaxonomy(views.clone()))),
@@ -130,12 +132,8 @@ pub fn site_functions(views: &Arc<Views>) -> Vec<(&'static str, Box<dyn Function
             "get_taxonomy_term",
             Box::new(GetTaxonomyTerm(views.clone())),
         ),
-        ("resize_image", Box::new(ResizeImage(views.clone()))),
-        (
-            "get_image_metadata",
-            Box::new(GetImageMetadata(views.clone())),
-        ),
     ];
+    functions.extend(image_functions(&ImageSite::of_portal(&views.portal)));
     functions.extend(super::portal_functions::functions(views));
     functions.extend(super::data_functions::functions(views));
     functions
@@ -179,38 +177,52 @@ fn bool_arg(args: &HashMap<String, Value>, name: &str) -> bool {
     args.get(name).and_then(Value::as_bool).unwrap_or(false)
 }
 
+/// The permalink of a content key (`news/x.md`), for `get_url(path="@/…")`.
+type Permalinks = Arc<dyn Fn(&str) -> Option<String> + Send + Sync>;
+
 /// `get_url(path="css/a.css")`, `get_url(path="@/news/x.md")`.
-struct GetUrl(Arc<Views>);
+struct GetUrl {
+    base_url: String,
+    permalinks: Permalinks,
+}
+
+impl GetUrl {
+    fn of_views(views: &Arc<Views>) -> GetUrl {
+        let portal_views = views.clone();
+        GetUrl {
+            base_url: views.portal.config.base_url.clone(),
+            permalinks: Arc::new(move |key| {
+                let portal = &portal_views.portal;
+                portal
+                    .page_by_key(key)
+                    .map(|p| p.url.permalink.clone())
+                    .or_else(|| portal.section_by_key(key).map(|s| s.url.permalink.clone()))
+            }),
+        }
+    }
+}
+
 impl Function for GetUrl {
     fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
         let path = string_arg(args, "path", "get_url")?;
-        let portal = &self.0.portal;
         if let Some(key) = path.strip_prefix("@/") {
             let (key, anchor) = key
                 .split_once('#')
                 .map_or((key, None), |(k, a)| (k, Some(a)));
-            let permalink = portal
-                .page_by_key(key)
-                .map(|p| p.url.permalink.as_str())
-                .or_else(|| portal.section_by_key(key).map(|s| s.url.permalink.as_str()))
-                .ok_or_else(|| {
-                    tera::Error::msg(format!(
-                        "`get_url`: no page or section `@/{key}` in content/"
-                    ))
-                })?;
+            let permalink = (self.permalinks)(key).ok_or_else(|| {
+                tera::Error::msg(format!(
+                    "`get_url`: no page or section `@/{key}` in content/"
+                ))
+            })?;
             return Ok(Value::String(match anchor {
                 Some(a) => format!("{permalink}#{a}"),
-                None => permalink.to_owned(),
+                None => permalink,
             }));
         }
         if path.contains("://") {
             return Ok(Value::String(path.to_owned()));
         }
-        let mut url = format!(
-            "{}/{}",
-            portal.config.base_url,
-            path.trim_start_matches('/')
-        );
+        let mut url = format!("{}/{}", self.base_url, path.trim_start_matches('/'));
         if bool_arg(args, "trailing_slash") && !url.ends_with('/') {
             url.push('/');
         }
@@ -219,6 +231,21 @@ impl Function for GetUrl {
     fn is_safe(&self) -> bool {
         true
     }
+}
+
+/// Registers `get_url` on the templates as loaded, for shortcodes, which render before
+/// the model exists: `@/` paths are answered from `permalinks` (content key →
+/// permalink, as the URL plan has them).
+pub fn register_shortcode_get_url(
+    tera: &mut Tera,
+    config: &Config,
+    permalinks: HashMap<String, String>,
+) {
+    let function = GetUrl {
+        base_url: config.base_url.clone(),
+        permalinks: Arc::new(move |key| permalinks.get(key).cloned()),
+    };
+    tera.register_function("get_url", function);
 }
 
 /// `get_section(path="news/_index.md", metadata_only=false)`.
@@ -346,17 +373,117 @@ impl Function for GetTaxonomyTerm {
 /// The folder of the output that processed images are published in (Zola's name).
 pub const PROCESSED_IMAGES: &str = "processed_images";
 
+/// What `resize_image` and `get_image_metadata` read: the site's files and the build's
+/// image requests. It exists before the model does, so shortcodes, which render with
+/// the Markdown, call the same functions as page templates do.
+#[derive(Clone)]
+pub struct ImageSite {
+    root: PathBuf,
+    base_url: String,
+    theme: Option<String>,
+    images: Arc<ImageRequests>,
+    /// Bundle files by permalink, so a `page.assets` entry can be passed as `path`.
+    assets: Arc<HashMap<String, PathBuf>>,
+}
+
+impl ImageSite {
+    /// The image functions' view of a site at `root` configured by `config`, asking
+    /// `images` for copies; `assets` maps bundle files' permalinks to their paths.
+    pub fn new(
+        root: &Path,
+        config: &Config,
+        images: Arc<ImageRequests>,
+        assets: Arc<HashMap<String, PathBuf>>,
+    ) -> ImageSite {
+        ImageSite {
+            root: root.to_path_buf(),
+            base_url: config.base_url.clone(),
+            theme: config.theme.clone(),
+            images,
+            assets,
+        }
+    }
+
+    fn of_portal(portal: &crate::portal::Portal) -> ImageSite {
+        ImageSite::new(
+            &portal.root,
+            &portal.config,
+            portal.images.clone(),
+            portal.image_assets.clone(),
+        )
+    }
+
+    /// Zola's search for an image path: the site root, `static/`, `content/`, the
+    /// theme's `static/`; `@/x` means `content/x`; a URL of the site (a `page.assets`
+    /// entry) means the file published there. The path returned is relative to the
+    /// root; the image module refuses any that leads outside the site.
+    fn find(&self, path: &str) -> Option<PathBuf> {
+        if let Some(in_content) = path.strip_prefix("@/") {
+            return Some(Path::new("content").join(in_content));
+        }
+        if let Some(file) = self.assets.get(path) {
+            return Some(file.clone());
+        }
+        let path = path
+            .strip_prefix(self.base_url.as_str())
+            .unwrap_or(path)
+            .trim_start_matches('/');
+        let mut candidates = vec![
+            PathBuf::from(path),
+            Path::new("static").join(path),
+            Path::new("content").join(path),
+        ];
+        if let Some(theme) = &self.theme {
+            candidates.push(Path::new("themes").join(theme).join("static").join(path));
+        }
+        candidates.into_iter().find(|c| self.root.join(c).is_file())
+    }
+}
+
+/// The permalink of every bundle file of `owners` (each a permalink and its files), to
+/// its path from the site root.
+pub fn asset_permalinks<'a>(
+    owners: impl Iterator<Item = (&'a str, &'a [crate::content::Asset])>,
+) -> HashMap<String, PathBuf> {
+    owners
+        .flat_map(|(permalink, assets)| {
+            assets
+                .iter()
+                .map(move |a| (format!("{permalink}{}", a.relative), a.file.clone()))
+        })
+        .collect()
+}
+
+/// Registers the image functions on the templates as loaded, for shortcodes, which
+/// render with the Markdown, before the model exists (pages' own templates get them
+/// again with [`register_functions`], asking the same requests).
+pub fn register_image_functions(tera: &mut Tera, site: &ImageSite) {
+    for (name, inner) in image_functions(site) {
+        tera.register_function(name, Recorded { name, inner });
+    }
+}
+
+/// `resize_image` and `get_image_metadata` reading `site`.
+pub fn image_functions(site: &ImageSite) -> [(&'static str, Box<dyn Function>); 2] {
+    [
+        ("resize_image", Box::new(ResizeImage(site.clone()))),
+        (
+            "get_image_metadata",
+            Box::new(GetImageMetadata(site.clone())),
+        ),
+    ]
+}
+
 /// `resize_image(path, width, height, op="fill", format="auto", quality, focus)` →
 /// `{ url, static_path, width, height, orig_width, orig_height }`, as in Zola; `focus`
 /// (`center`, `top`, `bottom-right`…) anchors a `fill` crop.
-struct ResizeImage(Arc<Views>);
+struct ResizeImage(ImageSite);
 impl Function for ResizeImage {
     fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
         const NAME: &str = "resize_image";
-        let portal = &self.0.portal;
+        let site = &self.0;
         let path = string_arg(args, "path", NAME)?;
-        let source = find_image(&portal.root, path, portal.config.theme.as_deref())
-            .ok_or_else(|| not_found(NAME, path))?;
+        let source = site.find(path).ok_or_else(|| not_found(NAME, path))?;
         let op = Operation::parse(
             optional_str(args, "op", NAME)?.unwrap_or("fill"),
             size_arg(args, "width", NAME)?,
@@ -382,13 +509,13 @@ impl Function for ResizeImage {
             format,
             quality,
         };
-        let copy = portal
+        let copy = site
             .images
             .request(&job)
             .map_err(|e| image_error(NAME, &e))?;
         let static_path = format!("{PROCESSED_IMAGES}/{}", copy.file_name);
         Ok(serde_json::json!({
-            "url": format!("{}/{static_path}", portal.config.base_url),
+            "url": format!("{}/{static_path}", site.base_url),
             "static_path": static_path,
             "width": copy.width,
             "height": copy.height,
@@ -400,19 +527,19 @@ impl Function for ResizeImage {
 
 /// `get_image_metadata(path, allow_missing=false)` → `{ width, height, format, mime }`,
 /// the size upright (EXIF orientation applied).
-struct GetImageMetadata(Arc<Views>);
+struct GetImageMetadata(ImageSite);
 impl Function for GetImageMetadata {
     fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
         const NAME: &str = "get_image_metadata";
-        let portal = &self.0.portal;
+        let site = &self.0;
         let path = string_arg(args, "path", NAME)?;
-        let Some(source) = find_image(&portal.root, path, portal.config.theme.as_deref()) else {
+        let Some(source) = site.find(path) else {
             if bool_arg(args, "allow_missing") {
                 return Ok(Value::Null);
             }
             return Err(not_found(NAME, path));
         };
-        let info: SourceInfo = portal
+        let info: SourceInfo = site
             .images
             .source(&source)
             .map_err(|e| image_error(NAME, &e))?;
@@ -424,25 +551,6 @@ impl Function for GetImageMetadata {
             "mime": info.format.to_mime_type(),
         }))
     }
-}
-
-/// Zola's search for an image path: the site root, `static/`, `content/`, the theme's
-/// `static/`; `@/x` means `content/x`. The path returned is relative to the root; the
-/// image module refuses any that leads outside the site.
-fn find_image(root: &Path, path: &str, theme: Option<&str>) -> Option<PathBuf> {
-    if let Some(in_content) = path.strip_prefix("@/") {
-        return Some(Path::new("content").join(in_content));
-    }
-    let path = path.trim_start_matches('/');
-    let mut candidates = vec![
-        PathBuf::from(path),
-        Path::new("static").join(path),
-        Path::new("content").join(path),
-    ];
-    if let Some(theme) = theme {
-        candidates.push(Path::new("themes").join(theme).join("static").join(path));
-    }
-    candidates.into_iter().find(|c| root.join(c).is_file())
 }
 
 fn not_found(function: &str, path: &str) -> tera::Error {

@@ -8,6 +8,7 @@ pub mod functions;
 pub mod i18n;
 mod include_cycle;
 mod macro_depth;
+pub mod markdown_view;
 mod memo;
 pub mod pages;
 pub mod photos;

@@ -276,7 +276,7 @@ pub struct RenderedSite {
 }
 
 fn plan_jobs(portal: &Portal) -> Vec<Job<'_>> {
-    let mut jobs: Vec<Job> = portal.pages.iter().map(|p| Job::Page(p.id)).collect();
+    let mut jobs: Vec<Job> = portal.rendered_pages().map(|p| Job::Page(p.id)).collect();
     for section in &portal.sections {
         if !section.source.meta.render || section.source.meta.redirect_to.is_some() {
             continue;
@@ -754,7 +754,7 @@ pub(super) fn alias_output(alias: &str) -> Option<String> {
 /// Every alias of the site: the aliases, the permalink they send to, and the file
 /// that declares them.
 pub(super) fn aliases(portal: &Portal) -> impl Iterator<Item = (&[String], &str, &Path)> {
-    let pages = portal.pages.iter().map(|p| {
+    let pages = portal.rendered_pages().map(|p| {
         let meta = &p.source.meta;
         (
             meta.aliases.as_slice(),
@@ -826,7 +826,9 @@ fn copies(portal: &Portal, theme: &Theme) -> Vec<CopiedFile> {
         .map(|file| (file.to.clone(), file.clone()))
         .collect();
     let root = portal.root.as_path();
-    let pages = portal.pages.iter().map(|p| (&p.source.assets, &p.url.path));
+    let pages = portal
+        .rendered_pages()
+        .map(|p| (&p.source.assets, &p.url.path));
     let sections = portal
         .sections
         .iter()

@@ -179,6 +179,19 @@ impl Theme {
     pub fn has(&self, name: &str) -> bool {
         self.sources.contains_key(name)
     }
+
+    /// Whether some template's text contains `needle`.
+    pub fn any_mentions(&self, needle: &str) -> bool {
+        self.texts.values().any(|text| text.contains(needle))
+    }
+
+    /// Whether some shortcode (or a template it pulls in) contains `needle`.
+    pub fn shortcodes_mention(&self, needle: &str) -> bool {
+        self.sources
+            .keys()
+            .filter(|name| name.starts_with("shortcodes/"))
+            .any(|name| self.mentions(name, needle))
+    }
 }
 
 fn read_templates(
@@ -490,6 +503,9 @@ pub struct Shortcodes<'a> {
     pub theme: &'a Theme,
     /// The config, as templates see it.
     pub config: &'a tera::Value,
+    /// What the Markdown belongs to, as Zola gives it to shortcodes: `("page", …)` or
+    /// `("section", …)` (see [`super::markdown_view`]); `None` when no shortcode reads it.
+    pub owner: Option<(&'static str, tera::Value)>,
 }
 
 impl ShortcodeRenderer for Shortcodes<'_> {
@@ -512,6 +528,12 @@ impl ShortcodeRenderer for Shortcodes<'_> {
             context.insert("body", body);
         }
         context.insert("config", self.config);
+        if let Some((name, value)) = &self.owner {
+            if let Some(lang) = value.get("lang") {
+                context.insert("lang", lang);
+            }
+            context.insert(*name, value);
+        }
         let html = format!("shortcodes/{name}.html");
         let (template, markdown) = if self.theme.has(&html) {
             (html, false)

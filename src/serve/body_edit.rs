@@ -99,7 +99,7 @@ pub fn render_body_edits(
 fn body_edit(portal: &Portal, root: &Path, path: &Path) -> Option<(PageId, Page)> {
     let key = page_key(path)?;
     let page = portal.page_by_key(&key)?;
-    if page.source.file != path {
+    if page.source.file != path || !page.source.meta.render {
         return None;
     }
     // A page that became a link out of the site goes through the whole build, which
@@ -137,9 +137,14 @@ fn page_key(path: &Path) -> Option<String> {
 fn render_markdown(portal: &Portal, theme: &Theme, id: PageId, source: &Page) -> Option<Rendered> {
     let options = pipeline::markdown_options(&portal.config);
     let config = render::view::config_value(&portal.config);
+    let page = portal.page(id);
     let shortcodes = Shortcodes {
         theme,
         config: &config,
+        owner: Some((
+            "page",
+            render::markdown_view::markdown_page(&portal.config, source, &page.url),
+        )),
     };
     let source = MarkdownSource {
         file: &source.file,

@@ -208,3 +208,42 @@ fn a_photo_linked_from_outside_the_site_is_refused_naming_the_link() {
     assert_contains(&stderr, "E0214");
     assert_contains(&stderr, "content/news/visit/photo.jpg");
 }
+
+/// Zola's docs' shortcodes, as they are: a gallery of `page.assets` and a copy at half
+/// the photo's own width.
+const GALLERY_SHORTCODE: &str = r#"<div class="gallery">{% for asset in page.assets -%}
+{%- if asset is matching("[.](jpg|png)$") -%}{% set image = resize_image(path=asset, width=240, height=180) %}<a href="{{ get_url(path=asset) }}"><img src="{{ image.url }}" width="{{ image.width }}" height="{{ image.height }}"></a>{%- endif %}{%- endfor %}</div>"#;
+const HALF_SHORTCODE: &str = r#"{% set mdata = get_image_metadata(path=path) %}{% set image = resize_image(path=path, width=(mdata.width / 2) | int, op="fit_width") %}<img class="half" src="{{ image.url }}" width="{{ image.width }}" data-of="{{ page.title }}">"#;
+
+#[test]
+fn resize_image_works_in_shortcodes_with_the_page_and_its_assets() {
+    let site = Site::minimal();
+    site.write("content/news/_index.md", "+++\ntitle = \"新闻\"\n+++\n");
+    site.write(
+        "content/news/visit/index.md",
+        "+++\ntitle = \"调研\"\n+++\n现场：\n\n{{ gallery() }}\n\n{{ half(path=\"content/news/visit/photo.jpg\") }}\n",
+    );
+    site.write_bytes("content/news/visit/photo.jpg", &photo(800, 600));
+    site.write("templates/shortcodes/gallery.html", GALLERY_SHORTCODE);
+    site.write("templates/shortcodes/half.html", HALF_SHORTCODE);
+    site.build();
+    let html = site.output("news/visit/index.html");
+    assert_contains(
+        &html,
+        "<a href=\"https://kx.example.org/news/visit/photo.jpg\">",
+    );
+    assert_contains(&html, "width=\"240\" height=\"180\"");
+    assert_contains(&html, "class=\"half\"");
+    assert_contains(&html, "width=\"400\" data-of=\"调研\"");
+    // The copies the shortcodes asked for are made and published like any other.
+    let paths = image_paths(&html);
+    let copies: Vec<&String> = paths
+        .iter()
+        .filter(|p| p.starts_with("processed_images/"))
+        .collect();
+    assert_eq!(copies.len(), 2, "{html}");
+    for path in copies {
+        let copy = image::open(site.path("public").join(path)).expect("a published copy");
+        assert!(copy.width() == 240 || copy.width() == 400, "{path}");
+    }
+}

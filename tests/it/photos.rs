@@ -195,6 +195,21 @@ fn a_wrong_cover_focus_or_pin_is_an_error_at_its_line() {
     assert_contains(&stderr, "content/news/visit/index.md:4");
 }
 
+#[test]
+fn photo_news_without_a_cover_is_a_warning_at_its_line_in_build_and_check() {
+    let site = news_site(&[("甲", "photo = true"), ("乙", "photo = false")]);
+    let run = site.build();
+    assert_contains(&run.stderr, "W0204");
+    assert_contains(&run.stderr, "content/news/0.md:4");
+    assert_contains(&run.stderr, "add `cover = \"photo.jpg\"`");
+    assert_not_contains(&run.stderr, "content/news/1.md");
+    // Still published: a warning, not an error.
+    assert_contains(&site.output("news/index.html"), "甲");
+    let check = site.menhu(&["check"]);
+    assert_contains(&check.stderr, "W0204");
+    assert_contains(&check.stderr, "content/news/0.md:4");
+}
+
 /// Four dated news pages; `fronts` adds front-matter lines to each by title.
 fn news_site(fronts: &[(&str, &str)]) -> Site {
     let site = Site::minimal();

@@ -106,3 +106,44 @@ fn zola_rules_that_differ_from_menhus_are_kept_for_zola_sites() {
     own.write("content/p.md", "+++\ndate = 2024-01-01\n+++\n");
     assert_contains(&own.build_fails(), "E0208");
 }
+
+#[test]
+fn a_page_with_render_false_is_not_written_but_templates_reach_it() {
+    let site = Site::minimal();
+    site.write(
+        "content/news/_index.md",
+        "+++\ntitle = \"新闻\"\nsort_by = \"date\"\n+++\n",
+    );
+    site.write(
+        "content/news/shown.md",
+        "+++\ntitle = \"公开稿\"\ndate = 2026-11-01\n+++\n正文\n",
+    );
+    site.write(
+        "content/news/hidden/index.md",
+        "+++\ntitle = \"只供模板读取\"\ndate = 2026-11-02\nrender = false\naliases = [\"/old/hidden/\"]\n[extra]\nphone = \"0774-1234567\"\n+++\n隐藏正文\n",
+    );
+    site.write("content/news/hidden/chart.png", "not really a png");
+    site.write(
+        "templates/index.html",
+        "<main>{% set hidden = get_page(path=\"news/hidden/index.md\") %}<p class=\"phone\">{{ hidden.title }} {{ hidden.extra.phone }}</p></main>",
+    );
+    site.build();
+    assert!(site.output_exists("news/shown/index.html"));
+    // Not written, nor its alias and its files.
+    assert!(!site.output_exists("news/hidden/index.html"));
+    assert!(!site.output_exists("old/hidden/index.html"));
+    assert!(!site.output_exists("news/hidden/chart.png"));
+    // In no list, feed or sitemap…
+    let list = site.output("news/index.html");
+    assert_contains(&list, "公开稿");
+    assert_not_contains(&list, "只供模板读取");
+    assert_not_contains(&site.output("sitemap.xml"), "news/hidden");
+    // … but templates read it.
+    assert_contains(
+        &site.output("index.html"),
+        "<p class=\"phone\">只供模板读取 0774-1234567</p>",
+    );
+    // `check` finds no broken link or missing output for it.
+    let check = site.menhu(&["check"]);
+    assert_not_contains(&check.stderr, "news/hidden");
+}

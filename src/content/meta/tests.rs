@@ -165,6 +165,7 @@ fn expected_all() -> PageMeta {
         aliases: strings(&["/old/keji.html"]),
         lang: s("zh"),
         in_search_index: false,
+        render: true,
         author: s("张三"),
         authors: strings(&["张三", "李四"]),
         editor: s("王五"),

@@ -178,6 +178,8 @@ content-bad-date = invalid date 「{ $value }」 for `{ $key }`
     .help = write a real calendar date such as 2024-05-01; add a time as 2024-05-01T09:30:00+08:00
 content-empty-title = page `title` is empty
     .help = write the title, e.g. `{ $example }`
+content-photo-without-cover = `photo = true`, but the page has no `cover`: it is left out of the photo news (图片新闻)
+    .help = add `cover = "photo.jpg"` naming the photo to show, a file beside the page (and `cover_alt` saying what it shows); or remove `photo = true`
 content-no-title = page has no `title`
     .expected = a page title
     .help = add `{ $example }` to the front matter
@@ -1059,6 +1061,8 @@ code-W0202 = an image without alt text (C0105 in `menhu check`)
     .fix = describe the image: `![梧州市科协调研现场](photo.jpg)`
 code-W0203 = an image or link shown as text because its path has a space (C0108 in `menhu check`)
     .fix = put the address in angle brackets, or rename the file
+code-W0204 = a page asks for the photo news (`photo = true`) but has no `cover`, so it is left out of it
+    .fix = add `cover` naming the photo beside the page, or remove `photo = true`
 code-W0301 = a taxonomy used in front matter but not declared in the config
     .fix = declare it in `taxonomies`, or remove it
 code-W0305 = a link to a page scheduled for later

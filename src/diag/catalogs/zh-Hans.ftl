@@ -169,6 +169,8 @@ content-bad-date = `{ $key }` 的日期「{ $value }」写错了
     .help = 写一个真实的日期，如 2024-05-01；要写时间，写成 2024-05-01T09:30:00+08:00
 content-empty-title = 稿件的标题 `title` 是空的
     .help = 写上标题，例如 `{ $example }`
+content-photo-without-cover = 写了 `photo = true`，但稿件没有封面图 `cover`，不会出现在图片新闻里
+    .help = 加上 `cover = "photo.jpg"`，写上稿件旁边要显示的照片的文件名（并用 `cover_alt` 说明照片内容）；或删去 `photo = true`
 content-no-title = 稿件没有标题 `title`
     .expected = 稿件标题
     .help = 在前置信息里加上 `{ $example }`
@@ -1020,6 +1022,8 @@ code-W0202 = 图片没有说明文字（`menhu check` 中为 C0105）
     .fix = 在方括号里写上图片内容，如 `![梧州市科协调研现场](photo.jpg)`
 code-W0203 = 图片或链接的文件名里有空格，被原样显示成文字（`menhu check` 中为 C0108）
     .fix = 把地址放进尖括号：`![现场](<IMG_2031 现场照片.JPG>)`，或给文件改名去掉空格
+code-W0204 = 稿件写了 `photo = true`（图片新闻），却没有封面图 `cover`，因此不会出现在图片新闻里
+    .fix = 加上 `cover`，写上稿件旁边的照片文件名；或删去 `photo = true`
 code-W0301 = 用了配置里没有声明的分类法
     .fix = 请管理员在配置的 `taxonomies` 中声明，或删去
 code-W0305 = 链接到了还没到发布时间的稿件

@@ -169,6 +169,8 @@ content-bad-date = `{ $key }` 的日期「{ $value }」寫錯了
     .help = 寫一個真實的日期，如 2024-05-01；要寫時間，寫成 2024-05-01T09:30:00+08:00
 content-empty-title = 稿件的標題 `title` 是空的
     .help = 寫上標題，例如 `{ $example }`
+content-photo-without-cover = 寫了 `photo = true`，但稿件沒有封面圖 `cover`，不會出現在圖片新聞裏
+    .help = 加上 `cover = "photo.jpg"`，寫上稿件旁邊要顯示的照片的文件名（並用 `cover_alt` 說明照片內容）；或刪去 `photo = true`
 content-no-title = 稿件沒有標題 `title`
     .expected = 稿件標題
     .help = 在前置信息里加上 `{ $example }`
@@ -1020,6 +1022,8 @@ code-W0202 = 圖片沒有說明文字（`menhu check` 中爲 C0105）
     .fix = 在方括號裏寫上圖片內容，如 `![梧州市科協調研現場](photo.jpg)`
 code-W0203 = 圖片或鏈接的文件名裏有空格，被原樣顯示成文字（`menhu check` 中爲 C0108）
     .fix = 把地址放進尖括號：`![現場](<IMG_2031 現場照片.JPG>)`，或給文件改名去掉空格
+code-W0204 = 稿件寫了 `photo = true`（圖片新聞），卻沒有封面圖 `cover`，因此不會出現在圖片新聞裏
+    .fix = 加上 `cover`，寫上稿件旁邊的照片文件名；或刪去 `photo = true`
 code-W0301 = 用了配置裏沒有聲明的分類法
     .fix = 請管理員在配置的 `taxonomies` 中聲明，或刪去
 code-W0305 = 鏈接到了還沒到發佈時間的稿件

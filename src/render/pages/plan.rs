@@ -228,7 +228,9 @@ pub fn plan_outputs(portal: &Portal, theme: &Theme) -> (OutputPlan, Diagnostics)
 }
 
 fn bundle_file_claims(portal: &Portal) -> impl Iterator<Item = (String, &Path)> {
-    let pages = portal.pages.iter().map(|p| (&p.source.assets, &p.url.path));
+    let pages = portal
+        .rendered_pages()
+        .map(|p| (&p.source.assets, &p.url.path));
     let sections = portal
         .sections
         .iter()

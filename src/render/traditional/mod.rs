@@ -90,7 +90,9 @@ pub fn copy_path(path: &str) -> Option<String> {
 
 /// The files of page and section bundles, again under `zh-hant/`.
 pub fn bundle_copies(portal: &Portal) -> Vec<CopiedFile> {
-    let pages = portal.pages.iter().map(|p| (&p.source.assets, &p.url.path));
+    let pages = portal
+        .rendered_pages()
+        .map(|p| (&p.source.assets, &p.url.path));
     let sections = portal
         .sections
         .iter()

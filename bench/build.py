@@ -34,7 +34,11 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
-SHARED = os.path.join(REPO, "..", "shared", "bench")
+# The corpus generator sits beside the repository (or beside the folder of worktrees).
+SHARED = next((d for d in (os.path.join(REPO, "..", "shared", "bench"),
+                           os.path.join(REPO, "..", "..", "shared", "bench"))
+               if os.path.isfile(os.path.join(d, "gen_corpus.py"))),
+              os.path.join(REPO, "..", "shared", "bench"))
 
 
 def generate(flavor, pages, root, seed):

@@ -193,11 +193,15 @@ mod tests {
     #[test]
     fn modules_are_the_crates_for_urls_of_every_length() {
         // Lengths from a few characters to past version 10, digits, Chinese, odd bytes.
-        let mut texts: Vec<String> = (0..400)
+        let mut texts: Vec<String> = (0..60)
             .map(|n| format!("https://kx.example.org/news/n{n:06}/"))
             .collect();
-        texts.extend((1..300).map(|len| "门户科协ab/CD:09".chars().cycle().take(len).collect()));
-        texts.extend((1..120).map(|n| format!("{}", 7u128.pow(n % 40) * u128::from(n))));
+        texts.extend(
+            (1..300)
+                .step_by(4)
+                .map(|len| "门户科协ab/CD:09".chars().cycle().take(len).collect()),
+        );
+        texts.extend((1..40).map(|n| (7u128.pow(n) * u128::from(n)).to_string()));
         texts.push("https://kx.example.org/zh-hant/places/山西省/大同市/?q=a%20b#x".into());
         for text in &texts {
             let (modules, width) = qr_modules(text.as_bytes()).unwrap();

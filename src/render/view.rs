@@ -38,7 +38,9 @@ impl Views {
     pub fn new(portal: Arc<Portal>, lists_need_content: bool) -> Views {
         let config = config_value(&portal.config);
         let summaries = (0..portal.pages.len()).map(|_| OnceLock::new()).collect();
-        let section_metadata = (0..portal.sections.len()).map(|_| OnceLock::new()).collect();
+        let section_metadata = (0..portal.sections.len())
+            .map(|_| OnceLock::new())
+            .collect();
         Views {
             portal,
             config,

@@ -2,6 +2,7 @@
 """Time full builds of the 科协 benchmark corpus: menhu against its peers, side by side.
 
     python3 bench/build.py [--pages 1000 10000 100000] [--runs 5] [--engines menhu,hugo,zola]
+                           [--product] [--incremental] [--threads]
 
 For each size it generates the Zola and Hugo flavours of the corpus with
 ../shared/bench/gen_corpus.py (same pages, same seed), then builds them in rounds: every
@@ -12,12 +13,15 @@ PATH. Every run starts without an output folder (the previous one is moved aside
 and deleted only after all runs, because deleting big trees slows the disk here).
 
 Prints one table per size: median wall time, CPU time (user+sys), peak RSS and RSS per
-1,000 pages per engine, and each engine's ratio to menhu; then how each engine's wall time
-and memory grow with the corpus. `--product` also times menhu's full product (demo theme
-with search, cities, related articles and the Traditional copy) on the same content, up to
-`--product-max-pages`; `--threads` adds menhu with RAYON_NUM_THREADS=1 (the speed-up from
-1 to 2 threads). Outputs on tmpfs (`--out-base /dev/shm/...`) are deleted after each run;
-elsewhere they are moved aside and deleted at the end.
+1,000 pages per engine, and each engine's ratio to menhu and to Hugo's plain build; then
+how each engine's wall time and memory grow with the corpus. `--product` also times
+menhu's full product (demo theme with search, cities, related articles and the
+Traditional copy) on the same content, up to `--product-max-pages` (all sizes by default);
+`--threads` adds menhu with RAYON_NUM_THREADS=1 (the speed-up from 1 to 2 threads).
+`--incremental` adds, for every engine, a second build into the output the clean build
+just left, after one page's body was edited (`… after one edit`): what a CI run that
+changed one article costs. Outputs on tmpfs (`--out-base /dev/shm/...`) are deleted after
+each run; elsewhere they are moved aside and deleted at the end.
 """
 import argparse
 import os
@@ -30,7 +34,11 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
-SHARED = os.path.join(REPO, "..", "shared", "bench")
+# The corpus generator sits beside the repository (or beside the folder of worktrees).
+SHARED = next((d for d in (os.path.join(REPO, "..", "shared", "bench"),
+                           os.path.join(REPO, "..", "..", "shared", "bench"))
+               if os.path.isfile(os.path.join(d, "gen_corpus.py"))),
+              os.path.join(REPO, "..", "shared", "bench"))
 
 
 def generate(flavor, pages, root, seed):
@@ -114,6 +122,7 @@ def product_site(zola_corpus, root):
     """The corpus's content with menhu's demo theme and a config that turns its features on."""
     site = zola_corpus + "-product"
     if os.path.isdir(site):
+        refresh_theme(site)
         return site
     paths = division_paths()
     for folder, _, files in os.walk(os.path.join(zola_corpus, "content")):
@@ -126,14 +135,21 @@ def product_site(zola_corpus, root):
                 f.write(with_city(text, paths) if name.endswith(".md") else text)
     with open(os.path.join(site, "content", "about.md"), "w", encoding="utf-8") as f:
         f.write('+++\ntitle = "关于我们"\n+++\n科协门户基准站点。\n')  # the theme's footer links here
-    shutil.copytree(os.path.join(REPO, "themes"), os.path.join(site, "themes"))
+    refresh_theme(site)
     with open(os.path.join(site, "site-config.toml"), "w", encoding="utf-8") as f:
         f.write(PRODUCT_CONFIG)
     return site
 
 
+def refresh_theme(site):
+    """The demo theme as this checkout has it (a corpus made earlier may hold an older one)."""
+    themes = os.path.join(site, "themes")
+    shutil.rmtree(themes, ignore_errors=True)
+    shutil.copytree(os.path.join(REPO, "themes"), themes)
+
+
 def timed(cmd, cwd, env=None):
-    """Runs cmd under GNU time; returns (wall s, cpu s, peak RSS MiB)."""
+    """Runs cmd under GNU time; returns (wall s, cpu s, peak RSS MiB) of it and its children."""
     fmt = "%e %U %S %M"
     with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
         full = ["/usr/bin/time", "-f", fmt, "-o", t.name] + cmd
@@ -155,6 +171,13 @@ def move_aside(paths, trash):
                 os.rename(p, os.path.join(trash, f"{time.time_ns()}"))
 
 
+class Engine:
+    """One way of building: the site folder, the command, the outputs it leaves."""
+
+    def __init__(self, site, cmd, outputs, env=None):
+        self.site, self.cmd, self.outputs, self.env = site, cmd, outputs, env
+
+
 def engines_for(args, root, pages):
     zola_site = generate("zola", pages, root, args.seed)
     out = os.path.join(args.out_base, str(pages))
@@ -163,62 +186,128 @@ def engines_for(args, root, pages):
     runs = {}
     if "menhu" in args.engines:
         target = os.path.join(out, "menhu")
-        runs["menhu"] = (zola_site, [menhu, "build", "--force", "--output", target],
-                         [target, os.path.join(out, ".menhu.menhu-spare")], None)
+        runs["menhu"] = Engine(zola_site, [menhu, "build", "--force", "--output", target],
+                               [target, os.path.join(out, ".menhu.menhu-spare")])
         if args.threads:
             target1 = os.path.join(out, "menhu1")
             env = dict(os.environ, RAYON_NUM_THREADS="1")
-            runs["menhu-1-thread"] = (zola_site, [menhu, "build", "--force", "--output", target1],
-                                      [target1, os.path.join(out, ".menhu1.menhu-spare")], env)
+            runs["menhu-1-thread"] = Engine(zola_site, [menhu, "build", "--force", "--output", target1],
+                                            [target1, os.path.join(out, ".menhu1.menhu-spare")], env)
         if args.product and pages <= args.product_max_pages:
             site = product_site(zola_site, root)
             target2 = os.path.join(out, "product")
-            runs["menhu-product"] = (site, [menhu, "build", "--force", "--output", target2],
-                                     [target2, os.path.join(out, ".product.menhu-spare")], None)
+            runs["menhu-product"] = Engine(site, [menhu, "build", "--force", "--output", target2],
+                                           [target2, os.path.join(out, ".product.menhu-spare")])
     if "hugo" in args.engines and shutil.which("hugo"):
         hugo_site = generate("hugo", pages, root, args.seed)
         target = os.path.join(out, "hugo")
-        runs["hugo"] = (hugo_site, ["hugo", "--quiet", "--ignoreCache", "--destination", target], [target], None)
+        runs["hugo"] = Engine(hugo_site, ["hugo", "--quiet", "--ignoreCache", "--destination", target], [target])
     elif "hugo" in args.engines:
         print("# hugo not found on PATH (apt-get install hugo): skipped", file=sys.stderr)
     if "zola" in args.engines and shutil.which("zola"):
         target = os.path.join(out, "zola")
-        runs["zola"] = (zola_site, ["zola", "build", "--force", "--output-dir", target], [target], None)
+        runs["zola"] = Engine(zola_site, ["zola", "build", "--force", "--output-dir", target], [target])
     elif "zola" in args.engines:
         print("# zola not found on PATH: skipped (no Zola binary on this machine)", file=sys.stderr)
     return runs, out
 
 
+EDITED_PAGE = os.path.join("content", "news")
+
+
+def page_to_edit(site):
+    """The first article (in name order) of the site's news column: the same article in
+    every flavour of the corpus, since they share file names."""
+    folder = os.path.join(site, EDITED_PAGE)
+    for here, dirs, files in sorted(os.walk(folder)):
+        dirs.sort()
+        for name in sorted(files):
+            if name.endswith(".md") and not name.startswith("_index"):
+                return os.path.join(here, name)
+    sys.exit(f"no article to edit under {folder}")
+
+
+class OneEdit:
+    """Appends a paragraph to one article's body (a new one on every call) and puts the
+    file back as it was when done, whatever happens in between."""
+
+    def __init__(self, site):
+        self.path = page_to_edit(site)
+        with open(self.path, encoding="utf-8") as f:
+            self.original = f.read()
+        self.count = 0
+
+    def apply(self):
+        self.count += 1
+        with open(self.path, "w", encoding="utf-8") as f:
+            f.write(self.original.rstrip("\n") + f"\n\n基准测试第 {self.count} 次编辑追加的一段。\n")
+
+    def restore(self):
+        with open(self.path, "w", encoding="utf-8") as f:
+            f.write(self.original)
+
+
 def bench(args, root, pages):
+    """Runs every engine `args.runs` times, in rounds, after `args.warmup` warm-ups each.
+    With `args.incremental`, each clean build is followed by the same build into its
+    output after one edit (a row of its own, `ENGINE after one edit`)."""
     runs, out = engines_for(args, root, pages)
     trash = os.path.join(out, ".trash")
-    results = {name: [] for name in runs}
-    for name, (cwd, cmd, outputs, env) in runs.items():  # one warm-up each
-        move_aside(outputs, trash)
-        timed(cmd, cwd, env)
-    for _ in range(args.runs):
-        for name, (cwd, cmd, outputs, env) in runs.items():
-            move_aside(outputs, trash)
-            results[name].append(timed(cmd, cwd, env))
-    shutil.rmtree(trash, ignore_errors=True)
+    names = []
+    for name in runs:
+        names.append(name)
+        if args.incremental:
+            names.append(f"{name} after one edit")
+    results = {name: [] for name in names}
+    # One edit per site folder: menhu on one thread builds the same folder as menhu.
+    edits = {engine.site: OneEdit(engine.site) for engine in runs.values()} if args.incremental else {}
+    try:
+        for _ in range(args.warmup):
+            for engine in runs.values():
+                move_aside(engine.outputs, trash)
+                timed(engine.cmd, engine.site, engine.env)
+        for _ in range(args.runs):
+            for name, engine in runs.items():
+                move_aside(engine.outputs, trash)
+                results[name].append(timed(engine.cmd, engine.site, engine.env))
+                if args.incremental:
+                    edits[engine.site].apply()
+                    results[f"{name} after one edit"].append(timed(engine.cmd, engine.site, engine.env))
+    finally:
+        for edit in edits.values():
+            edit.restore()
+        shutil.rmtree(trash, ignore_errors=True)
     return results
 
 
 def report(pages, results):
     med = {name: tuple(statistics.median(r[i] for r in rs) for i in range(3)) for name, rs in results.items()}
     base = med.get("menhu")
-    print(f"\n## {pages} pages ({len(next(iter(results.values())))} runs each, medians)\n")
-    print("| engine | wall s | CPU s | peak RSS MiB | MiB per 1,000 pages | wall / menhu | RSS / menhu |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    hugo = med.get("hugo")
+    print(f"\n## {pages} pages ({len(next(iter(results.values())))} runs each, medians; "
+          f"load average {load_average()})\n")
+    print("| engine | wall s | CPU s | peak RSS MiB | MiB per 1,000 pages | wall / menhu | RSS / menhu"
+          " | wall / Hugo plain |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, (wall, cpu, rss) in med.items():
         ratio = f"{wall / base[0]:.2f}×" if base else "-"
         mem = f"{rss / base[2]:.2f}×" if base else "-"
+        to_hugo = f"{wall / hugo[0]:.2f}×" if hugo else "-"
         per_k = rss / (pages / 1000)
-        print(f"| {name} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | {per_k:.1f} | {ratio} | {mem} |")
+        print(f"| {name} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | {per_k:.1f} | {ratio} | {mem} | {to_hugo} |")
     if "menhu-1-thread" in med and base:
         print(f"\nmenhu speed-up from 1 to {os.cpu_count()} threads: {med['menhu-1-thread'][0] / base[0]:.2f}×")
     sys.stdout.flush()
     return med
+
+
+def load_average():
+    """The 1, 5 and 15 minute load averages: the machine is shared, so figures taken
+    under load are to be read with it."""
+    try:
+        return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
 
 
 def report_scaling(by_size):
@@ -243,6 +332,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--warmup", type=int, default=1, help="untimed runs of each engine first (default 1)")
     ap.add_argument("--engines", default="menhu,hugo,zola", type=lambda s: s.split(","))
     ap.add_argument("--menhu", default=os.path.join(REPO, "target", "release", "menhu"))
     ap.add_argument("--corpus", default=os.environ.get("BENCH_TMP", "/tmp/menhu-bench"))
@@ -250,8 +340,10 @@ def main():
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--product", action="store_true", help="also time menhu's full product on the same content")
     ap.add_argument("--threads", action="store_true", help="also time menhu on one thread")
-    ap.add_argument("--product-max-pages", type=int, default=10000,
-                    help="largest corpus the full product is timed on (default 10000)")
+    ap.add_argument("--incremental", action="store_true",
+                    help="also time each engine's build after one page's body was edited")
+    ap.add_argument("--product-max-pages", type=int, default=sys.maxsize,
+                    help="largest corpus the full product is timed on (default: every size)")
     args = ap.parse_args()
     if not os.path.isfile(os.path.join(SHARED, "gen_corpus.py")):
         sys.exit(f"corpus generator not found at {SHARED}/gen_corpus.py")
@@ -261,7 +353,8 @@ def main():
         sys.exit("needs GNU time at /usr/bin/time (apt-get install time)")
     os.makedirs(args.corpus, exist_ok=True)
     args.out_base = args.out_base or os.path.join(args.corpus, "out")
-    print(f"# menhu {args.menhu}; corpus {args.corpus}; outputs {args.out_base}; {os.cpu_count()} cores")
+    print(f"# menhu {args.menhu}; corpus {args.corpus}; outputs {args.out_base}; {os.cpu_count()} cores;"
+          f" load average {load_average()}")
     by_size = {}
     for pages in args.pages:
         by_size[pages] = report(pages, bench(args, args.corpus, pages))

@@ -279,7 +279,8 @@ impl Function for GetPage {
     }
 }
 
-/// `get_taxonomy(kind="tags")` → `{ kind, items }`.
+/// `get_taxonomy(kind="tags", include_pages=true)` → `{ kind, items }`; with
+/// `include_pages=false` the terms' `pages` are empty (a tag cloud needs only counts).
 struct GetTaxonomy(Arc<Views>);
 impl Function for GetTaxonomy {
     fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
@@ -298,12 +299,16 @@ impl Function for GetTaxonomy {
             }
             return Ok(Value::Null);
         };
+        let pages = args.get("include_pages").and_then(Value::as_bool) != Some(false);
         let items: Vec<Value> = taxonomy
             .terms
             .iter()
-            .map(|t| self.0.term(t, true))
+            .map(|t| self.0.term(t, pages))
             .collect();
-        Ok(serde_json::json!({ "kind": self.0.taxonomy(taxonomy), "items": items }))
+        let mut value = serde_json::Map::new();
+        value.insert("kind".into(), self.0.taxonomy(taxonomy));
+        value.insert("items".into(), Value::Array(items));
+        Ok(Value::Object(value))
     }
 }
 

@@ -505,8 +505,7 @@ impl Renderer<'_> {
         let base_url = &self.portal.config.base_url;
         let link =
             |index: usize| format!("{base_url}{}", nav::pager_path(base, paginate_path, index));
-        serde_json::json!({
-            "pages": self.views.page_list(ids),
+        let mut value = serde_json::json!({
             "paginate_by": per_page,
             "base_url": format!("{base_url}{base}{paginate_path}/"),
             "number_pagers": count,
@@ -516,7 +515,10 @@ impl Renderer<'_> {
             "next": (pager.index < count).then(|| link(pager.index + 1)),
             "current_index": pager.index,
             "total_pages": total,
-        })
+        });
+        // Put in, not through `json!`, which would serialise a copy of every summary.
+        super::view::put(&mut value, "pages", self.views.page_list(ids));
+        value
     }
 
     fn taxonomy_list(&self, taxonomy: &Taxonomy) -> Prepared {

@@ -1,18 +1,23 @@
 //! QR codes of page URLs as inline SVG (no script, no image request), so visitors can
 //! open an article on their phone. Exposed to templates as `qr_svg(text=…)`.
+//!
+//! Every article page carries one, so the code is made the `qrcode` crate's way (same
+//! segments, version, error correction and mask, hence the same picture) but the eight
+//! masks are scored here on a plain grid of booleans: the crate's scoring reads each
+//! module through a boxed closure and was a sixth of a portal build's time.
 
 use std::collections::HashMap;
 
-use qrcode::render::svg;
-use qrcode::{EcLevel, QrCode};
+use qrcode::canvas::{Canvas, MaskPattern};
+use qrcode::render::{Renderer, svg};
+use qrcode::{Color, EcLevel, Version, bits, ec};
 use tera::{Function, Value};
 
 /// An inline `<svg>` QR code of `text`, labelled for screen readers; `None` when the
 /// text is too long for a QR code.
 pub fn qr_svg(text: &str, label: &str) -> Option<String> {
-    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).ok()?;
-    let svg = code
-        .render::<svg::Color>()
+    let (modules, width) = qr_modules(text.as_bytes())?;
+    let svg = Renderer::<svg::Color>::new(&modules, width, 4)
         .min_dimensions(120, 120)
         .quiet_zone(true)
         .dark_color(svg::Color("#111111"))
@@ -28,6 +33,117 @@ pub fn qr_svg(text: &str, label: &str) -> Option<String> {
         &format!("<svg role=\"img\" aria-label=\"{label}\" class=\"qr-code\" "),
         1,
     ))
+}
+
+/// The modules of the QR code of `data` (row by row) and its width: what
+/// `QrCode::with_error_correction_level(data, EcLevel::M)` holds.
+fn qr_modules(data: &[u8]) -> Option<(Vec<Color>, usize)> {
+    let bits = bits::encode_auto(data, EcLevel::M).ok()?;
+    let version = bits.version();
+    if !matches!(version, Version::Normal(_)) {
+        return None; // `encode_auto` only makes normal codes
+    }
+    let (data, ec) = ec::construct_codewords(&bits.into_bytes(), version, EcLevel::M).ok()?;
+    let mut canvas = Canvas::new(version, EcLevel::M);
+    canvas.draw_all_functional_patterns();
+    canvas.draw_data(&data, &ec);
+    let width = usize::try_from(version.width()).ok()?;
+    let masked = |pattern: MaskPattern| {
+        let mut copy = canvas.clone();
+        copy.apply_mask(pattern);
+        copy.into_colors()
+    };
+    // As the crate: the first of the lowest scores wins.
+    let best = MASKS
+        .into_iter()
+        .min_by_key(|pattern| penalty(&dark_grid(&masked(*pattern)), width))?;
+    Some((masked(best), width))
+}
+
+/// The eight masks of a normal QR code, in the crate's order.
+const MASKS: [MaskPattern; 8] = [
+    MaskPattern::Checkerboard,
+    MaskPattern::HorizontalLines,
+    MaskPattern::VerticalLines,
+    MaskPattern::DiagonalLines,
+    MaskPattern::LargeCheckerboard,
+    MaskPattern::Fields,
+    MaskPattern::Diamonds,
+    MaskPattern::Meadow,
+];
+
+fn dark_grid(modules: &[Color]) -> Vec<bool> {
+    modules.iter().map(|m| *m == Color::Dark).collect()
+}
+
+/// The penalty of a masked code as `qrcode` computes it (its `compute_total_penalty_scores`
+/// for normal codes, in its `u16` arithmetic): runs of five or more, 2×2 blocks, finder-like
+/// patterns in rows and columns, and the dark/light balance.
+fn penalty(dark: &[bool], width: usize) -> u16 {
+    let at = |x: usize, y: usize| dark[y * width + x];
+    let row = |i: usize| move |j: usize| at(j, i);
+    let column = |i: usize| move |j: usize| at(i, j);
+    let mut runs = 0u16;
+    let mut finders = 0u16;
+    for i in 0..width {
+        runs = runs
+            .wrapping_add(run_penalty(width, row(i)))
+            .wrapping_add(run_penalty(width, column(i)));
+        finders = finders
+            .wrapping_add(finder_penalty(width, row(i)))
+            .wrapping_add(finder_penalty(width, column(i)));
+    }
+    let mut blocks = 0u16;
+    for y in 0..width - 1 {
+        for x in 0..width - 1 {
+            let this = at(x, y);
+            if at(x + 1, y) == this && at(x, y + 1) == this && at(x + 1, y + 1) == this {
+                blocks = blocks.wrapping_add(3);
+            }
+        }
+    }
+    let dark_count = dark.iter().filter(|d| **d).count();
+    let ratio = dark_count * 200 / dark.len();
+    let balance = ratio.abs_diff(100) as u16;
+    // The crate takes 360 off each direction's finder score: the code's own finders.
+    runs.wrapping_add(blocks)
+        .wrapping_add(finders.wrapping_sub(720))
+        .wrapping_add(balance)
+}
+
+/// Every run of 5 + n modules of one colour in a line costs 3 + n.
+fn run_penalty(width: usize, get: impl Fn(usize) -> bool) -> u16 {
+    let mut score = 0u16;
+    let mut length = 1u16;
+    for j in 1..=width {
+        if j < width && get(j) == get(j - 1) {
+            length += 1;
+            continue;
+        }
+        if length >= 5 {
+            score = score.wrapping_add(length - 2);
+        }
+        length = 1;
+    }
+    score
+}
+
+/// Every `#.###.#` in a line costs 40 unless both sides have a dark module within four
+/// modules of it (outside the code counts as light).
+fn finder_penalty(width: usize, get: impl Fn(usize) -> bool) -> u16 {
+    const PATTERN: [bool; 7] = [true, false, true, true, true, false, true];
+    let mut score = 0u16;
+    for j in 0..width.saturating_sub(6) {
+        if !(0..7).all(|k| get(j + k) == PATTERN[k]) {
+            continue;
+        }
+        let dark_before = (j.saturating_sub(4)..j).any(&get);
+        let dark_after = (j + 7..(j + 11).min(width)).any(&get);
+        if !dark_before || !dark_after {
+            score = score.wrapping_add(40);
+        }
+    }
+    score
 }
 
 /// `qr_svg(text=page.permalink, label="手机扫码阅读")`.
@@ -65,5 +181,37 @@ mod tests {
         );
         assert!(!svg.contains("<?xml"));
         assert!(svg.contains("<path") || svg.contains("<rect"));
+    }
+
+    /// The picture the crate itself makes, which `qr_modules` must reproduce.
+    fn crate_modules(text: &str) -> Vec<Color> {
+        qrcode::QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
+            .unwrap()
+            .into_colors()
+    }
+
+    #[test]
+    fn modules_are_the_crates_for_urls_of_every_length() {
+        // Lengths from a few characters to past version 10, digits, Chinese, odd bytes.
+        let mut texts: Vec<String> = (0..60)
+            .map(|n| format!("https://kx.example.org/news/n{n:06}/"))
+            .collect();
+        texts.extend(
+            (1..300)
+                .step_by(4)
+                .map(|len| "门户科协ab/CD:09".chars().cycle().take(len).collect()),
+        );
+        texts.extend((1..40).map(|n| (7u128.pow(n) * u128::from(n)).to_string()));
+        texts.push("https://kx.example.org/zh-hant/places/山西省/大同市/?q=a%20b#x".into());
+        for text in &texts {
+            let (modules, width) = qr_modules(text.as_bytes()).unwrap();
+            assert_eq!(modules.len(), width * width);
+            assert!(modules == crate_modules(text), "differs for {text:?}");
+        }
+    }
+
+    #[test]
+    fn too_long_a_text_has_no_code() {
+        assert!(qr_svg(&"x".repeat(5000), "本页二维码").is_none());
     }
 }

@@ -1,6 +1,7 @@
 //! What templates see: views that borrow from the portal and use Zola's field names.
 //! Site-wide values are serialised once per build; a page's summary (everything but
-//! its content) is serialised once and reused by every list, pager and lookup.
+//! its content) and a section without its pages are serialised once and reused by every
+//! list, pager and lookup.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
@@ -21,6 +22,9 @@ pub struct Views {
     /// Whether listed pages carry their full `content`.
     lists_need_content: bool,
     summaries: Vec<OnceLock<Value>>,
+    /// Sections without their pages (`get_section(…, metadata_only=true)`, asked for by
+    /// every page of the demo theme for its column and navigation), made once.
+    section_metadata: Vec<OnceLock<Value>>,
     /// In digest mode (see [`Views::for_digest`]) pages are stood in for by tokens.
     digest: bool,
     /// The only fields listed pages need (see [`Theme::words`]); all when `None`.
@@ -34,11 +38,15 @@ impl Views {
     pub fn new(portal: Arc<Portal>, lists_need_content: bool) -> Views {
         let config = config_value(&portal.config);
         let summaries = (0..portal.pages.len()).map(|_| OnceLock::new()).collect();
+        let section_metadata = (0..portal.sections.len())
+            .map(|_| OnceLock::new())
+            .collect();
         Views {
             portal,
             config,
             lists_need_content,
             summaries,
+            section_metadata,
             digest: false,
             listed_fields: None,
         }
@@ -123,11 +131,17 @@ impl Views {
         Value::Array(ids.iter().map(|id| self.page_summary(*id)).collect())
     }
 
-    /// A section; with `pages`, every listed page's summary. Not cached: handing out a
-    /// cached copy would cost as much as building it from the cached summaries, and
-    /// the cache would hold a copy of every large section for the whole render.
+    /// A section; with `pages`, every listed page's summary. Only a section without its
+    /// pages is cached: handing out a cached copy of one with pages would cost as much
+    /// as building it from the cached summaries, and the cache would hold a copy of
+    /// every large section for the whole render.
     pub fn section(&self, id: SectionId, pages: bool) -> Value {
-        self.section_value(id, pages)
+        if pages {
+            return self.section_value(id, true);
+        }
+        self.section_metadata[id.index()]
+            .get_or_init(|| self.section_value(id, false))
+            .clone()
     }
 
     fn section_value(&self, id: SectionId, with_pages: bool) -> Value {
@@ -166,14 +180,28 @@ impl Views {
 
     /// A term; with `pages`, its pages' summaries.
     pub fn term(&self, term: &Term, pages: bool) -> Value {
-        serde_json::json!({
+        let mut value = serde_json::json!({
             "name": term.name,
             "slug": term.slug,
             "path": term.path,
             "permalink": term.permalink,
             "page_count": term.pages.len(),
-            "pages": if pages { self.page_list(&term.pages) } else { Value::Array(Vec::new()) },
-        })
+        });
+        let pages = if pages {
+            self.page_list(&term.pages)
+        } else {
+            Value::Array(Vec::new())
+        };
+        put(&mut value, "pages", pages);
+        value
+    }
+}
+
+/// Sets `key` of the object `value` to `field`, moved in. `json!` would serialise a
+/// deep copy of an already built value (a list of summaries, say) instead.
+pub(super) fn put(value: &mut Value, key: &str, field: Value) {
+    if let Value::Object(map) = value {
+        map.insert(key.to_owned(), field);
     }
 }
 

@@ -2,7 +2,7 @@
 //! format, from the site, a literal and a local HTTP server (cached, timed out, refused
 //! for private addresses, answered from the cache with `--offline`), confined to the
 //! site; `get_hash`/`get_file_hash` for Subresource Integrity; `get_taxonomy_term`;
-//! and `compile_sass`.
+//! `get_taxonomy` with or without the terms' pages; and `compile_sass`.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -348,6 +348,28 @@ none={{ get_taxonomy_term(kind="tags", term="没有", required=false) }}|</main>
         r#"<main>{{ get_taxonomy_term(kind="tags", term="没有") }}</main>"#,
     );
     assert_contains(&site.build_fails(), "no term 「没有」 in taxonomy `tags`");
+}
+
+#[test]
+fn get_taxonomy_lists_terms_with_or_without_their_pages() {
+    let site = site_with(
+        r#"<main>{% set all = get_taxonomy(kind="tags") %}{% for t in all.items %}{{ t.name }}={{ t.page_count }}:{% for p in t.pages %}{{ p.title }};{% endfor %}|{% endfor %}
+{% set counts = get_taxonomy(kind="tags", include_pages=false) %}{% for t in counts.items %}{{ t.name }}={{ t.page_count }}/{{ t.pages | length }}|{% endfor %}kind={{ counts.kind.name }}</main>"#,
+        "taxonomies = [{ name = \"tags\" }]\n",
+    );
+    for (n, tags) in [(1, "\"科普\""), (2, "\"科普\", \"学会\"")] {
+        site.write(
+            &format!("content/p{n}.md"),
+            &format!("+++\ntitle = \"第{n}篇\"\ndate = 2024-03-0{n}\n[taxonomies]\ntags = [{tags}]\n+++\n"),
+        );
+    }
+    site.build();
+    let html = site.output("index.html");
+    assert_contains(&html, "科普=2:第2篇;第1篇;|");
+    assert_contains(&html, "学会=1:第2篇;|");
+    assert_contains(&html, "科普=2/0|");
+    assert_contains(&html, "学会=1/0|");
+    assert_contains(&html, "kind=tags");
 }
 
 #[test]

@@ -466,12 +466,14 @@
     $("link-q").focus();
     request("list").then(function (data) {
       if (data.error) { $("link-count").textContent = data.error; return; }
-      linkTargets = (data.sections || []).map(function (s) {
-        var file = "content/" + (s.key ? s.key + "/" : "") + "_index.md";
-        return { title: s.title || s.key || "首页", path: file, kind: "栏目" };
-      }).concat((data.pages || []).filter(function (p) {
+      // Pages (newest first), then sections.
+      linkTargets = (data.pages || []).filter(function (p) {
         return !state.page || p.path !== state.page.path;
-      }).map(function (p) { return { title: p.title, path: p.path, kind: STATUS[p.status] }; }));
+      }).map(function (p) { return { title: p.title, path: p.path, kind: STATUS[p.status] }; })
+        .concat((data.sections || []).map(function (s) {
+          var file = "content/" + (s.key ? s.key + "/" : "") + "_index.md";
+          return { title: s.title || s.key || "首页", path: file, kind: "栏目" };
+        }));
       showLinkResults();
     });
   }

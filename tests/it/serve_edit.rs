@@ -783,8 +783,15 @@ fn approving_commits_the_page_and_its_notes_with_the_reviewer_as_author() {
         "only the page and its notes"
     );
     let staged = git(root, &["diff", "--cached", "--name-only"]).unwrap_or_default();
-    assert_eq!(staged.trim(), "static/site.css", "the other change stays staged");
-    assert!(!site.path("hook-ran").exists(), "the repository's hook did not run");
+    assert_eq!(
+        staged.trim(),
+        "static/site.css",
+        "the other change stays staged"
+    );
+    assert!(
+        !site.path("hook-ran").exists(),
+        "the repository's hook did not run"
+    );
     assert_eq!(
         git(root, &["show", "HEAD:content/news/b.md"]).unwrap_or_default(),
         "+++\ntitle = \"第二篇\"\n+++\n正文。\n"

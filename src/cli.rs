@@ -129,6 +129,10 @@ pub enum Command {
         /// machine (127.0.0.1).
         #[arg(long)]
         edit: bool,
+        /// With `--edit`: approving a page commits it (and its review notes) to the site's
+        /// git repository, with the reviewer's name as author.
+        #[arg(long, requires = "edit")]
+        edit_commit: bool,
     },
     /// Create a new page: content/SECTION/YYYY-MM-DD-<pinyin-of-title>.md.
     New {
@@ -306,6 +310,7 @@ fn execute(cli: Cli, now: Now, lang: Lang) -> Result<(), Diagnostics> {
             verbose,
             offline,
             edit,
+            edit_commit,
         } => {
             let build = BuildOptions {
                 drafts: drafts || edit,
@@ -321,6 +326,7 @@ fn execute(cli: Cli, now: Now, lang: Lang) -> Result<(), Diagnostics> {
                 verbose,
                 lang,
                 edit,
+                edit_commit,
             };
             serve::serve(&options, |line| {
                 let mut err = std::io::stderr().lock();

@@ -8,7 +8,9 @@
   var TOKEN = document.querySelector('meta[name="menhu-token"]').content;
   var API = "/_menhu/edit/api/";
   var STATUS = { draft: "草稿", review: "待审", scheduled: "定时发布", published: "已发布" };
-  var TEXT_KEYS = ["title", "author", "source", "editor", "city", "cover"];
+  var TEXT_KEYS = ["title", "author", "source", "editor", "city", "org", "series", "cover"];
+  // Whole numbers: written to the file as numbers, not text.
+  var NUMBER_KEYS = ["series_index"];
   var FLAG_KEYS = ["draft", "headline", "pin"];
 
   var $ = function (id) { return document.getElementById(id); };
@@ -161,13 +163,14 @@
     badge.className = "badge " + page.status;
     TEXT_KEYS.forEach(function (key) { $("m-" + key).value = textOf(page.fields[key]); });
     $("m-tags").value = textOf(page.fields.tags);
+    NUMBER_KEYS.forEach(function (key) { $("m-" + key).value = textOf(page.fields[key]); });
     FLAG_KEYS.forEach(function (key) {
       var value = page.fields[key];
       $("m-" + key).checked = value === true || (typeof value === "number");
     });
     $("m-date").value = page.date_local || "";
     $("h-date").textContent = "按网站时区（" + page.zone + "）填写";
-    var known = TEXT_KEYS.concat(FLAG_KEYS, ["tags", "date", "status"]);
+    var known = TEXT_KEYS.concat(FLAG_KEYS, NUMBER_KEYS, ["tags", "date", "status"]);
     var other = $("other");
     other.textContent = "";
     Object.keys(page.fields).forEach(function (key) {
@@ -178,10 +181,11 @@
     $("submit-review").hidden = page.status === "review";
     $("approve").hidden = page.status !== "review";
     $("return").hidden = page.status !== "review";
+    $("undo").disabled = !page.can_undo;
     $("notes-box").hidden = !page.notes;
     $("notes").textContent = page.notes;
     state.initial = formValues();
-    loadTags();
+    loadChoices();
   }
 
   function addOther(key, text) {
@@ -200,6 +204,7 @@
     var values = {};
     TEXT_KEYS.forEach(function (key) { values[key] = $("m-" + key).value.trim(); });
     values.tags = JSON.stringify(splitTags($("m-tags").value));
+    NUMBER_KEYS.forEach(function (key) { values[key] = $("m-" + key).value.trim(); });
     FLAG_KEYS.forEach(function (key) { values[key] = $("m-" + key).checked; });
     values.date = $("m-date").value;
     return values;
@@ -218,8 +223,16 @@
     FLAG_KEYS.forEach(function (key) {
       if (now[key] !== before[key]) fields[key] = now[key] ? true : null;
     });
+    var wrong = null;
+    NUMBER_KEYS.forEach(function (key) {
+      if (now[key] === before[key]) return;
+      var digits = now[key].replace(/[０-９]/g, function (d) { return String.fromCharCode(d.charCodeAt(0) - 0xFEE0); });
+      if (digits === "") fields[key] = null;
+      else if (/^[0-9]{1,9}$/.test(digits)) fields[key] = parseInt(digits, 10);
+      else wrong = key;
+    });
     if (now.date !== before.date && now.date) dateLocal = now.date;
-    return { fields: fields, dateLocal: dateLocal };
+    return { fields: fields, dateLocal: dateLocal, wrong: wrong };
   }
 
   function startBodyEditor(page) {
@@ -292,6 +305,13 @@
   function save(force) {
     if (!state.page) return Promise.resolve();
     var change = changedFields();
+    if (change.wrong) {
+      $("p-" + change.wrong).textContent = "请填写数字，如 3";
+      $("m-" + change.wrong).setAttribute("aria-invalid", "true");
+      $("m-" + change.wrong).focus();
+      say("有一项填写得不对，请看标红的说明。", true);
+      return Promise.resolve();
+    }
     var body = bodyIfChanged();
     var message = { path: state.page.path, version: force || state.page.version, fields: change.fields };
     if (change.dateLocal) message.date_local = change.dateLocal;
@@ -338,17 +358,45 @@
   }
 
   // ---- review -------------------------------------------------------------------
-  function review(action, comment) {
+  function review(action, comment, reviewer) {
     var unsaved = bodyIfChanged() !== null || Object.keys(changedFields().fields).length > 0;
     var first = unsaved ? save() : Promise.resolve();
     return first.then(function () {
-      return request("review", { json: { path: state.page.path, version: state.page.version, action: action, comment: comment || "" } });
+      return request("review", { json: { path: state.page.path, version: state.page.version, action: action, comment: comment || "", reviewer: reviewer || "" } });
     }).then(function (data) {
       if (data.error) { say(data.error, true); return; }
       var done = { submit: "已送审，等待审核。", approve: "审核通过，稿件将在发布时间发布。", "return": "已退回修改。" };
-      say(done[action]);
+      var text = done[action];
+      if (data.commit && data.commit.id) text += "已提交到版本库（" + data.commit.id + "）。";
+      if (data.commit && data.commit.error) text += data.commit.error + "。";
+      say(text, !!(data.commit && data.commit.error));
       reopen(data.path, true);
     });
+  }
+
+  // The reviewer's name is kept for this browser tab (sessionStorage), and is the
+  // commit's author with --edit-commit.
+  function askApprove() {
+    var dialog = $("approve-dialog");
+    var commits = state.page && state.page.commits;
+    $("approve-name").value = sessionStorage.getItem("menhu-reviewer") || "";
+    $("approve-name").required = !!commits;
+    $("approve-hint").textContent = commits ? "提交到版本库时记为作者；本次打开编辑器期间会记住" : "记在审核记录里；本次打开编辑器期间会记住";
+    $("approve-problem").textContent = "";
+    dialog.onclose = function () {
+      if (dialog.returnValue !== "ok") return;
+      var name = $("approve-name").value.trim();
+      if (commits && !name) {
+        $("approve-problem").textContent = "请填写审核人姓名";
+        dialog.showModal();
+        $("approve-name").focus();
+        return;
+      }
+      if (name) sessionStorage.setItem("menhu-reviewer", name);
+      review("approve", name ? "审核人：" + name : "", name);
+    };
+    dialog.showModal();
+    $("approve-name").focus();
   }
 
   function askReturn() {
@@ -403,6 +451,67 @@
     });
   }
 
+  // ---- links to other pages ------------------------------------------------------
+  // The picker lists pages and sections and inserts `[title](@/news/x.md)`: an `@/`
+  // link names the file, so it keeps working when the page's address changes.
+  var linkTargets = [];
+
+  function openLinkPicker() {
+    var dialog = $("link-dialog");
+    $("link-q").value = "";
+    $("link-results").textContent = "";
+    $("link-count").textContent = "正在读取稿件列表……";
+    dialog.onclose = function () { $("insert-link").focus(); };
+    dialog.showModal();
+    $("link-q").focus();
+    request("list").then(function (data) {
+      if (data.error) { $("link-count").textContent = data.error; return; }
+      // Pages (newest first), then sections.
+      linkTargets = (data.pages || []).filter(function (p) {
+        return !state.page || p.path !== state.page.path;
+      }).map(function (p) { return { title: p.title, path: p.path, kind: STATUS[p.status] }; })
+        .concat((data.sections || []).map(function (s) {
+          var file = "content/" + (s.key ? s.key + "/" : "") + "_index.md";
+          return { title: s.title || s.key || "首页", path: file, kind: "栏目" };
+        }));
+      showLinkResults();
+    });
+  }
+
+  function showLinkResults() {
+    var q = $("link-q").value.trim().toLowerCase();
+    var found = linkTargets.filter(function (t) {
+      return !q || t.title.toLowerCase().indexOf(q) >= 0 || t.path.toLowerCase().indexOf(q) >= 0;
+    });
+    var list = $("link-results");
+    list.textContent = "";
+    found.slice(0, 30).forEach(function (t) {
+      var item = document.createElement("li");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "link-choice";
+      button.setAttribute("data-path", t.path);
+      var title = document.createElement("span");
+      title.textContent = t.title;
+      var where = document.createElement("span");
+      where.className = "meta-line";
+      where.textContent = t.kind + " · " + t.path.replace(/^content\//, "");
+      button.appendChild(title);
+      button.appendChild(where);
+      button.addEventListener("click", function () { insertLink(t); });
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+    $("link-count").textContent = found.length ? "找到 " + found.length + " 项" + (found.length > 30 ? "，显示前 30 项，请再多输入几个字" : "") + "。按 Tab 键移到结果上，回车插入。" : "没有找到，换个词试试。";
+  }
+
+  function insertLink(target) {
+    var text = target.title.replace(/[\[\]]/g, "");
+    state.vditor.insertValue("[" + text + "](@/" + target.path.replace(/^content\//, "") + ")");
+    $("link-dialog").close();
+    say("已插入到「" + text + "」的链接，保存后生效。");
+  }
+
   // ---- completion and problems ----------------------------------------------------
   var cityTimer = null;
   function cityChanged() {
@@ -421,12 +530,27 @@
     }, 200);
   }
 
-  function loadTags() {
-    request("tags").then(function (data) {
-      var list = $("tag-options");
-      list.textContent = "";
-      (data.tags || []).forEach(function (t) { list.appendChild(new Option(t, t)); });
+  function fillOptions(id, values) {
+    var list = $(id);
+    list.textContent = "";
+    values.forEach(function (v) { list.appendChild(new Option(v, v)); });
+  }
+
+  function loadChoices() {
+    request("choices").then(function (data) {
+      fillOptions("tag-options", data.tags || []);
+      fillOptions("org-options", data.orgs || []);
+      state.series = data.series || [];
+      fillOptions("series-options", state.series.map(function (s) { return s.name; }));
     });
+  }
+
+  // Choosing a series suggests the next number in it, when none is written yet.
+  function seriesChanged() {
+    var name = $("m-series").value.trim();
+    var found = (state.series || []).filter(function (s) { return s.name === name; })[0];
+    $("h-series_index").textContent = found ? "这个系列的下一篇是第 " + found.next + " 篇" : "第几篇，填数字，如 3";
+    if (found && !$("m-series_index").value.trim()) $("m-series_index").value = String(found.next);
   }
 
   function showProblems() {
@@ -484,10 +608,20 @@
   $("new-page").addEventListener("click", newPage);
   $("save").addEventListener("click", function () { save(); });
   $("submit-review").addEventListener("click", function () { review("submit"); });
-  $("approve").addEventListener("click", function () { review("approve"); });
+  $("approve").addEventListener("click", askApprove);
   $("return").addEventListener("click", askReturn);
   $("undo").addEventListener("click", undo);
   $("m-city").addEventListener("input", cityChanged);
+  $("insert-link").addEventListener("click", openLinkPicker);
+  $("link-q").addEventListener("input", showLinkResults);
+  $("link-q").addEventListener("keydown", function (e) {
+    // Enter in the search box takes the first result; it never submits the dialog.
+    if (e.key !== "Enter") return;
+    e.preventDefault();
+    var first = document.querySelector("#link-results .link-choice");
+    if (first) first.click();
+  });
+  $("m-series").addEventListener("change", seriesChanged);
   $("toggle-preview").addEventListener("click", function () {
     var box = $("preview-box");
     var open = box.classList.toggle("open");

@@ -123,6 +123,7 @@ pub const CODES: &[Code] = &[
     error("E0701", "cannot-listen"),
     error("E0702", "cannot-watch"),
     error("E0703", "editor-beyond-loopback"),
+    error("E0704", "editor-commit-unavailable"),
     error("E0800", "unreadable-deploy-config"),
     error("E0801", "secret-in-config"),
     error("E0802", "bad-deploy-target"),

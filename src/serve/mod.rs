@@ -53,6 +53,8 @@ pub struct ServeOptions {
     pub lang: Lang,
     /// Open the online editor (`edit`) on a second port of 127.0.0.1.
     pub edit: bool,
+    /// With `edit`: approving a page commits it to the site's git repository.
+    pub edit_commit: bool,
 }
 
 /// The site as served: rendered files in memory, copied files read from their source,
@@ -237,6 +239,9 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
         .help(crate::t!("serve-edit-local-only.help"))
         .into());
     }
+    if options.edit && options.edit_commit {
+        edit::commit::check(&options.build.root).map_err(|refused| commit_unavailable(&refused))?;
+    }
     let listener = std::net::TcpListener::bind((options.bind.as_str(), options.port))
         .map_err(|e| bind_error(options, &e.to_string()))?;
     let address = match listener.local_addr() {
@@ -287,7 +292,13 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
     announce(&crate::t!("serve-listening", address = &address).render(options.lang));
     if let Some(editor) = editor {
         let origin = editor.origin();
-        start_editor(editor, &build, &address, shared.clone())?;
+        start_editor(
+            editor,
+            &build,
+            &address,
+            shared.clone(),
+            options.edit_commit,
+        )?;
         announce(&crate::t!("serve-editor-listening", address = origin).render(options.lang));
     }
     announce_publication(&first, options.verbose, options.lang, &announce);
@@ -369,11 +380,23 @@ fn rebuild(
 
 /// Starts the online editor on `listener`, for the site of `build` previewed at
 /// `preview_origin`.
+/// `--edit-commit` where no commit can be made: refused before anything starts.
+fn commit_unavailable(refused: &edit::commit::CommitRefused) -> Diagnostics {
+    let message = match refused {
+        edit::commit::CommitRefused::NotARepository => crate::t!("serve-edit-commit-no-repository"),
+        _ => crate::t!("serve-edit-commit-no-git"),
+    };
+    Diagnostic::error("E0704", message)
+        .help(crate::t!("serve-edit-commit-no-git.help"))
+        .into()
+}
+
 fn start_editor(
     listener: edit::EditorListener,
     build: &BuildOptions,
     preview_origin: &str,
     shared: Arc<Shared>,
+    commit: bool,
 ) -> Result<(), Diagnostics> {
     let (config, _) = crate::config::Config::load(&build.root).map_err(|errors| {
         let mut all = Diagnostics::new();
@@ -386,6 +409,7 @@ fn start_editor(
         zone: config.timezone,
         now: build.now,
         preview_origin: preview_origin.to_owned(),
+        commit,
     };
     edit::start(listener, options, shared).map_err(|e| {
         Diagnostic::error(

@@ -26,7 +26,11 @@ pub struct EditServer {
 
 impl EditServer {
     pub fn start(site: &Site) -> EditServer {
-        let server = Server::start_with(site, &["--edit"]);
+        EditServer::start_with(site, &["--edit"])
+    }
+
+    pub fn start_with(site: &Site, args: &[&str]) -> EditServer {
+        let server = Server::start_with(site, args);
         let deadline = Instant::now() + Duration::from_secs(60);
         let mut editor = None;
         while editor.is_none() && Instant::now() < deadline {
@@ -586,4 +590,228 @@ fn the_markdown_engine_is_served_compressed_or_plain() {
         "{}",
         plain.len()
     );
+}
+
+/// A page of a series with an organization, written by hand.
+const IN_A_SERIES: &str = "---\ntitle: 改革进行时（二）\norg:   苍梧县科协   # 单位\nseries: 科协改革进行时·地方篇\nseries_index: 2\n---\n正文。\n";
+
+#[test]
+fn organization_series_and_number_keep_their_bytes_and_each_edit_changes_its_line() {
+    let site = edit_site();
+    site.write(
+        "content/orgs/_index.md",
+        "+++\ntitle = \"机构\"\nkind = \"orgs\"\n+++\n",
+    );
+    site.write("content/orgs/wz.md", "+++\ntitle = \"梧州市科协\"\n+++\n");
+    let path = "content/news/series-2.md";
+    site.write(path, IN_A_SERIES);
+    let editor = EditServer::start(&site);
+
+    let (status, choices) = editor.get("choices");
+    assert_eq!(status, 200, "{choices}");
+    assert_eq!(choices["orgs"], json!(["梧州市科协", "苍梧县科协"]));
+    assert_eq!(
+        choices["series"],
+        json!([{"name": "科协改革进行时·地方篇", "next": 3}])
+    );
+    assert_eq!(choices["tags"], json!(["党建", "科普"]));
+
+    let (_, page) = editor.get(&format!("page?path={path}"));
+    assert_eq!(page["fields"]["org"], "苍梧县科协");
+    assert_eq!(page["fields"]["series_index"], 2);
+    let unchanged = json!({"path": path, "version": page["version"], "fields": {
+        "org": "苍梧县科协", "series": "科协改革进行时·地方篇", "series_index": 2}});
+    let (status, answer) = editor.post("save", &unchanged);
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["changed"], false);
+    assert_eq!(
+        std::fs::read_to_string(site.path(path)).unwrap(),
+        IN_A_SERIES
+    );
+
+    let mut expected = IN_A_SERIES.to_owned();
+    for (key, value, line) in [
+        ("org", json!("梧州市科协"), "org: \"梧州市科协\"\n"),
+        (
+            "series",
+            json!("科协改革进行时·省级篇"),
+            "series: \"科协改革进行时·省级篇\"\n",
+        ),
+        ("series_index", json!(7), "series_index: 7\n"),
+    ] {
+        let (_, page) = editor.get(&format!("page?path={path}"));
+        let (status, answer) = editor.post(
+            "save",
+            &json!({"path": path, "version": page["version"], "fields": {key: value}}),
+        );
+        assert_eq!(status, 200, "{answer}");
+        let old_line = expected
+            .lines()
+            .find(|l| l.starts_with(&format!("{key}:")))
+            .map(|l| format!("{l}\n"))
+            .expect("the key's line");
+        expected = expected.replace(&old_line, line);
+        assert_eq!(std::fs::read_to_string(site.path(path)).unwrap(), expected);
+    }
+
+    // The same keys in TOML: the number is written as a number.
+    let (_, page) = editor.get("page?path=content/news/a.md");
+    let (status, _) = editor.post(
+        "save",
+        &json!({"path": "content/news/a.md", "version": page["version"],
+                "fields": {"org": "梧州市科协", "series": "科普进社区", "series_index": 1}}),
+    );
+    assert_eq!(status, 200);
+    assert_contains(
+        &std::fs::read_to_string(site.path("content/news/a.md")).unwrap(),
+        "org = \"梧州市科协\"\nseries = \"科普进社区\"\nseries_index = 1\n",
+    );
+}
+
+#[test]
+fn undo_of_the_last_save_survives_a_restart_and_stays_in_the_sites_cache() {
+    let site = edit_site();
+    let path = "content/news/a.md";
+    {
+        let editor = EditServer::start(&site);
+        let (_, page) = editor.get(&format!("page?path={path}"));
+        assert_eq!(page["can_undo"], false);
+        let (status, answer) = editor.post(
+            "save",
+            &json!({"path": path, "version": page["version"], "fields": {"title": "改过的标题"}}),
+        );
+        assert_eq!(status, 200, "{answer}");
+    }
+    let undo_folder = site.path(".menhu-cache/edit-undo");
+    assert_eq!(
+        std::fs::read_dir(&undo_folder)
+            .map(|d| d.count())
+            .unwrap_or(0),
+        1
+    );
+
+    let editor = EditServer::start(&site);
+    let (_, page) = editor.get(&format!("page?path={path}"));
+    assert_eq!(page["can_undo"], true, "{page}");
+    let (status, answer) = editor.post("undo", &json!({"path": path}));
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(
+        std::fs::read_to_string(site.path(path)).unwrap(),
+        HAND_WRITTEN
+    );
+    let (status, _) = editor.post("undo", &json!({"path": path}));
+    assert_eq!(status, 404, "an undo is used once");
+}
+
+/// `git` in `root`, its output; `None` when git cannot be run.
+fn git(root: &std::path::Path, args: &[&str]) -> Option<String> {
+    let out = std::process::Command::new("git")
+        .args(args)
+        .current_dir(root)
+        .env_remove("GIT_DIR")
+        .output()
+        .ok()?;
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn approving_commits_the_page_and_its_notes_with_the_reviewer_as_author() {
+    let site = edit_site();
+    let root = site.root();
+    if git(root, &["--version"]).is_none() {
+        println!("skipped approving_commits_…: git is not installed");
+        return;
+    }
+    for args in [
+        &["init", "--quiet"][..],
+        &["config", "user.name", "运维"],
+        &["config", "user.email", "ops@example.org"],
+        &["add", "--all"],
+        &["commit", "--quiet", "-m", "站点"],
+    ] {
+        git(root, args);
+    }
+    // Someone's unrelated change, staged: it stays out of the approval's commit.
+    site.write("static/site.css", "body { color: red }\n");
+    git(root, &["add", "static/site.css"]);
+    // A hook that would run a program of the repository: never run.
+    site.write(
+        ".git/hooks/pre-commit",
+        "#!/bin/sh\ntouch hook-ran\nexit 1\n",
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(
+            site.path(".git/hooks/pre-commit"),
+            std::fs::Permissions::from_mode(0o755),
+        );
+    }
+
+    // A page written since the last commit, waiting for review.
+    let path = "content/news/b.md";
+    let waiting = "+++\ntitle = \"第二篇\"\ndraft = true\nstatus = \"review\"\n+++\n正文。\n";
+    site.write(path, waiting);
+
+    let editor = EditServer::start_with(&site, &["--edit", "--edit-commit"]);
+    let approve = |reviewer: &str| {
+        let (_, page) = editor.get(&format!("page?path={path}"));
+        assert_eq!(page["commits"], true);
+        editor.post(
+            "review",
+            &json!({"path": path, "version": page["version"], "action": "approve", "reviewer": reviewer}),
+        )
+    };
+    let (status, answer) = approve(" ");
+    assert_eq!(status, 422, "a commit needs the reviewer's name: {answer}");
+    assert_eq!(std::fs::read_to_string(site.path(path)).unwrap(), waiting);
+    let (status, answer) = approve("王审核");
+    assert_eq!(status, 200, "{answer}");
+    assert!(answer["commit"]["id"].is_string(), "{answer}");
+
+    let last = git(root, &["log", "-1", "--format=%an|%s"]).unwrap_or_default();
+    assert_eq!(last.trim(), "王审核|审核通过：第二篇");
+    let files = git(root, &["show", "--name-only", "--format=", "HEAD"]).unwrap_or_default();
+    assert_eq!(
+        files.trim(),
+        "content/news/.b.review.txt\ncontent/news/b.md",
+        "only the page and its notes"
+    );
+    let staged = git(root, &["diff", "--cached", "--name-only"]).unwrap_or_default();
+    assert_eq!(
+        staged.trim(),
+        "static/site.css",
+        "the other change stays staged"
+    );
+    assert!(
+        !site.path("hook-ran").exists(),
+        "the repository's hook did not run"
+    );
+    assert_eq!(
+        git(root, &["show", "HEAD:content/news/b.md"]).unwrap_or_default(),
+        "+++\ntitle = \"第二篇\"\n+++\n正文。\n"
+    );
+}
+
+#[test]
+fn edit_commit_outside_a_git_repository_is_refused_before_starting() {
+    let site = edit_site();
+    // Whatever folder the test's temporary folder is in, git looks no higher.
+    let above = site
+        .root()
+        .parent()
+        .unwrap_or(site.root())
+        .to_string_lossy()
+        .into_owned();
+    let env = [("GIT_CEILING_DIRECTORIES", above.as_str())];
+    let run = site.menhu_env(&["serve", "--port", "0", "--edit", "--edit-commit"], &env);
+    assert_ne!(run.code, 0);
+    assert_contains(&run.stderr, "E0704");
+    let run = site.menhu_env(&["serve", "--port", "0", "--edit-commit"], &env);
+    assert_ne!(run.code, 0, "--edit-commit needs --edit");
 }

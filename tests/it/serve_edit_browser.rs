@@ -1,5 +1,6 @@
 //! The online editor in headless Chromium, as an editor uses it: create a news item in
-//! a section, give it a city, drop a photo in with its description, save, and see it
+//! a section, give it a city, drop a photo in with its description, link another page
+//! through the `@/` link picker (with the keyboard only), save, and see it
 //! in the preview; send it for review; a reviewer approves it, and `menhu build`
 //! publishes it. The editor's list and page pass axe (no serious or critical
 //! violation) at 1280 and 390 px. With `MENHU_SCREENSHOTS=DIR` the views are saved
@@ -70,6 +71,24 @@ fn check_view(browser: &mut Browser, axe: &str, name: &str) {
     }
 }
 
+/// A key pressed and released, as the keyboard sends it.
+fn press(browser: &mut Browser, key: &str) {
+    let code = match key {
+        "Enter" => 13,
+        "Tab" => 9,
+        _ => 0,
+    };
+    for kind in ["keyDown", "keyUp"] {
+        let mut event = serde_json::json!({
+            "type": kind, "key": key, "code": key, "windowsVirtualKeyCode": code,
+        });
+        if kind == "keyDown" && key == "Enter" {
+            event["text"] = "\r".into();
+        }
+        browser.call("Input.dispatchKeyEvent", event);
+    }
+}
+
 fn click(browser: &mut Browser, selector: &str) {
     browser.eval(&format!("document.querySelector({selector:?}).click()"));
 }
@@ -120,6 +139,32 @@ fn an_editor_writes_a_news_item_with_a_city_and_a_photo_and_a_reviewer_approves_
     browser.eval("document.getElementById('alt-text').value = '科技周开幕式现场'");
     click(&mut browser, "#alt-form button[value=ok]");
     browser.wait_until("window.__uploaded === true");
+
+    // A link to another page, chosen in the picker with the keyboard only.
+    browser.eval("document.getElementById('insert-link').focus()");
+    press(&mut browser, "Enter");
+    browser.wait_until(
+        "document.getElementById('link-dialog').open && document.activeElement.id === 'link-q' \
+         && document.querySelectorAll('#link-results .link-choice').length >= 2",
+    );
+    check_view(&mut browser, &axe, "editor-link-picker");
+    browser.call("Input.insertText", serde_json::json!({ "text": "第一" }));
+    browser.wait_until("document.querySelectorAll('#link-results .link-choice').length === 1");
+    press(&mut browser, "Tab");
+    assert_eq!(
+        browser.eval("document.activeElement.getAttribute('data-path')"),
+        "content/news/a.md"
+    );
+    press(&mut browser, "Enter");
+    browser.wait_until("!document.getElementById('link-dialog').open");
+    assert_contains(
+        browser
+            .eval("window.menhuEditor.state.vditor.getValue()")
+            .as_str()
+            .unwrap_or(""),
+        "[第一篇](@/news/a.md)",
+    );
+
     click(&mut browser, "#save");
     browser.wait_until("document.getElementById('message').textContent.indexOf('已保存') >= 0");
 
@@ -152,6 +197,9 @@ fn an_editor_writes_a_news_item_with_a_city_and_a_photo_and_a_reviewer_approves_
     }
     assert_contains(&preview, "梧州科技周开幕");
     assert_contains(&preview, "alt=\"科技周开幕式现场\"");
+    // The `@/` link resolved to the page's address.
+    assert_contains(&preview, "/news/a/\">第一篇</a>");
+    assert_not_contains(&preview, "@/news");
 
     browser.eval("location.reload()");
     browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
@@ -175,7 +223,14 @@ fn an_editor_writes_a_news_item_with_a_city_and_a_photo_and_a_reviewer_approves_
     ));
     browser.wait_until("!document.getElementById('approve').hidden");
     click(&mut browser, "#approve");
+    browser.wait_until("document.getElementById('approve-dialog').open");
+    browser.eval("document.getElementById('approve-name').value = '李审核'");
+    click(&mut browser, "#approve-form button[value=ok]");
     browser.wait_until("document.getElementById('edit-status').textContent === '已发布'");
+    assert_contains(
+        &std::fs::read_to_string(bundle.join(".review.txt")).unwrap_or_default(),
+        "审核通过：审核人：李审核",
+    );
     let text = std::fs::read_to_string(bundle.join("index.md")).unwrap_or_default();
     assert_not_contains(&text, "draft");
     assert_not_contains(&text, "status");

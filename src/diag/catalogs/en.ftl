@@ -60,6 +60,9 @@ serve-cannot-listen = cannot listen on { $bind }:{ $port }: { $reason }
 serve-edit-local-only = `--edit` with `--bind { $bind }`: the online editor would be open to other machines
     .help = leave out `--bind` (or use `--bind 127.0.0.1`) together with `--edit`
 serve-editor-listening = online editor (在线编辑) at { $address }/_menhu/edit/
+serve-edit-commit-no-git = `--edit-commit`: git is not installed on this machine, so approvals cannot be committed
+    .help = install git and run `git init` in the site's folder (or leave out `--edit-commit`)
+serve-edit-commit-no-repository = `--edit-commit`: the site's folder is not in a git repository
 init-wrote = wrote the demo portal ({ $count } files) to `{ $folder }`
 init-wrote-ci = wrote the CI pipeline `{ $file }`: set MENHU_URL and MENHU_SHA256 to the menhu release to use, and add a [deploy] target (docs/operator-guide.md)
 init-next = next: cd { $folder } && menhu serve
@@ -260,6 +263,7 @@ cli-serve = Build the site in memory and serve it for preview
     .verbose = List every page not published after each build, with its file and reason
     .offline = No network: `load_data(url=…)` answers from `.menhu-cache/` only, and is an error for an address not fetched before
     .edit = Open the online editor (在线编辑) on a second local port: edit pages, add photos and send them for review in the browser; implies `--drafts`; only on this machine (127.0.0.1)
+    .edit-commit = With `--edit`: approving a page commits it (and its review notes) to the site's git repository, with the reviewer's name as author
 cli-new = Create a new page: content/SECTION/YYYY-MM-DD-<pinyin-of-title>.md
     .section = Section folder under content/, e.g. `news`
     .title = The page's title, e.g. "汇聚四长资源"
@@ -1021,6 +1025,8 @@ code-E0702 = the preview cannot watch the site for changes
     .fix = raise the inotify limit: `sudo sysctl fs.inotify.max_user_watches=524288`
 code-E0703 = the online editor runs only on this machine
     .fix = leave out `--bind` (or use `--bind 127.0.0.1`) together with `--edit`
+code-E0704 = approvals cannot be committed to git
+    .fix = install git and run `git init` in the site's folder (or leave out `--edit-commit`)
 code-E0800 = `site-config.toml` cannot be read for `menhu deploy`
     .fix = run `menhu deploy` in the site's folder, or pass it with `--root`
 code-E0801 = a secret (key, password) is written in `site-config.toml`

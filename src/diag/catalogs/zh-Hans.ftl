@@ -51,6 +51,9 @@ serve-cannot-listen = 无法在 { $bind }:{ $port } 上启动预览：{ $reason 
 serve-edit-local-only = `--edit` 和 `--bind { $bind }` 不能同时用：在线编辑会被其他电脑打开
     .help = 使用 `--edit` 时去掉 `--bind`（或写 `--bind 127.0.0.1`）
 serve-editor-listening = 在线编辑已启动：在浏览器里打开 { $address }/_menhu/edit/
+serve-edit-commit-no-git = `--edit-commit`：这台电脑没有安装 git，审核结果无法提交
+    .help = 安装 git 并在网站文件夹里运行 `git init`（或去掉 `--edit-commit`）
+serve-edit-commit-no-repository = `--edit-commit`：网站文件夹不在 git 版本库里
 init-wrote = 示例网站已写入 `{ $folder }`（{ $count } 个文件）
 init-wrote-ci = 已写入 CI 流水线 `{ $file }`：请把 MENHU_URL 和 MENHU_SHA256 设为要用的 menhu 版本，并添加 [deploy] 发布目标（见 docs/operator-guide.md）
 init-next = 下一步：运行 `cd { $folder } && menhu serve`，在浏览器里预览网站
@@ -251,6 +254,7 @@ cli-serve = 在内存中生成网站并启动本机预览
     .verbose = 每次生成后列出每篇没有发布的稿件，写明文件和原因
     .offline = 不联网：`load_data(url=…)` 只用 `.menhu-cache/` 中已下载的数据，从未下载过的网址会报错
     .edit = 在本机另一个端口打开在线编辑：在浏览器里改稿、加照片、送审；同时预览草稿（相当于 `--drafts`）；只能在本机（127.0.0.1）使用
+    .edit-commit = 与 `--edit` 一起用：审核通过时把稿件（和审核记录）提交到网站的 git 版本库，作者记为审核人
 cli-new = 新建一篇稿件：content/栏目/年-月-日-标题拼音.md
     .section = `content/` 下的栏目文件夹，如 `news`
     .title = 稿件标题，如 "汇聚四长资源"
@@ -982,6 +986,8 @@ code-E0702 = 预览服务无法监视网站文件的变化
     .fix = 请管理员调高 inotify 上限：`sudo sysctl fs.inotify.max_user_watches=524288`
 code-E0703 = 在线编辑只能在本机使用
     .fix = 使用 `--edit` 时去掉 `--bind`（或写 `--bind 127.0.0.1`）
+code-E0704 = 审核结果无法提交到 git
+    .fix = 安装 git 并在网站文件夹里运行 `git init`（或去掉 `--edit-commit`）
 code-E0800 = `menhu deploy` 读不到 `site-config.toml`
     .fix = 在网站根目录运行，或用 `--root` 指定目录
 code-E0801 = `site-config.toml` 里写了密钥或密码

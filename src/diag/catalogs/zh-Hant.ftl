@@ -51,6 +51,9 @@ serve-cannot-listen = 無法在 { $bind }:{ $port } 上啓動預覽：{ $reason 
 serve-edit-local-only = `--edit` 和 `--bind { $bind }` 不能同時用：在線編輯會被其他電腦打開
     .help = 使用 `--edit` 時去掉 `--bind`（或寫 `--bind 127.0.0.1`）
 serve-editor-listening = 在線編輯已啓動：在瀏覽器裏打開 { $address }/_menhu/edit/
+serve-edit-commit-no-git = `--edit-commit`：這臺電腦沒有安裝 git，審覈結果無法提交
+    .help = 安裝 git 並在網站文件夾裏運行 `git init`（或去掉 `--edit-commit`）
+serve-edit-commit-no-repository = `--edit-commit`：網站文件夾不在 git 版本庫裏
 init-wrote = 示例網站已寫入 `{ $folder }`（{ $count } 個文件）
 init-wrote-ci = 已寫入 CI 流水線 `{ $file }`：請把 MENHU_URL 和 MENHU_SHA256 設爲要用的 menhu 版本，並添加 [deploy] 發佈目標（見 docs/operator-guide.md）
 init-next = 下一步：運行 `cd { $folder } && menhu serve`，在瀏覽器裏預覽網站
@@ -251,6 +254,7 @@ cli-serve = 在內存中生成網站並啓動本機預覽
     .verbose = 每次生成後列出每篇沒有發佈的稿件，寫明文件和原因
     .offline = 不聯網：`load_data(url=…)` 只用 `.menhu-cache/` 中已下載的數據，從未下載過的網址會報錯
     .edit = 在本機另一個端口打開在線編輯：在瀏覽器裏改稿、加照片、送審；同時預覽草稿（相當於 `--drafts`）；只能在本機（127.0.0.1）使用
+    .edit-commit = 與 `--edit` 一起用：審覈通過時把稿件（和審覈記錄）提交到網站的 git 版本庫，作者記爲審覈人
 cli-new = 新建一篇稿件：content/欄目/年-月-日-標題拼音.md
     .section = `content/` 下的欄目文件夾，如 `news`
     .title = 稿件標題，如 "匯聚四長資源"
@@ -982,6 +986,8 @@ code-E0702 = 預覽服務無法監視網站文件的變化
     .fix = 請管理員調高 inotify 上限：`sudo sysctl fs.inotify.max_user_watches=524288`
 code-E0703 = 在線編輯只能在本機使用
     .fix = 使用 `--edit` 時去掉 `--bind`（或寫 `--bind 127.0.0.1`）
+code-E0704 = 審覈結果無法提交到 git
+    .fix = 安裝 git 並在網站文件夾裏運行 `git init`（或去掉 `--edit-commit`）
 code-E0800 = `menhu deploy` 讀不到 `site-config.toml`
     .fix = 在網站根目錄運行，或用 `--root` 指定目錄
 code-E0801 = `site-config.toml` 裏寫了密鑰或密碼

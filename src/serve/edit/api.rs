@@ -1,5 +1,5 @@
 //! The editor's API under `/_menhu/edit/api/`: JSON in, JSON out, messages in Chinese
-//! (the editor's language). Reads: `list`, `page`, `locate`, `cities`, `tags`,
+//! (the editor's language). Reads: `list`, `page`, `locate`, `cities`, `choices`,
 //! `problems`. Changes (`POST`, checked by the guard): `save`, `new`, `upload`,
 //! `review`, `undo`. A change names the version of the file it was made on; a file
 //! changed on disk since is not overwritten (409, with the file as it is now).
@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 use super::files::{self, SitePath};
 use super::list;
 use super::review::{self, Action};
-use super::{Editor, Reply, front, upload};
+use super::{Editor, Reply, commit, front, upload};
 use crate::diag::Lang;
 use crate::portal::region::{self, Level, Resolution};
 
@@ -45,7 +45,7 @@ pub fn handle(editor: &Editor, route: &str, query: &str, body: &[u8]) -> Reply {
         "page" => open(editor, arg("path")),
         "locate" => Ok(json!({ "path": editor.site.source_of(arg("url")) })),
         "cities" => Ok(cities(arg("q"))),
-        "tags" => Ok(json!({ "tags": list::tags(&editor.options.bounds) })),
+        "choices" => Ok(json!(list::choices(&editor.options.bounds))),
         "problems" => Ok(problems(editor, arg("path"))),
         "save" => save(editor, &json_body()),
         "new" => create(editor, &json_body()),
@@ -119,6 +119,8 @@ fn open(editor: &Editor, rel: &str) -> Answer {
         "preview": url.map(|u| format!("{}{u}", editor.options.preview_origin)),
         "preview_base": preview_base(editor, &page.rel),
         "notes": review::read_notes(&page),
+        "commits": editor.options.commit,
+        "can_undo": editor.undo.has(&page.rel),
     }))
 }
 
@@ -158,9 +160,7 @@ fn write_change(
     files::write_atomically(&page.full, new.as_bytes())
         .map_err(|e| Problem::new(500, format!("保存失败：{e}")))?;
     let saved = files::version_of(new.as_bytes());
-    if let Ok(mut undo) = editor.undo.lock() {
-        undo.insert(page.rel.clone(), (text.into_bytes(), saved.clone()));
-    }
+    editor.undo.remember(&page.rel, text.as_bytes(), &saved);
     Ok(json!({ "version": saved, "path": page.rel, "changed": true }))
 }
 
@@ -266,7 +266,15 @@ fn review_step(editor: &Editor, request: &Value) -> Answer {
     if action == Action::Return && comment.trim().is_empty() {
         return Err(Problem::new(422, "退回时请写明要修改什么"));
     }
-    let answer = write_change(
+    let reviewer = str_of(request, "reviewer").trim();
+    let commits = editor.options.commit && action == Action::Approve;
+    if commits && reviewer.is_empty() {
+        return Err(Problem::new(
+            422,
+            "请填写审核人姓名，提交到版本库时记为作者",
+        ));
+    }
+    let mut answer = write_change(
         editor,
         &page,
         str_of(request, "version"),
@@ -278,18 +286,37 @@ fn review_step(editor: &Editor, request: &Value) -> Answer {
         .format("%Y-%m-%d %H:%M");
     review::add_note(&page, action, comment, &when.to_string())
         .map_err(|e| Problem::new(500, format!("审核意见没有保存：{e}")))?;
+    if commits {
+        answer["commit"] = commit_approval(editor, &page, reviewer);
+    }
     Ok(answer)
+}
+
+/// Commits an approved page with its notes: `{"id": …}`, or `{"error": …}` (the page
+/// stays approved; only the commit is missing).
+fn commit_approval(editor: &Editor, page: &SitePath, reviewer: &str) -> Value {
+    let title = std::fs::read_to_string(&page.full)
+        .ok()
+        .and_then(|text| front::read(&text).ok())
+        .and_then(|f| {
+            f.fields
+                .get("title")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        })
+        .unwrap_or_else(|| page.rel.clone());
+    let message = format!("审核通过：{title}\n\n{}", page.rel);
+    let paths = commit::paths_of(&page.rel, &review::notes_path(page));
+    match commit::commit(editor.options.bounds.root(), &paths, reviewer, &message) {
+        Ok(id) => json!({ "id": id }),
+        Err(refused) => json!({ "error": refused.to_string() }),
+    }
 }
 
 fn undo(editor: &Editor, request: &Value) -> Answer {
     let page = confine(editor, str_of(request, "path"))?;
     let text = read_page(&page)?;
-    let saved = editor
-        .undo
-        .lock()
-        .ok()
-        .and_then(|mut u| u.remove(&page.rel));
-    let Some((before, version)) = saved else {
+    let Some((before, version)) = editor.undo.take(&page.rel) else {
         return Err(Problem::new(404, "这篇稿件没有可以撤销的保存"));
     };
     if files::version_of(text.as_bytes()) != version {

@@ -1,8 +1,9 @@
 //! The editor's list of content: every section (栏目) and page under `content/`, read
 //! from disk (drafts and pages waiting for review included, which the build leaves
-//! out), with each page's title, date and status, newest first; and the tags in use.
+//! out), with each page's title, date and status, newest first; and what the form
+//! offers for completion: the tags and series in use, and the organizations.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -144,19 +145,54 @@ pub fn list(
     (sections, pages)
 }
 
-/// Every tag used by a page, sorted.
-pub fn tags(bounds: &SiteBounds) -> Vec<String> {
+/// What the form offers for completion, gathered from the pages on disk.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Choices {
+    /// Every tag used by a page, sorted.
+    pub tags: Vec<String>,
+    /// Every series, sorted, with the number its next page would take.
+    pub series: Vec<SeriesChoice>,
+    /// The organizations of the site's directory (pages with `kind = "org"`, or pages
+    /// of a section with `kind = "orgs"`), then `org` values pages already use, sorted.
+    pub orgs: Vec<String>,
+}
+
+/// A series as offered for completion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SeriesChoice {
+    /// Its name as written.
+    pub name: String,
+    /// One more than the highest `series_index` used in it.
+    pub next: u64,
+}
+
+/// The tags, series and organizations of the site at `bounds`.
+pub fn choices(bounds: &SiteBounds) -> Choices {
     let mut tags = BTreeSet::new();
+    let mut series: BTreeMap<String, u64> = BTreeMap::new();
+    let mut directory = BTreeSet::new();
+    let mut named = BTreeSet::new();
+    let mut org_sections = BTreeSet::new();
+    let mut pages = Vec::new();
     let content = bounds.root().join("content");
     let walk = bounds.walk(&content, |e| e.depth() == 0 || !hidden(e.file_name()));
     for entry in walk.flatten() {
-        if entry.path().extension().is_none_or(|e| e != "md") {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "md") {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+        let Ok(text) = std::fs::read_to_string(path) else {
             continue;
         };
         let fields = front::read(&text).map(|f| f.fields).unwrap_or_default();
+        let text_of = |key: &str| fields.get(key).and_then(Value::as_str).map(str::trim);
+        let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        if path.file_name().is_some_and(|n| n == "_index.md") {
+            if text_of("kind") == Some("orgs") {
+                org_sections.insert(folder);
+            }
+            continue;
+        }
         match fields.get("tags") {
             Some(Value::Array(items)) => {
                 tags.extend(items.iter().filter_map(Value::as_str).map(str::to_owned));
@@ -166,8 +202,41 @@ pub fn tags(bounds: &SiteBounds) -> Vec<String> {
             }
             _ => {}
         }
+        if let Some(name) = text_of("series").filter(|n| !n.is_empty()) {
+            let number = fields.get("series_index").and_then(Value::as_u64);
+            let next = series.entry(name.to_owned()).or_insert(1);
+            *next = (*next).max(number.map_or(1, |n| n + 1));
+        }
+        if let Some(org) = text_of("org").filter(|o| !o.is_empty()) {
+            named.insert(org.to_owned());
+        }
+        let title = text_of("title").unwrap_or("").to_owned();
+        if text_of("kind") == Some("org") && !title.is_empty() {
+            directory.insert(title.clone());
+        }
+        // A bundle's index.md belongs to the section of its folder's parent.
+        let section = if path.file_name().is_some_and(|n| n == "index.md") {
+            folder.parent().map(Path::to_path_buf).unwrap_or_default()
+        } else {
+            folder
+        };
+        pages.push((section, title));
     }
-    tags.into_iter().collect()
+    for (section, title) in pages {
+        if org_sections.contains(&section) && !title.is_empty() {
+            directory.insert(title);
+        }
+    }
+    let mut orgs: Vec<String> = directory.iter().cloned().collect();
+    orgs.extend(named.into_iter().filter(|o| !directory.contains(o)));
+    Choices {
+        tags: tags.into_iter().collect(),
+        series: series
+            .into_iter()
+            .map(|(name, next)| SeriesChoice { name, next })
+            .collect(),
+        orgs,
+    }
 }
 
 fn hidden(name: &std::ffi::OsStr) -> bool {
@@ -257,6 +326,49 @@ mod tests {
                 ("content/news/old.md", "news")
             ]
         );
-        assert_eq!(tags(&bounds), ["党建", "科普"]);
+        assert_eq!(choices(&bounds).tags, ["党建", "科普"]);
+    }
+
+    #[test]
+    fn series_and_organizations_are_offered_from_the_pages() {
+        let site = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let path = site.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(
+            "content/orgs/_index.md",
+            "+++\ntitle = \"机构\"\nkind = \"orgs\"\n+++\n",
+        );
+        write("content/orgs/a.md", "+++\ntitle = \"梧州市科协\"\n+++\n");
+        write(
+            "content/orgs/b/index.md",
+            "+++\ntitle = \"岑溪市科协\"\n+++\n",
+        );
+        write(
+            "content/about/x.md",
+            "+++\ntitle = \"市医学会\"\nkind = \"org\"\n+++\n",
+        );
+        write(
+            "content/news/a.md",
+            "+++\ntitle = \"一\"\nseries = \"改革·地方篇\"\nseries_index = 2\norg = \"苍梧县科协\"\n+++\n",
+        );
+        write(
+            "content/news/b.md",
+            "+++\ntitle = \"二\"\nseries = \"改革·地方篇\"\norg = \"梧州市科协\"\n+++\n",
+        );
+        let found = choices(&SiteBounds::new(site.path()));
+        assert_eq!(
+            found.series,
+            [SeriesChoice {
+                name: "改革·地方篇".into(),
+                next: 3
+            }]
+        );
+        assert_eq!(
+            found.orgs,
+            ["岑溪市科协", "市医学会", "梧州市科协", "苍梧县科协"]
+        );
     }
 }

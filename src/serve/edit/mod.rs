@@ -8,23 +8,26 @@
 //! the site, which is untrusted) is shown in a frame of the editor and cannot reach the
 //! editor's page, its token or its API. [`guard`] says which requests are answered;
 //! [`files`] where writes may go; [`front`] how a change is written; [`list`],
-//! [`review`] and [`upload`] the content list, the review workflow and photos; [`api`]
+//! [`review`] and [`upload`] the content list, the review workflow and photos; [`undo`]
+//! the last save of each page, kept in the site's cache; [`commit`] the git commit of
+//! an approval; [`api`]
 //! maps the routes under `/_menhu/edit/` onto them; [`assets`] holds the UI and the
 //! vendored Markdown editor (Vditor).
 
 mod api;
 mod assets;
+pub mod commit;
 pub mod files;
 pub mod front;
 mod guard;
 pub mod list;
 pub mod review;
+mod undo;
 pub mod upload;
 
-use std::collections::HashMap;
 use std::io::Read;
 use std::net::TcpListener;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use chrono_tz::Tz;
 use tiny_http::{Header, Request, Response};
@@ -56,6 +59,8 @@ pub struct EditorOptions {
     pub now: Now,
     /// The preview's origin (`http://127.0.0.1:1111`), shown in the editor's frame.
     pub preview_origin: String,
+    /// `--edit-commit`: approving a page commits it to the site's git repository.
+    pub commit: bool,
 }
 
 /// The running editor.
@@ -65,7 +70,7 @@ pub struct Editor {
     site: Arc<dyn PreviewSite>,
     /// The bytes each page had before its last save, and the version that save wrote:
     /// 「撤销上次保存」 restores them while the file is still as saved.
-    undo: Mutex<HashMap<String, (Vec<u8>, String)>>,
+    undo: undo::UndoStore,
 }
 
 /// The editor's socket: a free port of 127.0.0.1, bound before the editor starts so
@@ -95,11 +100,12 @@ pub fn start(
     options: EditorOptions,
     site: Arc<dyn PreviewSite>,
 ) -> std::io::Result<()> {
+    let undo = undo::UndoStore::new(options.bounds.root());
     let editor = Arc::new(Editor {
         options,
         session: guard::Session::new(listener.port)?,
         site,
-        undo: Mutex::default(),
+        undo,
     });
     std::thread::spawn(move || {
         super::listen::serve_forever(listener.listener, move |r| editor.answer(r), |_| {});

@@ -43,7 +43,7 @@ MARK = re.compile(r"基准测试标记(\d+)号")
 
 def start_server(menhu, site):
     proc = subprocess.Popen(
-        [menhu, "--root", site, "serve", "--port", "0"],
+        [menhu, "--root", site, "--lang", "en", "serve", "--port", "0"],
         stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     deadline = time.time() + 600
     while time.time() < deadline:

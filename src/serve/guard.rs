@@ -18,6 +18,9 @@ use std::net::{IpAddr, SocketAddr};
 
 use tiny_http::{Method, Request};
 
+use crate::diag::Lang;
+use crate::diag::text::Said;
+
 /// The longest request target answered; longer ones get 414 (browsers stop near 2 KB
 /// for links worth following, and no output path comes close to this).
 pub const MAX_TARGET_BYTES: usize = 8 * 1024;
@@ -39,10 +42,11 @@ pub struct Refusal {
 }
 
 impl Refusal {
-    fn new(status: u16, reason: impl Into<String>) -> Refusal {
+    /// The same refusal with its reason in `lang`.
+    fn in_lang(status: u16, reason: &Said, lang: Lang) -> Refusal {
         Refusal {
             status,
-            reason: reason.into(),
+            reason: reason.render(lang).into_owned(),
         }
     }
 }
@@ -52,6 +56,8 @@ impl Refusal {
 pub struct OwnHosts {
     names: Vec<String>,
     any_address: bool,
+    /// The language refusals are written in.
+    lang: Lang,
 }
 
 impl OwnHosts {
@@ -68,7 +74,16 @@ impl OwnHosts {
         }
         let any_address = bound.is_some_and(|a| a.ip().is_unspecified())
             || bind.parse::<IpAddr>().is_ok_and(|ip| ip.is_unspecified());
-        OwnHosts { names, any_address }
+        OwnHosts {
+            names,
+            any_address,
+            lang: Lang::En,
+        }
+    }
+
+    /// The same hosts, with refusals written in `lang`.
+    pub fn speaking(self, lang: Lang) -> OwnHosts {
+        OwnHosts { lang, ..self }
     }
 
     /// Whether a `Host` header value names this preview.
@@ -87,24 +102,19 @@ impl OwnHosts {
 
     /// The refusal for `request`, or `None` when it may be answered.
     pub fn refusal(&self, request: &Request) -> Option<Refusal> {
-        oversized(request)
+        let (status, reason) = oversized(request)
             .or_else(|| wrong_method(request.method()))
             .or_else(|| self.foreign_host(request))
-            .or_else(|| ambiguous_length(request))
+            .or_else(|| ambiguous_length(request))?;
+        Some(Refusal::in_lang(status, &reason, self.lang))
     }
 
-    fn foreign_host(&self, request: &Request) -> Option<Refusal> {
+    fn foreign_host(&self, request: &Request) -> Option<Refused> {
         let hosts: Vec<&str> = header_values(request, "Host").collect();
         match hosts.as_slice() {
             [host] if self.allows(host) => None,
-            [_] => Some(Refusal::new(
-                403,
-                "forbidden: this preview answers only to its own address, such as http://127.0.0.1/",
-            )),
-            _ => Some(Refusal::new(
-                400,
-                "bad request: one Host header is required",
-            )),
+            [_] => Some((403, crate::t!("serve-refused-host"))),
+            _ => Some((400, crate::t!("serve-refused-one-host"))),
         }
     }
 }
@@ -157,10 +167,13 @@ fn header_values<'a>(request: &'a Request, name: &'static str) -> impl Iterator<
         .map(|h| h.value.as_str())
 }
 
+/// A refusal's status and its reason, before it is written in a language.
+type Refused = (u16, Said);
+
 /// 414 or 431 for a request whose target or headers are too long.
-fn oversized(request: &Request) -> Option<Refusal> {
+fn oversized(request: &Request) -> Option<Refused> {
     if request.url().len() > MAX_TARGET_BYTES {
-        return Some(Refusal::new(414, "request target too long"));
+        return Some((414, crate::t!("serve-refused-target-long")));
     }
     let headers = request.headers();
     let bytes: usize = headers
@@ -168,22 +181,18 @@ fn oversized(request: &Request) -> Option<Refusal> {
         .map(|h| h.field.as_str().as_str().len() + h.value.as_str().len())
         .sum();
     (headers.len() > MAX_HEADERS || bytes > MAX_HEADER_BYTES)
-        .then(|| Refusal::new(431, "request header fields too large"))
+        .then(|| (431, crate::t!("serve-refused-headers-large")))
 }
 
 /// 405 for anything but `GET` and `HEAD`: the preview changes nothing.
-fn wrong_method(method: &Method) -> Option<Refusal> {
-    (!matches!(method, Method::Get | Method::Head)).then(|| {
-        Refusal::new(
-            405,
-            "method not allowed: the preview only answers GET and HEAD",
-        )
-    })
+fn wrong_method(method: &Method) -> Option<Refused> {
+    (!matches!(method, Method::Get | Method::Head))
+        .then(|| (405, crate::t!("serve-refused-method")))
 }
 
 /// 400 for lengths that two servers could read differently: several different
 /// `Content-Length` values, one that is not a number, or one beside `Transfer-Encoding`.
-fn ambiguous_length(request: &Request) -> Option<Refusal> {
+fn ambiguous_length(request: &Request) -> Option<Refused> {
     let mut lengths = header_values(request, "Content-Length").flat_map(|v| v.split(','));
     let first = lengths.next();
     let mut all = first
@@ -196,8 +205,7 @@ fn ambiguous_length(request: &Request) -> Option<Refusal> {
         Some(Err(_)) => false,
     };
     let chunked = header_values(request, "Transfer-Encoding").next().is_some();
-    (!consistent || (first.is_some() && chunked))
-        .then(|| Refusal::new(400, "bad request: conflicting message lengths"))
+    (!consistent || (first.is_some() && chunked)).then(|| (400, crate::t!("serve-refused-lengths")))
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use super::Snapshot;
 use super::body_edit::{self, LastBuild};
 use super::watch::ChangeSet;
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostics, Lang};
 use crate::fingerprint::BuildCache;
 use crate::output::Output;
 use crate::pipeline::{self, BuildOptions, Rebuilt};
@@ -41,6 +41,8 @@ pub struct Update {
 /// The site being previewed.
 pub struct Preview {
     options: BuildOptions,
+    /// The language of the preview's own notices (scheduled and expired pages).
+    lang: Lang,
     cache: BuildCache,
     snapshot: Arc<Snapshot>,
     /// The model of the last build, when it succeeded.
@@ -50,8 +52,17 @@ pub struct Preview {
 impl Preview {
     /// Builds the site for the first time.
     pub fn start(options: BuildOptions) -> Result<(Preview, Update), Diagnostics> {
+        Preview::start_speaking(options, Lang::En)
+    }
+
+    /// [`Preview::start`], writing the preview's notices in `lang`.
+    pub fn start_speaking(
+        options: BuildOptions,
+        lang: Lang,
+    ) -> Result<(Preview, Update), Diagnostics> {
         let mut preview = Preview {
             options,
+            lang,
             cache: BuildCache::default(),
             snapshot: Arc::new(Snapshot::default()),
             last: None,
@@ -121,7 +132,7 @@ impl Preview {
         let rendered = rebuilt.outputs.site.files.len();
         let (portal, theme) = (rebuilt.portal.clone(), rebuilt.theme.clone());
         let publication = rebuilt.publication.clone();
-        match next_snapshot(&before, rebuilt, changes, &self.options.root) {
+        match next_snapshot(&before, rebuilt, changes, &self.options.root, self.lang) {
             Ok((snapshot, mut changed, warnings)) => {
                 let early = confirmed(&snapshot, published, &mut changed);
                 self.snapshot = Arc::new(snapshot);
@@ -210,6 +221,7 @@ fn next_snapshot(
     rebuilt: Rebuilt,
     changes: &ChangeSet,
     root: &Path,
+    lang: Lang,
 ) -> Result<Next, ()> {
     let outputs = rebuilt.outputs;
     let bounds = Some(Arc::new(rebuilt.portal.bounds.clone()));
@@ -246,7 +258,7 @@ fn next_snapshot(
     }
     changed.sort();
     changed.dedup();
-    let notices = Arc::new(super::waiting::Notices::new(&rebuilt.publication));
+    let notices = Arc::new(super::waiting::Notices::new(&rebuilt.publication, lang));
     let snapshot = Snapshot {
         files,
         copies,

@@ -253,7 +253,7 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
         build.base_url = Some(address.clone());
     }
     let mut watcher = watch::Watcher::start(&build.root)?;
-    let (mut preview, first) = Preview::start(build.clone())?;
+    let (mut preview, first) = Preview::start_speaking(build.clone(), options.lang)?;
     announce_warnings(&first.warnings, options.lang, &announce);
     if !is_loopback(&options.bind) {
         announce(&crate::t!("serve-reachable", bind = &options.bind).render(options.lang));
@@ -272,7 +272,8 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
             &options.bind,
             listener.local_addr().ok(),
             options.build.base_url.as_deref(),
-        ),
+        )
+        .speaking(options.lang),
         edit_button: editor.as_ref().map(|e| edit_button(&e.origin())),
         last_model: std::sync::Mutex::new(preview.last_build()),
         problems: std::sync::Mutex::new(first.warnings.iter().cloned().collect()),

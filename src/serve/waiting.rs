@@ -10,6 +10,7 @@ use std::sync::Arc;
 use chrono_tz::Tz;
 
 use crate::content::date::human_time;
+use crate::diag::Lang;
 use crate::html_text::escape as escape_html;
 use crate::portal::schedule::{LeftOut, Publication, Reason};
 
@@ -23,8 +24,8 @@ pub struct Notices {
 }
 
 impl Notices {
-    /// The notices for the pages `publication` left out.
-    pub fn new(publication: &Publication) -> Notices {
+    /// The notices for the pages `publication` left out, written in `lang`.
+    pub fn new(publication: &Publication, lang: Lang) -> Notices {
         let zone = publication.zone;
         let mut notices = Notices::default();
         for page in &publication.left_out {
@@ -35,12 +36,12 @@ impl Notices {
             let traditional = format!("{}/{output}", crate::render::traditional::PREFIX);
             match page.reason {
                 Reason::Scheduled => {
-                    let html: Arc<[u8]> = Arc::from(scheduled_page(page, zone).into_bytes());
+                    let html: Arc<[u8]> = Arc::from(scheduled_page(page, zone, lang).into_bytes());
                     notices.scheduled.insert(output.clone(), html.clone());
                     notices.scheduled.insert(traditional, html);
                 }
                 Reason::Expired => {
-                    let banner = expired_banner(page, zone);
+                    let banner = expired_banner(page, zone, lang);
                     notices.expired.insert(output.clone(), banner.clone());
                     notices.expired.insert(traditional, banner);
                 }
@@ -82,20 +83,31 @@ const STYLE: &str =
     "font:16px/1.7 system-ui,'PingFang SC','Noto Sans CJK SC','Microsoft YaHei',sans-serif;";
 
 /// The preview's page for a scheduled page's address.
-fn scheduled_page(page: &LeftOut, zone: Tz) -> String {
+fn scheduled_page(page: &LeftOut, zone: Tz, lang: Lang) -> String {
     let due = page.at.map(|at| human_time(at, zone)).unwrap_or_default();
     let title = escape_html(&page.title);
     let file = escape_html(&crate::diag::display_path(&page.file));
+    let say = |text: crate::diag::text::Said| text.render(lang).into_owned();
+    let head = say(crate::t!("preview-scheduled-title", title = &title));
+    let note = say(crate::t!("preview-scheduled-note"));
+    let heading = say(crate::t!("preview-scheduled-heading", due = &due));
+    let why = say(crate::t!("preview-scheduled-why", title = &title));
+    let file = say(crate::t!("preview-scheduled-file", file = &file));
+    let fix = say(crate::t!("preview-scheduled-fix"));
+    let tag = lang.tag();
     format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n<title>尚未发布：{title}（本地预览）</title>\n</head>\n<body style=\"margin:0;background:#f5f5f5;color:#1a1a1a;{STYLE}\">\n<main style=\"max-width:40rem;margin:2rem auto;padding:1.5rem;background:#fff;border-top:6px solid #b45309\">\n<p style=\"margin:0;color:#92400e;font-weight:bold\">本地预览（menhu serve）提示，正式网站上不会出现这一页</p>\n<h1 style=\"font-size:1.5rem;line-height:1.4\">此稿件定于 {due} 发布</h1>\n<p>《{title}》还没有到发布时间，所以没有发布：在那之前，正式网站上这个网址会显示“找不到页面”（404）。到时间后的第一次生成（<code>menhu build</code>）会把它发布出来。</p>\n<p>稿件文件：<code>{file}</code></p>\n<p>想现在就在预览里看正文，请运行 <code>menhu serve --drafts</code>；想提前发布，请把前置信息里的 <code>date</code> 改成现在或更早的时间。</p>\n</main>\n</body>\n</html>\n"
+        "<!DOCTYPE html>\n<html lang=\"{tag}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n<title>{head}</title>\n</head>\n<body style=\"margin:0;background:#f5f5f5;color:#1a1a1a;{STYLE}\">\n<main style=\"max-width:40rem;margin:2rem auto;padding:1.5rem;background:#fff;border-top:6px solid #b45309\">\n<p style=\"margin:0;color:#92400e;font-weight:bold\">{note}</p>\n<h1 style=\"font-size:1.5rem;line-height:1.4\">{heading}</h1>\n<p>{why}</p>\n<p>{file}</p>\n<p>{fix}</p>\n</main>\n</body>\n</html>\n"
     )
 }
 
 /// The banner put at the top of an expired page in the preview.
-fn expired_banner(page: &LeftOut, zone: Tz) -> String {
+fn expired_banner(page: &LeftOut, zone: Tz, lang: Lang) -> String {
     let at = page.at.map(|at| human_time(at, zone)).unwrap_or_default();
+    let text = crate::t!("preview-expired-banner", at = &at)
+        .render(lang)
+        .into_owned();
     format!(
-        "<div role=\"note\" style=\"margin:0;padding:.6rem 1rem;background:#fef3c7;color:#78350f;border-bottom:2px solid #b45309;{STYLE}\">本地预览提示：此稿件已于 {at} 过期（<code>expires</code>）。正式网站上它仍可通过网址访问，但不再出现在列表、订阅和搜索中。</div>"
+        "<div role=\"note\" style=\"margin:0;padding:.6rem 1rem;background:#fef3c7;color:#78350f;border-bottom:2px solid #b45309;{STYLE}\">{text}</div>"
     )
 }
 
@@ -122,7 +134,7 @@ mod tests {
             zone: crate::config::CHINA,
             ..Publication::default()
         };
-        let notices = Notices::new(&publication);
+        let notices = Notices::new(&publication, Lang::ZhHans);
         let page = notices.scheduled_at("news/a/index.html").expect("a notice");
         let html = String::from_utf8_lossy(&page);
         assert!(
@@ -142,7 +154,7 @@ mod tests {
             zone: crate::config::CHINA,
             ..Publication::default()
         };
-        let notices = Notices::new(&publication);
+        let notices = Notices::new(&publication, Lang::ZhHans);
         let html = notices
             .mark_expired("news/a/index.html", b"<html><body class=\"x\"><h1>t</h1>")
             .expect("a banner");
@@ -157,5 +169,23 @@ mod tests {
                 .mark_expired("news/b/index.html", b"<body>")
                 .is_none()
         );
+    }
+
+    #[test]
+    fn notices_speak_the_previews_language() {
+        let publication = Publication {
+            left_out: vec![left_out(Reason::Scheduled)],
+            zone: crate::config::CHINA,
+            ..Publication::default()
+        };
+        let notices = Notices::new(&publication, Lang::En);
+        let page = notices.scheduled_at("news/a/index.html").expect("a notice");
+        let html = String::from_utf8_lossy(&page);
+        assert!(html.contains("<html lang=\"en\">"), "{html}");
+        assert!(
+            html.contains("This page is scheduled for 2026-12-07 09:00 +08:00"),
+            "{html}"
+        );
+        assert!(!html.contains("此稿件"), "{html}");
     }
 }

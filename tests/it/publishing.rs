@@ -483,12 +483,15 @@ fn the_preview_says_when_a_scheduled_page_is_due() {
     let due = server.get("/news/tomorrow/");
     assert_eq!(due.status, 404);
     assert_eq!(due.header("content-type"), Some("text/html; charset=utf-8"));
-    assert_contains(&due.body, "此稿件定于 2026-12-07 09:00 +08:00 发布");
     assert_contains(
         &due.body,
-        "本地预览（menhu serve）提示，正式网站上不会出现这一页",
+        "This page is scheduled for 2026-12-07 09:00 +08:00",
     );
-    assert_contains(&due.body, "《明日预告》");
+    assert_contains(
+        &due.body,
+        "A note of the local preview (menhu serve): this page never appears on the published site",
+    );
+    assert_contains(&due.body, "“明日预告”");
     assert_contains(&due.body, "<code>content/news/tomorrow.md</code>");
     let without_slash = server.get("/news/tomorrow");
     assert_eq!(without_slash.status, 301);
@@ -496,13 +499,16 @@ fn the_preview_says_when_a_scheduled_page_is_due() {
 
     let missing = server.get("/news/nope/");
     assert_eq!(missing.status, 404);
-    assert_not_contains(&missing.body, "此稿件定于");
+    assert_not_contains(&missing.body, "scheduled for");
 
     let expired = server.get("/news/old/");
     assert_eq!(expired.status, 200);
-    assert_contains(&expired.body, "此稿件已于 2026-06-01 00:00 +08:00 过期");
+    assert_contains(
+        &expired.body,
+        "this page expired on 2026-06-01 00:00 +08:00",
+    );
     assert_contains(&expired.body, "<h1>旧通知</h1>");
-    assert_not_contains(&server.get("/news/today/").body, "过期");
+    assert_not_contains(&server.get("/news/today/").body, "expired on");
 
     // Moved to the 8th: the count and the notice follow the rebuild.
     site.write(
@@ -513,9 +519,9 @@ fn the_preview_says_when_a_scheduled_page_is_due() {
     assert_contains(&status, "2 scheduled (next: 2026-12-08 09:00 +08:00)");
     assert_contains(
         &server.get("/news/tomorrow/").body,
-        "此稿件定于 2026-12-08 09:00 +08:00 发布",
+        "This page is scheduled for 2026-12-08 09:00 +08:00",
     );
     // Nothing of the preview's notes reaches a build.
     build_in(&site, "UTC", &[]);
-    assert_not_contains(&site.output("news/old/index.html"), "过期");
+    assert_not_contains(&site.output("news/old/index.html"), "expired on");
 }

@@ -229,3 +229,24 @@ fn a_large_static_file_is_streamed_to_parallel_readers() {
         );
     }
 }
+
+/// A refusal is written in the preview's language, as every other message.
+#[test]
+fn refusals_speak_the_previews_language() {
+    let site = served_site();
+    let server = Server::start_with(&site, &["--lang", "zh-Hans"]);
+    let port = server.address.port();
+    let (status, text) = send(
+        &server,
+        &format!("GET / HTTP/1.1\r\nHost: evil.example:{port}"),
+    );
+    assert_eq!(status, 403, "{text}");
+    assert_contains(&text, "这个预览只回应它自己的地址");
+    assert_not_contains(&text, "forbidden");
+    let (status, text) = send(
+        &server,
+        &format!("POST / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0"),
+    );
+    assert_eq!(status, 405, "{text}");
+    assert_contains(&text, "预览只回应 GET 和 HEAD");
+}

@@ -64,7 +64,11 @@ class Events:
 
     def __init__(self, address):
         self.sock = socket.create_connection(address, timeout=60)
-        self.sock.sendall(b"GET /__menhu/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n")
+        # The preview answers only to its own address (any other Host gets 403).
+        host = f"{address[0]}:{address[1]}".encode()
+        self.sock.sendall(
+            b"GET /__menhu/events HTTP/1.1\r\nHost: " + host
+            + b"\r\nAccept: text/event-stream\r\n\r\n")
         self.buffer = b""
         self.next_event()  # hello
 

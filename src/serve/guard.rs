@@ -159,7 +159,11 @@ fn name_in_host_header(value: &str) -> Option<String> {
     (port_ok && name_ok).then_some(name)
 }
 
-fn header_values<'a>(request: &'a Request, name: &'static str) -> impl Iterator<Item = &'a str> {
+/// The values of every header field `name` of `request`.
+pub(super) fn header_values<'a>(
+    request: &'a Request,
+    name: &'static str,
+) -> impl Iterator<Item = &'a str> {
     request
         .headers()
         .iter()
@@ -168,10 +172,10 @@ fn header_values<'a>(request: &'a Request, name: &'static str) -> impl Iterator<
 }
 
 /// A refusal's status and its reason, before it is written in a language.
-type Refused = (u16, Said);
+pub(super) type Refused = (u16, Said);
 
 /// 414 or 431 for a request whose target or headers are too long.
-fn oversized(request: &Request) -> Option<Refused> {
+pub(super) fn oversized(request: &Request) -> Option<Refused> {
     if request.url().len() > MAX_TARGET_BYTES {
         return Some((414, crate::t!("serve-refused-target-long")));
     }
@@ -192,7 +196,7 @@ fn wrong_method(method: &Method) -> Option<Refused> {
 
 /// 400 for lengths that two servers could read differently: several different
 /// `Content-Length` values, one that is not a number, or one beside `Transfer-Encoding`.
-fn ambiguous_length(request: &Request) -> Option<Refused> {
+pub(super) fn ambiguous_length(request: &Request) -> Option<Refused> {
     let mut lengths = header_values(request, "Content-Length").flat_map(|v| v.split(','));
     let first = lengths.next();
     let mut all = first

@@ -17,8 +17,8 @@
 use subtle_compare::equal;
 use tiny_http::{Method, Request};
 
-/// The longest request target answered (414 beyond).
-const MAX_TARGET_BYTES: usize = 8 * 1024;
+use crate::diag::Lang;
+use crate::serve::guard::{ambiguous_length, header_values, oversized};
 /// The largest JSON body (a page's text and its fields).
 pub const MAX_JSON_BYTES: u64 = 4 * 1024 * 1024;
 /// The largest photo or attachment uploaded.
@@ -42,11 +42,14 @@ pub struct Refusal {
     /// 400, 403, 405, 411, 413 or 414.
     pub status: u16,
     /// Said in the body.
-    pub reason: &'static str,
+    pub reason: String,
 }
 
-fn refusal(status: u16, reason: &'static str) -> Option<Refusal> {
-    Some(Refusal { status, reason })
+fn refusal(status: u16, reason: &str) -> Option<Refusal> {
+    Some(Refusal {
+        status,
+        reason: reason.to_owned(),
+    })
 }
 
 impl Session {
@@ -70,15 +73,18 @@ impl Session {
 
     /// Why `request` is not answered, or `None` when it may be.
     pub fn refusal(&self, request: &Request) -> Option<Refusal> {
-        if request.url().len() > MAX_TARGET_BYTES {
-            return refusal(414, "request target too long");
+        // The preview's checks of the request itself (target and header sizes,
+        // message lengths), then the editor's own, stricter ones.
+        if let Some((status, reason)) = oversized(request).or_else(|| ambiguous_length(request)) {
+            return Some(Refusal {
+                status,
+                reason: reason.render(Lang::En).into_owned(),
+            });
         }
-        let header = |name: &str| {
-            request
-                .headers()
-                .iter()
-                .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
-                .map(|h| h.value.as_str())
+        let header = |name: &'static str| {
+            let mut values = header_values(request, name);
+            // A header sent twice is not trusted: which one counts is ambiguous.
+            values.next().filter(|_| values.next().is_none())
         };
         if !header("Host").is_some_and(|host| self.is_own_host(host)) {
             return refusal(403, "this editor answers only to its own address");

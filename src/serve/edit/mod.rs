@@ -116,7 +116,7 @@ pub fn start(
 impl Editor {
     fn answer(&self, mut request: Request) {
         if let Some(refusal) = self.session.refusal(&request) {
-            respond(request, Reply::text(refusal.status, refusal.reason));
+            respond(request, Reply::text(refusal.status, &refusal.reason));
             return;
         }
         let target = request.url().to_owned();

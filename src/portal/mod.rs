@@ -340,6 +340,11 @@ impl Portal {
             .map(|id| self.page(*id))
     }
 
+    /// The taxonomy declared as `name` in the config (`tags`).
+    pub fn taxonomy_named(&self, name: &str) -> Option<&Taxonomy> {
+        self.taxonomies.iter().find(|t| t.config.name == name)
+    }
+
     /// The section with content key `key` (`news/_index.md`).
     pub fn section_by_key(&self, key: &str) -> Option<&PortalSection> {
         self.section_keys

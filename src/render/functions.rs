@@ -285,13 +285,7 @@ struct GetTaxonomy(Arc<Views>);
 impl Function for GetTaxonomy {
     fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
         let kind = string_arg(args, "kind", "get_taxonomy")?;
-        let Some(taxonomy) = self
-            .0
-            .portal
-            .taxonomies
-            .iter()
-            .find(|t| t.config.name == kind)
-        else {
+        let Some(taxonomy) = self.0.portal.taxonomy_named(kind) else {
             if bool_arg(args, "required") || !args.contains_key("required") {
                 return Err(tera::Error::msg(format!(
                     "`get_taxonomy`: taxonomy `{kind}` is not declared in the config"
@@ -318,17 +312,11 @@ impl Function for GetTaxonomyUrl {
     fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
         let kind = string_arg(args, "kind", "get_taxonomy_url")?;
         let name = string_arg(args, "name", "get_taxonomy_url")?;
-        let taxonomy = self
-            .0
-            .portal
-            .taxonomies
-            .iter()
-            .find(|t| t.config.name == kind)
-            .ok_or_else(|| {
-                tera::Error::msg(format!(
-                    "`get_taxonomy_url`: taxonomy `{kind}` is not declared in the config"
-                ))
-            })?;
+        let taxonomy = self.0.portal.taxonomy_named(kind).ok_or_else(|| {
+            tera::Error::msg(format!(
+                "`get_taxonomy_url`: taxonomy `{kind}` is not declared in the config"
+            ))
+        })?;
         match taxonomy.term(name) {
             Some(term) => Ok(Value::String(term.permalink.clone())),
             None if args.get("required").and_then(Value::as_bool) == Some(false) => Ok(Value::Null),
@@ -351,13 +339,7 @@ impl Function for GetTaxonomyTerm {
         let kind = string_arg(args, "kind", NAME)?;
         let name = string_arg(args, "term", NAME)?;
         let required = args.get("required").and_then(Value::as_bool) != Some(false);
-        let Some(taxonomy) = self
-            .0
-            .portal
-            .taxonomies
-            .iter()
-            .find(|t| t.config.name == kind)
-        else {
+        let Some(taxonomy) = self.0.portal.taxonomy_named(kind) else {
             return Err(tera::Error::msg(format!(
                 "`{NAME}`: taxonomy `{kind}` is not declared in the config"
             )));

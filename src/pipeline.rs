@@ -784,12 +784,10 @@ fn render_markdown(
             Some(s) => s,
             None => &AnyShortcode,
         };
-        let calls_shortcodes = body.contains("{{") || body.contains("{%");
-        let reusable = if beyond_body && calls_shortcodes {
-            None
-        } else {
-            previous
-        };
+        // Only a body that calls a shortcode can read beyond itself (scanned only when
+        // some shortcode does).
+        let reads_beyond = beyond_body && (body.contains("{{") || body.contains("{%"));
+        let reusable = previous.filter(|_| !reads_beyond);
         let (rendered, problems, fresh) =
             fingerprint::markdown_or(reusable, &source, urls, |links| {
                 render_one_markdown(&source, &options, links, shortcodes)

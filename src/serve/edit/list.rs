@@ -46,23 +46,10 @@ pub fn status_of(fields: &serde_json::Map<String, Value>, now: DateTime<Utc>, zo
     }
 }
 
-/// A front-matter date as an instant: with its offset, or as a day or local time in
-/// the site's time zone.
+/// A front-matter date as an instant, read as the build reads it: with its offset,
+/// or as a day or local time on the site's clock.
 pub fn instant(text: &str, zone: Tz) -> Option<DateTime<Utc>> {
-    if let Ok(date) = DateTime::parse_from_rfc3339(text) {
-        return Some(date.with_timezone(&Utc));
-    }
-    let local = chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
-        .or_else(|_| chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S"))
-        .ok()
-        .or_else(|| {
-            chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                .ok()
-                .map(|d| d.and_time(chrono::NaiveTime::MIN))
-        })?;
-    use chrono::TimeZone;
-    let local = zone.from_local_datetime(&local).earliest()?;
-    Some(local.with_timezone(&Utc))
+    crate::content::date::Date::parse(text).map(|date| date.instant(zone))
 }
 
 /// A section as listed.

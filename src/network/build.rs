@@ -184,17 +184,12 @@ fn member_options(
 /// Builds the selected members into `<output>/<name>/`, each atomically; with a
 /// shard, writes its manifest ([`Shard::manifest_name`]) beside them.
 pub fn build_network(options: &NetworkOptions) -> Result<NetworkBuilt, Diagnostics> {
-    let (network, ids) = selected(options)?;
+    let planned = plan_members(options)?;
+    let network = planned.network;
     let output = output_folder(&network, options)?;
-    let mut syndication =
-        super::syndicate::syndicate(&network, &options.base_urls, options.drafts)?;
     std::fs::create_dir_all(&output).map_err(|e| unwritable(&output, &e))?;
     let mut members = Vec::new();
-    for id in ids {
-        let pages = std::mem::take(&mut syndication.reprints[id.0 as usize]);
-        let mut member_options = member_options(&network, id, options, pages);
-        member_options.site_links = Some(syndication.site_links.clone());
-        member_options.member_sites = others(&network, id, &syndication.sites);
+    for (id, mut member_options) in planned.members {
         let name = network.member(id).name.clone();
         member_options.output = Some(output.join(&name));
         let result = pipeline::build(&member_options)
@@ -216,6 +211,26 @@ pub fn build_network(options: &NetworkOptions) -> Result<NetworkBuilt, Diagnosti
 /// Builds the selected members in memory (for the preview and `check`), with the
 /// base URLs `options` give.
 pub fn build_network_in_memory(options: &NetworkOptions) -> Result<NetworkInMemory, Diagnostics> {
+    let planned = plan_members(options)?;
+    let network = planned.network;
+    let members = planned
+        .members
+        .into_iter()
+        .map(|(id, member_options)| MemberBuild {
+            id,
+            name: network.member(id).name.clone(),
+            result: pipeline::build_in_memory(&member_options)
+                .map_err(|problems| in_member(&network, id, problems)),
+        })
+        .collect();
+    Ok(NetworkInMemory { network, members })
+}
+
+/// The network and, for each selected member, the pipeline's options that build it as
+/// part of the network: its base URL, the shared theme, the pages reprinted there, the
+/// links to the other members. What the preview (`pipeline::rebuild_in_memory`) and
+/// `check` (`pipeline::build_for_check`) run per member; `output` is left unset.
+pub fn plan_members(options: &NetworkOptions) -> Result<PlannedMembers, Diagnostics> {
     let (network, ids) = selected(options)?;
     let mut syndication =
         super::syndicate::syndicate(&network, &options.base_urls, options.drafts)?;
@@ -226,17 +241,18 @@ pub fn build_network_in_memory(options: &NetworkOptions) -> Result<NetworkInMemo
             let mut member_options = member_options(&network, id, options, pages);
             member_options.site_links = Some(syndication.site_links.clone());
             member_options.member_sites = others(&network, id, &syndication.sites);
-            member_options.member_sites = others(&network, id, &syndication.sites);
-            let result = pipeline::build_in_memory(&member_options)
-                .map_err(|problems| in_member(&network, id, problems));
-            MemberBuild {
-                id,
-                name: network.member(id).name.clone(),
-                result,
-            }
+            (id, member_options)
         })
         .collect();
-    Ok(NetworkInMemory { network, members })
+    Ok(PlannedMembers { network, members })
+}
+
+/// What [`plan_members`] returns.
+pub struct PlannedMembers {
+    /// The network.
+    pub network: Network,
+    /// Each selected member with the options that build it, in file order.
+    pub members: Vec<(MemberId, BuildOptions)>,
 }
 
 /// The member sites other than `id`.

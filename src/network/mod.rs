@@ -20,7 +20,11 @@
 //! - [`Shard`]: `--shard I/N`, which members a shard builds.
 //! - the builds, in [`build`]: [`build::build_network`] (to disk, every member or
 //!   some), and [`build::build_network_in_memory`] (for the preview and check, with the
-//!   per-site base URLs of [`build::BaseUrls`], e.g. `http://127.0.0.1:PORT/<name>/`).
+//!   per-site base URLs of [`build::BaseUrls`], e.g. `http://127.0.0.1:PORT/<name>/`);
+//!   [`build::plan_members`] gives each member's `pipeline::BuildOptions` as the network
+//!   builds it (reprints, shared theme, links between sites, base URL), for
+//!   `pipeline::rebuild_in_memory` in the preview and `pipeline::build_for_check`;
+//!   [`build::in_member`] names a member's problems from the network root.
 //!
 //! Codes: E0901 no `network.toml` (or unreadable), E0902 not valid (syntax, unknown key,
 //! wrong type, no member), E0903 a site name not `[a-z0-9-]` or used twice, E0904 a member

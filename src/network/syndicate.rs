@@ -283,6 +283,13 @@ fn reprint(
     meta.path = None;
     meta.aliases = Vec::new();
     meta.push = Vec::new();
+    // Files beside the origin page stay there: the cover is shown from the origin's
+    // address, the attachments are listed on the origin page only.
+    meta.cover = meta
+        .cover
+        .take()
+        .map(|cover| on_origin(&cover, &canonical, &site.base_url));
+    meta.attachments = Vec::new();
     meta.source = Some(member.association.clone());
     meta.reprint = Some(Reprint {
         canonical,
@@ -291,6 +298,18 @@ fn reprint(
         site_url: format!("{}/", site.base_url),
     });
     Some(page)
+}
+
+/// `url` as written on the origin page (relative to the page, or to the site), as an
+/// absolute address on the origin site.
+fn on_origin(url: &str, page: &str, base_url: &str) -> String {
+    if url.contains("://") {
+        url.to_owned()
+    } else if let Some(rest) = url.strip_prefix('/') {
+        format!("{base_url}/{rest}")
+    } else {
+        format!("{page}{url}")
+    }
 }
 
 /// `../..` from `member`'s folder to the network root.

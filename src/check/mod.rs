@@ -20,7 +20,9 @@
 //!   meta tag missing, C0207 footer filing number missing, C0208 `[check] as_of` more
 //!   than 30 days before today (warning: the audit is not measuring today);
 //! - wording (`wording.rs`): C0301 a name or term miswritten, C0302 a forbidden or
-//!   outdated term.
+//!   outdated term;
+//! - a network of sites (`network.rs`, `check --network`): C0402 a member without
+//!   filing numbers (warning), C0403 a filing number copied from another member.
 
 mod content;
 mod external;
@@ -28,6 +30,7 @@ mod html;
 mod inspect;
 mod leftovers;
 mod links;
+pub mod network;
 mod outputs;
 mod photos;
 pub mod report;

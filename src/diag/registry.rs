@@ -7,7 +7,8 @@
 //! E025x images); E03xx the portal model (places, URLs, organizations, series, menus);
 //! E04xx templates; E05xx output; E06xx `init` and `new`; E07xx the preview; E08xx
 //! deploy. W01xx–W04xx are warnings of the same stages; C01xx are `check`'s link and
-//! page rules, C02xx the government-website inspection rules, C03xx wording.
+//! page rules, C02xx the government-website inspection rules, C03xx wording, C04xx the
+//! rules of a network of sites (`check --network`).
 
 use std::fmt::Write as _;
 
@@ -179,6 +180,8 @@ pub const CODES: &[Code] = &[
     warning("C0208", "old-as-of"),
     error("C0301", "miswritten-name"),
     error("C0302", "forbidden-term"),
+    warning("C0402", "member-filing-missing"),
+    error("C0403", "member-filing-copied"),
 ];
 
 /// The registry's entry for `code`.

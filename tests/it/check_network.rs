@@ -1,0 +1,163 @@
+//! `menhu check --network`: each member's check reported per site (a heading per site,
+//! an object per site, annotations naming files from the network's root), the network's
+//! own rules firing on a crafted network and not on a clean one, and the exit codes.
+
+use crate::serve_network::{MEMBERS, network};
+use crate::support::{Run, Site, assert_contains, assert_not_contains};
+
+fn check(root: &Site, extra: &[&str]) -> Run {
+    let mut args = vec!["check", "--network", "--today", "2026-05-10"];
+    args.extend_from_slice(extra);
+    root.menhu(&args)
+}
+
+fn json_lines(run: &Run) -> Vec<serde_json::Value> {
+    run.stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+#[test]
+fn a_clean_network_passes_with_a_heading_per_site() {
+    let root = network();
+    let run = check(&root, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for m in &MEMBERS {
+        assert_contains(
+            &run.stderr,
+            &format!("== {} ({}, sites/{}) ==", m.association, m.name, m.name),
+        );
+    }
+    assert_contains(&run.stderr, "== network rules of 测试站群 ==");
+    assert_contains(&run.stderr, "3 sites checked: ");
+    assert_not_contains(&run.stderr, "C040");
+}
+
+#[test]
+fn json_gives_one_object_per_site_and_one_for_the_network() {
+    let root = network();
+    let run = check(&root, &["--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let objects = json_lines(&run);
+    assert_eq!(objects.len(), MEMBERS.len() + 1, "{}", run.stdout);
+    for (object, m) in objects.iter().zip(&MEMBERS) {
+        assert_eq!(object["site"], m.name);
+        assert_eq!(object["association"], m.association);
+        assert_eq!(object["folder"], format!("sites/{}", m.name));
+        assert_eq!(object["errors"], 0);
+        assert!(object["problems"].is_array());
+        assert!(object["pages"].as_u64().is_some_and(|n| n > 0));
+    }
+    let last = &objects[MEMBERS.len()];
+    assert!(last["site"].is_null());
+    assert_eq!(last["network"], "测试站群");
+    assert_eq!(last["problems"], serde_json::json!([]));
+}
+
+#[test]
+fn a_member_problem_is_reported_under_its_site_with_the_file_from_the_network_root() {
+    let root = network();
+    root.write(
+        "sites/liuzhou/content/news/2026-05-03-lian-jie.md",
+        "+++\ntitle = \"链接\"\ndate = 2026-05-03\n+++\n见[旧稿](@/news/missing.md)。\n",
+    );
+    let run = check(&root, &["--format", "json"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    let objects = json_lines(&run);
+    let liuzhou = objects
+        .iter()
+        .find(|o| o["site"] == "liuzhou")
+        .expect("liuzhou's object");
+    assert!(
+        liuzhou["errors"].as_u64().is_some_and(|n| n > 0),
+        "{liuzhou}"
+    );
+    let files: Vec<&str> = liuzhou["problems"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p["file"].as_str())
+        .collect();
+    assert!(
+        files.contains(&"sites/liuzhou/content/news/2026-05-03-lian-jie.md"),
+        "{files:?}"
+    );
+    for other in objects.iter().filter(|o| o["site"] != "liuzhou") {
+        assert_eq!(other["errors"], 0, "{other}");
+    }
+    let github = check(&root, &["--format", "github"]);
+    assert_eq!(github.code, 1);
+    assert_contains(
+        &github.stdout,
+        "::error file=sites/liuzhou/content/news/2026-05-03-lian-jie.md,line=5",
+    );
+    let human = check(&root, &[]);
+    let heading = human
+        .stderr
+        .find("== 柳州市科学技术协会 (liuzhou, sites/liuzhou) ==")
+        .expect("liuzhou's heading");
+    let place = human
+        .stderr
+        .find("--> sites/liuzhou/content/news/2026-05-03-lian-jie.md:5")
+        .expect("the problem's place");
+    let next = human
+        .stderr
+        .find("== network rules")
+        .expect("rules heading");
+    assert!(heading < place && place < next, "{}", human.stderr);
+}
+
+#[test]
+fn a_filing_number_copied_from_another_member_is_an_error_at_its_line() {
+    let root = network();
+    let guangxi = &MEMBERS[0];
+    root.write(
+        "sites/liuzhou/site-config.toml",
+        &format!(
+            "base_url = \"https://liuzhou.kx.example.org\"\ntitle = \"柳州市科学技术协会\"\n\n[extra]\nfooter = {{ icp = \"桂ICP备10000003号-1\", police = \"{}\" }}\n",
+            guangxi.police
+        ),
+    );
+    let run = check(&root, &["--format", "github"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert_contains(
+        &run.stdout,
+        "::error file=sites/liuzhou/site-config.toml,line=5,",
+    );
+    assert_contains(&run.stdout, "title=C0403");
+    assert_contains(&run.stdout, "「guangxi」");
+    let human = check(&root, &[]);
+    assert_contains(&human.stderr, "error[C0403]");
+    assert_contains(&human.stderr, "--> sites/liuzhou/site-config.toml:5:");
+}
+
+#[test]
+fn a_member_without_filing_numbers_is_a_warning_that_deny_warnings_fails() {
+    let root = network();
+    root.write(
+        "sites/wuzhou/site-config.toml",
+        "base_url = \"https://wuzhou.kx.example.org\"\ntitle = \"梧州市科学技术协会\"\n",
+    );
+    let run = check(&root, &["--format", "json"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let objects = json_lines(&run);
+    let rules = &objects[MEMBERS.len()];
+    assert_eq!(rules["warnings"], 1, "{rules}");
+    assert_eq!(rules["problems"][0]["code"], "C0402");
+    assert_eq!(
+        rules["problems"][0]["file"],
+        "sites/wuzhou/site-config.toml"
+    );
+    let denied = check(&root, &["--deny-warnings"]);
+    assert_eq!(denied.code, 1, "{}", denied.stderr);
+    assert_contains(&denied.stderr, "warning[C0402]");
+}
+
+#[test]
+fn a_network_that_cannot_be_read_is_exit_code_one() {
+    let root = Site::empty();
+    let run = root.menhu(&["check", "--network"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(&run.stderr, "network.toml");
+}

@@ -20,6 +20,8 @@ use chrono::NaiveDate;
 use super::{CheckOptions, CheckReport, Format};
 use crate::content::date::Now;
 use crate::diag::{Diagnostic, Diagnostics, Lang};
+use crate::network::Network;
+use crate::network::build::in_member;
 use crate::pipeline::BuildOptions;
 
 /// What `menhu check --network` was asked to do.
@@ -78,47 +80,40 @@ impl NetworkReport {
 /// Checks every member of the network at `options.root`, then the network rules. `Err`
 /// when the network itself cannot be read (`network.toml`'s problems).
 pub fn check_network(options: &NetworkCheckOptions) -> Result<NetworkReport, Diagnostics> {
-    let network = interim::load(&options.root)?;
-    let mut sites = Vec::with_capacity(network.sites.len());
-    for member in &network.sites {
+    let network = Network::load(&options.root).map_err(Diagnostics::from_iter)?;
+    let mut sites = Vec::with_capacity(network.members.len());
+    for member in &network.members {
         let build = BuildOptions {
             drafts: options.drafts,
             offline: options.offline,
             now: options.now,
-            ..BuildOptions::new(options.root.join(&member.path))
+            ..BuildOptions::new(network.site_root(member.id))
         };
         let mut report = super::check(&CheckOptions {
             build,
             external: options.external,
             today: options.today,
         });
-        report.diagnostics = under(&report.diagnostics, &member.path);
+        report.diagnostics = in_member(&network, member.id, report.diagnostics);
         sites.push(SiteCheck {
             name: member.name.clone(),
             association: member.association.clone(),
-            folder: member.path.clone(),
+            folder: member.folder.clone(),
             report,
         });
     }
-    let mut network_problems = Diagnostics::new();
     let footers: Vec<Footer> = network
-        .sites
+        .members
         .iter()
-        .map(|m| Footer::read(&options.root, &m.name, &m.path))
+        .map(|m| Footer::read(&network.site_root(m.id), &m.name, &m.folder))
         .collect();
+    let mut network_problems = Diagnostics::new();
     network_problems.extend(filing_numbers(&footers));
     Ok(NetworkReport {
         network: network.name.clone(),
         sites,
         network_problems,
     })
-}
-
-/// `problems` with their files named from the network root.
-fn under(problems: &Diagnostics, folder: &Path) -> Diagnostics {
-    let mut named = Diagnostics::new();
-    named.extend(problems.iter().map(|d| d.clone().under(folder)));
-    named
 }
 
 /// The filing numbers a member's footer config declares (`[extra] footer = { icp,
@@ -143,10 +138,10 @@ const FILING_KEYS: [(&str, &str); 3] = [
 ];
 
 impl Footer {
-    /// Reads the footer config of the member at `root/folder`; a config that cannot be
-    /// read has no numbers (its own check reports why).
-    fn read(root: &Path, name: &str, folder: &Path) -> Footer {
-        let site = root.join(folder);
+    /// Reads the footer config of the member `name` at `site` (`folder` as written in
+    /// `network.toml`); a config that cannot be read has no numbers (its own check
+    /// reports why).
+    fn read(site: &Path, name: &str, folder: &Path) -> Footer {
         let config = crate::config::Config::load(&site).ok().map(|(c, _)| c);
         let file = config
             .as_ref()
@@ -349,56 +344,6 @@ fn json(report: &NetworkReport, lang: Lang) -> String {
     out.push_str(&object.to_string());
     out.push('\n');
     out
-}
-
-/// Stand-in for the network loader until it exists.
-mod interim {
-    use std::path::{Path, PathBuf};
-
-    use crate::diag::{Diagnostic, Diagnostics};
-
-    pub struct Network {
-        pub name: String,
-        pub sites: Vec<Site>,
-    }
-
-    pub struct Site {
-        pub name: String,
-        pub path: PathBuf,
-        pub association: String,
-    }
-
-    pub fn load(root: &Path) -> Result<Network, Diagnostics> {
-        let fail = |reason: String| {
-            Diagnostics::from(Diagnostic::error(
-                "E0702",
-                crate::t!("serve-no-site-folder", reason = reason),
-            ))
-        };
-        let text =
-            std::fs::read_to_string(root.join("network.toml")).map_err(|e| fail(e.to_string()))?;
-        let table: toml::Table = text
-            .parse()
-            .map_err(|e: toml::de::Error| fail(e.to_string()))?;
-        let s = |v: Option<&toml::Value>| v.and_then(|v| v.as_str()).unwrap_or("").to_owned();
-        let sites = table
-            .get("sites")
-            .and_then(|v| v.as_array())
-            .map(|a| {
-                a.iter()
-                    .map(|t| Site {
-                        name: s(t.get("name")),
-                        path: PathBuf::from(s(t.get("path"))),
-                        association: s(t.get("association")),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        Ok(Network {
-            name: s(table.get("network").and_then(|n| n.get("name"))),
-            sites,
-        })
-    }
 }
 
 #[cfg(test)]

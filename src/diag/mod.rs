@@ -199,20 +199,6 @@ impl Diagnostic {
         self
     }
 
-    /// The same problem with its file named from `folder` (a member site's folder in a
-    /// network: `content/a.md` becomes `sites/wuzhou/content/a.md`); an absolute file
-    /// name is kept.
-    pub fn under(mut self, folder: &Path) -> Diagnostic {
-        if let Some(file) = self.file.take() {
-            self.file = Some(if file.is_absolute() {
-                file
-            } else {
-                folder.join(file)
-            });
-        }
-        self
-    }
-
     /// Places the problem at `span` of the file whose full text is `text`, keeping the
     /// line's text for the caret rendering.
     pub fn at(mut self, span: Span, text: &str) -> Diagnostic {
@@ -565,6 +551,14 @@ impl Diagnostics {
         )
         .render(lang)
         .into_owned()
+    }
+}
+
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Diagnostics {
+        let mut all = Diagnostics::new();
+        all.extend(iter);
+        all
     }
 }
 

@@ -222,10 +222,10 @@ fn an_edit_of_a_pushed_city_page_reloads_the_pages_of_both_sites() {
 }
 
 #[test]
-fn a_broken_member_keeps_the_last_good_build_and_shows_the_overlay_on_every_site() {
+fn a_broken_member_keeps_its_last_good_build_and_shows_its_errors_on_its_pages() {
     let root = network();
     let server = start(&root);
-    let mut events = Events::connect_to(&server, "/guangxi/__menhu/events");
+    let mut events = Events::connect_to(&server, "/wuzhou/__menhu/events");
     std::thread::sleep(Duration::from_millis(200));
     root.write(
         "sites/wuzhou/content/news/2026-05-01-ben-zhan.md",
@@ -235,7 +235,17 @@ fn a_broken_member_keeps_the_last_good_build_and_shows_the_overlay_on_every_site
     assert_contains(&data, "sites/wuzhou/content/news/2026-05-01-ben-zhan.md");
     assert_contains(&server.get("/wuzhou/news/").body, "梧州市科协本站新闻");
     let picker = server.get("/");
-    assert_contains(&picker.body, "class=\"failed\"");
+    assert_eq!(picker.body.matches("class=\"failed\"").count(), 1);
+    let wuzhou = picker
+        .body
+        .find("<a href=\"/wuzhou/\">")
+        .expect("wuzhou listed");
+    let failed = picker.body.find("class=\"failed\"").expect("marked");
+    let next = picker
+        .body
+        .find("<a href=\"/liuzhou/\">")
+        .expect("liuzhou listed");
+    assert!(wuzhou < failed && failed < next, "{}", picker.body);
     root.write(
         "sites/wuzhou/content/news/2026-05-01-ben-zhan.md",
         "+++\ntitle = \"梧州市科协本站新闻（改好）\"\ndate = 2026-05-01\n+++\n",

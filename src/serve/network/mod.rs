@@ -26,8 +26,6 @@ use super::{Snapshot, guard, http, listen, reload};
 use crate::content::date::Now;
 use crate::diag::{Diagnostics, Lang};
 
-pub use members::Member;
-
 /// How to serve a network.
 #[derive(Debug, Clone)]
 pub struct NetworkServeOptions {
@@ -58,7 +56,7 @@ struct ServedSite {
 
 /// What request handlers and the rebuild loop share.
 struct Shared {
-    network: members::Network,
+    network: crate::network::Network,
     sites: BTreeMap<String, ServedSite>,
     own_hosts: guard::OwnHosts,
     lang: Lang,
@@ -81,34 +79,43 @@ impl Shared {
 }
 
 /// Builds every member site, binds, prints the address, then serves and rebuilds on
-/// every change until the process ends.
+/// every change until the process ends. A member that does not build at first stops
+/// the preview with its problems, as a site that does not build does.
 pub fn serve_network(
     options: &NetworkServeOptions,
     announce: impl Fn(&str),
 ) -> Result<(), Diagnostics> {
-    let network = members::Network::load(&options.root)?;
+    // Refuse a folder that is no network before binding anything.
+    crate::network::Network::load(&options.root).map_err(Diagnostics::from_iter)?;
     let listener = std::net::TcpListener::bind((options.bind.as_str(), options.port))
         .map_err(|e| super::bind_error_at(&options.bind, options.port, &e.to_string()))?;
     let address = match listener.local_addr() {
         Ok(addr) => format!("http://{addr}"),
         Err(_) => format!("http://{}:{}", options.bind, options.port),
     };
+    let (network, first) = members::build_all(options, &address)?;
     let mut watcher = watch::NetworkWatcher::start(&network)?;
-    let first = members::build_all(&network, options, &address)?;
     let instance = format!("{}-{}", std::process::id(), super::now_millis());
+    let mut problems = Diagnostics::new();
     let mut sites = BTreeMap::new();
-    for built in first {
-        for warning in built.warnings.iter() {
-            announce(&warning.render_human(false, options.lang));
+    for member in first {
+        match member.result {
+            Ok(built) => {
+                for warning in built.warnings.iter() {
+                    announce(&warning.clone().render_human(false, options.lang));
+                }
+                let site = ServedSite {
+                    served: RwLock::new(Arc::new(members::snapshot(&built, options.lang))),
+                    hub: reload::Hub::new(format!("{instance}-{}", member.name)),
+                    failed: Mutex::new(None),
+                };
+                sites.insert(member.name, site);
+            }
+            Err(errors) => problems.extend(errors),
         }
-        let hub = reload::Hub::new(format!("{instance}-{}", built.name));
-        let snapshot = Arc::new(built.snapshot(options.lang));
-        let site = ServedSite {
-            served: RwLock::new(snapshot),
-            hub,
-            failed: Mutex::new(None),
-        };
-        sites.insert(built.name, site);
+    }
+    if problems.has_errors() {
+        return Err(problems);
     }
     let shared = Arc::new(Shared {
         own_hosts: guard::OwnHosts::new(&options.bind, listener.local_addr().ok(), None)
@@ -144,8 +151,9 @@ pub fn serve_network(
     Ok(())
 }
 
-/// Rebuilds the network after `changes`; publishes each site's new outputs and tells
-/// its open pages what changed, or shows the errors on every site's pages.
+/// Rebuilds the network after `changes`: each member that built has its new outputs
+/// published and its open pages told what changed; each that failed keeps its last good
+/// outputs and shows its errors over its open pages (and on the picker).
 fn rebuild(
     shared: &Shared,
     options: &NetworkServeOptions,
@@ -155,24 +163,35 @@ fn rebuild(
 ) {
     let started = Instant::now();
     let lang = options.lang;
-    match members::build_all(&shared.network, options, address) {
-        Ok(built) => {
-            let mut changed_total = 0;
-            for site in built {
-                for warning in site.warnings.iter() {
+    let built = match members::build_all(options, address) {
+        Ok((_, built)) => built,
+        Err(problems) => {
+            // `network.toml` itself is broken: every site shows it.
+            let text = super::human(&problems, lang);
+            for site in shared.sites.values() {
+                *super::lock(&site.failed) = Some(text.clone());
+                site.hub.failed(&text);
+            }
+            announce(&text);
+            announce(&crate::t!("serve-keeps-last-good").render(lang));
+            built_everywhere(shared, &started);
+            return;
+        }
+    };
+    let mut changed_total = 0;
+    let mut failed_any = false;
+    for member in built {
+        // A member added to `network.toml` while serving is previewed after a restart.
+        let Some(served) = shared.sites.get(&member.name) else {
+            continue;
+        };
+        match member.result {
+            Ok(built) => {
+                for warning in built.warnings.iter() {
                     announce(&warning.render_human(false, lang));
                 }
-                let Some(served) = shared.sites.get(&site.name) else {
-                    continue;
-                };
-                let next = Arc::new(site.snapshot(lang));
-                let before = std::mem::replace(
-                    &mut *match served.served.write() {
-                        Ok(guard) => guard,
-                        Err(poisoned) => poisoned.into_inner(),
-                    },
-                    next.clone(),
-                );
+                let next = Arc::new(members::snapshot(&built, lang));
+                let before = std::mem::replace(&mut *write(&served.served), next.clone());
                 let changed = changed_paths(&before, &next, changes);
                 let was_failed = super::lock(&served.failed).take().is_some();
                 // An empty event still clears the overlay of a build error just fixed.
@@ -181,27 +200,40 @@ fn rebuild(
                 }
                 changed_total += changed.len();
             }
-            let took = format!("{:.0?}", started.elapsed());
-            let line = crate::t!(
-                "serve-network-rebuilt",
-                took = took,
-                sites = shared.sites.len(),
-                changed = changed_total
-            );
-            announce(&line.render(lang));
-        }
-        Err(problems) => {
-            let text = super::human(&problems, lang);
-            for site in shared.sites.values() {
-                *super::lock(&site.failed) = Some(text.clone());
-                site.hub.failed(&text);
+            Err(problems) => {
+                failed_any = true;
+                let text = super::human(&problems, lang);
+                *super::lock(&served.failed) = Some(text.clone());
+                served.hub.failed(&text);
+                announce(&text);
             }
-            announce(&text);
-            announce(&crate::t!("serve-keeps-last-good").render(lang));
         }
     }
+    if failed_any {
+        announce(&crate::t!("serve-keeps-last-good").render(lang));
+    }
+    let took = format!("{:.0?}", started.elapsed());
+    let line = crate::t!(
+        "serve-network-rebuilt",
+        took = took,
+        sites = shared.sites.len(),
+        changed = changed_total
+    );
+    announce(&line.render(lang));
+    built_everywhere(shared, &started);
+}
+
+/// Tells every site's open pages that the rebuild is over.
+fn built_everywhere(shared: &Shared, started: &Instant) {
     for site in shared.sites.values() {
         site.hub.built(started.elapsed().as_millis());
+    }
+}
+
+fn write<T>(lock: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
+    match lock.write() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
     }
 }
 

@@ -5,10 +5,10 @@
 
 use std::fmt::Write as _;
 
-use super::members::Network;
 use crate::diag::Lang;
 use crate::diag::text::Said;
 use crate::html_text::escape;
+use crate::network::Network;
 
 /// The default theme's colours and type (themes/portal/static/css/portal.css).
 const STYLE: &str = "\
@@ -61,7 +61,7 @@ pub fn page(network: &Network, failed: &dyn Fn(&str) -> bool, lang: Lang) -> Str
             out,
             "<li class=\"site\"><h2><a href=\"/{name}/\">{association}</a></h2>\n<dl><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd><code>{name}</code></dd><dt>{}</dt><dd><code>{}</code></dd></dl>\n",
             escape(&labels[0]),
-            escape(&member.region),
+            escape(&member.region_name),
             escape(&labels[1]),
             escape(&labels[2]),
             escape(&crate::diag::display_path(&member.folder)),

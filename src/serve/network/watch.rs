@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 
 use notify::{RecommendedWatcher, RecursiveMode, Watcher as _};
 
-use super::members::Network;
 use crate::diag::Diagnostic;
+use crate::network::Network;
 use crate::serve::watch::{SOURCE_DIRS, relevant_path, watch_error};
 
 /// Quiet time that ends a burst of events.
@@ -43,9 +43,10 @@ pub struct NetworkWatcher {
 impl NetworkWatcher {
     /// Starts watching `network`.
     pub fn start(network: &Network) -> Result<NetworkWatcher, Diagnostic> {
-        let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        let absolute = |p: PathBuf| std::path::absolute(&p).unwrap_or(p);
         let roots: Vec<(PathBuf, PathBuf)> = std::iter::once(&network.root)
-            .chain(network.members.iter().map(|m| &m.root))
+            .cloned()
+            .chain(network.members.iter().map(|m| network.site_root(m.id)))
             .map(|r| {
                 let root = absolute(r);
                 let real = root.canonicalize().unwrap_or_else(|_| root.clone());

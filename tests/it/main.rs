@@ -26,6 +26,7 @@ mod image;
 mod images;
 mod layers;
 mod markdown;
+mod network;
 mod no_data_lost;
 mod one_owner;
 mod output_safety;

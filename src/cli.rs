@@ -301,6 +301,9 @@ fn language(cli: &Cli) -> Lang {
         Command::Build { network, site, .. } if *network || !site.is_empty() => {
             Lang::for_run(cli.lang, network_build::first_member(&cli.root).as_deref())
         }
+        Command::Serve { network: true, .. } | Command::Check(CheckArgs { network: true, .. }) => {
+            Lang::for_run(cli.lang, network_build::first_member(&cli.root).as_deref())
+        }
         _ => Lang::for_run(cli.lang, Some(&cli.root)),
     }
 }
@@ -339,7 +342,7 @@ fn execute(cli: Cli, now: Now, lang: Lang) -> Result<(), Diagnostics> {
         } => {
             if network {
                 let options = serve::network::NetworkServeOptions {
-                    root: cli.root.clone(),
+                    root: crate::network::Network::find(&cli.root).unwrap_or(cli.root.clone()),
                     drafts,
                     offline,
                     now,
@@ -460,7 +463,7 @@ fn run_check(root: &std::path::Path, now: Now, args: &CheckArgs, style: Style) -
 /// the network's; fails on errors anywhere (or on warnings with `--deny-warnings`).
 fn run_check_network(root: &std::path::Path, now: Now, args: &CheckArgs, style: Style) -> ExitCode {
     let options = check::network::NetworkCheckOptions {
-        root: root.to_path_buf(),
+        root: crate::network::Network::find(root).unwrap_or_else(|| root.to_path_buf()),
         external: args.external,
         today: args.today,
         drafts: args.drafts,

@@ -142,7 +142,7 @@ impl Footer {
     /// `network.toml`); a config that cannot be read has no numbers (its own check
     /// reports why).
     fn read(site: &Path, name: &str, folder: &Path) -> Footer {
-        let config = crate::config::Config::load(&site).ok().map(|(c, _)| c);
+        let config = crate::config::Config::load(site).ok().map(|(c, _)| c);
         let file = config
             .as_ref()
             .map_or_else(|| PathBuf::from("site-config.toml"), |c| c.file.clone());

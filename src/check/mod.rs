@@ -74,6 +74,8 @@ pub struct CheckReport {
     pub site_title: String,
     /// Pages checked.
     pub pages: usize,
+    /// The model checked, when the site could be read (for `check --network`'s rules).
+    pub portal: Option<std::sync::Arc<Portal>>,
 }
 
 /// Builds the site in memory and runs every check on it. A build error does not hide
@@ -86,6 +88,7 @@ pub fn check(options: &CheckOptions) -> CheckReport {
             inspection: None,
             site_title: String::new(),
             pages: 0,
+            portal: None,
         };
     };
     let now_day = portal
@@ -110,6 +113,7 @@ pub fn check(options: &CheckOptions) -> CheckReport {
         today,
         options.external,
     );
+    report.portal = Some(portal.clone());
     if options.today.is_none() {
         report
             .diagnostics
@@ -186,6 +190,7 @@ fn check_site(
         inspection,
         site_title: portal.config.title.clone(),
         pages: portal.pages.len(),
+        portal: None,
     }
 }
 

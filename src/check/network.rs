@@ -1,7 +1,7 @@
 //! `menhu check --network`: every member site's check ([`super::check`]), reported per
 //! site, and the rules of the network itself:
-//! - C0401 a syndicated page (pushed, or pulled by a rule) whose receiving site has no
-//!   column (section) to show it in;
+//! - C0401 pages pulled by a rule of a member that has no column (section) to show
+//!   them in;
 //! - C0402 a member whose footer config has no filing number (ICP 备案号, 公安备案号)
 //!   (warning);
 //! - C0403 a filing number or site code identical to another member's: copied from the
@@ -82,6 +82,7 @@ impl NetworkReport {
 pub fn check_network(options: &NetworkCheckOptions) -> Result<NetworkReport, Diagnostics> {
     let network = Network::load(&options.root).map_err(Diagnostics::from_iter)?;
     let mut sites = Vec::with_capacity(network.members.len());
+    let mut columns = Vec::with_capacity(network.members.len());
     for member in &network.members {
         let build = BuildOptions {
             drafts: options.drafts,
@@ -95,6 +96,9 @@ pub fn check_network(options: &NetworkCheckOptions) -> Result<NetworkReport, Dia
             today: options.today,
         });
         report.diagnostics = in_member(&network, member.id, report.diagnostics);
+        // What the network's rules need of the model; the rest is let go, so a large
+        // network is not held in memory whole.
+        columns.push(report.portal.take().map(|p| Columns::of(&p)));
         sites.push(SiteCheck {
             name: member.name.clone(),
             association: member.association.clone(),
@@ -109,11 +113,89 @@ pub fn check_network(options: &NetworkCheckOptions) -> Result<NetworkReport, Dia
         .collect();
     let mut network_problems = Diagnostics::new();
     network_problems.extend(filing_numbers(&footers));
+    network_problems.extend(pulled_without_column(&network, &columns));
     Ok(NetworkReport {
         network: network.name.clone(),
         sites,
         network_problems,
     })
+}
+
+/// The columns (sections) of a member site, by path (`news/tzgg`; the home is ``).
+#[derive(Debug, Clone, Default)]
+struct Columns {
+    /// Every section's path.
+    paths: std::collections::BTreeSet<String>,
+}
+
+impl Columns {
+    fn of(portal: &crate::portal::Portal) -> Columns {
+        Columns {
+            paths: portal
+                .sections
+                .iter()
+                .map(|s| s.source.components.join("/"))
+                .collect(),
+        }
+    }
+
+    fn has(&self, path: &str) -> bool {
+        self.paths.contains(path.trim_matches('/'))
+    }
+}
+
+/// C0401 for a pull rule whose pages have no column to land in: an origin has the
+/// section pulled, and the receiver has neither the rule's `into` nor a section of the
+/// same path. Placed at the receiver's `[[sites]]` entry of `network.toml`; a site
+/// whose model could not be made is left to its own errors.
+fn pulled_without_column(network: &Network, columns: &[Option<Columns>]) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let columns_of = |id: crate::network::MemberId| columns.get(id.0 as usize)?.as_ref();
+    for receiver in &network.members {
+        let Some(own) = columns_of(receiver.id) else {
+            continue;
+        };
+        for rule in &receiver.pull {
+            for section in &rule.sections {
+                let target = rule.into.as_deref().unwrap_or(section);
+                if own.has(target) {
+                    continue;
+                }
+                let origins: Vec<&str> = network
+                    .origins(receiver.id, rule)
+                    .into_iter()
+                    .filter(|id| columns_of(*id).is_some_and(|c| c.has(section)))
+                    .map(|id| network.member(id).name.as_str())
+                    .collect();
+                if origins.is_empty() {
+                    continue;
+                }
+                let d = Diagnostic::error(
+                    "C0401",
+                    crate::t!(
+                        "check-network-no-column",
+                        site = &receiver.name,
+                        section = target.trim_matches('/'),
+                        origins = origins.join(", ")
+                    ),
+                )
+                .in_file(crate::network::FILE_NAME)
+                .at_span(crate::diag::Span {
+                    line: receiver.line,
+                    column: 1,
+                    end_line: receiver.line,
+                    end_column: 2,
+                })
+                .help(crate::t!(
+                    "check-network-no-column.help",
+                    folder = crate::diag::display_path(&receiver.folder),
+                    section = target.trim_matches('/')
+                ));
+                problems.push(d);
+            }
+        }
+    }
+    problems
 }
 
 /// The filing numbers a member's footer config declares (`[extra] footer = { icp,

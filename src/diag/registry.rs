@@ -191,6 +191,7 @@ pub const CODES: &[Code] = &[
     warning("C0208", "old-as-of"),
     error("C0301", "miswritten-name"),
     error("C0302", "forbidden-term"),
+    error("C0401", "no-column-for-syndicated"),
     warning("C0402", "member-filing-missing"),
     error("C0403", "member-filing-copied"),
 ];

@@ -161,3 +161,52 @@ fn a_network_that_cannot_be_read_is_exit_code_one() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_contains(&run.stderr, "network.toml");
 }
+
+/// Adds `line` to member `name`'s `[[sites]]` entry of the network's `network.toml`.
+fn add_to_member(root: &Site, name: &str, line: &str) {
+    let path = root.path("network.toml");
+    let text = std::fs::read_to_string(&path).expect("network.toml");
+    let entry = format!("name = \"{name}\"\n");
+    assert!(text.contains(&entry), "{name}");
+    std::fs::write(&path, text.replacen(&entry, &format!("{entry}{line}\n"), 1))
+        .expect("write network.toml");
+}
+
+#[test]
+fn pages_pulled_into_a_column_the_receiver_lacks_are_an_error_at_its_entry() {
+    let root = network();
+    root.write(
+        "sites/guangxi/content/news/tzgg/_index.md",
+        "+++\ntitle = \"通知公告\"\nsort_by = \"date\"\n+++\n",
+    );
+    root.write(
+        "sites/guangxi/content/news/tzgg/2026-05-04-tong-zhi.md",
+        "+++\ntitle = \"省科协通知\"\ndate = 2026-05-04\n+++\n通知正文。\n",
+    );
+    // Liuzhou has the column; Wuzhou does not.
+    root.write(
+        "sites/liuzhou/content/news/tzgg/_index.md",
+        "+++\ntitle = \"通知公告\"\nsort_by = \"date\"\n+++\n",
+    );
+    let pull = "pull = [{ from = \"parent\", sections = [\"news/tzgg\"] }]";
+    add_to_member(&root, "liuzhou", pull);
+    let clean = check(&root, &["--format", "json"]);
+    assert_not_contains(&clean.stdout, "C0401");
+    add_to_member(&root, "wuzhou", pull);
+    let run = check(&root, &["--format", "github"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    // The `[[sites]]` line just above Wuzhou's name (0-based index = 1-based line).
+    let wuzhou_line = std::fs::read_to_string(root.path("network.toml"))
+        .unwrap()
+        .lines()
+        .position(|l| l == "name = \"wuzhou\"")
+        .expect("wuzhou's entry");
+    let annotations: Vec<&str> = run.stdout.lines().filter(|l| l.contains("C0401")).collect();
+    assert_eq!(annotations.len(), 1, "{}", run.stdout);
+    assert_contains(
+        annotations[0],
+        &format!("::error file=network.toml,line={wuzhou_line},"),
+    );
+    assert_contains(annotations[0], "「wuzhou」");
+    assert_contains(annotations[0], "news/tzgg");
+}

@@ -781,6 +781,8 @@ check-old-as-of = `[check] as_of` is { $day }, { $days } days ago: staleness is 
     .help = remove `as_of` from `[check]` so the audit measures the day it runs; fixed days belong in tests (`menhu check --today YYYY-MM-DD`)
 check-network-site = { $association } ({ $site }, { $folder })
 check-network-rules = network rules of { $network }
+check-network-no-column = member site 「{ $site }」 pulls pages of { $origins } into the column `{ $section }`, which it does not have
+    .help = add the column to the site (`{ $folder }/content/{ $section }/_index.md`), or give the pull rule an `into` naming a column it has
 check-network-total = { $sites } sites checked: { $summary }
 check-network-filing-missing = member site 「{ $site }」 has no { $names } in its footer config
     .help = write the site's own numbers under `[extra]` of its site-config.toml: `footer = { "{" } icp = "…", police = "…" { "}" }`
@@ -1236,6 +1238,8 @@ code-C0301 = a name or term of `[[check.wording]]` is miswritten
     .fix = write the right form given in `expected`
 code-C0302 = a term of `[[check.forbidden]]` is used
     .fix = use the replacement given, if any
+code-C0401 = pages syndicated to a member site of a network have no column there to land in
+    .fix = add the column to the receiving site, or name one it has with `into`
 code-C0402 = a member site of a network has no ICP or 公安 filing number in its footer config
     .fix = write the site's own numbers into `[extra] footer`
 code-C0403 = a member site of a network has the same filing number or site code as another member

@@ -754,6 +754,8 @@ check-old-as-of = `[check] as_of` 是 { $day }，已是 { $days } 天前：更�
     .help = 删去 `[check]` 里的 `as_of`，让自查按运行当天计算；固定日期只用于测试（`menhu check --today YYYY-MM-DD`）
 check-network-site = { $association }（{ $site }，{ $folder }）
 check-network-rules = { $network } 的站群规则
+check-network-no-column = 成员网站「{ $site }」把 { $origins } 的稿件转载到栏目 `{ $section }`，但它没有这个栏目
+    .help = 给该网站加上这个栏目（`{ $folder }/content/{ $section }/_index.md`），或在转载规则里用 `into` 指定一个已有的栏目
 check-network-total = 共检查 { $sites } 个网站：{ $summary }
 check-network-filing-missing = 成员网站「{ $site }」的页脚配置里没有{ $names }
     .help = 在该网站 site-config.toml 的 `[extra]` 里写上本网站自己的备案号：`footer = { "{" } icp = "…", police = "…" { "}" }`
@@ -1197,6 +1199,8 @@ code-C0301 = 名称或术语写错了
     .fix = 改成“应为”中给出的正确写法
 code-C0302 = 用了不应再用的说法
     .fix = 按提示改成现行说法
+code-C0401 = 转载到站群成员网站的稿件在该网站没有对应的栏目
+    .fix = 给接收的网站加上这个栏目，或用 `into` 指定一个已有的栏目
 code-C0402 = 站群的成员网站在页脚配置里没有 ICP 备案号或公安备案号
     .fix = 在 `[extra] footer` 里写上本网站自己的备案号
 code-C0403 = 站群的成员网站与另一个成员网站的备案号或网站标识码相同

@@ -754,6 +754,8 @@ check-old-as-of = `[check] as_of` 是 { $day }，已是 { $days } 天前：更�
     .help = 刪去 `[check]` 裏的 `as_of`，讓自查按運行當天計算；固定日期只用於測試（`menhu check --today YYYY-MM-DD`）
 check-network-site = { $association }（{ $site }，{ $folder }）
 check-network-rules = { $network } 的站羣規則
+check-network-no-column = 成員網站「{ $site }」把 { $origins } 的稿件轉載到欄目 `{ $section }`，但它沒有這個欄目
+    .help = 給該網站加上這個欄目（`{ $folder }/content/{ $section }/_index.md`），或在轉載規則裏用 `into` 指定一個已有的欄目
 check-network-total = 共檢查 { $sites } 個網站：{ $summary }
 check-network-filing-missing = 成員網站「{ $site }」的頁腳配置裏沒有{ $names }
     .help = 在該網站 site-config.toml 的 `[extra]` 裏寫上本網站自己的備案號：`footer = { "{" } icp = "…", police = "…" { "}" }`
@@ -1197,6 +1199,8 @@ code-C0301 = 名稱或術語寫錯了
     .fix = 改成“應爲”中給出的正確寫法
 code-C0302 = 用了不應再用的說法
     .fix = 按提示改成現行說法
+code-C0401 = 轉載到站羣成員網站的稿件在該網站沒有對應的欄目
+    .fix = 給接收的網站加上這個欄目，或用 `into` 指定一個已有的欄目
 code-C0402 = 站羣的成員網站在頁腳配置裏沒有 ICP 備案號或公安備案號
     .fix = 在 `[extra] footer` 裏寫上本網站自己的備案號
 code-C0403 = 站羣的成員網站與另一個成員網站的備案號或網站標識碼相同

@@ -22,8 +22,8 @@ a:hover{color:var(--red)}
 header{background:#fff;border-top:4px solid var(--red);border-bottom:1px solid var(--line)}
 h1{margin:0;padding:1rem 0 .25rem;color:var(--red);font-size:1.625rem;letter-spacing:.05em}
 header p{margin:0;padding:0 0 1rem;color:var(--muted)}
-main{padding:1.5rem 1rem 3rem}
-ul.sites{list-style:none;margin:0;padding:0;display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr))}
+main.wrap{padding:1.5rem 1rem 3rem}
+ul.sites{list-style:none;margin:0;padding:0;display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(min(100%,22rem),1fr))}
 .site{background:#fff;border:1px solid var(--line);border-top:3px solid var(--blue);border-radius:4px;padding:1rem 1.25rem}
 .site h2{margin:0 0 .5rem;font-size:1.125rem;line-height:1.5}
 .site dl{margin:0;display:grid;grid-template-columns:auto 1fr;gap:.1rem .75rem;font-size:.9375rem}
@@ -47,7 +47,7 @@ pub fn page(network: &Network, failed: &dyn Fn(&str) -> bool, lang: Lang) -> Str
     let mut out = head(&title, lang);
     let _ = write!(
         out,
-        "<header><div class=\"wrap\"><h1>{}</h1><p>{}</p></div></header>\n<main class=\"wrap\">\n<ul class=\"sites\">\n",
+        "<header><div class=\"wrap\"><h1>{}</h1><p>{}</p></div></header>\n<main class=\"wrap\">\n<ul class=\"sites\" role=\"list\">\n",
         escape(&title),
         escape(&said(lang, crate::t!("serve-picker-intro")))
     );

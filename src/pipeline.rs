@@ -53,6 +53,9 @@ pub struct BuildOptions {
     /// For a member of a network (站群): the network's root relative to the site root
     /// (`../..`), whose `themes/` the site shares, overriding it file by file.
     pub shared: Option<PathBuf>,
+    /// For a member of a network: the pages reprinted (转载) here from other members,
+    /// added to the site's own content (see `crate::network`).
+    pub reprints: Vec<content::Page>,
 }
 
 impl BuildOptions {
@@ -67,6 +70,7 @@ impl BuildOptions {
             now: Now::Clock,
             offline: false,
             shared: None,
+            reprints: Vec::new(),
         }
     }
 }
@@ -525,6 +529,10 @@ fn build_model(
         &bounds,
         &mut content,
     ));
+    if !options.reprints.is_empty() {
+        content.pages.extend(options.reprints.iter().cloned());
+        content.pages.sort_by(|a, b| a.key.cmp(&b.key));
+    }
     // Scheduled pages get their URLs and Markdown like the others, so their problems
     // show today; they leave the site before the model is built.
     let schedule = Schedule::decide(&content, now, config.timezone, options.drafts);

@@ -1,13 +1,18 @@
 //! `menhu check --network`: every member site's check ([`super::check`]), reported per
 //! site, and the rules of the network itself:
-//! - C0401 pages pulled by a rule of a member that has no column (section) to show
-//!   them in;
+//! - C0401 a page pushed to a member, or pulled by a rule of a member, that has no
+//!   column (section) there to land in (the network build leaves such reprints out);
 //! - C0402 a member whose footer config has no filing number (ICP 备案号, 公安备案号)
 //!   (warning);
 //! - C0403 a filing number or site code identical to another member's: copied from the
 //!   template and never changed;
 //! - C0404 a push to a member that is not an ancestor of the page's site (warning: a
-//!   county may report to a neighbour, but usually it is a slip).
+//!   county may report to a neighbour, but usually it is a slip);
+//! - and E0910, a push target no member answers to, as the network build reports it.
+//!
+//! Each member is checked as the network build makes it (the network's shared theme),
+//! but without the pages reprinted from other members: those are checked on their
+//! own site.
 //!
 //! Every problem names its file from the network root (`sites/wuzhou/content/a.md`), so
 //! GitHub annotations land on the right file.
@@ -88,6 +93,7 @@ pub fn check_network(options: &NetworkCheckOptions) -> Result<NetworkReport, Dia
             drafts: options.drafts,
             offline: options.offline,
             now: options.now,
+            shared: Some(up_to_root(&member.folder)),
             ..BuildOptions::new(network.site_root(member.id))
         };
         let mut report = super::check(&CheckOptions {
@@ -114,6 +120,7 @@ pub fn check_network(options: &NetworkCheckOptions) -> Result<NetworkReport, Dia
     let mut network_problems = Diagnostics::new();
     network_problems.extend(filing_numbers(&footers));
     network_problems.extend(pulled_without_column(&network, &columns));
+    network_problems.extend(pushes(&network, &columns));
     Ok(NetworkReport {
         network: network.name.clone(),
         sites,
@@ -121,20 +128,62 @@ pub fn check_network(options: &NetworkCheckOptions) -> Result<NetworkReport, Dia
     })
 }
 
-/// The columns (sections) of a member site, by path (`news/tzgg`; the home is ``).
+/// The network root seen from a member's folder (`sites/wuzhou` → `../..`), whose
+/// `themes/` the member shares, as the network build passes it.
+fn up_to_root(folder: &Path) -> PathBuf {
+    folder
+        .components()
+        .filter(|c| matches!(c, std::path::Component::Normal(_)))
+        .map(|_| Path::new(".."))
+        .collect()
+}
+
+/// What the network's rules need of a member's model: its columns (sections) by path
+/// (`news/tzgg`; the home is ``), and every page's `push` targets.
 #[derive(Debug, Clone, Default)]
 struct Columns {
     /// Every section's path.
     paths: std::collections::BTreeSet<String>,
+    /// Pages with `push`: each page's file, its section's path and its targets.
+    pushes: Vec<Push>,
+}
+
+/// A page's `push`, as the network's rules read it.
+#[derive(Debug, Clone)]
+struct Push {
+    /// The page's file, relative to its site.
+    file: PathBuf,
+    /// Its section's path.
+    home: String,
+    /// Where it is pushed, as written.
+    targets: Vec<crate::diag::Located<String>>,
 }
 
 impl Columns {
     fn of(portal: &crate::portal::Portal) -> Columns {
+        let path_of = |id: crate::portal::SectionId| {
+            portal
+                .sections
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.source.components.join("/"))
+                .unwrap_or_default()
+        };
         Columns {
             paths: portal
                 .sections
                 .iter()
                 .map(|s| s.source.components.join("/"))
+                .collect(),
+            pushes: portal
+                .pages
+                .iter()
+                .filter(|p| !p.source.meta.push.is_empty())
+                .map(|p| Push {
+                    file: p.source.file.clone(),
+                    home: path_of(p.section),
+                    targets: p.source.meta.push.clone(),
+                })
                 .collect(),
         }
     }
@@ -196,6 +245,108 @@ fn pulled_without_column(network: &Network, columns: &[Option<Columns>]) -> Vec<
         }
     }
     problems
+}
+
+/// Per pushed page and target: E0910 when no member answers to the target (the network
+/// build refuses it too), C0401 when the receiver has no column for the page (the
+/// network build then leaves the reprint out), C0404 when the receiver is not an
+/// ancestor of the page's site. Each at the target in the page's front matter.
+fn pushes(network: &Network, columns: &[Option<Columns>]) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let columns_of = |id: crate::network::MemberId| columns.get(id.0 as usize)?.as_ref();
+    for origin in &network.members {
+        let Some(own) = columns_of(origin.id) else {
+            continue;
+        };
+        let ancestors = network.ancestors(origin.id);
+        for push in &own.pushes {
+            let file = origin.folder.join(&push.file);
+            let text = std::fs::read_to_string(network.root.join(&file)).unwrap_or_default();
+            let at = |d: Diagnostic, target: &crate::diag::Located<String>| {
+                let d = d.in_file(&file);
+                match target.span {
+                    Some(span) if !text.is_empty() => d.at(span, &text),
+                    Some(span) => d.at_span(span),
+                    None => d,
+                }
+            };
+            for target in &push.targets {
+                let Some(receiver) = network.resolve_target(origin.id, &target.value) else {
+                    problems.push(at(unknown_target(network, &target.value), target));
+                    continue;
+                };
+                if receiver == origin.id {
+                    continue;
+                }
+                let into = pushed_into(network, receiver, origin.id, &push.home);
+                let has = columns_of(receiver).is_none_or(|c| c.has(&into));
+                let name = network.member(receiver).name.as_str();
+                if !has {
+                    let d = Diagnostic::error(
+                        "C0401",
+                        crate::t!(
+                            "check-network-push-no-column",
+                            target = &target.value,
+                            site = name,
+                            section = &into
+                        ),
+                    )
+                    .help(crate::t!(
+                        "check-network-no-column.help",
+                        folder = crate::diag::display_path(&network.member(receiver).folder),
+                        section = &into
+                    ));
+                    problems.push(at(d, target));
+                }
+                if !ancestors.contains(&receiver) {
+                    let d = Diagnostic::warning(
+                        "C0404",
+                        crate::t!(
+                            "check-network-push-not-ancestor",
+                            target = &target.value,
+                            site = name
+                        ),
+                    )
+                    .help(crate::t!("check-network-push-not-ancestor.help"));
+                    problems.push(at(d, target));
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// Where a page of `home` pushed from `origin` lands on `receiver`: the `into` of a pull
+/// rule of the receiver that reads `origin`'s `home`, else the same section path (as
+/// the network build places it).
+fn pushed_into(
+    network: &Network,
+    receiver: crate::network::MemberId,
+    origin: crate::network::MemberId,
+    home: &str,
+) -> String {
+    network
+        .member(receiver)
+        .pull
+        .iter()
+        .filter(|rule| network.origins(receiver, rule).contains(&origin))
+        .find(|rule| {
+            rule.sections
+                .iter()
+                .any(|s| home == s || home.starts_with(&format!("{s}/")))
+        })
+        .and_then(|rule| rule.into.clone())
+        .unwrap_or_else(|| home.to_owned())
+}
+
+/// E0910: no member answers to the push target `written` (as the network build says).
+fn unknown_target(network: &Network, written: &str) -> Diagnostic {
+    let d = Diagnostic::error("E0910", crate::t!("network-unknown-push", target = written))
+        .expected(crate::t!("network-unknown-push.expected"));
+    match crate::diag::did_you_mean(written, network.target_names()) {
+        Some(near) => d.help(crate::t!("network-did-you-mean", name = near)),
+        None => d.help(crate::t!("network-unknown-push.help")),
+    }
 }
 
 /// The filing numbers a member's footer config declares (`[extra] footer = { icp,

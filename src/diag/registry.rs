@@ -195,6 +195,7 @@ pub const CODES: &[Code] = &[
     error("C0401", "no-column-for-syndicated"),
     warning("C0402", "member-filing-missing"),
     error("C0403", "member-filing-copied"),
+    warning("C0404", "push-not-upwards"),
 ];
 
 /// The registry's entry for `code`.

@@ -210,3 +210,71 @@ fn pages_pulled_into_a_column_the_receiver_lacks_are_an_error_at_its_entry() {
     assert_contains(annotations[0], "「wuzhou」");
     assert_contains(annotations[0], "news/tzgg");
 }
+
+#[test]
+fn pushes_to_a_missing_column_sideways_or_to_no_one_are_reported_at_the_target() {
+    let root = network();
+    root.write(
+        "sites/liuzhou/content/dt/_index.md",
+        "+++\ntitle = \"动态\"\nsort_by = \"date\"\n+++\n",
+    );
+    let page = "sites/liuzhou/content/dt/2026-05-05-bao-song.md";
+    root.write(
+        page,
+        "+++\ntitle = \"柳州报送稿\"\ndate = 2026-05-05\npush = [\"parent\", \"wuzhou\"]\n+++\n正文。\n",
+    );
+    let run = check(&root, &["--format", "github"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    let lines = |code: &str| -> Vec<String> {
+        run.stdout
+            .lines()
+            .filter(|l| l.contains(&format!("title={code}")))
+            .map(str::to_owned)
+            .collect()
+    };
+    // The province has no column `dt`; Wuzhou has none either; Wuzhou is no ancestor.
+    let no_column = lines("C0401");
+    assert_eq!(no_column.len(), 2, "{}", run.stdout);
+    assert!(
+        no_column
+            .iter()
+            .all(|l| l.starts_with(&format!("::error file={page},line=4,")))
+    );
+    assert_contains(&no_column.join("\n"), "「guangxi」");
+    let sideways = lines("C0404");
+    assert_eq!(sideways.len(), 1, "{}", run.stdout);
+    assert_contains(&sideways[0], &format!("::warning file={page},line=4,"));
+    assert_contains(&sideways[0], "「wuzhou」");
+    // The clean pushes of the network (Wuzhou's article to its parent) are not reported.
+    assert!(
+        !run.stdout.contains("sites/wuzhou/content/news"),
+        "{}",
+        run.stdout
+    );
+
+    root.write(
+        page,
+        "+++\ntitle = \"柳州报送稿\"\ndate = 2026-05-05\npush = [\"广西科协会\"]\n+++\n正文。\n",
+    );
+    let human = check(&root, &[]);
+    assert_eq!(human.code, 1, "{}", human.stderr);
+    assert_contains(&human.stderr, "error[E0910]");
+    assert_contains(&human.stderr, &format!("--> {page}:4:"));
+}
+
+#[test]
+fn a_member_is_checked_with_the_theme_the_network_shares() {
+    let root = network();
+    for (path, _) in crate::support::MINIMAL_TEMPLATES {
+        std::fs::remove_file(root.path(&format!("sites/liuzhou/{path}"))).expect("remove");
+    }
+    for (path, text) in crate::support::MINIMAL_TEMPLATES {
+        root.write(&format!("themes/shared/{path}"), text);
+    }
+    let config = root.path("sites/liuzhou/site-config.toml");
+    let text = std::fs::read_to_string(&config).expect("config");
+    std::fs::write(&config, format!("theme = \"shared\"\n{text}")).expect("write config");
+    let run = check(&root, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains(&run.stderr, "3 sites checked: no problems found");
+}

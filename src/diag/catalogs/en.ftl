@@ -783,6 +783,9 @@ check-network-site = { $association } ({ $site }, { $folder })
 check-network-rules = network rules of { $network }
 check-network-no-column = member site 「{ $site }」 pulls pages of { $origins } into the column `{ $section }`, which it does not have
     .help = add the column to the site (`{ $folder }/content/{ $section }/_index.md`), or give the pull rule an `into` naming a column it has
+check-network-push-no-column = the page is pushed to 「{ $target }」 (member site 「{ $site }」), which has no column `{ $section }` to show it in: it does not appear there
+check-network-push-not-ancestor = the page is pushed to 「{ $target }」 (member site 「{ $site }」), which is not a parent or ancestor of this site
+    .help = pages are usually reported (报送) upwards, to `"parent"` or `"province"`; if this push is meant, leave it
 check-network-total = { $sites } sites checked: { $summary }
 check-network-filing-missing = member site 「{ $site }」 has no { $names } in its footer config
     .help = write the site's own numbers under `[extra]` of its site-config.toml: `footer = { "{" } icp = "…", police = "…" { "}" }`
@@ -1249,3 +1252,5 @@ code-C0402 = a member site of a network has no ICP or 公安 filing number in it
     .fix = write the site's own numbers into `[extra] footer`
 code-C0403 = a member site of a network has the same filing number or site code as another member
     .fix = write the site's own number, as on its filing certificate
+code-C0404 = a page is pushed to a member site that is not an ancestor of its own site
+    .fix = push to `"parent"` or `"province"`, unless this push is meant

@@ -756,6 +756,9 @@ check-network-site = { $association }（{ $site }，{ $folder }）
 check-network-rules = { $network } 的站群规则
 check-network-no-column = 成员网站「{ $site }」把 { $origins } 的稿件转载到栏目 `{ $section }`，但它没有这个栏目
     .help = 给该网站加上这个栏目（`{ $folder }/content/{ $section }/_index.md`），或在转载规则里用 `into` 指定一个已有的栏目
+check-network-push-no-column = 这篇稿件报送到「{ $target }」（成员网站「{ $site }」），但那个网站没有栏目 `{ $section }`，稿件不会出现在那里
+check-network-push-not-ancestor = 这篇稿件报送到「{ $target }」（成员网站「{ $site }」），它不是本网站的上级
+    .help = 稿件一般向上级报送，写 `"parent"`（上级）或 `"province"`（省级）；确实要报送给它的话可以不改
 check-network-total = 共检查 { $sites } 个网站：{ $summary }
 check-network-filing-missing = 成员网站「{ $site }」的页脚配置里没有{ $names }
     .help = 在该网站 site-config.toml 的 `[extra]` 里写上本网站自己的备案号：`footer = { "{" } icp = "…", police = "…" { "}" }`
@@ -1210,3 +1213,5 @@ code-C0402 = 站群的成员网站在页脚配置里没有 ICP 备案号或公�
     .fix = 在 `[extra] footer` 里写上本网站自己的备案号
 code-C0403 = 站群的成员网站与另一个成员网站的备案号或网站标识码相同
     .fix = 改为本网站自己的备案号，以备案证书为准
+code-C0404 = 稿件报送给了不是本网站上级的成员网站
+    .fix = 改为向 `"parent"` 或 `"province"` 报送，确实要报送给它的话可以不改

@@ -756,6 +756,9 @@ check-network-site = { $association }（{ $site }，{ $folder }）
 check-network-rules = { $network } 的站羣規則
 check-network-no-column = 成員網站「{ $site }」把 { $origins } 的稿件轉載到欄目 `{ $section }`，但它沒有這個欄目
     .help = 給該網站加上這個欄目（`{ $folder }/content/{ $section }/_index.md`），或在轉載規則裏用 `into` 指定一個已有的欄目
+check-network-push-no-column = 這篇稿件報送到「{ $target }」（成員網站「{ $site }」），但那個網站沒有欄目 `{ $section }`，稿件不會出現在那裏
+check-network-push-not-ancestor = 這篇稿件報送到「{ $target }」（成員網站「{ $site }」），它不是本網站的上級
+    .help = 稿件一般向上級報送，寫 `"parent"`（上級）或 `"province"`（省級）；確實要報送給它的話可以不改
 check-network-total = 共檢查 { $sites } 個網站：{ $summary }
 check-network-filing-missing = 成員網站「{ $site }」的頁腳配置裏沒有{ $names }
     .help = 在該網站 site-config.toml 的 `[extra]` 裏寫上本網站自己的備案號：`footer = { "{" } icp = "…", police = "…" { "}" }`
@@ -1210,3 +1213,5 @@ code-C0402 = 站羣的成員網站在頁腳配置裏沒有 ICP 備案號或公�
     .fix = 在 `[extra] footer` 裏寫上本網站自己的備案號
 code-C0403 = 站羣的成員網站與另一個成員網站的備案號或網站標識碼相同
     .fix = 改爲本網站自己的備案號，以備案證書爲準
+code-C0404 = 稿件報送給了不是本網站上級的成員網站
+    .fix = 改爲向 `"parent"` 或 `"province"` 報送，確實要報送給它的話可以不改

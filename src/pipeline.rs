@@ -26,7 +26,7 @@ use crate::fingerprint::{self, BuildCache, MarkdownCache, MarkdownSource};
 use crate::images::{ImageCache, ImageProcessor, ImageRequests};
 use crate::markdown::{
     self, AnchorLinks, AnchorStyle, LinkResolver, MarkdownInput, MarkdownOptions, Rendered,
-    ShortcodeOutput, ShortcodeRenderer,
+    ShortcodeOutput, ShortcodeRenderer, SiteLinkError,
 };
 use crate::output::{self, CopiedFile, Output, OutputSink, SiteOutput, WriteStats};
 use crate::portal::schedule::{Publication, Schedule};
@@ -56,7 +56,13 @@ pub struct BuildOptions {
     /// For a member of a network: the pages reprinted (转载) here from other members,
     /// added to the site's own content (see `crate::network`).
     pub reprints: Vec<content::Page>,
+    /// For a member of a network: every member's permalinks by content key
+    /// (`news/x.md`), by site name, for `@site:/news/x.md` links.
+    pub site_links: Option<Arc<SiteLinks>>,
 }
+
+/// Permalinks by content key, by member site name (see [`BuildOptions::site_links`]).
+pub type SiteLinks = std::collections::BTreeMap<String, HashMap<String, String>>;
 
 impl BuildOptions {
     /// Options for building the site at `root` with every default.
@@ -71,6 +77,7 @@ impl BuildOptions {
             offline: false,
             shared: None,
             reprints: Vec::new(),
+            site_links: None,
         }
     }
 }
@@ -544,6 +551,7 @@ fn build_model(
     let links = Links {
         plan: &urls,
         unreadable: unreadable_pages(&report),
+        sites: options.site_links.as_deref(),
     };
     let (images, image_assets) = image_requests(
         &options.root,
@@ -697,6 +705,8 @@ fn unreadable_pages(report: &Diagnostics) -> HashSet<String> {
 struct Links<'a> {
     plan: &'a UrlPlan,
     unreadable: HashSet<String>,
+    /// In a network: every member's permalinks, for `@site:/` links.
+    sites: Option<&'a SiteLinks>,
 }
 
 impl LinkResolver for Links<'_> {
@@ -709,6 +719,19 @@ impl LinkResolver for Links<'_> {
 
     fn nearest(&self, target: &str) -> Option<String> {
         self.plan.nearest(target)
+    }
+
+    fn resolve_in_site(&self, site: &str, target: &str) -> Option<Result<String, SiteLinkError>> {
+        let sites = self.sites?;
+        let Some(permalinks) = sites.get(site) else {
+            let near = crate::diag::did_you_mean(site, sites.keys().map(String::as_str));
+            return Some(Err(SiteLinkError::NoSite(near.map(str::to_owned))));
+        };
+        let key = target.trim_start_matches('/');
+        Some(permalinks.get(key).cloned().ok_or_else(|| {
+            let near = crate::diag::did_you_mean_path(key, permalinks.keys().map(String::as_str));
+            SiteLinkError::NoPage(near.map(str::to_owned))
+        }))
     }
 }
 

@@ -186,12 +186,14 @@ fn member_options(
 pub fn build_network(options: &NetworkOptions) -> Result<NetworkBuilt, Diagnostics> {
     let (network, ids) = selected(options)?;
     let output = output_folder(&network, options)?;
-    let mut reprints = super::syndicate::reprints(&network, &options.base_urls, options.drafts)?;
+    let mut syndication =
+        super::syndicate::syndicate(&network, &options.base_urls, options.drafts)?;
     std::fs::create_dir_all(&output).map_err(|e| unwritable(&output, &e))?;
     let mut members = Vec::new();
     for id in ids {
-        let pages = std::mem::take(&mut reprints[id.0 as usize]);
+        let pages = std::mem::take(&mut syndication.reprints[id.0 as usize]);
         let mut member_options = member_options(&network, id, options, pages);
+        member_options.site_links = Some(syndication.site_links.clone());
         let name = network.member(id).name.clone();
         member_options.output = Some(output.join(&name));
         let result = pipeline::build(&member_options)
@@ -214,12 +216,15 @@ pub fn build_network(options: &NetworkOptions) -> Result<NetworkBuilt, Diagnosti
 /// base URLs `options` give.
 pub fn build_network_in_memory(options: &NetworkOptions) -> Result<NetworkInMemory, Diagnostics> {
     let (network, ids) = selected(options)?;
-    let mut reprints = super::syndicate::reprints(&network, &options.base_urls, options.drafts)?;
+    let mut syndication =
+        super::syndicate::syndicate(&network, &options.base_urls, options.drafts)?;
     let members = ids
         .into_iter()
         .map(|id| {
-            let pages = std::mem::take(&mut reprints[id.0 as usize]);
-            let result = pipeline::build_in_memory(&member_options(&network, id, options, pages))
+            let pages = std::mem::take(&mut syndication.reprints[id.0 as usize]);
+            let mut member_options = member_options(&network, id, options, pages);
+            member_options.site_links = Some(syndication.site_links.clone());
+            let result = pipeline::build_in_memory(&member_options)
                 .map_err(|problems| in_member(&network, id, problems));
             MemberBuild {
                 id,

@@ -10,6 +10,9 @@
 //! reports it). `@/` links in a reprinted body are rewritten to the origin's addresses,
 //! so they lead where they led on the origin site.
 //!
+//! Every member's permalinks are gathered here too, for `@site:/path.md` links
+//! between members (resolved in the Markdown stage; a broken one is E0911).
+//!
 //! Code E0910: a `push` target no member answers to, at the page's line, with the
 //! nearest name.
 
@@ -22,6 +25,7 @@ use crate::config::Config;
 use crate::content::meta::Reprint;
 use crate::content::{self, Content, LoadOptions, Page};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::pipeline::SiteLinks;
 use crate::portal::UrlPlan;
 
 /// One member read for syndication: its content and every page's permalink.
@@ -31,13 +35,20 @@ struct Read {
     urls: UrlPlan,
 }
 
-/// The reprints each member adds to its content, by member (file order), or the push
-/// targets that name no member.
-pub(super) fn reprints(
+/// What syndication gives each member's build.
+pub(super) struct Syndication {
+    /// The reprints each member adds to its content, by member (file order).
+    pub reprints: Vec<Vec<Page>>,
+    /// Every member's permalinks, for `@site:/` links.
+    pub site_links: std::sync::Arc<SiteLinks>,
+}
+
+/// The reprints and links of every member, or the push targets that name no member.
+pub(super) fn syndicate(
     network: &Network,
     base_urls: &BaseUrls,
     drafts: bool,
-) -> Result<Vec<Vec<Page>>, Diagnostics> {
+) -> Result<Syndication, Diagnostics> {
     let read: Vec<Option<Read>> = network
         .members
         .iter()
@@ -80,7 +91,13 @@ pub(super) fn reprints(
     if problems.has_errors() {
         return Err(problems);
     }
-    Ok(network
+    let site_links: SiteLinks = network
+        .members
+        .iter()
+        .zip(&read)
+        .filter_map(|(m, site)| Some((m.name.clone(), site.as_ref()?.urls.permalinks().clone())))
+        .collect();
+    let reprints = network
         .members
         .iter()
         .map(|receiver| {
@@ -102,7 +119,11 @@ pub(super) fn reprints(
                 })
                 .collect()
         })
-        .collect())
+        .collect();
+    Ok(Syndication {
+        reprints,
+        site_links: std::sync::Arc::new(site_links),
+    })
 }
 
 /// A member's config, content and URL plan, as its build will read them; `None` when

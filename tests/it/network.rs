@@ -401,3 +401,65 @@ fn an_unknown_push_target_names_the_file_and_line_and_the_nearest_name() {
     assert_contains(&run.stderr, "did you mean `guangxi`?");
     assert!(!net.output_exists("guangxi"));
 }
+
+#[test]
+fn links_between_member_sites_resolve_and_a_broken_one_names_file_and_line() {
+    let net = syndicating();
+    net.write(
+        "sites/wuzhou/content/news/2026-05-06-lianjie.md",
+        "+++\ntitle = \"链接\"\ndate = 2026-05-06\n+++\n见[省科协通知](@guangxi:/news/tzgg/2026-05-03-kaihui.md#hui)和[柳州](@liuzhou:/_index.md)。\n",
+    );
+    let run = net.menhu(&["build", "--network"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = net.output("wuzhou/news/lianjie/index.html");
+    assert_contains(
+        &page,
+        "href=\"https://guangxi.example.org/news/tzgg/kaihui/#hui\"",
+    );
+    assert_contains(&page, "href=\"https://liuzhou.example.org/\"");
+    // In the preview, the links follow the sites' preview addresses.
+    let options = NetworkOptions {
+        base_urls: BaseUrls::Under("http://127.0.0.1:4321".into()),
+        ..NetworkOptions::new(net.root())
+    };
+    let built = build_network_in_memory(&options).expect("the network builds");
+    let wuzhou = built.members[1].result.as_ref().expect("wuzhou builds");
+    let page = wuzhou
+        .site
+        .files
+        .iter()
+        .find(|f| f.path == "news/lianjie/index.html")
+        .expect("the page");
+    assert_contains(
+        &String::from_utf8_lossy(&page.body),
+        "href=\"http://127.0.0.1:4321/guangxi/news/tzgg/kaihui/#hui\"",
+    );
+    let reprint = wuzhou
+        .site
+        .files
+        .iter()
+        .find(|f| f.path == "news/tzgg/kaihui-guangxi/index.html")
+        .expect("the reprint");
+    assert_contains(
+        &String::from_utf8_lossy(&reprint.body),
+        "<link rel=\"canonical\" href=\"http://127.0.0.1:4321/guangxi/news/tzgg/kaihui/\">",
+    );
+
+    net.write(
+        "sites/wuzhou/content/news/2026-05-06-lianjie.md",
+        "+++\ntitle = \"链接\"\ndate = 2026-05-06\n+++\n第一行。\n\n见[通知](@guangxi:/news/tzgg/2026-05-03-kaihiu.md)与[柳州](@liuzou:/_index.md)。\n",
+    );
+    let run = net.menhu(&["build", "--network", "--lang", "en"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(&run.stderr, "E0911");
+    assert_contains(
+        &run.stderr,
+        "sites/wuzhou/content/news/2026-05-06-lianjie.md:7:",
+    );
+    assert_contains(&run.stderr, "@guangxi:/news/tzgg/2026-05-03-kaihui.md");
+    assert_contains(
+        &run.stderr,
+        "no member site of the network is named `liuzou`",
+    );
+    assert_contains(&run.stderr, "did you mean `liuzhou`?");
+}

@@ -10,9 +10,9 @@
 //!   county may report to a neighbour, but usually it is a slip);
 //! - and E0910, a push target no member answers to, as the network build reports it.
 //!
-//! Each member is checked as the network build makes it (the network's shared theme),
-//! but without the pages reprinted from other members: those are checked on their
-//! own site.
+//! Each member is checked as the network build makes it (the network's shared theme,
+//! `@site:` links to the other members), but without the pages reprinted from other
+//! members: those are checked on their own site.
 //!
 //! Every problem names its file from the network root (`sites/wuzhou/content/a.md`), so
 //! GitHub annotations land on the right file.
@@ -88,12 +88,14 @@ pub fn check_network(options: &NetworkCheckOptions) -> Result<NetworkReport, Dia
     let network = Network::load(&options.root).map_err(Diagnostics::from_iter)?;
     let mut sites = Vec::with_capacity(network.members.len());
     let mut columns = Vec::with_capacity(network.members.len());
+    let links = site_links(&network, options.drafts);
     for member in &network.members {
         let build = BuildOptions {
             drafts: options.drafts,
             offline: options.offline,
             now: options.now,
             shared: Some(up_to_root(&member.folder)),
+            site_links: Some(links.clone()),
             ..BuildOptions::new(network.site_root(member.id))
         };
         let mut report = super::check(&CheckOptions {
@@ -126,6 +128,32 @@ pub fn check_network(options: &NetworkCheckOptions) -> Result<NetworkReport, Dia
         sites,
         network_problems,
     })
+}
+
+/// Every member's permalinks by content key, for `@site:/news/x.md` links, read as the
+/// network build reads them (each member's config, content and URLs; no Markdown). A
+/// member that cannot be read is left out: its own check says why.
+fn site_links(network: &Network, drafts: bool) -> std::sync::Arc<crate::pipeline::SiteLinks> {
+    let read = |id: crate::network::MemberId| {
+        let root = network.site_root(id);
+        let (config, _) = crate::config::Config::load(&root).ok()?;
+        let (bounds, _) = config.bounds(&root);
+        let load = crate::content::LoadOptions {
+            drafts,
+            ignored: config.ignored_content.clone(),
+            bounds: Some(bounds),
+            titles: crate::content::meta::Titles::of_site(&config),
+        };
+        let (content, _) = crate::content::load(&root, &load);
+        let (urls, _) = crate::portal::UrlPlan::build(&config, &content);
+        Some(urls.permalinks().clone())
+    };
+    let links = network
+        .members
+        .iter()
+        .filter_map(|m| Some((m.name.clone(), read(m.id)?)))
+        .collect();
+    std::sync::Arc::new(links)
 }
 
 /// The network root seen from a member's folder (`sites/wuzhou` → `../..`), whose

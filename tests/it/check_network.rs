@@ -278,3 +278,34 @@ fn a_member_is_checked_with_the_theme_the_network_shares() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_contains(&run.stderr, "3 sites checked: no problems found");
 }
+
+#[test]
+fn links_to_other_members_are_checked_as_the_network_build_resolves_them() {
+    let root = network();
+    let page = "sites/wuzhou/content/news/2026-05-06-lian-jie.md";
+    root.write(
+        page,
+        "+++\ntitle = \"链接\"\ndate = 2026-05-06\n+++\n见[省科协新闻](@guangxi:/news/2026-05-01-ben-zhan.md)。\n",
+    );
+    let clean = check(&root, &[]);
+    assert_eq!(clean.code, 0, "{}", clean.stderr);
+    root.write(
+        page,
+        "+++\ntitle = \"链接\"\ndate = 2026-05-06\n+++\n见[省科协新闻](@guangxi:/news/missing.md)。\n",
+    );
+    let broken = check(&root, &["--format", "json"]);
+    assert_eq!(broken.code, 1, "{}", broken.stderr);
+    let objects = json_lines(&broken);
+    let wuzhou = objects
+        .iter()
+        .find(|o| o["site"] == "wuzhou")
+        .expect("wuzhou");
+    let files: Vec<&str> = wuzhou["problems"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|p| p["severity"] == "error")
+        .filter_map(|p| p["file"].as_str())
+        .collect();
+    assert_eq!(files, [page], "{wuzhou}");
+}

@@ -59,6 +59,8 @@ pub struct BuildOptions {
     /// For a member of a network: every member's permalinks by content key
     /// (`news/x.md`), by site name, for `@site:/news/x.md` links.
     pub site_links: Option<Arc<SiteLinks>>,
+    /// For a member of a network: the other member sites (city pages link to them).
+    pub member_sites: Vec<crate::portal::MemberSite>,
 }
 
 /// Permalinks by content key, by member site name (see [`BuildOptions::site_links`]).
@@ -78,6 +80,7 @@ impl BuildOptions {
             shared: None,
             reprints: Vec::new(),
             site_links: None,
+            member_sites: Vec::new(),
         }
     }
 }
@@ -613,6 +616,7 @@ fn build_model(
         now,
         images,
         image_assets,
+        member_sites: options.member_sites.clone(),
     };
     let (portal, problems) = Portal::build(input);
     report.extend(problems);

@@ -194,6 +194,7 @@ pub fn build_network(options: &NetworkOptions) -> Result<NetworkBuilt, Diagnosti
         let pages = std::mem::take(&mut syndication.reprints[id.0 as usize]);
         let mut member_options = member_options(&network, id, options, pages);
         member_options.site_links = Some(syndication.site_links.clone());
+        member_options.member_sites = others(&network, id, &syndication.sites);
         let name = network.member(id).name.clone();
         member_options.output = Some(output.join(&name));
         let result = pipeline::build(&member_options)
@@ -224,6 +225,8 @@ pub fn build_network_in_memory(options: &NetworkOptions) -> Result<NetworkInMemo
             let pages = std::mem::take(&mut syndication.reprints[id.0 as usize]);
             let mut member_options = member_options(&network, id, options, pages);
             member_options.site_links = Some(syndication.site_links.clone());
+            member_options.member_sites = others(&network, id, &syndication.sites);
+            member_options.member_sites = others(&network, id, &syndication.sites);
             let result = pipeline::build_in_memory(&member_options)
                 .map_err(|problems| in_member(&network, id, problems));
             MemberBuild {
@@ -234,6 +237,16 @@ pub fn build_network_in_memory(options: &NetworkOptions) -> Result<NetworkInMemo
         })
         .collect();
     Ok(NetworkInMemory { network, members })
+}
+
+/// The member sites other than `id`.
+fn others(
+    network: &Network,
+    id: MemberId,
+    sites: &[crate::portal::MemberSite],
+) -> Vec<crate::portal::MemberSite> {
+    let name = &network.member(id).name;
+    sites.iter().filter(|s| &s.name != name).cloned().collect()
 }
 
 /// A member's problems with their files named from the network root

@@ -26,7 +26,7 @@ use crate::content::meta::Reprint;
 use crate::content::{self, Content, LoadOptions, Page};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::pipeline::SiteLinks;
-use crate::portal::UrlPlan;
+use crate::portal::{MemberSite, UrlPlan};
 
 /// One member read for syndication: its content and every page's permalink.
 struct Read {
@@ -41,6 +41,8 @@ pub(super) struct Syndication {
     pub reprints: Vec<Vec<Page>>,
     /// Every member's permalinks, for `@site:/` links.
     pub site_links: std::sync::Arc<SiteLinks>,
+    /// Every member as the others link to it (a province's city pages).
+    pub sites: Vec<MemberSite>,
 }
 
 /// The reprints and links of every member, or the push targets that name no member.
@@ -120,9 +122,25 @@ pub(super) fn syndicate(
                 .collect()
         })
         .collect();
+    let registry = crate::portal::region::builtin();
+    let sites = network
+        .members
+        .iter()
+        .zip(&read)
+        .filter_map(|(m, site)| {
+            Some(MemberSite {
+                name: m.name.clone(),
+                region_code: registry.get(m.region).code.clone(),
+                association: m.association.clone(),
+                short: m.short.clone().unwrap_or_else(|| m.association.clone()),
+                url: format!("{}/", site.as_ref()?.base_url),
+            })
+        })
+        .collect();
     Ok(Syndication {
         reprints,
         site_links: std::sync::Arc::new(site_links),
+        sites,
     })
 }
 

@@ -153,8 +153,26 @@ pub struct Portal {
     /// Bundle files by permalink, for the image functions (see
     /// [`crate::render::functions::ImageSite`]); empty when no template calls them.
     pub image_assets: Arc<HashMap<String, PathBuf>>,
+    /// In a network (站群): the other member sites, so a city page links to its city's
+    /// site. Empty for a site built on its own.
+    pub member_sites: Vec<MemberSite>,
     page_keys: HashMap<String, PageId>,
     section_keys: HashMap<String, SectionId>,
+}
+
+/// A member site of a network, as other members link to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberSite {
+    /// Its name in the network (`wuzhou`).
+    pub name: String,
+    /// The GB/T 2260 code of its region (`450400`).
+    pub region_code: String,
+    /// Its association's full name (梧州市科学技术协会).
+    pub association: String,
+    /// Its short name (梧州市科协), else the full one.
+    pub short: String,
+    /// Its home page (`https://wz.example.org/`).
+    pub url: String,
 }
 
 /// The inputs of [`Portal::build`], produced by the earlier stages.
@@ -179,6 +197,8 @@ pub struct PortalInput {
     pub images: Arc<ImageRequests>,
     /// Bundle files by permalink, for the image functions.
     pub image_assets: Arc<HashMap<String, PathBuf>>,
+    /// The other member sites of a network; empty outside one.
+    pub member_sites: Vec<MemberSite>,
 }
 
 impl Portal {
@@ -213,6 +233,7 @@ impl Portal {
             now,
             images,
             image_assets,
+            member_sites,
         } = input;
         let mut diagnostics = Diagnostics::new();
         let section_keys: HashMap<String, SectionId> = content
@@ -284,6 +305,7 @@ impl Portal {
             menus: menus::Menus::new(),
             headlines: Vec::new(),
             photo_news: Vec::new(),
+            member_sites,
             page_keys,
             section_keys,
         };

@@ -219,6 +219,17 @@ pub(super) fn city_value(views: &Views, city: &CityPage, with_pages: bool) -> Va
         "page_count": city.pages.len(),
         "index_permalink": portal.places.permalink,
     });
+    // In a network, the member site of this city (访问梧州市科协网站).
+    let site = portal
+        .member_sites
+        .iter()
+        .find(|site| site.region_code == division.code);
+    if let (Some(site), Value::Object(map)) = (site, &mut value) {
+        map.insert(
+            "site".to_owned(),
+            json!({"name": site.name, "association": site.association, "short": site.short, "url": site.url}),
+        );
+    }
     if with_pages && let Value::Object(map) = &mut value {
         let (orgs, others): (Vec<PageId>, Vec<PageId>) =
             city.pages.iter().partition(|p| org::is_org(portal, **p));

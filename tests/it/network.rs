@@ -463,3 +463,61 @@ fn links_between_member_sites_resolve_and_a_broken_one_names_file_and_line() {
     );
     assert_contains(&run.stderr, "did you mean `liuzhou`?");
 }
+
+#[test]
+fn with_the_default_theme_a_reprint_shows_its_source_and_a_city_page_links_to_the_city_site() {
+    let net = syndicating();
+    crate::support::copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/portal"),
+        &{
+            let theme = net.path("themes/portal");
+            std::fs::create_dir_all(&theme).unwrap();
+            theme
+        },
+    );
+    for name in ["guangxi", "wuzhou"] {
+        let config = format!("sites/{name}/site-config.toml");
+        let text = std::fs::read_to_string(net.path(&config)).unwrap();
+        net.write(
+            &config,
+            &text.replace("theme = \"t\"", "theme = \"portal\""),
+        );
+        net.write(
+            &format!("sites/{name}/content/about.md"),
+            "+++\ntitle = \"关于我们\"\n+++\n简介。\n",
+        );
+        // The sections the default theme's menus and home page name.
+        for section in ["orgs", "cases", "kepu", "news/tbgz"] {
+            net.write(
+                &format!("sites/{name}/content/{section}/_index.md"),
+                "+++\ntitle = \"栏目\"\n+++\n",
+            );
+        }
+    }
+    net.write(
+        "sites/guangxi/content/news/2026-05-07-wuzhou.md",
+        "+++\ntitle = \"梧州调研\"\ndate = 2026-05-07\ncity = \"梧州\"\n+++\n调研正文。\n",
+    );
+    let run = net.menhu(&["build", "--network", "--lang", "en"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let reprint = net.output("wuzhou/news/tzgg/kaihui-guangxi/index.html");
+    assert_contains(
+        &reprint,
+        "<link rel=\"canonical\" href=\"https://guangxi.example.org/news/tzgg/kaihui/\">",
+    );
+    assert_contains(
+        &reprint,
+        "<span class=\"article-reprint\">来源：<a href=\"https://guangxi.example.org/\">广西壮族自治区科学技术协会</a></span>",
+    );
+    let own = net.output("wuzhou/news/a/index.html");
+    assert_contains(
+        &own,
+        "<link rel=\"canonical\" href=\"https://wuzhou.example.org/news/a/\">",
+    );
+    assert_not_contains(&own, "article-reprint");
+    let city = net.output("guangxi/cities/wuzhou/index.html");
+    assert_contains(
+        &city,
+        "<p class=\"city-site\"><a href=\"https://wuzhou.example.org/\">访问梧州市科协网站</a></p>",
+    );
+}

@@ -254,3 +254,50 @@ fn a_broken_member_keeps_its_last_good_build_and_shows_its_errors_on_its_pages()
     assert_contains(&server.get("/wuzhou/news/").body, "（改好）");
     assert_not_contains(&server.get("/").body, "class=\"failed\"");
 }
+
+/// In Chromium: the province's list, open on `/guangxi/news/`, reloads by itself when
+/// a Wuzhou article pushed to it is edited (its script listens on the province's own
+/// events and names its page within the province's site), and the Wuzhou page open at
+/// the same time reloads too.
+#[test]
+fn open_pages_of_both_sites_reload_in_a_browser_when_a_pushed_page_is_edited() {
+    use crate::serve_browser::Browser;
+    const CHROMIUM: &str = "/usr/bin/chromium";
+    if !std::path::Path::new(CHROMIUM).exists() {
+        assert!(
+            std::env::var("MENHU_REQUIRE_BROWSER").as_deref() != Ok("1"),
+            "MENHU_REQUIRE_BROWSER=1 but {CHROMIUM} is missing"
+        );
+        println!("skipped: {CHROMIUM} is not installed (apt-get install chromium)");
+        return;
+    }
+    let root = network();
+    let server = start(&root);
+    let mut pages: Vec<Browser> = ["guangxi", "wuzhou"]
+        .iter()
+        .map(|site| Browser::open(&format!("http://{}/{site}/news/", server.address)))
+        .collect();
+    for (page, site) in pages.iter_mut().zip(["guangxi", "wuzhou"]) {
+        page.wait_until(
+            "document.readyState === 'complete' && document.body.innerText.includes('梧州报送稿')",
+        );
+        // The page's own stream is open once the server has greeted it.
+        page.eval(&format!(
+            "window.__greeted = false; new EventSource('/{site}/__menhu/events').addEventListener('hello', () => {{ window.__greeted = true; }})"
+        ));
+        page.wait_until("window.__greeted === true");
+        page.eval("window.__marker = 'before'");
+    }
+    root.write(
+        "sites/wuzhou/content/news/2026-05-02-bao-song.md",
+        "+++\ntitle = \"梧州报送稿（浏览器）\"\ndate = 2026-05-02\npush = [\"parent\"]\n+++\n梧州的稿件正文。\n",
+    );
+    for page in &mut pages {
+        page.wait_until("document.body.innerText.includes('梧州报送稿（浏览器）')");
+        assert_eq!(
+            page.eval("window.__marker === undefined"),
+            serde_json::Value::Bool(true),
+            "the page was reloaded"
+        );
+    }
+}

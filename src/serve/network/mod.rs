@@ -1,6 +1,6 @@
 //! `menhu serve --network`: every member site of a network (站群) on one port. `/` is a
 //! site picker ([`picker`]); `/<name>/…` is member `<name>`'s site, built in memory with
-//! the base URL `http://ADDRESS/<name>/`, so its links (and the links between members)
+//! the base URL `http://ADDRESS/<name>`, so its links (and the links between members)
 //! stay on the preview. Each site has its own event stream at `/<name>/__menhu/events`:
 //! a change rebuilds the network ([`members`]) and each open page reloads when its
 //! output changed — a city page pushed to the province changes pages of both sites, so
@@ -9,8 +9,9 @@
 //! What the single-site preview guarantees holds here too: requests are answered from
 //! the in-memory outputs only ([`super::http::resolve_request_path`] within a site, and
 //! a path that names no member is 404), only to the preview's own `Host` and only
-//! `GET`/`HEAD` ([`super::guard`]). A rebuild that fails keeps every site's last good
-//! outputs and shows the errors over open pages.
+//! `GET`/`HEAD` ([`super::guard`]). A member whose rebuild fails keeps its last good
+//! outputs and shows its errors over its own open pages and on the picker; the others
+//! are published as usual.
 
 mod members;
 mod picker;

@@ -146,6 +146,10 @@ pub enum Command {
         /// git repository, with the reviewer's name as author.
         #[arg(long, requires = "edit")]
         edit_commit: bool,
+        /// Preview every member site of the network (network.toml in `--root`) on one
+        /// port, with a site picker.
+        #[arg(long, conflicts_with_all = ["edit", "base_url", "verbose"])]
+        network: bool,
     },
     /// Create a new page: content/SECTION/YYYY-MM-DD-<pinyin-of-title>.md.
     New {
@@ -198,6 +202,10 @@ pub struct CheckArgs {
     /// No network for `load_data(url=…)`: answers come from `.menhu-cache/` only.
     #[arg(long)]
     pub offline: bool,
+    /// Check every member site of the network (network.toml in `--root`), reporting per
+    /// site, and the network's own rules.
+    #[arg(long, conflicts_with = "report")]
+    pub network: bool,
 }
 
 /// The flags of `menhu deploy`.
@@ -293,6 +301,9 @@ fn language(cli: &Cli) -> Lang {
         Command::Build { network, site, .. } if *network || !site.is_empty() => {
             Lang::for_run(cli.lang, network_build::first_member(&cli.root).as_deref())
         }
+        Command::Serve { network: true, .. } | Command::Check(CheckArgs { network: true, .. }) => {
+            Lang::for_run(cli.lang, network_build::first_member(&cli.root).as_deref())
+        }
         _ => Lang::for_run(cli.lang, Some(&cli.root)),
     }
 }
@@ -327,7 +338,23 @@ fn execute(cli: Cli, now: Now, lang: Lang) -> Result<(), Diagnostics> {
             offline,
             edit,
             edit_commit,
+            network,
         } => {
+            if network {
+                let options = serve::network::NetworkServeOptions {
+                    root: crate::network::Network::find(&cli.root).unwrap_or(cli.root.clone()),
+                    drafts,
+                    offline,
+                    now,
+                    bind,
+                    port,
+                    lang,
+                };
+                return serve::network::serve_network(&options, |line| {
+                    let mut err = std::io::stderr().lock();
+                    let _ = writeln!(err, "{line}");
+                });
+            }
             let build = BuildOptions {
                 drafts: drafts || edit,
                 base_url,
@@ -390,6 +417,9 @@ fn execute(cli: Cli, now: Now, lang: Lang) -> Result<(), Diagnostics> {
 /// `menhu check`: prints the problems in the chosen format, writes the audit report,
 /// and fails on errors (or on warnings with `--deny-warnings`).
 fn run_check(root: &std::path::Path, now: Now, args: &CheckArgs, style: Style) -> ExitCode {
+    if args.network {
+        return run_check_network(root, now, args, style);
+    }
     let mut build = BuildOptions {
         drafts: args.drafts,
         offline: args.offline,
@@ -426,6 +456,35 @@ fn run_check(root: &std::path::Path, now: Now, args: &CheckArgs, style: Style) -
     }
     let fails = report.diagnostics.has_errors()
         || (args.deny_warnings && report.diagnostics.warning_count() > 0);
+    ExitCode::from(u8::from(fails))
+}
+
+/// `menhu check --network`: each member's problems under its heading (or object), then
+/// the network's; fails on errors anywhere (or on warnings with `--deny-warnings`).
+fn run_check_network(root: &std::path::Path, now: Now, args: &CheckArgs, style: Style) -> ExitCode {
+    let options = check::network::NetworkCheckOptions {
+        root: crate::network::Network::find(root).unwrap_or_else(|| root.to_path_buf()),
+        external: args.external,
+        today: args.today,
+        drafts: args.drafts,
+        offline: args.offline,
+        // Pages dated on `--today` are published that day, whatever their hour.
+        now: args.today.map_or(now, Now::EndOfDay),
+    };
+    let checked = match check::network::check_network(&options) {
+        Ok(checked) => checked,
+        Err(problems) => {
+            report(&problems, style);
+            return ExitCode::from(1);
+        }
+    };
+    let printed = check::network::render_network(&checked, args.format, style.color(), style.lang);
+    match args.format {
+        Format::Human => eprint!("{printed}"),
+        Format::Json | Format::Github => print!("{printed}"),
+    }
+    let all = checked.all();
+    let fails = all.has_errors() || (args.deny_warnings && all.warning_count() > 0);
     ExitCode::from(u8::from(fails))
 }
 

@@ -158,6 +158,19 @@ struct MarkdownChecks<'a> {
     scheduled: &'a HashSet<String>,
 }
 
+/// `@wuzhou:/news/x.md`: a link to a page of another member of a network.
+fn is_site_link(written: &str) -> bool {
+    written
+        .strip_prefix('@')
+        .and_then(|rest| rest.split_once(":/"))
+        .is_some_and(|(site, _)| {
+            !site.is_empty()
+                && site
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
+}
+
 fn check_markdown(
     source: &Source<'_>,
     checks: &MarkdownChecks<'_>,
@@ -176,7 +189,9 @@ fn check_markdown(
         .iter()
         .map(|i| (i.src.as_str(), i.src.as_str(), i.line, true));
     for (url, as_written, line, is_image) in links.chain(images) {
-        if as_written.starts_with("@/") && url == as_written {
+        // So are `@site:/` links to another member of a network (E0911).
+        let unresolved = as_written.starts_with("@/") || is_site_link(as_written);
+        if unresolved && url == as_written {
             written.note(url, MarkdownUse::Reported);
             continue;
         }

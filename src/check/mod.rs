@@ -20,7 +20,9 @@
 //!   meta tag missing, C0207 footer filing number missing, C0208 `[check] as_of` more
 //!   than 30 days before today (warning: the audit is not measuring today);
 //! - wording (`wording.rs`): C0301 a name or term miswritten, C0302 a forbidden or
-//!   outdated term.
+//!   outdated term;
+//! - a network of sites (`network.rs`, `check --network`): C0402 a member without
+//!   filing numbers (warning), C0403 a filing number copied from another member.
 
 mod content;
 mod external;
@@ -28,6 +30,7 @@ mod html;
 mod inspect;
 mod leftovers;
 mod links;
+pub mod network;
 mod outputs;
 mod photos;
 pub mod report;
@@ -71,6 +74,8 @@ pub struct CheckReport {
     pub site_title: String,
     /// Pages checked.
     pub pages: usize,
+    /// The model checked, when the site could be read (for `check --network`'s rules).
+    pub portal: Option<std::sync::Arc<Portal>>,
 }
 
 /// Builds the site in memory and runs every check on it. A build error does not hide
@@ -83,6 +88,7 @@ pub fn check(options: &CheckOptions) -> CheckReport {
             inspection: None,
             site_title: String::new(),
             pages: 0,
+            portal: None,
         };
     };
     let now_day = portal
@@ -107,6 +113,7 @@ pub fn check(options: &CheckOptions) -> CheckReport {
         today,
         options.external,
     );
+    report.portal = Some(portal.clone());
     if options.today.is_none() {
         report
             .diagnostics
@@ -183,6 +190,7 @@ fn check_site(
         inspection,
         site_title: portal.config.title.clone(),
         pages: portal.pages.len(),
+        portal: None,
     }
 }
 

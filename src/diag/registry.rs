@@ -8,7 +8,8 @@
 //! E04xx templates; E05xx output; E06xx `init` and `new`; E07xx the preview; E08xx
 //! deploy; E09xx networks (站群: `network.toml`, syndication, `build --network`).
 //! W01xx–W04xx are warnings of the same stages; C01xx are `check`'s link and page
-//! rules, C02xx the government-website inspection rules, C03xx wording.
+//! rules, C02xx the government-website inspection rules, C03xx wording, C04xx the rules
+//! of a network of sites (`check --network`).
 
 use std::fmt::Write as _;
 
@@ -192,6 +193,10 @@ pub const CODES: &[Code] = &[
     warning("C0208", "old-as-of"),
     error("C0301", "miswritten-name"),
     error("C0302", "forbidden-term"),
+    error("C0401", "no-column-for-syndicated"),
+    warning("C0402", "member-filing-missing"),
+    error("C0403", "member-filing-copied"),
+    warning("C0404", "push-not-upwards"),
 ];
 
 /// The registry's entry for `code`.

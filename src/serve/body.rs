@@ -43,10 +43,10 @@ impl Body {
         }
     }
 
-    /// The bytes with [`reload::SCRIPT_TAG`] read in where [`reload::script_offset`]
-    /// puts it.
-    pub fn with_reload_script(self) -> Reader {
-        let tag = reload::SCRIPT_TAG.as_bytes();
+    /// The bytes with `tag` (a reload script tag, [`reload::script_tag`]) read in where
+    /// [`reload::script_offset`] puts it.
+    pub fn with_script_tag(self, tag: &str) -> Reader {
+        let tag: Arc<[u8]> = Arc::from(tag.as_bytes());
         let (inner, at, length): (Box<dyn Read + Send>, u64, u64) = match self {
             Body::Memory(bytes) => {
                 let at = reload::script_offset(&bytes) as u64;
@@ -58,12 +58,14 @@ impl Body {
                 (Box::new(file), at, length)
             }
         };
+        let added = tag.len() as u64;
         let reader = Inserted {
             inner,
             before: at,
             insert: tag,
+            inserted: 0,
         };
-        (Box::new(reader), length + tag.len() as u64)
+        (Box::new(reader), length + added)
     }
 }
 
@@ -82,7 +84,9 @@ fn body_end_in_file(file: &mut File, length: u64) -> io::Result<u64> {
 struct Inserted<R> {
     inner: R,
     before: u64,
-    insert: &'static [u8],
+    insert: Arc<[u8]>,
+    /// How much of `insert` was read already.
+    inserted: usize,
 }
 
 impl<R: Read> Read for Inserted<R> {
@@ -101,10 +105,11 @@ impl<R: Read> Read for Inserted<R> {
                 return Ok(read);
             }
         }
-        if !self.insert.is_empty() {
-            let n = buf.len().min(self.insert.len());
-            buf[..n].copy_from_slice(&self.insert[..n]);
-            self.insert = &self.insert[n..];
+        let rest = &self.insert[self.inserted..];
+        if !rest.is_empty() {
+            let n = buf.len().min(rest.len());
+            buf[..n].copy_from_slice(&rest[..n]);
+            self.inserted += n;
             return Ok(n);
         }
         self.inner.read(buf)
@@ -126,13 +131,18 @@ mod tests {
     fn the_script_goes_before_the_body_end_from_memory_and_from_files() {
         let html = b"<html><body><p>x</p></body></html>".to_vec();
         let expected = format!("<html><body><p>x</p>{}</body></html>", reload::SCRIPT_TAG);
-        let (bytes, length) = read_all(Body::Memory(Arc::from(html.clone())).with_reload_script());
+        let (bytes, length) =
+            read_all(Body::Memory(Arc::from(html.clone())).with_script_tag(reload::SCRIPT_TAG));
         assert_eq!(String::from_utf8(bytes).unwrap(), expected);
         assert_eq!(length as usize, expected.len());
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.html");
         std::fs::write(&path, &html).unwrap();
-        let (bytes, length) = read_all(Body::open(&path).unwrap().with_reload_script());
+        let (bytes, length) = read_all(
+            Body::open(&path)
+                .unwrap()
+                .with_script_tag(reload::SCRIPT_TAG),
+        );
         assert_eq!(String::from_utf8(bytes).unwrap(), expected);
         assert_eq!(length as usize, expected.len());
     }
@@ -143,7 +153,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.html");
         std::fs::write(&path, &html).unwrap();
-        let (bytes, _) = read_all(Body::open(&path).unwrap().with_reload_script());
+        let (bytes, _) = read_all(
+            Body::open(&path)
+                .unwrap()
+                .with_script_tag(reload::SCRIPT_TAG),
+        );
         assert!(
             String::from_utf8(bytes)
                 .unwrap()

@@ -116,8 +116,22 @@ pub fn refuse(request: Request, refusal: &Refusal) {
 /// writing the response (a client that went away) are ignored: the server carries on.
 /// `extra_script` (the editor's 「编辑本页」 button) is served after the reload script.
 pub fn respond(request: Request, snapshot: &Arc<Snapshot>, extra_script: Option<&str>) {
+    let target = request.url().to_owned();
+    respond_in_site(request, &target, snapshot, extra_script, "/");
+}
+
+/// [`respond`] for a site served under `prefix` (`/wuzhou/`, or `/` alone): `target` is
+/// the request's target within the site (`/news/`, from `/wuzhou/news/`), redirects
+/// and the reload script's address keep the prefix.
+pub fn respond_in_site(
+    request: Request,
+    target: &str,
+    snapshot: &Arc<Snapshot>,
+    extra_script: Option<&str>,
+    prefix: &str,
+) {
     let head_only = *request.method() == Method::Head;
-    if request.url().split('?').next() == Some(reload::SCRIPT_PATH) {
+    if target.split('?').next() == Some(reload::SCRIPT_PATH) {
         let body = match (head_only, extra_script) {
             (true, _) => String::new(),
             (false, Some(extra)) => format!("{}{extra}", reload::SCRIPT),
@@ -136,10 +150,10 @@ pub fn respond(request: Request, snapshot: &Arc<Snapshot>, extra_script: Option<
         let _ = request.respond(response);
         return;
     }
-    let resolved = resolve_request_path(request.url(), snapshot);
+    let resolved = resolve_request_path(target, snapshot);
     let (mut status, path, location) = match &resolved {
         ServedFile::Found(path) => (200, Some(path.clone()), None),
-        ServedFile::AddSlash(location) => (301, None, Some(location.clone())),
+        ServedFile::AddSlash(location) => (301, None, Some(format!("{prefix}{}", &location[1..]))),
         // The published site answers 404 there too, until the page is due.
         ServedFile::Scheduled(path) => (404, Some(path.clone()), None),
         ServedFile::Missing => (404, Some("404.html".to_owned()), None),
@@ -168,7 +182,7 @@ pub fn respond(request: Request, snapshot: &Arc<Snapshot>, extra_script: Option<
         (body, _) => body,
     };
     let (reader, length) = match body {
-        Some(body) if html => body.with_reload_script(),
+        Some(body) if html => body.with_script_tag(&reload::script_tag(prefix)),
         Some(body) => body.into_reader(),
         // Listed but unreadable now (a copied file deleted, or turned into a link out
         // of the site since the build): not found, never a 200 with an error text.

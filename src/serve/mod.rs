@@ -18,6 +18,7 @@ mod guard;
 mod http;
 pub mod incremental;
 mod listen;
+pub mod network;
 pub mod reload;
 mod waiting;
 pub mod watch;
@@ -491,8 +492,12 @@ fn is_loopback(bind: &str) -> bool {
 }
 
 fn bind_error(options: &ServeOptions, why: &str) -> Diagnostics {
+    bind_error_at(&options.bind, options.port, why)
+}
+
+/// E0701: the preview cannot listen on `bind`:`port`, for the reason `why`.
+fn bind_error_at(bind: &str, port: u16, why: &str) -> Diagnostics {
     let in_use = why.to_ascii_lowercase().contains("in use");
-    let (bind, port) = (&options.bind, options.port);
     let message = if in_use {
         crate::t!("serve-port-in-use", bind = bind, port = port)
     } else {

@@ -4,6 +4,9 @@
 //! which outputs changed; a page reloads when it changed (keeping its scroll position),
 //! else swaps its stylesheets in place when a stylesheet changed, and shows an overlay while the build
 //! is broken. The script reconnects by itself, and reloads when the server restarted.
+//! A site served under a path (`/wuzhou/` in `serve --network`) loads the script from
+//! `/wuzhou/__menhu/live.js`; the script takes that folder as its site's, so it listens
+//! on that site's events and names its page relative to it.
 
 use std::io::Write;
 use std::sync::Mutex;
@@ -16,6 +19,13 @@ pub const EVENTS_PATH: &str = "/__menhu/events";
 pub const SCRIPT_PATH: &str = "/__menhu/live.js";
 /// The tag added to served HTML.
 pub const SCRIPT_TAG: &str = "<script src=\"/__menhu/live.js\"></script>";
+
+/// The tag added to the HTML of a site served under `prefix` (`/wuzhou/` in a network
+/// preview, `/` alone): the script finds its events at `prefix` + `__menhu/events`, from
+/// its own address.
+pub fn script_tag(prefix: &str) -> String {
+    format!("<script src=\"{prefix}__menhu/live.js\"></script>")
+}
 
 /// How often an idle stream is pinged, so dead clients are noticed and dropped.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
@@ -150,7 +160,10 @@ fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 /// The script pages load from [`SCRIPT_PATH`].
 pub const SCRIPT: &str = r#"(function () {
   "use strict";
-  var here = decodeURIComponent(location.pathname).replace(/^\//, "");
+  var me = document.currentScript;
+  var base = me ? new URL(me.src, location.href).pathname.replace(/__menhu\/live\.js$/, "") : "/";
+  var here = decodeURIComponent(location.pathname);
+  here = here.indexOf(base) === 0 ? here.slice(base.length) : here.replace(/^\//, "");
   if (here === "" || here.endsWith("/")) here += "index.html";
   var key = "menhu-scroll:" + location.pathname;
   var saved = sessionStorage.getItem(key);
@@ -192,7 +205,7 @@ pub const SCRIPT: &str = r#"(function () {
     box.querySelector("pre").textContent = message;
   }
   var instance = null;
-  var source = new EventSource("/__menhu/events");
+  var source = new EventSource(base + "__menhu/events");
   source.addEventListener("hello", function (e) {
     if (instance !== null && instance !== e.data) { reload(); return; }
     instance = e.data;

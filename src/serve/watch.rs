@@ -187,7 +187,8 @@ fn is_editor_scratch(name: &str) -> bool {
         || (name.starts_with('.') && name.contains(".md."))
 }
 
-fn watch_error(root: &Path, e: &notify::Error) -> Diagnostic {
+/// E0702: `root` cannot be watched.
+pub(super) fn watch_error(root: &Path, e: &notify::Error) -> Diagnostic {
     let reason = crate::diag::text::display(e);
     Diagnostic::error(
         "E0702",

@@ -150,13 +150,18 @@ pub struct Events {
 
 impl Events {
     pub fn connect(server: &Server) -> Events {
+        Events::connect_to(server, "/__menhu/events")
+    }
+
+    /// Opens the event stream at `path` (a network member's, `/wuzhou/__menhu/events`).
+    pub fn connect_to(server: &Server, path: &str) -> Events {
         let mut stream = TcpStream::connect(server.address).expect("connect");
         stream
             .set_read_timeout(Some(Duration::from_secs(30)))
             .expect("timeout");
-        stream
-            .write_all(b"GET /__menhu/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n")
-            .expect("send");
+        let request =
+            format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n");
+        stream.write_all(request.as_bytes()).expect("send");
         let mut events = Events {
             reader: BufReader::new(stream),
         };

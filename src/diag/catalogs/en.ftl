@@ -268,6 +268,7 @@ cli-serve = Build the site in memory and serve it for preview
     .offline = No network: `load_data(url=…)` answers from `.menhu-cache/` only, and is an error for an address not fetched before
     .edit = Open the online editor (在线编辑) on a second local port: edit pages, add photos and send them for review in the browser; implies `--drafts`; only on this machine (127.0.0.1)
     .edit-commit = With `--edit`: approving a page commits it (and its review notes) to the site's git repository, with the reviewer's name as author
+    .network = Preview every member site of the network (network.toml in `--root`) on one port, with a site picker
 cli-new = Create a new page: content/SECTION/YYYY-MM-DD-<pinyin-of-title>.md
     .section = Section folder under content/, e.g. `news`
     .title = The page's title, e.g. "汇聚四长资源"
@@ -280,6 +281,7 @@ cli-check = Check links, content, the government-website inspection rules and wo
     .deny-warnings = Fail (exit code 1) on warnings too
     .drafts = Include drafts and pages dated in the future
     .offline = No network for `load_data(url=…)`: answers come from `.menhu-cache/` only
+    .network = Check every member site of the network (network.toml in `--root`), reporting per site, and the network's own rules
 cli-deploy = Publish the built site to a target of `[deploy]` in site-config.toml, uploading only what changed since the last deploy
     .target = The target's name, under `[deploy.targets.NAME]` (default: `[deploy] default`, or the only target)
     .dry-run = List what would be uploaded and deleted; change nothing
@@ -338,6 +340,16 @@ preview-expired-banner = Local preview note: this page expired on { $at } (<code
 serve-no-site-folder = cannot find the site folder: { $reason }
 serve-cannot-watch = cannot watch `{ $folder }` for changes: { $reason }
     .help = on Linux, raise the inotify limit: `sudo sysctl fs.inotify.max_user_watches=524288`
+serve-network-listening = serving the network { $network } ({ $count } sites) at { $address }/: choose a site there; each site is under its own path (press Ctrl-C to stop)
+serve-network-rebuilt = rebuilt { $sites } sites in { $took }: { $changed } outputs changed
+serve-picker-title = { $network }: preview of { $count } sites
+serve-picker-intro = Choose a site to preview. Pages you keep open reload by themselves when a file changes, in every site it appears in.
+serve-picker-region = Region
+serve-picker-name = Site name
+serve-picker-folder = Folder
+serve-picker-failed = The last build failed: the errors are shown in the terminal and on the site's pages.
+serve-picker-no-site = No member site has this address
+serve-picker-back = Back to the sites of { $network }
 
 ## Addresses in front matter, tables and menus (E0110, E0213)
 
@@ -767,6 +779,18 @@ check-filing-missing = the footer has no { $name } ({ $mark }…) on { $count ->
     .help = fill `icp`, `police` and `site_code` of `[extra.footer]` in site-config.toml (the portal theme shows them), or set `government = false` under `[check]` if the site is neither
 check-old-as-of = `[check] as_of` is { $day }, { $days } days ago: staleness is measured from that day, not from today
     .help = remove `as_of` from `[check]` so the audit measures the day it runs; fixed days belong in tests (`menhu check --today YYYY-MM-DD`)
+check-network-site = { $association } ({ $site }, { $folder })
+check-network-rules = network rules of { $network }
+check-network-no-column = member site 「{ $site }」 pulls pages of { $origins } into the column `{ $section }`, which it does not have
+    .help = add the column to the site (`{ $folder }/content/{ $section }/_index.md`), or give the pull rule an `into` naming a column it has
+check-network-push-no-column = the page is pushed to 「{ $target }」 (member site 「{ $site }」), which has no column `{ $section }` to show it in: it does not appear there
+check-network-push-not-ancestor = the page is pushed to 「{ $target }」 (member site 「{ $site }」), which is not a parent or ancestor of this site
+    .help = pages are usually reported (报送) upwards, to `"parent"` or `"province"`; if this push is meant, leave it
+check-network-total = { $sites } sites checked: { $summary }
+check-network-filing-missing = member site 「{ $site }」 has no { $names } in its footer config
+    .help = write the site's own numbers under `[extra]` of its site-config.toml: `footer = { "{" } icp = "…", police = "…" { "}" }`
+check-network-filing-copied = member site 「{ $site }」 has the same { $name } 「{ $number }」 as 「{ $other }」: copied from another site and never changed
+    .help = write this site's own number, as on its filing certificate (ICP 备案: beian.miit.gov.cn; 公安备案: beian.mps.gov.cn)
 check-miswritten = 「{ $wrong }」 is a miswriting of 「{ $right }」
     .help = write 「{ $right }」
 check-forbidden = 「{ $term }」 is a forbidden or outdated term
@@ -1227,3 +1251,11 @@ code-C0301 = a name or term of `[[check.wording]]` is miswritten
     .fix = write the right form given in `expected`
 code-C0302 = a term of `[[check.forbidden]]` is used
     .fix = use the replacement given, if any
+code-C0401 = pages syndicated to a member site of a network have no column there to land in
+    .fix = add the column to the receiving site, or name one it has with `into`
+code-C0402 = a member site of a network has no ICP or 公安 filing number in its footer config
+    .fix = write the site's own numbers into `[extra] footer`
+code-C0403 = a member site of a network has the same filing number or site code as another member
+    .fix = write the site's own number, as on its filing certificate
+code-C0404 = a page is pushed to a member site that is not an ancestor of its own site
+    .fix = push to `"parent"` or `"province"`, unless this push is meant

@@ -259,6 +259,7 @@ cli-serve = 在内存中生成网站并启动本机预览
     .offline = 不联网：`load_data(url=…)` 只用 `.menhu-cache/` 中已下载的数据，从未下载过的网址会报错
     .edit = 在本机另一个端口打开在线编辑：在浏览器里改稿、加照片、送审；同时预览草稿（相当于 `--drafts`）；只能在本机（127.0.0.1）使用
     .edit-commit = 与 `--edit` 一起用：审核通过时把稿件（和审核记录）提交到网站的 git 版本库，作者记为审核人
+    .network = 在一个端口上预览站群（`--root` 下的 network.toml）的所有成员网站，首页可选择网站
 cli-new = 新建一篇稿件：content/栏目/年-月-日-标题拼音.md
     .section = `content/` 下的栏目文件夹，如 `news`
     .title = 稿件标题，如 "汇聚四长资源"
@@ -271,6 +272,7 @@ cli-check = 检查链接、稿件、政府网站检查项和用词
     .deny-warnings = 有警告时也以退出码 1 结束
     .drafts = 也检查草稿和发布日期在将来的稿件
     .offline = `load_data(url=…)` 不联网，只用 `.menhu-cache/` 中已下载的数据
+    .network = 检查站群（`--root` 下的 network.toml）的每个成员网站，按网站分别报告，并检查站群自身的规则
 cli-deploy = 把生成好的网站发布到 site-config.toml 中 `[deploy]` 的某个目标，只上传上次发布以来有变化的文件
     .target = 目标名称，即 `[deploy.targets.名称]`（默认为 `[deploy] default`，或唯一的目标）
     .dry-run = 只列出会上传和删除的文件，什么都不改
@@ -329,6 +331,16 @@ preview-expired-banner = 本地预览提示：此稿件已于 { $at } 过期（<
 serve-no-site-folder = 找不到网站目录：{ $reason }
 serve-cannot-watch = 无法监视 `{ $folder }` 的变化：{ $reason }
     .help = 请管理员调高 Linux 的 inotify 上限：`sudo sysctl fs.inotify.max_user_watches=524288`
+serve-network-listening = 站群预览已启动：在浏览器里打开 { $address }/，选择要预览的网站（{ $network }，共 { $count } 个网站，每个网站在自己的路径下；按 Ctrl-C 停止）
+serve-network-rebuilt = 已重新生成 { $sites } 个网站，用时 { $took }：{ $changed } 个页面有变化
+serve-picker-title = { $network } · 站群预览（共 { $count } 个网站）
+serve-picker-intro = 请选择要预览的网站。修改文件后，打开着的页面会自动刷新，稿件出现在哪几个网站，哪几个网站的页面就刷新。
+serve-picker-region = 地区
+serve-picker-name = 站点名
+serve-picker-folder = 文件夹
+serve-picker-failed = 上一次生成失败：问题写在命令行窗口里，也显示在该网站的页面上。
+serve-picker-no-site = 站群里没有这个地址的网站
+serve-picker-back = 返回 { $network } 的网站列表
 
 ## 前置信息、表格和菜单里的地址（E0110、E0213）
 
@@ -740,6 +752,18 @@ check-filing-missing = { $count } 个页面的页脚没有{ $name }（{ $mark }�
     .help = 在 site-config.toml 的 `[extra.footer]` 里填写 `icp`、`police` 和 `site_code`（portal 主题会显示它们）；如果网站不是政府或事业单位网站，请在 `[check]` 下设置 `government = false`
 check-old-as-of = `[check] as_of` 是 { $day }，已是 { $days } 天前：更新情况按那一天计算，而不是今天
     .help = 删去 `[check]` 里的 `as_of`，让自查按运行当天计算；固定日期只用于测试（`menhu check --today YYYY-MM-DD`）
+check-network-site = { $association }（{ $site }，{ $folder }）
+check-network-rules = { $network } 的站群规则
+check-network-no-column = 成员网站「{ $site }」把 { $origins } 的稿件转载到栏目 `{ $section }`，但它没有这个栏目
+    .help = 给该网站加上这个栏目（`{ $folder }/content/{ $section }/_index.md`），或在转载规则里用 `into` 指定一个已有的栏目
+check-network-push-no-column = 这篇稿件报送到「{ $target }」（成员网站「{ $site }」），但那个网站没有栏目 `{ $section }`，稿件不会出现在那里
+check-network-push-not-ancestor = 这篇稿件报送到「{ $target }」（成员网站「{ $site }」），它不是本网站的上级
+    .help = 稿件一般向上级报送，写 `"parent"`（上级）或 `"province"`（省级）；确实要报送给它的话可以不改
+check-network-total = 共检查 { $sites } 个网站：{ $summary }
+check-network-filing-missing = 成员网站「{ $site }」的页脚配置里没有{ $names }
+    .help = 在该网站 site-config.toml 的 `[extra]` 里写上本网站自己的备案号：`footer = { "{" } icp = "…", police = "…" { "}" }`
+check-network-filing-copied = 成员网站「{ $site }」的{ $name }「{ $number }」与「{ $other }」相同：是从别的网站复制来后没有改
+    .help = 改为本网站自己的备案号，以备案证书为准（ICP 备案：beian.miit.gov.cn；公安备案：beian.mps.gov.cn）
 check-miswritten = 「{ $wrong }」是「{ $right }」的错误写法
     .help = 改为「{ $right }」
 check-forbidden = 「{ $term }」是禁用或过时的说法
@@ -1188,3 +1212,11 @@ code-C0301 = 名称或术语写错了
     .fix = 改成“应为”中给出的正确写法
 code-C0302 = 用了不应再用的说法
     .fix = 按提示改成现行说法
+code-C0401 = 转载到站群成员网站的稿件在该网站没有对应的栏目
+    .fix = 给接收的网站加上这个栏目，或用 `into` 指定一个已有的栏目
+code-C0402 = 站群的成员网站在页脚配置里没有 ICP 备案号或公安备案号
+    .fix = 在 `[extra] footer` 里写上本网站自己的备案号
+code-C0403 = 站群的成员网站与另一个成员网站的备案号或网站标识码相同
+    .fix = 改为本网站自己的备案号，以备案证书为准
+code-C0404 = 稿件报送给了不是本网站上级的成员网站
+    .fix = 改为向 `"parent"` 或 `"province"` 报送，确实要报送给它的话可以不改

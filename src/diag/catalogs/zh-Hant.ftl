@@ -259,6 +259,7 @@ cli-serve = 在內存中生成網站並啓動本機預覽
     .offline = 不聯網：`load_data(url=…)` 只用 `.menhu-cache/` 中已下載的數據，從未下載過的網址會報錯
     .edit = 在本機另一個端口打開在線編輯：在瀏覽器裏改稿、加照片、送審；同時預覽草稿（相當於 `--drafts`）；只能在本機（127.0.0.1）使用
     .edit-commit = 與 `--edit` 一起用：審覈通過時把稿件（和審覈記錄）提交到網站的 git 版本庫，作者記爲審覈人
+    .network = 在一個端口上預覽站羣（`--root` 下的 network.toml）的所有成員網站，首頁可選擇網站
 cli-new = 新建一篇稿件：content/欄目/年-月-日-標題拼音.md
     .section = `content/` 下的欄目文件夾，如 `news`
     .title = 稿件標題，如 "匯聚四長資源"
@@ -271,6 +272,7 @@ cli-check = 檢查鏈接、稿件、政府網站檢查項和用詞
     .deny-warnings = 有警告時也以退出碼 1 結束
     .drafts = 也檢查草稿和發佈日期在將來的稿件
     .offline = `load_data(url=…)` 不聯網，只用 `.menhu-cache/` 中已下載的數據
+    .network = 檢查站羣（`--root` 下的 network.toml）的每個成員網站，按網站分別報告，並檢查站羣自身的規則
 cli-deploy = 把生成好的網站發佈到 site-config.toml 中 `[deploy]` 的某個目標，只上傳上次發佈以來有變化的文件
     .target = 目標名稱，即 `[deploy.targets.名稱]`（默認爲 `[deploy] default`，或唯一的目標）
     .dry-run = 只列出會上傳和刪除的文件，什麼都不改
@@ -329,6 +331,16 @@ preview-expired-banner = 本地預覽提示：此稿件已於 { $at } 過期（<
 serve-no-site-folder = 找不到網站目錄：{ $reason }
 serve-cannot-watch = 無法監視 `{ $folder }` 的變化：{ $reason }
     .help = 請管理員調高 Linux 的 inotify 上限：`sudo sysctl fs.inotify.max_user_watches=524288`
+serve-network-listening = 站羣預覽已啓動：在瀏覽器裏打開 { $address }/，選擇要預覽的網站（{ $network }，共 { $count } 個網站，每個網站在自己的路徑下；按 Ctrl-C 停止）
+serve-network-rebuilt = 已重新生成 { $sites } 個網站，用時 { $took }：{ $changed } 個頁面有變化
+serve-picker-title = { $network } · 站羣預覽（共 { $count } 個網站）
+serve-picker-intro = 請選擇要預覽的網站。修改文件後，打開着的頁面會自動刷新，稿件出現在哪幾個網站，哪幾個網站的頁面就刷新。
+serve-picker-region = 地區
+serve-picker-name = 站點名
+serve-picker-folder = 文件夾
+serve-picker-failed = 上一次生成失敗：問題寫在命令行窗口裏，也顯示在該網站的頁面上。
+serve-picker-no-site = 站羣裏沒有這個地址的網站
+serve-picker-back = 返回 { $network } 的網站列表
 
 ## 前置信息、表格和菜單裏的地址（E0110、E0213）
 
@@ -740,6 +752,18 @@ check-filing-missing = { $count } 個頁面的頁腳沒有{ $name }（{ $mark }�
     .help = 在 site-config.toml 的 `[extra.footer]` 裏填寫 `icp`、`police` 和 `site_code`（portal 主題會顯示它們）；如果網站不是政府或事業單位網站，請在 `[check]` 下設置 `government = false`
 check-old-as-of = `[check] as_of` 是 { $day }，已是 { $days } 天前：更新情況按那一天計算，而不是今天
     .help = 刪去 `[check]` 裏的 `as_of`，讓自查按運行當天計算；固定日期只用於測試（`menhu check --today YYYY-MM-DD`）
+check-network-site = { $association }（{ $site }，{ $folder }）
+check-network-rules = { $network } 的站羣規則
+check-network-no-column = 成員網站「{ $site }」把 { $origins } 的稿件轉載到欄目 `{ $section }`，但它沒有這個欄目
+    .help = 給該網站加上這個欄目（`{ $folder }/content/{ $section }/_index.md`），或在轉載規則裏用 `into` 指定一個已有的欄目
+check-network-push-no-column = 這篇稿件報送到「{ $target }」（成員網站「{ $site }」），但那個網站沒有欄目 `{ $section }`，稿件不會出現在那裏
+check-network-push-not-ancestor = 這篇稿件報送到「{ $target }」（成員網站「{ $site }」），它不是本網站的上級
+    .help = 稿件一般向上級報送，寫 `"parent"`（上級）或 `"province"`（省級）；確實要報送給它的話可以不改
+check-network-total = 共檢查 { $sites } 個網站：{ $summary }
+check-network-filing-missing = 成員網站「{ $site }」的頁腳配置裏沒有{ $names }
+    .help = 在該網站 site-config.toml 的 `[extra]` 裏寫上本網站自己的備案號：`footer = { "{" } icp = "…", police = "…" { "}" }`
+check-network-filing-copied = 成員網站「{ $site }」的{ $name }「{ $number }」與「{ $other }」相同：是從別的網站複製來後沒有改
+    .help = 改爲本網站自己的備案號，以備案證書爲準（ICP 備案：beian.miit.gov.cn；公安備案：beian.mps.gov.cn）
 check-miswritten = 「{ $wrong }」是「{ $right }」的錯誤寫法
     .help = 改爲「{ $right }」
 check-forbidden = 「{ $term }」是禁用或過時的說法
@@ -1188,3 +1212,11 @@ code-C0301 = 名稱或術語寫錯了
     .fix = 改成“應爲”中給出的正確寫法
 code-C0302 = 用了不應再用的說法
     .fix = 按提示改成現行說法
+code-C0401 = 轉載到站羣成員網站的稿件在該網站沒有對應的欄目
+    .fix = 給接收的網站加上這個欄目，或用 `into` 指定一個已有的欄目
+code-C0402 = 站羣的成員網站在頁腳配置裏沒有 ICP 備案號或公安備案號
+    .fix = 在 `[extra] footer` 裏寫上本網站自己的備案號
+code-C0403 = 站羣的成員網站與另一個成員網站的備案號或網站標識碼相同
+    .fix = 改爲本網站自己的備案號，以備案證書爲準
+code-C0404 = 稿件報送給了不是本網站上級的成員網站
+    .fix = 改爲向 `"parent"` 或 `"province"` 報送，確實要報送給它的話可以不改

@@ -1,0 +1,149 @@
+//! Watches a network's sources with one notify watcher: `network.toml` and the shared
+//! folders at the root (`themes/`, `data/`, `static/`, …), and each member's config and
+//! source folders, never the output folders beside them. A burst of events becomes one
+//! [`Changes`], as in the single-site preview ([`crate::serve::watch`]).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use notify::{RecommendedWatcher, RecursiveMode, Watcher as _};
+
+use crate::diag::Diagnostic;
+use crate::network::Network;
+use crate::serve::watch::{SOURCE_DIRS, relevant_path, watch_error};
+
+/// Quiet time that ends a burst of events.
+const SETTLE: Duration = Duration::from_millis(8);
+/// A burst that never settles (a long checkout) is cut after this long.
+const LONGEST_BURST: Duration = Duration::from_millis(400);
+
+/// The network's file that lists the members.
+const NETWORK_FILE: &str = "network.toml";
+
+/// What changed on disk: absolute paths of sources.
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    /// Files and folders created, written, renamed or removed.
+    pub paths: BTreeSet<PathBuf>,
+    /// Events were lost: everything may have changed.
+    pub rescan: bool,
+}
+
+/// A running watcher of every site folder of a network.
+pub struct NetworkWatcher {
+    /// The network root and each member's folder, absolute, each with its real path.
+    roots: Vec<(PathBuf, PathBuf)>,
+    inner: RecommendedWatcher,
+    events: Receiver<notify::Result<notify::Event>>,
+    watched: BTreeSet<PathBuf>,
+}
+
+impl NetworkWatcher {
+    /// Starts watching `network`.
+    pub fn start(network: &Network) -> Result<NetworkWatcher, Diagnostic> {
+        let absolute = |p: PathBuf| std::path::absolute(&p).unwrap_or(p);
+        let roots: Vec<(PathBuf, PathBuf)> = std::iter::once(&network.root)
+            .cloned()
+            .chain(network.members.iter().map(|m| network.site_root(m.id)))
+            .map(|r| {
+                let root = absolute(r);
+                let real = root.canonicalize().unwrap_or_else(|_| root.clone());
+                (root, real)
+            })
+            .collect();
+        let (sender, events) = channel();
+        let inner = notify::recommended_watcher(move |event| {
+            let _ = sender.send(event);
+        })
+        .map_err(|e| watch_error(&network.root, &e))?;
+        let mut watcher = NetworkWatcher {
+            roots,
+            inner,
+            events,
+            watched: BTreeSet::new(),
+        };
+        for (root, _) in watcher.roots.clone() {
+            if root.is_dir() {
+                watcher
+                    .inner
+                    .watch(&root, RecursiveMode::NonRecursive)
+                    .map_err(|e| watch_error(&root, &e))?;
+            }
+        }
+        watcher.watch_source_dirs();
+        Ok(watcher)
+    }
+
+    /// Watches source folders that exist and are not watched yet.
+    fn watch_source_dirs(&mut self) {
+        for (root, _) in &self.roots {
+            for dir in SOURCE_DIRS {
+                let full = root.join(dir);
+                if full.is_dir()
+                    && !self.watched.contains(&full)
+                    && self.inner.watch(&full, RecursiveMode::Recursive).is_ok()
+                {
+                    self.watched.insert(full);
+                }
+            }
+        }
+    }
+
+    /// Blocks until a source changed, then gathers the rest of the burst. `None` when
+    /// the watcher stopped.
+    pub fn next_changes(&mut self) -> Option<Changes> {
+        loop {
+            let first = self.events.recv().ok()?;
+            let mut changes = Changes::default();
+            self.add(&mut changes, first);
+            let started = Instant::now();
+            while started.elapsed() < LONGEST_BURST {
+                match self.events.recv_timeout(SETTLE) {
+                    Ok(event) => self.add(&mut changes, event),
+                    Err(RecvTimeoutError::Timeout) => break,
+                    Err(RecvTimeoutError::Disconnected) => return None,
+                }
+            }
+            if changes.rescan || !changes.paths.is_empty() {
+                self.watch_source_dirs();
+                return Some(changes);
+            }
+        }
+    }
+
+    fn add(&self, changes: &mut Changes, event: notify::Result<notify::Event>) {
+        let Ok(event) = event else {
+            changes.rescan = true;
+            return;
+        };
+        if event.need_rescan() {
+            changes.rescan = true;
+        }
+        if matches!(event.kind, notify::EventKind::Access(_)) {
+            return;
+        }
+        for path in &event.paths {
+            if let Some(source) = self.source(path) {
+                changes.paths.insert(source);
+            }
+        }
+    }
+
+    /// `path` (absolute) under the root it belongs to, when it is a source: the
+    /// network file, or a source of the network root or of a member.
+    fn source(&self, path: &Path) -> Option<PathBuf> {
+        self.roots.iter().find_map(|(root, real)| {
+            for base in [root, real] {
+                if path.parent() == Some(base.as_path()) && path.ends_with(NETWORK_FILE) {
+                    return Some(path.to_path_buf());
+                }
+                if let Some(relative) = relevant_path(base, path) {
+                    return Some(root.join(relative));
+                }
+            }
+            None
+        })
+    }
+}

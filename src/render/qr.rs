@@ -95,7 +95,7 @@ struct BitLines {
 
 impl BitLines {
     fn new(dark: &[bool], width: usize) -> Option<BitLines> {
-        if width > 128 || width < 2 || dark.len() != width * width {
+        if !(2..=128).contains(&width) || dark.len() != width * width {
             return None;
         }
         let mut rows = vec![0u128; width];

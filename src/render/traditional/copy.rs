@@ -26,6 +26,9 @@ use crate::render::Theme;
 use crate::render::i18n::Translations;
 use crate::zh::Restore;
 
+mod recurring;
+use recurring::{Known, Recurring};
+
 /// Makes the Traditional copy of outputs; shared by the threads that render.
 #[derive(Debug)]
 pub struct Copier {
@@ -35,6 +38,8 @@ pub struct Copier {
     strings: ThemeStrings,
     /// (text as the copy converts it, text as written), for pages written in Traditional.
     restore: Vec<(String, String)>,
+    /// Conversions of the texts that recur from output to output.
+    recurring: Recurring,
     /// Processor time spent copying, summed over threads, in nanoseconds.
     spent: AtomicU64,
 }
@@ -63,6 +68,7 @@ impl Copier {
             site_lang: site_lang.to_owned(),
             strings: ThemeStrings::new(translations, site_lang),
             restore: Vec::new(),
+            recurring: Recurring::new(),
             spent: AtomicU64::new(0),
         };
         copier.restore = restore
@@ -128,12 +134,7 @@ impl Copier {
                     out.push_str(text);
                     self.strings.put_in(&mut out, start, &self.strings.kept);
                 }
-                Part::Text(text) => {
-                    let start = out.len();
-                    crate::zh::push_traditional(text, &mut out);
-                    self.strings
-                        .put_in(&mut out, start, &self.strings.converted);
-                }
+                Part::Text(text) => self.push_converted(text, &mut out),
                 Part::Tag(tag) => {
                     keep_next_text = tag.contains(NO_TRANSLATE);
                     in_language = tag == "<language>";
@@ -142,6 +143,26 @@ impl Copier {
             }
         }
         out
+    }
+
+    /// Appends a text (or readable attribute) converted, theme strings put in, to `out`:
+    /// from the texts converted before when it recurs.
+    fn push_converted(&self, text: &str, out: &mut String) {
+        // White space between tags and other ASCII is cheaper to convert than to look up.
+        let known = if text.is_ascii() {
+            Known::Never
+        } else {
+            match self.recurring.find(text, out) {
+                Some(known) => known,
+                None => return,
+            }
+        };
+        let start = out.len();
+        crate::zh::push_traditional(text, out);
+        self.strings.put_in(out, start, &self.strings.converted);
+        if let Known::Again(hash) = known {
+            self.recurring.keep(hash, text, &out[start..]);
+        }
     }
 
     fn convert_tag(&self, tag: &str, switch_href: Option<&str>, out: &mut String) {
@@ -162,9 +183,7 @@ impl Copier {
                 }
                 _ if READABLE_ATTRIBUTES.contains(&name) => {
                     let mut converted = String::with_capacity(value.len());
-                    crate::zh::push_traditional(value, &mut converted);
-                    self.strings
-                        .put_in(&mut converted, 0, &self.strings.converted);
+                    self.push_converted(value, &mut converted);
                     (converted != value).then_some(Cow::Owned(converted))
                 }
                 _ => None,

@@ -231,7 +231,8 @@ fn a_truncated_or_garbled_cache_is_a_note_and_a_clean_build() {
 fn a_cache_in_the_output_folder_is_not_used() {
     let site = Site::empty();
     let dir = demo(&site);
-    let run = menhu_env(&dir, &["build", "--cache", "public/cache"], &ENV);
+    let inside = dir.join("public/cache");
+    let run = menhu_env(&dir, &["build", "--cache", inside.to_str().unwrap()], &ENV);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_contains(&run.stderr, "W0501");
     assert_contains(&run.stderr, "lies in the output folder");

@@ -864,7 +864,7 @@ fn image_copies_of_pages_reused_from_the_memo_stay_published() {
         );
         site.write(
             "templates/page.html",
-            "<h1>{{ page.title }}</h1>{% if page.cover_image %}<img src=\"{{ page.cover_image.src }}\">{% endif %}{% for a in page.assets %}{% if a is ending_with(\".jpg\") %}{% set small = resize_image(path=a, width=64, height=64) %}<img src=\"{{ small.url }}\">{% endif %}{% endfor %}{{ page.content | safe }}",
+            "<h1>{{ page.title }}</h1>{% if page.cover_image %}<img src=\"{{ page.cover_image.url }}\">{% endif %}{% for a in page.assets %}{% if a is ending_with(\".jpg\") %}{% set small = resize_image(path=a, width=64, height=64) %}<img src=\"{{ small.url }}\">{% endif %}{% endfor %}{{ page.content | safe }}",
         );
         let (preview, _) = Preview::start(options(&site)).expect("first build");
         (site, preview)

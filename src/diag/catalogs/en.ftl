@@ -264,7 +264,8 @@ cli-build = Build the site into the output folder (replaced atomically)
     .format = `json`: print the build's account on stdout (published count, every page not published with its reason and date, next scheduled time, files, bytes, seconds)
     .quiet = Print only problems: no "built …" line, no account of unpublished pages
     .deny-warnings = Exit with 1 when the build has warnings (the output is still written)
-    .clean-cache = Delete the cache of processed images (`.menhu-cache/images/`) first, so every copy is made again
+    .clean-cache = Delete the caches first (processed images in `.menhu-cache/images/`, and the build cache), so everything is made again
+    .cache = Reuse and refresh a build cache in DIR (default `.menhu-cache/build`): only pages whose inputs changed are rendered again (docs/cache.md)
     .offline = No network: `load_data(url=…)` answers from `.menhu-cache/` only, and is an error for an address not fetched before
 cli-serve = Build the site in memory and serve it for preview
     .port = Port to listen on (0: any free port)

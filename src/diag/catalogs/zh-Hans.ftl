@@ -255,7 +255,8 @@ cli-build = 生成网站，写入输出目录（整个替换，不会只写一�
     .format = `json`：在标准输出上给出这次生成的记录（发布数、每篇未发布稿件的原因和日期、下一次定时发布时间、文件数、字节数、用时）
     .quiet = 只显示问题：不显示“网站已生成……”一行，也不列出未发布的稿件
     .deny-warnings = 有警告时也以退出码 1 结束（网站照常写出）
-    .clean-cache = 先删除处理过的图片缓存（`.menhu-cache/images/`），所有图片重新处理
+    .clean-cache = 先删除缓存（`.menhu-cache/images/` 里处理过的图片，以及生成缓存），全部重新生成
+    .cache = 使用并更新 DIR 里的生成缓存（默认 `.menhu-cache/build`）：只重新生成输入有变化的页面（docs/cache.md）
     .offline = 不联网：`load_data(url=…)` 只用 `.menhu-cache/` 中已下载的数据，从未下载过的网址会报错
 cli-serve = 在内存中生成网站并启动本机预览
     .port = 预览用的端口（0：任选一个空闲端口）

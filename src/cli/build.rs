@@ -45,9 +45,7 @@ pub(super) fn run_build(cli: &Cli, now: Now, style: Style) -> ExitCode {
     };
     let started = Instant::now();
     let cache_folder = build_cache_folder(&cli.root, cache.as_ref());
-    if *clean_cache
-        && let Err(problem) = clean_caches(&cli.root, cache_folder.as_ref())
-    {
+    if *clean_cache && let Err(problem) = clean_caches(&cli.root, cache_folder.as_ref()) {
         report(&Diagnostics::from(problem), style);
         return ExitCode::from(1);
     }
@@ -132,7 +130,10 @@ fn build_cache_folder(root: &Path, flag: Option<&Option<PathBuf>>) -> Option<Cac
 
 /// `--clean-cache`: removes the site's cache of processed images and the build cache
 /// in use; an E0255 naming the folder when it cannot.
-fn clean_caches(root: &Path, build_cache: Option<&CacheDir>) -> Result<(), crate::diag::Diagnostic> {
+fn clean_caches(
+    root: &Path,
+    build_cache: Option<&CacheDir>,
+) -> Result<(), crate::diag::Diagnostic> {
     if let Some(cache) = build_cache {
         cache
             .delete()

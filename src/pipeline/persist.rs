@@ -254,11 +254,7 @@ impl CacheDir {
             return Err(link_in_the_way(folder));
         }
         std::fs::create_dir_all(folder)?;
-        let temporary = folder.join(format!(
-            ".{}.tmp-{}",
-            blob.file_name(),
-            std::process::id()
-        ));
+        let temporary = folder.join(format!(".{}.tmp-{}", blob.file_name(), std::process::id()));
         let written = std::fs::OpenOptions::new()
             .write(true)
             .create(true)
@@ -397,7 +393,11 @@ pub fn unused_note(folder: &Path, unused: &Unused) -> Diagnostic {
             crate::t!("build-cache-in-output.help"),
         ),
         Unused::Damaged(reason) => (
-            crate::t!("build-cache-damaged", folder = folder, reason = reason.clone()),
+            crate::t!(
+                "build-cache-damaged",
+                folder = folder,
+                reason = reason.clone()
+            ),
             crate::t!("build-cache-damaged.help"),
         ),
     };
@@ -424,7 +424,15 @@ mod tests {
     #[test]
     fn output_paths_from_a_cache_stay_plain() {
         assert!(plain_output_path("news/a/index.html"));
-        for bad in ["", "../x", "a/../../x", "/etc/passwd", "a//b", "a\\b", "./a"] {
+        for bad in [
+            "",
+            "../x",
+            "a/../../x",
+            "/etc/passwd",
+            "a//b",
+            "a\\b",
+            "./a",
+        ] {
             assert!(!plain_output_path(bad), "{bad}");
         }
     }

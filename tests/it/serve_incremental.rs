@@ -857,7 +857,10 @@ fn image_copies_of_pages_reused_from_the_memo_stay_published() {
         let site = fixture();
         let photo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("content/news/2026-09-18-quan-qu-ke-pu-ri-qi-dong/kepuri-qidong.jpg");
-        site.write_bytes("content/news/photo/kepu.jpg", &std::fs::read(photo).unwrap());
+        site.write_bytes(
+            "content/news/photo/kepu.jpg",
+            &std::fs::read(photo).unwrap(),
+        );
         site.write(
             "content/news/photo/index.md",
             "+++\ntitle = \"图片新闻\"\ndate = 2024-05-20\ncover = \"kepu.jpg\"\n+++\n![科普日现场](kepu.jpg)\n",
@@ -877,9 +880,16 @@ fn image_copies_of_pages_reused_from_the_memo_stay_published() {
     };
     assert!(copies(&first) >= 2, "{:?}", first.1.keys());
     let rel = "content/about.md";
-    site.write(rel, "+++\ntitle = \"关于我们\"\n+++\n本站为测试站点，欢迎来信。\n");
+    site.write(
+        rel,
+        "+++\ntitle = \"关于我们\"\n+++\n本站为测试站点，欢迎来信。\n",
+    );
     preview.rebuild(&ChangeSet::of([rel])).expect("rebuild");
     let after = served(&preview);
     assert_eq!(copies(&after), copies(&first), "{:?}", after.1.keys());
-    assert_same(&after, &full_build(&site), "an edit beside a page with photos");
+    assert_same(
+        &after,
+        &full_build(&site),
+        "an edit beside a page with photos",
+    );
 }

@@ -256,6 +256,9 @@ fn write_outputs(
     Ok((written, stored, first_failure))
 }
 
+/// The paths of the outputs taken from the cache, and their blobs.
+type Taken = (Vec<String>, Vec<(String, Blob)>);
+
 /// Writes the outputs reused from the cache, each checked against its hash; their
 /// paths and blobs.
 fn write_kept(
@@ -263,7 +266,7 @@ fn write_kept(
     cache: &CacheDir,
     kept: &[String],
     outputs: &HashMap<String, Blob>,
-) -> Result<(Vec<String>, Vec<(String, Blob)>), Failed> {
+) -> Result<Taken, Failed> {
     let results: Vec<Result<(String, Blob), Failed>> = kept
         .par_iter()
         .map(|path| {

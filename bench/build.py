@@ -20,7 +20,8 @@ Traditional copy) on the same content, up to `--product-max-pages` (all sizes by
 `--threads` adds menhu with RAYON_NUM_THREADS=1 (the speed-up from 1 to 2 threads).
 `--incremental` adds, for every engine, a second build into the output the clean build
 just left, after one page's body was edited (`… after one edit`): what a CI run that
-changed one article costs. Outputs on tmpfs (`--out-base /dev/shm/...`) are deleted after
+changed one article costs. menhu's uses its build cache (`--cache`, docs/cache.md),
+filled by an untimed build before the edit; the cache's size on disk is printed. Outputs on tmpfs (`--out-base /dev/shm/...`) are deleted after
 each run; elsewhere they are moved aside and deleted at the end.
 """
 import argparse
@@ -174,8 +175,13 @@ def move_aside(paths, trash):
 class Engine:
     """One way of building: the site folder, the command, the outputs it leaves."""
 
-    def __init__(self, site, cmd, outputs, env=None):
+    def __init__(self, site, cmd, outputs, env=None, cache=None):
         self.site, self.cmd, self.outputs, self.env = site, cmd, outputs, env
+        # menhu's build cache (`--cache`), used by the build after one edit.
+        self.cache = cache
+
+    def cached_cmd(self):
+        return self.cmd + ["--cache", self.cache] if self.cache else self.cmd
 
 
 def engines_for(args, root, pages):
@@ -187,7 +193,8 @@ def engines_for(args, root, pages):
     if "menhu" in args.engines:
         target = os.path.join(out, "menhu")
         runs["menhu"] = Engine(zola_site, [menhu, "build", "--force", "--output", target],
-                               [target, os.path.join(out, ".menhu.menhu-spare")])
+                               [target, os.path.join(out, ".menhu.menhu-spare")],
+                               cache=os.path.join(out, "menhu.cache"))
         if args.threads:
             target1 = os.path.join(out, "menhu1")
             env = dict(os.environ, RAYON_NUM_THREADS="1")
@@ -197,7 +204,8 @@ def engines_for(args, root, pages):
             site = product_site(zola_site, root)
             target2 = os.path.join(out, "product")
             runs["menhu-product"] = Engine(site, [menhu, "build", "--force", "--output", target2],
-                                           [target2, os.path.join(out, ".product.menhu-spare")])
+                                           [target2, os.path.join(out, ".product.menhu-spare")],
+                                           cache=os.path.join(out, "product.cache"))
     if "hugo" in args.engines and shutil.which("hugo"):
         hugo_site = generate("hugo", pages, root, args.seed)
         target = os.path.join(out, "hugo")
@@ -250,7 +258,8 @@ class OneEdit:
 def bench(args, root, pages):
     """Runs every engine `args.runs` times, in rounds, after `args.warmup` warm-ups each.
     With `args.incremental`, each clean build is followed by the same build into its
-    output after one edit (a row of its own, `ENGINE after one edit`)."""
+    output after one edit (a row of its own, `ENGINE after one edit`); menhu's uses its
+    build cache (`--cache`), filled by an untimed build with the cache before the edit."""
     runs, out = engines_for(args, root, pages)
     trash = os.path.join(out, ".trash")
     names = []
@@ -271,13 +280,31 @@ def bench(args, root, pages):
                 move_aside(engine.outputs, trash)
                 results[name].append(timed(engine.cmd, engine.site, engine.env))
                 if args.incremental:
+                    if engine.cache:
+                        timed(engine.cached_cmd(), engine.site, engine.env)
                     edits[engine.site].apply()
-                    results[f"{name} after one edit"].append(timed(engine.cmd, engine.site, engine.env))
+                    results[f"{name} after one edit"].append(
+                        timed(engine.cached_cmd(), engine.site, engine.env))
+        for name, engine in runs.items():
+            if engine.cache and os.path.isdir(engine.cache):
+                print(f"# {name}: build cache {folder_mib(engine.cache):.0f} MiB on disk", file=sys.stderr)
     finally:
         for edit in edits.values():
             edit.restore()
         shutil.rmtree(trash, ignore_errors=True)
+        for engine in runs.values():
+            if engine.cache:
+                shutil.rmtree(engine.cache, ignore_errors=True)
     return results
+
+
+def folder_mib(folder):
+    """Disk use of a folder (allocated blocks), in MiB."""
+    total = 0
+    for here, _, files in os.walk(folder):
+        for name in files:
+            total += os.lstat(os.path.join(here, name)).st_blocks * 512
+    return total / (1 << 20)
 
 
 def report(pages, results):

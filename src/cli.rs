@@ -94,10 +94,14 @@ pub enum Command {
         /// Exit with 1 when the build has warnings (the output is still written).
         #[arg(long)]
         deny_warnings: bool,
-        /// Delete the cache of processed images (`.menhu-cache/images/`) first, so
-        /// every copy is made again.
+        /// Delete the caches first (processed images in `.menhu-cache/images/`, and the
+        /// build cache), so everything is made again.
         #[arg(long)]
         clean_cache: bool,
+        /// Reuse and refresh a build cache in DIR (default `.menhu-cache/build`): only
+        /// pages whose inputs changed are rendered again (docs/cache.md).
+        #[arg(long, value_name = "DIR", num_args = 0..=1)]
+        cache: Option<Option<PathBuf>>,
         /// No network: `load_data(url=…)` answers from `.menhu-cache/` only, and is an
         /// error for an address not fetched before.
         #[arg(long)]

@@ -33,6 +33,11 @@ use crate::portal::schedule::{Publication, Schedule};
 use crate::portal::{Portal, PortalInput, UrlPlan};
 use crate::render::{self, Incremental, RenderMode, RenderedSite, Shortcodes, Theme};
 
+mod cached;
+pub mod persist;
+
+pub use cached::{CacheUse, build_cached};
+
 /// What to build and how.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -97,6 +102,8 @@ pub struct Built {
     pub publication: Publication,
     /// Time spent per stage, for `--verbose` style reports.
     pub timings: Vec<(&'static str, Duration)>,
+    /// With a build cache (`--cache`): what it saved, and its notes.
+    pub cache: Option<CacheUse>,
 }
 
 /// Whether anything reads the Markdown sources once the build is made: `check` and the
@@ -208,13 +215,20 @@ fn finish_build(
     sources: Sources,
     on_errors: OnErrors,
 ) -> Result<Built, Diagnostics> {
-    let finished = render_stages(model, RenderMode::Build(sink), sources, on_errors)?;
+    let finished = render_stages(
+        model,
+        RenderMode::Build(sink),
+        ImageUse::Build,
+        sources,
+        on_errors,
+    )?;
     Ok(Built {
         portal: finished.portal,
         site: finished.outputs.site,
         warnings: finished.report,
         publication: finished.publication,
         timings: finished.timings,
+        cache: None,
     })
 }
 
@@ -252,6 +266,7 @@ pub fn rebuild_in_memory(
     let mut finished = render_stages(
         model,
         RenderMode::Rebuild(incremental),
+        ImageUse::Preview,
         Sources::Kept,
         OnErrors::Stop,
     )?;
@@ -282,6 +297,7 @@ struct Finished {
 fn render_stages(
     model: Model,
     mode: RenderMode,
+    images: ImageUse,
     sources: Sources,
     on_errors: OnErrors,
 ) -> Result<Finished, Diagnostics> {
@@ -301,10 +317,10 @@ fn render_stages(
     if let (Sources::Shed, Some(portal)) = (sources, Arc::get_mut(&mut portal)) {
         portal.shed_sources();
     }
-    // A build hands outputs to its sink; the preview keeps them in memory.
-    let (sink, images): (&dyn OutputSink, ImageUse) = match &mode {
-        RenderMode::Build(sink) => (*sink, ImageUse::Build),
-        RenderMode::Rebuild(_) | RenderMode::Page(_) => (&output::KeepInMemory, ImageUse::Preview),
+    // A build hands outputs to its sink; a rebuild keeps them in memory.
+    let sink: &dyn OutputSink = match &mode {
+        RenderMode::Build(sink) => *sink,
+        RenderMode::Rebuild(_) | RenderMode::Page(_) => &output::KeepInMemory,
     };
     let started = Instant::now();
     let mut outputs = render::render(portal.clone(), &theme, copier.as_ref(), mode);
@@ -383,7 +399,7 @@ fn search_index(
 /// Whether a build's image copies are all it uses ([`ImageUse::Build`]: the cache is
 /// pruned of the rest), or only those of the pages rendered again (the preview).
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum ImageUse {
+pub(crate) enum ImageUse {
     Build,
     Preview,
 }
@@ -492,12 +508,8 @@ fn build_model(
         clock = Instant::now();
     };
 
-    let (mut config, warnings) = Config::load(&options.root).map_err(diagnostics_of)?;
+    let (config, warnings) = load_config(options)?;
     report.extend(warnings);
-    if let Some(base_url) = &options.base_url {
-        config.base_url = base_url.trim_end_matches('/').to_owned();
-    }
-    config.load_data.offline = options.offline;
     render::traditional::prepare_early(&config);
     let now = options.now.resolve(config.timezone);
     let (mut bounds, warnings) = config.bounds(&options.root);
@@ -643,9 +655,19 @@ fn build_model(
     })
 }
 
-/// Builds the site and writes it to the output folder atomically.
-pub fn build(options: &BuildOptions) -> Result<(Built, PathBuf, WriteStats), Diagnostics> {
-    let (config, _) = Config::load(&options.root).map_err(diagnostics_of)?;
+/// The site's config as the build uses it: with the options' base URL and offline mode.
+fn load_config(options: &BuildOptions) -> Result<(Config, Vec<Diagnostic>), Diagnostics> {
+    let (mut config, warnings) = Config::load(&options.root).map_err(diagnostics_of)?;
+    if let Some(base_url) = &options.base_url {
+        config.base_url = base_url.trim_end_matches('/').to_owned();
+    }
+    config.load_data.offline = options.offline;
+    Ok((config, warnings))
+}
+
+/// The output folder of a build of `config` with `options`, checked to be safe to
+/// replace.
+fn output_target(options: &BuildOptions, config: &Config) -> Result<PathBuf, Diagnostics> {
     let requested = match &options.output {
         Some(output) => output.clone(),
         None => PathBuf::from(&config.output_dir),
@@ -655,7 +677,18 @@ pub fn build(options: &BuildOptions) -> Result<(Built, PathBuf, WriteStats), Dia
         .iter()
         .map(|d| PathBuf::from(&d.file.value))
         .collect();
-    let target = output::resolve_output_dir(&options.root, &requested, options.force, &reads)?;
+    Ok(output::resolve_output_dir(
+        &options.root,
+        &requested,
+        options.force,
+        &reads,
+    )?)
+}
+
+/// Builds the site and writes it to the output folder atomically.
+pub fn build(options: &BuildOptions) -> Result<(Built, PathBuf, WriteStats), Diagnostics> {
+    let (config, _) = Config::load(&options.root).map_err(diagnostics_of)?;
+    let target = output_target(options, &config)?;
     // Dropped on any error below, which leaves the previous output as it was.
     let staging = output::Staging::open(&target)?;
     let mut built = build_to(options, &staging, Sources::Shed, OnErrors::Stop)?;

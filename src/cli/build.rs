@@ -10,6 +10,7 @@ use super::network_build::{self, NetworkRun};
 use super::{BuildFormat, Cli, Command, Style, report};
 use crate::content::date::Now;
 use crate::diag::Diagnostics;
+use crate::pipeline::persist::CacheDir;
 use crate::pipeline::{self, BuildOptions};
 
 type BuildResult = Result<(pipeline::Built, PathBuf, crate::output::WriteStats), Diagnostics>;
@@ -28,6 +29,7 @@ pub(super) fn run_build(cli: &Cli, now: Now, style: Style) -> ExitCode {
         quiet,
         deny_warnings,
         clean_cache,
+        cache,
         offline,
         network,
         site,
@@ -61,15 +63,25 @@ pub(super) fn run_build(cli: &Cli, now: Now, style: Style) -> ExitCode {
         ..BuildOptions::new(&cli.root)
     };
     let started = Instant::now();
-    if *clean_cache && let Err(problem) = clean_image_cache(&cli.root) {
+    let cache_folder = build_cache_folder(&cli.root, cache.as_ref());
+    if *clean_cache && let Err(problem) = clean_caches(&cli.root, cache_folder.as_ref()) {
         report(&Diagnostics::from(problem), style);
         return ExitCode::from(1);
     }
-    let result = pipeline::build(&options);
+    let result = match &cache_folder {
+        Some(cache) => pipeline::build_cached(&options, cache),
+        None => pipeline::build(&options),
+    };
     let took = started.elapsed();
     match &result {
         Ok((built, target, stats)) => {
             report(&built.warnings, style);
+            let cache_use = built.cache.as_ref();
+            if let Some(notes) = cache_use.map(|c| &c.notes).filter(|n| !n.is_empty()) {
+                let mut all = Diagnostics::new();
+                all.extend(notes.iter().cloned());
+                report(&all, style);
+            }
             if !*quiet {
                 let line = crate::t!(
                     "build-done",
@@ -84,6 +96,14 @@ pub(super) fn run_build(cli: &Cli, now: Now, style: Style) -> ExitCode {
             }
             if *timings {
                 eprint!("{}", timings_report(&built.timings));
+                if let Some(cache_use) = cache_use {
+                    let line = crate::t!(
+                        "build-cache-reuse",
+                        rendered = cache_use.rendered,
+                        reused = cache_use.reused
+                    );
+                    eprintln!("{}", line.render(style.lang));
+                }
             }
             if *verbose {
                 built
@@ -113,21 +133,50 @@ pub(super) fn run_build(cli: &Cli, now: Now, style: Style) -> ExitCode {
 /// The account of `menhu build --format json` (documented in docs/operator-guide.md):
 /// `version`, `ok`, `output`, `pages`, `files`, `bytes`, `seconds` and `diagnostics`;
 /// more keys may come, none will change meaning.
-/// `--clean-cache`: removes the site's cache of processed images; an E0255 naming the
-/// folder when it cannot.
-fn clean_image_cache(root: &Path) -> Result<(), crate::diag::Diagnostic> {
+/// The build cache's folder: `--cache DIR`; `--cache` alone, or `build_cache = true`
+/// in the config, the site's `.menhu-cache/build`; `None`: no build cache.
+fn build_cache_folder(root: &Path, flag: Option<&Option<PathBuf>>) -> Option<CacheDir> {
+    let in_site = || CacheDir::in_site(root);
+    match flag {
+        Some(Some(folder)) => Some(CacheDir::at(folder)),
+        Some(None) => Some(in_site()),
+        None => {
+            let configured = crate::config::Config::load(root).is_ok_and(|(c, _)| c.build_cache);
+            configured.then(in_site)
+        }
+    }
+}
+
+/// `--clean-cache`: removes the site's cache of processed images and the build cache
+/// in use; an E0255 naming the folder when it cannot.
+fn clean_caches(
+    root: &Path,
+    build_cache: Option<&CacheDir>,
+) -> Result<(), crate::diag::Diagnostic> {
+    if let Some(cache) = build_cache {
+        cache
+            .delete()
+            .map_err(|err| cache_not_deleted(&cache.folder().display().to_string(), &err))?;
+    }
     let cache = crate::images::ImageCache::in_site(root);
-    cache.clean().map_err(|err| {
+    cache
+        .clean()
+        .map_err(|err| cache_not_deleted(crate::images::CACHE_DIR, &err))
+}
+
+/// E0255: a cache folder that `--clean-cache` could not delete.
+fn cache_not_deleted(folder: &str, err: &std::io::Error) -> crate::diag::Diagnostic {
+    {
         crate::diag::Diagnostic::error(
             "E0255",
             crate::t!(
                 "image-cache-not-deleted",
-                folder = crate::images::CACHE_DIR,
+                folder = folder,
                 reason = crate::diag::text::display(err)
             ),
         )
         .help(crate::t!("image-cache-not-deleted.help"))
-    })
+    }
 }
 
 fn build_json(result: &BuildResult, took: Duration, lang: crate::diag::Lang) -> serde_json::Value {

@@ -77,6 +77,9 @@ pub struct Config {
     pub generate_robots_txt: bool,
     /// Also render the whole site in Traditional Chinese under `/zh-hant/`.
     pub traditional: bool,
+    /// `menhu build` keeps a build cache in `.menhu-cache/build/` and reuses it, as
+    /// with `--cache` (docs/cache.md).
+    pub build_cache: bool,
     /// Declared taxonomies, in file order, names unique.
     pub taxonomies: Vec<TaxonomyConfig>,
     /// Markdown rendering options.

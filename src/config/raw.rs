@@ -34,6 +34,7 @@ pub(crate) struct RawConfig {
     pub generate_sitemap: Option<bool>,
     pub generate_robots_txt: Option<bool>,
     pub traditional: Option<bool>,
+    pub build_cache: Option<bool>,
     pub taxonomies: Option<Vec<RawTaxonomy>>,
     pub markdown: RawMarkdown,
     pub slugify: RawSlugify,

@@ -95,6 +95,7 @@ pub(crate) fn validate(
         generate_sitemap: raw.generate_sitemap.unwrap_or(true),
         generate_robots_txt: raw.generate_robots_txt.unwrap_or(true),
         traditional: raw.traditional.unwrap_or(false),
+        build_cache: raw.build_cache.unwrap_or(false),
         taxonomies,
         markdown: markdown(raw.markdown, flavour, &mut report),
         slugify: slugify(&raw.slugify),

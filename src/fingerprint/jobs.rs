@@ -49,6 +49,16 @@ impl RenderMemo {
         self.jobs.insert(path, reads);
     }
 
+    /// Forgets every job whose output path `keep` refuses.
+    pub fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
+        self.jobs.retain(|path, _| keep(path));
+    }
+
+    /// The output paths of the jobs remembered.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.jobs.keys().map(String::as_str)
+    }
+
     /// Every lookup of every job remembered.
     pub fn lookups(&self) -> impl Iterator<Item = &Lookup> {
         self.jobs.values().flat_map(|job| &job.lookups)

@@ -68,13 +68,28 @@ impl BuildCache {
         *self = BuildCache::default();
     }
 
+    /// A cache of what the last build of config digest `config` ([`config_digest`])
+    /// rendered, read back from disk: every other stage starts empty.
+    pub fn with_render_memo(config: Digest, render: RenderMemo) -> BuildCache {
+        BuildCache {
+            render,
+            config: Some(config),
+            ..BuildCache::default()
+        }
+    }
+
     /// Clears the cache when the configuration differs from the one it was filled
     /// with: every stage reads the config, so nothing can be reused.
     pub fn use_config(&mut self, config: &Config) {
-        let digest = digest_parts(&[&format!("{config:?}")]);
+        let digest = config_digest(config);
         if self.config != Some(digest) {
             self.clear();
             self.config = Some(digest);
         }
     }
+}
+
+/// The digest of a build's whole configuration, as [`BuildCache::use_config`] compares it.
+pub fn config_digest(config: &Config) -> Digest {
+    digest_parts(&[&format!("{config:?}")])
 }

@@ -7,6 +7,7 @@ mod support;
 
 mod accessibility;
 mod bad_input;
+mod build_cache;
 mod build_cli;
 mod check;
 mod check_complete;

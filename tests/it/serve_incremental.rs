@@ -847,3 +847,49 @@ fn an_edit_after_a_front_matter_change_waits_for_its_rebuild() {
     site.write(other, &other_text.replace("正文。", "又改的正文。"));
     assert_eq!(edits.arrive(ChangeSet::of([other])), ["news/p1/index.html"]);
 }
+
+#[test]
+fn image_copies_of_pages_reused_from_the_memo_stay_published() {
+    // A bundle page with a photo in its body and as its cover, and a page template
+    // asking `resize_image` for a copy: after an edit elsewhere the page's job is
+    // reused, and its copies must still be among the published files.
+    let (site, mut preview) = {
+        let site = fixture();
+        let photo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("content/news/2026-09-18-quan-qu-ke-pu-ri-qi-dong/kepuri-qidong.jpg");
+        site.write_bytes(
+            "content/news/photo/kepu.jpg",
+            &std::fs::read(photo).unwrap(),
+        );
+        site.write(
+            "content/news/photo/index.md",
+            "+++\ntitle = \"图片新闻\"\ndate = 2024-05-20\ncover = \"kepu.jpg\"\n+++\n![科普日现场](kepu.jpg)\n",
+        );
+        site.write(
+            "templates/page.html",
+            "<h1>{{ page.title }}</h1>{% if page.cover_image %}<img src=\"{{ page.cover_image.url }}\">{% endif %}{% for a in page.assets %}{% if a is ending_with(\".jpg\") %}{% set small = resize_image(path=a, width=64, height=64) %}<img src=\"{{ small.url }}\">{% endif %}{% endfor %}{{ page.content | safe }}",
+        );
+        let (preview, _) = Preview::start(options(&site)).expect("first build");
+        (site, preview)
+    };
+    let first = served(&preview);
+    let copies = |o: &Outputs| {
+        o.1.keys()
+            .filter(|p| p.starts_with("processed_images/"))
+            .count()
+    };
+    assert!(copies(&first) >= 2, "{:?}", first.1.keys());
+    let rel = "content/about.md";
+    site.write(
+        rel,
+        "+++\ntitle = \"关于我们\"\n+++\n本站为测试站点，欢迎来信。\n",
+    );
+    preview.rebuild(&ChangeSet::of([rel])).expect("rebuild");
+    let after = served(&preview);
+    assert_eq!(copies(&after), copies(&first), "{:?}", after.1.keys());
+    assert_same(
+        &after,
+        &full_build(&site),
+        "an edit beside a page with photos",
+    );
+}

@@ -50,6 +50,17 @@ stage-check-wording = menhu check: wording
 ## Status lines of build, serve, init, new and check
 
 build-done = built { $pages } pages, { $sections } sections: { $written } files written, { $copied } copied to `{ $output }` in { $took }
+build-cache-other-menhu = the build cache `{ $folder }` was made by another version of menhu; this build makes everything anew
+    .help = nothing to do: this build saves a new cache for the next one
+build-cache-other-config = the build cache `{ $folder }` was made with another configuration; this build makes everything anew
+    .help = nothing to do: this build saves a new cache for the next one
+build-cache-damaged = the build cache `{ $folder }` is damaged ({ $reason }); this build makes everything anew
+    .help = nothing to do: this build saves a new cache for the next one; if it happens every time, delete the folder
+build-cache-in-output = the build cache `{ $folder }` lies in the output folder, which a build replaces; this build makes everything anew without it
+    .help = give `--cache` a folder outside the output folder, e.g. `.menhu-cache/build`
+build-cache-unsaved = the build cache `{ $folder }` could not be saved: { $reason }
+    .help = the site is built; check the free disk space and the folder's permissions, or delete the folder
+build-cache-reuse = build cache: { $rendered } pages and lists rendered, { $reused } taken from the cache
 build-denied-warnings = error: the build has warnings and `--deny-warnings` was given
 serve-listening = serving the site at { $address }/ (press Ctrl-C to stop)
 serve-reachable = warning: serving on { $bind } makes the preview reachable from other machines
@@ -254,7 +265,8 @@ cli-build = Build the site into the output folder (replaced atomically)
     .format = `json`: print the build's account on stdout (published count, every page not published with its reason and date, next scheduled time, files, bytes, seconds)
     .quiet = Print only problems: no "built …" line, no account of unpublished pages
     .deny-warnings = Exit with 1 when the build has warnings (the output is still written)
-    .clean-cache = Delete the cache of processed images (`.menhu-cache/images/`) first, so every copy is made again
+    .clean-cache = Delete the caches first (processed images in `.menhu-cache/images/`, and the build cache), so everything is made again
+    .cache = Reuse and refresh a build cache in DIR (default `.menhu-cache/build`): only pages whose inputs changed are rendered again (docs/cache.md)
     .offline = No network: `load_data(url=…)` answers from `.menhu-cache/` only, and is an error for an address not fetched before
     .network = Build every member site of the network (`network.toml` in `--root` or a folder above it), each into `<output>/<name>/`
     .site = Build this member site of the network (may be given more than once), into `<output>/<name>/`
@@ -1197,6 +1209,8 @@ code-W0331 = a page of a series has no `series_index`
     .fix = add `series_index = N` below `series`
 code-W0401 = hidden files in `static/` were not published
     .fix = list those to publish in `static_dotfiles`
+code-W0501 = the build cache (`--cache`) was not used, or not saved; a note, which never fails a build
+    .fix = nothing to fix: a cache of another menhu, another configuration or damaged is set aside and the build makes everything anew
 code-C0101 = a link goes to no page or file of the site
     .fix = fix the address; write links to pages as `@/section/file.md`
 code-C0102 = a link's `#anchor` is not an id of the target page

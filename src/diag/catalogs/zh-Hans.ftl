@@ -41,6 +41,17 @@ stage-check-wording = menhu check：用词
 ## build、serve、init、new、check 的状态提示
 
 build-done = 网站已生成：{ $pages } 篇稿件，{ $sections } 个栏目；写出 { $written } 个文件，复制 { $copied } 个文件到 `{ $output }`，用时 { $took }
+build-cache-other-menhu = 生成缓存 `{ $folder }` 由另一个版本的 menhu 生成，本次全部重新生成
+    .help = 无需处理：本次生成会为下次保存新的缓存
+build-cache-other-config = 生成缓存 `{ $folder }` 对应的是另一份配置，本次全部重新生成
+    .help = 无需处理：本次生成会为下次保存新的缓存
+build-cache-damaged = 生成缓存 `{ $folder }` 已损坏（{ $reason }），本次全部重新生成
+    .help = 无需处理：本次生成会为下次保存新的缓存；如果每次都出现，请删除这个文件夹
+build-cache-in-output = 生成缓存 `{ $folder }` 位于输出文件夹内，而输出文件夹每次都会被替换；本次不用缓存，全部重新生成
+    .help = 为 `--cache` 指定输出文件夹以外的文件夹，例如 `.menhu-cache/build`
+build-cache-unsaved = 无法保存生成缓存 `{ $folder }`：{ $reason }
+    .help = 网站已生成；请检查磁盘空间和文件夹权限，或删除这个文件夹
+build-cache-reuse = 生成缓存：重新生成 { $rendered } 个页面和列表，{ $reused } 个取自缓存
 build-denied-warnings = 错误：网站有警告，而命令带了 `--deny-warnings`；按上面的提示改好警告，或去掉这个选项
 serve-listening = 预览已启动：在浏览器里打开 { $address }/（按 Ctrl-C 停止）
 serve-reachable = 警告：预览绑定在 { $bind } 上，其他电脑也能打开；只在本机预览时请去掉 `--bind`
@@ -245,7 +256,8 @@ cli-build = 生成网站，写入输出目录（整个替换，不会只写一�
     .format = `json`：在标准输出上给出这次生成的记录（发布数、每篇未发布稿件的原因和日期、下一次定时发布时间、文件数、字节数、用时）
     .quiet = 只显示问题：不显示“网站已生成……”一行，也不列出未发布的稿件
     .deny-warnings = 有警告时也以退出码 1 结束（网站照常写出）
-    .clean-cache = 先删除处理过的图片缓存（`.menhu-cache/images/`），所有图片重新处理
+    .clean-cache = 先删除缓存（`.menhu-cache/images/` 里处理过的图片，以及生成缓存），全部重新生成
+    .cache = 使用并更新 DIR 里的生成缓存（默认 `.menhu-cache/build`）：只重新生成输入有变化的页面（docs/cache.md）
     .offline = 不联网：`load_data(url=…)` 只用 `.menhu-cache/` 中已下载的数据，从未下载过的网址会报错
     .network = 生成站群的每个成员网站（`--root` 或其上级文件夹里的 `network.toml`），各自写入 `<输出目录>/<网站名>/`
     .site = 只生成站群中的这个成员网站（可写多次），写入 `<输出目录>/<网站名>/`
@@ -1158,6 +1170,8 @@ code-W0331 = 系列稿件没写编号 `series_index`
     .fix = 按提示在 `series` 下一行加上 `series_index = 编号`
 code-W0401 = `static/` 里以 `.` 开头的隐藏文件没有发布
     .fix = 一般无需处理；确需发布的请管理员列入 `static_dotfiles`
+code-W0501 = 生成缓存（`--cache`）没有使用或没有保存；这只是提示，不会让生成失败
+    .fix = 无需处理：其他版本的 menhu、其他配置生成的或已损坏的缓存会被搁置，本次全部重新生成
 code-C0101 = 链接指向的页面或文件不存在
     .fix = 改正地址；站内链接尽量写成 `@/栏目/文件.md`
 code-C0102 = 链接里的 `#锚点` 在目标页面上不存在

@@ -41,6 +41,17 @@ stage-check-wording = menhu check：用詞
 ## build、serve、init、new、check 的狀態提示
 
 build-done = 網站已生成：{ $pages } 篇稿件，{ $sections } 個欄目；寫出 { $written } 個文件，複製 { $copied } 個文件到 `{ $output }`，用時 { $took }
+build-cache-other-menhu = 生成緩存 `{ $folder }` 由另一個版本的 menhu 生成，本次全部重新生成
+    .help = 無需處理：本次生成會爲下次保存新的緩存
+build-cache-other-config = 生成緩存 `{ $folder }` 對應的是另一份配置，本次全部重新生成
+    .help = 無需處理：本次生成會爲下次保存新的緩存
+build-cache-damaged = 生成緩存 `{ $folder }` 已損壞（{ $reason }），本次全部重新生成
+    .help = 無需處理：本次生成會爲下次保存新的緩存；如果每次都出現，請刪除這個文件夾
+build-cache-in-output = 生成緩存 `{ $folder }` 位於輸出文件夾內，而輸出文件夾每次都會被替換；本次不用緩存，全部重新生成
+    .help = 爲 `--cache` 指定輸出文件夾以外的文件夾，例如 `.menhu-cache/build`
+build-cache-unsaved = 無法保存生成緩存 `{ $folder }`：{ $reason }
+    .help = 網站已生成；請檢查磁盤空間和文件夾權限，或刪除這個文件夾
+build-cache-reuse = 生成緩存：重新生成 { $rendered } 個頁面和列表，{ $reused } 個取自緩存
 build-denied-warnings = 錯誤：網站有警告，而命令帶了 `--deny-warnings`；按上面的提示改好警告，或去掉這個選項
 serve-listening = 預覽已啓動：在瀏覽器裏打開 { $address }/（按 Ctrl-C 停止）
 serve-reachable = 警告：預覽綁定在 { $bind } 上，其他電腦也能打開；只在本機預覽時請去掉 `--bind`
@@ -245,7 +256,8 @@ cli-build = 生成網站，寫入輸出目錄（整個替換，不會只寫一�
     .format = `json`：在標準輸出上給出這次生成的記錄（發佈數、每篇未發佈稿件的原因和日期、下一次定時發佈時間、文件數、字節數、用時）
     .quiet = 只顯示問題：不顯示“網站已生成……”一行，也不列出未發佈的稿件
     .deny-warnings = 有警告時也以退出碼 1 結束（網站照常寫出）
-    .clean-cache = 先刪除處理過的圖片緩存（`.menhu-cache/images/`），所有圖片重新處理
+    .clean-cache = 先刪除緩存（`.menhu-cache/images/` 裏處理過的圖片，以及生成緩存），全部重新生成
+    .cache = 使用並更新 DIR 裏的生成緩存（默認 `.menhu-cache/build`）：只重新生成輸入有變化的頁面（docs/cache.md）
     .offline = 不聯網：`load_data(url=…)` 只用 `.menhu-cache/` 中已下載的數據，從未下載過的網址會報錯
     .network = 生成站羣的每個成員網站（`--root` 或其上級文件夾裏的 `network.toml`），各自寫入 `<輸出目錄>/<網站名>/`
     .site = 只生成站羣中的這個成員網站（可寫多次），寫入 `<輸出目錄>/<網站名>/`
@@ -1158,6 +1170,8 @@ code-W0331 = 系列稿件沒寫編號 `series_index`
     .fix = 按提示在 `series` 下一行加上 `series_index = 編號`
 code-W0401 = `static/` 裏以 `.` 開頭的隱藏文件沒有發佈
     .fix = 一般無需處理；確需發佈的請管理員列入 `static_dotfiles`
+code-W0501 = 生成緩存（`--cache`）沒有使用或沒有保存；這只是提示，不會讓生成失敗
+    .fix = 無需處理：其他版本的 menhu、其他配置生成的或已損壞的緩存會被擱置，本次全部重新生成
 code-C0101 = 鏈接指向的頁面或文件不存在
     .fix = 改正地址；站內鏈接儘量寫成 `@/欄目/文件.md`
 code-C0102 = 鏈接裏的 `#錨點` 在目標頁面上不存在

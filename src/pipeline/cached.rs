@@ -1,0 +1,295 @@
+//! `menhu build --cache`: a build that reuses what the last one rendered. The same
+//! stages as the preview's rebuild ([`super::rebuild_in_memory`]): the memo read back
+//! from the cache folder ([`super::persist`]) decides which render jobs read something
+//! new, only those render, and every other job's output (and its Traditional copy) is
+//! taken from the cache. The whole output is then written through [`Staging`] as a
+//! clean build writes it, and the new cache saved. A cache that cannot be used, or a
+//! blob found damaged while writing, is reported as a note (W0501) and the build is
+//! made clean, never from untrusted bytes.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::persist::{Blob, CacheDir, Header, Index, Unused};
+use super::{
+    BuildOptions, Built, ImageUse, OnErrors, Sources, build_model, load_config, output_target,
+    render_stages,
+};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::fingerprint::{self, BuildCache, RenderMemo};
+use crate::output::{Output, OutputSink, SiteOutput, Staging, WriteStats};
+use crate::render::{self, Incremental, RenderMode, RenderedSite};
+
+/// What the build cache did for a build.
+#[derive(Debug, Clone, Default)]
+pub struct CacheUse {
+    /// Render jobs rendered this time.
+    pub rendered: usize,
+    /// Render jobs whose output was taken from the cache.
+    pub reused: usize,
+    /// Why the cache was not used, or could not be saved (W0501). Notes, not
+    /// warnings: they never fail a build, `--deny-warnings` or not.
+    pub notes: Vec<Diagnostic>,
+}
+
+/// Why a build with the cache did not finish.
+enum Failed {
+    /// The site's own problems: the build fails as a clean one would.
+    Site(Diagnostics),
+    /// The cache turned out damaged while its bytes were read: build again without it.
+    Cache(Unused),
+}
+
+impl From<Diagnostics> for Failed {
+    fn from(problems: Diagnostics) -> Failed {
+        Failed::Site(problems)
+    }
+}
+
+impl From<Diagnostic> for Failed {
+    fn from(problem: Diagnostic) -> Failed {
+        Failed::Site(problem.into())
+    }
+}
+
+/// Builds the site as [`super::build`] does, reusing and then refreshing the build
+/// cache in `folder`.
+pub fn build_cached(
+    options: &BuildOptions,
+    cache: &CacheDir,
+) -> Result<(Built, PathBuf, WriteStats), Diagnostics> {
+    let folder = cache.folder();
+    let (config, _) = load_config(options)?;
+    if cache_in_output(folder, &output_target(options, &config)?) {
+        let (mut built, target, stats) = super::build(options)?;
+        built.cache = Some(CacheUse {
+            notes: vec![super::persist::unused_note(folder, &Unused::InOutput)],
+            ..CacheUse::default()
+        });
+        return Ok((built, target, stats));
+    }
+    match build_with(options, cache, true) {
+        Ok(done) => Ok(done),
+        Err(Failed::Site(problems)) => Err(problems),
+        Err(Failed::Cache(unused)) => {
+            let note = super::persist::unused_note(folder, &unused);
+            let (mut built, target, stats) = match build_with(options, cache, false) {
+                Ok(done) => done,
+                Err(Failed::Site(problems)) => return Err(problems),
+                Err(Failed::Cache(unused)) => {
+                    return Err(super::persist::unused_note(folder, &unused).into());
+                }
+            };
+            if let Some(cache_use) = built.cache.as_mut() {
+                cache_use.notes.insert(0, note);
+            }
+            Ok((built, target, stats))
+        }
+    }
+}
+
+/// One build with the cache (`trusted`: its index is read; otherwise it starts empty).
+fn build_with(
+    options: &BuildOptions,
+    cache: &CacheDir,
+    trusted: bool,
+) -> Result<(Built, PathBuf, WriteStats), Failed> {
+    let (config, _) = load_config(options)?;
+    let target = output_target(options, &config)?;
+    let mut notes = Vec::new();
+    let config_digest = fingerprint::config_digest(&config);
+    let (index, unused) = if trusted {
+        cache.load(config_digest)
+    } else {
+        (Index::default(), None)
+    };
+    notes.extend(unused.map(|u| super::persist::unused_note(cache.folder(), &u)));
+    let Index { memo, outputs, .. } = index;
+    let memo = with_stored_outputs(memo, &outputs, config.traditional);
+    let mut build_cache = BuildCache::with_render_memo(config_digest, memo);
+    // Dropped on any error below, which leaves the previous output as it was.
+    let staging = Staging::open(&target)?;
+    let model = build_model(
+        options,
+        Some(&mut build_cache),
+        Sources::Kept,
+        OnErrors::Stop,
+    )?;
+    let mut on_urgent = |_: &[Output]| {};
+    let incremental = Incremental {
+        memo: &build_cache.render,
+        urgent: &HashSet::new(),
+        on_urgent: &mut on_urgent,
+    };
+    let finished = render_stages(
+        model,
+        RenderMode::Rebuild(incremental),
+        ImageUse::Build,
+        Sources::Kept,
+        OnErrors::Stop,
+    )?;
+    let started = Instant::now();
+    let RenderedSite {
+        site, kept, memo, ..
+    } = finished.outputs;
+    let traditional = finished.portal.config.traditional;
+    let keep = kept_paths(&memo, traditional);
+    let reused = kept.iter().filter(|path| memo.get(path).is_some()).count();
+    let (written, stored, unsaved) = write_outputs(&staging, cache, site.files, &keep)?;
+    let (taken, reused_blobs) = write_kept(&staging, cache, &kept, &outputs)?;
+    let mut all_written: Vec<String> = written.into_iter().chain(taken).collect();
+    all_written.sort();
+    let site = SiteOutput {
+        files: Vec::new(),
+        written: all_written,
+        copies: site.copies,
+    };
+    let stats = staging.finish(&site).map_err(|d| {
+        let mut all = finished.report.clone();
+        all.push(d);
+        Failed::Site(all)
+    })?;
+    let rendered = memo.len().saturating_sub(reused);
+    let index = Index {
+        header: Some(Header::current(config_digest)),
+        outputs: stored.into_iter().chain(reused_blobs).collect(),
+        memo,
+    };
+    let saved = match unsaved {
+        Some(error) => Err(error),
+        None => cache.save(&index),
+    };
+    if let Err(error) = saved {
+        notes.push(super::persist::unsaved_note(cache.folder(), &error));
+    }
+    let mut timings = finished.timings;
+    timings.push(("write", started.elapsed()));
+    let built = Built {
+        portal: finished.portal,
+        site,
+        warnings: finished.report,
+        publication: finished.publication,
+        timings,
+        cache: Some(CacheUse {
+            rendered,
+            reused,
+            notes,
+        }),
+    };
+    Ok((built, target, stats))
+}
+
+/// True when the cache folder is the output folder or lies inside it: the build would
+/// replace the cache it reads.
+fn cache_in_output(folder: &Path, target: &Path) -> bool {
+    let absolute = |path: &Path| {
+        std::path::absolute(path)
+            .map(|p| p.canonicalize().unwrap_or(p))
+            .unwrap_or_else(|_| path.to_path_buf())
+    };
+    absolute(folder).starts_with(absolute(target))
+}
+
+/// `memo` without the jobs whose output (or Traditional copy) the cache lacks: those
+/// render again.
+fn with_stored_outputs(
+    mut memo: RenderMemo,
+    outputs: &HashMap<String, Blob>,
+    traditional: bool,
+) -> RenderMemo {
+    memo.retain(|path| {
+        outputs.contains_key(path)
+            && (!traditional
+                || render::traditional::copy_path(path).is_none_or(|c| outputs.contains_key(&c)))
+    });
+    memo
+}
+
+/// The outputs the cache keeps: every job's the memo covers, and their copies.
+fn kept_paths(memo: &RenderMemo, traditional: bool) -> HashSet<String> {
+    let mut paths: HashSet<String> = memo.paths().map(str::to_owned).collect();
+    if traditional {
+        let copies: Vec<String> = paths
+            .iter()
+            .filter_map(|p| render::traditional::copy_path(p))
+            .collect();
+        paths.extend(copies);
+    }
+    paths
+}
+
+type Written = (Vec<String>, Vec<(String, Blob)>, Option<std::io::Error>);
+
+/// Writes the outputs rendered this time, storing those the cache keeps (`keep`);
+/// the paths written, the blobs stored and the first failure to store one.
+fn write_outputs(
+    staging: &Staging,
+    cache: &CacheDir,
+    files: Vec<Output>,
+    keep: &HashSet<String>,
+) -> Result<Written, Failed> {
+    type One = (String, Option<Blob>, Option<std::io::Error>);
+    let results: Vec<Result<One, Diagnostic>> = files
+        .into_par_iter()
+        .map(|output| {
+            let blob = Some(Blob::of(&output.body))
+                .filter(|blob| keep.contains(&output.path) && CacheDir::keeps(blob));
+            let failed = blob.and_then(|blob| cache.store(&blob, &output.body).err());
+            let path = staging.take(output)?.path().to_owned();
+            Ok((path, blob, failed))
+        })
+        .collect();
+    let mut written = Vec::with_capacity(results.len());
+    let mut stored = Vec::new();
+    let mut first_failure = None;
+    for result in results {
+        let (path, blob, failed) = result?;
+        if let Some(blob) = blob {
+            stored.push((path.clone(), blob));
+        }
+        first_failure = first_failure.or(failed);
+        written.push(path);
+    }
+    Ok((written, stored, first_failure))
+}
+
+/// The paths of the outputs taken from the cache, and their blobs.
+type Taken = (Vec<String>, Vec<(String, Blob)>);
+
+/// Writes the outputs reused from the cache, each checked against its hash; their
+/// paths and blobs.
+fn write_kept(
+    staging: &Staging,
+    cache: &CacheDir,
+    kept: &[String],
+    outputs: &HashMap<String, Blob>,
+) -> Result<Taken, Failed> {
+    let results: Vec<Result<(String, Blob), Failed>> = kept
+        .par_iter()
+        .map(|path| {
+            let blob = *outputs.get(path).ok_or_else(|| {
+                Failed::Cache(Unused::Damaged(format!("the copy of {path} is missing")))
+            })?;
+            let body = cache.read(&blob).map_err(Failed::Cache)?;
+            let path = staging
+                .take(Output {
+                    path: path.clone(),
+                    body,
+                })?
+                .path()
+                .to_owned();
+            Ok((path, blob))
+        })
+        .collect();
+    let mut paths = Vec::with_capacity(results.len());
+    let mut blobs = Vec::with_capacity(results.len());
+    for result in results {
+        let (path, blob) = result?;
+        paths.push(path.clone());
+        blobs.push((path, blob));
+    }
+    Ok((paths, blobs))
+}

@@ -1,0 +1,456 @@
+//! The build cache kept between runs (`menhu build --cache`): what a CI build may reuse
+//! from the last one, so that a push changing one article renders one article.
+//!
+//! A cache folder holds `index.json` (a [`Header`] saying which menhu and which config
+//! made it, the [`RenderMemo`] of the last build, and for each output the memo covers,
+//! its size and BLAKE3 hash) and `blobs/`, those outputs' bytes, each under its hash.
+//! A build with the cache renders only the jobs whose reads changed (the memo decides,
+//! as in the preview) and takes every other job's output from `blobs/`.
+//!
+//! The cache is untrusted input, like the site (it may come from a CI cache restore):
+//! nothing in it names a file (blobs are found by a hash checked to be 64 hex digits),
+//! sizes are bounded, every blob's bytes are hashed again before they are written out,
+//! and a cache from another menhu, another config or in any way damaged is set aside
+//! with a note (W0501), never trusted. Saving is atomic: blobs first (each under a
+//! temporary name, then renamed), then the index by rename, then the blobs no longer
+//! listed are removed — a build killed at any point leaves an index whose blobs exist.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::diag::Diagnostic;
+use crate::fingerprint::RenderMemo;
+
+/// The layout of the folder; a cache of another format is ignored.
+const FORMAT: u32 = 1;
+/// The index file's name in the cache folder.
+const INDEX: &str = "index.json";
+/// The folder of output bytes, by hash.
+const BLOBS: &str = "blobs";
+/// The largest index read (a 100,000-page site's is well under this).
+const MAX_INDEX_BYTES: u64 = 1 << 30;
+/// The largest output kept (larger ones are rendered every time).
+const MAX_BLOB_BYTES: u64 = 256 << 20;
+
+/// The cache folder of a site: `.menhu-cache/build/`.
+pub const SITE_CACHE_DIR: &str = ".menhu-cache/build";
+
+/// Who made a cache: a cache is used only by the same menhu with the same config.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Header {
+    /// [`FORMAT`].
+    pub format: u32,
+    /// The menhu that wrote it: version, commit and its executable's size and time,
+    /// since the fingerprints' digests are those of one build of menhu.
+    pub menhu: String,
+    /// The digest of the build's configuration ([`crate::fingerprint::BuildCache`]).
+    pub config: u64,
+}
+
+impl Header {
+    /// The header of this menhu for a config of digest `config`.
+    pub fn current(config: u64) -> Header {
+        Header {
+            format: FORMAT,
+            menhu: menhu_identity().to_owned(),
+            config,
+        }
+    }
+}
+
+/// This menhu: its version, its commit, and its executable's size and modification
+/// time (two builds from one commit with local changes differ there; a release
+/// unpacked from its archive keeps both). Hashing the executable would say the same
+/// at the cost of reading it on every build.
+fn menhu_identity() -> &'static str {
+    static IDENTITY: OnceLock<String> = OnceLock::new();
+    IDENTITY.get_or_init(|| {
+        let executable = std::env::current_exe()
+            .and_then(std::fs::metadata)
+            .map(|meta| {
+                let modified = meta
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map(|d| d.as_nanos())
+                    .unwrap_or_default();
+                format!("{} bytes, modified {modified}", meta.len())
+            })
+            .unwrap_or_default();
+        format!(
+            "{} ({}) {executable}",
+            env!("CARGO_PKG_VERSION"),
+            env!("MENHU_COMMIT")
+        )
+    })
+}
+
+/// One output's bytes in `blobs/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Blob {
+    /// BLAKE3 of the bytes.
+    #[serde(with = "hex_hash")]
+    pub hash: [u8; 32],
+    /// Their length.
+    pub len: u64,
+}
+
+impl Blob {
+    /// The blob of `bytes`.
+    pub fn of(bytes: &[u8]) -> Blob {
+        Blob {
+            hash: *blake3::hash(bytes).as_bytes(),
+            len: bytes.len() as u64,
+        }
+    }
+
+    fn file_name(&self) -> String {
+        blake3::Hash::from_bytes(self.hash).to_hex().to_string()
+    }
+}
+
+/// What `index.json` holds.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Index {
+    /// Who made it; `None` only for an empty index never saved.
+    pub header: Option<Header>,
+    /// What each render job read.
+    pub memo: RenderMemo,
+    /// The bytes of each output the memo covers (and of its Traditional copy), by path.
+    pub outputs: HashMap<String, Blob>,
+}
+
+/// Why a cache folder's content was not used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unused {
+    /// Made by another menhu (or another format of the cache).
+    OtherMenhu,
+    /// Made with another configuration.
+    OtherConfig,
+    /// Unreadable or damaged: cut short, not an index, a blob missing or wrong.
+    Damaged(String),
+    /// In the output folder, which the build replaces.
+    InOutput,
+}
+
+/// A cache folder.
+pub struct CacheDir {
+    folder: PathBuf,
+    /// The folders on the way to `folder` that must not be links either (the site's
+    /// `.menhu-cache` for the cache in a site, which the site's repository could hold).
+    on_the_way: Vec<PathBuf>,
+}
+
+impl CacheDir {
+    /// The cache at `folder` (made when first saved), a folder the operator chose.
+    pub fn at(folder: impl Into<PathBuf>) -> CacheDir {
+        CacheDir {
+            folder: folder.into(),
+            on_the_way: Vec::new(),
+        }
+    }
+
+    /// The cache in the site at `root`, [`SITE_CACHE_DIR`].
+    pub fn in_site(root: &Path) -> CacheDir {
+        CacheDir {
+            folder: root.join(SITE_CACHE_DIR),
+            on_the_way: vec![root.join(crate::own_files::CACHE_FOLDER)],
+        }
+    }
+
+    /// True when no link stands at the folder, on the way to it, or at `blobs/`: the
+    /// cache is read and written only where it says it is.
+    fn without_links(&self) -> bool {
+        self.on_the_way
+            .iter()
+            .chain([&self.folder, &self.folder.join(BLOBS)])
+            .all(|path| real_folder_or_absent(path))
+    }
+
+    /// The folder.
+    pub fn folder(&self) -> &Path {
+        &self.folder
+    }
+
+    /// The index for a build of config digest `config`: empty when there is no cache
+    /// yet; an empty index and the reason when there is one that cannot be used.
+    pub fn load(&self, config: u64) -> (Index, Option<Unused>) {
+        let path = self.folder.join(INDEX);
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            return (Index::default(), None);
+        };
+        let index = if !self.without_links() {
+            Err(Unused::Damaged("a link stands in its place".into()))
+        } else if !meta.is_file() {
+            Err(Unused::Damaged(format!("{INDEX} is not a file")))
+        } else if meta.len() > MAX_INDEX_BYTES {
+            Err(Unused::Damaged(format!("{INDEX} is too large")))
+        } else {
+            read_index(&path)
+        };
+        match index.and_then(|index| self.check(index, config)) {
+            Ok(index) => (index, None),
+            Err(unused) => (Index::default(), Some(unused)),
+        }
+    }
+
+    /// `index` if this menhu with this config made it and every blob it lists is there
+    /// with its size (the bytes are checked when read, [`Self::read`]).
+    fn check(&self, index: Index, config: u64) -> Result<Index, Unused> {
+        let Some(header) = &index.header else {
+            return Err(Unused::Damaged("no header".into()));
+        };
+        if header.format != FORMAT || header.menhu != menhu_identity() {
+            return Err(Unused::OtherMenhu);
+        }
+        if header.config != config {
+            return Err(Unused::OtherConfig);
+        }
+        let missing = index
+            .outputs
+            .par_iter()
+            .find_any(|(path, blob)| !plain_output_path(path) || !self.holds(blob));
+        if let Some((path, _)) = missing {
+            return Err(Unused::Damaged(format!("the copy of {path} is missing")));
+        }
+        Ok(index)
+    }
+
+    fn blob_path(&self, blob: &Blob) -> PathBuf {
+        let name = blob.file_name();
+        self.folder.join(BLOBS).join(&name[..2]).join(name)
+    }
+
+    /// True when `blob` is in the folder with its size (a file, not a link).
+    fn holds(&self, blob: &Blob) -> bool {
+        blob.len <= MAX_BLOB_BYTES
+            && std::fs::symlink_metadata(self.blob_path(blob))
+                .is_ok_and(|meta| meta.is_file() && meta.len() == blob.len)
+    }
+
+    /// The bytes of `blob`, checked against its hash.
+    pub fn read(&self, blob: &Blob) -> Result<Vec<u8>, Unused> {
+        let path = self.blob_path(blob);
+        let bytes = crate::own_files::read_unless_link(&path)
+            .filter(|bytes| bytes.len() as u64 == blob.len && Blob::of(bytes) == *blob)
+            .ok_or_else(|| Unused::Damaged(format!("{} is damaged", path.display())))?;
+        Ok(bytes)
+    }
+
+    /// Stores `bytes` as `blob` unless it is there already: under a temporary name,
+    /// then renamed, so a blob is whole under its name (and checked when read anyway).
+    pub fn store(&self, blob: &Blob, bytes: &[u8]) -> std::io::Result<()> {
+        if blob.len > MAX_BLOB_BYTES || self.holds(blob) {
+            return Ok(());
+        }
+        let path = self.blob_path(blob);
+        let folder = path.parent().unwrap_or(&self.folder);
+        if !self.without_links() || !real_folder_or_absent(folder) {
+            return Err(link_in_the_way(folder));
+        }
+        std::fs::create_dir_all(folder)?;
+        let temporary = folder.join(format!(".{}.tmp-{}", blob.file_name(), std::process::id()));
+        let written = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&temporary)
+            .and_then(|mut file| file.write_all(bytes))
+            .and_then(|()| std::fs::rename(&temporary, &path));
+        if written.is_err() {
+            let _ = std::fs::remove_file(&temporary);
+        }
+        written
+    }
+
+    /// True when the blob of `blob` may be kept (not too large).
+    pub fn keeps(blob: &Blob) -> bool {
+        blob.len <= MAX_BLOB_BYTES
+    }
+
+    /// Writes `index` atomically (its blobs are stored already), then removes the
+    /// blobs it no longer lists.
+    pub fn save(&self, index: &Index) -> std::io::Result<()> {
+        if !self.without_links() {
+            return Err(link_in_the_way(&self.folder));
+        }
+        std::fs::create_dir_all(&self.folder)?;
+        let json = serde_json::to_vec(index).map_err(std::io::Error::other)?;
+        crate::own_files::write_replacing(&self.folder.join(INDEX), &json)?;
+        self.prune(index);
+        Ok(())
+    }
+
+    /// Removes the blobs (and leftover temporary files) `index` does not list.
+    /// Tidying only: a file that cannot be removed stays.
+    fn prune(&self, index: &Index) {
+        let listed: std::collections::HashSet<String> =
+            index.outputs.values().map(Blob::file_name).collect();
+        let Ok(shards) = std::fs::read_dir(self.folder.join(BLOBS)) else {
+            return;
+        };
+        // Real folders only: a link among them is not followed.
+        let shards: Vec<PathBuf> = shards
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .map(|e| e.path())
+            .collect();
+        shards.par_iter().for_each(|shard| {
+            let Ok(entries) = std::fs::read_dir(shard) else {
+                return;
+            };
+            for entry in entries.filter_map(Result::ok) {
+                let name = entry.file_name();
+                if !listed.contains(name.to_string_lossy().as_ref()) {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
+        });
+    }
+
+    /// Deletes the whole cache folder (`--clean-cache`); a link standing there is
+    /// removed, never followed.
+    pub fn delete(&self) -> std::io::Result<()> {
+        if !self.on_the_way.iter().all(|p| real_folder_or_absent(p)) {
+            return Err(link_in_the_way(&self.folder));
+        }
+        match std::fs::symlink_metadata(&self.folder) {
+            Ok(meta) if meta.is_dir() => std::fs::remove_dir_all(&self.folder),
+            Ok(_) => std::fs::remove_file(&self.folder),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// True when `path` is a folder (not a link to one) or nothing.
+fn real_folder_or_absent(path: &Path) -> bool {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) => meta.is_dir(),
+        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+    }
+}
+
+fn link_in_the_way(path: &Path) -> std::io::Error {
+    std::io::Error::other(format!(
+        "{} is a link or a file, not a folder of the cache",
+        path.display()
+    ))
+}
+
+fn read_index(path: &Path) -> Result<Index, Unused> {
+    let bytes = crate::own_files::read_unless_link(path)
+        .ok_or_else(|| Unused::Damaged(format!("{INDEX} cannot be read")))?;
+    serde_json::from_slice(&bytes).map_err(|e| Unused::Damaged(format!("{INDEX}: {e}")))
+}
+
+/// A path an output may have: relative, `/`-separated, no `..`, no empty part.
+fn plain_output_path(path: &str) -> bool {
+    !path.is_empty()
+        && path.len() < 4096
+        && !path.contains('\\')
+        && !path.contains('\0')
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
+}
+
+/// A 32-byte hash as 64 hex digits.
+mod hex_hash {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(hash: &[u8; 32], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&blake3::Hash::from_bytes(*hash).to_hex())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[u8; 32], D::Error> {
+        let text = String::deserialize(deserializer)?;
+        blake3::Hash::from_hex(text)
+            .map(|hash| *hash.as_bytes())
+            .map_err(D::Error::custom)
+    }
+}
+
+/// The note of a cache that was not used: W0501 naming the folder and the reason.
+pub fn unused_note(folder: &Path, unused: &Unused) -> Diagnostic {
+    let folder = folder.display().to_string();
+    let (said, help) = match unused {
+        Unused::OtherMenhu => (
+            crate::t!("build-cache-other-menhu", folder = folder),
+            crate::t!("build-cache-other-menhu.help"),
+        ),
+        Unused::OtherConfig => (
+            crate::t!("build-cache-other-config", folder = folder),
+            crate::t!("build-cache-other-config.help"),
+        ),
+        Unused::InOutput => (
+            crate::t!("build-cache-in-output", folder = folder),
+            crate::t!("build-cache-in-output.help"),
+        ),
+        Unused::Damaged(reason) => (
+            crate::t!(
+                "build-cache-damaged",
+                folder = folder,
+                reason = reason.clone()
+            ),
+            crate::t!("build-cache-damaged.help"),
+        ),
+    };
+    Diagnostic::warning("W0501", said).help(help)
+}
+
+/// The note of a cache that could not be saved (the build itself is written).
+pub fn unsaved_note(folder: &Path, error: &std::io::Error) -> Diagnostic {
+    Diagnostic::warning(
+        "W0501",
+        crate::t!(
+            "build-cache-unsaved",
+            folder = folder.display().to_string(),
+            reason = crate::diag::text::display(error)
+        ),
+    )
+    .help(crate::t!("build-cache-unsaved.help"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_paths_from_a_cache_stay_plain() {
+        assert!(plain_output_path("news/a/index.html"));
+        for bad in [
+            "",
+            "../x",
+            "a/../../x",
+            "/etc/passwd",
+            "a//b",
+            "a\\b",
+            "./a",
+        ] {
+            assert!(!plain_output_path(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_blob_hash_must_be_hex() {
+        let index = r#"{"header":null,"memo":{"jobs":{}},"outputs":{"a.html":{"hash":"../../etc","len":1}}}"#;
+        assert!(serde_json::from_str::<Index>(index).is_err());
+    }
+
+    #[test]
+    fn blobs_are_checked_when_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let cache = CacheDir::at(dir.path());
+        let blob = Blob::of(b"<p>hello</p>");
+        cache.store(&blob, b"<p>hello</p>").expect("stored");
+        assert_eq!(cache.read(&blob).expect("read"), b"<p>hello</p>");
+        std::fs::write(cache.blob_path(&blob), b"<p>hellO</p>").expect("overwritten");
+        assert!(matches!(cache.read(&blob), Err(Unused::Damaged(_))));
+    }
+}

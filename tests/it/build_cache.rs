@@ -1,0 +1,264 @@
+//! `menhu build --cache`: a build reusing the last build's renders writes the same
+//! bytes as a clean build, for every kind of edit; a cache of another menhu, another
+//! config or a damaged one is set aside with a note (W0501), never trusted.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::support::*;
+
+/// A fixed clock and zone, so that two builds publish the same pages.
+const ENV: [(&str, &str); 3] = [
+    ("TZ", "UTC"),
+    ("MENHU_NOW", "2026-12-06T12:00:00Z"),
+    ("MENHU_LANG", "en"),
+];
+
+/// The demo portal of `menhu init` (Traditional copy, search, cities, related
+/// articles, photos) in `site/portal`.
+fn demo(site: &Site) -> PathBuf {
+    let dir = site.path("portal");
+    let init = site.menhu(&["init", dir.to_str().unwrap()]);
+    assert_eq!(init.code, 0, "{}", init.stderr);
+    dir
+}
+
+/// `menhu build --cache CACHE -o cached --timings`, which must succeed; its stderr.
+fn cached_build(dir: &Path) -> String {
+    let cache = dir.join("ci-cache");
+    let args = [
+        "build",
+        "--cache",
+        cache.to_str().unwrap(),
+        "-o",
+        "cached",
+        "--timings",
+    ];
+    let run = menhu_env(dir, &args, &ENV);
+    assert_eq!(run.code, 0, "cached build failed:\n{}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run.stderr
+}
+
+/// `menhu build -o clean`, which must succeed.
+fn clean_build(dir: &Path) {
+    let run = menhu_env(dir, &["build", "-o", "clean"], &ENV);
+    assert_eq!(run.code, 0, "clean build failed:\n{}", run.stderr);
+}
+
+/// Every file under `folder`, by relative path.
+fn tree(folder: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![folder.to_path_buf()];
+    while let Some(next) = stack.pop() {
+        for entry in std::fs::read_dir(&next).unwrap().flatten() {
+            let path = entry.path();
+            if entry.file_type().unwrap().is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(folder).unwrap().to_string_lossy();
+                files.insert(rel.replace('\\', "/"), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+/// Builds with the cache and clean, and asserts both outputs are the same bytes.
+fn assert_cached_equals_clean(dir: &Path, step: &str) -> String {
+    let stderr = cached_build(dir);
+    clean_build(dir);
+    let (cached, clean) = (tree(&dir.join("cached")), tree(&dir.join("clean")));
+    let cached_paths: Vec<&String> = cached.keys().collect();
+    let clean_paths: Vec<&String> = clean.keys().collect();
+    assert_eq!(cached_paths, clean_paths, "{step}: the file lists differ");
+    for (path, bytes) in &clean {
+        assert!(
+            cached[path] == *bytes,
+            "{step}: {path} differs from a clean build"
+        );
+    }
+    assert!(
+        clean.keys().any(|p| p.starts_with("processed_images/")),
+        "{step}: the demo publishes photo copies"
+    );
+    stderr
+}
+
+/// (rendered, reused) from the `--timings` line of the build cache.
+fn reuse_counts(stderr: &str) -> (usize, usize) {
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("build cache:"))
+        .unwrap_or_else(|| panic!("no build cache line in:\n{stderr}"));
+    let numbers: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    (numbers[0], numbers[1])
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn append(path: &Path, more: &str) {
+    let mut text = std::fs::read_to_string(path).unwrap();
+    text.push_str(more);
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn cached_builds_equal_clean_builds_through_a_sequence_of_edits() {
+    let site = Site::empty();
+    let dir = demo(&site);
+    let first = assert_cached_equals_clean(&dir, "first build");
+    let (rendered, reused) = reuse_counts(&first);
+    assert!(rendered > 50 && reused == 0, "{rendered} {reused}");
+
+    let unchanged = assert_cached_equals_clean(&dir, "no edit");
+    assert_eq!(reuse_counts(&unchanged).0, 0, "nothing to render again");
+
+    let article = dir.join("content/news/tbgz/2025-06-12-hui-ju-si-chang-zi-yuan.md");
+    append(&article, "\n新增的一段正文，说明活动的后续安排。\n");
+    let body = assert_cached_equals_clean(&dir, "body edit");
+    let (rendered, reused) = reuse_counts(&body);
+    assert!(
+        rendered >= 1 && rendered * 4 < reused,
+        "a body edit renders a few jobs again, not the site: {rendered} rendered, {reused} reused"
+    );
+
+    edit(
+        &article,
+        "title = \"汇聚“四长”力量",
+        "title = \"汇聚“四长”合力",
+    );
+    assert_cached_equals_clean(&dir, "title edit");
+
+    site.write(
+        "portal/content/news/tzgg/2026-11-02-xin-gao.md",
+        "+++\ntitle = \"关于举办科普讲解大赛的通知\"\ndate = 2026-11-02T09:00:00+08:00\ncity = \"柳州\"\n+++\n\n各有关单位：现将讲解大赛有关事项通知如下。\n",
+    );
+    assert_cached_equals_clean(&dir, "new page");
+
+    std::fs::remove_file(dir.join("content/news/tzgg/2025-08-05-bei-hai-ke-pu-ri-an-pai.md"))
+        .unwrap();
+    assert_cached_equals_clean(&dir, "deleted page");
+
+    append(
+        &dir.join("themes/portal/templates/page.html"),
+        "\n<!-- 模板改动 -->\n",
+    );
+    assert_cached_equals_clean(&dir, "template edit");
+
+    edit(&article, "city = \"梧州\"", "city = \"桂林\"");
+    assert_cached_equals_clean(&dir, "page moving city");
+
+    edit(
+        &dir.join("site-config.toml"),
+        "summary_chars = 120",
+        "summary_chars = 80",
+    );
+    let config = assert_cached_equals_clean(&dir, "config edit");
+    assert_contains(&config, "W0501");
+    assert_contains(&config, "another configuration");
+    assert_eq!(reuse_counts(&config).1, 0, "nothing reused across configs");
+
+    let after = assert_cached_equals_clean(&dir, "after the config edit");
+    assert_eq!(reuse_counts(&after).0, 0, "the new cache is used");
+    assert_not_contains(&after, "W0501");
+}
+
+/// The cache's index, as JSON.
+fn index_of(dir: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(dir.join("ci-cache/index.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn a_cache_of_another_menhu_is_not_trusted() {
+    let site = Site::empty();
+    let dir = demo(&site);
+    cached_build(&dir);
+    let mut index = index_of(&dir);
+    index["header"]["menhu"] = "0.0.1 (abc 2020-01-01) other".into();
+    std::fs::write(dir.join("ci-cache/index.json"), index.to_string()).unwrap();
+    let stderr = assert_cached_equals_clean(&dir, "other menhu");
+    assert_contains(&stderr, "W0501");
+    assert_contains(&stderr, "another version of menhu");
+    assert_eq!(reuse_counts(&stderr).1, 0);
+}
+
+#[test]
+fn a_truncated_or_garbled_cache_is_a_note_and_a_clean_build() {
+    let site = Site::empty();
+    let dir = demo(&site);
+    cached_build(&dir);
+    let index = dir.join("ci-cache/index.json");
+    let text = std::fs::read(&index).unwrap();
+    std::fs::write(&index, &text[..text.len() / 2]).unwrap();
+    let stderr = assert_cached_equals_clean(&dir, "truncated index");
+    assert_contains(&stderr, "W0501");
+    assert_contains(&stderr, "is damaged");
+    assert_eq!(reuse_counts(&stderr).1, 0);
+
+    // A blob with other bytes of the same length: found when read, never written out.
+    let home = index_of(&dir)["outputs"]["index.html"]["hash"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let blob = dir.join("ci-cache/blobs").join(&home[..2]).join(&home);
+    let mut bytes = std::fs::read(&blob).unwrap();
+    let last = bytes.len() - 2;
+    bytes[last] ^= 1;
+    std::fs::write(&blob, &bytes).unwrap();
+    let stderr = assert_cached_equals_clean(&dir, "garbled blob");
+    assert_contains(&stderr, "W0501");
+    assert_contains(&stderr, "is damaged");
+
+    // A cache naming paths outside the output, or hashes that are not hashes.
+    let mut index = index_of(&dir);
+    index["outputs"]["../../escaped.html"] = index["outputs"]["index.html"].clone();
+    std::fs::write(dir.join("ci-cache/index.json"), index.to_string()).unwrap();
+    let stderr = assert_cached_equals_clean(&dir, "hostile path");
+    assert_contains(&stderr, "W0501");
+    assert!(!site.path("escaped.html").exists() && !dir.join("escaped.html").exists());
+}
+
+#[test]
+fn a_cache_in_the_output_folder_is_not_used() {
+    let site = Site::empty();
+    let dir = demo(&site);
+    let inside = dir.join("public/cache");
+    let run = menhu_env(&dir, &["build", "--cache", inside.to_str().unwrap()], &ENV);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains(&run.stderr, "W0501");
+    assert_contains(&run.stderr, "lies in the output folder");
+}
+
+#[test]
+fn the_config_can_turn_the_cache_on_and_clean_cache_drops_it() {
+    let site = Site::empty();
+    let dir = demo(&site);
+    append(&dir.join("site-config.toml"), "\nbuild_cache = true\n");
+    // `build_cache` is a top-level key: appended after a table it would belong to it.
+    let config = std::fs::read_to_string(dir.join("site-config.toml")).unwrap();
+    std::fs::write(
+        dir.join("site-config.toml"),
+        format!(
+            "build_cache = true\n{}",
+            config.replace("\nbuild_cache = true\n", "")
+        ),
+    )
+    .unwrap();
+    let run = menhu_env(&dir, &["build", "--timings"], &ENV);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(dir.join(".menhu-cache/build/index.json").is_file());
+    let again = menhu_env(&dir, &["build", "--timings"], &ENV);
+    assert_eq!(reuse_counts(&again.stderr).0, 0, "{}", again.stderr);
+    let clean = menhu_env(&dir, &["build", "--clean-cache", "--timings"], &ENV);
+    assert_eq!(clean.code, 0, "{}", clean.stderr);
+    assert_eq!(reuse_counts(&clean.stderr).1, 0, "{}", clean.stderr);
+}

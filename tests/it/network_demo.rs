@@ -1,0 +1,147 @@
+//! `menhu init DIR --network`: the demo network (docs/network.md) — what it writes, that
+//! every member site builds, and the pipeline it writes for sharded CI builds.
+
+use std::path::{Path, PathBuf};
+
+use crate::support::*;
+
+/// The member sites of the demo, as network.toml lists them.
+const MEMBERS: [&str; 4] = ["guangxi", "wuzhou", "liuzhou", "guilin"];
+
+/// `menhu init --network` into `net/` of `site` with `extra` arguments; returns that folder.
+fn init_network(site: &Site, extra: &[&str]) -> PathBuf {
+    let dir = site.path("net");
+    let mut args = vec!["init", dir.to_str().unwrap(), "--network"];
+    args.extend_from_slice(extra);
+    let run = site.menhu(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains(&run.stderr, "wrote the demo network (4 sites,");
+    assert_contains(&run.stderr, "menhu serve --network");
+    dir
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn init_network_writes_the_members_one_shared_theme_and_the_ignore_rules() {
+    let site = Site::empty();
+    let net = init_network(&site, &[]);
+    let network = read(&net.join("network.toml"));
+    for name in MEMBERS {
+        assert_contains(&network, &format!("name = \"{name}\""));
+        assert_contains(&network, &format!("path = \"sites/{name}\""));
+        let member = net.join("sites").join(name);
+        assert!(member.join("site-config.toml").is_file(), "{name}");
+        assert!(member.join("content/_index.md").is_file(), "{name}");
+        assert!(
+            !member.join("themes").exists(),
+            "{name} uses the shared theme"
+        );
+    }
+    assert!(net.join("themes/portal/templates/base.html").is_file());
+    assert!(net.join("data/orgs.csv").is_file());
+    let ignored = read(&net.join(".gitignore"));
+    let rules: Vec<&str> = ignored.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(
+        rules,
+        [
+            "/public/",
+            "/.public.menhu-spare/",
+            "/.menhu-cache/",
+            "/sites/*/public/",
+            "/sites/*/.public.menhu-spare/",
+            "/sites/*/.menhu-cache/"
+        ]
+    );
+    let again = site.menhu(&["init", net.to_str().unwrap(), "--network"]);
+    assert_eq!(again.code, 1, "init refuses a folder that is not empty");
+    assert_contains(&again.stderr, "error[E0601]");
+}
+
+/// Every member has its own address and filing numbers: a copied footer is what the
+/// network check reports as stale.
+#[test]
+fn each_member_has_its_own_base_url_and_filing_numbers() {
+    let site = Site::empty();
+    let net = init_network(&site, &[]);
+    let mut seen = std::collections::BTreeSet::new();
+    for name in MEMBERS {
+        let config: toml::Table =
+            toml::from_str(&read(&net.join(format!("sites/{name}/site-config.toml")))).unwrap();
+        let footer = &config["extra"]["footer"];
+        for value in [
+            &config["base_url"],
+            &config["title"],
+            &footer["icp"],
+            &footer["police"],
+        ] {
+            let value = value.as_str().unwrap().to_owned();
+            assert!(seen.insert(value.clone()), "{name}: {value} is used twice");
+        }
+    }
+}
+
+/// Cities push some of their work news to the province, by level and by name, and pull
+/// the province's notices; the pages they push are in the sections the rules name.
+#[test]
+fn the_demo_syndicates_both_ways() {
+    let site = Site::empty();
+    let net = init_network(&site, &[]);
+    let network = read(&net.join("network.toml"));
+    assert_eq!(
+        network
+            .matches("{ from = \"parent\", sections = [\"news/tzgg\"] }")
+            .count(),
+        3,
+        "{network}"
+    );
+    for city in &MEMBERS[1..] {
+        let pushed: Vec<String> = pages_of(&net.join(format!("sites/{city}/content")))
+            .into_iter()
+            .filter(|text| text.contains("\npush = ["))
+            .collect();
+        assert!(pushed.len() >= 3, "{city} pushes {}", pushed.len());
+        assert!(pushed.iter().any(|t| t.contains("push = [\"province\"]")));
+        assert!(pushed.iter().any(|t| t.contains("push = [\"广西科协\"]")));
+    }
+}
+
+/// The Markdown pages under `dir`, read.
+fn pages_of(dir: &Path) -> Vec<String> {
+    let mut pages = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            pages.extend(pages_of(&path));
+        } else if path.extension().is_some_and(|e| e == "md") {
+            pages.push(read(&path));
+        }
+    }
+    pages
+}
+
+#[test]
+fn init_network_with_ci_writes_the_sharded_pipeline() {
+    let site = Site::empty();
+    let net = init_network(&site, &["--ci", "github"]);
+    let pipeline = read(&net.join(".github/workflows/network.yml"));
+    assert_contains(&pipeline, "menhu build --network --shard");
+    let site = Site::empty();
+    let net = init_network(&site, &["--ci", "gitlab"]);
+    let pipeline = read(&net.join(".gitlab-ci.yml"));
+    assert_contains(&pipeline, "--shard \"$CI_NODE_INDEX/$CI_NODE_TOTAL\"");
+}
+
+/// Gitee Go has no sharded pipeline: refused before anything is written.
+#[test]
+fn init_network_refuses_a_ci_service_without_a_sharded_pipeline_and_writes_nothing() {
+    let site = Site::empty();
+    let dir = site.path("net");
+    let run = site.menhu(&["init", dir.to_str().unwrap(), "--network", "--ci", "gitee"]);
+    assert_eq!(run.code, 1);
+    assert_contains(&run.stderr, "error[E0607]");
+    assert_contains(&run.stderr, "--ci github");
+    assert!(!dir.exists());
+}

@@ -9,7 +9,8 @@
 //! memory for [`serve`]; [`search`] adds the static search index when the site asks for
 //! one. [`pipeline`] runs these stages in order and stops after the first stage that
 //! reports errors; [`check`] runs the link, content, inspection and wording rules on a
-//! site built in memory. [`deploy`] publishes a built output folder to a folder, an
+//! site built in memory. [`network`] builds a 站群, several member sites from one repository, each
+//! through the pipeline. [`deploy`] publishes a built output folder to a folder, an
 //! S3-compatible bucket or an SFTP server, uploading only what changed. [`diag`], [`zh`],
 //! [`url_scheme`], [`address_guard`] and [`html_text`] are leaves that every stage may use.
 
@@ -26,6 +27,7 @@ pub mod html_text;
 pub mod images;
 pub mod load_data;
 pub mod markdown;
+pub mod network;
 pub mod output;
 pub mod own_files;
 pub mod pipeline;

@@ -6,8 +6,9 @@
 //! Ranges: E00xx internal; E01xx configuration; E02xx content (E022x directory tables,
 //! E025x images); E03xx the portal model (places, URLs, organizations, series, menus);
 //! E04xx templates; E05xx output; E06xx `init` and `new`; E07xx the preview; E08xx
-//! deploy. W01xx–W04xx are warnings of the same stages; C01xx are `check`'s link and
-//! page rules, C02xx the government-website inspection rules, C03xx wording.
+//! deploy; E09xx networks (站群: `network.toml`, syndication, `build --network`).
+//! W01xx–W04xx are warnings of the same stages; C01xx are `check`'s link and page
+//! rules, C02xx the government-website inspection rules, C03xx wording.
 
 use std::fmt::Write as _;
 
@@ -138,6 +139,16 @@ pub const CODES: &[Code] = &[
     error("E0820", "upload-failed"),
     error("E0821", "no-credentials"),
     error("E0822", "bad-endpoint"),
+    error("E0901", "no-network"),
+    error("E0902", "bad-network-file"),
+    error("E0903", "bad-site-name"),
+    error("E0904", "bad-site-folder"),
+    error("E0905", "unknown-site-region"),
+    error("E0906", "bad-association-name"),
+    error("E0907", "unknown-site"),
+    error("E0908", "parent-loop"),
+    error("E0909", "bad-pull-rule"),
+    error("E0912", "bad-shard"),
     warning("W0101", "zola-only-setting"),
     warning("W0102", "inline-highlighting"),
     warning("W0103", "unusable-follow-symlinks"),
@@ -211,6 +222,7 @@ const STAGES: &[(&str, &str)] = &[
     ("E06", "stage-scaffold"),
     ("E07", "stage-serve"),
     ("E08", "stage-deploy"),
+    ("E09", "stage-network"),
     ("C01", "stage-check-links"),
     ("C02", "stage-check-inspection"),
     ("C03", "stage-check-wording"),

@@ -205,6 +205,13 @@ fn resolve_page(
     }
 }
 
+/// The diagnostic for a `region` (or `city`) name that did not resolve to one division,
+/// with the candidates or the nearest names; also used for the member regions of a
+/// network (`network.toml`).
+pub fn unresolved_place(registry: &Registry, name: &str, resolution: &Resolution) -> Diagnostic {
+    problem(registry, name, "region", resolution)
+}
+
 /// The diagnostic for a name that did not resolve to one division.
 fn problem(registry: &Registry, name: &str, key: &str, resolution: &Resolution) -> Diagnostic {
     let region = key == "region";

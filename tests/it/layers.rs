@@ -16,6 +16,7 @@
 //!   output read, so a rebuild redoes only what changed; the preview's cache), then
 //!   `render` (templates; lays out the search folder too);
 //! - `pipeline`: runs the stages;
+//! - `network`: a 站群 (`network.toml`), its members built through the pipeline;
 //! - the commands on top: `scaffold` and `deploy`, then `serve` and `check` (which
 //!   build through the pipeline and may scaffold a site to check), then `cli`.
 
@@ -35,6 +36,7 @@ const LAYERS: &[&[&str]] = &[
     &["fingerprint"],
     &["render"],
     &["pipeline"],
+    &["network"],
     &["scaffold", "deploy"],
     &["serve", "check"],
     &["cli"],

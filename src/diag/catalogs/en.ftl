@@ -41,6 +41,7 @@ stage-output = Output
 stage-scaffold = menhu init and menhu new
 stage-serve = Preview (menhu serve)
 stage-deploy = Deploy (menhu deploy)
+stage-network = Networks (站群: network.toml, build --network)
 stage-check-links = menhu check: links and pages
 stage-check-inspection = menhu check: government-website inspection rules
 stage-check-wording = menhu check: wording
@@ -912,6 +913,49 @@ content-bad-pin = `pin` is { $value }
     .expected = `pin = true`, or a rank from 1 (first) up: `pin = 2`
     .help = write `pin = 1` for the first place, or remove `pin`
 
+## Networks: network.toml, build --network (E09xx)
+
+network-unreadable = no readable `network.toml` in `{ $folder }`: { $reason }
+    .expected = a `network.toml` in the network's root folder, listing its member sites
+    .help = run the command in the folder holding `network.toml`, or give it with `--root`; `menhu init DIR --network` writes an example
+network-invalid = `network.toml` is not valid: { $reason }
+    .help = see docs/network.md for the keys: `[network] name`, then one `[[sites]]` per member site with `name`, `path`, `region` and `association`
+network-no-sites = `network.toml` lists no member site
+    .help = add one `[[sites]]` table per member site, with `name`, `path`, `region` and `association`
+network-bad-name = site name 「{ $name }」 is not an ASCII id
+    .expected = lower-case letters, digits and `-`, e.g. `wuzhou`: it names the output folder, `--site` and `@wuzhou:/` links
+    .help = write it in pinyin, e.g. `name = "{ $name }"`
+network-name-taken = site name `{ $name }` is already used on line { $line }
+    .help = give every member site a name of its own
+network-bad-folder = member folder `{ $path }` cannot be used: { $reason }
+    .help = write the path of the member's site folder relative to `network.toml`, e.g. `path = "sites/wuzhou"`
+    .outside = it is not a folder below the network's root
+    .missing = it does not exist
+    .no-config = it has no `site-config.toml`
+network-empty-association = the association's name is empty
+    .help = write the association's full name, e.g. `association = "梧州市科学技术协会"`
+network-association-taken = the association name 「{ $name }」 is already used on line { $line }
+    .help = give each member its own association name, so a `push` by name means one site
+network-unknown-site = no member site is named `{ $name }`
+    .expected = one of the site names of `network.toml`: { $names }
+    .help = check the spelling against the `name` of each `[[sites]]` in `network.toml`
+network-did-you-mean = did you mean `{ $name }`?
+network-own-parent = site `{ $name }` is its own parent
+network-parent-loop = the parents of site `{ $name }` lead back to it
+    .help = a member's `parent` must be a site above it (a city's province); remove `parent` to take the member whose region contains this one
+network-pull-no-parent = site `{ $name }` pulls from its parent but has none
+    .help = set `parent = "…"` on this site, or pull from named sites: `from = ["guangxi"]`
+network-pull-no-sections = a pull rule names no section
+    .expected = the sections of the origin site to pull, e.g. `sections = ["news/tzgg"]`
+network-bad-shard = `--shard { $written }` is not a shard
+    .expected = `I/N` with 1 ≤ I ≤ N, e.g. `--shard 2/4`
+    .help = in a GitHub Actions matrix: `--shard ${"{"}{"{"} matrix.shard {"}"}{"}"}/4`; in GitLab: `--shard $CI_NODE_INDEX/$CI_NODE_TOTAL`
+network-output-unwritable = cannot write to `{ $folder }`: { $reason }
+network-built = built the network 「{ $name }」: { $built } of { $total } sites into { $output } in { $took }
+network-site-built = { $name }: { $pages } pages, { $written } files written, { $copied } copied
+network-site-failed = { $name }: not built (its previous output is left as it was)
+network-some-failed = { $failed } of { $total } sites have errors
+
 ## What each code means (docs/diagnostics.md)
 
 code-E0001 = an internal error of menhu while processing a file (a bug, not a problem of the site)
@@ -1074,6 +1118,26 @@ code-E0821 = no credentials for the bucket
     .fix = set MENHU_DEPLOY_ACCESS_KEY_ID and MENHU_DEPLOY_SECRET_ACCESS_KEY
 code-E0822 = the bucket's endpoint or name is not usable
     .fix = an endpoint such as https://oss-cn-hangzhou.aliyuncs.com; `path_style = true` for an IP address
+code-E0901 = no `network.toml` where `--network` looked, or it cannot be read
+    .fix = run in the network's root folder or give it with `--root`
+code-E0902 = `network.toml` is not valid TOML, has an unknown key or a wrong type, or lists no site
+    .fix = follow the keys of docs/network.md
+code-E0903 = a member site's `name` is not `[a-z0-9-]`, or two members have the same
+    .fix = write a unique pinyin name such as `wuzhou`
+code-E0904 = a member's `path` is missing, leads out of the network, or is not a site folder
+    .fix = give the folder of the member site, relative to `network.toml`, holding its `site-config.toml`
+code-E0905 = a member's `region` is not in the administrative-division registry, or several divisions have it
+    .fix = use the name the help suggests, or write it in full (「广西壮族自治区梧州市」)
+code-E0906 = a member's association name is empty or another member's
+    .fix = give each member its own full and short association name
+code-E0907 = a site name that no member of `network.toml` has (`parent`, `pull`, `--site`)
+    .fix = use one of the `name`s of `network.toml`, as the help suggests
+code-E0908 = a member's parents lead back to itself
+    .fix = remove the `parent` that closes the loop
+code-E0909 = a pull rule reads from no one (`from = "parent"` on a site without parent) or names no section
+    .fix = set the site's `parent` or name the origin sites; list the sections to pull
+code-E0912 = `--shard` is not `I/N` with 1 ≤ I ≤ N
+    .fix = write e.g. `--shard 1/4`, the job's number and the number of jobs
 code-W0101 = a Zola setting menhu does not use
     .fix = nothing to do; remove it when Zola is no longer used
 code-W0102 = `style = "inline"` under `[markdown.highlighting]`

@@ -32,6 +32,7 @@ stage-output = 输出
 stage-scaffold = menhu init 和 menhu new
 stage-serve = 预览（menhu serve）
 stage-deploy = 发布（menhu deploy）
+stage-network = 站群（network.toml、build --network）
 stage-check-links = menhu check：链接和页面
 stage-check-inspection = menhu check：政府网站检查项
 stage-check-wording = menhu check：用词
@@ -873,6 +874,49 @@ content-bad-pin = `pin` 是 { $value }
     .expected = `pin = true`，或从 1（最前）起的名次：`pin = 2`
     .help = 写 `pin = 1` 排在最前，或删去 `pin`
 
+## 站群：network.toml、build --network（E09xx）
+
+network-unreadable = `{ $folder }` 里没有可读的 `network.toml`：{ $reason }
+    .expected = 站群根文件夹里的 `network.toml`，列出各成员网站
+    .help = 在放 `network.toml` 的文件夹里运行命令，或用 `--root` 指定；`menhu init 文件夹 --network` 会写一个示例
+network-invalid = `network.toml` 写得不对：{ $reason }
+    .help = 各个键见 docs/network.md：先写 `[network] name`，再为每个成员网站写一个 `[[sites]]`，含 `name`、`path`、`region` 和 `association`
+network-no-sites = `network.toml` 没有列出任何成员网站
+    .help = 每个成员网站写一个 `[[sites]]` 表，含 `name`、`path`、`region` 和 `association`
+network-bad-name = 网站名「{ $name }」不是英文标识
+    .expected = 小写字母、数字和 `-`，例如 `wuzhou`：它是输出文件夹名，也用于 `--site` 和 `@wuzhou:/` 链接
+    .help = 用拼音写，例如 `name = "{ $name }"`
+network-name-taken = 网站名 `{ $name }` 已在第 { $line } 行用过
+    .help = 每个成员网站用一个不同的名字
+network-bad-folder = 成员文件夹 `{ $path }` 不能用：{ $reason }
+    .help = 写成员网站文件夹相对 `network.toml` 的路径，例如 `path = "sites/wuzhou"`
+    .outside = 它不是站群根文件夹下面的文件夹
+    .missing = 它不存在
+    .no-config = 里面没有 `site-config.toml`
+network-empty-association = 协会名称是空的
+    .help = 写协会全称，例如 `association = "梧州市科学技术协会"`
+network-association-taken = 协会名称「{ $name }」已在第 { $line } 行用过
+    .help = 每个成员用不同的协会名称，这样按名称报送只指向一个网站
+network-unknown-site = 没有名为 `{ $name }` 的成员网站
+    .expected = `network.toml` 里的网站名之一：{ $names }
+    .help = 对照 `network.toml` 里每个 `[[sites]]` 的 `name` 检查拼写
+network-did-you-mean = 是不是 `{ $name }`？
+network-own-parent = 网站 `{ $name }` 的上级是它自己
+network-parent-loop = 网站 `{ $name }` 的上级一层层又回到了它自己
+    .help = 成员的 `parent` 必须是它上面的网站（市的上级是省）；删掉 `parent` 就会用地区包含它的那个成员
+network-pull-no-parent = 网站 `{ $name }` 要从上级转载，但它没有上级
+    .help = 给这个网站设 `parent = "…"`，或者从指定网站转载：`from = ["guangxi"]`
+network-pull-no-sections = 转载规则没有写栏目
+    .expected = 要转载的来源网站栏目，例如 `sections = ["news/tzgg"]`
+network-bad-shard = `--shard { $written }` 不是有效的分片
+    .expected = `I/N`，1 ≤ I ≤ N，例如 `--shard 2/4`
+    .help = GitHub Actions 矩阵里写 `--shard ${"{"}{"{"} matrix.shard {"}"}{"}"}/4`；GitLab 里写 `--shard $CI_NODE_INDEX/$CI_NODE_TOTAL`
+network-output-unwritable = 不能写入 `{ $folder }`：{ $reason }
+network-built = 已生成站群「{ $name }」：{ $total } 个网站中的 { $built } 个，输出到 { $output }，用时 { $took }
+network-site-built = { $name }：{ $pages } 个页面，写出 { $written } 个文件，复制 { $copied } 个
+network-site-failed = { $name }：没有生成（原来的输出保持不变）
+network-some-failed = { $total } 个网站中有 { $failed } 个有错误
+
 ## 每个代码的含义（docs/diagnostics.zh.md）
 
 code-E0001 = menhu 内部出错（这是 menhu 的缺陷，不是稿件的问题）
@@ -1035,6 +1079,26 @@ code-E0821 = 没有对象存储的访问密钥
     .fix = 设置环境变量 MENHU_DEPLOY_ACCESS_KEY_ID 和 MENHU_DEPLOY_SECRET_ACCESS_KEY
 code-E0822 = 对象存储的地址或桶名不可用
     .fix = 写成 https://oss-cn-hangzhou.aliyuncs.com 这样的地址；用 IP 地址时设 `path_style = true`
+code-E0901 = `--network` 找的地方没有 `network.toml`，或读不了
+    .fix = 在站群根文件夹里运行，或用 `--root` 指定
+code-E0902 = `network.toml` 不是有效的 TOML，有不认识的键或类型不对，或没有列出网站
+    .fix = 按 docs/network.md 里的键来写
+code-E0903 = 成员网站的 `name` 不是 `[a-z0-9-]`，或两个成员同名
+    .fix = 写一个不重复的拼音名，例如 `wuzhou`
+code-E0904 = 成员的 `path` 不存在、指到站群外面，或不是网站文件夹
+    .fix = 写成员网站文件夹相对 `network.toml` 的路径，文件夹里要有 `site-config.toml`
+code-E0905 = 成员的 `region` 不在行政区划表里，或有几个地方同名
+    .fix = 用提示给出的名称，或写全称（「广西壮族自治区梧州市」）
+code-E0906 = 成员的协会名称是空的，或与别的成员相同
+    .fix = 每个成员用自己的协会全称和简称
+code-E0907 = 网站名不是 `network.toml` 里任何成员的名字（`parent`、`pull`、`--site`）
+    .fix = 按提示用 `network.toml` 里的某个 `name`
+code-E0908 = 成员的上级一层层又回到它自己
+    .fix = 删掉造成循环的那个 `parent`
+code-E0909 = 转载规则没有来源（没有上级的网站写了 `from = "parent"`）或没写栏目
+    .fix = 设好网站的 `parent` 或写明来源网站；列出要转载的栏目
+code-E0912 = `--shard` 不是 1 ≤ I ≤ N 的 `I/N`
+    .fix = 写成例如 `--shard 1/4`：本任务的序号和任务总数
 code-W0101 = Zola 专有设置，menhu 不用
     .fix = 无需处理
 code-W0102 = `[markdown.highlighting]` 中的 `style = "inline"`

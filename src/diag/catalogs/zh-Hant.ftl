@@ -32,6 +32,7 @@ stage-output = 輸出
 stage-scaffold = menhu init 和 menhu new
 stage-serve = 預覽（menhu serve）
 stage-deploy = 發佈（menhu deploy）
+stage-network = 站羣（network.toml、build --network）
 stage-check-links = menhu check：鏈接和頁面
 stage-check-inspection = menhu check：政府網站檢查項
 stage-check-wording = menhu check：用詞
@@ -873,6 +874,49 @@ content-bad-pin = `pin` 是 { $value }
     .expected = `pin = true`，或從 1（最前）起的名次：`pin = 2`
     .help = 寫 `pin = 1` 排在最前，或刪去 `pin`
 
+## 站羣：network.toml、build --network（E09xx）
+
+network-unreadable = `{ $folder }` 裏沒有可讀的 `network.toml`：{ $reason }
+    .expected = 站羣根文件夾裏的 `network.toml`，列出各成員網站
+    .help = 在放 `network.toml` 的文件夾裏運行命令，或用 `--root` 指定；`menhu init 文件夾 --network` 會寫一個示例
+network-invalid = `network.toml` 寫得不對：{ $reason }
+    .help = 各個鍵見 docs/network.md：先寫 `[network] name`，再爲每個成員網站寫一個 `[[sites]]`，含 `name`、`path`、`region` 和 `association`
+network-no-sites = `network.toml` 沒有列出任何成員網站
+    .help = 每個成員網站寫一個 `[[sites]]` 表，含 `name`、`path`、`region` 和 `association`
+network-bad-name = 網站名「{ $name }」不是英文標識
+    .expected = 小寫字母、數字和 `-`，例如 `wuzhou`：它是輸出文件夾名，也用於 `--site` 和 `@wuzhou:/` 鏈接
+    .help = 用拼音寫，例如 `name = "{ $name }"`
+network-name-taken = 網站名 `{ $name }` 已在第 { $line } 行用過
+    .help = 每個成員網站用一個不同的名字
+network-bad-folder = 成員文件夾 `{ $path }` 不能用：{ $reason }
+    .help = 寫成員網站文件夾相對 `network.toml` 的路徑，例如 `path = "sites/wuzhou"`
+    .outside = 它不是站羣根文件夾下面的文件夾
+    .missing = 它不存在
+    .no-config = 裏面沒有 `site-config.toml`
+network-empty-association = 協會名稱是空的
+    .help = 寫協會全稱，例如 `association = "梧州市科學技術協會"`
+network-association-taken = 協會名稱「{ $name }」已在第 { $line } 行用過
+    .help = 每個成員用不同的協會名稱，這樣按名稱報送只指向一個網站
+network-unknown-site = 沒有名爲 `{ $name }` 的成員網站
+    .expected = `network.toml` 裏的網站名之一：{ $names }
+    .help = 對照 `network.toml` 裏每個 `[[sites]]` 的 `name` 檢查拼寫
+network-did-you-mean = 是不是 `{ $name }`？
+network-own-parent = 網站 `{ $name }` 的上級是它自己
+network-parent-loop = 網站 `{ $name }` 的上級一層層又回到了它自己
+    .help = 成員的 `parent` 必須是它上面的網站（市的上級是省）；刪掉 `parent` 就會用地區包含它的那個成員
+network-pull-no-parent = 網站 `{ $name }` 要從上級轉載，但它沒有上級
+    .help = 給這個網站設 `parent = "…"`，或者從指定網站轉載：`from = ["guangxi"]`
+network-pull-no-sections = 轉載規則沒有寫欄目
+    .expected = 要轉載的來源網站欄目，例如 `sections = ["news/tzgg"]`
+network-bad-shard = `--shard { $written }` 不是有效的分片
+    .expected = `I/N`，1 ≤ I ≤ N，例如 `--shard 2/4`
+    .help = GitHub Actions 矩陣裏寫 `--shard ${"{"}{"{"} matrix.shard {"}"}{"}"}/4`；GitLab 裏寫 `--shard $CI_NODE_INDEX/$CI_NODE_TOTAL`
+network-output-unwritable = 不能寫入 `{ $folder }`：{ $reason }
+network-built = 已生成站羣「{ $name }」：{ $total } 個網站中的 { $built } 個，輸出到 { $output }，用時 { $took }
+network-site-built = { $name }：{ $pages } 個頁面，寫出 { $written } 個文件，複製 { $copied } 個
+network-site-failed = { $name }：沒有生成（原來的輸出保持不變）
+network-some-failed = { $total } 個網站中有 { $failed } 個有錯誤
+
 ## 每個代碼的含義（docs/diagnostics.zh.md）
 
 code-E0001 = menhu 內部出錯（這是 menhu 的缺陷，不是稿件的問題）
@@ -1035,6 +1079,26 @@ code-E0821 = 沒有對象存儲的訪問密鑰
     .fix = 設置環境變量 MENHU_DEPLOY_ACCESS_KEY_ID 和 MENHU_DEPLOY_SECRET_ACCESS_KEY
 code-E0822 = 對象存儲的地址或桶名不可用
     .fix = 寫成 https://oss-cn-hangzhou.aliyuncs.com 這樣的地址；用 IP 地址時設 `path_style = true`
+code-E0901 = `--network` 找的地方沒有 `network.toml`，或讀不了
+    .fix = 在站羣根文件夾裏運行，或用 `--root` 指定
+code-E0902 = `network.toml` 不是有效的 TOML，有不認識的鍵或類型不對，或沒有列出網站
+    .fix = 按 docs/network.md 裏的鍵來寫
+code-E0903 = 成員網站的 `name` 不是 `[a-z0-9-]`，或兩個成員同名
+    .fix = 寫一個不重複的拼音名，例如 `wuzhou`
+code-E0904 = 成員的 `path` 不存在、指到站羣外面，或不是網站文件夾
+    .fix = 寫成員網站文件夾相對 `network.toml` 的路徑，文件夾裏要有 `site-config.toml`
+code-E0905 = 成員的 `region` 不在行政區劃表裏，或有幾個地方同名
+    .fix = 用提示給出的名稱，或寫全稱（「廣西壯族自治區梧州市」）
+code-E0906 = 成員的協會名稱是空的，或與別的成員相同
+    .fix = 每個成員用自己的協會全稱和簡稱
+code-E0907 = 網站名不是 `network.toml` 裏任何成員的名字（`parent`、`pull`、`--site`）
+    .fix = 按提示用 `network.toml` 裏的某個 `name`
+code-E0908 = 成員的上級一層層又回到它自己
+    .fix = 刪掉造成循環的那個 `parent`
+code-E0909 = 轉載規則沒有來源（沒有上級的網站寫了 `from = "parent"`）或沒寫欄目
+    .fix = 設好網站的 `parent` 或寫明來源網站；列出要轉載的欄目
+code-E0912 = `--shard` 不是 1 ≤ I ≤ N 的 `I/N`
+    .fix = 寫成例如 `--shard 1/4`：本任務的序號和任務總數
 code-W0101 = Zola 專有設置，menhu 不用
     .fix = 無需處理
 code-W0102 = `[markdown.highlighting]` 中的 `style = "inline"`

@@ -1,0 +1,319 @@
+//! The network build: every member site (or those `--site` / `--shard` choose) through
+//! the one site pipeline, each into `<output>/<name>/` atomically, as a site build is;
+//! with `--shard`, a manifest of the files written. [`build_network_in_memory`] is the
+//! same for the preview and `check`, with the base URLs of [`BaseUrls`].
+//!
+//! A member that fails does not stop the others: each member's result is its own, so
+//! the report says which sites built and which did not.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::{MemberId, Network, Shard};
+use crate::content::date::Now;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::output::WriteStats;
+use crate::pipeline::{self, BuildOptions, Built};
+
+/// Which members a build makes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    /// Every member (`--network`).
+    All,
+    /// The members named (`--site wuzhou`); an unknown name is E0907.
+    Named(Vec<String>),
+    /// One shard (`--network --shard I/N`).
+    Shard(Shard),
+}
+
+/// The base URL each member is built with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BaseUrls {
+    /// Each member's own `base_url` (its `site-config.toml`).
+    Own,
+    /// `<prefix>/<name>` for every member: the preview serves each site under its
+    /// name, e.g. a prefix of `http://127.0.0.1:1111`.
+    Under(String),
+}
+
+/// What to build and how.
+#[derive(Debug, Clone)]
+pub struct NetworkOptions {
+    /// The network root (the folder holding `network.toml`).
+    pub root: PathBuf,
+    /// The output folder, `public` under the network root by default; each member goes
+    /// into `<output>/<name>/`.
+    pub output: Option<PathBuf>,
+    /// Which members.
+    pub selection: Selection,
+    /// Their base URLs.
+    pub base_urls: BaseUrls,
+    /// Include drafts and pages dated in the future.
+    pub drafts: bool,
+    /// Allow an output folder outside the network.
+    pub force: bool,
+    /// The build's "now".
+    pub now: Now,
+    /// No network access for `load_data`.
+    pub offline: bool,
+}
+
+impl NetworkOptions {
+    /// Options for every member of the network at `root`, with every default.
+    pub fn new(root: impl Into<PathBuf>) -> NetworkOptions {
+        NetworkOptions {
+            root: root.into(),
+            output: None,
+            selection: Selection::All,
+            base_urls: BaseUrls::Own,
+            drafts: false,
+            force: false,
+            now: Now::Clock,
+            offline: false,
+        }
+    }
+}
+
+/// One member's result.
+pub struct MemberBuild<T> {
+    /// Which member.
+    pub id: MemberId,
+    /// Its name (the output folder's).
+    pub name: String,
+    /// The build, or every problem (their files relative to the network root).
+    pub result: Result<T, Diagnostics>,
+}
+
+/// A network built to disk.
+pub struct NetworkBuilt {
+    /// The network.
+    pub network: Network,
+    /// The output folder.
+    pub output: PathBuf,
+    /// Each member built, in file order.
+    pub members: Vec<MemberBuild<(Built, WriteStats)>>,
+}
+
+/// A network built in memory.
+pub struct NetworkInMemory {
+    /// The network.
+    pub network: Network,
+    /// Each member built, in file order.
+    pub members: Vec<MemberBuild<Built>>,
+}
+
+impl NetworkBuilt {
+    /// True when every member built without errors.
+    pub fn ok(&self) -> bool {
+        self.members.iter().all(|m| m.result.is_ok())
+    }
+}
+
+/// Loads the network and the members `options` select, or the problems that stop
+/// before any member is built (the network file, an unknown `--site`).
+fn selected(options: &NetworkOptions) -> Result<(Network, Vec<MemberId>), Diagnostics> {
+    let network = Network::load(&options.root).map_err(Diagnostics::from_iter)?;
+    let ids = match &options.selection {
+        Selection::All => network.members.iter().map(|m| m.id).collect(),
+        Selection::Shard(shard) => network
+            .members
+            .iter()
+            .map(|m| m.id)
+            .filter(|id| shard.holds(*id))
+            .collect(),
+        Selection::Named(names) => {
+            let mut ids = Vec::new();
+            let mut problems = Diagnostics::new();
+            for name in names {
+                match network.by_name(name) {
+                    Some(id) => ids.push(id),
+                    None => problems.push(network.unknown_site(name)),
+                }
+            }
+            if problems.has_errors() {
+                return Err(problems);
+            }
+            ids.sort();
+            ids.dedup();
+            ids
+        }
+    };
+    Ok((network, ids))
+}
+
+/// The pipeline's options for `member`.
+fn member_options(network: &Network, id: MemberId, options: &NetworkOptions) -> BuildOptions {
+    let member = network.member(id);
+    let base_url = match &options.base_urls {
+        BaseUrls::Own => None,
+        BaseUrls::Under(prefix) => {
+            Some(format!("{}/{}", prefix.trim_end_matches('/'), member.name))
+        }
+    };
+    BuildOptions {
+        drafts: options.drafts,
+        base_url,
+        // The network's output folder was judged against the network as a whole.
+        force: true,
+        now: options.now,
+        offline: options.offline,
+        ..BuildOptions::new(network.site_root(id))
+    }
+}
+
+/// Builds the selected members into `<output>/<name>/`, each atomically; with a
+/// shard, writes its manifest ([`Shard::manifest_name`]) beside them.
+pub fn build_network(options: &NetworkOptions) -> Result<NetworkBuilt, Diagnostics> {
+    let (network, ids) = selected(options)?;
+    let output = output_folder(&network, options)?;
+    std::fs::create_dir_all(&output).map_err(|e| unwritable(&output, &e))?;
+    let mut members = Vec::new();
+    for id in ids {
+        let mut member_options = member_options(&network, id, options);
+        let name = network.member(id).name.clone();
+        member_options.output = Some(output.join(&name));
+        let result = pipeline::build(&member_options)
+            .map(|(built, _, stats)| (built, stats))
+            .map_err(|problems| in_member(&network, id, problems));
+        members.push(MemberBuild { id, name, result });
+    }
+    let built = NetworkBuilt {
+        network,
+        output,
+        members,
+    };
+    if let Selection::Shard(shard) = &options.selection {
+        write_manifest(&built, *shard)?;
+    }
+    Ok(built)
+}
+
+/// Builds the selected members in memory (for the preview and `check`), with the
+/// base URLs `options` give.
+pub fn build_network_in_memory(options: &NetworkOptions) -> Result<NetworkInMemory, Diagnostics> {
+    let (network, ids) = selected(options)?;
+    let members = ids
+        .into_iter()
+        .map(|id| {
+            let result = pipeline::build_in_memory(&member_options(&network, id, options))
+                .map_err(|problems| in_member(&network, id, problems));
+            MemberBuild {
+                id,
+                name: network.member(id).name.clone(),
+                result,
+            }
+        })
+        .collect();
+    Ok(NetworkInMemory { network, members })
+}
+
+/// A member's problems with their files named from the network root
+/// (`sites/wuzhou/content/news/a.md`), so a network build's report is unambiguous.
+pub fn in_member(network: &Network, id: MemberId, problems: Diagnostics) -> Diagnostics {
+    let folder = &network.member(id).folder;
+    problems
+        .into_iter()
+        .map(|mut d| {
+            d.file = Some(match d.file.take() {
+                Some(file) if file.is_relative() => folder.join(file),
+                Some(file) => file,
+                None => folder.clone(),
+            });
+            d
+        })
+        .collect()
+}
+
+/// The network's output folder, refused where replacing a member's folder in it would
+/// destroy sources: the network root or above, a member's folder, a folder menhu reads.
+fn output_folder(network: &Network, options: &NetworkOptions) -> Result<PathBuf, Diagnostics> {
+    let requested = options
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("public"));
+    let target = crate::output::resolve_output_dir(&network.root, &requested, options.force, &[])?;
+    let root = network
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| network.root.clone());
+    for member in &network.members {
+        let site = root.join(&member.folder);
+        if target.starts_with(&site) || site.starts_with(&target) {
+            return Err(Diagnostic::error(
+                "E0501",
+                crate::t!(
+                    "output-refused",
+                    folder = requested.display(),
+                    reason = crate::t!("output-refused.source", folder = member.folder.display())
+                ),
+            )
+            .help(crate::t!("output-refused.help"))
+            .into());
+        }
+    }
+    Ok(target)
+}
+
+fn unwritable(folder: &Path, err: &std::io::Error) -> Diagnostics {
+    Diagnostic::error(
+        "E0502",
+        crate::t!(
+            "network-output-unwritable",
+            folder = folder.display(),
+            reason = crate::diag::text::display(err)
+        ),
+    )
+    .into()
+}
+
+/// `.menhu-shard-I-of-N.json`: the shard, the sites it built, and every file written
+/// with its size and blake3 hash, so the CI job that gathers the shards can check
+/// that each arrived whole.
+fn write_manifest(built: &NetworkBuilt, shard: Shard) -> Result<(), Diagnostics> {
+    let mut sites = Vec::new();
+    for member in &built.members {
+        let files = files_of(&built.output.join(&member.name));
+        sites.push(serde_json::json!({
+            "name": member.name,
+            "ok": member.result.is_ok(),
+            "files": files,
+        }));
+    }
+    let manifest = serde_json::json!({
+        "version": 1,
+        "network": built.network.name,
+        "shard": shard.index,
+        "shards": shard.count,
+        "sites": sites,
+    });
+    let path = built.output.join(shard.manifest_name());
+    let text = serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n";
+    std::fs::write(&path, text).map_err(|e| unwritable(&path, &e))
+}
+
+/// Every file under `folder`: path (with `/`) → `{bytes, blake3}`, sorted by path.
+fn files_of(folder: &Path) -> BTreeMap<String, serde_json::Value> {
+    let mut files = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(folder)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+    {
+        let Ok(relative) = entry.path().strip_prefix(folder) else {
+            continue;
+        };
+        let Ok(bytes) = std::fs::read(entry.path()) else {
+            continue;
+        };
+        let path = relative.to_string_lossy().replace('\\', "/");
+        files.insert(
+            path,
+            serde_json::json!({
+                "bytes": bytes.len(),
+                "blake3": blake3::hash(&bytes).to_hex().to_string(),
+            }),
+        );
+    }
+    files
+}

@@ -68,9 +68,14 @@ fn member_folders() -> Vec<String> {
         .get_file("network.toml")
         .and_then(|file| file.contents_utf8())
         .unwrap_or_default();
-    text.lines()
-        .filter_map(|line| line.trim().strip_prefix("path = \""))
-        .filter_map(|rest| rest.strip_suffix('"'))
+    let Ok(network) = toml::from_str::<toml::Table>(text) else {
+        return Vec::new();
+    };
+    let sites = network.get("sites").and_then(toml::Value::as_array);
+    sites
+        .into_iter()
+        .flatten()
+        .filter_map(|site| site.get("path")?.as_str())
         .map(str::to_owned)
         .collect()
 }
@@ -119,6 +124,37 @@ mod tests {
             for file in ["site-config.toml", "content/_index.md"] {
                 let path = format!("{folder}/{file}");
                 assert!(DEMO_NETWORK.get_file(&path).is_some(), "{path} is embedded");
+            }
+        }
+    }
+
+    /// The demo is a valid network: the cities report to the province, pull its
+    /// notices, and every push target in their pages names the province.
+    #[test]
+    fn the_written_demo_loads_as_a_network_of_a_province_and_its_cities() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let root = dir.path().join("net");
+        init_network(&root, None).expect("the demo is written");
+        let network = match crate::network::Network::load(&root) {
+            Ok(network) => network,
+            Err(problems) => panic!("{problems:?}"),
+        };
+        let names: Vec<&str> = network.members.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["guangxi", "wuzhou", "liuzhou", "guilin"]);
+        let province = network.by_name("guangxi").expect("the province");
+        assert_eq!(network.children(province).len(), 3);
+        for city in &network.members[1..] {
+            assert_eq!(network.parent(city.id), Some(province), "{}", city.name);
+            let rule = &city.pull[..];
+            assert_eq!(rule.len(), 1, "{}", city.name);
+            assert_eq!(network.origins(city.id, &rule[0]), [province]);
+            assert_eq!(rule[0].sections, ["news/tzgg"]);
+            for target in ["province", "广西科协"] {
+                assert_eq!(
+                    network.resolve_target(city.id, target),
+                    Some(province),
+                    "{target}"
+                );
             }
         }
     }

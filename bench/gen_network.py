@@ -129,7 +129,7 @@ def choose_members(divisions, province_name, n_cities, n_counties):
                 county = pool.pop(0)
                 counties.append(Member(county, "county", city.region + county.name, city))
     if len(counties) < n_counties:
-        sys.exit(f"only {len(counties)} counties under the chosen cities")
+        sys.exit(f"only {len(counties)} counties under the chosen cities: choose another --province")
     return [province] + cities + counties
 
 
@@ -241,7 +241,8 @@ def main():
                     help="provinces (1), cities and counties, e.g. 1,3,10 for a quick run")
     ap.add_argument("--pages", type=int, default=100, help="pages per site")
     ap.add_argument("--push", type=float, default=0.3, help="share of each site's pages pushed to its parent")
-    ap.add_argument("--province", default="广西壮族自治区")
+    ap.add_argument("--province", default="河北省",
+                    help="the top site (河北省 and the next provinces have 300 counties in 30 cities)")
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--seeds-dir", default=None, help="the generator's seed material (its default when left out)")
     ap.add_argument("--force", action="store_true", help="delete --out first if it exists")

@@ -76,6 +76,15 @@ impl SiteBounds {
         (bounds, unusable)
     }
 
+    /// These bounds widened by `folder` (absolute, or relative to the root), when it
+    /// exists: a network's shared theme, read by each member site.
+    pub fn allowing(mut self, folder: &Path) -> SiteBounds {
+        if let Ok(real) = std::fs::canonicalize(self.given.join(folder)) {
+            self.allowed.push(real);
+        }
+        self
+    }
+
     /// The site root, links resolved.
     pub fn root(&self) -> &Path {
         &self.root

@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod build;
 mod deploy;
 mod help;
+mod network_build;
 
 use crate::check::{self, CheckOptions, Format};
 use crate::content::date::Now;
@@ -101,6 +102,18 @@ pub enum Command {
         /// error for an address not fetched before.
         #[arg(long)]
         offline: bool,
+        /// Build every member site of the network (`network.toml` in `--root` or a folder
+        /// above it), each into `<output>/<name>/`.
+        #[arg(long)]
+        network: bool,
+        /// Build this member site of the network (may be given more than once), into
+        /// `<output>/<name>/`.
+        #[arg(long, value_name = "NAME")]
+        site: Vec<String>,
+        /// With `--network`: build only shard I of N (`--shard 2/4`, for N CI machines) and
+        /// write its manifest `.menhu-shard-I-of-N.json`.
+        #[arg(long, value_name = "I/N", requires = "network")]
+        shard: Option<String>,
     },
     /// Build the site in memory and serve it for preview.
     Serve {
@@ -280,8 +293,11 @@ pub fn run(cli: Cli) -> ExitCode {
 /// The run's language. `menhu init` runs outside any site (the folder it is started in
 /// may be another site), so only `--lang`, `MENHU_LANG` and the locale choose it.
 fn language(cli: &Cli) -> Lang {
-    match cli.command {
+    match &cli.command {
         Command::Init { .. } => Lang::for_run(cli.lang, None),
+        Command::Build { network, site, .. } if *network || !site.is_empty() => {
+            Lang::for_run(cli.lang, network_build::first_member(&cli.root).as_deref())
+        }
         _ => Lang::for_run(cli.lang, Some(&cli.root)),
     }
 }

@@ -50,6 +50,9 @@ pub struct BuildOptions {
     pub now: Now,
     /// No network: `load_data(url=…)` answers from the cache only (`--offline`).
     pub offline: bool,
+    /// For a member of a network (站群): the network's root relative to the site root
+    /// (`../..`), whose `themes/` the site shares, overriding it file by file.
+    pub shared: Option<PathBuf>,
 }
 
 impl BuildOptions {
@@ -63,6 +66,7 @@ impl BuildOptions {
             force: false,
             now: Now::Clock,
             offline: false,
+            shared: None,
         }
     }
 }
@@ -482,9 +486,13 @@ fn build_model(
     config.load_data.offline = options.offline;
     render::traditional::prepare_early(&config);
     let now = options.now.resolve(config.timezone);
-    let (bounds, warnings) = config.bounds(&options.root);
+    let (mut bounds, warnings) = config.bounds(&options.root);
     report.extend(warnings);
-    let mut theme = match Theme::load(&options.root, &config, &bounds) {
+    if let Some(shared) = &options.shared {
+        bounds = bounds.allowing(&shared.join("themes"));
+    }
+    let shared = options.shared.as_deref();
+    let mut theme = match Theme::load(&options.root, shared, &config, &bounds) {
         Ok(theme) => {
             report.extend(theme.warnings.iter().cloned());
             Some(theme)

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+use super::network_build::{self, NetworkRun};
 use super::{BuildFormat, Cli, Command, Style, report};
 use crate::content::date::Now;
 use crate::diag::Diagnostics;
@@ -28,10 +29,28 @@ pub(super) fn run_build(cli: &Cli, now: Now, style: Style) -> ExitCode {
         deny_warnings,
         clean_cache,
         offline,
+        network,
+        site,
+        shard,
     } = &cli.command
     else {
         return ExitCode::from(2);
     };
+    if *network || !site.is_empty() {
+        let options = NetworkRun {
+            output: output.clone(),
+            drafts: *drafts,
+            base_url: base_url.clone(),
+            force: *force,
+            offline: *offline,
+            sites: site.clone(),
+            shard: shard.clone(),
+            quiet: *quiet,
+            json: *format == BuildFormat::Json,
+            deny_warnings: *deny_warnings,
+        };
+        return network_build::run(&cli.root, &options, now, style);
+    }
     let options = BuildOptions {
         output: output.clone(),
         drafts: *drafts,

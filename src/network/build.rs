@@ -157,6 +157,14 @@ fn member_options(network: &Network, id: MemberId, options: &NetworkOptions) -> 
         force: true,
         now: options.now,
         offline: options.offline,
+        // `sites/wuzhou` → `../..`: the network root seen from the member.
+        shared: Some(
+            member
+                .folder
+                .components()
+                .map(|_| Path::new(".."))
+                .collect(),
+        ),
         ..BuildOptions::new(network.site_root(id))
     }
 }
@@ -215,13 +223,31 @@ pub fn in_member(network: &Network, id: MemberId, problems: Diagnostics) -> Diag
         .into_iter()
         .map(|mut d| {
             d.file = Some(match d.file.take() {
-                Some(file) if file.is_relative() => folder.join(file),
+                Some(file) if file.is_relative() => lexically_normal(&folder.join(file)),
                 Some(file) => file,
                 None => folder.clone(),
             });
             d
         })
         .collect()
+}
+
+/// `path` with each `..` taking away the part before it (`sites/wuzhou/../../themes`
+/// → `themes`): the shared theme's files are read through the member's folder.
+fn lexically_normal(path: &Path) -> PathBuf {
+    let mut parts: Vec<std::path::Component<'_>> = Vec::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir
+                if matches!(parts.last(), Some(std::path::Component::Normal(_))) =>
+            {
+                parts.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => parts.push(other),
+        }
+    }
+    parts.iter().collect()
 }
 
 /// The network's output folder, refused where replacing a member's folder in it would

@@ -49,26 +49,35 @@ impl Theme {
     /// Reads and parses every template, and lists the static files. A template that
     /// fails to parse is an error naming its file and line; a template, strings file or
     /// static file out of the site's `bounds` is an error naming the link.
-    pub fn load(root: &Path, config: &Config, bounds: &SiteBounds) -> Result<Theme, Diagnostics> {
+    ///
+    /// `shared` is a network's root relative to the site root (`../..`, see
+    /// [`crate::network`]): its `themes/NAME` is read first, and the site's own copy of
+    /// the theme, when it has one, overrides it file by file.
+    pub fn load(
+        root: &Path,
+        shared: Option<&Path>,
+        config: &Config,
+        bounds: &SiteBounds,
+    ) -> Result<Theme, Diagnostics> {
         let mut diagnostics = Diagnostics::new();
-        let mut dirs = Vec::new();
-        if let Some(name) = &config.theme {
-            let theme_dir = root.join("themes").join(name);
-            if !theme_dir.is_dir() {
-                diagnostics.push(
-                    Diagnostic::error("E0401", crate::t!("theme-not-found", name = name))
-                        .in_file(&config.file)
-                        .help(crate::t!("theme-not-found.help")),
-                );
-                return Err(diagnostics);
-            }
-            dirs.push(PathBuf::from("themes").join(name));
+        let mut dirs = match &config.theme {
+            Some(name) => theme_dirs(root, shared, name),
+            None => Vec::new(),
+        };
+        if let (Some(name), true) = (&config.theme, dirs.is_empty()) {
+            diagnostics.push(
+                Diagnostic::error("E0401", crate::t!("theme-not-found", name = name))
+                    .in_file(&config.file)
+                    .help(crate::t!("theme-not-found.help")),
+            );
+            return Err(diagnostics);
         }
+        let theme_dir_count = dirs.len();
         dirs.push(PathBuf::new());
         let mut sources = BTreeMap::new();
         let mut texts = BTreeMap::new();
         let mut theme_files = None;
-        for dir in &dirs {
+        for (index, dir) in dirs.iter().enumerate() {
             read_templates(
                 root,
                 &dir.join("templates"),
@@ -77,7 +86,7 @@ impl Theme {
                 &mut texts,
                 &mut diagnostics,
             );
-            if theme_files.is_none() && config.theme.is_some() {
+            if index + 1 == theme_dir_count {
                 theme_files = Some((texts.clone(), sources.clone()));
             }
         }
@@ -192,6 +201,18 @@ impl Theme {
             .filter(|name| name.starts_with("shortcodes/"))
             .any(|name| self.mentions(name, needle))
     }
+}
+
+/// The folders of theme `name`, relative to `root`, read in this order: the network's
+/// shared copy (under `shared`), then the site's own; none when neither exists.
+fn theme_dirs(root: &Path, shared: Option<&Path>, name: &str) -> Vec<PathBuf> {
+    let own = PathBuf::from("themes").join(name);
+    let shared = shared.map(|s| s.join("themes").join(name));
+    shared
+        .into_iter()
+        .chain([own])
+        .filter(|dir| root.join(dir).is_dir())
+        .collect()
 }
 
 fn read_templates(

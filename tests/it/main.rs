@@ -25,6 +25,7 @@ mod image;
 mod images;
 mod layers;
 mod markdown;
+mod network;
 mod network_demo;
 mod no_data_lost;
 mod one_owner;

@@ -259,6 +259,9 @@ cli-build = Build the site into the output folder (replaced atomically)
     .deny-warnings = Exit with 1 when the build has warnings (the output is still written)
     .clean-cache = Delete the cache of processed images (`.menhu-cache/images/`) first, so every copy is made again
     .offline = No network: `load_data(url=…)` answers from `.menhu-cache/` only, and is an error for an address not fetched before
+    .network = Build every member site of the network (`network.toml` in `--root` or a folder above it), each into `<output>/<name>/`
+    .site = Build this member site of the network (may be given more than once), into `<output>/<name>/`
+    .shard = With `--network`: build only shard I of N (`--shard 2/4`, for N CI machines) and write its manifest `.menhu-shard-I-of-N.json`
 cli-serve = Build the site in memory and serve it for preview
     .port = Port to listen on (0: any free port)
     .bind = Address to bind; other machines can reach the preview only if you change it

@@ -250,6 +250,9 @@ cli-build = 生成网站，写入输出目录（整个替换，不会只写一�
     .deny-warnings = 有警告时也以退出码 1 结束（网站照常写出）
     .clean-cache = 先删除处理过的图片缓存（`.menhu-cache/images/`），所有图片重新处理
     .offline = 不联网：`load_data(url=…)` 只用 `.menhu-cache/` 中已下载的数据，从未下载过的网址会报错
+    .network = 生成站群的每个成员网站（`--root` 或其上级文件夹里的 `network.toml`），各自写入 `<输出目录>/<网站名>/`
+    .site = 只生成站群中的这个成员网站（可写多次），写入 `<输出目录>/<网站名>/`
+    .shard = 与 `--network` 一起用：只生成 N 份中的第 I 份（`--shard 2/4`，供 N 台 CI 机器分担），并写出清单 `.menhu-shard-I-of-N.json`
 cli-serve = 在内存中生成网站并启动本机预览
     .port = 预览用的端口（0：任选一个空闲端口）
     .bind = 绑定的地址；只有改了它，其他电脑才能打开预览

@@ -250,6 +250,9 @@ cli-build = 生成網站，寫入輸出目錄（整個替換，不會只寫一�
     .deny-warnings = 有警告時也以退出碼 1 結束（網站照常寫出）
     .clean-cache = 先刪除處理過的圖片緩存（`.menhu-cache/images/`），所有圖片重新處理
     .offline = 不聯網：`load_data(url=…)` 只用 `.menhu-cache/` 中已下載的數據，從未下載過的網址會報錯
+    .network = 生成站羣的每個成員網站（`--root` 或其上級文件夾裏的 `network.toml`），各自寫入 `<輸出目錄>/<網站名>/`
+    .site = 只生成站羣中的這個成員網站（可寫多次），寫入 `<輸出目錄>/<網站名>/`
+    .shard = 與 `--network` 一起用：只生成 N 份中的第 I 份（`--shard 2/4`，供 N 臺 CI 機器分擔），並寫出清單 `.menhu-shard-I-of-N.json`
 cli-serve = 在內存中生成網站並啓動本機預覽
     .port = 預覽用的端口（0：任選一個空閒端口）
     .bind = 綁定的地址；只有改了它，其他電腦才能打開預覽

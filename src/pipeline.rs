@@ -26,7 +26,7 @@ use crate::fingerprint::{self, BuildCache, MarkdownCache, MarkdownSource};
 use crate::images::{ImageCache, ImageProcessor, ImageRequests};
 use crate::markdown::{
     self, AnchorLinks, AnchorStyle, LinkResolver, MarkdownInput, MarkdownOptions, Rendered,
-    ShortcodeOutput, ShortcodeRenderer,
+    ShortcodeOutput, ShortcodeRenderer, SiteLinkError,
 };
 use crate::output::{self, CopiedFile, Output, OutputSink, SiteOutput, WriteStats};
 use crate::portal::schedule::{Publication, Schedule};
@@ -53,7 +53,16 @@ pub struct BuildOptions {
     /// For a member of a network (站群): the network's root relative to the site root
     /// (`../..`), whose `themes/` the site shares, overriding it file by file.
     pub shared: Option<PathBuf>,
+    /// For a member of a network: the pages reprinted (转载) here from other members,
+    /// added to the site's own content (see `crate::network`).
+    pub reprints: Vec<content::Page>,
+    /// For a member of a network: every member's permalinks by content key
+    /// (`news/x.md`), by site name, for `@site:/news/x.md` links.
+    pub site_links: Option<Arc<SiteLinks>>,
 }
+
+/// Permalinks by content key, by member site name (see [`BuildOptions::site_links`]).
+pub type SiteLinks = std::collections::BTreeMap<String, HashMap<String, String>>;
 
 impl BuildOptions {
     /// Options for building the site at `root` with every default.
@@ -67,6 +76,8 @@ impl BuildOptions {
             now: Now::Clock,
             offline: false,
             shared: None,
+            reprints: Vec::new(),
+            site_links: None,
         }
     }
 }
@@ -525,6 +536,10 @@ fn build_model(
         &bounds,
         &mut content,
     ));
+    if !options.reprints.is_empty() {
+        content.pages.extend(options.reprints.iter().cloned());
+        content.pages.sort_by(|a, b| a.key.cmp(&b.key));
+    }
     // Scheduled pages get their URLs and Markdown like the others, so their problems
     // show today; they leave the site before the model is built.
     let schedule = Schedule::decide(&content, now, config.timezone, options.drafts);
@@ -536,6 +551,7 @@ fn build_model(
     let links = Links {
         plan: &urls,
         unreadable: unreadable_pages(&report),
+        sites: options.site_links.as_deref(),
     };
     let (images, image_assets) = image_requests(
         &options.root,
@@ -689,6 +705,8 @@ fn unreadable_pages(report: &Diagnostics) -> HashSet<String> {
 struct Links<'a> {
     plan: &'a UrlPlan,
     unreadable: HashSet<String>,
+    /// In a network: every member's permalinks, for `@site:/` links.
+    sites: Option<&'a SiteLinks>,
 }
 
 impl LinkResolver for Links<'_> {
@@ -701,6 +719,19 @@ impl LinkResolver for Links<'_> {
 
     fn nearest(&self, target: &str) -> Option<String> {
         self.plan.nearest(target)
+    }
+
+    fn resolve_in_site(&self, site: &str, target: &str) -> Option<Result<String, SiteLinkError>> {
+        let sites = self.sites?;
+        let Some(permalinks) = sites.get(site) else {
+            let near = crate::diag::did_you_mean(site, sites.keys().map(String::as_str));
+            return Some(Err(SiteLinkError::NoSite(near.map(str::to_owned))));
+        };
+        let key = target.trim_start_matches('/');
+        Some(permalinks.get(key).cloned().ok_or_else(|| {
+            let near = crate::diag::did_you_mean_path(key, permalinks.keys().map(String::as_str));
+            SiteLinkError::NoPage(near.map(str::to_owned))
+        }))
     }
 }
 

@@ -68,6 +68,19 @@ pub struct OrgFields {
     pub members: Option<u64>,
 }
 
+/// Where a reprinted page (转载) comes from: the page on its origin site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reprint {
+    /// The page's address on the origin site: the reprint's `<link rel="canonical">`.
+    pub canonical: String,
+    /// The origin site's name in the network (`wuzhou`).
+    pub site: String,
+    /// The originating association (来源): `梧州市科学技术协会`.
+    pub association: String,
+    /// The origin site's home page.
+    pub site_url: String,
+}
+
 /// A page's checked front matter.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageMeta {
@@ -98,6 +111,12 @@ pub struct PageMeta {
     pub template: Option<String>,
     /// Old URLs that redirect here.
     pub aliases: Vec<String>,
+    /// 报送: the member sites of a network the page also appears on (`"province"`,
+    /// `"guangxi"`, `"广西科协"`), each where it is written; resolved by the network.
+    pub push: Vec<Located<String>>,
+    /// Set by a network build (never by front matter) on a page reprinted (转载) here
+    /// from another member site.
+    pub reprint: Option<Reprint>,
     /// Language code, when the page says.
     pub lang: Option<String>,
     /// Whether the page goes into the search index (default true).
@@ -394,6 +413,20 @@ impl<'a> Checker<'a> {
         self.address(key, key, value?, Field::SitePath)
     }
 
+    /// `push`, each target where it is written.
+    fn push(&self, written: Vec<String>) -> Vec<Located<String>> {
+        written
+            .into_iter()
+            .enumerate()
+            .map(|(i, target)| {
+                let span = self
+                    .span(&format!("push.{i}"))
+                    .or_else(|| self.span("push"));
+                Located::new(target, span)
+            })
+            .collect()
+    }
+
     /// `aliases`, each a path on the site.
     fn aliases(&mut self, written: Vec<String>) -> Vec<String> {
         written
@@ -445,6 +478,8 @@ impl<'a> Checker<'a> {
             weight: raw.weight,
             template: raw.template,
             aliases: self.aliases(raw.aliases.0),
+            push: self.push(raw.push.0),
+            reprint: None,
             lang: raw.lang,
             in_search_index: raw.in_search_index.unwrap_or(true),
             render: raw.render.unwrap_or(true),

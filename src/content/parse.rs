@@ -415,6 +415,7 @@ const CHINESE_KEYS: &[(&str, &str)] = &[
     ("标签", "tags"),
     ("分类", "categories"),
     ("附件", "attachments"),
+    ("报送", "push"),
     ("封面", "cover"),
     ("头条", "headline"),
     ("置顶", "pin"),

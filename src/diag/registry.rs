@@ -148,6 +148,8 @@ pub const CODES: &[Code] = &[
     error("E0907", "unknown-site"),
     error("E0908", "parent-loop"),
     error("E0909", "bad-pull-rule"),
+    error("E0910", "unknown-push-target"),
+    error("E0911", "broken-site-link"),
     error("E0912", "bad-shard"),
     warning("W0101", "zola-only-setting"),
     warning("W0102", "inline-highlighting"),

@@ -520,7 +520,7 @@ impl<'a> State<'a, '_> {
             return (CowStr::from("#"), None);
         }
         let Some(internal) = dest.strip_prefix("@/") else {
-            return (dest.clone(), None);
+            return self.resolve_in_site(dest, at);
         };
         let (path, anchor) = match internal.find('#') {
             Some(hash) => internal.split_at(hash),
@@ -538,6 +538,39 @@ impl<'a> State<'a, '_> {
                     .ctx
                     .positions
                     .problem_at(at, "E0210", message, Some(help));
+                self.pass.problems.push(problem);
+                (dest.clone(), None)
+            }
+        }
+    }
+
+    /// `@site:/path.md#anchor`, a link to another member site of a network, resolved to
+    /// its permalink; a broken one is E0911 at the link. Any other destination, and every
+    /// destination outside a network, is kept as written.
+    fn resolve_in_site(&mut self, dest: &CowStr<'a>, at: usize) -> (CowStr<'a>, Option<String>) {
+        let Some((site, internal)) = dest
+            .strip_prefix('@')
+            .and_then(|rest| rest.split_once(":/"))
+            .filter(|(site, _)| links::is_site_name(site))
+        else {
+            return (dest.clone(), None);
+        };
+        let (path, anchor) = match internal.find('#') {
+            Some(hash) => internal.split_at(hash),
+            None => (internal, ""),
+        };
+        match self.ctx.links.resolve_in_site(site, path) {
+            None => (dest.clone(), None),
+            Some(Ok(permalink)) => {
+                let resolved = format!("{permalink}{anchor}");
+                (CowStr::from(resolved.clone()), Some(resolved))
+            }
+            Some(Err(why)) => {
+                let (message, help) = links::broken_site_link_message(dest, site, &why);
+                let problem = self
+                    .ctx
+                    .positions
+                    .problem_at(at, "E0911", message, Some(help));
                 self.pass.problems.push(problem);
                 (dest.clone(), None)
             }

@@ -99,6 +99,48 @@ pub(crate) fn broken_link_message(dest: &str, near: Option<&str>) -> (Said, Said
     (message, help)
 }
 
+/// True for a network site name: `[a-z0-9-]`, not empty (`wuzhou` in `@wuzhou:/x.md`).
+pub(crate) fn is_site_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// The message and help of a broken `@site:/path.md` link (E0911).
+pub(crate) fn broken_site_link_message(
+    dest: &str,
+    site: &str,
+    why: &super::SiteLinkError,
+) -> (Said, Said) {
+    match why {
+        super::SiteLinkError::NoSite(near) => (
+            crate::t!(
+                "markdown-broken-site-link.no-site",
+                link = dest,
+                site = site
+            ),
+            match near {
+                Some(near) => crate::t!("network-did-you-mean", name = near),
+                None => crate::t!("markdown-broken-site-link.help"),
+            },
+        ),
+        super::SiteLinkError::NoPage(near) => (
+            crate::t!("markdown-broken-site-link", link = dest, site = site),
+            match near {
+                Some(near) => {
+                    let anchor = dest.find('#').map_or("", |at| &dest[at..]);
+                    crate::t!(
+                        "config-did-you-mean",
+                        key = format!("@{site}:/{near}{anchor}")
+                    )
+                }
+                None => crate::t!("markdown-broken-site-link.help"),
+            },
+        ),
+    }
+}
+
 /// Bytes an `href` keeps as they are (as pulldown-cmark does): letters, digits and
 /// the URL punctuation below; `&` and `'` are kept for HTML escaping. Everything else is
 /// percent-encoded.

@@ -109,6 +109,22 @@ pub trait LinkResolver: Sync {
     fn nearest(&self, _target: &str) -> Option<String> {
         None
     }
+
+    /// A link to another member site of a network, `@wuzhou:/news/x.md`: `site` is the
+    /// site's name, `target` the path under its `content/`. `None` outside a network,
+    /// where such a link is left as written; otherwise the permalink, or why not.
+    fn resolve_in_site(&self, _site: &str, _target: &str) -> Option<Result<String, SiteLinkError>> {
+        None
+    }
+}
+
+/// Why an `@site:/path.md` link resolves to nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SiteLinkError {
+    /// No member site has this name; the nearest name, if one is close.
+    NoSite(Option<String>),
+    /// The site has no such page or section; the nearest key, if one is close.
+    NoPage(Option<String>),
 }
 
 /// Renders shortcodes (the caller's templates).

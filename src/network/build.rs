@@ -141,18 +141,29 @@ fn selected(options: &NetworkOptions) -> Result<(Network, Vec<MemberId>), Diagno
     Ok((network, ids))
 }
 
-/// The pipeline's options for `member`.
-fn member_options(network: &Network, id: MemberId, options: &NetworkOptions) -> BuildOptions {
-    let member = network.member(id);
-    let base_url = match &options.base_urls {
+/// The base URL `base_urls` gives `member`, when it replaces the member's own.
+pub(super) fn base_url_of(network: &Network, id: MemberId, base_urls: &BaseUrls) -> Option<String> {
+    match base_urls {
         BaseUrls::Own => None,
-        BaseUrls::Under(prefix) => {
-            Some(format!("{}/{}", prefix.trim_end_matches('/'), member.name))
-        }
-    };
+        BaseUrls::Under(prefix) => Some(format!(
+            "{}/{}",
+            prefix.trim_end_matches('/'),
+            network.member(id).name
+        )),
+    }
+}
+
+/// The pipeline's options for `member`, which adds `reprints` to its content.
+fn member_options(
+    network: &Network,
+    id: MemberId,
+    options: &NetworkOptions,
+    reprints: Vec<crate::content::Page>,
+) -> BuildOptions {
+    let member = network.member(id);
     BuildOptions {
         drafts: options.drafts,
-        base_url,
+        base_url: base_url_of(network, id, &options.base_urls),
         // The network's output folder was judged against the network as a whole.
         force: true,
         now: options.now,
@@ -165,6 +176,7 @@ fn member_options(network: &Network, id: MemberId, options: &NetworkOptions) -> 
                 .map(|_| Path::new(".."))
                 .collect(),
         ),
+        reprints,
         ..BuildOptions::new(network.site_root(id))
     }
 }
@@ -174,10 +186,14 @@ fn member_options(network: &Network, id: MemberId, options: &NetworkOptions) -> 
 pub fn build_network(options: &NetworkOptions) -> Result<NetworkBuilt, Diagnostics> {
     let (network, ids) = selected(options)?;
     let output = output_folder(&network, options)?;
+    let mut syndication =
+        super::syndicate::syndicate(&network, &options.base_urls, options.drafts)?;
     std::fs::create_dir_all(&output).map_err(|e| unwritable(&output, &e))?;
     let mut members = Vec::new();
     for id in ids {
-        let mut member_options = member_options(&network, id, options);
+        let pages = std::mem::take(&mut syndication.reprints[id.0 as usize]);
+        let mut member_options = member_options(&network, id, options, pages);
+        member_options.site_links = Some(syndication.site_links.clone());
         let name = network.member(id).name.clone();
         member_options.output = Some(output.join(&name));
         let result = pipeline::build(&member_options)
@@ -200,10 +216,15 @@ pub fn build_network(options: &NetworkOptions) -> Result<NetworkBuilt, Diagnosti
 /// base URLs `options` give.
 pub fn build_network_in_memory(options: &NetworkOptions) -> Result<NetworkInMemory, Diagnostics> {
     let (network, ids) = selected(options)?;
+    let mut syndication =
+        super::syndicate::syndicate(&network, &options.base_urls, options.drafts)?;
     let members = ids
         .into_iter()
         .map(|id| {
-            let result = pipeline::build_in_memory(&member_options(&network, id, options))
+            let pages = std::mem::take(&mut syndication.reprints[id.0 as usize]);
+            let mut member_options = member_options(&network, id, options, pages);
+            member_options.site_links = Some(syndication.site_links.clone());
+            let result = pipeline::build_in_memory(&member_options)
                 .map_err(|problems| in_member(&network, id, problems));
             MemberBuild {
                 id,

@@ -26,12 +26,14 @@
 //! wrong type, no member), E0903 a site name not `[a-z0-9-]` or used twice, E0904 a member
 //! folder that is missing, outside the network or not a site, E0905 a region that does not
 //! resolve to one division, E0906 an association name used twice, E0907 a site name no
-//! member has (`parent`, `pull`, `--site`, push targets), E0908 parents in a loop, E0909 a
-//! pull rule that reads from no one or names no section, E0912 a bad `--shard`.
+//! member has (`parent`, `pull`, `--site`), E0908 parents in a loop, E0909 a pull rule
+//! that reads from no one or names no section, E0910 a `push` target no member answers
+//! to (front matter, `syndicate.rs`), E0912 a bad `--shard`.
 
 pub mod build;
 mod load;
 mod shard;
+mod syndicate;
 #[cfg(test)]
 mod tests;
 

@@ -303,8 +303,16 @@ fn atom(portal: &Portal, title: &str, link: &str, self_url: &str, ids: &[PageId]
 }
 
 /// sitemap.xml listing the given output files (`news/x/index.html`), with each page's
-/// `updated` (else `date`) as `lastmod`: its day on the site's clock.
+/// `updated` (else `date`) as `lastmod`: its day on the site's clock. Pages reprinted
+/// from another member site of a network are left out: search engines index them on
+/// their origin site (their `<link rel="canonical">`).
 pub fn sitemap<'a>(portal: &Portal, rendered: impl Iterator<Item = &'a str>) -> Output {
+    let reprints: std::collections::HashSet<String> = portal
+        .pages
+        .iter()
+        .filter(|p| p.source.meta.reprint.is_some())
+        .map(|p| p.url.output_file())
+        .collect();
     let dates: HashMap<String, String> = portal
         .pages
         .iter()
@@ -314,7 +322,7 @@ pub fn sitemap<'a>(portal: &Portal, rendered: impl Iterator<Item = &'a str>) -> 
         })
         .collect();
     let mut entries: Vec<(String, Option<String>)> = rendered
-        .filter(|path| path.ends_with(".html"))
+        .filter(|path| path.ends_with(".html") && !reprints.contains(*path))
         .map(|path| {
             let url_path = path.strip_suffix("index.html").unwrap_or(path);
             (

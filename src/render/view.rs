@@ -267,6 +267,19 @@ struct AttachmentView<'a> {
 }
 
 /// A page with Zola's field names plus menhu's (作者, 来源, 责任编辑 …).
+/// `page.reprint`: the origin of a page reprinted (转载) from another member site.
+#[derive(Serialize)]
+struct ReprintView<'a> {
+    /// The page on its origin site (`<link rel="canonical">`).
+    canonical: &'a str,
+    /// The origin site's name in the network.
+    site: &'a str,
+    /// The originating association (来源).
+    association: &'a str,
+    /// The origin site's home page.
+    site_url: &'a str,
+}
+
 #[derive(Serialize)]
 struct PageView<'a> {
     relative_path: &'a str,
@@ -294,6 +307,9 @@ struct PageView<'a> {
     authors: Option<&'a [String]>,
     editor: Option<&'a str>,
     source: Option<&'a str>,
+    /// On a page reprinted from another member site of a network: where it comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reprint: Option<ReprintView<'a>>,
     city: Option<&'a str>,
     region: Option<&'a str>,
     org: Option<&'a str>,
@@ -374,6 +390,12 @@ impl<'a> PageView<'a> {
             authors: want("authors").map(|()| meta.authors.as_slice()),
             editor: meta.editor.as_deref(),
             source: meta.source.as_deref(),
+            reprint: meta.reprint.as_ref().map(|r| ReprintView {
+                canonical: &r.canonical,
+                site: &r.site,
+                association: &r.association,
+                site_url: &r.site_url,
+            }),
             city: meta.city.as_ref().map(|c| c.value.as_str()),
             region: meta.region.as_ref().map(|c| c.value.as_str()),
             org: meta.org.as_ref().map(|c| c.value.as_str()),

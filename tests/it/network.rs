@@ -273,3 +273,193 @@ fn a_prefix_base_url_puts_each_member_under_its_name() {
         "https://kx.example.org/zhan/liuzhou/news/a/",
     );
 }
+
+/// The network of [`network`] with syndication: the province pulls its children's news
+/// into 地方动态 (`news/dfdt`), the cities pull the province's notices (`news/tzgg`), and
+/// a 柳州 page pushes itself to the province by its association's short name. Each site
+/// has feeds, a sitemap and a search index.
+fn syndicating() -> Site {
+    let net = network();
+    let rules = NETWORK
+        .replace(
+            "short = \"广西科协\"\n",
+            "short = \"广西科协\"\npull = [{ from = \"children\", sections = [\"news\"], tags = [\"地方\"], into = \"news/dfdt\" }]\n",
+        )
+        .replace(
+            "short = \"梧州市科协\"\n",
+            "short = \"梧州市科协\"\npull = [{ from = \"parent\", sections = [\"news/tzgg\"] }]\n",
+        )
+        .replace(
+            "association = \"柳州市科学技术协会\"\n",
+            "association = \"柳州市科学技术协会\"\npull = [{ from = \"parent\", sections = [\"news/tzgg\"] }]\n",
+        );
+    net.write("network.toml", &rules);
+    net.write(
+        "themes/t/templates/page.html",
+        "<html><head><link rel=\"canonical\" href=\"{% if page.reprint %}{{ page.reprint.canonical }}{% else %}{{ page.permalink }}{% endif %}\"></head><main><h1>{{ page.title }}</h1>{% if page.reprint %}<p class=\"source\">来源：<a href=\"{{ page.reprint.site_url }}\">{{ page.reprint.association }}</a></p>{% endif %}{{ page.content | safe }}</main></html>",
+    );
+    for name in ["guangxi", "wuzhou", "liuzhou"] {
+        let config = format!("sites/{name}/site-config.toml");
+        let text = std::fs::read_to_string(net.path(&config)).unwrap();
+        net.write(
+            &config,
+            &format!("{text}generate_feeds = true\ngenerate_sitemap = true\nbuild_search_index = true\ntaxonomies = [{{ name = \"tags\" }}]\n"),
+        );
+        net.write(
+            &format!("sites/{name}/content/news/tzgg/_index.md"),
+            "+++\ntitle = \"通知公告\"\n+++\n",
+        );
+    }
+    net.write(
+        "sites/guangxi/content/news/dfdt/_index.md",
+        "+++\ntitle = \"地方动态\"\n+++\n",
+    );
+    net.write(
+        "sites/guangxi/content/news/tzgg/2026-05-03-kaihui.md",
+        "+++\ntitle = \"关于召开全区科协工作会议的通知\"\ndate = 2026-05-03\n+++\n会议通知正文，见[地方动态](@/news/dfdt/_index.md)。\n",
+    );
+    net.write(
+        "sites/wuzhou/content/news/2026-05-04-kepu.md",
+        "+++\ntitle = \"梧州科普日活动\"\ndate = 2026-05-04\ntags = [\"地方\"]\n+++\n梧州正文。\n",
+    );
+    net.write(
+        "sites/liuzhou/content/news/2026-05-05-peixun.md",
+        "+++\ntitle = \"柳州科技培训\"\ndate = 2026-05-05\npush = [\"广西科协\"]\n+++\n柳州正文。\n",
+    );
+    net
+}
+
+#[test]
+fn pulled_and_pushed_pages_are_reprinted_with_their_canonical_address_and_source() {
+    let net = syndicating();
+    let run = net.menhu(&["build", "--network"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The province's notice on each city, at the city's address, canonical on the province.
+    for city in ["wuzhou", "liuzhou"] {
+        let list = net.output(&format!("{city}/news/tzgg/index.html"));
+        let reprint = format!("https://{city}.example.org/news/tzgg/kaihui-guangxi/");
+        assert_contains(&list, &reprint);
+        let page = net.output(&format!("{city}/news/tzgg/kaihui-guangxi/index.html"));
+        assert_contains(
+            &page,
+            "<link rel=\"canonical\" href=\"https://guangxi.example.org/news/tzgg/kaihui/\">",
+        );
+        assert_contains(
+            &page,
+            "来源：<a href=\"https://guangxi.example.org/\">广西壮族自治区科学技术协会</a>",
+        );
+        // Its `@/` link leads to the province's page, as on the province.
+        assert_contains(&page, "href=\"https://guangxi.example.org/news/dfdt/\"");
+        let sitemap = net.output(&format!("{city}/sitemap.xml"));
+        assert_not_contains(&sitemap, "kaihui");
+        assert_contains(&sitemap, &format!("https://{city}.example.org/news/a/"));
+        assert_contains(
+            &net.output(&format!("{city}/atom.xml")),
+            "关于召开全区科协工作会议的通知",
+        );
+    }
+    // The tagged 梧州 page is pulled into 地方动态; the untagged one is not.
+    let dfdt = net.output("guangxi/news/dfdt/index.html");
+    assert_contains(&dfdt, "梧州科普日活动");
+    assert_not_contains(&dfdt, "梧州市科协动态");
+    // The 柳州 page pushed by name lands in the pull rule's section, once.
+    assert_contains(&dfdt, "柳州科技培训");
+    assert_eq!(dfdt.matches("柳州科技培训").count(), 1, "{dfdt}");
+    let pushed = net.output("guangxi/news/dfdt/peixun-liuzhou/index.html");
+    assert_contains(&pushed, "https://liuzhou.example.org/news/peixun/");
+    assert_contains(&pushed, "柳州市科学技术协会");
+    // The origin's own page is untouched: its canonical is itself, no 来源 link.
+    let own = net.output("liuzhou/news/peixun/index.html");
+    assert_contains(
+        &own,
+        "<link rel=\"canonical\" href=\"https://liuzhou.example.org/news/peixun/\">",
+    );
+    assert_not_contains(&own, "class=\"source\"");
+    // Reprints are in the receiver's search index.
+    if crate::search::node_available() {
+        let found =
+            crate::search::query_in(&net.path("public/guangxi/search"), "柳州科技培训", "{}");
+        assert_eq!(found["paths"][0], "/news/dfdt/peixun-liuzhou/", "{found}");
+    }
+    assert_not_contains(&net.output("guangxi/sitemap.xml"), "peixun");
+}
+
+#[test]
+fn an_unknown_push_target_names_the_file_and_line_and_the_nearest_name() {
+    let net = syndicating();
+    net.write(
+        "sites/liuzhou/content/news/2026-05-05-peixun.md",
+        "+++\ntitle = \"柳州科技培训\"\ndate = 2026-05-05\npush = [\"guangxii\"]\n+++\n柳州正文。\n",
+    );
+    let run = net.menhu(&["build", "--network", "--lang", "en"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(&run.stderr, "E0910");
+    assert_contains(
+        &run.stderr,
+        "sites/liuzhou/content/news/2026-05-05-peixun.md:4:",
+    );
+    assert_contains(&run.stderr, "did you mean `guangxi`?");
+    assert!(!net.output_exists("guangxi"));
+}
+
+#[test]
+fn links_between_member_sites_resolve_and_a_broken_one_names_file_and_line() {
+    let net = syndicating();
+    net.write(
+        "sites/wuzhou/content/news/2026-05-06-lianjie.md",
+        "+++\ntitle = \"链接\"\ndate = 2026-05-06\n+++\n见[省科协通知](@guangxi:/news/tzgg/2026-05-03-kaihui.md#hui)和[柳州](@liuzhou:/_index.md)。\n",
+    );
+    let run = net.menhu(&["build", "--network"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = net.output("wuzhou/news/lianjie/index.html");
+    assert_contains(
+        &page,
+        "href=\"https://guangxi.example.org/news/tzgg/kaihui/#hui\"",
+    );
+    assert_contains(&page, "href=\"https://liuzhou.example.org/\"");
+    // In the preview, the links follow the sites' preview addresses.
+    let options = NetworkOptions {
+        base_urls: BaseUrls::Under("http://127.0.0.1:4321".into()),
+        ..NetworkOptions::new(net.root())
+    };
+    let built = build_network_in_memory(&options).expect("the network builds");
+    let wuzhou = built.members[1].result.as_ref().expect("wuzhou builds");
+    let page = wuzhou
+        .site
+        .files
+        .iter()
+        .find(|f| f.path == "news/lianjie/index.html")
+        .expect("the page");
+    assert_contains(
+        &String::from_utf8_lossy(&page.body),
+        "href=\"http://127.0.0.1:4321/guangxi/news/tzgg/kaihui/#hui\"",
+    );
+    let reprint = wuzhou
+        .site
+        .files
+        .iter()
+        .find(|f| f.path == "news/tzgg/kaihui-guangxi/index.html")
+        .expect("the reprint");
+    assert_contains(
+        &String::from_utf8_lossy(&reprint.body),
+        "<link rel=\"canonical\" href=\"http://127.0.0.1:4321/guangxi/news/tzgg/kaihui/\">",
+    );
+
+    net.write(
+        "sites/wuzhou/content/news/2026-05-06-lianjie.md",
+        "+++\ntitle = \"链接\"\ndate = 2026-05-06\n+++\n第一行。\n\n见[通知](@guangxi:/news/tzgg/2026-05-03-kaihiu.md)与[柳州](@liuzou:/_index.md)。\n",
+    );
+    let run = net.menhu(&["build", "--network", "--lang", "en"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(&run.stderr, "E0911");
+    assert_contains(
+        &run.stderr,
+        "sites/wuzhou/content/news/2026-05-06-lianjie.md:7:",
+    );
+    assert_contains(&run.stderr, "@guangxi:/news/tzgg/2026-05-03-kaihui.md");
+    assert_contains(
+        &run.stderr,
+        "no member site of the network is named `liuzou`",
+    );
+    assert_contains(&run.stderr, "did you mean `liuzhou`?");
+}

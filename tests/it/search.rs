@@ -16,7 +16,7 @@ fn required() -> bool {
     std::env::var("MENHU_REQUIRE_BROWSER").is_ok_and(|v| v == "1")
 }
 
-fn node_available() -> bool {
+pub(crate) fn node_available() -> bool {
     let found = Command::new("node")
         .arg("--version")
         .stdout(Stdio::null())
@@ -36,6 +36,11 @@ fn node_available() -> bool {
 /// prints: {total, titles, paths, excerpts, facets, oneChar, truncated, files (loaded by the
 /// search), opened and calls (`[path, how]` of each load while opening and searching), build}.
 fn query(site: &Site, q: &str, filters: &str) -> serde_json::Value {
+    query_in(&site.path("public/search"), q, filters)
+}
+
+/// [`query`] on the index in the folder `search`.
+pub(crate) fn query_in(search: &Path, q: &str, filters: &str) -> serde_json::Value {
     let script = r#"
 import { pathToFileURL } from 'node:url';
 import { readFile } from 'node:fs/promises';
@@ -54,7 +59,6 @@ console.log(JSON.stringify({
   excerpts: shown.map((s) => s.excerpt.map((x) => (x.hit ? `[${x.text}]` : x.text)).join('')),
 }));
 "#;
-    let search = site.path("public/search");
     let env = [
         ("SEARCH_DIR", search.as_os_str()),
         ("Q", OsStr::new(q)),

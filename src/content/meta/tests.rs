@@ -163,6 +163,8 @@ fn expected_all() -> PageMeta {
         weight: Some(3),
         template: s("news.html"),
         aliases: strings(&["/old/keji.html"]),
+        push: Vec::new(),
+        reprint: None,
         lang: s("zh"),
         in_search_index: false,
         render: true,

@@ -950,6 +950,12 @@ network-pull-no-parent = site `{ $name }` pulls from its parent but has none
     .help = set `parent = "…"` on this site, or pull from named sites: `from = ["guangxi"]`
 network-pull-no-sections = a pull rule names no section
     .expected = the sections of the origin site to pull, e.g. `sections = ["news/tzgg"]`
+network-unknown-push = no member site answers to the push target 「{ $target }」
+    .expected = `"parent"`, `"province"`, `"city"`, `"county"`, a site name of `network.toml` (`"guangxi"`) or an association's full or short name (`"广西科协"`)
+    .help = check the spelling against `network.toml`, or remove the target from `push`
+markdown-broken-site-link = broken link `{ $link }`: site `{ $site }` has no such page or section
+    .no-site = broken link `{ $link }`: no member site of the network is named `{ $site }`
+    .help = write the site's name from `network.toml`, then the path under that site's `content/`, e.g. `@wuzhou:/news/2026-05-01-x.md`
 network-bad-shard = `--shard { $written }` is not a shard
     .expected = `I/N` with 1 ≤ I ≤ N, e.g. `--shard 2/4`
     .help = in a GitHub Actions matrix: `--shard ${"{"}{"{"} matrix.shard {"}"}{"}"}/4`; in GitLab: `--shard $CI_NODE_INDEX/$CI_NODE_TOTAL`
@@ -1139,6 +1145,10 @@ code-E0908 = a member's parents lead back to itself
     .fix = remove the `parent` that closes the loop
 code-E0909 = a pull rule reads from no one (`from = "parent"` on a site without parent) or names no section
     .fix = set the site's `parent` or name the origin sites; list the sections to pull
+code-E0910 = a page's `push` target is no member of the network
+    .fix = use `parent`, `province`, a site name or an association's name from `network.toml`
+code-E0911 = an `@site:/path.md` link to a member site or page that does not exist
+    .fix = use a site name of `network.toml` and a path under that site's `content/`
 code-E0912 = `--shard` is not `I/N` with 1 ≤ I ≤ N
     .fix = write e.g. `--shard 1/4`, the job's number and the number of jobs
 code-W0101 = a Zola setting menhu does not use

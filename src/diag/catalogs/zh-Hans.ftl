@@ -911,6 +911,12 @@ network-pull-no-parent = 网站 `{ $name }` 要从上级转载，但它没有上
     .help = 给这个网站设 `parent = "…"`，或者从指定网站转载：`from = ["guangxi"]`
 network-pull-no-sections = 转载规则没有写栏目
     .expected = 要转载的来源网站栏目，例如 `sections = ["news/tzgg"]`
+network-unknown-push = 报送目标「{ $target }」不对应任何成员网站
+    .expected = `"parent"`（上级）、`"province"`（省级）、`"city"`（市级）、`"county"`（县级）、`network.toml` 里的网站名（`"guangxi"`），或协会全称、简称（`"广西科协"`）
+    .help = 对照 `network.toml` 检查拼写，或把这个目标从 `push` 里删掉
+markdown-broken-site-link = 链接 `{ $link }` 失效：网站 `{ $site }` 没有这个页面或栏目
+    .no-site = 链接 `{ $link }` 失效：站群里没有名为 `{ $site }` 的成员网站
+    .help = 先写 `network.toml` 里的网站名，再写该网站 `content/` 下的路径，例如 `@wuzhou:/news/2026-05-01-x.md`
 network-bad-shard = `--shard { $written }` 不是有效的分片
     .expected = `I/N`，1 ≤ I ≤ N，例如 `--shard 2/4`
     .help = GitHub Actions 矩阵里写 `--shard ${"{"}{"{"} matrix.shard {"}"}{"}"}/4`；GitLab 里写 `--shard $CI_NODE_INDEX/$CI_NODE_TOTAL`
@@ -1100,6 +1106,10 @@ code-E0908 = 成员的上级一层层又回到它自己
     .fix = 删掉造成循环的那个 `parent`
 code-E0909 = 转载规则没有来源（没有上级的网站写了 `from = "parent"`）或没写栏目
     .fix = 设好网站的 `parent` 或写明来源网站；列出要转载的栏目
+code-E0910 = 页面的 `push` 报送目标不是站群的成员
+    .fix = 用 `parent`、`province`、网站名，或 `network.toml` 里的协会名称
+code-E0911 = `@网站名:/路径.md` 链接指向的成员网站或页面不存在
+    .fix = 用 `network.toml` 里的网站名和该网站 `content/` 下的路径
 code-E0912 = `--shard` 不是 1 ≤ I ≤ N 的 `I/N`
     .fix = 写成例如 `--shard 1/4`：本任务的序号和任务总数
 code-W0101 = Zola 专有设置，menhu 不用

@@ -911,6 +911,12 @@ network-pull-no-parent = 網站 `{ $name }` 要從上級轉載，但它沒有上
     .help = 給這個網站設 `parent = "…"`，或者從指定網站轉載：`from = ["guangxi"]`
 network-pull-no-sections = 轉載規則沒有寫欄目
     .expected = 要轉載的來源網站欄目，例如 `sections = ["news/tzgg"]`
+network-unknown-push = 報送目標「{ $target }」不對應任何成員網站
+    .expected = `"parent"`（上級）、`"province"`（省級）、`"city"`（市級）、`"county"`（縣級）、`network.toml` 裏的網站名（`"guangxi"`），或協會全稱、簡稱（`"廣西科協"`）
+    .help = 對照 `network.toml` 檢查拼寫，或把這個目標從 `push` 裏刪掉
+markdown-broken-site-link = 鏈接 `{ $link }` 失效：網站 `{ $site }` 沒有這個頁面或欄目
+    .no-site = 鏈接 `{ $link }` 失效：站羣裏沒有名爲 `{ $site }` 的成員網站
+    .help = 先寫 `network.toml` 裏的網站名，再寫該網站 `content/` 下的路徑，例如 `@wuzhou:/news/2026-05-01-x.md`
 network-bad-shard = `--shard { $written }` 不是有效的分片
     .expected = `I/N`，1 ≤ I ≤ N，例如 `--shard 2/4`
     .help = GitHub Actions 矩陣裏寫 `--shard ${"{"}{"{"} matrix.shard {"}"}{"}"}/4`；GitLab 裏寫 `--shard $CI_NODE_INDEX/$CI_NODE_TOTAL`
@@ -1100,6 +1106,10 @@ code-E0908 = 成員的上級一層層又回到它自己
     .fix = 刪掉造成循環的那個 `parent`
 code-E0909 = 轉載規則沒有來源（沒有上級的網站寫了 `from = "parent"`）或沒寫欄目
     .fix = 設好網站的 `parent` 或寫明來源網站；列出要轉載的欄目
+code-E0910 = 頁面的 `push` 報送目標不是站羣的成員
+    .fix = 用 `parent`、`province`、網站名，或 `network.toml` 裏的協會名稱
+code-E0911 = `@網站名:/路徑.md` 鏈接指向的成員網站或頁面不存在
+    .fix = 用 `network.toml` 裏的網站名和該網站 `content/` 下的路徑
 code-E0912 = `--shard` 不是 1 ≤ I ≤ N 的 `I/N`
     .fix = 寫成例如 `--shard 1/4`：本任務的序號和任務總數
 code-W0101 = Zola 專有設置，menhu 不用

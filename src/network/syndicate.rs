@@ -1,0 +1,319 @@
+//! Syndication (报送 and 转载): which pages of which member appear on which other
+//! member, decided before any member is built. Every member's content and URLs are read
+//! (no Markdown yet); each page's `push` targets and each receiver's pull rules then give
+//! the reprints each member adds to its own content: a copy of the origin page placed in
+//! the receiving section, carrying [`Reprint`] (its canonical address on the origin site
+//! and the originating association), which the theme shows and the sitemap leaves out.
+//!
+//! A page lands once in a site however many pushes and rules bring it. A reprint whose
+//! receiving section does not exist on the receiver is not made (`check --network`
+//! reports it). `@/` links in a reprinted body are rewritten to the origin's addresses,
+//! so they lead where they led on the origin site.
+//!
+//! Every member's permalinks are gathered here too, for `@site:/path.md` links
+//! between members (resolved in the Markdown stage; a broken one is E0911).
+//!
+//! Code E0910: a `push` target no member answers to, at the page's line, with the
+//! nearest name.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use super::build::BaseUrls;
+use super::{MemberId, Network, PullRule};
+use crate::config::Config;
+use crate::content::meta::Reprint;
+use crate::content::{self, Content, LoadOptions, Page};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::pipeline::SiteLinks;
+use crate::portal::UrlPlan;
+
+/// One member read for syndication: its content and every page's permalink.
+struct Read {
+    base_url: String,
+    content: Content,
+    urls: UrlPlan,
+}
+
+/// What syndication gives each member's build.
+pub(super) struct Syndication {
+    /// The reprints each member adds to its content, by member (file order).
+    pub reprints: Vec<Vec<Page>>,
+    /// Every member's permalinks, for `@site:/` links.
+    pub site_links: std::sync::Arc<SiteLinks>,
+}
+
+/// The reprints and links of every member, or the push targets that name no member.
+pub(super) fn syndicate(
+    network: &Network,
+    base_urls: &BaseUrls,
+    drafts: bool,
+) -> Result<Syndication, Diagnostics> {
+    let read: Vec<Option<Read>> = network
+        .members
+        .iter()
+        .map(|m| read_member(network, m.id, base_urls, drafts))
+        .collect();
+    let mut wanted: Vec<BTreeMap<(MemberId, String), String>> =
+        vec![BTreeMap::new(); network.members.len()];
+    let mut problems = Diagnostics::new();
+    for (origin, site) in network.members.iter().zip(&read) {
+        let Some(site) = site else { continue };
+        for page in &site.content.pages {
+            let home = section_path(&page.section);
+            for target in &page.meta.push {
+                match network.resolve_target(origin.id, &target.value) {
+                    Some(receiver) if receiver != origin.id => {
+                        let into = pushed_into(network, receiver, origin.id, &home);
+                        wanted[receiver.0 as usize]
+                            .entry((origin.id, page.key.clone()))
+                            .or_insert(into);
+                    }
+                    Some(_) => {}
+                    None => problems.push(unknown_target(network, origin.id, page, target)),
+                }
+            }
+            for receiver in &network.members {
+                let rules = receiver.pull.iter();
+                let matching = rules.filter(|rule| {
+                    network.origins(receiver.id, rule).contains(&origin.id)
+                        && pulls(rule, &home, page)
+                });
+                if let Some(rule) = matching.into_iter().next() {
+                    let into = rule.into.clone().unwrap_or_else(|| home.clone());
+                    wanted[receiver.id.0 as usize]
+                        .entry((origin.id, page.key.clone()))
+                        .or_insert(into);
+                }
+            }
+        }
+    }
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    let site_links: SiteLinks = network
+        .members
+        .iter()
+        .zip(&read)
+        .filter_map(|(m, site)| Some((m.name.clone(), site.as_ref()?.urls.permalinks().clone())))
+        .collect();
+    let reprints = network
+        .members
+        .iter()
+        .map(|receiver| {
+            let Some(own) = &read[receiver.id.0 as usize] else {
+                return Vec::new();
+            };
+            let sections: BTreeSet<String> = own
+                .content
+                .sections
+                .iter()
+                .map(|s| section_path(&s.key))
+                .collect();
+            wanted[receiver.id.0 as usize]
+                .iter()
+                .filter(|(_, into)| sections.contains(*into))
+                .filter_map(|((origin, key), into)| {
+                    let site = read[origin.0 as usize].as_ref()?;
+                    reprint(network, receiver.id, *origin, site, key, into)
+                })
+                .collect()
+        })
+        .collect();
+    Ok(Syndication {
+        reprints,
+        site_links: std::sync::Arc::new(site_links),
+    })
+}
+
+/// A member's config, content and URL plan, as its build will read them; `None` when
+/// they cannot be read (the member's own build reports why).
+fn read_member(
+    network: &Network,
+    id: MemberId,
+    base_urls: &BaseUrls,
+    drafts: bool,
+) -> Option<Read> {
+    let root = network.site_root(id);
+    let (mut config, _) = Config::load(&root).ok()?;
+    if let Some(base_url) = super::build::base_url_of(network, id, base_urls) {
+        config.base_url = base_url.trim_end_matches('/').to_owned();
+    }
+    let (bounds, _) = config.bounds(&root);
+    let load = LoadOptions {
+        drafts,
+        ignored: config.ignored_content.clone(),
+        bounds: Some(bounds),
+        titles: content::meta::Titles::of_site(&config),
+    };
+    let (content, _) = content::load(&root, &load);
+    let (urls, _) = UrlPlan::build(&config, &content);
+    Some(Read {
+        base_url: config.base_url,
+        content,
+        urls,
+    })
+}
+
+/// `news/tzgg/_index.md` → `news/tzgg`; the home section's key → ``.
+fn section_path(key: &str) -> String {
+    key.strip_suffix("_index.md")
+        .unwrap_or(key)
+        .trim_end_matches('/')
+        .to_owned()
+}
+
+/// True when `rule` takes a page of section `home`: one of its sections or below, and
+/// one of its tags when it names tags.
+fn pulls(rule: &PullRule, home: &str, page: &Page) -> bool {
+    let in_section = rule
+        .sections
+        .iter()
+        .any(|s| home == s || home.starts_with(&format!("{s}/")));
+    let tagged = rule.tags.is_empty()
+        || page
+            .meta
+            .taxonomies
+            .get("tags")
+            .is_some_and(|tags| tags.iter().any(|t| rule.tags.contains(t)));
+    in_section && tagged
+}
+
+/// Where a page of `home` pushed from `origin` lands on `receiver`: the `into` of a pull
+/// rule of the receiver that reads `origin`'s `home`, else the same section path.
+fn pushed_into(network: &Network, receiver: MemberId, origin: MemberId, home: &str) -> String {
+    network
+        .member(receiver)
+        .pull
+        .iter()
+        .filter(|rule| network.origins(receiver, rule).contains(&origin))
+        .find(|rule| {
+            rule.sections
+                .iter()
+                .any(|s| home == s || home.starts_with(&format!("{s}/")))
+        })
+        .and_then(|rule| rule.into.clone())
+        .unwrap_or_else(|| home.to_owned())
+}
+
+/// E0910 at the push target, naming the nearest target.
+fn unknown_target(
+    network: &Network,
+    origin: MemberId,
+    page: &Page,
+    target: &crate::diag::Located<String>,
+) -> Diagnostic {
+    let file = network.member(origin).folder.join(&page.file);
+    let mut d = Diagnostic::error(
+        "E0910",
+        crate::t!("network-unknown-push", target = &target.value),
+    )
+    .in_file(&file)
+    .expected(crate::t!("network-unknown-push.expected"));
+    if let Some(near) = crate::diag::did_you_mean(&target.value, network.target_names()) {
+        d = d.help(crate::t!("network-did-you-mean", name = near));
+    } else {
+        d = d.help(crate::t!("network-unknown-push.help"));
+    }
+    match (
+        target.span,
+        std::fs::read_to_string(network.root.join(&file)),
+    ) {
+        (Some(span), Ok(text)) => d.at(span, text.trim_start_matches('\u{feff}')),
+        (Some(span), Err(_)) => d.at_span(span),
+        _ => d,
+    }
+}
+
+/// The copy of `origin`'s page `key` that `receiver` publishes in section `into`.
+fn reprint(
+    network: &Network,
+    receiver: MemberId,
+    origin: MemberId,
+    site: &Read,
+    key: &str,
+    into: &str,
+) -> Option<Page> {
+    let index = site.content.pages.iter().position(|p| p.key == key)?;
+    let mut page = site.content.pages[index].clone();
+    let member = network.member(origin);
+    let canonical = site.urls.pages.get(index)?.permalink.clone();
+    let section = if into.is_empty() {
+        "_index.md".to_owned()
+    } else {
+        format!("{into}/_index.md")
+    };
+    let folder = |path: &str| {
+        if into.is_empty() {
+            path.to_owned()
+        } else {
+            format!("{into}/{path}")
+        }
+    };
+    // The origin's name in the slug keeps a reprint from taking a page's own address.
+    page.stem = format!("{}-{}", page.stem, member.name);
+    page.key = folder(&format!("{}.md", page.stem));
+    page.section = section;
+    // Named from the receiver's folder, so its problems point at the origin's file.
+    page.file = up_to_root(network, receiver)
+        .join(&member.folder)
+        .join(&page.file);
+    page.assets = Vec::new();
+    page.body = absolute_links(&page.body, site.urls.permalinks());
+    let meta = &mut page.meta;
+    meta.slug = meta.slug.take().map(|s| format!("{s}-{}", member.name));
+    meta.path = None;
+    meta.aliases = Vec::new();
+    meta.push = Vec::new();
+    meta.source = Some(member.association.clone());
+    meta.reprint = Some(Reprint {
+        canonical,
+        site: member.name.clone(),
+        association: member.association.clone(),
+        site_url: format!("{}/", site.base_url),
+    });
+    Some(page)
+}
+
+/// `../..` from `member`'s folder to the network root.
+fn up_to_root(network: &Network, member: MemberId) -> PathBuf {
+    network
+        .member(member)
+        .folder
+        .components()
+        .map(|_| Path::new(".."))
+        .collect()
+}
+
+/// `body` with each Markdown link to `@/key` (with an optional `#anchor`) written as the
+/// origin's absolute address, so a reprinted page's links lead to the origin's pages.
+fn absolute_links(body: &str, permalinks: &std::collections::HashMap<String, String>) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(at) = rest.find("](@/") {
+        let (before, after) = rest.split_at(at + 2);
+        out.push_str(before);
+        let target = &after[2..];
+        let end = target.find([')', ' ']).unwrap_or(target.len());
+        let (path, anchor) = match target[..end].split_once('#') {
+            Some((path, anchor)) => (path, Some(anchor)),
+            None => (&target[..end], None),
+        };
+        match permalinks.get(path) {
+            Some(url) => {
+                out.push_str(url);
+                if let Some(anchor) = anchor {
+                    out.push('#');
+                    out.push_str(anchor);
+                }
+                rest = &target[end..];
+            }
+            None => {
+                out.push_str("@/");
+                rest = target;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}

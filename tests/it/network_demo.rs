@@ -41,7 +41,7 @@ fn init_network_writes_the_members_one_shared_theme_and_the_ignore_rules() {
         );
     }
     assert!(net.join("themes/portal/templates/base.html").is_file());
-    assert!(net.join("data/orgs.csv").is_file());
+    assert!(net.join("sites/guangxi/data/orgs.csv").is_file());
     let ignored = read(&net.join(".gitignore"));
     let rules: Vec<&str> = ignored.lines().filter(|l| !l.starts_with('#')).collect();
     assert_eq!(
@@ -144,4 +144,34 @@ fn init_network_refuses_a_ci_service_without_a_sharded_pipeline_and_writes_nothi
     assert_contains(&run.stderr, "error[E0607]");
     assert_contains(&run.stderr, "--ci github");
     assert!(!dir.exists());
+}
+
+/// The demo network builds with `menhu build --network`: every member into its own
+/// folder, with its own pages, address and footer.
+#[test]
+fn the_demo_network_builds_every_member_into_its_folder() {
+    let site = Site::empty();
+    let net = init_network(&site, &[]);
+    let build = menhu_in(&net, &["build", "--network"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    let page = |rel: &str| read(&net.join("public").join(rel));
+    let home = page("guangxi/index.html");
+    assert_contains(&home, "广西科协 示范站群");
+    assert_contains(&home, "桂ICP备00000000号-1");
+    assert!(net.join("public/guangxi/orgs/index.html").is_file());
+    for (name, title, icp) in [
+        ("wuzhou", "梧州市科协 示范站", "桂ICP备00000002号-1"),
+        ("liuzhou", "柳州市科协 示范站", "桂ICP备00000003号-1"),
+        ("guilin", "桂林市科协 示范站", "桂ICP备00000004号-1"),
+    ] {
+        let home = page(&format!("{name}/index.html"));
+        assert_contains(&home, title);
+        assert_contains(&home, icp);
+        assert_contains(&home, &format!("https://{name}.kx.example.org/news/dfdt/"));
+        assert!(
+            !home.contains("/orgs/"),
+            "{name} has no directory, so no link to one"
+        );
+        assert!(net.join(format!("public/{name}/news/tzgg/index.html")).is_file());
+    }
 }

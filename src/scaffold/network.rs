@@ -46,7 +46,10 @@ pub fn init_network(dir: &Path, ci: Option<CiService>) -> Result<NetworkWritten,
     files += write_tree(&DEMO_THEME, &dir.join("themes").join("portal"))?;
     // The directory is the province's, the one site that lists it.
     let province = dir.join("sites").join("guangxi");
-    write_file(&province.join("data").join("orgs.csv"), DEMO_ORGS.as_bytes())?;
+    write_file(
+        &province.join("data").join("orgs.csv"),
+        DEMO_ORGS.as_bytes(),
+    )?;
     write_file(&dir.join(".gitignore"), NETWORK_GITIGNORE.as_bytes())?;
     files += 2;
     let ci = match pipeline {

@@ -172,6 +172,70 @@ fn the_demo_network_builds_every_member_into_its_folder() {
             !home.contains("/orgs/"),
             "{name} has no directory, so no link to one"
         );
-        assert!(net.join(format!("public/{name}/news/tzgg/index.html")).is_file());
+        assert!(
+            net.join(format!("public/{name}/news/tzgg/index.html"))
+                .is_file()
+        );
+    }
+}
+
+/// The province reprints what the cities push (in 地方动态) and the cities reprint the
+/// province's notices, each reprint pointing at its original with a canonical link and
+/// naming its origin, and left out of the receiving site's sitemap.
+#[test]
+fn the_demo_network_reprints_with_canonical_links_to_the_origin() {
+    let site = Site::empty();
+    let net = init_network(&site, &[]);
+    let build = menhu_in(&net, &["build", "--network"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    let page = |rel: &str| read(&net.join("public").join(rel));
+    let pushed = page("guangxi/news/dfdt/ren-gong-bao-shi-qi-ye-ke-xie-wuzhou/index.html");
+    assert_contains(
+        &pushed,
+        "<link rel=\"canonical\" href=\"https://wuzhou.kx.example.org/news/dfdt/ren-gong-bao-shi-qi-ye-ke-xie/\">",
+    );
+    assert_contains(&pushed, "梧州市科学技术协会");
+    let pushed_by_name = page("guangxi/news/dfdt/luo-si-fen-chan-ye-fu-wu-liuzhou/index.html");
+    assert_contains(
+        &pushed_by_name,
+        "https://liuzhou.kx.example.org/news/dfdt/luo-si-fen-chan-ye-fu-wu/",
+    );
+    let reprints = std::fs::read_dir(net.join("public/guangxi/news/dfdt")).unwrap();
+    let from_wuzhou = reprints
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with("-wuzhou")
+        })
+        .count();
+    assert_eq!(from_wuzhou, 5, "wuzhou pushes five pages");
+    assert_contains(
+        &page("guangxi/news/dfdt/index.html"),
+        "ren-gong-bao-shi-qi-ye-ke-xie-wuzhou/",
+    );
+    assert!(!page("guangxi/sitemap.xml").contains("-wuzhou/"));
+    // A page the city did not push stays on the city's site only.
+    assert!(
+        !net.join("public/guangxi/news/dfdt/cen-xi-ke-pu-da-ji-wuzhou")
+            .exists()
+    );
+    for city in ["wuzhou", "liuzhou", "guilin"] {
+        let notice = page(&format!(
+            "{city}/news/tzgg/nian-du-tong-ji-bao-biao-guangxi/index.html"
+        ));
+        assert_contains(
+            &notice,
+            "<link rel=\"canonical\" href=\"https://gx.kx.example.org/news/tzgg/nian-du-tong-ji-bao-biao/\">",
+        );
+        assert_contains(&notice, "广西壮族自治区科学技术协会");
+        let notices = page(&format!("{city}/news/tzgg/index.html"));
+        assert_contains(&notices, "关于报送本年度科协统计报表的通知");
+        // The province's other columns are not pulled.
+        assert!(
+            !net.join(format!("public/{city}/kepu/dong-ji-ran-qi-an-quan-guangxi"))
+                .exists()
+        );
     }
 }

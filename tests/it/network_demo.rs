@@ -160,7 +160,10 @@ fn the_demo_network_builds_every_member_into_its_folder() {
     assert_contains(&home, "桂ICP备00000000号-1");
     assert!(net.join("public/guangxi/orgs/index.html").is_file());
     // The home page's 地方动态 block lists what the cities pushed.
-    let local = home.split("id=\"home-local\"").nth(1).expect("a 地方动态 block");
+    let local = home
+        .split("id=\"home-local\"")
+        .nth(1)
+        .expect("a 地方动态 block");
     assert_contains(local, "ren-gong-bao-shi-qi-ye-ke-xie-wuzhou/");
     for (name, title, icp) in [
         ("wuzhou", "梧州市科协 示范站", "桂ICP备00000002号-1"),

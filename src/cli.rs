@@ -179,6 +179,11 @@ pub enum Command {
         /// audits and deploys (docs/operator-guide.md).
         #[arg(long, value_enum, value_name = "SERVICE")]
         ci: Option<scaffold::CiService>,
+        /// Write the demo network instead: a province site and three city sites sharing
+        /// one theme, with network.toml (docs/network.md); `--ci` then writes the sharded
+        /// pipeline (github or gitlab).
+        #[arg(long)]
+        network: bool,
     },
 }
 
@@ -400,7 +405,26 @@ fn execute(cli: Cli, now: Now, lang: Lang) -> Result<(), Diagnostics> {
             Ok(())
         }
         Command::Build { .. } | Command::Check(_) | Command::Deploy(_) => Ok(()),
-        Command::Init { dir, ci } => {
+        Command::Init {
+            dir,
+            ci,
+            network: true,
+        } => {
+            let written = scaffold::init_network(&dir, ci)?;
+            let say = |text: crate::diag::text::Said| eprintln!("{}", text.render(lang));
+            say(crate::t!(
+                "init-wrote-network",
+                count = written.files,
+                sites = written.sites.len(),
+                folder = dir.display()
+            ));
+            if let Some(file) = written.ci {
+                say(crate::t!("init-wrote-network-ci", file = file.display()));
+            }
+            say(crate::t!("init-next-network", folder = dir.display()));
+            Ok(())
+        }
+        Command::Init { dir, ci, .. } => {
             let count = scaffold::init(&dir)?;
             let say = |text: crate::diag::text::Said| eprintln!("{}", text.render(lang));
             say(crate::t!(

@@ -2,7 +2,12 @@
 //! folder, with a `.gitignore` for what builds leave beside the sources; `menhu new`
 //! creates a dated page with a pinyin slug and its front matter, taken from an
 //! archetype when the site or its theme has one (see [`archetype_for`]), as one file or
-//! as a folder (a bundle) that its photos and attachments go into.
+//! as a folder (a bundle) that its photos and attachments go into. `menhu init
+//! --network` writes the demo network ([`network`]).
+
+mod network;
+
+pub use network::{NetworkWritten, init_network, network_ci_file};
 
 use std::path::{Path, PathBuf};
 
@@ -58,6 +63,18 @@ pub fn write_ci(dir: &Path, service: CiService) -> Result<PathBuf, Diagnostic> {
 /// Writes the demo portal into `dir`, which must be missing or empty: `init` never
 /// overwrites anything.
 pub fn init(dir: &Path) -> Result<usize, Diagnostic> {
+    ensure_empty(dir)?;
+    let mut written = 0;
+    written += write_tree(&DEMO_CONTENT, &dir.join("content"))?;
+    written += write_tree(&DEMO_THEME, &dir.join("themes").join("portal"))?;
+    write_file(&dir.join("site-config.toml"), DEMO_CONFIG.as_bytes())?;
+    write_file(&dir.join("data").join("orgs.csv"), DEMO_ORGS.as_bytes())?;
+    write_file(&dir.join(".gitignore"), GITIGNORE.as_bytes())?;
+    Ok(written + 3)
+}
+
+/// Refuses a folder that exists and has anything in it.
+fn ensure_empty(dir: &Path) -> Result<(), Diagnostic> {
     if dir.exists() {
         let mut entries = std::fs::read_dir(dir).map_err(|e| io_error("read", dir, &e))?;
         if entries.next().is_some() {
@@ -68,13 +85,7 @@ pub fn init(dir: &Path) -> Result<usize, Diagnostic> {
             .help(crate::t!("init-not-empty.help")));
         }
     }
-    let mut written = 0;
-    written += write_tree(&DEMO_CONTENT, &dir.join("content"))?;
-    written += write_tree(&DEMO_THEME, &dir.join("themes").join("portal"))?;
-    write_file(&dir.join("site-config.toml"), DEMO_CONFIG.as_bytes())?;
-    write_file(&dir.join("data").join("orgs.csv"), DEMO_ORGS.as_bytes())?;
-    write_file(&dir.join(".gitignore"), GITIGNORE.as_bytes())?;
-    Ok(written + 3)
+    Ok(())
 }
 
 fn write_tree(tree: &Dir<'_>, target: &Path) -> Result<usize, Diagnostic> {

@@ -122,6 +122,7 @@ pub const CODES: &[Code] = &[
     error("E0604", "title-gives-no-file-name"),
     error("E0605", "page-exists"),
     error("E0606", "no-such-section"),
+    error("E0607", "no-sharded-pipeline"),
     error("E0701", "cannot-listen"),
     error("E0702", "cannot-watch"),
     error("E0703", "editor-beyond-loopback"),

@@ -78,6 +78,9 @@ serve-edit-commit-no-repository = `--edit-commit`: the site's folder is not in a
 init-wrote = wrote the demo portal ({ $count } files) to `{ $folder }`
 init-wrote-ci = wrote the CI pipeline `{ $file }`: set MENHU_URL and MENHU_SHA256 to the menhu release to use, and add a [deploy] target (docs/operator-guide.md)
 init-next = next: cd { $folder } && menhu serve
+init-wrote-network = wrote the demo network ({ $sites } sites, { $count } files) to `{ $folder }`
+init-wrote-network-ci = wrote the sharded CI pipeline `{ $file }`: set MENHU_URL and MENHU_SHA256 to the menhu release to use (docs/network.md)
+init-next-network = next: cd { $folder } && menhu serve --network
 new-guidance-file =
     New page: { $file }
     Next: open this file, fill in the author, source and responsible editor, write the text, then run `menhu serve` to preview it.
@@ -303,6 +306,7 @@ cli-deploy = Publish the built site to a target of `[deploy]` in site-config.tom
 cli-init = Write the demo portal into a new folder
     .dir = Folder to create (must be missing or empty)
     .ci = Also write a CI pipeline that installs a pinned menhu release, builds, audits and deploys (docs/operator-guide.md)
+    .network = Write the demo network instead: a province site and three city sites sharing one theme, with network.toml (docs/network.md); `--ci` then writes the sharded pipeline (github or gitlab)
 cli-help = Print this message or the help of the given subcommand(s)
 cli-heading =
     .commands = Commands
@@ -323,6 +327,8 @@ cli-error-help = run `menhu --help` for the commands and their options
 
 init-not-empty = `{ $folder }` is not empty
     .help = choose a new folder name, e.g. `menhu init my-portal`; init never overwrites files
+init-network-ci-unsupported = menhu has no sharded network pipeline for Gitee Go
+    .help = use `--ci github` or `--ci gitlab`, or leave out `--ci` and write the pipeline by hand from docs/network.md
 scaffold-cannot-read = cannot read `{ $path }`: { $reason }
 scaffold-cannot-create = cannot create `{ $path }`: { $reason }
 scaffold-cannot-write = cannot write `{ $path }`: { $reason }
@@ -1121,6 +1127,8 @@ code-E0605 = the page `menhu new` would write already exists
     .fix = edit that page, or choose another title
 code-E0606 = `menhu new` names a section that does not exist
     .fix = use one of the sections listed, or create the folder with an `_index.md`
+code-E0607 = `menhu init --network` was asked for a CI service that has no sharded pipeline
+    .fix = use `--ci github` or `--ci gitlab`, or leave out `--ci`
 code-E0701 = the preview cannot listen on its port
     .fix = pick another port with `--port 1112`, or `--port 0` for any free port
 code-E0702 = the preview cannot watch the site for changes

@@ -69,6 +69,9 @@ serve-edit-commit-no-repository = `--edit-commit`：网站文件夹不在 git �
 init-wrote = 示例网站已写入 `{ $folder }`（{ $count } 个文件）
 init-wrote-ci = 已写入 CI 流水线 `{ $file }`：请把 MENHU_URL 和 MENHU_SHA256 设为要用的 menhu 版本，并添加 [deploy] 发布目标（见 docs/operator-guide.md）
 init-next = 下一步：运行 `cd { $folder } && menhu serve`，在浏览器里预览网站
+init-wrote-network = 示例站群已写入 `{ $folder }`（{ $sites } 个网站，{ $count } 个文件）
+init-wrote-network-ci = 已写入分片生成的 CI 流水线 `{ $file }`：请把 MENHU_URL 和 MENHU_SHA256 设为要用的 menhu 版本（见 docs/network.md）
+init-next-network = 下一步：运行 `cd { $folder } && menhu serve --network`，在浏览器里预览全部网站
 new-guidance-file =
     已新建稿件：{ $file }
     下一步：打开这个文件，填写作者、来源、责任编辑，写好正文，再运行 `menhu serve` 预览。
@@ -294,6 +297,7 @@ cli-deploy = 把生成好的网站发布到 site-config.toml 中 `[deploy]` 的�
 cli-init = 把示例门户网站写入一个新目录
     .dir = 要新建的目录（不存在或是空的）
     .ci = 另外写一个 CI 流水线：安装指定版本的 menhu，生成、检查并发布网站（见 docs/operator-guide.md）
+    .network = 改为写入示例站群：一个自治区站和三个市级站，共用一套模板，附 network.toml（见 docs/network.md）；此时 `--ci` 写入分片生成的流水线（github 或 gitlab）
 cli-help = 显示这段说明，或某个命令的说明
 cli-heading =
     .commands = 命令
@@ -314,6 +318,8 @@ cli-error-help = 运行 `menhu --help` 查看所有命令和选项
 
 init-not-empty = `{ $folder }` 不是空目录
     .help = 换一个新的目录名，如 `menhu init my-portal`；init 从不覆盖已有的文件
+init-network-ci-unsupported = menhu 没有适用于 Gitee Go 的站群分片流水线
+    .help = 改用 `--ci github` 或 `--ci gitlab`；也可以不加 `--ci`，参照 docs/network.md 自己编写流水线
 scaffold-cannot-read = 读不出 `{ $path }`：{ $reason }
 scaffold-cannot-create = 无法新建 `{ $path }`：{ $reason }
 scaffold-cannot-write = 写不进 `{ $path }`：{ $reason }
@@ -1082,6 +1088,8 @@ code-E0605 = 要新建的稿件已经存在
     .fix = 直接编辑那篇稿件，或换一个标题
 code-E0606 = `menhu new` 指定的栏目不存在
     .fix = 用提示列出的栏目之一，或先建栏目文件夹和 `_index.md`
+code-E0607 = `menhu init --network` 要写的 CI 流水线没有站群分片版本
+    .fix = 改用 `--ci github` 或 `--ci gitlab`，或不加 `--ci`
 code-E0701 = 预览服务无法使用这个端口
     .fix = 换一个端口，如 `--port 1112`，或 `--port 0` 让系统挑一个空闲端口
 code-E0702 = 预览服务无法监视网站文件的变化

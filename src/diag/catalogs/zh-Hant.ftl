@@ -69,6 +69,9 @@ serve-edit-commit-no-repository = `--edit-commit`：網站文件夾不在 git �
 init-wrote = 示例網站已寫入 `{ $folder }`（{ $count } 個文件）
 init-wrote-ci = 已寫入 CI 流水線 `{ $file }`：請把 MENHU_URL 和 MENHU_SHA256 設爲要用的 menhu 版本，並添加 [deploy] 發佈目標（見 docs/operator-guide.md）
 init-next = 下一步：運行 `cd { $folder } && menhu serve`，在瀏覽器裏預覽網站
+init-wrote-network = 示例站羣已寫入 `{ $folder }`（{ $sites } 個網站，{ $count } 個文件）
+init-wrote-network-ci = 已寫入分片生成的 CI 流水線 `{ $file }`：請把 MENHU_URL 和 MENHU_SHA256 設爲要用的 menhu 版本（見 docs/network.md）
+init-next-network = 下一步：運行 `cd { $folder } && menhu serve --network`，在瀏覽器裏預覽全部網站
 new-guidance-file =
     已新建稿件：{ $file }
     下一步：打開這個文件，填寫作者、來源、責任編輯，寫好正文，再運行 `menhu serve` 預覽。
@@ -294,6 +297,7 @@ cli-deploy = 把生成好的網站發佈到 site-config.toml 中 `[deploy]` 的�
 cli-init = 把示例門戶網站寫入一個新目錄
     .dir = 要新建的目錄（不存在或是空的）
     .ci = 另外寫一個 CI 流水線：安裝指定版本的 menhu，生成、檢查併發佈網站（見 docs/operator-guide.md）
+    .network = 改爲寫入示例站羣：一個自治區站和三個市級站，共用一套模板，附 network.toml（見 docs/network.md）；此時 `--ci` 寫入分片生成的流水線（github 或 gitlab）
 cli-help = 顯示這段說明，或某個命令的說明
 cli-heading =
     .commands = 命令
@@ -314,6 +318,8 @@ cli-error-help = 運行 `menhu --help` 查看所有命令和選項
 
 init-not-empty = `{ $folder }` 不是空目錄
     .help = 換一個新的目錄名，如 `menhu init my-portal`；init 從不覆蓋已有的文件
+init-network-ci-unsupported = menhu 沒有適用於 Gitee Go 的站羣分片流水線
+    .help = 改用 `--ci github` 或 `--ci gitlab`；也可以不加 `--ci`，參照 docs/network.md 自己編寫流水線
 scaffold-cannot-read = 讀不出 `{ $path }`：{ $reason }
 scaffold-cannot-create = 無法新建 `{ $path }`：{ $reason }
 scaffold-cannot-write = 寫不進 `{ $path }`：{ $reason }
@@ -1082,6 +1088,8 @@ code-E0605 = 要新建的稿件已經存在
     .fix = 直接編輯那篇稿件，或換一個標題
 code-E0606 = `menhu new` 指定的欄目不存在
     .fix = 用提示列出的欄目之一，或先建欄目文件夾和 `_index.md`
+code-E0607 = `menhu init --network` 要寫的 CI 流水線沒有站羣分片版本
+    .fix = 改用 `--ci github` 或 `--ci gitlab`，或不加 `--ci`
 code-E0701 = 預覽服務無法使用這個端口
     .fix = 換一個端口，如 `--port 1112`，或 `--port 0` 讓系統挑一個空閒端口
 code-E0702 = 預覽服務無法監視網站文件的變化

@@ -26,8 +26,7 @@ use super::{CheckOptions, CheckReport, Format};
 use crate::content::date::Now;
 use crate::diag::{Diagnostic, Diagnostics, Lang};
 use crate::network::Network;
-use crate::network::build::in_member;
-use crate::pipeline::BuildOptions;
+use crate::network::build::{NetworkOptions, in_member};
 
 /// What `menhu check --network` was asked to do.
 #[derive(Debug, Clone)]
@@ -85,19 +84,20 @@ impl NetworkReport {
 /// Checks every member of the network at `options.root`, then the network rules. `Err`
 /// when the network itself cannot be read (`network.toml`'s problems).
 pub fn check_network(options: &NetworkCheckOptions) -> Result<NetworkReport, Diagnostics> {
-    let network = Network::load(&options.root).map_err(Diagnostics::from_iter)?;
+    // The members are checked with the options the network build gives them (shared
+    // theme, `@site:` links, and the pages reprinted into them), so a column that only
+    // receives pushed pages is not reported empty.
+    let planned = crate::network::build::plan_members(&NetworkOptions {
+        drafts: options.drafts,
+        offline: options.offline,
+        now: options.now,
+        ..NetworkOptions::new(&options.root)
+    })?;
+    let network = planned.network;
     let mut sites = Vec::with_capacity(network.members.len());
     let mut columns = Vec::with_capacity(network.members.len());
-    let links = site_links(&network, options.drafts);
-    for member in &network.members {
-        let build = BuildOptions {
-            drafts: options.drafts,
-            offline: options.offline,
-            now: options.now,
-            shared: Some(up_to_root(&member.folder)),
-            site_links: Some(links.clone()),
-            ..BuildOptions::new(network.site_root(member.id))
-        };
+    for (id, build) in planned.members {
+        let member = &network.members[id.0 as usize];
         let mut report = super::check(&CheckOptions {
             build,
             external: options.external,
@@ -128,42 +128,6 @@ pub fn check_network(options: &NetworkCheckOptions) -> Result<NetworkReport, Dia
         sites,
         network_problems,
     })
-}
-
-/// Every member's permalinks by content key, for `@site:/news/x.md` links, read as the
-/// network build reads them (each member's config, content and URLs; no Markdown). A
-/// member that cannot be read is left out: its own check says why.
-fn site_links(network: &Network, drafts: bool) -> std::sync::Arc<crate::pipeline::SiteLinks> {
-    let read = |id: crate::network::MemberId| {
-        let root = network.site_root(id);
-        let (config, _) = crate::config::Config::load(&root).ok()?;
-        let (bounds, _) = config.bounds(&root);
-        let load = crate::content::LoadOptions {
-            drafts,
-            ignored: config.ignored_content.clone(),
-            bounds: Some(bounds),
-            titles: crate::content::meta::Titles::of_site(&config),
-        };
-        let (content, _) = crate::content::load(&root, &load);
-        let (urls, _) = crate::portal::UrlPlan::build(&config, &content);
-        Some(urls.permalinks().clone())
-    };
-    let links = network
-        .members
-        .iter()
-        .filter_map(|m| Some((m.name.clone(), read(m.id)?)))
-        .collect();
-    std::sync::Arc::new(links)
-}
-
-/// The network root seen from a member's folder (`sites/wuzhou` → `../..`), whose
-/// `themes/` the member shares, as the network build passes it.
-fn up_to_root(folder: &Path) -> PathBuf {
-    folder
-        .components()
-        .filter(|c| matches!(c, std::path::Component::Normal(_)))
-        .map(|_| Path::new(".."))
-        .collect()
 }
 
 /// What the network's rules need of a member's model: its columns (sections) by path

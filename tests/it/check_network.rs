@@ -309,3 +309,27 @@ fn links_to_other_members_are_checked_as_the_network_build_resolves_them() {
         .collect();
     assert_eq!(files, [page], "{wuzhou}");
 }
+
+#[test]
+fn a_column_that_only_receives_pushed_pages_is_not_empty() {
+    let root = network();
+    for site in ["guangxi", "wuzhou"] {
+        root.write(
+            &format!("sites/{site}/content/news/dfdt/_index.md"),
+            "+++\ntitle = \"地方动态\"\nsort_by = \"date\"\n+++\n",
+        );
+    }
+    root.write(
+        "sites/wuzhou/content/news/dfdt/2026-05-06-gong-zuo.md",
+        "+++\ntitle = \"梧州工作动态\"\ndate = 2026-05-06\npush = [\"parent\"]\n+++\n正文。\n",
+    );
+    let run = check(&root, &["--format", "json"]);
+    let objects = json_lines(&run);
+    let guangxi = objects
+        .iter()
+        .find(|o| o["site"] == "guangxi")
+        .expect("guangxi's object");
+    // The province's 地方动态 has no page of its own, only Wuzhou's pushed one.
+    assert_not_contains(&guangxi.to_string(), "C0203");
+    assert_eq!(guangxi["errors"], 0, "{guangxi}");
+}

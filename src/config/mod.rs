@@ -309,7 +309,8 @@ impl Config {
     }
 
     /// A small valid configuration (`https://example.org`, 测试站点) with menhu's
-    /// defaults, for tests of other modules.
+    /// defaults, for tests.
+    #[cfg(test)]
     pub fn default_for_tests() -> Config {
         let text = "base_url = \"https://example.org\"\ntitle = \"测试站点\"\n";
         let (config, _warnings) = Config::parse(Path::new(FILE_NAME), text)

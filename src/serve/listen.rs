@@ -31,7 +31,7 @@ const RETIRED_QUIET: Duration = Duration::from_secs(600);
 /// Raises the soft limit on open files to the hard limit (Linux; elsewhere nothing),
 /// so that hundreds of connections at once do not run the process out of descriptors.
 /// Returns the limit in force afterwards, when known.
-pub fn raise_open_file_limit() -> Option<u64> {
+fn raise_open_file_limit() -> Option<u64> {
     #[cfg(target_os = "linux")]
     {
         use rustix::process::{Resource, Rlimit, getrlimit, setrlimit};
@@ -51,6 +51,22 @@ pub fn raise_open_file_limit() -> Option<u64> {
     {
         None
     }
+}
+
+/// Answers a preview's requests on threads of their own: raises the open-file limit
+/// (each open page holds a reload stream), then serves `listener` with `answer` for
+/// ever, telling the terminal when tiny_http had to be started again.
+pub fn answer_in_background(
+    listener: TcpListener,
+    answer: impl Fn(tiny_http::Request) + Send + Sync + 'static,
+) {
+    raise_open_file_limit();
+    std::thread::spawn(move || {
+        serve_forever(listener, answer, |warning| {
+            use std::io::Write as _;
+            let _ = writeln!(std::io::stderr().lock(), "{warning}");
+        });
+    });
 }
 
 /// Serves every request arriving on `listener` with `handle`, for ever, on [`WORKERS`]

@@ -24,7 +24,6 @@ mod waiting;
 pub mod watch;
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -280,17 +279,8 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
         problems: std::sync::Mutex::new(first.warnings.iter().cloned().collect()),
         root,
     });
-    listen::raise_open_file_limit();
     let answering = shared.clone();
-    std::thread::spawn(move || {
-        listen::serve_forever(
-            listener,
-            move |r| answer(r, &answering),
-            |warning| {
-                let _ = writeln!(std::io::stderr().lock(), "{warning}");
-            },
-        );
-    });
+    listen::answer_in_background(listener, move |r| answer(r, &answering));
     announce(&crate::t!("serve-listening", address = &address).render(options.lang));
     if let Some(editor) = editor {
         let origin = editor.origin();

@@ -105,32 +105,15 @@ impl Watcher {
     /// Watches source folders that exist and are not watched yet (one may have been
     /// created since the last call).
     fn watch_source_dirs(&mut self) {
-        for dir in SOURCE_DIRS {
-            let full = self.root.join(dir);
-            if full.is_dir()
-                && !self.watched.contains(&full)
-                && self.inner.watch(&full, RecursiveMode::Recursive).is_ok()
-            {
-                self.watched.insert(full);
-            }
-        }
+        watch_new_source_dirs(&mut self.inner, &mut self.watched, &self.root);
     }
 
     /// Blocks until something relevant changed, then gathers the rest of the burst.
     /// `None` when the watcher stopped.
     pub fn next_changes(&mut self) -> Option<ChangeSet> {
         loop {
-            let first = self.events.recv().ok()?;
             let mut changes = ChangeSet::default();
-            self.add(&mut changes, first);
-            let started = Instant::now();
-            while started.elapsed() < LONGEST_BURST {
-                match self.events.recv_timeout(SETTLE) {
-                    Ok(event) => self.add(&mut changes, event),
-                    Err(RecvTimeoutError::Timeout) => break,
-                    Err(RecvTimeoutError::Disconnected) => return None,
-                }
-            }
+            for_each_in_burst(&self.events, |event| self.add(&mut changes, event))?;
             if !changes.is_empty() {
                 self.watch_source_dirs();
                 return Some(changes);
@@ -139,22 +122,63 @@ impl Watcher {
     }
 
     fn add(&self, changes: &mut ChangeSet, event: notify::Result<notify::Event>) {
-        let event = match event {
-            Ok(event) => event,
-            Err(_) => {
-                changes.rescan = true;
-                return;
-            }
-        };
-        if event.need_rescan() {
-            changes.rescan = true;
-        }
-        if matches!(event.kind, notify::EventKind::Access(_)) {
-            return;
-        }
-        changes.paths.extend(event.paths.iter().filter_map(|p| {
+        let paths = changed_paths(event, &mut changes.rescan);
+        changes.paths.extend(paths.iter().filter_map(|p| {
             relevant_path(&self.root, p).or_else(|| relevant_path(&self.real_root, p))
         }));
+    }
+}
+
+/// Waits for an event, hands it to `add`, then hands on the rest of its burst: every
+/// event until none comes for [`SETTLE`], or [`LONGEST_BURST`] has passed. `None` when
+/// the watcher stopped.
+pub(super) fn for_each_in_burst<E>(events: &Receiver<E>, mut add: impl FnMut(E)) -> Option<()> {
+    add(events.recv().ok()?);
+    let started = Instant::now();
+    while started.elapsed() < LONGEST_BURST {
+        match events.recv_timeout(SETTLE) {
+            Ok(event) => add(event),
+            Err(RecvTimeoutError::Timeout) => break,
+            Err(RecvTimeoutError::Disconnected) => return None,
+        }
+    }
+    Some(())
+}
+
+/// The paths an event names as changed (none for a mere read); sets `rescan` when
+/// events were lost.
+pub(super) fn changed_paths(
+    event: notify::Result<notify::Event>,
+    rescan: &mut bool,
+) -> Vec<PathBuf> {
+    let Ok(event) = event else {
+        *rescan = true;
+        return Vec::new();
+    };
+    if event.need_rescan() {
+        *rescan = true;
+    }
+    if matches!(event.kind, notify::EventKind::Access(_)) {
+        return Vec::new();
+    }
+    event.paths
+}
+
+/// Watches the source folders of the site at `root` that exist and are not watched
+/// yet (one may have been created since the last call).
+pub(super) fn watch_new_source_dirs(
+    inner: &mut RecommendedWatcher,
+    watched: &mut BTreeSet<PathBuf>,
+    root: &Path,
+) {
+    for dir in SOURCE_DIRS {
+        let full = root.join(dir);
+        if full.is_dir()
+            && !watched.contains(&full)
+            && inner.watch(&full, RecursiveMode::Recursive).is_ok()
+        {
+            watched.insert(full);
+        }
     }
 }
 

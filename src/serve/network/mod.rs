@@ -18,7 +18,6 @@ mod picker;
 mod watch;
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
@@ -128,17 +127,8 @@ pub fn serve_network(
     if !super::is_loopback(&options.bind) {
         announce(&crate::t!("serve-reachable", bind = &options.bind).render(options.lang));
     }
-    listen::raise_open_file_limit();
     let answering = shared.clone();
-    std::thread::spawn(move || {
-        listen::serve_forever(
-            listener,
-            move |r| answer(r, &answering),
-            |warning| {
-                let _ = writeln!(std::io::stderr().lock(), "{warning}");
-            },
-        );
-    });
+    listen::answer_in_background(listener, move |r| answer(r, &answering));
     let listening = crate::t!(
         "serve-network-listening",
         network = &shared.network.name,

@@ -5,19 +5,15 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
-use std::time::{Duration, Instant};
+use std::sync::mpsc::{Receiver, channel};
 
 use notify::{RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use crate::diag::Diagnostic;
 use crate::network::Network;
-use crate::serve::watch::{SOURCE_DIRS, relevant_path, watch_error};
-
-/// Quiet time that ends a burst of events.
-const SETTLE: Duration = Duration::from_millis(8);
-/// A burst that never settles (a long checkout) is cut after this long.
-const LONGEST_BURST: Duration = Duration::from_millis(400);
+use crate::serve::watch::{
+    changed_paths, for_each_in_burst, relevant_path, watch_error, watch_new_source_dirs,
+};
 
 /// The network's file that lists the members.
 const NETWORK_FILE: &str = "network.toml";
@@ -79,15 +75,7 @@ impl NetworkWatcher {
     /// Watches source folders that exist and are not watched yet.
     fn watch_source_dirs(&mut self) {
         for (root, _) in &self.roots {
-            for dir in SOURCE_DIRS {
-                let full = root.join(dir);
-                if full.is_dir()
-                    && !self.watched.contains(&full)
-                    && self.inner.watch(&full, RecursiveMode::Recursive).is_ok()
-                {
-                    self.watched.insert(full);
-                }
-            }
+            watch_new_source_dirs(&mut self.inner, &mut self.watched, root);
         }
     }
 
@@ -95,17 +83,8 @@ impl NetworkWatcher {
     /// the watcher stopped.
     pub fn next_changes(&mut self) -> Option<Changes> {
         loop {
-            let first = self.events.recv().ok()?;
             let mut changes = Changes::default();
-            self.add(&mut changes, first);
-            let started = Instant::now();
-            while started.elapsed() < LONGEST_BURST {
-                match self.events.recv_timeout(SETTLE) {
-                    Ok(event) => self.add(&mut changes, event),
-                    Err(RecvTimeoutError::Timeout) => break,
-                    Err(RecvTimeoutError::Disconnected) => return None,
-                }
-            }
+            for_each_in_burst(&self.events, |event| self.add(&mut changes, event))?;
             if changes.rescan || !changes.paths.is_empty() {
                 self.watch_source_dirs();
                 return Some(changes);
@@ -114,18 +93,8 @@ impl NetworkWatcher {
     }
 
     fn add(&self, changes: &mut Changes, event: notify::Result<notify::Event>) {
-        let Ok(event) = event else {
-            changes.rescan = true;
-            return;
-        };
-        if event.need_rescan() {
-            changes.rescan = true;
-        }
-        if matches!(event.kind, notify::EventKind::Access(_)) {
-            return;
-        }
-        for path in &event.paths {
-            if let Some(source) = self.source(path) {
+        for path in changed_paths(event, &mut changes.rescan) {
+            if let Some(source) = self.source(&path) {
                 changes.paths.insert(source);
             }
         }

@@ -26,7 +26,7 @@ use super::{CheckOptions, CheckReport, Format};
 use crate::content::date::Now;
 use crate::diag::{Diagnostic, Diagnostics, Lang};
 use crate::network::Network;
-use crate::network::build::{NetworkOptions, in_member};
+use crate::network::build::{NetworkOptions, in_member, plan_members_and_push_problems};
 
 /// What `menhu check --network` was asked to do.
 #[derive(Debug, Clone)]
@@ -87,7 +87,9 @@ pub fn check_network(options: &NetworkCheckOptions) -> Result<NetworkReport, Dia
     // The members are checked with the options the network build gives them (shared
     // theme, `@site:` links, and the pages reprinted into them), so a column that only
     // receives pushed pages is not reported empty.
-    let planned = crate::network::build::plan_members(&NetworkOptions {
+    // Push targets that name no member are reported by the network rules below, at
+    // the page, with every site still checked.
+    let (planned, _push_problems) = plan_members_and_push_problems(&NetworkOptions {
         drafts: options.drafts,
         offline: options.offline,
         now: options.now,
@@ -253,24 +255,24 @@ fn pushes(network: &Network, columns: &[Option<Columns>]) -> Vec<Diagnostic> {
         let ancestors = network.ancestors(origin.id);
         for push in &own.pushes {
             let file = origin.folder.join(&push.file);
-            let text = std::fs::read_to_string(network.root.join(&file)).unwrap_or_default();
+            // The page's text is read only to place a problem, not for every push.
             let at = |d: Diagnostic, target: &crate::diag::Located<String>| {
                 let d = d.in_file(&file);
-                match target.span {
-                    Some(span) if !text.is_empty() => d.at(span, &text),
-                    Some(span) => d.at_span(span),
-                    None => d,
+                let Some(span) = target.span else { return d };
+                match std::fs::read_to_string(network.root.join(&file)) {
+                    Ok(text) if !text.is_empty() => d.at(span, &text),
+                    _ => d.at_span(span),
                 }
             };
             for target in &push.targets {
                 let Some(receiver) = network.resolve_target(origin.id, &target.value) else {
-                    problems.push(at(unknown_target(network, &target.value), target));
+                    problems.push(at(network.unknown_target(&target.value), target));
                     continue;
                 };
                 if receiver == origin.id {
                     continue;
                 }
-                let into = pushed_into(network, receiver, origin.id, &push.home);
+                let into = network.landing_section(receiver, origin.id, &push.home);
                 let has = columns_of(receiver).is_none_or(|c| c.has(&into));
                 let name = network.member(receiver).name.as_str();
                 if !has {
@@ -306,39 +308,6 @@ fn pushes(network: &Network, columns: &[Option<Columns>]) -> Vec<Diagnostic> {
         }
     }
     problems
-}
-
-/// Where a page of `home` pushed from `origin` lands on `receiver`: the `into` of a pull
-/// rule of the receiver that reads `origin`'s `home`, else the same section path (as
-/// the network build places it).
-fn pushed_into(
-    network: &Network,
-    receiver: crate::network::MemberId,
-    origin: crate::network::MemberId,
-    home: &str,
-) -> String {
-    network
-        .member(receiver)
-        .pull
-        .iter()
-        .filter(|rule| network.origins(receiver, rule).contains(&origin))
-        .find(|rule| {
-            rule.sections
-                .iter()
-                .any(|s| home == s || home.starts_with(&format!("{s}/")))
-        })
-        .and_then(|rule| rule.into.clone())
-        .unwrap_or_else(|| home.to_owned())
-}
-
-/// E0910: no member answers to the push target `written` (as the network build says).
-fn unknown_target(network: &Network, written: &str) -> Diagnostic {
-    let d = Diagnostic::error("E0910", crate::t!("network-unknown-push", target = written))
-        .expected(crate::t!("network-unknown-push.expected"));
-    match crate::diag::did_you_mean(written, network.target_names()) {
-        Some(near) => d.help(crate::t!("network-did-you-mean", name = near)),
-        None => d.help(crate::t!("network-unknown-push.help")),
-    }
 }
 
 /// The filing numbers a member's footer config declares (`[extra] footer = { icp,

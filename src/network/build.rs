@@ -228,12 +228,26 @@ pub fn build_network_in_memory(options: &NetworkOptions) -> Result<NetworkInMemo
 
 /// The network and, for each selected member, the pipeline's options that build it as
 /// part of the network: its base URL, the shared theme, the pages reprinted there, the
-/// links to the other members. What the preview (`pipeline::rebuild_in_memory`) and
-/// `check` (`pipeline::build_for_check`) run per member; `output` is left unset.
+/// links to the other members. What the preview (`pipeline::rebuild_in_memory`) runs
+/// per member; `output` is left unset. A push target that names no member (E0910) is
+/// an error here, as in the build.
 pub fn plan_members(options: &NetworkOptions) -> Result<PlannedMembers, Diagnostics> {
+    let (planned, push_problems) = plan_members_and_push_problems(options)?;
+    if push_problems.has_errors() {
+        return Err(push_problems);
+    }
+    Ok(planned)
+}
+
+/// [`plan_members`], with the push targets that name no member returned beside the plan
+/// (those pushes are left out of it) instead of stopping: `check` reports them with
+/// every other problem of the run.
+pub fn plan_members_and_push_problems(
+    options: &NetworkOptions,
+) -> Result<(PlannedMembers, Diagnostics), Diagnostics> {
     let (network, ids) = selected(options)?;
-    let mut syndication =
-        super::syndicate::syndicate(&network, &options.base_urls, options.drafts)?;
+    let (mut syndication, push_problems) =
+        super::syndicate::syndicate(&network, &options.base_urls, options.drafts);
     let members = ids
         .into_iter()
         .map(|id| {
@@ -244,7 +258,7 @@ pub fn plan_members(options: &NetworkOptions) -> Result<PlannedMembers, Diagnost
             (id, member_options)
         })
         .collect();
-    Ok(PlannedMembers { network, members })
+    Ok((PlannedMembers { network, members }, push_problems))
 }
 
 /// What [`plan_members`] returns.

@@ -240,6 +240,37 @@ impl Network {
             .map(|m| m.id)
     }
 
+    /// E0910: no member answers to the push target `written`, with the nearest name
+    /// when there is one. The caller places it (file, line).
+    pub fn unknown_target(&self, written: &str) -> crate::diag::Diagnostic {
+        let d = crate::diag::Diagnostic::error(
+            "E0910",
+            crate::t!("network-unknown-push", target = written),
+        )
+        .expected(crate::t!("network-unknown-push.expected"));
+        match crate::diag::did_you_mean(written, self.target_names()) {
+            Some(near) => d.help(crate::t!("network-did-you-mean", name = near)),
+            None => d.help(crate::t!("network-unknown-push.help")),
+        }
+    }
+
+    /// The section of `receiver` where a page of `origin`'s section `home` lands when
+    /// syndicated: the `into` of a pull rule of the receiver that reads `origin`'s
+    /// `home`, else the same section path.
+    pub fn landing_section(&self, receiver: MemberId, origin: MemberId, home: &str) -> String {
+        self.member(receiver)
+            .pull
+            .iter()
+            .filter(|rule| self.origins(receiver, rule).contains(&origin))
+            .find(|rule| {
+                rule.sections
+                    .iter()
+                    .any(|s| home == s || home.starts_with(&format!("{s}/")))
+            })
+            .and_then(|rule| rule.into.clone())
+            .unwrap_or_else(|| home.to_owned())
+    }
+
     /// Every name a push target may be written as, for did-you-mean.
     pub fn target_names(&self) -> Vec<&str> {
         let mut names = vec!["parent", "province", "city", "county"];

@@ -45,12 +45,13 @@ pub(super) struct Syndication {
     pub sites: Vec<MemberSite>,
 }
 
-/// The reprints and links of every member, or the push targets that name no member.
+/// The reprints and links of every member, and the push targets that name no member
+/// (E0910; those pushes are left out).
 pub(super) fn syndicate(
     network: &Network,
     base_urls: &BaseUrls,
     drafts: bool,
-) -> Result<Syndication, Diagnostics> {
+) -> (Syndication, Diagnostics) {
     let read: Vec<Option<Read>> = network
         .members
         .iter()
@@ -66,7 +67,7 @@ pub(super) fn syndicate(
             for target in &page.meta.push {
                 match network.resolve_target(origin.id, &target.value) {
                     Some(receiver) if receiver != origin.id => {
-                        let into = pushed_into(network, receiver, origin.id, &home);
+                        let into = network.landing_section(receiver, origin.id, &home);
                         wanted[receiver.0 as usize]
                             .entry((origin.id, page.key.clone()))
                             .or_insert(into);
@@ -89,9 +90,6 @@ pub(super) fn syndicate(
                 }
             }
         }
-    }
-    if problems.has_errors() {
-        return Err(problems);
     }
     let site_links: SiteLinks = network
         .members
@@ -137,11 +135,12 @@ pub(super) fn syndicate(
             })
         })
         .collect();
-    Ok(Syndication {
+    let syndication = Syndication {
         reprints,
         site_links: std::sync::Arc::new(site_links),
         sites,
-    })
+    };
+    (syndication, problems)
 }
 
 /// A member's config, content and URL plan, as its build will read them; `None` when
@@ -197,23 +196,6 @@ fn pulls(rule: &PullRule, home: &str, page: &Page) -> bool {
     in_section && tagged
 }
 
-/// Where a page of `home` pushed from `origin` lands on `receiver`: the `into` of a pull
-/// rule of the receiver that reads `origin`'s `home`, else the same section path.
-fn pushed_into(network: &Network, receiver: MemberId, origin: MemberId, home: &str) -> String {
-    network
-        .member(receiver)
-        .pull
-        .iter()
-        .filter(|rule| network.origins(receiver, rule).contains(&origin))
-        .find(|rule| {
-            rule.sections
-                .iter()
-                .any(|s| home == s || home.starts_with(&format!("{s}/")))
-        })
-        .and_then(|rule| rule.into.clone())
-        .unwrap_or_else(|| home.to_owned())
-}
-
 /// E0910 at the push target, naming the nearest target.
 fn unknown_target(
     network: &Network,
@@ -222,17 +204,7 @@ fn unknown_target(
     target: &crate::diag::Located<String>,
 ) -> Diagnostic {
     let file = network.member(origin).folder.join(&page.file);
-    let mut d = Diagnostic::error(
-        "E0910",
-        crate::t!("network-unknown-push", target = &target.value),
-    )
-    .in_file(&file)
-    .expected(crate::t!("network-unknown-push.expected"));
-    if let Some(near) = crate::diag::did_you_mean(&target.value, network.target_names()) {
-        d = d.help(crate::t!("network-did-you-mean", name = near));
-    } else {
-        d = d.help(crate::t!("network-unknown-push.help"));
-    }
+    let d = network.unknown_target(&target.value).in_file(&file);
     match (
         target.span,
         std::fs::read_to_string(network.root.join(&file)),

@@ -260,6 +260,20 @@ fn pushes_to_a_missing_column_sideways_or_to_no_one_are_reported_at_the_target()
     assert_eq!(human.code, 1, "{}", human.stderr);
     assert_contains(&human.stderr, "error[E0910]");
     assert_contains(&human.stderr, &format!("--> {page}:4:"));
+    // A push to no one does not stop the run: every site is still checked, and the
+    // target is reported once.
+    for m in &MEMBERS {
+        assert_contains(
+            &human.stderr,
+            &format!("== {} ({}, sites/{}) ==", m.association, m.name, m.name),
+        );
+    }
+    assert_eq!(
+        human.stderr.matches("error[E0910]").count(),
+        1,
+        "{}",
+        human.stderr
+    );
 }
 
 #[test]

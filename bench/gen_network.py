@@ -40,12 +40,8 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
-# The corpus generator sits beside the repository (or beside the folder of worktrees),
-# as for bench/build.py.
-SHARED = next((d for d in (os.path.join(REPO, "..", "shared", "bench"),
-                           os.path.join(REPO, "..", "..", "shared", "bench"))
-               if os.path.isfile(os.path.join(d, "gen_corpus.py"))),
-              os.path.join(REPO, "..", "shared", "bench"))
+sys.path.insert(0, HERE)
+from build import SHARED  # noqa: E402  (the corpus generator, found as bench/build.py finds it)
 DIVISIONS = os.path.join(REPO, "data", "divisions.tsv")
 
 

@@ -386,9 +386,9 @@ mod tests {
     /// The picture as the crate's SVG renderer draws it, labelled as `qr_svg` does.
     fn crate_svg(text: &str, label: &str) -> String {
         use qrcode::render::{Renderer, svg};
-        let modules = crate_modules(text);
-        let width = (modules.len() as f64).sqrt() as usize;
-        let svg = Renderer::<svg::Color>::new(&modules, width, 4)
+        let code =
+            qrcode::QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).unwrap();
+        let svg = Renderer::<svg::Color>::new(&code.to_colors(), code.width(), 4)
             .min_dimensions(120, 120)
             .quiet_zone(true)
             .dark_color(svg::Color("#111111"))

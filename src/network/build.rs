@@ -91,7 +91,30 @@ pub struct NetworkBuilt {
     /// The output folder.
     pub output: PathBuf,
     /// Each member built, in file order.
-    pub members: Vec<MemberBuild<(Built, WriteStats)>>,
+    pub members: Vec<MemberBuild<MemberWritten>>,
+}
+
+/// What the report says of a member once its output is written. The member's build
+/// (its model, outputs and sources) is dropped as soon as it is on disk, so a network
+/// build holds one member's build at a time, not every member's until the end.
+pub struct MemberWritten {
+    /// The pages it published.
+    pub pages: usize,
+    /// Its warnings (a built site has no errors), files named from its own folder.
+    pub warnings: Diagnostics,
+    /// What was written.
+    pub stats: WriteStats,
+}
+
+impl MemberWritten {
+    /// The summary of `built`, which is dropped with the call.
+    fn of(built: Built, stats: WriteStats) -> MemberWritten {
+        MemberWritten {
+            pages: built.portal.pages.len(),
+            warnings: built.warnings,
+            stats,
+        }
+    }
 }
 
 /// A network built in memory.
@@ -193,7 +216,7 @@ pub fn build_network(options: &NetworkOptions) -> Result<NetworkBuilt, Diagnosti
         let name = network.member(id).name.clone();
         member_options.output = Some(output.join(&name));
         let result = pipeline::build(&member_options)
-            .map(|(built, _, stats)| (built, stats))
+            .map(|(built, _, stats)| MemberWritten::of(built, stats))
             .map_err(|problems| in_member(&network, id, problems));
         members.push(MemberBuild { id, name, result });
     }

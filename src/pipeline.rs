@@ -66,6 +66,24 @@ pub struct BuildOptions {
     pub site_links: Option<Arc<SiteLinks>>,
     /// For a member of a network: the other member sites (city pages link to them).
     pub member_sites: Vec<crate::portal::MemberSite>,
+    /// For a member of a network: the work the members' builds share ([`SharedWork`]).
+    pub shared_work: Option<Arc<SharedWork>>,
+}
+
+/// What several site builds in one process share (the members of a network): the
+/// templates, parsed once per distinct set of template files; and the code
+/// highlighter's syntaxes, which a lone build frees after its Markdown, kept loaded
+/// for the next site until the last build sharing them is done (then freed).
+#[derive(Debug, Default)]
+pub struct SharedWork {
+    /// Templates parsed, by the files they were parsed from.
+    pub themes: render::ParsedThemes,
+}
+
+impl Drop for SharedWork {
+    fn drop(&mut self) {
+        markdown::release_highlighter();
+    }
 }
 
 /// Permalinks by content key, by member site name (see [`BuildOptions::site_links`]).
@@ -86,6 +104,7 @@ impl BuildOptions {
             reprints: Vec::new(),
             site_links: None,
             member_sites: Vec::new(),
+            shared_work: None,
         }
     }
 }
@@ -587,17 +606,19 @@ fn build_model(
     let (bounds, warnings) = site_bounds(options, &config);
     report.extend(warnings);
     let shared = options.shared.as_deref();
-    let mut theme = match Theme::load(&options.root, shared, &config, &bounds) {
-        Ok(theme) => {
-            report.extend(theme.warnings.iter().cloned());
-            Some(theme)
-        }
-        Err(problems) => {
-            report.extend(problems);
-            gate(&report, on_errors)?;
-            None
-        }
-    };
+    let parsed_themes = options.shared_work.as_ref().map(|w| &w.themes);
+    let mut theme =
+        match Theme::load_sharing(&options.root, shared, &config, &bounds, parsed_themes) {
+            Ok(theme) => {
+                report.extend(theme.warnings.iter().cloned());
+                Some(theme)
+            }
+            Err(problems) => {
+                report.extend(problems);
+                gate(&report, on_errors)?;
+                None
+            }
+        };
     if let (Some(cache), Some(theme)) = (cache.as_deref_mut(), &theme) {
         cache.use_config(&config);
         cache.markdown.use_theme(&theme.digests);
@@ -667,6 +688,11 @@ fn build_model(
         markdown_cache,
         sources,
     );
+    if sources == Sources::Shed && options.shared_work.is_none() {
+        // No more Markdown until the next build: its syntaxes need not wait for it.
+        // (Builds sharing work keep them for the next site; see `SharedWork`.)
+        markdown::release_highlighter();
+    }
     report.extend(schedule.soften(problems));
     report.extend(schedule.links_to_waiting(&content, &section_html, &page_html));
     gate(&report, on_errors)?;
@@ -1012,10 +1038,6 @@ fn render_markdown(
             .chain(content.pages.iter().map(|p| p.file.as_path()))
             .collect();
         cache.update(&files, fresh);
-    }
-    if sources == Sources::Shed {
-        // No more Markdown until the next build: its syntaxes need not wait for it.
-        markdown::release_highlighter();
     }
     (sections, pages, problems)
 }

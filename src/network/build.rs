@@ -284,11 +284,16 @@ impl Plan {
         }
     }
 
-    /// Each member with its options and what was read of it, for its build.
+    /// Each member with its options and what was read of it, for its build; the
+    /// members share the work that is the same ([`pipeline::SharedWork`]).
     fn into_members(self) -> (Network, Vec<(MemberId, BuildOptions, Option<LoadedSite>)>) {
+        let shared_work = std::sync::Arc::new(pipeline::SharedWork::default());
         let members = (self.planned.members.into_iter())
             .zip(self.loaded)
-            .map(|((id, options), loaded)| (id, options, loaded))
+            .map(|((id, mut options), loaded)| {
+                options.shared_work = Some(shared_work.clone());
+                (id, options, loaded)
+            })
             .collect();
         (self.planned.network, members)
     }

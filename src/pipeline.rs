@@ -66,6 +66,24 @@ pub struct BuildOptions {
     pub site_links: Option<Arc<SiteLinks>>,
     /// For a member of a network: the other member sites (city pages link to them).
     pub member_sites: Vec<crate::portal::MemberSite>,
+    /// For a member of a network: the work the members' builds share ([`SharedWork`]).
+    pub shared_work: Option<Arc<SharedWork>>,
+}
+
+/// What several site builds in one process share (the members of a network): the
+/// templates, parsed once per distinct set of template files; and the code
+/// highlighter's syntaxes, which a lone build frees after its Markdown, kept loaded
+/// for the next site until the last build sharing them is done (then freed).
+#[derive(Debug, Default)]
+pub struct SharedWork {
+    /// Templates parsed, by the files they were parsed from.
+    pub themes: render::ParsedThemes,
+}
+
+impl Drop for SharedWork {
+    fn drop(&mut self) {
+        markdown::release_highlighter();
+    }
 }
 
 /// Permalinks by content key, by member site name (see [`BuildOptions::site_links`]).
@@ -86,6 +104,7 @@ impl BuildOptions {
             reprints: Vec::new(),
             site_links: None,
             member_sites: Vec::new(),
+            shared_work: None,
         }
     }
 }
@@ -130,12 +149,71 @@ enum OnErrors {
 
 /// Builds the site in memory. `Err` holds every problem found, errors and warnings.
 pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
+    build_in_memory_loaded(options, None)
+}
+
+/// [`build_in_memory`], starting from the config and content `loaded` already read
+/// with these options ([`load_site`]) instead of reading them again.
+pub fn build_in_memory_loaded(
+    options: &BuildOptions,
+    loaded: Option<LoadedSite>,
+) -> Result<Built, Diagnostics> {
     build_to(
         options,
+        loaded,
         &output::KeepInMemory,
         Sources::Kept,
         OnErrors::Stop,
     )
+}
+
+/// A site's config and content as its build reads them, read ahead of the build: a
+/// network reads every member's to decide what each reprints ([`crate::network`]),
+/// then hands each member's to its build, which then reads no file twice.
+pub struct LoadedSite {
+    /// The config, with the options' base URL and offline mode.
+    pub config: Config,
+    /// The config's warnings.
+    pub config_warnings: Vec<Diagnostic>,
+    /// The pages and sections of `content/` (not yet those of `[[directories]]`).
+    pub content: Content,
+    /// The problems of reading them.
+    pub content_problems: Diagnostics,
+}
+
+/// Reads the site's config and content as a build with `options` would: what
+/// [`build_loaded`] and [`build_in_memory_loaded`] start from. `Err` when the config
+/// cannot be read.
+pub fn load_site(options: &BuildOptions) -> Result<LoadedSite, Diagnostics> {
+    let (config, config_warnings) = load_config(options)?;
+    let (bounds, _) = site_bounds(options, &config);
+    let (content, content_problems) =
+        content::load_cached(&options.root, &load_options(options, &config, bounds), None);
+    Ok(LoadedSite {
+        config,
+        config_warnings,
+        content,
+        content_problems,
+    })
+}
+
+/// The folders the site's build may read: its own, and a network's shared themes.
+fn site_bounds(options: &BuildOptions, config: &Config) -> (SiteBounds, Vec<Diagnostic>) {
+    let (mut bounds, warnings) = config.bounds(&options.root);
+    if let Some(shared) = &options.shared {
+        bounds = bounds.allowing(&shared.join("themes"));
+    }
+    (bounds, warnings)
+}
+
+/// How the content of `config`'s site is read.
+fn load_options(options: &BuildOptions, config: &Config, bounds: SiteBounds) -> LoadOptions {
+    LoadOptions {
+        drafts: options.drafts,
+        ignored: config.ignored_content.clone(),
+        bounds: Some(bounds),
+        titles: content::meta::Titles::of_site(config),
+    }
 }
 
 /// A site built for `check`, as far as its problems let it be built.
@@ -155,7 +233,7 @@ pub struct Checked {
 /// that can still run (Markdown and the model are made even when a template is broken,
 /// a link or a city is wrong, or a page could not be read).
 pub fn build_for_check(options: &BuildOptions) -> Checked {
-    let model = match build_model(options, None, Sources::Kept, OnErrors::Continue) {
+    let model = match build_model(options, None, None, Sources::Kept, OnErrors::Continue) {
         Ok(model) => model,
         Err(problems) => {
             return Checked {
@@ -200,11 +278,12 @@ pub fn build_for_check(options: &BuildOptions) -> Checked {
 /// site holds those the sink kept.
 fn build_to(
     options: &BuildOptions,
+    loaded: Option<LoadedSite>,
     sink: &dyn OutputSink,
     sources: Sources,
     on_errors: OnErrors,
 ) -> Result<Built, Diagnostics> {
-    let model = build_model(options, None, sources, on_errors)?;
+    let model = build_model(options, loaded, None, sources, on_errors)?;
     finish_build(model, sink, sources, on_errors)
 }
 
@@ -257,7 +336,7 @@ pub fn rebuild_in_memory(
     edited: &HashSet<PathBuf>,
     on_edited: &mut dyn FnMut(&[Output]),
 ) -> Result<Rebuilt, Diagnostics> {
-    let model = build_model(options, Some(cache), Sources::Kept, OnErrors::Stop)?;
+    let model = build_model(options, None, Some(cache), Sources::Kept, OnErrors::Stop)?;
     let incremental = Incremental {
         memo: &cache.render,
         urgent: edited,
@@ -493,9 +572,11 @@ struct Model {
     publication: Publication,
 }
 
-/// Every stage before rendering.
+/// Every stage before rendering, from the config and content `loaded` when they were
+/// read ahead ([`load_site`]).
 fn build_model(
     options: &BuildOptions,
+    loaded: Option<LoadedSite>,
     mut cache: Option<&mut BuildCache>,
     sources: Sources,
     on_errors: OnErrors,
@@ -508,41 +589,50 @@ fn build_model(
         clock = Instant::now();
     };
 
-    let (config, warnings) = load_config(options)?;
+    let (config, warnings, mut loaded_content) = match loaded {
+        Some(l) => (
+            l.config,
+            l.config_warnings,
+            Some((l.content, l.content_problems)),
+        ),
+        None => {
+            let (config, warnings) = load_config(options)?;
+            (config, warnings, None)
+        }
+    };
     report.extend(warnings);
     render::traditional::prepare_early(&config);
     let now = options.now.resolve(config.timezone);
-    let (mut bounds, warnings) = config.bounds(&options.root);
+    let (bounds, warnings) = site_bounds(options, &config);
     report.extend(warnings);
-    if let Some(shared) = &options.shared {
-        bounds = bounds.allowing(&shared.join("themes"));
-    }
     let shared = options.shared.as_deref();
-    let mut theme = match Theme::load(&options.root, shared, &config, &bounds) {
-        Ok(theme) => {
-            report.extend(theme.warnings.iter().cloned());
-            Some(theme)
-        }
-        Err(problems) => {
-            report.extend(problems);
-            gate(&report, on_errors)?;
-            None
-        }
-    };
+    let parsed_themes = options.shared_work.as_ref().map(|w| &w.themes);
+    let mut theme =
+        match Theme::load_sharing(&options.root, shared, &config, &bounds, parsed_themes) {
+            Ok(theme) => {
+                report.extend(theme.warnings.iter().cloned());
+                Some(theme)
+            }
+            Err(problems) => {
+                report.extend(problems);
+                gate(&report, on_errors)?;
+                None
+            }
+        };
     if let (Some(cache), Some(theme)) = (cache.as_deref_mut(), &theme) {
         cache.use_config(&config);
         cache.markdown.use_theme(&theme.digests);
     }
     end_stage("config and templates", &mut timings);
 
-    let load = LoadOptions {
-        drafts: options.drafts,
-        ignored: config.ignored_content.clone(),
-        bounds: Some(bounds.clone()),
-        titles: content::meta::Titles::of_site(&config),
+    let (mut content, problems) = match loaded_content.take() {
+        Some(loaded) => loaded,
+        None => {
+            let load = load_options(options, &config, bounds.clone());
+            let parse_cache = cache.as_deref_mut().map(|c| &mut c.parsed);
+            content::load_cached(&options.root, &load, parse_cache)
+        }
     };
-    let parse_cache = cache.as_deref_mut().map(|c| &mut c.parsed);
-    let (mut content, problems) = content::load_cached(&options.root, &load, parse_cache);
     report.extend(problems);
     report.extend(content::directory::load_directories(
         &options.root,
@@ -598,6 +688,11 @@ fn build_model(
         markdown_cache,
         sources,
     );
+    if sources == Sources::Shed && options.shared_work.is_none() {
+        // No more Markdown until the next build: its syntaxes need not wait for it.
+        // (Builds sharing work keep them for the next site; see `SharedWork`.)
+        markdown::release_highlighter();
+    }
     report.extend(schedule.soften(problems));
     report.extend(schedule.links_to_waiting(&content, &section_html, &page_html));
     gate(&report, on_errors)?;
@@ -687,11 +782,25 @@ fn output_target(options: &BuildOptions, config: &Config) -> Result<PathBuf, Dia
 
 /// Builds the site and writes it to the output folder atomically.
 pub fn build(options: &BuildOptions) -> Result<(Built, PathBuf, WriteStats), Diagnostics> {
-    let (config, _) = Config::load(&options.root).map_err(diagnostics_of)?;
-    let target = output_target(options, &config)?;
+    build_loaded(options, None)
+}
+
+/// [`build`], starting from the config and content `loaded` already read with these
+/// options ([`load_site`]) instead of reading them again.
+pub fn build_loaded(
+    options: &BuildOptions,
+    loaded: Option<LoadedSite>,
+) -> Result<(Built, PathBuf, WriteStats), Diagnostics> {
+    let target = match &loaded {
+        Some(loaded) => output_target(options, &loaded.config)?,
+        None => {
+            let (config, _) = Config::load(&options.root).map_err(diagnostics_of)?;
+            output_target(options, &config)?
+        }
+    };
     // Dropped on any error below, which leaves the previous output as it was.
     let staging = output::Staging::open(&target)?;
-    let mut built = build_to(options, &staging, Sources::Shed, OnErrors::Stop)?;
+    let mut built = build_to(options, loaded, &staging, Sources::Shed, OnErrors::Stop)?;
     let started = Instant::now();
     let stats = staging.finish(&built.site).map_err(|d| {
         let mut all = built.warnings.clone();
@@ -929,10 +1038,6 @@ fn render_markdown(
             .chain(content.pages.iter().map(|p| p.file.as_path()))
             .collect();
         cache.update(&files, fresh);
-    }
-    if sources == Sources::Shed {
-        // No more Markdown until the next build: its syntaxes need not wait for it.
-        markdown::release_highlighter();
     }
     (sections, pages, problems)
 }

@@ -55,7 +55,7 @@ pub(super) fn run(root: &Path, run: &NetworkRun, now: Now, style: Style) -> Exit
     let mut warned = false;
     for member in &built.members {
         match &member.result {
-            Ok((site, stats)) => {
+            Ok(site) => {
                 let warnings = build::in_member(&built.network, member.id, site.warnings.clone());
                 warned |= warnings.warning_count() > 0;
                 report(&warnings, style);
@@ -63,9 +63,9 @@ pub(super) fn run(root: &Path, run: &NetworkRun, now: Now, style: Style) -> Exit
                     let line = crate::t!(
                         "network-site-built",
                         name = &member.name,
-                        pages = site.portal.pages.len(),
-                        written = stats.rendered,
-                        copied = stats.copied
+                        pages = site.pages,
+                        written = site.stats.rendered,
+                        copied = site.stats.copied
                     );
                     eprintln!("{}", line.render(style.lang));
                 }
@@ -157,9 +157,9 @@ fn account(built: &NetworkBuilt, lang: Lang) -> serde_json::Value {
         .iter()
         .map(|member| {
             let (ok, pages, problems) = match &member.result {
-                Ok((site, _)) => (
+                Ok(site) => (
                     true,
-                    Some(site.portal.pages.len()),
+                    Some(site.pages),
                     build::in_member(&built.network, member.id, site.warnings.clone()),
                 ),
                 // Already named from the network root.

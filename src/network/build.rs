@@ -13,7 +13,7 @@ use super::{MemberId, Network, Shard};
 use crate::content::date::Now;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::output::WriteStats;
-use crate::pipeline::{self, BuildOptions, Built};
+use crate::pipeline::{self, BuildOptions, Built, LoadedSite};
 
 /// Which members a build makes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,7 +91,30 @@ pub struct NetworkBuilt {
     /// The output folder.
     pub output: PathBuf,
     /// Each member built, in file order.
-    pub members: Vec<MemberBuild<(Built, WriteStats)>>,
+    pub members: Vec<MemberBuild<MemberWritten>>,
+}
+
+/// What the report says of a member once its output is written. The member's build
+/// (its model, outputs and sources) is dropped as soon as it is on disk, so a network
+/// build holds one member's build at a time, not every member's until the end.
+pub struct MemberWritten {
+    /// The pages it published.
+    pub pages: usize,
+    /// Its warnings (a built site has no errors), files named from its own folder.
+    pub warnings: Diagnostics,
+    /// What was written.
+    pub stats: WriteStats,
+}
+
+impl MemberWritten {
+    /// The summary of `built`, which is dropped with the call.
+    fn of(built: Built, stats: WriteStats) -> MemberWritten {
+        MemberWritten {
+            pages: built.portal.pages.len(),
+            warnings: built.warnings,
+            stats,
+        }
+    }
 }
 
 /// A network built in memory.
@@ -154,7 +177,7 @@ pub(super) fn base_url_of(network: &Network, id: MemberId, base_urls: &BaseUrls)
 }
 
 /// The pipeline's options for `member`, which adds `reprints` to its content.
-fn member_options(
+pub(super) fn member_options(
     network: &Network,
     id: MemberId,
     options: &NetworkOptions,
@@ -184,16 +207,15 @@ fn member_options(
 /// Builds the selected members into `<output>/<name>/`, each atomically; with a
 /// shard, writes its manifest ([`Shard::manifest_name`]) beside them.
 pub fn build_network(options: &NetworkOptions) -> Result<NetworkBuilt, Diagnostics> {
-    let planned = plan_members(options)?;
-    let network = planned.network;
+    let (network, planned) = plan(options)?.without_push_problems()?.into_members();
     let output = output_folder(&network, options)?;
     std::fs::create_dir_all(&output).map_err(|e| unwritable(&output, &e))?;
     let mut members = Vec::new();
-    for (id, mut member_options) in planned.members {
+    for (id, mut member_options, loaded) in planned {
         let name = network.member(id).name.clone();
         member_options.output = Some(output.join(&name));
-        let result = pipeline::build(&member_options)
-            .map(|(built, _, stats)| (built, stats))
+        let result = pipeline::build_loaded(&member_options, loaded)
+            .map(|(built, _, stats)| MemberWritten::of(built, stats))
             .map_err(|problems| in_member(&network, id, problems));
         members.push(MemberBuild { id, name, result });
     }
@@ -211,15 +233,13 @@ pub fn build_network(options: &NetworkOptions) -> Result<NetworkBuilt, Diagnosti
 /// Builds the selected members in memory (for the preview and `check`), with the
 /// base URLs `options` give.
 pub fn build_network_in_memory(options: &NetworkOptions) -> Result<NetworkInMemory, Diagnostics> {
-    let planned = plan_members(options)?;
-    let network = planned.network;
+    let (network, planned) = plan(options)?.without_push_problems()?.into_members();
     let members = planned
-        .members
         .into_iter()
-        .map(|(id, member_options)| MemberBuild {
+        .map(|(id, member_options, loaded)| MemberBuild {
             id,
             name: network.member(id).name.clone(),
-            result: pipeline::build_in_memory(&member_options)
+            result: pipeline::build_in_memory_loaded(&member_options, loaded)
                 .map_err(|problems| in_member(&network, id, problems)),
         })
         .collect();
@@ -232,11 +252,7 @@ pub fn build_network_in_memory(options: &NetworkOptions) -> Result<NetworkInMemo
 /// per member; `output` is left unset. A push target that names no member (E0910) is
 /// an error here, as in the build.
 pub fn plan_members(options: &NetworkOptions) -> Result<PlannedMembers, Diagnostics> {
-    let (planned, push_problems) = plan_members_and_push_problems(options)?;
-    if push_problems.has_errors() {
-        return Err(push_problems);
-    }
-    Ok(planned)
+    Ok(plan(options)?.without_push_problems()?.planned)
 }
 
 /// [`plan_members`], with the push targets that name no member returned beside the plan
@@ -245,9 +261,48 @@ pub fn plan_members(options: &NetworkOptions) -> Result<PlannedMembers, Diagnost
 pub fn plan_members_and_push_problems(
     options: &NetworkOptions,
 ) -> Result<(PlannedMembers, Diagnostics), Diagnostics> {
+    let plan = plan(options)?;
+    Ok((plan.planned, plan.push_problems))
+}
+
+/// The plan of a build: each selected member's options, with its config and content
+/// as syndication read them (what its build starts from), and the unknown push targets.
+struct Plan {
+    planned: PlannedMembers,
+    /// By position in `planned.members`.
+    loaded: Vec<Option<LoadedSite>>,
+    push_problems: Diagnostics,
+}
+
+impl Plan {
+    /// The plan, or the unknown push targets when there are any.
+    fn without_push_problems(self) -> Result<Plan, Diagnostics> {
+        if self.push_problems.has_errors() {
+            Err(self.push_problems)
+        } else {
+            Ok(self)
+        }
+    }
+
+    /// Each member with its options and what was read of it, for its build; the
+    /// members share the work that is the same ([`pipeline::SharedWork`]).
+    fn into_members(self) -> (Network, Vec<(MemberId, BuildOptions, Option<LoadedSite>)>) {
+        let shared_work = std::sync::Arc::new(pipeline::SharedWork::default());
+        let members = (self.planned.members.into_iter())
+            .zip(self.loaded)
+            .map(|((id, mut options), loaded)| {
+                options.shared_work = Some(shared_work.clone());
+                (id, options, loaded)
+            })
+            .collect();
+        (self.planned.network, members)
+    }
+}
+
+fn plan(options: &NetworkOptions) -> Result<Plan, Diagnostics> {
     let (network, ids) = selected(options)?;
-    let (mut syndication, push_problems) =
-        super::syndicate::syndicate(&network, &options.base_urls, options.drafts);
+    let (mut syndication, push_problems) = super::syndicate::syndicate(&network, options);
+    let mut loaded = Vec::with_capacity(ids.len());
     let members = ids
         .into_iter()
         .map(|id| {
@@ -255,10 +310,15 @@ pub fn plan_members_and_push_problems(
             let mut member_options = member_options(&network, id, options, pages);
             member_options.site_links = Some(syndication.site_links.clone());
             member_options.member_sites = others(&network, id, &syndication.sites);
+            loaded.push(syndication.loaded[id.0 as usize].take());
             (id, member_options)
         })
         .collect();
-    Ok((PlannedMembers { network, members }, push_problems))
+    Ok(Plan {
+        planned: PlannedMembers { network, members },
+        loaded,
+        push_problems,
+    })
 }
 
 /// What [`plan_members`] returns.

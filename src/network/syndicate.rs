@@ -13,25 +13,28 @@
 //! Every member's permalinks are gathered here too, for `@site:/path.md` links
 //! between members (resolved in the Markdown stage; a broken one is E0911).
 //!
+//! Each member is read as its build reads it ([`pipeline::load_site`]), and what was
+//! read is handed back ([`Syndication::loaded`]) for that build, so that no member's
+//! files are read and parsed twice.
+//!
 //! Code E0910: a `push` target no member answers to, at the page's line, with the
 //! nearest name.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use super::build::BaseUrls;
+use super::build::NetworkOptions;
 use super::{MemberId, Network, PullRule};
-use crate::config::Config;
+use crate::content::Page;
 use crate::content::meta::Reprint;
-use crate::content::{self, Content, LoadOptions, Page};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::pipeline::SiteLinks;
+use crate::pipeline::{self, LoadedSite, SiteLinks};
 use crate::portal::{MemberSite, UrlPlan};
 
-/// One member read for syndication: its content and every page's permalink.
+/// One member read for syndication: its config and content, and every page's permalink.
 struct Read {
     base_url: String,
-    content: Content,
+    loaded: LoadedSite,
     urls: UrlPlan,
 }
 
@@ -43,26 +46,25 @@ pub(super) struct Syndication {
     pub site_links: std::sync::Arc<SiteLinks>,
     /// Every member as the others link to it (a province's city pages).
     pub sites: Vec<MemberSite>,
+    /// Each member's config and content as read here, by member (file order), for its
+    /// build; `None` where they could not be read (its build says why).
+    pub loaded: Vec<Option<LoadedSite>>,
 }
 
 /// The reprints and links of every member, and the push targets that name no member
 /// (E0910; those pushes are left out).
-pub(super) fn syndicate(
-    network: &Network,
-    base_urls: &BaseUrls,
-    drafts: bool,
-) -> (Syndication, Diagnostics) {
+pub(super) fn syndicate(network: &Network, options: &NetworkOptions) -> (Syndication, Diagnostics) {
     let read: Vec<Option<Read>> = network
         .members
         .iter()
-        .map(|m| read_member(network, m.id, base_urls, drafts))
+        .map(|m| read_member(network, m.id, options))
         .collect();
     let mut wanted: Vec<BTreeMap<(MemberId, String), String>> =
         vec![BTreeMap::new(); network.members.len()];
     let mut problems = Diagnostics::new();
     for (origin, site) in network.members.iter().zip(&read) {
         let Some(site) = site else { continue };
-        for page in &site.content.pages {
+        for page in &site.loaded.content.pages {
             let home = section_path(&page.section);
             for target in &page.meta.push {
                 match network.resolve_target(origin.id, &target.value) {
@@ -105,6 +107,7 @@ pub(super) fn syndicate(
                 return Vec::new();
             };
             let sections: BTreeSet<String> = own
+                .loaded
                 .content
                 .sections
                 .iter()
@@ -139,35 +142,20 @@ pub(super) fn syndicate(
         reprints,
         site_links: std::sync::Arc::new(site_links),
         sites,
+        loaded: read.into_iter().map(|r| Some(r?.loaded)).collect(),
     };
     (syndication, problems)
 }
 
-/// A member's config, content and URL plan, as its build will read them; `None` when
+/// A member's config, content and URL plan, read as its build reads them; `None` when
 /// they cannot be read (the member's own build reports why).
-fn read_member(
-    network: &Network,
-    id: MemberId,
-    base_urls: &BaseUrls,
-    drafts: bool,
-) -> Option<Read> {
-    let root = network.site_root(id);
-    let (mut config, _) = Config::load(&root).ok()?;
-    if let Some(base_url) = super::build::base_url_of(network, id, base_urls) {
-        config.base_url = base_url.trim_end_matches('/').to_owned();
-    }
-    let (bounds, _) = config.bounds(&root);
-    let load = LoadOptions {
-        drafts,
-        ignored: config.ignored_content.clone(),
-        bounds: Some(bounds),
-        titles: content::meta::Titles::of_site(&config),
-    };
-    let (content, _) = content::load(&root, &load);
-    let (urls, _) = UrlPlan::build(&config, &content);
+fn read_member(network: &Network, id: MemberId, options: &NetworkOptions) -> Option<Read> {
+    let reading = super::build::member_options(network, id, options, Vec::new());
+    let loaded = pipeline::load_site(&reading).ok()?;
+    let (urls, _) = UrlPlan::build(&loaded.config, &loaded.content);
     Some(Read {
-        base_url: config.base_url,
-        content,
+        base_url: loaded.config.base_url.clone(),
+        loaded,
         urls,
     })
 }
@@ -224,8 +212,9 @@ fn reprint(
     key: &str,
     into: &str,
 ) -> Option<Page> {
-    let index = site.content.pages.iter().position(|p| p.key == key)?;
-    let mut page = site.content.pages[index].clone();
+    let pages = &site.loaded.content.pages;
+    let index = pages.iter().position(|p| p.key == key)?;
+    let mut page = pages[index].clone();
     let member = network.member(origin);
     let canonical = site.urls.pages.get(index)?.permalink.clone();
     let section = if into.is_empty() {

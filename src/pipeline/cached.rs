@@ -114,6 +114,7 @@ fn build_with(
     let staging = Staging::open(&target)?;
     let model = build_model(
         options,
+        None,
         Some(&mut build_cache),
         Sources::Kept,
         OnErrors::Stop,

@@ -27,7 +27,7 @@ pub use context::Context;
 pub use memo::Incremental;
 pub use pages::plan::{OutputPlan, plan_outputs};
 pub use pages::{RenderMode, RenderedSite, render};
-pub use theme::{Shortcodes, Theme};
+pub use theme::{ParsedThemes, Shortcodes, Theme};
 
 /// The stack a thread that renders templates needs: room for macros nested
 /// [`macro_depth::MAX_MACRO_DEPTH`] deep with tens of kilobytes each (a debug build

@@ -2,9 +2,13 @@
 //! override the theme's file by file (the theme's own stays reachable as
 //! `THEME/templates/NAME`; see [`super::tera_load`]). Also the shortcode renderer
 //! Markdown calls, and the stylesheets of `sass/` ([`super::sass`]).
+//!
+//! The members of a network read one shared theme: [`ParsedThemes`] parses each
+//! distinct set of template files once, and each member starts from a copy of it.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use tera::{Template, Tera};
 
@@ -59,6 +63,18 @@ impl Theme {
         config: &Config,
         bounds: &SiteBounds,
     ) -> Result<Theme, Diagnostics> {
+        Theme::load_sharing(root, shared, config, bounds, None)
+    }
+
+    /// [`Theme::load`], taking the parsed templates from `parsed` when another site
+    /// already parsed the same template files (and leaving them there otherwise).
+    pub fn load_sharing(
+        root: &Path,
+        shared: Option<&Path>,
+        config: &Config,
+        bounds: &SiteBounds,
+        parsed: Option<&ParsedThemes>,
+    ) -> Result<Theme, Diagnostics> {
         let mut diagnostics = Diagnostics::new();
         let mut dirs = match &config.theme {
             Some(name) => theme_dirs(root, shared, name),
@@ -101,39 +117,24 @@ impl Theme {
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
-        let mut parsed = super::tera_load::parse_all(&texts, &sources)?;
-        if let (Some(theme), Some((theme_texts, theme_sources))) = (&config.theme, &theme_files) {
-            super::tera_load::add_theme_names(
-                theme,
-                theme_texts,
-                theme_sources,
-                &mut texts,
-                &mut sources,
-                &mut parsed,
-            )?;
-        }
-        let digests = crate::fingerprint::template_digests(&texts);
-        let sections_need_pages = texts.values().any(|t| t.contains("section.pages"));
-        let mut tera = Tera::default();
-        tera.autoescape_on(vec![".html", ".htm", ".xml"]);
-        // The crate's one HTML escape, which leaves `/` alone so URLs in the output stay
-        // readable (`https://…`, not Tera's `https:&#x2F;…`).
-        tera.set_escape_fn(crate::html_text::escape);
-        super::tera_load::install(&mut tera, parsed, &sources, config.theme.as_deref())?;
-        let lists_need_content = tera.templates.values().any(mentions_listed_content);
-        let words = template_words(&tera.templates);
-        if let Some(cycle) = super::include_cycle::find_include_cycle(&tera) {
-            return Err(include_cycle_error(&cycle, &sources).into());
-        }
-        if let Some((template, name)) = super::include_cycle::find_endless_macro(&tera) {
-            let mut d =
-                Diagnostic::error("E0406", crate::t!("template-endless-macro", name = &name))
-                    .help(crate::t!("template-endless-macro.help"));
-            if let Some(file) = sources.get(&template) {
-                d = d.in_file(file);
-            }
-            return Err(d.into());
-        }
+        let files = TemplateFiles {
+            theme: config.theme.as_deref(),
+            texts,
+            sources,
+            theme_files,
+        };
+        let ParsedTemplates {
+            mut tera,
+            texts,
+            sources,
+            digests,
+            sections_need_pages,
+            lists_need_content,
+            words,
+        } = match parsed {
+            Some(parsed) => parsed.get_or_parse(files)?,
+            None => files.parse()?,
+        };
         super::functions::register_filters(&mut tera, config);
         super::data_functions::register(&mut tera, root, bounds, config);
         tera.register_function("qr_svg", super::qr::QrFunction);
@@ -200,6 +201,157 @@ impl Theme {
             .keys()
             .filter(|name| name.starts_with("shortcodes/"))
             .any(|name| self.mentions(name, needle))
+    }
+}
+
+/// Templates parsed once for every site whose template files are the same texts read
+/// from the same files (relative to the site), such as the members of a network
+/// sharing its theme: each site takes a copy of the parsed templates, to which it adds
+/// its own functions. Copying a parsed `Tera` costs far less than parsing it again.
+#[derive(Default)]
+pub struct ParsedThemes {
+    parsed: Mutex<HashMap<blake3::Hash, Arc<ParsedTemplates>>>,
+}
+
+impl std::fmt::Debug for ParsedThemes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ParsedThemes").finish_non_exhaustive()
+    }
+}
+
+impl ParsedThemes {
+    /// A copy of the templates parsed from `files`, parsing them when no site did yet.
+    /// Templates that fail to parse are not kept: each site reports their errors.
+    fn get_or_parse(&self, files: TemplateFiles<'_>) -> Result<ParsedTemplates, Diagnostics> {
+        let key = files.digest();
+        let known = self
+            .parsed
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&key)
+            .cloned();
+        if let Some(parsed) = known {
+            return Ok(ParsedTemplates::clone(&parsed));
+        }
+        let parsed = files.parse()?;
+        self.parsed
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(key, Arc::new(parsed.clone()));
+        Ok(parsed)
+    }
+
+    /// How many distinct sets of template files were parsed.
+    #[cfg(test)]
+    fn parsed_count(&self) -> usize {
+        self.parsed
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
+    }
+}
+
+/// The template files of a site, read: its theme's name, every template's text and file
+/// (theme, then site), and those of the theme alone (reachable as `THEME/templates/NAME`).
+struct TemplateFiles<'a> {
+    theme: Option<&'a str>,
+    texts: BTreeMap<String, String>,
+    sources: BTreeMap<String, PathBuf>,
+    theme_files: Option<(BTreeMap<String, String>, BTreeMap<String, PathBuf>)>,
+}
+
+/// Templates parsed and checked, before any function is registered: what every site
+/// with the same [`TemplateFiles`] shares.
+#[derive(Clone)]
+struct ParsedTemplates {
+    tera: Tera,
+    texts: BTreeMap<String, String>,
+    sources: BTreeMap<String, PathBuf>,
+    digests: BTreeMap<String, u64>,
+    sections_need_pages: bool,
+    lists_need_content: bool,
+    words: Option<Arc<std::collections::HashSet<String>>>,
+}
+
+impl TemplateFiles<'_> {
+    /// A digest of everything parsing reads: equal files give equal templates.
+    fn digest(&self) -> blake3::Hash {
+        let mut hasher = blake3::Hasher::new();
+        let mut add = |text: &str| {
+            hasher.update(&(text.len() as u64).to_le_bytes());
+            hasher.update(text.as_bytes());
+        };
+        add(self.theme.unwrap_or("\0"));
+        let mut add_files = |texts: &BTreeMap<String, String>,
+                             sources: &BTreeMap<String, PathBuf>| {
+            add(&texts.len().to_string());
+            for (name, text) in texts {
+                add(name);
+                add(text);
+            }
+            for (name, file) in sources {
+                add(name);
+                add(&file.to_string_lossy());
+            }
+        };
+        add_files(&self.texts, &self.sources);
+        if let Some((texts, sources)) = &self.theme_files {
+            add_files(texts, sources);
+        }
+        hasher.finalize()
+    }
+
+    /// Parses every template, adds the theme's own under `THEME/templates/NAME`, and
+    /// refuses loops of `extends`, `include` and macros.
+    fn parse(self) -> Result<ParsedTemplates, Diagnostics> {
+        let TemplateFiles {
+            theme,
+            mut texts,
+            mut sources,
+            theme_files,
+        } = self;
+        let mut parsed = super::tera_load::parse_all(&texts, &sources)?;
+        if let (Some(theme), Some((theme_texts, theme_sources))) = (theme, &theme_files) {
+            super::tera_load::add_theme_names(
+                theme,
+                theme_texts,
+                theme_sources,
+                &mut texts,
+                &mut sources,
+                &mut parsed,
+            )?;
+        }
+        let digests = crate::fingerprint::template_digests(&texts);
+        let sections_need_pages = texts.values().any(|t| t.contains("section.pages"));
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+        // The crate's one HTML escape, which leaves `/` alone so URLs in the output stay
+        // readable (`https://…`, not Tera's `https:&#x2F;…`).
+        tera.set_escape_fn(crate::html_text::escape);
+        super::tera_load::install(&mut tera, parsed, &sources, theme)?;
+        let lists_need_content = tera.templates.values().any(mentions_listed_content);
+        let words = template_words(&tera.templates);
+        if let Some(cycle) = super::include_cycle::find_include_cycle(&tera) {
+            return Err(include_cycle_error(&cycle, &sources).into());
+        }
+        if let Some((template, name)) = super::include_cycle::find_endless_macro(&tera) {
+            let mut d =
+                Diagnostic::error("E0406", crate::t!("template-endless-macro", name = &name))
+                    .help(crate::t!("template-endless-macro.help"));
+            if let Some(file) = sources.get(&template) {
+                d = d.in_file(file);
+            }
+            return Err(d.into());
+        }
+        Ok(ParsedTemplates {
+            tera,
+            texts,
+            sources,
+            digests,
+            sections_need_pages,
+            lists_need_content,
+            words,
+        })
     }
 }
 
@@ -593,6 +745,74 @@ mod tests {
             words.sort();
             words
         })
+    }
+
+    /// A site's template files: `templates` read from the shared theme `t`.
+    fn files(templates: &[(&str, &str)]) -> TemplateFiles<'static> {
+        let texts: BTreeMap<String, String> = templates
+            .iter()
+            .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+            .collect();
+        let sources: BTreeMap<String, PathBuf> = templates
+            .iter()
+            .map(|(n, _)| {
+                (
+                    (*n).to_owned(),
+                    Path::new("../../themes/t/templates").join(n),
+                )
+            })
+            .collect();
+        TemplateFiles {
+            theme: Some("t"),
+            theme_files: Some((texts.clone(), sources.clone())),
+            texts,
+            sources,
+        }
+    }
+
+    fn rendered(parsed: &ParsedTemplates, template: &str) -> String {
+        let mut context = tera::Context::new();
+        context.insert("title", "标题");
+        parsed.tera.render(template, &context).expect("renders")
+    }
+
+    #[test]
+    fn sites_with_the_same_template_files_share_one_parse_and_an_override_has_its_own() {
+        let shared = [
+            ("base.html", "<main>{% block main %}{% endblock %}</main>"),
+            (
+                "page.html",
+                "{% extends \"base.html\" %}{% block main %}{{ title }}{% endblock %}",
+            ),
+        ];
+        let themes = ParsedThemes::default();
+        let first = themes.get_or_parse(files(&shared)).expect("parses");
+        let second = themes.get_or_parse(files(&shared)).expect("parses");
+        assert_eq!(themes.parsed_count(), 1);
+        assert_eq!(rendered(&first, "page.html"), "<main>标题</main>");
+        assert_eq!(rendered(&second, "page.html"), "<main>标题</main>");
+        assert_eq!(first.digests, second.digests);
+
+        let overridden = [shared[0], ("page.html", "<p>{{ title }}</p>")];
+        let own = themes.get_or_parse(files(&overridden)).expect("parses");
+        assert_eq!(themes.parsed_count(), 2);
+        assert_eq!(rendered(&own, "page.html"), "<p>标题</p>");
+        // The shared parse is unchanged by the override.
+        let again = themes.get_or_parse(files(&shared)).expect("parses");
+        assert_eq!(rendered(&again, "page.html"), "<main>标题</main>");
+    }
+
+    #[test]
+    fn templates_that_fail_to_parse_are_reported_to_every_site_and_not_kept() {
+        let broken = [("page.html", "{% if %}")];
+        let themes = ParsedThemes::default();
+        for _ in 0..2 {
+            let Err(problems) = themes.get_or_parse(files(&broken)) else {
+                panic!("a broken template parsed");
+            };
+            assert!(problems.has_errors());
+        }
+        assert_eq!(themes.parsed_count(), 0);
     }
 
     #[test]

@@ -225,6 +225,38 @@ fn a_failing_member_keeps_its_previous_output_and_the_others_are_built() {
 }
 
 #[test]
+fn a_members_config_and_content_are_read_once_and_their_warnings_reported_once() {
+    // Syndication reads each member's config and content, and its build starts from
+    // them: what reading them found is reported once, named from the network root.
+    let net = network();
+    net.write(
+        "sites/wuzhou/site-config.toml",
+        "base_url = \"https://wuzhou.example.org\"\ntitle = \"梧州市科协\"\ntheme = \"t\"\nminify_html = true\n",
+    );
+    net.write(
+        "sites/liuzhou/content/news/2026-05-02-b.md",
+        "+++\ntitle = \"柳州新闻\"\ndate = 2026-05-02\nauthr = \"张三\"\n+++\n正文。\n",
+    );
+    let run = net.menhu(&["build", "--network", "--lang", "en"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let config_warning = "sites/wuzhou/site-config.toml:4";
+    assert_eq!(
+        run.stderr.matches(config_warning).count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    let page_warning = "sites/liuzhou/content/news/2026-05-02-b.md:4";
+    assert_eq!(
+        run.stderr.matches(page_warning).count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert_contains(&net.output("liuzhou/news/b/index.html"), "柳州新闻");
+}
+
+#[test]
 fn the_output_folder_may_not_hold_a_member() {
     let net = network();
     let run = net.menhu(&["build", "--network", "--output", "sites", "--lang", "en"]);

@@ -19,7 +19,7 @@ use super::{
     render_stages,
 };
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::fingerprint::{self, BuildCache, RenderMemo};
+use crate::fingerprint::{self, RenderMemo};
 use crate::output::{Output, OutputSink, SiteOutput, Staging, WriteStats};
 use crate::render::{self, Incremental, RenderMode, RenderedSite};
 
@@ -109,19 +109,16 @@ fn build_with(
     notes.extend(unused.map(|u| super::persist::unused_note(cache.folder(), &u)));
     let Index { memo, outputs, .. } = index;
     let memo = with_stored_outputs(memo, &outputs, config.traditional);
-    let mut build_cache = BuildCache::with_render_memo(config_digest, memo);
     // Dropped on any error below, which leaves the previous output as it was.
     let staging = Staging::open(&target)?;
-    let model = build_model(
-        options,
-        None,
-        Some(&mut build_cache),
-        Sources::Kept,
-        OnErrors::Stop,
-    )?;
+    // Only the render memo is kept between runs: the model is made as a clean build
+    // makes it, without the preview's caches of parsed files and rendered Markdown
+    // (copies of every page nothing here would read again), freeing the sources once
+    // each stage is done with them.
+    let model = build_model(options, None, None, Sources::Shed, OnErrors::Stop)?;
     let mut on_urgent = |_: &[Output]| {};
     let incremental = Incremental {
-        memo: &build_cache.render,
+        memo: &memo,
         urgent: &HashSet::new(),
         on_urgent: &mut on_urgent,
     };
@@ -129,9 +126,10 @@ fn build_with(
         model,
         RenderMode::Rebuild(incremental),
         ImageUse::Build,
-        Sources::Kept,
+        Sources::Shed,
         OnErrors::Stop,
     )?;
+    drop(memo);
     let started = Instant::now();
     let RenderedSite {
         site, kept, memo, ..

@@ -508,15 +508,16 @@ fn build_model(
         clock = Instant::now();
     };
 
-    let (config, warnings) = load_config(options)?;
+    let (mut config, warnings) = load_config(options)?;
     report.extend(warnings);
     render::traditional::prepare_early(&config);
     let now = options.now.resolve(config.timezone);
     let (mut bounds, warnings) = config.bounds(&options.root);
     report.extend(warnings);
     if let Some(shared) = &options.shared {
-        bounds = bounds.allowing(&shared.join("themes"));
+        bounds = bounds.sharing(shared);
     }
+    report.extend(config.check.add_wording_file(&bounds));
     let shared = options.shared.as_deref();
     let mut theme = match Theme::load(&options.root, shared, &config, &bounds) {
         Ok(theme) => {

@@ -170,6 +170,9 @@ config-check-wording-no-right = `[[check.wording]]` 的某一项没有正确写�
 config-check-forbidden-no-term = `[[check.forbidden]]` 的某一项没有 `term`
     .expected = `term = "过时的说法"`，可再加 `instead = "现行说法"`
     .help = 补上要查找的说法
+wording-file-other-key = `{ $file }` 里不能有 `{ $key }`：这个文件只放用语规则
+    .expected = `[[check.wording]]` 和 `[[check.forbidden]]` 条目，写法与 site-config.toml 里相同
+    .help = 把这项设置移到 site-config.toml，或者删掉
 content-expected-utf8 = UTF-8 编码的文件
 content-utf16 = 文件是 UTF-16 编码，不是 UTF-8
 content-gb18030 = 文件是 GBK/GB18030 编码，不是 UTF-8

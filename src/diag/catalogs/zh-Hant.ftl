@@ -170,6 +170,9 @@ config-check-wording-no-right = `[[check.wording]]` 的某一項沒有正確寫�
 config-check-forbidden-no-term = `[[check.forbidden]]` 的某一項沒有 `term`
     .expected = `term = "過時的說法"`，可再加 `instead = "現行說法"`
     .help = 補上要查找的說法
+wording-file-other-key = `{ $file }` 裏不能有 `{ $key }`：這個文件只放用語規則
+    .expected = `[[check.wording]]` 和 `[[check.forbidden]]` 條目，寫法與 site-config.toml 裏相同
+    .help = 把這項設置移到 site-config.toml，或者刪掉
 content-expected-utf8 = UTF-8 編碼的文件
 content-utf16 = 文件是 UTF-16 編碼，不是 UTF-8
 content-gb18030 = 文件是 GBK/GB18030 編碼，不是 UTF-8

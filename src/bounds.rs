@@ -112,6 +112,15 @@ impl SiteBounds {
         self
     }
 
+    /// These bounds widened by `path` (a file or a folder; absolute, or relative to the
+    /// root), when it exists: a network member's bundle file reprinted by another member.
+    pub fn allowing(mut self, path: &Path) -> SiteBounds {
+        if let Ok(real) = std::fs::canonicalize(self.given.join(path)) {
+            self.allowed.push(real);
+        }
+        self
+    }
+
     /// Where the data file `relative` (a path from the site root, `data/orgs.csv`) is:
     /// the site's own file when it has one; else, for a member of a network, the file
     /// of the same path in the network's shared `data/`, when there is one (a member's

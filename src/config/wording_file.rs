@@ -170,7 +170,11 @@ mod tests {
         assert!(at.contains(&("E0101", Some(9))), "{problems:?}");
         // As in the config, an entry without `right` has no place to point at.
         assert!(at.contains(&("E0102", None)), "{problems:?}");
-        assert!(problems.iter().all(|d| d.file.as_deref() == Some(Path::new(WORDING_FILE))));
+        assert!(
+            problems
+                .iter()
+                .all(|d| d.file.as_deref() == Some(Path::new(WORDING_FILE)))
+        );
     }
 
     #[test]

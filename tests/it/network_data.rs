@@ -27,7 +27,10 @@ fn sharing() -> Site {
             &config,
             &format!("{top}\n[[directories]]\nfile = \"data/orgs.csv\"\nsection = \"orgs\"\n\n[extra]{extra}"),
         );
-        root.write(&format!("sites/{name}/content/orgs/_index.md"), ORGS_SECTION);
+        root.write(
+            &format!("sites/{name}/content/orgs/_index.md"),
+            ORGS_SECTION,
+        );
         root.write(
             &format!("sites/{name}/templates/index.html"),
             "<main>{% set facts = load_data(path=\"data/facts.toml\") %}口号：{{ facts.motto }}</main>",
@@ -37,7 +40,10 @@ fn sharing() -> Site {
         "sites/wuzhou/data/orgs.csv",
         "title,slug,level,region\n梧州市科学技术协会（本站名录）,wz-own,city,梧州\n",
     );
-    root.write("sites/wuzhou/data/facts.toml", "motto = \"梧州自己的口号\"\n");
+    root.write(
+        "sites/wuzhou/data/facts.toml",
+        "motto = \"梧州自己的口号\"\n",
+    );
     root
 }
 
@@ -88,7 +94,11 @@ fn a_shared_file_or_folder_leading_out_of_the_network_is_refused_naming_file_and
     // A shared file that is a link out of the network.
     let root = sharing();
     std::fs::remove_file(root.path("data/orgs.csv")).unwrap();
-    symlink(outside.path().join("secret.csv"), root.path("data/orgs.csv")).unwrap();
+    symlink(
+        outside.path().join("secret.csv"),
+        root.path("data/orgs.csv"),
+    )
+    .unwrap();
     let run = root.menhu(&["build", "--network", "--lang", "en"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_contains(&run.stderr, "E0214");
@@ -97,7 +107,10 @@ fn a_shared_file_or_folder_leading_out_of_the_network_is_refused_naming_file_and
     assert_contains(&run.stderr, "data/orgs.csv");
     assert_contains(&run.stderr, "outside");
     assert!(!root.output_exists("guangxi"));
-    assert!(root.output_exists("wuzhou/index.html"), "Wuzhou reads its own");
+    assert!(
+        root.output_exists("wuzhou/index.html"),
+        "Wuzhou reads its own"
+    );
 
     // The shared folder itself a link out: it shares nothing, and reading through it
     // is refused the same way.
@@ -142,13 +155,22 @@ fn shared_wording_rules_apply_to_every_member_and_a_member_adds_or_replaces_them
     let text = std::fs::read_to_string(root.path(config)).unwrap();
     root.write(
         config,
-        &format!("{text}\n[[check.wording]]\nright = \"科学技术普及协会\"\nwrong = [\"科普协会\"]\n"),
+        &format!(
+            "{text}\n[[check.wording]]\nright = \"科学技术普及协会\"\nwrong = [\"科普协会\"]\n"
+        ),
     );
     root.write(
         "sites/wuzhou/data/wording.toml",
         "[[check.forbidden]]\nterm = \"座谈会\"\ninstead = \"交流会\"\n",
     );
-    let run = root.menhu(&["check", "--network", "--today", "2026-05-10", "--lang", "en"]);
+    let run = root.menhu(&[
+        "check",
+        "--network",
+        "--today",
+        "2026-05-10",
+        "--lang",
+        "en",
+    ]);
     let lines: Vec<&str> = run.stderr.lines().collect();
     let hit = |code: &str, file: &str| {
         lines
@@ -203,4 +225,110 @@ fn the_preview_reads_shared_data_and_reloads_every_member_reading_it_when_it_cha
     );
     province.wait_for_change_of("orgs/lz-kexie/index.html");
     assert_eq!(server.get("/guangxi/orgs/lz-kexie/").status, 200);
+}
+
+/// A `width` × `height` JPEG.
+fn photo(width: u32, height: u32) -> Vec<u8> {
+    let image = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x * 255 / width) as u8, (y * 255 / height) as u8, 80])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    image
+        .write_to(&mut out, image::ImageFormat::Jpeg)
+        .expect("jpeg");
+    out.into_inner()
+}
+
+const BUNDLE_PAGE_TEMPLATE: &str = r#"<main>{{ page.content | safe }}{% if page.cover_image %}<img class="cover" src="{{ page.cover_image.url }}">{% endif %}{% for a in page.attachments %}<a class="attachment" href="{{ a.url }}">{{ a.title }}</a>{% endfor %}</main>"#;
+
+const THUMB_SHORTCODE: &str = r#"{% set r = resize_image(path=path, width=32, height=24, op="fill") %}<img class="thumb" src="{{ r.url }}">"#;
+
+/// Every `attr="…"` value in `html` that starts with `prefix`.
+fn addresses<'h>(html: &'h str, attr: &str, prefix: &str) -> Vec<&'h str> {
+    let needle = format!("{attr}=\"{prefix}");
+    html.match_indices(&needle)
+        .map(|(at, _)| {
+            let start = at + attr.len() + 2;
+            let len = html[start..].find('"').unwrap_or(0);
+            &html[start..start + len]
+        })
+        .collect()
+}
+
+#[test]
+fn a_pushed_bundle_page_shows_its_cover_photos_and_attachments_on_the_receiving_site() {
+    let root = network();
+    for name in ["guangxi", "wuzhou"] {
+        root.write(
+            &format!("sites/{name}/templates/page.html"),
+            BUNDLE_PAGE_TEMPLATE,
+        );
+        root.write(
+            &format!("sites/{name}/templates/shortcodes/thumb.html"),
+            THUMB_SHORTCODE,
+        );
+    }
+    let bundle = "sites/wuzhou/content/news/2026-05-04-xian-chang";
+    root.write(
+        &format!("{bundle}/index.md"),
+        "+++\ntitle = \"科普日现场\"\ndate = 2026-05-04\npush = [\"parent\"]\ncover = \"photo.jpg\"\ncover_alt = \"现场\"\nattachments = [{ path = \"biao.pdf\", title = \"报名表\" }]\n+++\n![现场照片](photo.jpg)\n\n{{ thumb(path=\"@/news/2026-05-04-xian-chang/photo.jpg\") }}\n",
+    );
+    root.write_bytes(&format!("{bundle}/photo.jpg"), &photo(640, 480));
+    root.write_bytes(&format!("{bundle}/biao.pdf"), b"%PDF-1.4 demo");
+    let run = root.menhu(&["build", "--network"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    let origin = root.output("wuzhou/news/xian-chang/index.html");
+    let reprint = root.output("guangxi/news/xian-chang-wuzhou/index.html");
+    assert_contains(&reprint, "现场照片");
+    assert_contains(&reprint, "class=\"attachment\"");
+    // Every photo and file the reprint names is published in the province's output, as
+    // the origin's are in Wuzhou's, under the reprint's own address.
+    let base = "https://guangxi.kx.example.org/";
+    let mut named = Vec::new();
+    for attr in ["src", "href"] {
+        named.extend(addresses(&reprint, attr, base));
+    }
+    named.extend(
+        addresses(&reprint, "srcset", base)
+            .into_iter()
+            .flat_map(|set| set.split(", ").map(|c| c.split(' ').next().unwrap_or(""))),
+    );
+    let files: Vec<&str> = named
+        .iter()
+        .filter(|url| url.ends_with(".jpg") || url.ends_with(".pdf") || url.ends_with(".webp"))
+        .copied()
+        .collect();
+    assert!(
+        files
+            .iter()
+            .any(|u| u.ends_with("/news/xian-chang-wuzhou/biao.pdf")),
+        "{reprint}"
+    );
+    assert!(
+        files.len() >= 3,
+        "the body photo, the thumbnail, the cover: {reprint}"
+    );
+    for url in &files {
+        let path = format!("guangxi/{}", url.strip_prefix(base).unwrap());
+        assert!(
+            root.output_exists(&path),
+            "{path} is published, named in {reprint}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(root.path("public/guangxi/news/xian-chang-wuzhou/biao.pdf")).unwrap(),
+        b"%PDF-1.4 demo"
+    );
+    // Nothing of the reprint leads to a file of the province that is not there, and the
+    // origin shows the same photos and file under its own address.
+    assert_not_contains(&reprint, "src=\"photo.jpg\"");
+    for html in [&origin, &reprint] {
+        assert_eq!(
+            addresses(html, "class=\"thumb\" src", "").len(),
+            1,
+            "{html}"
+        );
+    }
+    assert_contains(&origin, "/news/xian-chang/biao.pdf");
 }

@@ -34,6 +34,9 @@ pub struct SiteBounds {
     /// from the site root (`sites/wuzhou/../../data`), where a data file the site does
     /// not have is looked for ([`SiteBounds::data_file`]).
     shared_data: Option<PathBuf>,
+    /// Single files outside the root that may be read, resolved (see
+    /// [`SiteBounds::allowing_files`]).
+    allowed_files: std::collections::BTreeSet<PathBuf>,
 }
 
 /// Why a path is out of bounds.
@@ -67,6 +70,7 @@ impl SiteBounds {
             allowed: vec![real.join(IMAGE_CACHE_DIR)],
             root: real,
             shared_data: None,
+            allowed_files: std::collections::BTreeSet::new(),
         }
     }
 
@@ -112,11 +116,14 @@ impl SiteBounds {
         self
     }
 
-    /// These bounds widened by `path` (a file or a folder; absolute, or relative to the
-    /// root), when it exists: a network member's bundle file reprinted by another member.
-    pub fn allowing(mut self, path: &Path) -> SiteBounds {
-        if let Ok(real) = std::fs::canonicalize(self.given.join(path)) {
-            self.allowed.push(real);
+    /// These bounds widened by the files `paths` (absolute, or relative to the root),
+    /// those that exist: the bundle files of pages another member of a network
+    /// reprints. Looked up by their resolved path, so thousands cost no more than one.
+    pub fn allowing_files<'p>(mut self, paths: impl IntoIterator<Item = &'p Path>) -> SiteBounds {
+        for path in paths {
+            if let Ok(real) = std::fs::canonicalize(self.given.join(path)) {
+                self.allowed_files.insert(real);
+            }
         }
         self
     }
@@ -164,7 +171,9 @@ impl SiteBounds {
     /// Where `path` really is, when that is within bounds.
     pub fn resolve(&self, path: &Path) -> Result<PathBuf, Escape> {
         let real = std::fs::canonicalize(path).map_err(Escape::Unresolved)?;
-        if self.allowed.iter().any(|folder| real.starts_with(folder)) {
+        if self.allowed_files.contains(&real)
+            || self.allowed.iter().any(|folder| real.starts_with(folder))
+        {
             return Ok(real);
         }
         match real.strip_prefix(&self.root) {
@@ -429,6 +438,43 @@ mod tests {
         let (files, escapes) = walked(&bounds, &site.join("content"));
         assert!(escapes.is_empty(), "{escapes:?}");
         assert_eq!(files, ["content/media/a.png"]);
+        Ok(())
+    }
+
+    #[test]
+    fn a_member_reads_the_shared_data_it_lacks_and_a_shared_folder_out_shares_nothing() -> TestResult
+    {
+        let dir = tempfile::tempdir()?;
+        let network = dir.path().join("net");
+        let member = network.join("sites/a");
+        std::fs::create_dir_all(member.join("data"))?;
+        std::fs::create_dir_all(network.join("data"))?;
+        std::fs::write(network.join("data/orgs.csv"), "title\n")?;
+        std::fs::write(network.join("data/facts.toml"), "")?;
+        std::fs::write(member.join("data/facts.toml"), "")?;
+        let bounds = SiteBounds::new(&member).sharing(Path::new("../.."));
+        let shared = bounds.data_file(Path::new("data/orgs.csv"));
+        assert_eq!(shared, member.join("../../data/orgs.csv"));
+        assert!(bounds.resolve(&shared).is_ok());
+        assert_eq!(bounds.shown(&shared), Path::new("../../data/orgs.csv"));
+        // The member's own file wins; what is not under data/ or climbs is its own.
+        for own in [
+            "data/facts.toml",
+            "data/none.csv",
+            "orgs.csv",
+            "data/../data/orgs.csv",
+        ] {
+            assert_eq!(bounds.data_file(Path::new(own)), member.join(own), "{own}");
+        }
+        // A shared data folder that is a link out of the network shares nothing.
+        let outside = dir.path().join("outside");
+        std::fs::create_dir_all(&outside)?;
+        std::fs::write(outside.join("orgs.csv"), "title\n")?;
+        std::fs::remove_dir_all(network.join("data"))?;
+        symlink(&outside, network.join("data"))?;
+        let bounds = SiteBounds::new(&member).sharing(Path::new("../.."));
+        let through = bounds.data_file(Path::new("data/orgs.csv"));
+        assert!(matches!(bounds.resolve(&through), Err(Escape::Outside(_))));
         Ok(())
     }
 }

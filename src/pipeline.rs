@@ -518,9 +518,8 @@ fn build_model(
         bounds = bounds.sharing(shared);
     }
     // A reprint's bundle files are read in the origin member's folder, these files only.
-    for asset in options.reprints.iter().flat_map(|page| &page.assets) {
-        bounds = bounds.allowing(&asset.file);
-    }
+    let reprinted = options.reprints.iter().flat_map(|page| &page.assets);
+    bounds = bounds.allowing_files(reprinted.map(|asset| asset.file.as_path()));
     report.extend(config.check.add_wording_file(&bounds));
     let shared = options.shared.as_deref();
     let mut theme = match Theme::load(&options.root, shared, &config, &bounds) {

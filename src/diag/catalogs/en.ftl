@@ -362,7 +362,7 @@ serve-no-site-folder = cannot find the site folder: { $reason }
 serve-cannot-watch = cannot watch `{ $folder }` for changes: { $reason }
     .help = on Linux, raise the inotify limit: `sudo sysctl fs.inotify.max_user_watches=524288`
 serve-network-listening = serving the network { $network } ({ $count } sites) at { $address }/: choose a site there; each site is under its own path (press Ctrl-C to stop)
-serve-network-rebuilt = rebuilt { $sites } sites in { $took }: { $changed } outputs changed
+serve-network-rebuilt = rebuilt { $sites } of { $count } sites in { $took }: { $changed } outputs changed
 serve-picker-title = { $network }: preview of { $count } sites
 serve-picker-intro = Choose a site to preview. Pages you keep open reload by themselves when a file changes, in every site it appears in.
 serve-picker-region = Region

@@ -187,6 +187,26 @@ fn shared_wording_rules_apply_to_every_member_and_a_member_adds_or_replaces_them
         run.stderr
     );
     assert!(!hit("C0301", &page("wuzhou")), "{}", run.stderr);
+    // A page pushed to the province is checked by its own site, with its own site's
+    // rules (Wuzhou's file has none for this word), not again by the province.
+    root.write(
+        "sites/wuzhou/content/news/2026-05-02-bao-song.md",
+        "+++\ntitle = \"梧州报送稿\"\ndate = 2026-05-02\npush = [\"parent\"]\n+++\n梧州市科学技术学会报送。\n",
+    );
+    let run = root.menhu(&[
+        "check",
+        "--network",
+        "--today",
+        "2026-05-10",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(
+        run.stderr.matches("2026-05-02-bao-song.md:").count(),
+        0,
+        "{}",
+        run.stderr
+    );
     assert!(hit("C0302", &page("wuzhou")), "{}", run.stderr);
 
     // A mistake in the shared file stops every member, naming the file and line.

@@ -27,8 +27,16 @@ pub struct SiteBounds {
     /// The site root, links resolved.
     root: PathBuf,
     /// Folders outside the root (or hidden in it) that may be read, resolved: the
-    /// image cache, and those the config's `follow_symlinks` names.
+    /// image cache, those the config's `follow_symlinks` names, and a network's shared
+    /// folders.
     allowed: Vec<PathBuf>,
+    /// For a member of a network (站群): the network's shared `data/` folder, as seen
+    /// from the site root (`sites/wuzhou/../../data`), where a data file the site does
+    /// not have is looked for ([`SiteBounds::data_file`]).
+    shared_data: Option<PathBuf>,
+    /// Single files outside the root that may be read, resolved (see
+    /// [`SiteBounds::allowing_files`]).
+    allowed_files: std::collections::BTreeSet<PathBuf>,
 }
 
 /// Why a path is out of bounds.
@@ -46,6 +54,12 @@ pub enum Escape {
 /// folder of the site whose files are read, because the preview serves them.
 pub const IMAGE_CACHE_DIR: &str = ".menhu-cache/images";
 
+/// A network's shared theme folder, at its root.
+const SHARED_THEMES_DIR: &str = "themes";
+
+/// A network's shared data folder, at its root.
+pub const SHARED_DATA_DIR: &str = "data";
+
 impl SiteBounds {
     /// The bounds of the site at `root`, with no folder allowed outside it.
     pub fn new(root: &Path) -> SiteBounds {
@@ -55,6 +69,8 @@ impl SiteBounds {
             // Compared with resolved paths, so a cache folder that is a link never matches.
             allowed: vec![real.join(IMAGE_CACHE_DIR)],
             root: real,
+            shared_data: None,
+            allowed_files: std::collections::BTreeSet::new(),
         }
     }
 
@@ -76,13 +92,75 @@ impl SiteBounds {
         (bounds, unusable)
     }
 
-    /// These bounds widened by `folder` (absolute, or relative to the root), when it
-    /// exists: a network's shared theme, read by each member site.
-    pub fn allowing(mut self, folder: &Path) -> SiteBounds {
-        if let Ok(real) = std::fs::canonicalize(self.given.join(folder)) {
-            self.allowed.push(real);
+    /// These bounds widened by the shared folders of the network (站群) whose root is
+    /// `network` (relative to the site root: `../..`): its `themes/`, read by the
+    /// member's theme, and its `data/`, where data files the member does not have are
+    /// looked for ([`SiteBounds::data_file`]). A shared folder counts only when it
+    /// really lies in the network root and outside its hidden folders: a `data` link
+    /// to `/etc` widens nothing, so whatever is read through it is an escape (E0214).
+    pub fn sharing(mut self, network: &Path) -> SiteBounds {
+        let network = self.given.join(network);
+        let Ok(real_network) = std::fs::canonicalize(&network) else {
+            return self;
+        };
+        for name in [SHARED_THEMES_DIR, SHARED_DATA_DIR] {
+            let Ok(real) = std::fs::canonicalize(network.join(name)) else {
+                continue;
+            };
+            let inside = real.strip_prefix(&real_network).ok();
+            if inside.is_some_and(|inside| hidden_part(inside).is_none()) {
+                self.allowed.push(real);
+            }
+        }
+        self.shared_data = Some(network.join(SHARED_DATA_DIR));
+        self
+    }
+
+    /// These bounds widened by the files `paths` (absolute, or relative to the root),
+    /// those that exist: the bundle files of pages another member of a network
+    /// reprints. Looked up by their resolved path, so thousands cost no more than one.
+    pub fn allowing_files<'p>(mut self, paths: impl IntoIterator<Item = &'p Path>) -> SiteBounds {
+        for path in paths {
+            if let Ok(real) = std::fs::canonicalize(self.given.join(path)) {
+                self.allowed_files.insert(real);
+            }
         }
         self
+    }
+
+    /// Where the data file `relative` (a path from the site root, `data/orgs.csv`) is:
+    /// the site's own file when it has one; else, for a member of a network, the file
+    /// of the same path in the network's shared `data/`, when there is one (a member's
+    /// file overrides the shared one, file by file); else the site's path, whose read
+    /// then reports it missing. The caller still checks the path against the bounds,
+    /// as any other.
+    pub fn data_file(&self, relative: &Path) -> PathBuf {
+        let own = self.given.join(relative);
+        // A dangling link is the site's own file too: its read names it.
+        if own.symlink_metadata().is_ok() {
+            return own;
+        }
+        self.shared_data_file(relative).unwrap_or(own)
+    }
+
+    /// The shared data file of the same path as the site's `relative`, when the site is
+    /// a member of a network, `relative` is a plain path under `data/` and the file (or
+    /// a link in its place) exists.
+    fn shared_data_file(&self, relative: &Path) -> Option<PathBuf> {
+        let shared = self.shared_data.as_ref()?;
+        let mut parts = relative
+            .components()
+            .filter(|c| !matches!(c, Component::CurDir));
+        if parts.next() != Some(Component::Normal(SHARED_DATA_DIR.as_ref())) {
+            return None;
+        }
+        let inside: PathBuf = parts.collect();
+        let plain = inside
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+        let candidate = shared.join(&inside);
+        (plain && !inside.as_os_str().is_empty() && candidate.symlink_metadata().is_ok())
+            .then_some(candidate)
     }
 
     /// The site root, links resolved.
@@ -93,7 +171,9 @@ impl SiteBounds {
     /// Where `path` really is, when that is within bounds.
     pub fn resolve(&self, path: &Path) -> Result<PathBuf, Escape> {
         let real = std::fs::canonicalize(path).map_err(Escape::Unresolved)?;
-        if self.allowed.iter().any(|folder| real.starts_with(folder)) {
+        if self.allowed_files.contains(&real)
+            || self.allowed.iter().any(|folder| real.starts_with(folder))
+        {
             return Ok(real);
         }
         match real.strip_prefix(&self.root) {
@@ -358,6 +438,43 @@ mod tests {
         let (files, escapes) = walked(&bounds, &site.join("content"));
         assert!(escapes.is_empty(), "{escapes:?}");
         assert_eq!(files, ["content/media/a.png"]);
+        Ok(())
+    }
+
+    #[test]
+    fn a_member_reads_the_shared_data_it_lacks_and_a_shared_folder_out_shares_nothing() -> TestResult
+    {
+        let dir = tempfile::tempdir()?;
+        let network = dir.path().join("net");
+        let member = network.join("sites/a");
+        std::fs::create_dir_all(member.join("data"))?;
+        std::fs::create_dir_all(network.join("data"))?;
+        std::fs::write(network.join("data/orgs.csv"), "title\n")?;
+        std::fs::write(network.join("data/facts.toml"), "")?;
+        std::fs::write(member.join("data/facts.toml"), "")?;
+        let bounds = SiteBounds::new(&member).sharing(Path::new("../.."));
+        let shared = bounds.data_file(Path::new("data/orgs.csv"));
+        assert_eq!(shared, member.join("../../data/orgs.csv"));
+        assert!(bounds.resolve(&shared).is_ok());
+        assert_eq!(bounds.shown(&shared), Path::new("../../data/orgs.csv"));
+        // The member's own file wins; what is not under data/ or climbs is its own.
+        for own in [
+            "data/facts.toml",
+            "data/none.csv",
+            "orgs.csv",
+            "data/../data/orgs.csv",
+        ] {
+            assert_eq!(bounds.data_file(Path::new(own)), member.join(own), "{own}");
+        }
+        // A shared data folder that is a link out of the network shares nothing.
+        let outside = dir.path().join("outside");
+        std::fs::create_dir_all(&outside)?;
+        std::fs::write(outside.join("orgs.csv"), "title\n")?;
+        std::fs::remove_dir_all(network.join("data"))?;
+        symlink(&outside, network.join("data"))?;
+        let bounds = SiteBounds::new(&member).sharing(Path::new("../.."));
+        let through = bounds.data_file(Path::new("data/orgs.csv"));
+        assert!(matches!(bounds.resolve(&through), Err(Escape::Outside(_))));
         Ok(())
     }
 }

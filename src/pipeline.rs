@@ -197,12 +197,16 @@ pub fn load_site(options: &BuildOptions) -> Result<LoadedSite, Diagnostics> {
     })
 }
 
-/// The folders the site's build may read: its own, and a network's shared themes.
+/// The folders the site's build may read: its own, a network's shared themes and data,
+/// and the bundle files of the pages it reprints.
 fn site_bounds(options: &BuildOptions, config: &Config) -> (SiteBounds, Vec<Diagnostic>) {
     let (mut bounds, warnings) = config.bounds(&options.root);
     if let Some(shared) = &options.shared {
-        bounds = bounds.allowing(&shared.join("themes"));
+        bounds = bounds.sharing(shared);
     }
+    // A reprint's bundle files are read in the origin member's folder, these files only.
+    let reprinted = options.reprints.iter().flat_map(|page| &page.assets);
+    bounds = bounds.allowing_files(reprinted.map(|asset| asset.file.as_path()));
     (bounds, warnings)
 }
 
@@ -589,7 +593,7 @@ fn build_model(
         clock = Instant::now();
     };
 
-    let (config, warnings, mut loaded_content) = match loaded {
+    let (mut config, warnings, mut loaded_content) = match loaded {
         Some(l) => (
             l.config,
             l.config_warnings,
@@ -605,6 +609,7 @@ fn build_model(
     let now = options.now.resolve(config.timezone);
     let (bounds, warnings) = site_bounds(options, &config);
     report.extend(warnings);
+    report.extend(config.check.add_wording_file(&bounds));
     let shared = options.shared.as_deref();
     let parsed_themes = options.shared_work.as_ref().map(|w| &w.themes);
     let mut theme =

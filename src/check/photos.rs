@@ -12,7 +12,12 @@ use crate::portal::{Portal, PortalPage};
 
 /// Every photo problem of the site.
 pub(crate) fn check_photos(portal: &Portal, today: NaiveDate) -> Vec<Diagnostic> {
-    let page_assets = portal.pages.iter().flat_map(|p| &p.source.assets);
+    // A reprint's photos are the origin's, reported once, by the origin's check.
+    let own_pages = portal
+        .pages
+        .iter()
+        .filter(|p| p.source.meta.reprint.is_none());
+    let page_assets = own_pages.flat_map(|p| &p.source.assets);
     let section_assets = portal.sections.iter().flat_map(|s| &s.source.assets);
     let mut out: Vec<Diagnostic> = page_assets
         .chain(section_assets)

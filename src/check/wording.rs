@@ -23,7 +23,14 @@ pub(crate) fn check_wording(portal: &Portal) -> Vec<Diagnostic> {
         .sections
         .iter()
         .map(|s| s.source.file.as_path())
-        .chain(portal.pages.iter().map(|p| p.source.file.as_path()))
+        // A reprint is the origin's file, checked once, by the origin's check.
+        .chain(
+            portal
+                .pages
+                .iter()
+                .filter(|p| p.source.meta.reprint.is_none())
+                .map(|p| p.source.file.as_path()),
+        )
         .collect();
     files
         .par_iter()

@@ -323,7 +323,7 @@ fn column(raw: RawColumn, report: &mut Report<'_>) -> Option<ColumnRule> {
     })
 }
 
-fn wording(raw: RawWording, report: &mut Report<'_>) -> Option<WordingRule> {
+pub(super) fn wording(raw: RawWording, report: &mut Report<'_>) -> Option<WordingRule> {
     let right = match raw.right {
         Some(right) if !right.get_ref().trim().is_empty() => right.into_inner(),
         other => {
@@ -344,7 +344,7 @@ fn wording(raw: RawWording, report: &mut Report<'_>) -> Option<WordingRule> {
     Some(WordingRule { right, wrong })
 }
 
-fn forbidden(raw: RawForbidden, report: &mut Report<'_>) -> Option<ForbiddenTerm> {
+pub(super) fn forbidden(raw: RawForbidden, report: &mut Report<'_>) -> Option<ForbiddenTerm> {
     match raw.term {
         Some(term) if !term.get_ref().trim().is_empty() => Some(ForbiddenTerm {
             term: term.into_inner(),

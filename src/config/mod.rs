@@ -24,6 +24,7 @@ pub(crate) mod raw;
 mod tests;
 mod timezone;
 mod validate;
+mod wording_file;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -37,6 +38,7 @@ pub use self::portal::{
 };
 use self::raw::RawConfig;
 pub use self::timezone::{CHINA, default_zone};
+pub use self::wording_file::WORDING_FILE;
 use crate::diag::Diagnostic;
 
 /// The validated site configuration. Built only by [`Config::load`] or [`Config::parse`].

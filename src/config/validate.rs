@@ -29,7 +29,20 @@ pub(crate) struct Report<'a> {
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
-impl Report<'_> {
+impl<'a> Report<'a> {
+    /// Where the problems of the file `file`, whose text is `text`, go.
+    pub(crate) fn new(
+        file: &'a Path,
+        text: &'a str,
+        diagnostics: &'a mut Vec<Diagnostic>,
+    ) -> Report<'a> {
+        Report {
+            file,
+            text,
+            diagnostics,
+        }
+    }
+
     pub(crate) fn push(&mut self, diagnostic: Diagnostic, span: Option<Range<usize>>) {
         let diagnostic = place(diagnostic.in_file(self.file), span, self.text);
         self.diagnostics.push(diagnostic);

@@ -8,7 +8,7 @@
 //! would take the place of another page.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::{Content, Page, meta};
 use crate::bounds::SiteBounds;
@@ -35,6 +35,8 @@ struct Row {
 
 /// Adds the pages of every declared directory to `content`. A table out of the site's
 /// `bounds` (`file = "/etc/passwd"`, or a link leading there) is an error at its entry.
+/// For a member of a network, a table the site does not have is read from the
+/// network's shared `data/` ([`SiteBounds::data_file`]).
 pub fn load_directories(
     root: &Path,
     directories: &[DirectoryConfig],
@@ -66,11 +68,13 @@ pub fn load_directories(
             );
             continue;
         }
-        let file = PathBuf::from(&directory.file.value);
-        if let Err(d) = bounds.check(&root.join(&file)) {
+        // In a network, a table the site does not have is the shared one of that name.
+        let path = bounds.data_file(Path::new(&directory.file.value));
+        if let Err(d) = bounds.check(&path) {
             problems.push(directory.file.place(d.in_file(config_file)));
             continue;
         }
+        let file = bounds.shown(&path);
         let rows = match read_rows(root, &file) {
             Ok(rows) => rows,
             Err(d) => {

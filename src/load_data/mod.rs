@@ -4,9 +4,10 @@
 //! functions in `render/` call it with their arguments parsed.
 //!
 //! Files are looked for as Zola does (the site folder, then `static/`, `content/` and
-//! the theme's `static/`; `@/x` is `content/x`), and only within the site's bounds
-//! ([`crate::bounds`]): `../../etc/passwd`, a link to `/etc` or a file in `.git/` is an
-//! error, never read. Remote data goes through [`remote`].
+//! the theme's `static/`; `@/x` is `content/x`; for a member of a network, `data/x`
+//! the member does not have is the network's shared `data/x`), and only within the
+//! site's bounds ([`crate::bounds`]): `../../etc/passwd`, a link to `/etc` or a file in
+//! `.git/` is an error, never read. Remote data goes through [`remote`].
 
 mod formats;
 pub mod hash;
@@ -73,7 +74,8 @@ impl SiteFiles<'_> {
             )));
         }
         let mut places = vec![
-            self.root.join(&wanted),
+            // In a network, `data/x` the site does not have is the shared `data/x`.
+            self.bounds.data_file(&wanted),
             self.root.join("static").join(&wanted),
             self.root.join("content").join(&wanted),
         ];

@@ -8,7 +8,8 @@
 //! A page lands once in a site however many pushes and rules bring it. A reprint whose
 //! receiving section does not exist on the receiver is not made (`check --network`
 //! reports it). `@/` links in a reprinted body are rewritten to the origin's addresses,
-//! so they lead where they led on the origin site.
+//! so they lead where they led on the origin site. A reprint keeps its bundle files
+//! (photos, attachments), read from the origin's folder and published beside it.
 //!
 //! Every member's permalinks are gathered here too, for `@site:/path.md` links
 //! between members (resolved in the Markdown stage; a broken one is E0911).
@@ -25,8 +26,8 @@ use std::path::{Path, PathBuf};
 
 use super::build::NetworkOptions;
 use super::{MemberId, Network, PullRule};
-use crate::content::Page;
 use crate::content::meta::Reprint;
+use crate::content::{Asset, Page};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::pipeline::{self, LoadedSite, SiteLinks};
 use crate::portal::{MemberSite, UrlPlan};
@@ -237,20 +238,24 @@ fn reprint(
     page.file = up_to_root(network, receiver)
         .join(&member.folder)
         .join(&page.file);
-    page.assets = Vec::new();
+    let to_origin = up_to_root(network, receiver).join(&member.folder);
+    with_bundle_files_of_origin(&mut page, &to_origin);
     page.body = absolute_links(&page.body, site.urls.permalinks());
     let meta = &mut page.meta;
     meta.slug = meta.slug.take().map(|s| format!("{s}-{}", member.name));
     meta.path = None;
     meta.aliases = Vec::new();
     meta.push = Vec::new();
-    // Files beside the origin page stay there: the cover is shown from the origin's
-    // address, the attachments are listed on the origin page only.
+    // A cover in the bundle is the reprint's own copy; one elsewhere on the origin site
+    // (its `static/`) is shown from there.
+    let assets = &page.assets;
     meta.cover = meta
         .cover
         .take()
-        .map(|cover| on_origin(&cover, &canonical, &site.base_url));
-    meta.attachments = Vec::new();
+        .map(|cover| match in_bundle(assets, &cover) {
+            true => cover,
+            false => on_origin(&cover, &canonical, &site.base_url),
+        });
     meta.source = Some(member.association.clone());
     meta.reprint = Some(Reprint {
         canonical,
@@ -259,6 +264,33 @@ fn reprint(
         site_url: format!("{}/", site.base_url),
     });
     Some(page)
+}
+
+/// The reprint keeps the origin page's bundle files (photos, attachments), published
+/// beside it in the receiving site as beside the origin page, so its cover, the photos
+/// of its body (`resize_image` copies too) and its attachments show as on the origin.
+/// They are read where they are, in the origin's folder (`to_origin`, from the
+/// receiver's root), which the receiver's build may read for these files only
+/// (`pipeline` allows each one); a shortcode argument naming one by its content path
+/// (`path = "@/news/x/photo.jpg"`, as `resize_image` takes it) names it there too.
+fn with_bundle_files_of_origin(page: &mut Page, to_origin: &Path) {
+    for asset in &mut page.assets {
+        let in_origin = to_origin.join(&asset.file);
+        if let Ok(in_content) = asset.file.strip_prefix("content") {
+            let written = format!("\"@/{}\"", in_content.to_string_lossy());
+            if page.body.contains(&written) {
+                let there = format!("\"{}\"", in_origin.to_string_lossy());
+                page.body = page.body.replace(&written, &there);
+            }
+        }
+        asset.file = in_origin;
+    }
+}
+
+/// True when `url`, as written in front matter, names one of the bundle files `assets`.
+fn in_bundle(assets: &[Asset], url: &str) -> bool {
+    let relative = url.trim_start_matches("./");
+    !url.contains(':') && assets.iter().any(|a| a.relative == relative)
 }
 
 /// `url` as written on the origin page (relative to the page, or to the site), as an

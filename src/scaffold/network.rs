@@ -1,9 +1,8 @@
 //! `menhu init DIR --network`: the demo network (docs/network.md) — the Guangxi
 //! association's site and three city sites, each a normal site folder under `sites/`,
-//! sharing one copy of the portal theme at the network root (the organisation directory
-//! goes into the province's folder: a network build shares the root's themes/ but not
-//! yet its data/); with `--ci`, the sharded pipeline that builds the member sites on
-//! several CI machines.
+//! sharing one copy of the portal theme and the data (the organisation directory, the
+//! wording rules) at the network root; with `--ci`, the sharded pipeline that builds
+//! the member sites on several CI machines.
 //!
 //! The member sites and `network.toml` are embedded from `demo-network/`; the theme and
 //! the directory are the single demo's (embedded once, in [`super`]), so that the
@@ -44,12 +43,8 @@ pub fn init_network(dir: &Path, ci: Option<CiService>) -> Result<NetworkWritten,
     ensure_empty(dir)?;
     let mut files = write_tree(&DEMO_NETWORK, dir)?;
     files += write_tree(&DEMO_THEME, &dir.join("themes").join("portal"))?;
-    // The directory is the province's, the one site that lists it.
-    let province = dir.join("sites").join("guangxi");
-    write_file(
-        &province.join("data").join("orgs.csv"),
-        DEMO_ORGS.as_bytes(),
-    )?;
+    // Shared data: the province lists it; any member may, or keep its own copy.
+    write_file(&dir.join("data").join("orgs.csv"), DEMO_ORGS.as_bytes())?;
     write_file(&dir.join(".gitignore"), NETWORK_GITIGNORE.as_bytes())?;
     files += 2;
     let ci = match pipeline {

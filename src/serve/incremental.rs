@@ -71,6 +71,12 @@ impl Preview {
         Ok((preview, update))
     }
 
+    /// Replaces the build options: a network member's reprints and links to the other
+    /// members change with the other members' pages.
+    pub fn set_options(&mut self, options: BuildOptions) {
+        self.options = options;
+    }
+
     /// The snapshot of the last successful build.
     pub fn snapshot(&self) -> Arc<Snapshot> {
         self.snapshot.clone()

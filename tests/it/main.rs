@@ -28,6 +28,7 @@ mod images;
 mod layers;
 mod markdown;
 mod network;
+mod network_data;
 mod network_demo;
 mod no_data_lost;
 mod one_owner;

@@ -41,7 +41,10 @@ fn init_network_writes_the_members_one_shared_theme_and_the_ignore_rules() {
         );
     }
     assert!(net.join("themes/portal/templates/base.html").is_file());
-    assert!(net.join("sites/guangxi/data/orgs.csv").is_file());
+    // Shared data at the network root, read by the members.
+    assert!(net.join("data/orgs.csv").is_file());
+    assert!(net.join("data/wording.toml").is_file());
+    assert!(!net.join("sites/guangxi/data").exists());
     let ignored = read(&net.join(".gitignore"));
     let rules: Vec<&str> = ignored.lines().filter(|l| !l.starts_with('#')).collect();
     assert_eq!(

@@ -221,6 +221,62 @@ fn an_edit_of_a_pushed_city_page_reloads_the_pages_of_both_sites() {
     assert_contains(&data, "news/index.html");
 }
 
+/// The server's next line announcing a rebuild.
+fn next_rebuild_line(server: &Server) -> String {
+    loop {
+        let line = server
+            .log
+            .recv_timeout(Duration::from_secs(60))
+            .expect("the server announces its rebuild");
+        if line.starts_with("rebuilt ") {
+            return line;
+        }
+    }
+}
+
+#[test]
+fn an_edit_in_a_member_that_pushes_nothing_rebuilds_only_that_member() {
+    let root = network();
+    let server = start(&root);
+    let mut liuzhou = Events::connect_to(&server, "/liuzhou/__menhu/events");
+    let mut province = Events::connect_to(&server, "/guangxi/__menhu/events");
+    std::thread::sleep(Duration::from_millis(200));
+    root.write(
+        "sites/liuzhou/content/news/2026-05-01-ben-zhan.md",
+        "+++\ntitle = \"柳州市科协本站新闻（修订）\"\ndate = 2026-05-01\n+++\n本站的稿件。\n",
+    );
+    liuzhou.wait_for_change_of("news/index.html");
+    liuzhou.wait_for("built");
+    let line = next_rebuild_line(&server);
+    assert!(line.starts_with("rebuilt 1 of 3 sites"), "{line}");
+    assert_contains(&server.get("/liuzhou/news/").body, "（修订）");
+    // The province was not rebuilt: the first change it hears is its own edit's.
+    root.write(
+        "sites/guangxi/content/news/2026-05-01-ben-zhan.md",
+        "+++\ntitle = \"广西科协本站新闻（修订）\"\ndate = 2026-05-01\n+++\n本站的稿件。\n",
+    );
+    let (name, data) = std::iter::repeat_with(|| province.next())
+        .find(|(name, _)| name != "built")
+        .expect("an event");
+    assert_eq!(name, "change", "{data}");
+    assert_contains(&data, "news/index.html");
+    // The province reprints nothing of its own elsewhere in this network: one site.
+    let line = next_rebuild_line(&server);
+    assert!(line.starts_with("rebuilt 1 of 3 sites"), "{line}");
+    // A pushed page edited: its site and the province's, not Liuzhou's.
+    root.write(
+        "sites/wuzhou/content/news/2026-05-02-bao-song.md",
+        "+++\ntitle = \"梧州报送稿（又改）\"\ndate = 2026-05-02\npush = [\"parent\"]\n+++\n梧州的稿件正文。\n",
+    );
+    province.wait_for_change_of("news/index.html");
+    let line = next_rebuild_line(&server);
+    assert!(line.starts_with("rebuilt 2 of 3 sites"), "{line}");
+    // The shared theme rebuilds every member.
+    root.write("themes/t/static/shared.css", "body{}");
+    let line = next_rebuild_line(&server);
+    assert!(line.starts_with("rebuilt 3 of 3 sites"), "{line}");
+}
+
 #[test]
 fn a_broken_member_keeps_its_last_good_build_and_shows_its_errors_on_its_pages() {
     let root = network();

@@ -179,6 +179,9 @@ config-check-wording-no-right = a `[[check.wording]]` entry has no `right` form
 config-check-forbidden-no-term = a `[[check.forbidden]]` entry has no `term`
     .expected = `term = "过时的说法"`, optionally `instead = "现行说法"`
     .help = add the term to look for
+wording-file-other-key = `{ $key }` cannot be in `{ $file }`: the file holds wording rules only
+    .expected = `[[check.wording]]` and `[[check.forbidden]]` entries, as in site-config.toml
+    .help = move the setting to site-config.toml, or remove it
 content-expected-utf8 = a file encoded as UTF-8
 content-utf16 = file is UTF-16, not UTF-8
 content-gb18030 = file is encoded as GBK/GB18030, not UTF-8
@@ -359,7 +362,7 @@ serve-no-site-folder = cannot find the site folder: { $reason }
 serve-cannot-watch = cannot watch `{ $folder }` for changes: { $reason }
     .help = on Linux, raise the inotify limit: `sudo sysctl fs.inotify.max_user_watches=524288`
 serve-network-listening = serving the network { $network } ({ $count } sites) at { $address }/: choose a site there; each site is under its own path (press Ctrl-C to stop)
-serve-network-rebuilt = rebuilt { $sites } sites in { $took }: { $changed } outputs changed
+serve-network-rebuilt = rebuilt { $sites } of { $count } sites in { $took }: { $changed } outputs changed
 serve-picker-title = { $network }: preview of { $count } sites
 serve-picker-intro = Choose a site to preview. Pages you keep open reload by themselves when a file changes, in every site it appears in.
 serve-picker-region = Region

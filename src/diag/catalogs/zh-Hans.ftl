@@ -170,6 +170,9 @@ config-check-wording-no-right = `[[check.wording]]` 的某一项没有正确写�
 config-check-forbidden-no-term = `[[check.forbidden]]` 的某一项没有 `term`
     .expected = `term = "过时的说法"`，可再加 `instead = "现行说法"`
     .help = 补上要查找的说法
+wording-file-other-key = `{ $file }` 里不能有 `{ $key }`：这个文件只放用语规则
+    .expected = `[[check.wording]]` 和 `[[check.forbidden]]` 条目，写法与 site-config.toml 里相同
+    .help = 把这项设置移到 site-config.toml，或者删掉
 content-expected-utf8 = UTF-8 编码的文件
 content-utf16 = 文件是 UTF-16 编码，不是 UTF-8
 content-gb18030 = 文件是 GBK/GB18030 编码，不是 UTF-8
@@ -350,7 +353,7 @@ serve-no-site-folder = 找不到网站目录：{ $reason }
 serve-cannot-watch = 无法监视 `{ $folder }` 的变化：{ $reason }
     .help = 请管理员调高 Linux 的 inotify 上限：`sudo sysctl fs.inotify.max_user_watches=524288`
 serve-network-listening = 站群预览已启动：在浏览器里打开 { $address }/，选择要预览的网站（{ $network }，共 { $count } 个网站，每个网站在自己的路径下；按 Ctrl-C 停止）
-serve-network-rebuilt = 已重新生成 { $sites } 个网站，用时 { $took }：{ $changed } 个页面有变化
+serve-network-rebuilt = 已重新生成 { $count } 个网站中的 { $sites } 个，用时 { $took }：{ $changed } 个页面有变化
 serve-picker-title = { $network } · 站群预览（共 { $count } 个网站）
 serve-picker-intro = 请选择要预览的网站。修改文件后，打开着的页面会自动刷新，稿件出现在哪几个网站，哪几个网站的页面就刷新。
 serve-picker-region = 地区

@@ -170,6 +170,9 @@ config-check-wording-no-right = `[[check.wording]]` 的某一項沒有正確寫�
 config-check-forbidden-no-term = `[[check.forbidden]]` 的某一項沒有 `term`
     .expected = `term = "過時的說法"`，可再加 `instead = "現行說法"`
     .help = 補上要查找的說法
+wording-file-other-key = `{ $file }` 裏不能有 `{ $key }`：這個文件只放用語規則
+    .expected = `[[check.wording]]` 和 `[[check.forbidden]]` 條目，寫法與 site-config.toml 裏相同
+    .help = 把這項設置移到 site-config.toml，或者刪掉
 content-expected-utf8 = UTF-8 編碼的文件
 content-utf16 = 文件是 UTF-16 編碼，不是 UTF-8
 content-gb18030 = 文件是 GBK/GB18030 編碼，不是 UTF-8
@@ -350,7 +353,7 @@ serve-no-site-folder = 找不到網站目錄：{ $reason }
 serve-cannot-watch = 無法監視 `{ $folder }` 的變化：{ $reason }
     .help = 請管理員調高 Linux 的 inotify 上限：`sudo sysctl fs.inotify.max_user_watches=524288`
 serve-network-listening = 站羣預覽已啓動：在瀏覽器裏打開 { $address }/，選擇要預覽的網站（{ $network }，共 { $count } 個網站，每個網站在自己的路徑下；按 Ctrl-C 停止）
-serve-network-rebuilt = 已重新生成 { $sites } 個網站，用時 { $took }：{ $changed } 個頁面有變化
+serve-network-rebuilt = 已重新生成 { $count } 個網站中的 { $sites } 個，用時 { $took }：{ $changed } 個頁面有變化
 serve-picker-title = { $network } · 站羣預覽（共 { $count } 個網站）
 serve-picker-intro = 請選擇要預覽的網站。修改文件後，打開着的頁面會自動刷新，稿件出現在哪幾個網站，哪幾個網站的頁面就刷新。
 serve-picker-region = 地區

@@ -2,9 +2,11 @@
 //! site picker ([`picker`]); `/<name>/…` is member `<name>`'s site, built in memory with
 //! the base URL `http://ADDRESS/<name>`, so its links (and the links between members)
 //! stay on the preview. Each site has its own event stream at `/<name>/__menhu/events`:
-//! a change rebuilds the network ([`members`]) and each open page reloads when its
-//! output changed — a city page pushed to the province changes pages of both sites, so
-//! open pages of both reload.
+//! a change rebuilds, incrementally, the members it touches ([`members`]: the member
+//! whose files changed and those reprinting its changed pages; every member for the
+//! shared theme, the shared data or `network.toml`), and each open page reloads when
+//! its output changed — a city page pushed to the province changes pages of both
+//! sites, so open pages of both reload, and a third site hears nothing.
 //!
 //! What the single-site preview guarantees holds here too: requests are answered from
 //! the in-memory outputs only ([`super::http::resolve_request_path`] within a site, and
@@ -93,29 +95,22 @@ pub fn serve_network(
         Ok(addr) => format!("http://{addr}"),
         Err(_) => format!("http://{}:{}", options.bind, options.port),
     };
-    let (network, first) = members::build_all(options, &address)?;
+    let (network, mut previews, first) = members::Previews::start(options, &address)?;
     let mut watcher = watch::NetworkWatcher::start(&network)?;
     let instance = format!("{}-{}", std::process::id(), super::now_millis());
-    let mut problems = Diagnostics::new();
     let mut sites = BTreeMap::new();
     for member in first {
-        match member.result {
-            Ok(built) => {
-                for warning in built.warnings.iter() {
-                    announce(&warning.clone().render_human(false, options.lang));
-                }
-                let site = ServedSite {
-                    served: RwLock::new(Arc::new(members::snapshot(&built, options.lang))),
-                    hub: reload::Hub::new(format!("{instance}-{}", member.name)),
-                    failed: Mutex::new(None),
-                };
-                sites.insert(member.name, site);
+        if let Ok(update) = &member.result {
+            for warning in update.warnings.iter() {
+                announce(&warning.clone().render_human(false, options.lang));
             }
-            Err(errors) => problems.extend(errors),
         }
-    }
-    if problems.has_errors() {
-        return Err(problems);
+        let site = ServedSite {
+            served: RwLock::new(member.snapshot),
+            hub: reload::Hub::new(format!("{instance}-{}", member.name)),
+            failed: Mutex::new(None),
+        };
+        sites.insert(member.name, site);
     }
     let shared = Arc::new(Shared {
         own_hosts: guard::OwnHosts::new(&options.bind, listener.local_addr().ok(), None)
@@ -137,27 +132,28 @@ pub fn serve_network(
     );
     announce(&listening.render(options.lang));
     while let Some(changes) = watcher.next_changes() {
-        rebuild(&shared, options, &address, &changes, &announce);
+        rebuild(&shared, &mut previews, options.lang, &changes, &announce);
     }
     Ok(())
 }
 
-/// Rebuilds the network after `changes`: each member that built has its new outputs
-/// published and its open pages told what changed; each that failed keeps its last good
-/// outputs and shows its errors over its open pages (and on the picker).
+/// Rebuilds the members `changes` touch ([`members::Previews::rebuild`]): each that
+/// built has its new outputs published and its open pages told what changed; each that
+/// failed keeps its last good outputs and shows its errors over its open pages (and on
+/// the picker). The open pages of the members not rebuilt hear only that it is over.
 fn rebuild(
     shared: &Shared,
-    options: &NetworkServeOptions,
-    address: &str,
+    previews: &mut members::Previews,
+    lang: Lang,
     changes: &watch::Changes,
     announce: &impl Fn(&str),
 ) {
     let started = Instant::now();
-    let lang = options.lang;
-    let built = match members::build_all(options, address) {
-        Ok((_, built)) => built,
+    let rebuilt = match previews.rebuild(changes) {
+        Ok(rebuilt) => rebuilt,
         Err(problems) => {
-            // `network.toml` itself is broken: every site shows it.
+            // `network.toml` itself is broken, or a page pushes to no member: every
+            // site shows it.
             let text = super::human(&problems, lang);
             for site in shared.sites.values() {
                 *super::lock(&site.failed) = Some(text.clone());
@@ -171,29 +167,28 @@ fn rebuild(
     };
     let mut changed_total = 0;
     let mut failed_any = false;
-    for member in built {
-        // A member added to `network.toml` while serving is previewed after a restart.
+    let mut names = Vec::new();
+    for member in &rebuilt {
         let Some(served) = shared.sites.get(&member.name) else {
             continue;
         };
-        match member.result {
-            Ok(built) => {
-                for warning in built.warnings.iter() {
+        names.push(&member.name);
+        match &member.result {
+            Ok(update) => {
+                for warning in update.warnings.iter() {
                     announce(&warning.render_human(false, lang));
                 }
-                let next = Arc::new(members::snapshot(&built, lang));
-                let before = std::mem::replace(&mut *write(&served.served), next.clone());
-                let changed = changed_paths(&before, &next, changes);
+                *write(&served.served) = member.snapshot.clone();
                 let was_failed = super::lock(&served.failed).take().is_some();
                 // An empty event still clears the overlay of a build error just fixed.
-                if !changed.is_empty() || was_failed {
-                    served.hub.changed(&changed);
+                if !update.changed.is_empty() || was_failed {
+                    served.hub.changed(&update.changed);
                 }
-                changed_total += changed.len();
+                changed_total += update.changed.len();
             }
             Err(problems) => {
                 failed_any = true;
-                let text = super::human(&problems, lang);
+                let text = super::human(problems, lang);
                 *super::lock(&served.failed) = Some(text.clone());
                 served.hub.failed(&text);
                 announce(&text);
@@ -207,14 +202,16 @@ fn rebuild(
     let line = crate::t!(
         "serve-network-rebuilt",
         took = took,
-        sites = shared.sites.len(),
+        sites = names.len(),
+        count = shared.sites.len(),
         changed = changed_total
     );
     announce(&line.render(lang));
     built_everywhere(shared, &started);
 }
 
-/// Tells every site's open pages that the rebuild is over.
+/// Tells every site's open pages that the rebuild is over (those of a site not rebuilt
+/// learn only that).
 fn built_everywhere(shared: &Shared, started: &Instant) {
     for site in shared.sites.values() {
         site.hub.built(started.elapsed().as_millis());
@@ -226,35 +223,6 @@ fn write<T>(lock: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
         Ok(guard) => guard,
         Err(poisoned) => poisoned.into_inner(),
     }
-}
-
-/// The output paths of a site whose bytes differ between `before` and `after`, added
-/// or removed, and the copied files whose source was touched by `changes`, sorted.
-fn changed_paths(before: &Snapshot, after: &Snapshot, changes: &watch::Changes) -> Vec<String> {
-    let mut changed: Vec<String> = Vec::new();
-    for (path, body) in &after.files {
-        if before.files.get(path) != Some(body) {
-            changed.push(path.clone());
-        }
-    }
-    for (to, from) in &after.copies {
-        let edited = changes.rescan || changes.paths.iter().any(|t| from.starts_with(t));
-        if edited || before.copies.get(to) != Some(from) {
-            changed.push(to.clone());
-        }
-    }
-    let gone = |path: &String| !after.files.contains_key(path) && !after.copies.contains_key(path);
-    changed.extend(
-        before
-            .files
-            .keys()
-            .chain(before.copies.keys())
-            .filter(|p| gone(p))
-            .cloned(),
-    );
-    changed.sort();
-    changed.dedup();
-    changed
 }
 
 /// Where a request goes.

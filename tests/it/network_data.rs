@@ -6,7 +6,7 @@
 //! asked for it.
 
 use crate::serve_network::network;
-use crate::support::{Site, assert_contains, assert_not_contains};
+use crate::support::{Run, Site, assert_contains, assert_not_contains};
 
 const ORGS_SECTION: &str = "+++\ntitle = \"组织机构\"\nkind = \"orgs\"\nsort_by = \"title\"\n+++\n";
 
@@ -47,6 +47,13 @@ fn sharing() -> Site {
     root
 }
 
+/// `menhu build --network` in English, which must fail (exit 1).
+fn failing_network_build(root: &Site) -> Run {
+    let run = root.menhu(&["build", "--network", "--lang", "en"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    run
+}
+
 #[test]
 fn a_member_reads_the_shared_directory_and_data_and_its_own_file_replaces_the_shared_one() {
     let root = sharing();
@@ -77,8 +84,7 @@ fn a_shared_directory_row_error_names_the_shared_file_and_line() {
         "data/orgs.csv",
         "title,slug,level\n广西壮族自治区科学技术协会,gx-kexie,province\n,no-title,city\n",
     );
-    let run = root.menhu(&["build", "--network", "--lang", "en"]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    let run = failing_network_build(&root);
     assert_contains(&run.stderr, "E0221");
     assert_contains(&run.stderr, "--> data/orgs.csv:3");
     assert_not_contains(&run.stderr, "sites/guangxi/data/orgs.csv");
@@ -99,8 +105,7 @@ fn a_shared_file_or_folder_leading_out_of_the_network_is_refused_naming_file_and
         root.path("data/orgs.csv"),
     )
     .unwrap();
-    let run = root.menhu(&["build", "--network", "--lang", "en"]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    let run = failing_network_build(&root);
     assert_contains(&run.stderr, "E0214");
     // The directory entry of the province's config that asked for it, and the link.
     assert_contains(&run.stderr, "sites/guangxi/site-config.toml:");
@@ -119,8 +124,7 @@ fn a_shared_file_or_folder_leading_out_of_the_network_is_refused_naming_file_and
     std::fs::write(outside.path().join("orgs.csv"), "title\n机密\n").unwrap();
     std::fs::write(outside.path().join("facts.toml"), "motto = \"机密\"\n").unwrap();
     symlink(outside.path(), root.path("data")).unwrap();
-    let run = root.menhu(&["build", "--network", "--lang", "en"]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    let run = failing_network_build(&root);
     assert_contains(&run.stderr, "E0214");
     assert_contains(&run.stderr, "sites/guangxi/site-config.toml:");
     assert_not_contains(&run.stderr, "机密");
@@ -131,8 +135,7 @@ fn a_shared_file_or_folder_leading_out_of_the_network_is_refused_naming_file_and
         "sites/liuzhou/templates/index.html",
         "<main>{% set x = load_data(path=\"../../../secret.csv\") %}{{ x }}</main>",
     );
-    let run = root.menhu(&["build", "--network", "--lang", "en"]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    let run = failing_network_build(&root);
     assert_contains(&run.stderr, "sites/liuzhou/templates/index.html");
     assert_contains(&run.stderr, "leads outside the site");
 }
@@ -214,8 +217,7 @@ fn shared_wording_rules_apply_to_every_member_and_a_member_adds_or_replaces_them
         "data/wording.toml",
         "[[check.wording]]\nright = \"科学技术协会\"\nwrongs = [\"科学技术学会\"]\n",
     );
-    let run = root.menhu(&["build", "--network", "--lang", "en"]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    let run = failing_network_build(&root);
     assert_contains(&run.stderr, "E0101");
     assert_contains(&run.stderr, "--> data/wording.toml:3:1");
     assert_contains(&run.stderr, "did you mean `wrong`?");

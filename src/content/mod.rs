@@ -52,7 +52,7 @@ pub struct Section {
 }
 
 /// A page: a Markdown file, or a folder with `index.md` (a bundle) and its assets.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     /// `content/news/x.md` or `content/news/x/index.md`, relative to the site root.
     pub file: PathBuf,

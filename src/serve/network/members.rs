@@ -12,7 +12,6 @@ use std::sync::Arc;
 
 use super::NetworkServeOptions;
 use super::watch::Changes;
-use crate::content::Page;
 use crate::diag::Diagnostics;
 use crate::network::build::{self, BaseUrls, NetworkOptions};
 use crate::network::{MemberId, Network};
@@ -115,7 +114,7 @@ impl Previews {
                 continue;
             }
             let own = own_changes(&member.root, changes);
-            let around = !same_pages(&member.options.reprints, &options.reprints)
+            let around = member.options.reprints != options.reprints
                 || member.options.site_links != options.site_links
                 || member.options.member_sites != options.member_sites;
             let change = match (everyone || around, own.is_empty()) {
@@ -153,25 +152,6 @@ fn own_changes(root: &Path, changes: &Changes) -> BTreeSet<PathBuf> {
         .filter_map(|p| p.strip_prefix(root).ok())
         .map(Path::to_path_buf)
         .collect()
-}
-
-/// True when the two lists of reprints are the same pages, as read.
-fn same_pages(before: &[Page], after: &[Page]) -> bool {
-    before.len() == after.len()
-        && before.iter().zip(after).all(|(a, b)| {
-            a.file == b.file
-                && a.key == b.key
-                && a.section == b.section
-                && a.stem == b.stem
-                && a.meta == b.meta
-                && a.body == b.body
-                && a.body_line == b.body_line
-                && a.assets.len() == b.assets.len()
-                && a.assets
-                    .iter()
-                    .zip(&b.assets)
-                    .all(|(x, y)| x.file == y.file && x.relative == y.relative && x.size == y.size)
-        })
 }
 
 fn absolute(path: &Path) -> PathBuf {

@@ -35,8 +35,10 @@ use crate::render::{self, Incremental, RenderMode, RenderedSite, Shortcodes, The
 
 mod cached;
 pub mod persist;
+mod reprint_markdown;
 
 pub use cached::{CacheUse, build_cached};
+pub use reprint_markdown::ReprintRenders;
 
 /// What to build and how.
 #[derive(Debug, Clone)]
@@ -71,13 +73,26 @@ pub struct BuildOptions {
 }
 
 /// What several site builds in one process share (the members of a network): the
-/// templates, parsed once per distinct set of template files; and the code
-/// highlighter's syntaxes, which a lone build frees after its Markdown, kept loaded
-/// for the next site until the last build sharing them is done (then freed).
+/// templates, parsed once per distinct set of template files; the Markdown of pages
+/// several members reprint, rendered once; and the code highlighter's syntaxes, which
+/// a lone build frees after its Markdown, kept loaded for the next site until the last
+/// build sharing them is done (then freed).
 #[derive(Debug, Default)]
 pub struct SharedWork {
     /// Templates parsed, by the files they were parsed from.
     pub themes: render::ParsedThemes,
+    /// Renders of reprinted pages that members still to be built show.
+    pub reprints: ReprintRenders,
+}
+
+impl SharedWork {
+    /// Work shared by builds that show the reprints `reprints` awaits.
+    pub fn with_reprints(reprints: ReprintRenders) -> SharedWork {
+        SharedWork {
+            themes: render::ParsedThemes::default(),
+            reprints,
+        }
+    }
 }
 
 impl Drop for SharedWork {
@@ -692,6 +707,7 @@ fn build_model(
         theme.as_ref(),
         markdown_cache,
         sources,
+        options.shared_work.as_deref().map(|w| &w.reprints),
     );
     if sources == Sources::Shed && options.shared_work.is_none() {
         // No more Markdown until the next build: its syntaxes need not wait for it.
@@ -933,7 +949,8 @@ pub fn markdown_options(config: &Config) -> MarkdownOptions {
 type MarkdownStage = (Vec<Rendered>, Vec<Rendered>, Vec<Diagnostic>);
 
 /// Renders every section's and page's Markdown in parallel (reusing `cache`'s
-/// renders whose inputs are unchanged).
+/// renders whose inputs are unchanged, and `reprints`' renders of the pages other
+/// members of a network reprint too).
 fn render_markdown(
     config: &Config,
     content: &mut Content,
@@ -941,6 +958,7 @@ fn render_markdown(
     theme: Option<&Theme>,
     cache: Option<&mut MarkdownCache>,
     sources: Sources,
+    reprints: Option<&ReprintRenders>,
 ) -> MarkdownStage {
     let options = markdown_options(config);
     let config_value = render::view::config_value(config);
@@ -1008,8 +1026,25 @@ fn render_markdown(
         .map(|(p, url)| {
             let owner =
                 owner_read.then(|| ("page", render::markdown_view::markdown_page(config, p, url)));
-            let ((mut rendered, problems), fresh) =
-                render_source(&p.file, &p.body, p.body_line, &url.permalink, owner);
+            let render = || render_source(&p.file, &p.body, p.body_line, &url.permalink, owner);
+            let shared = reprints.zip(p.meta.reprint.as_ref());
+            let ((mut rendered, problems), fresh) = match shared {
+                // A network build has no Markdown cache to fill.
+                Some((reprints, reprint)) if previous.is_none() => {
+                    let problems =
+                        |r: &Rendered| markdown_problems(&p.file, &p.body, p.body_line, r);
+                    let shared = reprints.render(
+                        &reprint.canonical,
+                        &p.body,
+                        &options,
+                        &url.permalink,
+                        || render().0,
+                        problems,
+                    );
+                    (shared, None)
+                }
+                _ => render(),
+            };
             if sources == Sources::Shed {
                 // Nothing reads the source again (see `Portal::shed_sources`), nor the
                 // plain text unless an index is made; freeing both here keeps a large

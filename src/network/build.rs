@@ -287,7 +287,13 @@ impl Plan {
     /// Each member with its options and what was read of it, for its build; the
     /// members share the work that is the same ([`pipeline::SharedWork`]).
     fn into_members(self) -> (Network, Vec<(MemberId, BuildOptions, Option<LoadedSite>)>) {
-        let shared_work = std::sync::Arc::new(pipeline::SharedWork::default());
+        // Pages several of these members reprint are rendered once for them all.
+        let reprinted = (self.planned.members.iter())
+            .flat_map(|(_, options)| &options.reprints)
+            .filter_map(|page| Some(page.meta.reprint.as_ref()?.canonical.as_str()));
+        let shared_work = std::sync::Arc::new(pipeline::SharedWork::with_reprints(
+            pipeline::ReprintRenders::expecting(reprinted),
+        ));
         let members = (self.planned.members.into_iter())
             .zip(self.loaded)
             .map(|((id, mut options), loaded)| {
@@ -466,4 +472,29 @@ fn files_of(folder: &Path) -> BTreeMap<String, serde_json::Value> {
         );
     }
     files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_several_members_reprint_are_rendered_once_and_freed_after_the_last() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::scaffold::init_network(dir.path(), None).unwrap();
+        let options = NetworkOptions {
+            now: Now::At(chrono::DateTime::from_timestamp(1_796_000_000, 0).unwrap()),
+            ..NetworkOptions::new(dir.path())
+        };
+        let (network, planned) = plan(&options).unwrap().into_members();
+        let shared = planned[0].1.shared_work.clone().unwrap();
+        for (id, options, loaded) in planned {
+            let built = pipeline::build_in_memory_loaded(&options, loaded);
+            assert!(built.is_ok(), "{}", network.member(id).name);
+        }
+        // The province's eight notices, pulled by each of the three cities: rendered
+        // by the first city, taken by the other two.
+        assert_eq!(shared.reprints.reused(), 16);
+        assert_eq!(shared.reprints.kept(), 0);
+    }
 }

@@ -5,8 +5,8 @@
 //! segments, version, error correction and mask, hence the same picture) but the eight
 //! masks are scored here on rows and columns packed into bits (the crate's scoring
 //! reads each module through a boxed closure and was a sixth of a portal build's
-//! time), and the SVG text its renderer writes is written here without formatting a
-//! number per module.
+//! time), and the SVG is drawn here in module units, a rectangle per run of dark
+//! modules, in a third of the text the crate's renderer writes.
 
 use std::collections::HashMap;
 
@@ -21,46 +21,61 @@ pub fn qr_svg(text: &str, label: &str) -> Option<String> {
     Some(svg_of(&modules, width, label))
 }
 
-/// Modules of quiet zone on each side, as the crate's renderer was asked for.
+/// Modules of quiet zone on each side.
 const QUIET_ZONE: usize = 4;
 /// The smallest width and height of the picture, in SVG units.
 const MIN_SIZE: usize = 120;
 
-/// The picture `qrcode`'s SVG renderer draws of `modules` (with a quiet zone of four
-/// modules, at least 120 units wide, dark `#111111` on `#ffffff`), without its XML
-/// declaration and labelled: the same text, written without formatting each number of
-/// each dark module's path (most of the function's time when the crate wrote it).
+/// The picture of `modules` (with a quiet zone of four modules, at least 120 units
+/// wide, dark `#111111` on `#ffffff`), labelled. Drawn in module units (the view box is
+/// the code's width in modules), one rectangle per run of dark modules in a row: the
+/// picture the `qrcode` crate's renderer draws, in a third of its text (it writes
+/// each dark module as its own square in scaled units), which every article page and
+/// its Traditional copy carry.
 fn svg_of(modules: &[Color], width: usize, label: &str) -> String {
     let across = width + 2 * QUIET_ZONE;
-    let unit = MIN_SIZE.div_ceil(across).max(1);
-    let size = across * unit;
-    // Every offset a module can start at, written once: `M{left} {top}h…`.
-    let offsets: Vec<String> = (0..across).map(|i| (i * unit).to_string()).collect();
-    let step = format!("h{unit}v{unit}H");
+    let size = MIN_SIZE.div_ceil(across).max(1) * across;
+    // Every coordinate and run length, written once.
+    let numbers: Vec<String> = (0..=across).map(|i| i.to_string()).collect();
     let label = crate::html_text::escape(label);
-    let mut svg = String::with_capacity(400 + modules.len() * 12);
+    let mut svg = String::with_capacity(400 + modules.len() * 3);
     svg.push_str(&format!(
         concat!(
             r#"<svg role="img" aria-label="{label}" class="qr-code" "#,
-            r#"xmlns="http://www.w3.org/2000/svg" version="1.1" width="{w}" height="{w}""#,
-            r#" viewBox="0 0 {w} {w}" shape-rendering="crispEdges">"#,
-            r##"<rect x="0" y="0" width="{w}" height="{w}" fill="#ffffff"/>"##,
+            r#"xmlns="http://www.w3.org/2000/svg" version="1.1" width="{size}" height="{size}""#,
+            r#" viewBox="0 0 {across} {across}" shape-rendering="crispEdges">"#,
+            r##"<rect width="{across}" height="{across}" fill="#ffffff"/>"##,
             r##"<path fill="#111111" d=""##,
         ),
         label = label,
-        w = size,
+        size = size,
+        across = across,
     ));
     for (y, row) in modules.chunks_exact(width.max(1)).enumerate() {
-        let top: &str = &offsets[y + QUIET_ZONE];
-        for (x, _) in row.iter().enumerate().filter(|(_, m)| **m != Color::Light) {
-            let left: &str = &offsets[x + QUIET_ZONE];
-            for part in ["M", left, " ", top, step.as_str(), left, "V", top] {
+        let top = numbers[y + QUIET_ZONE].as_str();
+        for (x, length) in dark_runs(row) {
+            let (left, length) = (numbers[x + QUIET_ZONE].as_str(), numbers[length].as_str());
+            for part in ["M", left, " ", top, "h", length, "v1h-", length, "z"] {
                 svg.push_str(part);
             }
         }
     }
     svg.push_str(r#""/></svg>"#);
     svg
+}
+
+/// The runs of dark modules of `row`: (first module, length).
+fn dark_runs(row: &[Color]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut x = 0;
+    std::iter::from_fn(move || {
+        let start = x + row[x..].iter().position(|m| *m != Color::Light)?;
+        let length = row[start..]
+            .iter()
+            .position(|m| *m == Color::Light)
+            .unwrap_or(row.len() - start);
+        x = start + length;
+        Some((start, length))
+    })
 }
 
 /// The modules of the QR code of `data` (row by row) and its width: what
@@ -383,41 +398,89 @@ mod tests {
         assert!(BitLines::new(&vec![false; 129 * 129], 129).is_none());
     }
 
-    /// The picture as the crate's SVG renderer draws it, labelled as `qr_svg` does.
-    fn crate_svg(text: &str, label: &str) -> String {
-        use qrcode::render::{Renderer, svg};
-        let code =
-            qrcode::QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).unwrap();
-        let svg = Renderer::<svg::Color>::new(&code.to_colors(), code.width(), 4)
-            .min_dimensions(120, 120)
-            .quiet_zone(true)
-            .dark_color(svg::Color("#111111"))
-            .light_color(svg::Color("#ffffff"))
-            .build();
-        let body = svg.trim_start_matches("<?xml version=\"1.0\" standalone=\"yes\"?>");
-        let label = crate::html_text::escape(label);
-        body.replacen(
-            "<svg ",
-            &format!("<svg role=\"img\" aria-label=\"{label}\" class=\"qr-code\" "),
-            1,
-        )
+    /// The modules `svg` paints dark, read back from its path (with the quiet zone),
+    /// and its size and view box.
+    fn painted(svg: &str) -> (Vec<Vec<bool>>, String) {
+        let across: usize = svg
+            .split("viewBox=\"0 0 ")
+            .nth(1)
+            .unwrap()
+            .split(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let mut grid = vec![vec![false; across]; across];
+        let path = svg
+            .split(" d=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        for rect in path.split('z').filter(|r| !r.is_empty()) {
+            // M{x} {y}h{n}v1h-{n}
+            let rest = rect.strip_prefix('M').unwrap();
+            let (x, rest) = rest.split_once(' ').unwrap();
+            let (y, rest) = rest.split_once('h').unwrap();
+            let (n, back) = rest.split_once("v1h-").unwrap();
+            assert_eq!(n, back, "{rect}");
+            let (x, y, n): (usize, usize, usize) =
+                (x.parse().unwrap(), y.parse().unwrap(), n.parse().unwrap());
+            for cell in &mut grid[y][x..x + n] {
+                assert!(!*cell, "painted twice: {rect}");
+                *cell = true;
+            }
+        }
+        let size = svg
+            .split("width=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_owned();
+        (grid, size)
     }
 
     #[test]
-    fn the_svg_is_the_crates_for_codes_of_every_size() {
+    fn the_svg_paints_the_crates_modules_at_the_crates_size() {
         let texts: Vec<String> = (1..400)
             .step_by(9)
             .map(|len| "门户科协ab/CD:09".chars().cycle().take(len).collect())
             .chain(["https://kx.example.org/news/n000042/".to_owned()])
             .collect();
         for text in &texts {
-            let label = "手机扫码 <阅读> & \"分享\"";
-            assert_eq!(
-                qr_svg(text, label).unwrap(),
-                crate_svg(text, label),
-                "{text:?}"
-            );
+            let code =
+                qrcode::QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).unwrap();
+            let width = code.width();
+            let svg = qr_svg(text, "本页二维码").unwrap();
+            let (grid, size) = painted(&svg);
+            let across = width + 2 * QUIET_ZONE;
+            assert_eq!(grid.len(), across);
+            let colors = code.to_colors();
+            for (y, row) in grid.iter().enumerate() {
+                for (x, dark) in row.iter().enumerate() {
+                    let inside = QUIET_ZONE..QUIET_ZONE + width;
+                    let expected = inside.contains(&x)
+                        && inside.contains(&y)
+                        && colors[(y - QUIET_ZONE) * width + x - QUIET_ZONE] == Color::Dark;
+                    assert_eq!(*dark, expected, "{text:?} at ({x}, {y})");
+                }
+            }
+            // The size the crate's renderer gives: whole units per module, at least 120.
+            let unit = 120usize.div_ceil(across).max(1);
+            assert_eq!(size, (across * unit).to_string(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn the_label_is_escaped() {
+        let svg = qr_svg("https://kx.example.org/", "手机扫码 <阅读> & \"分享\"").unwrap();
+        assert!(
+            svg.contains("aria-label=\"手机扫码 &lt;阅读&gt; &amp; &quot;分享&quot;\""),
+            "{svg}"
+        );
     }
 
     #[test]

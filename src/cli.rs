@@ -303,10 +303,11 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 /// The run's language. `menhu init` runs outside any site (the folder it is started in
-/// may be another site), so only `--lang`, `MENHU_LANG` and the locale choose it.
+/// may be another site): it speaks the language of the demo it writes, as the commands
+/// run in it next will, unless `--lang` or `MENHU_LANG` say otherwise.
 fn language(cli: &Cli) -> Lang {
     match &cli.command {
-        Command::Init { .. } => Lang::for_run(cli.lang, None),
+        Command::Init { .. } => Lang::for_new_site(cli.lang, scaffold::DEMO_LANGUAGE),
         Command::Build { network, site, .. } if *network || !site.is_empty() => {
             Lang::for_run(cli.lang, network_build::first_member(&cli.root).as_deref())
         }

@@ -19,6 +19,8 @@ use crate::zh;
 static DEMO_CONTENT: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/content");
 static DEMO_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/portal");
 const DEMO_CONFIG: &str = include_str!("../site-config.toml");
+/// The demo's `default_language` (its sites' and the network's).
+pub const DEMO_LANGUAGE: &str = "zh-Hans";
 /// What git should not keep of a site: the output, the build before it (kept beside
 /// the output for an atomic swap) and the external-link cache.
 const GITIGNORE: &str =
@@ -378,6 +380,12 @@ mod tests {
     use super::*;
 
     type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    #[test]
+    fn init_speaks_the_language_the_demo_is_written_in() {
+        let table: toml::Table = toml::from_str(DEMO_CONFIG).unwrap();
+        assert_eq!(table["default_language"].as_str(), Some(DEMO_LANGUAGE));
+    }
 
     fn noon() -> chrono::DateTime<chrono::FixedOffset> {
         chrono::DateTime::parse_from_rfc3339("2026-11-26T10:00:00+08:00").expect("a valid date")

@@ -69,18 +69,23 @@ impl Lang {
     }
 
     /// [`Lang::choose`] with this process's environment and the site at `root`; with
-    /// no site (`menhu init` makes one), the environment and the locale only.
+    /// no site, the environment and the locale only.
     pub fn for_run(flag: Option<Lang>, root: Option<&Path>) -> Lang {
+        Lang::with_site_language(flag, root.and_then(site_language).as_deref())
+    }
+
+    /// [`Lang::choose`] for a site about to be made in `language` (`menhu init`): it
+    /// speaks as every later command in that site will.
+    pub fn for_new_site(flag: Option<Lang>, language: &str) -> Lang {
+        Lang::with_site_language(flag, Some(language))
+    }
+
+    fn with_site_language(flag: Option<Lang>, site: Option<&str>) -> Lang {
         let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
         let locale = env("LC_ALL")
             .or_else(|| env("LC_MESSAGES"))
             .or_else(|| env("LANG"));
-        Lang::choose(
-            flag,
-            env("MENHU_LANG").as_deref(),
-            root.and_then(site_language).as_deref(),
-            locale.as_deref(),
-        )
+        Lang::choose(flag, env("MENHU_LANG").as_deref(), site, locale.as_deref())
     }
 }
 

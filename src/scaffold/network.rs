@@ -107,6 +107,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_member_of_the_demo_is_written_in_the_language_init_speaks() {
+        for folder in member_folders() {
+            let config = DEMO_NETWORK
+                .get_file(format!("{folder}/site-config.toml"))
+                .and_then(|file| file.contents_utf8())
+                .unwrap();
+            let table: toml::Table = toml::from_str(config).unwrap();
+            let language = table["default_language"].as_str();
+            assert_eq!(language, Some(super::super::DEMO_LANGUAGE), "{folder}");
+        }
+    }
+
+    #[test]
     fn the_member_folders_are_read_from_the_embedded_network_toml() {
         assert_eq!(
             member_folders(),

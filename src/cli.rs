@@ -303,8 +303,8 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 /// The run's language. `menhu init` runs outside any site (the folder it is started in
-/// may be another site): it speaks the language of the demo it writes, as the commands
-/// run in it next will, unless `--lang` or `MENHU_LANG` say otherwise.
+/// may be another site), so `--lang`, `MENHU_LANG` and the locale choose it, and where
+/// none names a language, the language of the demo it writes (Chinese), not English.
 fn language(cli: &Cli) -> Lang {
     match &cli.command {
         Command::Init { .. } => Lang::for_new_site(cli.lang, scaffold::DEMO_LANGUAGE),

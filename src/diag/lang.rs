@@ -71,21 +71,23 @@ impl Lang {
     /// [`Lang::choose`] with this process's environment and the site at `root`; with
     /// no site, the environment and the locale only.
     pub fn for_run(flag: Option<Lang>, root: Option<&Path>) -> Lang {
-        Lang::with_site_language(flag, root.and_then(site_language).as_deref())
+        let site = root.and_then(site_language);
+        Lang::choose(
+            flag,
+            env("MENHU_LANG").as_deref(),
+            site.as_deref(),
+            locale().as_deref(),
+        )
     }
 
-    /// [`Lang::choose`] for a site about to be made in `language` (`menhu init`): it
-    /// speaks as every later command in that site will.
+    /// The language of `menhu init`, which makes a site written in `language`: `--lang`,
+    /// else `MENHU_LANG`, else the system locale, else `language` (not English: the
+    /// editor whose system names no language reads the demo's).
     pub fn for_new_site(flag: Option<Lang>, language: &str) -> Lang {
-        Lang::with_site_language(flag, Some(language))
-    }
-
-    fn with_site_language(flag: Option<Lang>, site: Option<&str>) -> Lang {
-        let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
-        let locale = env("LC_ALL")
-            .or_else(|| env("LC_MESSAGES"))
-            .or_else(|| env("LANG"));
-        Lang::choose(flag, env("MENHU_LANG").as_deref(), site, locale.as_deref())
+        let chosen = [env("MENHU_LANG"), locale()].into_iter().flatten();
+        flag.or_else(|| chosen.filter_map(|tag| Lang::from_tag(&tag)).next())
+            .or_else(|| Lang::from_tag(language))
+            .unwrap_or_default()
     }
 }
 
@@ -100,6 +102,18 @@ impl std::str::FromStr for Lang {
             )
         })
     }
+}
+
+/// The environment variable `name`, when set to more than white space.
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+/// The system locale: `LC_ALL`, else `LC_MESSAGES`, else `LANG`.
+fn locale() -> Option<String> {
+    env("LC_ALL")
+        .or_else(|| env("LC_MESSAGES"))
+        .or_else(|| env("LANG"))
 }
 
 /// The `default_language` of the site at `root`, read from `site-config.toml` (or a

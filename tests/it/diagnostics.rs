@@ -786,7 +786,8 @@ fn errors_of_every_stage_in_the_sites_language() {
 }
 
 /// `menhu init` makes a new site: the folder it is started in (here a Chinese site)
-/// does not choose its language; `--lang`, MENHU_LANG and the locale do.
+/// does not choose its language; `--lang`, MENHU_LANG and the locale do, and with no
+/// locale it speaks the demo's Chinese, not English.
 #[test]
 fn init_speaks_the_language_of_the_locale_not_of_the_folder_it_is_run_in() {
     let site = news_site();
@@ -813,4 +814,9 @@ fn init_speaks_the_language_of_the_locale_not_of_the_folder_it_is_run_in() {
     assert_contains(&chinese, "menhu serve");
     let traditional = init("hant-portal", &[("LANG", "C"), ("MENHU_LANG", "zh-Hant")]);
     assert!(!chinese_prose(&traditional).is_empty(), "{traditional}");
+    for (target, locale) in [("c-portal", "C"), ("unset-portal", "")] {
+        let said = init(target, &[("LANG", locale)]);
+        assert!(english_runs(&said).is_empty(), "{locale:?}: {said}");
+        assert_contains(&said, "示例网站已写入");
+    }
 }

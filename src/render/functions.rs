@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use tera::{Function, Tera, Value};
 
-use super::view::Views;
+use super::view::{SectionPages, Views};
 use crate::config::Config;
 use crate::images::{
     Focus, FormatChoice, ImageError, ImageJob, ImageRequests, Operation, SourceInfo,
@@ -262,7 +262,27 @@ impl Function for GetSection {
                 "`get_section`: no section `{path}` (expected a path like `news/_index.md`)"
             )));
         };
-        Ok(self.0.section(section.id, !bool_arg(args, "metadata_only")))
+        Ok(self.0.section(section.id, section_pages_arg(args)?))
+    }
+}
+
+/// The pages `get_section` lists: none with `metadata_only=true`, the first `limit`
+/// with `limit=N`, else all.
+fn section_pages_arg(args: &HashMap<String, Value>) -> tera::Result<SectionPages> {
+    if bool_arg(args, "metadata_only") {
+        return Ok(SectionPages::None);
+    }
+    match args.get("limit") {
+        None | Some(Value::Null) => Ok(SectionPages::All),
+        Some(value) => value
+            .as_u64()
+            .and_then(|n| usize::try_from(n).ok())
+            .map(SectionPages::First)
+            .ok_or_else(|| {
+                tera::Error::msg(format!(
+                    "`get_section`: `limit` must be a whole number of pages, got `{value}`"
+                ))
+            }),
     }
 }
 

@@ -13,7 +13,7 @@ use tera::{Tera, Value};
 
 use super::memo::{self, Incremental};
 use super::traditional::{self, Copier, Script};
-use super::view::Views;
+use super::view::{SectionPages, Views};
 use super::{Context, Theme, feeds};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fingerprint::RenderMemo;
@@ -444,8 +444,12 @@ impl Renderer<'_> {
         let mut context = self.base_context(path, lang);
         // As in Zola, a paginated section's pages are in `paginator.pages` only: giving
         // every pager the whole list would make a section's pagers cost its size squared.
-        let with_pages = pager.is_none() && self.theme.sections_need_pages;
-        context.put("section", self.views.section(section.id, with_pages));
+        let pages = if pager.is_none() && self.theme.sections_need_pages {
+            SectionPages::All
+        } else {
+            SectionPages::None
+        };
+        context.put("section", self.views.section(section.id, pages));
         context.put(
             "breadcrumbs",
             super::portal_view::crumbs_value(&crate::portal::menus::section_breadcrumbs(

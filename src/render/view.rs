@@ -33,6 +33,19 @@ pub struct Views {
     listed_fields: Option<Arc<HashSet<String>>>,
 }
 
+/// Which pages a section's view lists in `pages`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionPages {
+    /// None (`metadata_only=true`, a paginated section's pagers).
+    None,
+    /// Every page, in the section's order.
+    All,
+    /// The first pages only, in the section's order (`get_section(…, limit=6)`): a
+    /// home page showing six news items of a section of thousands clones six summaries
+    /// instead of every one.
+    First(usize),
+}
+
 impl Views {
     /// Prepares the (lazily filled) caches for `portal`.
     pub fn new(portal: Arc<Portal>, lists_need_content: bool) -> Views {
@@ -131,29 +144,29 @@ impl Views {
         Value::Array(ids.iter().map(|id| self.page_summary(*id)).collect())
     }
 
-    /// A section; with `pages`, every listed page's summary. Only a section without its
-    /// pages is cached: handing out a cached copy of one with pages would cost as much
-    /// as building it from the cached summaries, and the cache would hold a copy of
-    /// every large section for the whole render.
-    pub fn section(&self, id: SectionId, pages: bool) -> Value {
-        if pages {
-            return self.section_value(id, true);
+    /// A section with the summaries of the pages `pages` asks for. Only a section
+    /// without its pages is cached: handing out a cached copy of one with pages would
+    /// cost as much as building it from the cached summaries, and the cache would hold a
+    /// copy of every large section for the whole render.
+    pub fn section(&self, id: SectionId, pages: SectionPages) -> Value {
+        if let SectionPages::None = pages {
+            return self.section_metadata[id.index()]
+                .get_or_init(|| self.section_value(id, SectionPages::None))
+                .clone();
         }
-        self.section_metadata[id.index()]
-            .get_or_init(|| self.section_value(id, false))
-            .clone()
+        self.section_value(id, pages)
     }
 
-    fn section_value(&self, id: SectionId, with_pages: bool) -> Value {
+    fn section_value(&self, id: SectionId, pages: SectionPages) -> Value {
         let section = self.portal.section(id);
         let mut value = to_value(&SectionView::new(&self.portal, section));
         if let Value::Object(map) = &mut value {
-            let pages = if with_pages {
-                self.page_list(&section.pages)
-            } else {
-                Value::Array(Vec::new())
+            let listed = match pages {
+                SectionPages::None => &[][..],
+                SectionPages::All => &section.pages[..],
+                SectionPages::First(limit) => &section.pages[..limit.min(section.pages.len())],
             };
-            map.insert("pages".into(), pages);
+            map.insert("pages".into(), self.page_list(listed));
             // 头条 of the section (and of those below it); the home's is the site's.
             let headline = crate::portal::placement::headline_of(&self.portal, id)
                 .map_or(Value::Null, |page| self.page_summary(page));

@@ -109,6 +109,37 @@ path={{ current_path }}"#,
     assert_contains(&html, "qr=<svg role=\"img\" aria-label=\"本页二维码\"");
 }
 
+/// A home page column shows a few items of a section of thousands: `limit` lists only
+/// those, in the section's order, so the build does not copy every page's summary (#30).
+#[test]
+fn get_section_with_a_limit_lists_only_the_first_pages() {
+    let site = dated_site(5);
+    site.write(
+        "templates/index.html",
+        r#"{% set all = get_section(path="news/_index.md") %}{% set two = get_section(path="news/_index.md", limit=2) %}{% set none = get_section(path="news/_index.md", limit=0) %}{% set more = get_section(path="news/_index.md", limit=50) %}
+all={% for p in all.pages | slice(end=2) %}{{ p.title }};{% endfor %}
+two={% for p in two.pages %}{{ p.title }};{% endfor %}
+none={{ none.pages | length }}:{{ none.title }}
+more={{ more.pages | length }}"#,
+    );
+    site.build();
+    let html = site.output("index.html");
+    assert_contains(&html, "all=第5篇;第4篇;");
+    assert_contains(&html, "two=第5篇;第4篇;\n");
+    assert_contains(&html, "none=0:新闻");
+    assert_contains(&html, "more=5");
+
+    site.write(
+        "templates/index.html",
+        r#"{% set s = get_section(path="news/_index.md", limit="六") %}{{ s.title }}"#,
+    );
+    let errors = site.build_fails();
+    assert_contains(
+        &errors,
+        "`limit` must be a whole number of pages, got `\"六\"`",
+    );
+}
+
 #[test]
 fn page_template_from_front_matter_and_section() {
     let site = dated_site(1);

@@ -71,13 +71,16 @@ pub struct BuildOptions {
 }
 
 /// What several site builds in one process share (the members of a network): the
-/// templates, parsed once per distinct set of template files; and the code
-/// highlighter's syntaxes, which a lone build frees after its Markdown, kept loaded
-/// for the next site until the last build sharing them is done (then freed).
+/// templates, parsed once per distinct set of template files; the data files
+/// (`[[directories]]` tables, `load_data` files), parsed once per distinct file; and
+/// the code highlighter's syntaxes, which a lone build frees after its Markdown, kept
+/// loaded for the next site until the last build sharing them is done (then freed).
 #[derive(Debug, Default)]
 pub struct SharedWork {
     /// Templates parsed, by the files they were parsed from.
     pub themes: render::ParsedThemes,
+    /// Data files parsed, by resolved path and content.
+    pub data_files: Arc<crate::load_data::ParsedFiles>,
 }
 
 impl Drop for SharedWork {
@@ -612,18 +615,25 @@ fn build_model(
     report.extend(config.check.add_wording_file(&bounds));
     let shared = options.shared.as_deref();
     let parsed_themes = options.shared_work.as_ref().map(|w| &w.themes);
-    let mut theme =
-        match Theme::load_sharing(&options.root, shared, &config, &bounds, parsed_themes) {
-            Ok(theme) => {
-                report.extend(theme.warnings.iter().cloned());
-                Some(theme)
-            }
-            Err(problems) => {
-                report.extend(problems);
-                gate(&report, on_errors)?;
-                None
-            }
-        };
+    let data_files = options.shared_work.as_ref().map(|w| w.data_files.clone());
+    let mut theme = match Theme::load_sharing(
+        &options.root,
+        shared,
+        &config,
+        &bounds,
+        parsed_themes,
+        data_files.clone(),
+    ) {
+        Ok(theme) => {
+            report.extend(theme.warnings.iter().cloned());
+            Some(theme)
+        }
+        Err(problems) => {
+            report.extend(problems);
+            gate(&report, on_errors)?;
+            None
+        }
+    };
     if let (Some(cache), Some(theme)) = (cache.as_deref_mut(), &theme) {
         cache.use_config(&config);
         cache.markdown.use_theme(&theme.digests);
@@ -644,6 +654,7 @@ fn build_model(
         &config.directories,
         &config.file,
         &bounds,
+        data_files.as_deref(),
         &mut content,
     ));
     if !options.reprints.is_empty() {
@@ -729,6 +740,7 @@ fn build_model(
         images,
         image_assets,
         member_sites: options.member_sites.clone(),
+        parsed_files: data_files,
     };
     let (portal, problems) = Portal::build(input);
     report.extend(problems);

@@ -123,6 +123,8 @@ pub struct NetworkInMemory {
     pub network: Network,
     /// Each member built, in file order.
     pub members: Vec<MemberBuild<Built>>,
+    /// The data files the members read, each distinct file parsed once for all.
+    pub data_files: std::sync::Arc<crate::load_data::ParsedFiles>,
 }
 
 impl NetworkBuilt {
@@ -234,6 +236,11 @@ pub fn build_network(options: &NetworkOptions) -> Result<NetworkBuilt, Diagnosti
 /// base URLs `options` give.
 pub fn build_network_in_memory(options: &NetworkOptions) -> Result<NetworkInMemory, Diagnostics> {
     let (network, planned) = plan(options)?.without_push_problems()?.into_members();
+    let data_files = planned
+        .first()
+        .and_then(|(_, options, _)| options.shared_work.as_ref())
+        .map(|work| work.data_files.clone())
+        .unwrap_or_default();
     let members = planned
         .into_iter()
         .map(|(id, member_options, loaded)| MemberBuild {
@@ -243,7 +250,11 @@ pub fn build_network_in_memory(options: &NetworkOptions) -> Result<NetworkInMemo
                 .map_err(|problems| in_member(&network, id, problems)),
         })
         .collect();
-    Ok(NetworkInMemory { network, members })
+    Ok(NetworkInMemory {
+        network,
+        members,
+        data_files,
+    })
 }
 
 /// The network and, for each selected member, the pipeline's options that build it as

@@ -1,10 +1,14 @@
 //! The network as the preview builds it: one site preview ([`Preview`], with its own
 //! build cache and render memo) per member, each with its preview base URL
-//! (`http://ADDRESS/<name>`) and its options from [`crate::network::build::plan_members`].
+//! (`http://ADDRESS/<name>`) and its options from
+//! [`crate::network::build::plan_members_keeping`], which keeps what was read of every
+//! member between changes: a change reads again only the members whose files changed
+//! (every member for the shared theme, the shared data or `network.toml`).
 //! A change rebuilds only the members it touches, incrementally: the member whose
 //! files changed, and the members whose reprints (转载) or links to other members
-//! changed with it. A change of the shared theme, the shared data, `network.toml` or a
-//! lost event rebuilds every member.
+//! changed with it. A change of the shared theme, the shared data or a lost event
+//! rebuilds every member; a change of `network.toml` builds the members it adds, drops
+//! those it removes and rebuilds those whose reprints or links changed.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -13,7 +13,8 @@
 //! a path that names no member is 404), only to the preview's own `Host` and only
 //! `GET`/`HEAD` ([`super::guard`]). A member whose rebuild fails keeps its last good
 //! outputs and shows its errors over its own open pages and on the picker; the others
-//! are published as usual.
+//! are published as usual. A member added to `network.toml` while serving is served
+//! (and watched) from its first build on; one removed is no longer: its path is 404.
 
 mod members;
 mod picker;

@@ -19,7 +19,7 @@ use super::watch::Changes;
 use crate::diag::{Diagnostics, Lang};
 use crate::network::build::{self, BaseUrls, KeptReads, NetworkOptions};
 use crate::network::{MemberId, Network};
-use crate::pipeline::BuildOptions;
+use crate::pipeline::{BuildOptions, SiteLinks};
 use crate::serve::Snapshot;
 use crate::serve::incremental::{Preview, Update};
 use crate::serve::watch::ChangeSet;
@@ -60,6 +60,8 @@ pub struct Previews {
     kept: KeptReads,
     members: Vec<MemberPreview>,
     lang: Lang,
+    /// Every member's permalinks, as the last plan gave them to every member.
+    site_links: Option<Arc<SiteLinks>>,
     /// The last change could not be planned (`network.toml` broken, a push to no
     /// member): no member was rebuilt for it.
     plan_failed: bool,
@@ -86,6 +88,7 @@ impl Previews {
         let mut members = Vec::new();
         let mut first = Vec::new();
         let mut problems = Diagnostics::new();
+        let site_links = (planned.members.first()).and_then(|(_, o)| o.site_links.clone());
         for (id, member_options) in planned.members {
             let name = network.member(id).name.clone();
             match Preview::start_speaking(member_options.clone(), options.lang) {
@@ -109,6 +112,7 @@ impl Previews {
             return Err(problems);
         }
         let previews = Previews {
+            site_links,
             network_options,
             kept,
             members,
@@ -139,7 +143,8 @@ impl Previews {
         }
         let planned = build::plan_members_keeping(&self.network_options, &mut self.kept);
         self.plan_failed = planned.is_err();
-        let planned = planned?;
+        let mut planned = planned?;
+        self.share_links(&mut planned.members);
         let network = planned.network;
         self.members.retain(|m| {
             let id = network.by_name(&m.name);
@@ -160,6 +165,20 @@ impl Previews {
             }
         }
         Ok(NetworkRebuilt { network, rebuilt })
+    }
+
+    /// Gives every member the links table of the last plan when the new one is the
+    /// same: compared once here, and then by address in each member's comparison,
+    /// instead of each member comparing every member's permalinks.
+    fn share_links(&mut self, members: &mut [(MemberId, BuildOptions)]) {
+        let links = members.first().and_then(|(_, o)| o.site_links.clone());
+        if links.is_some() && links == self.site_links {
+            for (_, options) in members.iter_mut() {
+                options.site_links = self.site_links.clone();
+            }
+        } else {
+            self.site_links = links;
+        }
     }
 
     /// Starts previewing member `id`, added to `network.toml`: its first build.

@@ -172,4 +172,30 @@ fn edits_in_the_preview_give_the_outputs_of_a_fresh_network_build() {
     let rebuilt = rebuild(&mut previews, root, &[notice]);
     assert_eq!(rebuilt.len(), 4, "{rebuilt:?}");
     assert_same(&previews, root, "a new pulled notice");
+
+    // A member added to `network.toml` (a copy of Guilin as 贺州), then removed.
+    copy_folder(&root.join("sites/guilin"), &root.join("sites/hezhou"));
+    let listed = std::fs::read_to_string(root.join("network.toml")).unwrap();
+    let added = format!(
+        "{listed}\n[[sites]]\nname = \"hezhou\"\npath = \"sites/hezhou\"\nregion = \"贺州市\"\nassociation = \"贺州市科学技术协会\"\npull = [{{ from = \"parent\", sections = [\"news/tzgg\"] }}]\n"
+    );
+    write(root, "network.toml", &added);
+    let rebuilt = rebuild(&mut previews, root, &["network.toml"]);
+    assert!(rebuilt.contains(&"hezhou".to_owned()), "{rebuilt:?}");
+    assert_same(&previews, root, "a member added");
+    write(root, "network.toml", &listed);
+    rebuild(&mut previews, root, &["network.toml"]);
+    assert_same(&previews, root, "a member removed");
+}
+
+fn copy_folder(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
 }

@@ -73,14 +73,17 @@ pub struct BuildOptions {
 }
 
 /// What several site builds in one process share (the members of a network): the
-/// templates, parsed once per distinct set of template files; the Markdown of pages
-/// several members reprint, rendered once; and the code highlighter's syntaxes, which
-/// a lone build frees after its Markdown, kept loaded for the next site until the last
-/// build sharing them is done (then freed).
+/// templates, parsed once per distinct set of template files; the data files
+/// (`[[directories]]` tables, `load_data` files), parsed once per distinct file; the
+/// Markdown of pages several members reprint, rendered once; and the code
+/// highlighter's syntaxes, which a lone build frees after its Markdown, kept loaded for
+/// the next site until the last build sharing them is done (then freed).
 #[derive(Debug, Default)]
 pub struct SharedWork {
     /// Templates parsed, by the files they were parsed from.
     pub themes: render::ParsedThemes,
+    /// Data files parsed, by resolved path and content.
+    pub data_files: Arc<crate::load_data::ParsedFiles>,
     /// Renders of reprinted pages that members still to be built show.
     pub reprints: ReprintRenders,
 }
@@ -90,6 +93,7 @@ impl SharedWork {
     pub fn with_reprints(reprints: ReprintRenders) -> SharedWork {
         SharedWork {
             themes: render::ParsedThemes::default(),
+            data_files: Arc::default(),
             reprints,
         }
     }
@@ -627,18 +631,25 @@ fn build_model(
     report.extend(config.check.add_wording_file(&bounds));
     let shared = options.shared.as_deref();
     let parsed_themes = options.shared_work.as_ref().map(|w| &w.themes);
-    let mut theme =
-        match Theme::load_sharing(&options.root, shared, &config, &bounds, parsed_themes) {
-            Ok(theme) => {
-                report.extend(theme.warnings.iter().cloned());
-                Some(theme)
-            }
-            Err(problems) => {
-                report.extend(problems);
-                gate(&report, on_errors)?;
-                None
-            }
-        };
+    let data_files = options.shared_work.as_ref().map(|w| w.data_files.clone());
+    let mut theme = match Theme::load_sharing(
+        &options.root,
+        shared,
+        &config,
+        &bounds,
+        parsed_themes,
+        data_files.clone(),
+    ) {
+        Ok(theme) => {
+            report.extend(theme.warnings.iter().cloned());
+            Some(theme)
+        }
+        Err(problems) => {
+            report.extend(problems);
+            gate(&report, on_errors)?;
+            None
+        }
+    };
     if let (Some(cache), Some(theme)) = (cache.as_deref_mut(), &theme) {
         cache.use_config(&config);
         cache.markdown.use_theme(&theme.digests);
@@ -659,6 +670,7 @@ fn build_model(
         &config.directories,
         &config.file,
         &bounds,
+        data_files.as_deref(),
         &mut content,
     ));
     if !options.reprints.is_empty() {
@@ -745,6 +757,7 @@ fn build_model(
         images,
         image_assets,
         member_sites: options.member_sites.clone(),
+        parsed_files: data_files,
     };
     let (portal, problems) = Portal::build(input);
     report.extend(problems);

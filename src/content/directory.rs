@@ -15,6 +15,7 @@ use crate::bounds::SiteBounds;
 use crate::config::DirectoryConfig;
 use crate::diag::text::Said;
 use crate::diag::{Diagnostic, Span};
+use crate::load_data::ParsedFiles;
 use crate::zh;
 
 /// The columns (CSV) or keys (TOML) a row may have.
@@ -36,12 +37,14 @@ struct Row {
 /// Adds the pages of every declared directory to `content`. A table out of the site's
 /// `bounds` (`file = "/etc/passwd"`, or a link leading there) is an error at its entry.
 /// For a member of a network, a table the site does not have is read from the
-/// network's shared `data/` ([`SiteBounds::data_file`]).
+/// network's shared `data/` ([`SiteBounds::data_file`]), and parsed once for every
+/// member reading it when `parsed` is the network's.
 pub fn load_directories(
     root: &Path,
     directories: &[DirectoryConfig],
     config_file: &Path,
     bounds: &SiteBounds,
+    parsed: Option<&ParsedFiles>,
     content: &mut Content,
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
@@ -49,23 +52,7 @@ pub fn load_directories(
     for directory in directories {
         let section_key = format!("{}/_index.md", directory.section);
         if !content.sections.iter().any(|s| s.key == section_key) {
-            problems.push(
-                directory.file.place(
-                    Diagnostic::error(
-                        "E0222",
-                        crate::t!("directory-no-section", section = &directory.section),
-                    )
-                    .in_file(config_file)
-                    .expected(crate::t!(
-                        "directory-no-section.expected",
-                        section = &directory.section
-                    ))
-                    .help(crate::t!(
-                        "directory-no-section.help",
-                        section = &directory.section
-                    )),
-                ),
-            );
+            problems.push(no_section(directory, config_file));
             continue;
         }
         // In a network, a table the site does not have is the shared one of that name.
@@ -75,22 +62,22 @@ pub fn load_directories(
             continue;
         }
         let file = bounds.shown(&path);
-        let rows = match read_rows(root, &file) {
-            Ok(rows) => rows,
+        let table = match read_table(root, &file, directory, &section_key, parsed) {
+            Ok(table) => table,
             Err(d) => {
                 problems.push(d);
                 continue;
             }
         };
-        for row in rows {
-            match row_page(&file, &row, directory, &section_key) {
+        for (line, page) in table.iter().cloned() {
+            match page {
                 Ok(page) if keys.contains(&page.key) => problems.push(
                     Diagnostic::error(
                         "E0223",
-                        crate::t!("directory-row-replaces", line = row.line, page = &page.key),
+                        crate::t!("directory-row-replaces", line = line, page = &page.key),
                     )
                     .in_file(&file)
-                    .at_span(Span::point(row.line, 1))
+                    .at_span(Span::point(line, 1))
                     .help(crate::t!("directory-row-replaces.help")),
                 ),
                 Ok(page) => {
@@ -105,22 +92,71 @@ pub fn load_directories(
     problems
 }
 
-fn read_rows(root: &Path, file: &Path) -> Result<Vec<Row>, Diagnostic> {
-    let unreadable = |why: Said| {
+/// E0222: the section a directory's rows go to does not exist.
+fn no_section(directory: &DirectoryConfig, config_file: &Path) -> Diagnostic {
+    let section = &directory.section;
+    directory.file.place(
         Diagnostic::error(
-            "E0220",
-            crate::t!("directory-unreadable", file = file.display(), reason = why),
+            "E0222",
+            crate::t!("directory-no-section", section = section),
         )
-        .in_file(file)
-    };
+        .in_file(config_file)
+        .expected(crate::t!(
+            "directory-no-section.expected",
+            section = section
+        ))
+        .help(crate::t!("directory-no-section.help", section = section)),
+    )
+}
+
+/// A table's rows as pages (each with its line, or its problem), or the problem that
+/// leaves the whole table out.
+type Table = Result<Vec<(u32, Result<Page, Diagnostic>)>, Diagnostic>;
+
+/// The table `file` (shown from the site root) read as `directory`'s rows: parsed here,
+/// or taken from `parsed` when another build sharing it parsed the same file, bytes and
+/// directory entry (the pages name `file`, so it is part of what the parse is kept
+/// under).
+fn read_table(
+    root: &Path,
+    file: &Path,
+    directory: &DirectoryConfig,
+    section_key: &str,
+    parsed: Option<&ParsedFiles>,
+) -> Table {
     let bytes = std::fs::read(root.join(file)).map_err(|e| {
-        unreadable(e.to_string().into()).help(crate::t!("directory-unreadable.help"))
+        unreadable(file, e.to_string().into()).help(crate::t!("directory-unreadable.help"))
     })?;
-    let text = super::decode::decode(file, &bytes)?;
+    let parse = || -> Table {
+        let rows = parse_rows(file, &bytes)?;
+        let page = |row: &Row| (row.line, row_page(file, row, directory, section_key));
+        Ok(rows.iter().map(page).collect())
+    };
+    let table = match parsed {
+        Some(parsed) => {
+            let variant = format!("{section_key}\n{:?}\n{}", directory.level, file.display());
+            parsed.get_or_parse(&root.join(file), &bytes, &variant, parse)
+        }
+        None => std::sync::Arc::new(parse()),
+    };
+    table.as_ref().clone()
+}
+
+fn unreadable(file: &Path, why: Said) -> Diagnostic {
+    Diagnostic::error(
+        "E0220",
+        crate::t!("directory-unreadable", file = file.display(), reason = why),
+    )
+    .in_file(file)
+}
+
+/// The rows of the table `file` whose bytes are `bytes`: CSV or TOML by its extension.
+fn parse_rows(file: &Path, bytes: &[u8]) -> Result<Vec<Row>, Diagnostic> {
+    let text = super::decode::decode(file, bytes)?;
     match file.extension().and_then(|e| e.to_str()) {
         Some("csv") => csv_rows(file, &text),
         Some("toml") => toml_rows(file, &text),
-        _ => Err(unreadable(crate::t!("directory-not-a-table"))
+        _ => Err(unreadable(file, crate::t!("directory-not-a-table"))
             .help(crate::t!("directory-not-a-table.help"))),
     }
 }

@@ -11,11 +11,13 @@
 
 mod formats;
 pub mod hash;
+mod parsed;
 pub mod remote;
 
 use std::path::{Path, PathBuf};
 
 pub use formats::{FORMAT_NAMES, Format};
+pub use parsed::ParsedFiles;
 
 use crate::bounds::{Escape, SiteBounds};
 
@@ -38,6 +40,8 @@ pub struct SiteFiles<'a> {
     pub bounds: &'a SiteBounds,
     /// The theme's name, whose `static/` is searched last.
     pub theme: Option<&'a str>,
+    /// Files parsed for several builds (a network's members), when this build shares them.
+    pub parsed: Option<&'a ParsedFiles>,
 }
 
 /// A file that is missing is not the same failure as one that may not be read.
@@ -173,15 +177,7 @@ impl DataRequest {
     ) -> Result<serde_json::Value, LoadError> {
         let format = self.format();
         let text = match &self.source {
-            Source::Path(path) => {
-                let bytes = files.read(path).map_err(|e| match e {
-                    FileError::Missing(m) => LoadError::Unavailable(m),
-                    FileError::Refused(m) => LoadError::Invalid(m),
-                })?;
-                String::from_utf8(bytes).map_err(|_| {
-                    LoadError::Invalid(format!("`{path}` is not UTF-8 text; re-save it as UTF-8"))
-                })?
-            }
+            Source::Path(path) => return read_file(files, path, format),
             Source::Url(request) => {
                 remote::fetch(request, remote, files.root).map_err(LoadError::Unavailable)?
             }
@@ -189,6 +185,30 @@ impl DataRequest {
         };
         format.read(&text).map_err(LoadError::Invalid)
     }
+}
+
+/// The site file `path` names, parsed in `format`: once for every build sharing
+/// `files.parsed`, whichever of them reads it first.
+fn read_file(
+    files: &SiteFiles<'_>,
+    path: &str,
+    format: Format,
+) -> Result<serde_json::Value, LoadError> {
+    let file = files.find(path).map_err(|e| match e {
+        FileError::Missing(m) => LoadError::Unavailable(m),
+        FileError::Refused(m) => LoadError::Invalid(m),
+    })?;
+    let bytes = std::fs::read(&file)
+        .map_err(|e| LoadError::Invalid(format!("cannot read `{path}`: {e}")))?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| {
+        LoadError::Invalid(format!("`{path}` is not UTF-8 text; re-save it as UTF-8"))
+    })?;
+    let parse = || format.read(text);
+    let parsed = match files.parsed {
+        Some(parsed) => parsed.get_or_parse(&file, &bytes, &format!("{format:?}"), parse),
+        None => std::sync::Arc::new(parse()),
+    };
+    parsed.as_ref().clone().map_err(LoadError::Invalid)
 }
 
 #[cfg(test)]

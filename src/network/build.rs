@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use super::syndicate::{Read, read_member};
 use super::{MemberId, Network, Shard};
 use crate::content::date::Now;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -123,6 +124,8 @@ pub struct NetworkInMemory {
     pub network: Network,
     /// Each member built, in file order.
     pub members: Vec<MemberBuild<Built>>,
+    /// The data files the members read, each distinct file parsed once for all.
+    pub data_files: std::sync::Arc<crate::load_data::ParsedFiles>,
 }
 
 impl NetworkBuilt {
@@ -234,6 +237,11 @@ pub fn build_network(options: &NetworkOptions) -> Result<NetworkBuilt, Diagnosti
 /// base URLs `options` give.
 pub fn build_network_in_memory(options: &NetworkOptions) -> Result<NetworkInMemory, Diagnostics> {
     let (network, planned) = plan(options)?.without_push_problems()?.into_members();
+    let data_files = planned
+        .first()
+        .and_then(|(_, options, _)| options.shared_work.as_ref())
+        .map(|work| work.data_files.clone())
+        .unwrap_or_default();
     let members = planned
         .into_iter()
         .map(|(id, member_options, loaded)| MemberBuild {
@@ -243,7 +251,11 @@ pub fn build_network_in_memory(options: &NetworkOptions) -> Result<NetworkInMemo
                 .map_err(|problems| in_member(&network, id, problems)),
         })
         .collect();
-    Ok(NetworkInMemory { network, members })
+    Ok(NetworkInMemory {
+        network,
+        members,
+        data_files,
+    })
 }
 
 /// The network and, for each selected member, the pipeline's options that build it as
@@ -307,8 +319,30 @@ impl Plan {
 
 fn plan(options: &NetworkOptions) -> Result<Plan, Diagnostics> {
     let (network, ids) = selected(options)?;
-    let (mut syndication, push_problems) = super::syndicate::syndicate(&network, options);
-    let mut loaded = Vec::with_capacity(ids.len());
+    let read: Vec<Option<Read>> = (network.members.iter())
+        .map(|m| read_member(&network, m.id, options))
+        .collect();
+    let (planned, push_problems) = plan_from_reads(network, ids, options, &read);
+    let mut read = read;
+    let loaded = (planned.members.iter())
+        .map(|(id, _)| read[id.0 as usize].take().map(|r| r.loaded))
+        .collect();
+    Ok(Plan {
+        planned,
+        loaded,
+        push_problems,
+    })
+}
+
+/// Each member of `ids` with the options that build it, syndicated from what was
+/// `read` of every member (by member, in file order), and the unknown push targets.
+fn plan_from_reads(
+    network: Network,
+    ids: Vec<MemberId>,
+    options: &NetworkOptions,
+    read: &[Option<Read>],
+) -> (PlannedMembers, Diagnostics) {
+    let (mut syndication, push_problems) = super::syndicate::syndicate(&network, read);
     let members = ids
         .into_iter()
         .map(|id| {
@@ -316,15 +350,64 @@ fn plan(options: &NetworkOptions) -> Result<Plan, Diagnostics> {
             let mut member_options = member_options(&network, id, options, pages);
             member_options.site_links = Some(syndication.site_links.clone());
             member_options.member_sites = others(&network, id, &syndication.sites);
-            loaded.push(syndication.loaded[id.0 as usize].take());
             (id, member_options)
         })
         .collect();
-    Ok(Plan {
-        planned: PlannedMembers { network, members },
-        loaded,
-        push_problems,
-    })
+    (PlannedMembers { network, members }, push_problems)
+}
+
+/// What the preview keeps of every member between two plans
+/// ([`plan_members_keeping`]): its config and content as syndication read them, by
+/// name, so that a change reads again only the members it touches.
+#[derive(Default)]
+pub struct KeptReads {
+    /// By member name: the member's folder when read, and what was read.
+    reads: BTreeMap<String, (PathBuf, Option<Read>)>,
+}
+
+impl KeptReads {
+    /// Forgets what was read of member `name`: its files changed.
+    pub fn forget(&mut self, name: &str) {
+        self.reads.remove(name);
+    }
+
+    /// Forgets every member: what all of them read changed (the shared theme or data,
+    /// `network.toml`).
+    pub fn forget_all(&mut self) {
+        self.reads.clear();
+    }
+}
+
+/// [`plan_members`] for every member, reading only the members `kept` does not hold
+/// (new ones, and those forgotten since), and keeping what it read there for the next
+/// plan; members no longer in the network are dropped from it. The plan is the one
+/// [`plan_members`] would make when what `kept` holds is still what is on disk.
+pub fn plan_members_keeping(
+    options: &NetworkOptions,
+    kept: &mut KeptReads,
+) -> Result<PlannedMembers, Diagnostics> {
+    let network = Network::load(&options.root).map_err(Diagnostics::from_iter)?;
+    kept.reads.retain(|name, (folder, _)| {
+        network
+            .by_name(name)
+            .is_some_and(|id| &network.member(id).folder == folder)
+    });
+    let read: Vec<Option<Read>> = (network.members.iter())
+        .map(|m| match kept.reads.remove(&m.name) {
+            Some((_, read)) => read,
+            None => read_member(&network, m.id, options),
+        })
+        .collect();
+    let ids = network.members.iter().map(|m| m.id).collect();
+    let (planned, push_problems) = plan_from_reads(network, ids, options, &read);
+    for (member, read) in planned.network.members.iter().zip(read) {
+        let entry = (member.folder.clone(), read);
+        kept.reads.insert(member.name.clone(), entry);
+    }
+    if push_problems.has_errors() {
+        return Err(push_problems);
+    }
+    Ok(planned)
 }
 
 /// What [`plan_members`] returns.

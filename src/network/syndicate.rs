@@ -14,9 +14,10 @@
 //! Every member's permalinks are gathered here too, for `@site:/path.md` links
 //! between members (resolved in the Markdown stage; a broken one is E0911).
 //!
-//! Each member is read as its build reads it ([`pipeline::load_site`]), and what was
-//! read is handed back ([`Syndication::loaded`]) for that build, so that no member's
-//! files are read and parsed twice.
+//! Each member is read as its build reads it ([`pipeline::load_site`], [`read_member`]);
+//! a build then hands what was read to that member's build, so that no member's files
+//! are read and parsed twice, and the preview keeps the reads between rebuilds, reading
+//! again only the members whose files changed.
 //!
 //! Code E0910: a `push` target no member answers to, at the page's line, with the
 //! nearest name.
@@ -33,9 +34,10 @@ use crate::pipeline::{self, LoadedSite, SiteLinks};
 use crate::portal::{MemberSite, UrlPlan};
 
 /// One member read for syndication: its config and content, and every page's permalink.
-struct Read {
+pub(super) struct Read {
     base_url: String,
-    loaded: LoadedSite,
+    /// Its config and content, as its build starts from them.
+    pub loaded: LoadedSite,
     urls: UrlPlan,
 }
 
@@ -47,23 +49,16 @@ pub(super) struct Syndication {
     pub site_links: std::sync::Arc<SiteLinks>,
     /// Every member as the others link to it (a province's city pages).
     pub sites: Vec<MemberSite>,
-    /// Each member's config and content as read here, by member (file order), for its
-    /// build; `None` where they could not be read (its build says why).
-    pub loaded: Vec<Option<LoadedSite>>,
 }
 
-/// The reprints and links of every member, and the push targets that name no member
-/// (E0910; those pushes are left out).
-pub(super) fn syndicate(network: &Network, options: &NetworkOptions) -> (Syndication, Diagnostics) {
-    let read: Vec<Option<Read>> = network
-        .members
-        .iter()
-        .map(|m| read_member(network, m.id, options))
-        .collect();
+/// The reprints and links of every member, from what was `read` of each (by member, in
+/// file order; `None` where it could not be read: its build says why), and the push
+/// targets that name no member (E0910; those pushes are left out).
+pub(super) fn syndicate(network: &Network, read: &[Option<Read>]) -> (Syndication, Diagnostics) {
     let mut wanted: Vec<BTreeMap<(MemberId, String), String>> =
         vec![BTreeMap::new(); network.members.len()];
     let mut problems = Diagnostics::new();
-    for (origin, site) in network.members.iter().zip(&read) {
+    for (origin, site) in network.members.iter().zip(read) {
         let Some(site) = site else { continue };
         for page in &site.loaded.content.pages {
             let home = section_path(&page.section);
@@ -97,7 +92,7 @@ pub(super) fn syndicate(network: &Network, options: &NetworkOptions) -> (Syndica
     let site_links: SiteLinks = network
         .members
         .iter()
-        .zip(&read)
+        .zip(read)
         .filter_map(|(m, site)| Some((m.name.clone(), site.as_ref()?.urls.permalinks().clone())))
         .collect();
     let reprints = network
@@ -128,7 +123,7 @@ pub(super) fn syndicate(network: &Network, options: &NetworkOptions) -> (Syndica
     let sites = network
         .members
         .iter()
-        .zip(&read)
+        .zip(read)
         .filter_map(|(m, site)| {
             Some(MemberSite {
                 name: m.name.clone(),
@@ -143,14 +138,17 @@ pub(super) fn syndicate(network: &Network, options: &NetworkOptions) -> (Syndica
         reprints,
         site_links: std::sync::Arc::new(site_links),
         sites,
-        loaded: read.into_iter().map(|r| Some(r?.loaded)).collect(),
     };
     (syndication, problems)
 }
 
 /// A member's config, content and URL plan, read as its build reads them; `None` when
 /// they cannot be read (the member's own build reports why).
-fn read_member(network: &Network, id: MemberId, options: &NetworkOptions) -> Option<Read> {
+pub(super) fn read_member(
+    network: &Network,
+    id: MemberId,
+    options: &NetworkOptions,
+) -> Option<Read> {
     let reading = super::build::member_options(network, id, options, Vec::new());
     let loaded = pipeline::load_site(&reading).ok()?;
     let (urls, _) = UrlPlan::build(&loaded.config, &loaded.content);

@@ -156,6 +156,9 @@ pub struct Portal {
     /// In a network (站群): the other member sites, so a city page links to its city's
     /// site. Empty for a site built on its own.
     pub member_sites: Vec<MemberSite>,
+    /// Data files parsed for every build sharing them (a network's members), which
+    /// `load_data` reads through; `None` for a site built on its own.
+    pub parsed_files: Option<Arc<crate::load_data::ParsedFiles>>,
     page_keys: HashMap<String, PageId>,
     section_keys: HashMap<String, SectionId>,
 }
@@ -199,6 +202,8 @@ pub struct PortalInput {
     pub image_assets: Arc<HashMap<String, PathBuf>>,
     /// The other member sites of a network; empty outside one.
     pub member_sites: Vec<MemberSite>,
+    /// Data files parsed for every build sharing them (see [`Portal::parsed_files`]).
+    pub parsed_files: Option<Arc<crate::load_data::ParsedFiles>>,
 }
 
 impl Portal {
@@ -234,6 +239,7 @@ impl Portal {
             images,
             image_assets,
             member_sites,
+            parsed_files,
         } = input;
         let mut diagnostics = Diagnostics::new();
         let section_keys: HashMap<String, SectionId> = content
@@ -306,6 +312,7 @@ impl Portal {
             headlines: Vec::new(),
             photo_news: Vec::new(),
             member_sites,
+            parsed_files,
             page_keys,
             section_keys,
         };

@@ -18,7 +18,9 @@ use crate::config::Config;
 use crate::config::load_data::LoadDataConfig;
 use crate::load_data::hash::{self, ShaType};
 use crate::load_data::remote::RemoteRequest;
-use crate::load_data::{DataRequest, FORMAT_NAMES, Format, LoadError, SiteFiles, Source};
+use crate::load_data::{
+    DataRequest, FORMAT_NAMES, Format, LoadError, ParsedFiles, SiteFiles, Source,
+};
 
 /// What the data functions read: the site's files and how to fetch remote data.
 #[derive(Debug)]
@@ -27,15 +29,23 @@ pub(super) struct DataFiles {
     bounds: SiteBounds,
     theme: Option<String>,
     remote: LoadDataConfig,
+    /// Files parsed for every build sharing them (a network's members).
+    parsed: Option<Arc<ParsedFiles>>,
 }
 
 impl DataFiles {
-    fn new(root: &Path, bounds: &SiteBounds, config: &Config) -> Arc<DataFiles> {
+    fn new(
+        root: &Path,
+        bounds: &SiteBounds,
+        config: &Config,
+        parsed: Option<Arc<ParsedFiles>>,
+    ) -> Arc<DataFiles> {
         Arc::new(DataFiles {
             root: root.to_path_buf(),
             bounds: bounds.clone(),
             theme: config.theme.clone(),
             remote: config.load_data.clone(),
+            parsed,
         })
     }
 
@@ -44,6 +54,7 @@ impl DataFiles {
             root: &self.root,
             bounds: &self.bounds,
             theme: self.theme.as_deref(),
+            parsed: self.parsed.as_deref(),
         }
     }
 }
@@ -52,13 +63,25 @@ impl DataFiles {
 /// see [`super::functions::site_functions`]).
 pub(super) fn functions(views: &Arc<Views>) -> Vec<(&'static str, Box<dyn Function>)> {
     let portal = &views.portal;
-    of_files(DataFiles::new(&portal.root, &portal.bounds, &portal.config))
+    let parsed = portal.parsed_files.clone();
+    of_files(DataFiles::new(
+        &portal.root,
+        &portal.bounds,
+        &portal.config,
+        parsed,
+    ))
 }
 
 /// Registers the data functions on the templates as loaded, for shortcodes, which
 /// render before the model exists (pages' own templates get [`functions`]).
-pub(super) fn register(tera: &mut tera::Tera, root: &Path, bounds: &SiteBounds, config: &Config) {
-    for (name, function) in of_files(DataFiles::new(root, bounds, config)) {
+pub(super) fn register(
+    tera: &mut tera::Tera,
+    root: &Path,
+    bounds: &SiteBounds,
+    config: &Config,
+    parsed: Option<Arc<ParsedFiles>>,
+) {
+    for (name, function) in of_files(DataFiles::new(root, bounds, config, parsed)) {
         tera.register_function(name, BoxedFunction(function));
     }
 }

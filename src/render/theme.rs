@@ -63,17 +63,19 @@ impl Theme {
         config: &Config,
         bounds: &SiteBounds,
     ) -> Result<Theme, Diagnostics> {
-        Theme::load_sharing(root, shared, config, bounds, None)
+        Theme::load_sharing(root, shared, config, bounds, None, None)
     }
 
     /// [`Theme::load`], taking the parsed templates from `parsed` when another site
-    /// already parsed the same template files (and leaving them there otherwise).
+    /// already parsed the same template files (and leaving them there otherwise); the
+    /// data functions of shortcodes read data files through `data` when given.
     pub fn load_sharing(
         root: &Path,
         shared: Option<&Path>,
         config: &Config,
         bounds: &SiteBounds,
         parsed: Option<&ParsedThemes>,
+        data: Option<Arc<crate::load_data::ParsedFiles>>,
     ) -> Result<Theme, Diagnostics> {
         let mut diagnostics = Diagnostics::new();
         let mut dirs = match &config.theme {
@@ -136,7 +138,7 @@ impl Theme {
             None => files.parse()?,
         };
         super::functions::register_filters(&mut tera, config);
-        super::data_functions::register(&mut tera, root, bounds, config);
+        super::data_functions::register(&mut tera, root, bounds, config, data);
         tera.register_function("qr_svg", super::qr::QrFunction);
         let i18n_dirs: Vec<PathBuf> = dirs.iter().map(|d| d.join("i18n")).collect();
         let translations =

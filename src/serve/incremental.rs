@@ -60,15 +60,22 @@ impl Preview {
         options: BuildOptions,
         lang: Lang,
     ) -> Result<(Preview, Update), Diagnostics> {
-        let mut preview = Preview {
+        let mut preview = Preview::unbuilt(options, lang);
+        let update = preview.rebuild(&ChangeSet::everything())?;
+        Ok((preview, update))
+    }
+
+    /// A preview of a site not built yet, serving nothing: its first
+    /// [`Preview::rebuild`] builds it whole. A network member added while previewing
+    /// starts so, whether or not its first build succeeds.
+    pub fn unbuilt(options: BuildOptions, lang: Lang) -> Preview {
+        Preview {
             options,
             lang,
             cache: BuildCache::default(),
             snapshot: Arc::new(Snapshot::default()),
             last: None,
-        };
-        let update = preview.rebuild(&ChangeSet::everything())?;
-        Ok((preview, update))
+        }
     }
 
     /// Replaces the build options: a network member's reprints and links to the other

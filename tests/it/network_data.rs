@@ -5,6 +5,8 @@
 //! may lead out of the network: a link out is refused, naming the file and line that
 //! asked for it.
 
+use menhu::network::build::{NetworkOptions, build_network_in_memory};
+
 use crate::serve_network::network;
 use crate::support::{Run, Site, assert_contains, assert_not_contains};
 
@@ -45,6 +47,45 @@ fn sharing() -> Site {
         "motto = \"梧州自己的口号\"\n",
     );
     root
+}
+
+#[test]
+fn each_distinct_data_file_is_parsed_once_for_the_whole_network() {
+    let root = sharing();
+    // Liuzhou reads the shared directory and data too: two members, one parse each.
+    let config = "sites/liuzhou/site-config.toml";
+    let text = std::fs::read_to_string(root.path(config)).unwrap();
+    let (top, extra) = text.split_once("\n[extra]").unwrap();
+    root.write(
+        config,
+        &format!(
+            "{top}\n[[directories]]\nfile = \"data/orgs.csv\"\nsection = \"orgs\"\n\n[extra]{extra}"
+        ),
+    );
+    root.write("sites/liuzhou/content/orgs/_index.md", ORGS_SECTION);
+    root.write(
+        "sites/liuzhou/templates/index.html",
+        "<main>{% set facts = load_data(path=\"data/facts.toml\") %}口号：{{ facts.motto }}</main>",
+    );
+    let built = build_network_in_memory(&NetworkOptions::new(root.root())).expect("it builds");
+    let output = |member: usize, path: &str| {
+        let built = built.members[member]
+            .result
+            .as_ref()
+            .expect("the member builds");
+        let file = built.site.files.iter().find(|f| f.path == path);
+        String::from_utf8_lossy(&file.expect(path).body).into_owned()
+    };
+    assert_contains(
+        &output(2, "orgs/gx-kexie/index.html"),
+        "广西壮族自治区科学技术协会",
+    );
+    assert_contains(&output(2, "index.html"), "口号：共享的口号");
+    assert_contains(&output(0, "index.html"), "口号：共享的口号");
+    assert_contains(&output(1, "index.html"), "口号：梧州自己的口号");
+    // The shared table and data file once each for the province and Liuzhou, and
+    // Wuzhou's own two files: four parses, not six.
+    assert_eq!(built.data_files.parses(), 4);
 }
 
 /// `menhu build --network` in English, which must fail (exit 1).

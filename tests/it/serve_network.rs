@@ -357,3 +357,106 @@ fn open_pages_of_both_sites_reload_in_a_browser_when_a_pushed_page_is_edited() {
         );
     }
 }
+
+/// Guilin, a city added to the test network while it is served.
+const GUILIN: Member = Member {
+    name: "guilin",
+    region: "桂林市",
+    association: "桂林市科学技术协会",
+    short: "桂林市科协",
+    icp: "桂ICP备10000004号-1",
+    police: "桂公网安备 45030000000004号",
+};
+
+/// `network.toml` of [`MEMBERS`] and `more`.
+fn network_file(more: &[&Member]) -> String {
+    let mut toml = String::from("[network]\nname = \"测试站群\"\n");
+    for m in MEMBERS.iter().chain(more.iter().copied()) {
+        toml.push_str(&format!(
+            "\n[[sites]]\nname = \"{}\"\npath = \"sites/{}\"\nregion = \"{}\"\nassociation = \"{}\"\nshort = \"{}\"\n",
+            m.name, m.name, m.region, m.association, m.short
+        ));
+    }
+    toml
+}
+
+#[test]
+fn a_member_added_to_network_toml_is_served_and_one_removed_is_gone_without_a_restart() {
+    let root = network();
+    let server = start(&root);
+    assert_eq!(server.get("/guilin/").status, 404);
+    // The new site's folder first (nothing watches it yet), then its entry.
+    write_member(&root, &GUILIN);
+    root.write(
+        "sites/guilin/content/news/2026-05-03-gui-lin-bao-song.md",
+        "+++\ntitle = \"桂林报送稿\"\ndate = 2026-05-03\npush = [\"parent\"]\n+++\n桂林的稿件正文。\n",
+    );
+    root.write("network.toml", &network_file(&[&GUILIN]));
+    let line = next_rebuild_line(&server);
+    assert!(line.contains(" of 4 sites"), "{line}");
+    let picker = server.get("/").body;
+    assert_contains(&picker, "<a href=\"/guilin/\">桂林市科学技术协会</a>");
+    let news = server.get("/guilin/news/");
+    assert_eq!(news.status, 200);
+    assert_contains(&news.body, "桂林市科协本站新闻");
+    assert_contains(
+        &news.body,
+        &format!("href=\"http://{}/guilin/news/", server.address),
+    );
+    // The province receives the new member's push.
+    assert_contains(&server.get("/guangxi/news/").body, "桂林报送稿");
+
+    // The new site reloads its open pages: its own folder is watched now.
+    let mut events = Events::connect_to(&server, "/guilin/__menhu/events");
+    std::thread::sleep(Duration::from_millis(200));
+    root.write(
+        "sites/guilin/content/news/2026-05-01-ben-zhan.md",
+        "+++\ntitle = \"桂林市科协本站新闻（修订）\"\ndate = 2026-05-01\n+++\n本站的稿件。\n",
+    );
+    events.wait_for_change_of("news/index.html");
+    assert_contains(&server.get("/guilin/news/").body, "（修订）");
+    let line = next_rebuild_line(&server);
+    assert!(line.starts_with("rebuilt 1 of 4 sites"), "{line}");
+
+    // Removed again: its path answers 404, the picker and the province forget it.
+    root.write("network.toml", &network_file(&[]));
+    let line = next_rebuild_line(&server);
+    assert!(line.contains(" of 3 sites"), "{line}");
+    assert_eq!(server.get("/guilin/news/").status, 404);
+    assert_eq!(server.get("/guilin/").status, 404);
+    assert_not_contains(&server.get("/").body, "/guilin/");
+    assert_not_contains(&server.get("/guangxi/news/").body, "桂林报送稿");
+    // An edit in its folder is no longer a source of the preview.
+    root.write(
+        "sites/guilin/content/news/2026-05-01-ben-zhan.md",
+        "+++\ntitle = \"不再预览\"\ndate = 2026-05-01\n+++\n",
+    );
+    root.write(
+        "sites/liuzhou/content/news/2026-05-01-ben-zhan.md",
+        "+++\ntitle = \"柳州市科协本站新闻（修订）\"\ndate = 2026-05-01\n+++\n本站的稿件。\n",
+    );
+    let line = next_rebuild_line(&server);
+    assert!(line.starts_with("rebuilt 1 of 3 sites"), "{line}");
+}
+
+#[test]
+fn a_broken_network_toml_keeps_every_site_and_shows_its_error_until_fixed() {
+    let root = network();
+    let server = start(&root);
+    let mut events = Events::connect_to(&server, "/guangxi/__menhu/events");
+    std::thread::sleep(Duration::from_millis(200));
+    let good = std::fs::read_to_string(root.path("network.toml")).unwrap();
+    root.write("network.toml", &good.replace("[[sites]]", "[[sitez]]"));
+    let data = events.wait_for("build-error");
+    assert_contains(&data, "network.toml");
+    assert_contains(&server.get("/guangxi/news/").body, "广西科协本站新闻");
+    assert_eq!(server.get("/wuzhou/news/").status, 200);
+    root.write("network.toml", &good);
+    // Every member again: what changed while the network could not be read was never
+    // built.
+    let line = next_rebuild_line(&server);
+    assert!(line.starts_with("rebuilt 3 of 3 sites"), "{line}");
+    let picker = server.get("/").body;
+    assert_not_contains(&picker, "class=\"failed\"");
+    assert_contains(&picker, "<a href=\"/liuzhou/\">");
+}

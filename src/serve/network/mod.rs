@@ -13,10 +13,13 @@
 //! a path that names no member is 404), only to the preview's own `Host` and only
 //! `GET`/`HEAD` ([`super::guard`]). A member whose rebuild fails keeps its last good
 //! outputs and shows its errors over its own open pages and on the picker; the others
-//! are published as usual.
+//! are published as usual. A member added to `network.toml` while serving is served
+//! (and watched) from its first build on; one removed is no longer: its path is 404.
 
 mod members;
 mod picker;
+#[cfg(test)]
+mod preview_tests;
 mod watch;
 
 use std::collections::BTreeMap;
@@ -27,6 +30,7 @@ use std::time::Instant;
 use super::{Snapshot, guard, http, listen, reload};
 use crate::content::date::Now;
 use crate::diag::{Diagnostics, Lang};
+use crate::network::Network;
 
 /// How to serve a network.
 #[derive(Debug, Clone)]
@@ -56,27 +60,55 @@ struct ServedSite {
     failed: Mutex<Option<String>>,
 }
 
-/// What request handlers and the rebuild loop share.
+impl ServedSite {
+    /// A member site serving `snapshot`, its event stream named `instance-name`.
+    fn new(instance: &str, name: &str, snapshot: Arc<Snapshot>) -> Arc<ServedSite> {
+        Arc::new(ServedSite {
+            served: RwLock::new(snapshot),
+            hub: reload::Hub::new(format!("{instance}-{name}")),
+            failed: Mutex::new(None),
+        })
+    }
+}
+
+/// What request handlers and the rebuild loop share. The network and its sites change
+/// when `network.toml` adds or removes a member while serving.
 struct Shared {
-    network: crate::network::Network,
-    sites: BTreeMap<String, ServedSite>,
+    network: RwLock<Network>,
+    sites: RwLock<BTreeMap<String, Arc<ServedSite>>>,
     own_hosts: guard::OwnHosts,
     lang: Lang,
+    /// Names each site's event stream (with the site's name), so a browser tells a
+    /// restarted preview from this one.
+    instance: String,
 }
 
 impl Shared {
-    fn snapshot(&self, name: &str) -> Option<Arc<Snapshot>> {
-        let site = self.sites.get(name)?;
-        Some(match site.served.read() {
-            Ok(s) => s.clone(),
-            Err(poisoned) => poisoned.into_inner().clone(),
-        })
+    fn site(&self, name: &str) -> Option<Arc<ServedSite>> {
+        read(&self.sites).get(name).cloned()
+    }
+
+    fn all_sites(&self) -> Vec<Arc<ServedSite>> {
+        read(&self.sites).values().cloned().collect()
     }
 
     fn failed(&self, name: &str) -> bool {
-        self.sites
-            .get(name)
+        self.site(name)
             .is_some_and(|s| super::lock(&s.failed).is_some())
+    }
+
+    /// Follows `network` as `network.toml` now says: the members it removed are no
+    /// longer served (their paths answer 404), those it added are served from their
+    /// first build on.
+    fn follow(&self, network: Network) {
+        let mut sites = write(&self.sites);
+        sites.retain(|name, _| network.by_name(name).is_some());
+        for member in &network.members {
+            sites
+                .entry(member.name.clone())
+                .or_insert_with(|| ServedSite::new(&self.instance, &member.name, Arc::default()));
+        }
+        *write(&self.network) = network;
     }
 }
 
@@ -105,19 +137,18 @@ pub fn serve_network(
                 announce(&warning.clone().render_human(false, options.lang));
             }
         }
-        let site = ServedSite {
-            served: RwLock::new(member.snapshot),
-            hub: reload::Hub::new(format!("{instance}-{}", member.name)),
-            failed: Mutex::new(None),
-        };
+        let site = ServedSite::new(&instance, &member.name, member.snapshot);
         sites.insert(member.name, site);
     }
+    let count = network.members.len();
+    let name = network.name.clone();
     let shared = Arc::new(Shared {
         own_hosts: guard::OwnHosts::new(&options.bind, listener.local_addr().ok(), None)
             .speaking(options.lang),
-        network,
-        sites,
+        network: RwLock::new(network),
+        sites: RwLock::new(sites),
         lang: options.lang,
+        instance,
     });
     if !super::is_loopback(&options.bind) {
         announce(&crate::t!("serve-reachable", bind = &options.bind).render(options.lang));
@@ -126,13 +157,15 @@ pub fn serve_network(
     listen::answer_in_background(listener, move |r| answer(r, &answering));
     let listening = crate::t!(
         "serve-network-listening",
-        network = &shared.network.name,
+        network = &name,
         address = &address,
-        count = shared.network.members.len()
+        count = count
     );
     announce(&listening.render(options.lang));
     while let Some(changes) = watcher.next_changes() {
-        rebuild(&shared, &mut previews, options.lang, &changes, &announce);
+        if let Some(network) = rebuild(&shared, &mut previews, options.lang, &changes, &announce) {
+            watcher.follow(&network);
+        }
     }
     Ok(())
 }
@@ -141,13 +174,15 @@ pub fn serve_network(
 /// built has its new outputs published and its open pages told what changed; each that
 /// failed keeps its last good outputs and shows its errors over its open pages (and on
 /// the picker). The open pages of the members not rebuilt hear only that it is over.
+/// A member `network.toml` added is served from then on, one it removed no longer.
+/// The network as it now is, when it could be read.
 fn rebuild(
     shared: &Shared,
     previews: &mut members::Previews,
     lang: Lang,
     changes: &watch::Changes,
     announce: &impl Fn(&str),
-) {
+) -> Option<Network> {
     let started = Instant::now();
     let rebuilt = match previews.rebuild(changes) {
         Ok(rebuilt) => rebuilt,
@@ -155,21 +190,24 @@ fn rebuild(
             // `network.toml` itself is broken, or a page pushes to no member: every
             // site shows it.
             let text = super::human(&problems, lang);
-            for site in shared.sites.values() {
+            for site in shared.all_sites() {
                 *super::lock(&site.failed) = Some(text.clone());
                 site.hub.failed(&text);
             }
             announce(&text);
             announce(&crate::t!("serve-keeps-last-good").render(lang));
             built_everywhere(shared, &started);
-            return;
+            return None;
         }
     };
+    let network = rebuilt.network;
+    shared.follow(network.clone());
+    let rebuilt = rebuilt.rebuilt;
     let mut changed_total = 0;
     let mut failed_any = false;
     let mut names = Vec::new();
     for member in &rebuilt {
-        let Some(served) = shared.sites.get(&member.name) else {
+        let Some(served) = shared.site(&member.name) else {
             continue;
         };
         names.push(&member.name);
@@ -203,18 +241,26 @@ fn rebuild(
         "serve-network-rebuilt",
         took = took,
         sites = names.len(),
-        count = shared.sites.len(),
+        count = network.members.len(),
         changed = changed_total
     );
     announce(&line.render(lang));
     built_everywhere(shared, &started);
+    Some(network)
 }
 
 /// Tells every site's open pages that the rebuild is over (those of a site not rebuilt
 /// learn only that).
 fn built_everywhere(shared: &Shared, started: &Instant) {
-    for site in shared.sites.values() {
+    for site in shared.all_sites() {
         site.hub.built(started.elapsed().as_millis());
+    }
+}
+
+fn read<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
+    match lock.read() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
     }
 }
 
@@ -268,14 +314,14 @@ fn answer(request: tiny_http::Request, shared: &Arc<Shared>) {
         return;
     }
     let target = request.url().to_owned();
-    match route(&target, |name| shared.sites.contains_key(name)) {
+    match route(&target, |name| shared.site(name).is_some()) {
         Route::Picker => {
             let failed = |name: &str| shared.failed(name);
-            let page = picker::page(&shared.network, &failed, shared.lang);
+            let page = picker::page(&read(&shared.network), &failed, shared.lang);
             respond_page(request, 200, page);
         }
         Route::NoSuchSite => {
-            let page = picker::not_found(&shared.network, shared.lang);
+            let page = picker::not_found(&read(&shared.network), shared.lang);
             respond_page(request, 404, page);
         }
         Route::AddSlash(location) => {
@@ -286,18 +332,17 @@ fn answer(request: tiny_http::Request, shared: &Arc<Shared>) {
             let _ = request.respond(response);
         }
         Route::Site(name, inner) => {
-            let Some(snapshot) = shared.snapshot(&name) else {
+            let Some(site) = shared.site(&name) else {
+                // Removed from `network.toml` since it was routed.
+                let page = picker::not_found(&read(&shared.network), shared.lang);
+                respond_page(request, 404, page);
                 return;
             };
             if inner.split('?').next() == Some(reload::EVENTS_PATH) {
-                let shared = shared.clone();
-                std::thread::spawn(move || {
-                    if let Some(site) = shared.sites.get(&name) {
-                        site.hub.stream(request.into_writer());
-                    }
-                });
+                std::thread::spawn(move || site.hub.stream(request.into_writer()));
                 return;
             }
+            let snapshot = read(&site.served).clone();
             http::respond_in_site(request, &inner, &snapshot, None, &format!("/{name}/"));
         }
     }

@@ -39,23 +39,13 @@ pub struct NetworkWatcher {
 impl NetworkWatcher {
     /// Starts watching `network`.
     pub fn start(network: &Network) -> Result<NetworkWatcher, Diagnostic> {
-        let absolute = |p: PathBuf| std::path::absolute(&p).unwrap_or(p);
-        let roots: Vec<(PathBuf, PathBuf)> = std::iter::once(&network.root)
-            .cloned()
-            .chain(network.members.iter().map(|m| network.site_root(m.id)))
-            .map(|r| {
-                let root = absolute(r);
-                let real = root.canonicalize().unwrap_or_else(|_| root.clone());
-                (root, real)
-            })
-            .collect();
         let (sender, events) = channel();
         let inner = notify::recommended_watcher(move |event| {
             let _ = sender.send(event);
         })
         .map_err(|e| watch_error(&network.root, &e))?;
         let mut watcher = NetworkWatcher {
-            roots,
+            roots: roots_of(network),
             inner,
             events,
             watched: BTreeSet::new(),
@@ -70,6 +60,23 @@ impl NetworkWatcher {
         }
         watcher.watch_source_dirs();
         Ok(watcher)
+    }
+
+    /// Watches `network` as `network.toml` now says: a member added is watched from now
+    /// on; the files of a member removed are no longer sources (their events are
+    /// dropped).
+    pub fn follow(&mut self, network: &Network) {
+        let roots = roots_of(network);
+        for (root, _) in &roots {
+            let known = self.roots.iter().any(|(r, _)| r == root);
+            if !known && root.is_dir() {
+                // A folder that cannot be watched is still built; its edits then need
+                // a change elsewhere to show, as for any folder notify refuses.
+                let _ = self.inner.watch(root, RecursiveMode::NonRecursive);
+            }
+        }
+        self.roots = roots;
+        self.watch_source_dirs();
     }
 
     /// Watches source folders that exist and are not watched yet.
@@ -115,4 +122,17 @@ impl NetworkWatcher {
             None
         })
     }
+}
+
+/// The network root and each member's folder, absolute, each with its real path.
+fn roots_of(network: &Network) -> Vec<(PathBuf, PathBuf)> {
+    let absolute = |p: PathBuf| std::path::absolute(&p).unwrap_or(p);
+    std::iter::once(network.root.clone())
+        .chain(network.members.iter().map(|m| network.site_root(m.id)))
+        .map(|r| {
+            let root = absolute(r);
+            let real = root.canonicalize().unwrap_or_else(|_| root.clone());
+            (root, real)
+        })
+        .collect()
 }

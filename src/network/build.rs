@@ -561,10 +561,38 @@ fn files_of(folder: &Path) -> BTreeMap<String, serde_json::Value> {
 mod tests {
     use super::*;
 
+    /// The demo network as `menhu init --network` writes it (copied from the sources
+    /// here: `scaffold` builds on this module).
+    fn demo_network() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let sources = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let copy = |from: &Path, to: &Path| {
+            for entry in walkdir::WalkDir::new(from).into_iter().map(Result::unwrap) {
+                let target = to.join(entry.path().strip_prefix(from).unwrap());
+                if entry.file_type().is_dir() {
+                    std::fs::create_dir_all(&target).unwrap();
+                } else {
+                    std::fs::copy(entry.path(), &target).unwrap();
+                }
+            }
+        };
+        copy(&sources.join("demo-network"), dir.path());
+        copy(
+            &sources.join("themes/portal"),
+            &dir.path().join("themes/portal"),
+        );
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
+        std::fs::copy(
+            sources.join("data/orgs.csv"),
+            dir.path().join("data/orgs.csv"),
+        )
+        .unwrap();
+        dir
+    }
+
     #[test]
     fn pages_several_members_reprint_are_rendered_once_and_freed_after_the_last() {
-        let dir = tempfile::tempdir().unwrap();
-        crate::scaffold::init_network(dir.path(), None).unwrap();
+        let dir = demo_network();
         let options = NetworkOptions {
             now: Now::At(chrono::DateTime::from_timestamp(1_796_000_000, 0).unwrap()),
             ..NetworkOptions::new(dir.path())

@@ -47,6 +47,15 @@ pub fn read_unless_link(path: &Path) -> Option<Vec<u8>> {
 /// Writes `bytes` to `path` under a temporary name beside it, then renames it over
 /// `path`: whatever stood there, a link included, is replaced, never written through.
 pub fn write_replacing(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_replacing_with(path, |file| file.write_all(bytes))
+}
+
+/// [`write_replacing`] with the bytes written by `write` as it makes them (through a
+/// buffer), so that a large file is never whole in memory.
+pub fn write_replacing_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let folder = match path.parent() {
         Some(folder) if !folder.as_os_str().is_empty() => folder,
         _ => Path::new("."),
@@ -65,7 +74,14 @@ pub fn write_replacing(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .write(true)
         .create_new(true)
         .open(&temporary)
-        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
+        .and_then(|file| {
+            let mut buffered = io::BufWriter::new(file);
+            write(&mut buffered)?;
+            let file = buffered
+                .into_inner()
+                .map_err(io::IntoInnerError::into_error)?;
+            file.sync_all()
+        })
         .and_then(|()| std::fs::rename(&temporary, path));
     if written.is_err() {
         let _ = std::fs::remove_file(&temporary);

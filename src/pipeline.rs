@@ -364,6 +364,8 @@ pub fn rebuild_in_memory(
         memo: &cache.render,
         urgent: edited,
         on_urgent: on_edited,
+        sink: &output::KeepInMemory,
+        search_sink: &output::KeepInMemory,
     };
     let mut finished = render_stages(
         model,
@@ -372,7 +374,9 @@ pub fn rebuild_in_memory(
         Sources::Kept,
         OnErrors::Stop,
     )?;
-    cache.render = std::mem::take(&mut finished.outputs.memo);
+    let mut memo = std::mem::take(&mut finished.outputs.memo);
+    memo.adopt(std::mem::take(&mut cache.render), &finished.outputs.kept);
+    cache.render = memo;
     Ok(Rebuilt {
         portal: finished.portal,
         theme: Arc::new(finished.theme),
@@ -419,10 +423,11 @@ fn render_stages(
     if let (Sources::Shed, Some(portal)) = (sources, Arc::get_mut(&mut portal)) {
         portal.shed_sources();
     }
-    // A build hands outputs to its sink; a rebuild keeps them in memory.
+    // The search index goes where the pages went.
     let sink: &dyn OutputSink = match &mode {
         RenderMode::Build(sink) => *sink,
-        RenderMode::Rebuild(_) | RenderMode::Page(_) => &output::KeepInMemory,
+        RenderMode::Rebuild(incremental) => incremental.search_sink,
+        RenderMode::Page(_) => &output::KeepInMemory,
     };
     let started = Instant::now();
     let mut outputs = render::render(portal.clone(), &theme, copier.as_ref(), mode);

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use tera::Value;
@@ -47,6 +47,19 @@ impl RenderMemo {
     /// Remembers what the job of output `path` read.
     pub fn insert(&mut self, path: String, reads: JobReads) {
         self.jobs.insert(path, reads);
+    }
+
+    /// Takes over from `previous` (the memo the render started from) the entries of
+    /// the jobs it `kept`, moving them rather than copying: a site's memo is held once,
+    /// not twice, while the next one is made. Paths without an entry are ignored.
+    pub fn adopt(&mut self, previous: RenderMemo, kept: &[String]) {
+        let kept: HashSet<&str> = kept.iter().map(String::as_str).collect();
+        self.jobs.extend(
+            previous
+                .jobs
+                .into_iter()
+                .filter(|(path, _)| kept.contains(path.as_str())),
+        );
     }
 
     /// Forgets every job whose output path `keep` refuses.
@@ -136,6 +149,27 @@ mod tests {
         assert_eq!(inner[0].key, "get_section{\"path\":\"news/_index.md\"}");
         let ((), none) = record_lookups(|| ());
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn the_next_memo_takes_over_only_the_kept_jobs() {
+        let reads = |base| JobReads {
+            base,
+            lookups: Vec::new(),
+            lookup_digest: 0,
+        };
+        let mut previous = RenderMemo::default();
+        previous.insert("a/index.html".into(), reads(1));
+        previous.insert("b/index.html".into(), reads(2));
+        previous.insert("gone/index.html".into(), reads(3));
+        let mut next = RenderMemo::default();
+        next.insert("b/index.html".into(), reads(20));
+        let kept = ["a/index.html".to_owned(), "zh-hant/a/index.html".to_owned()];
+        next.adopt(previous, &kept);
+        assert_eq!(next.len(), 2);
+        assert_eq!(next.get("a/index.html").map(|r| r.base), Some(1));
+        assert_eq!(next.get("b/index.html").map(|r| r.base), Some(20));
+        assert!(next.get("gone/index.html").is_none());
     }
 
     #[test]

@@ -2,13 +2,16 @@
 //! stages as the preview's rebuild ([`super::rebuild_in_memory`]): the memo read back
 //! from the cache folder ([`super::persist`]) decides which render jobs read something
 //! new, only those render, and every other job's output (and its Traditional copy) is
-//! taken from the cache. The whole output is then written through [`Staging`] as a
-//! clean build writes it, and the new cache saved. A cache that cannot be used, or a
+//! taken from the cache. Each output rendered is written to [`Staging`] and its blob
+//! to the cache folder as soon as it is rendered ([`Storing`]), as a clean build
+//! streams its pages, so that only the blobs' hashes and sizes stay in memory; the
+//! outputs taken from the cache follow, and the new cache is saved. A cache that cannot be used, or a
 //! blob found damaged while writing, is reported as a note (W0501) and the build is
 //! made clean, never from untrusted bytes.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -20,7 +23,7 @@ use super::{
 };
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fingerprint::{self, RenderMemo};
-use crate::output::{Output, OutputSink, SiteOutput, Staging, WriteStats};
+use crate::output::{Output, OutputSink, SinkOutcome, SiteOutput, Staging, WriteStats};
 use crate::render::{self, Incremental, RenderMode, RenderedSite};
 
 /// What the build cache did for a build.
@@ -116,11 +119,14 @@ fn build_with(
     // (copies of every page nothing here would read again), freeing the sources once
     // each stage is done with them.
     let model = build_model(options, None, None, Sources::Shed, OnErrors::Stop)?;
+    let storing = Storing::new(&staging, cache);
     let mut on_urgent = |_: &[Output]| {};
     let incremental = Incremental {
         memo: &memo,
         urgent: &HashSet::new(),
         on_urgent: &mut on_urgent,
+        sink: &storing,
+        search_sink: &Unsettled(&staging),
     };
     let finished = render_stages(
         model,
@@ -129,23 +135,25 @@ fn build_with(
         Sources::Shed,
         OnErrors::Stop,
     )?;
-    drop(memo);
     let started = Instant::now();
     let RenderedSite {
-        site, kept, memo, ..
+        site,
+        kept,
+        memo: mut fresh,
+        ..
     } = finished.outputs;
-    let traditional = finished.portal.config.traditional;
-    let keep = kept_paths(&memo, traditional);
+    // The unchanged jobs' entries move over from the old memo, never copied.
+    fresh.adopt(memo, &kept);
+    let memo = fresh;
+    let (stored, unsaved) = storing.into_stored();
     let reused = kept.iter().filter(|path| memo.get(path).is_some()).count();
-    let (written, stored, unsaved) = write_outputs(&staging, cache, site.files, &keep)?;
     let (taken, reused_blobs) = write_kept(&staging, cache, &kept, &outputs)?;
-    let mut all_written: Vec<String> = written.into_iter().chain(taken).collect();
-    all_written.sort();
-    let site = SiteOutput {
-        files: Vec::new(),
-        written: all_written,
-        copies: site.copies,
-    };
+    drop(outputs);
+    let mut written = site.written;
+    written.extend(taken);
+    written.sort();
+    // What is still in memory (feeds, sitemap, redirects) is written by `finish`.
+    let site = SiteOutput { written, ..site };
     let stats = staging.finish(&site).map_err(|d| {
         let mut all = finished.report.clone();
         all.push(d);
@@ -207,52 +215,80 @@ fn with_stored_outputs(
     memo
 }
 
-/// The outputs the cache keeps: every job's the memo covers, and their copies.
-fn kept_paths(memo: &RenderMemo, traditional: bool) -> HashSet<String> {
-    let mut paths: HashSet<String> = memo.paths().map(str::to_owned).collect();
-    if traditional {
-        let copies: Vec<String> = paths
-            .iter()
-            .filter_map(|p| render::traditional::copy_path(p))
-            .collect();
-        paths.extend(copies);
-    }
-    paths
+/// The sink of a build with the cache: every output rendered again is a job's output
+/// or its copy, which the cache keeps. Each is stored as a blob in the cache folder
+/// (when not too large) and written to the staging folder at once; only its path and
+/// blob are remembered, for the index.
+struct Storing<'a> {
+    staging: &'a Staging,
+    cache: &'a CacheDir,
+    stored: Mutex<Stored>,
 }
 
-type Written = (Vec<String>, Vec<(String, Blob)>, Option<std::io::Error>);
+/// The blobs stored so far, and the first failure to store one (after which the cache
+/// is not saved, so nothing more is stored).
+#[derive(Default)]
+struct Stored {
+    blobs: Vec<(String, Blob)>,
+    failure: Option<std::io::Error>,
+}
 
-/// Writes the outputs rendered this time, storing those the cache keeps (`keep`);
-/// the paths written, the blobs stored and the first failure to store one.
-fn write_outputs(
-    staging: &Staging,
-    cache: &CacheDir,
-    files: Vec<Output>,
-    keep: &HashSet<String>,
-) -> Result<Written, Failed> {
-    type One = (String, Option<Blob>, Option<std::io::Error>);
-    let results: Vec<Result<One, Diagnostic>> = files
-        .into_par_iter()
-        .map(|output| {
-            let blob = Some(Blob::of(&output.body))
-                .filter(|blob| keep.contains(&output.path) && CacheDir::keeps(blob));
-            let failed = blob.and_then(|blob| cache.store(&blob, &output.body).err());
-            let path = staging.take(output)?.path().to_owned();
-            Ok((path, blob, failed))
-        })
-        .collect();
-    let mut written = Vec::with_capacity(results.len());
-    let mut stored = Vec::new();
-    let mut first_failure = None;
-    for result in results {
-        let (path, blob, failed) = result?;
-        if let Some(blob) = blob {
-            stored.push((path.clone(), blob));
+impl<'a> Storing<'a> {
+    fn new(staging: &'a Staging, cache: &'a CacheDir) -> Storing<'a> {
+        Storing {
+            staging,
+            cache,
+            stored: Mutex::new(Stored::default()),
         }
-        first_failure = first_failure.or(failed);
-        written.push(path);
     }
-    Ok((written, stored, first_failure))
+
+    /// The blobs stored, and the first failure to store one.
+    fn into_stored(self) -> (Vec<(String, Blob)>, Option<std::io::Error>) {
+        let stored = self
+            .stored
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        (stored.blobs, stored.failure)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Stored> {
+        self.stored.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Stores `output`'s bytes in the cache folder unless they are too large or an
+    /// earlier output could not be stored.
+    fn store(&self, output: &Output) {
+        let blob = Blob::of(&output.body);
+        if !CacheDir::keeps(&blob) || self.lock().failure.is_some() {
+            return;
+        }
+        let result = self.cache.store(&blob, &output.body);
+        let mut stored = self.lock();
+        match result {
+            Ok(()) => stored.blobs.push((output.path.clone(), blob)),
+            Err(error) => {
+                stored.failure.get_or_insert(error);
+            }
+        }
+    }
+}
+
+impl OutputSink for Storing<'_> {
+    fn take(&self, output: Output) -> Result<SinkOutcome, Diagnostic> {
+        self.store(&output);
+        self.staging.take(output)
+    }
+}
+
+/// The staging folder as the search index's sink: written at once, but the folder is
+/// not settled around it then (the outputs taken from the cache are not written yet);
+/// [`Staging::finish`] settles all of it.
+struct Unsettled<'a>(&'a Staging);
+
+impl OutputSink for Unsettled<'_> {
+    fn take(&self, output: Output) -> Result<SinkOutcome, Diagnostic> {
+        self.0.take(output)
+    }
 }
 
 /// The paths of the outputs taken from the cache, and their blobs.

@@ -280,8 +280,10 @@ impl CacheDir {
             return Err(link_in_the_way(&self.folder));
         }
         std::fs::create_dir_all(&self.folder)?;
-        let json = serde_json::to_vec(index).map_err(std::io::Error::other)?;
-        crate::own_files::write_replacing(&self.folder.join(INDEX), &json)?;
+        // Written as it is serialised: a large site's index is never whole in memory.
+        crate::own_files::write_replacing_with(&self.folder.join(INDEX), |file| {
+            serde_json::to_writer(file, index).map_err(std::io::Error::other)
+        })?;
         self.prune(index);
         Ok(())
     }

@@ -16,7 +16,7 @@ use super::pages::{Job, Renderer};
 use super::view::Views;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fingerprint::{self as digest, JobReads, Lookup, RenderMemo};
-use crate::output::Output;
+use crate::output::{Output, OutputSink, SinkOutcome};
 
 /// How to render incrementally.
 pub struct Incremental<'a> {
@@ -28,7 +28,19 @@ pub struct Incremental<'a> {
     pub urgent: &'a HashSet<PathBuf>,
     /// Receives the urgent outputs that changed, as soon as they are rendered.
     pub on_urgent: &'a mut dyn FnMut(&[Output]),
+    /// Takes every output rendered again (after `on_urgent` saw it): kept in memory
+    /// for the preview, written out at once by a build with the cache, so that such
+    /// a build never holds the site's pages in memory.
+    pub sink: &'a dyn OutputSink,
+    /// Takes the search index made after the render: the same place as `sink`, but
+    /// never asked to settle the output folder around it, since the outputs kept
+    /// unchanged are not there yet.
+    pub search_sink: &'a dyn OutputSink,
 }
+
+/// Hands a rendered output (and whatever goes with it, its Traditional copy) to the
+/// sink; what the sink did with each.
+pub(super) type Take<'a> = dyn Fn(Output) -> Result<Vec<SinkOutcome>, Diagnostic> + Sync + 'a;
 
 /// The renderers a memoised render needs: the real one, and one preparing contexts
 /// from digest views (plus those views, for evaluating lookups).
@@ -38,19 +50,50 @@ pub(super) struct Renderers<'a> {
     pub digest_views: &'a Arc<Views>,
 }
 
+/// What became of a job: kept as the memo has it (its output path), or rendered.
 enum Outcome {
-    Kept(String, JobReads),
+    Kept(String),
     Rendered(Result<Output, Diagnostic>, u64, Vec<Lookup>),
 }
 
-/// Renders the jobs whose fingerprint changed since `previous`; returns the new
-/// outputs, the paths of the unchanged ones, and the memo for next time.
+/// A job's outcome once its output went to the sink.
+enum Handled {
+    Kept(String),
+    /// The output's path and what the sink did with it (and its copy).
+    Taken(
+        Result<(String, Vec<SinkOutcome>), Diagnostic>,
+        u64,
+        Vec<Lookup>,
+    ),
+}
+
+impl Outcome {
+    /// Hands a rendered output to `take`, which frees it unless the sink keeps it.
+    fn handed(self, take: &Take) -> Handled {
+        match self {
+            Outcome::Kept(path) => Handled::Kept(path),
+            Outcome::Rendered(output, base, lookups) => {
+                let taken = output.and_then(|output| {
+                    let path = output.path.clone();
+                    Ok((path, take(output)?))
+                });
+                Handled::Taken(taken, base, lookups)
+            }
+        }
+    }
+}
+
+/// Renders the jobs whose fingerprint changed since `previous`, handing each output
+/// to `take` as soon as it is rendered; returns what the sink did with them, the paths
+/// of the unchanged outputs, and the memo of the jobs rendered (the unchanged ones'
+/// entries are `previous`'s, for the caller to move over: [`RenderMemo::adopt`]).
 pub(super) fn render_jobs(
     jobs: &[Job],
     renderers: &Renderers,
     incremental: Incremental,
+    take: &Take,
     diagnostics: &mut Diagnostics,
-) -> (Vec<Output>, Vec<String>, RenderMemo) {
+) -> (Vec<SinkOutcome>, Vec<String>, RenderMemo) {
     let previous = incremental.memo;
     let lookups = LookupDigests::new(renderers.digest_views);
     let (urgent, rest): (Vec<&Job>, Vec<&Job>) = jobs
@@ -73,8 +116,8 @@ pub(super) fn render_jobs(
             .map(|job| render_one(job, renderers, previous, known))
             .collect()
     };
-    let mut outcomes = render_all(urgent, &urgent_known);
-    let first: Vec<Output> = outcomes
+    let urgent = render_all(urgent, &urgent_known);
+    let first: Vec<Output> = urgent
         .iter()
         .filter_map(|o| match o {
             Outcome::Rendered(Ok(output), ..) => Some(output.clone()),
@@ -84,42 +127,44 @@ pub(super) fn render_jobs(
     if !first.is_empty() {
         (incremental.on_urgent)(&first);
     }
+    let mut outcomes: Vec<Handled> = urgent.into_iter().map(|o| o.handed(take)).collect();
     let known = lookups.evaluate_all(previous.lookups());
-    outcomes.extend(render_all(rest, &known));
+    // Each output goes to the sink on the thread that rendered it: none waits for the rest.
+    outcomes.par_extend(
+        rest.par_iter()
+            .map(|job| render_one(job, renderers, previous, &known).handed(take)),
+    );
 
     let fresh = lookups.evaluate_all(
         outcomes
             .iter()
             .filter_map(|o| match o {
-                Outcome::Rendered(_, _, l) => Some(l),
-                Outcome::Kept(..) => None,
+                Handled::Taken(_, _, l) => Some(l),
+                Handled::Kept(..) => None,
             })
             .flatten()
             .filter(|l| !known.contains_key(&l.key)),
     );
     let mut memo = RenderMemo::default();
-    let mut files = Vec::new();
+    let mut taken = Vec::new();
     let mut kept = Vec::new();
     for outcome in outcomes {
         match outcome {
-            Outcome::Kept(path, job_memo) => {
-                memo.insert(path.clone(), job_memo);
-                kept.push(path);
-            }
-            Outcome::Rendered(Ok(output), base, lookups) => {
+            Handled::Kept(path) => kept.push(path),
+            Handled::Taken(Ok((path, outputs)), base, lookups) => {
                 let lookup_digest = digest_lookups(&lookups, &known, &fresh);
                 let job_memo = JobReads {
                     base,
                     lookups,
                     lookup_digest,
                 };
-                memo.insert(output.path.clone(), job_memo);
-                files.push(output);
+                memo.insert(path, job_memo);
+                taken.extend(outputs);
             }
-            Outcome::Rendered(Err(d), ..) => diagnostics.push(d),
+            Handled::Taken(Err(d), ..) => diagnostics.push(d),
         }
     }
-    (files, kept, memo)
+    (taken, kept, memo)
 }
 
 fn render_one(
@@ -140,7 +185,7 @@ fn render_one(
         && memo.base == base
         && digest_lookups(&memo.lookups, known, &HashMap::new()) == memo.lookup_digest
     {
-        return Outcome::Kept(stand_in.path, memo.clone());
+        return Outcome::Kept(stand_in.path);
     }
     let prepared = renderers.real.prepare(job);
     let (result, lookups) = digest::record_lookups(|| renderers.real.render(prepared));

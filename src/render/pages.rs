@@ -35,9 +35,9 @@ pub enum RenderMode<'a> {
     /// A build: every output, each page, section and list handed to the sink as soon
     /// as it is rendered (feeds, redirects and the like are kept).
     Build(&'a dyn OutputSink),
-    /// The preview's rebuild: only the jobs whose fingerprint changed since the memo,
-    /// kept in memory; the result's `kept` lists the outputs that would come out
-    /// unchanged.
+    /// A rebuild (the preview's, or a build with the cache): only the jobs whose
+    /// fingerprint changed since the memo, handed to the memo's sink; the result's
+    /// `kept` lists the outputs that would come out unchanged.
     Rebuild(Incremental<'a>),
     /// The preview's early render of an edited page: that page alone, kept in memory,
     /// without the site-wide files.
@@ -89,13 +89,7 @@ pub fn render(
         }
         RenderMode::Rebuild(incremental) => {
             let jobs = plan_all_jobs(&portal, theme);
-            let (files, kept, memo) =
-                render_changed_jobs(&renderer, &jobs, copier, incremental, &mut diagnostics);
-            let site = SiteOutput {
-                files,
-                ..SiteOutput::default()
-            };
-            (site, kept, memo)
+            render_changed_jobs(&renderer, &jobs, copier, incremental, &mut diagnostics)
         }
     };
     let mut rendered = RenderedSite {
@@ -142,16 +136,18 @@ fn render_each_to(
 }
 
 /// Renders the jobs whose fingerprint changed since `incremental`'s memo, the edited
-/// pages first, each with its Traditional copy; returns the outputs, the paths of the
-/// unchanged ones (with their copies) and the memo for next time.
+/// pages first, each handed with its Traditional copy to `incremental`'s sink as soon
+/// as it is rendered; returns what the sink kept or wrote, the paths of the unchanged
+/// outputs (with their copies) and the memo of the jobs rendered.
 fn render_changed_jobs(
     renderer: &Renderer,
     jobs: &[Job],
     copier: Option<&Copier>,
     incremental: Incremental,
     diagnostics: &mut Diagnostics,
-) -> (Vec<Output>, Vec<String>, RenderMemo) {
+) -> (SiteOutput, Vec<String>, RenderMemo) {
     let on_urgent = incremental.on_urgent;
+    let sink = incremental.sink;
     // The edited page's copy is published with it.
     let mut with_copies = |outputs: &[Output]| match copier {
         Some(copier) => {
@@ -165,6 +161,8 @@ fn render_changed_jobs(
         memo: incremental.memo,
         urgent: incremental.urgent,
         on_urgent: &mut with_copies,
+        sink,
+        search_sink: incremental.search_sink,
     };
     let portal = renderer.views.portal.clone();
     let digests = Arc::new(Views::for_digest(portal, renderer.theme.lists_need_content));
@@ -177,16 +175,19 @@ fn render_changed_jobs(
         digest: &digester,
         digest_views: &digests,
     };
-    let (mut files, mut kept, memo) = memo::render_jobs(jobs, &renderers, incremental, diagnostics);
-    if let Some(copier) = copier {
-        files.extend(traditional::copy_all(copier, &files));
+    let take = |output: Output| take_with_copy(sink, output, copier);
+    let (taken, mut kept, memo) =
+        memo::render_jobs(jobs, &renderers, incremental, &take, diagnostics);
+    let mut site = SiteOutput::default();
+    taken.into_iter().for_each(|t| site.add(t));
+    if copier.is_some() {
         let copies: Vec<String> = kept
             .iter()
             .filter_map(|p| traditional::copy_path(p))
             .collect();
         kept.extend(copies);
     }
-    (files, kept, memo)
+    (site, kept, memo)
 }
 
 /// Adds the site-wide outputs (sitemap, 404, search page, redirects, feeds, styles)
@@ -269,7 +270,9 @@ pub struct RenderedSite {
     pub site: SiteOutput,
     /// Outputs that are unchanged since the memo and were not rendered again.
     pub kept: Vec<String>,
-    /// Fingerprints of this render, for the next one (a rebuild's only).
+    /// Fingerprints of the jobs rendered this time (a rebuild's only); with those of
+    /// the `kept` ones moved over from the memo the render started from
+    /// ([`RenderMemo::adopt`]), the memo for the next one.
     pub memo: RenderMemo,
     /// Template errors.
     pub diagnostics: Diagnostics,

@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::syndicate::{Read, read_member};
 use super::{MemberId, Network, Shard};
@@ -125,7 +126,7 @@ pub struct NetworkInMemory {
     /// Each member built, in file order.
     pub members: Vec<MemberBuild<Built>>,
     /// The data files the members read, each distinct file parsed once for all.
-    pub data_files: std::sync::Arc<crate::load_data::ParsedFiles>,
+    pub data_files: Arc<crate::load_data::ParsedFiles>,
 }
 
 impl NetworkBuilt {
@@ -186,7 +187,6 @@ pub(super) fn member_options(
     options: &NetworkOptions,
     reprints: Vec<crate::content::Page>,
 ) -> BuildOptions {
-    let member = network.member(id);
     BuildOptions {
         drafts: options.drafts,
         base_url: base_url_of(network, id, &options.base_urls),
@@ -194,14 +194,7 @@ pub(super) fn member_options(
         force: true,
         now: options.now,
         offline: options.offline,
-        // `sites/wuzhou` → `../..`: the network root seen from the member.
-        shared: Some(
-            member
-                .folder
-                .components()
-                .map(|_| Path::new(".."))
-                .collect(),
-        ),
+        shared: Some(network.root_seen_from(id)),
         reprints,
         ..BuildOptions::new(network.site_root(id))
     }
@@ -210,7 +203,7 @@ pub(super) fn member_options(
 /// Builds the selected members into `<output>/<name>/`, each atomically; with a
 /// shard, writes its manifest ([`Shard::manifest_name`]) beside them.
 pub fn build_network(options: &NetworkOptions) -> Result<NetworkBuilt, Diagnostics> {
-    let (network, planned) = plan(options)?.without_push_problems()?.into_members();
+    let (network, _, planned) = plan(options)?.without_push_problems()?.into_members();
     let output = output_folder(&network, options)?;
     std::fs::create_dir_all(&output).map_err(|e| unwritable(&output, &e))?;
     let mut members = Vec::new();
@@ -236,12 +229,8 @@ pub fn build_network(options: &NetworkOptions) -> Result<NetworkBuilt, Diagnosti
 /// Builds the selected members in memory (for the preview and `check`), with the
 /// base URLs `options` give.
 pub fn build_network_in_memory(options: &NetworkOptions) -> Result<NetworkInMemory, Diagnostics> {
-    let (network, planned) = plan(options)?.without_push_problems()?.into_members();
-    let data_files = planned
-        .first()
-        .and_then(|(_, options, _)| options.shared_work.as_ref())
-        .map(|work| work.data_files.clone())
-        .unwrap_or_default();
+    let (network, shared_work, planned) = plan(options)?.without_push_problems()?.into_members();
+    let data_files = shared_work.data_files.clone();
     let members = planned
         .into_iter()
         .map(|(id, member_options, loaded)| MemberBuild {
@@ -277,6 +266,10 @@ pub fn plan_members_and_push_problems(
     Ok((plan.planned, plan.push_problems))
 }
 
+/// A member to build: its options, and its config and content when syndication read
+/// them.
+type PlannedMember = (MemberId, BuildOptions, Option<LoadedSite>);
+
 /// The plan of a build: each selected member's options, with its config and content
 /// as syndication read them (what its build starts from), and the unknown push targets.
 struct Plan {
@@ -298,12 +291,12 @@ impl Plan {
 
     /// Each member with its options and what was read of it, for its build; the
     /// members share the work that is the same ([`pipeline::SharedWork`]).
-    fn into_members(self) -> (Network, Vec<(MemberId, BuildOptions, Option<LoadedSite>)>) {
+    fn into_members(self) -> (Network, Arc<pipeline::SharedWork>, Vec<PlannedMember>) {
         // Pages several of these members reprint are rendered once for them all.
         let reprinted = (self.planned.members.iter())
             .flat_map(|(_, options)| &options.reprints)
             .filter_map(|page| Some(page.meta.reprint.as_ref()?.canonical.as_str()));
-        let shared_work = std::sync::Arc::new(pipeline::SharedWork::with_reprints(
+        let shared_work = Arc::new(pipeline::SharedWork::with_reprints(
             pipeline::ReprintRenders::expecting(reprinted),
         ));
         let members = (self.planned.members.into_iter())
@@ -313,7 +306,7 @@ impl Plan {
                 (id, options, loaded)
             })
             .collect();
-        (self.planned.network, members)
+        (self.planned.network, shared_work, members)
     }
 }
 
@@ -597,8 +590,7 @@ mod tests {
             now: Now::At(chrono::DateTime::from_timestamp(1_796_000_000, 0).unwrap()),
             ..NetworkOptions::new(dir.path())
         };
-        let (network, planned) = plan(&options).unwrap().into_members();
-        let shared = planned[0].1.shared_work.clone().unwrap();
+        let (network, shared, planned) = plan(&options).unwrap().into_members();
         for (id, options, loaded) in planned {
             let built = pipeline::build_in_memory_loaded(&options, loaded);
             assert!(built.is_ok(), "{}", network.member(id).name);

@@ -162,6 +162,14 @@ impl Network {
         self.root.join(&self.member(id).folder)
     }
 
+    /// The network root as a path relative to member `id`'s folder: `sites/wuzhou` →
+    /// `../..`.
+    pub fn root_seen_from(&self, id: MemberId) -> PathBuf {
+        (self.member(id).folder.components())
+            .map(|_| Path::new(".."))
+            .collect()
+    }
+
     /// The member's parent.
     pub fn parent(&self, id: MemberId) -> Option<MemberId> {
         self.member(id).parent

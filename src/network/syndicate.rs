@@ -23,7 +23,7 @@
 //! nearest name.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::build::NetworkOptions;
 use super::{MemberId, Network, PullRule};
@@ -233,10 +233,11 @@ fn reprint(
     page.key = folder(&format!("{}.md", page.stem));
     page.section = section;
     // Named from the receiver's folder, so its problems point at the origin's file.
-    page.file = up_to_root(network, receiver)
+    page.file = network
+        .root_seen_from(receiver)
         .join(&member.folder)
         .join(&page.file);
-    let to_origin = up_to_root(network, receiver).join(&member.folder);
+    let to_origin = network.root_seen_from(receiver).join(&member.folder);
     with_bundle_files_of_origin(&mut page, &to_origin);
     page.body = absolute_links(&page.body, site.urls.permalinks());
     let meta = &mut page.meta;
@@ -301,16 +302,6 @@ fn on_origin(url: &str, page: &str, base_url: &str) -> String {
     } else {
         format!("{page}{url}")
     }
-}
-
-/// `../..` from `member`'s folder to the network root.
-fn up_to_root(network: &Network, member: MemberId) -> PathBuf {
-    network
-        .member(member)
-        .folder
-        .components()
-        .map(|_| Path::new(".."))
-        .collect()
 }
 
 /// `body` with each Markdown link to `@/key` (with an optional `#anchor`) written as the

@@ -84,6 +84,11 @@ impl Preview {
         self.options = options;
     }
 
+    /// The options it builds with.
+    pub fn options(&self) -> &BuildOptions {
+        &self.options
+    }
+
     /// The snapshot of the last successful build.
     pub fn snapshot(&self) -> Arc<Snapshot> {
         self.snapshot.clone()

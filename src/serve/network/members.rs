@@ -48,8 +48,8 @@ struct MemberPreview {
     name: String,
     /// Its folder, absolute as the watcher names changed files.
     root: PathBuf,
-    /// The options of its last build (its reprints, the links to the others).
-    options: BuildOptions,
+    /// Its preview, holding the options of its last build (its reprints, the links
+    /// to the others).
     preview: Preview,
 }
 
@@ -91,7 +91,7 @@ impl Previews {
         let site_links = (planned.members.first()).and_then(|(_, o)| o.site_links.clone());
         for (id, member_options) in planned.members {
             let name = network.member(id).name.clone();
-            match Preview::start_speaking(member_options.clone(), options.lang) {
+            match Preview::start_speaking(member_options, options.lang) {
                 Ok((preview, update)) => {
                     first.push(MemberRebuilt {
                         name: name.clone(),
@@ -101,7 +101,6 @@ impl Previews {
                     members.push(MemberPreview {
                         name,
                         root: absolute(&network.site_root(id)),
-                        options: member_options,
                         preview,
                     });
                 }
@@ -188,7 +187,7 @@ impl Previews {
         id: MemberId,
         options: BuildOptions,
     ) -> Result<Update, Diagnostics> {
-        let mut preview = Preview::unbuilt(options.clone(), self.lang);
+        let mut preview = Preview::unbuilt(options, self.lang);
         let result = preview.rebuild(&ChangeSet::everything());
         let at = self
             .members
@@ -200,7 +199,6 @@ impl Previews {
             MemberPreview {
                 name: network.member(id).name.clone(),
                 root: absolute(&network.site_root(id)),
-                options,
                 preview,
             },
         );
@@ -251,17 +249,17 @@ impl MemberPreview {
         everyone: bool,
     ) -> Option<Result<Update, Diagnostics>> {
         let own = own_changes(&self.root, changes);
-        let around = self.options.reprints != options.reprints
-            || self.options.site_links != options.site_links
-            || self.options.member_sites != options.member_sites
-            || self.options.base_url != options.base_url
-            || self.options.shared != options.shared;
+        let last = self.preview.options();
+        let around = last.reprints != options.reprints
+            || last.site_links != options.site_links
+            || last.member_sites != options.member_sites
+            || last.base_url != options.base_url
+            || last.shared != options.shared;
         let change = match (everyone || around, own.is_empty()) {
             (true, _) => ChangeSet::everything(),
             (false, false) => ChangeSet::of(own),
             (false, true) => return None,
         };
-        self.options = options.clone();
         self.preview.set_options(options);
         Some(self.preview.rebuild(&change))
     }

@@ -132,13 +132,8 @@ fn read_table(
         let page = |row: &Row| (row.line, row_page(file, row, directory, section_key));
         Ok(rows.iter().map(page).collect())
     };
-    let table = match parsed {
-        Some(parsed) => {
-            let variant = format!("{section_key}\n{:?}\n{}", directory.level, file.display());
-            parsed.get_or_parse(&root.join(file), &bytes, &variant, parse)
-        }
-        None => std::sync::Arc::new(parse()),
-    };
+    let variant = format!("{section_key}\n{:?}\n{}", directory.level, file.display());
+    let table = crate::load_data::parse_once(parsed, &root.join(file), &bytes, &variant, parse);
     table.as_ref().clone()
 }
 

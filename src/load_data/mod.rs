@@ -17,7 +17,7 @@ pub mod remote;
 use std::path::{Path, PathBuf};
 
 pub use formats::{FORMAT_NAMES, Format};
-pub use parsed::ParsedFiles;
+pub use parsed::{ParsedFiles, parse_once};
 
 use crate::bounds::{Escape, SiteBounds};
 
@@ -108,10 +108,12 @@ impl SiteFiles<'_> {
         }
     }
 
-    /// The bytes of the file `path` names (see [`SiteFiles::find`]).
-    pub fn read(&self, path: &str) -> Result<Vec<u8>, FileError> {
+    /// The file `path` names (see [`SiteFiles::find`]) and its bytes.
+    pub fn read(&self, path: &str) -> Result<(PathBuf, Vec<u8>), FileError> {
         let file = self.find(path)?;
-        std::fs::read(&file).map_err(|e| FileError::Refused(format!("cannot read `{path}`: {e}")))
+        let bytes = std::fs::read(&file)
+            .map_err(|e| FileError::Refused(format!("cannot read `{path}`: {e}")))?;
+        Ok((file, bytes))
     }
 }
 
@@ -194,20 +196,16 @@ fn read_file(
     path: &str,
     format: Format,
 ) -> Result<serde_json::Value, LoadError> {
-    let file = files.find(path).map_err(|e| match e {
+    let (file, bytes) = files.read(path).map_err(|e| match e {
         FileError::Missing(m) => LoadError::Unavailable(m),
         FileError::Refused(m) => LoadError::Invalid(m),
     })?;
-    let bytes = std::fs::read(&file)
-        .map_err(|e| LoadError::Invalid(format!("cannot read `{path}`: {e}")))?;
     let text = std::str::from_utf8(&bytes).map_err(|_| {
         LoadError::Invalid(format!("`{path}` is not UTF-8 text; re-save it as UTF-8"))
     })?;
-    let parse = || format.read(text);
-    let parsed = match files.parsed {
-        Some(parsed) => parsed.get_or_parse(&file, &bytes, &format!("{format:?}"), parse),
-        None => std::sync::Arc::new(parse()),
-    };
+    let parsed = parsed::parse_once(files.parsed, &file, &bytes, &format!("{format:?}"), || {
+        format.read(text)
+    });
     parsed.as_ref().clone().map_err(LoadError::Invalid)
 }
 

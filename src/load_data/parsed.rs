@@ -79,6 +79,22 @@ impl ParsedFiles {
     }
 }
 
+/// What `parse` makes of the file at `path` whose content is `bytes`: kept in `parsed`
+/// for every build sharing it ([`ParsedFiles::get_or_parse`]), or made for this build
+/// alone when it shares none.
+pub fn parse_once<T: Send + Sync + 'static>(
+    parsed: Option<&ParsedFiles>,
+    path: &Path,
+    bytes: &[u8],
+    variant: &str,
+    parse: impl FnOnce() -> T,
+) -> Arc<T> {
+    match parsed {
+        Some(parsed) => parsed.get_or_parse(path, bytes, variant, parse),
+        None => Arc::new(parse()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

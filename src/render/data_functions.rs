@@ -238,6 +238,7 @@ impl Function for GetHash {
                 .0
                 .site()
                 .read(path)
+                .map(|(_, bytes)| bytes)
                 .map_err(|e| tera::Error::msg(format!("`{name}`: {}", e.message())))?,
             (None, Some(text)) => text.as_bytes().to_vec(),
             _ if name == "get_hash" => {

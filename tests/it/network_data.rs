@@ -22,21 +22,7 @@ fn sharing() -> Site {
     );
     root.write("data/facts.toml", "motto = \"共享的口号\"\n");
     for name in ["guangxi", "wuzhou"] {
-        let config = format!("sites/{name}/site-config.toml");
-        let text = std::fs::read_to_string(root.path(&config)).unwrap();
-        let (top, extra) = text.split_once("\n[extra]").unwrap();
-        root.write(
-            &config,
-            &format!("{top}\n[[directories]]\nfile = \"data/orgs.csv\"\nsection = \"orgs\"\n\n[extra]{extra}"),
-        );
-        root.write(
-            &format!("sites/{name}/content/orgs/_index.md"),
-            ORGS_SECTION,
-        );
-        root.write(
-            &format!("sites/{name}/templates/index.html"),
-            "<main>{% set facts = load_data(path=\"data/facts.toml\") %}口号：{{ facts.motto }}</main>",
-        );
+        list_orgs_and_facts(&root, name);
     }
     root.write(
         "sites/wuzhou/data/orgs.csv",
@@ -49,24 +35,33 @@ fn sharing() -> Site {
     root
 }
 
-#[test]
-fn each_distinct_data_file_is_parsed_once_for_the_whole_network() {
-    let root = sharing();
-    // Liuzhou reads the shared directory and data too: two members, one parse each.
-    let config = "sites/liuzhou/site-config.toml";
-    let text = std::fs::read_to_string(root.path(config)).unwrap();
+/// Member `name` lists the directory `data/orgs.csv` in its `orgs` section and shows
+/// the motto of `data/facts.toml` on its home page.
+fn list_orgs_and_facts(root: &Site, name: &str) {
+    let config = format!("sites/{name}/site-config.toml");
+    let text = std::fs::read_to_string(root.path(&config)).unwrap();
     let (top, extra) = text.split_once("\n[extra]").unwrap();
     root.write(
-        config,
+        &config,
         &format!(
             "{top}\n[[directories]]\nfile = \"data/orgs.csv\"\nsection = \"orgs\"\n\n[extra]{extra}"
         ),
     );
-    root.write("sites/liuzhou/content/orgs/_index.md", ORGS_SECTION);
     root.write(
-        "sites/liuzhou/templates/index.html",
+        &format!("sites/{name}/content/orgs/_index.md"),
+        ORGS_SECTION,
+    );
+    root.write(
+        &format!("sites/{name}/templates/index.html"),
         "<main>{% set facts = load_data(path=\"data/facts.toml\") %}口号：{{ facts.motto }}</main>",
     );
+}
+
+#[test]
+fn each_distinct_data_file_is_parsed_once_for_the_whole_network() {
+    let root = sharing();
+    // Liuzhou reads the shared directory and data too: two members, one parse each.
+    list_orgs_and_facts(&root, "liuzhou");
     let built = build_network_in_memory(&NetworkOptions::new(root.root())).expect("it builds");
     let output = |member: usize, path: &str| {
         let built = built.members[member]

@@ -14,6 +14,11 @@ pub(super) trait Visitor {
     fn ident(&mut self, _path: &str) {}
     /// A string literal's value.
     fn string(&mut self, _value: &str) {}
+    /// A string literal given as argument `argument` of the function or filter
+    /// `function` (`trans(key="toc")`): by default, as any other string.
+    fn argument_string(&mut self, _function: &str, _argument: &str, value: &str) {
+        self.string(value);
+    }
     /// The name of a function, filter, test, macro, argument or block.
     fn name(&mut self, _name: &str) {}
     /// A name bound by `for`, `set`, `set_global` or a macro's parameters.
@@ -140,7 +145,13 @@ fn call(function: &FunctionCall, visitor: &mut impl Visitor) {
     visitor.name(&function.name);
     for (arg, e) in &function.args {
         visitor.name(arg);
-        expr(e, visitor);
+        match &e.val {
+            ExprVal::String(s) => {
+                visitor.argument_string(&function.name, arg, s);
+                e.filters.iter().for_each(|filter| call(filter, visitor));
+            }
+            _ => expr(e, visitor),
+        }
     }
 }
 

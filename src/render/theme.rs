@@ -452,6 +452,28 @@ fn template_words(
     (!words.sees_every_key).then(|| std::sync::Arc::new(words.words))
 }
 
+/// True for an argument whose string names a file, a URL, a theme string or a format,
+/// never a field of a listed page: `trans(key="toc")` must not make every list carry
+/// each page's table of contents. (`sort(attribute="date")` does name one.)
+fn names_no_field(function: &str, argument: &str) -> bool {
+    matches!(
+        (function, argument),
+        ("trans", "key" | "lang")
+            | (
+                "get_url" | "get_section" | "get_page" | "get_image_metadata",
+                "path"
+            )
+            | ("get_url" | "get_taxonomy_url", "lang")
+            | (
+                "get_taxonomy" | "get_taxonomy_url" | "get_taxonomy_term",
+                "kind"
+            )
+            | ("resize_image", "path" | "op" | "format")
+            | ("load_data", "path" | "format")
+            | ("date", "format" | "timezone")
+    )
+}
+
 /// Collects [`template_words`].
 struct Words<'a> {
     own_roots: &'a [&'a str],
@@ -497,6 +519,12 @@ impl template_ast::Visitor for Words<'_> {
 
     fn string(&mut self, value: &str) {
         self.add_all(value);
+    }
+
+    fn argument_string(&mut self, function: &str, argument: &str, value: &str) {
+        if !names_no_field(function, argument) {
+            self.add_all(value);
+        }
     }
 
     fn name(&mut self, name: &str) {
@@ -882,6 +910,29 @@ mod tests {
             assert!(
                 !words.contains(&outside.to_owned()),
                 "{outside} in {words:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn strings_naming_theme_strings_or_files_name_no_field() {
+        let words = words_of(&[(
+            "page.html",
+            "{{ trans(key=\"toc\") }}{{ get_url(path=\"summary.css\") }}\
+             {{ p.date | date(format=\"extra\") }}\
+             {% for p in pages | sort(attribute=\"weight\") %}{{ p.title }}{% endfor %}",
+        )])
+        .unwrap_or_default();
+        for field in ["title", "weight", "date"] {
+            assert!(
+                words.contains(&field.to_owned()),
+                "{field} not in {words:?}"
+            );
+        }
+        for not_field in ["toc", "summary", "css", "extra"] {
+            assert!(
+                !words.contains(&not_field.to_owned()),
+                "{not_field} in {words:?}"
             );
         }
     }

@@ -7,7 +7,9 @@
 //! streams its pages, so that only the blobs' hashes and sizes stay in memory; the
 //! outputs taken from the cache follow, and the new cache is saved. A cache that cannot be used, or a
 //! blob found damaged while writing, is reported as a note (W0501) and the build is
-//! made clean, never from untrusted bytes.
+//! made clean, never from untrusted bytes. An output taken from the cache is put in
+//! as a hard link to its blob once its bytes are checked (written where links cannot
+//! be made): on one file system the output and the cache share their storage.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -23,8 +25,12 @@ use super::{
 };
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fingerprint::{self, RenderMemo};
-use crate::output::{Output, OutputSink, SinkOutcome, SiteOutput, Staging, WriteStats};
+use crate::output::{Output, OutputSink, SameBytes, SinkOutcome, SiteOutput, Staging, WriteStats};
 use crate::render::{self, Incremental, RenderMode, RenderedSite};
+
+/// Hidden, for tests of what happens where hard links cannot be made (the cache on
+/// another file system): set, the outputs taken from the cache are copied.
+const NO_LINKS_VARIABLE: &str = "MENHU_CACHE_NO_LINKS";
 
 /// What the build cache did for a build.
 #[derive(Debug, Clone, Default)]
@@ -113,7 +119,10 @@ fn build_with(
     let Index { memo, outputs, .. } = index;
     let memo = with_stored_outputs(memo, &outputs, config.traditional);
     // Dropped on any error below, which leaves the previous output as it was.
-    let staging = Staging::open(&target)?;
+    let mut staging = Staging::open(&target)?;
+    if std::env::var_os(NO_LINKS_VARIABLE).is_some() {
+        staging = staging.without_links();
+    }
     // Only the render memo is kept between runs: the model is made as a clean build
     // makes it, without the preview's caches of parsed files and rendered Markdown
     // (copies of every page nothing here would read again), freeing the sources once
@@ -294,8 +303,8 @@ impl OutputSink for Unsettled<'_> {
 /// The paths of the outputs taken from the cache, and their blobs.
 type Taken = (Vec<String>, Vec<(String, Blob)>);
 
-/// Writes the outputs reused from the cache, each checked against its hash; their
-/// paths and blobs.
+/// Puts in the outputs reused from the cache, each checked against its hash (as a hard
+/// link to its blob where one can be made); their paths and blobs.
 fn write_kept(
     staging: &Staging,
     cache: &CacheDir,
@@ -308,15 +317,22 @@ fn write_kept(
             let blob = *outputs.get(path).ok_or_else(|| {
                 Failed::Cache(Unused::Damaged(format!("the copy of {path} is missing")))
             })?;
-            let body = cache.read(&blob).map_err(Failed::Cache)?;
-            let path = staging
-                .take(Output {
-                    path: path.clone(),
-                    body,
-                })?
-                .path()
-                .to_owned();
-            Ok((path, blob))
+            let checked = cache.read_file(&blob).map_err(Failed::Cache)?;
+            let output = Output {
+                path: path.clone(),
+                body: checked.bytes,
+            };
+            let taken = match checked.id {
+                Some(id) => {
+                    let same = SameBytes {
+                        path: &checked.path,
+                        id,
+                    };
+                    staging.take_linked(output, same)?
+                }
+                None => staging.take(output)?,
+            };
+            Ok((taken.path().to_owned(), blob))
         })
         .collect();
     let mut paths = Vec::with_capacity(results.len());

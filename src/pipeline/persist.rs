@@ -16,7 +16,7 @@
 //! listed are removed — a build killed at any point leaves an index whose blobs exist.
 
 use std::collections::HashMap;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diag::Diagnostic;
 use crate::fingerprint::RenderMemo;
+use crate::output::FileId;
 
 /// The layout of the folder; a cache of another format is ignored.
 const FORMAT: u32 = 1;
@@ -235,11 +236,19 @@ impl CacheDir {
 
     /// The bytes of `blob`, checked against its hash.
     pub fn read(&self, blob: &Blob) -> Result<Vec<u8>, Unused> {
+        self.read_file(blob).map(|checked| checked.bytes)
+    }
+
+    /// The bytes of `blob`, checked against its hash, and the file they were read from
+    /// (which the output may be linked to).
+    pub fn read_file(&self, blob: &Blob) -> Result<CheckedBlob, Unused> {
         let path = self.blob_path(blob);
-        let bytes = crate::own_files::read_unless_link(&path)
-            .filter(|bytes| bytes.len() as u64 == blob.len && Blob::of(bytes) == *blob)
-            .ok_or_else(|| Unused::Damaged(format!("{} is damaged", path.display())))?;
-        Ok(bytes)
+        match read_plain_file(&path, blob.len) {
+            Some((bytes, id)) if bytes.len() as u64 == blob.len && Blob::of(&bytes) == *blob => {
+                Ok(CheckedBlob { bytes, path, id })
+            }
+            _ => Err(Unused::Damaged(format!("{} is damaged", path.display()))),
+        }
     }
 
     /// Stores `bytes` as `blob` unless it is there already: under a temporary name,
@@ -328,6 +337,34 @@ impl CacheDir {
             Err(e) => Err(e),
         }
     }
+}
+
+/// A blob's bytes, checked against its hash, and its file.
+pub struct CheckedBlob {
+    /// The bytes.
+    pub bytes: Vec<u8>,
+    /// The file.
+    pub path: PathBuf,
+    /// Which file the bytes were read from, where the system says.
+    pub id: Option<FileId>,
+}
+
+/// The bytes of the file at `path` and which file it is, unless it is a link or not
+/// `len` bytes long (or missing, or unreadable, or replaced while it was opened).
+fn read_plain_file(path: &Path, len: u64) -> Option<(Vec<u8>, Option<FileId>)> {
+    let seen = std::fs::symlink_metadata(path).ok()?;
+    if !seen.is_file() {
+        return None;
+    }
+    let mut file = std::fs::File::open(path).ok()?;
+    let opened = file.metadata().ok()?;
+    let id = FileId::of(&opened);
+    if id != FileId::of(&seen) || opened.len() != len {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(opened.len()).ok()?);
+    file.read_to_end(&mut bytes).ok()?;
+    Some((bytes, id))
 }
 
 /// True when `path` is a folder (not a link to one) or nothing.

@@ -406,4 +406,107 @@ mod tests {
         assert!(root.join("news").is_dir());
         Ok(())
     }
+
+    fn id(path: &Path) -> io::Result<Option<FileId>> {
+        Ok(FileId::of(&std::fs::symlink_metadata(path)?))
+    }
+
+    #[test]
+    fn a_file_with_another_name_is_made_anew_never_written_through() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let (root, blob) = (dir.path().join("out"), dir.path().join("blob"));
+        std::fs::create_dir_all(root.join("news"))?;
+        std::fs::write(&blob, "the cache's bytes")?;
+        std::fs::hard_link(&blob, root.join("news/index.html"))?;
+        let confined = Confined::new(&root, false);
+        write(&confined, "news/index.html", "new")?;
+        assert_eq!(std::fs::read_to_string(&blob)?, "the cache's bytes");
+        assert_eq!(
+            std::fs::read_to_string(root.join("news/index.html"))?,
+            "new"
+        );
+        assert_ne!(id(&blob)?, id(&root.join("news/index.html"))?);
+        Ok(())
+    }
+
+    /// Links `relative` to `blob` as `link` does, through `openat2` or the checks.
+    fn link_both_ways(root: &Path, relative: &str, blob: &Path) -> TestResult {
+        let Some(blob_id) = id(blob)? else {
+            return Err("no file id".into());
+        };
+        let confined = Confined::new(root, false);
+        confined.link(relative, blob, blob_id)?;
+        assert_eq!(id(&root.join(relative))?, Some(blob_id), "{relative}");
+        confined.link_checked(relative, blob, blob_id)?;
+        assert_eq!(id(&root.join(relative))?, Some(blob_id), "{relative}");
+        Ok(())
+    }
+
+    #[test]
+    fn a_link_replaces_what_stands_there_and_follows_no_link() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let (root, elsewhere) = (dir.path().join("out"), dir.path().join("elsewhere"));
+        let blob = dir.path().join("blob");
+        std::fs::create_dir_all(root.join("a"))?;
+        std::fs::create_dir_all(&elsewhere)?;
+        std::fs::write(&blob, "blob")?;
+        std::fs::write(elsewhere.join("index.html"), "keep")?;
+        std::fs::write(root.join("old.html"), "old")?;
+        symlink(elsewhere.join("index.html"), root.join("index.html"))?;
+        symlink(&elsewhere, root.join("news"))?;
+        symlink(&elsewhere, root.join("a/b"))?;
+        for relative in [
+            "old.html",
+            "index.html",
+            "news/index.html",
+            "a/b/c/index.html",
+            "new/deep/x.html",
+        ] {
+            link_both_ways(&root, relative, &blob)?;
+        }
+        assert_eq!(
+            std::fs::read_to_string(elsewhere.join("index.html"))?,
+            "keep"
+        );
+        assert_eq!(std::fs::read_dir(&elsewhere)?.count(), 1);
+        assert!(std::fs::symlink_metadata(root.join("news"))?.is_dir());
+        assert_eq!(std::fs::read_to_string(&blob)?, "blob");
+        Ok(())
+    }
+
+    #[test]
+    fn a_link_to_a_file_that_changed_is_taken_back() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let root = dir.path().join("out");
+        std::fs::create_dir_all(&root)?;
+        let (checked, other) = (dir.path().join("checked"), dir.path().join("other"));
+        std::fs::write(&checked, "checked")?;
+        std::fs::write(&other, "other")?;
+        let Some(checked_id) = id(&checked)? else {
+            return Err("no file id".into());
+        };
+        let confined = Confined::new(&root, false);
+        assert!(confined.link("page.html", &other, checked_id).is_err());
+        assert!(
+            confined
+                .link_checked("page.html", &other, checked_id)
+                .is_err()
+        );
+        assert!(std::fs::symlink_metadata(root.join("page.html")).is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn links_across_file_systems_count_as_impossible() {
+        for kind in [
+            io::ErrorKind::CrossesDevices,
+            io::ErrorKind::PermissionDenied,
+            io::ErrorKind::TooManyLinks,
+            io::ErrorKind::Unsupported,
+        ] {
+            assert!(links_impossible(&kind.into()), "{kind:?}");
+        }
+        assert!(!links_impossible(&io::ErrorKind::AlreadyExists.into()));
+        assert!(links_impossible(&io::Error::from_raw_os_error(18)), "EXDEV");
+    }
 }

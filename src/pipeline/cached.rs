@@ -25,7 +25,9 @@ use super::{
 };
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fingerprint::{self, RenderMemo};
-use crate::output::{Output, OutputSink, SameBytes, SinkOutcome, SiteOutput, Staging, WriteStats};
+use crate::output::{
+    FileId, Output, OutputSink, SameBytes, SinkOutcome, SiteOutput, Staging, WriteStats,
+};
 use crate::render::{self, Incremental, RenderMode, RenderedSite};
 
 /// Hidden, for tests of what happens where hard links cannot be made (the cache on
@@ -115,6 +117,7 @@ fn build_with(
     } else {
         (Index::default(), None)
     };
+    let anew = unused.is_some() || !trusted;
     notes.extend(unused.map(|u| super::persist::unused_note(cache.folder(), &u)));
     let Index { memo, outputs, .. } = index;
     let memo = with_stored_outputs(memo, &outputs, config.traditional);
@@ -128,7 +131,7 @@ fn build_with(
     // (copies of every page nothing here would read again), freeing the sources once
     // each stage is done with them.
     let model = build_model(options, None, None, Sources::Shed, OnErrors::Stop)?;
-    let storing = Storing::new(&staging, cache);
+    let storing = Storing::new(&staging, cache, anew);
     let mut on_urgent = |_: &[Output]| {};
     let incremental = Incremental {
         memo: &memo,
@@ -226,11 +229,15 @@ fn with_stored_outputs(
 
 /// The sink of a build with the cache: every output rendered again is a job's output
 /// or its copy, which the cache keeps. Each is stored as a blob in the cache folder
-/// (when not too large) and written to the staging folder at once; only its path and
+/// (when not too large) and put in the staging folder at once, as a hard link to the
+/// blob just written where it can be, so its bytes are written once; only its path and
 /// blob are remembered, for the index.
 struct Storing<'a> {
     staging: &'a Staging,
     cache: &'a CacheDir,
+    /// The cache's index was not used: a blob already there may be damaged (an output
+    /// edited in place, through its link), so every blob is written anew.
+    anew: bool,
     stored: Mutex<Stored>,
 }
 
@@ -243,10 +250,11 @@ struct Stored {
 }
 
 impl<'a> Storing<'a> {
-    fn new(staging: &'a Staging, cache: &'a CacheDir) -> Storing<'a> {
+    fn new(staging: &'a Staging, cache: &'a CacheDir, anew: bool) -> Storing<'a> {
         Storing {
             staging,
             cache,
+            anew,
             stored: Mutex::new(Stored::default()),
         }
     }
@@ -265,18 +273,22 @@ impl<'a> Storing<'a> {
     }
 
     /// Stores `output`'s bytes in the cache folder unless they are too large or an
-    /// earlier output could not be stored.
-    fn store(&self, output: &Output) {
+    /// earlier output could not be stored; the file written, if one was.
+    fn store(&self, output: &Output) -> Option<(PathBuf, FileId)> {
         let blob = Blob::of(&output.body);
         if !CacheDir::keeps(&blob) || self.lock().failure.is_some() {
-            return;
+            return None;
         }
-        let result = self.cache.store(&blob, &output.body);
+        let result = self.cache.store(&blob, &output.body, self.anew);
         let mut stored = self.lock();
         match result {
-            Ok(()) => stored.blobs.push((output.path.clone(), blob)),
+            Ok(written) => {
+                stored.blobs.push((output.path.clone(), blob));
+                written
+            }
             Err(error) => {
                 stored.failure.get_or_insert(error);
+                None
             }
         }
     }
@@ -284,8 +296,12 @@ impl<'a> Storing<'a> {
 
 impl OutputSink for Storing<'_> {
     fn take(&self, output: Output) -> Result<SinkOutcome, Diagnostic> {
-        self.store(&output);
-        self.staging.take(output)
+        match self.store(&output) {
+            Some((path, id)) => self
+                .staging
+                .take_linked(output, SameBytes { path: &path, id }),
+            None => self.staging.take(output),
+        }
     }
 }
 

@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -251,11 +252,18 @@ impl CacheDir {
         }
     }
 
-    /// Stores `bytes` as `blob` unless it is there already: under a temporary name,
-    /// then renamed, so a blob is whole under its name (and checked when read anyway).
-    pub fn store(&self, blob: &Blob, bytes: &[u8]) -> std::io::Result<()> {
-        if blob.len > MAX_BLOB_BYTES || self.holds(blob) {
-            return Ok(());
+    /// Stores `bytes` as `blob` unless it is there already (`anew`: even then, over
+    /// a file that may be damaged): under a temporary name, then renamed, so a blob is
+    /// whole under its name (and checked when read anyway). Says which file it wrote,
+    /// if it wrote one, for the output to be linked to.
+    pub fn store(
+        &self,
+        blob: &Blob,
+        bytes: &[u8],
+        anew: bool,
+    ) -> std::io::Result<Option<(PathBuf, FileId)>> {
+        if blob.len > MAX_BLOB_BYTES || (!anew && self.holds(blob)) {
+            return Ok(None);
         }
         let path = self.blob_path(blob);
         let folder = path.parent().unwrap_or(&self.folder);
@@ -263,18 +271,30 @@ impl CacheDir {
             return Err(link_in_the_way(folder));
         }
         std::fs::create_dir_all(folder)?;
-        let temporary = folder.join(format!(".{}.tmp-{}", blob.file_name(), std::process::id()));
+        // One name per store: two outputs of the same bytes may be stored at once.
+        static STORES: AtomicU64 = AtomicU64::new(0);
+        let temporary = folder.join(format!(
+            ".{}.tmp-{}-{}",
+            blob.file_name(),
+            std::process::id(),
+            STORES.fetch_add(1, Ordering::Relaxed)
+        ));
         let written = std::fs::OpenOptions::new()
             .write(true)
-            .create(true)
-            .truncate(true)
+            .create_new(true)
             .open(&temporary)
-            .and_then(|mut file| file.write_all(bytes))
-            .and_then(|()| std::fs::rename(&temporary, &path));
-        if written.is_err() {
-            let _ = std::fs::remove_file(&temporary);
+            .and_then(|mut file| {
+                file.write_all(bytes)?;
+                Ok(FileId::of(&file.metadata()?))
+            })
+            .and_then(|id| std::fs::rename(&temporary, &path).map(|()| id));
+        match written {
+            Ok(id) => Ok(id.map(|id| (path, id))),
+            Err(error) => {
+                let _ = std::fs::remove_file(&temporary);
+                Err(error)
+            }
         }
-        written
     }
 
     /// True when the blob of `blob` may be kept (not too large).
@@ -487,7 +507,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let cache = CacheDir::at(dir.path());
         let blob = Blob::of(b"<p>hello</p>");
-        cache.store(&blob, b"<p>hello</p>").expect("stored");
+        cache.store(&blob, b"<p>hello</p>", false).expect("stored");
         assert_eq!(cache.read(&blob).expect("read"), b"<p>hello</p>");
         std::fs::write(cache.blob_path(&blob), b"<p>hellO</p>").expect("overwritten");
         assert!(matches!(cache.read(&blob), Err(Unused::Damaged(_))));

@@ -417,3 +417,34 @@ fn where_links_cannot_be_made_the_bytes_are_copied() {
     assert_cached_equals_clean(&dir, "with links again");
     assert_blobs_whole(&dir, "with links again");
 }
+
+/// A cache on another file system than the output (`/dev/shm` where it is one): links
+/// cannot be made, so the bytes are copied, and the output is that of a clean build.
+#[cfg(unix)]
+#[test]
+fn a_cache_on_another_file_system_is_copied_from() {
+    use std::os::unix::fs::MetadataExt;
+    let site = Site::empty();
+    let dir = demo(&site);
+    let device = |path: &Path| std::fs::metadata(path).map(|m| m.dev()).ok();
+    let other = Path::new("/dev/shm");
+    if device(other).is_none() || device(other) == device(&dir) {
+        eprintln!("skipped: /dev/shm is missing or on the file system of the temp folder");
+        return;
+    }
+    let elsewhere = tempfile::tempdir_in(other).unwrap();
+    let cache = elsewhere.path().join("cache");
+    let args = ["build", "--cache", cache.to_str().unwrap(), "-o", "cached"];
+    for step in ["first build", "second build"] {
+        let run = menhu_env(&dir, &args, &ENV);
+        assert_eq!(run.code, 0, "{step}: {}", run.stderr);
+        assert_not_contains(&run.stderr, "W0501");
+    }
+    clean_build(&dir);
+    assert!(
+        tree(&dir.join("cached")) == tree(&dir.join("clean")),
+        "the output of a clean build"
+    );
+    let meta = std::fs::metadata(dir.join("cached/index.html")).unwrap();
+    assert_eq!(meta.nlink(), 1, "a copy, not a link");
+}

@@ -281,6 +281,10 @@ fn has_other_names(file: &File) -> io::Result<bool> {
 #[cfg(target_os = "linux")]
 fn link_at(parent: &std::os::fd::OwnedFd, name: &str, from: &Path, id: FileId) -> io::Result<()> {
     use rustix::fs::{AtFlags, CWD, FileType, linkat, statat, unlinkat};
+    #[allow(
+        clippy::useless_conversion,
+        reason = "the fields are narrower on some targets"
+    )]
     let id_of = |stat: &rustix::fs::Stat| FileId {
         device: u64::from(stat.st_dev),
         inode: u64::from(stat.st_ino),

@@ -9,6 +9,11 @@
 //! to) and the open tried again. Where `openat2` is missing (other systems, old kernels,
 //! some sandboxes), the folders along the path are looked at before the open instead,
 //! unless menhu created the folder empty itself and so knows it holds no link.
+//!
+//! Files may also be put in as hard links to files elsewhere (the blobs of the build
+//! cache, [`Confined::link`]). A file written here is therefore never written in place
+//! while it has another name: it is removed first and made anew, so that the bytes of
+//! the other name (a blob, and the earlier build's output sharing it) never change.
 
 use std::fs::File;
 use std::io;
@@ -45,8 +50,112 @@ impl Confined {
     }
 
     /// Opens `relative` (`/`-separated, no `..`) for writing, creating it and its folders
-    /// when missing, without truncating it. Links along the way are removed first.
+    /// when missing, without truncating it. Links along the way are removed first, and
+    /// a file that has another name (a hard link) is removed and made anew, never
+    /// written through.
     pub(crate) fn create(&self, relative: &str) -> io::Result<File> {
+        for _ in 0..ATTEMPTS {
+            let file = self.open_for_writing(relative)?;
+            if !has_other_names(&file)? {
+                return Ok(file);
+            }
+            drop(file);
+            // Just opened without meeting a link on the way: the path names that file.
+            std::fs::remove_file(self.root.join(relative))?;
+        }
+        Err(io::Error::other(
+            "the file keeps coming back with other names",
+        ))
+    }
+
+    /// Makes `relative` a hard link to `from`, the file `id` (whose bytes the caller
+    /// checked), with the folders on the way: nothing to do when it is that file
+    /// already; whatever else stands there (a file, a link) is removed first, never
+    /// followed. Fails where hard links cannot be made ([`links_impossible`]).
+    pub(crate) fn link(&self, relative: &str, from: &Path, id: FileId) -> io::Result<()> {
+        #[cfg(target_os = "linux")]
+        if let Some(parent) = self.open_parent(relative)? {
+            let name = relative.rsplit('/').next().unwrap_or(relative);
+            return link_at(&parent, name, from, id);
+        }
+        self.link_checked(relative, from, id)
+    }
+
+    /// The folder holding `relative`, opened beneath the root without following a
+    /// link (links on the way removed, missing folders made); `None` without `openat2`.
+    #[cfg(target_os = "linux")]
+    fn open_parent(&self, relative: &str) -> io::Result<Option<std::os::fd::OwnedFd>> {
+        use rustix::fs::{Mode, OFlags, ResolveFlags, openat2};
+        let Some(dir) = &self.dir else {
+            return Ok(None);
+        };
+        if self.no_openat2.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
+        let parent = relative.rsplit_once('/').map_or(".", |(parent, _)| parent);
+        let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+        let resolve =
+            ResolveFlags::NO_SYMLINKS | ResolveFlags::BENEATH | ResolveFlags::NO_MAGICLINKS;
+        let mut last = None;
+        for _ in 0..ATTEMPTS {
+            match openat2(dir, parent, flags, Mode::empty(), resolve) {
+                Ok(fd) => return Ok(Some(fd)),
+                Err(errno) => {
+                    let e = io::Error::from(errno);
+                    if is_unsupported(&e) {
+                        self.no_openat2.store(true, Ordering::Relaxed);
+                        return Ok(None);
+                    }
+                    match errno {
+                        // A link, or a file where a folder must be: removed, never followed.
+                        rustix::io::Errno::LOOP
+                        | rustix::io::Errno::XDEV
+                        | rustix::io::Errno::NOTDIR => remove_links(&self.root, relative)?,
+                        rustix::io::Errno::NOENT => create_parent(&self.root, relative)?,
+                        _ => return Err(e),
+                    }
+                    last = Some(e);
+                }
+            }
+        }
+        Err(last.unwrap_or_else(|| io::Error::other("cannot open")))
+    }
+
+    /// The link where `openat2` is missing: each folder on the way is looked at first,
+    /// unless menhu created the whole folder empty itself.
+    #[cfg(unix)]
+    fn link_checked(&self, relative: &str, from: &Path, id: FileId) -> io::Result<()> {
+        if !self.fresh {
+            remove_links(&self.root, relative)?;
+        }
+        let path = self.root.join(relative);
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if FileId::of(&meta) == Some(id) => return Ok(()),
+            Ok(meta) if !meta.is_dir() => std::fs::remove_file(&path)?,
+            _ => {}
+        }
+        match std::fs::hard_link(from, &path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                create_parent(&self.root, relative)?;
+                std::fs::hard_link(from, &path)?;
+            }
+            other => other?,
+        }
+        // `from` changed between the check of its bytes and the link (or is a link).
+        if FileId::of(&std::fs::symlink_metadata(&path)?) != Some(id) {
+            std::fs::remove_file(&path)?;
+            return Err(io::Error::other("the file linked to changed"));
+        }
+        Ok(())
+    }
+
+    #[cfg(not(unix))]
+    fn link_checked(&self, _relative: &str, _from: &Path, _id: FileId) -> io::Result<()> {
+        Err(io::ErrorKind::Unsupported.into())
+    }
+
+    /// Opens `relative` for writing as [`Confined::create`] does, whatever its links.
+    fn open_for_writing(&self, relative: &str) -> io::Result<File> {
         #[cfg(target_os = "linux")]
         if let Some(dir) = &self.dir
             && !self.no_openat2.load(Ordering::Relaxed)
@@ -109,6 +218,91 @@ impl Confined {
             other => other,
         }
     }
+}
+
+/// Which file a path names: two paths of the same [`FileId`] are one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileId {
+    device: u64,
+    inode: u64,
+}
+
+impl FileId {
+    /// The file `meta` describes; `None` where the system does not say.
+    pub fn of(meta: &std::fs::Metadata) -> Option<FileId> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Some(FileId {
+                device: meta.dev(),
+                inode: meta.ino(),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = meta;
+            None
+        }
+    }
+}
+
+/// True when `error`, from [`Confined::link`], says hard links cannot be made there at
+/// all (another file system, one without hard links, too many links): worth no more
+/// attempts in this build.
+pub(crate) fn links_impossible(error: &io::Error) -> bool {
+    use io::ErrorKind;
+    // EXDEV, ENOTSUP, EMLINK, EPERM (a file system without hard links), EACCES.
+    matches!(
+        error.kind(),
+        ErrorKind::CrossesDevices
+            | ErrorKind::Unsupported
+            | ErrorKind::TooManyLinks
+            | ErrorKind::PermissionDenied
+    )
+}
+
+/// True when `file` has more than one name: written in place, it would change the
+/// bytes under its other names too.
+fn has_other_names(file: &File) -> io::Result<bool> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Ok(file.metadata()?.nlink() > 1)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        Ok(false)
+    }
+}
+
+/// [`Confined::link`] in the folder `parent`, opened beneath the root: the name looked
+/// at, removed, linked and checked relative to it, so no link is followed on the way.
+#[cfg(target_os = "linux")]
+fn link_at(parent: &std::os::fd::OwnedFd, name: &str, from: &Path, id: FileId) -> io::Result<()> {
+    use rustix::fs::{AtFlags, CWD, FileType, linkat, statat, unlinkat};
+    #[allow(
+        clippy::useless_conversion,
+        reason = "the fields are narrower on some targets"
+    )]
+    let id_of = |stat: &rustix::fs::Stat| FileId {
+        device: u64::from(stat.st_dev),
+        inode: u64::from(stat.st_ino),
+    };
+    match statat(parent, name, AtFlags::SYMLINK_NOFOLLOW) {
+        Ok(stat) if id_of(&stat) == id => return Ok(()),
+        Ok(stat) if FileType::from_raw_mode(stat.st_mode) != FileType::Directory => {
+            unlinkat(parent, name, AtFlags::empty())?
+        }
+        _ => {}
+    }
+    linkat(CWD, from, parent, name, AtFlags::empty())?;
+    // `from` changed between the check of its bytes and the link (or is a link).
+    if id_of(&statat(parent, name, AtFlags::SYMLINK_NOFOLLOW)?) != id {
+        unlinkat(parent, name, AtFlags::empty())?;
+        return Err(io::Error::other("the file linked to changed"));
+    }
+    Ok(())
 }
 
 #[cfg(target_os = "linux")]
@@ -215,5 +409,108 @@ mod tests {
         assert_eq!(std::fs::read_dir(&elsewhere)?.count(), 0);
         assert!(root.join("news").is_dir());
         Ok(())
+    }
+
+    fn id(path: &Path) -> io::Result<Option<FileId>> {
+        Ok(FileId::of(&std::fs::symlink_metadata(path)?))
+    }
+
+    #[test]
+    fn a_file_with_another_name_is_made_anew_never_written_through() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let (root, blob) = (dir.path().join("out"), dir.path().join("blob"));
+        std::fs::create_dir_all(root.join("news"))?;
+        std::fs::write(&blob, "the cache's bytes")?;
+        std::fs::hard_link(&blob, root.join("news/index.html"))?;
+        let confined = Confined::new(&root, false);
+        write(&confined, "news/index.html", "new")?;
+        assert_eq!(std::fs::read_to_string(&blob)?, "the cache's bytes");
+        assert_eq!(
+            std::fs::read_to_string(root.join("news/index.html"))?,
+            "new"
+        );
+        assert_ne!(id(&blob)?, id(&root.join("news/index.html"))?);
+        Ok(())
+    }
+
+    /// Links `relative` to `blob` as `link` does, through `openat2` or the checks.
+    fn link_both_ways(root: &Path, relative: &str, blob: &Path) -> TestResult {
+        let Some(blob_id) = id(blob)? else {
+            return Err("no file id".into());
+        };
+        let confined = Confined::new(root, false);
+        confined.link(relative, blob, blob_id)?;
+        assert_eq!(id(&root.join(relative))?, Some(blob_id), "{relative}");
+        confined.link_checked(relative, blob, blob_id)?;
+        assert_eq!(id(&root.join(relative))?, Some(blob_id), "{relative}");
+        Ok(())
+    }
+
+    #[test]
+    fn a_link_replaces_what_stands_there_and_follows_no_link() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let (root, elsewhere) = (dir.path().join("out"), dir.path().join("elsewhere"));
+        let blob = dir.path().join("blob");
+        std::fs::create_dir_all(root.join("a"))?;
+        std::fs::create_dir_all(&elsewhere)?;
+        std::fs::write(&blob, "blob")?;
+        std::fs::write(elsewhere.join("index.html"), "keep")?;
+        std::fs::write(root.join("old.html"), "old")?;
+        symlink(elsewhere.join("index.html"), root.join("index.html"))?;
+        symlink(&elsewhere, root.join("news"))?;
+        symlink(&elsewhere, root.join("a/b"))?;
+        for relative in [
+            "old.html",
+            "index.html",
+            "news/index.html",
+            "a/b/c/index.html",
+            "new/deep/x.html",
+        ] {
+            link_both_ways(&root, relative, &blob)?;
+        }
+        assert_eq!(
+            std::fs::read_to_string(elsewhere.join("index.html"))?,
+            "keep"
+        );
+        assert_eq!(std::fs::read_dir(&elsewhere)?.count(), 1);
+        assert!(std::fs::symlink_metadata(root.join("news"))?.is_dir());
+        assert_eq!(std::fs::read_to_string(&blob)?, "blob");
+        Ok(())
+    }
+
+    #[test]
+    fn a_link_to_a_file_that_changed_is_taken_back() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let root = dir.path().join("out");
+        std::fs::create_dir_all(&root)?;
+        let (checked, other) = (dir.path().join("checked"), dir.path().join("other"));
+        std::fs::write(&checked, "checked")?;
+        std::fs::write(&other, "other")?;
+        let Some(checked_id) = id(&checked)? else {
+            return Err("no file id".into());
+        };
+        let confined = Confined::new(&root, false);
+        assert!(confined.link("page.html", &other, checked_id).is_err());
+        assert!(
+            confined
+                .link_checked("page.html", &other, checked_id)
+                .is_err()
+        );
+        assert!(std::fs::symlink_metadata(root.join("page.html")).is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn links_across_file_systems_count_as_impossible() {
+        for kind in [
+            io::ErrorKind::CrossesDevices,
+            io::ErrorKind::PermissionDenied,
+            io::ErrorKind::TooManyLinks,
+            io::ErrorKind::Unsupported,
+        ] {
+            assert!(links_impossible(&kind.into()), "{kind:?}");
+        }
+        assert!(!links_impossible(&io::ErrorKind::AlreadyExists.into()));
+        assert!(links_impossible(&io::Error::from_raw_os_error(18)), "EXDEV");
     }
 }

@@ -14,6 +14,7 @@ mod sink;
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
@@ -21,6 +22,7 @@ use rayon::prelude::*;
 use crate::diag::Diagnostic;
 use crate::diag::text::Said;
 
+pub use confined::FileId;
 pub use content_type::content_type;
 pub use sink::{
     CopiedFile, KeepInMemory, Output, OutputSink, SinkOutcome, SiteOutput, while_settling,
@@ -160,6 +162,10 @@ pub struct WriteStats {
 /// The build before the previous one is kept beside the output (`.public.menhu-spare`)
 /// and reused as the next staging folder: overwriting files in place is several times
 /// cheaper than deleting a tree and creating it anew, on ext4 with `discard` most of all.
+///
+/// An output whose bytes are in a file already (a blob of the build cache) is put in as
+/// a hard link to it ([`Staging::take_linked`]). Files are therefore never written in
+/// place while they have another name ([`confined`] removes them first).
 pub struct Staging {
     output: PathBuf,
     folder: PathBuf,
@@ -173,6 +179,18 @@ pub struct Staging {
     reused: bool,
     /// What [`OutputSink::settle_outside`] did, for [`Staging::finish`] to complete.
     settled: Mutex<Option<CleanedOutside>>,
+    /// Outputs may still be put in as hard links: false once a link could not be made
+    /// (another file system, say), so that one attempt is made, not one per output.
+    links: AtomicBool,
+}
+
+/// A file holding an output's bytes, checked, which the output may be a hard link to.
+#[derive(Debug, Clone, Copy)]
+pub struct SameBytes<'a> {
+    /// Where the file is.
+    pub path: &'a Path,
+    /// Which file it is: the one whose bytes were checked.
+    pub id: FileId,
 }
 
 /// A reused folder cleaned of stale files everywhere but one top-level folder.
@@ -221,7 +239,40 @@ impl Staging {
             finished: false,
             reused,
             settled: Mutex::new(None),
+            links: AtomicBool::new(true),
         })
+    }
+
+    /// Writes every output's bytes, never a hard link ([`Staging::take_linked`]).
+    pub fn without_links(self) -> Staging {
+        self.links.store(false, Ordering::Relaxed);
+        self
+    }
+
+    /// Puts `output` in as a hard link to `same`, a file holding its bytes: nothing is
+    /// written, and nothing at all when the reused folder holds that very file there
+    /// already. Where links cannot be made, its bytes are written (and no link is tried
+    /// again in this build).
+    pub fn take_linked(
+        &self,
+        output: Output,
+        same: SameBytes<'_>,
+    ) -> Result<SinkOutcome, Diagnostic> {
+        if !stays_inside(&output.path) {
+            return Err(outside_output(&output.path));
+        }
+        if self.links.load(Ordering::Relaxed) {
+            match self.confined.link(&output.path, same.path, same.id) {
+                Ok(()) => return Ok(SinkOutcome::Written(output.path)),
+                Err(e) if confined::links_impossible(&e) => {
+                    self.links.store(false, Ordering::Relaxed)
+                }
+                // Anything else (a folder where the file goes, say) is what writing the
+                // bytes meets too, and reports.
+                Err(_) => {}
+            }
+        }
+        self.take(output)
     }
 
     /// Writes what `site` still holds in memory, copies its files, removes what an

@@ -7,7 +7,9 @@
 //! streams its pages, so that only the blobs' hashes and sizes stay in memory; the
 //! outputs taken from the cache follow, and the new cache is saved. A cache that cannot be used, or a
 //! blob found damaged while writing, is reported as a note (W0501) and the build is
-//! made clean, never from untrusted bytes.
+//! made clean, never from untrusted bytes. An output taken from the cache is put in
+//! as a hard link to its blob once its bytes are checked (written where links cannot
+//! be made): on one file system the output and the cache share their storage.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -23,8 +25,14 @@ use super::{
 };
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fingerprint::{self, RenderMemo};
-use crate::output::{Output, OutputSink, SinkOutcome, SiteOutput, Staging, WriteStats};
+use crate::output::{
+    FileId, Output, OutputSink, SameBytes, SinkOutcome, SiteOutput, Staging, WriteStats,
+};
 use crate::render::{self, Incremental, RenderMode, RenderedSite};
+
+/// Hidden, for tests of what happens where hard links cannot be made (the cache on
+/// another file system): set, the outputs taken from the cache are copied.
+const NO_LINKS_VARIABLE: &str = "MENHU_CACHE_NO_LINKS";
 
 /// What the build cache did for a build.
 #[derive(Debug, Clone, Default)]
@@ -109,17 +117,21 @@ fn build_with(
     } else {
         (Index::default(), None)
     };
+    let anew = unused.is_some() || !trusted;
     notes.extend(unused.map(|u| super::persist::unused_note(cache.folder(), &u)));
     let Index { memo, outputs, .. } = index;
     let memo = with_stored_outputs(memo, &outputs, config.traditional);
     // Dropped on any error below, which leaves the previous output as it was.
-    let staging = Staging::open(&target)?;
+    let mut staging = Staging::open(&target)?;
+    if std::env::var_os(NO_LINKS_VARIABLE).is_some() {
+        staging = staging.without_links();
+    }
     // Only the render memo is kept between runs: the model is made as a clean build
     // makes it, without the preview's caches of parsed files and rendered Markdown
     // (copies of every page nothing here would read again), freeing the sources once
     // each stage is done with them.
     let model = build_model(options, None, None, Sources::Shed, OnErrors::Stop)?;
-    let storing = Storing::new(&staging, cache);
+    let storing = Storing::new(&staging, cache, anew);
     let mut on_urgent = |_: &[Output]| {};
     let incremental = Incremental {
         memo: &memo,
@@ -217,11 +229,15 @@ fn with_stored_outputs(
 
 /// The sink of a build with the cache: every output rendered again is a job's output
 /// or its copy, which the cache keeps. Each is stored as a blob in the cache folder
-/// (when not too large) and written to the staging folder at once; only its path and
+/// (when not too large) and put in the staging folder at once, as a hard link to the
+/// blob just written where it can be, so its bytes are written once; only its path and
 /// blob are remembered, for the index.
 struct Storing<'a> {
     staging: &'a Staging,
     cache: &'a CacheDir,
+    /// The cache's index was not used: a blob already there may be damaged (an output
+    /// edited in place, through its link), so every blob is written anew.
+    anew: bool,
     stored: Mutex<Stored>,
 }
 
@@ -234,10 +250,11 @@ struct Stored {
 }
 
 impl<'a> Storing<'a> {
-    fn new(staging: &'a Staging, cache: &'a CacheDir) -> Storing<'a> {
+    fn new(staging: &'a Staging, cache: &'a CacheDir, anew: bool) -> Storing<'a> {
         Storing {
             staging,
             cache,
+            anew,
             stored: Mutex::new(Stored::default()),
         }
     }
@@ -256,18 +273,22 @@ impl<'a> Storing<'a> {
     }
 
     /// Stores `output`'s bytes in the cache folder unless they are too large or an
-    /// earlier output could not be stored.
-    fn store(&self, output: &Output) {
+    /// earlier output could not be stored; the file written, if one was.
+    fn store(&self, output: &Output) -> Option<(PathBuf, FileId)> {
         let blob = Blob::of(&output.body);
         if !CacheDir::keeps(&blob) || self.lock().failure.is_some() {
-            return;
+            return None;
         }
-        let result = self.cache.store(&blob, &output.body);
+        let result = self.cache.store(&blob, &output.body, self.anew);
         let mut stored = self.lock();
         match result {
-            Ok(()) => stored.blobs.push((output.path.clone(), blob)),
+            Ok(written) => {
+                stored.blobs.push((output.path.clone(), blob));
+                written
+            }
             Err(error) => {
                 stored.failure.get_or_insert(error);
+                None
             }
         }
     }
@@ -275,8 +296,12 @@ impl<'a> Storing<'a> {
 
 impl OutputSink for Storing<'_> {
     fn take(&self, output: Output) -> Result<SinkOutcome, Diagnostic> {
-        self.store(&output);
-        self.staging.take(output)
+        match self.store(&output) {
+            Some((path, id)) => self
+                .staging
+                .take_linked(output, SameBytes { path: &path, id }),
+            None => self.staging.take(output),
+        }
     }
 }
 
@@ -294,8 +319,8 @@ impl OutputSink for Unsettled<'_> {
 /// The paths of the outputs taken from the cache, and their blobs.
 type Taken = (Vec<String>, Vec<(String, Blob)>);
 
-/// Writes the outputs reused from the cache, each checked against its hash; their
-/// paths and blobs.
+/// Puts in the outputs reused from the cache, each checked against its hash (as a hard
+/// link to its blob where one can be made); their paths and blobs.
 fn write_kept(
     staging: &Staging,
     cache: &CacheDir,
@@ -308,15 +333,22 @@ fn write_kept(
             let blob = *outputs.get(path).ok_or_else(|| {
                 Failed::Cache(Unused::Damaged(format!("the copy of {path} is missing")))
             })?;
-            let body = cache.read(&blob).map_err(Failed::Cache)?;
-            let path = staging
-                .take(Output {
-                    path: path.clone(),
-                    body,
-                })?
-                .path()
-                .to_owned();
-            Ok((path, blob))
+            let checked = cache.read_file(&blob).map_err(Failed::Cache)?;
+            let output = Output {
+                path: path.clone(),
+                body: checked.bytes,
+            };
+            let taken = match checked.id {
+                Some(id) => {
+                    let same = SameBytes {
+                        path: &checked.path,
+                        id,
+                    };
+                    staging.take_linked(output, same)?
+                }
+                None => staging.take(output)?,
+            };
+            Ok((taken.path().to_owned(), blob))
         })
         .collect();
     let mut paths = Vec::with_capacity(results.len());

@@ -16,15 +16,17 @@
 //! listed are removed — a build killed at any point leaves an index whose blobs exist.
 
 use std::collections::HashMap;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::diag::Diagnostic;
 use crate::fingerprint::RenderMemo;
+use crate::output::FileId;
 
 /// The layout of the folder; a cache of another format is ignored.
 const FORMAT: u32 = 1;
@@ -235,18 +237,33 @@ impl CacheDir {
 
     /// The bytes of `blob`, checked against its hash.
     pub fn read(&self, blob: &Blob) -> Result<Vec<u8>, Unused> {
-        let path = self.blob_path(blob);
-        let bytes = crate::own_files::read_unless_link(&path)
-            .filter(|bytes| bytes.len() as u64 == blob.len && Blob::of(bytes) == *blob)
-            .ok_or_else(|| Unused::Damaged(format!("{} is damaged", path.display())))?;
-        Ok(bytes)
+        self.read_file(blob).map(|checked| checked.bytes)
     }
 
-    /// Stores `bytes` as `blob` unless it is there already: under a temporary name,
-    /// then renamed, so a blob is whole under its name (and checked when read anyway).
-    pub fn store(&self, blob: &Blob, bytes: &[u8]) -> std::io::Result<()> {
-        if blob.len > MAX_BLOB_BYTES || self.holds(blob) {
-            return Ok(());
+    /// The bytes of `blob`, checked against its hash, and the file they were read from
+    /// (which the output may be linked to).
+    pub fn read_file(&self, blob: &Blob) -> Result<CheckedBlob, Unused> {
+        let path = self.blob_path(blob);
+        match read_plain_file(&path, blob.len) {
+            Some((bytes, id)) if bytes.len() as u64 == blob.len && Blob::of(&bytes) == *blob => {
+                Ok(CheckedBlob { bytes, path, id })
+            }
+            _ => Err(Unused::Damaged(format!("{} is damaged", path.display()))),
+        }
+    }
+
+    /// Stores `bytes` as `blob` unless it is there already (`anew`: even then, over
+    /// a file that may be damaged): under a temporary name, then renamed, so a blob is
+    /// whole under its name (and checked when read anyway). Says which file it wrote,
+    /// if it wrote one, for the output to be linked to.
+    pub fn store(
+        &self,
+        blob: &Blob,
+        bytes: &[u8],
+        anew: bool,
+    ) -> std::io::Result<Option<(PathBuf, FileId)>> {
+        if blob.len > MAX_BLOB_BYTES || (!anew && self.holds(blob)) {
+            return Ok(None);
         }
         let path = self.blob_path(blob);
         let folder = path.parent().unwrap_or(&self.folder);
@@ -254,18 +271,30 @@ impl CacheDir {
             return Err(link_in_the_way(folder));
         }
         std::fs::create_dir_all(folder)?;
-        let temporary = folder.join(format!(".{}.tmp-{}", blob.file_name(), std::process::id()));
+        // One name per store: two outputs of the same bytes may be stored at once.
+        static STORES: AtomicU64 = AtomicU64::new(0);
+        let temporary = folder.join(format!(
+            ".{}.tmp-{}-{}",
+            blob.file_name(),
+            std::process::id(),
+            STORES.fetch_add(1, Ordering::Relaxed)
+        ));
         let written = std::fs::OpenOptions::new()
             .write(true)
-            .create(true)
-            .truncate(true)
+            .create_new(true)
             .open(&temporary)
-            .and_then(|mut file| file.write_all(bytes))
-            .and_then(|()| std::fs::rename(&temporary, &path));
-        if written.is_err() {
-            let _ = std::fs::remove_file(&temporary);
+            .and_then(|mut file| {
+                file.write_all(bytes)?;
+                Ok(FileId::of(&file.metadata()?))
+            })
+            .and_then(|id| std::fs::rename(&temporary, &path).map(|()| id));
+        match written {
+            Ok(id) => Ok(id.map(|id| (path, id))),
+            Err(error) => {
+                let _ = std::fs::remove_file(&temporary);
+                Err(error)
+            }
         }
-        written
     }
 
     /// True when the blob of `blob` may be kept (not too large).
@@ -328,6 +357,34 @@ impl CacheDir {
             Err(e) => Err(e),
         }
     }
+}
+
+/// A blob's bytes, checked against its hash, and its file.
+pub struct CheckedBlob {
+    /// The bytes.
+    pub bytes: Vec<u8>,
+    /// The file.
+    pub path: PathBuf,
+    /// Which file the bytes were read from, where the system says.
+    pub id: Option<FileId>,
+}
+
+/// The bytes of the file at `path` and which file it is, unless it is a link or not
+/// `len` bytes long (or missing, or unreadable, or replaced while it was opened).
+fn read_plain_file(path: &Path, len: u64) -> Option<(Vec<u8>, Option<FileId>)> {
+    let seen = std::fs::symlink_metadata(path).ok()?;
+    if !seen.is_file() {
+        return None;
+    }
+    let mut file = std::fs::File::open(path).ok()?;
+    let opened = file.metadata().ok()?;
+    let id = FileId::of(&opened);
+    if id != FileId::of(&seen) || opened.len() != len {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(opened.len()).ok()?);
+    file.read_to_end(&mut bytes).ok()?;
+    Some((bytes, id))
 }
 
 /// True when `path` is a folder (not a link to one) or nothing.
@@ -450,7 +507,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let cache = CacheDir::at(dir.path());
         let blob = Blob::of(b"<p>hello</p>");
-        cache.store(&blob, b"<p>hello</p>").expect("stored");
+        cache.store(&blob, b"<p>hello</p>", false).expect("stored");
         assert_eq!(cache.read(&blob).expect("read"), b"<p>hello</p>");
         std::fs::write(cache.blob_path(&blob), b"<p>hellO</p>").expect("overwritten");
         assert!(matches!(cache.read(&blob), Err(Unused::Damaged(_))));

@@ -262,3 +262,189 @@ fn the_config_can_turn_the_cache_on_and_clean_cache_drops_it() {
     assert_eq!(clean.code, 0, "{}", clean.stderr);
     assert_eq!(reuse_counts(&clean.stderr).1, 0, "{}", clean.stderr);
 }
+
+/// Every blob of the cache, with the name it is stored under.
+fn blobs(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    tree(&dir.join("ci-cache/blobs"))
+        .into_iter()
+        .map(|(path, bytes)| (path.rsplit('/').next().unwrap().to_owned(), bytes))
+        .collect()
+}
+
+/// Asserts every blob of the cache still holds the bytes its name is the hash of.
+fn assert_blobs_whole(dir: &Path, step: &str) {
+    let blobs = blobs(dir);
+    assert!(blobs.len() > 50, "{step}: the cache holds the pages");
+    for (name, bytes) in &blobs {
+        assert_eq!(
+            blake3::hash(bytes).to_hex().as_str(),
+            name,
+            "{step}: a blob changed under its name"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn outputs_taken_from_the_cache_are_links_to_their_blobs() {
+    use std::os::unix::fs::MetadataExt;
+    let site = Site::empty();
+    let dir = demo(&site);
+    cached_build(&dir);
+    let stderr = cached_build(&dir);
+    assert_eq!(
+        reuse_counts(&stderr).0,
+        0,
+        "everything taken from the cache"
+    );
+    let outputs = index_of(&dir)["outputs"].as_object().unwrap().clone();
+    assert!(outputs.len() > 50);
+    for (path, blob) in &outputs {
+        let hash = blob["hash"].as_str().unwrap();
+        let blob = dir.join("ci-cache/blobs").join(&hash[..2]).join(hash);
+        let (output, blob) = (
+            std::fs::metadata(dir.join("cached").join(path)).unwrap(),
+            std::fs::metadata(blob).unwrap(),
+        );
+        assert_eq!(
+            (output.dev(), output.ino()),
+            (blob.dev(), blob.ino()),
+            "{path} is its blob"
+        );
+    }
+}
+
+#[test]
+fn builds_in_a_row_reusing_folders_of_links_leave_every_blob_whole() {
+    let site = Site::empty();
+    let dir = demo(&site);
+    let article = dir.join("content/news/tbgz/2025-06-12-hui-ju-si-chang-zi-yuan.md");
+    assert_cached_equals_clean(&dir, "first build");
+    assert_cached_equals_clean(&dir, "second build");
+    append(&article, "\n第一次补充的正文。\n");
+    assert_cached_equals_clean(&dir, "third build, a body edit");
+    edit(
+        &article,
+        "title = \"汇聚“四长”力量",
+        "title = \"汇聚“四长”合力",
+    );
+    assert_cached_equals_clean(&dir, "fourth build, a title edit");
+    append(
+        &dir.join("themes/portal/templates/page.html"),
+        "\n<!-- 模板改动 -->\n",
+    );
+    assert_cached_equals_clean(&dir, "fifth build, a template edit");
+    assert_blobs_whole(&dir, "after five cached builds");
+
+    // Builds without the cache into the same folder write every file, over folders
+    // full of links to the blobs (the output, then the spare).
+    append(&article, "\n第二次补充的正文。\n");
+    for _ in 0..2 {
+        let run = menhu_env(&dir, &["build", "-o", "cached"], &ENV);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    assert_blobs_whole(&dir, "after builds without the cache");
+    let stderr = assert_cached_equals_clean(&dir, "cached again");
+    assert_not_contains(&stderr, "W0501");
+    assert_blobs_whole(&dir, "at the end");
+}
+
+#[test]
+fn an_output_edited_in_place_is_made_anew_with_a_note() {
+    use std::io::Write;
+    let site = Site::empty();
+    let dir = demo(&site);
+    cached_build(&dir);
+    cached_build(&dir);
+    let home = dir.join("cached/index.html");
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&home)
+        .unwrap();
+    file.write_all(b"<!-- added by a tool -->").unwrap();
+    drop(file);
+    let stderr = assert_cached_equals_clean(&dir, "after an edit in place");
+    assert_contains(&stderr, "W0501");
+    assert_not_contains(&std::fs::read_to_string(&home).unwrap(), "added by a tool");
+    let again = assert_cached_equals_clean(&dir, "the build after");
+    assert_not_contains(&again, "W0501");
+    assert_blobs_whole(&dir, "the build after");
+
+    // The same number of bytes changed in place: found when the blob is read.
+    cached_build(&dir);
+    let mut bytes = std::fs::read(&home).unwrap();
+    let at = bytes.len() - 2;
+    bytes[at] ^= 1;
+    let mut file = std::fs::OpenOptions::new().write(true).open(&home).unwrap();
+    file.write_all(&bytes).unwrap();
+    drop(file);
+    let stderr = assert_cached_equals_clean(&dir, "after a change of one byte in place");
+    assert_contains(&stderr, "W0501");
+    let again = assert_cached_equals_clean(&dir, "the build after that");
+    assert_not_contains(&again, "W0501");
+    assert_blobs_whole(&dir, "the build after that");
+}
+
+#[test]
+fn where_links_cannot_be_made_the_bytes_are_copied() {
+    let site = Site::empty();
+    let dir = demo(&site);
+    let no_links = |dir: &Path| {
+        let cache = dir.join("ci-cache");
+        let args = ["build", "--cache", cache.to_str().unwrap(), "-o", "cached"];
+        let env = [ENV[0], ENV[1], ENV[2], ("MENHU_CACHE_NO_LINKS", "1")];
+        let run = menhu_env(dir, &args, &env);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_not_contains(&run.stderr, "W0501");
+        clean_build(dir);
+        assert!(
+            tree(&dir.join("cached")) == tree(&dir.join("clean")),
+            "the output of a clean build"
+        );
+    };
+    no_links(&dir);
+    no_links(&dir);
+    let article = dir.join("content/news/tbgz/2025-06-12-hui-ju-si-chang-zi-yuan.md");
+    append(&article, "\n新增的一段正文。\n");
+    no_links(&dir);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = std::fs::metadata(dir.join("cached/index.html")).unwrap();
+        assert_eq!(meta.nlink(), 1, "a copy, not a link");
+    }
+    // Linked again once links may be made, over the copies.
+    assert_cached_equals_clean(&dir, "with links again");
+    assert_blobs_whole(&dir, "with links again");
+}
+
+/// A cache on another file system than the output (`/dev/shm` where it is one): links
+/// cannot be made, so the bytes are copied, and the output is that of a clean build.
+#[cfg(unix)]
+#[test]
+fn a_cache_on_another_file_system_is_copied_from() {
+    use std::os::unix::fs::MetadataExt;
+    let site = Site::empty();
+    let dir = demo(&site);
+    let device = |path: &Path| std::fs::metadata(path).map(|m| m.dev()).ok();
+    let other = Path::new("/dev/shm");
+    if device(other).is_none() || device(other) == device(&dir) {
+        eprintln!("skipped: /dev/shm is missing or on the file system of the temp folder");
+        return;
+    }
+    let elsewhere = tempfile::tempdir_in(other).unwrap();
+    let cache = elsewhere.path().join("cache");
+    let args = ["build", "--cache", cache.to_str().unwrap(), "-o", "cached"];
+    for step in ["first build", "second build"] {
+        let run = menhu_env(&dir, &args, &ENV);
+        assert_eq!(run.code, 0, "{step}: {}", run.stderr);
+        assert_not_contains(&run.stderr, "W0501");
+    }
+    clean_build(&dir);
+    assert!(
+        tree(&dir.join("cached")) == tree(&dir.join("clean")),
+        "the output of a clean build"
+    );
+    let meta = std::fs::metadata(dir.join("cached/index.html")).unwrap();
+    assert_eq!(meta.nlink(), 1, "a copy, not a link");
+}

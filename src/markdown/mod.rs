@@ -119,7 +119,7 @@ pub trait LinkResolver: Sync {
 }
 
 /// Why an `@site:/path.md` link resolves to nothing.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub enum SiteLinkError {
     /// No member site has this name; the nearest name, if one is close.
     NoSite(Option<String>),

@@ -331,7 +331,7 @@ fn write_kept(
         .par_iter()
         .map(|path| {
             let blob = *outputs.get(path).ok_or_else(|| {
-                Failed::Cache(Unused::Damaged(format!("the copy of {path} is missing")))
+                Failed::Cache(Unused::Damaged(super::persist::output_missing(path)))
             })?;
             let checked = cache.read_file(&blob).map_err(Failed::Cache)?;
             let output = Output {

@@ -25,6 +25,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::diag::Diagnostic;
+use crate::diag::text::Said;
 use crate::fingerprint::RenderMemo;
 use crate::output::FileId;
 
@@ -134,8 +135,9 @@ pub enum Unused {
     OtherMenhu,
     /// Made with another configuration.
     OtherConfig,
-    /// Unreadable or damaged: cut short, not an index, a blob missing or wrong.
-    Damaged(String),
+    /// Unreadable or damaged (cut short, not an index, a blob missing or wrong): why,
+    /// in the run's language.
+    Damaged(Said),
     /// In the output folder, which the build replaces.
     InOutput,
 }
@@ -187,11 +189,17 @@ impl CacheDir {
             return (Index::default(), None);
         };
         let index = if !self.without_links() {
-            Err(Unused::Damaged("a link stands in its place".into()))
+            Err(Unused::Damaged(crate::t!("build-cache-damage-link")))
         } else if !meta.is_file() {
-            Err(Unused::Damaged(format!("{INDEX} is not a file")))
+            Err(Unused::Damaged(crate::t!(
+                "build-cache-damage-index-not-file",
+                index = INDEX
+            )))
         } else if meta.len() > MAX_INDEX_BYTES {
-            Err(Unused::Damaged(format!("{INDEX} is too large")))
+            Err(Unused::Damaged(crate::t!(
+                "build-cache-damage-index-too-large",
+                index = INDEX
+            )))
         } else {
             read_index(&path)
         };
@@ -205,7 +213,10 @@ impl CacheDir {
     /// with its size (the bytes are checked when read, [`Self::read`]).
     fn check(&self, index: Index, config: u64) -> Result<Index, Unused> {
         let Some(header) = &index.header else {
-            return Err(Unused::Damaged("no header".into()));
+            return Err(Unused::Damaged(crate::t!(
+                "build-cache-damage-no-header",
+                index = INDEX
+            )));
         };
         if header.format != FORMAT || header.menhu != menhu_identity() {
             return Err(Unused::OtherMenhu);
@@ -218,7 +229,7 @@ impl CacheDir {
             .par_iter()
             .find_any(|(path, blob)| !plain_output_path(path) || !self.holds(blob));
         if let Some((path, _)) = missing {
-            return Err(Unused::Damaged(format!("the copy of {path} is missing")));
+            return Err(Unused::Damaged(output_missing(path)));
         }
         Ok(index)
     }
@@ -248,7 +259,10 @@ impl CacheDir {
             Some((bytes, id)) if bytes.len() as u64 == blob.len && Blob::of(&bytes) == *blob => {
                 Ok(CheckedBlob { bytes, path, id })
             }
-            _ => Err(Unused::Damaged(format!("{} is damaged", path.display()))),
+            _ => Err(Unused::Damaged(crate::t!(
+                "build-cache-damage-blob",
+                file = path.display()
+            ))),
         }
     }
 
@@ -402,10 +416,26 @@ fn link_in_the_way(path: &Path) -> std::io::Error {
     ))
 }
 
+/// Why the cache cannot give the output at `path`: its blob is missing, or has
+/// another size than the index says.
+pub fn output_missing(path: &str) -> Said {
+    crate::t!("build-cache-damage-output-missing", path = path)
+}
+
 fn read_index(path: &Path) -> Result<Index, Unused> {
-    let bytes = crate::own_files::read_unless_link(path)
-        .ok_or_else(|| Unused::Damaged(format!("{INDEX} cannot be read")))?;
-    serde_json::from_slice(&bytes).map_err(|e| Unused::Damaged(format!("{INDEX}: {e}")))
+    let bytes = crate::own_files::read_unless_link(path).ok_or_else(|| {
+        Unused::Damaged(crate::t!(
+            "build-cache-damage-index-unreadable",
+            index = INDEX
+        ))
+    })?;
+    serde_json::from_slice(&bytes).map_err(|e| {
+        Unused::Damaged(crate::t!(
+            "build-cache-damage-index-invalid",
+            index = INDEX,
+            detail = crate::diag::text::display(e)
+        ))
+    })
 }
 
 /// A path an output may have: relative, `/`-separated, no `..`, no empty part.

@@ -228,6 +228,41 @@ fn a_truncated_or_garbled_cache_is_a_note_and_a_clean_build() {
 }
 
 #[test]
+fn why_a_cache_is_damaged_is_said_in_the_language_of_the_run() {
+    let site = Site::empty();
+    let dir = demo(&site);
+    cached_build(&dir);
+    let index = dir.join("ci-cache/index.json");
+    let text = std::fs::read(&index).unwrap();
+    std::fs::write(&index, &text[..text.len() / 2]).unwrap();
+    let cache = dir.join("ci-cache");
+    let chinese = [("TZ", "UTC"), ("MENHU_LANG", "zh-Hans")];
+    let run = menhu_env(
+        &dir,
+        &["build", "--cache", cache.to_str().unwrap()],
+        &chinese,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains(&run.stderr, "W0501");
+    assert_contains(&run.stderr, "index.json 不是 menhu 写下的索引");
+    assert_not_contains(&run.stderr, "is not an index");
+
+    // A blob gone: named as the copy of an output, missing or of another size.
+    let home = index_of(&dir)["outputs"]["index.html"]["hash"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    std::fs::remove_file(dir.join("ci-cache/blobs").join(&home[..2]).join(&home)).unwrap();
+    let run = menhu_env(
+        &dir,
+        &["build", "--cache", cache.to_str().unwrap()],
+        &chinese,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains(&run.stderr, "的缓存副本缺失或大小不符");
+}
+
+#[test]
 fn a_cache_in_the_output_folder_is_not_used() {
     let site = Site::empty();
     let dir = demo(&site);

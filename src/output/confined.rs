@@ -181,10 +181,13 @@ impl Confined {
                 Err(errno) => {
                     let e = io::Error::from(errno);
                     match errno {
-                        // A link on the way: resolution stops at the first one.
-                        rustix::io::Errno::LOOP | rustix::io::Errno::XDEV => {
-                            remove_links(&self.root, relative)?
-                        }
+                        // A link on the way (resolution stops at the first one), or
+                        // a file of an earlier build where a folder must be now.
+                        rustix::io::Errno::LOOP
+                        | rustix::io::Errno::XDEV
+                        | rustix::io::Errno::NOTDIR => remove_links(&self.root, relative)?,
+                        // A folder of an earlier build where the file must be now.
+                        rustix::io::Errno::ISDIR => remove_folder(&self.root, relative)?,
                         // A missing folder, met before any link: none to follow below it.
                         rustix::io::Errno::NOENT => create_parent(&self.root, relative)?,
                         _ => return Err(e),
@@ -213,6 +216,10 @@ impl Confined {
         match open() {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 create_parent(&self.root, relative)?;
+                open()
+            }
+            Err(e) if e.kind() == io::ErrorKind::IsADirectory => {
+                remove_folder(&self.root, relative)?;
                 open()
             }
             other => other,
@@ -340,6 +347,17 @@ fn remove_links(root: &Path, relative: &str) -> io::Result<()> {
     Ok(())
 }
 
+/// Removes the folder standing at `relative` (one an earlier build wrote where this
+/// build writes a file), after the links on the way: never through one.
+fn remove_folder(root: &Path, relative: &str) -> io::Result<()> {
+    remove_links(root, relative)?;
+    let path = root.join(relative);
+    if std::fs::symlink_metadata(&path).is_ok_and(|meta| meta.is_dir()) {
+        std::fs::remove_dir_all(&path)?;
+    }
+    Ok(())
+}
+
 fn create_parent(root: &Path, relative: &str) -> io::Result<()> {
     match Path::new(relative).parent() {
         Some(parent) if !parent.as_os_str().is_empty() => {
@@ -361,6 +379,31 @@ mod tests {
         let mut file = confined.create(relative)?;
         file.write_all(text.as_bytes())?;
         file.set_len(text.len() as u64)
+    }
+
+    #[test]
+    fn a_file_where_a_folder_goes_and_a_folder_where_a_file_goes_are_replaced() -> TestResult {
+        // With `openat2`, then by the path that looks at each folder on the way.
+        for by_paths in [false, true] {
+            let dir = tempfile::tempdir()?;
+            let root = dir.path().join("out");
+            std::fs::create_dir_all(root.join("page/deep"))?;
+            std::fs::write(root.join("page/deep/index.html"), "old page")?;
+            std::fs::write(root.join("guide"), "old file")?;
+            let confined = Confined::new(&root, false);
+            #[cfg(target_os = "linux")]
+            confined.no_openat2.store(by_paths, Ordering::Relaxed);
+            #[cfg(not(target_os = "linux"))]
+            let _ = by_paths;
+            write(&confined, "guide/index.html", "section")?;
+            write(&confined, "page", "file")?;
+            assert_eq!(
+                std::fs::read_to_string(root.join("guide/index.html"))?,
+                "section"
+            );
+            assert_eq!(std::fs::read_to_string(root.join("page"))?, "file");
+        }
+        Ok(())
     }
 
     #[test]

@@ -80,6 +80,28 @@ fn a_new_build_replaces_stale_files() {
 }
 
 #[test]
+fn a_file_that_becomes_a_folder_or_a_folder_that_becomes_a_file_still_builds() {
+    // Two builds, so that the next one writes over the folder of the first (the spare).
+    let site = news_site();
+    site.write("static/guide", "a file");
+    site.build();
+    site.build();
+    std::fs::remove_file(site.path("static/guide")).unwrap();
+    site.write(
+        "content/guide/_index.md",
+        "+++\ntitle = \"办事指南\"\n+++\n",
+    );
+    site.build();
+    assert_contains(&site.output("guide/index.html"), "办事指南");
+    site.build();
+    std::fs::remove_dir_all(site.path("content/guide")).unwrap();
+    site.write("static/guide", "a file again");
+    site.build();
+    site.build();
+    assert_eq!(site.output("guide"), "a file again");
+}
+
+#[test]
 fn refuses_dangerous_output_folders() {
     let site = news_site();
     for output in [".", "..", "content", "/"] {

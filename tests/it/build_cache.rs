@@ -386,38 +386,42 @@ fn builds_in_a_row_reusing_folders_of_links_leave_every_blob_whole() {
 
 #[test]
 fn an_output_edited_in_place_is_made_anew_with_a_note() {
-    use std::io::Write;
     let site = Site::empty();
     let dir = demo(&site);
     cached_build(&dir);
     cached_build(&dir);
     let home = dir.join("cached/index.html");
-    let mut file = std::fs::OpenOptions::new()
-        .append(true)
-        .open(&home)
-        .unwrap();
-    file.write_all(b"<!-- added by a tool -->").unwrap();
-    drop(file);
-    let stderr = assert_cached_equals_clean(&dir, "after an edit in place");
-    assert_contains(&stderr, "W0501");
+    let mut bytes = std::fs::read(&home).unwrap();
+    bytes.extend_from_slice(b"<!-- added by a tool -->");
+    write_in_place(&home, &bytes);
+    assert_noticed_and_mended(&dir, "an edit in place");
     assert_not_contains(&std::fs::read_to_string(&home).unwrap(), "added by a tool");
-    let again = assert_cached_equals_clean(&dir, "the build after");
-    assert_not_contains(&again, "W0501");
-    assert_blobs_whole(&dir, "the build after");
 
     // The same number of bytes changed in place: found when the blob is read.
     cached_build(&dir);
     let mut bytes = std::fs::read(&home).unwrap();
     let at = bytes.len() - 2;
     bytes[at] ^= 1;
-    let mut file = std::fs::OpenOptions::new().write(true).open(&home).unwrap();
-    file.write_all(&bytes).unwrap();
-    drop(file);
-    let stderr = assert_cached_equals_clean(&dir, "after a change of one byte in place");
+    write_in_place(&home, &bytes);
+    assert_noticed_and_mended(&dir, "a change of one byte in place");
+}
+
+/// Writes `bytes` into the file at `path` itself (as a tool editing the output would),
+/// not into a new file put in its place.
+fn write_in_place(path: &Path, bytes: &[u8]) {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+    file.write_all(bytes).unwrap();
+}
+
+/// The cached build after an output was edited in place says so (W0501) and gives a
+/// clean build's output; the build after it has nothing to say, and every blob is whole.
+fn assert_noticed_and_mended(dir: &Path, edit: &str) {
+    let stderr = assert_cached_equals_clean(dir, &format!("after {edit}"));
     assert_contains(&stderr, "W0501");
-    let again = assert_cached_equals_clean(&dir, "the build after that");
+    let again = assert_cached_equals_clean(dir, &format!("the build after {edit}"));
     assert_not_contains(&again, "W0501");
-    assert_blobs_whole(&dir, "the build after that");
+    assert_blobs_whole(dir, &format!("the build after {edit}"));
 }
 
 #[test]

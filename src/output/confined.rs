@@ -85,7 +85,7 @@ impl Confined {
     /// link (links on the way removed, missing folders made); `None` without `openat2`.
     #[cfg(target_os = "linux")]
     fn open_parent(&self, relative: &str) -> io::Result<Option<std::os::fd::OwnedFd>> {
-        use rustix::fs::{Mode, OFlags, ResolveFlags, openat2};
+        use rustix::fs::{Mode, OFlags};
         let Some(dir) = &self.dir else {
             return Ok(None);
         };
@@ -94,31 +94,13 @@ impl Confined {
         }
         let parent = relative.rsplit_once('/').map_or(".", |(parent, _)| parent);
         let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
-        let resolve =
-            ResolveFlags::NO_SYMLINKS | ResolveFlags::BENEATH | ResolveFlags::NO_MAGICLINKS;
-        let mut last = None;
-        for _ in 0..ATTEMPTS {
-            match openat2(dir, parent, flags, Mode::empty(), resolve) {
-                Ok(fd) => return Ok(Some(fd)),
-                Err(errno) => {
-                    let e = io::Error::from(errno);
-                    if is_unsupported(&e) {
-                        self.no_openat2.store(true, Ordering::Relaxed);
-                        return Ok(None);
-                    }
-                    match errno {
-                        // A link, or a file where a folder must be: removed, never followed.
-                        rustix::io::Errno::LOOP
-                        | rustix::io::Errno::XDEV
-                        | rustix::io::Errno::NOTDIR => remove_links(&self.root, relative)?,
-                        rustix::io::Errno::NOENT => create_parent(&self.root, relative)?,
-                        _ => return Err(e),
-                    }
-                    last = Some(e);
-                }
+        match open_beneath(dir, &self.root, parent, flags, Mode::empty(), relative) {
+            Err(e) if is_unsupported(&e) => {
+                self.no_openat2.store(true, Ordering::Relaxed);
+                Ok(None)
             }
+            opened => opened.map(Some),
         }
-        Err(last.unwrap_or_else(|| io::Error::other("cannot open")))
     }
 
     /// The link where `openat2` is missing: each folder on the way is looked at first,
@@ -170,33 +152,10 @@ impl Confined {
 
     #[cfg(target_os = "linux")]
     fn create_beneath(&self, dir: &std::os::fd::OwnedFd, relative: &str) -> io::Result<File> {
-        use rustix::fs::{Mode, OFlags, ResolveFlags, openat2};
+        use rustix::fs::{Mode, OFlags};
         let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::CLOEXEC | OFlags::NOFOLLOW;
-        let resolve =
-            ResolveFlags::NO_SYMLINKS | ResolveFlags::BENEATH | ResolveFlags::NO_MAGICLINKS;
-        let mut last = None;
-        for _ in 0..ATTEMPTS {
-            match openat2(dir, relative, flags, Mode::from_raw_mode(0o666), resolve) {
-                Ok(fd) => return Ok(File::from(fd)),
-                Err(errno) => {
-                    let e = io::Error::from(errno);
-                    match errno {
-                        // A link on the way (resolution stops at the first one), or
-                        // a file of an earlier build where a folder must be now.
-                        rustix::io::Errno::LOOP
-                        | rustix::io::Errno::XDEV
-                        | rustix::io::Errno::NOTDIR => remove_links(&self.root, relative)?,
-                        // A folder of an earlier build where the file must be now.
-                        rustix::io::Errno::ISDIR => remove_folder(&self.root, relative)?,
-                        // A missing folder, met before any link: none to follow below it.
-                        rustix::io::Errno::NOENT => create_parent(&self.root, relative)?,
-                        _ => return Err(e),
-                    }
-                    last = Some(e);
-                }
-            }
-        }
-        Err(last.unwrap_or_else(|| io::Error::other("cannot open")))
+        let mode = Mode::from_raw_mode(0o666);
+        open_beneath(dir, &self.root, relative, flags, mode, relative).map(File::from)
     }
 
     /// The open where `openat2` is missing: each folder on the way is looked at first,
@@ -310,6 +269,41 @@ fn link_at(parent: &std::os::fd::OwnedFd, name: &str, from: &Path, id: FileId) -
         return Err(io::Error::other("the file linked to changed"));
     }
     Ok(())
+}
+
+/// Opens `path` (`relative` or its folder) beneath `dir`, the folder at `root`, with
+/// `openat2`, never through a link. What an earlier build left in the way of `relative`
+/// is put right and the open tried again: a link (resolution stops at the first one)
+/// or a file where a folder must be now is removed, never followed; a missing folder
+/// is made; a folder where the file must be now is removed.
+#[cfg(target_os = "linux")]
+fn open_beneath(
+    dir: &std::os::fd::OwnedFd,
+    root: &Path,
+    path: &str,
+    flags: rustix::fs::OFlags,
+    mode: rustix::fs::Mode,
+    relative: &str,
+) -> io::Result<std::os::fd::OwnedFd> {
+    use rustix::fs::{ResolveFlags, openat2};
+    use rustix::io::Errno;
+    let resolve = ResolveFlags::NO_SYMLINKS | ResolveFlags::BENEATH | ResolveFlags::NO_MAGICLINKS;
+    let mut last = None;
+    for _ in 0..ATTEMPTS {
+        let errno = match openat2(dir, path, flags, mode, resolve) {
+            Ok(fd) => return Ok(fd),
+            Err(errno) => errno,
+        };
+        match errno {
+            Errno::LOOP | Errno::XDEV | Errno::NOTDIR => remove_links(root, relative)?,
+            Errno::ISDIR => remove_folder(root, relative)?,
+            Errno::NOENT => create_parent(root, relative)?,
+            // Anything else, `openat2` refused itself among them ([`is_unsupported`]).
+            _ => return Err(errno.into()),
+        }
+        last = Some(io::Error::from(errno));
+    }
+    Err(last.unwrap_or_else(|| io::Error::other("cannot open")))
 }
 
 #[cfg(target_os = "linux")]

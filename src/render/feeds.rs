@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use chrono::{DateTime, FixedOffset};
 
 use crate::output::Output;
-use crate::portal::{PageId, Portal, PortalSection, Taxonomy, Term};
+use crate::portal::{PageId, Portal, PortalPage, PortalSection, Taxonomy, Term};
 
 /// Items per feed: readers want recent news, not a portal's whole archive.
 const FEED_ITEMS: usize = 20;
@@ -69,6 +69,7 @@ pub(crate) fn feeds_of(portal: &Portal) -> Vec<FeedOf<'_>> {
 pub fn render_feeds(portal: &Portal) -> Vec<Output> {
     let mut outputs = Vec::new();
     let config = &portal.config;
+    let undated = UndatedFeeds::of(portal);
     for list in feeds_of(portal) {
         let (title, link, ids) = match list {
             FeedOf::Site => (
@@ -87,7 +88,14 @@ pub fn render_feeds(portal: &Portal) -> Vec<Output> {
                 Cow::Borrowed(term.pages.as_slice()),
             ),
         };
-        outputs.extend(feed_files(portal, list.folder(), &title, link, &ids));
+        outputs.extend(feed_files(
+            portal,
+            &undated,
+            list.folder(),
+            &title,
+            link,
+            &ids,
+        ));
     }
     if config.generate_robots_txt {
         let robots = format!(
@@ -120,8 +128,28 @@ pub(crate) fn feed_paths<'a>(
     })
 }
 
+/// When a feed none of whose pages has a date (an organization directory's) says it was
+/// updated: when the site last was, its newest page's `updated` (else `date`). Not the
+/// build's now, which would change the feed in every build, so that an hourly publish
+/// with nothing new would upload it again and feed readers would see it updated.
+pub(crate) struct UndatedFeeds(DateTime<FixedOffset>);
+
+impl UndatedFeeds {
+    pub(crate) fn of(portal: &Portal) -> UndatedFeeds {
+        let pages = portal.pages.iter().map(|page| &**page);
+        UndatedFeeds(newest_date(pages).unwrap_or_else(|| {
+            // A site with no dated page at all: nothing steadier to say.
+            portal
+                .now
+                .with_timezone(&portal.config.timezone)
+                .fixed_offset()
+        }))
+    }
+}
+
 pub(crate) fn feed_files(
     portal: &Portal,
+    undated: &UndatedFeeds,
     dir: &str,
     title: &str,
     link: &str,
@@ -138,9 +166,9 @@ pub(crate) fn feed_files(
         .map(|(path, is_atom)| {
             let self_url = format!("{base}/{path}");
             let body = if is_atom {
-                atom(portal, title, link, &self_url, &items)
+                atom(portal, title, link, &self_url, &items, undated)
             } else {
-                rss(portal, title, link, &self_url, &items)
+                rss(portal, title, link, &self_url, &items, undated)
             };
             Output {
                 path,
@@ -165,27 +193,31 @@ fn xml(text: &str) -> String {
     crate::html_text::escape(text)
 }
 
-/// The newest `updated` (else `date`) of the pages, on the site's clock; the build's
-/// now when none has a date.
-fn newest(portal: &Portal, ids: &[PageId]) -> DateTime<FixedOffset> {
-    ids.iter()
-        .filter_map(|id| {
-            let page = portal.page(*id);
+/// The newest `updated` (else `date`) of the pages, on the site's clock; the site's
+/// when none has a date.
+fn newest(portal: &Portal, ids: &[PageId], undated: &UndatedFeeds) -> DateTime<FixedOffset> {
+    newest_date(ids.iter().map(|id| portal.page(*id))).unwrap_or(undated.0)
+}
+
+fn newest_date<'a>(pages: impl Iterator<Item = &'a PortalPage>) -> Option<DateTime<FixedOffset>> {
+    pages
+        .filter_map(|page| {
             page.updated
                 .as_ref()
                 .or(page.date.as_ref())
                 .map(|d| d.local)
         })
         .max()
-        .unwrap_or_else(|| {
-            portal
-                .now
-                .with_timezone(&portal.config.timezone)
-                .fixed_offset()
-        })
 }
 
-fn rss(portal: &Portal, title: &str, link: &str, self_url: &str, ids: &[PageId]) -> String {
+fn rss(
+    portal: &Portal,
+    title: &str,
+    link: &str,
+    self_url: &str,
+    ids: &[PageId],
+    undated: &UndatedFeeds,
+) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n",
     );
@@ -213,7 +245,7 @@ fn rss(portal: &Portal, title: &str, link: &str, self_url: &str, ids: &[PageId])
     let _ = writeln!(
         out,
         "<lastBuildDate>{}</lastBuildDate>",
-        newest(portal, ids).to_rfc2822()
+        newest(portal, ids, undated).to_rfc2822()
     );
     for id in ids {
         let page = portal.page(*id);
@@ -243,7 +275,14 @@ fn rss(portal: &Portal, title: &str, link: &str, self_url: &str, ids: &[PageId])
     out
 }
 
-fn atom(portal: &Portal, title: &str, link: &str, self_url: &str, ids: &[PageId]) -> String {
+fn atom(
+    portal: &Portal,
+    title: &str,
+    link: &str,
+    self_url: &str,
+    ids: &[PageId],
+    undated: &UndatedFeeds,
+) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
@@ -260,7 +299,7 @@ fn atom(portal: &Portal, title: &str, link: &str, self_url: &str, ids: &[PageId]
     let _ = writeln!(
         out,
         "<updated>{}</updated>\n<id>{}</id>",
-        newest(portal, ids).to_rfc3339(),
+        newest(portal, ids, undated).to_rfc3339(),
         xml(self_url)
     );
     for id in ids {
@@ -272,7 +311,7 @@ fn atom(portal: &Portal, title: &str, link: &str, self_url: &str, ids: &[PageId]
             .as_ref()
             .map(|d| d.local)
             .or(published)
-            .unwrap_or_else(|| newest(portal, ids));
+            .unwrap_or_else(|| newest(portal, ids, undated));
         out.push_str("<entry>\n");
         let _ = writeln!(out, "<title>{}</title>", xml(&meta.title));
         if let Some(published) = published {

@@ -48,6 +48,33 @@ fn rss_and_atom_for_site_sections_and_terms() {
 }
 
 #[test]
+fn a_feed_of_undated_pages_is_as_new_as_the_site_and_the_same_in_every_build() {
+    let site = site_with_feeds();
+    site.write("content/orgs/_index.md", "+++\ntitle = \"组织机构\"\n+++\n");
+    site.write(
+        "content/orgs/nong-ji-xie.md",
+        "+++\ntitle = \"农技协\"\ntags = [\"组织\"]\n+++\n简介。\n",
+    );
+    let feeds = ["orgs/atom.xml", "orgs/rss.xml", "tags/zu-zhi/atom.xml"];
+    let build_at = |now: &str| {
+        let run = site.menhu_env(&["build"], &[("TZ", "UTC"), ("MENHU_NOW", now)]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        feeds.map(|feed| site.output(feed))
+    };
+    let morning = build_at("2026-12-06T01:00:00Z");
+    let evening = build_at("2026-12-06T11:00:00Z");
+    assert_eq!(
+        morning, evening,
+        "an hourly build with nothing new changes no feed"
+    );
+    assert_contains(&morning[0], "<updated>2024-05-01T00:00:00+08:00</updated>");
+    assert_contains(
+        &morning[1],
+        "<lastBuildDate>Wed, 1 May 2024 00:00:00 +0800</lastBuildDate>",
+    );
+}
+
+#[test]
 fn feeds_can_be_switched_off() {
     let site = site_with_feeds();
     site.write(

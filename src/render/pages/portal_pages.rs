@@ -69,12 +69,14 @@ pub(super) fn city_feeds(portal: &Portal) -> Vec<Output> {
         return Vec::new();
     }
     let mut out = Vec::new();
+    let undated = feeds::UndatedFeeds::of(portal);
     for city in &portal.places.cities {
         let name = &portal.places.registry.get(city.division).name;
         let title = format!("{name} - {}", portal.config.title);
         let ids = listed_pages(portal, &city.pages);
         out.extend(feeds::feed_files(
             portal,
+            &undated,
             &city.path,
             &title,
             &city.permalink,

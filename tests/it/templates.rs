@@ -176,6 +176,28 @@ fn template_render_errors_name_template_and_page() {
 }
 
 #[test]
+fn a_template_error_every_page_meets_is_reported_once_with_the_count() {
+    let site = dated_site(5);
+    site.write("templates/page.html", "{{ page.nothing.here }}");
+    let stderr = site.build_fails();
+    assert_eq!(stderr.matches("error[E0403]").count(), 1, "{stderr}");
+    assert_contains(&stderr, "content/news/2024-03-01-p1.md");
+    assert_contains(&stderr, "the same error on 4 more pages");
+    assert_contains(&stderr, "1 error");
+
+    let check = site.menhu(&["check", "--format", "github"]);
+    assert_eq!(check.code, 1);
+    assert_eq!(
+        check.stdout.matches("title=E0403").count(),
+        1,
+        "{}",
+        check.stdout
+    );
+    let chinese = site.menhu(&["build", "--lang", "zh-Hans"]);
+    assert_contains(&chinese.stderr, "另有 4 个页面出现同样的错误");
+}
+
+#[test]
 fn missing_template_is_an_error_with_a_fix() {
     let site = dated_site(1);
     std::fs::remove_file(site.path("templates/page.html")).unwrap();

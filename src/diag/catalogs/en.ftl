@@ -643,6 +643,10 @@ template-unreadable = cannot read template: { $reason }
     .help = save the template as UTF-8 text, and check the file's permissions
 template-error = template error: { $reason }
     .help = while rendering `{ $file }`; fix the template or the page's front matter
+render-error-more = { $help } (the same error on { $others ->
+        [one] one more page
+       *[other] { $others } more pages
+    })
 template-not-found = template `{ $template }` not found
     .expected = `templates/{ $template }` in the site, or in `themes/NAME/templates/` of the theme set in the config
     .help = create the template, set `theme = "portal"` in the config, or fix the `template` key

@@ -625,6 +625,7 @@ template-unreadable = 读不出模板：{ $reason }
     .help = 把模板存为 UTF-8 文本，并检查文件的读取权限
 template-error = 模板出错：{ $reason }
     .help = 出错时正在生成 `{ $file }`；请改正模板或这篇稿件的前置信息
+render-error-more = { $help }（另有 { $others } 个页面出现同样的错误）
 template-not-found = 找不到模板 `{ $template }`
     .expected = 网站里的 `templates/{ $template }`，或配置所设主题的 `themes/主题名/templates/` 里的同名文件
     .help = 新建这个模板，或在配置里设置 `theme = "portal"`，或改正 `template` 的值

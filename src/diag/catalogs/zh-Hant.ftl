@@ -625,6 +625,7 @@ template-unreadable = 讀不出模板：{ $reason }
     .help = 把模板存爲 UTF-8 文本，並檢查文件的讀取權限
 template-error = 模板出錯：{ $reason }
     .help = 出錯時正在生成 `{ $file }`；請改正模板或這篇稿件的前置信息
+render-error-more = { $help }（另有 { $others } 個頁面出現同樣的錯誤）
 template-not-found = 找不到模板 `{ $template }`
     .expected = 網站裏的 `templates/{ $template }`，或配置所設主題的 `themes/主題名/templates/` 裏的同名文件
     .help = 新建這個模板，或在配置裏設置 `theme = "portal"`，或改正 `template` 的值

@@ -80,7 +80,7 @@ pub fn deploy(options: &DeployOptions) -> Result<DeployReport, Diagnostic> {
         )
         .help(crate::t!("deploy-nothing-built.help")));
     }
-    let mut store = open_store(&target, &options.root)?;
+    let mut store = open_store(&target, &options.root, options.dry_run)?;
     let current = match store.read_manifest()? {
         Some(bytes) => Some(Manifest::parse(&bytes)?),
         None => None,
@@ -144,9 +144,9 @@ fn choose_target(config: &DeployConfig, asked: Option<&str>) -> Result<Target, D
     })
 }
 
-fn open_store(target: &Target, root: &Path) -> Result<Box<dyn Store>, Diagnostic> {
+fn open_store(target: &Target, root: &Path, dry_run: bool) -> Result<Box<dyn Store>, Diagnostic> {
     Ok(match &target.kind {
-        TargetKind::Folder { path } => Box::new(FolderStore::open(&root.join(path))?),
+        TargetKind::Folder { path } => Box::new(FolderStore::open(&root.join(path), !dry_run)?),
         TargetKind::S3 {
             endpoint,
             bucket,

@@ -160,7 +160,7 @@ fn a_folder_deploy_uploads_what_changed_and_deletes_what_went() {
     assert_eq!(dry.code, 0, "{}", dry.stderr);
     assert_contains(&dry.stderr, "  upload  index.html\n");
     assert_contains(&dry.stderr, "dry run for `share`: would upload");
-    assert!(!target.join("index.html").exists(), "a dry run wrote files");
+    assert!(!target.exists(), "a dry run made the target folder");
 
     let first = deploy(&dir, &[], &[]);
     let output = snapshot(&dir.join("public"));
@@ -208,6 +208,28 @@ fn a_folder_deploy_uploads_what_changed_and_deletes_what_went() {
     let mut stored = snapshot(&target);
     stored.remove(".menhu-deploy.json");
     assert_eq!(stored, snapshot(&dir.join("public")));
+}
+
+/// A target folder that cannot be written (here: its path goes through a file; on a
+/// runner, a share not mounted or not writable) fails saying what to check, and that
+/// running the deploy again is safe.
+#[test]
+fn a_folder_target_that_cannot_be_written_says_what_to_check() {
+    let site = Site::empty();
+    let target = site.path("www");
+    std::fs::write(&target, "a file where the share should be").unwrap();
+    let dir = demo(
+        &site,
+        &format!(
+            "[deploy.targets.share]\ntype = \"folder\"\npath = \"{}/site\"\n",
+            target.display()
+        ),
+    );
+    let run = deploy_run(&dir, &[], &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(&run.stderr, "error[E0820]: cannot create");
+    assert_contains(&run.stderr, "that the user running menhu may write into it");
+    assert_contains(&run.stderr, "run `menhu deploy` again");
 }
 
 #[test]

@@ -161,6 +161,10 @@ fn a_folder_deploy_uploads_what_changed_and_deletes_what_went() {
     assert_contains(&dry.stderr, "  upload  index.html\n");
     assert_contains(&dry.stderr, "dry run for `share`: would upload");
     assert!(!target.exists(), "a dry run made the target folder");
+    // Nothing was uploaded, and the Chinese account does not say otherwise.
+    let dry = deploy_run(&dir, &["--dry-run", "--lang", "zh-Hans"], &[]);
+    assert_contains(&dry.stderr, "全部文件都要上传");
+    assert!(!dry.stderr.contains("已上传"), "{}", dry.stderr);
 
     let first = deploy(&dir, &[], &[]);
     let output = snapshot(&dir.join("public"));

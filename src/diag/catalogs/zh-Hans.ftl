@@ -912,7 +912,7 @@ deploy-line =
     .delete = 删除
 deploy-dry-run = 试运行 `{ $target }`：将上传 { $uploaded } 个文件（{ $size }），删除 { $deleted } 个，{ $unchanged } 个不变
 deploy-done = 已发布到 `{ $target }`：上传 { $uploaded } 个文件（{ $size }），删除 { $deleted } 个，{ $unchanged } 个不变，用时 { $seconds } 秒
-deploy-first = { $line }（发布目标上没有发布记录：全部文件都已上传）
+deploy-first = { $line }（发布目标上没有发布记录：全部文件都要上传）
 
 ## 命令行自身的错误
 

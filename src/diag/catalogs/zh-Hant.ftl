@@ -912,7 +912,7 @@ deploy-line =
     .delete = 刪除
 deploy-dry-run = 試運行 `{ $target }`：將上傳 { $uploaded } 個文件（{ $size }），刪除 { $deleted } 個，{ $unchanged } 個不變
 deploy-done = 已發佈到 `{ $target }`：上傳 { $uploaded } 個文件（{ $size }），刪除 { $deleted } 個，{ $unchanged } 個不變，用時 { $seconds } 秒
-deploy-first = { $line }（發佈目標上沒有發佈記錄：全部文件都已上傳）
+deploy-first = { $line }（發佈目標上沒有發佈記錄：全部文件都要上傳）
 
 ## 命令行自身的錯誤
 

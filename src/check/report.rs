@@ -12,7 +12,9 @@ use crate::diag::text::Said;
 use crate::diag::{Diagnostic, Lang, display_path};
 use crate::html_text::escape as escape_html;
 
-const STYLE: &str = "body{font:16px/1.6 system-ui,'PingFang SC','Microsoft YaHei',sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#1a1a1a}h1{font-size:1.6rem}table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #ccc;padding:.35rem .6rem;text-align:left;vertical-align:top}th{background:#f3f3f3}.ok{color:#11632a}.bad{color:#b3141c;font-weight:bold}.muted{color:#555}code{font-family:ui-monospace,monospace;font-size:.9em}.summary{font-size:1.1rem}";
+/// Readable from 390 px (a phone) up: the wide tables scroll in their own box, and on a
+/// narrow screen each problem is a card of labelled lines instead of a table row.
+const STYLE: &str = "body{font:16px/1.6 system-ui,'PingFang SC','Microsoft YaHei',sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#1a1a1a}h1{font-size:1.6rem}.wide{overflow-x:auto;margin:1rem 0}table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.35rem .6rem;text-align:left;vertical-align:top}th{background:#f3f3f3;white-space:nowrap}.wide td{white-space:nowrap}.ok{color:#11632a}.bad{color:#b3141c;font-weight:bold}.muted{color:#555}code{font-family:ui-monospace,monospace;font-size:.9em}.summary{font-size:1.1rem}@media (max-width:40rem){body{margin:1rem auto}h1{font-size:1.3rem}.cards tr:first-child{display:none}.cards tr{display:block;border:1px solid #ccc;margin-bottom:.75rem}.cards td{display:block;border:0;padding:.15rem .6rem}.cards td::before{content:attr(data-label) '：';color:#555}:lang(en) .cards td::before{content:attr(data-label) ': '}.cards code{overflow-wrap:anywhere}}";
 
 /// The audit page for `report`.
 pub fn render_audit(report: &CheckReport, lang: Lang) -> String {
@@ -21,7 +23,7 @@ pub fn render_audit(report: &CheckReport, lang: Lang) -> String {
     let title = said(lang, crate::t!("report-title", site = &report.site_title));
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
         lang.tag(),
         escape_html(&title),
         escape_html(&title)
@@ -54,7 +56,7 @@ pub fn render_audit(report: &CheckReport, lang: Lang) -> String {
         let _ = writeln!(out, "<p class=\"muted\">{}</p>", escape_html(&today));
         let _ = write!(
             out,
-            "<h2>{}</h2>\n<table>\n<tr>",
+            "<h2>{}</h2>\n<div class=\"wide\" data-scroll>\n<table>\n<tr>",
             escape_html(&said(lang, crate::t!("report-columns")))
         );
         for heading in [
@@ -78,7 +80,7 @@ pub fn render_audit(report: &CheckReport, lang: Lang) -> String {
         for column in &inspection.columns {
             column_row(&mut out, column, counts.get(&column.section).copied(), lang);
         }
-        out.push_str("</table>\n");
+        out.push_str("</table>\n</div>\n");
     }
     by_rule(&mut out, &diagnostics, lang);
     every_problem(&mut out, &diagnostics, lang);
@@ -151,7 +153,7 @@ fn by_rule(out: &mut String, diagnostics: &[Diagnostic], lang: Lang) {
     }
     let _ = writeln!(
         out,
-        "<table>\n<tr><th>{}</th><th>{}</th><th>{}</th></tr>",
+        "<div class=\"wide\" data-scroll>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th></tr>",
         text(crate::t!("report-by-rule.code")),
         text(crate::t!("report-by-rule.errors")),
         text(crate::t!("report-by-rule.warnings"))
@@ -162,7 +164,7 @@ fn by_rule(out: &mut String, diagnostics: &[Diagnostic], lang: Lang) {
             "<tr><td><code>{code}</code></td><td>{errors}</td><td>{warnings}</td></tr>"
         );
     }
-    out.push_str("</table>\n");
+    out.push_str("</table>\n</div>\n");
 }
 
 fn every_problem(out: &mut String, diagnostics: &[Diagnostic], lang: Lang) {
@@ -170,16 +172,22 @@ fn every_problem(out: &mut String, diagnostics: &[Diagnostic], lang: Lang) {
         return;
     }
     let text = |id: Said| escape_html(&said(lang, id));
-    let _ = writeln!(
-        out,
-        "<h2>{}</h2>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-        text(crate::t!("report-problems")),
+    let labels = [
         text(crate::t!("report-problems.level")),
         text(crate::t!("report-by-rule.code")),
         text(crate::t!("report-problems.place")),
         text(crate::t!("report-problems.problem")),
-        text(crate::t!("report-problems.fix"))
+        text(crate::t!("report-problems.fix")),
+    ];
+    let _ = write!(
+        out,
+        "<h2>{}</h2>\n<table class=\"cards\">\n<tr>",
+        text(crate::t!("report-problems"))
     );
+    for label in &labels {
+        let _ = write!(out, "<th>{label}</th>");
+    }
+    out.push_str("</tr>\n");
     for d in diagnostics {
         let place = match (&d.file, d.span) {
             (Some(f), Some(s)) => format!("{}:{}:{}", display_path(f), s.line, s.column),
@@ -194,14 +202,18 @@ fn every_problem(out: &mut String, diagnostics: &[Diagnostic], lang: Lang) {
         } else {
             text(crate::t!("report-level.warning"))
         };
-        let _ = writeln!(
-            out,
-            "<tr><td>{level}</td><td><code>{}</code></td><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
-            d.code,
-            escape_html(&place),
+        let cells = [
+            level,
+            format!("<code>{}</code>", d.code),
+            format!("<code>{}</code>", escape_html(&place)),
             escape_html(&d.message_in(lang)),
             escape_html(d.help_in(lang).as_deref().unwrap_or("")),
-        );
+        ];
+        out.push_str("<tr>");
+        for (label, cell) in labels.iter().zip(cells) {
+            let _ = write!(out, "<td data-label=\"{label}\">{cell}</td>");
+        }
+        out.push_str("</tr>\n");
     }
     out.push_str("</table>\n");
 }

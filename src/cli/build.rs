@@ -75,13 +75,8 @@ pub(super) fn run_build(cli: &Cli, now: Now, style: Style) -> ExitCode {
     let took = started.elapsed();
     match &result {
         Ok((built, target, stats)) => {
-            report(&built.warnings, style);
+            report(&shown_warnings(built), style);
             let cache_use = built.cache.as_ref();
-            if let Some(notes) = cache_use.map(|c| &c.notes).filter(|n| !n.is_empty()) {
-                let mut all = Diagnostics::new();
-                all.extend(notes.iter().cloned());
-                report(&all, style);
-            }
             if !*quiet {
                 let line = crate::t!(
                     "build-done",
@@ -130,9 +125,17 @@ pub(super) fn run_build(cli: &Cli, now: Now, style: Style) -> ExitCode {
     ExitCode::from(u8::from(result.is_err() || (warned && *deny_warnings)))
 }
 
-/// The account of `menhu build --format json` (documented in docs/operator-guide.md):
-/// `version`, `ok`, `output`, `pages`, `files`, `bytes`, `seconds` and `diagnostics`;
-/// more keys may come, none will change meaning.
+/// The warnings a build shows, on stderr and in its JSON account: the site's, and the
+/// build cache's notes (W0501: a cache set aside or not saved), which never count
+/// for `--deny-warnings`.
+fn shown_warnings(built: &pipeline::Built) -> Diagnostics {
+    let mut all = built.warnings.clone();
+    if let Some(cache_use) = &built.cache {
+        all.extend(cache_use.notes.iter().cloned());
+    }
+    all
+}
+
 /// The build cache's folder: `--cache DIR`; `--cache` alone, or `build_cache = true`
 /// in the config, the site's `.menhu-cache/build`; `None`: no build cache.
 fn build_cache_folder(root: &Path, flag: Option<&Option<PathBuf>>) -> Option<CacheDir> {
@@ -179,6 +182,9 @@ fn cache_not_deleted(folder: &str, err: &std::io::Error) -> crate::diag::Diagnos
     }
 }
 
+/// The account of `menhu build --format json` (documented in docs/operator-guide.md):
+/// `version`, `ok`, `output`, `pages`, `files`, `bytes`, `seconds` and `diagnostics`;
+/// more keys may come, none will change meaning.
 fn build_json(result: &BuildResult, took: Duration, lang: crate::diag::Lang) -> serde_json::Value {
     let diagnostics = |problems: &Diagnostics| -> Vec<serde_json::Value> {
         problems
@@ -201,7 +207,7 @@ fn build_json(result: &BuildResult, took: Duration, lang: crate::diag::Lang) -> 
                 "files": files,
                 "bytes": bytes,
                 "seconds": seconds,
-                "diagnostics": diagnostics(&built.warnings),
+                "diagnostics": diagnostics(&shown_warnings(built)),
             })
         }
         Err(problems) => serde_json::json!({

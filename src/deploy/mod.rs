@@ -12,7 +12,9 @@
 //! twenty steps a deploy), saying exactly what the target holds by then: the files
 //! already uploaded with their new hash, the others as they were. A deploy that is
 //! killed or loses its connection is simply run again: it uploads what the manifest
-//! does not yet record, at worst the files of the one step that was under way.
+//! does not yet record, at worst the files of the one step that was under way. Keys new
+//! to the target are written down as begun before any upload, so the manifest names
+//! every file the target may hold, and none is left behind when the site drops it.
 
 mod config;
 mod plan;
@@ -23,7 +25,7 @@ use std::time::Instant;
 
 pub use config::{DeployConfig, Target, TargetKind};
 pub use plan::MANIFEST;
-use plan::{Manifest, Plan};
+use plan::{Manifest, Plan, Stored};
 use store::{FolderStore, S3Store, SftpStore, Store};
 
 use crate::diag::Diagnostic;
@@ -80,7 +82,7 @@ pub fn deploy(options: &DeployOptions) -> Result<DeployReport, Diagnostic> {
         )
         .help(crate::t!("deploy-nothing-built.help")));
     }
-    let mut store = open_store(&target, &options.root)?;
+    let mut store = open_store(&target, &options.root, options.dry_run)?;
     let current = match store.read_manifest()? {
         Some(bytes) => Some(Manifest::parse(&bytes)?),
         None => None,
@@ -144,9 +146,9 @@ fn choose_target(config: &DeployConfig, asked: Option<&str>) -> Result<Target, D
     })
 }
 
-fn open_store(target: &Target, root: &Path) -> Result<Box<dyn Store>, Diagnostic> {
+fn open_store(target: &Target, root: &Path, dry_run: bool) -> Result<Box<dyn Store>, Diagnostic> {
     Ok(match &target.kind {
-        TargetKind::Folder { path } => Box::new(FolderStore::open(&root.join(path))?),
+        TargetKind::Folder { path } => Box::new(FolderStore::open(&root.join(path), !dry_run)?),
         TargetKind::S3 {
             endpoint,
             bucket,
@@ -176,6 +178,20 @@ fn carry_out(
     output: &Path,
 ) -> Result<(), Diagnostic> {
     recorded.version = 1;
+    // Every new key is written down before its upload, as not yet known: a key the
+    // target may hold is always in its manifest, so a file uploaded by a deploy that
+    // was killed before recording it is deleted if the site drops it meanwhile.
+    let mut any_new = false;
+    for object in &plan.uploads {
+        if !recorded.files.contains_key(&object.key) {
+            recorded.files.insert(object.key.clone(), Stored::pending());
+            any_new = true;
+        }
+    }
+    if any_new {
+        store.write_manifest(&recorded.to_bytes())?;
+        store.flush()?;
+    }
     let step = (plan.uploads.len() / 20).max(25);
     let stop_after: Option<usize> = std::env::var(STOP_AFTER_VARIABLE)
         .ok()

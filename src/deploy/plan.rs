@@ -39,6 +39,19 @@ pub struct Stored {
     pub meta: String,
 }
 
+impl Stored {
+    /// An object whose upload was started but not seen to finish: the target may hold
+    /// it, with unknown bytes. It matches no file, so the next deploy uploads it again
+    /// if the site still has it, and deletes it if not.
+    pub fn pending() -> Stored {
+        Stored {
+            sha256: String::new(),
+            size: 0,
+            meta: "pending".to_owned(),
+        }
+    }
+}
+
 impl Manifest {
     /// Reads a manifest the target holds. Its keys come from outside: one that is not a
     /// plain relative path (`..`, `/…`, `\`) is dropped, so no deletion can leave the

@@ -66,19 +66,33 @@ pub struct FolderStore {
 }
 
 impl FolderStore {
-    /// The store at `root`, created if missing.
-    pub fn open(root: &Path) -> Result<FolderStore, Diagnostic> {
-        std::fs::create_dir_all(root).map_err(|e| failed(Act::Create, root.display(), e))?;
-        Ok(FolderStore {
+    /// The store at `root`, created if missing when `create` (a dry run changes
+    /// nothing, not even by making an empty folder).
+    pub fn open(root: &Path, create: bool) -> Result<FolderStore, Diagnostic> {
+        let store = FolderStore {
             root: root.to_path_buf(),
-        })
+        };
+        if create {
+            std::fs::create_dir_all(root)
+                .map_err(|e| store.refused(failed(Act::Create, root.display(), e)))?;
+        }
+        Ok(store)
+    }
+
+    /// `problem` with what to check on a folder target: where it is, who may write
+    /// there, and room on its disk.
+    fn refused(&self, problem: Diagnostic) -> Diagnostic {
+        problem.help(crate::t!(
+            "deploy-folder-refused.help",
+            folder = self.root.display()
+        ))
     }
 
     fn write(&self, key: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let path = self.root.join(key);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
-                .map_err(|e| failed(Act::Create, parent.display(), e))?;
+                .map_err(|e| self.refused(failed(Act::Create, parent.display(), e)))?;
         }
         let temporary = path.with_file_name(format!(
             ".{}.menhu-upload",
@@ -87,8 +101,9 @@ impl FolderStore {
                 .unwrap_or_default()
         ));
         std::fs::write(&temporary, bytes)
-            .map_err(|e| failed(Act::Write, temporary.display(), e))?;
-        std::fs::rename(&temporary, &path).map_err(|e| failed(Act::Write, path.display(), e))
+            .map_err(|e| self.refused(failed(Act::Write, temporary.display(), e)))?;
+        std::fs::rename(&temporary, &path)
+            .map_err(|e| self.refused(failed(Act::Write, path.display(), e)))
     }
 }
 
@@ -97,7 +112,7 @@ impl Store for FolderStore {
         match std::fs::read(self.root.join(MANIFEST)) {
             Ok(bytes) => Ok(Some(bytes)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(failed(Act::Read, MANIFEST, e)),
+            Err(e) => Err(self.refused(failed(Act::Read, MANIFEST, e))),
         }
     }
 
@@ -110,7 +125,7 @@ impl Store for FolderStore {
         match std::fs::remove_file(&path) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(failed(Act::Delete, key, e)),
+            Err(e) => return Err(self.refused(failed(Act::Delete, key, e))),
         }
         // Folders left empty go too, up to the target's root.
         let mut folder = path.parent();
@@ -576,7 +591,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("www");
         std::fs::write(&file, "not a folder").unwrap();
-        let Err(e) = FolderStore::open(&file.join("site")) else {
+        let Err(e) = FolderStore::open(&file.join("site"), true) else {
             panic!("a folder under a file was opened");
         };
         assert_eq!(e.code, "E0820");
@@ -585,6 +600,7 @@ mod tests {
             e.message_in(crate::diag::Lang::ZhHans)
                 .starts_with("无法创建 `")
         );
+        assert!(e.help.is_some_and(|h| h.contains("may write into it")));
     }
 
     #[test]

@@ -148,6 +148,7 @@ pub(super) fn render_jobs(
     let mut memo = RenderMemo::default();
     let mut taken = Vec::new();
     let mut kept = Vec::new();
+    let mut failed = Vec::new();
     for outcome in outcomes {
         match outcome {
             Handled::Kept(path) => kept.push(path),
@@ -161,9 +162,10 @@ pub(super) fn render_jobs(
                 memo.insert(path, job_memo);
                 taken.extend(outputs);
             }
-            Handled::Taken(Err(d), ..) => diagnostics.push(d),
+            Handled::Taken(Err(d), ..) => failed.push(d),
         }
     }
+    diagnostics.extend(super::pages::once_each(failed));
     (taken, kept, memo)
 }
 

@@ -2,7 +2,8 @@
 //! terms, 404, alias redirects. Each output is a pure function of the portal, so they
 //! are rendered in parallel and sorted afterwards.
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub(super) mod plan;
@@ -15,7 +16,8 @@ use super::memo::{self, Incremental};
 use super::traditional::{self, Copier, Script};
 use super::view::{SectionPages, Views};
 use super::{Context, Theme, feeds};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::text::Said;
+use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::fingerprint::RenderMemo;
 use crate::output::{CopiedFile, Output, OutputSink, SinkOutcome, SiteOutput};
 use crate::portal::nav::{self, Pager};
@@ -126,13 +128,47 @@ fn render_each_to(
         .map(|job| take_with_copy(sink, renderer.render(renderer.prepare(job))?, copier))
         .collect();
     let mut taken = SiteOutput::default();
+    let mut failed = Vec::new();
     for result in results {
         match result {
             Ok(outputs) => outputs.into_iter().for_each(|o| taken.add(o)),
-            Err(d) => diagnostics.push(d),
+            Err(d) => failed.push(d),
         }
     }
+    diagnostics.extend(once_each(failed));
     taken
+}
+
+/// A template error meets every page the template renders: it is reported once, at
+/// the first page, saying on how many more pages it happened, not once a page (a CI
+/// log of a thousand identical errors hides whatever else is wrong).
+pub(super) fn once_each(failed: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    type Same = (&'static str, Option<PathBuf>, Option<Span>, String);
+    let mut first_of: HashMap<Same, usize> = HashMap::new();
+    let mut merged: Vec<(Diagnostic, usize)> = Vec::new();
+    for d in failed {
+        let same = (d.code, d.file.clone(), d.span, d.message.clone());
+        match first_of.get(&same) {
+            Some(&at) => merged[at].1 += 1,
+            None => {
+                first_of.insert(same, merged.len());
+                merged.push((d, 0));
+            }
+        }
+    }
+    merged
+        .into_iter()
+        .map(|(d, more)| match (&d.help, more) {
+            (Some(english), 1..) => {
+                let help = Said {
+                    english: english.clone(),
+                    text: d.localized.help.clone(),
+                };
+                d.help(crate::t!("render-error-more", help = help, others = more))
+            }
+            _ => d,
+        })
+        .collect()
 }
 
 /// Renders the jobs whose fingerprint changed since `incremental`'s memo, the edited

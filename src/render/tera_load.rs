@@ -37,7 +37,12 @@ fn parse(
 ) -> Result<Template, Diagnostic> {
     Template::new(name, None, text).map_err(|e| {
         let e = tera::Error::chain(format!("Failed to parse '{name}'"), e);
-        super::theme::template_error(&e, sources, None)
+        let d = super::theme::template_error(&e, sources, None);
+        // The line itself, for the caret under the place.
+        match d.span {
+            Some(span) => d.at(span, text),
+            None => d,
+        }
     })
 }
 

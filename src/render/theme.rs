@@ -622,12 +622,16 @@ pub fn template_error(
         );
     }
     let template = chain.iter().find_map(|m| quoted_template(m, sources));
-    let message = chain.join(": ").replace('\n', " ");
+    let place = chain.iter().find_map(|m| parser_place(m));
+    let message = match &place {
+        Some((_, _, reason)) => format!("{}: {reason}", chain[0]),
+        None => chain.join(": ").replace('\n', " "),
+    };
     let mut d = Diagnostic::error("E0403", crate::t!("template-error", reason = &message));
     if let Some(file) = template.and_then(|t| sources.get(&t)) {
         d = d.in_file(file);
-        if let Some(line) = line_in_message(&message) {
-            d = d.at_span(crate::diag::Span::point(line, 1));
+        if let Some((line, column, _)) = place {
+            d = d.at_span(crate::diag::Span::point(line, column));
         }
     }
     if let Some(page) = rendering {
@@ -694,10 +698,24 @@ fn quoted_template(message: &str, sources: &BTreeMap<String, PathBuf>) -> Option
         .map(str::to_owned)
 }
 
-/// Tera parse errors carry ` --> LINE:COL`.
-fn line_in_message(message: &str) -> Option<u32> {
-    let after = message.split("--> ").nth(1)?;
-    after.split(':').next()?.trim().parse().ok()
+/// Where a Tera parse error is and why: the template parser (pest) writes its errors
+/// as a drawing, ` --> LINE:COL`, the line with a caret under the place, then
+/// `= REASON`; the diagnostic draws the line itself, so only the place and the reason
+/// are kept.
+fn parser_place(message: &str) -> Option<(u32, u32, String)> {
+    let at = message
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("--> "))?;
+    let (line, column) = at.trim().split_once(':')?;
+    let reason = message
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("= "))
+        .unwrap_or("");
+    Some((
+        line.parse().ok()?,
+        column.parse().ok()?,
+        reason.trim().to_owned(),
+    ))
 }
 
 /// Renders shortcodes from `templates/shortcodes/NAME.html` (HTML) or `NAME.md` (Markdown).

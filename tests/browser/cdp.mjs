@@ -5,6 +5,8 @@
 //   node tests/browser/cdp.mjs shot SITE_DIR PORT OUT_DIR NAME=PATH...  → PNGs at 1280 and 390 px
 //   node tests/browser/cdp.mjs tools SITE_DIR PORT PATH OTHER_PATH     → font size / contrast by keyboard
 //   node tests/browser/cdp.mjs xss  SITE_DIR PORT MARKER PATH...  → no injected script runs
+//   node tests/browser/cdp.mjs fits SITE_DIR PORT PATH...  → each page fits 1280 and 390 px (a
+//     phone's width honoured, nothing wider than the screen but inside a scrolling box)
 //   node tests/browser/cdp.mjs search SITE_DIR PORT PATH QUERY [QUERY2] → types QUERY, reports as JSON
 //     (replaces SITE_DIR/search/build.json on the way, as a rebuild would)
 //   node tests/browser/cdp.mjs republish SITE_DIR PORT PATH QUERY NEXT_DIR QUERY2 → loads PATH?q=QUERY,
@@ -491,6 +493,32 @@ async function runCarousel(browser, base, path) {
   return ok ? 0 : 1;
 }
 
+// A page fits a width when the browser lays it out at that width (on a phone, only a
+// page with a viewport meta tag is) and no element sticks out of it, except inside a
+// box that scrolls on its own (a wide table in its scroll container).
+async function runFits(browser, base, paths) {
+  let failures = 0;
+  for (const width of [1280, 390]) {
+    const tab = await browser.open(width);
+    for (const path of paths) {
+      await browser.goto(tab, base + path);
+      const report = JSON.parse(await browser.evaluate(tab, `JSON.stringify({
+        layout: window.innerWidth,
+        page: document.documentElement.scrollWidth,
+        outside: [...document.body.querySelectorAll("*")]
+          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+          .filter((e) => !e.parentElement.closest("[data-scroll]"))
+          .map((e) => e.tagName.toLowerCase() + (e.className ? "." + e.className : "")).slice(0, 5),
+      })`));
+      const ok = report.layout === width && report.page <= width && report.outside.length === 0;
+      if (!ok) failures += 1;
+      console.log(`${ok ? "fits" : "FAIL"} ${width}px ${path}: ${JSON.stringify(report)}`);
+    }
+  }
+  console.log(failures ? `${failures} page(s) do not fit` : "every page fits");
+  return failures ? 1 : 0;
+}
+
 async function main() {
   const [mode, siteDir, port, extra, ...rest] = process.argv.slice(2);
   if (!mode || !siteDir || !port || !extra) {
@@ -508,6 +536,7 @@ async function main() {
       return failures ? 1 : 0;
     }
     if (mode === "carousel") return await runCarousel(browser, base, extra);
+    if (mode === "fits") return await runFits(browser, base, [extra, ...rest]);
     if (mode === "tools") return await runTools(browser, base, extra, rest[0]);
     if (mode === "search") return await runSearch(browser, base, extra, rest[0], rest[1], { siteDir, server });
     if (mode === "republish") return await runRepublish(browser, base, extra, rest[0], rest[1], rest[2], { server });

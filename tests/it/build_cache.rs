@@ -191,6 +191,63 @@ fn a_cache_of_another_menhu_is_not_trusted() {
     assert_eq!(reuse_counts(&stderr).1, 0);
 }
 
+/// The CI recipe keeps `menhu build --cache --format json`'s account: a cache set
+/// aside is in its `diagnostics` as it is on stderr (once, with the build's other
+/// warnings under one summary line), and still fails nothing with --deny-warnings.
+#[test]
+fn a_cache_set_aside_is_in_the_build_report_of_ci() {
+    let site = Site::empty();
+    let dir = demo(&site);
+    cached_build(&dir);
+    let config = dir.join("site-config.toml");
+    edit(&config, "summary_chars = 120", "summary_chars = 110");
+    std::fs::write(
+        dir.join("content/news/alt.md"),
+        "+++\ntitle = \"无说明\"\ndate = 2026-01-02\n+++\n![](/img/logo.svg)\n",
+    )
+    .unwrap();
+    let cache = dir.join("ci-cache");
+    let args = [
+        "build",
+        "--cache",
+        cache.to_str().unwrap(),
+        "-o",
+        "cached",
+        "--format",
+        "json",
+        "--deny-warnings",
+    ];
+    let run = menhu_env(&dir, &args, &ENV);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let codes: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"W0501"), "{codes:?}\n{}", run.stderr);
+    assert!(codes.contains(&"W0202"), "{codes:?}");
+    assert_eq!(
+        run.stderr.matches("warning[W0501]").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    let summaries = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("0 errors, "))
+        .count();
+    assert_eq!(summaries, 1, "{}", run.stderr);
+    // The note never fails a build; the alt-less image does, with --deny-warnings.
+    assert_eq!(run.code, 1);
+    std::fs::remove_file(dir.join("content/news/alt.md")).unwrap();
+    edit(&config, "summary_chars = 110", "summary_chars = 100");
+    let run = menhu_env(&dir, &args, &ENV);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains(&run.stdout, "\"W0501\"");
+}
+
 #[test]
 fn a_truncated_or_garbled_cache_is_a_note_and_a_clean_build() {
     let site = Site::empty();

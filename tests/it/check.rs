@@ -423,6 +423,39 @@ fn the_audit_report_is_self_contained_and_counts_by_column() {
     }
 }
 
+/// The report is read on a phone too: at 390 px wide the browser lays it out at the
+/// phone's width and nothing sticks out of the screen (the wide tables scroll in their
+/// own box); at 1280 px the same.
+#[test]
+fn the_audit_report_fits_a_phone_and_a_desktop_screen() {
+    if !crate::accessibility::browser_available(
+        "the_audit_report_fits_a_phone_and_a_desktop_screen",
+    ) {
+        return;
+    }
+    let site = problem_site();
+    let folder = site.path("report");
+    std::fs::create_dir_all(&folder).unwrap();
+    let report = folder.join("audit.html");
+    let run = site.menhu(&[
+        "--lang",
+        "zh-Hans",
+        "check",
+        "--today",
+        TODAY,
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let stdout = crate::support::run_cdp(
+        "fits",
+        &folder,
+        crate::support::free_port(),
+        &["/audit.html"],
+    );
+    assert_contains(&stdout, "every page fits");
+}
+
 /// The demo's articles have fixed dates: on a day soon after them it passes every
 /// rule (the day is the test's, not the demo's: its config fixes none).
 #[test]

@@ -160,7 +160,11 @@ fn a_folder_deploy_uploads_what_changed_and_deletes_what_went() {
     assert_eq!(dry.code, 0, "{}", dry.stderr);
     assert_contains(&dry.stderr, "  upload  index.html\n");
     assert_contains(&dry.stderr, "dry run for `share`: would upload");
-    assert!(!target.join("index.html").exists(), "a dry run wrote files");
+    assert!(!target.exists(), "a dry run made the target folder");
+    // Nothing was uploaded, and the Chinese account does not say otherwise.
+    let dry = deploy_run(&dir, &["--dry-run", "--lang", "zh-Hans"], &[]);
+    assert_contains(&dry.stderr, "全部文件都要上传");
+    assert!(!dry.stderr.contains("已上传"), "{}", dry.stderr);
 
     let first = deploy(&dir, &[], &[]);
     let output = snapshot(&dir.join("public"));
@@ -210,6 +214,28 @@ fn a_folder_deploy_uploads_what_changed_and_deletes_what_went() {
     assert_eq!(stored, snapshot(&dir.join("public")));
 }
 
+/// A target folder that cannot be written (here: its path goes through a file; on a
+/// runner, a share not mounted or not writable) fails saying what to check, and that
+/// running the deploy again is safe.
+#[test]
+fn a_folder_target_that_cannot_be_written_says_what_to_check() {
+    let site = Site::empty();
+    let target = site.path("www");
+    std::fs::write(&target, "a file where the share should be").unwrap();
+    let dir = demo(
+        &site,
+        &format!(
+            "[deploy.targets.share]\ntype = \"folder\"\npath = \"{}/site\"\n",
+            target.display()
+        ),
+    );
+    let run = deploy_run(&dir, &[], &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(&run.stderr, "error[E0820]: cannot create");
+    assert_contains(&run.stderr, "that the user running menhu may write into it");
+    assert_contains(&run.stderr, "run `menhu deploy` again");
+}
+
 #[test]
 fn a_killed_deploy_resumes_where_its_manifest_says() {
     let site = Site::empty();
@@ -227,7 +253,11 @@ fn a_killed_deploy_resumes_where_its_manifest_says() {
     assert_ne!(killed.code, 0);
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(target.join(".menhu-deploy.json")).unwrap()).unwrap();
-    assert_eq!(manifest["files"].as_object().unwrap().len(), 50);
+    let files = manifest["files"].as_object().unwrap();
+    let recorded = files.values().filter(|f| f["sha256"] != "").count();
+    assert_eq!(recorded, 50);
+    // The others are written down as begun, not known.
+    assert_eq!(files.len(), total);
 
     let resumed = deploy(&dir, &[], &[]);
     assert_eq!(keys(&resumed, "uploaded").len(), total - 50);
@@ -236,6 +266,41 @@ fn a_killed_deploy_resumes_where_its_manifest_says() {
     stored.remove(".menhu-deploy.json");
     assert_eq!(stored, snapshot(&dir.join("public")));
     assert!(!stored.keys().any(|k| k.contains("menhu-upload")));
+}
+
+/// A deploy killed after uploading a page but before its manifest says so, then a
+/// build that no longer has that page (taken down by its editor): the next deploy
+/// deletes it from the target instead of leaving it online, unlisted, for good.
+#[test]
+fn a_page_uploaded_by_a_killed_deploy_and_then_taken_down_is_deleted() {
+    let site = Site::empty();
+    let target = site.path("www");
+    let dir = demo(
+        &site,
+        &format!(
+            "[deploy.targets.share]\ntype = \"folder\"\npath = \"{}\"\n",
+            target.display()
+        ),
+    );
+    let page = "news/tzgg/lin-shi/index.html";
+    let plan = deploy(&dir, &["--dry-run"], &[]);
+    let uploads = plan["uploaded"].as_array().unwrap();
+    let at = uploads.iter().position(|k| k == page).unwrap();
+    let stop = (at + 1).to_string();
+    let killed = deploy_run(&dir, &[], &[("MENHU_DEPLOY_STOP_AFTER", stop.as_str())]);
+    assert_ne!(killed.code, 0);
+    assert!(target.join(page).is_file(), "the page was not uploaded");
+
+    std::fs::remove_file(dir.join(EXTRA_PAGE)).unwrap();
+    build(&dir);
+    deploy(&dir, &[], &[]);
+    assert!(
+        !target.join(page).exists(),
+        "a page taken down stays online"
+    );
+    let mut stored = snapshot(&target);
+    stored.remove(".menhu-deploy.json");
+    assert_eq!(stored, snapshot(&dir.join("public")));
 }
 
 #[test]

@@ -166,6 +166,35 @@ fn template_syntax_errors_name_the_template() {
     assert_contains(&stderr, "templates/page.html");
 }
 
+/// A template that does not parse is reported at its line and column, with the line
+/// and a caret under the place, and the parser's reason in one sentence (not its own
+/// drawing of the line squeezed into the message).
+#[test]
+fn a_template_syntax_error_points_at_its_line_and_column() {
+    let site = dated_site(1);
+    site.write(
+        "templates/page.html",
+        "<main>\n<h1>{{ page.title }}</h1>{% if %}\n</main>\n",
+    );
+    let stderr = site.build_fails();
+    assert_contains(&stderr, "--> templates/page.html:2:");
+    assert_contains(&stderr, "Failed to parse 'page.html': expected");
+    assert_contains(&stderr, "2 | <h1>{{ page.title }}</h1>{% if %}");
+    assert_not_contains(&stderr, "^---");
+    let check = site.menhu(&["check", "--format", "json"]);
+    let line = check
+        .stdout
+        .lines()
+        .find(|l| l.contains("E0403"))
+        .unwrap_or_else(|| panic!("{}", check.stdout));
+    let record: serde_json::Value = serde_json::from_str(line).unwrap();
+    assert_eq!(
+        (record["line"].as_u64(), record["column"].as_u64()),
+        (Some(2), Some(32)),
+        "{line}"
+    );
+}
+
 #[test]
 fn template_render_errors_name_template_and_page() {
     let site = dated_site(1);
@@ -173,6 +202,28 @@ fn template_render_errors_name_template_and_page() {
     let stderr = site.build_fails();
     assert_contains(&stderr, "templates/page.html");
     assert_contains(&stderr, "content/news/2024-03-01-p1.md");
+}
+
+#[test]
+fn a_template_error_every_page_meets_is_reported_once_with_the_count() {
+    let site = dated_site(5);
+    site.write("templates/page.html", "{{ page.nothing.here }}");
+    let stderr = site.build_fails();
+    assert_eq!(stderr.matches("error[E0403]").count(), 1, "{stderr}");
+    assert_contains(&stderr, "content/news/2024-03-01-p1.md");
+    assert_contains(&stderr, "the same error on 4 more pages");
+    assert_contains(&stderr, "1 error");
+
+    let check = site.menhu(&["check", "--format", "github"]);
+    assert_eq!(check.code, 1);
+    assert_eq!(
+        check.stdout.matches("title=E0403").count(),
+        1,
+        "{}",
+        check.stdout
+    );
+    let chinese = site.menhu(&["build", "--lang", "zh-Hans"]);
+    assert_contains(&chinese.stderr, "另有 4 个页面出现同样的错误");
 }
 
 #[test]

@@ -643,6 +643,10 @@ template-unreadable = cannot read template: { $reason }
     .help = save the template as UTF-8 text, and check the file's permissions
 template-error = template error: { $reason }
     .help = while rendering `{ $file }`; fix the template or the page's front matter
+render-error-more = { $help } (the same error on { $others ->
+        [one] one more page
+       *[other] { $others } more pages
+    })
 template-not-found = template `{ $template }` not found
     .expected = `templates/{ $template }` in the site, or in `themes/NAME/templates/` of the theme set in the config
     .help = create the template, set `theme = "portal"` in the config, or fix the `template` key
@@ -922,6 +926,8 @@ deploy-failed =
     .upload-to = cannot upload to `{ $what }`: { $reason }
     .run = cannot run `{ $what }`: { $reason }
     .connect-to = cannot connect to `{ $what }`: { $reason }
+deploy-folder-refused =
+    .help = check that `{ $folder }` is the folder the site is served from (a share must be mounted), that the user running menhu may write into it, and that its disk has room; then run `menhu deploy` again: what is already uploaded is not sent twice
 deploy-temporary-folder = a temporary folder
 deploy-answer = the server answered { $status }: { $body }
     .forbidden = check MENHU_DEPLOY_ACCESS_KEY_ID / MENHU_DEPLOY_SECRET_ACCESS_KEY, the region, and that the key may write to the bucket

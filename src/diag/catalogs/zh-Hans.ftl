@@ -625,6 +625,7 @@ template-unreadable = 读不出模板：{ $reason }
     .help = 把模板存为 UTF-8 文本，并检查文件的读取权限
 template-error = 模板出错：{ $reason }
     .help = 出错时正在生成 `{ $file }`；请改正模板或这篇稿件的前置信息
+render-error-more = { $help }（另有 { $others } 个页面出现同样的错误）
 template-not-found = 找不到模板 `{ $template }`
     .expected = 网站里的 `templates/{ $template }`，或配置所设主题的 `themes/主题名/templates/` 里的同名文件
     .help = 新建这个模板，或在配置里设置 `theme = "portal"`，或改正 `template` 的值
@@ -883,6 +884,8 @@ deploy-failed =
     .upload-to = 无法上传到 `{ $what }`：{ $reason }
     .run = 无法运行 `{ $what }`：{ $reason }
     .connect-to = 无法连接 `{ $what }`：{ $reason }
+deploy-folder-refused =
+    .help = 请检查 `{ $folder }` 是否就是网站的发布文件夹（共享盘要先挂载好）、运行 menhu 的用户能否往里写、磁盘是否还有空间；然后再运行一次 `menhu deploy`：已经上传的文件不会重复上传
 deploy-temporary-folder = 临时文件夹
 deploy-answer = 服务器返回 { $status }：{ $body }
     .forbidden = 检查 MENHU_DEPLOY_ACCESS_KEY_ID / MENHU_DEPLOY_SECRET_ACCESS_KEY、区域，以及这个密钥有没有写入存储桶的权限
@@ -909,7 +912,7 @@ deploy-line =
     .delete = 删除
 deploy-dry-run = 试运行 `{ $target }`：将上传 { $uploaded } 个文件（{ $size }），删除 { $deleted } 个，{ $unchanged } 个不变
 deploy-done = 已发布到 `{ $target }`：上传 { $uploaded } 个文件（{ $size }），删除 { $deleted } 个，{ $unchanged } 个不变，用时 { $seconds } 秒
-deploy-first = { $line }（发布目标上没有发布记录：全部文件都已上传）
+deploy-first = { $line }（发布目标上没有发布记录：全部文件都要上传）
 
 ## 命令行自身的错误
 

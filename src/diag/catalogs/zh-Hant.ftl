@@ -625,6 +625,7 @@ template-unreadable = 讀不出模板：{ $reason }
     .help = 把模板存爲 UTF-8 文本，並檢查文件的讀取權限
 template-error = 模板出錯：{ $reason }
     .help = 出錯時正在生成 `{ $file }`；請改正模板或這篇稿件的前置信息
+render-error-more = { $help }（另有 { $others } 個頁面出現同樣的錯誤）
 template-not-found = 找不到模板 `{ $template }`
     .expected = 網站裏的 `templates/{ $template }`，或配置所設主題的 `themes/主題名/templates/` 裏的同名文件
     .help = 新建這個模板，或在配置裏設置 `theme = "portal"`，或改正 `template` 的值
@@ -883,6 +884,8 @@ deploy-failed =
     .upload-to = 無法上傳到 `{ $what }`：{ $reason }
     .run = 無法運行 `{ $what }`：{ $reason }
     .connect-to = 無法連接 `{ $what }`：{ $reason }
+deploy-folder-refused =
+    .help = 請檢查 `{ $folder }` 是否就是網站的發佈文件夾（共享盤要先掛載好）、運行 menhu 的用戶能否往裏寫、磁盤是否還有空間；然後再運行一次 `menhu deploy`：已經上傳的文件不會重複上傳
 deploy-temporary-folder = 臨時文件夾
 deploy-answer = 服務器返回 { $status }：{ $body }
     .forbidden = 檢查 MENHU_DEPLOY_ACCESS_KEY_ID / MENHU_DEPLOY_SECRET_ACCESS_KEY、區域，以及這個密鑰有沒有寫入存儲桶的權限
@@ -909,7 +912,7 @@ deploy-line =
     .delete = 刪除
 deploy-dry-run = 試運行 `{ $target }`：將上傳 { $uploaded } 個文件（{ $size }），刪除 { $deleted } 個，{ $unchanged } 個不變
 deploy-done = 已發佈到 `{ $target }`：上傳 { $uploaded } 個文件（{ $size }），刪除 { $deleted } 個，{ $unchanged } 個不變，用時 { $seconds } 秒
-deploy-first = { $line }（發佈目標上沒有發佈記錄：全部文件都已上傳）
+deploy-first = { $line }（發佈目標上沒有發佈記錄：全部文件都要上傳）
 
 ## 命令行自身的錯誤
 

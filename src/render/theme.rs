@@ -627,6 +627,7 @@ pub fn template_error(
         Some((_, _, reason)) => format!("{}: {reason}", chain[0]),
         None => chain.join(": ").replace('\n', " "),
     };
+    let unparsed = place.is_some();
     let mut d = Diagnostic::error("E0403", crate::t!("template-error", reason = &message));
     if let Some(file) = template.and_then(|t| sources.get(&t)) {
         d = d.in_file(file);
@@ -639,6 +640,8 @@ pub fn template_error(
             "template-error.help",
             file = crate::diag::display_path(page)
         ));
+    } else if unparsed {
+        d = d.help(crate::t!("template-unparsed-help"));
     }
     d
 }

@@ -181,6 +181,7 @@ fn a_template_syntax_error_points_at_its_line_and_column() {
     assert_contains(&stderr, "Failed to parse 'page.html': expected");
     assert_contains(&stderr, "2 | <h1>{{ page.title }}</h1>{% if %}");
     assert_not_contains(&stderr, "^---");
+    assert_contains(&stderr, "fix the template at the place shown");
     let check = site.menhu(&["check", "--format", "json"]);
     let line = check
         .stdout

@@ -643,6 +643,7 @@ template-unreadable = cannot read template: { $reason }
     .help = save the template as UTF-8 text, and check the file's permissions
 template-error = template error: { $reason }
     .help = while rendering `{ $file }`; fix the template or the page's front matter
+template-unparsed-help = fix the template at the place shown: a tag there (`{"{"}{"{"} … {"}"}{"}"}`, `{"{"}% … %{"}"}`) is misspelled or not closed; the templates are Tera, as in Zola (docs/templates.md)
 render-error-more = { $help } (the same error on { $others ->
         [one] one more page
        *[other] { $others } more pages

@@ -625,6 +625,7 @@ template-unreadable = 读不出模板：{ $reason }
     .help = 把模板存为 UTF-8 文本，并检查文件的读取权限
 template-error = 模板出错：{ $reason }
     .help = 出错时正在生成 `{ $file }`；请改正模板或这篇稿件的前置信息
+template-unparsed-help = 改正模板里标出的位置：那里的标签（`{"{"}{"{"} … {"}"}{"}"}`、`{"{"}% … %{"}"}`）写错了或没有闭合；模板用的是 Tera 语法，与 Zola 相同（见 docs/templates.md）
 render-error-more = { $help }（另有 { $others } 个页面出现同样的错误）
 template-not-found = 找不到模板 `{ $template }`
     .expected = 网站里的 `templates/{ $template }`，或配置所设主题的 `themes/主题名/templates/` 里的同名文件

@@ -625,6 +625,7 @@ template-unreadable = 讀不出模板：{ $reason }
     .help = 把模板存爲 UTF-8 文本，並檢查文件的讀取權限
 template-error = 模板出錯：{ $reason }
     .help = 出錯時正在生成 `{ $file }`；請改正模板或這篇稿件的前置信息
+template-unparsed-help = 改正模板裏標出的位置：那裏的標籤（`{"{"}{"{"} … {"}"}{"}"}`、`{"{"}% … %{"}"}`）寫錯了或沒有閉合；模板用的是 Tera 語法，與 Zola 相同（見 docs/templates.md）
 render-error-more = { $help }（另有 { $others } 個頁面出現同樣的錯誤）
 template-not-found = 找不到模板 `{ $template }`
     .expected = 網站裏的 `templates/{ $template }`，或配置所設主題的 `themes/主題名/templates/` 裏的同名文件

@@ -50,7 +50,7 @@ stage-check-wording = menhu check: wording
 ## Status lines of build, serve, init, new and check
 
 build-done = built { $pages } pages, { $sections } sections: { $written } files written, { $copied } copied to `{ $output }` in { $took }
-build-cache-other-menhu = the build cache `{ $folder }` was made by another version of menhu; this build makes everything anew
+build-cache-other-menhu = the build cache `{ $folder }` was made by another menhu (another version, or another build of it); this build makes everything anew
     .help = nothing to do: this build saves a new cache for the next one
 build-cache-other-config = the build cache `{ $folder }` was made with another configuration; this build makes everything anew
     .help = nothing to do: this build saves a new cache for the next one

@@ -41,7 +41,7 @@ stage-check-wording = menhu check：用词
 ## build、serve、init、new、check 的状态提示
 
 build-done = 网站已生成：{ $pages } 篇稿件，{ $sections } 个栏目；写出 { $written } 个文件，复制 { $copied } 个文件到 `{ $output }`，用时 { $took }
-build-cache-other-menhu = 生成缓存 `{ $folder }` 由另一个版本的 menhu 生成，本次全部重新生成
+build-cache-other-menhu = 生成缓存 `{ $folder }` 由另一个 menhu（另一版本，或同一版本的另一次编译）生成，本次全部重新生成
     .help = 无需处理：本次生成会为下次保存新的缓存
 build-cache-other-config = 生成缓存 `{ $folder }` 对应的是另一份配置，本次全部重新生成
     .help = 无需处理：本次生成会为下次保存新的缓存

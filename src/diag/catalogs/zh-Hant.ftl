@@ -41,7 +41,7 @@ stage-check-wording = menhu check：用詞
 ## build、serve、init、new、check 的狀態提示
 
 build-done = 網站已生成：{ $pages } 篇稿件，{ $sections } 個欄目；寫出 { $written } 個文件，複製 { $copied } 個文件到 `{ $output }`，用時 { $took }
-build-cache-other-menhu = 生成緩存 `{ $folder }` 由另一個版本的 menhu 生成，本次全部重新生成
+build-cache-other-menhu = 生成緩存 `{ $folder }` 由另一個 menhu（另一版本，或同一版本的另一次編譯）生成，本次全部重新生成
     .help = 無需處理：本次生成會爲下次保存新的緩存
 build-cache-other-config = 生成緩存 `{ $folder }` 對應的是另一份配置，本次全部重新生成
     .help = 無需處理：本次生成會爲下次保存新的緩存

@@ -241,6 +241,36 @@ fn a_file_changed_on_disk_since_it_was_opened_is_not_overwritten() {
 }
 
 #[test]
+#[cfg(unix)]
+fn a_save_into_a_folder_that_cannot_be_written_says_why_in_chinese() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = edit_site();
+    let editor = EditServer::start(&site);
+    let (_, page) = editor.get("page?path=content/news/a.md");
+    let news = site.path("content/news");
+    std::fs::set_permissions(&news, std::fs::Permissions::from_mode(0o555)).unwrap();
+    if std::fs::write(news.join("probe"), "").is_ok() {
+        // The superuser writes anywhere: the refusal cannot be seen.
+        let _ = std::fs::remove_file(news.join("probe"));
+        std::fs::set_permissions(&news, std::fs::Permissions::from_mode(0o755)).unwrap();
+        eprintln!("skipped: running as the superuser, a read-only folder is still writable");
+        return;
+    }
+    let (status, answer) = editor.post(
+        "save",
+        &json!({"path": "content/news/a.md", "version": page["version"], "fields": {"title": "我的"}}),
+    );
+    std::fs::set_permissions(&news, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(status, 500, "{answer}");
+    let error = answer["error"].as_str().unwrap_or("");
+    assert_contains(
+        error,
+        "网站文件夹不允许写入，请管理员检查网站文件夹的写入权限",
+    );
+    assert_contains(error, "你的修改还在页面上");
+}
+
+#[test]
 fn changes_need_the_token_and_the_editors_origin_and_host() {
     let site = edit_site();
     let editor = EditServer::start(&site);

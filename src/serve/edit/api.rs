@@ -157,11 +157,35 @@ fn write_change(
     if new == text {
         return Ok(json!({ "version": current, "path": page.rel, "changed": false }));
     }
-    files::write_atomically(&page.full, new.as_bytes())
-        .map_err(|e| Problem::new(500, format!("保存失败：{e}")))?;
+    files::write_atomically(&page.full, new.as_bytes()).map_err(|e| {
+        Problem::new(
+            500,
+            format!(
+                "保存失败：{}。你的修改还在页面上，没有丢失；处理好后再点「保存」",
+                disk_problem(&e)
+            ),
+        )
+    })?;
     let saved = files::version_of(new.as_bytes());
     editor.undo.remember(&page.rel, text.as_bytes(), &saved);
     Ok(json!({ "version": saved, "path": page.rel, "changed": true }))
+}
+
+/// Why a write into the site's folder failed, and what to do, in the editor's words;
+/// the system's own text (in English) follows in brackets for the operator.
+fn disk_problem(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let why = match error.kind() {
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
+            "网站文件夹不允许写入，请管理员检查网站文件夹的写入权限"
+        }
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "磁盘已满，请管理员清理磁盘空间",
+        ErrorKind::NotFound => {
+            "稿件所在的文件夹不见了（可能被移动或删除），请回到稿件列表重新打开这篇稿件"
+        }
+        _ => "写入网站文件夹时出错，请管理员确认网站文件夹和磁盘正常",
+    };
+    format!("{why}（{error}）")
 }
 
 fn str_of<'a>(request: &'a Value, key: &str) -> &'a str {
@@ -252,7 +276,13 @@ fn store_upload(editor: &Editor, rel: &str, name: &str, version: &str, bytes: &[
         ));
     }
     let stored = upload::store(&page, name, bytes).map_err(|e| match e {
-        upload::UploadRefused::Io(_) => Problem::new(500, e.to_string()),
+        upload::UploadRefused::Io(io) => Problem::new(
+            500,
+            format!(
+                "「{name}」没有保存：{}。处理好后再上传一次",
+                disk_problem(&io)
+            ),
+        ),
         _ => Problem::new(415, e.to_string()),
     })?;
     Ok(json!({ "path": stored.page, "file": stored.file, "picture": stored.picture }))
@@ -285,7 +315,7 @@ fn review_step(editor: &Editor, request: &Value) -> Answer {
         .with_timezone(&editor.options.zone)
         .format("%Y-%m-%d %H:%M");
     review::add_note(&page, action, comment, &when.to_string())
-        .map_err(|e| Problem::new(500, format!("审核意见没有保存：{e}")))?;
+        .map_err(|e| Problem::new(500, format!("审核意见没有保存：{}", disk_problem(&e))))?;
     if commits {
         answer["commit"] = commit_approval(editor, &page, reviewer);
     }
@@ -323,7 +353,7 @@ fn undo(editor: &Editor, request: &Value) -> Answer {
         return Err(Problem::new(409, "上次保存之后稿件又被改过，不能撤销"));
     }
     files::write_atomically(&page.full, &before)
-        .map_err(|e| Problem::new(500, format!("撤销失败：{e}")))?;
+        .map_err(|e| Problem::new(500, format!("撤销失败：{}", disk_problem(&e))))?;
     Ok(json!({ "version": files::version_of(&before), "path": page.rel }))
 }
 
@@ -409,4 +439,26 @@ fn key_of_line(line: &str) -> Option<String> {
         return None;
     }
     Some(crate::content::english_key(key).unwrap_or(key).to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Error, ErrorKind};
+
+    #[test]
+    fn a_failed_write_says_why_in_chinese_and_what_to_do() {
+        let denied = disk_problem(&Error::from(ErrorKind::PermissionDenied));
+        assert!(
+            denied.starts_with("网站文件夹不允许写入，请管理员"),
+            "{denied}"
+        );
+        let full = disk_problem(&Error::from(ErrorKind::StorageFull));
+        assert!(full.starts_with("磁盘已满"), "{full}");
+        let other = disk_problem(&Error::other("disk on fire"));
+        assert!(
+            other.contains("请管理员") && other.ends_with("（disk on fire）"),
+            "{other}"
+        );
+    }
 }

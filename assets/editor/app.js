@@ -264,7 +264,9 @@
       toolbarConfig: { pin: false },
       preview: {
         hljs: { enable: false },
-        markdown: { linkBase: page.preview_base || "", toc: false },
+        // Photos beside the page are shown from the site's folder by the editor itself:
+        // at once, and also those too large to be published as they are.
+        markdown: { linkBase: page.files_base, toc: false },
         theme: { current: "light", path: "/_menhu/edit/vditor/dist/css/content-theme" },
         math: { inlineDigit: true },
       },
@@ -458,6 +460,8 @@
         state.page.path = data.path;
         $("edit-path").textContent = data.path;
         history.replaceState(null, "", "#edit=" + encodeURIComponent(data.path));
+        // The page became a folder: its photos are in it now.
+        state.vditor.vditor.lute.SetLinkBase(data.files_base);
       }
       if (!data.picture) {
         state.vditor.insertValue("[" + file.name + "](" + data.file + ")");

@@ -5,7 +5,9 @@
 //! `content/`, through `..` or through a symbolic link are refused and nothing outside
 //! is written; an oversized upload gets 413; a photo turns the page into a bundle; the
 //! review workflow writes its keys and its comment; the preview's pages get the
-//! 「编辑本页」 button only with `--edit`; `--edit` beyond loopback is refused.
+//! 「编辑本页」 button only with `--edit`; `--edit` beyond loopback is refused; the
+//! photos beside a page are served to the body editor, and nothing but checked
+//! pictures is; a save into a folder that cannot be written says why in Chinese.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -268,6 +270,75 @@ fn a_save_into_a_folder_that_cannot_be_written_says_why_in_chinese() {
         "网站文件夹不允许写入，请管理员检查网站文件夹的写入权限",
     );
     assert_contains(error, "你的修改还在页面上");
+}
+
+/// A page bundle `content/news/b/` with a phone photo too large to be published as it
+/// is (only its smaller copies are), and two files that only pretend to be pictures.
+pub fn photo_bundle_site() -> Site {
+    let site = edit_site();
+    site.write(
+        "content/news/b/index.md",
+        "+++\ntitle = \"有照片\"\ndate = 2026-12-01\n+++\n![会场](hui-chang.jpg)\n",
+    );
+    site.write_bytes(
+        "content/news/b/hui-chang.jpg",
+        &crate::photos::photo(2600, 60),
+    );
+    site.write("content/news/b/fake.png", "<script>alert(1)</script>");
+    site.write(
+        "content/news/b/x.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+    );
+    site
+}
+
+/// The head (status line and headers) and the body bytes of a `GET` of `target`.
+fn get_bytes(address: &str, target: &str) -> (String, Vec<u8>) {
+    let mut stream = TcpStream::connect(address).expect("connect to the editor");
+    let request = format!("GET {target} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).expect("send");
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let end = answer
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map_or(answer.len(), |i| i + 4);
+    let head = String::from_utf8_lossy(&answer[..end]).into_owned();
+    (head, answer[end..].to_vec())
+}
+
+#[test]
+fn the_photos_beside_a_page_are_shown_from_the_editor_itself_and_nothing_else_is() {
+    let site = photo_bundle_site();
+    let editor = EditServer::start(&site);
+    let (status, page) = editor.get("page?path=content/news/b/index.md");
+    assert_eq!(status, 200, "{page}");
+    assert_eq!(page["files_base"], "/_menhu/edit/files/content/news/b/");
+
+    let (head, body) = get_bytes(
+        &editor.editor,
+        "/_menhu/edit/files/content/news/b/hui-chang.jpg",
+    );
+    assert_contains(&head, " 200 ");
+    assert_contains(&head, "Content-Type: image/jpeg");
+    assert_contains(&head, "X-Content-Type-Options: nosniff");
+    assert_eq!(
+        body,
+        std::fs::read(site.path("content/news/b/hui-chang.jpg")).unwrap()
+    );
+
+    for refused in [
+        "/_menhu/edit/files/content/news/b/fake.png",
+        "/_menhu/edit/files/content/news/b/x.svg",
+        "/_menhu/edit/files/content/news/b/index.md",
+        "/_menhu/edit/files/content/news/b/missing.jpg",
+        "/_menhu/edit/files/content/news/b/../b/hui-chang.jpg",
+        "/_menhu/edit/files/content/news/b/%2e%2e/b/hui-chang.jpg",
+        "/_menhu/edit/files/site-config.toml",
+    ] {
+        let (head, _) = get_bytes(&editor.editor, refused);
+        assert_contains(&head, " 404 ");
+    }
 }
 
 #[test]

@@ -16,7 +16,7 @@ use base64::Engine;
 
 use crate::accessibility::browser_available;
 use crate::serve_browser::Browser;
-use crate::serve_edit::{EditServer, edit_site, tiny_png};
+use crate::serve_edit::{EditServer, edit_site, photo_bundle_site, tiny_png};
 use crate::support::{assert_contains, assert_not_contains};
 
 fn axe_source() -> String {
@@ -141,6 +141,11 @@ fn an_editor_writes_a_news_item_with_a_city_and_a_photo_and_a_reviewer_approves_
     browser.eval("document.getElementById('alt-text').value = '科技周开幕式现场'");
     click(&mut browser, "#alt-form button[value=ok]");
     browser.wait_until("window.__uploaded === true");
+    // The photo shows in the body at once, read from the page's new folder.
+    browser.wait_until(
+        "Array.prototype.some.call(document.querySelectorAll('#body-editor img'), function (img) \
+         { return img.complete && img.naturalWidth === 1; })",
+    );
 
     // A link to another page, chosen in the picker with the keyboard only.
     browser.eval("document.getElementById('insert-link').focus()");
@@ -318,5 +323,24 @@ fn edits_not_saved_are_never_dropped_without_asking() {
     assert_eq!(
         std::fs::read_to_string(site.path("content/news/a.md")).expect("the page"),
         before
+    );
+}
+
+#[test]
+fn a_phone_photo_too_large_to_publish_as_it_is_shows_in_the_body_editor() {
+    let test = "a_phone_photo_too_large_to_publish_as_it_is_shows_in_the_body_editor";
+    if !browser_available(test) {
+        return;
+    }
+    let site = photo_bundle_site();
+    let editor = EditServer::start(&site);
+    let mut browser = Browser::open(&format!(
+        "{}/_menhu/edit/#edit=content%2Fnews%2Fb%2Findex.md",
+        editor.origin()
+    ));
+    browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
+    browser.wait_until(
+        "(function () { var img = document.querySelector('#body-editor img'); \
+         return !!img && img.complete && img.naturalWidth === 2600; })()",
     );
 }

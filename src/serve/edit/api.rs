@@ -117,18 +117,11 @@ fn open(editor: &Editor, rel: &str) -> Answer {
         "body": split.body,
         "status": list::status_of(&fields.fields, now(editor), zone),
         "preview": url.map(|u| format!("{}{u}", editor.options.preview_origin)),
-        "preview_base": preview_base(editor, &page.rel),
+        "files_base": super::pictures::base_of(&page.rel),
         "notes": review::read_notes(&page),
         "commits": editor.options.commit,
         "can_undo": editor.undo.has(&page.rel),
     }))
-}
-
-/// Where relative links of the page's body point in the preview: the page's own
-/// address for a bundle (its photos are beside it).
-fn preview_base(editor: &Editor, rel: &str) -> Option<String> {
-    let url = editor.site.url_of(rel)?;
-    Some(format!("{}{url}", editor.options.preview_origin))
 }
 
 /// Checks the version, applies `changes` (and `body`), writes, remembers the old bytes
@@ -285,7 +278,12 @@ fn store_upload(editor: &Editor, rel: &str, name: &str, version: &str, bytes: &[
         ),
         _ => Problem::new(415, e.to_string()),
     })?;
-    Ok(json!({ "path": stored.page, "file": stored.file, "picture": stored.picture }))
+    Ok(json!({
+        "path": stored.page,
+        "files_base": super::pictures::base_of(&stored.page),
+        "file": stored.file,
+        "picture": stored.picture,
+    }))
 }
 
 fn review_step(editor: &Editor, request: &Value) -> Answer {

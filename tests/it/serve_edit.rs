@@ -7,7 +7,8 @@
 //! review workflow writes its keys and its comment; the preview's pages get the
 //! 「编辑本页」 button only with `--edit`; `--edit` beyond loopback is refused; the
 //! photos beside a page are served to the body editor, and nothing but checked
-//! pictures is; a save into a folder that cannot be written says why in Chinese.
+//! pictures is; a save into a folder that cannot be written says why in Chinese; a page
+//! whose front matter breaks on disk says the line and that a text editor fixes it.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -915,4 +916,29 @@ fn edit_commit_outside_a_git_repository_is_refused_before_starting() {
     assert_contains(&run.stderr, "E0704");
     let run = site.menhu_env(&["serve", "--port", "0", "--edit-commit"], &env);
     assert_ne!(run.code, 0, "--edit-commit needs --edit");
+}
+
+#[test]
+fn a_page_whose_front_matter_breaks_on_disk_says_where_and_what_to_do() {
+    let site = edit_site();
+    let editor = EditServer::start(&site);
+    site.write(
+        "content/news/a.md",
+        "+++\ntitle = \"第一篇\"\nauthor = \"张三\n+++\n正文。\n",
+    );
+    // Once the preview has rebuilt, the build's error for the file says the line.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut answer = Value::Null;
+    while Instant::now() < deadline {
+        let (status, page) = editor.get("page?path=content/news/a.md");
+        assert_eq!(status, 422, "{page}");
+        answer = page;
+        if answer["error"].as_str().unwrap_or("").contains("第 3 行") {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let error = answer["error"].as_str().unwrap_or("");
+    assert_contains(error, "在线编辑打不开它。第 3 行：");
+    assert_contains(error, "请用记事本等文本编辑器打开「content/news/a.md」改正");
 }

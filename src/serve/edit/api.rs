@@ -95,7 +95,7 @@ fn read_page(page: &SitePath) -> Result<String, Problem> {
 fn open(editor: &Editor, rel: &str) -> Answer {
     let page = confine(editor, rel)?;
     let text = read_page(&page)?;
-    let fields = front::read(&text).map_err(|e| Problem::new(422, e.to_string()))?;
+    let fields = front::read(&text).map_err(|e| unreadable(editor, &page, &e))?;
     let split =
         crate::content::front_matter::split(&text).map_err(|e| Problem::new(422, e.to_string()))?;
     let zone = editor.options.zone;
@@ -122,6 +122,33 @@ fn open(editor: &Editor, rel: &str) -> Answer {
         "commits": editor.options.commit,
         "can_undo": editor.undo.has(&page.rel),
     }))
+}
+
+/// Why a page whose front matter cannot be read is not opened, and what to do: the
+/// form cannot show it, so the fix is made in a text editor. The last build's error
+/// for the file (its line, in the editor's language) says where, when there is one.
+fn unreadable(editor: &Editor, page: &SitePath, error: &front::FrontError) -> Problem {
+    let found = problems(editor, &page.rel);
+    let first = found["problems"].as_array().and_then(|all| {
+        all.iter()
+            .find(|p| p["error"] == true && p["line"].is_u64())
+    });
+    let detail = match first {
+        Some(p) => format!(
+            "第 {} 行：{}（{}）",
+            p["line"],
+            p["message"].as_str().unwrap_or(""),
+            p["help"].as_str().unwrap_or("")
+        ),
+        None => error.to_string(),
+    };
+    Problem::new(
+        422,
+        format!(
+            "这篇稿件开头的设置写错了，在线编辑打不开它。{detail}。请用记事本等文本编辑器打开「{}」改正，保存后再在这里打开",
+            page.rel
+        ),
+    )
 }
 
 /// Checks the version, applies `changes` (and `body`), writes, remembers the old bytes

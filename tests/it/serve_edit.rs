@@ -3,7 +3,7 @@
 //! changed on disk is not overwritten (409); requests without the token, with a wrong
 //! one, from another origin or under another host name are refused (403); paths out of
 //! `content/`, through `..` or through a symbolic link are refused and nothing outside
-//! is written; an oversized upload gets 413; a photo turns the page into a bundle; the
+//! is written; an oversized upload or save gets 413 (a save's said in Chinese); a photo turns the page into a bundle; the
 //! review workflow writes its keys and its comment; the preview's pages get the
 //! 「编辑本页」 button only with `--edit`; `--edit` beyond loopback is refused; the
 //! photos beside a page are served to the body editor, and nothing but checked
@@ -941,4 +941,25 @@ fn a_page_whose_front_matter_breaks_on_disk_says_where_and_what_to_do() {
     let error = answer["error"].as_str().unwrap_or("");
     assert_contains(error, "在线编辑打不开它。第 3 行：");
     assert_contains(error, "请用记事本等文本编辑器打开「content/news/a.md」改正");
+}
+
+#[test]
+fn a_save_too_large_to_accept_says_so_in_chinese_and_what_to_do() {
+    let site = edit_site();
+    let editor = EditServer::start(&site);
+    let origin = editor.origin();
+    // A body announced larger than 4 MB is refused before it is read.
+    let (status, answer) = editor.post_with(
+        "save",
+        &[
+            ("X-Menhu-Token", &editor.token),
+            ("Origin", &origin),
+            ("Content-Length", "4194305"),
+        ],
+        b"",
+    );
+    assert_eq!(status, 413);
+    let error = answer["error"].as_str().unwrap_or("");
+    assert_contains(error, "稿件太长了（超过 4 MB），没有保存");
+    assert_contains(error, "修改还在页面上");
 }

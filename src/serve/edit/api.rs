@@ -64,6 +64,24 @@ pub fn handle(editor: &Editor, route: &str, query: &str, body: &[u8]) -> Reply {
     }
 }
 
+/// The answer to a change whose body is over the limit of its kind ([`super::guard`]).
+pub fn too_large(target: &str) -> Reply {
+    use super::{MAX_JSON_BYTES, MAX_UPLOAD_BYTES};
+    const MB: u64 = 1024 * 1024;
+    let message = if target.starts_with(&format!("{}upload", super::guard::API)) {
+        format!(
+            "文件太大了（最大 {} MB），没有上传：请先缩小再上传，或把它分成几个文件",
+            MAX_UPLOAD_BYTES / MB
+        )
+    } else {
+        format!(
+            "稿件太长了（超过 {} MB），没有保存，修改还在页面上：请把它分成几篇，或把大表格、大段资料做成附件上传",
+            MAX_JSON_BYTES / MB
+        )
+    };
+    Reply::json(413, &json!({ "error": message }))
+}
+
 fn listing(editor: &Editor) -> Value {
     let (sections, pages) = list::list(&editor.options.bounds, now(editor), editor.options.zone);
     json!({ "sections": sections, "pages": pages })

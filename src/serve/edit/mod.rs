@@ -118,7 +118,12 @@ pub fn start(
 impl Editor {
     fn answer(&self, mut request: Request) {
         if let Some(refusal) = self.session.refusal(&request) {
-            respond(request, Reply::text(refusal.status, &refusal.reason));
+            let reply = match refusal.status {
+                // The page shows the API's answers: a body too large is said in words.
+                413 if request.url().starts_with(guard::API) => api::too_large(request.url()),
+                _ => Reply::text(refusal.status, &refusal.reason),
+            };
+            respond(request, reply);
             return;
         }
         let target = request.url().to_owned();

@@ -344,3 +344,32 @@ fn a_phone_photo_too_large_to_publish_as_it_is_shows_in_the_body_editor() {
          return !!img && img.complete && img.naturalWidth === 2600; })()",
     );
 }
+
+#[test]
+fn a_long_address_in_a_problem_never_widens_the_editor_on_a_phone() {
+    let test = "a_long_address_in_a_problem_never_widens_the_editor_on_a_phone";
+    if !browser_available(test) {
+        return;
+    }
+    let site = edit_site();
+    site.write(
+        "content/news/word.md",
+        "+++\ntitle = \"从 Word 粘贴\"\n+++\n\n![](file:///C:/Users/kx/AppData/Local/Temp/msohtmlclip1/01/clip_image002.jpg)\n",
+    );
+    let editor = EditServer::start(&site);
+    let mut browser = Browser::open(&format!(
+        "{}/_menhu/edit/#edit=content%2Fnews%2Fword.md",
+        editor.origin()
+    ));
+    let size = serde_json::json!({
+        "width": 390, "height": 900, "deviceScaleFactor": 1, "mobile": true,
+    });
+    browser.call("Emulation.setDeviceMetricsOverride", size);
+    browser.wait_until("document.querySelectorAll('#problem-list li').length >= 1");
+    assert_eq!(
+        // A phone widens the page to what it holds (and shrinks it all to fit).
+        browser.eval("document.documentElement.scrollWidth"),
+        390,
+        "the problem's address widens the editor"
+    );
+}

@@ -1175,6 +1175,24 @@ fn markdown_problems(
         d.source_line = Some(line_text(image.line).to_owned());
         out.push(d);
     }
+    out.extend(
+        rendered
+            .images
+            .iter()
+            .filter(|i| markdown::is_on_own_computer(&i.src))
+            .take(markdown::MAX_PROBLEMS)
+            .map(|image| {
+                let mut d = Diagnostic::warning(
+                    "W0205",
+                    crate::t!("markdown-own-computer-image", src = &image.src),
+                )
+                .in_file(file)
+                .at_span(Span::point(image.line, 1))
+                .help(crate::t!("markdown-own-computer-image.help"));
+                d.source_line = Some(line_text(image.line).to_owned());
+                d
+            }),
+    );
     // Like Markdown problems, a page's copies of one warning are bounded.
     let more = missing_alt.count().saturating_sub(markdown::MAX_PROBLEMS);
     if more > 0 {

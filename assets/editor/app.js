@@ -13,6 +13,8 @@
   var NUMBER_KEYS = ["series_index"];
   var FLAG_KEYS = ["draft", "headline", "pin"];
 
+  var LEAVE_QUESTION = "这篇稿件还有没保存的修改，离开后这些修改会丢失。\n点「确定」放弃修改并离开；点「取消」留在这里，保存后再走。";
+
   var $ = function (id) { return document.getElementById(id); };
   var state = { pages: [], sections: [], page: null, vditor: null, baseline: null };
   // What the content security policy blocked, for the tests: nothing, when all is well.
@@ -47,6 +49,11 @@
 
   // ---- routes -------------------------------------------------------------------
   function route() {
+    // The hash changed already: going back to the page keeps what is typed in it.
+    if (unsaved() && !confirm(LEAVE_QUESTION)) {
+      history.replaceState(null, "", "#edit=" + encodeURIComponent(state.page.path));
+      return;
+    }
     var hash = decodeURIComponent(location.hash.slice(1));
     if (hash.indexOf("edit=") === 0) return openPage(hash.slice(5));
     if (hash.indexOf("url=") === 0) {
@@ -257,7 +264,9 @@
       toolbarConfig: { pin: false },
       preview: {
         hljs: { enable: false },
-        markdown: { linkBase: page.preview_base || "", toc: false },
+        // Photos beside the page are shown from the site's folder by the editor itself:
+        // at once, and also those too large to be published as they are.
+        markdown: { linkBase: page.files_base, toc: false },
         theme: { current: "light", path: "/_menhu/edit/vditor/dist/css/content-theme" },
         math: { inlineDigit: true },
       },
@@ -283,6 +292,14 @@
     });
   }
 
+  // Whether the page open in the form has edits not saved yet.
+  function unsaved() {
+    if (!state.page || $("edit-view").hidden) return false;
+    var change = changedFields();
+    return bodyIfChanged() !== null || change.wrong !== null || change.dateLocal !== null ||
+      Object.keys(change.fields).length > 0;
+  }
+
   function bodyIfChanged() {
     if (!state.vditor || state.baseline === null) return null;
     var value = state.vditor.getValue();
@@ -302,15 +319,17 @@
   }
 
   // ---- saving -------------------------------------------------------------------
+  // Resolves to true when the file now holds what the form shows, false when the save
+  // was refused (the edits stay in the form).
   function save(force) {
-    if (!state.page) return Promise.resolve();
+    if (!state.page) return Promise.resolve(false);
     var change = changedFields();
     if (change.wrong) {
       $("p-" + change.wrong).textContent = "请填写数字，如 3";
       $("m-" + change.wrong).setAttribute("aria-invalid", "true");
       $("m-" + change.wrong).focus();
       say("有一项填写得不对，请看标红的说明。", true);
-      return Promise.resolve();
+      return Promise.resolve(false);
     }
     var body = bodyIfChanged();
     var message = { path: state.page.path, version: force || state.page.version, fields: change.fields };
@@ -318,11 +337,11 @@
     if (body !== null) message.body = body;
     say("正在保存……");
     return request("save", { json: message }).then(function (data) {
-      if (data.httpStatus === 409) return conflict(data, body);
-      if (data.error) { say(data.error, true); return; }
+      if (data.httpStatus === 409) { conflict(data, body); return false; }
+      if (data.error) { say(data.error, true); return false; }
       say(data.changed ? "已保存。预览会在生成后自动更新。" : "没有修改，文件保持原样。");
       if (data.changed) $("undo").disabled = false;
-      return reopen(data.path, true);
+      return reopen(data.path, true).then(function () { return true; });
     });
   }
 
@@ -359,11 +378,14 @@
 
   // ---- review -------------------------------------------------------------------
   function review(action, comment, reviewer) {
-    var unsaved = bodyIfChanged() !== null || Object.keys(changedFields().fields).length > 0;
-    var first = unsaved ? save() : Promise.resolve();
-    return first.then(function () {
+    // A review step is taken on the saved file: when saving the edits first is refused,
+    // the step waits (the edits stay in the form, with the reason shown).
+    var first = unsaved() ? save() : Promise.resolve(true);
+    return first.then(function (saved) {
+      if (!saved) return null;
       return request("review", { json: { path: state.page.path, version: state.page.version, action: action, comment: comment || "", reviewer: reviewer || "" } });
     }).then(function (data) {
+      if (!data) return;
       if (data.error) { say(data.error, true); return; }
       var done = { submit: "已送审，等待审核。", approve: "审核通过，稿件将在发布时间发布。", "return": "已退回修改。" };
       var text = done[action];
@@ -438,6 +460,8 @@
         state.page.path = data.path;
         $("edit-path").textContent = data.path;
         history.replaceState(null, "", "#edit=" + encodeURIComponent(data.path));
+        // The page became a folder: its photos are in it now.
+        state.vditor.vditor.lute.SetLinkBase(data.files_base);
       }
       if (!data.picture) {
         state.vditor.insertValue("[" + file.name + "](" + data.file + ")");
@@ -632,6 +656,12 @@
     if ((e.ctrlKey || e.metaKey) && e.key === "s" && !$("edit-view").hidden) { e.preventDefault(); save(); }
   });
   window.addEventListener("hashchange", route);
+  // Closing or reloading the tab with edits not saved: the browser asks first.
+  window.addEventListener("beforeunload", function (e) {
+    if (!unsaved()) return;
+    e.preventDefault();
+    e.returnValue = "";
+  });
   window.menhuEditor = { state: state, save: save, review: review, upload: uploadFiles, blocked: blocked };
   route();
 })();

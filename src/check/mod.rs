@@ -197,15 +197,19 @@ fn check_site(
 /// A build problem as `check` reports it: warnings about what visitors cannot see become
 /// errors of its own. W0202 (an image without alt text) is left out, as the content rules
 /// report each such image as C0105; W0203 (a link or image shown as text because its path
-/// has a space) becomes C0108.
+/// has a space) becomes C0108, W0205 (an image on the writer's own computer) C0113.
 fn promoted(d: &Diagnostic) -> Option<Diagnostic> {
-    match d.code {
-        "W0202" => None,
-        "W0203" => Some(Diagnostic {
-            code: "C0108",
+    let as_error = |code| {
+        Some(Diagnostic {
+            code,
             severity: crate::diag::Severity::Error,
             ..d.clone()
-        }),
+        })
+    };
+    match d.code {
+        "W0202" => None,
+        "W0203" => as_error("C0108"),
+        "W0205" => as_error("C0113"),
         _ => Some(d.clone()),
     }
 }

@@ -34,6 +34,12 @@ use crate::diag::{Diagnostic, Span};
 pub use highlight::{highlight_stylesheet, release_highlighter};
 pub use summary::plain_summary;
 
+/// Whether an image or link address names a file on the writer's own computer
+/// (`file:///C:/Users/…`, as Word pastes pictures): no reader can open it.
+pub fn is_on_own_computer(src: &str) -> bool {
+    crate::url_scheme::scheme_of(src).is_some_and(|s| s == "file")
+}
+
 /// How Markdown is turned into HTML for one site.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MarkdownOptions {

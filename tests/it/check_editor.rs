@@ -1,6 +1,7 @@
 //! Editor mistakes that used to pass in silence (issue #26): a photo whose file name has
 //! a space, `@/` links and images a letter or a folder off, text left over from the page
-//! template `menhu new` wrote. (Series numbers and directory rows: `portal_directory`.)
+//! template `menhu new` wrote, a picture pasted from Word that points at a file on the
+//! writer's own computer. (Series numbers and directory rows: `portal_directory`.)
 
 use crate::check::{TODAY, clean_site, json_records, page};
 use crate::support::{Site, assert_contains};
@@ -13,6 +14,37 @@ fn check(site: &Site) -> (i32, Vec<serde_json::Value>, String) {
 
 fn codes(records: &[serde_json::Value]) -> Vec<&str> {
     records.iter().filter_map(|r| r["code"].as_str()).collect()
+}
+
+#[test]
+fn a_picture_pasted_from_word_that_points_at_the_writers_own_computer_is_reported() {
+    let site = clean_site();
+    site.write(
+        "content/news/2026-05-29-word.md",
+        &page(
+            "从 Word 粘贴",
+            Some("2026-05-29"),
+            "\n会议现场：\n\n![会场](file:///C:/Users/kx/AppData/Local/Temp/msohtmlclip1/01/clip_image002.jpg)\n",
+        ),
+    );
+    let build = site.build();
+    assert_eq!(
+        build.code, 0,
+        "a warning: today's news still goes out\n{}",
+        build.stderr
+    );
+    assert_contains(
+        &build.stderr,
+        "warning[W0205]: content/news/2026-05-29-word.md:9:1: image `file:///C:/Users/kx/AppData/Local/Temp/msohtmlclip1/01/clip_image002.jpg` is a file on the writer's own computer",
+    );
+    let (code, records, stdout) = check(&site);
+    assert_eq!(code, 1, "{stdout}");
+    assert_eq!(codes(&records), ["C0113"], "{stdout}");
+    assert_eq!(records[0]["line"], 9);
+    assert_contains(
+        records[0]["help"].as_str().unwrap_or_default(),
+        "beside the page",
+    );
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::io::Cursor;
 use crate::support::*;
 
 /// A `width` × `height` JPEG: a red-to-green gradient.
-fn photo(width: u32, height: u32) -> Vec<u8> {
+pub fn photo(width: u32, height: u32) -> Vec<u8> {
     let image = image::RgbImage::from_fn(width, height, |x, y| {
         image::Rgb([(x * 255 / width) as u8, (y * 255 / height) as u8, 80])
     });

@@ -3,9 +3,12 @@
 //! changed on disk is not overwritten (409); requests without the token, with a wrong
 //! one, from another origin or under another host name are refused (403); paths out of
 //! `content/`, through `..` or through a symbolic link are refused and nothing outside
-//! is written; an oversized upload gets 413; a photo turns the page into a bundle; the
+//! is written; an oversized upload or save gets 413 (a save's said in Chinese); a photo turns the page into a bundle; the
 //! review workflow writes its keys and its comment; the preview's pages get the
-//! 「编辑本页」 button only with `--edit`; `--edit` beyond loopback is refused.
+//! 「编辑本页」 button only with `--edit`; `--edit` beyond loopback is refused; the
+//! photos beside a page are served to the body editor, and nothing but checked
+//! pictures is; a save into a folder that cannot be written says why in Chinese; a page
+//! whose front matter breaks on disk says the line and that a text editor fixes it.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -238,6 +241,105 @@ fn a_file_changed_on_disk_since_it_was_opened_is_not_overwritten() {
         &std::fs::read_to_string(site.path("content/news/a.md")).unwrap(),
         "title = \"我的\"",
     );
+}
+
+#[test]
+#[cfg(unix)]
+fn a_save_into_a_folder_that_cannot_be_written_says_why_in_chinese() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = edit_site();
+    let editor = EditServer::start(&site);
+    let (_, page) = editor.get("page?path=content/news/a.md");
+    let news = site.path("content/news");
+    std::fs::set_permissions(&news, std::fs::Permissions::from_mode(0o555)).unwrap();
+    if std::fs::write(news.join("probe"), "").is_ok() {
+        // The superuser writes anywhere: the refusal cannot be seen.
+        let _ = std::fs::remove_file(news.join("probe"));
+        std::fs::set_permissions(&news, std::fs::Permissions::from_mode(0o755)).unwrap();
+        eprintln!("skipped: running as the superuser, a read-only folder is still writable");
+        return;
+    }
+    let (status, answer) = editor.post(
+        "save",
+        &json!({"path": "content/news/a.md", "version": page["version"], "fields": {"title": "我的"}}),
+    );
+    std::fs::set_permissions(&news, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(status, 500, "{answer}");
+    let error = answer["error"].as_str().unwrap_or("");
+    assert_contains(
+        error,
+        "网站文件夹不允许写入，请管理员检查网站文件夹的写入权限",
+    );
+    assert_contains(error, "你的修改还在页面上");
+}
+
+/// A page bundle `content/news/b/` with a phone photo too large to be published as it
+/// is (only its smaller copies are), and two files that only pretend to be pictures.
+pub fn photo_bundle_site() -> Site {
+    let site = edit_site();
+    site.write(
+        "content/news/b/index.md",
+        "+++\ntitle = \"有照片\"\ndate = 2026-12-01\n+++\n![会场](hui-chang.jpg)\n",
+    );
+    site.write_bytes(
+        "content/news/b/hui-chang.jpg",
+        &crate::photos::photo(2600, 60),
+    );
+    site.write("content/news/b/fake.png", "<script>alert(1)</script>");
+    site.write(
+        "content/news/b/x.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+    );
+    site
+}
+
+/// The head (status line and headers) and the body bytes of a `GET` of `target`.
+fn get_bytes(address: &str, target: &str) -> (String, Vec<u8>) {
+    let mut stream = TcpStream::connect(address).expect("connect to the editor");
+    let request = format!("GET {target} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).expect("send");
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let end = answer
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map_or(answer.len(), |i| i + 4);
+    let head = String::from_utf8_lossy(&answer[..end]).into_owned();
+    (head, answer[end..].to_vec())
+}
+
+#[test]
+fn the_photos_beside_a_page_are_shown_from_the_editor_itself_and_nothing_else_is() {
+    let site = photo_bundle_site();
+    let editor = EditServer::start(&site);
+    let (status, page) = editor.get("page?path=content/news/b/index.md");
+    assert_eq!(status, 200, "{page}");
+    assert_eq!(page["files_base"], "/_menhu/edit/files/content/news/b/");
+
+    let (head, body) = get_bytes(
+        &editor.editor,
+        "/_menhu/edit/files/content/news/b/hui-chang.jpg",
+    );
+    assert_contains(&head, " 200 ");
+    assert_contains(&head, "Content-Type: image/jpeg");
+    assert_contains(&head, "X-Content-Type-Options: nosniff");
+    assert_eq!(
+        body,
+        std::fs::read(site.path("content/news/b/hui-chang.jpg")).unwrap()
+    );
+
+    for refused in [
+        "/_menhu/edit/files/content/news/b/fake.png",
+        "/_menhu/edit/files/content/news/b/x.svg",
+        "/_menhu/edit/files/content/news/b/index.md",
+        "/_menhu/edit/files/content/news/b/missing.jpg",
+        "/_menhu/edit/files/content/news/b/../b/hui-chang.jpg",
+        "/_menhu/edit/files/content/news/b/%2e%2e/b/hui-chang.jpg",
+        "/_menhu/edit/files/site-config.toml",
+    ] {
+        let (head, _) = get_bytes(&editor.editor, refused);
+        assert_contains(&head, " 404 ");
+    }
 }
 
 #[test]
@@ -814,4 +916,50 @@ fn edit_commit_outside_a_git_repository_is_refused_before_starting() {
     assert_contains(&run.stderr, "E0704");
     let run = site.menhu_env(&["serve", "--port", "0", "--edit-commit"], &env);
     assert_ne!(run.code, 0, "--edit-commit needs --edit");
+}
+
+#[test]
+fn a_page_whose_front_matter_breaks_on_disk_says_where_and_what_to_do() {
+    let site = edit_site();
+    let editor = EditServer::start(&site);
+    site.write(
+        "content/news/a.md",
+        "+++\ntitle = \"第一篇\"\nauthor = \"张三\n+++\n正文。\n",
+    );
+    // Once the preview has rebuilt, the build's error for the file says the line.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut answer = Value::Null;
+    while Instant::now() < deadline {
+        let (status, page) = editor.get("page?path=content/news/a.md");
+        assert_eq!(status, 422, "{page}");
+        answer = page;
+        if answer["error"].as_str().unwrap_or("").contains("第 3 行") {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let error = answer["error"].as_str().unwrap_or("");
+    assert_contains(error, "在线编辑打不开它。第 3 行：");
+    assert_contains(error, "请用记事本等文本编辑器打开「content/news/a.md」改正");
+}
+
+#[test]
+fn a_save_too_large_to_accept_says_so_in_chinese_and_what_to_do() {
+    let site = edit_site();
+    let editor = EditServer::start(&site);
+    let origin = editor.origin();
+    // A body announced larger than 4 MB is refused before it is read.
+    let (status, answer) = editor.post_with(
+        "save",
+        &[
+            ("X-Menhu-Token", &editor.token),
+            ("Origin", &origin),
+            ("Content-Length", "4194305"),
+        ],
+        b"",
+    );
+    assert_eq!(status, 413);
+    let error = answer["error"].as_str().unwrap_or("");
+    assert_contains(error, "稿件太长了（超过 4 MB），没有保存");
+    assert_contains(error, "修改还在页面上");
 }

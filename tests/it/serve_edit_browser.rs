@@ -3,7 +3,9 @@
 //! through the `@/` link picker (with the keyboard only), save, and see it
 //! in the preview; send it for review; a reviewer approves it, and `menhu build`
 //! publishes it. The editor's list and page pass axe (no serious or critical
-//! violation) at 1280 and 390 px. With `MENHU_SCREENSHOTS=DIR` the views are saved
+//! violation) at 1280 and 390 px. Edits not saved yet are never dropped without asking:
+//! closing the tab or going back to the list asks first, and 送审 waits when the save
+//! before it is refused. With `MENHU_SCREENSHOTS=DIR` the views are saved
 //! there as PNGs. Skipped with a printed reason when Chromium, Node or axe-core is
 //! missing, unless `MENHU_REQUIRE_BROWSER=1`.
 
@@ -14,7 +16,7 @@ use base64::Engine;
 
 use crate::accessibility::browser_available;
 use crate::serve_browser::Browser;
-use crate::serve_edit::{EditServer, edit_site, tiny_png};
+use crate::serve_edit::{EditServer, edit_site, photo_bundle_site, tiny_png};
 use crate::support::{assert_contains, assert_not_contains};
 
 fn axe_source() -> String {
@@ -139,6 +141,11 @@ fn an_editor_writes_a_news_item_with_a_city_and_a_photo_and_a_reviewer_approves_
     browser.eval("document.getElementById('alt-text').value = '科技周开幕式现场'");
     click(&mut browser, "#alt-form button[value=ok]");
     browser.wait_until("window.__uploaded === true");
+    // The photo shows in the body at once, read from the page's new folder.
+    browser.wait_until(
+        "Array.prototype.some.call(document.querySelectorAll('#body-editor img'), function (img) \
+         { return img.complete && img.naturalWidth === 1; })",
+    );
 
     // A link to another page, chosen in the picker with the keyboard only.
     browser.eval("document.getElementById('insert-link').focus()");
@@ -247,4 +254,122 @@ fn an_editor_writes_a_news_item_with_a_city_and_a_photo_and_a_reviewer_approves_
         .into_iter()
         .any(|f| f.contains("wu-zhou-ke-ji-zhou-kai-mu") || f.contains(&slug));
     assert!(published, "menhu build publishes the approved page");
+}
+
+/// Whether leaving the page now would be held up: a `beforeunload` as closing or
+/// reloading the tab sends it.
+const LEAVING_IS_HELD: &str = "(function () { var e = new Event('beforeunload', { cancelable: true }); \
+     window.dispatchEvent(e); return e.defaultPrevented; })()";
+
+#[test]
+fn edits_not_saved_are_never_dropped_without_asking() {
+    let test = "edits_not_saved_are_never_dropped_without_asking";
+    if !browser_available(test) {
+        return;
+    }
+    let site = edit_site();
+    let before = std::fs::read_to_string(site.path("content/news/a.md")).expect("the page");
+    let editor = EditServer::start(&site);
+    let mut browser = Browser::open(&format!(
+        "{}/_menhu/edit/#edit=content%2Fnews%2Fa.md",
+        editor.origin()
+    ));
+    browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
+    assert_eq!(browser.eval(LEAVING_IS_HELD), false, "nothing typed yet");
+
+    browser.eval("window.menhuEditor.state.vditor.insertValue('编辑新写的一段。')");
+    assert_eq!(
+        browser.eval(LEAVING_IS_HELD),
+        true,
+        "closing the tab asks first"
+    );
+
+    // 「← 返回稿件列表」 asks; 「取消」 stays on the page with the text.
+    browser.eval(
+        "window.__asked = 0; window.confirm = function () { window.__asked += 1; return false; }",
+    );
+    click(&mut browser, ".back a");
+    browser.wait_until("window.__asked === 1");
+    assert_eq!(
+        browser.eval("document.getElementById('edit-view').hidden"),
+        false
+    );
+    assert_eq!(browser.eval("location.hash"), "#edit=content%2Fnews%2Fa.md");
+    assert_contains(
+        browser
+            .eval("window.menhuEditor.state.vditor.getValue()")
+            .as_str()
+            .unwrap_or(""),
+        "编辑新写的一段。",
+    );
+
+    // 送审 while the save before it is refused (a number written in words): nothing is
+    // sent for review, the text stays in the form and the file is as it was.
+    browser.eval(
+        "window.__routes = []; var plainFetch = window.fetch; window.fetch = function (url, o) \
+         { window.__routes.push(String(url).split('?')[0]); return plainFetch(url, o); }",
+    );
+    browser.eval("document.getElementById('m-series_index').value = '第三篇'");
+    click(&mut browser, "#submit-review");
+    browser.wait_until("document.getElementById('message').className === 'error'");
+    assert_eq!(browser.eval("window.__routes.join(' ')"), "");
+    assert_contains(
+        browser
+            .eval("window.menhuEditor.state.vditor.getValue()")
+            .as_str()
+            .unwrap_or(""),
+        "编辑新写的一段。",
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.path("content/news/a.md")).expect("the page"),
+        before
+    );
+}
+
+#[test]
+fn a_phone_photo_too_large_to_publish_as_it_is_shows_in_the_body_editor() {
+    let test = "a_phone_photo_too_large_to_publish_as_it_is_shows_in_the_body_editor";
+    if !browser_available(test) {
+        return;
+    }
+    let site = photo_bundle_site();
+    let editor = EditServer::start(&site);
+    let mut browser = Browser::open(&format!(
+        "{}/_menhu/edit/#edit=content%2Fnews%2Fb%2Findex.md",
+        editor.origin()
+    ));
+    browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
+    browser.wait_until(
+        "(function () { var img = document.querySelector('#body-editor img'); \
+         return !!img && img.complete && img.naturalWidth === 2600; })()",
+    );
+}
+
+#[test]
+fn a_long_address_in_a_problem_never_widens_the_editor_on_a_phone() {
+    let test = "a_long_address_in_a_problem_never_widens_the_editor_on_a_phone";
+    if !browser_available(test) {
+        return;
+    }
+    let site = edit_site();
+    site.write(
+        "content/news/word.md",
+        "+++\ntitle = \"从 Word 粘贴\"\n+++\n\n![](file:///C:/Users/kx/AppData/Local/Temp/msohtmlclip1/01/clip_image002.jpg)\n",
+    );
+    let editor = EditServer::start(&site);
+    let mut browser = Browser::open(&format!(
+        "{}/_menhu/edit/#edit=content%2Fnews%2Fword.md",
+        editor.origin()
+    ));
+    let size = serde_json::json!({
+        "width": 390, "height": 900, "deviceScaleFactor": 1, "mobile": true,
+    });
+    browser.call("Emulation.setDeviceMetricsOverride", size);
+    browser.wait_until("document.querySelectorAll('#problem-list li').length >= 1");
+    assert_eq!(
+        // A phone widens the page to what it holds (and shrinks it all to fit).
+        browser.eval("document.documentElement.scrollWidth"),
+        390,
+        "the problem's address widens the editor"
+    );
 }

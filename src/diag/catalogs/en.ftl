@@ -260,6 +260,8 @@ markdown-unknown-shortcode = unknown shortcode `{ $name }`
     .help = add a template `templates/shortcodes/{ $name }.html` (or `.md`), or check the name's spelling; to show the text itself write it as `{"{{"}/* name() */{"}}"}`
 markdown-no-alt = image `{ $src }` has no alt text
     .help = describe the image for visitors who cannot see it: `![梧州市科协调研现场](photo.jpg)`
+markdown-own-computer-image = image `{ $src }` is a file on the writer's own computer (as pasted from Word): no reader can see it
+    .help = put the picture beside the page (in the online editor: drag it into the text) and write `![说明](photo.jpg)` instead
 
 ## The command line: help texts and usage errors (src/cli/help.rs)
 
@@ -1221,6 +1223,8 @@ code-W0203 = an image or link shown as text because its path has a space (C0108 
     .fix = put the address in angle brackets, or rename the file
 code-W0204 = a page asks for the photo news (`photo = true`) but has no `cover`, so it is left out of it
     .fix = add `cover` naming the photo beside the page, or remove `photo = true`
+code-W0205 = an image whose address is a file on the writer's own computer (`file:`), as Word pastes pictures: no reader can see it (C0113 in `menhu check`)
+    .fix = put the picture beside the page and refer to it by its file name
 code-W0301 = a taxonomy used in front matter but not declared in the config
     .fix = declare it in `taxonomies`, or remove it
 code-W0305 = a link to a page scheduled for later
@@ -1261,6 +1265,8 @@ code-C0111 = `--external`: an external link never answered
     .fix = open it in a browser; add hosts that block checks to `[check.external] skip`
 code-C0112 = `--external`: an external link leads to a private or local address and was not requested
     .fix = link to a public address; list intranet hosts in `allow_private`
+code-C0113 = an image whose address is a file on the writer's own computer (`file:`), as Word pastes pictures: no reader can see it
+    .fix = put the picture beside the page and refer to it by its file name
 code-C0120 = a line of the page template's text is still in the page
     .fix = replace it with the page's own text
 code-C0121 = `source` (来源) is written but empty

@@ -64,6 +64,24 @@ pub fn handle(editor: &Editor, route: &str, query: &str, body: &[u8]) -> Reply {
     }
 }
 
+/// The answer to a change whose body is over the limit of its kind ([`super::guard`]).
+pub fn too_large(target: &str) -> Reply {
+    use super::{MAX_JSON_BYTES, MAX_UPLOAD_BYTES};
+    const MB: u64 = 1024 * 1024;
+    let message = if target.starts_with(&format!("{}upload", super::guard::API)) {
+        format!(
+            "文件太大了（最大 {} MB），没有上传：请先缩小再上传，或把它分成几个文件",
+            MAX_UPLOAD_BYTES / MB
+        )
+    } else {
+        format!(
+            "稿件太长了（超过 {} MB），没有保存，修改还在页面上：请把它分成几篇，或把大表格、大段资料做成附件上传",
+            MAX_JSON_BYTES / MB
+        )
+    };
+    Reply::json(413, &json!({ "error": message }))
+}
+
 fn listing(editor: &Editor) -> Value {
     let (sections, pages) = list::list(&editor.options.bounds, now(editor), editor.options.zone);
     json!({ "sections": sections, "pages": pages })
@@ -95,7 +113,7 @@ fn read_page(page: &SitePath) -> Result<String, Problem> {
 fn open(editor: &Editor, rel: &str) -> Answer {
     let page = confine(editor, rel)?;
     let text = read_page(&page)?;
-    let fields = front::read(&text).map_err(|e| Problem::new(422, e.to_string()))?;
+    let fields = front::read(&text).map_err(|e| unreadable(editor, &page, &e))?;
     let split =
         crate::content::front_matter::split(&text).map_err(|e| Problem::new(422, e.to_string()))?;
     let zone = editor.options.zone;
@@ -117,18 +135,38 @@ fn open(editor: &Editor, rel: &str) -> Answer {
         "body": split.body,
         "status": list::status_of(&fields.fields, now(editor), zone),
         "preview": url.map(|u| format!("{}{u}", editor.options.preview_origin)),
-        "preview_base": preview_base(editor, &page.rel),
+        "files_base": super::pictures::base_of(&page.rel),
         "notes": review::read_notes(&page),
         "commits": editor.options.commit,
         "can_undo": editor.undo.has(&page.rel),
     }))
 }
 
-/// Where relative links of the page's body point in the preview: the page's own
-/// address for a bundle (its photos are beside it).
-fn preview_base(editor: &Editor, rel: &str) -> Option<String> {
-    let url = editor.site.url_of(rel)?;
-    Some(format!("{}{url}", editor.options.preview_origin))
+/// Why a page whose front matter cannot be read is not opened, and what to do: the
+/// form cannot show it, so the fix is made in a text editor. The last build's error
+/// for the file (its line, in the editor's language) says where, when there is one.
+fn unreadable(editor: &Editor, page: &SitePath, error: &front::FrontError) -> Problem {
+    let found = problems(editor, &page.rel);
+    let first = found["problems"].as_array().and_then(|all| {
+        all.iter()
+            .find(|p| p["error"] == true && p["line"].is_u64())
+    });
+    let detail = match first {
+        Some(p) => format!(
+            "第 {} 行：{}（{}）",
+            p["line"],
+            p["message"].as_str().unwrap_or(""),
+            p["help"].as_str().unwrap_or("")
+        ),
+        None => error.to_string(),
+    };
+    Problem::new(
+        422,
+        format!(
+            "这篇稿件开头的设置写错了，在线编辑打不开它。{detail}。请用记事本等文本编辑器打开「{}」改正，保存后再在这里打开",
+            page.rel
+        ),
+    )
 }
 
 /// Checks the version, applies `changes` (and `body`), writes, remembers the old bytes
@@ -157,11 +195,35 @@ fn write_change(
     if new == text {
         return Ok(json!({ "version": current, "path": page.rel, "changed": false }));
     }
-    files::write_atomically(&page.full, new.as_bytes())
-        .map_err(|e| Problem::new(500, format!("保存失败：{e}")))?;
+    files::write_atomically(&page.full, new.as_bytes()).map_err(|e| {
+        Problem::new(
+            500,
+            format!(
+                "保存失败：{}。你的修改还在页面上，没有丢失；处理好后再点「保存」",
+                disk_problem(&e)
+            ),
+        )
+    })?;
     let saved = files::version_of(new.as_bytes());
     editor.undo.remember(&page.rel, text.as_bytes(), &saved);
     Ok(json!({ "version": saved, "path": page.rel, "changed": true }))
+}
+
+/// Why a write into the site's folder failed, and what to do, in the editor's words;
+/// the system's own text (in English) follows in brackets for the operator.
+fn disk_problem(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let why = match error.kind() {
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
+            "网站文件夹不允许写入，请管理员检查网站文件夹的写入权限"
+        }
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "磁盘已满，请管理员清理磁盘空间",
+        ErrorKind::NotFound => {
+            "稿件所在的文件夹不见了（可能被移动或删除），请回到稿件列表重新打开这篇稿件"
+        }
+        _ => "写入网站文件夹时出错，请管理员确认网站文件夹和磁盘正常",
+    };
+    format!("{why}（{error}）")
 }
 
 fn str_of<'a>(request: &'a Value, key: &str) -> &'a str {
@@ -252,10 +314,21 @@ fn store_upload(editor: &Editor, rel: &str, name: &str, version: &str, bytes: &[
         ));
     }
     let stored = upload::store(&page, name, bytes).map_err(|e| match e {
-        upload::UploadRefused::Io(_) => Problem::new(500, e.to_string()),
+        upload::UploadRefused::Io(io) => Problem::new(
+            500,
+            format!(
+                "「{name}」没有保存：{}。处理好后再上传一次",
+                disk_problem(&io)
+            ),
+        ),
         _ => Problem::new(415, e.to_string()),
     })?;
-    Ok(json!({ "path": stored.page, "file": stored.file, "picture": stored.picture }))
+    Ok(json!({
+        "path": stored.page,
+        "files_base": super::pictures::base_of(&stored.page),
+        "file": stored.file,
+        "picture": stored.picture,
+    }))
 }
 
 fn review_step(editor: &Editor, request: &Value) -> Answer {
@@ -285,7 +358,7 @@ fn review_step(editor: &Editor, request: &Value) -> Answer {
         .with_timezone(&editor.options.zone)
         .format("%Y-%m-%d %H:%M");
     review::add_note(&page, action, comment, &when.to_string())
-        .map_err(|e| Problem::new(500, format!("审核意见没有保存：{e}")))?;
+        .map_err(|e| Problem::new(500, format!("审核意见没有保存：{}", disk_problem(&e))))?;
     if commits {
         answer["commit"] = commit_approval(editor, &page, reviewer);
     }
@@ -323,7 +396,7 @@ fn undo(editor: &Editor, request: &Value) -> Answer {
         return Err(Problem::new(409, "上次保存之后稿件又被改过，不能撤销"));
     }
     files::write_atomically(&page.full, &before)
-        .map_err(|e| Problem::new(500, format!("撤销失败：{e}")))?;
+        .map_err(|e| Problem::new(500, format!("撤销失败：{}", disk_problem(&e))))?;
     Ok(json!({ "version": files::version_of(&before), "path": page.rel }))
 }
 
@@ -409,4 +482,26 @@ fn key_of_line(line: &str) -> Option<String> {
         return None;
     }
     Some(crate::content::english_key(key).unwrap_or(key).to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Error, ErrorKind};
+
+    #[test]
+    fn a_failed_write_says_why_in_chinese_and_what_to_do() {
+        let denied = disk_problem(&Error::from(ErrorKind::PermissionDenied));
+        assert!(
+            denied.starts_with("网站文件夹不允许写入，请管理员"),
+            "{denied}"
+        );
+        let full = disk_problem(&Error::from(ErrorKind::StorageFull));
+        assert!(full.starts_with("磁盘已满"), "{full}");
+        let other = disk_problem(&Error::other("disk on fire"));
+        assert!(
+            other.contains("请管理员") && other.ends_with("（disk on fire）"),
+            "{other}"
+        );
+    }
 }

@@ -13,6 +13,10 @@
 //!   origin (`Origin` header; 403 otherwise) and send its body with a `Content-Length`
 //!   (411 without one) no larger than the limit of its kind (413), never chunked (400);
 //! - other methods get 405.
+//!
+//! A `GET` outside the API (the editor's page, its scripts, the photos beside a page
+//! shown in the body editor) needs no token: it changes nothing, and none of it is
+//! the site's code ([`super::pictures`] serves checked pictures only).
 
 use subtle_compare::equal;
 use tiny_http::{Method, Request};

@@ -8,7 +8,8 @@
 //! the site, which is untrusted) is shown in a frame of the editor and cannot reach the
 //! editor's page, its token or its API. [`guard`] says which requests are answered;
 //! [`files`] where writes may go; [`front`] how a change is written; [`list`],
-//! [`review`] and [`upload`] the content list, the review workflow and photos; [`undo`]
+//! [`review`] and [`upload`] the content list, the review workflow and photos;
+//! [`pictures`] the photos beside a page as the body editor shows them; [`undo`]
 //! the last save of each page, kept in the site's cache; [`commit`] the git commit of
 //! an approval; [`api`]
 //! maps the routes under `/_menhu/edit/` onto them; [`assets`] holds the UI and the
@@ -21,6 +22,7 @@ pub mod files;
 pub mod front;
 mod guard;
 pub mod list;
+mod pictures;
 pub mod review;
 mod undo;
 pub mod upload;
@@ -116,7 +118,12 @@ pub fn start(
 impl Editor {
     fn answer(&self, mut request: Request) {
         if let Some(refusal) = self.session.refusal(&request) {
-            respond(request, Reply::text(refusal.status, &refusal.reason));
+            let reply = match refusal.status {
+                // The page shows the API's answers: a body too large is said in words.
+                413 if request.url().starts_with(guard::API) => api::too_large(request.url()),
+                _ => Reply::text(refusal.status, &refusal.reason),
+            };
+            respond(request, reply);
             return;
         }
         let target = request.url().to_owned();
@@ -127,6 +134,8 @@ impl Editor {
                 Err(_) => return respond(request, Reply::text(400, "unreadable body")),
             };
             api::handle(self, route, query, &body)
+        } else if path.starts_with(pictures::FILES) {
+            pictures::reply(self, path)
         } else {
             let gzip_ok = request
                 .headers()

@@ -99,8 +99,22 @@ fn free_name(folder: &Path, slug: &str, extension: &str) -> String {
         .unwrap_or(first)
 }
 
-/// Whether `bytes` start as files of `extension` do.
-fn content_matches(extension: &str, bytes: &[u8]) -> bool {
+/// The lower-case extension and the media type of a picture named `name` (`a.JPG` →
+/// `jpg`, `image/jpeg`), when it is of a kind an upload accepts.
+pub fn picture_kind(name: &str) -> Option<(String, &'static str)> {
+    let extension = name.rsplit_once('.')?.1.to_ascii_lowercase();
+    let kind = match extension.as_str() {
+        "jpg" | "jpeg" => "image/jpeg",
+        "png" => "image/png",
+        "webp" => "image/webp",
+        "gif" => "image/gif",
+        _ => return None,
+    };
+    Some((extension, kind))
+}
+
+/// Whether `bytes` start as files of `extension` (lower case) do.
+pub fn content_matches(extension: &str, bytes: &[u8]) -> bool {
     let starts = |magic: &[u8]| bytes.starts_with(magic);
     match extension {
         "jpg" | "jpeg" | "png" | "webp" | "gif" => {

@@ -65,6 +65,23 @@ impl Preview {
         Ok((preview, update))
     }
 
+    /// [`Preview::start_speaking`], but a first build that fails still gives a preview:
+    /// until a rebuild succeeds, every address answers a page saying the site is not
+    /// built yet (the build's errors show over it, as over any page). So a site with a
+    /// mistake in it can be previewed, and mended in the online editor, instead of the
+    /// preview not starting at all.
+    pub fn start_or_wait(
+        options: BuildOptions,
+        lang: Lang,
+    ) -> (Preview, Result<Update, Diagnostics>) {
+        let mut preview = Preview::unbuilt(options, lang);
+        let first = preview.rebuild(&ChangeSet::everything());
+        if first.is_err() {
+            preview.snapshot = Arc::new(Snapshot::not_built(lang));
+        }
+        (preview, first)
+    }
+
     /// A preview of a site not built yet, serving nothing: its first
     /// [`Preview::rebuild`] builds it whole. A network member added while previewing
     /// starts so, whether or not its first build succeeds.
@@ -112,6 +129,10 @@ impl Preview {
         early: &mut dyn FnMut(Arc<Snapshot>, &[String]),
     ) -> Result<Update, Diagnostics> {
         self.forget(changes);
+        if self.snapshot.is_not_built() {
+            // What a failed build memoised would be looked for in the notice.
+            self.cache.clear();
+        }
         let before = self.snapshot.clone();
         let mut published: Vec<(String, Arc<[u8]>)> = Vec::new();
         let mut publish_early = |outputs: &[Output]| {
@@ -228,6 +249,7 @@ fn with_outputs(previous: &Snapshot, outputs: &[Output]) -> (Arc<Snapshot>, Vec<
         copies: previous.copies.clone(),
         notices: previous.notices.clone(),
         bounds: previous.bounds.clone(),
+        not_built: previous.not_built,
     };
     (Arc::new(snapshot), changed)
 }
@@ -282,6 +304,7 @@ fn next_snapshot(
         copies,
         notices,
         bounds,
+        not_built: false,
     };
     Ok((snapshot, changed, rebuilt.warnings))
 }

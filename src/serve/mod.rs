@@ -66,6 +66,9 @@ pub struct Snapshot {
     notices: Arc<waiting::Notices>,
     /// Where copied files may really be; without bounds none is served.
     bounds: Option<Arc<SiteBounds>>,
+    /// Whether this is [`Snapshot::not_built`]'s notice, which no build may take an
+    /// unchanged output from.
+    not_built: bool,
 }
 
 impl Snapshot {
@@ -83,7 +86,29 @@ impl Snapshot {
             copies,
             notices: Arc::default(),
             bounds: Some(bounds),
+            not_built: false,
         }
+    }
+
+    /// What the preview serves before the site was ever built: the page of
+    /// [`NOT_BUILT_MARK`] at the home page's address and as the 404 page, so every
+    /// address answers it (with the reload script, which shows the build's errors over
+    /// it and reloads it when a build succeeds).
+    pub fn not_built(lang: Lang) -> Snapshot {
+        let page: Arc<[u8]> = Arc::from(not_built_page(lang).into_bytes());
+        Snapshot {
+            files: HashMap::from([
+                ("index.html".to_owned(), page.clone()),
+                ("404.html".to_owned(), page),
+            ]),
+            not_built: true,
+            ..Snapshot::default()
+        }
+    }
+
+    /// Whether this is the notice served before the site was ever built.
+    pub fn is_not_built(&self) -> bool {
+        self.not_built
     }
 
     /// The bytes of an output path (`news/x/index.html`), a copied file read whole:
@@ -106,6 +131,7 @@ impl Snapshot {
             copies: self.copies.clone(),
             notices: self.notices.clone(),
             bounds: self.bounds.clone(),
+            not_built: self.not_built,
         }
     }
 
@@ -228,8 +254,31 @@ impl edit::PreviewSite for Shared {
     }
 }
 
+/// The `<meta>` that marks the page served before the site was ever built: the reload
+/// script reloads it on any change, whatever its address.
+pub const NOT_BUILT_MARK: &str = "menhu-not-built";
+
+fn not_built_page(lang: Lang) -> String {
+    let title = crate::html_text::escape(&crate::t!("serve-not-built-title").render(lang));
+    let text = crate::html_text::escape(&crate::t!("serve-not-built-text").render(lang));
+    format!(
+        concat!(
+            "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">",
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+            "<meta name=\"{mark}\" content=\"\"><title>{title}</title></head>\n",
+            "<body style=\"font:18px/1.7 sans-serif;max-width:40em;margin:3em auto;padding:0 1em\">",
+            "<main><h1>{title}</h1><p>{text}</p></main></body></html>\n"
+        ),
+        lang = lang.tag(),
+        mark = NOT_BUILT_MARK,
+        title = title,
+        text = text,
+    )
+}
+
 /// Builds the site, binds, prints the address, then serves and rebuilds on every
-/// change until the process ends.
+/// change until the process ends. A first build that fails is shown like any later
+/// one (its errors printed and over every page) while the preview waits for a fix.
 pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diagnostics> {
     if options.edit && !is_loopback(&options.bind) {
         return Err(Diagnostic::error(
@@ -253,8 +302,15 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
         build.base_url = Some(address.clone());
     }
     let mut watcher = watch::Watcher::start(&build.root)?;
-    let (mut preview, first) = Preview::start_speaking(build.clone(), options.lang)?;
-    announce_warnings(&first.warnings, options.lang, &announce);
+    let (mut preview, first) = Preview::start_or_wait(build.clone(), options.lang);
+    let first_problems = match &first {
+        Ok(update) => update.warnings.clone(),
+        Err(problems) => problems.clone(),
+    };
+    match &first {
+        Ok(_) => announce_warnings(&first_problems, options.lang, &announce),
+        Err(problems) => announce(&human(problems, options.lang)),
+    }
     if !is_loopback(&options.bind) {
         announce(&crate::t!("serve-reachable", bind = &options.bind).render(options.lang));
     }
@@ -276,9 +332,12 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
         .speaking(options.lang),
         edit_button: editor.as_ref().map(|e| edit_button(&e.origin())),
         last_model: std::sync::Mutex::new(preview.last_build()),
-        problems: std::sync::Mutex::new(first.warnings.iter().cloned().collect()),
+        problems: std::sync::Mutex::new(first_problems.iter().cloned().collect()),
         root,
     });
+    if first.is_err() {
+        shared.hub.failed(&human(&first_problems, options.lang));
+    }
     let answering = shared.clone();
     listen::answer_in_background(listener, move |r| answer(r, &answering));
     announce(&crate::t!("serve-listening", address = &address).render(options.lang));
@@ -293,7 +352,10 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
         )?;
         announce(&crate::t!("serve-editor-listening", address = origin).render(options.lang));
     }
-    announce_publication(&first, options.verbose, options.lang, &announce);
+    match &first {
+        Ok(update) => announce_publication(update, options.verbose, options.lang, &announce),
+        Err(_) => announce(&crate::t!("serve-not-built-yet").render(options.lang)),
+    }
     let watching = shared.clone();
     std::thread::spawn(move || {
         while let Some(changes) = watcher.next_changes() {

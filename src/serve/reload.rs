@@ -165,6 +165,8 @@ pub const SCRIPT: &str = r#"(function () {
   var here = decodeURIComponent(location.pathname);
   here = here.indexOf(base) === 0 ? here.slice(base.length) : here.replace(/^\//, "");
   if (here === "" || here.endsWith("/")) here += "index.html";
+  // The page shown before the site was ever built stands at every address.
+  var notBuilt = document.querySelector('meta[name="menhu-not-built"]') !== null;
   var key = "menhu-scroll:" + location.pathname;
   var saved = sessionStorage.getItem(key);
   if (saved !== null) {
@@ -216,7 +218,7 @@ pub const SCRIPT: &str = r#"(function () {
   source.addEventListener("change", function (e) {
     overlay(null);
     var paths = JSON.parse(e.data).paths;
-    if (paths.indexOf(here) >= 0) { reload(); return; }
+    if (notBuilt || paths.indexOf(here) >= 0) { reload(); return; }
     var css = paths.filter(function (p) { return /\.css$/i.test(p); });
     if (css.length > 0) swapStyles();
   });

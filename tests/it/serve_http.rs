@@ -406,6 +406,60 @@ fn a_broken_build_shows_an_overlay_until_fixed() {
 }
 
 #[test]
+fn a_site_broken_from_the_start_is_previewed_with_its_errors_until_fixed() {
+    let site = served_site();
+    let good = std::fs::read_to_string(site.path("content/news/a.md")).unwrap();
+    site.write("content/news/a.md", "+++\ntitle = \"第一篇\n+++\n正文。\n");
+    let server = Server::start(&site);
+    // Every address answers the notice page, with the reload script.
+    for target in ["/", "/news/a/"] {
+        let answer = server.get(target);
+        assert_contains(&answer.body, "<meta name=\"menhu-not-built\"");
+        assert_contains(&answer.body, "The site has not been built yet");
+        assert_contains(&answer.body, "/__menhu/live.js");
+    }
+    // A page opened now shows the error; the terminal said it and that it waits.
+    let mut events = Events::connect(&server);
+    let error = events.wait_for("build-error");
+    assert_contains(&error, "content/news/a.md");
+    assert_contains(&error, "E0206");
+    let said: Vec<String> =
+        std::iter::from_fn(|| server.log.recv_timeout(Duration::from_secs(5)).ok()).collect();
+    assert!(
+        said.iter()
+            .any(|line| line.contains("the site could not be built")),
+        "{said:?}"
+    );
+    site.write("content/news/a.md", &good);
+    events.wait_for_change_of("news/a/index.html");
+    assert_contains(&server.get("/news/a/").body, "原来的正文");
+    // The edited page may be published before the rest: the whole build is over here.
+    events.wait_for("built");
+    assert_not_contains(&server.get("/").body, "menhu-not-built");
+}
+
+#[test]
+fn a_template_broken_from_the_start_shows_every_page_once_fixed() {
+    let site = served_site();
+    let good = std::fs::read_to_string(site.path("templates/page.html")).unwrap();
+    site.write(
+        "templates/page.html",
+        "<html><body>{{ page.title </body></html>",
+    );
+    let server = Server::start(&site);
+    assert_contains(&server.get("/").body, "menhu-not-built");
+    let mut events = Events::connect(&server);
+    assert_contains(&events.wait_for("build-error"), "E0403");
+    site.write("templates/page.html", &good);
+    events.wait_for("built");
+    // Outputs the failed build did render are rendered again, not taken from the notice.
+    let home = server.get("/");
+    assert_not_contains(&home.body, "menhu-not-built");
+    assert_contains(&home.body, "<main>");
+    assert_contains(&server.get("/news/a/").body, "原来的正文");
+}
+
+#[test]
 fn survives_two_hundred_concurrent_connections() {
     let Ok(wrk) = which("wrk") else {
         let missing = "`wrk` is not installed (apt-get install wrk)".to_owned();

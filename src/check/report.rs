@@ -206,8 +206,8 @@ fn every_problem(out: &mut String, diagnostics: &[Diagnostic], lang: Lang) {
             level,
             format!("<code>{}</code>", d.code),
             format!("<code>{}</code>", escape_html(&place)),
-            escape_html(&d.message_in(lang)),
-            escape_html(d.help_in(lang).as_deref().unwrap_or("")),
+            with_code(&d.message_in(lang)),
+            with_code(d.help_in(lang).as_deref().unwrap_or("")),
         ];
         out.push_str("<tr>");
         for (label, cell) in labels.iter().zip(cells) {
@@ -216,4 +216,43 @@ fn every_problem(out: &mut String, diagnostics: &[Diagnostic], lang: Lang) {
         out.push_str("</tr>\n");
     }
     out.push_str("</table>\n");
+}
+
+/// `text` escaped, its `quoted` parts (file names, commands, values, written as in a
+/// terminal) set as code rather than showing their backticks.
+fn with_code(text: &str) -> String {
+    let parts: Vec<&str> = text.split('`').collect();
+    // An odd count of backticks leaves the last one as it is.
+    let paired = parts.len() - 1 - (parts.len() - 1) % 2;
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, part) in parts.iter().enumerate() {
+        if i > paired {
+            out.push('`');
+        }
+        let escaped = escape_html(part);
+        match i % 2 == 1 && i <= paired {
+            true => {
+                out.push_str("<code>");
+                out.push_str(&escaped);
+                out.push_str("</code>");
+            }
+            false => out.push_str(&escaped),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_code;
+
+    #[test]
+    fn quoted_parts_of_a_fix_are_code_and_a_lone_backtick_stays() {
+        assert_eq!(
+            with_code("运行 `menhu new news \"标题\"`，或改 `a<b`"),
+            "运行 <code>menhu new news &quot;标题&quot;</code>，或改 <code>a&lt;b</code>"
+        );
+        assert_eq!(with_code("a`b`c`d"), "a<code>b</code>c`d");
+        assert_eq!(with_code("no quotes"), "no quotes");
+    }
 }

@@ -528,10 +528,13 @@ fn write_report(
 ) -> Result<(), String> {
     let absolute = std::path::absolute(file).map_err(|e| e.to_string())?;
     let site = std::path::absolute(root).map_err(|e| e.to_string())?;
+    let folder = absolute.parent().unwrap_or(&site);
     if absolute.starts_with(&site) {
-        let folder = absolute.parent().unwrap_or(&site);
         let real_site = std::fs::canonicalize(&site).map_err(|e| e.to_string())?;
-        let real_folder = std::fs::canonicalize(folder).map_err(|e| e.to_string())?;
+        // The folders still to be made are made under the deepest one that exists,
+        // which must really be in the site.
+        let existing = folder.ancestors().find(|f| f.exists()).unwrap_or(&site);
+        let real_folder = std::fs::canonicalize(existing).map_err(|e| e.to_string())?;
         if !real_folder.starts_with(&real_site) {
             return Err(
                 crate::t!("check-report-outside", folder = real_folder.display())
@@ -540,6 +543,8 @@ fn write_report(
             );
         }
     }
+    // `--report reports/audit.html` in a fresh clone: the folder is made.
+    std::fs::create_dir_all(folder).map_err(|e| e.to_string())?;
     crate::own_files::write_replacing(file, html).map_err(|e| e.to_string())
 }
 

@@ -379,7 +379,8 @@ fn bad_command_lines_exit_with_two() {
 #[test]
 fn the_audit_report_is_self_contained_and_counts_by_column() {
     let site = problem_site();
-    let report = site.path("audit.html");
+    // A folder not made yet (a fresh clone in CI) is made.
+    let report = site.path("reports/2026/audit.html");
     let audit = |lang: &str| {
         let run = site.menhu(&[
             "--lang",
@@ -401,6 +402,9 @@ fn the_audit_report_is_self_contained_and_counts_by_column() {
     assert_contains(&html, "空白栏目");
     assert_contains(&html, "<th>修改建议</th>");
     assert_contains(&html, "<code>C0101</code>");
+    // The fixes' quoted names are code, not text between backticks.
+    assert_contains(&html, "<code>menhu new");
+    assert_not_contains(&html, "`");
     for external in ["http://", "https://", "<script", "<link"] {
         assert_not_contains(&html, external);
     }

@@ -575,6 +575,12 @@ fn a_linked_report_is_replaced_never_written_through() {
     assert_eq!(run.code, 1);
     assert_contains(&run.stderr, "its folder leads out of the site");
     assert_eq!(tree(victim.path()), before);
+    // Nor is a folder made beyond such a link.
+    let deeper = site.path("reports/2026/audit.html");
+    let run = site.menhu(&["check", "--report", deeper.to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert_contains(&run.stderr, "its folder leads out of the site");
+    assert_eq!(tree(victim.path()), before);
 }
 
 #[test]

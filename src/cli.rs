@@ -517,6 +517,16 @@ fn run_check_network(root: &std::path::Path, now: Now, args: &CheckArgs, style: 
     ExitCode::from(u8::from(fails))
 }
 
+/// Problems as the JSON reports of `build` and `deploy` list them, in file order.
+fn diagnostics_json(problems: &Diagnostics, lang: Lang) -> Vec<serde_json::Value> {
+    problems
+        .clone()
+        .sorted()
+        .iter()
+        .filter_map(|d| serde_json::from_str(&d.render_json(lang)).ok())
+        .collect()
+}
+
 /// Writes the audit report, replacing (never writing through) a link at its name. A
 /// report named inside the site stays there: a folder on its way that is a link out of
 /// the site (committed to the repository) is refused.

@@ -186,14 +186,7 @@ fn cache_not_deleted(folder: &str, err: &std::io::Error) -> crate::diag::Diagnos
 /// `version`, `ok`, `output`, `pages`, `files`, `bytes`, `seconds` and `diagnostics`;
 /// more keys may come, none will change meaning.
 fn build_json(result: &BuildResult, took: Duration, lang: crate::diag::Lang) -> serde_json::Value {
-    let diagnostics = |problems: &Diagnostics| -> Vec<serde_json::Value> {
-        problems
-            .clone()
-            .sorted()
-            .iter()
-            .filter_map(|d| serde_json::from_str(&d.render_json(lang)).ok())
-            .collect()
-    };
+    let diagnostics = |problems: &Diagnostics| super::diagnostics_json(problems, lang);
     // Rounded to milliseconds: more digits would only be noise.
     let seconds = (took.as_secs_f64() * 1000.0).round() / 1000.0;
     match result {

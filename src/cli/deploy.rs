@@ -44,6 +44,10 @@ pub(super) fn run_deploy(root: &Path, args: &DeployArgs, style: Style) -> ExitCo
             let mut problems = Diagnostics::default();
             problems.push(problem);
             report(&problems, style);
+            if args.format == BuildFormat::Json {
+                // A CI step reading stdout gets an account of the failure too.
+                println!("{}", failure_json(&problems, args, style));
+            }
             ExitCode::from(1)
         }
     }
@@ -94,6 +98,7 @@ fn summary(done: &DeployReport, dry_run: bool) -> Said {
 fn to_json(done: &DeployReport, dry_run: bool) -> serde_json::Value {
     serde_json::json!({
         "version": 1,
+        "ok": true,
         "target": done.target,
         "dry_run": dry_run,
         "uploaded": done.uploaded,
@@ -101,6 +106,24 @@ fn to_json(done: &DeployReport, dry_run: bool) -> serde_json::Value {
         "deleted": done.deleted,
         "unchanged": done.unchanged,
         "seconds": (done.seconds * 1000.0).round() / 1000.0,
+        "diagnostics": [],
+    })
+}
+
+/// The account of a deploy that failed: what was asked, and why it failed. What it
+/// did before failing is in the target's manifest, which the next deploy resumes from.
+fn failure_json(problems: &Diagnostics, args: &DeployArgs, style: Style) -> serde_json::Value {
+    serde_json::json!({
+        "version": 1,
+        "ok": false,
+        "target": args.target,
+        "dry_run": args.dry_run,
+        "uploaded": null,
+        "uploaded_bytes": null,
+        "deleted": null,
+        "unchanged": null,
+        "seconds": null,
+        "diagnostics": super::diagnostics_json(problems, style.lang),
     })
 }
 

@@ -234,6 +234,11 @@ fn a_folder_target_that_cannot_be_written_says_what_to_check() {
     assert_contains(&run.stderr, "error[E0820]: cannot create");
     assert_contains(&run.stderr, "that the user running menhu may write into it");
     assert_contains(&run.stderr, "run `menhu deploy` again");
+    // CI reading the JSON account on stdout learns the same.
+    let account: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(account["ok"], false);
+    assert_eq!(account["diagnostics"][0]["code"], "E0820");
+    assert_eq!(account["uploaded"], serde_json::Value::Null);
 }
 
 #[test]

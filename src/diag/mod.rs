@@ -232,6 +232,16 @@ impl Diagnostic {
         self
     }
 
+    /// Takes the fix out (its English and catalog text), to say it again inside a
+    /// longer one.
+    pub fn take_help(&mut self) -> Option<Said> {
+        let english = self.help.take()?;
+        Some(Said {
+            english,
+            text: self.localized.help.take(),
+        })
+    }
+
     /// The message in `lang`: the catalog's, or the English text.
     pub fn message_in(&self, lang: Lang) -> Cow<'_, str> {
         in_lang(&self.message, self.localized.message.as_ref(), lang)

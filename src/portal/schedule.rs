@@ -159,10 +159,8 @@ impl Schedule {
                 if let (Some(due), Severity::Error) = (due, d.severity) {
                     d.severity = Severity::Warning;
                     let due = human_time(*due, self.zone);
-                    let help = match d.help.take() {
-                        Some(english) => {
-                            let text = d.localized.help.take();
-                            let help = Said { english, text };
+                    let help = match d.take_help() {
+                        Some(help) => {
                             crate::t!("schedule-fix-before.after-help", help = help, due = due)
                         }
                         None => crate::t!("schedule-fix-before", due = due),

@@ -16,7 +16,6 @@ use super::memo::{self, Incremental};
 use super::traditional::{self, Copier, Script};
 use super::view::{SectionPages, Views};
 use super::{Context, Theme, feeds};
-use crate::diag::text::Said;
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::fingerprint::RenderMemo;
 use crate::output::{CopiedFile, Output, OutputSink, SinkOutcome, SiteOutput};
@@ -158,15 +157,13 @@ pub(super) fn once_each(failed: Vec<Diagnostic>) -> Vec<Diagnostic> {
     }
     merged
         .into_iter()
-        .map(|(d, more)| match (&d.help, more) {
-            (Some(english), 1..) => {
-                let help = Said {
-                    english: english.clone(),
-                    text: d.localized.help.clone(),
-                };
-                d.help(crate::t!("render-error-more", help = help, others = more))
+        .map(|(mut d, more)| {
+            if more > 0
+                && let Some(help) = d.take_help()
+            {
+                d = d.help(crate::t!("render-error-more", help = help, others = more));
             }
-            _ => d,
+            d
         })
         .collect()
 }

@@ -66,10 +66,9 @@ pub(crate) fn feeds_of(portal: &Portal) -> Vec<FeedOf<'_>> {
 }
 
 /// Every feed and robots.txt, as the config asks.
-pub fn render_feeds(portal: &Portal) -> Vec<Output> {
+pub(crate) fn render_feeds(portal: &Portal, undated: &UndatedFeeds) -> Vec<Output> {
     let mut outputs = Vec::new();
     let config = &portal.config;
-    let undated = UndatedFeeds::of(portal);
     for list in feeds_of(portal) {
         let (title, link, ids) = match list {
             FeedOf::Site => (
@@ -90,7 +89,7 @@ pub fn render_feeds(portal: &Portal) -> Vec<Output> {
         };
         outputs.extend(feed_files(
             portal,
-            &undated,
+            undated,
             list.folder(),
             &title,
             link,
@@ -296,10 +295,11 @@ fn atom(
         xml(self_url)
     );
     let _ = writeln!(out, "<link href=\"{}\"/>", xml(link));
+    let feed_updated = newest(portal, ids, undated);
     let _ = writeln!(
         out,
         "<updated>{}</updated>\n<id>{}</id>",
-        newest(portal, ids, undated).to_rfc3339(),
+        feed_updated.to_rfc3339(),
         xml(self_url)
     );
     for id in ids {
@@ -311,7 +311,7 @@ fn atom(
             .as_ref()
             .map(|d| d.local)
             .or(published)
-            .unwrap_or_else(|| newest(portal, ids, undated));
+            .unwrap_or(feed_updated);
         out.push_str("<entry>\n");
         let _ = writeln!(out, "<title>{}</title>", xml(&meta.title));
         if let Some(published) = published {

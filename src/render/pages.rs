@@ -263,8 +263,9 @@ fn add_site_wide(renderer: &Renderer, copier: Option<&Copier>, rendered: &mut Re
         path: urls::output_file_for(&section.url.path),
         body: redirect_html(&target),
     }));
-    extra.extend(feeds::render_feeds(portal));
-    extra.extend(portal_pages::city_feeds(portal));
+    let undated = feeds::UndatedFeeds::of(portal);
+    extra.extend(feeds::render_feeds(portal, &undated));
+    extra.extend(portal_pages::city_feeds(portal, &undated));
     if portal.config.markdown.highlight_code {
         extra.push(Output {
             path: "highlight.css".into(),

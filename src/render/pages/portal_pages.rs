@@ -64,19 +64,18 @@ fn listed_pages(portal: &Portal, ids: &[PageId]) -> Vec<PageId> {
 }
 
 /// `atom.xml` / `rss.xml` for every city page.
-pub(super) fn city_feeds(portal: &Portal) -> Vec<Output> {
+pub(super) fn city_feeds(portal: &Portal, undated: &feeds::UndatedFeeds) -> Vec<Output> {
     if !portal.config.generate_feeds {
         return Vec::new();
     }
     let mut out = Vec::new();
-    let undated = feeds::UndatedFeeds::of(portal);
     for city in &portal.places.cities {
         let name = &portal.places.registry.get(city.division).name;
         let title = format!("{name} - {}", portal.config.title);
         let ids = listed_pages(portal, &city.pages);
         out.extend(feeds::feed_files(
             portal,
-            &undated,
+            undated,
             &city.path,
             &title,
             &city.permalink,

@@ -1144,10 +1144,12 @@ fn markdown_problems(
     body_line: u32,
     rendered: &Rendered,
 ) -> Vec<Diagnostic> {
-    let line_text = |line: u32| {
-        body.lines()
-            .nth(line.saturating_sub(body_line) as usize)
-            .unwrap_or("")
+    // A problem of the page at `line`, showing that line of the body.
+    let at = |d: Diagnostic, line: u32, column: u32| {
+        let mut d = d.in_file(file).at_span(Span::point(line, column));
+        let text = body.lines().nth(line.saturating_sub(body_line) as usize);
+        d.source_line = Some(text.unwrap_or("").to_owned());
+        d
     };
     let mut out: Vec<Diagnostic> = rendered
         .problems
@@ -1158,41 +1160,29 @@ fn markdown_problems(
             } else {
                 Diagnostic::warning(p.code, p.message.clone())
             };
-            let mut d = d.in_file(file).at_span(Span::point(p.line, p.column));
-            d.source_line = Some(line_text(p.line).to_owned());
-            if let Some(help) = &p.help {
-                d = d.help(help.clone());
+            let d = at(d, p.line, p.column);
+            match &p.help {
+                Some(help) => d.help(help.clone()),
+                None => d,
             }
-            d
         })
         .collect();
     let missing_alt = rendered.images.iter().filter(|i| i.alt.trim().is_empty());
     for image in missing_alt.clone().take(markdown::MAX_PROBLEMS) {
-        let mut d = Diagnostic::warning("W0202", crate::t!("markdown-no-alt", src = &image.src))
-            .in_file(file)
-            .at_span(Span::point(image.line, 1))
+        let d = Diagnostic::warning("W0202", crate::t!("markdown-no-alt", src = &image.src))
             .help(crate::t!("markdown-no-alt.help"));
-        d.source_line = Some(line_text(image.line).to_owned());
-        out.push(d);
+        out.push(at(d, image.line, 1));
     }
-    out.extend(
-        rendered
-            .images
-            .iter()
-            .filter(|i| markdown::is_on_own_computer(&i.src))
-            .take(markdown::MAX_PROBLEMS)
-            .map(|image| {
-                let mut d = Diagnostic::warning(
-                    "W0205",
-                    crate::t!("markdown-own-computer-image", src = &image.src),
-                )
-                .in_file(file)
-                .at_span(Span::point(image.line, 1))
-                .help(crate::t!("markdown-own-computer-image.help"));
-                d.source_line = Some(line_text(image.line).to_owned());
-                d
-            }),
-    );
+    let on_own_computer = rendered
+        .images
+        .iter()
+        .filter(|i| markdown::is_on_own_computer(&i.src));
+    for image in on_own_computer.take(markdown::MAX_PROBLEMS) {
+        let message = crate::t!("markdown-own-computer-image", src = &image.src);
+        let d = Diagnostic::warning("W0205", message)
+            .help(crate::t!("markdown-own-computer-image.help"));
+        out.push(at(d, image.line, 1));
+    }
     // Like Markdown problems, a page's copies of one warning are bounded.
     let more = missing_alt.count().saturating_sub(markdown::MAX_PROBLEMS);
     if more > 0 {

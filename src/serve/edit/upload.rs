@@ -8,21 +8,21 @@ use std::path::Path;
 
 use super::files::{self, SitePath};
 
-/// Extensions accepted, lower case, and whether each is a picture.
-const KINDS: &[(&str, bool)] = &[
-    ("jpg", true),
-    ("jpeg", true),
-    ("png", true),
-    ("webp", true),
-    ("gif", true),
-    ("pdf", false),
-    ("doc", false),
-    ("docx", false),
-    ("xls", false),
-    ("xlsx", false),
-    ("ppt", false),
-    ("pptx", false),
-    ("zip", false),
+/// Extensions accepted, lower case, and a picture's media type (`None`: an attachment).
+const KINDS: &[(&str, Option<&str>)] = &[
+    ("jpg", Some("image/jpeg")),
+    ("jpeg", Some("image/jpeg")),
+    ("png", Some("image/png")),
+    ("webp", Some("image/webp")),
+    ("gif", Some("image/gif")),
+    ("pdf", None),
+    ("doc", None),
+    ("docx", None),
+    ("xls", None),
+    ("xlsx", None),
+    ("ppt", None),
+    ("pptx", None),
+    ("zip", None),
 ];
 
 /// Why an upload is refused.
@@ -59,9 +59,10 @@ pub struct Uploaded {
 pub fn store(page: &SitePath, name: &str, bytes: &[u8]) -> Result<Uploaded, UploadRefused> {
     let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
     let extension = extension.to_ascii_lowercase();
-    let Some(&(_, picture)) = KINDS.iter().find(|(e, _)| *e == extension) else {
+    let Some(&(_, media_type)) = KINDS.iter().find(|(e, _)| *e == extension) else {
         return Err(UploadRefused::Kind(name.to_owned()));
     };
+    let picture = media_type.is_some();
     if !content_matches(&extension, bytes) {
         return Err(UploadRefused::Content(name.to_owned()));
     }
@@ -103,14 +104,8 @@ fn free_name(folder: &Path, slug: &str, extension: &str) -> String {
 /// `jpg`, `image/jpeg`), when it is of a kind an upload accepts.
 pub fn picture_kind(name: &str) -> Option<(String, &'static str)> {
     let extension = name.rsplit_once('.')?.1.to_ascii_lowercase();
-    let kind = match extension.as_str() {
-        "jpg" | "jpeg" => "image/jpeg",
-        "png" => "image/png",
-        "webp" => "image/webp",
-        "gif" => "image/gif",
-        _ => return None,
-    };
-    Some((extension, kind))
+    let (_, media_type) = KINDS.iter().find(|(e, _)| *e == extension)?;
+    Some((extension, (*media_type)?))
 }
 
 /// Whether `bytes` start as files of `extension` (lower case) do.

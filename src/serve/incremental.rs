@@ -77,6 +77,8 @@ impl Preview {
         let mut preview = Preview::unbuilt(options, lang);
         let first = preview.rebuild(&ChangeSet::everything());
         if first.is_err() {
+            // The render memo fills only when a build succeeds, so no later build
+            // takes an output from the notice as if the site had rendered it.
             preview.snapshot = Arc::new(Snapshot::not_built(lang));
         }
         (preview, first)
@@ -129,10 +131,6 @@ impl Preview {
         early: &mut dyn FnMut(Arc<Snapshot>, &[String]),
     ) -> Result<Update, Diagnostics> {
         self.forget(changes);
-        if self.snapshot.is_not_built() {
-            // What a failed build memoised would be looked for in the notice.
-            self.cache.clear();
-        }
         let before = self.snapshot.clone();
         let mut published: Vec<(String, Arc<[u8]>)> = Vec::new();
         let mut publish_early = |outputs: &[Output]| {
@@ -249,7 +247,6 @@ fn with_outputs(previous: &Snapshot, outputs: &[Output]) -> (Arc<Snapshot>, Vec<
         copies: previous.copies.clone(),
         notices: previous.notices.clone(),
         bounds: previous.bounds.clone(),
-        not_built: previous.not_built,
     };
     (Arc::new(snapshot), changed)
 }
@@ -304,7 +301,6 @@ fn next_snapshot(
         copies,
         notices,
         bounds,
-        not_built: false,
     };
     Ok((snapshot, changed, rebuilt.warnings))
 }

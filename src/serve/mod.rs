@@ -66,9 +66,6 @@ pub struct Snapshot {
     notices: Arc<waiting::Notices>,
     /// Where copied files may really be; without bounds none is served.
     bounds: Option<Arc<SiteBounds>>,
-    /// Whether this is [`Snapshot::not_built`]'s notice, which no build may take an
-    /// unchanged output from.
-    not_built: bool,
 }
 
 impl Snapshot {
@@ -86,7 +83,6 @@ impl Snapshot {
             copies,
             notices: Arc::default(),
             bounds: Some(bounds),
-            not_built: false,
         }
     }
 
@@ -101,14 +97,8 @@ impl Snapshot {
                 ("index.html".to_owned(), page.clone()),
                 ("404.html".to_owned(), page),
             ]),
-            not_built: true,
             ..Snapshot::default()
         }
-    }
-
-    /// Whether this is the notice served before the site was ever built.
-    pub fn is_not_built(&self) -> bool {
-        self.not_built
     }
 
     /// The bytes of an output path (`news/x/index.html`), a copied file read whole:
@@ -131,7 +121,6 @@ impl Snapshot {
             copies: self.copies.clone(),
             notices: self.notices.clone(),
             bounds: self.bounds.clone(),
-            not_built: self.not_built,
         }
     }
 
@@ -303,13 +292,20 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
     }
     let mut watcher = watch::Watcher::start(&build.root)?;
     let (mut preview, first) = Preview::start_or_wait(build.clone(), options.lang);
-    let first_problems = match &first {
-        Ok(update) => update.warnings.clone(),
-        Err(problems) => problems.clone(),
+    let (first, first_problems) = match first {
+        Ok(update) => {
+            let warnings = update.warnings.clone();
+            (Some(update), warnings)
+        }
+        Err(problems) => (None, problems),
     };
-    match &first {
-        Ok(_) => announce_warnings(&first_problems, options.lang, &announce),
-        Err(problems) => announce(&human(problems, options.lang)),
+    // The errors of a first build that failed, as the terminal and the pages show them.
+    let failure = first
+        .is_none()
+        .then(|| human(&first_problems, options.lang));
+    match &failure {
+        None => announce_warnings(&first_problems, options.lang, &announce),
+        Some(text) => announce(text),
     }
     if !is_loopback(&options.bind) {
         announce(&crate::t!("serve-reachable", bind = &options.bind).render(options.lang));
@@ -335,8 +331,8 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
         problems: std::sync::Mutex::new(first_problems.iter().cloned().collect()),
         root,
     });
-    if first.is_err() {
-        shared.hub.failed(&human(&first_problems, options.lang));
+    if let Some(text) = &failure {
+        shared.hub.failed(text);
     }
     let answering = shared.clone();
     listen::answer_in_background(listener, move |r| answer(r, &answering));
@@ -353,8 +349,8 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
         announce(&crate::t!("serve-editor-listening", address = origin).render(options.lang));
     }
     match &first {
-        Ok(update) => announce_publication(update, options.verbose, options.lang, &announce),
-        Err(_) => announce(&crate::t!("serve-not-built-yet").render(options.lang)),
+        Some(update) => announce_publication(update, options.verbose, options.lang, &announce),
+        None => announce(&crate::t!("serve-not-built-yet").render(options.lang)),
     }
     let watching = shared.clone();
     std::thread::spawn(move || {

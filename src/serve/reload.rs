@@ -230,6 +230,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_script_knows_the_mark_of_the_page_shown_before_any_build() {
+        let selector = format!("meta[name=\"{}\"]", super::super::NOT_BUILT_MARK);
+        assert!(SCRIPT.contains(&selector), "{selector}");
+    }
+
+    #[test]
     fn script_goes_before_the_last_body_end() {
         let html = b"<html><body><p>&lt;/body&gt;</p></BODY></html>";
         let at = script_offset(html);

@@ -177,6 +177,20 @@ fn index_of(dir: &Path) -> serde_json::Value {
     serde_json::from_str(&text).unwrap()
 }
 
+/// The cache's index cut in half, as an interrupted save leaves it.
+fn truncate_index(dir: &Path) {
+    let index = dir.join("ci-cache/index.json");
+    let text = std::fs::read(&index).unwrap();
+    std::fs::write(&index, &text[..text.len() / 2]).unwrap();
+}
+
+/// The blob the cache keeps of the output `path`.
+fn blob_of(dir: &Path, path: &str) -> PathBuf {
+    let index = index_of(dir);
+    let hash = index["outputs"][path]["hash"].as_str().unwrap();
+    dir.join("ci-cache/blobs").join(&hash[..2]).join(hash)
+}
+
 #[test]
 fn a_cache_of_another_menhu_is_not_trusted() {
     let site = Site::empty();
@@ -256,20 +270,14 @@ fn a_truncated_or_garbled_cache_is_a_note_and_a_clean_build() {
     let site = Site::empty();
     let dir = demo(&site);
     cached_build(&dir);
-    let index = dir.join("ci-cache/index.json");
-    let text = std::fs::read(&index).unwrap();
-    std::fs::write(&index, &text[..text.len() / 2]).unwrap();
+    truncate_index(&dir);
     let stderr = assert_cached_equals_clean(&dir, "truncated index");
     assert_contains(&stderr, "W0501");
     assert_contains(&stderr, "is damaged");
     assert_eq!(reuse_counts(&stderr).1, 0);
 
     // A blob with other bytes of the same length: found when read, never written out.
-    let home = index_of(&dir)["outputs"]["index.html"]["hash"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let blob = dir.join("ci-cache/blobs").join(&home[..2]).join(&home);
+    let blob = blob_of(&dir, "index.html");
     let mut bytes = std::fs::read(&blob).unwrap();
     let last = bytes.len() - 2;
     bytes[last] ^= 1;
@@ -292,9 +300,7 @@ fn why_a_cache_is_damaged_is_said_in_the_language_of_the_run() {
     let site = Site::empty();
     let dir = demo(&site);
     cached_build(&dir);
-    let index = dir.join("ci-cache/index.json");
-    let text = std::fs::read(&index).unwrap();
-    std::fs::write(&index, &text[..text.len() / 2]).unwrap();
+    truncate_index(&dir);
     let cache = dir.join("ci-cache");
     let chinese = [("TZ", "UTC"), ("MENHU_LANG", "zh-Hans")];
     let run = menhu_env(
@@ -308,11 +314,7 @@ fn why_a_cache_is_damaged_is_said_in_the_language_of_the_run() {
     assert_not_contains(&run.stderr, "is not an index");
 
     // A blob gone: named as the copy of an output, missing or of another size.
-    let home = index_of(&dir)["outputs"]["index.html"]["hash"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    std::fs::remove_file(dir.join("ci-cache/blobs").join(&home[..2]).join(&home)).unwrap();
+    std::fs::remove_file(blob_of(&dir, "index.html")).unwrap();
     let run = menhu_env(
         &dir,
         &["build", "--cache", cache.to_str().unwrap()],

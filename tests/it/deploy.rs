@@ -44,6 +44,17 @@ fn demo(site: &Site, deploy: &str) -> PathBuf {
     dir
 }
 
+/// [`demo`] deploying to the folder `target` (the target named `share`).
+fn folder_demo(site: &Site, target: &Path) -> PathBuf {
+    demo(
+        site,
+        &format!(
+            "[deploy.targets.share]\ntype = \"folder\"\npath = \"{}\"\n",
+            target.display()
+        ),
+    )
+}
+
 fn build(dir: &Path) {
     let run = menhu_env(
         dir,
@@ -149,13 +160,7 @@ fn assert_second_deploy_uploads_only_the_edit(
 fn a_folder_deploy_uploads_what_changed_and_deletes_what_went() {
     let site = Site::empty();
     let target = site.path("www");
-    let dir = demo(
-        &site,
-        &format!(
-            "[deploy.targets.share]\ntype = \"folder\"\npath = \"{}\"\n",
-            target.display()
-        ),
-    );
+    let dir = folder_demo(&site, &target);
     let dry = deploy_run(&dir, &["--dry-run"], &[]);
     assert_eq!(dry.code, 0, "{}", dry.stderr);
     assert_contains(&dry.stderr, "  upload  index.html\n");
@@ -222,13 +227,7 @@ fn a_folder_target_that_cannot_be_written_says_what_to_check() {
     let site = Site::empty();
     let target = site.path("www");
     std::fs::write(&target, "a file where the share should be").unwrap();
-    let dir = demo(
-        &site,
-        &format!(
-            "[deploy.targets.share]\ntype = \"folder\"\npath = \"{}/site\"\n",
-            target.display()
-        ),
-    );
+    let dir = folder_demo(&site, &target.join("site"));
     let run = deploy_run(&dir, &[], &[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_contains(&run.stderr, "error[E0820]: cannot create");
@@ -245,13 +244,7 @@ fn a_folder_target_that_cannot_be_written_says_what_to_check() {
 fn a_killed_deploy_resumes_where_its_manifest_says() {
     let site = Site::empty();
     let target = site.path("www");
-    let dir = demo(
-        &site,
-        &format!(
-            "[deploy.targets.share]\ntype = \"folder\"\npath = \"{}\"\n",
-            target.display()
-        ),
-    );
+    let dir = folder_demo(&site, &target);
     let total = snapshot(&dir.join("public")).len();
     // Killed after 60 uploads: the manifest was last written after the 50th.
     let killed = deploy_run(&dir, &[], &[("MENHU_DEPLOY_STOP_AFTER", "60")]);
@@ -280,13 +273,7 @@ fn a_killed_deploy_resumes_where_its_manifest_says() {
 fn a_page_uploaded_by_a_killed_deploy_and_then_taken_down_is_deleted() {
     let site = Site::empty();
     let target = site.path("www");
-    let dir = demo(
-        &site,
-        &format!(
-            "[deploy.targets.share]\ntype = \"folder\"\npath = \"{}\"\n",
-            target.display()
-        ),
-    );
+    let dir = folder_demo(&site, &target);
     let page = "news/tzgg/lin-shi/index.html";
     let plan = deploy(&dir, &["--dry-run"], &[]);
     let uploads = plan["uploaded"].as_array().unwrap();

@@ -108,6 +108,12 @@ fn new_bundle(root: &Path) -> PathBuf {
         .expect("the new page became a bundle")
 }
 
+/// The online editor opened on the page `rel` (`content/news/a.md`).
+fn edit_page(editor: &EditServer, rel: &str) -> Browser {
+    let page = rel.replace('/', "%2F");
+    Browser::open(&format!("{}/_menhu/edit/#edit={page}", editor.origin()))
+}
+
 #[test]
 fn an_editor_writes_a_news_item_with_a_city_and_a_photo_and_a_reviewer_approves_it() {
     let test = "an_editor_writes_a_news_item_with_a_city_and_a_photo_and_a_reviewer_approves_it";
@@ -270,10 +276,7 @@ fn edits_not_saved_are_never_dropped_without_asking() {
     let site = edit_site();
     let before = std::fs::read_to_string(site.path("content/news/a.md")).expect("the page");
     let editor = EditServer::start(&site);
-    let mut browser = Browser::open(&format!(
-        "{}/_menhu/edit/#edit=content%2Fnews%2Fa.md",
-        editor.origin()
-    ));
+    let mut browser = edit_page(&editor, "content/news/a.md");
     browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
     assert_eq!(browser.eval(LEAVING_IS_HELD), false, "nothing typed yet");
 
@@ -334,10 +337,7 @@ fn a_phone_photo_too_large_to_publish_as_it_is_shows_in_the_body_editor() {
     }
     let site = photo_bundle_site();
     let editor = EditServer::start(&site);
-    let mut browser = Browser::open(&format!(
-        "{}/_menhu/edit/#edit=content%2Fnews%2Fb%2Findex.md",
-        editor.origin()
-    ));
+    let mut browser = edit_page(&editor, "content/news/b/index.md");
     browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
     browser.wait_until(
         "(function () { var img = document.querySelector('#body-editor img'); \
@@ -357,10 +357,7 @@ fn a_long_address_in_a_problem_never_widens_the_editor_on_a_phone() {
         "+++\ntitle = \"从 Word 粘贴\"\n+++\n\n![](file:///C:/Users/kx/AppData/Local/Temp/msohtmlclip1/01/clip_image002.jpg)\n",
     );
     let editor = EditServer::start(&site);
-    let mut browser = Browser::open(&format!(
-        "{}/_menhu/edit/#edit=content%2Fnews%2Fword.md",
-        editor.origin()
-    ));
+    let mut browser = edit_page(&editor, "content/news/word.md");
     let size = serde_json::json!({
         "width": 390, "height": 900, "deviceScaleFactor": 1, "mobile": true,
     });

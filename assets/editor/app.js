@@ -143,9 +143,11 @@
   // ---- a page -------------------------------------------------------------------
   function openPage(path) {
     showView("edit");
+    $("open-error").hidden = true;
+    $("edit-grid").hidden = false;
     say("正在打开……");
     return request("page?path=" + encodeURIComponent(path)).then(function (data) {
-      if (data.error) { say(data.error, true); return; }
+      if (data.error) { cannotOpen(path, data.error); return; }
       state.page = data;
       fillForm(data);
       startBodyEditor(data);
@@ -154,6 +156,20 @@
       say("");
       $("edit-title").focus && $("edit-title").setAttribute("tabindex", "-1");
     });
+  }
+
+  // A page that cannot be opened: why, in place of the form, which would otherwise
+  // still show (and save into) the page opened before.
+  function cannotOpen(path, error) {
+    state.page = null;
+    $("edit-title").textContent = "打不开这篇稿件";
+    $("edit-path").textContent = path;
+    $("edit-status").textContent = "";
+    $("edit-status").className = "badge";
+    $("edit-grid").hidden = true;
+    $("open-error").textContent = error;
+    $("open-error").hidden = false;
+    say("");
   }
 
   function textOf(value) {

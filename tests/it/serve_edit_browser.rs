@@ -370,3 +370,31 @@ fn a_long_address_in_a_problem_never_widens_the_editor_on_a_phone() {
         "the problem's address widens the editor"
     );
 }
+
+/// A page whose front matter does not parse: the editor says why where the form was,
+/// in view, instead of leaving the form of the page opened before (which a save would
+/// have written into).
+#[test]
+fn a_page_that_cannot_be_opened_says_why_in_place_of_the_form() {
+    let test = "a_page_that_cannot_be_opened_says_why_in_place_of_the_form";
+    if !browser_available(test) {
+        return;
+    }
+    let site = edit_site();
+    site.write("content/news/b.md", "+++\ntitle = \"第二篇\n+++\n正文。\n");
+    let editor = EditServer::start(&site);
+    let mut browser = edit_page(&editor, "content/news/a.md");
+    browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
+    browser.eval("location.hash = '#edit=' + encodeURIComponent('content/news/b.md')");
+    browser.wait_until("!document.getElementById('open-error').hidden");
+    let text = browser.eval("document.getElementById('open-error').textContent");
+    assert_contains(text.as_str().unwrap_or(""), "开头的设置写错了");
+    assert_eq!(
+        browser.eval("document.getElementById('edit-grid').hidden"),
+        true
+    );
+    assert_eq!(browser.eval("window.menhuEditor.state.page === null"), true);
+    let in_view =
+        "document.getElementById('open-error').getBoundingClientRect().bottom <= innerHeight";
+    assert_eq!(browser.eval(in_view), true, "the reason is out of sight");
+}

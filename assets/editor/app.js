@@ -164,8 +164,7 @@
     state.page = null;
     $("edit-title").textContent = "打不开这篇稿件";
     $("edit-path").textContent = path;
-    $("edit-status").textContent = "";
-    $("edit-status").className = "badge";
+    $("edit-status").hidden = true;
     $("edit-grid").hidden = true;
     $("open-error").textContent = error;
     $("open-error").hidden = false;
@@ -184,6 +183,7 @@
     var badge = $("edit-status");
     badge.textContent = STATUS[page.status];
     badge.className = "badge " + page.status;
+    badge.hidden = false;
     TEXT_KEYS.forEach(function (key) { $("m-" + key).value = textOf(page.fields[key]); });
     $("m-tags").value = textOf(page.fields.tags);
     NUMBER_KEYS.forEach(function (key) { $("m-" + key).value = textOf(page.fields[key]); });

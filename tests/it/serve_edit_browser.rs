@@ -394,6 +394,8 @@ fn a_page_that_cannot_be_opened_says_why_in_place_of_the_form() {
         true
     );
     assert_eq!(browser.eval("window.menhuEditor.state.page === null"), true);
+    let badge_shown = "document.getElementById('edit-status').offsetWidth > 0";
+    assert_eq!(browser.eval(badge_shown), false, "an empty status badge");
     let in_view =
         "document.getElementById('open-error').getBoundingClientRect().bottom <= innerHeight";
     assert_eq!(browser.eval(in_view), true, "the reason is out of sight");

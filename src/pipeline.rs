@@ -961,6 +961,7 @@ pub fn markdown_options(config: &Config) -> MarkdownOptions {
         external_links_no_referrer: m.external_links_no_referrer,
         render_raw_html: m.render_raw_html,
         summary_chars: config.summary_chars,
+        hard_wraps: m.hard_wraps,
     }
 }
 

@@ -156,6 +156,8 @@ pub struct MarkdownConfig {
     pub external_links_no_referrer: bool,
     /// Whether raw HTML in Markdown is passed through.
     pub render_raw_html: bool,
+    /// Whether a line break inside a paragraph is kept as a line break (`<br>`).
+    pub hard_wraps: bool,
 }
 
 /// How text becomes a slug (Zola's names).

@@ -135,6 +135,7 @@ pub(crate) struct RawMarkdown {
     pub external_links_no_follow: bool,
     pub external_links_no_referrer: bool,
     pub render_raw_html: Option<bool>,
+    pub hard_wraps: Option<bool>,
 }
 
 /// `[markdown.highlighting]` (Zola 0.22).

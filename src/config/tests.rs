@@ -48,7 +48,7 @@ fn minimal_file_gets_menhu_defaults() {
     assert!(config.taxonomies[0].render && !config.taxonomies[0].feed);
     assert!(config.markdown.highlight_code);
     assert_eq!(config.markdown.insert_anchor_links, "none");
-    assert!(config.markdown.render_raw_html);
+    assert!(config.markdown.render_raw_html && config.markdown.hard_wraps);
     assert_eq!(config.slugify.paths, SlugStrategy::On);
     assert_eq!(config.slugify.taxonomies, SlugStrategy::On);
     assert_eq!(config.slugify.anchors, SlugStrategy::Safe);
@@ -62,8 +62,25 @@ fn zola_config_toml_gets_zola_defaults() {
     let (config, _) = parse_ok("config.toml", MINIMAL);
     assert!(!config.generate_feeds);
     assert!(config.taxonomies.is_empty());
-    assert!(!config.markdown.highlight_code);
+    assert!(!config.markdown.highlight_code && !config.markdown.hard_wraps);
     assert_eq!(config.default_language, "zh-Hans");
+}
+
+#[test]
+fn line_breaks_are_kept_by_default_on_chinese_menhu_sites_only() {
+    let site = |extra: &str| parse_ok("site-config.toml", &format!("{MINIMAL}{extra}")).0;
+    for language in ["zh", "zh-Hant", "zh-Hans-CN"] {
+        let config = site(&format!("default_language = \"{language}\"\n"));
+        assert!(config.markdown.hard_wraps, "{language}");
+    }
+    for language in ["en", "ug", "zhx"] {
+        let config = site(&format!("default_language = \"{language}\"\n"));
+        assert!(!config.markdown.hard_wraps, "{language}");
+    }
+    let off = site("[markdown]\nhard_wraps = false\n");
+    assert!(!off.markdown.hard_wraps);
+    let on = site("default_language = \"en\"\n[markdown]\nhard_wraps = true\n");
+    assert!(on.markdown.hard_wraps);
 }
 
 #[test]
@@ -102,6 +119,7 @@ external_links_target_blank = true
 external_links_no_follow = true
 external_links_no_referrer = true
 render_raw_html = false
+hard_wraps = false
 
 [slugify]
 paths = "safe"
@@ -140,7 +158,7 @@ links = ["a", "b"]
         }]
     );
     let m = &config.markdown;
-    assert!(!m.highlight_code && m.smart_punctuation && !m.render_raw_html);
+    assert!(!m.highlight_code && m.smart_punctuation && !m.render_raw_html && !m.hard_wraps);
     assert!(
         m.external_links_target_blank && m.external_links_no_follow && m.external_links_no_referrer
     );

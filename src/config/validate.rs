@@ -91,6 +91,7 @@ pub(crate) fn validate(
     let directories = portal::directories(raw.directories, text, &mut problems);
     let default_language = language_tag(raw.default_language);
     let timezone = super::timezone::timezone(raw.timezone.as_ref(), &default_language, &mut report);
+    let markdown = markdown(raw.markdown, flavour, &default_language, &mut report);
     Config {
         file: file.to_path_buf(),
         base_url,
@@ -110,7 +111,7 @@ pub(crate) fn validate(
         traditional: raw.traditional.unwrap_or(false),
         build_cache: raw.build_cache.unwrap_or(false),
         taxonomies,
-        markdown: markdown(raw.markdown, flavour, &mut report),
+        markdown,
         slugify: slugify(&raw.slugify),
         summary_chars: raw.summary_chars.unwrap_or(DEFAULT_SUMMARY_CHARS),
         paginate_by,
@@ -265,7 +266,12 @@ fn feed_filenames(plural: Option<Vec<String>>, singular: Option<String>) -> Vec<
 }
 
 /// `[markdown]`; Zola 0.22's `[markdown.highlighting]` turns highlighting on.
-fn markdown(raw: RawMarkdown, flavour: Flavour, report: &mut Report<'_>) -> MarkdownConfig {
+fn markdown(
+    raw: RawMarkdown,
+    flavour: Flavour,
+    default_language: &str,
+    report: &mut Report<'_>,
+) -> MarkdownConfig {
     let highlighting = raw.highlighting.unwrap_or_default();
     if let Some(style) = &highlighting.style
         && *style.get_ref() == RawHighlightStyle::Inline
@@ -291,7 +297,19 @@ fn markdown(raw: RawMarkdown, flavour: Flavour, report: &mut Report<'_>) -> Mark
         external_links_no_follow: raw.external_links_no_follow,
         external_links_no_referrer: raw.external_links_no_referrer,
         render_raw_html: raw.render_raw_html.unwrap_or(true),
+        hard_wraps: raw
+            .hard_wraps
+            .unwrap_or_else(|| breaks_lines_by_default(flavour, default_language)),
     }
+}
+
+/// Whether a line break inside a paragraph is a line break unless the site says. In
+/// Chinese text a break between two lines of one paragraph has no other use (kept as
+/// CommonMark has it, it shows as a stray space between two characters), and Word and
+/// the online editor show it as a line break, so a Chinese menhu site keeps it. Zola
+/// sites and sites in other languages keep CommonMark's rule.
+fn breaks_lines_by_default(flavour: Flavour, default_language: &str) -> bool {
+    flavour == Flavour::Menhu && (default_language == "zh" || default_language.starts_with("zh-"))
 }
 
 fn anchor_links(raw: Option<RawAnchorLinks>) -> &'static str {

@@ -207,6 +207,10 @@ impl<'a> State<'a, '_> {
             }
             Event::Html(html) => self.raw_html(html, false),
             Event::InlineHtml(html) => self.raw_html(html, true),
+            Event::SoftBreak if self.ctx.opts.hard_wraps => {
+                self.pass.text.push('\n');
+                self.emit(Event::HardBreak);
+            }
             Event::SoftBreak => {
                 self.pass.text.push(' ');
                 self.emit(Event::SoftBreak);
@@ -363,6 +367,14 @@ impl<'a> State<'a, '_> {
     }
 
     fn text(&mut self, text: CowStr<'a>) {
+        let text = if matches!(self.out.last(), Some(Event::Start(Tag::Paragraph))) {
+            match without_typed_indent(text) {
+                Some(text) => text,
+                None => return,
+            }
+        } else {
+            text
+        };
         if !shortcodes::may_hold_placeholder(&text) {
             self.plain(&text);
             return self.emit(Event::Text(text));
@@ -593,6 +605,19 @@ impl<'a> State<'a, '_> {
         }
         self.emit(Event::InlineHtml(CowStr::from(open)));
     }
+}
+
+/// The text opening a paragraph without the full-width or no-break spaces typed before
+/// it (`　　` from Word or a government page), or `None` when nothing else is left. A
+/// portal theme indents the first line of each paragraph itself (`text-indent: 2em`):
+/// the typed spaces would indent it twice, and the summary would begin with them.
+fn without_typed_indent(text: CowStr<'_>) -> Option<CowStr<'_>> {
+    let is_indent = |c: char| c == '\u{3000}' || c == '\u{a0}';
+    if !text.starts_with(is_indent) {
+        return Some(text);
+    }
+    let rest = text.trim_start_matches(is_indent);
+    (!rest.is_empty()).then(|| CowStr::from(rest.to_owned()))
 }
 
 /// True for `<!-- more -->` (spacing free).

@@ -61,6 +61,8 @@ pub struct MarkdownOptions {
     pub render_raw_html: bool,
     /// Length of the automatic summary, in characters.
     pub summary_chars: usize,
+    /// A line break inside a paragraph (a soft break) is rendered as `<br>`.
+    pub hard_wraps: bool,
 }
 
 impl Default for MarkdownOptions {
@@ -75,6 +77,7 @@ impl Default for MarkdownOptions {
             external_links_no_referrer: false,
             render_raw_html: true,
             summary_chars: 120,
+            hard_wraps: false,
         }
     }
 }

@@ -464,6 +464,57 @@ fn smart_punctuation_when_asked() {
 }
 
 #[test]
+fn a_line_break_inside_a_paragraph_is_a_line_break_when_the_site_keeps_them() {
+    let body = "联系人：张三\n联系电话：0774-1234567\n\n- 一\n  二\n\n> 甲\n> 乙\n";
+    let kept = MarkdownOptions {
+        hard_wraps: true,
+        ..MarkdownOptions::default()
+    };
+    let r = render_with(body, 1, &kept);
+    assert!(
+        r.html.contains("<p>联系人：张三<br />\n联系电话"),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("一<br />\n二"), "{}", r.html);
+    assert!(r.html.contains("甲<br />\n乙"), "{}", r.html);
+    assert!(r.text.starts_with("联系人：张三\n联系电话"), "{}", r.text);
+    let joined = render_text(body);
+    assert!(
+        joined.html.contains("<p>联系人：张三\n联系电话"),
+        "{}",
+        joined.html
+    );
+    assert!(!joined.html.contains("<br"), "{}", joined.html);
+    let code = render_with("```\na\nb\n```\n", 1, &kept);
+    assert!(!code.html.contains("<br"), "{}", code.html);
+}
+
+#[test]
+fn spaces_typed_to_indent_a_paragraph_are_left_to_the_theme() {
+    let r = render_text(
+        "\u{3000}\u{3000}第一段。\n\n&#12288;&#12288;第二段。\n\n\u{a0}\u{a0}第三段\u{3000}中间的空格留着。\n\n- \u{3000}列表项\n\n`\u{3000}代码`\n",
+    );
+    assert!(r.html.contains("<p>第一段。</p>"), "{}", r.html);
+    assert!(r.html.contains("<p>第二段。</p>"), "{}", r.html);
+    assert!(
+        r.html.contains("<p>第三段\u{3000}中间的空格留着。</p>"),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("<li>\u{3000}列表项</li>"), "{}", r.html);
+    assert!(r.html.contains("<code>\u{3000}代码</code>"), "{}", r.html);
+    assert!(r.text.starts_with("第一段。\n第二段。"), "{}", r.text);
+    assert!(
+        r.summary_html.starts_with("<p>第一段。</p>"),
+        "{}",
+        r.summary_html
+    );
+    let only_spaces = render_text("\u{3000}\u{3000}\n");
+    assert_eq!(only_spaces.text, "");
+}
+
+#[test]
 fn plain_text_has_no_markup() {
     let r = render_text(
         "# 标题\n\n正文 **粗** &amp; [链接](/a)\n第二行\n\n```\nlet x = 1;\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",

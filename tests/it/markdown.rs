@@ -17,6 +17,33 @@ fn page_site(body: &str) -> Site {
     site
 }
 
+/// What a Word paste, or the online editor, leaves in a Chinese page: paragraphs indented
+/// with full-width spaces, and lines broken inside a paragraph (Shift+Enter).
+const AS_PASTED_FROM_WORD: &str = "\u{3000}\u{3000}市科协于近日组织开展了科普进社区活动。\n\n联系人：张三\n联系电话：0774-1234567\n";
+
+#[test]
+fn a_chinese_page_keeps_its_line_breaks_and_is_indented_once() {
+    let site = page_site(AS_PASTED_FROM_WORD);
+    site.write(
+        "templates/page.html",
+        "<meta name=\"description\" content=\"{{ page.summary | striptags }}\">{{ page.content | safe }}",
+    );
+    site.build();
+    let html = site.output("news/a/index.html");
+    assert_contains(&html, "<p>市科协于近日组织开展了科普进社区活动。</p>");
+    assert_contains(&html, "content=\"市科协于近日");
+    assert_contains(&html, "<p>联系人：张三<br />\n联系电话：0774-1234567</p>");
+    assert_not_contains(&html, "\u{3000}");
+
+    site.write(
+        "site-config.toml",
+        &format!("{MINIMAL_CONFIG}[markdown]\nhard_wraps = false\n"),
+    );
+    site.build();
+    let joined = site.output("news/a/index.html");
+    assert_contains(&joined, "<p>联系人：张三\n联系电话：0774-1234567</p>");
+}
+
 #[test]
 fn gfm_extensions_render() {
     let site = page_site(

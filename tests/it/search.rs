@@ -600,7 +600,8 @@ fn chromium() -> Option<&'static str> {
 
 /// Builds the demo portal, serves the output as plain static files (the preview
 /// server's live-reload connection would keep the page loading forever) and loads its
-/// search page in headless Chromium with a Traditional-script query linked by `?q=`.
+/// search page in headless Chromium with a Traditional-script query linked by `?q=`, and
+/// the Traditional copy's search page with a Simplified one.
 #[test]
 fn the_demo_search_page_shows_results_in_chromium() {
     let Some(browser) = chromium() else { return };
@@ -640,6 +641,24 @@ fn the_demo_search_page_shows_results_in_chromium() {
     assert_contains(&hant, "aria-live=\"polite\">找到 ");
     assert_contains(&hant, "<mark>梧州市科協</mark>");
     assert_contains(&hant, &format!("href=\"http://127.0.0.1:{port}/zh-hant/"));
+    // The form's own words are in Traditional there too, none left in Simplified.
+    assert_contains(&hant, ">搜索關鍵詞</label>");
+    assert_contains(&hant, "placeholder=\"輸入關鍵詞，如 梧州市科協\"");
+    assert_contains(&hant, ">顯示更多結果</button>");
+    assert!(!hant.contains("关键词"), "{hant}");
+    // The 简体/繁體 switch keeps the query: the reader stays on the same results.
+    assert_contains(
+        &dom,
+        &format!(
+            "class=\"script-switch\" href=\"http://127.0.0.1:{port}/zh-hant/search/?q=%E6%A2%A7%E5%B7%9E%E5%B8%82%E7%A7%91%E5%8D%94\""
+        ),
+    );
+    assert_contains(
+        &hant,
+        &format!(
+            "class=\"script-switch\" href=\"http://127.0.0.1:{port}/search/?q=%E6%A2%A7%E5%B7%9E%E5%B8%82%E7%A7%91%E5%8D%8F\""
+        ),
+    );
 }
 
 /// Whether both Chromium and `node` are there to drive it (each says why not, or fails

@@ -9,10 +9,10 @@ const NAMES = { section: '栏目', province: '省份', city: '城市', tag: '标
 const app = document.getElementById('search-app');
 const el = (tag, props = {}, ...kids) => { const e = Object.assign(document.createElement(tag), props); e.append(...kids); return e; };
 
-const input = el('input', { type: 'search', id: 'search-q', name: 'q', autocomplete: 'off', placeholder: '输入关键词，如 梧州市科协' });
-const form = el('form', { className: 'search-page-form', role: 'search' },
-  el('label', { htmlFor: 'search-q', className: 'visually-hidden', textContent: '搜索关键词' }), input,
-  el('button', { type: 'submit', textContent: '搜索' }));
+const input = el('input', { type: 'search', id: 'search-q', name: 'q', autocomplete: 'off' });
+const inputLabel = el('label', { htmlFor: 'search-q', className: 'visually-hidden' });
+const submit = el('button', { type: 'submit' });
+const form = el('form', { className: 'search-page-form', role: 'search' }, inputLabel, input, submit);
 const status = el('p', { className: 'search-status', role: 'status' });
 status.setAttribute('aria-live', 'polite');
 const facetsBox = el('div', { className: 'search-facets' });
@@ -25,20 +25,41 @@ const wide = matchMedia('(min-width: 40.01rem)');
 filtersPanel.open = wide.matches;
 wide.addEventListener('change', () => { filtersPanel.open = wide.matches; });
 const list = el('ol', { className: 'search-results' });
-const more = el('button', { type: 'button', className: 'search-more', textContent: '显示更多结果', hidden: true });
+const more = el('button', { type: 'button', className: 'search-more', hidden: true });
 app.append(form, status, el('div', { className: 'search-body' }, filtersPanel, el('div', {}, list, more)));
 
 // On the Traditional copy of the site the index (kept in Simplified) is shared: results
 // link to the Traditional pages and show in Traditional, through a character table.
 const traditional = /^zh-(hant|tw|hk|mo)/i.test(document.documentElement.lang);
-let s2t = null;
+let s2t = null, scriptTable = null;
 const script = (text) => (s2t ? [...text].map((c) => s2t.get(c) ?? c).join('') : text);
-async function loadScriptTable() {
-  if (!traditional || s2t) return;
-  const { s, t } = await (await fetch(new URL('s2t.json', here))).json();
-  const from = [...s], to = [...t];
-  s2t = new Map(from.map((c, i) => [c, to[i]]));
+function loadScriptTable() {
+  if (!traditional) return Promise.resolve();
+  scriptTable ??= fetch(new URL('s2t.json', here)).then((r) => r.json()).then(({ s, t }) => {
+    const from = [...s], to = [...t];
+    s2t = new Map(from.map((c, i) => [c, to[i]]));
+    labelForm();
+  }, (e) => { scriptTable = null; throw e; });
+  return scriptTable;
 }
+
+// The form's own words, in Traditional too once the table is there.
+function labelForm() {
+  inputLabel.textContent = script('搜索关键词');
+  input.placeholder = script('输入关键词，如 梧州市科协');
+  submit.textContent = script('搜索');
+  more.textContent = script('显示更多结果');
+}
+labelForm();
+
+// The links to this page in the other script (the theme's 简体/繁體 switch) carry the
+// query and filters along, so that switching keeps the results in view.
+const sitePath = (path) => {
+  const rest = path.startsWith(root.pathname) ? path.slice(root.pathname.length) : null;
+  return rest?.replace(/^zh-hant\//, '');
+};
+const otherScripts = [...document.querySelectorAll('a[hreflang]')].filter((a) =>
+  a.origin === location.origin && a.pathname !== location.pathname && sitePath(a.pathname) === sitePath(location.pathname));
 
 const params = new URLSearchParams(location.search);
 const filters = {};
@@ -62,16 +83,18 @@ function syncUrl() {
   if (input.value.trim()) p.set('q', input.value.trim());
   for (const [k, v] of Object.entries(filters)) p.set(k, v);
   history.replaceState(null, '', `${location.pathname}${p.size ? `?${p}` : ''}`);
+  for (const a of otherScripts) a.search = p.size ? `?${p}` : '';
 }
 
 async function run(retried = false) {
   const mine = ++seq, q = input.value.trim();
   syncUrl();
-  if (!q) { clearResults(); status.textContent = '请输入关键词。'; return; }
-  status.textContent = '正在搜索…';
   try {
-    const searched = await currentIndex();
     await loadScriptTable();
+    if (mine !== seq) return;
+    if (!q) { clearResults(); status.textContent = script('请输入关键词。'); return; }
+    status.textContent = script('正在搜索…');
+    const searched = await currentIndex();
     const result = await searched.search(q, { filters });
     if (mine !== seq) return;
     // More results are read from the index these were found in: ids of one build mean

@@ -309,6 +309,20 @@ async function runSearch(browser, base, path, query, unfiltered, { siteDir, serv
       `[...document.querySelectorAll(".search-facet button[aria-pressed=true]")].map((b) => b.textContent)`);
     filtered.focus = await browser.evaluate(tab,
       `document.activeElement.closest(".search-facet") ? document.activeElement.textContent : document.activeElement.tagName`);
+    // In the high-contrast mode: the colours of the pressed filter and of an unpressed
+    // one, of a marked word and of the words around it.
+    filtered.contrast = JSON.parse(await browser.evaluate(tab, `(() => {
+        const root = document.documentElement;
+        root.classList.add("high-contrast");
+        const look = (s) => { const e = document.querySelector(s), c = e && getComputedStyle(e); return c && c.color + " on " + c.backgroundColor; };
+        const seen = JSON.stringify({
+          pressed: look(".search-facet button[aria-pressed=true]"), unpressed: look(".search-facet button[aria-pressed=false]"),
+          excerptMark: look(".search-excerpt mark"), excerpt: look(".search-excerpt"),
+          titleMark: look(".search-result h2 mark"), title: look(".search-result h2 a"),
+        });
+        root.classList.remove("high-contrast");
+        return seen;
+      })()`));
   }
 
   // "Show more" from the keyboard, on the unfiltered results.

@@ -809,6 +809,23 @@ fn a_visitor_types_a_query_and_uses_the_results_by_keyboard() {
         filtered["focus"], city,
         "the focus stays on the filter: {report}"
     );
+    // In the high-contrast mode too, the pressed filter and the marked words stand out,
+    // and links are yellow.
+    let contrast = &filtered["contrast"];
+    assert_eq!(
+        contrast["title"], "rgb(255, 235, 59) on rgb(0, 0, 0)",
+        "{report}"
+    );
+    for (marked, plain) in [
+        ("pressed", "unpressed"),
+        ("excerptMark", "excerpt"),
+        ("titleMark", "title"),
+    ] {
+        assert!(
+            contrast[marked].is_string() && contrast[marked] != contrast[plain],
+            "{marked} looks like {plain} in the high-contrast mode: {report}"
+        );
+    }
 
     // 「显示更多结果」 adds the next ten and takes the focus to the first of them.
     let more = &report["more"];

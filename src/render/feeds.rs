@@ -70,20 +70,22 @@ pub(crate) fn render_feeds(portal: &Portal, undated: &UndatedFeeds) -> Vec<Outpu
     let mut outputs = Vec::new();
     let config = &portal.config;
     for list in feeds_of(portal) {
+        // The site's feed links to the home page, as `{base_url}/` like every link to
+        // it, which the Traditional copy moves to its own home page.
         let (title, link, ids) = match list {
             FeedOf::Site => (
                 config.title.clone(),
-                config.base_url.as_str(),
+                Cow::Owned(format!("{}/", config.base_url)),
                 Cow::Owned(portal.pages_by_date()),
             ),
             FeedOf::Section(section) => (
                 format!("{} - {}", section.source.meta.title, config.title),
-                section.url.permalink.as_str(),
+                Cow::Borrowed(section.url.permalink.as_str()),
                 Cow::Borrowed(section.pages.as_slice()),
             ),
             FeedOf::Term(_, term) => (
                 format!("{} - {}", term.name, config.title),
-                term.permalink.as_str(),
+                Cow::Borrowed(term.permalink.as_str()),
                 Cow::Borrowed(term.pages.as_slice()),
             ),
         };
@@ -92,7 +94,7 @@ pub(crate) fn render_feeds(portal: &Portal, undated: &UndatedFeeds) -> Vec<Outpu
             undated,
             list.folder(),
             &title,
-            link,
+            &link,
             &ids,
         ));
     }

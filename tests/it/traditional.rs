@@ -76,6 +76,15 @@ fn the_whole_site_is_also_built_in_traditional_under_zh_hant() {
     // Feeds are copied; the sitemap is the site's own.
     assert!(site.output_exists("zh-hant/atom.xml"));
     assert!(!site.output_exists("zh-hant/sitemap.xml"));
+    // The copied site feed links to the Traditional home page, a reader's way back.
+    assert_contains(
+        &site.output("zh-hant/atom.xml"),
+        "<link href=\"https://kx.example.org/zh-hant/\"/>",
+    );
+    assert_contains(
+        &site.output("atom.xml"),
+        "<link href=\"https://kx.example.org/\"/>",
+    );
     assert!(!site.output_exists("zh-hant/css/site.css"));
 }
 

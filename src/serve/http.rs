@@ -12,6 +12,7 @@ use super::Snapshot;
 use super::body::Body;
 use super::guard::Refusal;
 use super::reload;
+use crate::render::traditional::PREFIX;
 
 /// What a request resolved to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,6 +121,21 @@ pub fn respond(request: Request, snapshot: &Arc<Snapshot>, extra_script: Option<
     respond_in_site(request, &target, snapshot, extra_script, "/");
 }
 
+/// The 404 page for a missing `target`: the Traditional copy's own under `/zh-hant/`,
+/// so that a reader of the copy is not sent back to Simplified.
+fn not_found_page(target: &str, snapshot: &Snapshot) -> String {
+    let copy = format!("{PREFIX}/404.html");
+    let in_copy = target
+        .strip_prefix('/')
+        .and_then(|t| t.strip_prefix(PREFIX))
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?', '#']));
+    if in_copy && snapshot.contains(&copy) {
+        copy
+    } else {
+        "404.html".to_owned()
+    }
+}
+
 /// [`respond`] for a site served under `prefix` (`/wuzhou/`, or `/` alone): `target` is
 /// the request's target within the site (`/news/`, from `/wuzhou/news/`), redirects
 /// and the reload script's address keep the prefix.
@@ -156,7 +172,7 @@ pub fn respond_in_site(
         ServedFile::AddSlash(location) => (301, None, Some(format!("{prefix}{}", &location[1..]))),
         // The published site answers 404 there too, until the page is due.
         ServedFile::Scheduled(path) => (404, Some(path.clone()), None),
-        ServedFile::Missing => (404, Some("404.html".to_owned()), None),
+        ServedFile::Missing => (404, Some(not_found_page(target, snapshot)), None),
         ServedFile::Bad => {
             let _ = request.respond(Response::from_string("bad request").with_status_code(400));
             return;

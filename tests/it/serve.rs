@@ -103,3 +103,28 @@ fn serves_the_site_from_memory_on_loopback() {
         "serve writes nothing to disk"
     );
 }
+
+/// A missing address of the Traditional copy answers with the copy's 404 page, in
+/// Traditional, and one of the site with the site's.
+#[test]
+fn a_missing_page_of_the_traditional_copy_gets_its_404_page() {
+    let site = Site::minimal();
+    site.write(
+        "site-config.toml",
+        &format!("{MINIMAL_CONFIG}traditional = true\n"),
+    );
+    site.write(
+        "templates/404.html",
+        "<html lang=\"{{ lang }}\"><h1>页面不存在</h1></html>",
+    );
+    let server = start(&site);
+    let (status, _, body) = get(&server.address, "/zh-hant/news/missing/");
+    assert_eq!(status, 404);
+    assert_contains(&body, "<h1>頁面不存在</h1>");
+    let (status, _, body) = get(&server.address, "/news/missing/");
+    assert_eq!(status, 404);
+    assert_contains(&body, "<h1>页面不存在</h1>");
+    // An address that only begins like the copy's folder is the site's.
+    let (_, _, body) = get(&server.address, "/zh-hantx/");
+    assert_contains(&body, "<h1>页面不存在</h1>");
+}

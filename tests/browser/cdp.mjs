@@ -484,6 +484,7 @@ async function runCarousel(browser, base, path) {
   const state = (tab) => browser.evaluate(tab, `JSON.stringify({
       pressed: document.querySelector("[data-carousel-pause]").getAttribute("aria-pressed"),
       shown: !document.querySelector("[data-carousel-pause]").hidden,
+      label: document.querySelector("[data-carousel-pause]").innerText,
       left: Math.round(document.querySelector("[data-carousel-track]").scrollLeft) })`);
   const still = await browser.open(1280);
   await browser.send("Emulation.setEmulatedMedia",

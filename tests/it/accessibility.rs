@@ -132,6 +132,17 @@ fn the_photo_news_block_works_by_keyboard_and_pauses() {
     let site = build_demo(port);
     let stdout = run_cdp("carousel", site.path(), port, &["/"]);
     assert!(stdout.contains("works by keyboard and pauses"), "{stdout}");
+    assert!(
+        stdout.contains("\"label\":\"暂停轮播\"") && stdout.contains("\"label\":\"继续轮播\""),
+        "{stdout}"
+    );
+    // The Traditional copy's button says both in Traditional.
+    let stdout = run_cdp("carousel", site.path(), port, &["/zh-hant/"]);
+    assert!(stdout.contains("works by keyboard and pauses"), "{stdout}");
+    assert!(
+        stdout.contains("\"label\":\"暫停輪播\"") && stdout.contains("\"label\":\"繼續輪播\""),
+        "{stdout}"
+    );
 }
 
 #[test]

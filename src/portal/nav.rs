@@ -58,11 +58,12 @@ pub(super) fn link_sections(portal: &mut Portal) {
             set_neighbours(portal, &own, sort_by);
         }
     }
-    // Pinned pages lead the lists; neighbours above keep the section's own order.
+    // Headlines, then pinned pages, lead the lists; neighbours above keep the section's
+    // own order.
     let lists: Vec<Vec<PageId>> = lists
         .into_iter()
         .map(|mut ids| {
-            super::placement::pins_first(portal, &mut ids);
+            super::placement::headlines_and_pins_first(portal, &mut ids);
             ids
         })
         .collect();

@@ -1,8 +1,8 @@
 //! 头条, 置顶 and 图片新闻: which pages lead, which are pinned to the top of their
-//! section's lists and which make the home page's photo block. A pin or headline
-//! lapses after its `pin_until` / `headline_until` day, so a forgotten pin does not
-//! stay forever; pins are applied after neighbours are linked, so previous/next still
-//! follow the section's own order.
+//! section's lists (a headline above the pins) and which make the home page's photo
+//! block. A pin or headline lapses after its `pin_until` / `headline_until` day, so a
+//! forgotten pin does not stay forever; both are applied after neighbours are linked,
+//! so previous/next still follow the section's own order.
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -58,13 +58,22 @@ pub fn is_photo_news(page: &Page) -> bool {
         && page.meta.cover.is_some()
 }
 
-/// Moves the pinned pages of a sorted list to its top, by rank, keeping the list's
-/// order among equal ranks and among the pages that are not pinned.
-pub(super) fn pins_first(portal: &Portal, ids: &mut [PageId]) {
-    if ids.iter().all(|id| portal.page(*id).pin.is_none()) {
+/// Moves the headlines (头条, the editor's guide: the first of their section) of a
+/// sorted list to its top, then the pinned pages by rank, keeping the list's order
+/// among equal ranks and among the other pages.
+pub(super) fn headlines_and_pins_first(portal: &Portal, ids: &mut [PageId]) {
+    let rank = |id: &PageId| {
+        let page = portal.page(*id);
+        if page.headline {
+            0
+        } else {
+            page.pin.unwrap_or(u32::MAX)
+        }
+    };
+    if ids.iter().all(|id| rank(id) == u32::MAX) {
         return;
     }
-    ids.sort_by_key(|id| portal.page(*id).pin.unwrap_or(u32::MAX));
+    ids.sort_by_key(rank);
 }
 
 /// The headline of every section (its own pages and those of the sections below, the

@@ -276,6 +276,23 @@ fn the_headline_is_the_newest_page_that_is_one_until_its_day() {
     assert_contains(&home_and_news(&site), "<p class=\"headline\">甲</p>");
 }
 
+/// The editor's guide: a 头条 is the first of its section's list, above the pinned
+/// pages, until its day; then it takes its place by date again.
+#[test]
+fn the_headline_leads_its_section_above_the_pins_until_its_day() {
+    let site = news_site(&[
+        ("甲", "headline = true\nheadline_until = 2026-11-10"),
+        ("乙", "pin = true"),
+    ]);
+    let before = [("MENHU_NOW", "2026-11-05T00:00:00Z")];
+    assert_eq!(site.menhu_env(&["build"], &before).code, 0);
+    // Newest first is 丁丙乙甲.
+    assert_eq!(listed_titles(&site.output("news/index.html")), "甲乙丁丙");
+    let after = [("MENHU_NOW", "2026-11-11T00:00:00Z")];
+    assert_eq!(site.menhu_env(&["build"], &after).code, 0);
+    assert_eq!(listed_titles(&site.output("news/index.html")), "乙丁丙甲");
+}
+
 #[test]
 fn check_warns_of_a_pin_left_on_old_news() {
     let site = news_site(&[

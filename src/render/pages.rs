@@ -261,7 +261,7 @@ fn add_site_wide(renderer: &Renderer, copier: Option<&Copier>, rendered: &mut Re
     extra.extend(alias_redirects(portal, diagnostics));
     extra.extend(section_redirects(portal).map(|(section, target)| Output {
         path: urls::output_file_for(&section.url.path),
-        body: redirect_html(&target),
+        body: redirect_html(&target, &portal.config.default_language),
     }));
     let undated = feeds::UndatedFeeds::of(portal);
     extra.extend(feeds::render_feeds(portal, &undated));
@@ -718,11 +718,25 @@ fn take_with_copy(
     Ok(taken)
 }
 
-/// A small page that sends visitors (and crawlers) to `target`.
-pub fn redirect_html(target: &str) -> Vec<u8> {
+/// A small page that sends visitors (and crawlers) to `target`, saying so in Chinese on
+/// a site in Chinese (`lang`, the site's language; the Traditional copy converts it).
+pub fn redirect_html(target: &str, lang: &str) -> Vec<u8> {
     let target = crate::html_text::escape(target);
+    let (html, title, body) = if crate::zh::is_chinese_tag(lang) {
+        (
+            format!("<html lang=\"{}\">", crate::html_text::escape(lang)),
+            "页面已迁移",
+            format!("<p>本页已迁移，正在前往新地址：<a href=\"{target}\">{target}</a></p>"),
+        )
+    } else {
+        (
+            "<html>".to_owned(),
+            "Redirect",
+            format!("<a href=\"{target}\">Click here</a> to be redirected to {target}"),
+        )
+    };
     format!(
-        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Redirect</title><link rel=\"canonical\" href=\"{target}\"><meta http-equiv=\"refresh\" content=\"0; url={target}\"></head><body><a href=\"{target}\">Click here</a> to be redirected to {target}</body></html>\n"
+        "<!DOCTYPE html>\n{html}<head><meta charset=\"utf-8\"><title>{title}</title><link rel=\"canonical\" href=\"{target}\"><meta http-equiv=\"refresh\" content=\"0; url={target}\"></head><body>{body}</body></html>\n"
     )
     .into_bytes()
 }
@@ -769,7 +783,7 @@ fn pager_redirects(portal: &Portal) -> Vec<Output> {
             };
             Output {
                 path,
-                body: redirect_html(&target),
+                body: redirect_html(&target, &portal.config.default_language),
             }
         })
         .collect()
@@ -845,7 +859,7 @@ fn alias_redirects(portal: &Portal, diagnostics: &mut Diagnostics) -> Vec<Output
             match alias_output(alias) {
                 Some(path) => outputs.push(Output {
                     path,
-                    body: redirect_html(target),
+                    body: redirect_html(target, &portal.config.default_language),
                 }),
                 None => diagnostics.push(alias_leaves_the_site(alias, file)),
             }

@@ -18,7 +18,7 @@ pub use self::convert::{
 pub use self::normalize::{normalize, normalize_char, simplify_char, t2s_pairs, to_half_width};
 pub use self::pinyin::{pinyin_compact, slugify};
 pub use self::text::{TextStats, text_stats};
-pub use self::written::{Restore, is_traditional_tag};
+pub use self::written::{Restore, is_chinese_tag, is_traditional_tag};
 
 /// True for a Han character (汉字): the CJK Unified Ideographs blocks with their
 /// extensions, the compatibility ideographs, and 〇. Punctuation such as 「」、。 is not Han.

@@ -28,6 +28,12 @@ impl Restore {
     }
 }
 
+/// True for a language tag of Chinese (`zh`, `zh-Hans`, `zh-CN` …).
+pub fn is_chinese_tag(tag: &str) -> bool {
+    let primary = tag.split(['-', '_']).next().unwrap_or(tag);
+    primary.eq_ignore_ascii_case("zh")
+}
+
 /// True for language tags of Traditional Chinese: `zh-Hant`, `zh-Hant-TW`, `zh-TW`,
 /// `zh-HK`, `zh-MO`.
 pub fn is_traditional_tag(tag: &str) -> bool {

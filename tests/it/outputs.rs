@@ -117,6 +117,10 @@ fn aliases_redirect_to_the_page() {
             "<meta http-equiv=\"refresh\" content=\"0; url=https://kx.example.org/news/a/\">",
         );
         assert_contains(&html, "rel=\"canonical\"");
+        // Said in the site's language to a reader whose browser does not follow it.
+        assert_contains(&html, "<html lang=\"zh-Hans\">");
+        assert_contains(&html, "<title>页面已迁移</title>");
+        assert_not_contains(&html, "Click here");
     }
 }
 

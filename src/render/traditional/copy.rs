@@ -24,7 +24,7 @@ use crate::html_text::markup::{self, NO_TRANSLATE, Part, READABLE_ATTRIBUTES};
 use crate::output::Output;
 use crate::render::Theme;
 use crate::render::i18n::Translations;
-use crate::zh::Restore;
+use crate::zh::{Restore, is_chinese_tag};
 
 mod recurring;
 use recurring::{Known, Recurring};
@@ -128,7 +128,7 @@ impl Copier {
         let mut in_language = false;
         for part in markup::parts(markup) {
             match part {
-                Part::Text(text) if in_language && is_chinese(text) => out.push_str(LANG),
+                Part::Text(text) if in_language && is_chinese_tag(text) => out.push_str(LANG),
                 Part::Text(text) if keep_next_text => {
                     let start = out.len();
                     out.push_str(text);
@@ -178,7 +178,7 @@ impl Copier {
                 return self.switch_back(name, value);
             }
             match name {
-                "lang" | "xml:lang" if !keeps_lang && is_chinese(value) && value != LANG => {
+                "lang" | "xml:lang" if !keeps_lang && is_chinese_tag(value) && value != LANG => {
                     Some(Cow::Borrowed(LANG))
                 }
                 _ if READABLE_ATTRIBUTES.contains(&name) => {
@@ -228,12 +228,6 @@ fn thread_time() -> Duration {
 fn thread_time() -> Duration {
     static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
     START.get_or_init(std::time::Instant::now).elapsed()
-}
-
-/// True for a language tag of Chinese (`zh`, `zh-Hans`, `zh-CN` …).
-fn is_chinese(tag: &str) -> bool {
-    let primary = tag.split(['-', '_']).next().unwrap_or(tag);
-    primary.eq_ignore_ascii_case("zh")
 }
 
 /// The URL path of the page written to `path`: `news/x/index.html` → `/news/x/`.

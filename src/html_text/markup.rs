@@ -16,6 +16,7 @@ pub const READABLE_ATTRIBUTES: &[&str] = &[
     "alt",
     "title",
     "aria-label",
+    "aria-roledescription",
     "content",
     "placeholder",
     "label",

@@ -149,9 +149,17 @@ fn the_photo_news_block_works_by_keyboard_and_pauses() {
 fn without_script_the_photo_news_block_is_a_row_of_linked_photos() {
     let site = build_demo(8080);
     let home = std::fs::read_to_string(site.path().join("index.html")).unwrap();
+    // Screen readers say what the block and its photos are in the page's language.
     assert!(
-        home.contains("aria-roledescription=\"carousel\""),
-        "no photo block"
+        home.contains("aria-roledescription=\"轮播图\"")
+            && home.contains("aria-roledescription=\"幻灯片\""),
+        "no photo block, or its roles not in Chinese"
+    );
+    let copy = std::fs::read_to_string(site.path().join("zh-hant/index.html")).unwrap();
+    assert!(
+        copy.contains("aria-roledescription=\"輪播圖\"")
+            && copy.contains("aria-roledescription=\"幻燈片\""),
+        "the Traditional copy's roles are not in Traditional"
     );
     // Every numbered link leads to a photo of the row; the buttons wait for script.
     let slides = home.matches("class=\"carousel-slide\" id=\"photo-").count();

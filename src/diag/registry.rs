@@ -161,6 +161,7 @@ pub const CODES: &[Code] = &[
     warning("W0203", "space-in-link"),
     warning("W0204", "photo-without-cover"),
     warning("W0205", "image-on-own-computer"),
+    warning("W0206", "table-row-too-long"),
     warning("W0301", "undeclared-taxonomy"),
     warning("W0305", "link-to-scheduled-page"),
     warning("W0320", "unknown-parent-org"),

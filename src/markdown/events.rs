@@ -13,8 +13,8 @@ use super::links::{self, LinkAttributes};
 use super::position::Positions;
 use super::shortcodes::{self, HtmlOutput, TextPiece};
 use super::toc::{self, FlatHeading};
-use super::unlinked;
 use super::{ImageRef, LinkRef, LinkResolver, MarkdownOptions, Problem, highlight, summary};
+use super::{table_rows, unlinked};
 
 /// The Markdown extensions menhu renders.
 pub(crate) fn parser_options(smart_punctuation: bool) -> Options {
@@ -89,6 +89,8 @@ struct State<'a, 'c> {
     /// other event: searched for links left as text ([`unlinked`]).
     source: &'a str,
     text_run: Option<Range<usize>>,
+    /// Columns of the table being read (its header's cells).
+    table_columns: usize,
     pass: Pass,
 }
 
@@ -108,6 +110,7 @@ pub(crate) fn render_events(text: &str, ctx: &Context) -> Pass {
         lone_placeholder_at: None,
         source: text,
         text_run: None,
+        table_columns: 0,
         pass: Pass {
             html: String::new(),
             summary_html: None,
@@ -170,6 +173,28 @@ impl<'a> State<'a, '_> {
         }
     }
 
+    /// Reports the text of a table row Markdown leaves out: cells beyond the header's
+    /// (W0206, a warning: the page still builds).
+    fn table_row(&mut self, range: Range<usize>) {
+        let line = self.source.get(range.clone()).unwrap_or("");
+        let line = line.lines().next().unwrap_or("");
+        let Some(dropped) = table_rows::dropped_text(line, self.table_columns) else {
+            return;
+        };
+        let cells = table_rows::cells_of_row(line).len();
+        let mut problem = self.ctx.positions.problem_at(
+            range.start,
+            "W0206",
+            crate::t!("markdown-table-row-too-long", cells = cells, text = dropped),
+            Some(crate::t!(
+                "markdown-table-row-too-long.help",
+                columns = self.table_columns
+            )),
+        );
+        problem.is_error = false;
+        self.pass.problems.push(problem);
+    }
+
     /// Sends an event to the open heading, or to the output.
     fn emit(&mut self, event: Event<'a>) {
         match &mut self.heading {
@@ -193,6 +218,11 @@ impl<'a> State<'a, '_> {
             run.end = range.end;
         } else {
             self.end_text_run();
+        }
+        match &event {
+            Event::Start(Tag::Table(columns)) => self.table_columns = columns.len(),
+            Event::Start(Tag::TableRow) => self.table_row(range),
+            _ => {}
         }
         match event {
             Event::Start(tag) => self.start(tag, at),

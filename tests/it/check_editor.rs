@@ -1,7 +1,8 @@
 //! Editor mistakes that used to pass in silence (issue #26): a photo whose file name has
 //! a space, `@/` links and images a letter or a folder off, text left over from the page
 //! template `menhu new` wrote, a picture pasted from Word that points at a file on the
-//! writer's own computer. (Series numbers and directory rows: `portal_directory`.)
+//! writer's own computer, a table row whose cells beyond the header's are not shown.
+//! (Series numbers and directory rows: `portal_directory`.)
 
 use crate::check::{TODAY, clean_site, json_records, page};
 use crate::support::{Site, assert_contains};
@@ -208,4 +209,34 @@ fn text_left_over_from_the_page_template_is_a_warning() {
     );
     let (code, records, stdout) = check(&site);
     assert_eq!((code, records.len()), (0, 0), "{stdout}");
+}
+
+/// A Word table typed or pasted row by row, one row with a cell more than the header:
+/// Markdown shows only the header's number of cells, and the text of the others was gone
+/// without a word. It is a warning at its row (the page still builds), in check too.
+#[test]
+fn text_in_table_cells_beyond_the_header_is_reported_at_its_row() {
+    let site = clean_site();
+    site.write(
+        "content/news/2026-05-29-biao.md",
+        &page(
+            "参赛统计",
+            Some("2026-05-29"),
+            "\n各地参赛人数：\n\n| 地区 | 人数 |\n|---|---|\n| 梧州 | 12 |\n| 南宁 | 10 | 含 3 名教师 |\n| 柳州 | 8 | |\n",
+        ),
+    );
+    let build = site.build();
+    assert_contains(
+        &build.stderr,
+        "warning[W0206]: content/news/2026-05-29-biao.md:12:1: this table row has 3 cells, more than its header: 「含 3 名教师」 is not shown on the page",
+    );
+    assert!(!build.stderr.contains(":13:"), "{}", build.stderr);
+    let (code, records, stdout) = check(&site);
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(codes(&records), ["W0206"], "{stdout}");
+    assert_eq!(records[0]["line"], 12);
+    assert_contains(
+        records[0]["help"].as_str().unwrap_or_default(),
+        "the header has 2 cells",
+    );
 }

@@ -8,6 +8,7 @@ pub mod front_matter;
 pub mod meta;
 pub(crate) mod parse;
 pub(crate) mod places;
+mod punctuation;
 pub(crate) mod raw;
 pub mod traditional;
 mod walk;

@@ -9,6 +9,7 @@ use serde::de::DeserializeOwned;
 use super::front_matter::{self, Format, Split};
 use super::meta::DATE_EXPECTED;
 use super::places::FrontMatterSpans;
+use super::punctuation::{self, Mistake};
 use super::raw::ATTACHMENT_KEYS;
 use crate::diag::text::Said;
 use crate::diag::{Diagnostic, Span, did_you_mean, line_col};
@@ -243,6 +244,48 @@ impl Problem<'_> {
                     example = &example
                 ))
                 .help(crate::t!("content-chinese-key.help", example = &example));
+        }
+        if let Some(mistake) = line_text.and_then(|l| punctuation::mistake_in(l, self.format)) {
+            let format = self.format.name();
+            let sign = match self.format {
+                Format::Toml => "=",
+                Format::Yaml => ":",
+            };
+            // The caret goes under the full-width mark, not where the parser gave up.
+            let span = match (&mistake, span, line_text) {
+                (Mistake::WideMark { mark, .. }, Some(s), Some(line)) => line
+                    .chars()
+                    .position(|c| c == *mark)
+                    .map(|i| Span::point(s.line, i as u32 + 1))
+                    .or(Some(s)),
+                _ => span,
+            };
+            let (message, help) = match mistake {
+                Mistake::WideMark { mark, fixed } => (
+                    crate::t!(
+                        "content-wide-mark",
+                        format = format,
+                        mark = mark.to_string()
+                    ),
+                    crate::t!("content-wide-mark.help", sign = sign, fixed = fixed),
+                ),
+                Mistake::ChineseQuotes { fixed } => (
+                    crate::t!("content-chinese-quotes", format = format),
+                    crate::t!("content-chinese-quotes.help", fixed = fixed),
+                ),
+                Mistake::InnerQuotes { fixed } => (
+                    crate::t!("content-inner-quotes", format = format),
+                    crate::t!("content-inner-quotes.help", fixed = fixed),
+                ),
+            };
+            let expected = match self.format {
+                Format::Toml => crate::t!("content-bad-syntax.expected-toml"),
+                Format::Yaml => crate::t!("content-bad-syntax.expected-yaml"),
+            };
+            return self
+                .diagnostic("E0206", message, span)
+                .expected(expected)
+                .help(help);
         }
         let (language, expected) = match self.format {
             Format::Toml => ("TOML", crate::t!("content-bad-syntax.expected-toml")),

@@ -311,10 +311,43 @@ const CONTENT_CASES: &[Case] = &[
             ("content/news/b.md", "+++\ntitle = “乙”\n+++\n正文\n"),
         ],
         place: "content/news/b.md:2:9",
-        english: &["error[E0206]: invalid TOML in front matter"],
+        english: &[
+            "error[E0206]: invalid TOML in front matter: the text is between Chinese quotes",
+            "`title = \"乙\"`",
+        ],
         chinese: &[
-            "错误[E0206]：前置信息的 TOML 格式有误",
-            "引号要用英文的 `\"`，不要用中文引号",
+            "错误[E0206]：前置信息的 TOML 格式有误：文字两边用了中文引号“”",
+            "= 怎样改：文字两边要用英文双引号，改成：`title = \"乙\"`",
+        ],
+    },
+    // Typed as in Word: a full-width colon, quotes inside a title.
+    Case {
+        files: &[NEWS, ("content/news/b.md", "+++\ntitle：“乙”\n+++\n正文\n")],
+        place: "content/news/b.md:2:6",
+        english: &[
+            "error[E0206]: invalid TOML in front matter: a full-width 「：」 follows the key",
+        ],
+        chinese: &[
+            "错误[E0206]：前置信息的 TOML 格式有误：字段名后面用了中文的「：」",
+            "= 怎样改：字段名和值之间用英文的 `=`，改成：`title = \"乙\"`",
+        ],
+    },
+    Case {
+        files: &[
+            NEWS,
+            (
+                "content/news/b.md",
+                "+++\ntitle = \"关于\"科技之春\"活动的通知\"\n+++\n正文\n",
+            ),
+        ],
+        place: "content/news/b.md:2:13",
+        english: &[
+            "error[E0206]: invalid TOML in front matter: an ASCII double quote",
+            "`title = \"关于“科技之春”活动的通知\"`",
+        ],
+        chinese: &[
+            "错误[E0206]：前置信息的 TOML 格式有误：文字里的英文双引号 `\"` 让文字提前结束了",
+            "= 怎样改：文字里面的引号用中文引号“”，改成：",
         ],
     },
     Case {

@@ -222,6 +222,12 @@ content-bad-syntax = invalid { $format } in front matter: { $reason }
     .expected-toml = TOML lines like `title = "…"`, text in double quotes
     .expected-yaml = YAML lines like `title: …`, one key per line
     .help = check the quotes, brackets and `=`/`:` on this line and the one before
+content-wide-mark = invalid { $format } in front matter: a full-width 「{ $mark }」 follows the key
+    .help = put an ASCII `{ $sign }` between key and value: `{ $fixed }`
+content-chinese-quotes = invalid { $format } in front matter: the text is between Chinese quotes “”
+    .help = put text between ASCII double quotes: `{ $fixed }`
+content-inner-quotes = invalid { $format } in front matter: an ASCII double quote `"` inside the text ends it early
+    .help = use Chinese quotes “” inside the text: `{ $fixed }`
 content-chinese-key =
     .expected = an English key, like `{ $example }`
     .help = write the key in English: `{ $example }`

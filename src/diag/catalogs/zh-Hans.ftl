@@ -213,6 +213,12 @@ content-bad-syntax = 前置信息的 { $format } 格式有误：{ $reason }
     .expected-toml = TOML 格式，如 `title = "…"`，文字放在英文双引号里
     .expected-yaml = YAML 格式，如 `title: …`，每行一个字段
     .help = 检查这一行和上一行的引号、括号和 `=`/`:`；引号要用英文的 `"`，不要用中文引号
+content-wide-mark = 前置信息的 { $format } 格式有误：字段名后面用了中文的「{ $mark }」
+    .help = 字段名和值之间用英文的 `{ $sign }`，改成：`{ $fixed }`
+content-chinese-quotes = 前置信息的 { $format } 格式有误：文字两边用了中文引号“”
+    .help = 文字两边要用英文双引号，改成：`{ $fixed }`
+content-inner-quotes = 前置信息的 { $format } 格式有误：文字里的英文双引号 `"` 让文字提前结束了
+    .help = 文字里面的引号用中文引号“”，改成：`{ $fixed }`
 content-chinese-key =
     .expected = 英文字段名，如 `{ $example }`
     .help = 字段名要用英文：`{ $example }`

@@ -213,6 +213,12 @@ content-bad-syntax = 前置信息的 { $format } 格式有誤：{ $reason }
     .expected-toml = TOML 格式，如 `title = "…"`，文字放在英文雙引號裏
     .expected-yaml = YAML 格式，如 `title: …`，每行一個字段
     .help = 檢查這一行和上一行的引號、括號和 `=`/`:`；引號要用英文的 `"`，不要用中文引號
+content-wide-mark = 前置信息的 { $format } 格式有誤：字段名後面用了中文的「{ $mark }」
+    .help = 字段名和值之間用英文的 `{ $sign }`，改成：`{ $fixed }`
+content-chinese-quotes = 前置信息的 { $format } 格式有誤：文字兩邊用了中文引號“”
+    .help = 文字兩邊要用英文雙引號，改成：`{ $fixed }`
+content-inner-quotes = 前置信息的 { $format } 格式有誤：文字裏的英文雙引號 `"` 讓文字提前結束了
+    .help = 文字裏面的引號用中文引號“”，改成：`{ $fixed }`
 content-chinese-key =
     .expected = 英文字段名，如 `{ $example }`
     .help = 字段名要用英文：`{ $example }`

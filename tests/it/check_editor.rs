@@ -137,6 +137,38 @@ fn links_and_images_a_letter_or_a_folder_off_get_a_did_you_mean() {
     );
 }
 
+/// A link to a file that is not beside the page (an attachment not copied in, or named
+/// with other capitals) says to put the file there, not to write an `@/` link to a
+/// Markdown file, which no attachment is.
+#[test]
+fn a_link_to_an_attachment_not_beside_the_page_says_where_to_put_it() {
+    let site = clean_site();
+    site.write(
+        "content/news/2026-05-29-fu-jian/index.md",
+        &page(
+            "附件",
+            Some("2026-05-29"),
+            "\n请下载附件。\n\n<!-- more -->\n\n[回执](huizhi.docx)\n\n[报名表](BaoMing.PDF)\n",
+        ),
+    );
+    site.write_bytes("content/news/2026-05-29-fu-jian/baoming.pdf", b"%PDF-1.4");
+    let (code, records, stdout) = check(&site);
+    assert_eq!(code, 1, "{stdout}");
+    assert_eq!(codes(&records), ["C0101", "C0101"], "{stdout}");
+    assert_eq!(records[0]["line"], 11);
+    assert_contains(
+        records[0]["message"].as_str().unwrap_or_default(),
+        "linked file `huizhi.docx` does not exist",
+    );
+    let help = records[0]["help"].as_str().unwrap_or_default();
+    assert_contains(help, "put the file beside `index.md`");
+    assert!(!help.contains("@/"), "{help}");
+    assert_eq!(
+        records[1]["help"], "did you mean `baoming.pdf`?",
+        "{stdout}"
+    );
+}
+
 #[test]
 fn text_left_over_from_the_page_template_is_a_warning() {
     let site = clean_site();

@@ -18,6 +18,15 @@ use crate::url_scheme::{self, Field};
 pub use super::date::{Date, date_from_filename};
 
 /// What a date must look like, in messages.
+/// The fix for a date that cannot be read: the date to write, when it is a day written
+/// by hand (`2026年12月7日` → `2026-12-07`), else how dates are written.
+pub(crate) fn bad_date_help(written: &str) -> crate::diag::text::Said {
+    match Date::corrected(written) {
+        Some(fixed) => crate::t!("content-bad-date.help-corrected", fixed = fixed),
+        None => crate::t!("content-bad-date.help"),
+    }
+}
+
 pub(crate) const DATE_EXPECTED: &str = "a date like 2024-05-01 or 2024-05-01T09:30:00+08:00";
 
 pub use crate::diag::Located;
@@ -379,7 +388,7 @@ impl<'a> Checker<'a> {
                     key,
                 )
                 .expected(crate::t!("content-bad-date.expected"))
-                .help(crate::t!("content-bad-date.help"));
+                .help(crate::content::meta::bad_date_help(&text));
             self.errors.push(e);
         }
         date

@@ -228,7 +228,7 @@ impl Problem<'_> {
                     span,
                 )
                 .expected(crate::t!("content-bad-date.expected"))
-                .help(crate::t!("content-bad-date.help"));
+                .help(crate::content::meta::bad_date_help(value));
         }
         if let Some(english) = line_text.and_then(chinese_key_of_line) {
             let example = crate::content::places::assignment(Some(self.format), english, "\"…\"");

@@ -305,6 +305,40 @@ const CONTENT_CASES: &[Case] = &[
             "写一个真实的日期，如 2024-05-01",
         ],
     },
+    // A day written by hand, with or without quotes: the fix is the date to write.
+    Case {
+        files: &[
+            NEWS,
+            (
+                "content/news/b.md",
+                "+++\ntitle = \"乙\"\ndate = 2026年12月7日\n+++\n正文\n",
+            ),
+        ],
+        place: "content/news/b.md:3:8",
+        english: &[
+            "error[E0207]: invalid date 「2026年12月7日」 for `date`",
+            "write `2026-12-07`",
+        ],
+        chinese: &[
+            "错误[E0207]：`date` 的日期「2026年12月7日」写错了",
+            "= 怎样改：写成 `2026-12-07`",
+        ],
+    },
+    Case {
+        files: &[
+            NEWS,
+            (
+                "content/news/b.md",
+                "+++\ntitle = \"乙\"\ndate = 2026-12-7\n+++\n正文\n",
+            ),
+        ],
+        place: "content/news/b.md:3:8",
+        english: &[
+            "invalid date 「2026-12-7」 for `date`",
+            "write `2026-12-07`",
+        ],
+        chinese: &["= 怎样改：写成 `2026-12-07`"],
+    },
     Case {
         files: &[
             NEWS,

@@ -208,6 +208,7 @@ content-unclosed = front matter opened with `{ $fence }` is never closed
 content-bad-date = invalid date 「{ $value }」 for `{ $key }`
     .expected = a date like 2024-05-01 or 2024-05-01T09:30:00+08:00
     .help = write a real calendar date such as 2024-05-01; add a time as 2024-05-01T09:30:00+08:00
+    .help-corrected = write `{ $fixed }`: four digits for the year, two each for month and day, joined by `-`
 content-empty-title = page `title` is empty
     .help = write the title, e.g. `{ $example }`
 content-photo-without-cover = `photo = true`, but the page has no `cover`: it is left out of the photo news (图片新闻)

@@ -199,6 +199,7 @@ content-unclosed = 以 `{ $fence }` 开始的前置信息没有结束
 content-bad-date = `{ $key }` 的日期「{ $value }」写错了
     .expected = 日期，如 2024-05-01 或 2024-05-01T09:30:00+08:00
     .help = 写一个真实的日期，如 2024-05-01；要写时间，写成 2024-05-01T09:30:00+08:00
+    .help-corrected = 写成 `{ $fixed }`：年份四位，月和日各两位，用 `-` 隔开
 content-empty-title = 稿件的标题 `title` 是空的
     .help = 写上标题，例如 `{ $example }`
 content-photo-without-cover = 写了 `photo = true`，但稿件没有封面图 `cover`，不会出现在图片新闻里

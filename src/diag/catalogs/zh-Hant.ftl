@@ -199,6 +199,7 @@ content-unclosed = 以 `{ $fence }` 開始的前置信息沒有結束
 content-bad-date = `{ $key }` 的日期「{ $value }」寫錯了
     .expected = 日期，如 2024-05-01 或 2024-05-01T09:30:00+08:00
     .help = 寫一個真實的日期，如 2024-05-01；要寫時間，寫成 2024-05-01T09:30:00+08:00
+    .help-corrected = 寫成 `{ $fixed }`：年份四位，月和日各兩位，用 `-` 隔開
 content-empty-title = 稿件的標題 `title` 是空的
     .help = 寫上標題，例如 `{ $example }`
 content-photo-without-cover = 寫了 `photo = true`，但稿件沒有封面圖 `cover`，不會出現在圖片新聞裏

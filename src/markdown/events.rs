@@ -71,6 +71,8 @@ struct HeadingBuffer<'a> {
 struct CodeBuffer {
     lang: Option<String>,
     code: String,
+    /// Where a code block made by indenting lines starts (not one between ``` fences).
+    indented_at: Option<usize>,
 }
 
 struct State<'a, 'c> {
@@ -271,13 +273,16 @@ impl<'a> State<'a, '_> {
                 });
             }
             Tag::CodeBlock(kind) => {
-                let lang = match kind {
-                    CodeBlockKind::Fenced(info) => highlight::language_of(&info).map(str::to_owned),
-                    CodeBlockKind::Indented => None,
+                let (lang, indented_at) = match kind {
+                    CodeBlockKind::Fenced(info) => {
+                        (highlight::language_of(&info).map(str::to_owned), None)
+                    }
+                    CodeBlockKind::Indented => (None, Some(at)),
                 };
                 self.code = Some(CodeBuffer {
                     lang,
                     code: String::new(),
+                    indented_at,
                 });
             }
             Tag::Link {
@@ -479,6 +484,9 @@ impl<'a> State<'a, '_> {
 
     fn end_code_block(&mut self) {
         let Some(code) = self.code.take() else { return };
+        if let Some(at) = code.indented_at {
+            self.indented_prose(at, &code.code);
+        }
         let html = highlight::render_code_block(
             code.lang.as_deref(),
             &code.code,
@@ -489,6 +497,28 @@ impl<'a> State<'a, '_> {
         self.pass.text.push_str(&code.code);
         self.text_break('\n');
         self.emit(Event::Html(CowStr::from(html)));
+    }
+
+    /// Chinese text indented with a tab or four spaces, as a paragraph is indented in
+    /// Word, which Markdown shows as code: in a box, in a typewriter font, its lines never
+    /// wrapped (W0207, a warning: the page still builds).
+    fn indented_prose(&mut self, at: usize, code: &str) {
+        if !code.chars().any(crate::zh::is_han) {
+            return;
+        }
+        let first = code.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        let mut start: String = first.trim().chars().take(16).collect();
+        if start.chars().count() < first.trim().chars().count() {
+            start.push('…');
+        }
+        let mut problem = self.ctx.positions.problem_at(
+            at,
+            "W0207",
+            crate::t!("markdown-indented-prose", start = start),
+            Some(crate::t!("markdown-indented-prose.help")),
+        );
+        problem.is_error = false;
+        self.pass.problems.push(problem);
     }
 
     fn end_heading(&mut self) {

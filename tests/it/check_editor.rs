@@ -1,7 +1,8 @@
 //! Editor mistakes that used to pass in silence (issue #26): a photo whose file name has
 //! a space, `@/` links and images a letter or a folder off, text left over from the page
 //! template `menhu new` wrote, a picture pasted from Word that points at a file on the
-//! writer's own computer, a table row whose cells beyond the header's are not shown.
+//! writer's own computer, a table row whose cells beyond the header's are not shown, a
+//! paragraph indented with a tab as in Word and shown as code.
 //! (Series numbers and directory rows: `portal_directory`.)
 
 use crate::check::{TODAY, clean_site, json_records, page};
@@ -271,4 +272,29 @@ fn text_in_table_cells_beyond_the_header_is_reported_at_its_row() {
         records[0]["help"].as_str().unwrap_or_default(),
         "the header has 2 cells",
     );
+}
+
+/// A paragraph indented with a tab (or four spaces) as in Word is code to Markdown: a box
+/// in a typewriter font whose lines never wrap. It is a warning at its line; a list's
+/// own paragraph and a fenced block of code are left alone.
+#[test]
+fn a_paragraph_indented_with_a_tab_is_reported_as_shown_as_code() {
+    let site = clean_site();
+    site.write(
+        "content/news/2026-05-29-suo-jin.md",
+        &page(
+            "缩进",
+            Some("2026-05-29"),
+            "\n\t本报讯 市科协近日组织开展科普进社区活动，参与群众三百余人次。\n\n- 第一项\n\n  第一项的说明。\n\n```\n代码里的中文\n```\n",
+        ),
+    );
+    let build = site.build();
+    assert_contains(
+        &build.stderr,
+        "warning[W0207]: content/news/2026-05-29-suo-jin.md:7:2: this paragraph starts with a tab or spaces and is shown as code (typewriter font, lines not wrapped): 「本报讯 市科协近日组织开展科普进…」",
+    );
+    let (code, records, stdout) = check(&site);
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(codes(&records), ["W0207"], "{stdout}");
+    assert_eq!(records[0]["line"], 7);
 }

@@ -272,6 +272,8 @@ markdown-no-alt = image `{ $src }` has no alt text
     .help = describe the image for visitors who cannot see it: `![梧州市科协调研现场](photo.jpg)`
 markdown-own-computer-image = image `{ $src }` is a file on the writer's own computer (as pasted from Word): no reader can see it
     .help = put the picture beside the page (in the online editor: drag it into the text) and write `![说明](photo.jpg)` instead
+markdown-indented-prose = this paragraph starts with a tab or spaces and is shown as code (typewriter font, lines not wrapped): 「{ $start }」
+    .help = remove the tab or spaces before it, the page indents paragraphs itself; in a list, indent a paragraph as far as the item's text above
 markdown-table-row-too-long = this table row has { $cells } cells, more than its header: 「{ $text }」 is not shown on the page
     .help = the header has { $columns } cells and every row needs as many: add the column's name to the header, or move the text into a cell before it; in a table copied from Word, split merged cells so each is in its own column
 
@@ -1240,6 +1242,8 @@ code-W0204 = a page asks for the photo news (`photo = true`) but has no `cover`,
     .fix = add `cover` naming the photo beside the page, or remove `photo = true`
 code-W0205 = an image whose address is a file on the writer's own computer (`file:`), as Word pastes pictures: no reader can see it (C0113 in `menhu check`)
     .fix = put the picture beside the page and refer to it by its file name
+code-W0207 = Chinese text indented with a tab or four spaces, as in Word, shown as code (typewriter font, lines not wrapped)
+    .fix = remove the tab or spaces before the paragraph; the page indents paragraphs itself
 code-W0206 = a table row with more cells than its header: the text in the extra cells is not shown (common in tables copied from Word with merged cells)
     .fix = give every row as many cells as the header: name the column in the header, or move the text into a cell before it
 code-W0301 = a taxonomy used in front matter but not declared in the config

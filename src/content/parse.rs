@@ -291,10 +291,14 @@ impl Problem<'_> {
             Format::Toml => ("TOML", crate::t!("content-bad-syntax.expected-toml")),
             Format::Yaml => ("YAML", crate::t!("content-bad-syntax.expected-yaml")),
         };
+        let reason = match self.format {
+            Format::Toml => punctuation::toml_reason(message),
+            Format::Yaml => None,
+        };
         let syntax = crate::t!(
             "content-bad-syntax",
             format = language,
-            reason = one_line(message)
+            reason = reason.unwrap_or_else(|| Said::from(one_line(message)))
         );
         self.diagnostic("E0206", syntax, span)
             .expected(expected)

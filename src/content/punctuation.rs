@@ -3,8 +3,11 @@
 //! straight quotes inside a value that end it early (`title = "关于"科技之春"活动"`).
 //! Each is recognised on the line a syntax error points at and written out corrected,
 //! so the message says what is wrong in Chinese and shows the line to type instead.
+//! Other TOML syntax errors have their reason said in the editor's language
+//! ([`toml_reason`]) instead of the parser's English.
 
 use super::front_matter::Format;
+use crate::diag::text::Said;
 
 /// A front-matter line's mistake, and the line as it should be.
 #[derive(Debug, PartialEq)]
@@ -47,6 +50,34 @@ pub(crate) fn mistake_in(line: &str, format: Format) -> Option<Mistake> {
     }
 }
 
+/// What the TOML parser's message (`string values must be quoted, expected literal
+/// string`) says, in the catalog's words; `None` for a message not known here, shown as
+/// the parser wrote it.
+pub(crate) fn toml_reason(message: &str) -> Option<Said> {
+    let starts = |prefix: &str| message.starts_with(prefix);
+    Some(if starts("string values must be quoted") {
+        crate::t!("toml-reason-unquoted")
+    } else if starts("invalid basic string") || starts("invalid literal string") {
+        crate::t!("toml-reason-unclosed-string")
+    } else if starts("duplicate key") {
+        crate::t!("toml-reason-duplicate-key")
+    } else if starts("unclosed array") {
+        crate::t!("toml-reason-unclosed-array")
+    } else if starts("missing comma between array elements") {
+        crate::t!("toml-reason-missing-comma")
+    } else if starts("unclosed table") {
+        crate::t!("toml-reason-unclosed-table")
+    } else if starts("key with no value") {
+        crate::t!("toml-reason-no-value")
+    } else if starts("unexpected key or value, expected newline") {
+        crate::t!("toml-reason-more-on-line")
+    } else if starts("invalid unquoted key") {
+        crate::t!("toml-reason-bad-key")
+    } else {
+        return None;
+    })
+}
+
 /// `key`, the mark after it (`=`, `:`, `＝`, `：`) and the value, when the key is a plain
 /// name (ASCII letters, digits, `_`, `-`).
 fn split_assignment(line: &str) -> Option<(&str, char, &str)> {
@@ -70,7 +101,8 @@ fn fixed_quotes(value: &str) -> Option<String> {
         return Some(format!("\"{inner}\""));
     }
     let inner = value.strip_prefix('"')?.strip_suffix('"')?;
-    if !inner.contains('"') || inner.contains('\\') {
+    // `"测试" author = "李明"` is two values on a line, not quotes inside one.
+    if !inner.contains('"') || inner.contains(['\\', '=']) {
         return None;
     }
     let mut open = true;
@@ -129,6 +161,7 @@ mod tests {
             })
         );
         assert_eq!(toml("title = \"测试\""), None);
+        assert_eq!(toml("title = \"测试\" author = \"李明\""), None);
         assert_eq!(toml("title = \"a\\\"b\\\"c\""), None);
         assert_eq!(toml("标题 = “测试”"), None);
         assert_eq!(toml("date = 2026-12-01"), None);

@@ -354,6 +354,27 @@ const CONTENT_CASES: &[Case] = &[
             "= 怎样改：文字两边要用英文双引号，改成：`title = \"乙\"`",
         ],
     },
+    // Other syntax errors say their reason in the editor's language, not the parser's.
+    Case {
+        files: &[
+            NEWS,
+            (
+                "content/news/b.md",
+                "+++\ntitle = \"乙\"\ntags = [\"科普\" \"科技\"]\n+++\n正文\n",
+            ),
+        ],
+        place: "content/news/b.md:3:14",
+        english: &[
+            "error[E0206]: invalid TOML in front matter: a comma `,` is missing between two items in brackets",
+        ],
+        chinese: &["错误[E0206]：前置信息的 TOML 格式有误：方括号里的两项之间少了英文逗号 `,`"],
+    },
+    Case {
+        files: &[NEWS, ("content/news/b.md", "+++\ntitle = 乙\n+++\n正文\n")],
+        place: "content/news/b.md:2:9",
+        english: &["error[E0206]: invalid TOML in front matter: text is not between double quotes"],
+        chinese: &["错误[E0206]：前置信息的 TOML 格式有误：文字没有放在英文双引号里"],
+    },
     // Typed as in Word: a full-width colon, quotes inside a title.
     Case {
         files: &[NEWS, ("content/news/b.md", "+++\ntitle：“乙”\n+++\n正文\n")],

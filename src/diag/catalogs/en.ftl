@@ -229,6 +229,15 @@ content-chinese-quotes = invalid { $format } in front matter: the text is betwee
     .help = put text between ASCII double quotes: `{ $fixed }`
 content-inner-quotes = invalid { $format } in front matter: an ASCII double quote `"` inside the text ends it early
     .help = use Chinese quotes “” inside the text: `{ $fixed }`
+toml-reason-unquoted = text is not between double quotes
+toml-reason-unclosed-string = a quote is not closed
+toml-reason-duplicate-key = a key is written twice
+toml-reason-unclosed-array = a `[` has no `]`
+toml-reason-missing-comma = a comma `,` is missing between two items in brackets
+toml-reason-unclosed-table = the line starting with `[` has no `]`
+toml-reason-no-value = the key has no `=` and value after it
+toml-reason-more-on-line = there is more after the value (one key per line)
+toml-reason-bad-key = a key is made of ASCII letters, digits, `_` and `-`
 content-chinese-key =
     .expected = an English key, like `{ $example }`
     .help = write the key in English: `{ $example }`

@@ -220,6 +220,15 @@ content-chinese-quotes = 前置信息的 { $format } 格式有误：文字两边
     .help = 文字两边要用英文双引号，改成：`{ $fixed }`
 content-inner-quotes = 前置信息的 { $format } 格式有误：文字里的英文双引号 `"` 让文字提前结束了
     .help = 文字里面的引号用中文引号“”，改成：`{ $fixed }`
+toml-reason-unquoted = 文字没有放在英文双引号里
+toml-reason-unclosed-string = 引号没有配对，文字的结尾少了一个引号
+toml-reason-duplicate-key = 同一个字段写了两次
+toml-reason-unclosed-array = 方括号 `[` 没有配对的 `]`
+toml-reason-missing-comma = 方括号里的两项之间少了英文逗号 `,`
+toml-reason-unclosed-table = `[` 开头的那一行少了 `]`
+toml-reason-no-value = 字段名后面少了英文等号 `=` 和值
+toml-reason-more-on-line = 值的后面还有别的文字（一行只写一个字段）
+toml-reason-bad-key = 字段名只能用英文字母、数字、`_` 和 `-`
 content-chinese-key =
     .expected = 英文字段名，如 `{ $example }`
     .help = 字段名要用英文：`{ $example }`

@@ -220,6 +220,15 @@ content-chinese-quotes = 前置信息的 { $format } 格式有誤：文字兩邊
     .help = 文字兩邊要用英文雙引號，改成：`{ $fixed }`
 content-inner-quotes = 前置信息的 { $format } 格式有誤：文字裏的英文雙引號 `"` 讓文字提前結束了
     .help = 文字裏面的引號用中文引號“”，改成：`{ $fixed }`
+toml-reason-unquoted = 文字沒有放在英文雙引號裏
+toml-reason-unclosed-string = 引號沒有配對，文字的結尾少了一個引號
+toml-reason-duplicate-key = 同一個字段寫了兩次
+toml-reason-unclosed-array = 方括號 `[` 沒有配對的 `]`
+toml-reason-missing-comma = 方括號裏的兩項之間少了英文逗號 `,`
+toml-reason-unclosed-table = `[` 開頭的那一行少了 `]`
+toml-reason-no-value = 字段名後面少了英文等號 `=` 和值
+toml-reason-more-on-line = 值的後面還有別的文字（一行只寫一個字段）
+toml-reason-bad-key = 字段名只能用英文字母、數字、`_` 和 `-`
 content-chinese-key =
     .expected = 英文字段名，如 `{ $example }`
     .help = 字段名要用英文：`{ $example }`

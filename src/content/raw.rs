@@ -258,7 +258,10 @@ impl Visitor<'_> for PinVisitor {
     }
 }
 
-/// A list of text values; a single value stands for a list of one (`tags = "科普"`).
+/// A list of text values; a single value stands for a list of one (`tags = "科普"`), or
+/// of several when they are separated as the online editor's fields separate them, by
+/// commas, 顿号 or semicolons, half or full width (`tags = "科普、科技"`): a list written
+/// as one string is what Word users type, and would otherwise be one long tag.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct StringList(pub Vec<String>);
 
@@ -280,7 +283,18 @@ impl<'de> Visitor<'de> for StringListVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<String>, E> {
-        Ok(vec![v.to_owned()])
+        let items: Vec<String> = v
+            .split([',', '，', '、', ';', '；'])
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+            .map(str::to_owned)
+            .collect();
+        // Separators alone (`"、"`) are kept as written rather than made nothing.
+        Ok(if items.is_empty() && !v.trim().is_empty() {
+            vec![v.to_owned()]
+        } else {
+            items
+        })
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Vec<String>, E> {
@@ -431,6 +445,13 @@ mod tests {
         assert_eq!(raw.categories.0, ["a", "2024"]);
         assert_eq!(raw.founded, Some(RawText("1958".into())));
         assert_eq!(raw.date, Some(RawText("2024-05-01".into())));
+        let raw: RawPageMeta = toml::from_str(
+            "tags = \"科普，科技; 创新、青少年\"\ncategories = [\"甲、乙\"]\nauthors = \"李明、黄丽\"",
+        )
+        .unwrap();
+        assert_eq!(raw.tags.0, ["科普", "科技", "创新", "青少年"]);
+        assert_eq!(raw.categories.0, ["甲、乙"], "a list is taken as written");
+        assert_eq!(raw.authors.0, ["李明", "黄丽"]);
     }
 
     #[test]

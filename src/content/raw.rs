@@ -27,7 +27,7 @@ pub(crate) struct RawPageMeta {
     pub status: Option<String>,
     pub weight: Option<i64>,
     pub template: Option<String>,
-    pub aliases: StringList,
+    pub aliases: PathList,
     pub push: StringList,
     pub lang: Option<String>,
     pub in_search_index: Option<bool>,
@@ -137,7 +137,7 @@ pub(crate) struct RawSectionMeta {
     pub redirect_to: Option<String>,
     pub transparent: bool,
     pub draft: bool,
-    pub aliases: StringList,
+    pub aliases: PathList,
     #[serde(alias = "generate_feed")]
     pub generate_feeds: bool,
     pub in_search_index: Option<bool>,
@@ -268,12 +268,28 @@ pub(crate) struct StringList(pub Vec<String>);
 impl<'de> Deserialize<'de> for StringList {
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer
-            .deserialize_any(StringListVisitor)
+            .deserialize_any(StringListVisitor { split: true })
             .map(StringList)
     }
 }
 
-struct StringListVisitor;
+/// A list of addresses (`aliases`); a single one stands for a list of one, whatever
+/// commas it holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct PathList(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for PathList {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_any(StringListVisitor { split: false })
+            .map(PathList)
+    }
+}
+
+struct StringListVisitor {
+    /// Whether one string is split at separators.
+    split: bool,
+}
 
 impl<'de> Visitor<'de> for StringListVisitor {
     type Value = Vec<String>;
@@ -283,6 +299,9 @@ impl<'de> Visitor<'de> for StringListVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<String>, E> {
+        if !self.split {
+            return Ok(vec![v.to_owned()]);
+        }
         let items: Vec<String> = v
             .split([',', '，', '、', ';', '；'])
             .map(str::trim)
@@ -452,6 +471,8 @@ mod tests {
         assert_eq!(raw.tags.0, ["科普", "科技", "创新", "青少年"]);
         assert_eq!(raw.categories.0, ["甲、乙"], "a list is taken as written");
         assert_eq!(raw.authors.0, ["李明", "黄丽"]);
+        let raw: RawPageMeta = toml::from_str("aliases = \"/show.asp?id=1,2\"").unwrap();
+        assert_eq!(raw.aliases.0, ["/show.asp?id=1,2"]);
     }
 
     #[test]

@@ -27,8 +27,6 @@ pub(crate) fn bad_date_help(written: &str) -> crate::diag::text::Said {
     }
 }
 
-pub(crate) const DATE_EXPECTED: &str = "a date like 2024-05-01 or 2024-05-01T09:30:00+08:00";
-
 pub use crate::diag::Located;
 
 /// A file shown as 附件 under a page.

@@ -4,6 +4,7 @@
 pub mod date;
 pub mod decode;
 pub mod directory;
+mod expected;
 pub mod front_matter;
 pub mod meta;
 pub(crate) mod parse;

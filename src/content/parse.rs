@@ -6,8 +6,8 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
+use super::expected;
 use super::front_matter::{self, Format, Split};
-use super::meta::DATE_EXPECTED;
 use super::places::FrontMatterSpans;
 use super::punctuation::{self, Mistake};
 use super::raw::ATTACHMENT_KEYS;
@@ -319,14 +319,12 @@ impl Problem<'_> {
                 span.and_then(|s| self.text.lines().nth(s.line.saturating_sub(1) as usize))
                     .and_then(key_of_line)
             });
-        let found = match message.find("invalid type: ") {
-            // serde's own "expected u32" is replaced by the key's `expected:` line.
-            Some(i) => {
-                let what = message.get(i + "invalid type: ".len()..).unwrap_or("");
-                format!("found {}", what.split(", expected ").next().unwrap_or(what))
-            }
-            None => message,
-        };
+        // serde's own "expected u32" is replaced by the key's `expected:` line.
+        let what = message.find("invalid type: ").map(|i| {
+            let what = message.get(i + "invalid type: ".len()..).unwrap_or("");
+            what.split(", expected ").next().unwrap_or(what)
+        });
+        let found = what.map_or_else(|| Said::from(message.clone()), expected::found_in_words);
         let d = match key {
             Some(key) => self
                 .diagnostic(
@@ -334,14 +332,20 @@ impl Problem<'_> {
                     crate::t!("content-wrong-value", key = key, found = &found),
                     self.widen(key, at, span),
                 )
-                .expected(expected_for(key)),
+                .expected(expected::expected_for(key)),
             None => self.diagnostic(
                 "E0206",
                 crate::t!("content-wrong-value-somewhere", found = &found),
                 span,
             ),
         };
-        d.help(crate::t!("content-wrong-value.help"))
+        let flag = key
+            .zip(what)
+            .and_then(|(key, what)| expected::flag_written_as_text(key, what, self.format));
+        match flag {
+            Some(fixed) => d.help(crate::t!("content-wrong-value.help-flag", fixed = fixed)),
+            None => d.help(crate::t!("content-wrong-value.help")),
+        }
     }
 }
 
@@ -355,29 +359,6 @@ impl Problem<'_> {
             }
             _ => span,
         }
-    }
-}
-
-/// What a key's value must look like, format-neutral.
-fn expected_for(key: &str) -> &'static str {
-    match key {
-        "date" | "updated" | "expires" => DATE_EXPECTED,
-        "draft" | "in_search_index" | "render" | "transparent" | "paginate_reversed"
-        | "generate_feeds" | "generate_feed" => "`true` or `false`",
-        "weight" => "a whole number, like 10",
-        "series_index" => "a whole number from 0 up, like 30",
-        "members" => "a whole number from 0 up, like 1200",
-        "paginate_by" => "a whole number from 0 up, like 20",
-        "aliases" | "authors" | "tags" | "categories" => {
-            "a list of text values, like [\"科普\", \"青少年\"]"
-        }
-        "attachments" => {
-            "a list of file names or tables, like [\"a.pdf\", { path = \"b.docx\", title = \"报名表\" }]"
-        }
-        "taxonomies" => "a table of lists, like `[taxonomies]` then `tags = [\"科普\"]`",
-        "extra" => "a table of values, like `[extra]` then `key = \"value\"`",
-        "phone" | "founded" => "text or a number",
-        _ => "text, like \"科技活动周\"",
     }
 }
 

@@ -354,6 +354,28 @@ const CONTENT_CASES: &[Case] = &[
             "= 怎样改：文字两边要用英文双引号，改成：`title = \"乙\"`",
         ],
     },
+    // A yes or no written as text where `true` or `false` goes: what was written and what
+    // goes there, in the editor's language, and the line to write.
+    Case {
+        files: &[
+            NEWS,
+            (
+                "content/news/b.md",
+                "+++\ntitle = \"乙\"\ndraft = \"否\"\n+++\n正文\n",
+            ),
+        ],
+        place: "content/news/b.md:3:9",
+        english: &[
+            "error[E0206]: wrong value for `draft`: found string \"否\"",
+            "`true` or `false`, without quotes",
+            "`draft = false`",
+        ],
+        chinese: &[
+            "错误[E0206]：`draft` 的值不对：写的是文字 \"否\"",
+            "= 应为：`true`（是）或 `false`（否），不加引号",
+            "= 怎样改：是写 `true`，否写 `false`，不加引号：`draft = false`",
+        ],
+    },
     // Other syntax errors say their reason in the editor's language, not the parser's.
     Case {
         files: &[

@@ -245,7 +245,23 @@ content-not-a-table = front matter is not a list of keys and values
     .expected = one key and value per line, like `{ $example }`
 content-wrong-value = wrong value for `{ $key }`: { $found }
     .help = change the value to the expected kind; text goes in double quotes
+    .help-flag = write `true` for yes and `false` for no, without quotes: `{ $fixed }`
 content-wrong-value-somewhere = wrong value in front matter: { $found }
+content-expected-flag = `true` or `false`, without quotes
+content-expected-pin = `true`, `false` or a whole number such as 1 (first)
+content-expected-whole-number = a whole number, like { $example }
+content-expected-count = a whole number from 0 up, like { $example }
+content-expected-list = a list of text values, like ["科普", "青少年"], or one text with 顿号 between them
+content-expected-attachments = a list of file names or tables, like ["a.pdf", {"{"} path = "b.docx", title = "报名表" {"}"}]
+content-expected-taxonomies = a table of lists, like `[taxonomies]` then `tags = ["科普"]`
+content-expected-extra = a table of values, like `[extra]` then `key = "value"`
+content-expected-text-or-number = text or a number
+content-expected-text = text, like "科技活动周"
+content-found-text = found string "{ $value }"
+content-found-number = found integer `{ $value }`
+content-found-flag = found boolean `{ $value }`
+content-found-list = found a list
+content-found-table = found a table
 content-more-unknown-keys = { $count } more unknown front-matter keys
     .help = fix the keys above first; unknown keys are ignored
 content-unknown-key = unknown front-matter key `{ $key }`

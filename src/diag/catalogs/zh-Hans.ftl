@@ -236,7 +236,23 @@ content-not-a-table = 前置信息不是“字段 = 值”的形式
     .expected = 每行一个字段和值，如 `{ $example }`
 content-wrong-value = `{ $key }` 的值不对：{ $found }
     .help = 按“应为”改写这个值；文字要放在英文双引号里
+    .help-flag = 是写 `true`，否写 `false`，不加引号：`{ $fixed }`
 content-wrong-value-somewhere = 前置信息里有值不对：{ $found }
+content-expected-flag = `true`（是）或 `false`（否），不加引号
+content-expected-pin = `true`（置顶），或表示先后的整数，如 1（最前）
+content-expected-whole-number = 整数，如 { $example }
+content-expected-count = 0 或正整数，如 { $example }
+content-expected-list = 文字的列表，如 ["科普", "青少年"]，或一串用顿号隔开的文字
+content-expected-attachments = 文件名或表的列表，如 ["a.pdf", {"{"} path = "b.docx", title = "报名表" {"}"}]
+content-expected-taxonomies = 由列表组成的表，如 `[taxonomies]` 下一行 `tags = ["科普"]`
+content-expected-extra = 由值组成的表，如 `[extra]` 下一行 `key = "value"`
+content-expected-text-or-number = 文字或数字
+content-expected-text = 文字，如 "科技活动周"
+content-found-text = 写的是文字 "{ $value }"
+content-found-number = 写的是数字 { $value }
+content-found-flag = 写的是 { $value }
+content-found-list = 写的是一个列表
+content-found-table = 写的是一个表
 content-more-unknown-keys = 还有 { $count } 个不认识的前置信息字段
     .help = 先改好上面的字段；不认识的字段不起作用
 content-unknown-key = 前置信息里有不认识的字段 `{ $key }`

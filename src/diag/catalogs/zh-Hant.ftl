@@ -236,7 +236,23 @@ content-not-a-table = 前置信息不是“字段 = 值”的形式
     .expected = 每行一個字段和值，如 `{ $example }`
 content-wrong-value = `{ $key }` 的值不對：{ $found }
     .help = 按“應爲”改寫這個值；文字要放在英文雙引號裏
+    .help-flag = 是寫 `true`，否寫 `false`，不加引號：`{ $fixed }`
 content-wrong-value-somewhere = 前置信息裏有值不對：{ $found }
+content-expected-flag = `true`（是）或 `false`（否），不加引號
+content-expected-pin = `true`（置頂），或表示先後的整數，如 1（最前）
+content-expected-whole-number = 整數，如 { $example }
+content-expected-count = 0 或正整數，如 { $example }
+content-expected-list = 文字的列表，如 ["科普", "青少年"]，或一串用頓號隔開的文字
+content-expected-attachments = 文件名或表的列表，如 ["a.pdf", {"{"} path = "b.docx", title = "報名表" {"}"}]
+content-expected-taxonomies = 由列表組成的表，如 `[taxonomies]` 下一行 `tags = ["科普"]`
+content-expected-extra = 由值組成的表，如 `[extra]` 下一行 `key = "value"`
+content-expected-text-or-number = 文字或數字
+content-expected-text = 文字，如 "科技活動周"
+content-found-text = 寫的是文字 "{ $value }"
+content-found-number = 寫的是數字 { $value }
+content-found-flag = 寫的是 { $value }
+content-found-list = 寫的是一個列表
+content-found-table = 寫的是一個表
 content-more-unknown-keys = 還有 { $count } 個不認識的前置信息字段
     .help = 先改好上面的字段；不認識的字段不起作用
 content-unknown-key = 前置信息裏有不認識的字段 `{ $key }`

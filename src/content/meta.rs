@@ -467,7 +467,7 @@ impl<'a> Checker<'a> {
     fn page(&mut self, raw: RawPageMeta) -> PageMeta {
         let title = self.page_title(raw.title);
         let taxonomies = merge_taxonomies(raw.tags, raw.categories, raw.taxonomies);
-        let attachments = self.attachments(raw.attachments);
+        let attachments = self.attachments(raw.attachments.0);
         if raw.photo == Some(true) && raw.cover.is_none() {
             self.photo_without_cover();
         }

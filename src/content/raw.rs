@@ -41,7 +41,7 @@ pub(crate) struct RawPageMeta {
     pub org: Option<String>,
     pub series: Option<String>,
     pub series_index: Option<u32>,
-    pub attachments: Vec<RawAttachment>,
+    pub attachments: RawAttachments,
     pub cover: Option<String>,
     pub cover_focus: Option<String>,
     pub cover_alt: Option<String>,
@@ -329,6 +329,45 @@ impl<'de> Visitor<'de> for StringListVisitor {
     }
 }
 
+/// The attachments: a list, or one written alone (`attachments = "a.pdf"`), as one tag
+/// may be.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct RawAttachments(pub Vec<RawAttachment>);
+
+impl<'de> Deserialize<'de> for RawAttachments {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_any(AttachmentsVisitor)
+            .map(RawAttachments)
+    }
+}
+
+struct AttachmentsVisitor;
+
+impl<'de> Visitor<'de> for AttachmentsVisitor {
+    type Value = Vec<RawAttachment>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of file names or tables with `path` and `title`")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<RawAttachment>, E> {
+        AttachmentVisitor.visit_str(v).map(|one| vec![one])
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Vec<RawAttachment>, A::Error> {
+        AttachmentVisitor.visit_map(map).map(|one| vec![one])
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<RawAttachment>, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(item) = seq.next_element()? {
+            out.push(item);
+        }
+        Ok(out)
+    }
+}
+
 /// An attachment: `"a.pdf"` or `{ path = "b.docx", title = "报名表" }`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct RawAttachment {
@@ -473,6 +512,20 @@ mod tests {
         assert_eq!(raw.authors.0, ["李明", "黄丽"]);
         let raw: RawPageMeta = toml::from_str("aliases = \"/show.asp?id=1,2\"").unwrap();
         assert_eq!(raw.aliases.0, ["/show.asp?id=1,2"]);
+    }
+
+    #[test]
+    fn one_attachment_may_be_written_alone() {
+        let raw: RawPageMeta = toml::from_str("attachments = \"a.pdf\"").unwrap();
+        assert_eq!(raw.attachments.0.len(), 1);
+        assert_eq!(raw.attachments.0[0].path, "a.pdf");
+        let raw: RawPageMeta =
+            toml::from_str("attachments = { path = \"b.docx\", title = \"报名表\" }").unwrap();
+        assert_eq!(raw.attachments.0[0].title.as_deref(), Some("报名表"));
+        let raw: RawPageMeta =
+            toml::from_str("[[attachments]]\npath = \"a.pdf\"\n[[attachments]]\npath = \"b.pdf\"")
+                .unwrap();
+        assert_eq!(raw.attachments.0.len(), 2);
     }
 
     #[test]

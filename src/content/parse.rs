@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use super::expected;
 use super::front_matter::{self, Format, Split};
 use super::places::FrontMatterSpans;
-use super::punctuation::{self, Mistake};
+use super::punctuation;
 use super::raw::ATTACHMENT_KEYS;
 use crate::diag::text::Said;
 use crate::diag::{Diagnostic, Span, did_you_mean, line_col};
@@ -245,47 +245,8 @@ impl Problem<'_> {
                 ))
                 .help(crate::t!("content-chinese-key.help", example = &example));
         }
-        if let Some(mistake) = line_text.and_then(|l| punctuation::mistake_in(l, self.format)) {
-            let format = self.format.name();
-            let sign = match self.format {
-                Format::Toml => "=",
-                Format::Yaml => ":",
-            };
-            // The caret goes under the full-width mark, not where the parser gave up.
-            let span = match (&mistake, span, line_text) {
-                (Mistake::WideMark { mark, .. }, Some(s), Some(line)) => line
-                    .chars()
-                    .position(|c| c == *mark)
-                    .map(|i| Span::point(s.line, i as u32 + 1))
-                    .or(Some(s)),
-                _ => span,
-            };
-            let (message, help) = match mistake {
-                Mistake::WideMark { mark, fixed } => (
-                    crate::t!(
-                        "content-wide-mark",
-                        format = format,
-                        mark = mark.to_string()
-                    ),
-                    crate::t!("content-wide-mark.help", sign = sign, fixed = fixed),
-                ),
-                Mistake::ChineseQuotes { fixed } => (
-                    crate::t!("content-chinese-quotes", format = format),
-                    crate::t!("content-chinese-quotes.help", fixed = fixed),
-                ),
-                Mistake::InnerQuotes { fixed } => (
-                    crate::t!("content-inner-quotes", format = format),
-                    crate::t!("content-inner-quotes.help", fixed = fixed),
-                ),
-            };
-            let expected = match self.format {
-                Format::Toml => crate::t!("content-bad-syntax.expected-toml"),
-                Format::Yaml => crate::t!("content-bad-syntax.expected-yaml"),
-            };
-            return self
-                .diagnostic("E0206", message, span)
-                .expected(expected)
-                .help(help);
+        if let Some(d) = self.typed_as_in_word(span, line_text) {
+            return d;
         }
         let (language, expected) = match self.format {
             Format::Toml => ("TOML", crate::t!("content-bad-syntax.expected-toml")),
@@ -293,7 +254,7 @@ impl Problem<'_> {
         };
         let reason = match self.format {
             Format::Toml => punctuation::toml_reason(message),
-            Format::Yaml => None,
+            Format::Yaml => punctuation::yaml_reason(message),
         };
         let syntax = crate::t!(
             "content-bad-syntax",
@@ -305,9 +266,36 @@ impl Problem<'_> {
             .help(crate::t!("content-bad-syntax.help"))
     }
 
+    /// E0206 for a line typed with Word's punctuation ([`punctuation`]), said in Chinese
+    /// with the line corrected; `None` when the line has none of those mistakes.
+    fn typed_as_in_word(&self, span: Option<Span>, line_text: Option<&str>) -> Option<Diagnostic> {
+        let mistake = punctuation::mistake_in(line_text?, self.format)?;
+        // The caret goes under the full-width mark, not where the parser gave up.
+        let span = match (mistake.column_in(line_text?), span) {
+            (Some(column), Some(s)) => Some(Span::point(s.line, column)),
+            _ => span,
+        };
+        let (message, help) = mistake.said(self.format);
+        let expected = match self.format {
+            Format::Toml => crate::t!("content-bad-syntax.expected-toml"),
+            Format::Yaml => crate::t!("content-bad-syntax.expected-yaml"),
+        };
+        Some(
+            self.diagnostic("E0206", message, span)
+                .expected(expected)
+                .help(help),
+        )
+    }
+
     fn type_error(&self, span: Option<Span>, at: Option<usize>, message: &str) -> Diagnostic {
         let message = one_line(message);
         if message.contains("expected struct Raw") {
+            // YAML reads `title："…"` (a full-width colon) as text, not a key and value.
+            let line_text =
+                span.and_then(|s| self.text.lines().nth(s.line.saturating_sub(1) as usize));
+            if let Some(d) = self.typed_as_in_word(span, line_text) {
+                return d;
+            }
             let example = crate::content::places::assignment(Some(self.format), "title", "\"…\"");
             return self
                 .diagnostic("E0206", crate::t!("content-not-a-table"), span)

@@ -4,7 +4,7 @@
 //! Each is recognised on the line a syntax error points at and written out corrected,
 //! so the message says what is wrong in Chinese and shows the line to type instead.
 //! Other TOML syntax errors have their reason said in the editor's language
-//! ([`toml_reason`]) instead of the parser's English.
+//! ([`toml_reason`], [`yaml_reason`]) instead of the parser's English.
 
 use super::front_matter::Format;
 use crate::diag::text::Said;
@@ -18,6 +18,42 @@ pub(crate) enum Mistake {
     ChineseQuotes { fixed: String },
     /// Straight quotes inside a value, which end it early.
     InnerQuotes { fixed: String },
+}
+
+impl Mistake {
+    /// The message and the fix, in the catalog's words.
+    pub(crate) fn said(self, format: Format) -> (Said, Said) {
+        let name = format.name();
+        match self {
+            Mistake::WideMark { mark, fixed } => {
+                let sign = match format {
+                    Format::Toml => "=",
+                    Format::Yaml => ":",
+                };
+                (
+                    crate::t!("content-wide-mark", format = name, mark = mark),
+                    crate::t!("content-wide-mark.help", sign = sign, fixed = fixed),
+                )
+            }
+            Mistake::ChineseQuotes { fixed } => (
+                crate::t!("content-chinese-quotes", format = name),
+                crate::t!("content-chinese-quotes.help", fixed = fixed),
+            ),
+            Mistake::InnerQuotes { fixed } => (
+                crate::t!("content-inner-quotes", format = name),
+                crate::t!("content-inner-quotes.help", fixed = fixed),
+            ),
+        }
+    }
+
+    /// The column (1-based, in characters) of the full-width mark in `line`.
+    pub(crate) fn column_in(&self, line: &str) -> Option<u32> {
+        let Mistake::WideMark { mark, .. } = self else {
+            return None;
+        };
+        let at = line.chars().position(|c| c == *mark)?;
+        u32::try_from(at + 1).ok()
+    }
 }
 
 /// The mistake in `line`, if it is one of these, with the corrected line.
@@ -73,6 +109,27 @@ pub(crate) fn toml_reason(message: &str) -> Option<Said> {
         crate::t!("toml-reason-more-on-line")
     } else if starts("invalid unquoted key") {
         crate::t!("toml-reason-bad-key")
+    } else {
+        return None;
+    })
+}
+
+/// What the YAML parser's message (`found a tab character that violates indentation`)
+/// says, in the catalog's words; `None` for a message not known here.
+pub(crate) fn yaml_reason(message: &str) -> Option<Said> {
+    let has = |part: &str| message.contains(part);
+    Some(if has("found a tab character") {
+        crate::t!("yaml-reason-tab")
+    } else if has("found unexpected end of stream") {
+        crate::t!("yaml-reason-unclosed")
+    } else if has("mapping values are not allowed") {
+        crate::t!("yaml-reason-colon-in-text")
+    } else if has("did not find expected ',' or ']'") {
+        crate::t!("yaml-reason-unclosed-list")
+    } else if has("duplicate field") || has("duplicate entry") {
+        crate::t!("toml-reason-duplicate-key")
+    } else if has("found character that cannot start any token") {
+        crate::t!("yaml-reason-bad-start")
     } else {
         return None;
     })

@@ -397,6 +397,29 @@ const CONTENT_CASES: &[Case] = &[
         english: &["error[E0206]: invalid TOML in front matter: text is not between double quotes"],
         chinese: &["错误[E0206]：前置信息的 TOML 格式有误：文字没有放在英文双引号里"],
     },
+    Case {
+        files: &[
+            NEWS,
+            (
+                "content/news/b.md",
+                "---\ntitle: 乙\n\tauthor: 李明\n---\n正文\n",
+            ),
+        ],
+        place: "content/news/b.md:3:1",
+        english: &["error[E0206]: invalid YAML in front matter: a tab indents a line"],
+        chinese: &["错误[E0206]：前置信息的 YAML 格式有误：用了制表符（Tab）缩进，YAML 只能用空格"],
+    },
+    Case {
+        files: &[
+            NEWS,
+            ("content/news/b.md", "---\ntitle：\"乙\"\n---\n正文\n"),
+        ],
+        place: "content/news/b.md:2:6",
+        english: &[
+            "error[E0206]: invalid YAML in front matter: a full-width 「：」 follows the key",
+        ],
+        chinese: &["= 怎样改：字段名和值之间用英文的 `:`，改成：`title: \"乙\"`"],
+    },
     // Typed as in Word: a full-width colon, quotes inside a title.
     Case {
         files: &[NEWS, ("content/news/b.md", "+++\ntitle：“乙”\n+++\n正文\n")],

@@ -238,6 +238,11 @@ toml-reason-unclosed-table = the line starting with `[` has no `]`
 toml-reason-no-value = the key has no `=` and value after it
 toml-reason-more-on-line = there is more after the value (one key per line)
 toml-reason-bad-key = a key is made of ASCII letters, digits, `_` and `-`
+yaml-reason-tab = a tab indents a line, and YAML takes spaces only
+yaml-reason-unclosed = a quote or bracket is not closed before the front matter ends
+yaml-reason-colon-in-text = the text holds a colon `: `; put the whole text between double quotes
+yaml-reason-unclosed-list = a `[` has no `]`, or a comma `,` is missing between two items
+yaml-reason-bad-start = the text starts with a sign YAML reads as markup; put the whole text between double quotes
 content-chinese-key =
     .expected = an English key, like `{ $example }`
     .help = write the key in English: `{ $example }`

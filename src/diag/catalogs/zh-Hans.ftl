@@ -229,6 +229,11 @@ toml-reason-unclosed-table = `[` 开头的那一行少了 `]`
 toml-reason-no-value = 字段名后面少了英文等号 `=` 和值
 toml-reason-more-on-line = 值的后面还有别的文字（一行只写一个字段）
 toml-reason-bad-key = 字段名只能用英文字母、数字、`_` 和 `-`
+yaml-reason-tab = 用了制表符（Tab）缩进，YAML 只能用空格
+yaml-reason-unclosed = 引号或括号没有配对，直到前置信息结尾都没有结束
+yaml-reason-colon-in-text = 文字里有冒号「: 」，整段文字要放在英文双引号里
+yaml-reason-unclosed-list = 方括号 `[` 没有配对的 `]`，或两项之间少了英文逗号 `,`
+yaml-reason-bad-start = 文字开头的符号不能直接写，整段文字要放在英文双引号里
 content-chinese-key =
     .expected = 英文字段名，如 `{ $example }`
     .help = 字段名要用英文：`{ $example }`

@@ -229,6 +229,11 @@ toml-reason-unclosed-table = `[` 開頭的那一行少了 `]`
 toml-reason-no-value = 字段名後面少了英文等號 `=` 和值
 toml-reason-more-on-line = 值的後面還有別的文字（一行只寫一個字段）
 toml-reason-bad-key = 字段名只能用英文字母、數字、`_` 和 `-`
+yaml-reason-tab = 用了製表符（Tab）縮進，YAML 只能用空格
+yaml-reason-unclosed = 引號或括號沒有配對，直到前置信息結尾都沒有結束
+yaml-reason-colon-in-text = 文字裏有冒號「: 」，整段文字要放在英文雙引號裏
+yaml-reason-unclosed-list = 方括號 `[` 沒有配對的 `]`，或兩項之間少了英文逗號 `,`
+yaml-reason-bad-start = 文字開頭的符號不能直接寫，整段文字要放在英文雙引號裏
 content-chinese-key =
     .expected = 英文字段名，如 `{ $example }`
     .help = 字段名要用英文：`{ $example }`

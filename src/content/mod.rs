@@ -7,6 +7,7 @@ pub mod directory;
 mod expected;
 pub mod front_matter;
 pub mod meta;
+mod misnamed;
 pub(crate) mod parse;
 pub(crate) mod places;
 mod punctuation;

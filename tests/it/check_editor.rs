@@ -2,7 +2,8 @@
 //! a space, `@/` links and images a letter or a folder off, text left over from the page
 //! template `menhu new` wrote, a picture pasted from Word that points at a file on the
 //! writer's own computer, a table row whose cells beyond the header's are not shown, a
-//! paragraph indented with a tab as in Word and shown as code.
+//! paragraph indented with a tab as in Word and shown as code, a page Notepad saved as
+//! `.md.txt`.
 //! (Series numbers and directory rows: `portal_directory`.)
 
 use crate::check::{TODAY, clean_site, json_records, page};
@@ -297,4 +298,33 @@ fn a_paragraph_indented_with_a_tab_is_reported_as_shown_as_code() {
     assert_eq!(code, 0, "{stdout}");
     assert_eq!(codes(&records), ["W0207"], "{stdout}");
     assert_eq!(records[0]["line"], 7);
+}
+
+/// A page Notepad saved as `.md.txt` (or named `.MD`) was not read, and published as a
+/// plain file beside the pages: it is a warning naming the file and the name to give
+/// it, and nothing of it is published.
+#[test]
+fn a_page_saved_as_md_txt_is_reported_with_its_right_name() {
+    let site = clean_site();
+    let text = page("记事本", Some("2026-05-29"), "\n正文。\n");
+    site.write("content/news/2026-05-29-ji-shi-ben.md.txt", &text);
+    site.write("content/news/2026-05-29-da-xie.MD", &text);
+    let build = site.build();
+    assert_contains(
+        &build.stderr,
+        "warning[W0208]: content/news/2026-05-29-ji-shi-ben.md.txt: 「2026-05-29-ji-shi-ben.md.txt」 does not end in `.md`",
+    );
+    assert_contains(&build.stderr, "rename it 「2026-05-29-ji-shi-ben.md」");
+    assert_contains(&build.stderr, "rename it 「2026-05-29-da-xie.md」");
+    assert!(
+        !site
+            .output_files()
+            .iter()
+            .any(|f| f.contains("ji-shi-ben") || f.contains("da-xie")),
+        "{:?}",
+        site.output_files()
+    );
+    let (code, records, stdout) = check(&site);
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(codes(&records), ["W0208", "W0208"], "{stdout}");
 }

@@ -308,6 +308,74 @@
     });
   }
 
+  // ---- pasting tables with merged cells -------------------------------------------
+  // A Markdown table has no merged cells: a table pasted from Word or Excel with a cell
+  // spanning rows or columns lost the span, and every cell after it moved one column to
+  // the left (「展览」 under 「梧州」's column). The spans are opened into empty cells first,
+  // so each cell stays in its column, and the paste goes on as Vditor does it.
+  var repasting = false;
+
+  function unmergeTable(table) {
+    var open = []; // per column: rows a cell from above still covers
+    var changed = false;
+    Array.prototype.forEach.call(table.rows, function (row) {
+      var given = Array.prototype.slice.call(row.cells);
+      var cells = [];
+      var column = 0;
+      var filler = function () {
+        var tag = given.length ? given[0].tagName : "TD";
+        return row.ownerDocument.createElement(tag);
+      };
+      while (given.length || open.slice(column).some(function (n) { return n > 0; })) {
+        if (open[column] > 0) {
+          open[column] -= 1;
+          cells.push(filler());
+          column += 1;
+          continue;
+        }
+        if (!given.length) { cells.push(filler()); column += 1; continue; }
+        var cell = given.shift();
+        var down = Math.max(1, Math.min(cell.rowSpan || 1, 1000));
+        var across = Math.max(1, Math.min(cell.colSpan || 1, 1000));
+        if (down > 1 || across > 1) changed = true;
+        cell.removeAttribute("rowspan");
+        cell.removeAttribute("colspan");
+        cells.push(cell);
+        for (var k = 1; k < across; k += 1) cells.push(filler());
+        for (var c = column; c < column + across; c += 1) open[c] = down - 1;
+        column += across;
+      }
+      cells.forEach(function (cell) { row.appendChild(cell); });
+    });
+    return changed;
+  }
+
+  function unmergePastedTables(e) {
+    var data = e.clipboardData;
+    if (repasting || !data) return;
+    var html = data.getData("text/html");
+    if (!html || !/(rowspan|colspan)\s*=/i.test(html)) return;
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    var changed = false;
+    Array.prototype.forEach.call(doc.querySelectorAll("table"), function (table) {
+      if (unmergeTable(table)) changed = true;
+    });
+    if (!changed) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    var again = new DataTransfer();
+    Array.prototype.forEach.call(data.types, function (type) {
+      if (type !== "Files" && type !== "text/html") again.setData(type, data.getData(type));
+    });
+    again.setData("text/html", doc.documentElement.outerHTML);
+    repasting = true;
+    try {
+      e.target.dispatchEvent(new ClipboardEvent("paste", { clipboardData: again, bubbles: true, cancelable: true }));
+    } finally {
+      repasting = false;
+    }
+  }
+
   // Whether the page open in the form has edits not saved yet.
   function unsaved() {
     if (!state.page || $("edit-view").hidden) return false;
@@ -662,6 +730,7 @@
     if (first) first.click();
   });
   $("m-series").addEventListener("change", seriesChanged);
+  $("body-editor").addEventListener("paste", unmergePastedTables, true);
   $("toggle-preview").addEventListener("click", function () {
     var box = $("preview-box");
     var open = box.classList.toggle("open");

@@ -265,6 +265,11 @@ fn markdown_diagnostic(
                 .expected(crate::t!("check-missing-image.expected"))
                 .help(crate::t!("check-missing-image.help"))
         }
+        (Broken::NoTarget, false) if is_file_link(written) => {
+            Diagnostic::error("C0101", crate::t!("check-missing-file", path = written))
+                .expected(crate::t!("check-missing-file.expected"))
+                .help(crate::t!("check-missing-file.help"))
+        }
         (Broken::NoTarget, false) => {
             Diagnostic::error("C0101", crate::t!("check-broken-link", link = written))
                 .expected(crate::t!("check-broken-link.expected"))
@@ -273,6 +278,25 @@ fn markdown_diagnostic(
         (Broken::NoAnchor { page, fragment }, _) => {
             anchor_diagnostic("C0102", page, fragment, index)
         }
+    }
+}
+
+/// Whether a link written in Markdown names a file to download (`huizhi.docx`,
+/// `/files/biao.pdf`) rather than a page: its last segment has an extension other than a
+/// page's. Such a link is mended by putting the file beside the page, not by an `@/` link.
+fn is_file_link(written: &str) -> bool {
+    let path = written.split(['#', '?']).next().unwrap_or("");
+    let name = path.rsplit('/').next().unwrap_or("");
+    match name.rsplit_once('.') {
+        Some((stem, extension)) => {
+            let extension = extension.to_ascii_lowercase();
+            !stem.is_empty()
+                && !extension.is_empty()
+                && extension.chars().all(|c| c.is_ascii_alphanumeric())
+                && !["html", "htm", "md", "shtml", "php", "asp", "aspx", "jsp"]
+                    .contains(&extension.as_str())
+        }
+        None => false,
     }
 }
 

@@ -86,6 +86,27 @@ impl Date {
         })
     }
 
+    /// A day written as people write it by hand, `2026年12月7日`, `2026/12/7`, `2026.12.7` or
+    /// `2026-12-7`, as front matter takes it: `2026-12-07`. `None` for anything else,
+    /// and for a day no calendar has (`2026年2月30日`).
+    pub fn corrected(text: &str) -> Option<String> {
+        let text = text.trim().trim_matches(['"', '\'', '“', '”']);
+        let text = text.strip_suffix('日').unwrap_or(text);
+        let mut parts = text.split(['年', '月', '-', '/', '.']);
+        let mut number = |most: usize| {
+            let part = parts.next()?.trim();
+            let digits = part.len() <= most && !part.is_empty();
+            (digits && part.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| part.parse::<u32>().ok())?
+        };
+        let (year, month, day) = (number(4)?, number(2)?, number(2)?);
+        if parts.next().is_some() || year < 1000 {
+            return None;
+        }
+        let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+        Some(date.format("%Y-%m-%d").to_string())
+    }
+
     /// The calendar date as written (in the written offset, not converted to UTC).
     pub fn date(&self) -> NaiveDate {
         self.local.date()
@@ -258,6 +279,33 @@ fn time_with_offset_len(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_written_by_hand_is_corrected() {
+        for written in [
+            "2026年12月7日",
+            "2026/12/7",
+            "2026-12-7",
+            "2026.12.07",
+            "\"2026年12月7日\"",
+        ] {
+            assert_eq!(
+                Date::corrected(written).as_deref(),
+                Some("2026-12-07"),
+                "{written}"
+            );
+        }
+        for wrong in [
+            "2026年2月30日",
+            "12/7/2026",
+            "26-12-7",
+            "2026-12-7 9:30",
+            "明天",
+            "",
+        ] {
+            assert_eq!(Date::corrected(wrong), None, "{wrong}");
+        }
+    }
 
     #[test]
     fn parses_the_usual_ways_of_writing_a_date() {

@@ -18,7 +18,14 @@ use crate::url_scheme::{self, Field};
 pub use super::date::{Date, date_from_filename};
 
 /// What a date must look like, in messages.
-pub(crate) const DATE_EXPECTED: &str = "a date like 2024-05-01 or 2024-05-01T09:30:00+08:00";
+/// The fix for a date that cannot be read: the date to write, when it is a day written
+/// by hand (`2026年12月7日` → `2026-12-07`), else how dates are written.
+pub(crate) fn bad_date_help(written: &str) -> crate::diag::text::Said {
+    match Date::corrected(written) {
+        Some(fixed) => crate::t!("content-bad-date.help-corrected", fixed = fixed),
+        None => crate::t!("content-bad-date.help"),
+    }
+}
 
 pub use crate::diag::Located;
 
@@ -379,7 +386,7 @@ impl<'a> Checker<'a> {
                     key,
                 )
                 .expected(crate::t!("content-bad-date.expected"))
-                .help(crate::t!("content-bad-date.help"));
+                .help(crate::content::meta::bad_date_help(&text));
             self.errors.push(e);
         }
         date
@@ -460,7 +467,7 @@ impl<'a> Checker<'a> {
     fn page(&mut self, raw: RawPageMeta) -> PageMeta {
         let title = self.page_title(raw.title);
         let taxonomies = merge_taxonomies(raw.tags, raw.categories, raw.taxonomies);
-        let attachments = self.attachments(raw.attachments);
+        let attachments = self.attachments(raw.attachments.0);
         if raw.photo == Some(true) && raw.cover.is_none() {
             self.photo_without_cover();
         }

@@ -4,10 +4,13 @@
 pub mod date;
 pub mod decode;
 pub mod directory;
+mod expected;
 pub mod front_matter;
 pub mod meta;
+mod misnamed;
 pub(crate) mod parse;
 pub(crate) mod places;
+mod punctuation;
 pub(crate) mod raw;
 pub mod traditional;
 mod walk;

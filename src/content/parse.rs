@@ -6,9 +6,10 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
+use super::expected;
 use super::front_matter::{self, Format, Split};
-use super::meta::DATE_EXPECTED;
 use super::places::FrontMatterSpans;
+use super::punctuation;
 use super::raw::ATTACHMENT_KEYS;
 use crate::diag::text::Said;
 use crate::diag::{Diagnostic, Span, did_you_mean, line_col};
@@ -227,7 +228,7 @@ impl Problem<'_> {
                     span,
                 )
                 .expected(crate::t!("content-bad-date.expected"))
-                .help(crate::t!("content-bad-date.help"));
+                .help(crate::content::meta::bad_date_help(value));
         }
         if let Some(english) = line_text.and_then(chinese_key_of_line) {
             let example = crate::content::places::assignment(Some(self.format), english, "\"…\"");
@@ -244,23 +245,57 @@ impl Problem<'_> {
                 ))
                 .help(crate::t!("content-chinese-key.help", example = &example));
         }
+        if let Some(d) = self.typed_as_in_word(span, line_text) {
+            return d;
+        }
         let (language, expected) = match self.format {
             Format::Toml => ("TOML", crate::t!("content-bad-syntax.expected-toml")),
             Format::Yaml => ("YAML", crate::t!("content-bad-syntax.expected-yaml")),
         };
+        let reason = match self.format {
+            Format::Toml => punctuation::toml_reason(message),
+            Format::Yaml => punctuation::yaml_reason(message),
+        };
         let syntax = crate::t!(
             "content-bad-syntax",
             format = language,
-            reason = one_line(message)
+            reason = reason.unwrap_or_else(|| Said::from(one_line(message)))
         );
         self.diagnostic("E0206", syntax, span)
             .expected(expected)
             .help(crate::t!("content-bad-syntax.help"))
     }
 
+    /// E0206 for a line typed with Word's punctuation ([`punctuation`]), said in Chinese
+    /// with the line corrected; `None` when the line has none of those mistakes.
+    fn typed_as_in_word(&self, span: Option<Span>, line_text: Option<&str>) -> Option<Diagnostic> {
+        let mistake = punctuation::mistake_in(line_text?, self.format)?;
+        // The caret goes under the full-width mark, not where the parser gave up.
+        let span = match (mistake.column_in(line_text?), span) {
+            (Some(column), Some(s)) => Some(Span::point(s.line, column)),
+            _ => span,
+        };
+        let (message, help) = mistake.said(self.format);
+        let expected = match self.format {
+            Format::Toml => crate::t!("content-bad-syntax.expected-toml"),
+            Format::Yaml => crate::t!("content-bad-syntax.expected-yaml"),
+        };
+        Some(
+            self.diagnostic("E0206", message, span)
+                .expected(expected)
+                .help(help),
+        )
+    }
+
     fn type_error(&self, span: Option<Span>, at: Option<usize>, message: &str) -> Diagnostic {
         let message = one_line(message);
         if message.contains("expected struct Raw") {
+            // YAML reads `title："…"` (a full-width colon) as text, not a key and value.
+            let line_text =
+                span.and_then(|s| self.text.lines().nth(s.line.saturating_sub(1) as usize));
+            if let Some(d) = self.typed_as_in_word(span, line_text) {
+                return d;
+            }
             let example = crate::content::places::assignment(Some(self.format), "title", "\"…\"");
             return self
                 .diagnostic("E0206", crate::t!("content-not-a-table"), span)
@@ -272,14 +307,12 @@ impl Problem<'_> {
                 span.and_then(|s| self.text.lines().nth(s.line.saturating_sub(1) as usize))
                     .and_then(key_of_line)
             });
-        let found = match message.find("invalid type: ") {
-            // serde's own "expected u32" is replaced by the key's `expected:` line.
-            Some(i) => {
-                let what = message.get(i + "invalid type: ".len()..).unwrap_or("");
-                format!("found {}", what.split(", expected ").next().unwrap_or(what))
-            }
-            None => message,
-        };
+        // serde's own "expected u32" is replaced by the key's `expected:` line.
+        let what = message.find("invalid type: ").map(|i| {
+            let what = message.get(i + "invalid type: ".len()..).unwrap_or("");
+            what.split(", expected ").next().unwrap_or(what)
+        });
+        let found = what.map_or_else(|| Said::from(message.clone()), expected::found_in_words);
         let d = match key {
             Some(key) => self
                 .diagnostic(
@@ -287,14 +320,20 @@ impl Problem<'_> {
                     crate::t!("content-wrong-value", key = key, found = &found),
                     self.widen(key, at, span),
                 )
-                .expected(expected_for(key)),
+                .expected(expected::expected_for(key)),
             None => self.diagnostic(
                 "E0206",
                 crate::t!("content-wrong-value-somewhere", found = &found),
                 span,
             ),
         };
-        d.help(crate::t!("content-wrong-value.help"))
+        let flag = key
+            .zip(what)
+            .and_then(|(key, what)| expected::flag_written_as_text(key, what, self.format));
+        match flag {
+            Some(fixed) => d.help(crate::t!("content-wrong-value.help-flag", fixed = fixed)),
+            None => d.help(crate::t!("content-wrong-value.help")),
+        }
     }
 }
 
@@ -308,29 +347,6 @@ impl Problem<'_> {
             }
             _ => span,
         }
-    }
-}
-
-/// What a key's value must look like, format-neutral.
-fn expected_for(key: &str) -> &'static str {
-    match key {
-        "date" | "updated" | "expires" => DATE_EXPECTED,
-        "draft" | "in_search_index" | "render" | "transparent" | "paginate_reversed"
-        | "generate_feeds" | "generate_feed" => "`true` or `false`",
-        "weight" => "a whole number, like 10",
-        "series_index" => "a whole number from 0 up, like 30",
-        "members" => "a whole number from 0 up, like 1200",
-        "paginate_by" => "a whole number from 0 up, like 20",
-        "aliases" | "authors" | "tags" | "categories" => {
-            "a list of text values, like [\"科普\", \"青少年\"]"
-        }
-        "attachments" => {
-            "a list of file names or tables, like [\"a.pdf\", { path = \"b.docx\", title = \"报名表\" }]"
-        }
-        "taxonomies" => "a table of lists, like `[taxonomies]` then `tags = [\"科普\"]`",
-        "extra" => "a table of values, like `[extra]` then `key = \"value\"`",
-        "phone" | "founded" => "text or a number",
-        _ => "text, like \"科技活动周\"",
     }
 }
 

@@ -27,7 +27,7 @@ pub(crate) struct RawPageMeta {
     pub status: Option<String>,
     pub weight: Option<i64>,
     pub template: Option<String>,
-    pub aliases: StringList,
+    pub aliases: PathList,
     pub push: StringList,
     pub lang: Option<String>,
     pub in_search_index: Option<bool>,
@@ -41,7 +41,7 @@ pub(crate) struct RawPageMeta {
     pub org: Option<String>,
     pub series: Option<String>,
     pub series_index: Option<u32>,
-    pub attachments: Vec<RawAttachment>,
+    pub attachments: RawAttachments,
     pub cover: Option<String>,
     pub cover_focus: Option<String>,
     pub cover_alt: Option<String>,
@@ -137,7 +137,7 @@ pub(crate) struct RawSectionMeta {
     pub redirect_to: Option<String>,
     pub transparent: bool,
     pub draft: bool,
-    pub aliases: StringList,
+    pub aliases: PathList,
     #[serde(alias = "generate_feed")]
     pub generate_feeds: bool,
     pub in_search_index: Option<bool>,
@@ -258,19 +258,38 @@ impl Visitor<'_> for PinVisitor {
     }
 }
 
-/// A list of text values; a single value stands for a list of one (`tags = "科普"`).
+/// A list of text values; a single value stands for a list of one (`tags = "科普"`), or
+/// of several when they are separated as the online editor's fields separate them, by
+/// commas, 顿号 or semicolons, half or full width (`tags = "科普、科技"`): a list written
+/// as one string is what Word users type, and would otherwise be one long tag.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct StringList(pub Vec<String>);
 
 impl<'de> Deserialize<'de> for StringList {
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer
-            .deserialize_any(StringListVisitor)
+            .deserialize_any(StringListVisitor { split: true })
             .map(StringList)
     }
 }
 
-struct StringListVisitor;
+/// A list of addresses (`aliases`); a single one stands for a list of one, whatever
+/// commas it holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct PathList(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for PathList {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_any(StringListVisitor { split: false })
+            .map(PathList)
+    }
+}
+
+struct StringListVisitor {
+    /// Whether one string is split at separators.
+    split: bool,
+}
 
 impl<'de> Visitor<'de> for StringListVisitor {
     type Value = Vec<String>;
@@ -280,7 +299,21 @@ impl<'de> Visitor<'de> for StringListVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<String>, E> {
-        Ok(vec![v.to_owned()])
+        if !self.split {
+            return Ok(vec![v.to_owned()]);
+        }
+        let items: Vec<String> = v
+            .split([',', '，', '、', ';', '；'])
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+            .map(str::to_owned)
+            .collect();
+        // Separators alone (`"、"`) are kept as written rather than made nothing.
+        Ok(if items.is_empty() && !v.trim().is_empty() {
+            vec![v.to_owned()]
+        } else {
+            items
+        })
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Vec<String>, E> {
@@ -290,6 +323,45 @@ impl<'de> Visitor<'de> for StringListVisitor {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
         let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
         while let Some(RawText(item)) = seq.next_element()? {
+            out.push(item);
+        }
+        Ok(out)
+    }
+}
+
+/// The attachments: a list, or one written alone (`attachments = "a.pdf"`), as one tag
+/// may be.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct RawAttachments(pub Vec<RawAttachment>);
+
+impl<'de> Deserialize<'de> for RawAttachments {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_any(AttachmentsVisitor)
+            .map(RawAttachments)
+    }
+}
+
+struct AttachmentsVisitor;
+
+impl<'de> Visitor<'de> for AttachmentsVisitor {
+    type Value = Vec<RawAttachment>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of file names or tables with `path` and `title`")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<RawAttachment>, E> {
+        AttachmentVisitor.visit_str(v).map(|one| vec![one])
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Vec<RawAttachment>, A::Error> {
+        AttachmentVisitor.visit_map(map).map(|one| vec![one])
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<RawAttachment>, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(item) = seq.next_element()? {
             out.push(item);
         }
         Ok(out)
@@ -431,6 +503,29 @@ mod tests {
         assert_eq!(raw.categories.0, ["a", "2024"]);
         assert_eq!(raw.founded, Some(RawText("1958".into())));
         assert_eq!(raw.date, Some(RawText("2024-05-01".into())));
+        let raw: RawPageMeta = toml::from_str(
+            "tags = \"科普，科技; 创新、青少年\"\ncategories = [\"甲、乙\"]\nauthors = \"李明、黄丽\"",
+        )
+        .unwrap();
+        assert_eq!(raw.tags.0, ["科普", "科技", "创新", "青少年"]);
+        assert_eq!(raw.categories.0, ["甲、乙"], "a list is taken as written");
+        assert_eq!(raw.authors.0, ["李明", "黄丽"]);
+        let raw: RawPageMeta = toml::from_str("aliases = \"/show.asp?id=1,2\"").unwrap();
+        assert_eq!(raw.aliases.0, ["/show.asp?id=1,2"]);
+    }
+
+    #[test]
+    fn one_attachment_may_be_written_alone() {
+        let raw: RawPageMeta = toml::from_str("attachments = \"a.pdf\"").unwrap();
+        assert_eq!(raw.attachments.0.len(), 1);
+        assert_eq!(raw.attachments.0[0].path, "a.pdf");
+        let raw: RawPageMeta =
+            toml::from_str("attachments = { path = \"b.docx\", title = \"报名表\" }").unwrap();
+        assert_eq!(raw.attachments.0[0].title.as_deref(), Some("报名表"));
+        let raw: RawPageMeta =
+            toml::from_str("[[attachments]]\npath = \"a.pdf\"\n[[attachments]]\npath = \"b.pdf\"")
+                .unwrap();
+        assert_eq!(raw.attachments.0.len(), 2);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
 
 use super::meta::{self, SectionMeta};
-use super::{Asset, Content, Page, Section, decode};
+use super::{Asset, Content, Page, Section, decode, misnamed};
 use crate::bounds::{SiteBounds, WalkError};
 use crate::diag::{Diagnostic, Diagnostics};
 
@@ -269,6 +269,15 @@ fn walk_tree(
             continue;
         }
         let file = rel_to_root(root, entry.path());
+        let name = key.rsplit('/').next().unwrap_or(&key);
+        if let Some(right) = misnamed::page_name_for(name) {
+            diagnostics.push(
+                Diagnostic::warning("W0208", crate::t!("content-misnamed-page", name = name))
+                    .in_file(file)
+                    .help(crate::t!("content-misnamed-page.help", right = right)),
+            );
+            continue;
+        }
         if key.ends_with(".md") {
             markdown.push(classify(file, key));
         } else {

@@ -13,8 +13,8 @@ use super::links::{self, LinkAttributes};
 use super::position::Positions;
 use super::shortcodes::{self, HtmlOutput, TextPiece};
 use super::toc::{self, FlatHeading};
-use super::unlinked;
 use super::{ImageRef, LinkRef, LinkResolver, MarkdownOptions, Problem, highlight, summary};
+use super::{table_rows, unlinked};
 
 /// The Markdown extensions menhu renders.
 pub(crate) fn parser_options(smart_punctuation: bool) -> Options {
@@ -71,6 +71,8 @@ struct HeadingBuffer<'a> {
 struct CodeBuffer {
     lang: Option<String>,
     code: String,
+    /// Where a code block made by indenting lines starts (not one between ``` fences).
+    indented_at: Option<usize>,
 }
 
 struct State<'a, 'c> {
@@ -89,6 +91,8 @@ struct State<'a, 'c> {
     /// other event: searched for links left as text ([`unlinked`]).
     source: &'a str,
     text_run: Option<Range<usize>>,
+    /// Columns of the table being read (its header's cells).
+    table_columns: usize,
     pass: Pass,
 }
 
@@ -108,6 +112,7 @@ pub(crate) fn render_events(text: &str, ctx: &Context) -> Pass {
         lone_placeholder_at: None,
         source: text,
         text_run: None,
+        table_columns: 0,
         pass: Pass {
             html: String::new(),
             summary_html: None,
@@ -170,6 +175,28 @@ impl<'a> State<'a, '_> {
         }
     }
 
+    /// Reports the text of a table row Markdown leaves out: cells beyond the header's
+    /// (W0206, a warning: the page still builds).
+    fn table_row(&mut self, range: Range<usize>) {
+        let line = self.source.get(range.clone()).unwrap_or("");
+        let line = line.lines().next().unwrap_or("");
+        let Some(dropped) = table_rows::dropped_text(line, self.table_columns) else {
+            return;
+        };
+        let cells = table_rows::cells_of_row(line).len();
+        let mut problem = self.ctx.positions.problem_at(
+            range.start,
+            "W0206",
+            crate::t!("markdown-table-row-too-long", cells = cells, text = dropped),
+            Some(crate::t!(
+                "markdown-table-row-too-long.help",
+                columns = self.table_columns
+            )),
+        );
+        problem.is_error = false;
+        self.pass.problems.push(problem);
+    }
+
     /// Sends an event to the open heading, or to the output.
     fn emit(&mut self, event: Event<'a>) {
         match &mut self.heading {
@@ -193,6 +220,11 @@ impl<'a> State<'a, '_> {
             run.end = range.end;
         } else {
             self.end_text_run();
+        }
+        match &event {
+            Event::Start(Tag::Table(columns)) => self.table_columns = columns.len(),
+            Event::Start(Tag::TableRow) => self.table_row(range),
+            _ => {}
         }
         match event {
             Event::Start(tag) => self.start(tag, at),
@@ -241,13 +273,16 @@ impl<'a> State<'a, '_> {
                 });
             }
             Tag::CodeBlock(kind) => {
-                let lang = match kind {
-                    CodeBlockKind::Fenced(info) => highlight::language_of(&info).map(str::to_owned),
-                    CodeBlockKind::Indented => None,
+                let (lang, indented_at) = match kind {
+                    CodeBlockKind::Fenced(info) => {
+                        (highlight::language_of(&info).map(str::to_owned), None)
+                    }
+                    CodeBlockKind::Indented => (None, Some(at)),
                 };
                 self.code = Some(CodeBuffer {
                     lang,
                     code: String::new(),
+                    indented_at,
                 });
             }
             Tag::Link {
@@ -449,6 +484,9 @@ impl<'a> State<'a, '_> {
 
     fn end_code_block(&mut self) {
         let Some(code) = self.code.take() else { return };
+        if let Some(at) = code.indented_at {
+            self.indented_prose(at, &code.code);
+        }
         let html = highlight::render_code_block(
             code.lang.as_deref(),
             &code.code,
@@ -459,6 +497,28 @@ impl<'a> State<'a, '_> {
         self.pass.text.push_str(&code.code);
         self.text_break('\n');
         self.emit(Event::Html(CowStr::from(html)));
+    }
+
+    /// Chinese text indented with a tab or four spaces, as a paragraph is indented in
+    /// Word, which Markdown shows as code: in a box, in a typewriter font, its lines never
+    /// wrapped (W0207, a warning: the page still builds).
+    fn indented_prose(&mut self, at: usize, code: &str) {
+        if !code.chars().any(crate::zh::is_han) {
+            return;
+        }
+        let first = code.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        let mut start: String = first.trim().chars().take(16).collect();
+        if start.chars().count() < first.trim().chars().count() {
+            start.push('…');
+        }
+        let mut problem = self.ctx.positions.problem_at(
+            at,
+            "W0207",
+            crate::t!("markdown-indented-prose", start = start),
+            Some(crate::t!("markdown-indented-prose.help")),
+        );
+        problem.is_error = false;
+        self.pass.problems.push(problem);
     }
 
     fn end_heading(&mut self) {

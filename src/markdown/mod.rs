@@ -9,7 +9,8 @@
 //! Problem codes: `E0210` an `@/` link to no page; `E0211` an unknown shortcode;
 //! `E0212` a broken shortcode (bad syntax or arguments, unclosed block, render error,
 //! expansion too deep or too large); `W0203` a link or image shown as text because its
-//! path has a space.
+//! path has a space; `W0206` a table row's text left out, its cells beyond the header's;
+//! `W0207` Chinese text indented as in Word, shown as code.
 
 mod events;
 mod highlight;
@@ -17,6 +18,7 @@ mod links;
 mod position;
 mod shortcodes;
 mod summary;
+mod table_rows;
 mod toc;
 mod traditional;
 mod unlinked;

@@ -1,7 +1,10 @@
 //! Editor mistakes that used to pass in silence (issue #26): a photo whose file name has
 //! a space, `@/` links and images a letter or a folder off, text left over from the page
 //! template `menhu new` wrote, a picture pasted from Word that points at a file on the
-//! writer's own computer. (Series numbers and directory rows: `portal_directory`.)
+//! writer's own computer, a table row whose cells beyond the header's are not shown, a
+//! paragraph indented with a tab as in Word and shown as code, a page Notepad saved as
+//! `.md.txt`.
+//! (Series numbers and directory rows: `portal_directory`.)
 
 use crate::check::{TODAY, clean_site, json_records, page};
 use crate::support::{Site, assert_contains};
@@ -136,6 +139,38 @@ fn links_and_images_a_letter_or_a_folder_off_get_a_did_you_mean() {
     );
 }
 
+/// A link to a file that is not beside the page (an attachment not copied in, or named
+/// with other capitals) says to put the file there, not to write an `@/` link to a
+/// Markdown file, which no attachment is.
+#[test]
+fn a_link_to_an_attachment_not_beside_the_page_says_where_to_put_it() {
+    let site = clean_site();
+    site.write(
+        "content/news/2026-05-29-fu-jian/index.md",
+        &page(
+            "附件",
+            Some("2026-05-29"),
+            "\n请下载附件。\n\n<!-- more -->\n\n[回执](huizhi.docx)\n\n[报名表](BaoMing.PDF)\n",
+        ),
+    );
+    site.write_bytes("content/news/2026-05-29-fu-jian/baoming.pdf", b"%PDF-1.4");
+    let (code, records, stdout) = check(&site);
+    assert_eq!(code, 1, "{stdout}");
+    assert_eq!(codes(&records), ["C0101", "C0101"], "{stdout}");
+    assert_eq!(records[0]["line"], 11);
+    assert_contains(
+        records[0]["message"].as_str().unwrap_or_default(),
+        "linked file `huizhi.docx` does not exist",
+    );
+    let help = records[0]["help"].as_str().unwrap_or_default();
+    assert_contains(help, "put the file beside `index.md`");
+    assert!(!help.contains("@/"), "{help}");
+    assert_eq!(
+        records[1]["help"], "did you mean `baoming.pdf`?",
+        "{stdout}"
+    );
+}
+
 #[test]
 fn text_left_over_from_the_page_template_is_a_warning() {
     let site = clean_site();
@@ -208,4 +243,88 @@ fn text_left_over_from_the_page_template_is_a_warning() {
     );
     let (code, records, stdout) = check(&site);
     assert_eq!((code, records.len()), (0, 0), "{stdout}");
+}
+
+/// A Word table typed or pasted row by row, one row with a cell more than the header:
+/// Markdown shows only the header's number of cells, and the text of the others was gone
+/// without a word. It is a warning at its row (the page still builds), in check too.
+#[test]
+fn text_in_table_cells_beyond_the_header_is_reported_at_its_row() {
+    let site = clean_site();
+    site.write(
+        "content/news/2026-05-29-biao.md",
+        &page(
+            "参赛统计",
+            Some("2026-05-29"),
+            "\n各地参赛人数：\n\n| 地区 | 人数 |\n|---|---|\n| 梧州 | 12 |\n| 南宁 | 10 | 含 3 名教师 |\n| 柳州 | 8 | |\n",
+        ),
+    );
+    let build = site.build();
+    assert_contains(
+        &build.stderr,
+        "warning[W0206]: content/news/2026-05-29-biao.md:12:1: this table row has 3 cells, more than its header: 「含 3 名教师」 is not shown on the page",
+    );
+    assert!(!build.stderr.contains(":13:"), "{}", build.stderr);
+    let (code, records, stdout) = check(&site);
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(codes(&records), ["W0206"], "{stdout}");
+    assert_eq!(records[0]["line"], 12);
+    assert_contains(
+        records[0]["help"].as_str().unwrap_or_default(),
+        "the header has 2 cells",
+    );
+}
+
+/// A paragraph indented with a tab (or four spaces) as in Word is code to Markdown: a box
+/// in a typewriter font whose lines never wrap. It is a warning at its line; a list's
+/// own paragraph and a fenced block of code are left alone.
+#[test]
+fn a_paragraph_indented_with_a_tab_is_reported_as_shown_as_code() {
+    let site = clean_site();
+    site.write(
+        "content/news/2026-05-29-suo-jin.md",
+        &page(
+            "缩进",
+            Some("2026-05-29"),
+            "\n\t本报讯 市科协近日组织开展科普进社区活动，参与群众三百余人次。\n\n- 第一项\n\n  第一项的说明。\n\n```\n代码里的中文\n```\n",
+        ),
+    );
+    let build = site.build();
+    assert_contains(
+        &build.stderr,
+        "warning[W0207]: content/news/2026-05-29-suo-jin.md:7:2: this paragraph starts with a tab or spaces and is shown as code (typewriter font, lines not wrapped): 「本报讯 市科协近日组织开展科普进…」",
+    );
+    let (code, records, stdout) = check(&site);
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(codes(&records), ["W0207"], "{stdout}");
+    assert_eq!(records[0]["line"], 7);
+}
+
+/// A page Notepad saved as `.md.txt` (or named `.MD`) was not read, and published as a
+/// plain file beside the pages: it is a warning naming the file and the name to give
+/// it, and nothing of it is published.
+#[test]
+fn a_page_saved_as_md_txt_is_reported_with_its_right_name() {
+    let site = clean_site();
+    let text = page("记事本", Some("2026-05-29"), "\n正文。\n");
+    site.write("content/news/2026-05-29-ji-shi-ben.md.txt", &text);
+    site.write("content/news/2026-05-29-da-xie.MD", &text);
+    let build = site.build();
+    assert_contains(
+        &build.stderr,
+        "warning[W0208]: content/news/2026-05-29-ji-shi-ben.md.txt: 「2026-05-29-ji-shi-ben.md.txt」 does not end in `.md`",
+    );
+    assert_contains(&build.stderr, "rename it 「2026-05-29-ji-shi-ben.md」");
+    assert_contains(&build.stderr, "rename it 「2026-05-29-da-xie.md」");
+    assert!(
+        !site
+            .output_files()
+            .iter()
+            .any(|f| f.contains("ji-shi-ben") || f.contains("da-xie")),
+        "{:?}",
+        site.output_files()
+    );
+    let (code, records, stdout) = check(&site);
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(codes(&records), ["W0208", "W0208"], "{stdout}");
 }

@@ -305,16 +305,149 @@ const CONTENT_CASES: &[Case] = &[
             "写一个真实的日期，如 2024-05-01",
         ],
     },
+    // A day written by hand, with or without quotes: the fix is the date to write.
+    Case {
+        files: &[
+            NEWS,
+            (
+                "content/news/b.md",
+                "+++\ntitle = \"乙\"\ndate = 2026年12月7日\n+++\n正文\n",
+            ),
+        ],
+        place: "content/news/b.md:3:8",
+        english: &[
+            "error[E0207]: invalid date 「2026年12月7日」 for `date`",
+            "write `2026-12-07`",
+        ],
+        chinese: &[
+            "错误[E0207]：`date` 的日期「2026年12月7日」写错了",
+            "= 怎样改：写成 `2026-12-07`",
+        ],
+    },
+    Case {
+        files: &[
+            NEWS,
+            (
+                "content/news/b.md",
+                "+++\ntitle = \"乙\"\ndate = 2026-12-7\n+++\n正文\n",
+            ),
+        ],
+        place: "content/news/b.md:3:8",
+        english: &[
+            "invalid date 「2026-12-7」 for `date`",
+            "write `2026-12-07`",
+        ],
+        chinese: &["= 怎样改：写成 `2026-12-07`"],
+    },
     Case {
         files: &[
             NEWS,
             ("content/news/b.md", "+++\ntitle = “乙”\n+++\n正文\n"),
         ],
         place: "content/news/b.md:2:9",
-        english: &["error[E0206]: invalid TOML in front matter"],
+        english: &[
+            "error[E0206]: invalid TOML in front matter: the text is between Chinese quotes",
+            "`title = \"乙\"`",
+        ],
         chinese: &[
-            "错误[E0206]：前置信息的 TOML 格式有误",
-            "引号要用英文的 `\"`，不要用中文引号",
+            "错误[E0206]：前置信息的 TOML 格式有误：文字两边用了中文引号“”",
+            "= 怎样改：文字两边要用英文双引号，改成：`title = \"乙\"`",
+        ],
+    },
+    // A yes or no written as text where `true` or `false` goes: what was written and what
+    // goes there, in the editor's language, and the line to write.
+    Case {
+        files: &[
+            NEWS,
+            (
+                "content/news/b.md",
+                "+++\ntitle = \"乙\"\ndraft = \"否\"\n+++\n正文\n",
+            ),
+        ],
+        place: "content/news/b.md:3:9",
+        english: &[
+            "error[E0206]: wrong value for `draft`: found string \"否\"",
+            "`true` or `false`, without quotes",
+            "`draft = false`",
+        ],
+        chinese: &[
+            "错误[E0206]：`draft` 的值不对：写的是文字 \"否\"",
+            "= 应为：`true`（是）或 `false`（否），不加引号",
+            "= 怎样改：是写 `true`，否写 `false`，不加引号：`draft = false`",
+        ],
+    },
+    // Other syntax errors say their reason in the editor's language, not the parser's.
+    Case {
+        files: &[
+            NEWS,
+            (
+                "content/news/b.md",
+                "+++\ntitle = \"乙\"\ntags = [\"科普\" \"科技\"]\n+++\n正文\n",
+            ),
+        ],
+        place: "content/news/b.md:3:14",
+        english: &[
+            "error[E0206]: invalid TOML in front matter: a comma `,` is missing between two items in brackets",
+        ],
+        chinese: &["错误[E0206]：前置信息的 TOML 格式有误：方括号里的两项之间少了英文逗号 `,`"],
+    },
+    Case {
+        files: &[NEWS, ("content/news/b.md", "+++\ntitle = 乙\n+++\n正文\n")],
+        place: "content/news/b.md:2:9",
+        english: &["error[E0206]: invalid TOML in front matter: text is not between double quotes"],
+        chinese: &["错误[E0206]：前置信息的 TOML 格式有误：文字没有放在英文双引号里"],
+    },
+    Case {
+        files: &[
+            NEWS,
+            (
+                "content/news/b.md",
+                "---\ntitle: 乙\n\tauthor: 李明\n---\n正文\n",
+            ),
+        ],
+        place: "content/news/b.md:3:1",
+        english: &["error[E0206]: invalid YAML in front matter: a tab indents a line"],
+        chinese: &["错误[E0206]：前置信息的 YAML 格式有误：用了制表符（Tab）缩进，YAML 只能用空格"],
+    },
+    Case {
+        files: &[
+            NEWS,
+            ("content/news/b.md", "---\ntitle：\"乙\"\n---\n正文\n"),
+        ],
+        place: "content/news/b.md:2:6",
+        english: &[
+            "error[E0206]: invalid YAML in front matter: a full-width 「：」 follows the key",
+        ],
+        chinese: &["= 怎样改：字段名和值之间用英文的 `:`，改成：`title: \"乙\"`"],
+    },
+    // Typed as in Word: a full-width colon, quotes inside a title.
+    Case {
+        files: &[NEWS, ("content/news/b.md", "+++\ntitle：“乙”\n+++\n正文\n")],
+        place: "content/news/b.md:2:6",
+        english: &[
+            "error[E0206]: invalid TOML in front matter: a full-width 「：」 follows the key",
+        ],
+        chinese: &[
+            "错误[E0206]：前置信息的 TOML 格式有误：字段名后面用了中文的「：」",
+            "= 怎样改：字段名和值之间用英文的 `=`，改成：`title = \"乙\"`",
+        ],
+    },
+    Case {
+        files: &[
+            NEWS,
+            (
+                "content/news/b.md",
+                "+++\ntitle = \"关于\"科技之春\"活动的通知\"\n+++\n正文\n",
+            ),
+        ],
+        place: "content/news/b.md:2:13",
+        english: &[
+            "error[E0206]: invalid TOML in front matter: an ASCII double quote",
+            "`title = \"关于“科技之春”活动的通知\"`",
+        ],
+        chinese: &[
+            "错误[E0206]：前置信息的 TOML 格式有误：文字里的英文双引号 `\"` 让文字提前结束了",
+            "= 怎样改：文字里面的引号用中文引号“”，改成：",
         ],
     },
     Case {

@@ -5,7 +5,7 @@
 //! publishes it. The editor's list and page pass axe (no serious or critical
 //! violation) at 1280 and 390 px. Edits not saved yet are never dropped without asking:
 //! closing the tab or going back to the list asks first, and 送审 waits when the save
-//! before it is refused. With `MENHU_SCREENSHOTS=DIR` the views are saved
+//! before it is refused. A Word table with merged cells keeps each cell in its column. With `MENHU_SCREENSHOTS=DIR` the views are saved
 //! there as PNGs. Skipped with a printed reason when Chromium, Node or axe-core is
 //! missing, unless `MENHU_REQUIRE_BROWSER=1`.
 
@@ -399,4 +399,59 @@ fn a_page_that_cannot_be_opened_says_why_in_place_of_the_form() {
     let in_view =
         "document.getElementById('open-error').getBoundingClientRect().bottom <= innerHeight";
     assert_eq!(browser.eval(in_view), true, "the reason is out of sight");
+}
+
+/// A table pasted from Word with merged cells: Markdown has none, so each span is opened
+/// into empty cells and every cell stays in its column (「展览」 used to slide under
+/// 「梧州」's column, 「8」 under 「形式」's).
+#[test]
+fn a_word_table_with_merged_cells_keeps_each_cell_in_its_column() {
+    let test = "a_word_table_with_merged_cells_keeps_each_cell_in_its_column";
+    if !browser_available(test) {
+        return;
+    }
+    let site = edit_site();
+    let editor = EditServer::start(&site);
+    let mut browser = edit_page(&editor, "content/news/a.md");
+    browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
+    let html = "<html><body><!--StartFragment--><table class=MsoTableGrid border=1>\
+        <tr><td><p>地区</p></td><td><p>形式</p></td><td><p>场次</p></td></tr>\
+        <tr><td rowspan=2><p>梧州</p></td><td><p>讲座</p></td><td><p>5</p></td></tr>\
+        <tr><td><p>展览</p></td><td><p>3</p></td></tr>\
+        <tr><td colspan=2><p>合计</p></td><td><p>8</p></td></tr>\
+        </table><!--EndFragment--></body></html>";
+    let text = "地区\t形式\t场次\n梧州\t讲座\t5\n展览\t3\n合计\t8\n";
+    browser.eval(&format!(
+        "(function () {{ var area = document.querySelector('.vditor-ir .vditor-reset'); area.focus(); \
+         var range = document.createRange(); range.selectNodeContents(area); range.collapse(false); \
+         var selection = getSelection(); selection.removeAllRanges(); selection.addRange(range); \
+         var data = new DataTransfer(); data.setData('text/html', {html}); data.setData('text/plain', {text}); \
+         area.dispatchEvent(new ClipboardEvent('paste', {{ clipboardData: data, bubbles: true, cancelable: true }})); }})()",
+        html = serde_json::json!(html),
+        text = serde_json::json!(text),
+    ));
+    browser.wait_until("window.menhuEditor.state.vditor.getValue().indexOf('合计') >= 0");
+    let value = browser.eval("window.menhuEditor.state.vditor.getValue()");
+    let rows: Vec<Vec<String>> = value
+        .as_str()
+        .unwrap_or("")
+        .lines()
+        .filter(|line| line.starts_with('|') && !line.contains("---"))
+        .map(|line| {
+            line.trim_matches('|')
+                .split('|')
+                .map(|cell| cell.trim().to_owned())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ["地区", "形式", "场次"],
+            ["梧州", "讲座", "5"],
+            ["", "展览", "3"],
+            ["合计", "", "8"],
+        ],
+        "{value}"
+    );
 }

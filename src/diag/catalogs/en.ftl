@@ -208,6 +208,7 @@ content-unclosed = front matter opened with `{ $fence }` is never closed
 content-bad-date = invalid date 「{ $value }」 for `{ $key }`
     .expected = a date like 2024-05-01 or 2024-05-01T09:30:00+08:00
     .help = write a real calendar date such as 2024-05-01; add a time as 2024-05-01T09:30:00+08:00
+    .help-corrected = write `{ $fixed }`: four digits for the year, two each for month and day, joined by `-`
 content-empty-title = page `title` is empty
     .help = write the title, e.g. `{ $example }`
 content-photo-without-cover = `photo = true`, but the page has no `cover`: it is left out of the photo news (图片新闻)
@@ -222,6 +223,28 @@ content-bad-syntax = invalid { $format } in front matter: { $reason }
     .expected-toml = TOML lines like `title = "…"`, text in double quotes
     .expected-yaml = YAML lines like `title: …`, one key per line
     .help = check the quotes, brackets and `=`/`:` on this line and the one before
+content-wide-mark = invalid { $format } in front matter: a full-width 「{ $mark }」 follows the key
+    .help = put an ASCII `{ $sign }` between key and value: `{ $fixed }`
+content-chinese-quotes = invalid { $format } in front matter: the text is between Chinese quotes “”
+    .help = put text between ASCII double quotes: `{ $fixed }`
+content-inner-quotes = invalid { $format } in front matter: an ASCII double quote `"` inside the text ends it early
+    .help = use Chinese quotes “” inside the text: `{ $fixed }`
+toml-reason-unquoted = text is not between double quotes
+toml-reason-unclosed-string = a quote is not closed
+toml-reason-duplicate-key = a key is written twice
+toml-reason-unclosed-array = a `[` has no `]`
+toml-reason-missing-comma = a comma `,` is missing between two items in brackets
+toml-reason-unclosed-table = the line starting with `[` has no `]`
+toml-reason-no-value = the key has no `=` and value after it
+toml-reason-more-on-line = there is more after the value (one key per line)
+toml-reason-bad-key = a key is made of ASCII letters, digits, `_` and `-`
+yaml-reason-tab = a tab indents a line, and YAML takes spaces only
+yaml-reason-unclosed = a quote or bracket is not closed before the front matter ends
+yaml-reason-colon-in-text = the text holds a colon `: `; put the whole text between double quotes
+yaml-reason-unclosed-list = a `[` has no `]`, or a comma `,` is missing between two items
+yaml-reason-bad-start = the text starts with a sign YAML reads as markup; put the whole text between double quotes
+content-misnamed-page = 「{ $name }」 does not end in `.md`: it is not read as a page, nor published
+    .help = a page's name ends in lowercase `.md`: rename it 「{ $right }」 (in Notepad's Save As, choose “All files” as the type)
 content-chinese-key =
     .expected = an English key, like `{ $example }`
     .help = write the key in English: `{ $example }`
@@ -229,7 +252,23 @@ content-not-a-table = front matter is not a list of keys and values
     .expected = one key and value per line, like `{ $example }`
 content-wrong-value = wrong value for `{ $key }`: { $found }
     .help = change the value to the expected kind; text goes in double quotes
+    .help-flag = write `true` for yes and `false` for no, without quotes: `{ $fixed }`
 content-wrong-value-somewhere = wrong value in front matter: { $found }
+content-expected-flag = `true` or `false`, without quotes
+content-expected-pin = `true`, `false` or a whole number such as 1 (first)
+content-expected-whole-number = a whole number, like { $example }
+content-expected-count = a whole number from 0 up, like { $example }
+content-expected-list = a list of text values, like ["科普", "青少年"], or one text with 顿号 between them
+content-expected-attachments = a list of file names or tables, like ["a.pdf", {"{"} path = "b.docx", title = "报名表" {"}"}]
+content-expected-taxonomies = a table of lists, like `[taxonomies]` then `tags = ["科普"]`
+content-expected-extra = a table of values, like `[extra]` then `key = "value"`
+content-expected-text-or-number = text or a number
+content-expected-text = text, like "科技活动周"
+content-found-text = found string "{ $value }"
+content-found-number = found integer `{ $value }`
+content-found-flag = found boolean `{ $value }`
+content-found-list = found a list
+content-found-table = found a table
 content-more-unknown-keys = { $count } more unknown front-matter keys
     .help = fix the keys above first; unknown keys are ignored
 content-unknown-key = unknown front-matter key `{ $key }`
@@ -265,6 +304,10 @@ markdown-no-alt = image `{ $src }` has no alt text
     .help = describe the image for visitors who cannot see it: `![梧州市科协调研现场](photo.jpg)`
 markdown-own-computer-image = image `{ $src }` is a file on the writer's own computer (as pasted from Word): no reader can see it
     .help = put the picture beside the page (in the online editor: drag it into the text) and write `![说明](photo.jpg)` instead
+markdown-indented-prose = this paragraph starts with a tab or spaces and is shown as code (typewriter font, lines not wrapped): 「{ $start }」
+    .help = remove the tab or spaces before it, the page indents paragraphs itself; in a list, indent a paragraph as far as the item's text above
+markdown-table-row-too-long = this table row has { $cells } cells, more than its header: 「{ $text }」 is not shown on the page
+    .help = the header has { $columns } cells and every row needs as many: add the column's name to the header, or move the text into a cell before it; in a table copied from Word, split merged cells so each is in its own column
 
 ## The command line: help texts and usage errors (src/cli/help.rs)
 
@@ -718,6 +761,9 @@ check-missing-image = image `{ $path }` does not exist
 check-broken-link = link to `{ $link }` goes to no page or file
     .expected = a page of the site, best written as `@/section/file.md`
     .help = link to the Markdown file with `@/`, e.g. `[通知](@/news/tzgg/x.md)`, so renames are caught
+check-missing-file = linked file `{ $path }` does not exist
+    .expected = a file beside the page (in its folder) or under `static/`
+    .help = put the file beside `index.md`, or correct its name (the case of letters too); attachments may also be listed in the front matter's `attachments`, which the page ends with, sizes shown
 check-broken-anchor = anchor `#{ $anchor }` does not exist on `{ $page }`
     .expected = the id of a heading or element on that page
     .help = link to a heading's id as shown in the page's table of contents, or remove the `#…` part
@@ -1228,6 +1274,12 @@ code-W0204 = a page asks for the photo news (`photo = true`) but has no `cover`,
     .fix = add `cover` naming the photo beside the page, or remove `photo = true`
 code-W0205 = an image whose address is a file on the writer's own computer (`file:`), as Word pastes pictures: no reader can see it (C0113 in `menhu check`)
     .fix = put the picture beside the page and refer to it by its file name
+code-W0207 = Chinese text indented with a tab or four spaces, as in Word, shown as code (typewriter font, lines not wrapped)
+    .fix = remove the tab or spaces before the paragraph; the page indents paragraphs itself
+code-W0206 = a table row with more cells than its header: the text in the extra cells is not shown (common in tables copied from Word with merged cells)
+    .fix = give every row as many cells as the header: name the column in the header, or move the text into a cell before it
+code-W0208 = a file named like a page that does not end in `.md` (Notepad's `.md.txt`, an uppercase `.MD`): not read as a page, nor published
+    .fix = rename it as the help says, ending in lowercase `.md`
 code-W0301 = a taxonomy used in front matter but not declared in the config
     .fix = declare it in `taxonomies`, or remove it
 code-W0305 = a link to a page scheduled for later

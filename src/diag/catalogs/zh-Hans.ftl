@@ -199,6 +199,7 @@ content-unclosed = 以 `{ $fence }` 开始的前置信息没有结束
 content-bad-date = `{ $key }` 的日期「{ $value }」写错了
     .expected = 日期，如 2024-05-01 或 2024-05-01T09:30:00+08:00
     .help = 写一个真实的日期，如 2024-05-01；要写时间，写成 2024-05-01T09:30:00+08:00
+    .help-corrected = 写成 `{ $fixed }`：年份四位，月和日各两位，用 `-` 隔开
 content-empty-title = 稿件的标题 `title` 是空的
     .help = 写上标题，例如 `{ $example }`
 content-photo-without-cover = 写了 `photo = true`，但稿件没有封面图 `cover`，不会出现在图片新闻里
@@ -213,6 +214,28 @@ content-bad-syntax = 前置信息的 { $format } 格式有误：{ $reason }
     .expected-toml = TOML 格式，如 `title = "…"`，文字放在英文双引号里
     .expected-yaml = YAML 格式，如 `title: …`，每行一个字段
     .help = 检查这一行和上一行的引号、括号和 `=`/`:`；引号要用英文的 `"`，不要用中文引号
+content-wide-mark = 前置信息的 { $format } 格式有误：字段名后面用了中文的「{ $mark }」
+    .help = 字段名和值之间用英文的 `{ $sign }`，改成：`{ $fixed }`
+content-chinese-quotes = 前置信息的 { $format } 格式有误：文字两边用了中文引号“”
+    .help = 文字两边要用英文双引号，改成：`{ $fixed }`
+content-inner-quotes = 前置信息的 { $format } 格式有误：文字里的英文双引号 `"` 让文字提前结束了
+    .help = 文字里面的引号用中文引号“”，改成：`{ $fixed }`
+toml-reason-unquoted = 文字没有放在英文双引号里
+toml-reason-unclosed-string = 引号没有配对，文字的结尾少了一个引号
+toml-reason-duplicate-key = 同一个字段写了两次
+toml-reason-unclosed-array = 方括号 `[` 没有配对的 `]`
+toml-reason-missing-comma = 方括号里的两项之间少了英文逗号 `,`
+toml-reason-unclosed-table = `[` 开头的那一行少了 `]`
+toml-reason-no-value = 字段名后面少了英文等号 `=` 和值
+toml-reason-more-on-line = 值的后面还有别的文字（一行只写一个字段）
+toml-reason-bad-key = 字段名只能用英文字母、数字、`_` 和 `-`
+yaml-reason-tab = 用了制表符（Tab）缩进，YAML 只能用空格
+yaml-reason-unclosed = 引号或括号没有配对，直到前置信息结尾都没有结束
+yaml-reason-colon-in-text = 文字里有冒号「: 」，整段文字要放在英文双引号里
+yaml-reason-unclosed-list = 方括号 `[` 没有配对的 `]`，或两项之间少了英文逗号 `,`
+yaml-reason-bad-start = 文字开头的符号不能直接写，整段文字要放在英文双引号里
+content-misnamed-page = 文件「{ $name }」不是以 `.md` 结尾，没有当作稿件，也没有发布
+    .help = 稿件的文件名要以小写的 `.md` 结尾：改名为「{ $right }」（记事本另存时，“保存类型”选“所有文件”）
 content-chinese-key =
     .expected = 英文字段名，如 `{ $example }`
     .help = 字段名要用英文：`{ $example }`
@@ -220,7 +243,23 @@ content-not-a-table = 前置信息不是“字段 = 值”的形式
     .expected = 每行一个字段和值，如 `{ $example }`
 content-wrong-value = `{ $key }` 的值不对：{ $found }
     .help = 按“应为”改写这个值；文字要放在英文双引号里
+    .help-flag = 是写 `true`，否写 `false`，不加引号：`{ $fixed }`
 content-wrong-value-somewhere = 前置信息里有值不对：{ $found }
+content-expected-flag = `true`（是）或 `false`（否），不加引号
+content-expected-pin = `true`（置顶），或表示先后的整数，如 1（最前）
+content-expected-whole-number = 整数，如 { $example }
+content-expected-count = 0 或正整数，如 { $example }
+content-expected-list = 文字的列表，如 ["科普", "青少年"]，或一串用顿号隔开的文字
+content-expected-attachments = 文件名或表的列表，如 ["a.pdf", {"{"} path = "b.docx", title = "报名表" {"}"}]
+content-expected-taxonomies = 由列表组成的表，如 `[taxonomies]` 下一行 `tags = ["科普"]`
+content-expected-extra = 由值组成的表，如 `[extra]` 下一行 `key = "value"`
+content-expected-text-or-number = 文字或数字
+content-expected-text = 文字，如 "科技活动周"
+content-found-text = 写的是文字 "{ $value }"
+content-found-number = 写的是数字 { $value }
+content-found-flag = 写的是 { $value }
+content-found-list = 写的是一个列表
+content-found-table = 写的是一个表
 content-more-unknown-keys = 还有 { $count } 个不认识的前置信息字段
     .help = 先改好上面的字段；不认识的字段不起作用
 content-unknown-key = 前置信息里有不认识的字段 `{ $key }`
@@ -256,6 +295,10 @@ markdown-no-alt = 图片 `{ $src }` 没有说明文字
     .help = 在方括号里写上图片的内容，方便看不见图片的读者：`![梧州市科协调研现场](photo.jpg)`
 markdown-own-computer-image = 图片 `{ $src }` 是写稿人自己电脑上的文件（从 Word 粘贴时常见），读者看不到
     .help = 把图片放进稿件文件夹（在线编辑时直接拖进正文），改写成 `![图片说明](照片.jpg)`
+markdown-indented-prose = 这一段前面有制表符或空格，网页上显示成了代码框（等宽字体、不自动换行）：「{ $start }」
+    .help = 删去段首的制表符或空格，网页会自动把段首空两格；列表里的段落，缩进和上面列表项的文字对齐即可
+markdown-table-row-too-long = 表格的这一行有 { $cells } 格，比表头多，多出的「{ $text }」不会显示在网页上
+    .help = 表头有 { $columns } 格，每一行都要一样多：在表头补上列名，或把多出的文字并进前面的格子；从 Word 抄来的表格，合并的单元格要拆开，每格写在自己的列里
 
 ## 命令行：帮助和用法错误（src/cli/help.rs）
 
@@ -697,6 +740,9 @@ check-missing-image = 图片 `{ $path }` 不存在
 check-broken-link = 链接 `{ $link }` 指向的页面或文件不存在
     .expected = 本站的页面，最好写成 `@/栏目/文件.md`
     .help = 用 `@/` 链接到 Markdown 文件，例如 `[通知](@/news/tzgg/x.md)`，这样文件改名时 menhu 能发现
+check-missing-file = 链接的文件 `{ $path }` 不存在
+    .expected = 稿件旁边（稿件文件夹里）或 `static/` 下的文件
+    .help = 把文件放到 `index.md` 旁边，或改正文件名（大小写也要一样）；附件也可以写进前置信息的 `attachments`，文末会列出附件和大小
 check-broken-anchor = 页面 `{ $page }` 上没有锚点 `#{ $anchor }`
     .expected = 那个页面上某个标题或元素的 id
     .help = 链接到页面目录里显示的标题 id，或删去 `#…` 部分
@@ -1186,6 +1232,12 @@ code-W0204 = 稿件写了 `photo = true`（图片新闻），却没有封面图 
     .fix = 加上 `cover`，写上稿件旁边的照片文件名；或删去 `photo = true`
 code-W0205 = 图片地址是写稿人自己电脑上的文件（`file:`，从 Word 粘贴的图片常是这样），读者看不到（`menhu check` 中为 C0113）
     .fix = 把图片放进稿件文件夹，用文件名引用它
+code-W0207 = 段首有制表符或四个空格的中文段落，显示成了代码框（等宽字体、不自动换行）
+    .fix = 删去段首的制表符或空格，网页会自动缩进段首
+code-W0206 = 表格的某一行比表头的格数多，多出的文字不会显示（常见于从 Word 抄来、有合并单元格的表格）
+    .fix = 让每一行和表头的格数一样：在表头补上列名，或把多出的文字并进前面的格子
+code-W0208 = 文件名像稿件，却不是以 `.md` 结尾（如记事本存成的 `.md.txt`、大写的 `.MD`），没有当作稿件，也没有发布
+    .fix = 按提示改名，让文件名以小写的 `.md` 结尾
 code-W0301 = 用了配置里没有声明的分类法
     .fix = 请管理员在配置的 `taxonomies` 中声明，或删去
 code-W0305 = 链接到了还没到发布时间的稿件

@@ -199,6 +199,7 @@ content-unclosed = 以 `{ $fence }` 開始的前置信息沒有結束
 content-bad-date = `{ $key }` 的日期「{ $value }」寫錯了
     .expected = 日期，如 2024-05-01 或 2024-05-01T09:30:00+08:00
     .help = 寫一個真實的日期，如 2024-05-01；要寫時間，寫成 2024-05-01T09:30:00+08:00
+    .help-corrected = 寫成 `{ $fixed }`：年份四位，月和日各兩位，用 `-` 隔開
 content-empty-title = 稿件的標題 `title` 是空的
     .help = 寫上標題，例如 `{ $example }`
 content-photo-without-cover = 寫了 `photo = true`，但稿件沒有封面圖 `cover`，不會出現在圖片新聞裏
@@ -213,6 +214,28 @@ content-bad-syntax = 前置信息的 { $format } 格式有誤：{ $reason }
     .expected-toml = TOML 格式，如 `title = "…"`，文字放在英文雙引號裏
     .expected-yaml = YAML 格式，如 `title: …`，每行一個字段
     .help = 檢查這一行和上一行的引號、括號和 `=`/`:`；引號要用英文的 `"`，不要用中文引號
+content-wide-mark = 前置信息的 { $format } 格式有誤：字段名後面用了中文的「{ $mark }」
+    .help = 字段名和值之間用英文的 `{ $sign }`，改成：`{ $fixed }`
+content-chinese-quotes = 前置信息的 { $format } 格式有誤：文字兩邊用了中文引號“”
+    .help = 文字兩邊要用英文雙引號，改成：`{ $fixed }`
+content-inner-quotes = 前置信息的 { $format } 格式有誤：文字裏的英文雙引號 `"` 讓文字提前結束了
+    .help = 文字裏面的引號用中文引號“”，改成：`{ $fixed }`
+toml-reason-unquoted = 文字沒有放在英文雙引號裏
+toml-reason-unclosed-string = 引號沒有配對，文字的結尾少了一個引號
+toml-reason-duplicate-key = 同一個字段寫了兩次
+toml-reason-unclosed-array = 方括號 `[` 沒有配對的 `]`
+toml-reason-missing-comma = 方括號裏的兩項之間少了英文逗號 `,`
+toml-reason-unclosed-table = `[` 開頭的那一行少了 `]`
+toml-reason-no-value = 字段名後面少了英文等號 `=` 和值
+toml-reason-more-on-line = 值的後面還有別的文字（一行只寫一個字段）
+toml-reason-bad-key = 字段名只能用英文字母、數字、`_` 和 `-`
+yaml-reason-tab = 用了製表符（Tab）縮進，YAML 只能用空格
+yaml-reason-unclosed = 引號或括號沒有配對，直到前置信息結尾都沒有結束
+yaml-reason-colon-in-text = 文字裏有冒號「: 」，整段文字要放在英文雙引號裏
+yaml-reason-unclosed-list = 方括號 `[` 沒有配對的 `]`，或兩項之間少了英文逗號 `,`
+yaml-reason-bad-start = 文字開頭的符號不能直接寫，整段文字要放在英文雙引號裏
+content-misnamed-page = 文件「{ $name }」不是以 `.md` 結尾，沒有當作稿件，也沒有發佈
+    .help = 稿件的文件名要以小寫的 `.md` 結尾：改名爲「{ $right }」（記事本另存時，“保存類型”選“所有文件”）
 content-chinese-key =
     .expected = 英文字段名，如 `{ $example }`
     .help = 字段名要用英文：`{ $example }`
@@ -220,7 +243,23 @@ content-not-a-table = 前置信息不是“字段 = 值”的形式
     .expected = 每行一個字段和值，如 `{ $example }`
 content-wrong-value = `{ $key }` 的值不對：{ $found }
     .help = 按“應爲”改寫這個值；文字要放在英文雙引號裏
+    .help-flag = 是寫 `true`，否寫 `false`，不加引號：`{ $fixed }`
 content-wrong-value-somewhere = 前置信息裏有值不對：{ $found }
+content-expected-flag = `true`（是）或 `false`（否），不加引號
+content-expected-pin = `true`（置頂），或表示先後的整數，如 1（最前）
+content-expected-whole-number = 整數，如 { $example }
+content-expected-count = 0 或正整數，如 { $example }
+content-expected-list = 文字的列表，如 ["科普", "青少年"]，或一串用頓號隔開的文字
+content-expected-attachments = 文件名或表的列表，如 ["a.pdf", {"{"} path = "b.docx", title = "報名表" {"}"}]
+content-expected-taxonomies = 由列表組成的表，如 `[taxonomies]` 下一行 `tags = ["科普"]`
+content-expected-extra = 由值組成的表，如 `[extra]` 下一行 `key = "value"`
+content-expected-text-or-number = 文字或數字
+content-expected-text = 文字，如 "科技活動周"
+content-found-text = 寫的是文字 "{ $value }"
+content-found-number = 寫的是數字 { $value }
+content-found-flag = 寫的是 { $value }
+content-found-list = 寫的是一個列表
+content-found-table = 寫的是一個表
 content-more-unknown-keys = 還有 { $count } 個不認識的前置信息字段
     .help = 先改好上面的字段；不認識的字段不起作用
 content-unknown-key = 前置信息裏有不認識的字段 `{ $key }`
@@ -256,6 +295,10 @@ markdown-no-alt = 圖片 `{ $src }` 沒有說明文字
     .help = 在方括號裏寫上圖片的內容，方便看不見圖片的讀者：`![梧州市科協調研現場](photo.jpg)`
 markdown-own-computer-image = 圖片 `{ $src }` 是寫稿人自己電腦上的文件（從 Word 粘貼時常見），讀者看不到
     .help = 把圖片放進稿件文件夾（在線編輯時直接拖進正文），改寫成 `![圖片說明](照片.jpg)`
+markdown-indented-prose = 這一段前面有製表符或空格，網頁上顯示成了代碼框（等寬字體、不自動換行）：「{ $start }」
+    .help = 刪去段首的製表符或空格，網頁會自動把段首空兩格；列表裏的段落，縮進和上面列表項的文字對齊即可
+markdown-table-row-too-long = 表格的這一行有 { $cells } 格，比表頭多，多出的「{ $text }」不會顯示在網頁上
+    .help = 表頭有 { $columns } 格，每一行都要一樣多：在表頭補上列名，或把多出的文字並進前面的格子；從 Word 抄來的表格，合併的單元格要拆開，每格寫在自己的列裏
 
 ## 命令行：幫助和用法錯誤（src/cli/help.rs）
 
@@ -697,6 +740,9 @@ check-missing-image = 圖片 `{ $path }` 不存在
 check-broken-link = 鏈接 `{ $link }` 指向的頁面或文件不存在
     .expected = 本站的頁面，最好寫成 `@/欄目/文件.md`
     .help = 用 `@/` 鏈接到 Markdown 文件，例如 `[通知](@/news/tzgg/x.md)`，這樣文件改名時 menhu 能發現
+check-missing-file = 鏈接的文件 `{ $path }` 不存在
+    .expected = 稿件旁邊（稿件文件夾裏）或 `static/` 下的文件
+    .help = 把文件放到 `index.md` 旁邊，或改正文件名（大小寫也要一樣）；附件也可以寫進前置信息的 `attachments`，文末會列出附件和大小
 check-broken-anchor = 頁面 `{ $page }` 上沒有錨點 `#{ $anchor }`
     .expected = 那個頁面上某個標題或元素的 id
     .help = 鏈接到頁面目錄裏顯示的標題 id，或刪去 `#…` 部分
@@ -1186,6 +1232,12 @@ code-W0204 = 稿件寫了 `photo = true`（圖片新聞），卻沒有封面圖 
     .fix = 加上 `cover`，寫上稿件旁邊的照片文件名；或刪去 `photo = true`
 code-W0205 = 圖片地址是寫稿人自己電腦上的文件（`file:`，從 Word 粘貼的圖片常是這樣），讀者看不到（`menhu check` 中爲 C0113）
     .fix = 把圖片放進稿件文件夾，用文件名引用它
+code-W0207 = 段首有製表符或四個空格的中文段落，顯示成了代碼框（等寬字體、不自動換行）
+    .fix = 刪去段首的製表符或空格，網頁會自動縮進段首
+code-W0206 = 表格的某一行比表頭的格數多，多出的文字不會顯示（常見於從 Word 抄來、有合併單元格的表格）
+    .fix = 讓每一行和表頭的格數一樣：在表頭補上列名，或把多出的文字並進前面的格子
+code-W0208 = 文件名像稿件，卻不是以 `.md` 結尾（如記事本存成的 `.md.txt`、大寫的 `.MD`），沒有當作稿件，也沒有發佈
+    .fix = 按提示改名，讓文件名以小寫的 `.md` 結尾
 code-W0301 = 用了配置裏沒有聲明的分類法
     .fix = 請管理員在配置的 `taxonomies` 中聲明，或刪去
 code-W0305 = 鏈接到了還沒到發佈時間的稿件

@@ -165,7 +165,7 @@ pub fn new_page(
     }
     let site = SiteSettings::load(root);
     site.bounds.check(&folder)?;
-    let slug = zh::slugify(title);
+    let slug = file_slug(title);
     if slug.is_empty() {
         return Err(
             Diagnostic::error("E0604", crate::t!("new-no-file-name", title = title))
@@ -198,6 +198,29 @@ pub fn new_page(
     }
     write_new_file(&file, text.as_bytes())?;
     Ok(file)
+}
+
+/// The longest pinyin part of a new page's name, in bytes: the whole pinyin of a long
+/// title would make a file name longer than file systems take (255 bytes) and paths
+/// longer than Windows' 260 characters.
+const SLUG_MAX: usize = 80;
+
+/// `title`'s pinyin slug, cut after the last whole syllable within [`SLUG_MAX`].
+fn file_slug(title: &str) -> String {
+    let slug = zh::slugify(title);
+    if slug.len() <= SLUG_MAX {
+        return slug;
+    }
+    let mut end = SLUG_MAX;
+    while !slug.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = if slug[end..].starts_with('-') {
+        end
+    } else {
+        slug[..end].rfind('-').unwrap_or(end)
+    };
+    slug[..cut].trim_end_matches('-').to_owned()
 }
 
 /// What to do next with the page `file` that `new_page` made, in the editor's words.

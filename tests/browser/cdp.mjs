@@ -385,6 +385,19 @@ async function runSearch(browser, base, path, query, unfiltered, { siteDir, serv
       summary: document.querySelector(".search-filters > summary")?.textContent,
       firstResultOnScreen: (document.querySelector(".search-result")?.getBoundingClientRect().bottom ?? 1e9) <= innerHeight,
     })`));
+  // 「/」 typed into another box of the page (the header's search box) is a character
+  // there, not the shortcut to the results' box.
+  let slash = null;
+  if (await browser.evaluate(tab, `!!document.querySelector("input:not(#search-q)")`)) {
+    await browser.evaluate(tab, `document.querySelector("input:not(#search-q)").focus()`);
+    for (const type of ["keyDown", "keyUp"]) {
+      await browser.send("Input.dispatchKeyEvent", {
+        type, key: "/", code: "Slash", windowsVirtualKeyCode: 191, ...(type === "keyDown" ? { text: "/" } : {}),
+      }, tab.sessionId);
+    }
+    slash = JSON.parse(await browser.evaluate(tab, `JSON.stringify({
+        focus: document.activeElement.id, value: document.activeElement.value })`));
+  }
   // A query whose results offer no filter: the results keep their wide column.
   let alone = null;
   if (unfiltered) {
@@ -412,7 +425,7 @@ async function runSearch(browser, base, path, query, unfiltered, { siteDir, serv
     if (indexRequests(beforeRebuild).some((r) => r.url.includes("/t/"))) break;
   }
   const rebuilt = indexRequests(beforeRebuild);
-  console.log(JSON.stringify({ found, typed, moves, city, filtered, linked, more, facet, narrow, alone, rebuilt }));
+  console.log(JSON.stringify({ found, typed, moves, city, filtered, linked, more, facet, narrow, slash, alone, rebuilt }));
   return 0;
 }
 

@@ -46,6 +46,25 @@ fn new_writes_a_page_dated_today_on_the_site_clock_that_builds() {
     assert_eq!(again.code, 1, "never overwrites");
 }
 
+/// A long title gives a file name of the pinyin of its beginning, whole syllables, short
+/// enough for any disk (its whole pinyin, 240 letters, was refused as too long a name).
+#[test]
+fn new_with_a_long_title_names_the_file_after_its_beginning() {
+    let site = Site::minimal();
+    site.write("content/news/_index.md", "+++\ntitle = \"新闻\"\n+++\n");
+    let title =
+        "梧州市科协组织科技工作者深入乡村开展科普宣讲和农业技术指导服务活动取得明显成效并获好评"
+            .repeat(2);
+    let run = site.menhu_env(&["new", "news", &title], &LATE_EVENING_UTC);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let file = "content/news/2026-12-07-wu-zhou-shi-ke-xie-zu-zhi-ke-ji-gong-zuo-zhe-shen-ru-xiang-cun-kai-zhan-ke-pu.md";
+    assert_contains(&run.stdout, file);
+    let text = std::fs::read_to_string(site.path(file)).unwrap();
+    assert_contains(&text, &format!("title = \"{title}\""));
+    let build = site.menhu_env(&["build"], &LATE_EVENING_UTC);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+}
+
 /// A site in UTC dates its new pages in UTC.
 #[test]
 fn new_follows_the_configured_time_zone() {

@@ -867,6 +867,13 @@ fn a_visitor_types_a_query_and_uses_the_results_by_keyboard() {
         "the value just unpressed keeps its place and the focus: {report}"
     );
 
+    // 「/」 in the header's search box is typed there.
+    assert_eq!(
+        report["slash"],
+        serde_json::json!({"focus": "site-search", "value": "/"}),
+        "{report}"
+    );
+
     // On a phone the filters are folded under 「筛选」 and the first result is in view.
     let narrow = &report["narrow"];
     assert_eq!(narrow["filtersOpen"], false, "{report}");

@@ -211,9 +211,11 @@ more.addEventListener('click', async () => {
   try { await showMore(); } catch (e) { failed(e, false); return; }
   list.children[first]?.querySelector('a')?.focus();
 });
+// 「/」 typed into a box (the header's search box, say) is a character there.
+const typing = (e) => !!e && (e.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.tagName));
 document.addEventListener('keydown', (e) => {
   const links = [...list.querySelectorAll('a')], at = links.indexOf(document.activeElement);
-  if (e.key === '/' && document.activeElement !== input) { e.preventDefault(); input.focus(); }
+  if (e.key === '/' && !typing(document.activeElement)) { e.preventDefault(); input.focus(); }
   else if (e.key === 'ArrowDown' && (document.activeElement === input || at >= 0) && links.length) {
     e.preventDefault(); links[Math.min(at + 1, links.length - 1)].focus();
   } else if (e.key === 'ArrowUp' && at >= 0) { e.preventDefault(); (at ? links[at - 1] : input).focus(); }

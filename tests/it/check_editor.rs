@@ -50,6 +50,30 @@ fn a_picture_pasted_from_word_that_points_at_the_writers_own_computer_is_reporte
     );
 }
 
+/// A hyperlink Word pasted to an attachment on the writer's desktop is as far out of
+/// the readers' reach as a picture there: a warning in the build, an error in check.
+#[test]
+fn a_link_pasted_from_word_to_a_file_on_the_writers_own_computer_is_reported() {
+    let site = clean_site();
+    site.write(
+        "content/news/2026-05-29-word-fu-jian.md",
+        &page(
+            "从 Word 粘贴的附件链接",
+            Some("2026-05-29"),
+            "\n附件：[报名表.docx](file:///C:/Users/kx/Desktop/报名表.docx)\n",
+        ),
+    );
+    let build = site.build();
+    assert_contains(
+        &build.stderr,
+        "warning[W0205]: content/news/2026-05-29-word-fu-jian.md:7:1: link `file:///C:/Users/kx/Desktop/报名表.docx` goes to a file on the writer's own computer",
+    );
+    let (code, records, stdout) = check(&site);
+    assert_eq!(code, 1, "{stdout}");
+    assert_eq!(codes(&records), ["C0113"], "{stdout}");
+    assert_eq!(records[0]["line"], 7);
+}
+
 #[test]
 fn a_photo_whose_file_name_has_a_space_is_reported_with_the_fix() {
     let site = clean_site();

@@ -6,7 +6,8 @@
 //! - links and content (`links.rs`, `content.rs`, `external.rs`): C0101 broken link in
 //!   Markdown, C0102 missing anchor, C0103 missing image, C0104 broken link or anchor in a
 //!   template, C0105 image without alt text, C0106 duplicate title (warning), C0107
-//!   heading level skipped (warning), C0108 link or image shown as text (a space in its
+//!   heading level skipped (warning), C0122 the title again as the body's first heading
+//!   (warning), C0108 link or image shown as text (a space in its
 //!   path), C0109 relative link in a summary that breaks in lists, C0110 external link
 //!   answers with an error status, C0111 external link unreachable (warning), C0112 external link not
 //!   requested because it is or leads to a private address (warning);

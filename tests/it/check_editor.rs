@@ -352,3 +352,30 @@ fn a_page_saved_as_md_txt_is_reported_with_its_right_name() {
     assert_eq!(code, 0, "{stdout}");
     assert_eq!(codes(&records), ["W0208", "W0208"], "{stdout}");
 }
+
+/// A Word notice pasted whole brings its title along as the body's first heading: the
+/// page shows its title twice. A warning at that line; another first heading is fine.
+#[test]
+fn the_title_written_again_as_the_first_heading_is_a_warning() {
+    let site = clean_site();
+    site.write(
+        "content/news/2026-05-29-tong-zhi.md",
+        &page(
+            "关于开展科技活动周的通知",
+            Some("2026-05-29"),
+            "\n# 关于开展科技活动周的 通知\n\n各县（市、区）科协：\n",
+        ),
+    );
+    site.write(
+        "content/news/2026-05-28-other.md",
+        &page("另一篇", Some("2026-05-28"), "\n# 一、总体要求\n\n正文。\n"),
+    );
+    let (code, records, stdout) = check(&site);
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(codes(&records), ["C0122"], "{stdout}");
+    assert_eq!(records[0]["line"], 7);
+    assert_contains(
+        records[0]["message"].as_str().unwrap_or_default(),
+        "the page shows its title twice",
+    );
+}

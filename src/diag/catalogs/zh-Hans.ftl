@@ -774,6 +774,8 @@ check-template-anchor = { $problem }（在模板里，{ $pages ->
 check-no-alt =
     .expected = 方括号里写一句简短的说明：`![描述](图片.jpg)`
     .help = 为看不到图片的读者写明图片内容，例如 `![梧州市科协调研现场](photo.jpg)`
+check-title-again = 正文开头又写了一遍标题「{ $title }」，网页上标题会出现两次
+    .help = 删去正文里的这一行：标题写在前置信息的 `title` 里，网页会自动显示
 check-heading-jump = 标题「{ $title }」从第 { $from } 级跳到了第 { $to } 级
     .expected = 这里用第 { $level } 级标题（`{ $marks }`）
     .help = 读屏软件按标题级别朗读提纲：不要跳级；用 `#` 号的个数表示结构，不要用字号
@@ -1286,6 +1288,8 @@ code-C0120 = 稿件里还留着稿件模板的提示文字
     .fix = 换成稿件自己的内容，或删去这一行
 code-C0121 = `source`（来源）是空的
     .fix = 填上来源；本站自己的稿件可以删去这一行
+code-C0122 = 正文开头又写了一遍稿件标题（`# 标题`，粘贴整篇 Word 文档时常见），网页上标题出现两次（警告）
+    .fix = 删去正文里的这一行标题
 code-C0130 = 照片太大（超过 `max_original_bytes` 或 `max_original_px`），只发布缩小后的副本（警告）
     .fix = 用修图软件缩小（网页用宽 2500 像素足够）；确需发布原图的，请管理员设 `keep_original = true`
 code-C0131 = 置顶或头条已超过 90 天，又没有写结束日期（警告）

@@ -774,6 +774,8 @@ check-template-anchor = { $problem }（在模板裏，{ $pages ->
 check-no-alt =
     .expected = 方括號裏寫一句簡短的說明：`![描述](圖片.jpg)`
     .help = 爲看不到圖片的讀者寫明圖片內容，例如 `![梧州市科協調研現場](photo.jpg)`
+check-title-again = 正文開頭又寫了一遍標題「{ $title }」，網頁上標題會出現兩次
+    .help = 刪去正文裏的這一行：標題寫在前置信息的 `title` 裏，網頁會自動顯示
 check-heading-jump = 標題「{ $title }」從第 { $from } 級跳到了第 { $to } 級
     .expected = 這裏用第 { $level } 級標題（`{ $marks }`）
     .help = 讀屏軟件按標題級別朗讀提綱：不要跳級；用 `#` 號的個數表示結構，不要用字號
@@ -1286,6 +1288,8 @@ code-C0120 = 稿件裏還留着稿件模板的提示文字
     .fix = 換成稿件自己的內容，或刪去這一行
 code-C0121 = `source`（來源）是空的
     .fix = 填上來源；本站自己的稿件可以刪去這一行
+code-C0122 = 正文開頭又寫了一遍稿件標題（`# 標題`，粘貼整篇 Word 文檔時常見），網頁上標題出現兩次（警告）
+    .fix = 刪去正文裏的這一行標題
 code-C0130 = 照片太大（超過 `max_original_bytes` 或 `max_original_px`），只發布縮小後的副本（警告）
     .fix = 用修圖軟件縮小（網頁用寬 2500 像素足夠）；確需發佈原圖的，請管理員設 `keep_original = true`
 code-C0131 = 置頂或頭條已超過 90 天，又沒有寫結束日期（警告）

@@ -379,3 +379,31 @@ fn the_title_written_again_as_the_first_heading_is_a_warning() {
         "the page shows its title twice",
     );
 }
+
+/// Headings numbered as in Word (一、 （一）) but typed without `##` are paragraphs: the
+/// page's contents leave them out. One warning per page, at the first, with the count;
+/// a numbered sentence and a real heading are left alone.
+#[test]
+fn outline_headings_written_as_paragraphs_are_a_warning() {
+    let site = clean_site();
+    site.write(
+        "content/news/2026-05-29-fang-an.md",
+        &page(
+            "实施方案",
+            Some("2026-05-29"),
+            "\n一、总体要求\n\n正文。\n\n**（一）工作目标**\n\n一、加强组织领导。各级科协要高度重视。\n\n## 二、主要任务\n\n正文。\n",
+        ),
+    );
+    let (code, records, stdout) = check(&site);
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(codes(&records), ["C0123"], "{stdout}");
+    assert_eq!(records[0]["line"], 7);
+    assert_contains(
+        records[0]["message"].as_str().unwrap_or_default(),
+        "「一、总体要求」 looks like a heading but is written as a paragraph (1 more in this page)",
+    );
+    assert_contains(
+        records[0]["help"].as_str().unwrap_or_default(),
+        "like `## 一、总体要求`",
+    );
+}

@@ -1184,6 +1184,17 @@ fn markdown_problems(
             .help(crate::t!("markdown-own-computer-image.help"));
         out.push(at(d, image.line, 1));
     }
+    // A link to a file there too, as Word pastes a hyperlinked attachment.
+    let links_on_own_computer = rendered
+        .links
+        .iter()
+        .filter(|l| markdown::is_on_own_computer(&l.target));
+    for link in links_on_own_computer.take(markdown::MAX_PROBLEMS) {
+        let message = crate::t!("markdown-own-computer-link", href = &link.target);
+        let d = Diagnostic::warning("W0205", message)
+            .help(crate::t!("markdown-own-computer-link.help"));
+        out.push(at(d, link.line, 1));
+    }
     // Like Markdown problems, a page's copies of one warning are bounded.
     let more = missing_alt.count().saturating_sub(markdown::MAX_PROBLEMS);
     if more > 0 {

@@ -1,6 +1,6 @@
 //! Content rules that need the whole site or the rendered page: images without alt
-//! text (C0105), titles used by more than one page (C0106) and headings that skip a
-//! level (C0107).
+//! text (C0105), titles used by more than one page (C0106), headings that skip a
+//! level (C0107) and the title written again as the body's first heading (C0122).
 
 use std::collections::BTreeMap;
 
@@ -15,6 +15,7 @@ pub(crate) fn check_content(portal: &Portal) -> Vec<Diagnostic> {
     for page in &portal.pages {
         out.extend(missing_alt(page));
         out.extend(skipped_heading_levels(page));
+        out.extend(title_again(page));
     }
     out.extend(duplicate_titles(portal));
     out
@@ -88,6 +89,26 @@ fn skipped_heading_levels(page: &PortalPage) -> Vec<Diagnostic> {
         previous = heading.level;
     }
     out
+}
+
+/// The page's title written again as the body's first heading, `# 标题`, as a Word
+/// document pasted whole brings it: the page shows its title twice.
+fn title_again(page: &PortalPage) -> Option<Diagnostic> {
+    let first = page.rendered.toc.first()?;
+    let title = page.source.meta.title.trim();
+    let same = |a: &str, b: &str| {
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        squeeze(a) == squeeze(b)
+    };
+    if first.level != 1 || title.is_empty() || !same(&first.title, title) {
+        return None;
+    }
+    let d = Diagnostic::warning("C0122", crate::t!("check-title-again", title = title))
+        .help(crate::t!("check-title-again.help"));
+    Some(match heading_line(page, &first.title, 0).0 {
+        Some(line) => place_in_body(page, line, &first.title).apply(d),
+        None => d.in_file(&page.source.file),
+    })
 }
 
 /// The file line of the Markdown heading with `title`, searching body lines from `from`.

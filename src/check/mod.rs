@@ -6,7 +6,8 @@
 //! - links and content (`links.rs`, `content.rs`, `external.rs`): C0101 broken link in
 //!   Markdown, C0102 missing anchor, C0103 missing image, C0104 broken link or anchor in a
 //!   template, C0105 image without alt text, C0106 duplicate title (warning), C0107
-//!   heading level skipped (warning), C0108 link or image shown as text (a space in its
+//!   heading level skipped (warning), C0122 the title again as the body's first heading
+//!   (warning), C0123 outline headings written as paragraphs (`outline.rs`, warning), C0108 link or image shown as text (a space in its
 //!   path), C0109 relative link in a summary that breaks in lists, C0110 external link
 //!   answers with an error status, C0111 external link unreachable (warning), C0112 external link not
 //!   requested because it is or leads to a private address (warning);
@@ -31,6 +32,7 @@ mod inspect;
 mod leftovers;
 mod links;
 pub mod network;
+mod outline;
 mod outputs;
 mod photos;
 pub mod report;
@@ -167,6 +169,7 @@ fn check_site(
     let mut diagnostics = Diagnostics::new();
     diagnostics.extend(build_problems.iter().filter_map(promoted));
     diagnostics.extend(content::check_content(portal));
+    diagnostics.extend(outline::check_outline(portal));
     diagnostics.extend(photos::check_photos(portal, today));
     let archetype_lines =
         crate::scaffold::archetype_text_lines(&portal.root, portal.config.theme.as_deref());

@@ -187,6 +187,8 @@ pub const CODES: &[Code] = &[
     error("C0113", "image-on-own-computer"),
     warning("C0120", "template-text-left"),
     warning("C0121", "empty-source"),
+    warning("C0122", "title-again-in-body"),
+    warning("C0123", "outline-heading-as-paragraph"),
     warning("C0130", "large-original"),
     warning("C0131", "stale-pin"),
     warning("C0140", "waiting-for-review"),

@@ -428,9 +428,32 @@ impl Registry {
                 .map(|(id, _)| id)
                 .collect();
         }
+        if by_sound.is_empty() {
+            by_sound = self.named_at_start(text);
+        }
         by_sound.sort_by_key(|id| (self.get(*id).level, *id));
         by_sound.truncate(3);
         by_sound
+    }
+
+    /// The division named by the longest start of `text` that names exactly one, for
+    /// more written after a place's name: 梧州市市, 梧州市科协, 梧州、柳州.
+    fn named_at_start(&self, text: &str) -> Vec<DivisionId> {
+        let ends: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .skip(2)
+            .take_while(|end| *end <= self.longest_name)
+            .collect();
+        for end in ends.into_iter().rev() {
+            let mut found = self.matches(&text[..end]);
+            found.sort();
+            found.dedup();
+            if let [one] = found[..] {
+                return vec![one];
+            }
+        }
+        Vec::new()
     }
 }
 

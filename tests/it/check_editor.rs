@@ -50,6 +50,30 @@ fn a_picture_pasted_from_word_that_points_at_the_writers_own_computer_is_reporte
     );
 }
 
+/// A hyperlink Word pasted to an attachment on the writer's desktop is as far out of
+/// the readers' reach as a picture there: a warning in the build, an error in check.
+#[test]
+fn a_link_pasted_from_word_to_a_file_on_the_writers_own_computer_is_reported() {
+    let site = clean_site();
+    site.write(
+        "content/news/2026-05-29-word-fu-jian.md",
+        &page(
+            "从 Word 粘贴的附件链接",
+            Some("2026-05-29"),
+            "\n附件：[报名表.docx](file:///C:/Users/kx/Desktop/报名表.docx)\n",
+        ),
+    );
+    let build = site.build();
+    assert_contains(
+        &build.stderr,
+        "warning[W0205]: content/news/2026-05-29-word-fu-jian.md:7:1: link `file:///C:/Users/kx/Desktop/报名表.docx` goes to a file on the writer's own computer",
+    );
+    let (code, records, stdout) = check(&site);
+    assert_eq!(code, 1, "{stdout}");
+    assert_eq!(codes(&records), ["C0113"], "{stdout}");
+    assert_eq!(records[0]["line"], 7);
+}
+
 #[test]
 fn a_photo_whose_file_name_has_a_space_is_reported_with_the_fix() {
     let site = clean_site();
@@ -327,4 +351,59 @@ fn a_page_saved_as_md_txt_is_reported_with_its_right_name() {
     let (code, records, stdout) = check(&site);
     assert_eq!(code, 0, "{stdout}");
     assert_eq!(codes(&records), ["W0208", "W0208"], "{stdout}");
+}
+
+/// A Word notice pasted whole brings its title along as the body's first heading: the
+/// page shows its title twice. A warning at that line; another first heading is fine.
+#[test]
+fn the_title_written_again_as_the_first_heading_is_a_warning() {
+    let site = clean_site();
+    site.write(
+        "content/news/2026-05-29-tong-zhi.md",
+        &page(
+            "关于开展科技活动周的通知",
+            Some("2026-05-29"),
+            "\n# 关于开展科技活动周的 通知\n\n各县（市、区）科协：\n",
+        ),
+    );
+    site.write(
+        "content/news/2026-05-28-other.md",
+        &page("另一篇", Some("2026-05-28"), "\n# 一、总体要求\n\n正文。\n"),
+    );
+    let (code, records, stdout) = check(&site);
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(codes(&records), ["C0122"], "{stdout}");
+    assert_eq!(records[0]["line"], 7);
+    assert_contains(
+        records[0]["message"].as_str().unwrap_or_default(),
+        "the page shows its title twice",
+    );
+}
+
+/// Headings numbered as in Word (一、 （一）) but typed without `##` are paragraphs: the
+/// page's contents leave them out. One warning per page, at the first, with the count;
+/// a numbered sentence and a real heading are left alone.
+#[test]
+fn outline_headings_written_as_paragraphs_are_a_warning() {
+    let site = clean_site();
+    site.write(
+        "content/news/2026-05-29-fang-an.md",
+        &page(
+            "实施方案",
+            Some("2026-05-29"),
+            "\n一、总体要求\n\n正文。\n\n**（一）工作目标**\n\n一、加强组织领导。各级科协要高度重视。\n\n## 二、主要任务\n\n正文。\n",
+        ),
+    );
+    let (code, records, stdout) = check(&site);
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(codes(&records), ["C0123"], "{stdout}");
+    assert_eq!(records[0]["line"], 7);
+    assert_contains(
+        records[0]["message"].as_str().unwrap_or_default(),
+        "「一、总体要求」 looks like a heading but is written as a paragraph (1 more in this page)",
+    );
+    assert_contains(
+        records[0]["help"].as_str().unwrap_or_default(),
+        "like `## 一、总体要求`",
+    );
 }

@@ -304,6 +304,8 @@ markdown-no-alt = image `{ $src }` has no alt text
     .help = describe the image for visitors who cannot see it: `![梧州市科协调研现场](photo.jpg)`
 markdown-own-computer-image = image `{ $src }` is a file on the writer's own computer (as pasted from Word): no reader can see it
     .help = put the picture beside the page (in the online editor: drag it into the text) and write `![说明](photo.jpg)` instead
+markdown-own-computer-link = link `{ $href }` goes to a file on the writer's own computer (as Word pastes links): no reader can open it
+    .help = put the file beside the page (in the online editor, with the toolbar's upload button) and link to it by name: `[报名表](baoming-biao.docx)`
 markdown-indented-prose = this paragraph starts with a tab or spaces and is shown as code (typewriter font, lines not wrapped): 「{ $start }」
     .help = remove the tab or spaces before it, the page indents paragraphs itself; in a list, indent a paragraph as far as the item's text above
 markdown-table-row-too-long = this table row has { $cells } cells, more than its header: 「{ $text }」 is not shown on the page
@@ -793,6 +795,13 @@ check-template-anchor = { $problem } (in a template, { $pages ->
 check-no-alt =
     .expected = a short description between the brackets: `![描述](图片.jpg)`
     .help = describe what the image shows for visitors who cannot see it, e.g. `![梧州市科协调研现场](photo.jpg)`
+check-title-again = the body starts with the title again, 「{ $title }」: the page shows its title twice
+    .help = remove this line from the body: the title is the front matter's `title`, which the page shows
+check-outline-paragraph = 「{ $text }」 looks like a heading but is written as a paragraph{ $more ->
+        [0] {""}
+       *[other] {" "}({ $more } more in this page)
+    }, so the page's contents and heading links leave it out
+    .help = put `## ` before a heading (`### ` one level down), like `## { $text }`
 check-heading-jump = heading 「{ $title }」 jumps from level { $from } to level { $to }
     .expected = a level-{ $level } heading (`{ $marks }`) here
     .help = screen readers use heading levels as an outline: do not skip levels; use `#` marks, not size, to structure the text
@@ -1272,8 +1281,8 @@ code-W0203 = an image or link shown as text because its path has a space (C0108 
     .fix = put the address in angle brackets, or rename the file
 code-W0204 = a page asks for the photo news (`photo = true`) but has no `cover`, so it is left out of it
     .fix = add `cover` naming the photo beside the page, or remove `photo = true`
-code-W0205 = an image whose address is a file on the writer's own computer (`file:`), as Word pastes pictures: no reader can see it (C0113 in `menhu check`)
-    .fix = put the picture beside the page and refer to it by its file name
+code-W0205 = an image or link whose address is a file on the writer's own computer (`file:`), as Word pastes pictures and attachments: no reader can see it (C0113 in `menhu check`)
+    .fix = put the picture or file beside the page and refer to it by its file name
 code-W0207 = Chinese text indented with a tab or four spaces, as in Word, shown as code (typewriter font, lines not wrapped)
     .fix = remove the tab or spaces before the paragraph; the page indents paragraphs itself
 code-W0206 = a table row with more cells than its header: the text in the extra cells is not shown (common in tables copied from Word with merged cells)
@@ -1320,12 +1329,16 @@ code-C0111 = `--external`: an external link never answered
     .fix = open it in a browser; add hosts that block checks to `[check.external] skip`
 code-C0112 = `--external`: an external link leads to a private or local address and was not requested
     .fix = link to a public address; list intranet hosts in `allow_private`
-code-C0113 = an image whose address is a file on the writer's own computer (`file:`), as Word pastes pictures: no reader can see it
-    .fix = put the picture beside the page and refer to it by its file name
+code-C0113 = an image or link whose address is a file on the writer's own computer (`file:`), as Word pastes pictures and attachments: no reader can see it
+    .fix = put the picture or file beside the page and refer to it by its file name
 code-C0120 = a line of the page template's text is still in the page
     .fix = replace it with the page's own text
 code-C0121 = `source` (来源) is written but empty
     .fix = fill in the source, or remove the line for the site's own pages
+code-C0122 = the body starts with the page's title again (`# 标题`, as a whole Word document pasted brings it): the page shows its title twice (warning)
+    .fix = remove the heading from the body
+code-C0123 = an outline heading numbered 「一、」 or 「（一）」 written as a paragraph: the page's contents and heading links leave it out (warning)
+    .fix = put `## ` before the heading (`### ` one level down)
 code-C0130 = a photo too large to publish as it is (over `max_original_bytes` or `max_original_px`); only its resized copies are published
     .fix = shrink the photo (2500 px wide is plenty for the web), or set `keep_original = true`
 code-C0131 = a page pinned (置顶) or made the headline (头条) more than 90 days ago, with no end date

@@ -67,6 +67,18 @@ fn an_ambiguous_name_lists_candidates_unless_a_default_province_settles_it() {
 }
 
 #[test]
+fn more_written_after_a_place_suggests_the_place() {
+    let r = builtin();
+    for written in ["梧州市市", "梧州市科协", "梧州、柳州"] {
+        let Resolution::Unknown(ids) = r.resolve(written, None) else {
+            panic!("{written} is not a division");
+        };
+        let names: Vec<String> = ids.iter().map(|id| name(*id)).collect();
+        assert_eq!(names, ["广西壮族自治区梧州市"], "{written}");
+    }
+}
+
+#[test]
 fn unknown_names_suggest_homophones_and_near_spellings() {
     let r = builtin();
     let Resolution::Unknown(ids) = r.resolve("梧洲", None) else {

@@ -1,0 +1,125 @@
+//! Outline headings typed as plain paragraphs (C0123, a warning): a line of its own such
+//! as 「一、总体情况」 or 「**（一）参赛情况**」, as Word users number their headings, is a
+//! paragraph to Markdown, so the page has no table of contents or heading anchors for
+//! it and its outline is lost on readers of screen readers. Reported once per page, at
+//! the first such line, with how many more there are.
+
+use super::{Place, column_of, to_u32};
+use crate::diag::Diagnostic;
+use crate::portal::{Portal, PortalPage};
+
+/// Longest text (in characters) still taken for a heading.
+const MAX_HEADING_CHARS: usize = 30;
+
+/// Every page's outline lines written as paragraphs.
+pub(crate) fn check_outline(portal: &Portal) -> Vec<Diagnostic> {
+    portal
+        .pages
+        .iter()
+        .filter_map(|page| outline_as_paragraphs(page))
+        .collect()
+}
+
+fn outline_as_paragraphs(page: &PortalPage) -> Option<Diagnostic> {
+    let lines: Vec<&str> = page.source.body.lines().collect();
+    let mut fenced = false;
+    let mut found = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fenced = !fenced;
+            continue;
+        }
+        let alone = |i: Option<usize>| {
+            i.and_then(|i| lines.get(i))
+                .is_none_or(|l| l.trim().is_empty())
+        };
+        if !fenced
+            && !line.starts_with([' ', '\t'])
+            && alone(index.checked_sub(1))
+            && alone(Some(index + 1))
+            && heading_text(trimmed).is_some()
+        {
+            found.push(index);
+        }
+    }
+    let first = *found.first()?;
+    let line = lines.get(first)?;
+    let text = line.trim();
+    let heading = heading_text(text)?;
+    let d = Diagnostic::warning(
+        "C0123",
+        crate::t!(
+            "check-outline-paragraph",
+            text = heading,
+            more = found.len() - 1
+        ),
+    )
+    .help(crate::t!("check-outline-paragraph.help", text = heading));
+    let (column, width) = column_of(line, text);
+    Some(
+        Place {
+            file: page.source.file.clone(),
+            line: Some(page.source.body_line + to_u32(first)),
+            line_text: Some((*line).to_owned()),
+            column,
+            width,
+        }
+        .apply(d),
+    )
+}
+
+/// The heading `line` holds, bold marks taken off, when it is numbered as an outline
+/// heading (`一、`, `（一）`) and short, without a sentence's end.
+fn heading_text(line: &str) -> Option<&str> {
+    let text = line
+        .strip_prefix("**")
+        .and_then(|t| t.strip_suffix("**"))
+        .unwrap_or(line)
+        .trim();
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let rest = match text.strip_prefix(['（', '(']) {
+        Some(inner) => {
+            let after = inner.trim_start_matches(numeral);
+            (after.len() < inner.len()).then_some(())?;
+            after.strip_prefix(['）', ')'])?
+        }
+        None => {
+            let after = text.trim_start_matches(numeral);
+            (after.len() < text.len()).then_some(())?;
+            after.strip_prefix('、')?
+        }
+    };
+    let short = text.chars().count() <= MAX_HEADING_CHARS;
+    let sentence = text.ends_with(['。', '；', '：', '，', '！', '？', ';', ':', ',']);
+    (short && !sentence && !rest.trim().is_empty() && !text.contains("](")).then_some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outline_headings_are_told_from_sentences() {
+        for heading in [
+            "一、总体情况",
+            "（一）参赛情况",
+            "**二、下一步工作**",
+            "(三)保障措施",
+            "十二、附则",
+        ] {
+            assert!(heading_text(heading).is_some(), "{heading}");
+        }
+        for not in [
+            "一、加强组织领导。各级科协要高度重视。",
+            "一是加强领导",
+            "一、",
+            "各县（市、区）科协：",
+            "（一）",
+            "1. 科普进校园",
+            "一、参加对象：全市中小学生，每校限报两名，报名截止时间为五月二十日前",
+        ] {
+            assert!(heading_text(not).is_none(), "{not}");
+        }
+    }
+}

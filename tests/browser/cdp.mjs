@@ -270,6 +270,8 @@ async function runSearch(browser, base, path, query, unfiltered, { siteDir, serv
       marks: [...document.querySelectorAll(".search-result mark")].slice(0, 3).map((m) => m.textContent),
       search: decodeURIComponent(location.search),
       moreShown: !document.querySelector(".search-more").hidden,
+      landmarks: [...document.querySelectorAll("[role=search]")].map((f) => f.getAttribute("aria-label") ?? ""),
+      submitColor: getComputedStyle(document.querySelector(".search-page-form button")).backgroundColor,
     })`);
 
   const firstRequest = server.requests.length;

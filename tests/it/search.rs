@@ -775,6 +775,10 @@ fn a_visitor_types_a_query_and_uses_the_results_by_keyboard() {
         "{report}"
     );
     assert_eq!(typed["search"], "?q=科協", "the query is in the URL");
+    // The page's form is told apart from the header's (two search landmarks), and its
+    // button is the theme's, not the browser's grey one.
+    assert_eq!(strings(&typed["landmarks"]), ["", "本页搜索"], "{report}");
+    assert_eq!(typed["submitColor"], "rgb(11, 61, 122)", "{report}");
     // build.json past the cache, then every index file of that build by its address.
     assert_builds_requested(&typed["requests"], &build, &report);
 

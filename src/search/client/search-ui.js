@@ -48,6 +48,8 @@ function labelForm() {
   inputLabel.textContent = script('搜索关键词');
   input.placeholder = script('输入关键词，如 梧州市科协');
   submit.textContent = script('搜索');
+  // The header's search form is a search landmark too: this one is told apart by name.
+  form.setAttribute('aria-label', script('本页搜索'));
   more.textContent = script('显示更多结果');
 }
 labelForm();

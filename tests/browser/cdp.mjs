@@ -500,7 +500,8 @@ async function runCarousel(browser, base, path) {
       pressed: document.querySelector("[data-carousel-pause]").getAttribute("aria-pressed"),
       shown: !document.querySelector("[data-carousel-pause]").hidden,
       label: document.querySelector("[data-carousel-pause]").innerText,
-      left: Math.round(document.querySelector("[data-carousel-track]").scrollLeft) })`);
+      left: Math.round(document.querySelector("[data-carousel-track]").scrollLeft),
+      current: [...document.querySelectorAll(".carousel-dots a")].findIndex((a) => a.getAttribute("aria-current") === "true") })`);
   const still = await browser.open(1280);
   await browser.send("Emulation.setEmulatedMedia",
     { features: [{ name: "prefers-reduced-motion", value: "reduce" }] }, still.sessionId);
@@ -508,6 +509,9 @@ async function runCarousel(browser, base, path) {
   const reduced = JSON.parse(await state(still));
   await press(still, '[data-carousel-step="1"]', "Enter", "Enter", 13);
   const stepped = await browser.until(still, 'document.querySelector("[data-carousel-track]").scrollLeft > 10');
+  // The second photo's number is then the one marked as shown.
+  const marked = await browser.until(still,
+    '[...document.querySelectorAll(".carousel-dots a")].findIndex((a) => a.getAttribute("aria-current") === "true") === 1');
   await browser.evaluate(still, 'document.querySelector("[data-carousel-track]").scrollLeft = 0');
   await press(still, "[data-carousel-track]", "ArrowRight", "ArrowRight", 39);
   const arrowed = await browser.until(still, 'document.querySelector("[data-carousel-track]").scrollLeft > 0');
@@ -516,8 +520,8 @@ async function runCarousel(browser, base, path) {
   const playing = JSON.parse(await state(moving));
   await press(moving, "[data-carousel-pause]", "Enter", "Enter", 13);
   const paused = JSON.parse(await state(moving));
-  console.log(JSON.stringify({ reduced, stepped, arrowed, playing, paused }));
-  const ok = reduced.shown && reduced.pressed === "true" && stepped && arrowed
+  console.log(JSON.stringify({ reduced, stepped, marked, arrowed, playing, paused }));
+  const ok = reduced.shown && reduced.pressed === "true" && reduced.current === 0 && stepped && marked && arrowed
     && playing.pressed === "false" && paused.pressed === "true";
   console.log(ok ? "the photo block works by keyboard and pauses" : "FAIL: the photo block");
   return ok ? 0 : 1;

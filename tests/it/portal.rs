@@ -289,3 +289,28 @@ fn a_taxonomy_named_cities_alone_builds_as_before() {
     let cities: Vec<&String> = files.iter().filter(|f| f.starts_with("cities/")).collect();
     assert_eq!(cities, ["cities/index.html", "cities/wu-zhou/index.html"]);
 }
+
+#[test]
+fn every_date_on_the_demo_home_page_says_its_year() {
+    // A list of the last twelve months that showed 08-12, 05-30 and then 12-22 (of the
+    // year before) read as out of order, or as a date still to come.
+    let site = build_demo(8080);
+    let home = std::fs::read_to_string(site.path().join("index.html")).expect("home page");
+    let shown: Vec<&str> = home
+        .split("<time datetime=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("\">")?.1.split_once("</time>"))
+        .map(|(text, _)| text)
+        .collect();
+    assert!(shown.len() > 10, "{shown:?}");
+    for text in shown {
+        let year_first = text.len() == 10
+            && text.as_bytes()[4] == b'-'
+            && text.as_bytes()[7] == b'-'
+            && text[..4].bytes().all(|b| b.is_ascii_digit());
+        assert!(
+            year_first,
+            "a date without its year on the home page: {text}"
+        );
+    }
+}

@@ -308,12 +308,31 @@
     });
   }
 
-  // ---- pasting tables with merged cells -------------------------------------------
-  // A Markdown table has no merged cells: a table pasted from Word or Excel with a cell
-  // spanning rows or columns lost the span, and every cell after it moved one column to
-  // the left (「展览」 under 「梧州」's column). The spans are opened into empty cells first,
-  // so each cell stays in its column, and the paste goes on as Vditor does it.
+  // ---- pasting from Word and web pages ---------------------------------------------
+  // What is pasted is mended before Vditor makes Markdown of it, and the paste then goes
+  // on as Vditor does it:
+  // - A Markdown table has no merged cells: a table pasted from Word or Excel with a
+  //   cell spanning rows or columns lost the span, and every cell after it moved one
+  //   column to the left (「展览」 under 「梧州」's column). The spans are opened into
+  //   empty cells, so each cell stays in its column.
+  // - A picture held in the pasted text itself (`data:image/png;base64,…`, as web
+  //   editors and Word for Mac copy them) became a broken address under the editor's
+  //   own (`/_menhu/edit/files/…/data:image/…`). It is uploaded beside the page instead,
+  //   as a photo dropped in, its description asked for.
   var repasting = false;
+
+  function fileOfDataUrl(url) {
+    var m = /^data:(image\/(png|jpeg|jpg|gif|webp));base64,([\s\S]*)$/i.exec(url);
+    if (!m) return null;
+    var bytes;
+    try {
+      bytes = Uint8Array.from(atob(m[3].replace(/\s+/g, "")), function (c) { return c.charCodeAt(0); });
+    } catch (_) {
+      return null;
+    }
+    var extension = { png: "png", jpeg: "jpg", jpg: "jpg", gif: "gif", webp: "webp" }[m[2].toLowerCase()];
+    return new File([bytes], "粘贴的图片." + extension, { type: m[1].toLowerCase() });
+  }
 
   function unmergeTable(table) {
     var open = []; // per column: rows a cell from above still covers
@@ -350,15 +369,30 @@
     return changed;
   }
 
-  function unmergePastedTables(e) {
+  function preparePaste(e) {
     var data = e.clipboardData;
     if (repasting || !data) return;
     var html = data.getData("text/html");
-    if (!html || !/(rowspan|colspan)\s*=/i.test(html)) return;
+    if (!html || !/(rowspan|colspan)\s*=|data:image\//i.test(html)) return;
     var doc = new DOMParser().parseFromString(html, "text/html");
     var changed = false;
     Array.prototype.forEach.call(doc.querySelectorAll("table"), function (table) {
       if (unmergeTable(table)) changed = true;
+    });
+    var pictures = [];
+    var unreadable = 0;
+    Array.prototype.forEach.call(doc.querySelectorAll("img"), function (img) {
+      var src = img.getAttribute("src") || "";
+      if (!/^\s*data:/i.test(src)) return;
+      var file = fileOfDataUrl(src.trim());
+      if (file) {
+        file.menhuAlt = (img.getAttribute("alt") || "").trim();
+        pictures.push(file);
+      } else {
+        unreadable += 1;
+      }
+      img.remove();
+      changed = true;
     });
     if (!changed) return;
     e.preventDefault();
@@ -374,6 +408,8 @@
     } finally {
       repasting = false;
     }
+    if (pictures.length > 0) uploadFiles(pictures);
+    else if (unreadable > 0) say("粘贴的内容里有 " + unreadable + " 张图片不是 JPEG、PNG、WebP 或 GIF，没有放进正文：请另存为图片文件，再拖进来。", true);
   }
 
   // Whether the page open in the form has edits not saved yet.
@@ -515,10 +551,10 @@
   }
 
   // ---- photos -------------------------------------------------------------------
-  function askAlt(name) {
+  function askAlt(name, suggested) {
     return new Promise(function (resolve) {
       var dialog = $("alt-dialog");
-      $("alt-text").value = "";
+      $("alt-text").value = suggested || "";
       $("alt-title").textContent = "照片说明：" + name;
       dialog.onclose = function () { resolve($("alt-text").value.trim()); };
       dialog.showModal();
@@ -552,8 +588,10 @@
         say("已加入附件「" + data.file + "」，保存后生效。");
         return;
       }
-      return askAlt(file.name).then(function (alt) {
-        state.vditor.insertValue("![" + alt.replace(/[\[\]]/g, "") + "](" + data.file + ")");
+      return askAlt(file.name, file.menhuAlt).then(function (alt) {
+        var picture = "![" + alt.replace(/[\[\]]/g, "") + "](" + data.file + ")";
+        // A picture taken out of pasted text goes below it, a paragraph of its own.
+        state.vditor.insertValue(file.menhuAlt === undefined ? picture : "\n\n" + picture + "\n");
         say("已加入照片「" + data.file + "」，保存后生效。");
       });
     });
@@ -730,7 +768,7 @@
     if (first) first.click();
   });
   $("m-series").addEventListener("change", seriesChanged);
-  $("body-editor").addEventListener("paste", unmergePastedTables, true);
+  $("body-editor").addEventListener("paste", preparePaste, true);
   $("toggle-preview").addEventListener("click", function () {
     var box = $("preview-box");
     var open = box.classList.toggle("open");

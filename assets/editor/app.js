@@ -16,7 +16,7 @@
   var LEAVE_QUESTION = "这篇稿件还有没保存的修改，离开后这些修改会丢失。\n点「确定」放弃修改并离开；点「取消」留在这里，保存后再走。";
 
   var $ = function (id) { return document.getElementById(id); };
-  var state = { pages: [], sections: [], page: null, vditor: null, baseline: null };
+  var state = { pages: [], sections: [], page: null, vditor: null, baseline: null, linkBase: "" };
   // What the content security policy blocked, for the tests: nothing, when all is well.
   var blocked = [];
   document.addEventListener("securitypolicyviolation", function (e) {
@@ -263,6 +263,7 @@
     state.baseline = null;
     var holder = $("body-editor");
     holder.textContent = "";
+    state.linkBase = page.files_base;
     state.vditor = new Vditor("body-editor", {
       cdn: "/_menhu/edit/vditor",
       lang: "zh_CN",
@@ -369,11 +370,24 @@
     return changed;
   }
 
+  // The editor shows the page's photos from its own address (`/_menhu/edit/files/…`),
+  // which Vditor also put before every relative address in pasted text, writing it into
+  // the page (`[附件](/_menhu/edit/files/content/news/fujian.pdf)`): it is left out
+  // while a paste is made Markdown of.
+  function withoutLinkBase() {
+    var lute = state.vditor && state.vditor.vditor && state.vditor.vditor.lute;
+    if (!lute) return;
+    lute.SetLinkBase("");
+    setTimeout(function () { lute.SetLinkBase(state.linkBase); }, 0);
+  }
+
   function preparePaste(e) {
     var data = e.clipboardData;
     if (repasting || !data) return;
     var html = data.getData("text/html");
-    if (!html || !/(rowspan|colspan)\s*=|data:image\//i.test(html)) return;
+    if (!html) return;
+    withoutLinkBase();
+    if (!/(rowspan|colspan)\s*=|data:image\//i.test(html)) return;
     var doc = new DOMParser().parseFromString(html, "text/html");
     var changed = false;
     Array.prototype.forEach.call(doc.querySelectorAll("table"), function (table) {
@@ -569,6 +583,24 @@
     return chain.then(function () { return null; });
   }
 
+  // Where the cursor is in the body, if it is there.
+  function editorPlace() {
+    var area = document.querySelector("#body-editor .vditor-ir .vditor-reset");
+    var selection = getSelection();
+    if (!area || selection.rangeCount === 0) return null;
+    var range = selection.getRangeAt(0);
+    return area.contains(range.startContainer) ? range.cloneRange() : null;
+  }
+
+  function backTo(place) {
+    var area = document.querySelector("#body-editor .vditor-ir .vditor-reset");
+    if (!area || !place || !area.contains(place.startContainer)) return;
+    area.focus();
+    var selection = getSelection();
+    selection.removeAllRanges();
+    selection.addRange(place);
+  }
+
   function uploadOne(file) {
     say("正在上传「" + file.name + "」……");
     var route = "upload?path=" + encodeURIComponent(state.page.path) + "&name=" + encodeURIComponent(file.name) +
@@ -581,6 +613,7 @@
         $("edit-path").textContent = data.path;
         history.replaceState(null, "", "#edit=" + encodeURIComponent(data.path));
         // The page became a folder: its photos are in it now.
+        state.linkBase = data.files_base;
         state.vditor.vditor.lute.SetLinkBase(data.files_base);
       }
       if (!data.picture) {
@@ -588,10 +621,12 @@
         say("已加入附件「" + data.file + "」，保存后生效。");
         return;
       }
+      var place = editorPlace();
       return askAlt(file.name, file.menhuAlt).then(function (alt) {
-        var picture = "![" + alt.replace(/[\[\]]/g, "") + "](" + data.file + ")";
-        // A picture taken out of pasted text goes below it, a paragraph of its own.
-        state.vditor.insertValue(file.menhuAlt === undefined ? picture : "\n\n" + picture + "\n");
+        // The dialog took the focus: the picture goes where the cursor was, and Vditor
+        // shows it as a picture only when the cursor is back in the body.
+        backTo(place);
+        state.vditor.insertValue("![" + alt.replace(/[\[\]]/g, "") + "](" + data.file + ")");
         say("已加入照片「" + data.file + "」，保存后生效。");
       });
     });

@@ -460,7 +460,8 @@ fn a_word_table_with_merged_cells_keeps_each_cell_in_its_column() {
 /// A picture pasted inside the copied text (`data:image/png;base64,…`, as web editors
 /// and Word for Mac copy them) is uploaded beside the page as a dropped photo is, its
 /// description asked for with the picture's own offered; it used to become a broken
-/// address under the editor's (`/_menhu/edit/files/…/data:image/…`).
+/// address under the editor's (`/_menhu/edit/files/…/data:image/…`), as did a relative
+/// link pasted with it.
 #[test]
 fn a_picture_pasted_inside_the_text_is_uploaded_beside_the_page() {
     let test = "a_picture_pasted_inside_the_text_is_uploaded_beside_the_page";
@@ -473,7 +474,7 @@ fn a_picture_pasted_inside_the_text_is_uploaded_beside_the_page() {
     browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
     let png = base64::engine::general_purpose::STANDARD.encode(tiny_png());
     let html = format!(
-        "<p>活动现场：</p><p><img src=\"data:image/png;base64,{png}\" alt=\"活动现场\"></p><p>结束。</p>"
+        "<p>活动现场，见<a href=\"fujian.pdf\">附件</a>：</p><p><img src=\"data:image/png;base64,{png}\" alt=\"活动现场\"></p><p>结束。</p>"
     );
     browser.eval(&format!(
         "(function () {{ var area = document.querySelector('.vditor-ir .vditor-reset'); area.focus(); \
@@ -494,9 +495,16 @@ fn a_picture_pasted_inside_the_text_is_uploaded_beside_the_page() {
     );
     let value = browser.eval("window.menhuEditor.state.vditor.getValue()");
     let value = value.as_str().unwrap_or("");
-    assert_contains(value, "结束。\n\n![活动现场](zhan-tie-de-tu-pian.png)");
+    assert_contains(value, "结束。![活动现场](zhan-tie-de-tu-pian.png)");
     assert_not_contains(value, "data:");
+    // A relative address pasted stays as written, not under the editor's own.
+    assert_contains(value, "[附件](fujian.pdf)");
     assert_not_contains(value, "/_menhu/");
+    // The photo shows in the body, from the page's new folder.
+    browser.wait_until(
+        "Array.prototype.some.call(document.querySelectorAll('#body-editor img'), function (img) \
+         { return img.complete && img.naturalWidth === 1; })",
+    );
     assert!(
         site.path("content/news/a/zhan-tie-de-tu-pian.png")
             .is_file(),

@@ -16,7 +16,7 @@
   var LEAVE_QUESTION = "这篇稿件还有没保存的修改，离开后这些修改会丢失。\n点「确定」放弃修改并离开；点「取消」留在这里，保存后再走。";
 
   var $ = function (id) { return document.getElementById(id); };
-  var state = { pages: [], sections: [], page: null, vditor: null, baseline: null };
+  var state = { pages: [], sections: [], page: null, vditor: null, baseline: null, linkBase: "" };
   // What the content security policy blocked, for the tests: nothing, when all is well.
   var blocked = [];
   document.addEventListener("securitypolicyviolation", function (e) {
@@ -263,6 +263,7 @@
     state.baseline = null;
     var holder = $("body-editor");
     holder.textContent = "";
+    state.linkBase = page.files_base;
     state.vditor = new Vditor("body-editor", {
       cdn: "/_menhu/edit/vditor",
       lang: "zh_CN",
@@ -308,12 +309,31 @@
     });
   }
 
-  // ---- pasting tables with merged cells -------------------------------------------
-  // A Markdown table has no merged cells: a table pasted from Word or Excel with a cell
-  // spanning rows or columns lost the span, and every cell after it moved one column to
-  // the left (「展览」 under 「梧州」's column). The spans are opened into empty cells first,
-  // so each cell stays in its column, and the paste goes on as Vditor does it.
+  // ---- pasting from Word and web pages ---------------------------------------------
+  // What is pasted is mended before Vditor makes Markdown of it, and the paste then goes
+  // on as Vditor does it:
+  // - A Markdown table has no merged cells: a table pasted from Word or Excel with a
+  //   cell spanning rows or columns lost the span, and every cell after it moved one
+  //   column to the left (「展览」 under 「梧州」's column). The spans are opened into
+  //   empty cells, so each cell stays in its column.
+  // - A picture held in the pasted text itself (`data:image/png;base64,…`, as web
+  //   editors and Word for Mac copy them) became a broken address under the editor's
+  //   own (`/_menhu/edit/files/…/data:image/…`). It is uploaded beside the page instead,
+  //   as a photo dropped in, its description asked for.
   var repasting = false;
+
+  function fileOfDataUrl(url) {
+    var m = /^data:(image\/(png|jpeg|jpg|gif|webp));base64,([\s\S]*)$/i.exec(url);
+    if (!m) return null;
+    var bytes;
+    try {
+      bytes = Uint8Array.from(atob(m[3].replace(/\s+/g, "")), function (c) { return c.charCodeAt(0); });
+    } catch (_) {
+      return null;
+    }
+    var extension = { png: "png", jpeg: "jpg", jpg: "jpg", gif: "gif", webp: "webp" }[m[2].toLowerCase()];
+    return new File([bytes], "粘贴的图片." + extension, { type: m[1].toLowerCase() });
+  }
 
   function unmergeTable(table) {
     var open = []; // per column: rows a cell from above still covers
@@ -350,15 +370,43 @@
     return changed;
   }
 
-  function unmergePastedTables(e) {
+  // The editor shows the page's photos from its own address (`/_menhu/edit/files/…`),
+  // which Vditor also put before every relative address in pasted text, writing it into
+  // the page (`[附件](/_menhu/edit/files/content/news/fujian.pdf)`): it is left out
+  // while a paste is made Markdown of.
+  function withoutLinkBase() {
+    var lute = state.vditor && state.vditor.vditor && state.vditor.vditor.lute;
+    if (!lute) return;
+    lute.SetLinkBase("");
+    setTimeout(function () { lute.SetLinkBase(state.linkBase); }, 0);
+  }
+
+  function preparePaste(e) {
     var data = e.clipboardData;
     if (repasting || !data) return;
     var html = data.getData("text/html");
-    if (!html || !/(rowspan|colspan)\s*=/i.test(html)) return;
+    if (!html) return;
+    withoutLinkBase();
+    if (!/(rowspan|colspan)\s*=|data:image\//i.test(html)) return;
     var doc = new DOMParser().parseFromString(html, "text/html");
     var changed = false;
     Array.prototype.forEach.call(doc.querySelectorAll("table"), function (table) {
       if (unmergeTable(table)) changed = true;
+    });
+    var pictures = [];
+    var unreadable = 0;
+    Array.prototype.forEach.call(doc.querySelectorAll("img"), function (img) {
+      var src = img.getAttribute("src") || "";
+      if (!/^\s*data:/i.test(src)) return;
+      var file = fileOfDataUrl(src.trim());
+      if (file) {
+        file.menhuAlt = (img.getAttribute("alt") || "").trim();
+        pictures.push(file);
+      } else {
+        unreadable += 1;
+      }
+      img.remove();
+      changed = true;
     });
     if (!changed) return;
     e.preventDefault();
@@ -374,6 +422,8 @@
     } finally {
       repasting = false;
     }
+    if (pictures.length > 0) uploadFiles(pictures);
+    else if (unreadable > 0) say("粘贴的内容里有 " + unreadable + " 张图片不是 JPEG、PNG、WebP 或 GIF，没有放进正文：请另存为图片文件，再拖进来。", true);
   }
 
   // Whether the page open in the form has edits not saved yet.
@@ -515,10 +565,10 @@
   }
 
   // ---- photos -------------------------------------------------------------------
-  function askAlt(name) {
+  function askAlt(name, suggested) {
     return new Promise(function (resolve) {
       var dialog = $("alt-dialog");
-      $("alt-text").value = "";
+      $("alt-text").value = suggested || "";
       $("alt-title").textContent = "照片说明：" + name;
       dialog.onclose = function () { resolve($("alt-text").value.trim()); };
       dialog.showModal();
@@ -533,6 +583,24 @@
     return chain.then(function () { return null; });
   }
 
+  // Where the cursor is in the body, if it is there.
+  function editorPlace() {
+    var area = document.querySelector("#body-editor .vditor-ir .vditor-reset");
+    var selection = getSelection();
+    if (!area || selection.rangeCount === 0) return null;
+    var range = selection.getRangeAt(0);
+    return area.contains(range.startContainer) ? range.cloneRange() : null;
+  }
+
+  function backTo(place) {
+    var area = document.querySelector("#body-editor .vditor-ir .vditor-reset");
+    if (!area || !place || !area.contains(place.startContainer)) return;
+    area.focus();
+    var selection = getSelection();
+    selection.removeAllRanges();
+    selection.addRange(place);
+  }
+
   function uploadOne(file) {
     say("正在上传「" + file.name + "」……");
     var route = "upload?path=" + encodeURIComponent(state.page.path) + "&name=" + encodeURIComponent(file.name) +
@@ -545,6 +613,7 @@
         $("edit-path").textContent = data.path;
         history.replaceState(null, "", "#edit=" + encodeURIComponent(data.path));
         // The page became a folder: its photos are in it now.
+        state.linkBase = data.files_base;
         state.vditor.vditor.lute.SetLinkBase(data.files_base);
       }
       if (!data.picture) {
@@ -552,7 +621,11 @@
         say("已加入附件「" + data.file + "」，保存后生效。");
         return;
       }
-      return askAlt(file.name).then(function (alt) {
+      var place = editorPlace();
+      return askAlt(file.name, file.menhuAlt).then(function (alt) {
+        // The dialog took the focus: the picture goes where the cursor was, and Vditor
+        // shows it as a picture only when the cursor is back in the body.
+        backTo(place);
         state.vditor.insertValue("![" + alt.replace(/[\[\]]/g, "") + "](" + data.file + ")");
         say("已加入照片「" + data.file + "」，保存后生效。");
       });
@@ -730,7 +803,7 @@
     if (first) first.click();
   });
   $("m-series").addEventListener("change", seriesChanged);
-  $("body-editor").addEventListener("paste", unmergePastedTables, true);
+  $("body-editor").addEventListener("paste", preparePaste, true);
   $("toggle-preview").addEventListener("click", function () {
     var box = $("preview-box");
     var open = box.classList.toggle("open");

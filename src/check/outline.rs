@@ -1,8 +1,9 @@
 //! Outline headings typed as plain paragraphs (C0123, a warning): a line of its own such
 //! as 「一、总体情况」 or 「**（一）参赛情况**」, as Word users number their headings, is a
 //! paragraph to Markdown, so the page has no table of contents or heading anchors for
-//! it and its outline is lost on readers of screen readers. Reported once per page, at
-//! the first such line, with how many more there are.
+//! it and its outline is lost on readers of screen readers. So is a heading typed
+//! without the space after its marks (`##一、总体情况`), shown with its `##`. Reported
+//! once per page, at the first such line, with how many more there are.
 
 use super::{Place, column_of, to_u32};
 use crate::diag::Diagnostic;
@@ -34,11 +35,12 @@ fn outline_as_paragraphs(page: &PortalPage) -> Option<Diagnostic> {
             i.and_then(|i| lines.get(i))
                 .is_none_or(|l| l.trim().is_empty())
         };
+        let as_paragraph = alone(index.checked_sub(1))
+            && alone(Some(index + 1))
+            && heading_text(trimmed).is_some();
         if !fenced
             && !line.starts_with([' ', '\t'])
-            && alone(index.checked_sub(1))
-            && alone(Some(index + 1))
-            && heading_text(trimmed).is_some()
+            && (as_paragraph || no_space_after_marks(trimmed).is_some())
         {
             found.push(index);
         }
@@ -46,16 +48,26 @@ fn outline_as_paragraphs(page: &PortalPage) -> Option<Diagnostic> {
     let first = *found.first()?;
     let line = lines.get(first)?;
     let text = line.trim();
-    let heading = heading_text(text)?;
-    let d = Diagnostic::warning(
-        "C0123",
-        crate::t!(
-            "check-outline-paragraph",
-            text = heading,
-            more = found.len() - 1
-        ),
-    )
-    .help(crate::t!("check-outline-paragraph.help", text = heading));
+    let more = found.len() - 1;
+    let d = match no_space_after_marks(text) {
+        Some((marks, heading)) => Diagnostic::warning(
+            "C0123",
+            crate::t!("check-heading-no-space", text = text, more = more),
+        )
+        .help(crate::t!(
+            "check-heading-no-space.help",
+            marks = marks,
+            text = heading
+        )),
+        None => {
+            let heading = heading_text(text)?;
+            Diagnostic::warning(
+                "C0123",
+                crate::t!("check-outline-paragraph", text = heading, more = more),
+            )
+            .help(crate::t!("check-outline-paragraph.help", text = heading))
+        }
+    };
     let (column, width) = column_of(line, text);
     Some(
         Place {
@@ -67,6 +79,15 @@ fn outline_as_paragraphs(page: &PortalPage) -> Option<Diagnostic> {
         }
         .apply(d),
     )
+}
+
+/// The marks and the text of a heading typed without a space after its two to six
+/// `#` (`##一、总体情况`). One `#` is left alone: `#科普日#` is a topic, not a heading.
+fn no_space_after_marks(line: &str) -> Option<(&str, &str)> {
+    let text = line.trim_start_matches('#');
+    let marks = line.get(..line.len() - text.len())?;
+    let starts_a_word = text.chars().next().is_some_and(|c| !c.is_whitespace());
+    ((2..=6).contains(&marks.len()) && starts_a_word).then_some((marks, text))
 }
 
 /// The heading `line` holds, bold marks taken off, when it is numbered as an outline
@@ -98,6 +119,21 @@ fn heading_text(line: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_without_the_space_after_their_marks_are_found() {
+        assert_eq!(
+            no_space_after_marks("##一、总体情况"),
+            Some(("##", "一、总体情况"))
+        );
+        assert_eq!(
+            no_space_after_marks("###（一）目标"),
+            Some(("###", "（一）目标"))
+        );
+        for not in ["## 一、总体情况", "#科普日#", "#######七", "##", "正文"] {
+            assert_eq!(no_space_after_marks(not), None, "{not}");
+        }
+    }
 
     #[test]
     fn outline_headings_are_told_from_sentences() {

@@ -1,5 +1,6 @@
-//! Splits a content file into front matter (`+++` TOML or `---` YAML) and body, and maps
-//! the TOML/YAML parsers' error positions back to lines and columns of the whole file.
+//! Splits a content file into front matter (`+++` TOML or `---` YAML) and body, maps
+//! the TOML/YAML parsers' error positions back to lines and columns of the whole file,
+//! and blanks the invisible spaces Word leaves between keys and values ([`blanked`]).
 
 use std::path::Path;
 
@@ -170,6 +171,48 @@ pub fn yaml_error_message(err: &yaml_serde::Error) -> String {
     }
 }
 
+/// Spaces nobody sees, which Word and web pages put where a space was typed: a no-break
+/// space, a full-width space, zero-width spaces and joiners.
+fn is_invisible_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{a0}' | '\u{3000}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
+/// `front` with the invisible spaces outside quoted text made ASCII spaces, byte for
+/// byte (a 2-byte no-break space becomes 2 spaces), so positions in it stay those of the
+/// file. `title\u{a0}= "…"` looked right and could not be read; quoted text is kept.
+pub fn blanked(front: &str) -> std::borrow::Cow<'_, str> {
+    if !front.chars().any(is_invisible_space) {
+        return std::borrow::Cow::Borrowed(front);
+    }
+    let mut out = String::with_capacity(front.len());
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for c in front.chars() {
+        match (quote, c) {
+            (Some('"'), '\\') if !escaped => {
+                escaped = true;
+                out.push(c);
+                continue;
+            }
+            (Some(q), c) if c == q && !escaped => quote = None,
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '\n') | (Some(_), '\n') => quote = None,
+            (None, c) if is_invisible_space(c) => {
+                out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+                escaped = false;
+                continue;
+            }
+            _ => {}
+        }
+        escaped = false;
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,5 +302,21 @@ mod tests {
         let span = yaml_error_span(text, split.front_start, &err).unwrap();
         assert!(span.line >= 3, "{span:?}");
         assert!(!yaml_error_message(&err).contains(" at line "));
+    }
+
+    #[test]
+    fn invisible_spaces_outside_quotes_are_blanked_byte_for_byte() {
+        let front =
+            "title\u{a0}= \"甲\u{3000}乙\"\u{3000}\n\u{200b}date\u{3000}=\u{3000}2026-12-01\n";
+        let blank = blanked(front);
+        assert_eq!(blank.len(), front.len());
+        assert_eq!(
+            blank,
+            "title  = \"甲\u{3000}乙\"   \n   date   =   2026-12-01\n"
+        );
+        assert!(matches!(
+            blanked("title = \"甲\""),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

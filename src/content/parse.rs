@@ -75,7 +75,8 @@ fn from_toml<T: DeserializeOwned>(
     split: &Split<'_>,
     on_unknown: impl FnMut(serde_ignored::Path),
 ) -> (Result<T, Diagnostic>, FrontMatterSpans) {
-    let table = match toml::de::DeTable::parse(split.front) {
+    let front = front_matter::blanked(split.front);
+    let table = match toml::de::DeTable::parse(&front) {
         Ok(table) => table,
         Err(err) => {
             let span = front_matter::toml_error_span(text, split.front_start, &err);
@@ -111,15 +112,15 @@ fn from_yaml<T: DeserializeOwned + Default>(
     split: &Split<'_>,
     on_unknown: impl FnMut(serde_ignored::Path),
 ) -> (Result<T, Diagnostic>, FrontMatterSpans) {
-    let places = FrontMatterSpans::from_yaml(split.front, split.front_start);
-    let only_comments = split
-        .front
+    let front = front_matter::blanked(split.front);
+    let places = FrontMatterSpans::from_yaml(&front, split.front_start);
+    let only_comments = front
         .lines()
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
     if only_comments {
         return (Ok(T::default()), places);
     }
-    if let Some(at) = too_deep_flow(split.front) {
+    if let Some(at) = too_deep_flow(&front) {
         let at = split.front_start + at;
         let span = Span::from_byte_range(text, at, at + 1);
         let problem = Problem {
@@ -131,8 +132,7 @@ fn from_yaml<T: DeserializeOwned + Default>(
         let message = format!("brackets nested more than {MAX_FLOW_DEPTH} deep");
         return (Err(problem.syntax_error(Some(span), &message)), places);
     }
-    let result =
-        serde_ignored::deserialize(yaml_serde::Deserializer::from_str(split.front), on_unknown);
+    let result = serde_ignored::deserialize(yaml_serde::Deserializer::from_str(&front), on_unknown);
     let raw = result.map_err(|err| {
         let span = front_matter::yaml_error_span(text, split.front_start, &err);
         let message = front_matter::yaml_error_message(&err);

@@ -406,4 +406,21 @@ fn outline_headings_written_as_paragraphs_are_a_warning() {
         records[0]["help"].as_str().unwrap_or_default(),
         "like `## 一、总体要求`",
     );
+
+    // `##` typed without the space after it shows as text; a `#topic#` is left alone.
+    site.write(
+        "content/news/2026-05-29-fang-an.md",
+        &page(
+            "实施方案",
+            Some("2026-05-29"),
+            "\n##一、总体要求\n\n正文。\n\n#科普日# 话题。\n",
+        ),
+    );
+    let (_, records, stdout) = check(&site);
+    assert_eq!(codes(&records), ["C0123"], "{stdout}");
+    assert_eq!(records[0]["line"], 7);
+    assert_eq!(
+        records[0]["help"], "put a space after `##`: `## 一、总体要求`",
+        "{stdout}"
+    );
 }

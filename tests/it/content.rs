@@ -66,6 +66,27 @@ fn yaml_front_matter_bom_and_crlf() {
     assert_not_contains(&bom, "\r");
 }
 
+/// Spaces nobody sees, pasted from Word or a web page between a key and its value (a
+/// no-break space, a full-width space, a zero-width space before a key), made a line
+/// that looked right unreadable; they are read as spaces, and quoted text keeps its own.
+#[test]
+fn invisible_spaces_in_front_matter_are_read_as_spaces() {
+    let site = Site::minimal();
+    site.write("content/news/_index.md", "+++\ntitle = \"新闻\"\n+++\n");
+    site.write(
+        "content/news/a.md",
+        "+++\ntitle\u{a0}= \"甲\u{3000}乙\"\u{3000}\n\u{200b}date\u{3000}=\u{3000}2026-05-01\n+++\n正文。\n",
+    );
+    site.write(
+        "content/news/b.md",
+        "---\ntitle:\u{a0}丙\n\u{3000}\n---\n正文。\n",
+    );
+    site.build();
+    let a = site.output("news/a/index.html");
+    assert_contains(&a, "甲\u{3000}乙");
+    assert_contains(&site.output("news/b/index.html"), "丙");
+}
+
 #[test]
 fn gbk_files_are_reported_not_rendered_as_mojibake() {
     let site = Site::minimal();

@@ -5,7 +5,8 @@
 //! publishes it. The editor's list and page pass axe (no serious or critical
 //! violation) at 1280 and 390 px. Edits not saved yet are never dropped without asking:
 //! closing the tab or going back to the list asks first, and 送审 waits when the save
-//! before it is refused. A Word table with merged cells keeps each cell in its column. With `MENHU_SCREENSHOTS=DIR` the views are saved
+//! before it is refused. A Word table with merged cells keeps each cell in its column; a picture pasted
+//! inside the text is uploaded beside the page. With `MENHU_SCREENSHOTS=DIR` the views are saved
 //! there as PNGs. Skipped with a printed reason when Chromium, Node or axe-core is
 //! missing, unless `MENHU_REQUIRE_BROWSER=1`.
 
@@ -453,5 +454,60 @@ fn a_word_table_with_merged_cells_keeps_each_cell_in_its_column() {
             ["合计", "", "8"],
         ],
         "{value}"
+    );
+}
+
+/// A picture pasted inside the copied text (`data:image/png;base64,…`, as web editors
+/// and Word for Mac copy them) is uploaded beside the page as a dropped photo is, its
+/// description asked for with the picture's own offered; it used to become a broken
+/// address under the editor's (`/_menhu/edit/files/…/data:image/…`), as did a relative
+/// link pasted with it.
+#[test]
+fn a_picture_pasted_inside_the_text_is_uploaded_beside_the_page() {
+    let test = "a_picture_pasted_inside_the_text_is_uploaded_beside_the_page";
+    if !browser_available(test) {
+        return;
+    }
+    let site = edit_site();
+    let editor = EditServer::start(&site);
+    let mut browser = edit_page(&editor, "content/news/a.md");
+    browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
+    let png = base64::engine::general_purpose::STANDARD.encode(tiny_png());
+    let html = format!(
+        "<p>活动现场，见<a href=\"fujian.pdf\">附件</a>：</p><p><img src=\"data:image/png;base64,{png}\" alt=\"活动现场\"></p><p>结束。</p>"
+    );
+    browser.eval(&format!(
+        "(function () {{ var area = document.querySelector('.vditor-ir .vditor-reset'); area.focus(); \
+         var range = document.createRange(); range.selectNodeContents(area); range.collapse(false); \
+         var selection = getSelection(); selection.removeAllRanges(); selection.addRange(range); \
+         var data = new DataTransfer(); data.setData('text/html', {html}); data.setData('text/plain', '活动现场：结束。'); \
+         area.dispatchEvent(new ClipboardEvent('paste', {{ clipboardData: data, bubbles: true, cancelable: true }})); }})()",
+        html = serde_json::json!(html),
+    ));
+    browser.wait_until("document.getElementById('alt-dialog').open");
+    assert_eq!(
+        browser.eval("document.getElementById('alt-text').value"),
+        "活动现场"
+    );
+    click(&mut browser, "#alt-form button[value=ok]");
+    browser.wait_until(
+        "window.menhuEditor.state.vditor.getValue().indexOf('](zhan-tie-de-tu-pian.png)') >= 0",
+    );
+    let value = browser.eval("window.menhuEditor.state.vditor.getValue()");
+    let value = value.as_str().unwrap_or("");
+    assert_contains(value, "结束。![活动现场](zhan-tie-de-tu-pian.png)");
+    assert_not_contains(value, "data:");
+    // A relative address pasted stays as written, not under the editor's own.
+    assert_contains(value, "[附件](fujian.pdf)");
+    assert_not_contains(value, "/_menhu/");
+    // The photo shows in the body, from the page's new folder.
+    browser.wait_until(
+        "Array.prototype.some.call(document.querySelectorAll('#body-editor img'), function (img) \
+         { return img.complete && img.naturalWidth === 1; })",
+    );
+    assert!(
+        site.path("content/news/a/zhan-tie-de-tu-pian.png")
+            .is_file(),
+        "the picture is beside the page"
     );
 }

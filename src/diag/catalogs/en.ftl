@@ -802,6 +802,11 @@ check-outline-paragraph = 「{ $text }」 looks like a heading but is written as
        *[other] {" "}({ $more } more in this page)
     }, so the page's contents and heading links leave it out
     .help = put `## ` before a heading (`### ` one level down), like `## { $text }`
+check-heading-no-space = 「{ $text }」 has no space after its `#`, so it shows as text with its marks{ $more ->
+        [0] {""}
+       *[other] {" "}({ $more } more headings like it in this page)
+    }
+    .help = put a space after `{ $marks }`: `{ $marks } { $text }`
 check-heading-jump = heading 「{ $title }」 jumps from level { $from } to level { $to }
     .expected = a level-{ $level } heading (`{ $marks }`) here
     .help = screen readers use heading levels as an outline: do not skip levels; use `#` marks, not size, to structure the text
@@ -1337,8 +1342,8 @@ code-C0121 = `source` (来源) is written but empty
     .fix = fill in the source, or remove the line for the site's own pages
 code-C0122 = the body starts with the page's title again (`# 标题`, as a whole Word document pasted brings it): the page shows its title twice (warning)
     .fix = remove the heading from the body
-code-C0123 = an outline heading numbered 「一、」 or 「（一）」 written as a paragraph: the page's contents and heading links leave it out (warning)
-    .fix = put `## ` before the heading (`### ` one level down)
+code-C0123 = an outline heading numbered 「一、」 or 「（一）」 written as a paragraph, or with no space after its `##`: the page's contents and heading links leave it out (warning)
+    .fix = put `## ` before the heading (`### ` one level down), a space after the `#`
 code-C0130 = a photo too large to publish as it is (over `max_original_bytes` or `max_original_px`); only its resized copies are published
     .fix = shrink the photo (2500 px wide is plenty for the web), or set `keep_original = true`
 code-C0131 = a page pinned (置顶) or made the headline (头条) more than 90 days ago, with no end date

@@ -55,7 +55,7 @@ pub fn read(text: &str) -> Result<FrontFields, FrontError> {
 }
 
 fn read_toml(front: &str) -> Result<FrontFields, FrontError> {
-    let doc: DocumentMut = front
+    let doc: DocumentMut = front_matter::blanked(front)
         .parse()
         .map_err(|e: toml_edit::TomlError| FrontError::Unreadable(e.message().to_owned()))?;
     let mut fields = Map::new();
@@ -92,7 +92,8 @@ fn read_yaml(front: &str) -> Result<FrontFields, FrontError> {
     let value: Value = if front.trim().is_empty() {
         Value::Object(Map::new())
     } else {
-        yaml_serde::from_str(front).map_err(|e| FrontError::Unreadable(e.to_string()))?
+        yaml_serde::from_str(&front_matter::blanked(front))
+            .map_err(|e| FrontError::Unreadable(e.to_string()))?
     };
     let mut fields = Map::new();
     let mut other = Vec::new();
@@ -169,7 +170,7 @@ fn has_key(current: &FrontFields, key: &str) -> bool {
 }
 
 fn apply_toml(front: &str, changes: &Map<String, Value>) -> Result<String, FrontError> {
-    let mut doc: DocumentMut = front
+    let mut doc: DocumentMut = front_matter::blanked(front)
         .parse()
         .map_err(|e: toml_edit::TomlError| FrontError::Unreadable(e.message().to_owned()))?;
     for (key, value) in changes {

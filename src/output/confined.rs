@@ -334,11 +334,21 @@ fn remove_links(root: &Path, relative: &str) -> io::Result<()> {
         };
         let is_folder_on_the_way = index + 1 < parts.len();
         if meta.is_symlink() || (is_folder_on_the_way && !meta.is_dir()) {
-            std::fs::remove_file(&path)?;
-            return Ok(());
+            return remove_unless_gone(&path);
         }
     }
     Ok(())
+}
+
+/// Removes the link or file at `path`, unless another writer of the same build removed
+/// it first (and maybe made the folder there already): the pages of one folder are
+/// written side by side, and each of them meets what stands in the folder's way.
+fn remove_unless_gone(path: &Path) -> io::Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(_) if std::fs::symlink_metadata(path).is_ok_and(|meta| meta.is_dir()) => Ok(()),
+        removed => removed,
+    }
 }
 
 /// Removes the folder standing at `relative` (one an earlier build wrote where this
@@ -347,7 +357,10 @@ fn remove_folder(root: &Path, relative: &str) -> io::Result<()> {
     remove_links(root, relative)?;
     let path = root.join(relative);
     if std::fs::symlink_metadata(&path).is_ok_and(|meta| meta.is_dir()) {
-        std::fs::remove_dir_all(&path)?;
+        match std::fs::remove_dir_all(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            removed => removed?,
+        }
     }
     Ok(())
 }
@@ -396,6 +409,43 @@ mod tests {
                 "section"
             );
             assert_eq!(std::fs::read_to_string(root.join("page"))?, "file");
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn writers_meeting_one_link_at_once_all_write_beneath_it() -> TestResult {
+        // The pages of one folder are written side by side: each writer meets the link
+        // where the folder goes, and only one can be the writer that removes it.
+        for by_paths in [false, true] {
+            for _ in 0..40 {
+                let dir = tempfile::tempdir()?;
+                let (root, elsewhere) = (dir.path().join("out"), dir.path().join("elsewhere"));
+                std::fs::create_dir_all(&root)?;
+                std::fs::create_dir_all(&elsewhere)?;
+                symlink(&elsewhere, root.join("news"))?;
+                let confined = Confined::new(&root, false);
+                #[cfg(target_os = "linux")]
+                confined.no_openat2.store(by_paths, Ordering::Relaxed);
+                #[cfg(not(target_os = "linux"))]
+                let _ = by_paths;
+                let results: Vec<io::Result<()>> = std::thread::scope(|scope| {
+                    let writers: Vec<_> = (0..8)
+                        .map(|i| {
+                            let confined = &confined;
+                            scope.spawn(move || {
+                                write(confined, &format!("news/p{i}/index.html"), "page")
+                            })
+                        })
+                        .collect();
+                    writers.into_iter().map(|w| w.join().unwrap()).collect()
+                });
+                for result in results {
+                    result?;
+                }
+                assert_eq!(std::fs::read_dir(&elsewhere)?.count(), 0);
+                assert_eq!(std::fs::read_dir(root.join("news"))?.count(), 8);
+            }
         }
         Ok(())
     }

@@ -16,9 +16,8 @@ const form = el('form', { className: 'search-page-form', role: 'search' }, input
 const status = el('p', { className: 'search-status', role: 'status' });
 status.setAttribute('aria-live', 'polite');
 const facetsBox = el('div', { className: 'search-facets' });
-// The filters fold away on narrow screens, where they would push the results out of
-// sight; on wide ones they stay open beside the results. The panel keeps its grid
-// column even when empty; only its title hides.
+// The filters fold away on narrow screens, out of the results' way; the panel keeps its
+// grid column even when empty.
 const filtersTitle = el('summary', { hidden: true });
 const filtersPanel = el('details', { className: 'search-filters' }, filtersTitle, facetsBox);
 const wide = matchMedia('(min-width: 40.01rem)');
@@ -48,14 +47,12 @@ function labelForm() {
   inputLabel.textContent = script('搜索关键词');
   input.placeholder = script('输入关键词，如 梧州市科协');
   submit.textContent = script('搜索');
-  // The header's search form is a search landmark too: this one is told apart by name.
-  form.setAttribute('aria-label', script('本页搜索'));
+  form.setAttribute('aria-label', script('本页搜索')); // apart from the header's form
   more.textContent = script('显示更多结果');
 }
 labelForm();
 
-// The links to this page in the other script (the theme's 简体/繁體 switch) carry the
-// query and filters along, so that switching keeps the results in view.
+// The 简体/繁體 switch carries the query and filters along.
 const sitePath = (path) => {
   const rest = path.startsWith(root.pathname) ? path.slice(root.pathname.length) : null;
   return rest?.replace(/^zh-hant\//, '');
@@ -116,9 +113,8 @@ async function run(retried = false) {
 
 function clearResults() { list.replaceChildren(); facetsBox.replaceChildren(); filtersTitle.hidden = more.hidden = true; }
 
-// A file of another build turned up (the site was republished since the index was
-// opened): ask which build is current and search again, once. Results of an earlier
-// query are not left under the message.
+// A file of another build turned up (the site was republished): ask which build is
+// current and search again, once, leaving no earlier results under the message.
 function failed(e, retried) {
   if (e.name === 'StaleIndexError' && !retried) { checked = 0; run(true); return; }
   clearResults();
@@ -213,7 +209,7 @@ more.addEventListener('click', async () => {
   try { await showMore(); } catch (e) { failed(e, false); return; }
   list.children[first]?.querySelector('a')?.focus();
 });
-// 「/」 typed into a box (the header's search box, say) is a character there.
+// 「/」 typed into a box is a character there.
 const typing = (e) => !!e && (e.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.tagName));
 document.addEventListener('keydown', (e) => {
   const links = [...list.querySelectorAll('a')], at = links.indexOf(document.activeElement);

@@ -163,13 +163,20 @@ pub(crate) fn feed_files(
         .take(FEED_ITEMS)
         .collect();
     let base = &portal.config.base_url;
+    let updated = newest(portal, &items, undated);
     feed_paths(portal, dir)
         .map(|(path, is_atom)| {
-            let self_url = format!("{base}/{path}");
+            let feed = Feed {
+                title,
+                link,
+                self_url: format!("{base}/{path}"),
+                items: &items,
+                updated,
+            };
             let body = if is_atom {
-                atom(portal, title, link, &self_url, &items, undated)
+                atom(portal, &feed)
             } else {
-                rss(portal, title, link, &self_url, &items, undated)
+                rss(portal, &feed)
             };
             Output {
                 path,
@@ -211,14 +218,26 @@ fn newest_date<'a>(pages: impl Iterator<Item = &'a PortalPage>) -> Option<DateTi
         .max()
 }
 
-fn rss(
-    portal: &Portal,
-    title: &str,
-    link: &str,
-    self_url: &str,
-    ids: &[PageId],
-    undated: &UndatedFeeds,
-) -> String {
+/// What one feed says, in either format.
+struct Feed<'a> {
+    title: &'a str,
+    /// The page the feed is of.
+    link: &'a str,
+    /// The feed's own address.
+    self_url: String,
+    items: &'a [PageId],
+    /// The newest update of its pages; the site's for a feed of undated pages.
+    updated: DateTime<FixedOffset>,
+}
+
+fn rss(portal: &Portal, feed: &Feed<'_>) -> String {
+    let Feed {
+        title,
+        link,
+        ref self_url,
+        items: ids,
+        updated,
+    } = *feed;
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n",
     );
@@ -246,7 +265,7 @@ fn rss(
     let _ = writeln!(
         out,
         "<lastBuildDate>{}</lastBuildDate>",
-        newest(portal, ids, undated).to_rfc2822()
+        updated.to_rfc2822()
     );
     for id in ids {
         let page = portal.page(*id);
@@ -276,14 +295,14 @@ fn rss(
     out
 }
 
-fn atom(
-    portal: &Portal,
-    title: &str,
-    link: &str,
-    self_url: &str,
-    ids: &[PageId],
-    undated: &UndatedFeeds,
-) -> String {
+fn atom(portal: &Portal, feed: &Feed<'_>) -> String {
+    let Feed {
+        title,
+        link,
+        ref self_url,
+        items: ids,
+        updated: feed_updated,
+    } = *feed;
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
@@ -297,7 +316,6 @@ fn atom(
         xml(self_url)
     );
     let _ = writeln!(out, "<link href=\"{}\"/>", xml(link));
-    let feed_updated = newest(portal, ids, undated);
     let _ = writeln!(
         out,
         "<updated>{}</updated>\n<id>{}</id>",

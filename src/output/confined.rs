@@ -388,6 +388,27 @@ mod tests {
         file.set_len(text.len() as u64)
     }
 
+    /// A writer into `root`, through `openat2` or (`by_paths`) by looking at each
+    /// folder on the way.
+    fn confined_by(root: &Path, by_paths: bool) -> Confined {
+        let confined = Confined::new(root, false);
+        #[cfg(target_os = "linux")]
+        confined.no_openat2.store(by_paths, Ordering::Relaxed);
+        #[cfg(not(target_os = "linux"))]
+        let _ = by_paths;
+        confined
+    }
+
+    /// The output folder `out` in `dir`, whose `news` is a link to the folder
+    /// `elsewhere` beside it: (out, elsewhere).
+    fn news_linked_elsewhere(dir: &Path) -> io::Result<(PathBuf, PathBuf)> {
+        let (root, elsewhere) = (dir.join("out"), dir.join("elsewhere"));
+        std::fs::create_dir_all(&root)?;
+        std::fs::create_dir_all(&elsewhere)?;
+        symlink(&elsewhere, root.join("news"))?;
+        Ok((root, elsewhere))
+    }
+
     #[test]
     fn a_file_where_a_folder_goes_and_a_folder_where_a_file_goes_are_replaced() -> TestResult {
         // With `openat2`, then by the path that looks at each folder on the way.
@@ -397,11 +418,7 @@ mod tests {
             std::fs::create_dir_all(root.join("page/deep"))?;
             std::fs::write(root.join("page/deep/index.html"), "old page")?;
             std::fs::write(root.join("guide"), "old file")?;
-            let confined = Confined::new(&root, false);
-            #[cfg(target_os = "linux")]
-            confined.no_openat2.store(by_paths, Ordering::Relaxed);
-            #[cfg(not(target_os = "linux"))]
-            let _ = by_paths;
+            let confined = confined_by(&root, by_paths);
             write(&confined, "guide/index.html", "section")?;
             write(&confined, "page", "file")?;
             assert_eq!(
@@ -420,15 +437,8 @@ mod tests {
         for by_paths in [false, true] {
             for _ in 0..40 {
                 let dir = tempfile::tempdir()?;
-                let (root, elsewhere) = (dir.path().join("out"), dir.path().join("elsewhere"));
-                std::fs::create_dir_all(&root)?;
-                std::fs::create_dir_all(&elsewhere)?;
-                symlink(&elsewhere, root.join("news"))?;
-                let confined = Confined::new(&root, false);
-                #[cfg(target_os = "linux")]
-                confined.no_openat2.store(by_paths, Ordering::Relaxed);
-                #[cfg(not(target_os = "linux"))]
-                let _ = by_paths;
+                let (root, elsewhere) = news_linked_elsewhere(dir.path())?;
+                let confined = confined_by(&root, by_paths);
                 let results: Vec<io::Result<()>> = std::thread::scope(|scope| {
                     let writers: Vec<_> = (0..8)
                         .map(|i| {
@@ -486,10 +496,7 @@ mod tests {
     #[test]
     fn the_checked_open_removes_links_too() -> TestResult {
         let dir = tempfile::tempdir()?;
-        let (root, elsewhere) = (dir.path().join("out"), dir.path().join("elsewhere"));
-        std::fs::create_dir_all(&root)?;
-        std::fs::create_dir_all(&elsewhere)?;
-        symlink(&elsewhere, root.join("news"))?;
+        let (root, elsewhere) = news_linked_elsewhere(dir.path())?;
         let confined = Confined::new(&root, false);
         let mut file = confined.create_checked("news/index.html")?;
         file.write_all(b"x")?;

@@ -180,10 +180,9 @@ impl<'a> State<'a, '_> {
     fn table_row(&mut self, range: Range<usize>) {
         let line = self.source.get(range.clone()).unwrap_or("");
         let line = line.lines().next().unwrap_or("");
-        let Some(dropped) = table_rows::dropped_text(line, self.table_columns) else {
+        let Some((cells, dropped)) = table_rows::dropped_text(line, self.table_columns) else {
             return;
         };
-        let cells = table_rows::cells_of_row(line).len();
         let mut problem = self.ctx.positions.problem_at(
             range.start,
             "W0206",

@@ -4,7 +4,7 @@
 
 /// The cells of one table row as written (`| 梧州 | 12 | 备注 |`), trimmed; a `|`
 /// escaped as `\|` stays inside its cell, as Markdown reads it.
-pub(crate) fn cells_of_row(line: &str) -> Vec<&str> {
+fn cells_of_row(line: &str) -> Vec<&str> {
     let line = line.trim();
     let line = line.strip_prefix('|').unwrap_or(line);
     let line = match line.strip_suffix('|') {
@@ -33,8 +33,8 @@ pub(crate) fn cells_of_row(line: &str) -> Vec<&str> {
 }
 
 /// The text of the cells after the first `columns`, when any of them holds some: what
-/// Markdown leaves out of this row.
-pub(crate) fn dropped_text(line: &str, columns: usize) -> Option<String> {
+/// Markdown leaves out of this row, with the number of cells the row has.
+pub(crate) fn dropped_text(line: &str, columns: usize) -> Option<(usize, String)> {
     let cells = cells_of_row(line);
     let extra: Vec<&str> = cells
         .get(columns..)?
@@ -42,7 +42,7 @@ pub(crate) fn dropped_text(line: &str, columns: usize) -> Option<String> {
         .copied()
         .filter(|cell| !cell.is_empty())
         .collect();
-    (!extra.is_empty()).then(|| extra.join(" | "))
+    (!extra.is_empty()).then(|| (cells.len(), extra.join(" | ")))
 }
 
 #[cfg(test)]
@@ -60,12 +60,12 @@ mod tests {
     #[test]
     fn only_text_beyond_the_header_is_dropped() {
         assert_eq!(
-            dropped_text("| 南宁 | 10 | 多一格 | 多余 |", 3).as_deref(),
-            Some("多余")
+            dropped_text("| 南宁 | 10 | 多一格 | 多余 |", 3),
+            Some((4, "多余".to_owned()))
         );
         assert_eq!(
-            dropped_text("| 南宁 | 10 | | 甲 | 乙 |", 2).as_deref(),
-            Some("甲 | 乙")
+            dropped_text("| 南宁 | 10 | | 甲 | 乙 |", 2),
+            Some((5, "甲 | 乙".to_owned()))
         );
         assert_eq!(dropped_text("| 南宁 | 10 | | |", 2), None);
         assert_eq!(dropped_text("| 南宁 |", 3), None);

@@ -76,10 +76,11 @@ pub(crate) fn flag_written_as_text(key: &str, what: &str, format: Format) -> Opt
         "否" | "不" | "不是" | "假" | "false" | "no" | "n" | "0" => false,
         _ => return None,
     };
-    Some(match format {
-        Format::Toml => format!("{key} = {flag}"),
-        Format::Yaml => format!("{key}: {flag}"),
-    })
+    Some(super::places::assignment(
+        Some(format),
+        key,
+        &flag.to_string(),
+    ))
 }
 
 #[cfg(test)]

@@ -66,10 +66,10 @@ pub(crate) fn mistake_in(line: &str, format: Format) -> Option<Mistake> {
         Some(fixed) => (fixed, true),
         None => (written.to_owned(), false),
     };
-    let joined = match format {
-        Format::Toml => format!("{indent}{key} = {value}"),
-        Format::Yaml => format!("{indent}{key}: {value}"),
-    };
+    let joined = format!(
+        "{indent}{}",
+        super::places::assignment(Some(format), key, &value)
+    );
     if matches!(mark, '＝' | '：') {
         return Some(Mistake::WideMark {
             mark,

@@ -6,14 +6,15 @@
 /// The name `name` (a file name, no folders) should have to be read as a page, when it
 /// is one saved under another extension; `None` for a page's name or any other file.
 pub(crate) fn page_name_for(name: &str) -> Option<String> {
+    // Every page of the site comes this way: its name is let through first.
+    if name.ends_with(".md") {
+        return None;
+    }
     let lower = name.to_lowercase();
     let stem_len = [".md.txt", ".markdown", ".md"]
         .iter()
         .find(|ext| lower.ends_with(*ext))
         .map(|ext| name.len() - ext.len())?;
-    if name.ends_with(".md") {
-        return None;
-    }
     let stem = name.get(..stem_len)?.trim_end();
     (!stem.is_empty()).then(|| format!("{stem}.md"))
 }

@@ -98,19 +98,8 @@ fn heading_text(line: &str) -> Option<&str> {
         .and_then(|t| t.strip_suffix("**"))
         .unwrap_or(line)
         .trim();
-    let numeral = |c: char| "一二三四五六七八九十".contains(c);
-    let rest = match text.strip_prefix(['（', '(']) {
-        Some(inner) => {
-            let after = inner.trim_start_matches(numeral);
-            (after.len() < inner.len()).then_some(())?;
-            after.strip_prefix(['）', ')'])?
-        }
-        None => {
-            let after = text.trim_start_matches(numeral);
-            (after.len() < text.len()).then_some(())?;
-            after.strip_prefix('、')?
-        }
-    };
+    let marker = crate::markdown::han_outline_marker(text)?;
+    let rest = text.get(marker.len()..)?;
     let short = text.chars().count() <= MAX_HEADING_CHARS;
     let sentence = text.ends_with(['。', '；', '：', '，', '！', '？', ';', ':', ',']);
     (short && !sentence && !rest.trim().is_empty() && !text.contains("](")).then_some(text)

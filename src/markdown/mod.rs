@@ -35,6 +35,7 @@ use crate::diag::{Diagnostic, Span};
 
 pub use highlight::{highlight_stylesheet, release_highlighter};
 pub use summary::plain_summary;
+pub(crate) use toc::han_outline_marker;
 
 /// Whether an image or link address names a file on the writer's own computer
 /// (`file:///C:/Users/…`, as Word pastes pictures): no reader can open it.

@@ -111,6 +111,14 @@ pub(crate) fn outline_marker(title: &str) -> Option<(&str, u8)> {
     end_and_rank.map(|(end, rank)| (&title[..end], rank))
 }
 
+/// The `一、` or `（一）` that starts `title`, as Chinese documents number their first two
+/// outline levels; `None` for any other start.
+pub(crate) fn han_outline_marker(title: &str) -> Option<&str> {
+    outline_marker(title)
+        .filter(|(_, rank)| matches!(*rank, RANK_HAN_COMMA | RANK_HAN_PAREN))
+        .map(|(marker, _)| marker)
+}
+
 /// Byte length of the leading run of `numeral` characters (at most a few), if any.
 fn numerals(text: &str, numeral: fn(char) -> bool) -> Option<usize> {
     let mut len = 0;

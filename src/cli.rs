@@ -411,7 +411,7 @@ fn execute(cli: Cli, now: Now, lang: Lang) -> Result<(), Diagnostics> {
             ci,
             network: true,
         } => {
-            let written = scaffold::init_network(&dir, ci)?;
+            let written = scaffold::init_network(&dir, ci, demo_today(now))?;
             let say = |text: crate::diag::text::Said| eprintln!("{}", text.render(lang));
             say(crate::t!(
                 "init-wrote-network",
@@ -419,6 +419,9 @@ fn execute(cli: Cli, now: Now, lang: Lang) -> Result<(), Diagnostics> {
                 sites = written.sites.len(),
                 folder = dir.display()
             ));
+            if written.days_moved > 0 {
+                say(crate::t!("init-dates-moved", days = written.days_moved));
+            }
             if let Some(file) = written.ci {
                 say(crate::t!("init-wrote-network-ci", file = file.display()));
             }
@@ -426,13 +429,16 @@ fn execute(cli: Cli, now: Now, lang: Lang) -> Result<(), Diagnostics> {
             Ok(())
         }
         Command::Init { dir, ci, .. } => {
-            let count = scaffold::init(&dir)?;
+            let written = scaffold::init(&dir, demo_today(now))?;
             let say = |text: crate::diag::text::Said| eprintln!("{}", text.render(lang));
             say(crate::t!(
                 "init-wrote",
-                count = count,
+                count = written.files,
                 folder = dir.display()
             ));
+            if written.days_moved > 0 {
+                say(crate::t!("init-dates-moved", days = written.days_moved));
+            }
             if let Some(service) = ci {
                 let file = scaffold::write_ci(&dir, service)?;
                 say(crate::t!("init-wrote-ci", file = file.display()));
@@ -441,6 +447,12 @@ fn execute(cli: Cli, now: Now, lang: Lang) -> Result<(), Diagnostics> {
             Ok(())
         }
     }
+}
+
+/// Today on the demo's clock (its `timezone` is Asia/Shanghai).
+fn demo_today(now: Now) -> chrono::NaiveDate {
+    let zone = crate::config::CHINA;
+    now.resolve(zone).with_timezone(&zone).date_naive()
 }
 
 /// `menhu check`: prints the problems in the chosen format, writes the audit report,

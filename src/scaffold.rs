@@ -5,6 +5,7 @@
 //! as a folder (a bundle) that its photos and attachments go into. `menhu init
 //! --network` writes the demo network ([`network`]).
 
+mod dates;
 mod network;
 
 pub use network::{NetworkWritten, init_network, network_ci_file};
@@ -62,17 +63,54 @@ pub fn write_ci(dir: &Path, service: CiService) -> Result<PathBuf, Diagnostic> {
     Ok(path)
 }
 
+/// What `init` wrote: how many files, and by how many days the demo's dates were moved
+/// so that its newest news is dated `today` (see [`dates`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    /// Files written.
+    pub files: usize,
+    /// How many days the demo's dates were moved.
+    pub days_moved: u64,
+}
+
 /// Writes the demo portal into `dir`, which must be missing or empty: `init` never
-/// overwrites anything.
-pub fn init(dir: &Path) -> Result<usize, Diagnostic> {
+/// overwrites anything. Its pages are dated up to `today` (the site's clock).
+pub fn init(dir: &Path, today: chrono::NaiveDate) -> Result<Written, Diagnostic> {
     ensure_empty(dir)?;
+    let days = days_until(&DEMO_CONTENT, today);
     let mut written = 0;
-    written += write_tree(&DEMO_CONTENT, &dir.join("content"))?;
-    written += write_tree(&DEMO_THEME, &dir.join("themes").join("portal"))?;
+    written += write_tree(&DEMO_CONTENT, &dir.join("content"), days)?;
+    written += write_tree(&DEMO_THEME, &dir.join("themes").join("portal"), 0)?;
     write_file(&dir.join("site-config.toml"), DEMO_CONFIG.as_bytes())?;
     write_file(&dir.join("data").join("orgs.csv"), DEMO_ORGS.as_bytes())?;
     write_file(&dir.join(".gitignore"), GITIGNORE.as_bytes())?;
-    Ok(written + 3)
+    Ok(Written {
+        files: written + 3,
+        days_moved: days,
+    })
+}
+
+/// How many days the demo pages in `tree` move so that the newest is dated `today`.
+fn days_until(tree: &Dir<'_>, today: chrono::NaiveDate) -> u64 {
+    let mut pages = Vec::new();
+    collect_pages(tree, &mut pages);
+    dates::days_until(pages, today)
+}
+
+fn collect_pages<'a>(tree: &Dir<'a>, pages: &mut Vec<&'a str>) {
+    for entry in tree.entries() {
+        match entry {
+            DirEntry::Dir(sub) => collect_pages(sub, pages),
+            DirEntry::File(file) if is_page(file.path()) => {
+                pages.extend(file.contents_utf8());
+            }
+            DirEntry::File(_) => {}
+        }
+    }
+}
+
+fn is_page(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| ext == "md")
 }
 
 /// Refuses a folder that exists and has anything in it.
@@ -90,7 +128,8 @@ fn ensure_empty(dir: &Path) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-fn write_tree(tree: &Dir<'_>, target: &Path) -> Result<usize, Diagnostic> {
+/// Writes the files of `tree` under `target`, the dates of its pages `days_moved` later.
+fn write_tree(tree: &Dir<'_>, target: &Path, days_moved: u64) -> Result<usize, Diagnostic> {
     let mut written = 0;
     for entry in tree.entries() {
         match entry {
@@ -100,7 +139,7 @@ fn write_tree(tree: &Dir<'_>, target: &Path) -> Result<usize, Diagnostic> {
                     .file_name()
                     .map(PathBuf::from)
                     .unwrap_or_default();
-                written += write_tree(sub, &target.join(name))?;
+                written += write_tree(sub, &target.join(name), days_moved)?;
             }
             DirEntry::File(file) => {
                 let name = file
@@ -108,7 +147,11 @@ fn write_tree(tree: &Dir<'_>, target: &Path) -> Result<usize, Diagnostic> {
                     .file_name()
                     .map(PathBuf::from)
                     .unwrap_or_default();
-                write_file(&target.join(name), file.contents())?;
+                let text = file.contents_utf8().filter(|_| is_page(file.path()));
+                match text.map(|text| dates::moved(text, days_moved)) {
+                    Some(page) => write_file(&target.join(name), page.as_bytes())?,
+                    None => write_file(&target.join(name), file.contents())?,
+                }
                 written += 1;
             }
         }

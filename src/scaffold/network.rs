@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-use super::{CiService, DEMO_ORGS, DEMO_THEME, ensure_empty, write_file, write_tree};
+use super::{CiService, DEMO_ORGS, DEMO_THEME, days_until, ensure_empty, write_file, write_tree};
 use crate::diag::Diagnostic;
 
 static DEMO_NETWORK: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/demo-network");
@@ -29,6 +29,8 @@ const NETWORK_GITIGNORE: &str = "# menhu 生成的文件，不纳入版本管理
 pub struct NetworkWritten {
     /// Files written.
     pub files: usize,
+    /// How many days the demo's dates were moved so its newest news is dated today.
+    pub days_moved: u64,
     /// The member sites' folders, relative to the network root, in network.toml's order.
     pub sites: Vec<String>,
     /// The CI pipeline written, when one was asked for.
@@ -37,12 +39,18 @@ pub struct NetworkWritten {
 
 /// Writes the demo network into `dir`, which must be missing or empty (`init` never
 /// overwrites anything), with the sharded pipeline of `ci` when given. A service that
-/// has no sharded pipeline is refused before anything is written.
-pub fn init_network(dir: &Path, ci: Option<CiService>) -> Result<NetworkWritten, Diagnostic> {
+/// has no sharded pipeline is refused before anything is written. The pages are dated
+/// up to `today` (the sites' clock), as `init` dates the demo portal's.
+pub fn init_network(
+    dir: &Path,
+    ci: Option<CiService>,
+    today: chrono::NaiveDate,
+) -> Result<NetworkWritten, Diagnostic> {
     let pipeline = ci.map(network_pipeline).transpose()?;
     ensure_empty(dir)?;
-    let mut files = write_tree(&DEMO_NETWORK, dir)?;
-    files += write_tree(&DEMO_THEME, &dir.join("themes").join("portal"))?;
+    let days_moved = days_until(&DEMO_NETWORK, today);
+    let mut files = write_tree(&DEMO_NETWORK, dir, days_moved)?;
+    files += write_tree(&DEMO_THEME, &dir.join("themes").join("portal"), 0)?;
     // Shared data: the province lists it; any member may, or keep its own copy.
     write_file(&dir.join("data").join("orgs.csv"), DEMO_ORGS.as_bytes())?;
     write_file(&dir.join(".gitignore"), NETWORK_GITIGNORE.as_bytes())?;
@@ -58,6 +66,7 @@ pub fn init_network(dir: &Path, ci: Option<CiService>) -> Result<NetworkWritten,
     };
     Ok(NetworkWritten {
         files,
+        days_moved,
         sites: member_folders(),
         ci,
     })
@@ -148,7 +157,8 @@ mod tests {
     fn the_written_demo_loads_as_a_network_of_a_province_and_its_cities() {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let root = dir.path().join("net");
-        init_network(&root, None).expect("the demo is written");
+        init_network(&root, None, chrono::NaiveDate::MIN)
+            .expect("the demo is written, dated as in the repository");
         let network = match crate::network::Network::load(&root) {
             Ok(network) => network,
             Err(problems) => panic!("{problems:?}"),

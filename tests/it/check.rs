@@ -492,14 +492,16 @@ fn the_demo_portal_passes() {
     );
 }
 
-/// A site made by `menhu init` is audited on the day it is checked: months after the
-/// demo's articles, its columns are reported stale. A fixed `as_of` left in a config
-/// is a warning once it is more than 30 days old.
+/// A site made by `menhu init` is audited on the day it is checked: months after it
+/// was made (its newest news dated that day), its columns are reported stale. A fixed
+/// `as_of` left in a config is a warning once it is more than 30 days old.
 #[test]
 fn a_new_site_is_audited_today_and_an_old_as_of_is_a_warning() {
     let site = Site::empty();
     let dir = site.path("portal");
-    assert_eq!(site.menhu(&["init", dir.to_str().unwrap()]).code, 0);
+    let made = [("TZ", "UTC"), ("MENHU_NOW", "2026-09-28T04:00:00Z")];
+    let init = site.menhu_env(&["init", dir.to_str().unwrap()], &made);
+    assert_eq!(init.code, 0, "{}", init.stderr);
     let check =
         |env: &[(&str, &str)]| crate::support::menhu_env(&dir, &["check", "--format", "json"], env);
     let december = [("TZ", "UTC"), ("MENHU_NOW", "2026-12-06T08:09:00Z")];

@@ -63,6 +63,21 @@ fn init_network_writes_the_members_one_shared_theme_and_the_ignore_rules() {
     assert_contains(&again.stderr, "error[E0601]");
 }
 
+/// A network made today passes its daily audit today: the demo's news is dated up to
+/// the day it is made, and every column of every member has news within its limit.
+#[test]
+fn a_new_network_passes_its_audit_the_day_it_is_made() {
+    let site = Site::empty();
+    let net = site.path("net");
+    let spring = [("TZ", "UTC"), ("MENHU_NOW", "2027-04-10T01:00:00Z")];
+    let init = site.menhu_env(&["init", net.to_str().unwrap(), "--network"], &spring);
+    assert_eq!(init.code, 0, "{}", init.stderr);
+    assert_contains(&init.stderr, "dates were moved");
+    let check = menhu_env(&net, &["check", "--network", "--format", "json"], &spring);
+    assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
+    assert_not_contains(&check.stdout, "\"C02");
+}
+
 /// Every member has its own address and filing numbers: a copied footer is what the
 /// network check reports as stale.
 #[test]

@@ -147,6 +147,67 @@ fn init_writes_the_demo_and_it_builds() {
     assert_eq!(again.code, 1, "init refuses a folder that is not empty");
 }
 
+/// The front-matter `date` lines of every page of the site at `root`.
+fn page_dates(root: &std::path::Path) -> Vec<String> {
+    let mut dates = Vec::new();
+    for entry in walkdir::WalkDir::new(root.join("content")) {
+        let path = entry.unwrap().into_path();
+        if path.extension().is_some_and(|ext| ext == "md") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            dates.extend(
+                text.lines()
+                    .filter(|l| l.starts_with("date = "))
+                    .map(String::from),
+            );
+        }
+    }
+    dates
+}
+
+/// A new site is dated the day it is made: its newest news is today's (on the site's
+/// clock), the rest keeps its distance and its hour, and `menhu check` finds no column
+/// stale that day. File names keep the day each page was written.
+#[test]
+fn init_dates_the_demo_up_to_today_so_a_new_site_passes_its_audit() {
+    let site = Site::empty();
+    let dir = site.path("portal");
+    // 18:00 UTC on 28 February is 02:00 on 1 March in Beijing.
+    let march = [
+        ("TZ", "UTC"),
+        ("MENHU_NOW", "2027-02-28T18:00:00Z"),
+        ("MENHU_LANG", "zh-Hans"),
+    ];
+    let run = site.menhu_env(&["init", dir.to_str().unwrap()], &march);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains(&run.stderr, "示例稿件的日期已整体顺延");
+    let dates = page_dates(&dir);
+    assert!(dates.contains(&"date = 2027-03-01".to_owned()), "{dates:?}");
+    let timed = std::fs::read_to_string(
+        dir.join("content/news/2026-09-18-quan-qu-ke-pu-ri-qi-dong/index.md"),
+    )
+    .unwrap();
+    assert_contains(&timed, "\ndate = 2027-02-23T09:30:00+08:00\n");
+    assert_contains(&timed, "\nheadline_until = 2027-12-05\n");
+    assert_contains(&timed, "2026年");
+
+    let check = menhu_env(&dir, &["check", "--format", "json"], &march);
+    assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
+    assert_not_contains(&check.stdout, "\"C02");
+}
+
+/// A clock set before the demo was written moves nothing into the future.
+#[test]
+fn init_on_a_clock_behind_the_demo_keeps_its_dates() {
+    let site = Site::empty();
+    let dir = site.path("portal");
+    let past = [("TZ", "UTC"), ("MENHU_NOW", "2026-01-01T00:00:00Z")];
+    let run = site.menhu_env(&["init", dir.to_str().unwrap()], &past);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_not_contains(&run.stderr, "moved");
+    let dates = page_dates(&dir);
+    assert!(dates.contains(&"date = 2026-09-24".to_owned()), "{dates:?}");
+}
+
 #[test]
 fn the_bundled_demo_builds_without_warnings() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -87,6 +87,7 @@ serve-edit-commit-no-git = `--edit-commit`: git is not installed on this machine
     .help = install git and run `git init` in the site's folder (or leave out `--edit-commit`)
 serve-edit-commit-no-repository = `--edit-commit`: the site's folder is not in a git repository
 init-wrote = wrote the demo portal ({ $count } files) to `{ $folder }`
+init-dates-moved = the demo's news is dated up to today: its dates were moved { $days } days forward (file names keep the day each was written)
 init-wrote-ci = wrote the CI pipeline `{ $file }`: set MENHU_URL and MENHU_SHA256 to the menhu release to use, and add a [deploy] target (docs/operator-guide.md)
 init-next = next: cd { $folder } && menhu serve
 init-wrote-network = wrote the demo network ({ $sites } sites, { $count } files) to `{ $folder }`

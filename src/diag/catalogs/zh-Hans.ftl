@@ -78,6 +78,7 @@ serve-edit-commit-no-git = `--edit-commit`：这台电脑没有安装 git，审�
     .help = 安装 git 并在网站文件夹里运行 `git init`（或去掉 `--edit-commit`）
 serve-edit-commit-no-repository = `--edit-commit`：网站文件夹不在 git 版本库里
 init-wrote = 示例网站已写入 `{ $folder }`（{ $count } 个文件）
+init-dates-moved = 示例稿件的日期已整体顺延 { $days } 天，最新一篇是今天的（文件名里的日期仍是原来的）
 init-wrote-ci = 已写入 CI 流水线 `{ $file }`：请把 MENHU_URL 和 MENHU_SHA256 设为要用的 menhu 版本，并添加 [deploy] 发布目标（见 docs/operator-guide.md）
 init-next = 下一步：运行 `cd { $folder } && menhu serve`，在浏览器里预览网站
 init-wrote-network = 示例站群已写入 `{ $folder }`（{ $sites } 个网站，{ $count } 个文件）

@@ -78,6 +78,7 @@ serve-edit-commit-no-git = `--edit-commit`：這臺電腦沒有安裝 git，審�
     .help = 安裝 git 並在網站文件夾裏運行 `git init`（或去掉 `--edit-commit`）
 serve-edit-commit-no-repository = `--edit-commit`：網站文件夾不在 git 版本庫裏
 init-wrote = 示例網站已寫入 `{ $folder }`（{ $count } 個文件）
+init-dates-moved = 示例稿件的日期已整體順延 { $days } 天，最新一篇是今天的（文件名裏的日期仍是原來的）
 init-wrote-ci = 已寫入 CI 流水線 `{ $file }`：請把 MENHU_URL 和 MENHU_SHA256 設爲要用的 menhu 版本，並添加 [deploy] 發佈目標（見 docs/operator-guide.md）
 init-next = 下一步：運行 `cd { $folder } && menhu serve`，在瀏覽器裏預覽網站
 init-wrote-network = 示例站羣已寫入 `{ $folder }`（{ $sites } 個網站，{ $count } 個文件）

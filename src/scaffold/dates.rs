@@ -1,0 +1,121 @@
+//! The demo's pages carry the dates they were written on. `init` moves every date in
+//! their front matter forward by one number of days, so that the newest published page
+//! is dated the day the site is made: a new site's `menhu check` then finds its columns
+//! fresh instead of months stale, and the news keeps its order and spacing. File names
+//! keep their dates (they are names; the page's date is its front matter's).
+
+use std::borrow::Cow;
+
+use chrono::{Days, NaiveDate};
+
+/// The front-matter keys whose value is a date (`content::meta` reads the same ones).
+const DATE_KEYS: [&str; 5] = ["date", "updated", "expires", "headline_until", "pin_until"];
+
+/// The length of `YYYY-MM-DD`.
+const DAY_LEN: usize = 10;
+
+/// How many days the demo pages `texts` are moved so that the newest page that is not a
+/// draft is dated `today`; zero when it already is, or when `today` is before it (a
+/// clock set in the past never moves news into the future).
+pub fn days_until(texts: impl IntoIterator<Item = impl AsRef<str>>, today: NaiveDate) -> u64 {
+    let newest = texts
+        .into_iter()
+        .filter(|text| !is_draft(text.as_ref()))
+        .filter_map(|text| page_date(text.as_ref()))
+        .max();
+    newest.map_or(0, |newest| {
+        u64::try_from((today - newest).num_days()).unwrap_or(0)
+    })
+}
+
+/// `text` with every date of its front matter `days` later; untouched (borrowed) when
+/// there is nothing to move.
+pub fn moved(text: &str, days: u64) -> Cow<'_, str> {
+    let mut lines = text.split_inclusive('\n');
+    let Some(opening) = lines.next() else {
+        return Cow::Borrowed(text);
+    };
+    let fence = opening.trim_end();
+    if days == 0 || (fence != "+++" && fence != "---") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    out.push_str(opening);
+    let mut read = opening.len();
+    for line in lines {
+        if line.trim_end() == fence {
+            break;
+        }
+        read += line.len();
+        match moved_line(line, days) {
+            Some(moved) => out.push_str(&moved),
+            None => out.push_str(line),
+        }
+    }
+    out.push_str(&text[read..]);
+    Cow::Owned(out)
+}
+
+/// The lines of the front matter (between its `+++` or `---` fences).
+fn front_matter(text: &str) -> Option<impl Iterator<Item = &str>> {
+    let mut lines = text.lines();
+    let fence = lines.next()?.trim_end();
+    if fence != "+++" && fence != "---" {
+        return None;
+    }
+    Some(lines.take_while(move |line| line.trim_end() != fence))
+}
+
+fn is_draft(text: &str) -> bool {
+    front_matter(text)
+        .is_some_and(|mut lines| lines.any(|line| value_of(line, "draft") == Some("true")))
+}
+
+/// The page's `date`, its day only.
+fn page_date(text: &str) -> Option<NaiveDate> {
+    let value = front_matter(text)?.find_map(|line| value_of(line, "date"))?;
+    leading_day(value).map(|(day, _)| day)
+}
+
+/// `key = value` (TOML) or `key: value` (YAML): the key, trimmed, and where the value
+/// starts in `line` (quotes are part of the value).
+fn assignment(line: &str) -> Option<(&str, usize)> {
+    let at = line.find(['=', ':'])?;
+    let after = &line[at + 1..];
+    Some((line[..at].trim(), line.len() - after.trim_start().len()))
+}
+
+/// The value of `key = value`, trimmed, if `line` assigns `key`.
+fn value_of<'a>(line: &'a str, key: &str) -> Option<&'a str> {
+    let (assigned, at) = assignment(line)?;
+    (assigned == key).then(|| line[at..].trim_end())
+}
+
+/// The day a value starts with (after an optional quote), and where that day starts.
+fn leading_day(value: &str) -> Option<(NaiveDate, usize)> {
+    let quote = usize::from(value.starts_with(['"', '\'']));
+    let day = value.get(quote..quote + DAY_LEN)?;
+    let date = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+    Some((date, quote))
+}
+
+/// `line` with its date `days` later, when it assigns one of [`DATE_KEYS`]; the time
+/// and offset that may follow the day stay as written.
+fn moved_line(line: &str, days: u64) -> Option<String> {
+    let (key, value_at) = assignment(line)?;
+    if !DATE_KEYS.contains(&key) {
+        return None;
+    }
+    let (day, quote) = leading_day(&line[value_at..])?;
+    let later = day.checked_add_days(Days::new(days))?;
+    let day_at = value_at + quote;
+    Some(format!(
+        "{}{}{}",
+        &line[..day_at],
+        later.format("%Y-%m-%d"),
+        &line[day_at + DAY_LEN..]
+    ))
+}
+
+#[cfg(test)]
+mod tests;

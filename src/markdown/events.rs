@@ -52,6 +52,10 @@ pub(crate) struct Pass {
     pub has_code: bool,
 }
 
+/// What a table is wrapped in (see `Tag::Table` in `start`).
+const TABLE_WRAP_OPEN: &str = "<div class=\"table-wrap\" tabindex=\"0\">";
+const TABLE_WRAP_CLOSE: &str = "</div>\n";
+
 /// How to close an element that is open at the `<!-- more -->` marker.
 #[derive(Debug, Clone)]
 enum Closer {
@@ -311,6 +315,14 @@ impl<'a> State<'a, '_> {
                     id,
                 });
             }
+            Tag::Table(alignments) => {
+                // A table wider than a phone scrolls inside its wrapper instead of
+                // squeezing every column to a character or two; the wrapper takes focus
+                // so that a keyboard can scroll it too.
+                self.emit(Event::Html(CowStr::Borrowed(TABLE_WRAP_OPEN)));
+                self.closers.push(Closer::Html(TABLE_WRAP_CLOSE));
+                self.start_tag(Tag::Table(alignments));
+            }
             other => self.start_tag(other),
         }
     }
@@ -354,6 +366,10 @@ impl<'a> State<'a, '_> {
             _ => {}
         }
         self.emit(Event::End(end));
+        if end == TagEnd::Table {
+            self.closers.pop();
+            self.emit(Event::Html(CowStr::Borrowed(TABLE_WRAP_CLOSE)));
+        }
     }
 
     /// A paragraph holding only a shortcode's HTML loses its `<p>` (the HTML is usually

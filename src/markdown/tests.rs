@@ -351,6 +351,30 @@ fn more_marker_inside_a_list_closes_what_is_open() {
     );
 }
 
+/// A table sits in a wrapper that scrolls it sideways on a phone and takes keyboard
+/// focus; a summary cut inside the table closes the wrapper too.
+#[test]
+fn a_table_is_wrapped_to_scroll_and_a_summary_cut_in_it_closes_the_wrapper() {
+    let r = render_text("| 单位 | 电话 |\n|---|---|\n| 梧州 | 1 |\n\n后文\n");
+    assert!(
+        r.html
+            .starts_with("<div class=\"table-wrap\" tabindex=\"0\"><table>"),
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html.contains("</table>\n</div>\n<p>后文</p>"),
+        "{}",
+        r.html
+    );
+    let r = render_text("| 单位 | 电话 |\n|---|---|\n| 梧州 <!-- more --> | 1 |\n");
+    assert!(r.has_more_marker);
+    assert_eq!(
+        r.summary_html,
+        "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>单位</th><th>电话</th></tr></thead><tbody>\n<tr><td>梧州 </td></tr>\n</tbody></table>\n</div>\n"
+    );
+}
+
 #[test]
 fn automatic_summary_is_cut_at_the_configured_length() {
     let opts = MarkdownOptions {

@@ -51,7 +51,7 @@ fn gfm_extensions_render() {
     );
     site.build();
     let html = site.output("news/a/index.html");
-    assert_contains(&html, "<table>");
+    assert_contains(&html, "<div class=\"table-wrap\" tabindex=\"0\"><table>");
     assert_contains(&html, "<del>旧</del>");
     assert_contains(&html, "type=\"checkbox\"");
     assert_contains(&html, "脚注内容");

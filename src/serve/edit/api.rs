@@ -82,6 +82,16 @@ pub fn too_large(target: &str) -> Reply {
     Reply::json(413, &json!({ "error": message }))
 }
 
+/// The answer to a change whose body ended before its length: nothing was changed.
+pub fn incomplete(route: &str) -> Reply {
+    let message = if route == "upload" {
+        "上传没有完成（连接中途断开），文件没有保存：请再上传一次"
+    } else {
+        "修改没有传完整（连接中途断开），没有保存，修改还在页面上：请再点一次「保存」"
+    };
+    Reply::json(400, &json!({ "error": message }))
+}
+
 fn listing(editor: &Editor) -> Value {
     let (sections, pages) = list::list(&editor.options.bounds, now(editor), editor.options.zone);
     json!({ "sections": sections, "pages": pages })

@@ -131,7 +131,7 @@ impl Editor {
         let reply = if let Some(route) = path.strip_prefix(guard::API) {
             let body = match read_body(&mut request) {
                 Ok(body) => body,
-                Err(_) => return respond(request, Reply::text(400, "unreadable body")),
+                Err(_) => return respond(request, api::incomplete(route)),
             };
             api::handle(self, route, query, &body)
         } else if path.starts_with(pictures::FILES) {
@@ -147,14 +147,17 @@ impl Editor {
     }
 }
 
-/// The request's body (empty for `GET`); the guard has checked its length.
+/// The request's body (empty for `GET`); the guard has checked its length. A body that
+/// ends before its `Content-Length` (an upload cancelled midway: the tab closed, the
+/// connection lost) is an error, so that nothing is made of its first part (a photo cut
+/// off, stored beside the page as if whole).
 fn read_body(request: &mut Request) -> std::io::Result<Vec<u8>> {
-    let length = request.body_length().unwrap_or(0) as u64;
+    let length = (request.body_length().unwrap_or(0) as u64).min(MAX_UPLOAD_BYTES);
     let mut body = Vec::new();
-    request
-        .as_reader()
-        .take(length.min(MAX_UPLOAD_BYTES))
-        .read_to_end(&mut body)?;
+    request.as_reader().take(length).read_to_end(&mut body)?;
+    if (body.len() as u64) < length {
+        return Err(std::io::Error::from(std::io::ErrorKind::UnexpectedEof));
+    }
     Ok(body)
 }
 

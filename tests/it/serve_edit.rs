@@ -850,7 +850,7 @@ fn undo_of_the_last_save_survives_a_restart_and_stays_in_the_sites_cache() {
 }
 
 /// `git` in `root`, its output; `None` when git cannot be run.
-fn git(root: &std::path::Path, args: &[&str]) -> Option<String> {
+pub fn git(root: &std::path::Path, args: &[&str]) -> Option<String> {
     let out = std::process::Command::new("git")
         .args(args)
         .current_dir(root)

@@ -11,19 +11,22 @@
 //! [`review`] and [`upload`] the content list, the review workflow and photos;
 //! [`pictures`] the photos beside a page as the body editor shows them; [`undo`]
 //! the last save of each page, kept in the site's cache; [`commit`] the git commit of
-//! an approval; [`api`]
+//! an approval; [`delete`] deleting a page or a file beside it into the recycle bin,
+//! [`trash`], and restoring it; [`api`]
 //! maps the routes under `/_menhu/edit/` onto them; [`assets`] holds the UI and the
 //! vendored Markdown editor (Vditor).
 
 mod api;
 mod assets;
 pub mod commit;
+mod delete;
 pub mod files;
 pub mod front;
 mod guard;
 pub mod list;
 mod pictures;
 pub mod review;
+pub mod trash;
 mod undo;
 pub mod upload;
 

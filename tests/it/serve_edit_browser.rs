@@ -20,7 +20,7 @@ use crate::serve_browser::Browser;
 use crate::serve_edit::{EditServer, edit_site, photo_bundle_site, tiny_png};
 use crate::support::{assert_contains, assert_not_contains};
 
-fn axe_source() -> String {
+pub fn axe_source() -> String {
     let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/browser/node_modules/axe-core/axe.min.js");
     std::fs::read_to_string(file).expect("axe-core (installed by browser_available)")
@@ -51,7 +51,7 @@ fn axe_violations(browser: &mut Browser, axe: &str) -> Vec<String> {
 }
 
 /// Checks axe at 1280 and 390 px, saving screenshots named `name` when asked to.
-fn check_view(browser: &mut Browser, axe: &str, name: &str) {
+pub fn check_view(browser: &mut Browser, axe: &str, name: &str) {
     let shots = std::env::var_os("MENHU_SCREENSHOTS").map(PathBuf::from);
     for width in [1280, 390] {
         let height = if width > 600 { 1000 } else { 900 };
@@ -92,7 +92,7 @@ fn press(browser: &mut Browser, key: &str) {
     }
 }
 
-fn click(browser: &mut Browser, selector: &str) {
+pub fn click(browser: &mut Browser, selector: &str) {
     browser.eval(&format!("document.querySelector({selector:?}).click()"));
 }
 
@@ -110,7 +110,7 @@ fn new_bundle(root: &Path) -> PathBuf {
 }
 
 /// The online editor opened on the page `rel` (`content/news/a.md`).
-fn edit_page(editor: &EditServer, rel: &str) -> Browser {
+pub fn edit_page(editor: &EditServer, rel: &str) -> Browser {
     let page = rel.replace('/', "%2F");
     Browser::open(&format!("{}/_menhu/edit/#edit={page}", editor.origin()))
 }

@@ -5,7 +5,10 @@
 //! photo beside a page says whether the body still shows it; sections, `static/` and
 //! paths out of `content/` are refused, and a link planted in `content/` is neither
 //! followed nor moved; every change needs the token and the editor's origin; with
-//! `--edit-commit` a committed page's deletion and restoration are committed.
+//! `--edit-commit` a committed page's deletion and restoration are committed. In
+//! headless Chromium, the editor deletes a photo still in the body and then its page,
+//! each after a question that says what it breaks, and restores both from 回收站; the
+//! question and the bin pass axe at 1280 and 390 px.
 
 use std::time::{Duration, Instant};
 
@@ -398,4 +401,79 @@ fn with_edit_commit_a_committed_page_is_deleted_and_restored_in_git() {
         git(root, &["show", "HEAD:content/news/a.md"]).unwrap(),
         PAGE_A
     );
+}
+
+#[test]
+fn in_the_browser_a_photo_and_its_page_are_deleted_after_a_question_and_restored() {
+    let test = "in_the_browser_a_photo_and_its_page_are_deleted_after_a_question_and_restored";
+    if !crate::accessibility::browser_available(test) {
+        return;
+    }
+    use crate::serve_edit_browser::{axe_source, check_view, click, edit_page};
+    let axe = axe_source();
+    let site = delete_site();
+    site.write(
+        "content/news/c/index.md",
+        "+++\ntitle = \"带照片的稿件\"\n+++\n![会场](hui-chang.png)\n",
+    );
+    site.write_bytes("content/news/c/hui-chang.png", &tiny_png());
+    site.write(
+        "content/news/b.md",
+        "+++\ntitle = \"引用它的稿件\"\n+++\n见[那篇](@/news/c/index.md)。\n",
+    );
+    let editor = EditServer::start(&site);
+    wait_for_status(&editor.server, "/news/c/", 200);
+    let mut browser = edit_page(&editor, "content/news/c/index.md");
+    browser.wait_until("!document.getElementById('files-box').hidden && window.menhuEditor.state.baseline !== null");
+    assert_contains(
+        browser
+            .eval("document.getElementById('file-list').innerText")
+            .as_str()
+            .unwrap_or(""),
+        "正文中使用",
+    );
+
+    // The photo: the question says the body still shows it.
+    click(&mut browser, "#file-list button");
+    browser.wait_until("document.getElementById('delete-dialog').open");
+    let question = browser.eval("document.getElementById('delete-dialog').innerText");
+    assert_contains(question.as_str().unwrap_or(""), "hui-chang.png");
+    assert_contains(question.as_str().unwrap_or(""), "正文里还在用");
+    assert_eq!(browser.eval("document.activeElement.id"), "delete-cancel");
+    click(&mut browser, "#delete-ok");
+    browser.wait_until("document.getElementById('message').textContent.indexOf('回收站') >= 0");
+    assert!(!site.path("content/news/c/hui-chang.png").exists());
+
+    // The page: the question names it and the page linking to it.
+    click(&mut browser, "#delete-page");
+    browser.wait_until("document.getElementById('delete-dialog').open");
+    let question = browser.eval("document.getElementById('delete-dialog').innerText");
+    let question = question.as_str().unwrap_or("");
+    assert_contains(question, "「带照片的稿件」");
+    assert_contains(question, "引用它的稿件");
+    check_view(&mut browser, &axe, "editor-delete-question");
+    click(&mut browser, "#delete-ok");
+    browser.wait_until("location.hash === '#list' && !document.getElementById('list-notice').hidden && document.querySelectorAll('#pages li').length > 0");
+    let listed = browser.eval("document.getElementById('pages').innerText");
+    assert!(
+        !listed.as_str().unwrap_or("").contains("带照片的稿件"),
+        "{listed}"
+    );
+    assert!(!site.path("content/news/c").exists());
+
+    // The bin: the page first (its photo's folder is in it), then the photo.
+    browser.eval("location.hash = '#trash'");
+    browser.wait_until("document.querySelectorAll('#trash-list li button').length === 2");
+    check_view(&mut browser, &axe, "editor-trash");
+    browser.eval("[...document.querySelectorAll('#trash-list button')].find(b => b.getAttribute('aria-label') === '恢复「带照片的稿件」').click()");
+    browser.wait_until("document.getElementById('trash-message').textContent.indexOf('已恢复') >= 0 && document.querySelectorAll('#trash-list li button').length === 1");
+    click(&mut browser, "#trash-list li button");
+    browser.wait_until("document.getElementById('trash-message').textContent.indexOf('hui-chang.png') >= 0 && document.querySelectorAll('#trash-list li button').length === 0");
+    assert!(site.path("content/news/c/index.md").is_file());
+    assert_eq!(
+        std::fs::read(site.path("content/news/c/hui-chang.png")).unwrap(),
+        tiny_png()
+    );
+    wait_for_status(&editor.server, "/news/c/", 200);
+    assert_eq!(browser.eval("window.menhuEditor.blocked.length"), 0);
 }

@@ -859,7 +859,7 @@
           (unsaved() ? "页面上还没保存的修改不会保留。" : ""),
         warning: linked.length ? "有 " + linked.length + " 篇稿件链接到这篇稿件。删除后这些链接会失效，网站会生成失败（E0210），直到把这些链接改掉或删掉：" : "",
         items: linked.map(function (l) { return "「" + l.title + "」（" + l.path + "）"; }),
-        askName: !!page.commits,
+        askName: !!refs.commits,
         ok: "删除稿件",
       });
     }).then(function (name) {

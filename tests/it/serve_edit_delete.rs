@@ -251,6 +251,20 @@ fn sections_static_files_and_paths_out_of_content_are_not_deleted() {
         assert_eq!(status, 403, "{path}: {answer}");
         assert_contains(answer["error"].as_str().unwrap_or(""), expected);
     }
+    // A bundle's folder holding a section or another bundle is not moved whole.
+    for (page, inside) in [
+        ("content/news/e/index.md", "content/news/e/sub/_index.md"),
+        ("content/news/f/index.md", "content/news/f/g/index.md"),
+    ] {
+        site.write(page, "+++\ntitle = \"x\"\n+++\n");
+        site.write(inside, "+++\ntitle = \"y\"\n+++\n");
+        let (status, answer) = editor.post(
+            "delete",
+            &json!({"path": page, "version": sha_of(&site, page)}),
+        );
+        assert_eq!(status, 403, "{page}: {answer}");
+        assert!(site.path(inside).is_file());
+    }
     assert!(site.path("static/site.css").is_file());
     assert!(site.path("secret.txt").is_file());
     assert!(site.path("content/news/_index.md").is_file());
@@ -357,6 +371,10 @@ fn with_edit_commit_a_committed_page_is_deleted_and_restored_in_git() {
         "+++\ntitle = \"草稿\"\ndraft = true\n+++\n",
     );
     let editor = EditServer::start_with(&site, &["--edit", "--edit-commit"]);
+    let (_, refs) = editor.get("references?path=content/news/draft.md");
+    assert_eq!(refs["commits"], false, "{refs}");
+    let (_, refs) = editor.get("references?path=content/news/a.md");
+    assert_eq!(refs["commits"], true, "{refs}");
     let v = version(&editor, "content/news/draft.md");
     let (status, answer) = editor.post(
         "delete",

@@ -32,10 +32,14 @@ pub fn references(editor: &Editor, rel: &str) -> Answer {
     let page = confine(editor, rel)?;
     let text = read_page(&page)?;
     let linked_by = linking_pages(editor, &page.rel);
+    // With `--edit-commit`, whether deleting it is committed (and so asks a name).
+    let commits = editor.options.commit
+        && commit::tracked(editor.options.bounds.root(), &trash::moved_of(&page.rel));
     Ok(json!({
         "path": page.rel,
         "title": title_of(&text, &page.rel),
         "linked_by": linked_by,
+        "commits": commits,
     }))
 }
 
@@ -112,6 +116,20 @@ fn title_of(text: &str, rel: &str) -> String {
                 .next()
                 .unwrap_or(rel)
                 .to_owned()
+        })
+}
+
+/// Whether the folder of a bundle holds a section (`_index.md`) or another bundle
+/// (`index.md` in a folder below): moving it would take them too.
+fn holds_other_pages(folder: &Path) -> bool {
+    walkdir::WalkDir::new(folder)
+        .min_depth(1)
+        .follow_links(false)
+        .into_iter()
+        .flatten()
+        .any(|e| {
+            let name = e.file_name();
+            name == "_index.md" || (name == "index.md" && e.depth() > 1)
         })
 }
 
@@ -242,8 +260,18 @@ pub fn page(editor: &Editor, request: &Value) -> Answer {
             "这篇稿件在你打开之后被改过了，没有删除：请重新打开，看过现在的内容再决定",
         ));
     }
-    // A bundle goes whole, through the same checks as the page (no link on the way).
+    // A bundle goes whole, through the same checks as the page (no link on the way),
+    // unless its folder holds more than one page's files.
     let item = confine(editor, &trash::moved_of(&page.rel))?;
+    if item.rel != page.rel && holds_other_pages(&item.full) {
+        return Err(Problem::new(
+            403,
+            format!(
+                "「{}」文件夹里还有别的栏目或稿件，在线编辑不会把它整个删除：请管理员处理",
+                item.rel
+            ),
+        ));
+    }
     let notes = review::notes_path(&page);
     let mut paths = vec![item.rel.clone()];
     let mut extra = Vec::new();

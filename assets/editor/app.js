@@ -571,12 +571,28 @@
   }
 
   // ---- photos -------------------------------------------------------------------
+  // Resolves to the description written, or null when the editor chose not to add the
+  // photo (「不加这张照片」 or Escape). A description is required: readers who cannot see
+  // the photo hear it, and `menhu check` reports a photo without one (C0105).
   function askAlt(name, suggested) {
     return new Promise(function (resolve) {
       var dialog = $("alt-dialog");
       $("alt-text").value = suggested || "";
+      $("alt-problem").textContent = "";
       $("alt-title").textContent = "照片说明：" + name;
-      dialog.onclose = function () { resolve($("alt-text").value.trim()); };
+      dialog.onclose = function () {
+        if (dialog.returnValue !== "ok") { resolve(null); return; }
+        var alt = $("alt-text").value.trim();
+        if (!alt) {
+          $("alt-problem").textContent = "请写一句照片说明；不想加这张照片时点「不加这张照片」";
+          dialog.returnValue = "";
+          dialog.showModal();
+          $("alt-text").focus();
+          return;
+        }
+        resolve(alt);
+      };
+      dialog.returnValue = "";
       dialog.showModal();
     });
   }
@@ -607,7 +623,26 @@
     selection.addRange(place);
   }
 
+  // A photo's description is asked before it is sent, so that a photo the editor
+  // decides not to add (「不加这张照片」) is never uploaded: nothing is left beside the
+  // page, which stays a single file.
   function uploadOne(file) {
+    var picture = /\.(jpe?g|png|webp|gif)$/i.test(file.name);
+    // The dialog takes the focus: the picture goes where the cursor was, and Vditor shows
+    // it as a picture only when the cursor is back in the body.
+    var place = picture ? editorPlace() : null;
+    var asked = picture ? askAlt(file.name, file.menhuAlt) : Promise.resolve("");
+    return asked.then(function (alt) {
+      if (alt === null) {
+        backTo(place);
+        say("没有加入照片「" + file.name + "」。");
+        return;
+      }
+      return send(file, alt, place);
+    });
+  }
+
+  function send(file, alt, place) {
     say("正在上传「" + file.name + "」……");
     var route = "upload?path=" + encodeURIComponent(state.page.path) + "&name=" + encodeURIComponent(file.name) +
       "&version=" + encodeURIComponent(state.page.version);
@@ -627,14 +662,9 @@
         say("已加入附件「" + data.file + "」，保存后生效。");
         return;
       }
-      var place = editorPlace();
-      return askAlt(file.name, file.menhuAlt).then(function (alt) {
-        // The dialog took the focus: the picture goes where the cursor was, and Vditor
-        // shows it as a picture only when the cursor is back in the body.
-        backTo(place);
-        state.vditor.insertValue("![" + alt.replace(/[\[\]]/g, "") + "](" + data.file + ")");
-        say("已加入照片「" + data.file + "」，保存后生效。");
-      });
+      backTo(place);
+      state.vditor.insertValue("![" + alt.replace(/[\[\]]/g, "") + "](" + data.file + ")");
+      say("已加入照片「" + data.file + "」，保存后生效。");
     });
   }
 

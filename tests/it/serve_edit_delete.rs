@@ -99,6 +99,15 @@ fn a_deleted_page_goes_to_the_bin_leaves_the_preview_and_comes_back() {
     );
     assert!(kept.join(".a.review.txt").is_file());
 
+    // Opening it again (another tab, the browser's back button) says where it went.
+    let (status, answer) = editor.get("page?path=content/news/a.md");
+    assert_eq!(status, 404);
+    assert_contains(
+        answer["error"].as_str().unwrap_or(""),
+        "「误建的稿件」已经删除",
+    );
+    assert_contains(answer["error"].as_str().unwrap_or(""), "「恢复」");
+
     // The preview rebuilds; the list and the bin say so.
     wait_for_status(&editor.server, "/news/a/", 404);
     let (_, list) = editor.get("list");

@@ -129,7 +129,7 @@ pub(super) fn read_page(page: &SitePath) -> Result<String, Problem> {
 
 fn open(editor: &Editor, rel: &str) -> Answer {
     let page = confine(editor, rel)?;
-    let text = read_page(&page)?;
+    let text = read_page(&page).map_err(|p| delete::in_the_bin(editor, &page, p))?;
     let fields = front::read(&text).map_err(|e| unreadable(editor, &page, &e))?;
     let split =
         crate::content::front_matter::split(&text).map_err(|e| Problem::new(422, e.to_string()))?;

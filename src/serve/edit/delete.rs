@@ -119,6 +119,27 @@ fn title_of(text: &str, rel: &str) -> String {
         })
 }
 
+/// A page not found that is in the bin says so, and where to restore it from.
+pub fn in_the_bin(editor: &Editor, page: &files::SitePath, problem: Problem) -> Problem {
+    if problem.status != 404 {
+        return problem;
+    }
+    let root = editor.options.bounds.root();
+    match trash::list(root)
+        .into_iter()
+        .find(|e| e.kind == Kind::Page && e.path == page.rel)
+    {
+        Some(entry) => Problem::new(
+            404,
+            format!(
+                "「{}」已经删除（{}），在回收站里：需要的话点页面顶部的「回收站」，再点它旁边的「恢复」",
+                entry.title, entry.deleted
+            ),
+        ),
+        None => problem,
+    }
+}
+
 /// Whether the folder of a bundle holds a section (`_index.md`) or another bundle
 /// (`index.md` in a folder below): moving it would take them too.
 fn holds_other_pages(folder: &Path) -> bool {

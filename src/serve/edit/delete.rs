@@ -23,7 +23,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use super::api::{Answer, Problem, confine, disk_problem, now, read_page, str_of};
-use super::files;
+use super::files::{self, SitePath};
 use super::trash::{self, Entry, Kind, TrashRefused};
 use super::{Editor, commit, front, review};
 
@@ -120,7 +120,7 @@ fn title_of(text: &str, rel: &str) -> String {
 }
 
 /// A page not found that is in the bin says so, and where to restore it from.
-pub fn in_the_bin(editor: &Editor, page: &files::SitePath, problem: Problem) -> Problem {
+pub fn in_the_bin(editor: &Editor, page: &SitePath, problem: Problem) -> Problem {
     if problem.status != 404 {
         return problem;
     }
@@ -259,8 +259,12 @@ fn refused(error: TrashRefused) -> Problem {
     }
 }
 
-/// Deletes a page into the bin: `{path, version, name}`.
-pub fn page(editor: &Editor, request: &Value) -> Answer {
+/// The page `request` names, checked for deleting: the page, its text, and what moves
+/// (the page's file, or its bundle's folder).
+fn page_to_delete(
+    editor: &Editor,
+    request: &Value,
+) -> Result<(SitePath, String, SitePath), Problem> {
     let page = confine(editor, str_of(request, "path"))?;
     if !page.rel.starts_with("content/") || !page.rel.ends_with(".md") {
         return Err(Problem::new(
@@ -293,6 +297,12 @@ pub fn page(editor: &Editor, request: &Value) -> Answer {
             ),
         ));
     }
+    Ok((page, text, item))
+}
+
+/// Deletes a page into the bin: `{path, version, name}`.
+pub fn page(editor: &Editor, request: &Value) -> Answer {
+    let (page, text, item) = page_to_delete(editor, request)?;
     let notes = review::notes_path(&page);
     let mut paths = vec![item.rel.clone()];
     let mut extra = Vec::new();

@@ -1025,10 +1025,11 @@
         var title = document.createElement("span");
         title.className = "grow";
         var name = e.path.split("/").pop();
-        title.textContent = e.kind === "file" ? name + "（稿件「" + e.title + "」旁边的文件）" : e.title;
+        var kind = e.kind !== "file" ? "稿件" : /\.(jpe?g|png|webp|gif)$/i.test(name) ? "照片" : "附件";
+        title.textContent = e.kind === "file" ? name + "（稿件「" + e.title + "」的" + kind + "）" : e.title;
         var badge = document.createElement("span");
         badge.className = "badge draft";
-        badge.textContent = e.kind === "file" ? "照片或附件" : "稿件";
+        badge.textContent = kind;
         var button = document.createElement("button");
         button.type = "button";
         button.textContent = "恢复";
@@ -1085,6 +1086,8 @@
       if (done.error) { showNotice(done.error, entry); $("list-notice").classList.add("error"); return; }
       $("list-notice").classList.remove("error");
       showNotice(restoredText(done), null);
+      // The button is gone: the focus goes to what it did.
+      $("list-notice").focus();
       loadList();
     });
   });

@@ -136,9 +136,16 @@
       var badge = document.createElement("span");
       badge.className = "badge " + p.status;
       badge.textContent = STATUS[p.status];
+      var remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "small";
+      remove.textContent = "删除";
+      remove.setAttribute("aria-label", "删除「" + p.title + "」");
+      remove.addEventListener("click", function () { deleteListed(p.path); });
       item.appendChild(link);
       item.appendChild(badge);
       item.appendChild(meta);
+      item.appendChild(remove);
       list.appendChild(item);
     });
     $("list-count").textContent = "共 " + shown.length + " 篇（从新到旧）";
@@ -874,33 +881,57 @@
     });
   }
 
+  // 删除稿件 in the page's editor.
   function deletePage() {
-    var page = state.page;
-    if (!page) return;
+    if (!state.page) return;
+    confirmDelete(state.page, unsaved(), say).then(function (data) {
+      if (!data) return;
+      // The page is gone: leaving it asks nothing.
+      state.page = null;
+      location.hash = "#list";
+    });
+  }
+
+  // 删除 in the list: the page as it is on disk now.
+  function deleteListed(path) {
+    var tell = function (text, isError) {
+      showNotice(text, null);
+      $("list-notice").classList.toggle("error", !!isError);
+    };
+    request("page?path=" + encodeURIComponent(path)).then(function (page) {
+      if (page.error) { tell(page.error, true); return null; }
+      return confirmDelete(page, false, tell);
+    }).then(function (data) {
+      if (data) loadList();
+    });
+  }
+
+  // Asks about `page` (as the API's `page` answers it), deletes it when confirmed, and
+  // says so above the list. Resolves to the answer, or null.
+  function confirmDelete(page, dropsEdits, tell) {
     var title = page.fields.title || page.path;
     var bundle = /\/index\.md$/.test(page.path);
-    request("references?path=" + encodeURIComponent(page.path)).then(function (refs) {
-      if (refs.error) { say(refs.error, true); return null; }
+    return request("references?path=" + encodeURIComponent(page.path)).then(function (refs) {
+      if (refs.error) { tell(refs.error, true); return null; }
       var linked = refs.linked_by || [];
       return askDelete({
         title: "删除稿件「" + title + "」",
         text: "确定删除「" + title + "」吗？稿件" + (bundle ? "连同它的照片和附件" : "") +
           "会移到回收站，网站上不再发布；需要时可以在「回收站」里恢复。" +
-          (unsaved() ? "页面上还没保存的修改不会保留。" : ""),
+          (dropsEdits ? "页面上还没保存的修改不会保留。" : ""),
         warning: linked.length ? "有 " + linked.length + " 篇稿件链接到这篇稿件。删除后这些链接会失效，网站会生成失败（E0210），直到把这些链接改掉或删掉：" : "",
         items: linked.map(function (l) { return "「" + l.title + "」（" + l.path + "）"; }),
         askName: !!refs.commits,
         ok: "删除稿件",
       });
     }).then(function (name) {
-      if (name === null || name === undefined) return;
-      say("正在删除……");
+      if (name === null || name === undefined) return null;
+      tell("正在删除……");
       return request("delete", { json: { path: page.path, version: page.version, name: name } }).then(function (data) {
-        if (data.error) { say(data.error, true); return; }
-        // The page is gone: leaving it asks nothing.
-        state.page = null;
+        if (data.error) { tell(data.error, true); return null; }
+        $("list-notice").classList.remove("error");
         showNotice("已把「" + title + "」移到回收站。" + commitText(data.commit), data.deleted);
-        location.hash = "#list";
+        return data;
       });
     });
   }

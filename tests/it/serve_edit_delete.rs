@@ -502,5 +502,26 @@ fn in_the_browser_a_photo_and_its_page_are_deleted_after_a_question_and_restored
         tiny_png()
     );
     wait_for_status(&editor.server, "/news/c/", 200);
+
+    // From the list: 删除 beside a page asks the same question.
+    browser.eval("location.hash = '#list'");
+    browser.wait_until(
+        "document.querySelector('#pages button[aria-label=\"删除「引用它的稿件」\"]') !== null",
+    );
+    click(
+        &mut browser,
+        "#pages button[aria-label=\"删除「引用它的稿件」\"]",
+    );
+    browser.wait_until("document.getElementById('delete-dialog').open");
+    assert_contains(
+        browser
+            .eval("document.getElementById('delete-text').textContent")
+            .as_str()
+            .unwrap_or(""),
+        "「引用它的稿件」",
+    );
+    click(&mut browser, "#delete-ok");
+    browser.wait_until("document.getElementById('list-notice-text').textContent.indexOf('移到回收站') >= 0 && document.getElementById('pages').innerText.indexOf('引用它的稿件') < 0");
+    assert!(!site.path("content/news/b.md").exists());
     assert_eq!(browser.eval("window.menhuEditor.blocked.length"), 0);
 }

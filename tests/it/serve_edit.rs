@@ -3,7 +3,8 @@
 //! changed on disk is not overwritten (409); requests without the token, with a wrong
 //! one, from another origin or under another host name are refused (403); paths out of
 //! `content/`, through `..` or through a symbolic link are refused and nothing outside
-//! is written; an oversized upload or save gets 413 (a save's said in Chinese); a photo turns the page into a bundle; the
+//! is written; an oversized upload or save gets 413 (a save's said in Chinese); a photo turns the page into a bundle,
+//! and an upload cut off midway stores nothing; the
 //! review workflow writes its keys and its comment; the preview's pages get the
 //! 「编辑本页」 button only with `--edit`; `--edit` beyond loopback is refused; the
 //! photos beside a page are served to the body editor, and nothing but checked

@@ -1,5 +1,6 @@
 // menhu's online editor (在线编辑): the content list, the front-matter form, the body in
-// Vditor, photos, saving with conflict detection, the review workflow. It talks only to
+// Vditor, photos, saving with conflict detection, the review workflow, deleting pages
+// and the files beside them into the recycle bin (回收站) and restoring them. It talks only to
 // its own origin (/_menhu/edit/api/), sending the session token with every request;
 // the preview is another origin, shown in a frame.
 (function () {
@@ -62,12 +63,15 @@
         else { showList(""); $("list-count").textContent = "这个页面不是由一篇稿件生成的（如栏目列表），请在列表里选择稿件。"; }
       });
     }
+    if (hash === "trash") return showTrash();
     showList(hash === "queue" ? "review" : "");
   }
 
   function showView(name) {
     $("list-view").hidden = name !== "list";
     $("edit-view").hidden = name !== "edit";
+    $("trash-view").hidden = name !== "trash";
+    if (name !== "list") $("list-notice").hidden = true;
   }
 
   // ---- the list -----------------------------------------------------------------
@@ -132,9 +136,16 @@
       var badge = document.createElement("span");
       badge.className = "badge " + p.status;
       badge.textContent = STATUS[p.status];
+      var remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "small";
+      remove.textContent = "删除";
+      remove.setAttribute("aria-label", "删除「" + p.title + "」");
+      remove.addEventListener("click", function () { deleteListed(p.path); });
       item.appendChild(link);
       item.appendChild(badge);
       item.appendChild(meta);
+      item.appendChild(remove);
       list.appendChild(item);
     });
     $("list-count").textContent = "共 " + shown.length + " 篇（从新到旧）";
@@ -149,7 +160,9 @@
     return request("page?path=" + encodeURIComponent(path)).then(function (data) {
       if (data.error) { cannotOpen(path, data.error); return; }
       state.page = data;
+      state.commits = !!data.commits;
       fillForm(data);
+      loadFiles();
       startBodyEditor(data);
       showPreview(data.preview);
       showProblems();
@@ -565,12 +578,28 @@
   }
 
   // ---- photos -------------------------------------------------------------------
+  // Resolves to the description written, or null when the editor chose not to add the
+  // photo (「不加这张照片」 or Escape). A description is required: readers who cannot see
+  // the photo hear it, and `menhu check` reports a photo without one (C0105).
   function askAlt(name, suggested) {
     return new Promise(function (resolve) {
       var dialog = $("alt-dialog");
       $("alt-text").value = suggested || "";
+      $("alt-problem").textContent = "";
       $("alt-title").textContent = "照片说明：" + name;
-      dialog.onclose = function () { resolve($("alt-text").value.trim()); };
+      dialog.onclose = function () {
+        if (dialog.returnValue !== "ok") { resolve(null); return; }
+        var alt = $("alt-text").value.trim();
+        if (!alt) {
+          $("alt-problem").textContent = "请写一句照片说明；不想加这张照片时点「不加这张照片」";
+          dialog.returnValue = "";
+          dialog.showModal();
+          $("alt-text").focus();
+          return;
+        }
+        resolve(alt);
+      };
+      dialog.returnValue = "";
       dialog.showModal();
     });
   }
@@ -580,7 +609,7 @@
     Array.prototype.forEach.call(files, function (file) {
       chain = chain.then(function () { return uploadOne(file); });
     });
-    return chain.then(function () { return null; });
+    return chain.then(loadFiles).then(function () { return null; });
   }
 
   // Where the cursor is in the body, if it is there.
@@ -601,7 +630,26 @@
     selection.addRange(place);
   }
 
+  // A photo's description is asked before it is sent, so that a photo the editor
+  // decides not to add (「不加这张照片」) is never uploaded: nothing is left beside the
+  // page, which stays a single file.
   function uploadOne(file) {
+    var picture = /\.(jpe?g|png|webp|gif)$/i.test(file.name);
+    // The dialog takes the focus: the picture goes where the cursor was, and Vditor shows
+    // it as a picture only when the cursor is back in the body.
+    var place = picture ? editorPlace() : null;
+    var asked = picture ? askAlt(file.name, file.menhuAlt) : Promise.resolve("");
+    return asked.then(function (alt) {
+      if (alt === null) {
+        backTo(place);
+        say("没有加入照片「" + file.name + "」。");
+        return;
+      }
+      return send(file, alt, place);
+    });
+  }
+
+  function send(file, alt, place) {
     say("正在上传「" + file.name + "」……");
     var route = "upload?path=" + encodeURIComponent(state.page.path) + "&name=" + encodeURIComponent(file.name) +
       "&version=" + encodeURIComponent(state.page.version);
@@ -621,14 +669,9 @@
         say("已加入附件「" + data.file + "」，保存后生效。");
         return;
       }
-      var place = editorPlace();
-      return askAlt(file.name, file.menhuAlt).then(function (alt) {
-        // The dialog took the focus: the picture goes where the cursor was, and Vditor
-        // shows it as a picture only when the cursor is back in the body.
-        backTo(place);
-        state.vditor.insertValue("![" + alt.replace(/[\[\]]/g, "") + "](" + data.file + ")");
-        say("已加入照片「" + data.file + "」，保存后生效。");
-      });
+      backTo(place);
+      state.vditor.insertValue("![" + alt.replace(/[\[\]]/g, "") + "](" + data.file + ")");
+      say("已加入照片「" + data.file + "」，保存后生效。");
     });
   }
 
@@ -781,6 +824,279 @@
     dialog.showModal();
   }
 
+  // ---- deleting, and the recycle bin (回收站) ------------------------------------------
+  // Nothing is erased: a page (with its photos, when it is a folder) or a file beside it
+  // goes to the bin, from which 「恢复」 puts it back. The question says what breaks:
+  // the pages linking to the page, the body still showing a photo.
+  var USE = { body: "正文中使用", cover: "封面", settings: "设置中写着" };
+
+  function sizeText(bytes) {
+    if (bytes >= 1024 * 1024) return (bytes / 1024 / 1024).toFixed(1) + " MB";
+    return Math.max(1, Math.round(bytes / 1024)) + " KB";
+  }
+
+  function commitText(commit) {
+    if (commit && commit.id) return "已提交到版本库（" + commit.id + "）。";
+    if (commit && commit.error) return commit.error + "。";
+    return "";
+  }
+
+  // Resolves to the name given (empty when none is asked) once confirmed, null when not.
+  function askDelete(o) {
+    return new Promise(function (resolve) {
+      var dialog = $("delete-dialog");
+      $("delete-title").textContent = o.title;
+      $("delete-text").textContent = o.text;
+      $("delete-warning-text").textContent = o.warning || "";
+      var items = $("delete-items");
+      items.textContent = "";
+      (o.items || []).forEach(function (text) {
+        var item = document.createElement("li");
+        item.textContent = text;
+        items.appendChild(item);
+      });
+      $("delete-warning").hidden = !o.warning;
+      $("delete-name-field").hidden = !o.askName;
+      $("delete-name").value = sessionStorage.getItem("menhu-reviewer") || "";
+      $("delete-problem").textContent = "";
+      $("delete-ok").textContent = o.ok;
+      $("delete-ok").className = o.restore ? "primary" : "danger";
+      dialog.onclose = function () {
+        if (dialog.returnValue !== "ok") { resolve(null); return; }
+        var name = $("delete-name").value.trim();
+        if (o.askName && !name) {
+          $("delete-problem").textContent = "请填写你的姓名";
+          dialog.returnValue = "";
+          dialog.showModal();
+          $("delete-name").focus();
+          return;
+        }
+        if (name) sessionStorage.setItem("menhu-reviewer", name);
+        resolve(o.askName ? name : "");
+      };
+      dialog.returnValue = "";
+      dialog.showModal();
+      // The safe answer has the focus: Enter never deletes by mistake.
+      (o.askName ? $("delete-name") : $("delete-cancel")).focus();
+    });
+  }
+
+  // 删除稿件 in the page's editor.
+  function deletePage() {
+    if (!state.page) return;
+    confirmDelete(state.page, unsaved(), say).then(function (data) {
+      if (!data) return;
+      // The page is gone: leaving it asks nothing.
+      state.page = null;
+      location.hash = "#list";
+    });
+  }
+
+  // 删除 in the list: the page as it is on disk now.
+  function deleteListed(path) {
+    var tell = function (text, isError) {
+      showNotice(text, null);
+      $("list-notice").classList.toggle("error", !!isError);
+    };
+    request("page?path=" + encodeURIComponent(path)).then(function (page) {
+      if (page.error) { tell(page.error, true); return null; }
+      return confirmDelete(page, false, tell);
+    }).then(function (data) {
+      if (data) loadList();
+    });
+  }
+
+  // Asks about `page` (as the API's `page` answers it), deletes it when confirmed, and
+  // says so above the list. Resolves to the answer, or null.
+  function confirmDelete(page, dropsEdits, tell) {
+    var title = page.fields.title || page.path;
+    var bundle = /\/index\.md$/.test(page.path);
+    return request("references?path=" + encodeURIComponent(page.path)).then(function (refs) {
+      if (refs.error) { tell(refs.error, true); return null; }
+      var linked = refs.linked_by || [];
+      return askDelete({
+        title: "删除稿件「" + title + "」",
+        text: "确定删除「" + title + "」吗？稿件" + (bundle ? "连同它的照片和附件" : "") +
+          "会移到回收站，网站上不再发布；需要时可以在「回收站」里恢复。" +
+          (dropsEdits ? "页面上还没保存的修改不会保留。" : ""),
+        warning: linked.length ? "有 " + linked.length + " 篇稿件链接到这篇稿件。删除后这些链接会失效，网站会生成失败（E0210），直到把这些链接改掉或删掉：" : "",
+        items: linked.map(function (l) { return "「" + l.title + "」（" + l.path + "）"; }),
+        askName: !!refs.commits,
+        ok: "删除稿件",
+      });
+    }).then(function (name) {
+      if (name === null || name === undefined) return null;
+      tell("正在删除……");
+      return request("delete", { json: { path: page.path, version: page.version, name: name } }).then(function (data) {
+        if (data.error) { tell(data.error, true); return null; }
+        $("list-notice").classList.remove("error");
+        showNotice("已把「" + title + "」移到回收站。" + commitText(data.commit), data.deleted);
+        return data;
+      });
+    });
+  }
+
+  // The notice above the list after a deletion, with 「恢复」 to take it back at once.
+  function showNotice(text, entry) {
+    $("list-notice-text").textContent = text;
+    $("list-notice-undo").hidden = !entry;
+    $("list-notice").hidden = false;
+    state.lastDeleted = entry;
+  }
+
+  function usedNow(file) {
+    if (file.used) return file.used;
+    var body = state.vditor ? state.vditor.getValue() : "";
+    return body.indexOf("(" + file.name + ")") >= 0 || body.indexOf("(<" + file.name + ">)") >= 0 ? "body" : null;
+  }
+
+  function loadFiles() {
+    if (!state.page) return Promise.resolve();
+    var path = state.page.path;
+    return request("files?path=" + encodeURIComponent(path)).then(function (data) {
+      if (!state.page || state.page.path !== path) return;
+      var files = data.files || [];
+      var list = $("file-list");
+      list.textContent = "";
+      files.forEach(function (f) {
+        var item = document.createElement("li");
+        if (f.picture) {
+          var img = document.createElement("img");
+          img.src = state.linkBase + encodeURIComponent(f.name);
+          img.alt = "";
+          img.loading = "lazy";
+          item.appendChild(img);
+        }
+        var name = document.createElement("span");
+        name.className = "name";
+        name.textContent = f.name + " · " + sizeText(f.size);
+        item.appendChild(name);
+        var use = usedNow(f);
+        if (use) {
+          var badge = document.createElement("span");
+          badge.className = "badge used";
+          badge.textContent = USE[use];
+          item.appendChild(badge);
+        }
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "danger";
+        button.textContent = "删除";
+        button.setAttribute("aria-label", "删除「" + f.name + "」");
+        button.addEventListener("click", function () { deleteFile(f); });
+        item.appendChild(button);
+        list.appendChild(item);
+      });
+      $("files-box").hidden = files.length === 0;
+    });
+  }
+
+  function deleteFile(f) {
+    var page = state.page;
+    if (!page) return;
+    var kind = f.picture ? "照片" : "附件";
+    var use = usedNow(f);
+    var warning = {
+      body: "正文里还在用这个" + kind + "：删除后正文中的它会显示不出来（打不开）。请同时把它从正文里删掉。",
+      cover: "它是这篇稿件的封面：删除后请在「封面图片」里另选一张或清空。",
+      settings: "稿件的设置里（如附件列表）还写着它：删除后请同时改掉那里。",
+    }[use] || "";
+    askDelete({
+      title: "删除" + kind + "「" + f.name + "」",
+      text: "确定删除稿件「" + (page.fields.title || page.path) + "」旁边的" + kind + "「" + f.name + "」吗？它会移到回收站，需要时可以在「回收站」里恢复。",
+      warning: warning,
+      askName: !!page.commits,
+      ok: "删除" + kind,
+    }).then(function (name) {
+      if (name === null) return;
+      return request("delete_file", { json: { path: page.path, file: f.name, version: page.version, name: name } }).then(function (data) {
+        if (data.error) { say(data.error, true); return; }
+        say("已把「" + f.name + "」移到回收站。" + commitText(data.commit));
+        return loadFiles();
+      });
+    });
+  }
+
+  // Restores `entry`, asking the name first when its deletion was committed.
+  function restoreEntry(entry) {
+    var ask = state.commits && entry.committed ? askDelete({
+      title: "恢复「" + (entry.kind === "file" ? entry.path.split("/").pop() : entry.title) + "」",
+      text: "它会放回原处（" + entry.path + "），并提交到网站的版本库。",
+      askName: true,
+      restore: true,
+      ok: "恢复",
+    }) : Promise.resolve("");
+    return ask.then(function (name) {
+      if (name === null) return null;
+      return request("restore", { json: { id: entry.id, name: name } });
+    });
+  }
+
+  function restoredText(data) {
+    var e = data.restored;
+    var what = e.kind === "file" ? "「" + e.path.split("/").pop() + "」" : "「" + e.title + "」";
+    return "已恢复" + what + "，放回了原处（" + e.path + "）。" + commitText(data.commit);
+  }
+
+  function showTrash() {
+    showView("trash");
+    $("trash-message").textContent = "";
+    return loadTrash();
+  }
+
+  function loadTrash() {
+    return request("trash").then(function (data) {
+      var list = $("trash-list");
+      list.textContent = "";
+      if (data.error) { $("trash-message").textContent = data.error; return; }
+      state.commits = !!data.commits;
+      var entries = data.entries || [];
+      entries.forEach(function (e) {
+        var item = document.createElement("li");
+        var title = document.createElement("span");
+        title.className = "grow";
+        var name = e.path.split("/").pop();
+        var kind = e.kind !== "file" ? "稿件" : /\.(jpe?g|png|webp|gif)$/i.test(name) ? "照片" : "附件";
+        title.textContent = e.kind === "file" ? name + "（稿件「" + e.title + "」的" + kind + "）" : e.title;
+        var badge = document.createElement("span");
+        badge.className = "badge draft";
+        badge.textContent = kind;
+        var button = document.createElement("button");
+        button.type = "button";
+        button.textContent = "恢复";
+        button.setAttribute("aria-label", "恢复「" + (e.kind === "file" ? name : e.title) + "」");
+        button.addEventListener("click", function () {
+          restoreEntry(e).then(function (done) {
+            if (!done) return;
+            var message = $("trash-message");
+            if (done.error) { message.textContent = done.error; message.className = "error"; return; }
+            message.className = "";
+            message.textContent = restoredText(done);
+            var open = document.createElement("a");
+            open.href = "#edit=" + encodeURIComponent(done.page);
+            open.textContent = "打开稿件";
+            message.appendChild(document.createTextNode(" "));
+            message.appendChild(open);
+            loadTrash();
+          });
+        });
+        var meta = document.createElement("span");
+        meta.className = "meta-line path";
+        meta.textContent = "删除于 " + e.deleted + " · 原来的位置：" + e.path;
+        item.appendChild(title);
+        item.appendChild(badge);
+        item.appendChild(button);
+        item.appendChild(meta);
+        list.appendChild(item);
+      });
+      if (!entries.length) {
+        var none = document.createElement("li");
+        none.textContent = "回收站是空的。";
+        list.appendChild(none);
+      }
+    });
+  }
+
   // ---- wiring -------------------------------------------------------------------
   $("f-section").addEventListener("change", renderList);
   $("f-status").addEventListener("change", renderList);
@@ -792,6 +1108,20 @@
   $("approve").addEventListener("click", askApprove);
   $("return").addEventListener("click", askReturn);
   $("undo").addEventListener("click", undo);
+  $("delete-page").addEventListener("click", deletePage);
+  $("list-notice-undo").addEventListener("click", function () {
+    var entry = state.lastDeleted;
+    if (!entry) return;
+    restoreEntry(entry).then(function (done) {
+      if (!done) return;
+      if (done.error) { showNotice(done.error, entry); $("list-notice").classList.add("error"); return; }
+      $("list-notice").classList.remove("error");
+      showNotice(restoredText(done), null);
+      // The button is gone: the focus goes to what it did.
+      $("list-notice").focus();
+      loadList();
+    });
+  });
   $("m-city").addEventListener("input", cityChanged);
   $("insert-link").addEventListener("click", openLinkPicker);
   $("link-q").addEventListener("input", showLinkResults);
@@ -820,6 +1150,6 @@
     e.preventDefault();
     e.returnValue = "";
   });
-  window.menhuEditor = { state: state, save: save, review: review, upload: uploadFiles, blocked: blocked };
+  window.menhuEditor = { state: state, save: save, review: review, upload: uploadFiles, blocked: blocked, files: loadFiles };
   route();
 })();

@@ -22,7 +22,8 @@ static DEMO_NETWORK: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/demo-network");
 /// for a member site built on its own (`menhu build --root sites/NAME`).
 const NETWORK_GITIGNORE: &str = "# menhu 生成的文件，不纳入版本管理\n\
 /public/\n/.public.menhu-spare/\n/.menhu-cache/\n\
-/sites/*/public/\n/sites/*/.public.menhu-spare/\n/sites/*/.menhu-cache/\n";
+/sites/*/public/\n/sites/*/.public.menhu-spare/\n/sites/*/.menhu-cache/\n\
+# 在线编辑的回收站：删除的稿件和附件，在在线编辑里恢复\n/sites/*/.menhu-trash/\n";
 
 /// What `init_network` wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -55,7 +55,8 @@ fn init_network_writes_the_members_one_shared_theme_and_the_ignore_rules() {
             "/.menhu-cache/",
             "/sites/*/public/",
             "/sites/*/.public.menhu-spare/",
-            "/sites/*/.menhu-cache/"
+            "/sites/*/.menhu-cache/",
+            "/sites/*/.menhu-trash/"
         ]
     );
     let again = site.menhu(&["init", net.to_str().unwrap(), "--network"]);

@@ -135,7 +135,12 @@ fn init_writes_the_demo_and_it_builds() {
     let rules: Vec<&str> = ignored.lines().filter(|l| !l.starts_with('#')).collect();
     assert_eq!(
         rules,
-        ["/public/", "/.public.menhu-spare/", "/.menhu-cache/"]
+        [
+            "/public/",
+            "/.public.menhu-spare/",
+            "/.menhu-cache/",
+            "/.menhu-trash/"
+        ]
     );
     assert!(
         site.path("portal/themes/portal/templates/base.html")

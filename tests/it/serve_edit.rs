@@ -3,7 +3,8 @@
 //! changed on disk is not overwritten (409); requests without the token, with a wrong
 //! one, from another origin or under another host name are refused (403); paths out of
 //! `content/`, through `..` or through a symbolic link are refused and nothing outside
-//! is written; an oversized upload or save gets 413 (a save's said in Chinese); a photo turns the page into a bundle; the
+//! is written; an oversized upload or save gets 413 (a save's said in Chinese); a photo turns the page into a bundle,
+//! and an upload cut off midway stores nothing; the
 //! review workflow writes its keys and its comment; the preview's pages get the
 //! 「编辑本页」 button only with `--edit`; `--edit` beyond loopback is refused; the
 //! photos beside a page are served to the body editor, and nothing but checked
@@ -513,6 +514,50 @@ fn uploads_are_limited_in_size_and_kind_and_make_the_page_a_bundle() {
     assert_eq!(status, 415);
 }
 
+#[test]
+fn an_upload_cancelled_midway_leaves_no_file_and_the_page_as_it_was() {
+    let site = edit_site();
+    let editor = EditServer::start(&site);
+    let (_, page) = editor.get("page?path=content/news/a.md");
+    let version = page["version"].as_str().unwrap().to_owned();
+    // The photo's first kilobyte of the 100 announced, then the connection is lost (the
+    // tab closed while uploading).
+    let mut photo = tiny_png();
+    photo.resize(1000, 0);
+    let request = format!(
+        "POST /_menhu/edit/api/upload?path=content/news/a.md&name=photo.png&version={version} HTTP/1.1\r\n\
+         Host: {host}\r\nX-Menhu-Token: {token}\r\nOrigin: {origin}\r\nContent-Type: image/png\r\n\
+         Content-Length: 100000\r\n\r\n",
+        host = editor.editor,
+        token = editor.token,
+        origin = editor.origin()
+    );
+    let mut stream = TcpStream::connect(&editor.editor).expect("connect to the editor");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("timeout");
+    stream.write_all(request.as_bytes()).expect("send");
+    stream.write_all(&photo).expect("send");
+    stream
+        .shutdown(std::net::Shutdown::Write)
+        .expect("close the sending half");
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    assert!(!answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(!site.path("content/news/a").exists(), "{answer}");
+    assert_eq!(
+        std::fs::read_to_string(site.path("content/news/a.md")).unwrap(),
+        HAND_WRITTEN
+    );
+    assert_eq!(
+        std::fs::read_dir(site.path("content/news"))
+            .unwrap()
+            .count(),
+        2,
+        "only _index.md and a.md"
+    );
+}
+
 /// A valid 1×1 PNG.
 pub fn tiny_png() -> Vec<u8> {
     let mut bytes = Vec::new();
@@ -806,7 +851,7 @@ fn undo_of_the_last_save_survives_a_restart_and_stays_in_the_sites_cache() {
 }
 
 /// `git` in `root`, its output; `None` when git cannot be run.
-fn git(root: &std::path::Path, args: &[&str]) -> Option<String> {
+pub fn git(root: &std::path::Path, args: &[&str]) -> Option<String> {
     let out = std::process::Command::new("git")
         .args(args)
         .current_dir(root)

@@ -6,7 +6,8 @@
 //! violation) at 1280 and 390 px. Edits not saved yet are never dropped without asking:
 //! closing the tab or going back to the list asks first, and 送审 waits when the save
 //! before it is refused. A Word table with merged cells keeps each cell in its column; a picture pasted
-//! inside the text is uploaded beside the page. With `MENHU_SCREENSHOTS=DIR` the views are saved
+//! inside the text is uploaded beside the page; a photo not added at its description is
+//! never uploaded. With `MENHU_SCREENSHOTS=DIR` the views are saved
 //! there as PNGs. Skipped with a printed reason when Chromium, Node or axe-core is
 //! missing, unless `MENHU_REQUIRE_BROWSER=1`.
 
@@ -20,7 +21,7 @@ use crate::serve_browser::Browser;
 use crate::serve_edit::{EditServer, edit_site, photo_bundle_site, tiny_png};
 use crate::support::{assert_contains, assert_not_contains};
 
-fn axe_source() -> String {
+pub fn axe_source() -> String {
     let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/browser/node_modules/axe-core/axe.min.js");
     std::fs::read_to_string(file).expect("axe-core (installed by browser_available)")
@@ -51,7 +52,7 @@ fn axe_violations(browser: &mut Browser, axe: &str) -> Vec<String> {
 }
 
 /// Checks axe at 1280 and 390 px, saving screenshots named `name` when asked to.
-fn check_view(browser: &mut Browser, axe: &str, name: &str) {
+pub fn check_view(browser: &mut Browser, axe: &str, name: &str) {
     let shots = std::env::var_os("MENHU_SCREENSHOTS").map(PathBuf::from);
     for width in [1280, 390] {
         let height = if width > 600 { 1000 } else { 900 };
@@ -92,7 +93,7 @@ fn press(browser: &mut Browser, key: &str) {
     }
 }
 
-fn click(browser: &mut Browser, selector: &str) {
+pub fn click(browser: &mut Browser, selector: &str) {
     browser.eval(&format!("document.querySelector({selector:?}).click()"));
 }
 
@@ -110,7 +111,7 @@ fn new_bundle(root: &Path) -> PathBuf {
 }
 
 /// The online editor opened on the page `rel` (`content/news/a.md`).
-fn edit_page(editor: &EditServer, rel: &str) -> Browser {
+pub fn edit_page(editor: &EditServer, rel: &str) -> Browser {
     let page = rel.replace('/', "%2F");
     Browser::open(&format!("{}/_menhu/edit/#edit={page}", editor.origin()))
 }
@@ -509,5 +510,77 @@ fn a_picture_pasted_inside_the_text_is_uploaded_beside_the_page() {
         site.path("content/news/a/zhan-tie-de-tu-pian.png")
             .is_file(),
         "the picture is beside the page"
+    );
+}
+
+/// A photo the editor decides not to add, at its description (「不加这张照片」, or
+/// Escape), is never uploaded: nothing is left beside the page, which stays a single
+/// file (the photo used to be stored first, then inserted without a description). A
+/// photo is added only with a description.
+#[test]
+fn a_photo_not_added_at_its_description_leaves_nothing_beside_the_page() {
+    let test = "a_photo_not_added_at_its_description_leaves_nothing_beside_the_page";
+    if !browser_available(test) {
+        return;
+    }
+    let site = edit_site();
+    let editor = EditServer::start(&site);
+    let mut browser = edit_page(&editor, "content/news/a.md");
+    browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
+    let png = base64::engine::general_purpose::STANDARD.encode(tiny_png());
+    let upload = format!(
+        "window.__done = false; var bytes = Uint8Array.from(atob('{png}'), function (c) {{ return c.charCodeAt(0); }}); \
+         window.menhuEditor.upload([new File([bytes], '现场照片.png', {{ type: 'image/png' }})]).then(function () {{ window.__done = true; }})"
+    );
+    for cancel in [
+        "document.querySelector('#alt-form button[value=cancel]').click()",
+        "document.getElementById('alt-dialog').dispatchEvent(new Event('cancel')); document.getElementById('alt-dialog').close()",
+    ] {
+        browser.eval(&upload);
+        browser.wait_until("document.getElementById('alt-dialog').open");
+        browser.eval(cancel);
+        browser.wait_until("window.__done === true");
+        assert_contains(
+            browser
+                .eval("document.getElementById('message').textContent")
+                .as_str()
+                .unwrap_or(""),
+            "没有加入照片",
+        );
+        assert!(site.path("content/news/a.md").is_file());
+        assert!(!site.path("content/news/a").exists(), "no folder, no photo");
+        assert_not_contains(
+            browser
+                .eval("window.menhuEditor.state.vditor.getValue()")
+                .as_str()
+                .unwrap_or(""),
+            "![",
+        );
+    }
+
+    // Without a description the dialog stays, saying why.
+    browser.eval(&upload);
+    browser.wait_until("document.getElementById('alt-dialog').open");
+    browser.eval("document.getElementById('alt-text').value = ''");
+    click(&mut browser, "#alt-form button[value=ok]");
+    browser.wait_until("document.getElementById('alt-problem').textContent.length > 0");
+    assert_eq!(
+        browser.eval("document.getElementById('alt-dialog').open"),
+        true
+    );
+    assert!(!site.path("content/news/a").exists());
+    browser.eval("document.getElementById('alt-text').value = '活动现场'");
+    click(&mut browser, "#alt-form button[value=ok]");
+    browser.wait_until("window.__done === true");
+    assert!(
+        site.path("content/news/a/xian-chang-zhao-pian.png")
+            .is_file()
+    );
+    assert_contains(
+        browser
+            .eval("window.menhuEditor.state.vditor.getValue()")
+            .as_str()
+            .unwrap_or(""),
+        "![活动现场](xian-chang-zhao-pian.png)",
     );
 }

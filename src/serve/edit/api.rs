@@ -1,7 +1,8 @@
 //! The editor's API under `/_menhu/edit/api/`: JSON in, JSON out, messages in Chinese
 //! (the editor's language). Reads: `list`, `page`, `locate`, `cities`, `choices`,
-//! `problems`. Changes (`POST`, checked by the guard): `save`, `new`, `upload`,
-//! `review`, `undo`. A change names the version of the file it was made on; a file
+//! `problems`, and for deleting `references`, `files`, `trash`. Changes (`POST`,
+//! checked by the guard): `save`, `new`, `upload`, `review`, `undo`, `delete`,
+//! `delete_file`, `restore` ([`super::delete`]). A change names the version of the file it was made on; a file
 //! changed on disk since is not overwritten (409, with the file as it is now).
 
 use chrono::TimeZone;
@@ -10,19 +11,19 @@ use serde_json::{Map, Value, json};
 use super::files::{self, SitePath};
 use super::list;
 use super::review::{self, Action};
-use super::{Editor, Reply, commit, front, upload};
+use super::{Editor, Reply, commit, delete, front, upload};
 use crate::diag::Lang;
 use crate::portal::region::{self, Level, Resolution};
 
 /// A refused change: status and the sentence the editor reads.
-struct Problem {
-    status: u16,
-    message: String,
-    extra: Map<String, Value>,
+pub(super) struct Problem {
+    pub(super) status: u16,
+    pub(super) message: String,
+    pub(super) extra: Map<String, Value>,
 }
 
 impl Problem {
-    fn new(status: u16, message: impl Into<String>) -> Problem {
+    pub(super) fn new(status: u16, message: impl Into<String>) -> Problem {
         Problem {
             status,
             message: message.into(),
@@ -31,7 +32,7 @@ impl Problem {
     }
 }
 
-type Answer = Result<Value, Problem>;
+pub(super) type Answer = Result<Value, Problem>;
 
 /// Answers `route` (`save`, `list`…) with `query` and `body`.
 pub fn handle(editor: &Editor, route: &str, query: &str, body: &[u8]) -> Reply {
@@ -52,6 +53,12 @@ pub fn handle(editor: &Editor, route: &str, query: &str, body: &[u8]) -> Reply {
         "upload" => store_upload(editor, arg("path"), arg("name"), arg("version"), body),
         "review" => review_step(editor, &json_body()),
         "undo" => undo(editor, &json_body()),
+        "references" => delete::references(editor, arg("path")),
+        "files" => delete::beside(editor, arg("path")),
+        "delete" => delete::page(editor, &json_body()),
+        "delete_file" => delete::file(editor, &json_body()),
+        "trash" => Ok(delete::trash(editor)),
+        "restore" => delete::restore(editor, &json_body()),
         _ => Err(Problem::new(404, "没有这个功能")),
     };
     match answer {
@@ -82,21 +89,31 @@ pub fn too_large(target: &str) -> Reply {
     Reply::json(413, &json!({ "error": message }))
 }
 
+/// The answer to a change whose body ended before its length: nothing was changed.
+pub fn incomplete(route: &str) -> Reply {
+    let message = if route == "upload" {
+        "上传没有完成（连接中途断开），文件没有保存：请再上传一次"
+    } else {
+        "修改没有传完整（连接中途断开），没有保存，修改还在页面上：请再点一次「保存」"
+    };
+    Reply::json(400, &json!({ "error": message }))
+}
+
 fn listing(editor: &Editor) -> Value {
     let (sections, pages) = list::list(&editor.options.bounds, now(editor), editor.options.zone);
     json!({ "sections": sections, "pages": pages })
 }
 
-fn now(editor: &Editor) -> chrono::DateTime<chrono::Utc> {
+pub(super) fn now(editor: &Editor) -> chrono::DateTime<chrono::Utc> {
     editor.options.now.resolve(editor.options.zone)
 }
 
-fn confine(editor: &Editor, rel: &str) -> Result<SitePath, Problem> {
+pub(super) fn confine(editor: &Editor, rel: &str) -> Result<SitePath, Problem> {
     files::confine(&editor.options.bounds, rel).map_err(|e| Problem::new(403, e.to_string()))
 }
 
 /// The page's text, or why it cannot be edited.
-fn read_page(page: &SitePath) -> Result<String, Problem> {
+pub(super) fn read_page(page: &SitePath) -> Result<String, Problem> {
     if !page.rel.ends_with(".md") {
         return Err(Problem::new(403, "只能编辑 .md 稿件"));
     }
@@ -112,7 +129,7 @@ fn read_page(page: &SitePath) -> Result<String, Problem> {
 
 fn open(editor: &Editor, rel: &str) -> Answer {
     let page = confine(editor, rel)?;
-    let text = read_page(&page)?;
+    let text = read_page(&page).map_err(|p| delete::in_the_bin(editor, &page, p))?;
     let fields = front::read(&text).map_err(|e| unreadable(editor, &page, &e))?;
     let split =
         crate::content::front_matter::split(&text).map_err(|e| Problem::new(422, e.to_string()))?;
@@ -211,7 +228,7 @@ fn write_change(
 
 /// Why a write into the site's folder failed, and what to do, in the editor's words;
 /// the system's own text (in English) follows in brackets for the operator.
-fn disk_problem(error: &std::io::Error) -> String {
+pub(super) fn disk_problem(error: &std::io::Error) -> String {
     use std::io::ErrorKind;
     let why = match error.kind() {
         ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
@@ -226,7 +243,7 @@ fn disk_problem(error: &std::io::Error) -> String {
     format!("{why}（{error}）")
 }
 
-fn str_of<'a>(request: &'a Value, key: &str) -> &'a str {
+pub(super) fn str_of<'a>(request: &'a Value, key: &str) -> &'a str {
     request.get(key).and_then(Value::as_str).unwrap_or("")
 }
 

@@ -1,6 +1,9 @@
 //! `menhu serve --edit-commit`: approving a page commits it to the site's git
 //! repository, with the reviewer's name as the commit's author, so the history says who
-//! published what. Only the page (its bundle folder, for a bundle) and its review notes
+//! published what. Deleting a committed page (or a committed file beside one) commits
+//! its removal the same way, under the name of who deleted it, and restoring it commits
+//! it back: the repository, which the published site is built from, never keeps a page
+//! the editors took back. Only the page (its bundle folder, for a bundle) and its review notes
 //! are committed, whatever else is changed or staged in the working tree.
 //!
 //! The `git` program is run directly (no shell), in the site's folder. A site is
@@ -49,11 +52,12 @@ pub fn commit(
     message: &str,
 ) -> Result<String, CommitRefused> {
     check(root)?;
-    // Only what is there and not ignored (a site may ignore the review notes).
+    // Only what is there, or was committed and is gone now (a deleted page), and is
+    // not ignored (a site may ignore the review notes).
     let paths: Vec<&str> = paths
         .iter()
         .map(String::as_str)
-        .filter(|p| root.join(p).exists() && !ignored(root, p))
+        .filter(|p| (root.join(p).exists() || tracked(root, p)) && !ignored(root, p))
         .collect();
     if paths.is_empty() {
         return Err(CommitRefused::Failed("没有要提交的文件".into()));
@@ -87,6 +91,12 @@ pub fn commit(
     finish(command.output())?;
     let id = run(root, &["rev-parse", "--short", "HEAD"])?;
     Ok(String::from_utf8_lossy(&id.stdout).trim().to_owned())
+}
+
+/// Whether `path` (a file, or a folder with a file in it) is in the repository's index:
+/// a deletion of it is then a change to commit.
+pub fn tracked(root: &Path, path: &str) -> bool {
+    git(root, ["ls-files", "--error-unmatch", "--", path]).is_ok_and(|o| o.status.success())
 }
 
 fn ignored(root: &Path, path: &str) -> bool {

@@ -11,19 +11,22 @@
 //! [`review`] and [`upload`] the content list, the review workflow and photos;
 //! [`pictures`] the photos beside a page as the body editor shows them; [`undo`]
 //! the last save of each page, kept in the site's cache; [`commit`] the git commit of
-//! an approval; [`api`]
+//! an approval; [`delete`] deleting a page or a file beside it into the recycle bin,
+//! [`trash`], and restoring it; [`api`]
 //! maps the routes under `/_menhu/edit/` onto them; [`assets`] holds the UI and the
 //! vendored Markdown editor (Vditor).
 
 mod api;
 mod assets;
 pub mod commit;
+mod delete;
 pub mod files;
 pub mod front;
 mod guard;
 pub mod list;
 mod pictures;
 pub mod review;
+pub mod trash;
 mod undo;
 pub mod upload;
 
@@ -131,7 +134,7 @@ impl Editor {
         let reply = if let Some(route) = path.strip_prefix(guard::API) {
             let body = match read_body(&mut request) {
                 Ok(body) => body,
-                Err(_) => return respond(request, Reply::text(400, "unreadable body")),
+                Err(_) => return respond(request, api::incomplete(route)),
             };
             api::handle(self, route, query, &body)
         } else if path.starts_with(pictures::FILES) {
@@ -147,14 +150,17 @@ impl Editor {
     }
 }
 
-/// The request's body (empty for `GET`); the guard has checked its length.
+/// The request's body (empty for `GET`); the guard has checked its length. A body that
+/// ends before its `Content-Length` (an upload cancelled midway: the tab closed, the
+/// connection lost) is an error, so that nothing is made of its first part (a photo cut
+/// off, stored beside the page as if whole).
 fn read_body(request: &mut Request) -> std::io::Result<Vec<u8>> {
-    let length = request.body_length().unwrap_or(0) as u64;
+    let length = (request.body_length().unwrap_or(0) as u64).min(MAX_UPLOAD_BYTES);
     let mut body = Vec::new();
-    request
-        .as_reader()
-        .take(length.min(MAX_UPLOAD_BYTES))
-        .read_to_end(&mut body)?;
+    request.as_reader().take(length).read_to_end(&mut body)?;
+    if (body.len() as u64) < length {
+        return Err(std::io::Error::from(std::io::ErrorKind::UnexpectedEof));
+    }
     Ok(body)
 }
 

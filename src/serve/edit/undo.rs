@@ -70,6 +70,12 @@ impl UndoStore {
         parse(&bytes, rel)
     }
 
+    /// Forgets the last save of `rel` (a deleted page: a new page of its name is
+    /// another page).
+    pub fn forget(&self, rel: &str) {
+        let _ = self.take(rel);
+    }
+
     /// The entry file of `rel`, its folder created when `create` (never through a link).
     fn entry(&self, rel: &str, create: bool) -> Option<PathBuf> {
         let cache = if create {

@@ -79,7 +79,11 @@ pub fn store(page: &SitePath, name: &str, bytes: &[u8]) -> Result<Uploaded, Uplo
         .write(true)
         .create_new(true)
         .open(&path)?;
-    files::write_atomically(&path, bytes)?;
+    if let Err(error) = files::write_atomically(&path, bytes) {
+        // The empty file that held the name goes too: no file is left of a failed upload.
+        let _ = std::fs::remove_file(&path);
+        return Err(error.into());
+    }
     Ok(Uploaded {
         page: page.rel,
         file,

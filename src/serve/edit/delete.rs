@@ -1,0 +1,500 @@
+//! 删除稿件, 删除照片/附件 and 恢复: what the editor asks before deleting, and the
+//! deletions themselves, into the recycle bin ([`super::trash`]).
+//!
+//! - `references?path=` names the pages whose `@/` links lead to the page (or into its
+//!   bundle folder): they stop building once it is gone (E0210), so the question says
+//!   which they are;
+//! - `files?path=` lists the files beside a bundle's page, each with where the page
+//!   still uses it (in the body, as the cover, in the settings);
+//! - `delete` moves the page (its `.md` and review notes, or its whole bundle folder)
+//!   into the bin, when the file is still the version the editor saw; `delete_file`
+//!   moves one file beside a bundle's page; `restore` moves an entry back, refusing
+//!   when something stands at its place now.
+//!
+//! Only pages under `content/` (never a section's `_index.md`) and the plain files
+//! beside a bundle's `index.md` are deleted, each path checked by [`files::confine`]
+//! (no `..`, no hidden segment, no link on the way, within the site's bounds): a link
+//! planted in `content/` is neither followed nor moved. With `--edit-commit`, a
+//! deletion of something the repository holds is committed under the name of who
+//! deleted it (asked like the reviewer's), and so is its restoration.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use super::api::{Answer, Problem, confine, disk_problem, now, read_page, str_of};
+use super::files::{self, SitePath};
+use super::trash::{self, Entry, Kind, TrashRefused};
+use super::{Editor, commit, front, review};
+
+/// The pages linking to the page `rel` (or into its bundle folder).
+pub fn references(editor: &Editor, rel: &str) -> Answer {
+    let page = confine(editor, rel)?;
+    let text = read_page(&page)?;
+    let linked_by = linking_pages(editor, &page.rel);
+    // With `--edit-commit`, whether deleting it is committed (and so asks a name).
+    let commits = editor.options.commit
+        && commit::tracked(editor.options.bounds.root(), &trash::moved_of(&page.rel));
+    Ok(json!({
+        "path": page.rel,
+        "title": title_of(&text, &page.rel),
+        "linked_by": linked_by,
+        "commits": commits,
+    }))
+}
+
+/// `@/…` as written to link to `rel`, and whether links below it count too (a
+/// bundle's folder: its page and its files).
+fn link_target(rel: &str) -> (String, bool) {
+    let inner = rel.strip_prefix("content/").unwrap_or(rel);
+    match inner.strip_suffix("/index.md") {
+        Some(folder) => (format!("@/{folder}/"), true),
+        None => (format!("@/{inner}"), false),
+    }
+}
+
+/// Every other page or section under `content/` with an `@/` link to `rel`.
+fn linking_pages(editor: &Editor, rel: &str) -> Vec<Value> {
+    let bounds = &editor.options.bounds;
+    let (target, below) = link_target(rel);
+    let mut found = Vec::new();
+    let content = bounds.root().join("content");
+    let walk = bounds.walk(&content, |e| {
+        e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+    });
+    for entry in walk.flatten() {
+        let path = entry.path();
+        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let Some(other) = site_relative(bounds.root(), path) else {
+            continue;
+        };
+        if other == rel {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        if links_to(&text, &target, below) {
+            found.push(json!({ "path": other, "title": title_of(&text, &other) }));
+        }
+    }
+    found
+}
+
+/// Whether `text` has `target` as a whole link (or, `below`, any link under it).
+fn links_to(text: &str, target: &str, below: bool) -> bool {
+    text.match_indices(target).any(|(at, _)| {
+        let next = text[at + target.len()..].chars().next();
+        below
+            || next
+                .is_none_or(|c| matches!(c, ')' | '#' | '"' | '\'' | '>' | '?' | ' ' | '\n' | '\r'))
+    })
+}
+
+fn site_relative(root: &Path, path: &Path) -> Option<String> {
+    path.strip_prefix(root)
+        .ok()
+        .map(|r| r.to_string_lossy().replace('\\', "/"))
+}
+
+/// The title of a page with `text`, or its file name.
+fn title_of(text: &str, rel: &str) -> String {
+    front::read(text)
+        .ok()
+        .and_then(|f| {
+            f.fields
+                .get("title")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        })
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| {
+            trash::moved_of(rel)
+                .rsplit('/')
+                .next()
+                .unwrap_or(rel)
+                .to_owned()
+        })
+}
+
+/// A page not found that is in the bin says so, and where to restore it from.
+pub fn in_the_bin(editor: &Editor, page: &SitePath, problem: Problem) -> Problem {
+    if problem.status != 404 {
+        return problem;
+    }
+    let root = editor.options.bounds.root();
+    match trash::list(root)
+        .into_iter()
+        .find(|e| e.kind == Kind::Page && e.path == page.rel)
+    {
+        Some(entry) => Problem::new(
+            404,
+            format!(
+                "「{}」已经删除（{}），在回收站里：需要的话点页面顶部的「回收站」，再点它旁边的「恢复」",
+                entry.title, entry.deleted
+            ),
+        ),
+        None => problem,
+    }
+}
+
+/// Whether the folder of a bundle holds a section (`_index.md`) or another bundle
+/// (`index.md` in a folder below): moving it would take them too.
+fn holds_other_pages(folder: &Path) -> bool {
+    walkdir::WalkDir::new(folder)
+        .min_depth(1)
+        .follow_links(false)
+        .into_iter()
+        .flatten()
+        .any(|e| {
+            let name = e.file_name();
+            name == "_index.md" || (name == "index.md" && e.depth() > 1)
+        })
+}
+
+/// The files beside the bundle page `rel`, with where the page uses each.
+pub fn beside(editor: &Editor, rel: &str) -> Answer {
+    let page = confine(editor, rel)?;
+    let text = read_page(&page)?;
+    let mut listed = Vec::new();
+    if page.rel.ends_with("/index.md") {
+        let folder = page.full.parent().unwrap_or(Path::new("."));
+        let mut names: Vec<(String, u64)> = std::fs::read_dir(folder)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| {
+                let name = e.file_name().to_str()?.to_owned();
+                let meta = std::fs::symlink_metadata(e.path()).ok()?;
+                (meta.is_file() && deletable_name(&name)).then_some((name, meta.len()))
+            })
+            .collect();
+        names.sort();
+        for (name, size) in names {
+            listed.push(json!({
+                "name": name,
+                "size": size,
+                "picture": super::upload::picture_kind(&name).is_some(),
+                "used": use_of(&text, &name),
+            }));
+        }
+    }
+    Ok(json!({ "path": page.rel, "files": listed }))
+}
+
+/// A file beside a page that the editor deletes: a plain, visible file, not a page.
+fn deletable_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && !name.ends_with(".md")
+        && !name.contains(['/', '\\', '\0'])
+}
+
+/// Where the page with `text` uses the file `name`: `body`, `cover`, `settings`, or
+/// null.
+fn use_of(text: &str, name: &str) -> Value {
+    let Ok(split) = crate::content::front_matter::split(text) else {
+        return Value::Null;
+    };
+    let named = |part: &str| {
+        part.match_indices(name).any(|(at, _)| {
+            let before = part[..at].chars().next_back();
+            let after = part[at + name.len()..].chars().next();
+            before.is_none_or(|c| matches!(c, '(' | '<' | '"' | '\'' | '/' | ' ' | '='))
+                && after
+                    .is_none_or(|c| matches!(c, ')' | '>' | '"' | '\'' | ' ' | '#' | '?' | '\n'))
+        })
+    };
+    if named(split.body) {
+        return json!("body");
+    }
+    let fields = front::read(text).map(|f| f.fields).unwrap_or_default();
+    if fields.get("cover").and_then(Value::as_str) == Some(name) {
+        return json!("cover");
+    }
+    if named(split.front) {
+        return json!("settings");
+    }
+    Value::Null
+}
+
+/// The name of who deletes or restores, when the change is to be committed; else a
+/// refusal asking for it.
+fn committer(editor: &Editor, request: &Value, tracked: bool) -> Result<Option<String>, Problem> {
+    if !(editor.options.commit && tracked) {
+        return Ok(None);
+    }
+    let name = str_of(request, "name").trim();
+    if name.is_empty() {
+        return Err(Problem::new(
+            422,
+            "请填写你的姓名：这次修改会提交到网站的版本库，记为作者",
+        ));
+    }
+    Ok(Some(name.to_owned()))
+}
+
+/// When, on the site's clock: for the bin's entry, and the stamp of its folder.
+fn when(editor: &Editor) -> (String, String) {
+    let local = now(editor).with_timezone(&editor.options.zone);
+    (
+        local.format("%Y-%m-%d %H:%M").to_string(),
+        local.format("%Y%m%d-%H%M%S").to_string(),
+    )
+}
+
+fn refused(error: TrashRefused) -> Problem {
+    match error {
+        TrashRefused::Io(io) => Problem::new(
+            500,
+            format!("没有删除，稿件还在原处：{}", disk_problem(&io)),
+        ),
+        TrashRefused::NoEntry => Problem::new(404, error.to_string()),
+        TrashRefused::Taken { .. } | TrashRefused::FolderGone(..) => {
+            Problem::new(409, error.to_string())
+        }
+        _ => Problem::new(403, error.to_string()),
+    }
+}
+
+/// The page `request` names, checked for deleting: the page, its text, and what moves
+/// (the page's file, or its bundle's folder).
+fn page_to_delete(
+    editor: &Editor,
+    request: &Value,
+) -> Result<(SitePath, String, SitePath), Problem> {
+    let page = confine(editor, str_of(request, "path"))?;
+    if !page.rel.starts_with("content/") || !page.rel.ends_with(".md") {
+        return Err(Problem::new(
+            403,
+            "只能删除 content/ 文件夹里的稿件（.md 文件）",
+        ));
+    }
+    if page.rel.ends_with("/_index.md") || page.rel == "content/_index.md" {
+        return Err(Problem::new(
+            403,
+            "这是栏目的说明页（_index.md），删掉它整个栏目都会消失，在线编辑不能删除：请管理员处理",
+        ));
+    }
+    let text = read_page(&page)?;
+    if files::version_of(text.as_bytes()) != str_of(request, "version") {
+        return Err(Problem::new(
+            409,
+            "这篇稿件在你打开之后被改过了，没有删除：请重新打开，看过现在的内容再决定",
+        ));
+    }
+    // A bundle goes whole, through the same checks as the page (no link on the way),
+    // unless its folder holds more than one page's files.
+    let item = confine(editor, &trash::moved_of(&page.rel))?;
+    if item.rel != page.rel && holds_other_pages(&item.full) {
+        return Err(Problem::new(
+            403,
+            format!(
+                "「{}」文件夹里还有别的栏目或稿件，在线编辑不会把它整个删除：请管理员处理",
+                item.rel
+            ),
+        ));
+    }
+    Ok((page, text, item))
+}
+
+/// Deletes a page into the bin: `{path, version, name}`.
+pub fn page(editor: &Editor, request: &Value) -> Answer {
+    let (page, text, item) = page_to_delete(editor, request)?;
+    let notes = review::notes_path(&page);
+    let mut paths = vec![item.rel.clone()];
+    let mut extra = Vec::new();
+    if !page.rel.ends_with("/index.md") {
+        let notes_file = editor.options.bounds.root().join(&notes);
+        if std::fs::symlink_metadata(&notes_file).is_ok_and(|m| m.is_file()) {
+            extra.push(notes_file);
+        }
+        paths.push(notes);
+    }
+    let root = editor.options.bounds.root();
+    let tracked = editor.options.commit && commit::tracked(root, &item.rel);
+    let name = committer(editor, request, tracked)?;
+    let title = title_of(&text, &page.rel);
+    let (deleted, stamp) = when(editor);
+    let entry = Entry {
+        id: String::new(),
+        kind: Kind::Page,
+        path: page.rel.clone(),
+        title: title.clone(),
+        deleted,
+        committed: false,
+    };
+    let entry = trash::put(root, &item, &extra, entry, &stamp).map_err(refused)?;
+    editor.undo.forget(&page.rel);
+    let message = format!(
+        "删除稿件：{title}\n\n{}（移到回收站 {}/{}）",
+        page.rel,
+        trash::FOLDER,
+        entry.id
+    );
+    let committed = name.map(|name| commit_change(editor, &entry, &paths, &name, &message));
+    Ok(json!({ "deleted": entry, "commit": committed }))
+}
+
+/// Deletes a file beside a bundle's page into the bin: `{path, name, version}`.
+pub fn file(editor: &Editor, request: &Value) -> Answer {
+    let page = confine(editor, str_of(request, "path"))?;
+    let name = str_of(request, "file");
+    if !page.rel.starts_with("content/")
+        || !page.rel.ends_with("/index.md")
+        || !deletable_name(name)
+    {
+        return Err(Problem::new(
+            403,
+            format!("「{name}」不是稿件文件夹里的照片或附件，不能在这里删除"),
+        ));
+    }
+    let text = read_page(&page)?;
+    if files::version_of(text.as_bytes()) != str_of(request, "version") {
+        return Err(Problem::new(
+            409,
+            "稿件在你打开之后被改过了，没有删除：请先保存或重新打开，再删除照片或附件",
+        ));
+    }
+    let item = confine(editor, &page.sibling(name))?;
+    if !std::fs::symlink_metadata(&item.full).is_ok_and(|m| m.is_file()) {
+        return Err(Problem::new(
+            404,
+            format!("稿件旁边没有「{name}」，可能已经删除了"),
+        ));
+    }
+    let root = editor.options.bounds.root();
+    let tracked = editor.options.commit && commit::tracked(root, &item.rel);
+    let committer_name = committer(editor, request, tracked)?;
+    let title = title_of(&text, &page.rel);
+    let (deleted, stamp) = when(editor);
+    let entry = Entry {
+        id: String::new(),
+        kind: Kind::File,
+        path: item.rel.clone(),
+        title: title.clone(),
+        deleted,
+        committed: false,
+    };
+    let entry = trash::put(root, &item, &[], entry, &stamp).map_err(refused)?;
+    let message = format!("删除「{title}」的附件：{name}\n\n{}", item.rel);
+    let committed = committer_name.map(|who| {
+        commit_change(
+            editor,
+            &entry,
+            std::slice::from_ref(&item.rel),
+            &who,
+            &message,
+        )
+    });
+    Ok(json!({ "deleted": entry, "commit": committed }))
+}
+
+/// Commits `paths` as they are now; a deletion so committed is marked in the bin, so
+/// that its restoration is committed too.
+fn commit_change(
+    editor: &Editor,
+    entry: &Entry,
+    paths: &[String],
+    who: &str,
+    message: &str,
+) -> Value {
+    let root = editor.options.bounds.root();
+    match commit::commit(root, paths, who, message) {
+        Ok(id) => {
+            if !entry.committed {
+                let _ = trash::mark_committed(root, &entry.id);
+            }
+            json!({ "id": id })
+        }
+        Err(refused) => json!({ "error": refused.to_string() }),
+    }
+}
+
+/// The bin's entries, the last deleted first.
+pub fn trash(editor: &Editor) -> Value {
+    json!({
+        "entries": trash::list(editor.options.bounds.root()),
+        "folder": trash::FOLDER,
+        "commits": editor.options.commit,
+    })
+}
+
+/// Moves the entry `{id}` back: `{id, name}`.
+pub fn restore(editor: &Editor, request: &Value) -> Answer {
+    let root = editor.options.bounds.root();
+    let id = str_of(request, "id");
+    let entry = trash::entry(root, id).map_err(refused)?;
+    let name = committer(editor, request, entry.committed)?;
+    let entry = trash::restore(&editor.options.bounds, id, occupant).map_err(refused)?;
+    let mut paths = vec![entry.moved()];
+    if entry.kind == Kind::Page
+        && !entry.path.ends_with("/index.md")
+        && let Ok(page) = files::confine(&editor.options.bounds, &entry.path)
+    {
+        paths.push(review::notes_path(&page));
+    }
+    let what = match entry.kind {
+        Kind::Page => format!("恢复稿件：{}", entry.title),
+        Kind::File => format!("恢复「{}」的附件：{}", entry.title, entry.name()),
+    };
+    let message = format!("{what}\n\n{}", entry.path);
+    let committed = name.map(|who| commit_change(editor, &entry, &paths, &who, &message));
+    let page = match entry.kind {
+        Kind::Page => entry.path.clone(),
+        Kind::File => entry
+            .path
+            .rsplit_once('/')
+            .map_or(String::new(), |(f, _)| format!("{f}/index.md")),
+    };
+    Ok(json!({ "restored": entry, "page": page, "commit": committed }))
+}
+
+/// What stands at `path` now, in words.
+fn occupant(path: &Path) -> String {
+    let page = if path.is_dir() {
+        path.join("index.md")
+    } else {
+        path.to_path_buf()
+    };
+    match std::fs::read_to_string(&page) {
+        Ok(text) if page.extension().is_some_and(|e| e == "md") => {
+            format!("一篇稿件「{}」", title_of(&text, &page.to_string_lossy()))
+        }
+        _ if path.is_dir() => "一个同名文件夹".to_owned(),
+        _ => "一个同名文件".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_counts_only_to_the_page_it_names() {
+        let (target, below) = link_target("content/news/a.md");
+        assert_eq!(target, "@/news/a.md");
+        assert!(links_to("见[通知](@/news/a.md)。", &target, below));
+        assert!(links_to("[通知](@/news/a.md#fu-jian)", &target, below));
+        assert!(!links_to("[通知](@/news/a.md.bak)", &target, below));
+        assert!(!links_to("[通知](@/news/ab.md)", &target, below));
+        let (target, below) = link_target("content/news/b/index.md");
+        assert_eq!(target, "@/news/b/");
+        assert!(links_to("[表](@/news/b/index.md)", &target, below));
+        assert!(links_to("[表](@/news/b/biao.pdf)", &target, below));
+        assert!(!links_to("[表](@/news/bb/index.md)", &target, below));
+    }
+
+    #[test]
+    fn a_file_is_used_in_the_body_as_the_cover_or_in_the_settings() {
+        let text = "+++\ntitle = \"一\"\ncover = \"feng-mian.jpg\"\nattachments = [{ path = \"biao.pdf\" }]\n+++\n![会场](hui-chang.jpg)\n[表](<bao ming.pdf>)\n";
+        assert_eq!(use_of(text, "hui-chang.jpg"), "body");
+        assert_eq!(use_of(text, "bao ming.pdf"), "body");
+        assert_eq!(use_of(text, "feng-mian.jpg"), "cover");
+        assert_eq!(use_of(text, "biao.pdf"), "settings");
+        assert_eq!(use_of(text, "chang.jpg"), Value::Null);
+        assert_eq!(use_of(text, "other.png"), Value::Null);
+    }
+}

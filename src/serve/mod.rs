@@ -428,8 +428,6 @@ fn rebuild(
     shared.hub.built(started.elapsed().as_millis());
 }
 
-/// Starts the online editor on `listener`, for the site of `build` previewed at
-/// `preview_origin`.
 /// `--edit-commit` where no commit can be made: refused before anything starts.
 fn commit_unavailable(refused: &edit::commit::CommitRefused) -> Diagnostics {
     let message = match refused {
@@ -441,6 +439,8 @@ fn commit_unavailable(refused: &edit::commit::CommitRefused) -> Diagnostics {
         .into()
 }
 
+/// Starts the online editor on `listener`, for the site of `build` previewed at
+/// `preview_origin`.
 fn start_editor(
     listener: edit::EditorListener,
     build: &BuildOptions,
@@ -448,15 +448,16 @@ fn start_editor(
     shared: Arc<Shared>,
     commit: bool,
 ) -> Result<(), Diagnostics> {
-    let (config, _) = crate::config::Config::load(&build.root).map_err(|errors| {
-        let mut all = Diagnostics::new();
-        all.extend(errors);
-        all
-    })?;
-    let (bounds, _) = config.bounds(&build.root);
+    // A config that does not load is one of the first build's errors, shown over the
+    // preview; the editor opens all the same, with the defaults (no link followed, the
+    // zone of a Chinese site), so the site can be mended.
+    let (bounds, zone) = match crate::config::Config::load(&build.root) {
+        Ok((config, _)) => (config.bounds(&build.root).0, config.timezone),
+        Err(_) => (SiteBounds::new(&build.root), crate::config::CHINA),
+    };
     let options = edit::EditorOptions {
         bounds,
-        zone: config.timezone,
+        zone,
         now: build.now,
         preview_origin: preview_origin.to_owned(),
         commit,

@@ -460,6 +460,32 @@ fn a_template_broken_from_the_start_shows_every_page_once_fixed() {
 }
 
 #[test]
+fn a_config_broken_from_the_start_still_opens_the_editor_and_the_site_once_fixed() {
+    use crate::serve_edit::EditServer;
+    let site = served_site();
+    let good = std::fs::read_to_string(site.path("site-config.toml")).unwrap();
+    site.write(
+        "site-config.toml",
+        &good.replacen("title = \"", "title = ", 1),
+    );
+    // The preview and its editor both start; the editor lists the pages to mend.
+    let editor = EditServer::start(&site);
+    let server = &editor.server;
+    assert_contains(&server.get("/news/a/").body, "menhu-not-built");
+    let mut events = Events::connect(server);
+    let error = events.wait_for("build-error");
+    assert_contains(&error, "site-config.toml");
+    assert_contains(&error, "E0106");
+    let (status, list) = editor.get("list");
+    assert_eq!(status, 200, "{list}");
+    assert_contains(&list.to_string(), "content/news/a.md");
+    site.write("site-config.toml", &good);
+    events.wait_for("built");
+    assert_not_contains(&server.get("/").body, "menhu-not-built");
+    assert_contains(&server.get("/news/a/").body, "原来的正文");
+}
+
+#[test]
 fn survives_two_hundred_concurrent_connections() {
     let Ok(wrk) = which("wrk") else {
         let missing = "`wrk` is not installed (apt-get install wrk)".to_owned();

@@ -283,7 +283,7 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
     let listener = std::net::TcpListener::bind((options.bind.as_str(), options.port))
         .map_err(|e| bind_error(options, &e.to_string()))?;
     let address = match listener.local_addr() {
-        Ok(addr) => format!("http://{addr}"),
+        Ok(addr) => format!("http://{}", reachable_at(addr)),
         Err(_) => format!("http://{}:{}", options.bind, options.port),
     };
     let mut build = options.build.clone();
@@ -532,6 +532,30 @@ fn now_millis() -> u128 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_millis())
         .unwrap_or(0)
+}
+
+/// The address to open the preview bound at `bound`, which its links point to: itself,
+/// or, bound to all addresses (`--bind 0.0.0.0`), this machine's address on its network,
+/// which other machines can open; `0.0.0.0` is no address to open, and a page whose
+/// styles and links went there would be broken on every other machine.
+fn reachable_at(bound: std::net::SocketAddr) -> std::net::SocketAddr {
+    use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+    if !bound.ip().is_unspecified() {
+        return bound;
+    }
+    let ip = own_network_address("0.0.0.0:0", "192.0.2.1:9")
+        .or_else(|| own_network_address("[::]:0", "[2001:db8::1]:9"))
+        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    SocketAddr::new(ip, bound.port())
+}
+
+/// The address this machine would send from to reach `probe` (a documentation address:
+/// connecting a UDP socket sends nothing, it only asks the system for the route).
+fn own_network_address(local: &str, probe: &str) -> Option<std::net::IpAddr> {
+    let socket = std::net::UdpSocket::bind(local).ok()?;
+    socket.connect(probe).ok()?;
+    let ip = socket.local_addr().ok()?.ip();
+    (!ip.is_unspecified() && !ip.is_loopback()).then_some(ip)
 }
 
 fn is_loopback(bind: &str) -> bool {

@@ -277,6 +277,15 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
         .help(crate::t!("serve-edit-local-only.help"))
         .into());
     }
+    // No site here at all (run in the wrong folder, or in `content/news/`): said and
+    // stopped; there is no site to wait for a fix of.
+    if let Err(errors) = crate::config::Config::load(&options.build.root)
+        && errors.iter().any(|e| e.code == "E0100")
+    {
+        let mut all = Diagnostics::new();
+        all.extend(errors);
+        return Err(all);
+    }
     if options.edit && options.edit_commit {
         edit::commit::check(&options.build.root).map_err(|refused| commit_unavailable(&refused))?;
     }

@@ -26,6 +26,44 @@ fn builds_a_minimal_site() {
     assert_contains(&site.output("news/hui-ju/index.html"), "<p>正文。</p>");
 }
 
+/// menhu run in a folder of the site (no `--root`), as in a terminal left in
+/// `content/news/`, says where the site is, in the site's language; `serve` stops
+/// instead of waiting for a site that is not there.
+#[test]
+fn run_in_a_folder_of_the_site_says_where_the_site_is() {
+    let site = news_site();
+    let inside = site.path("content/news");
+    let run = |args: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_menhu"))
+            .args(args)
+            .current_dir(&inside)
+            .env("NO_COLOR", "1")
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("MENHU_LANG")
+            .output()
+            .expect("run menhu");
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let real = std::fs::canonicalize(site.root()).unwrap();
+    let said = format!("这个文件夹在网站 `{}` 里面", real.display());
+    for args in [
+        &["build"][..],
+        &["check"],
+        &["serve", "--port", "0"],
+        &["deploy"],
+    ] {
+        let (code, stderr) = run(args);
+        assert_eq!(code, Some(1), "{args:?}: {stderr}");
+        assert_contains(&stderr, &said);
+        assert_contains(&stderr, "请到那个文件夹里运行 menhu");
+    }
+}
+
 #[test]
 fn usage_errors_exit_with_2() {
     let site = Site::minimal();

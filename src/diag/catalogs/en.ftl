@@ -122,6 +122,7 @@ config-did-you-mean = did you mean `{ $key }`?
 config-none = no `site-config.toml` or `config.toml` in `{ $folder }`
     .expected = a `site-config.toml` at the site root, or a Zola `config.toml`
     .help = create `site-config.toml` with at least `base_url` and `title`, pass the site folder with `--root`, or run `menhu init DIR` to start from the demo portal
+    .inside-site = this folder is inside the site `{ $site }`: run menhu in that folder, or pass it with `--root`
 config-follow-symlinks-unusable = `follow_symlinks` entry `{ $entry }` cannot be used: { $reason }
     .help = name an existing folder, absolute or relative to the site root, or remove the entry
 config-unreadable = cannot read `{ $file }`: { $reason }

@@ -113,6 +113,7 @@ config-did-you-mean = 是不是要写 `{ $key }`？
 config-none = `{ $folder }` 里没有 `site-config.toml`，也没有 `config.toml`
     .expected = 网站根目录里有 `site-config.toml`（或 Zola 的 `config.toml`）
     .help = 新建 `site-config.toml`，至少写上 `base_url` 和 `title`；或用 `--root` 指定网站目录；或运行 `menhu init 目录` 从示例网站开始
+    .inside-site = 这个文件夹在网站 `{ $site }` 里面：请到那个文件夹里运行 menhu，或用 `--root` 指定它
 config-follow-symlinks-unusable = `follow_symlinks` 中的 `{ $entry }` 不能用：{ $reason }
     .help = 写一个存在的目录（绝对路径，或相对网站根目录的路径），或删去这一项
 config-unreadable = 读不出 `{ $file }`：{ $reason }

@@ -113,6 +113,7 @@ config-did-you-mean = 是不是要寫 `{ $key }`？
 config-none = `{ $folder }` 裏沒有 `site-config.toml`，也沒有 `config.toml`
     .expected = 網站根目錄裏有 `site-config.toml`（或 Zola 的 `config.toml`）
     .help = 新建 `site-config.toml`，至少寫上 `base_url` 和 `title`；或用 `--root` 指定網站目錄；或運行 `menhu init 目錄` 從示例網站開始
+    .inside-site = 這個文件夾在網站 `{ $site }` 裏面：請到那個文件夾裏運行 menhu，或用 `--root` 指定它
 config-follow-symlinks-unusable = `follow_symlinks` 中的 `{ $entry }` 不能用：{ $reason }
     .help = 寫一個存在的目錄（絕對路徑，或相對網站根目錄的路徑），或刪去這一項
 config-unreadable = 讀不出 `{ $file }`：{ $reason }

@@ -24,8 +24,7 @@ const DEMO_CONFIG: &str = include_str!("../site-config.toml");
 pub const DEMO_LANGUAGE: &str = "zh-Hans";
 /// What git should not keep of a site: the output, the build before it (kept beside
 /// the output for an atomic swap) and the external-link cache.
-const GITIGNORE: &str =
-    "# menhu 生成的文件，不纳入版本管理\n/public/\n/.public.menhu-spare/\n/.menhu-cache/\n";
+const GITIGNORE: &str = "# menhu 生成的文件，不纳入版本管理\n/public/\n/.public.menhu-spare/\n/.public.menhu-new-*/\n/.public.menhu-old-*/\n/.menhu-cache/\n";
 /// The demo's organization table, declared in its `[[directories]]`.
 const DEMO_ORGS: &str = include_str!("../data/orgs.csv");
 

@@ -72,6 +72,25 @@ fn usage_errors_exit_with_2() {
     assert_eq!(site.menhu(&["new", "news"]).code, 2);
 }
 
+/// A wrong `MENHU_NOW` in a CI job is named as set, with the form it takes, in either
+/// language; a wrong value of a choice lists the values, in Chinese as in English.
+#[test]
+fn a_bad_value_says_what_is_expected() {
+    let site = Site::minimal();
+    for lang in ["zh-Hans", "en"] {
+        let run = site.menhu_env(
+            &["build"],
+            &[("MENHU_NOW", "2026-12-08 10:00"), ("MENHU_LANG", lang)],
+        );
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert_contains(&run.stderr, "`MENHU_NOW`");
+        assert_contains(&run.stderr, "2026-12-06T08:09:00Z");
+    }
+    let run = site.menhu_env(&["build", "--format", "xml"], &[("MENHU_LANG", "zh-Hans")]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_contains(&run.stderr, "可以写的值：human, json");
+}
+
 #[test]
 fn a_failed_build_leaves_the_previous_output_untouched() {
     let site = news_site();

@@ -406,6 +406,40 @@ fn a_broken_build_shows_an_overlay_until_fixed() {
 }
 
 #[test]
+fn a_themes_folder_deleted_and_put_back_is_watched_again() {
+    let site = served_site();
+    let theme = site.path("themes/t");
+    std::fs::create_dir_all(&theme).unwrap();
+    std::fs::rename(site.path("templates"), theme.join("templates")).unwrap();
+    let config = std::fs::read_to_string(site.path("site-config.toml")).unwrap();
+    site.write("site-config.toml", &format!("theme = \"t\"\n{config}"));
+    let server = Server::start(&site);
+    let mut events = Events::connect(&server);
+    // Deleted, then copied back from a backup (the copy is another folder).
+    let backup = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(&site.path("themes"), backup.path());
+    std::fs::remove_dir_all(site.path("themes")).unwrap();
+    assert_contains(&events.wait_for("build-error"), "E0401");
+    std::fs::create_dir(site.path("themes")).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    crate::support::copy_tree(backup.path(), &site.path("themes"));
+    events.wait_for("built");
+    // An edit in the folder put back reaches the preview, as before it was removed.
+    site.write(
+        "themes/t/templates/page.html",
+        "<html><body><h1>{{ page.title }}</h1><p>放回之后</p>{{ page.content | safe }}</body></html>",
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !server.get("/news/a/").body.contains("放回之后") {
+        assert!(
+            Instant::now() < deadline,
+            "the edit never reached the preview"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
 fn a_site_broken_from_the_start_is_previewed_with_its_errors_until_fixed() {
     let site = served_site();
     let good = std::fs::read_to_string(site.path("content/news/a.md")).unwrap();

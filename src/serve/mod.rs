@@ -290,7 +290,7 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
         edit::commit::check(&options.build.root).map_err(|refused| commit_unavailable(&refused))?;
     }
     let listener = std::net::TcpListener::bind((options.bind.as_str(), options.port))
-        .map_err(|e| bind_error(options, &e.to_string()))?;
+        .map_err(|e| bind_error(options, &e))?;
     let address = match listener.local_addr() {
         Ok(addr) => format!("http://{}", reachable_at(addr)),
         Err(_) => format!("http://{}:{}", options.bind, options.port),
@@ -321,9 +321,7 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
     }
     let root = build.root.clone();
     let editor = match options.edit {
-        true => {
-            Some(edit::EditorListener::bind().map_err(|e| bind_error(options, &e.to_string()))?)
-        }
+        true => Some(edit::EditorListener::bind().map_err(|e| bind_error(options, &e))?),
         false => None,
     };
     let shared = Arc::new(Shared {
@@ -573,13 +571,14 @@ fn is_loopback(bind: &str) -> bool {
         .unwrap_or(bind == "localhost")
 }
 
-fn bind_error(options: &ServeOptions, why: &str) -> Diagnostics {
-    bind_error_at(&options.bind, options.port, why)
+fn bind_error(options: &ServeOptions, error: &std::io::Error) -> Diagnostics {
+    bind_error_at(&options.bind, options.port, error)
 }
 
-/// E0701: the preview cannot listen on `bind`:`port`, for the reason `why`.
-fn bind_error_at(bind: &str, port: u16, why: &str) -> Diagnostics {
-    let in_use = why.to_ascii_lowercase().contains("in use");
+/// E0701: the preview cannot listen on `bind`:`port`, for the reason `error`.
+fn bind_error_at(bind: &str, port: u16, error: &std::io::Error) -> Diagnostics {
+    use std::io::ErrorKind;
+    let in_use = error.kind() == ErrorKind::AddrInUse;
     let message = if in_use {
         crate::t!("serve-port-in-use", bind = bind, port = port)
     } else {
@@ -587,10 +586,17 @@ fn bind_error_at(bind: &str, port: u16, why: &str) -> Diagnostics {
             "serve-cannot-listen",
             bind = bind,
             port = port,
-            reason = why
+            reason = error.to_string()
         )
     };
-    Diagnostic::error("E0701", message)
-        .help(crate::t!("serve-cannot-listen.help"))
-        .into()
+    // An address that is not this computer's (a typo, another computer's, one the
+    // network handed out before) or a name that does not resolve: no matter of ports.
+    let not_ours = error.kind() == ErrorKind::AddrNotAvailable
+        || (bind.parse::<std::net::IpAddr>().is_err() && bind != "localhost");
+    let help = if not_ours && !in_use {
+        crate::t!("serve-cannot-listen.bind-help", bind = bind)
+    } else {
+        crate::t!("serve-cannot-listen.help")
+    };
+    Diagnostic::error("E0701", message).help(help).into()
 }

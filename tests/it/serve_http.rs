@@ -341,6 +341,26 @@ fn a_port_in_use_is_a_clear_error() {
     assert_contains(&run.stderr, "--port 0");
 }
 
+/// `--bind` with an address that is not this computer's (another computer's, or one
+/// the network gave it last week) says what to bind to, not to change the port.
+#[test]
+fn an_address_not_of_this_computer_says_what_to_bind() {
+    let site = served_site();
+    for bind in ["192.0.2.123", "no-such-host.invalid"] {
+        let run = site.menhu_env(
+            &["serve", "--port", "0", "--bind", bind],
+            &[("MENHU_LANG", "en")],
+        );
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert_contains(
+            &run.stderr,
+            &format!("`{bind}` is no address of this computer"),
+        );
+        assert_contains(&run.stderr, "`--bind 0.0.0.0`");
+        assert_not_contains(&run.stderr, "--port 1112");
+    }
+}
+
 #[test]
 fn the_build_never_carries_the_reload_script() {
     let site = served_site();

@@ -80,6 +80,7 @@ serve-keeps-last-good = the preview keeps showing the last good build until this
 serve-port-in-use = cannot listen on { $bind }:{ $port }: the port is already in use by another program
 serve-cannot-listen = cannot listen on { $bind }:{ $port }: { $reason }
     .help = pick another port with `--port 1112`, or `--port 0` for any free port
+    .bind-help = `{ $bind }` is no address of this computer: leave `--bind` out to preview here only, write `--bind 0.0.0.0` to let other computers open the address printed, or give one of this computer's own addresses (`ip addr`, `ipconfig`)
 serve-edit-local-only = `--edit` with `--bind { $bind }`: the online editor would be open to other machines
     .help = leave out `--bind` (or use `--bind 127.0.0.1`) together with `--edit`
 serve-editor-listening = online editor (在线编辑) at { $address }/_menhu/edit/

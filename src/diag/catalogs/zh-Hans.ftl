@@ -71,6 +71,7 @@ serve-keeps-last-good = 改好以上问题之前，预览继续显示上一次�
 serve-port-in-use = 无法在 { $bind }:{ $port } 上启动预览：这个端口已被别的程序占用
 serve-cannot-listen = 无法在 { $bind }:{ $port } 上启动预览：{ $reason }
     .help = 换一个端口，如 `--port 1112`；或用 `--port 0` 让系统挑一个空闲端口
+    .bind-help = `{ $bind }` 不是这台电脑的地址：只在本机预览时去掉 `--bind`；要让其他电脑打开，写 `--bind 0.0.0.0`，再把启动时显示的地址发给他们；或写这台电脑自己的地址（用 `ip addr` 或 `ipconfig` 查看）
 serve-edit-local-only = `--edit` 和 `--bind { $bind }` 不能同时用：在线编辑会被其他电脑打开
     .help = 使用 `--edit` 时去掉 `--bind`（或写 `--bind 127.0.0.1`）
 serve-editor-listening = 在线编辑已启动：在浏览器里打开 { $address }/_menhu/edit/

@@ -71,6 +71,7 @@ serve-keeps-last-good = 改好以上問題之前，預覽繼續顯示上一次�
 serve-port-in-use = 無法在 { $bind }:{ $port } 上啓動預覽：這個端口已被別的程序佔用
 serve-cannot-listen = 無法在 { $bind }:{ $port } 上啓動預覽：{ $reason }
     .help = 換一個端口，如 `--port 1112`；或用 `--port 0` 讓系統挑一個空閒端口
+    .bind-help = `{ $bind }` 不是這臺電腦的地址：只在本機預覽時去掉 `--bind`；要讓其他電腦打開，寫 `--bind 0.0.0.0`，再把啓動時顯示的地址發給他們；或寫這臺電腦自己的地址（用 `ip addr` 或 `ipconfig` 查看）
 serve-edit-local-only = `--edit` 和 `--bind { $bind }` 不能同時用：在線編輯會被其他電腦打開
     .help = 使用 `--edit` 時去掉 `--bind`（或寫 `--bind 127.0.0.1`）
 serve-editor-listening = 在線編輯已啓動：在瀏覽器裏打開 { $address }/_menhu/edit/

@@ -86,7 +86,11 @@ impl Theme {
             diagnostics.push(
                 Diagnostic::error("E0401", crate::t!("theme-not-found", name = name))
                     .in_file(&config.file)
-                    .help(crate::t!("theme-not-found.help")),
+                    .help(match name.as_str() {
+                        // menhu's own theme, which every `menhu init` writes.
+                        "portal" => crate::t!("theme-not-found.help-portal"),
+                        _ => crate::t!("theme-not-found.help"),
+                    }),
             );
             return Err(diagnostics);
         }

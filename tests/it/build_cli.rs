@@ -256,6 +256,15 @@ fn unknown_theme_is_an_error_naming_the_config() {
     let stderr = site.build_fails();
     assert_contains(&stderr, "theme `nope` not found");
     assert_contains(&stderr, "site-config.toml");
+    // menhu's own theme, its folder deleted: where to get it back.
+    site.write(
+        "site-config.toml",
+        &format!("{MINIMAL_CONFIG}theme = \"portal\"\n"),
+    );
+    let stderr = site.build_fails();
+    assert_contains(&stderr, "theme `portal` not found");
+    assert_contains(&stderr, "run `menhu init` into a new folder");
+    assert_contains(&stderr, "copy its `themes/portal/`");
 }
 
 #[test]

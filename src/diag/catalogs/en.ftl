@@ -695,6 +695,7 @@ owner-bundle = the file `{ $file }` beside its page
 
 theme-not-found = theme `{ $name }` not found in `themes/{ $name }/`
     .help = check `theme` in the config, or copy the theme folder into `themes/`
+    .help-portal = the theme `portal` comes with menhu: run `menhu init` into a new folder (`menhu init /tmp/portal`) and copy its `themes/portal/` into this site's `themes/`, or restore it from git (`git checkout -- themes`)
 template-unreadable = cannot read template: { $reason }
     .help = save the template as UTF-8 text, and check the file's permissions
 template-error = template error: { $reason }

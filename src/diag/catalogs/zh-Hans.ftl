@@ -677,6 +677,7 @@ owner-bundle = 稿件旁边的文件 `{ $file }`
 
 theme-not-found = 在 `themes/{ $name }/` 里找不到主题 `{ $name }`
     .help = 检查配置里的 `theme`，或把主题文件夹复制到 `themes/` 里
+    .help-portal = 主题 `portal` 是 menhu 自带的：用 `menhu init` 生成一个新文件夹（如 `menhu init /tmp/portal`），把其中的 `themes/portal/` 复制到本网站的 `themes/` 里；或从 git 恢复（`git checkout -- themes`）
 template-unreadable = 读不出模板：{ $reason }
     .help = 把模板存为 UTF-8 文本，并检查文件的读取权限
 template-error = 模板出错：{ $reason }

@@ -677,6 +677,7 @@ owner-bundle = 稿件旁邊的文件 `{ $file }`
 
 theme-not-found = 在 `themes/{ $name }/` 裏找不到主題 `{ $name }`
     .help = 檢查配置裏的 `theme`，或把主題文件夾複製到 `themes/` 裏
+    .help-portal = 主題 `portal` 是 menhu 自帶的：用 `menhu init` 生成一個新文件夾（如 `menhu init /tmp/portal`），把其中的 `themes/portal/` 複製到本網站的 `themes/` 裏；或從 git 恢復（`git checkout -- themes`）
 template-unreadable = 讀不出模板：{ $reason }
     .help = 把模板存爲 UTF-8 文本，並檢查文件的讀取權限
 template-error = 模板出錯：{ $reason }

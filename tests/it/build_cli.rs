@@ -178,6 +178,12 @@ fn refuses_dangerous_output_folders() {
         site.path("content/news/_index.md").exists(),
         "sources untouched"
     );
+    // A file named `public` in the way: to move it, not to choose `public`.
+    site.write("public", "a file saved under the wrong name");
+    let run = site.menhu(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(&run.stderr, "delete or rename the file");
+    assert_not_contains(&run.stderr, "`menhu build --output public`");
 }
 
 #[test]

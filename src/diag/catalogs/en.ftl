@@ -741,6 +741,7 @@ output-refused = refusing to use `{ $folder }` as the output folder: { $reason }
     .source = it is inside `{ $folder }`, which menhu reads
     .hidden = it is a hidden folder (such as `.git`), which a build would replace
     .file = it is a file, which a build would replace with a folder
+    .file-help = delete or rename the file `{ $file }` (menhu did not make it), or choose another folder with `--output`
     .holds = it holds `{ $path }`, which the site reads
     .outside = it is outside the site; pass `--force` if you really mean it
 output-outside = refusing to write `{ $path }`: it would land outside the output folder

@@ -720,6 +720,7 @@ output-refused = 不能把 `{ $folder }` 用作输出文件夹：{ $reason }
     .source = 它在 menhu 要读取的 `{ $folder }` 里面
     .hidden = 它是隐藏文件夹（如 `.git`），生成网站时会被整个替换
     .file = 它是一个文件，生成网站时会被替换成文件夹
+    .file-help = 把文件 `{ $file }` 删掉或改名（它不是 menhu 生成的），或用 `--output` 另选一个文件夹
     .holds = 它里面有网站要读取的 `{ $path }`
     .outside = 它在网站以外；如果确实要这样，请加 `--force`
 output-outside = 不能写入 `{ $path }`：它会落到输出文件夹以外

@@ -720,6 +720,7 @@ output-refused = 不能把 `{ $folder }` 用作輸出文件夾：{ $reason }
     .source = 它在 menhu 要讀取的 `{ $folder }` 裏面
     .hidden = 它是隱藏文件夾（如 `.git`），生成網站時會被整個替換
     .file = 它是一個文件，生成網站時會被替換成文件夾
+    .file-help = 把文件 `{ $file }` 刪掉或改名（它不是 menhu 生成的），或用 `--output` 另選一個文件夾
     .holds = 它裏面有網站要讀取的 `{ $path }`
     .outside = 它在網站以外；如果確實要這樣，請加 `--force`
 output-outside = 不能寫入 `{ $path }`：它會落到輸出文件夾以外

@@ -314,7 +314,16 @@ fn language(cli: &Cli) -> Lang {
         Command::Serve { network: true, .. } | Command::Check(CheckArgs { network: true, .. }) => {
             Lang::for_run(cli.lang, network_build::first_member(&cli.root).as_deref())
         }
-        _ => Lang::for_run(cli.lang, Some(&cli.root)),
+        _ => {
+            // Run in a folder of the site (`content/news/`), the site's language still.
+            let has_config = [crate::config::FILE_NAME, crate::config::ZOLA_FILE_NAME]
+                .iter()
+                .any(|name| cli.root.join(name).is_file());
+            let enclosing = (!has_config)
+                .then(|| crate::config::enclosing_site(&cli.root))
+                .flatten();
+            Lang::for_run(cli.lang, Some(enclosing.as_deref().unwrap_or(&cli.root)))
+        }
     }
 }
 

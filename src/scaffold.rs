@@ -23,9 +23,10 @@ const DEMO_CONFIG: &str = include_str!("../site-config.toml");
 /// The demo's `default_language` (its sites' and the network's).
 pub const DEMO_LANGUAGE: &str = "zh-Hans";
 /// What git should not keep of a site: the output, the build before it (kept beside
-/// the output for an atomic swap) and the caches; and the online editor's recycle bin
-/// (what editors deleted, to restore from; a deletion itself is what git keeps).
-const GITIGNORE: &str = "# menhu 生成的文件，不纳入版本管理\n/public/\n/.public.menhu-spare/\n/.menhu-cache/\n\
+/// the output for an atomic swap), what a build stopped half-way leaves beside it, and
+/// the caches; and the online editor's recycle bin (what editors deleted, to restore
+/// from; a deletion itself is what git keeps).
+const GITIGNORE: &str = "# menhu 生成的文件，不纳入版本管理\n/public/\n/.public.menhu-spare/\n/.public.menhu-new-*/\n/.public.menhu-old-*/\n/.menhu-cache/\n\
      # 在线编辑的回收站：删除的稿件和附件，在在线编辑里恢复\n/.menhu-trash/\n";
 /// The demo's organization table, declared in its `[[directories]]`.
 const DEMO_ORGS: &str = include_str!("../data/orgs.csv");

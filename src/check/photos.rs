@@ -1,6 +1,8 @@
-//! Photo rules: an original too large to publish as it is (C0130, warning: phones
-//! would download megabytes, so only its resized copies are published unless
-//! `keep_original = true`), and a 置顶 or 头条 left on a page older than
+//! Photo rules: a photo menhu cannot read (E0251 not an image, such as an iPhone HEIC
+//! photo renamed `.jpg`; E0252 damaged; E0253 over 100 megapixels: an error, since the
+//! page shows it broken, its copies never made), an original too large to publish as
+//! it is (C0130, warning: phones would download megabytes, so only its resized copies
+//! are published unless `keep_original = true`), and a 置顶 or 头条 left on a page older than
 //! [`STALE_PIN_DAYS`] (C0131, warning: a forgotten pin keeps old news on top).
 
 use chrono::NaiveDate;
@@ -21,7 +23,9 @@ pub(crate) fn check_photos(portal: &Portal, today: NaiveDate) -> Vec<Diagnostic>
     let section_assets = portal.sections.iter().flat_map(|s| &s.source.assets);
     let mut out: Vec<Diagnostic> = page_assets
         .chain(section_assets)
-        .filter_map(|asset| large_original(portal, asset))
+        .filter_map(|asset| {
+            unreadable_photo(portal, asset).or_else(|| large_original(portal, asset))
+        })
         .collect();
     out.extend(
         portal
@@ -32,14 +36,36 @@ pub(crate) fn check_photos(portal: &Portal, today: NaiveDate) -> Vec<Diagnostic>
     out
 }
 
+/// Whether `asset` is a photo menhu makes copies of, by its name.
+fn is_photo(asset: &Asset) -> bool {
+    let lower = asset.relative.to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".webp"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
+/// The image pipeline's error for a photo it cannot make copies of: not an image,
+/// damaged, or too large to decode. Links out of the site and unreadable files are
+/// the build's to report.
+fn unreadable_photo(portal: &Portal, asset: &Asset) -> Option<Diagnostic> {
+    use crate::images::ImageError;
+    if !is_photo(asset) {
+        return None;
+    }
+    match portal.images.source(&asset.file) {
+        Err(
+            err @ (ImageError::Unsupported { .. }
+            | ImageError::Damaged { .. }
+            | ImageError::TooLarge { .. }),
+        ) => Some(err.diagnostic()),
+        _ => None,
+    }
+}
+
 /// C0130 for a photo over `max_original_bytes` or `max_original_px`.
 fn large_original(portal: &Portal, asset: &Asset) -> Option<Diagnostic> {
     let images = &portal.config.images;
-    let lower = asset.relative.to_ascii_lowercase();
-    if ![".jpg", ".jpeg", ".png", ".webp"]
-        .iter()
-        .any(|ext| lower.ends_with(ext))
-    {
+    if !is_photo(asset) {
         return None;
     }
     let side = crate::render::photos::longest_side(portal, asset).unwrap_or(0);

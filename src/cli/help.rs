@@ -109,6 +109,21 @@ fn texts(mut command: Command, id: &str, lang: Lang) -> Command {
 /// A usage error said plainly, with the usage and where to find help; `--help` and
 /// `--version` as clap renders them.
 fn render_error(error: &clap::Error, lang: Lang) -> String {
+    let invalid = matches!(
+        error.kind(),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation
+    );
+    let context = |kind: ContextKind| match error.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(list)) => list.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    // `MENHU_NOW`, set in a CI job, is read as `--now`: both named, with the form.
+    if invalid && context(ContextKind::InvalidArg).starts_with("--now") {
+        let said = crate::t!("cli-error-now", value = context(ContextKind::InvalidValue));
+        return format!("{}\n", said.render(lang));
+    }
     if lang == Lang::En
         || matches!(
             error.kind(),
@@ -119,12 +134,6 @@ fn render_error(error: &clap::Error, lang: Lang) -> String {
     {
         return error.render().to_string();
     }
-    let context = |kind: ContextKind| match error.get(kind) {
-        Some(ContextValue::String(s)) => s.clone(),
-        Some(ContextValue::Strings(list)) => list.join(", "),
-        Some(other) => other.to_string(),
-        None => String::new(),
-    };
     let said = match error.kind() {
         ErrorKind::UnknownArgument => crate::t!(
             "cli-error-unknown-argument",
@@ -145,6 +154,11 @@ fn render_error(error: &clap::Error, lang: Lang) -> String {
         _ => crate::t!("cli-error-other"),
     };
     let mut out = format!("{}\n", said.render(lang));
+    let valid = context(ContextKind::ValidValue);
+    if invalid && !valid.is_empty() {
+        out.push_str(&crate::t!("cli-error-valid-values", values = valid).render(lang));
+        out.push('\n');
+    }
     let suggested = context(ContextKind::SuggestedArg) + &context(ContextKind::SuggestedSubcommand);
     if !suggested.is_empty() {
         out.push_str(&crate::t!("config-did-you-mean", key = suggested).render(lang));

@@ -190,6 +190,18 @@ pub const FILE_NAME: &str = "site-config.toml";
 /// A Zola site's configuration file name, read when [`FILE_NAME`] is absent.
 pub const ZOLA_FILE_NAME: &str = "config.toml";
 
+/// The site that the folder `root`, which holds no configuration, lies inside: the
+/// nearest folder above it with a `site-config.toml` (or a Zola `config.toml` beside a
+/// `content/` folder). menhu run in `content/news/` is told where the site is.
+pub fn enclosing_site(root: &Path) -> Option<std::path::PathBuf> {
+    let real = std::fs::canonicalize(root).ok()?;
+    real.ancestors().skip(1).find_map(|folder| {
+        let is_site = folder.join(FILE_NAME).is_file()
+            || (folder.join(ZOLA_FILE_NAME).is_file() && folder.join("content").is_dir());
+        is_site.then(|| folder.to_path_buf())
+    })
+}
+
 /// Which kind of file is read: defaults differ so a Zola site builds as Zola built it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Flavour {
@@ -227,10 +239,14 @@ impl Config {
                 Err(err) => return Err(vec![unreadable(name, &err)]),
             }
         }
+        let help = match enclosing_site(root) {
+            Some(site) => crate::t!("config-none.inside-site", site = site.display()),
+            None => crate::t!("config-none.help"),
+        };
         Err(vec![
             Diagnostic::error("E0100", crate::t!("config-none", folder = root.display()))
                 .expected(crate::t!("config-none.expected"))
-                .help(crate::t!("config-none.help")),
+                .help(help),
         ])
     }
 

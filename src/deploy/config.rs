@@ -181,11 +181,15 @@ const SECRET_KEYS: &[(&str, &str)] = &[
 pub fn load(root: &Path) -> Result<Option<DeployConfig>, Diagnostic> {
     let path = root.join(FILE);
     let text = std::fs::read_to_string(&path).map_err(|e| {
+        let help = match crate::config::enclosing_site(root).filter(|_| !path.exists()) {
+            Some(site) => crate::t!("config-none.inside-site", site = site.display()),
+            None => crate::t!("deploy-unreadable-config.help"),
+        };
         Diagnostic::error(
             "E0800",
             crate::t!("deploy-unreadable-config", file = FILE, reason = display(e)),
         )
-        .help(crate::t!("deploy-unreadable-config.help"))
+        .help(help)
     })?;
     parse(&text)
 }

@@ -72,6 +72,21 @@ impl FolderStore {
         let store = FolderStore {
             root: root.to_path_buf(),
         };
+        // A file where the folder, or a folder above it, should be: said as such, not
+        // as the system's "File exists" or "Not a directory".
+        if let Some(file) = root
+            .ancestors()
+            .find(|p| std::fs::metadata(p).is_ok_and(|m| !m.is_dir()))
+        {
+            return Err(Diagnostic::error(
+                "E0820",
+                crate::t!("deploy-folder-is-a-file", file = file.display()),
+            )
+            .help(crate::t!(
+                "deploy-folder-is-a-file.help",
+                folder = root.display()
+            )));
+        }
         if create {
             std::fs::create_dir_all(root)
                 .map_err(|e| store.refused(failed(Act::Create, root.display(), e)))?;
@@ -595,12 +610,18 @@ mod tests {
             panic!("a folder under a file was opened");
         };
         assert_eq!(e.code, "E0820");
-        assert!(e.message.starts_with("cannot create `"), "{}", e.message);
+        let said = format!("`{}` is a file, not a folder", file.display());
+        assert!(e.message.starts_with(&said), "{}", e.message);
         assert!(
             e.message_in(crate::diag::Lang::ZhHans)
-                .starts_with("无法创建 `")
+                .contains("是一个文件，不是文件夹")
         );
-        assert!(e.help.is_some_and(|h| h.contains("may write into it")));
+        assert!(e.help.is_some_and(|h| h.contains("`path`")));
+        // So is the folder itself being a file, for a dry run too.
+        let Err(e) = FolderStore::open(&file, false) else {
+            panic!("a file was opened as the target folder");
+        };
+        assert!(e.message.starts_with(&said), "{}", e.message);
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! The persistent cache of processed copies: one flat folder (`.menhu-cache/images/`
 //! in the site by default) of files named by their key, `<hash>.<ext>`. An entry is
-//! never changed once written, so finding the file is knowing it is right. Writes go to
-//! a temporary file beside it, then a rename, so a build killed half-way leaves no
-//! half-written copy. The folder and its entries are taken only when they are real
+//! never changed once written, so finding it whole (ending as its format ends) is
+//! knowing it is right. Writes go to a temporary file beside it, then a rename, so a
+//! build killed half-way leaves no half-written copy. The folder and its entries are taken only when they are real
 //! folders and files: a symbolic link planted in a site repository (say
 //! `.menhu-cache -> /etc`) is refused, never followed, so nothing is written, read or
 //! deleted outside the cache.
@@ -65,11 +65,16 @@ impl ImageCache {
         self.dir().join(name)
     }
 
-    /// Whether the entry `name` is in the cache, as a regular file (a link is not one).
+    /// Whether the entry `name` is in the cache, as a regular file (a link is not one)
+    /// that ends as its format ends. A copy cut short (a disk that filled up, a cache
+    /// restored in part by a CI, a crash before the disk had it all) is not taken: it is
+    /// made again and replaces the damaged one, instead of being published broken.
     pub fn contains(&self, name: &str) -> bool {
+        let path = self.entry_path(name);
         is_entry_name(name)
             && self.folder_is_real()
-            && fs::symlink_metadata(self.entry_path(name)).is_ok_and(|m| m.file_type().is_file())
+            && fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file())
+            && is_whole(&path, name)
     }
 
     /// Stores `bytes` as the entry `name`, atomically: a temporary file, then a rename.
@@ -170,6 +175,36 @@ impl ImageCache {
             }
         }
         Ok(path)
+    }
+}
+
+/// Whether the copy at `path` ends where its format says it ends: a JPEG with its
+/// end-of-image marker, a PNG with its `IEND` chunk, a WebP as long as its RIFF header
+/// says. Files of other kinds only need to be there.
+fn is_whole(path: &Path, name: &str) -> bool {
+    const PNG_END: [u8; 12] = [0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xAE, 0x42, 0x60, 0x82];
+    let Ok(mut file) = fs::File::open(path) else {
+        return false;
+    };
+    let Ok(len) = file.metadata().map(|m| m.len()) else {
+        return false;
+    };
+    let mut bytes_at = |from_end: bool, n: u64| -> Option<Vec<u8>> {
+        use std::io::{Read, Seek, SeekFrom};
+        let start = if from_end { len.checked_sub(n)? } else { 0 };
+        file.seek(SeekFrom::Start(start)).ok()?;
+        let mut bytes = vec![0; usize::try_from(n).ok()?];
+        file.read_exact(&mut bytes).ok()?;
+        Some(bytes)
+    };
+    match name.rsplit('.').next().unwrap_or_default() {
+        "jpg" => bytes_at(true, 2).is_some_and(|end| end == [0xFF, 0xD9]),
+        "png" => bytes_at(true, 12).is_some_and(|end| end == PNG_END),
+        "webp" => bytes_at(false, 12).is_some_and(|head| {
+            let size = u32::from_le_bytes([head[4], head[5], head[6], head[7]]);
+            head.starts_with(b"RIFF") && head.ends_with(b"WEBP") && u64::from(size) + 8 == len
+        }),
+        _ => len > 0,
     }
 }
 

@@ -440,6 +440,53 @@ fn second_run_processes_nothing_and_prune_and_clean_tidy_the_cache() {
 }
 
 #[test]
+fn a_copy_cut_short_in_the_cache_is_made_again() {
+    let site = Site::new();
+    let photo = site.write(
+        "content/a/photo.jpg",
+        &jpeg_with_exif(&gradient(320, 240), None),
+    );
+    let logo = site.write(
+        "static/logo.png",
+        &png(&DynamicImage::ImageRgba8(RgbaImage::from_pixel(
+            64,
+            64,
+            Rgba([0, 0, 200, 128]),
+        ))),
+    );
+    let jobs = [
+        job(&photo, Operation::FitWidth(100), jpeg()),
+        job(&photo, Operation::FitWidth(100), webp()),
+        job(&logo, Operation::FitWidth(32), FormatChoice::Auto),
+    ];
+    let processor = site.processor(&ImagesConfig::default());
+    let (first, report) = processor.process(&jobs);
+    assert_eq!((report.made, report.errors.len()), (3, 0));
+    let copies = processed_ok(first);
+    for copy in &copies {
+        let bytes = std::fs::read(&copy.path).expect("copy in the cache");
+        std::fs::write(&copy.path, &bytes[..bytes.len() / 2]).expect("cut short");
+    }
+    let (second, report) = processor.process(&jobs);
+    assert_eq!(
+        (report.made, report.reused),
+        (3, 0),
+        "every damaged copy is made again"
+    );
+    assert_eq!(processed_ok(second), copies);
+    for copy in &copies {
+        let bytes = std::fs::read(&copy.path).expect("copy in the cache");
+        image::load_from_memory(&bytes).expect("a whole image again");
+    }
+    let (_, report) = processor.process(&jobs);
+    assert_eq!(
+        (report.made, report.reused),
+        (0, 3),
+        "whole copies are kept"
+    );
+}
+
+#[test]
 fn quality_from_config_and_from_the_job() {
     let site = Site::new();
     let source = site.write("p.jpg", &jpeg_with_exif(&gradient(400, 400), None));

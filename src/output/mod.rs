@@ -89,7 +89,10 @@ pub fn resolve_output_dir(
         return Err(refuse(crate::t!("output-refused.hidden")));
     }
     if target.exists() && !target.is_dir() {
-        return Err(refuse(crate::t!("output-refused.file")));
+        // Not "choose `public`": that file may be `public` itself.
+        let file = requested.display();
+        return Err(refuse(crate::t!("output-refused.file"))
+            .help(crate::t!("output-refused.file-help", file = file)));
     }
     if let Some(read) = reads
         .iter()

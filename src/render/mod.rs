@@ -18,6 +18,7 @@ pub mod qr;
 mod sass;
 mod static_files;
 mod template_ast;
+mod template_place;
 mod tera_load;
 pub mod theme;
 pub mod traditional;

@@ -669,7 +669,7 @@ impl Renderer<'_> {
         let mut html = Vec::with_capacity(16 * 1024);
         self.tera
             .render_to(template, &context, &mut html)
-            .map_err(|e| super::theme::template_error(&e, &self.theme.sources, Some(source)))?;
+            .map_err(|e| self.theme.render_error(&e, Some(source)))?;
         Ok(html)
     }
 }

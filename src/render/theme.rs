@@ -86,7 +86,11 @@ impl Theme {
             diagnostics.push(
                 Diagnostic::error("E0401", crate::t!("theme-not-found", name = name))
                     .in_file(&config.file)
-                    .help(crate::t!("theme-not-found.help")),
+                    .help(match name.as_str() {
+                        // menhu's own theme, which every `menhu init` writes.
+                        "portal" => crate::t!("theme-not-found.help-portal"),
+                        _ => crate::t!("theme-not-found.help"),
+                    }),
             );
             return Err(diagnostics);
         }
@@ -195,6 +199,44 @@ impl Theme {
     /// Whether some template's text contains `needle`.
     pub fn any_mentions(&self, needle: &str) -> bool {
         self.texts.values().any(|text| text.contains(needle))
+    }
+
+    /// A Tera error met rendering `rendering` with these templates, as [`template_error`]
+    /// says it, placed at the line that writes the filter, function, tester or variable
+    /// Tera could not find: in the template rendered or in one it extends, includes or
+    /// imports, since Tera names only the first (`Failed to render 'index.html' (error
+    /// happened in a parent template)` for a mistake in `base.html`).
+    pub fn render_error(&self, e: &tera::Error, rendering: Option<&Path>) -> Diagnostic {
+        let d = template_error(e, &self.sources, rendering);
+        if d.span.is_some() {
+            return d;
+        }
+        let Some(missing) = super::template_place::missing_name(&d.message) else {
+            return d;
+        };
+        let Some(rendered) = quoted_template(&d.message, &self.sources) else {
+            return d;
+        };
+        let mut seen = std::collections::BTreeSet::new();
+        let mut todo = std::collections::VecDeque::from([rendered]);
+        while let Some(name) = todo.pop_front() {
+            let place = self
+                .texts
+                .get(&name)
+                .and_then(|text| super::template_place::find(text, &missing));
+            if let (Some((line, column)), Some(file)) = (place, self.sources.get(&name)) {
+                return d
+                    .in_file(file)
+                    .at_span(crate::diag::Span::point(line, column));
+            }
+            let referenced = self.tera.templates.get(&name).map(template_ast::references);
+            for referenced in referenced.into_iter().flatten() {
+                if seen.insert(referenced.clone()) {
+                    todo.push_back(referenced);
+                }
+            }
+        }
+        d
     }
 
     /// Whether some shortcode (or a template it pulls in) contains `needle`.

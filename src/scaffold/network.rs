@@ -21,8 +21,9 @@ static DEMO_NETWORK: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/demo-network");
 /// before it, kept beside it for an atomic swap) and caches at the root, and the same
 /// for a member site built on its own (`menhu build --root sites/NAME`).
 const NETWORK_GITIGNORE: &str = "# menhu 生成的文件，不纳入版本管理\n\
-/public/\n/.public.menhu-spare/\n/.menhu-cache/\n\
-/sites/*/public/\n/sites/*/.public.menhu-spare/\n/sites/*/.menhu-cache/\n\
+/public/\n/.public.menhu-spare/\n/.public.menhu-new-*/\n/.public.menhu-old-*/\n/.menhu-cache/\n\
+/sites/*/public/\n/sites/*/.public.menhu-spare/\n/sites/*/.public.menhu-new-*/\n\
+/sites/*/.public.menhu-old-*/\n/sites/*/.menhu-cache/\n\
 # 在线编辑的回收站：删除的稿件和附件，在在线编辑里恢复\n/sites/*/.menhu-trash/\n";
 
 /// What `init_network` wrote.

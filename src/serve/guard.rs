@@ -56,6 +56,10 @@ impl Refusal {
 pub struct OwnHosts {
     names: Vec<String>,
     any_address: bool,
+    /// The address refusals give to open instead (`http://127.0.0.1:1111/`).
+    address: String,
+    /// The port listened on, for the `--base-url` a refusal suggests.
+    port: u16,
     /// The language refusals are written in.
     lang: Lang,
 }
@@ -74,9 +78,15 @@ impl OwnHosts {
         }
         let any_address = bound.is_some_and(|a| a.ip().is_unspecified())
             || bind.parse::<IpAddr>().is_ok_and(|ip| ip.is_unspecified());
+        let address = bound.map_or_else(
+            || "http://127.0.0.1/".to_owned(),
+            |at| format!("http://{}/", super::reachable_at(at)),
+        );
         OwnHosts {
             names,
             any_address,
+            address,
+            port: bound.map_or(0, |at| at.port()),
             lang: Lang::En,
         }
     }
@@ -113,8 +123,24 @@ impl OwnHosts {
         let hosts: Vec<&str> = header_values(request, "Host").collect();
         match hosts.as_slice() {
             [host] if self.allows(host) => None,
-            [_] => Some((403, crate::t!("serve-refused-host"))),
+            [host] => Some((403, self.foreign(host))),
             _ => Some((400, crate::t!("serve-refused-one-host"))),
+        }
+    }
+}
+
+impl OwnHosts {
+    /// Why a request to `host` is refused: the address to open instead, and for a
+    /// well-formed name, how to preview under that name.
+    fn foreign(&self, host: &str) -> Said {
+        match name_in_host_header(host) {
+            Some(name) if self.port != 0 => crate::t!(
+                "serve-refused-host.named",
+                address = &self.address,
+                host = name,
+                port = self.port
+            ),
+            _ => crate::t!("serve-refused-host", address = &self.address),
         }
     }
 }

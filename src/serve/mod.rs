@@ -277,13 +277,22 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
         .help(crate::t!("serve-edit-local-only.help"))
         .into());
     }
+    // No site here at all (run in the wrong folder, or in `content/news/`): said and
+    // stopped; there is no site to wait for a fix of.
+    if let Err(errors) = crate::config::Config::load(&options.build.root)
+        && errors.iter().any(|e| e.code == "E0100")
+    {
+        let mut all = Diagnostics::new();
+        all.extend(errors);
+        return Err(all);
+    }
     if options.edit && options.edit_commit {
         edit::commit::check(&options.build.root).map_err(|refused| commit_unavailable(&refused))?;
     }
     let listener = std::net::TcpListener::bind((options.bind.as_str(), options.port))
-        .map_err(|e| bind_error(options, &e.to_string()))?;
+        .map_err(|e| bind_error(options, &e))?;
     let address = match listener.local_addr() {
-        Ok(addr) => format!("http://{addr}"),
+        Ok(addr) => format!("http://{}", reachable_at(addr)),
         Err(_) => format!("http://{}:{}", options.bind, options.port),
     };
     let mut build = options.build.clone();
@@ -312,9 +321,7 @@ pub fn serve(options: &ServeOptions, announce: impl Fn(&str)) -> Result<(), Diag
     }
     let root = build.root.clone();
     let editor = match options.edit {
-        true => {
-            Some(edit::EditorListener::bind().map_err(|e| bind_error(options, &e.to_string()))?)
-        }
+        true => Some(edit::EditorListener::bind().map_err(|e| bind_error(options, &e))?),
         false => None,
     };
     let shared = Arc::new(Shared {
@@ -428,8 +435,6 @@ fn rebuild(
     shared.hub.built(started.elapsed().as_millis());
 }
 
-/// Starts the online editor on `listener`, for the site of `build` previewed at
-/// `preview_origin`.
 /// `--edit-commit` where no commit can be made: refused before anything starts.
 fn commit_unavailable(refused: &edit::commit::CommitRefused) -> Diagnostics {
     let message = match refused {
@@ -441,6 +446,8 @@ fn commit_unavailable(refused: &edit::commit::CommitRefused) -> Diagnostics {
         .into()
 }
 
+/// Starts the online editor on `listener`, for the site of `build` previewed at
+/// `preview_origin`.
 fn start_editor(
     listener: edit::EditorListener,
     build: &BuildOptions,
@@ -448,15 +455,16 @@ fn start_editor(
     shared: Arc<Shared>,
     commit: bool,
 ) -> Result<(), Diagnostics> {
-    let (config, _) = crate::config::Config::load(&build.root).map_err(|errors| {
-        let mut all = Diagnostics::new();
-        all.extend(errors);
-        all
-    })?;
-    let (bounds, _) = config.bounds(&build.root);
+    // A config that does not load is one of the first build's errors, shown over the
+    // preview; the editor opens all the same, with the defaults (no link followed, the
+    // zone of a Chinese site), so the site can be mended.
+    let (bounds, zone) = match crate::config::Config::load(&build.root) {
+        Ok((config, _)) => (config.bounds(&build.root).0, config.timezone),
+        Err(_) => (SiteBounds::new(&build.root), crate::config::CHINA),
+    };
     let options = edit::EditorOptions {
         bounds,
-        zone: config.timezone,
+        zone,
         now: build.now,
         preview_origin: preview_origin.to_owned(),
         commit,
@@ -533,19 +541,44 @@ fn now_millis() -> u128 {
         .unwrap_or(0)
 }
 
+/// The address to open the preview bound at `bound`, which its links point to: itself,
+/// or, bound to all addresses (`--bind 0.0.0.0`), this machine's address on its network,
+/// which other machines can open; `0.0.0.0` is no address to open, and a page whose
+/// styles and links went there would be broken on every other machine.
+fn reachable_at(bound: std::net::SocketAddr) -> std::net::SocketAddr {
+    use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+    if !bound.ip().is_unspecified() {
+        return bound;
+    }
+    let ip = own_network_address("0.0.0.0:0", "192.0.2.1:9")
+        .or_else(|| own_network_address("[::]:0", "[2001:db8::1]:9"))
+        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    SocketAddr::new(ip, bound.port())
+}
+
+/// The address this machine would send from to reach `probe` (a documentation address:
+/// connecting a UDP socket sends nothing, it only asks the system for the route).
+fn own_network_address(local: &str, probe: &str) -> Option<std::net::IpAddr> {
+    let socket = std::net::UdpSocket::bind(local).ok()?;
+    socket.connect(probe).ok()?;
+    let ip = socket.local_addr().ok()?.ip();
+    (!ip.is_unspecified() && !ip.is_loopback()).then_some(ip)
+}
+
 fn is_loopback(bind: &str) -> bool {
     bind.parse::<std::net::IpAddr>()
         .map(|ip| ip.is_loopback())
         .unwrap_or(bind == "localhost")
 }
 
-fn bind_error(options: &ServeOptions, why: &str) -> Diagnostics {
-    bind_error_at(&options.bind, options.port, why)
+fn bind_error(options: &ServeOptions, error: &std::io::Error) -> Diagnostics {
+    bind_error_at(&options.bind, options.port, error)
 }
 
-/// E0701: the preview cannot listen on `bind`:`port`, for the reason `why`.
-fn bind_error_at(bind: &str, port: u16, why: &str) -> Diagnostics {
-    let in_use = why.to_ascii_lowercase().contains("in use");
+/// E0701: the preview cannot listen on `bind`:`port`, for the reason `error`.
+fn bind_error_at(bind: &str, port: u16, error: &std::io::Error) -> Diagnostics {
+    use std::io::ErrorKind;
+    let in_use = error.kind() == ErrorKind::AddrInUse;
     let message = if in_use {
         crate::t!("serve-port-in-use", bind = bind, port = port)
     } else {
@@ -553,10 +586,17 @@ fn bind_error_at(bind: &str, port: u16, why: &str) -> Diagnostics {
             "serve-cannot-listen",
             bind = bind,
             port = port,
-            reason = why
+            reason = error.to_string()
         )
     };
-    Diagnostic::error("E0701", message)
-        .help(crate::t!("serve-cannot-listen.help"))
-        .into()
+    // An address that is not this computer's (a typo, another computer's, one the
+    // network handed out before) or a name that does not resolve: no matter of ports.
+    let not_ours = error.kind() == ErrorKind::AddrNotAvailable
+        || (bind.parse::<std::net::IpAddr>().is_err() && bind != "localhost");
+    let help = if not_ours && !in_use {
+        crate::t!("serve-cannot-listen.bind-help", bind = bind)
+    } else {
+        crate::t!("serve-cannot-listen.help")
+    };
+    Diagnostic::error("E0701", message).help(help).into()
 }

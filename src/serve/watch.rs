@@ -4,7 +4,7 @@
 //! files at once): all of them end in events naming the real file or its folder, so a
 //! change set is simply every relevant path seen until the events stop for a moment.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
@@ -68,8 +68,13 @@ pub struct Watcher {
     real_root: PathBuf,
     inner: RecommendedWatcher,
     events: Receiver<notify::Result<notify::Event>>,
-    watched: BTreeSet<PathBuf>,
+    watched: WatchedDirs,
 }
+
+/// The source folders watched, each with the folder it was when its watch began: a
+/// folder removed and made again (`themes/` restored from a copy, a checkout) is
+/// another folder, watched anew.
+pub(super) type WatchedDirs = BTreeMap<PathBuf, Option<crate::output::FileId>>;
 
 impl Watcher {
     /// Starts watching the site at `root`.
@@ -92,7 +97,7 @@ impl Watcher {
             real_root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
             inner,
             events,
-            watched: BTreeSet::new(),
+            watched: WatchedDirs::new(),
         };
         watcher
             .inner
@@ -165,19 +170,32 @@ pub(super) fn changed_paths(
 }
 
 /// Watches the source folders of the site at `root` that exist and are not watched
-/// yet (one may have been created since the last call).
+/// yet (one may have been created since the last call), and watches again one that was
+/// removed or replaced since: a watch stays with the folder it began on, and would
+/// never see the files of a `themes/` deleted and put back.
 pub(super) fn watch_new_source_dirs(
     inner: &mut RecommendedWatcher,
-    watched: &mut BTreeSet<PathBuf>,
+    watched: &mut WatchedDirs,
     root: &Path,
 ) {
     for dir in SOURCE_DIRS {
         let full = root.join(dir);
-        if full.is_dir()
-            && !watched.contains(&full)
+        let now = std::fs::metadata(&full)
+            .ok()
+            .filter(std::fs::Metadata::is_dir)
+            .map(|meta| crate::output::FileId::of(&meta));
+        match (watched.get(&full), &now) {
+            (Some(seen), Some(id)) if seen == id => continue,
+            (Some(_), _) => {
+                let _ = inner.unwatch(&full);
+                watched.remove(&full);
+            }
+            (None, _) => {}
+        }
+        if let Some(id) = now
             && inner.watch(&full, RecursiveMode::Recursive).is_ok()
         {
-            watched.insert(full);
+            watched.insert(full, id);
         }
     }
 }

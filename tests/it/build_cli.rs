@@ -26,12 +26,69 @@ fn builds_a_minimal_site() {
     assert_contains(&site.output("news/hui-ju/index.html"), "<p>正文。</p>");
 }
 
+/// menhu run in a folder of the site (no `--root`), as in a terminal left in
+/// `content/news/`, says where the site is, in the site's language; `serve` stops
+/// instead of waiting for a site that is not there.
+#[test]
+fn run_in_a_folder_of_the_site_says_where_the_site_is() {
+    let site = news_site();
+    let inside = site.path("content/news");
+    let run = |args: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_menhu"))
+            .args(args)
+            .current_dir(&inside)
+            .env("NO_COLOR", "1")
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("MENHU_LANG")
+            .output()
+            .expect("run menhu");
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let real = std::fs::canonicalize(site.root()).unwrap();
+    let said = format!("这个文件夹在网站 `{}` 里面", real.display());
+    for args in [
+        &["build"][..],
+        &["check"],
+        &["serve", "--port", "0"],
+        &["deploy"],
+    ] {
+        let (code, stderr) = run(args);
+        assert_eq!(code, Some(1), "{args:?}: {stderr}");
+        assert_contains(&stderr, &said);
+        assert_contains(&stderr, "请到那个文件夹里运行 menhu");
+    }
+}
+
 #[test]
 fn usage_errors_exit_with_2() {
     let site = Site::minimal();
     assert_eq!(site.menhu(&["frobnicate"]).code, 2);
     assert_eq!(site.menhu(&["build", "--no-such-flag"]).code, 2);
     assert_eq!(site.menhu(&["new", "news"]).code, 2);
+}
+
+/// A wrong `MENHU_NOW` in a CI job is named as set, with the form it takes, in either
+/// language; a wrong value of a choice lists the values, in Chinese as in English.
+#[test]
+fn a_bad_value_says_what_is_expected() {
+    let site = Site::minimal();
+    for lang in ["zh-Hans", "en"] {
+        let run = site.menhu_env(
+            &["build"],
+            &[("MENHU_NOW", "2026-12-08 10:00"), ("MENHU_LANG", lang)],
+        );
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert_contains(&run.stderr, "`MENHU_NOW`");
+        assert_contains(&run.stderr, "2026-12-06T08:09:00Z");
+    }
+    let run = site.menhu_env(&["build", "--format", "xml"], &[("MENHU_LANG", "zh-Hans")]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_contains(&run.stderr, "可以写的值：human, json");
 }
 
 #[test]
@@ -121,6 +178,12 @@ fn refuses_dangerous_output_folders() {
         site.path("content/news/_index.md").exists(),
         "sources untouched"
     );
+    // A file named `public` in the way: to move it, not to choose `public`.
+    site.write("public", "a file saved under the wrong name");
+    let run = site.menhu(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(&run.stderr, "delete or rename the file");
+    assert_not_contains(&run.stderr, "`menhu build --output public`");
 }
 
 #[test]
@@ -199,6 +262,15 @@ fn unknown_theme_is_an_error_naming_the_config() {
     let stderr = site.build_fails();
     assert_contains(&stderr, "theme `nope` not found");
     assert_contains(&stderr, "site-config.toml");
+    // menhu's own theme, its folder deleted: where to get it back.
+    site.write(
+        "site-config.toml",
+        &format!("{MINIMAL_CONFIG}theme = \"portal\"\n"),
+    );
+    let stderr = site.build_fails();
+    assert_contains(&stderr, "theme `portal` not found");
+    assert_contains(&stderr, "run `menhu init` into a new folder");
+    assert_contains(&stderr, "copy its `themes/portal/`");
 }
 
 #[test]

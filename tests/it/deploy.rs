@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{Run, Site, assert_contains, free_port, menhu_env};
+use crate::support::{Run, Site, assert_contains, assert_not_contains, free_port, menhu_env};
 
 const NOW: &str = "2026-12-06T08:09:00Z";
 const PAGE: &str = "content/news/tzgg";
@@ -219,20 +219,37 @@ fn a_folder_deploy_uploads_what_changed_and_deletes_what_went() {
     assert_eq!(stored, snapshot(&dir.join("public")));
 }
 
-/// A target folder that cannot be written (here: its path goes through a file; on a
-/// runner, a share not mounted or not writable) fails saying what to check, and that
-/// running the deploy again is safe.
+/// A target folder that cannot be written (here: a file stands where it, or a folder
+/// above it, should be; on a runner, a share not mounted or not writable) fails saying
+/// what to do, and that running the deploy again is safe.
 #[test]
 fn a_folder_target_that_cannot_be_written_says_what_to_check() {
     let site = Site::empty();
     let target = site.path("www");
     std::fs::write(&target, "a file where the share should be").unwrap();
+    let file_named = format!(
+        "error[E0820]: `{}` is a file, not a folder",
+        target.display()
+    );
     let dir = folder_demo(&site, &target.join("site"));
     let run = deploy_run(&dir, &[], &[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert_contains(&run.stderr, "error[E0820]: cannot create");
-    assert_contains(&run.stderr, "that the user running menhu may write into it");
+    assert_contains(&run.stderr, &file_named);
     assert_contains(&run.stderr, "run `menhu deploy` again");
+    // The file in the place of the folder itself is named as such too, not as the
+    // system's "File exists".
+    let config = dir.join("site-config.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    let in_place = text.replace(
+        &format!("{}/site", target.display()),
+        &target.display().to_string(),
+    );
+    std::fs::write(&config, in_place).unwrap();
+    let run = deploy_run(&dir, &[], &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(&run.stderr, &file_named);
+    assert_contains(&run.stderr, "point `path` of the folder target");
+    assert_not_contains(&run.stderr, "File exists");
     // CI reading the JSON account on stdout learns the same.
     let account: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(account["ok"], false);

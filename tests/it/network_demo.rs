@@ -52,9 +52,13 @@ fn init_network_writes_the_members_one_shared_theme_and_the_ignore_rules() {
         [
             "/public/",
             "/.public.menhu-spare/",
+            "/.public.menhu-new-*/",
+            "/.public.menhu-old-*/",
             "/.menhu-cache/",
             "/sites/*/public/",
             "/sites/*/.public.menhu-spare/",
+            "/sites/*/.public.menhu-new-*/",
+            "/sites/*/.public.menhu-old-*/",
             "/sites/*/.menhu-cache/",
             "/sites/*/.menhu-trash/"
         ]

@@ -150,6 +150,47 @@ fn check_names_a_large_original() {
     assert_not_contains(&small.menhu(&["check"]).stderr, "C0130");
 }
 
+/// A PNG whose header claims `width` × `height` (its pixels are 8 × 8).
+fn png_claiming(width: u32, height: u32) -> Vec<u8> {
+    let image = image::RgbImage::from_pixel(8, 8, image::Rgb([1, 2, 3]));
+    let mut out = Cursor::new(Vec::new());
+    image
+        .write_to(&mut out, image::ImageFormat::Png)
+        .expect("png");
+    let mut bytes = out.into_inner();
+    // Signature (8), IHDR length (4), "IHDR" (4), then width and height, then its CRC.
+    bytes[16..20].copy_from_slice(&width.to_be_bytes());
+    bytes[20..24].copy_from_slice(&height.to_be_bytes());
+    let mut crc = flate2::Crc::new();
+    crc.update(&bytes[12..29]);
+    bytes[29..33].copy_from_slice(&crc.sum().to_be_bytes());
+    bytes
+}
+
+#[test]
+fn check_names_a_photo_the_page_cannot_show() {
+    let site = article_site(800, 600);
+    site.write(
+        "content/news/visit/index.md",
+        "+++\ntitle = \"调研\"\ndate = 2026-11-01\n+++\n<!-- more -->\n\n![全景](pano.png)\n\n![现场](iphone.jpg)\n",
+    );
+    // A panorama over 100 megapixels, and a phone's HEIC photo renamed `.jpg`.
+    site.write_bytes("content/news/visit/pano.png", &png_claiming(24_000, 6_000));
+    site.write_bytes(
+        "content/news/visit/iphone.jpg",
+        b"\0\0\0\x18ftypheic\0\0\0\0mif1heic and the rest of the photo",
+    );
+    let run = site.menhu_env(&["check"], &[("MENHU_LANG", "en")]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(&run.stderr, "error[E0253]");
+    assert_contains(&run.stderr, "content/news/visit/pano.png");
+    assert_contains(&run.stderr, "24000 × 6000");
+    assert_contains(&run.stderr, "error[E0251]");
+    assert_contains(&run.stderr, "content/news/visit/iphone.jpg");
+    // Not the note that the page shows its copies: it has none.
+    assert_not_contains(&run.stderr, "C0130");
+}
+
 #[test]
 fn a_cover_gives_lists_a_thumbnail_and_shared_links_a_cropped_picture() {
     let site = article_site(2000, 1500);

@@ -138,10 +138,26 @@ fn init_writes_the_demo_and_it_builds() {
         [
             "/public/",
             "/.public.menhu-spare/",
+            "/.public.menhu-new-*/",
+            "/.public.menhu-old-*/",
             "/.menhu-cache/",
             "/.menhu-trash/"
         ]
     );
+    // What a build stopped with Ctrl-C leaves beside the output is not offered to git.
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(site.path("portal"))
+            .output()
+    };
+    if git(&["init", "-q"]).is_ok_and(|o| o.status.success()) {
+        std::fs::create_dir(site.path("portal/.public.menhu-new-4242")).unwrap();
+        std::fs::write(site.path("portal/.public.menhu-new-4242/index.html"), "x").unwrap();
+        let status = git(&["status", "--porcelain", "--untracked-files=all"]).unwrap();
+        assert_not_contains(&String::from_utf8_lossy(&status.stdout), "menhu-new");
+        std::fs::remove_dir_all(site.path("portal/.public.menhu-new-4242")).unwrap();
+    }
     assert!(
         site.path("portal/themes/portal/templates/base.html")
             .is_file()

@@ -298,6 +298,10 @@ fn binds_loopback_by_default_and_warns_for_other_addresses() {
         "{early:?}"
     );
     drop(server);
+    site.write(
+        "templates/page.html",
+        "<html><body><a href=\"{{ page.permalink }}\">{{ page.title }}</a></body></html>",
+    );
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_menhu"))
         .arg("--root")
         .arg(site.root())
@@ -322,7 +326,15 @@ fn binds_loopback_by_default_and_warns_for_other_addresses() {
         &text,
         "warning: serving on 0.0.0.0 makes the preview reachable from other machines",
     );
-    assert_contains(&text, "serving the site at http://0.0.0.0:");
+    // The address printed, which the links point to, is one other machines can open.
+    assert_not_contains(&text, "http://0.0.0.0");
+    let address = text
+        .split("serving the site at http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .expect("the address");
+    let page = crate::serve_edit::raw(address, "GET", "/news/a/", &[], b"").1;
+    assert_contains(&page, &format!("<a href=\"http://{address}/news/a/\">"));
 }
 
 struct KillOnDrop(std::process::Child);

@@ -341,6 +341,26 @@ fn a_port_in_use_is_a_clear_error() {
     assert_contains(&run.stderr, "--port 0");
 }
 
+/// `--bind` with an address that is not this computer's (another computer's, or one
+/// the network gave it last week) says what to bind to, not to change the port.
+#[test]
+fn an_address_not_of_this_computer_says_what_to_bind() {
+    let site = served_site();
+    for bind in ["192.0.2.123", "no-such-host.invalid"] {
+        let run = site.menhu_env(
+            &["serve", "--port", "0", "--bind", bind],
+            &[("MENHU_LANG", "en")],
+        );
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert_contains(
+            &run.stderr,
+            &format!("`{bind}` is no address of this computer"),
+        );
+        assert_contains(&run.stderr, "`--bind 0.0.0.0`");
+        assert_not_contains(&run.stderr, "--port 1112");
+    }
+}
+
 #[test]
 fn the_build_never_carries_the_reload_script() {
     let site = served_site();
@@ -406,6 +426,40 @@ fn a_broken_build_shows_an_overlay_until_fixed() {
 }
 
 #[test]
+fn a_themes_folder_deleted_and_put_back_is_watched_again() {
+    let site = served_site();
+    let theme = site.path("themes/t");
+    std::fs::create_dir_all(&theme).unwrap();
+    std::fs::rename(site.path("templates"), theme.join("templates")).unwrap();
+    let config = std::fs::read_to_string(site.path("site-config.toml")).unwrap();
+    site.write("site-config.toml", &format!("theme = \"t\"\n{config}"));
+    let server = Server::start(&site);
+    let mut events = Events::connect(&server);
+    // Deleted, then copied back from a backup (the copy is another folder).
+    let backup = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(&site.path("themes"), backup.path());
+    std::fs::remove_dir_all(site.path("themes")).unwrap();
+    assert_contains(&events.wait_for("build-error"), "E0401");
+    std::fs::create_dir(site.path("themes")).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    crate::support::copy_tree(backup.path(), &site.path("themes"));
+    events.wait_for("built");
+    // An edit in the folder put back reaches the preview, as before it was removed.
+    site.write(
+        "themes/t/templates/page.html",
+        "<html><body><h1>{{ page.title }}</h1><p>放回之后</p>{{ page.content | safe }}</body></html>",
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !server.get("/news/a/").body.contains("放回之后") {
+        assert!(
+            Instant::now() < deadline,
+            "the edit never reached the preview"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
 fn a_site_broken_from_the_start_is_previewed_with_its_errors_until_fixed() {
     let site = served_site();
     let good = std::fs::read_to_string(site.path("content/news/a.md")).unwrap();
@@ -456,6 +510,32 @@ fn a_template_broken_from_the_start_shows_every_page_once_fixed() {
     let home = server.get("/");
     assert_not_contains(&home.body, "menhu-not-built");
     assert_contains(&home.body, "<main>");
+    assert_contains(&server.get("/news/a/").body, "原来的正文");
+}
+
+#[test]
+fn a_config_broken_from_the_start_still_opens_the_editor_and_the_site_once_fixed() {
+    use crate::serve_edit::EditServer;
+    let site = served_site();
+    let good = std::fs::read_to_string(site.path("site-config.toml")).unwrap();
+    site.write(
+        "site-config.toml",
+        &good.replacen("title = \"", "title = ", 1),
+    );
+    // The preview and its editor both start; the editor lists the pages to mend.
+    let editor = EditServer::start(&site);
+    let server = &editor.server;
+    assert_contains(&server.get("/news/a/").body, "menhu-not-built");
+    let mut events = Events::connect(server);
+    let error = events.wait_for("build-error");
+    assert_contains(&error, "site-config.toml");
+    assert_contains(&error, "E0106");
+    let (status, list) = editor.get("list");
+    assert_eq!(status, 200, "{list}");
+    assert_contains(&list.to_string(), "content/news/a.md");
+    site.write("site-config.toml", &good);
+    events.wait_for("built");
+    assert_not_contains(&server.get("/").body, "menhu-not-built");
     assert_contains(&server.get("/news/a/").body, "原来的正文");
 }
 

@@ -154,6 +154,21 @@ fn the_picker_lists_every_member_and_each_site_is_served_under_its_name() {
     );
 }
 
+/// Bound to all addresses, the members' links point at this machine's address, which
+/// other machines can open, never at 0.0.0.0.
+#[test]
+fn bound_to_all_addresses_the_links_point_at_an_address_others_can_open() {
+    let root = network();
+    let server = Server::start_with(&root, &["--network", "--bind", "0.0.0.0"]);
+    assert!(!server.address.ip().is_unspecified(), "{}", server.address);
+    let news = server.get("/wuzhou/news/");
+    assert_contains(
+        &news.body,
+        &format!("href=\"http://{}/wuzhou/news/", server.address),
+    );
+    assert_not_contains(&news.body, "0.0.0.0");
+}
+
 #[test]
 fn a_foreign_host_and_paths_out_of_the_outputs_are_refused() {
     let root = network();

@@ -230,6 +230,29 @@ fn a_large_static_file_is_streamed_to_parallel_readers() {
     }
 }
 
+/// A preview opened under another name (a colleague typing the computer's name, set
+/// up for the editor) is refused with the address that works, port included, and the
+/// `--base-url` that previews under that name.
+#[test]
+fn a_foreign_host_is_told_the_address_to_open_and_how_to_use_its_name() {
+    let site = served_site();
+    let server = Server::start_with(&site, &["--lang", "en"]);
+    let port = server.address.port();
+    let (status, text) = send(
+        &server,
+        &format!("GET / HTTP/1.1\r\nHost: office-pc:{port}"),
+    );
+    assert_eq!(status, 403, "{text}");
+    assert_contains(&text, &format!("such as http://127.0.0.1:{port}/"));
+    assert_contains(
+        &text,
+        &format!("start it with `--base-url http://office-pc:{port}`"),
+    );
+    let allowed = Server::start_with(&site, &["--base-url", &format!("http://office-pc:{port}")]);
+    let (status, text) = send(&allowed, "GET / HTTP/1.1\r\nHost: office-pc");
+    assert_eq!(status, 200, "{text}");
+}
+
 /// A refusal is written in the preview's language, as every other message.
 #[test]
 fn refusals_speak_the_previews_language() {

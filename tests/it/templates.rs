@@ -205,6 +205,34 @@ fn template_render_errors_name_template_and_page() {
     assert_contains(&stderr, "content/news/2024-03-01-p1.md");
 }
 
+/// A name Tera cannot find is placed at its line, in the template that writes it even
+/// when that is the parent the rendered one extends (Tera names only the rendered one).
+#[test]
+fn template_render_errors_give_the_line_of_the_unknown_name() {
+    let site = dated_site(1);
+    site.write(
+        "templates/base.html",
+        "<html>\n<title>{{ config.title | nosuchfilter }}</title>\n{% block main %}{% endblock %}\n</html>\n",
+    );
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}\n{% block main %}<h1>{{ page.title }}</h1>{% endblock %}\n",
+    );
+    let stderr = site.build_fails();
+    assert_contains(&stderr, "Filter 'nosuchfilter' not found");
+    assert_contains(&stderr, "--> templates/base.html:2:26");
+    site.write(
+        "templates/base.html",
+        "<html>{% block main %}{% endblock %}</html>",
+    );
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ page.title }}</h1>\n<p>{{ page.nothing.here }}</p>{% endblock %}\n",
+    );
+    let stderr = site.build_fails();
+    assert_contains(&stderr, "--> templates/page.html:4:7");
+}
+
 #[test]
 fn a_template_error_every_page_meets_is_reported_once_with_the_count() {
     let site = dated_site(5);

@@ -122,9 +122,9 @@ pub fn serve_network(
     // Refuse a folder that is no network before binding anything.
     crate::network::Network::load(&options.root).map_err(Diagnostics::from_iter)?;
     let listener = std::net::TcpListener::bind((options.bind.as_str(), options.port))
-        .map_err(|e| super::bind_error_at(&options.bind, options.port, &e.to_string()))?;
+        .map_err(|e| super::bind_error_at(&options.bind, options.port, &e))?;
     let address = match listener.local_addr() {
-        Ok(addr) => format!("http://{addr}"),
+        Ok(addr) => format!("http://{}", super::reachable_at(addr)),
         Err(_) => format!("http://{}:{}", options.bind, options.port),
     };
     let (network, mut previews, first) = members::Previews::start(options, &address)?;

@@ -33,7 +33,7 @@ pub struct NetworkWatcher {
     roots: Vec<(PathBuf, PathBuf)>,
     inner: RecommendedWatcher,
     events: Receiver<notify::Result<notify::Event>>,
-    watched: BTreeSet<PathBuf>,
+    watched: super::super::watch::WatchedDirs,
 }
 
 impl NetworkWatcher {
@@ -48,7 +48,7 @@ impl NetworkWatcher {
             roots: roots_of(network),
             inner,
             events,
-            watched: BTreeSet::new(),
+            watched: Default::default(),
         };
         for (root, _) in watcher.roots.clone() {
             if root.is_dir() {

@@ -117,6 +117,7 @@ config-zola-only = `{ $key }` is a Zola setting menhu does not use; it is ignore
 config-unknown-key = unknown key `{ $key }`
     .help = remove it
     .help-top = remove it, or move values of your own under `[extra]`
+    .help-move-up = `{ $key }` belongs at the top of the file, above the first `[…]` header: a line below a header is part of that table (here `[{ $table }]`), so move this line up
 config-unknown-key-in = unknown key `{ $key }` in `[{ $table }]`
 config-one-of = one of { $keys }
 config-did-you-mean = did you mean `{ $key }`?

@@ -108,6 +108,7 @@ config-zola-only = `{ $key }` 是 Zola 的设置，menhu 不用，已忽略
 config-unknown-key = 不认识的配置项 `{ $key }`
     .help = 删去这一行
     .help-top = 删去这一行；自己要用的值请放到 `[extra]` 下
+    .help-move-up = `{ $key }` 要写在文件开头、第一个 `[…]` 标题的上面：写在标题下面的行属于那个表（这里是 `[{ $table }]`），请把这一行移上去
 config-unknown-key-in = `[{ $table }]` 里有不认识的配置项 `{ $key }`
 config-one-of = 以下之一：{ $keys }
 config-did-you-mean = 是不是要写 `{ $key }`？

@@ -108,6 +108,7 @@ config-zola-only = `{ $key }` 是 Zola 的設置，menhu 不用，已忽略
 config-unknown-key = 不認識的配置項 `{ $key }`
     .help = 刪去這一行
     .help-top = 刪去這一行；自己要用的值請放到 `[extra]` 下
+    .help-move-up = `{ $key }` 要寫在文件開頭、第一個 `[…]` 標題的上面：寫在標題下面的行屬於那個表（這裏是 `[{ $table }]`），請把這一行移上去
 config-unknown-key-in = `[{ $table }]` 裏有不認識的配置項 `{ $key }`
 config-one-of = 以下之一：{ $keys }
 config-did-you-mean = 是不是要寫 `{ $key }`？

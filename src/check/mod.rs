@@ -121,6 +121,9 @@ pub fn check(options: &CheckOptions) -> CheckReport {
             .diagnostics
             .extend(old_as_of(&portal.config, now_day));
     }
+    report
+        .diagnostics
+        .extend(crate::deploy::check_config(&options.build.root));
     if let Some(publication) = &checked.publication {
         let (bounds, _) = portal.config.bounds(&options.build.root);
         report.diagnostics.extend(review::waiting_for_review(

@@ -214,6 +214,8 @@ fn promoted(d: &Diagnostic) -> Option<Diagnostic> {
     };
     match d.code {
         "W0202" => None,
+        // The photo rules say it as the image pipeline's error (E0251–E0253).
+        "W0209" => None,
         "W0203" => as_error("C0108"),
         "W0205" => as_error("C0113"),
         _ => Some(d.clone()),

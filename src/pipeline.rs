@@ -518,9 +518,20 @@ fn publish_images(
     copies: &mut Vec<CopiedFile>,
     using: ImageUse,
 ) -> Vec<Diagnostic> {
+    // A photo the pages asked for and menhu could not read: said, the build goes on.
+    let unshown: Vec<Diagnostic> = portal
+        .images
+        .unreadable()
+        .iter()
+        .map(|e| Diagnostic {
+            code: "W0209",
+            severity: crate::diag::Severity::Warning,
+            ..e.diagnostic()
+        })
+        .collect();
     let plans = portal.images.take_plans();
     if plans.is_empty() && using == ImageUse::Preview {
-        return Vec::new();
+        return unshown;
     }
     let processor = portal.images.processor();
     let used: HashSet<String> = plans.iter().map(|p| p.file_name.clone()).collect();
@@ -543,6 +554,7 @@ fn publish_images(
         // Tidying: a failure leaves unused copies behind, never breaks the build.
         let _ = processor.cache().prune(&used);
     }
+    problems.extend(unshown);
     problems
 }
 

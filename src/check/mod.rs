@@ -121,6 +121,9 @@ pub fn check(options: &CheckOptions) -> CheckReport {
             .diagnostics
             .extend(old_as_of(&portal.config, now_day));
     }
+    report
+        .diagnostics
+        .extend(crate::deploy::check_config(&options.build.root));
     if let Some(publication) = &checked.publication {
         let (bounds, _) = portal.config.bounds(&options.build.root);
         report.diagnostics.extend(review::waiting_for_review(
@@ -211,6 +214,8 @@ fn promoted(d: &Diagnostic) -> Option<Diagnostic> {
     };
     match d.code {
         "W0202" => None,
+        // The photo rules say it as the image pipeline's error (E0251–E0253).
+        "W0209" => None,
         "W0203" => as_error("C0108"),
         "W0205" => as_error("C0113"),
         _ => Some(d.clone()),

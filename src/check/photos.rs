@@ -1,6 +1,6 @@
-//! Photo rules: a photo menhu cannot read (E0251 not an image, such as an iPhone HEIC
-//! photo renamed `.jpg`; E0252 damaged; E0253 over 100 megapixels: an error, since the
-//! page shows it broken, its copies never made), an original too large to publish as
+//! Photo rules: a photo a page shows that menhu cannot read (E0251 not an image, such
+//! as an iPhone HEIC photo renamed `.jpg`; E0252 damaged; E0253 over 100 megapixels:
+//! an error, since the page shows it broken, its copies never made), an original too large to publish as
 //! it is (C0130, warning: phones would download megabytes, so only its resized copies
 //! are published unless `keep_original = true`), and a 置顶 or 头条 left on a page older than
 //! [`STALE_PIN_DAYS`] (C0131, warning: a forgotten pin keeps old news on top).
@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::content::Asset;
 use crate::diag::Diagnostic;
+use crate::images::ImageError;
 use crate::portal::placement::STALE_PIN_DAYS;
 use crate::portal::{Portal, PortalPage};
 
@@ -21,12 +22,15 @@ pub(crate) fn check_photos(portal: &Portal, today: NaiveDate) -> Vec<Diagnostic>
         .filter(|p| p.source.meta.reprint.is_none());
     let page_assets = own_pages.flat_map(|p| &p.source.assets);
     let section_assets = portal.sections.iter().flat_map(|s| &s.source.assets);
-    let mut out: Vec<Diagnostic> = page_assets
-        .chain(section_assets)
-        .filter_map(|asset| {
-            unreadable_photo(portal, asset).or_else(|| large_original(portal, asset))
-        })
-        .collect();
+    // The photos pages show that menhu could not read, as the image pipeline says it.
+    let unshown = portal.images.unreadable();
+    let mut out: Vec<Diagnostic> = unshown.iter().map(ImageError::diagnostic).collect();
+    out.extend(
+        page_assets
+            .chain(section_assets)
+            .filter(|asset| !unshown.iter().any(|e| e.path() == asset.file))
+            .filter_map(|asset| large_original(portal, asset)),
+    );
     out.extend(
         portal
             .pages
@@ -42,24 +46,6 @@ fn is_photo(asset: &Asset) -> bool {
     [".jpg", ".jpeg", ".png", ".webp"]
         .iter()
         .any(|ext| lower.ends_with(ext))
-}
-
-/// The image pipeline's error for a photo it cannot make copies of: not an image,
-/// damaged, or too large to decode. Links out of the site and unreadable files are
-/// the build's to report.
-fn unreadable_photo(portal: &Portal, asset: &Asset) -> Option<Diagnostic> {
-    use crate::images::ImageError;
-    if !is_photo(asset) {
-        return None;
-    }
-    match portal.images.source(&asset.file) {
-        Err(
-            err @ (ImageError::Unsupported { .. }
-            | ImageError::Damaged { .. }
-            | ImageError::TooLarge { .. }),
-        ) => Some(err.diagnostic()),
-        _ => None,
-    }
 }
 
 /// C0130 for a photo over `max_original_bytes` or `max_original_px`.

@@ -210,6 +210,15 @@ fn unknown_key_error(path: &KeyPath) -> Diagnostic {
     error = error.expected(crate::t!("config-one-of", keys = backticked(valid)));
     let zola_here = zola_keys_in(table);
     let candidates = valid.iter().copied().chain(zola_here.iter().copied());
+    // A top-level key appended at the end of the file lands in its last table.
+    let top_level = keys_at(&[]).is_some_and(|top| top.contains(&key));
+    if let (Some(name), true) = (table_name(path), top_level && !table.is_empty()) {
+        return error.help(crate::t!(
+            "config-unknown-key.help-move-up",
+            key = key,
+            table = name
+        ));
+    }
     match did_you_mean(key, candidates) {
         Some(close) => error.help(crate::t!("config-did-you-mean", key = close)),
         None if table.is_empty() => error.help(crate::t!("config-unknown-key.help-top")),

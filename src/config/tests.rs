@@ -317,6 +317,20 @@ fn unknown_key_in_a_table_names_the_table() {
 }
 
 #[test]
+fn a_top_level_key_appended_after_a_table_is_told_to_move_up() {
+    let text = "base_url = \"https://a.example\"\ntitle = \"t\"\n\n[[check.forbidden]]\nterm = \"x\"\nbuild_cache = true\n";
+    let errors = parse_err("site-config.toml", text);
+    assert_eq!(codes(&errors), ["E0101"]);
+    assert_eq!(place_of(&errors[0]), (6, 1));
+    let help = errors[0].help.as_deref().unwrap_or_default();
+    assert!(
+        help.starts_with("`build_cache` belongs at the top of the file"),
+        "{help}"
+    );
+    assert!(help.contains("(here `[check.forbidden"), "{help}");
+}
+
+#[test]
 fn misspelt_table_and_dashed_key_are_suggested() {
     let text = "base-url = \"https://a.example\"\n[markdwon]\nsmart_punctuation = true\n";
     let errors = parse_err("site-config.toml", text);

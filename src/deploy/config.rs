@@ -204,15 +204,18 @@ pub fn parse(text: &str) -> Result<Option<DeployConfig>, Diagnostic> {
     let mut targets = Vec::new();
     for (name, value) in raw.targets {
         let target: RawTarget = value.try_into().map_err(|e: toml::de::Error| {
-            at_key(
-                Diagnostic::error(
-                    "E0802",
-                    crate::t!("deploy-bad-target", name = &name, reason = e.message()),
-                )
-                .expected(crate::t!("deploy-bad-target.expected")),
-                text,
-                &format!("[deploy.targets.{name}]"),
+            let d = Diagnostic::error(
+                "E0802",
+                crate::t!("deploy-bad-target", name = &name, reason = e.message()),
             )
+            .expected(crate::t!("deploy-bad-target.expected"));
+            let header = format!("[deploy.targets.{name}]");
+            // A key the target does not take is shown on its own line, below the header.
+            let below = text.find(&header).unwrap_or(0);
+            match unknown_key_span(text, below, e.message()) {
+                Some(span) => d.in_file(FILE).at(span, text),
+                None => at_key(d, text, &header),
+            }
         })?;
         targets.push(validate_target(&name, target, text)?);
     }
@@ -396,10 +399,39 @@ fn toml_error(e: &toml::de::Error, text: &str) -> Diagnostic {
     let d = Diagnostic::error("E0802", crate::t!("deploy-invalid", reason = e.message()))
         .in_file(FILE)
         .expected(crate::t!("deploy-invalid.expected"));
-    match e.span() {
-        Some(range) => d.at(Span::from_byte_range(text, range.start, range.end), text),
-        None => d,
+    // The parser places an unknown key at its whole table: the key's own line says more.
+    let unknown = e
+        .span()
+        .and_then(|range| unknown_key_span(text, range.start, e.message()));
+    match (unknown, e.span()) {
+        (Some(span), _) => d.at(span, text),
+        (None, Some(range)) => d.at(Span::from_byte_range(text, range.start, range.end), text),
+        (None, None) => d,
     }
+}
+
+/// Where the key that serde's `message` calls unknown ("unknown field `build_cache`")
+/// is set, on the first line from byte `from` on (its table's header).
+fn unknown_key_span(text: &str, from: usize, message: &str) -> Option<Span> {
+    let key = message.strip_prefix("unknown field `")?.split('`').next()?;
+    let at = key_line_from(text, from, key)?;
+    Some(Span::from_byte_range(text, at, at + key.len()))
+}
+
+/// The byte offset of `key` on the first line from byte `from` on that sets it.
+fn key_line_from(text: &str, from: usize, key: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let sets = trimmed
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with('='));
+        if offset >= from && sets {
+            return Some(offset + (line.len() - trimmed.len()));
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// Places `d` at the first line of the file that starts with `key` (after spaces).
@@ -465,6 +497,18 @@ mod tests {
     fn mistakes_name_the_line_and_the_fix() {
         let unknown = format!("{BASE}[deploy.targets.a]\ntype = \"ftp\"\npath = \"/x\"\n");
         assert_eq!(parse(&unknown).unwrap_err().code, "E0802");
+        // A key the target does not take, appended below it, is shown on its own line.
+        let appended = format!(
+            "{BASE}[deploy.targets.a]\ntype = \"folder\"\npath = \"/x\"\n\nbuild_cache = true\n"
+        );
+        let e = parse(&appended).unwrap_err();
+        assert_eq!(e.code, "E0802");
+        assert_eq!(
+            e.span.map(|s| (s.line, s.column)),
+            Some((7, 1)),
+            "{}",
+            e.message
+        );
         let brotli = format!(
             "{BASE}[deploy.targets.a]\ntype = \"s3\"\nendpoint = \"https://x\"\nbucket = \"b\"\nprecompress = [\"brotli\"]\n"
         );

@@ -66,6 +66,17 @@ pub struct DeployReport {
 /// after this many uploads.
 const STOP_AFTER_VARIABLE: &str = "MENHU_DEPLOY_STOP_AFTER";
 
+/// The problem of the `[deploy]` section of the site at `root`, if it has one: what
+/// `menhu deploy` would stop on (a key out of place, a target without its `type`, a
+/// secret written into the file). `menhu check` reports it, so a pull request that
+/// would break the publish job, or put a key into git, is stopped before the merge.
+pub fn check_config(root: &Path) -> Option<Diagnostic> {
+    if !root.join("site-config.toml").is_file() {
+        return None;
+    }
+    config::load(root).err()
+}
+
 /// Publishes `options.output` to the chosen target.
 pub fn deploy(options: &DeployOptions) -> Result<DeployReport, Diagnostic> {
     let started = Instant::now();

@@ -122,9 +122,12 @@ fn locale() -> Option<String> {
 /// `default_language`): its errors are then reported in the site's language too.
 /// `None` when there is no readable configuration.
 pub fn site_language(root: &Path) -> Option<String> {
+    // Read as far as it is UTF-8: a config saved as GBK is still a Chinese site's, and
+    // its error (E0107) is said in the site's language too.
     let text = ["site-config.toml", "config.toml"]
         .iter()
-        .find_map(|name| std::fs::read_to_string(root.join(name)).ok())?;
+        .find_map(|name| std::fs::read(root.join(name)).ok())
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())?;
     let declared = match text.parse::<toml::Table>() {
         Ok(table) => table
             .get("default_language")
@@ -211,6 +214,10 @@ mod tests {
         std::fs::write(dir.path().join("site-config.toml"), broken).unwrap();
         assert_eq!(site_language(dir.path()).as_deref(), Some("en"));
         std::fs::write(dir.path().join("site-config.toml"), "title = 某某\n").unwrap();
+        assert_eq!(site_language(dir.path()).as_deref(), Some("zh-Hans"));
+        // Saved as GBK (「某某市科协」 in GB18030): still the Chinese site it is.
+        let gbk = b"title = \"\xc4\xb3\xc4\xb3\xca\xd0\xbf\xc6\xd0\xad\"\n";
+        std::fs::write(dir.path().join("site-config.toml"), gbk).unwrap();
         assert_eq!(site_language(dir.path()).as_deref(), Some("zh-Hans"));
     }
 }

@@ -164,6 +164,7 @@ pub const CODES: &[Code] = &[
     warning("W0206", "table-row-too-long"),
     warning("W0207", "indented-text-shown-as-code"),
     warning("W0208", "page-not-named-md"),
+    warning("W0209", "photo-not-shown"),
     warning("W0301", "undeclared-taxonomy"),
     warning("W0305", "link-to-scheduled-page"),
     warning("W0320", "unknown-parent-org"),

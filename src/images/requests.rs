@@ -56,6 +56,26 @@ impl ImageRequests {
         Ok(processed)
     }
 
+    /// The sources asked for that are no image menhu can read (not an image, damaged,
+    /// too large to decode), by path: the pages show them as written, broken.
+    pub fn unreadable(&self) -> Vec<ImageError> {
+        let mut found: Vec<ImageError> = lock(&self.sources)
+            .values()
+            .filter_map(|known| known.as_ref().err())
+            .filter(|e| {
+                matches!(
+                    e,
+                    ImageError::Unsupported { .. }
+                        | ImageError::Damaged { .. }
+                        | ImageError::TooLarge { .. }
+                )
+            })
+            .cloned()
+            .collect();
+        found.sort_by(|a, b| a.path().cmp(b.path()));
+        found
+    }
+
     /// Every copy asked for so far, by file name, leaving the registry empty.
     pub fn take_plans(&self) -> Vec<Plan> {
         std::mem::take(&mut *lock(&self.plans))

@@ -329,6 +329,34 @@ fn a_clean_site_passes_with_exit_code_zero() {
     assert_eq!((json.code, json.stdout.as_str()), (0, ""));
 }
 
+/// A pull request that breaks `[deploy]` (a key the deploy does not know, appended at
+/// the end of the file) or writes a secret into it fails the check, not the publish
+/// job after the merge; a good `[deploy]` passes.
+#[test]
+fn the_deploy_section_is_checked_as_the_deploy_reads_it() {
+    let site = clean_site();
+    let deploy = "\n[deploy.targets.www]\ntype = \"folder\"\npath = \"/srv/www\"\n";
+    site.write("site-config.toml", &format!("{CONFIG}{deploy}"));
+    let run = site.menhu(&["check", "--today", TODAY]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    site.write(
+        "site-config.toml",
+        &format!("{CONFIG}{deploy}build_cache = true\n"),
+    );
+    let run = site.menhu(&["check", "--today", TODAY]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(&run.stderr, "error[E0802]");
+    assert_contains(&run.stderr, "build_cache");
+    site.write(
+        "site-config.toml",
+        &format!("{CONFIG}{deploy}secret_access_key = \"abc123\"\n"),
+    );
+    let run = site.menhu(&["check", "--today", TODAY, "--format", "github"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(&run.stdout, "file=site-config.toml,line=");
+    assert_contains(&run.stdout, "title=E0801::");
+}
+
 #[test]
 fn staleness_is_measured_from_today() {
     let site = clean_site();

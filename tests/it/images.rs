@@ -91,12 +91,16 @@ fn a_second_build_reuses_the_cache_and_prunes_what_is_unused() {
     let paths = image_paths(&site.output("news/visit/index.html"));
     let cache = site.path(".menhu-cache/images");
     let cached = |path: &str| cache.join(path.trim_start_matches("processed_images/"));
-    // Mark one cached copy: a build that reprocessed it would publish the real image.
-    std::fs::write(cached(&paths[0]), b"from the cache").expect("mark");
+    // Mark one cached copy inside (a copy cut short would be made again): a build that
+    // reprocessed it would publish the real image.
+    let mut marked = std::fs::read(cached(&paths[0])).expect("cached copy");
+    let middle = marked.len() / 2;
+    marked[middle] ^= 0x55;
+    std::fs::write(cached(&paths[0]), &marked).expect("mark");
     site.build();
     assert_eq!(
         std::fs::read(site.path("public").join(&paths[0])).expect("copy"),
-        b"from the cache"
+        marked
     );
     // A template that no longer asks for the 400 px copy: its entry goes.
     site.write(
@@ -162,12 +166,16 @@ fn clean_cache_makes_every_copy_again() {
     let cache = site.path(".menhu-cache/images");
     let marked = cache.join(paths[0].trim_start_matches("processed_images/"));
     let stale = cache.join("0123456789abcdef01234567.jpg");
-    std::fs::write(&marked, b"from the cache").expect("mark");
+    // Marked inside, so that only cleaning (not a copy found cut short) makes it again.
+    let mut mark = std::fs::read(&marked).expect("cached copy");
+    let middle = mark.len() / 2;
+    mark[middle] ^= 0x55;
+    std::fs::write(&marked, &mark).expect("mark");
     std::fs::write(&stale, b"left by an old build").expect("stale entry");
     let run = site.menhu(&["build", "--clean-cache"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let published = std::fs::read(site.path("public").join(&paths[0])).expect("copy");
-    assert_ne!(published, b"from the cache", "the copy was made again");
+    assert_ne!(published, mark, "the copy was made again");
     assert!(image::load_from_memory(&published).is_ok());
     assert!(!stale.exists(), "the old cache is gone");
     assert!(marked.exists(), "the cache is filled again");

@@ -168,7 +168,7 @@ fn png_claiming(width: u32, height: u32) -> Vec<u8> {
 }
 
 #[test]
-fn check_names_a_photo_the_page_cannot_show() {
+fn build_and_check_name_a_photo_the_page_cannot_show() {
     let site = article_site(800, 600);
     site.write(
         "content/news/visit/index.md",
@@ -189,6 +189,15 @@ fn check_names_a_photo_the_page_cannot_show() {
     assert_contains(&run.stderr, "content/news/visit/iphone.jpg");
     // Not the note that the page shows its copies: it has none.
     assert_not_contains(&run.stderr, "C0130");
+    // Nor the build's warning again.
+    assert_not_contains(&run.stderr, "W0209");
+    // The build (and the preview) publishes the rest and says which photos it could not
+    // show, where it said nothing.
+    let build = site.menhu_env(&["build"], &[("MENHU_LANG", "en")]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    assert_contains(&build.stderr, "warning[W0209]");
+    assert_contains(&build.stderr, "content/news/visit/pano.png");
+    assert_contains(&build.stderr, "content/news/visit/iphone.jpg");
 }
 
 #[test]

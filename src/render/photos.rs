@@ -117,7 +117,7 @@ pub fn responsive(portal: &Portal, source: &Path, original_url: &str) -> Option<
     let largest = candidates.last()?;
     let srcset = candidates
         .iter()
-        .map(|c| format!("{} {}w", c.url, c.width))
+        .map(|c| format!("{} {}w", srcset_url(&c.url), c.width))
         .collect::<Vec<_>>()
         .join(", ");
     Some(Responsive {
@@ -126,6 +126,24 @@ pub fn responsive(portal: &Portal, source: &Path, original_url: &str) -> Option<
         width: largest.width,
         height: largest.height,
     })
+}
+
+/// `url` as a `srcset` candidate reads it: whitespace ends the address there (what
+/// follows is read as the width) and a comma next to it ends the candidate, so both
+/// are percent-encoded (`IMG 1.jpg` → `IMG%201.jpg`, the same file to a server).
+fn srcset_url(url: &str) -> std::borrow::Cow<'_, str> {
+    if !url.contains(|c: char| c.is_ascii_whitespace() || c == ',') {
+        return std::borrow::Cow::Borrowed(url);
+    }
+    let mut encoded = String::with_capacity(url.len() + 8);
+    for c in url.chars() {
+        match c {
+            ',' => encoded.push_str("%2C"),
+            c if c.is_ascii_whitespace() => encoded.push_str(&format!("%{:02X}", c as u8)),
+            c => encoded.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(encoded)
 }
 
 /// Asks for one copy; its published URL and size.

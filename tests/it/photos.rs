@@ -120,6 +120,25 @@ fn a_small_photo_is_published_with_its_original_and_smaller_copies() {
     assert!(site.output_exists("news/visit/photo.jpg"));
 }
 
+/// A photo named with a space (`IMG 1.jpg`, as phones and Windows name copies) is a
+/// `srcset` candidate a browser can read: a space there would split the address from
+/// its width, and the browser dropped the candidate.
+#[test]
+fn a_photo_named_with_a_space_is_a_readable_candidate() {
+    let site = article_site(800, 600);
+    site.write(
+        "content/news/visit/index.md",
+        "+++\ntitle = \"调研\"\ndate = 2026-11-01\n+++\n![市科协调研现场](<IMG 1.jpg>)\n",
+    );
+    site.write_bytes("content/news/visit/IMG 1.jpg", &photo(800, 600));
+    site.build();
+    let html = site.output("news/visit/index.html");
+    let found = candidates(img_tag(&html, "市科协调研现场"));
+    assert_eq!(found.len(), 2, "{html}");
+    assert_eq!(found[1], ("news/visit/IMG%201.jpg".to_owned(), 800));
+    assert!(site.output_exists("news/visit/IMG 1.jpg"));
+}
+
 #[test]
 fn keep_original_publishes_a_large_original() {
     let site = article_site(3000, 2000);

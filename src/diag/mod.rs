@@ -772,6 +772,11 @@ mod tests {
         let mut one = Diagnostics::new();
         one.push(Diagnostic::error("E0101", "a").in_file("x"));
         assert_eq!(one.summary(Lang::En), "1 error, 0 warnings in 1 file");
+        // A problem of no file (a missing config, a port in use) names no file count.
+        let mut fileless = Diagnostics::new();
+        fileless.push(Diagnostic::error("E0100", "a"));
+        assert_eq!(fileless.summary(Lang::En), "1 error, 0 warnings");
+        assert_eq!(fileless.summary(Lang::ZhHans), "1 个错误，0 个警告");
     }
 
     #[test]

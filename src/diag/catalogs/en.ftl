@@ -19,9 +19,10 @@ summary = { $errors ->
     }, { $warnings ->
         [one] 1 warning
        *[other] { $warnings } warnings
-    } in { $files ->
-        [one] 1 file
-       *[other] { $files } files
+    }{ $files ->
+        [0] {""}
+        [one] {" "}in 1 file
+       *[other] {" "}in { $files } files
     }
 
 ## docs/diagnostics.md

@@ -13,7 +13,10 @@ label-colon = ：
 label-paren =
     .open = （
     .close = ）
-summary = { $errors } 个错误，{ $warnings } 个警告，涉及 { $files } 个文件
+summary = { $errors } 个错误，{ $warnings } 个警告{ $files ->
+        [0] {""}
+       *[other] ，涉及 { $files } 个文件
+    }
 
 ## docs/diagnostics.zh.md
 

@@ -13,7 +13,10 @@ label-colon = ：
 label-paren =
     .open = （
     .close = ）
-summary = { $errors } 個錯誤，{ $warnings } 個警告，涉及 { $files } 個文件
+summary = { $errors } 個錯誤，{ $warnings } 個警告{ $files ->
+        [0] {""}
+       *[other] ，涉及 { $files } 個文件
+    }
 
 ## docs/diagnostics.zh.md
 

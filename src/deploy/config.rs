@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diag::text::display;
+use crate::diag::text::{Said, display};
 use crate::diag::{Diagnostic, Span};
 
 const FILE: &str = "site-config.toml";
@@ -206,7 +206,11 @@ pub fn parse(text: &str) -> Result<Option<DeployConfig>, Diagnostic> {
         let target: RawTarget = value.try_into().map_err(|e: toml::de::Error| {
             let d = Diagnostic::error(
                 "E0802",
-                crate::t!("deploy-bad-target", name = &name, reason = e.message()),
+                crate::t!(
+                    "deploy-bad-target",
+                    name = &name,
+                    reason = reason(e.message())
+                ),
             )
             .expected(crate::t!("deploy-bad-target.expected"));
             let header = format!("[deploy.targets.{name}]");
@@ -396,9 +400,12 @@ fn find_secret(value: &toml::Value, found: &mut Option<(&'static str, &'static s
 }
 
 fn toml_error(e: &toml::de::Error, text: &str) -> Diagnostic {
-    let d = Diagnostic::error("E0802", crate::t!("deploy-invalid", reason = e.message()))
-        .in_file(FILE)
-        .expected(crate::t!("deploy-invalid.expected"));
+    let d = Diagnostic::error(
+        "E0802",
+        crate::t!("deploy-invalid", reason = reason(e.message())),
+    )
+    .in_file(FILE)
+    .expected(crate::t!("deploy-invalid.expected"));
     // The parser places an unknown key at its whole table: the key's own line says more.
     let unknown = e
         .span()
@@ -408,6 +415,37 @@ fn toml_error(e: &toml::de::Error, text: &str) -> Diagnostic {
         (None, Some(range)) => d.at(Span::from_byte_range(text, range.start, range.end), text),
         (None, None) => d,
     }
+}
+
+/// Serde's `message` in the reader's language where it is one of the two a hand-edited
+/// table meets (a key it does not take, a key it needs), with the keys it takes; any
+/// other message as it is.
+fn reason(message: &str) -> Said {
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((key, expected)) = rest.split_once('`')
+    {
+        let allowed: Vec<String> = expected
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .map(|name| format!("`{name}`"))
+            .collect();
+        return if allowed.is_empty() {
+            crate::t!("deploy-unknown-key-none", key = key)
+        } else {
+            crate::t!(
+                "deploy-unknown-key",
+                key = key,
+                allowed = allowed.join(", ")
+            )
+        };
+    }
+    if let Some(rest) = message.strip_prefix("missing field `")
+        && let Some((key, _)) = rest.split_once('`')
+    {
+        return crate::t!("deploy-missing-key", key = key);
+    }
+    Said::from(message.to_owned())
 }
 
 /// Where the key that serde's `message` calls unknown ("unknown field `build_cache`")
@@ -508,6 +546,17 @@ mod tests {
             Some((7, 1)),
             "{}",
             e.message
+        );
+        // Said in the reader's language, with the keys the target takes.
+        assert_eq!(
+            e.message_in(crate::diag::Lang::ZhHans),
+            "[deploy.targets.a]：这里没有 `build_cache` 这一项，能写的是 `path`, `precompress`"
+        );
+        let missing = format!("{BASE}[deploy.targets.a]\ntype = \"folder\"\n");
+        let e = parse(&missing).unwrap_err();
+        assert_eq!(
+            e.message_in(crate::diag::Lang::ZhHans),
+            "[deploy.targets.a]：缺少必填的 `path`"
         );
         let brotli = format!(
             "{BASE}[deploy.targets.a]\ntype = \"s3\"\nendpoint = \"https://x\"\nbucket = \"b\"\nprecompress = [\"brotli\"]\n"

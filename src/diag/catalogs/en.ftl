@@ -980,6 +980,9 @@ deploy-secret = `{ $key }` is a secret and may not be written in `{ $file }`
     .help = delete the line, change the secret (it is in git's history now) and give the new one to the CI as a secret variable named { $variable }
 deploy-invalid = [deploy]: { $reason }
     .expected = the keys listed in docs/operator-guide.md, "Deploying"
+deploy-unknown-key = `{ $key }` is not a key of this table; it takes { $allowed }
+deploy-unknown-key-none = `{ $key }` is not a key of this table, which takes none
+deploy-missing-key = `{ $key }` is missing and is required here
 deploy-no-section = site-config.toml has no [deploy] section
     .help = add a target, e.g. [deploy.targets.www] with type = "folder" and path = "/srv/www" (docs/operator-guide.md, "Deploying")
 deploy-nothing-built = `{ $folder }` holds no built site (no index.html)

@@ -940,6 +940,9 @@ deploy-secret = `{ $key }` 是密钥，不能写在 `{ $file }` 里
     .help = 删去这一行，更换这个密钥（它已经留在 git 历史里了），再把新密钥设为 CI 的机密变量 { $variable }
 deploy-invalid = [deploy]：{ $reason }
     .expected = docs/operator-guide.md“Deploying”一节列出的配置项
+deploy-unknown-key = 这里没有 `{ $key }` 这一项，能写的是 { $allowed }
+deploy-unknown-key-none = 这里没有 `{ $key }` 这一项，这一节不需要写任何项
+deploy-missing-key = 缺少必填的 `{ $key }`
 deploy-no-section = site-config.toml 里没有 [deploy]
     .help = 添加一个发布目标，例如 [deploy.targets.www]，写上 type = "folder" 和 path = "/srv/www"（见 docs/operator-guide.md 的“Deploying”）
 deploy-nothing-built = `{ $folder }` 里没有生成好的网站（没有 index.html）

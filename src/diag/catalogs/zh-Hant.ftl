@@ -940,6 +940,9 @@ deploy-secret = `{ $key }` 是密鑰，不能寫在 `{ $file }` 裏
     .help = 刪去這一行，更換這個密鑰（它已經留在 git 歷史裏了），再把新密鑰設爲 CI 的機密變量 { $variable }
 deploy-invalid = [deploy]：{ $reason }
     .expected = docs/operator-guide.md“Deploying”一節列出的配置項
+deploy-unknown-key = 這裏沒有 `{ $key }` 這一項，能寫的是 { $allowed }
+deploy-unknown-key-none = 這裏沒有 `{ $key }` 這一項，這一節不需要寫任何項
+deploy-missing-key = 缺少必填的 `{ $key }`
 deploy-no-section = site-config.toml 裏沒有 [deploy]
     .help = 添加一個發佈目標，例如 [deploy.targets.www]，寫上 type = "folder" 和 path = "/srv/www"（見 docs/operator-guide.md 的“Deploying”）
 deploy-nothing-built = `{ $folder }` 裏沒有生成好的網站（沒有 index.html）

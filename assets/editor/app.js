@@ -1150,6 +1150,10 @@
     e.preventDefault();
     e.returnValue = "";
   });
-  window.menhuEditor = { state: state, save: save, review: review, upload: uploadFiles, blocked: blocked, files: loadFiles };
+  // What move.js (移动到其他栏目) uses, and the tests.
+  window.menhuEditor = {
+    state: state, save: save, review: review, upload: uploadFiles, blocked: blocked, files: loadFiles,
+    request: request, say: say, unsaved: unsaved, reopen: reopen, showPreview: showPreview, commitText: commitText,
+  };
   route();
 })();

@@ -333,3 +333,66 @@ fn with_edit_commit_the_move_and_the_links_are_one_commit() {
     let left = git(root, &["status", "--porcelain"]).unwrap();
     assert!(!left.contains("content/"), "{left}");
 }
+
+#[test]
+fn in_the_browser_a_page_with_unsaved_edits_is_moved_after_a_question_and_stays_open() {
+    let test = "in_the_browser_a_page_with_unsaved_edits_is_moved_after_a_question_and_stays_open";
+    if !crate::accessibility::browser_available(test) {
+        return;
+    }
+    use crate::serve_edit_browser::{axe_source, check_view, click, edit_page};
+    let axe = axe_source();
+    let site = move_site();
+    let editor = EditServer::start(&site);
+    wait_for(&editor.server, "/news/a/", 200);
+    let mut browser = edit_page(&editor, "content/news/a.md");
+    browser.wait_until("window.menhuEditor.state.baseline !== null");
+    // An edit not saved yet: it is saved before the page moves.
+    browser.eval("document.getElementById('m-author').value = '王五'");
+
+    click(&mut browser, "#move-page");
+    browser.wait_until("document.getElementById('move-dialog').open && document.getElementById('move-section').options.length > 1");
+    let text = browser.eval("document.getElementById('move-text').textContent");
+    assert_contains(text.as_str().unwrap_or(""), "现在在「新闻」栏目");
+    assert_contains(text.as_str().unwrap_or(""), "先保存");
+    browser.eval("var s = document.getElementById('move-section'); s.value = 'tzgg'; s.dispatchEvent(new Event('change'))");
+    browser.wait_until("!document.getElementById('move-plan').hidden");
+    let plan = browser.eval("document.getElementById('move-plan').innerText");
+    let plan = plan.as_str().unwrap_or("");
+    assert_contains(plan, "content/tzgg/a.md");
+    assert_contains(plan, "旧网址 /news/a/ 会自动跳转到新网址 /tzgg/a/");
+    assert_contains(plan, "「引用它的稿件」");
+    check_view(&mut browser, &axe, "editor-move-question");
+
+    click(&mut browser, "#move-ok");
+    browser.wait_until("document.getElementById('message').textContent.indexOf('已把') >= 0");
+    assert_contains(
+        browser
+            .eval("document.getElementById('message').textContent")
+            .as_str()
+            .unwrap_or(""),
+        "已更新 1 篇稿件里的链接",
+    );
+    assert_eq!(
+        browser.eval("[location.hash, document.getElementById('edit-path').textContent]"),
+        json!(["#edit=content%2Ftzgg%2Fa.md", "content/tzgg/a.md"])
+    );
+    let moved = std::fs::read_to_string(site.path("content/tzgg/a.md")).unwrap();
+    assert_contains(&moved, "author = \"王五\"");
+    assert_contains(&moved, "aliases = [\"/news/a/\"]");
+    assert!(!site.path("content/news/a.md").exists());
+    // The preview follows the page to its new address.
+    browser.wait_until("(document.getElementById('preview').getAttribute('src') || '').indexOf('/tzgg/a/') >= 0 && !document.getElementById('preview').hidden");
+    browser.eval("location.hash = '#list'");
+    browser.wait_until(
+        "document.getElementById('pages').innerText.indexOf('关于举办科普讲座的通知') >= 0",
+    );
+    assert_contains(
+        browser
+            .eval("document.getElementById('pages').innerText")
+            .as_str()
+            .unwrap_or(""),
+        "通知公告",
+    );
+    assert_eq!(browser.eval("window.menhuEditor.blocked.length"), 0);
+}

@@ -80,14 +80,28 @@ fn section_of(rel: &str) -> String {
         .to_owned()
 }
 
-/// The title of the section in `content/<key>/`, or its folder's name.
+/// The title of the section in `content/<key>/` (the home page's for an empty key), or
+/// its folder's name.
 fn section_title(editor: &Editor, key: &str) -> String {
-    files::confine(&editor.options.bounds, &format!("content/{key}/_index.md"))
+    let index = match key {
+        "" => "content/_index.md".to_owned(),
+        key => format!("content/{key}/_index.md"),
+    };
+    let named = files::confine(&editor.options.bounds, &index)
         .ok()
         .and_then(|p| std::fs::read_to_string(p.full).ok())
-        .map(|text| title_of(&text, key))
-        .filter(|t| t != "_index.md")
-        .unwrap_or_else(|| key.to_owned())
+        .and_then(|text| front::read(&text).ok())
+        .and_then(|f| {
+            f.fields
+                .get("title")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        })
+        .filter(|t| !t.trim().is_empty());
+    named.unwrap_or_else(|| match key {
+        "" => "首页".to_owned(),
+        key => key.to_owned(),
+    })
 }
 
 fn prepare(editor: &Editor, rel: &str, to: &str) -> Result<Move, Problem> {
@@ -415,29 +429,4 @@ enum Undo {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_page_is_in_the_section_of_its_folder_a_bundle_in_the_one_above() {
-        assert_eq!(section_of("content/news/a.md"), "news");
-        assert_eq!(section_of("content/news/tzgg/b/index.md"), "news/tzgg");
-        assert_eq!(section_of("content/a.md"), "");
-    }
-
-    #[test]
-    fn the_old_address_is_added_to_aliases_and_the_new_one_taken_out() {
-        let toml = "+++\ntitle = \"通知\"   # 标题\naliases = [\"/old/1.html\", \"/tzgg/a/\"]\n\n[extra]\nx = 1\n+++\n正文\n";
-        let out = aliases_with(toml, "/news/a/", Some("/tzgg/a/")).unwrap();
-        assert_eq!(
-            out,
-            "+++\ntitle = \"通知\"   # 标题\naliases = [\"/old/1.html\", \"/news/a/\"]\n\n[extra]\nx = 1\n+++\n正文\n"
-        );
-        let yaml = "---\ntitle: 通知\ndate: 2026-12-01\n---\n正文\n";
-        let out = aliases_with(yaml, "/news/a/", Some("/tzgg/a/")).unwrap();
-        assert_eq!(
-            out,
-            "---\ntitle: 通知\ndate: 2026-12-01\naliases: [\"/news/a/\"]\n---\n正文\n"
-        );
-    }
-}
+mod tests;

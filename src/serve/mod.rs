@@ -238,6 +238,17 @@ impl edit::PreviewSite for Shared {
         })
     }
 
+    fn section_url_of(&self, source: &str) -> Option<String> {
+        let root = self.root.clone();
+        self.with_portal(|portal| {
+            let section = portal
+                .sections
+                .iter()
+                .find(|s| source_name(&root, &s.source.file) == source)?;
+            Some(section.url.path.clone())
+        })
+    }
+
     fn problems(&self) -> Vec<Diagnostic> {
         lock(&self.problems).clone()
     }

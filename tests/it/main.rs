@@ -46,6 +46,7 @@ mod serve_browser;
 mod serve_edit;
 mod serve_edit_browser;
 mod serve_edit_delete;
+mod serve_edit_move;
 mod serve_http;
 mod serve_incremental;
 mod serve_network;

@@ -1,8 +1,8 @@
 //! The editor's API under `/_menhu/edit/api/`: JSON in, JSON out, messages in Chinese
 //! (the editor's language). Reads: `list`, `page`, `locate`, `cities`, `choices`,
-//! `problems`, and for deleting `references`, `files`, `trash`. Changes (`POST`,
-//! checked by the guard): `save`, `new`, `upload`, `review`, `undo`, `delete`,
-//! `delete_file`, `restore` ([`super::delete`]). A change names the version of the file it was made on; a file
+//! `problems`, for deleting `references`, `files`, `trash`, for moving `move_plan`.
+//! Changes (`POST`, checked by the guard): `save`, `new`, `upload`, `review`, `undo`,
+//! `delete`, `delete_file`, `restore` ([`super::delete`]), `move` ([`super::relocate`]). A change names the version of the file it was made on; a file
 //! changed on disk since is not overwritten (409, with the file as it is now).
 
 use chrono::TimeZone;
@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 use super::files::{self, SitePath};
 use super::list;
 use super::review::{self, Action};
-use super::{Editor, Reply, commit, delete, front, upload};
+use super::{Editor, Reply, commit, delete, front, relocate, upload};
 use crate::diag::Lang;
 use crate::portal::region::{self, Level, Resolution};
 
@@ -59,6 +59,8 @@ pub fn handle(editor: &Editor, route: &str, query: &str, body: &[u8]) -> Reply {
         "delete_file" => delete::file(editor, &json_body()),
         "trash" => Ok(delete::trash(editor)),
         "restore" => delete::restore(editor, &json_body()),
+        "move_plan" => relocate::plan(editor, arg("path"), arg("to")),
+        "move" => relocate::page(editor, &json_body()),
         _ => Err(Problem::new(404, "没有这个功能")),
     };
     match answer {

@@ -3,8 +3,11 @@
 //! published what. Deleting a committed page (or a committed file beside one) commits
 //! its removal the same way, under the name of who deleted it, and restoring it commits
 //! it back: the repository, which the published site is built from, never keeps a page
-//! the editors took back. Only the page (its bundle folder, for a bundle) and its review notes
-//! are committed, whatever else is changed or staged in the working tree.
+//! the editors took back. Moving a committed page to another section commits its old and
+//! new place with the pages whose links to it were rewritten (those that had no change
+//! of their own waiting). Only the page (its bundle folder, for a bundle) and its review
+//! notes, and those pages, are committed, whatever else is changed or staged in the
+//! working tree.
 //!
 //! The `git` program is run directly (no shell), in the site's folder. A site is
 //! untrusted input and a commit would run the repository's hooks, so hooks are switched
@@ -97,6 +100,13 @@ pub fn commit(
 /// a deletion of it is then a change to commit.
 pub fn tracked(root: &Path, path: &str) -> bool {
     git(root, ["ls-files", "--error-unmatch", "--", path]).is_ok_and(|o| o.status.success())
+}
+
+/// Whether `path` is in the repository and as committed (no change of its own waiting):
+/// committing it takes no more than the change made now.
+pub fn as_committed(root: &Path, path: &str) -> bool {
+    tracked(root, path)
+        && git(root, ["diff", "--quiet", "HEAD", "--", path]).is_ok_and(|o| o.status.success())
 }
 
 fn ignored(root: &Path, path: &str) -> bool {

@@ -25,13 +25,13 @@ use serde_json::{Value, json};
 use super::api::{Answer, Problem, confine, disk_problem, now, read_page, str_of};
 use super::files::{self, SitePath};
 use super::trash::{self, Entry, Kind, TrashRefused};
-use super::{Editor, commit, front, review};
+use super::{Editor, commit, front, links, review};
 
 /// The pages linking to the page `rel` (or into its bundle folder).
 pub fn references(editor: &Editor, rel: &str) -> Answer {
     let page = confine(editor, rel)?;
     let text = read_page(&page)?;
-    let linked_by = linking_pages(editor, &page.rel);
+    let linked_by = links::linking_pages(editor, &page.rel);
     // With `--edit-commit`, whether deleting it is committed (and so asks a name).
     let commits = editor.options.commit
         && commit::tracked(editor.options.bounds.root(), &trash::moved_of(&page.rel));
@@ -43,64 +43,8 @@ pub fn references(editor: &Editor, rel: &str) -> Answer {
     }))
 }
 
-/// `@/…` as written to link to `rel`, and whether links below it count too (a
-/// bundle's folder: its page and its files).
-fn link_target(rel: &str) -> (String, bool) {
-    let inner = rel.strip_prefix("content/").unwrap_or(rel);
-    match inner.strip_suffix("/index.md") {
-        Some(folder) => (format!("@/{folder}/"), true),
-        None => (format!("@/{inner}"), false),
-    }
-}
-
-/// Every other page or section under `content/` with an `@/` link to `rel`.
-fn linking_pages(editor: &Editor, rel: &str) -> Vec<Value> {
-    let bounds = &editor.options.bounds;
-    let (target, below) = link_target(rel);
-    let mut found = Vec::new();
-    let content = bounds.root().join("content");
-    let walk = bounds.walk(&content, |e| {
-        e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
-    });
-    for entry in walk.flatten() {
-        let path = entry.path();
-        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
-            continue;
-        }
-        let Some(other) = site_relative(bounds.root(), path) else {
-            continue;
-        };
-        if other == rel {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(path) else {
-            continue;
-        };
-        if links_to(&text, &target, below) {
-            found.push(json!({ "path": other, "title": title_of(&text, &other) }));
-        }
-    }
-    found
-}
-
-/// Whether `text` has `target` as a whole link (or, `below`, any link under it).
-fn links_to(text: &str, target: &str, below: bool) -> bool {
-    text.match_indices(target).any(|(at, _)| {
-        let next = text[at + target.len()..].chars().next();
-        below
-            || next
-                .is_none_or(|c| matches!(c, ')' | '#' | '"' | '\'' | '>' | '?' | ' ' | '\n' | '\r'))
-    })
-}
-
-fn site_relative(root: &Path, path: &Path) -> Option<String> {
-    path.strip_prefix(root)
-        .ok()
-        .map(|r| r.to_string_lossy().replace('\\', "/"))
-}
-
 /// The title of a page with `text`, or its file name.
-fn title_of(text: &str, rel: &str) -> String {
+pub(super) fn title_of(text: &str, rel: &str) -> String {
     front::read(text)
         .ok()
         .and_then(|f| {
@@ -142,7 +86,7 @@ pub fn in_the_bin(editor: &Editor, page: &SitePath, problem: Problem) -> Problem
 
 /// Whether the folder of a bundle holds a section (`_index.md`) or another bundle
 /// (`index.md` in a folder below): moving it would take them too.
-fn holds_other_pages(folder: &Path) -> bool {
+pub(super) fn holds_other_pages(folder: &Path) -> bool {
     walkdir::WalkDir::new(folder)
         .min_depth(1)
         .follow_links(false)
@@ -222,7 +166,11 @@ fn use_of(text: &str, name: &str) -> Value {
 
 /// The name of who deletes or restores, when the change is to be committed; else a
 /// refusal asking for it.
-fn committer(editor: &Editor, request: &Value, tracked: bool) -> Result<Option<String>, Problem> {
+pub(super) fn committer(
+    editor: &Editor,
+    request: &Value,
+    tracked: bool,
+) -> Result<Option<String>, Problem> {
     if !(editor.options.commit && tracked) {
         return Ok(None);
     }
@@ -237,7 +185,7 @@ fn committer(editor: &Editor, request: &Value, tracked: bool) -> Result<Option<S
 }
 
 /// When, on the site's clock: for the bin's entry, and the stamp of its folder.
-fn when(editor: &Editor) -> (String, String) {
+pub(super) fn when(editor: &Editor) -> (String, String) {
     let local = now(editor).with_timezone(&editor.options.zone);
     (
         local.format("%Y-%m-%d %H:%M").to_string(),
@@ -471,21 +419,6 @@ fn occupant(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_link_counts_only_to_the_page_it_names() {
-        let (target, below) = link_target("content/news/a.md");
-        assert_eq!(target, "@/news/a.md");
-        assert!(links_to("见[通知](@/news/a.md)。", &target, below));
-        assert!(links_to("[通知](@/news/a.md#fu-jian)", &target, below));
-        assert!(!links_to("[通知](@/news/a.md.bak)", &target, below));
-        assert!(!links_to("[通知](@/news/ab.md)", &target, below));
-        let (target, below) = link_target("content/news/b/index.md");
-        assert_eq!(target, "@/news/b/");
-        assert!(links_to("[表](@/news/b/index.md)", &target, below));
-        assert!(links_to("[表](@/news/b/biao.pdf)", &target, below));
-        assert!(!links_to("[表](@/news/bb/index.md)", &target, below));
-    }
 
     #[test]
     fn a_file_is_used_in_the_body_as_the_cover_or_in_the_settings() {

@@ -12,7 +12,8 @@
 //! [`pictures`] the photos beside a page as the body editor shows them; [`undo`]
 //! the last save of each page, kept in the site's cache; [`commit`] the git commit of
 //! an approval; [`delete`] deleting a page or a file beside it into the recycle bin,
-//! [`trash`], and restoring it; [`api`]
+//! [`trash`], and restoring it; [`relocate`] moving a page to another section (栏目),
+//! keeping its old address and the [`links`] to it; [`api`]
 //! maps the routes under `/_menhu/edit/` onto them; [`assets`] holds the UI and the
 //! vendored Markdown editor (Vditor).
 
@@ -23,8 +24,10 @@ mod delete;
 pub mod files;
 pub mod front;
 mod guard;
+mod links;
 pub mod list;
 mod pictures;
+mod relocate;
 pub mod review;
 pub mod trash;
 mod undo;
@@ -50,6 +53,9 @@ pub trait PreviewSite: Send + Sync {
     fn source_of(&self, url_path: &str) -> Option<String>;
     /// The address path (`/news/a/`) of the page built from `source`.
     fn url_of(&self, source: &str) -> Option<String>;
+    /// The address path (`/news/tzgg/`) of the section built from `source`
+    /// (`content/news/tzgg/_index.md`).
+    fn section_url_of(&self, source: &str) -> Option<String>;
     /// The problems of the last build (its warnings, or its errors when it failed).
     fn problems(&self) -> Vec<Diagnostic>;
 }

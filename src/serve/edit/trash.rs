@@ -305,7 +305,7 @@ pub fn restore(
 
 /// `a.md` and the folder `a` (or the folder `a` and `a.md`): either stands where the
 /// other would.
-fn twins(path: &Path) -> Vec<PathBuf> {
+pub(super) fn twins(path: &Path) -> Vec<PathBuf> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -319,7 +319,7 @@ fn twins(path: &Path) -> Vec<PathBuf> {
 
 /// Renames `from` to `to`, failing (`AlreadyExists`) when something stands at `to`.
 #[cfg(target_os = "linux")]
-fn move_without_replacing(from: &Path, to: &Path) -> std::io::Result<()> {
+pub(super) fn move_without_replacing(from: &Path, to: &Path) -> std::io::Result<()> {
     use rustix::fs::{CWD, RenameFlags, renameat_with};
     match renameat_with(CWD, from, CWD, to, RenameFlags::NOREPLACE) {
         Ok(()) => Ok(()),
@@ -335,7 +335,7 @@ fn move_without_replacing(from: &Path, to: &Path) -> std::io::Result<()> {
 }
 
 #[cfg(not(target_os = "linux"))]
-fn move_without_replacing(from: &Path, to: &Path) -> std::io::Result<()> {
+pub(super) fn move_without_replacing(from: &Path, to: &Path) -> std::io::Result<()> {
     if std::fs::symlink_metadata(to).is_ok() {
         return Err(std::io::ErrorKind::AlreadyExists.into());
     }

@@ -389,13 +389,7 @@ fn review_step(editor: &Editor, request: &Value) -> Answer {
 fn commit_approval(editor: &Editor, page: &SitePath, reviewer: &str) -> Value {
     let title = std::fs::read_to_string(&page.full)
         .ok()
-        .and_then(|text| front::read(&text).ok())
-        .and_then(|f| {
-            f.fields
-                .get("title")
-                .and_then(Value::as_str)
-                .map(str::to_owned)
-        })
+        .and_then(|text| front::title(&text))
         .unwrap_or_else(|| page.rel.clone());
     let message = format!("审核通过：{title}\n\n{}", page.rel);
     let paths = commit::paths_of(&page.rel, &review::notes_path(page));

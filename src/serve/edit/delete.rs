@@ -45,22 +45,13 @@ pub fn references(editor: &Editor, rel: &str) -> Answer {
 
 /// The title of a page with `text`, or its file name.
 pub(super) fn title_of(text: &str, rel: &str) -> String {
-    front::read(text)
-        .ok()
-        .and_then(|f| {
-            f.fields
-                .get("title")
-                .and_then(Value::as_str)
-                .map(str::to_owned)
-        })
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| {
-            trash::moved_of(rel)
-                .rsplit('/')
-                .next()
-                .unwrap_or(rel)
-                .to_owned()
-        })
+    front::title(text).unwrap_or_else(|| {
+        trash::moved_of(rel)
+            .rsplit('/')
+            .next()
+            .unwrap_or(rel)
+            .to_owned()
+    })
 }
 
 /// A page not found that is in the bin says so, and where to restore it from.

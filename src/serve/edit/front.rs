@@ -54,6 +54,13 @@ pub fn read(text: &str) -> Result<FrontFields, FrontError> {
     }
 }
 
+/// The page's `title`, when its front matter reads and the title is not blank.
+pub fn title(text: &str) -> Option<String> {
+    let fields = read(text).ok()?.fields;
+    let title = fields.get("title")?.as_str()?;
+    (!title.trim().is_empty()).then(|| title.to_owned())
+}
+
 fn read_toml(front: &str) -> Result<FrontFields, FrontError> {
     let doc: DocumentMut = front_matter::blanked(front)
         .parse()

@@ -90,14 +90,7 @@ fn section_title(editor: &Editor, key: &str) -> String {
     let named = files::confine(&editor.options.bounds, &index)
         .ok()
         .and_then(|p| std::fs::read_to_string(p.full).ok())
-        .and_then(|text| front::read(&text).ok())
-        .and_then(|f| {
-            f.fields
-                .get("title")
-                .and_then(Value::as_str)
-                .map(str::to_owned)
-        })
-        .filter(|t| !t.trim().is_empty());
+        .and_then(|text| front::title(&text));
     named.unwrap_or_else(|| match key {
         "" => "首页".to_owned(),
         key => key.to_owned(),

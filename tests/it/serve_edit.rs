@@ -850,6 +850,49 @@ fn undo_of_the_last_save_survives_a_restart_and_stays_in_the_sites_cache() {
     assert_eq!(status, 404, "an undo is used once");
 }
 
+/// Makes the site at `root` a git repository with everything in one commit by 运维;
+/// false (and the test named `test` says it is skipped) when git cannot be run.
+pub fn committed_site(root: &std::path::Path, test: &str) -> bool {
+    if git(root, &["--version"]).is_none() {
+        println!("skipped {test}: git is not installed");
+        return false;
+    }
+    for args in [
+        &["init", "--quiet"][..],
+        &["config", "user.name", "运维"],
+        &["config", "user.email", "ops@example.org"],
+        &["add", "--all"],
+        &["commit", "--quiet", "-m", "站点"],
+    ] {
+        git(root, args);
+    }
+    true
+}
+
+/// Waits until the preview answers `path` with `status`; answers its body.
+pub fn wait_for_status(server: &Server, path: &str, status: u16) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let got = server.get(path);
+        if got.status == status {
+            return got.body;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{path} still answers {}, not {status}",
+            got.status
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// The version the editor gives the page at `path` (what a write must name).
+pub fn version(editor: &EditServer, path: &str) -> Value {
+    let (status, page) = editor.get(&format!("page?path={path}"));
+    assert_eq!(status, 200, "{page}");
+    page["version"].clone()
+}
+
 /// `git` in `root`, its output; `None` when git cannot be run.
 pub fn git(root: &std::path::Path, args: &[&str]) -> Option<String> {
     let out = std::process::Command::new("git")
@@ -870,18 +913,8 @@ pub fn git(root: &std::path::Path, args: &[&str]) -> Option<String> {
 fn approving_commits_the_page_and_its_notes_with_the_reviewer_as_author() {
     let site = edit_site();
     let root = site.root();
-    if git(root, &["--version"]).is_none() {
-        println!("skipped approving_commits_…: git is not installed");
+    if !committed_site(root, "approving_commits_…") {
         return;
-    }
-    for args in [
-        &["init", "--quiet"][..],
-        &["config", "user.name", "运维"],
-        &["config", "user.email", "ops@example.org"],
-        &["add", "--all"],
-        &["commit", "--quiet", "-m", "站点"],
-    ] {
-        git(root, args);
     }
     // Someone's unrelated change, staged: it stays out of the approval's commit.
     site.write("static/site.css", "body { color: red }\n");

@@ -10,12 +10,10 @@
 //! each after a question that says what it breaks, and restores both from 回收站; the
 //! question and the bin pass axe at 1280 and 390 px.
 
-use std::time::{Duration, Instant};
-
 use serde_json::{Value, json};
 
-use crate::serve_edit::{EditServer, git, tiny_png};
-use crate::serve_http::{Server, served_site};
+use crate::serve_edit::{EditServer, committed_site, git, tiny_png, version, wait_for_status};
+use crate::serve_http::served_site;
 use crate::support::{Site, assert_contains};
 
 const PAGE_A: &str = "+++\ntitle = \"误建的稿件\"\ndate = 2026-12-01\n+++\n正文。\n";
@@ -29,28 +27,6 @@ fn delete_site() -> Site {
         "+++\ntitle = \"引用它的稿件\"\n+++\n见[那篇](@/news/a.md#zheng-wen)。\n",
     );
     site
-}
-
-/// Waits until the preview answers `path` with `status`.
-fn wait_for_status(server: &Server, path: &str, status: u16) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let got = server.get(path).status;
-        if got == status {
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "{path} still answers {got}, not {status}"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
-
-fn version(editor: &EditServer, path: &str) -> Value {
-    let (status, page) = editor.get(&format!("page?path={path}"));
-    assert_eq!(status, 200, "{page}");
-    page["version"].clone()
 }
 
 #[test]
@@ -361,18 +337,8 @@ fn a_link_planted_in_content_is_neither_followed_nor_moved() {
 fn with_edit_commit_a_committed_page_is_deleted_and_restored_in_git() {
     let site = delete_site();
     let root = site.root();
-    if git(root, &["--version"]).is_none() {
-        println!("skipped with_edit_commit_…: git is not installed");
+    if !committed_site(root, "with_edit_commit_a_committed_page…") {
         return;
-    }
-    for args in [
-        &["init", "--quiet"][..],
-        &["config", "user.name", "运维"],
-        &["config", "user.email", "ops@example.org"],
-        &["add", "--all"],
-        &["commit", "--quiet", "-m", "站点"],
-    ] {
-        git(root, args);
     }
     // A draft never committed: deleting it commits nothing and asks no name.
     site.write(

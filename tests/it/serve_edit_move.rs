@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use crate::serve_edit::{EditServer, git, tiny_png};
+use crate::serve_edit::{EditServer, committed_site, git, tiny_png, version, wait_for_status};
 use crate::serve_http::{Server, served_site};
 use crate::support::{Site, assert_contains};
 
@@ -31,34 +31,11 @@ fn move_site() -> Site {
     site
 }
 
-/// Waits until the preview answers `path` with `status`; answers its body.
-fn wait_for(server: &Server, path: &str, status: u16) -> String {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let got = server.get(path);
-        if got.status == status {
-            return got.body;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "{path} still answers {}, not {status}",
-            got.status
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
-
-fn version(editor: &EditServer, path: &str) -> Value {
-    let (status, page) = editor.get(&format!("page?path={path}"));
-    assert_eq!(status, 200, "{page}");
-    page["version"].clone()
-}
-
 #[test]
 fn a_published_page_moves_keeps_its_old_address_and_the_links_to_it() {
     let site = move_site();
     let editor = EditServer::start(&site);
-    wait_for(&editor.server, "/news/a/", 200);
+    wait_for_status(&editor.server, "/news/a/", 200);
 
     // The question: where it goes, the address kept, the pages updated.
     let (status, plan) = editor.get("move_plan?path=content/news/a.md&to=tzgg");
@@ -131,7 +108,7 @@ fn a_published_page_moves_keeps_its_old_address_and_the_links_to_it() {
 
     // Moved back: the alias at its address again is taken out, the new one added.
     let v = version(&editor, "content/tzgg/a.md");
-    wait_for(&editor.server, "/tzgg/a/", 200);
+    wait_for_status(&editor.server, "/tzgg/a/", 200);
     let (status, answer) = editor.post(
         "move",
         &json!({"path": "content/tzgg/a.md", "version": v, "to": "news"}),
@@ -167,7 +144,7 @@ fn a_bundle_moves_whole_and_a_draft_gets_no_alias() {
         "+++\ntitle = \"引用照片稿\"\n+++\n[稿](@/news/c/index.md)\n",
     );
     let editor = EditServer::start(&site);
-    wait_for(&editor.server, "/news/c/", 200);
+    wait_for_status(&editor.server, "/news/c/", 200);
     let (status, plan) = editor.get("move_plan?path=content/news/c/index.md&to=tzgg");
     assert_eq!(status, 200, "{plan}");
     assert_eq!(plan["alias"], Value::Null, "a draft was never published");
@@ -192,8 +169,8 @@ fn a_bundle_moves_whole_and_a_draft_gets_no_alias() {
         std::fs::read_to_string(site.path("content/news/d.md")).unwrap(),
         "+++\ntitle = \"引用照片稿\"\n+++\n[稿](@/tzgg/c/index.md)\n"
     );
-    wait_for(&editor.server, "/tzgg/c/", 200);
-    wait_for(&editor.server, "/news/c/", 404);
+    wait_for_status(&editor.server, "/tzgg/c/", 200);
+    wait_for_status(&editor.server, "/news/c/", 404);
     assert_eq!(
         editor.server.get("/tzgg/c/hui-chang.png").status,
         200,
@@ -292,21 +269,11 @@ fn a_link_planted_in_content_is_neither_followed_nor_moved() {
 fn with_edit_commit_the_move_and_the_links_are_one_commit() {
     let site = move_site();
     let root = site.root();
-    if git(root, &["--version"]).is_none() {
-        println!("skipped with_edit_commit_…: git is not installed");
+    if !committed_site(root, "with_edit_commit_the_move…") {
         return;
     }
-    for args in [
-        &["init", "--quiet"][..],
-        &["config", "user.name", "运维"],
-        &["config", "user.email", "ops@example.org"],
-        &["add", "--all"],
-        &["commit", "--quiet", "-m", "站点"],
-    ] {
-        git(root, args);
-    }
     let editor = EditServer::start_with(&site, &["--edit", "--edit-commit"]);
-    wait_for(&editor.server, "/news/a/", 200);
+    wait_for_status(&editor.server, "/news/a/", 200);
     let (_, plan) = editor.get("move_plan?path=content/news/a.md&to=tzgg");
     assert_eq!(plan["commits"], true, "{plan}");
     let v = version(&editor, "content/news/a.md");
@@ -344,7 +311,7 @@ fn in_the_browser_a_page_with_unsaved_edits_is_moved_after_a_question_and_stays_
     let axe = axe_source();
     let site = move_site();
     let editor = EditServer::start(&site);
-    wait_for(&editor.server, "/news/a/", 200);
+    wait_for_status(&editor.server, "/news/a/", 200);
     let mut browser = edit_page(&editor, "content/news/a.md");
     browser.wait_until("window.menhuEditor.state.baseline !== null");
     // An edit not saved yet: it is saved before the page moves.

@@ -429,6 +429,15 @@ fn toml_syntax_error_is_placed() {
     );
     assert_eq!(codes(&errors), ["E0106"]);
     assert_eq!(place_of(&errors[0]).0, 2);
+    // The parser's reason in the reader's words, as the front matter's are.
+    let half_quoted = parse_err(
+        "site-config.toml",
+        "base_url = \"https://a.example\"\ntitle = 梧州市科协\"\n",
+    );
+    assert_eq!(
+        half_quoted[0].message_in(crate::diag::Lang::ZhHans),
+        "TOML 语法错误：文字没有放在英文双引号里"
+    );
 }
 
 #[test]

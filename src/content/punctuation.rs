@@ -91,12 +91,13 @@ pub(crate) fn mistake_in(line: &str, format: Format) -> Option<Mistake> {
 /// the parser wrote it.
 pub(crate) fn toml_reason(message: &str) -> Option<Said> {
     let starts = |prefix: &str| message.starts_with(prefix);
-    Some(if starts("string values must be quoted") || starts("missing opening quote") {
-        crate::t!("toml-reason-unquoted")
-    } else if starts("invalid basic string")
+    let unquoted = starts("string values must be quoted") || starts("missing opening quote");
+    let unclosed = starts("invalid basic string")
         || starts("invalid literal string")
-        || starts("missing closing quote")
-    {
+        || starts("missing closing quote");
+    Some(if unquoted {
+        crate::t!("toml-reason-unquoted")
+    } else if unclosed {
         crate::t!("toml-reason-unclosed-string")
     } else if starts("duplicate key") {
         crate::t!("toml-reason-duplicate-key")

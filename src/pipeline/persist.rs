@@ -176,6 +176,21 @@ impl CacheDir {
             .all(|path| real_folder_or_absent(path))
     }
 
+    /// The error for a link or file on the way to the cache's folders, naming the first
+    /// one (up to `then`, a folder below `blobs/`).
+    fn in_the_way(&self, then: Option<&Path>) -> std::io::Error {
+        let blobs = self.folder.join(BLOBS);
+        let blocking = self
+            .on_the_way
+            .iter()
+            .chain([&self.folder, &blobs])
+            .map(PathBuf::as_path)
+            .chain(then)
+            .find(|path| !real_folder_or_absent(path))
+            .unwrap_or(&self.folder);
+        std::io::Error::other(InTheWay(blocking.to_path_buf()))
+    }
+
     /// The folder.
     pub fn folder(&self) -> &Path {
         &self.folder
@@ -282,7 +297,7 @@ impl CacheDir {
         let path = self.blob_path(blob);
         let folder = path.parent().unwrap_or(&self.folder);
         if !self.without_links() || !real_folder_or_absent(folder) {
-            return Err(link_in_the_way(folder));
+            return Err(self.in_the_way(Some(folder)));
         }
         std::fs::create_dir_all(folder)?;
         // One name per store: two outputs of the same bytes may be stored at once.
@@ -320,7 +335,7 @@ impl CacheDir {
     /// blobs it no longer lists.
     pub fn save(&self, index: &Index) -> std::io::Result<()> {
         if !self.without_links() {
-            return Err(link_in_the_way(&self.folder));
+            return Err(self.in_the_way(None));
         }
         std::fs::create_dir_all(&self.folder)?;
         // Written as it is serialised: a large site's index is never whole in memory.
@@ -362,7 +377,7 @@ impl CacheDir {
     /// removed, never followed.
     pub fn delete(&self) -> std::io::Result<()> {
         if !self.on_the_way.iter().all(|p| real_folder_or_absent(p)) {
-            return Err(link_in_the_way(&self.folder));
+            return Err(self.in_the_way(None));
         }
         match std::fs::symlink_metadata(&self.folder) {
             Ok(meta) if meta.is_dir() => std::fs::remove_dir_all(&self.folder),
@@ -409,12 +424,22 @@ fn real_folder_or_absent(path: &Path) -> bool {
     }
 }
 
-fn link_in_the_way(path: &Path) -> std::io::Error {
-    std::io::Error::other(format!(
-        "{} is a link or a file, not a folder of the cache",
-        path.display()
-    ))
+/// A link or a file standing where a folder of the cache goes (the first one on the
+/// way): the cache is never written through it, and the note names it.
+#[derive(Debug)]
+pub struct InTheWay(pub PathBuf);
+
+impl std::fmt::Display for InTheWay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} is a link or a file, not a folder of the cache",
+            self.0.display()
+        )
+    }
 }
+
+impl std::error::Error for InTheWay {}
 
 /// Why the cache cannot give the output at `path`: its blob is missing, or has
 /// another size than the index says.
@@ -495,11 +520,24 @@ pub fn unused_note(folder: &Path, unused: &Unused) -> Diagnostic {
 
 /// The note of a cache that could not be saved (the build itself is written).
 pub fn unsaved_note(folder: &Path, error: &std::io::Error) -> Diagnostic {
+    let folder = folder.display().to_string();
+    if let Some(InTheWay(path)) = error.get_ref().and_then(|e| e.downcast_ref::<InTheWay>()) {
+        let path = path.display().to_string();
+        return Diagnostic::warning(
+            "W0501",
+            crate::t!(
+                "build-cache-in-the-way",
+                folder = folder,
+                path = path.clone()
+            ),
+        )
+        .help(crate::t!("build-cache-in-the-way.help", path = path));
+    }
     Diagnostic::warning(
         "W0501",
         crate::t!(
             "build-cache-unsaved",
-            folder = folder.display().to_string(),
+            folder = folder,
             reason = crate::diag::text::display(error)
         ),
     )

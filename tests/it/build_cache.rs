@@ -324,6 +324,30 @@ fn why_a_cache_is_damaged_is_said_in_the_language_of_the_run() {
     assert_contains(&run.stderr, "的缓存副本缺失或大小不符");
 }
 
+/// A file standing where the cache keeps its folder is named, with what to do, in the
+/// language of the run; the note used to name a folder below it and say, in English
+/// inside the Chinese, that it was "a link or a file".
+#[test]
+fn a_file_where_the_cache_goes_is_named_with_what_to_do() {
+    let site = Site::empty();
+    let dir = demo(&site);
+    std::fs::create_dir_all(dir.join(".menhu-cache")).unwrap();
+    std::fs::write(dir.join(".menhu-cache/build"), "x").unwrap();
+    let chinese = [("TZ", "UTC"), ("MENHU_LANG", "zh-Hans")];
+    let run = menhu_env(&dir, &["build", "--cache"], &chinese);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains(
+        &run.stderr,
+        ".menhu-cache/build` 是一个文件或链接，缓存要在那里放文件夹",
+    );
+    assert_contains(
+        &run.stderr,
+        ".menhu-cache/build` 后，下次生成会重新建立缓存",
+    );
+    assert_not_contains(&run.stderr, "blobs");
+    assert_not_contains(&run.stderr, "is a link or a file");
+}
+
 #[test]
 fn a_cache_in_the_output_folder_is_not_used() {
     let site = Site::empty();

@@ -46,7 +46,7 @@ pub(super) fn run_deploy(root: &Path, args: &DeployArgs, style: Style) -> ExitCo
             report(&problems, style);
             if args.format == BuildFormat::Json {
                 // A CI step reading stdout gets an account of the failure too.
-                println!("{}", failure_json(&problems, args, style));
+                println!("{}", failure_json(root, &problems, args, style));
             }
             ExitCode::from(1)
         }
@@ -112,11 +112,16 @@ fn to_json(done: &DeployReport, dry_run: bool) -> serde_json::Value {
 
 /// The account of a deploy that failed: what was asked, and why it failed. What it
 /// did before failing is in the target's manifest, which the next deploy resumes from.
-fn failure_json(problems: &Diagnostics, args: &DeployArgs, style: Style) -> serde_json::Value {
+fn failure_json(
+    root: &Path,
+    problems: &Diagnostics,
+    args: &DeployArgs,
+    style: Style,
+) -> serde_json::Value {
     serde_json::json!({
         "version": 1,
         "ok": false,
-        "target": args.target,
+        "target": deploy::target_name(root, args.target.as_deref()).or(args.target.clone()),
         "dry_run": args.dry_run,
         "uploaded": null,
         "uploaded_bytes": null,

@@ -124,6 +124,14 @@ pub fn deploy(options: &DeployOptions) -> Result<DeployReport, Diagnostic> {
     Ok(report)
 }
 
+/// The name of the target a deploy of the site at `root` goes to (`asked`, or the one
+/// the config chooses), when the config names one: the account of a failed deploy says
+/// where it was going.
+pub fn target_name(root: &Path, asked: Option<&str>) -> Option<String> {
+    let config = config::load(root).ok()??;
+    choose_target(&config, asked).ok().map(|target| target.name)
+}
+
 fn choose_target(config: &DeployConfig, asked: Option<&str>) -> Result<Target, Diagnostic> {
     let names = || {
         config

@@ -255,6 +255,8 @@ fn a_folder_target_that_cannot_be_written_says_what_to_check() {
     assert_eq!(account["ok"], false);
     assert_eq!(account["diagnostics"][0]["code"], "E0820");
     assert_eq!(account["uploaded"], serde_json::Value::Null);
+    // The target it was going to, though none was named on the command line.
+    assert_eq!(account["target"], "share", "{account}");
 }
 
 #[test]

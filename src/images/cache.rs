@@ -2,10 +2,10 @@
 //! in the site by default) of files named by their key, `<hash>.<ext>`. An entry is
 //! never changed once written, so finding it whole (ending as its format ends) is
 //! knowing it is right. Writes go to a temporary file beside it, then a rename, so a
-//! build killed half-way leaves no half-written copy. The folder and its entries are taken only when they are real
-//! folders and files: a symbolic link planted in a site repository (say
-//! `.menhu-cache -> /etc`) is refused, never followed, so nothing is written, read or
-//! deleted outside the cache.
+//! build killed half-way leaves no half-written copy. The folder and its entries are
+//! taken only when they are real folders and files: a symbolic link planted in a site
+//! repository (say `.menhu-cache -> /etc`) is refused, never followed, so nothing is
+//! written, read or deleted outside the cache.
 
 use std::collections::HashSet;
 use std::fs;

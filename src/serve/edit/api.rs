@@ -1,17 +1,18 @@
 //! The editor's API under `/_menhu/edit/api/`: JSON in, JSON out, messages in Chinese
 //! (the editor's language). Reads: `list`, `page`, `locate`, `cities`, `choices`,
 //! `problems`, for deleting `references`, `files`, `trash`, for moving `move_plan`.
-//! Changes (`POST`, checked by the guard): `save`, `new`, `upload`, `review`, `undo`,
-//! `delete`, `delete_file`, `restore` ([`super::delete`]), `move` ([`super::relocate`]). A change names the version of the file it was made on; a file
-//! changed on disk since is not overwritten (409, with the file as it is now).
+//! Changes (`POST`, checked by the guard): `save`, `new`, `upload`, `review`
+//! ([`super::review`]), `undo`, `delete`, `delete_file`, `restore` ([`super::delete`]),
+//! `move` ([`super::relocate`]). A change names the version of the file it was made on;
+//! a file changed on disk since is not overwritten (409, with the file as it is now).
 
 use chrono::TimeZone;
 use serde_json::{Map, Value, json};
 
 use super::files::{self, SitePath};
 use super::list;
-use super::review::{self, Action};
-use super::{Editor, Reply, commit, delete, front, relocate, upload};
+use super::review;
+use super::{Editor, Reply, delete, front, relocate, upload};
 use crate::diag::Lang;
 use crate::portal::region::{self, Level, Resolution};
 
@@ -51,7 +52,7 @@ pub fn handle(editor: &Editor, route: &str, query: &str, body: &[u8]) -> Reply {
         "save" => save(editor, &json_body()),
         "new" => create(editor, &json_body()),
         "upload" => store_upload(editor, arg("path"), arg("name"), arg("version"), body),
-        "review" => review_step(editor, &json_body()),
+        "review" => review::step(editor, &json_body()),
         "undo" => undo(editor, &json_body()),
         "references" => delete::references(editor, arg("path")),
         "files" => delete::beside(editor, arg("path")),
@@ -190,7 +191,7 @@ fn unreadable(editor: &Editor, page: &SitePath, error: &front::FrontError) -> Pr
 
 /// Checks the version, applies `changes` (and `body`), writes, remembers the old bytes
 /// for undo, and answers the new version.
-fn write_change(
+pub(super) fn write_change(
     editor: &Editor,
     page: &SitePath,
     version: &str,
@@ -348,55 +349,6 @@ fn store_upload(editor: &Editor, rel: &str, name: &str, version: &str, bytes: &[
         "file": stored.file,
         "picture": stored.picture,
     }))
-}
-
-fn review_step(editor: &Editor, request: &Value) -> Answer {
-    let page = confine(editor, str_of(request, "path"))?;
-    let action = Action::named(str_of(request, "action"))
-        .ok_or_else(|| Problem::new(422, "没有这个审核操作"))?;
-    let comment = str_of(request, "comment");
-    if action == Action::Return && comment.trim().is_empty() {
-        return Err(Problem::new(422, "退回时请写明要修改什么"));
-    }
-    let reviewer = str_of(request, "reviewer").trim();
-    let commits = editor.options.commit && action == Action::Approve;
-    if commits && reviewer.is_empty() {
-        return Err(Problem::new(
-            422,
-            "请填写审核人姓名，提交到版本库时记为作者",
-        ));
-    }
-    let mut answer = write_change(
-        editor,
-        &page,
-        str_of(request, "version"),
-        &action.changes(),
-        None,
-    )?;
-    let when = now(editor)
-        .with_timezone(&editor.options.zone)
-        .format("%Y-%m-%d %H:%M");
-    review::add_note(&page, action, comment, &when.to_string())
-        .map_err(|e| Problem::new(500, format!("审核意见没有保存：{}", disk_problem(&e))))?;
-    if commits {
-        answer["commit"] = commit_approval(editor, &page, reviewer);
-    }
-    Ok(answer)
-}
-
-/// Commits an approved page with its notes: `{"id": …}`, or `{"error": …}` (the page
-/// stays approved; only the commit is missing).
-fn commit_approval(editor: &Editor, page: &SitePath, reviewer: &str) -> Value {
-    let title = std::fs::read_to_string(&page.full)
-        .ok()
-        .and_then(|text| front::title(&text))
-        .unwrap_or_else(|| page.rel.clone());
-    let message = format!("审核通过：{title}\n\n{}", page.rel);
-    let paths = commit::paths_of(&page.rel, &review::notes_path(page));
-    match commit::commit(editor.options.bounds.root(), &paths, reviewer, &message) {
-        Ok(id) => json!({ "id": id }),
-        Err(refused) => json!({ "error": refused.to_string() }),
-    }
 }
 
 fn undo(editor: &Editor, request: &Value) -> Answer {

@@ -9,11 +9,14 @@
 //! A reviewer approves (both keys removed) or returns the page (`status = "draft"`)
 //! with a comment. Comments are kept beside the page in a hidden file, which the build
 //! never reads nor publishes: `content/news/.a.review.txt` for `content/news/a.md`,
-//! `content/news/a/.review.txt` for a bundle's `index.md`.
+//! `content/news/a/.review.txt` for a bundle's `index.md`. `step` answers the API's
+//! `review` route, committing an approval with `--edit-commit`.
 
 use serde_json::{Map, Value, json};
 
+use super::api::{Answer, Problem, confine, disk_problem, now, str_of, write_change};
 use super::files::{self, SitePath};
+use super::{Editor, commit, front};
 
 /// A step of the workflow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +92,58 @@ pub fn add_note(page: &SitePath, action: Action, comment: &str, when: &str) -> s
 
 fn file_name(rel: &str) -> &str {
     rel.rsplit('/').next().unwrap_or(rel)
+}
+
+/// The `review` route: `{path, version, action, comment, reviewer}` takes the page one
+/// step of the workflow, notes the comment beside it and, with `--edit-commit`, commits
+/// an approval.
+pub(super) fn step(editor: &Editor, request: &Value) -> Answer {
+    let page = confine(editor, str_of(request, "path"))?;
+    let action = Action::named(str_of(request, "action"))
+        .ok_or_else(|| Problem::new(422, "没有这个审核操作"))?;
+    let comment = str_of(request, "comment");
+    if action == Action::Return && comment.trim().is_empty() {
+        return Err(Problem::new(422, "退回时请写明要修改什么"));
+    }
+    let reviewer = str_of(request, "reviewer").trim();
+    let commits = editor.options.commit && action == Action::Approve;
+    if commits && reviewer.is_empty() {
+        return Err(Problem::new(
+            422,
+            "请填写审核人姓名，提交到版本库时记为作者",
+        ));
+    }
+    let mut answer = write_change(
+        editor,
+        &page,
+        str_of(request, "version"),
+        &action.changes(),
+        None,
+    )?;
+    let when = now(editor)
+        .with_timezone(&editor.options.zone)
+        .format("%Y-%m-%d %H:%M");
+    add_note(&page, action, comment, &when.to_string())
+        .map_err(|e| Problem::new(500, format!("审核意见没有保存：{}", disk_problem(&e))))?;
+    if commits {
+        answer["commit"] = commit_approval(editor, &page, reviewer);
+    }
+    Ok(answer)
+}
+
+/// Commits an approved page with its notes: `{"id": …}`, or `{"error": …}` (the page
+/// stays approved; only the commit is missing).
+fn commit_approval(editor: &Editor, page: &SitePath, reviewer: &str) -> Value {
+    let title = std::fs::read_to_string(&page.full)
+        .ok()
+        .and_then(|text| front::title(&text))
+        .unwrap_or_else(|| page.rel.clone());
+    let message = format!("审核通过：{title}\n\n{}", page.rel);
+    let paths = commit::paths_of(&page.rel, &notes_path(page));
+    match commit::commit(editor.options.bounds.root(), &paths, reviewer, &message) {
+        Ok(id) => json!({ "id": id }),
+        Err(refused) => json!({ "error": refused.to_string() }),
+    }
 }
 
 #[cfg(test)]

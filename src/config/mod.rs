@@ -357,7 +357,7 @@ fn syntax_error(err: &toml::de::Error, file: &Path, text: &str) -> Diagnostic {
     // The parser's English reason, in the reader's words where the front matter's
     // mistakes (the same TOML) are already said in them.
     let message = err.message().trim_end_matches('.');
-    let reason = crate::content::punctuation::toml_reason(message)
+    let reason = crate::diag::parser_reason::toml_reason(message)
         .unwrap_or_else(|| crate::diag::text::Said::from(message.to_owned()));
     let diagnostic = Diagnostic::error("E0106", crate::t!("config-invalid-toml", reason = reason))
         .in_file(file)

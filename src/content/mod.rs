@@ -10,7 +10,7 @@ pub mod meta;
 mod misnamed;
 pub(crate) mod parse;
 pub(crate) mod places;
-pub(crate) mod punctuation;
+mod punctuation;
 pub(crate) mod raw;
 pub mod traditional;
 mod walk;

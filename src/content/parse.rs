@@ -253,8 +253,8 @@ impl Problem<'_> {
             Format::Yaml => ("YAML", crate::t!("content-bad-syntax.expected-yaml")),
         };
         let reason = match self.format {
-            Format::Toml => punctuation::toml_reason(message),
-            Format::Yaml => punctuation::yaml_reason(message),
+            Format::Toml => crate::diag::parser_reason::toml_reason(message),
+            Format::Yaml => crate::diag::parser_reason::yaml_reason(message),
         };
         let syntax = crate::t!(
             "content-bad-syntax",

@@ -7,6 +7,7 @@
 
 pub mod catalog;
 pub mod lang;
+pub mod parser_reason;
 pub mod registry;
 pub mod text;
 

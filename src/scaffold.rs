@@ -149,7 +149,7 @@ fn write_tree(tree: &Dir<'_>, target: &Path, days_moved: u64) -> Result<usize, D
                     .file_name()
                     .map(PathBuf::from)
                     .unwrap_or_default();
-                let text = file.contents_utf8().filter(|_| is_page(file.path()));
+                let text = is_page(file.path()).then(|| file.contents_utf8()).flatten();
                 match text.map(|text| dates::moved(text, days_moved)) {
                     Some(page) => write_file(&target.join(name), page.as_bytes())?,
                     None => write_file(&target.join(name), file.contents())?,

@@ -8,6 +8,8 @@ use std::borrow::Cow;
 
 use chrono::{Days, NaiveDate};
 
+use crate::content::front_matter;
+
 /// The front-matter keys whose value is a date (`content::meta` reads the same ones).
 const DATE_KEYS: [&str; 5] = ["date", "updated", "expires", "headline_until", "pin_until"];
 
@@ -31,49 +33,45 @@ pub fn days_until(texts: impl IntoIterator<Item = impl AsRef<str>>, today: Naive
 /// `text` with every date of its front matter `days` later; untouched (borrowed) when
 /// there is nothing to move.
 pub fn moved(text: &str, days: u64) -> Cow<'_, str> {
-    let mut lines = text.split_inclusive('\n');
-    let Some(opening) = lines.next() else {
+    let Some((start, front)) = front_matter(text).filter(|_| days > 0) else {
         return Cow::Borrowed(text);
     };
-    let fence = opening.trim_end();
-    if days == 0 || (fence != "+++" && fence != "---") {
-        return Cow::Borrowed(text);
-    }
     let mut out = String::with_capacity(text.len());
-    out.push_str(opening);
-    let mut read = opening.len();
-    for line in lines {
-        if line.trim_end() == fence {
-            break;
-        }
-        read += line.len();
+    out.push_str(&text[..start]);
+    for line in front.split_inclusive('\n') {
         match moved_line(line, days) {
             Some(moved) => out.push_str(&moved),
             None => out.push_str(line),
         }
     }
-    out.push_str(&text[read..]);
+    out.push_str(&text[start + front.len()..]);
     Cow::Owned(out)
 }
 
-/// The lines of the front matter (between its `+++` or `---` fences).
-fn front_matter(text: &str) -> Option<impl Iterator<Item = &str>> {
-    let mut lines = text.lines();
-    let fence = lines.next()?.trim_end();
-    if fence != "+++" && fence != "---" {
-        return None;
-    }
-    Some(lines.take_while(move |line| line.trim_end() != fence))
+/// Where the front matter of `text` (between its `+++` or `---` fences) starts, and
+/// the front matter, as the build reads it.
+fn front_matter(text: &str) -> Option<(usize, &str)> {
+    let split = front_matter::split(text).ok()?;
+    split
+        .format
+        .is_some()
+        .then_some((split.front_start, split.front))
 }
 
 fn is_draft(text: &str) -> bool {
-    front_matter(text)
-        .is_some_and(|mut lines| lines.any(|line| value_of(line, "draft") == Some("true")))
+    front_matter(text).is_some_and(|(_, front)| {
+        front
+            .lines()
+            .any(|line| value_of(line, "draft") == Some("true"))
+    })
 }
 
 /// The page's `date`, its day only.
 fn page_date(text: &str) -> Option<NaiveDate> {
-    let value = front_matter(text)?.find_map(|line| value_of(line, "date"))?;
+    let value = front_matter(text)?
+        .1
+        .lines()
+        .find_map(|line| value_of(line, "date"))?;
     leading_day(value).map(|(day, _)| day)
 }
 

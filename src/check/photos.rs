@@ -40,18 +40,10 @@ pub(crate) fn check_photos(portal: &Portal, today: NaiveDate) -> Vec<Diagnostic>
     out
 }
 
-/// Whether `asset` is a photo menhu makes copies of, by its name.
-fn is_photo(asset: &Asset) -> bool {
-    let lower = asset.relative.to_ascii_lowercase();
-    [".jpg", ".jpeg", ".png", ".webp"]
-        .iter()
-        .any(|ext| lower.ends_with(ext))
-}
-
 /// C0130 for a photo over `max_original_bytes` or `max_original_px`.
 fn large_original(portal: &Portal, asset: &Asset) -> Option<Diagnostic> {
     let images = &portal.config.images;
-    if !is_photo(asset) {
+    if !crate::render::photos::is_photo_file(&asset.relative) {
         return None;
     }
     let side = crate::render::photos::longest_side(portal, asset).unwrap_or(0);

@@ -29,7 +29,7 @@ pub const SHARE_IMAGE: (u32, u32) = (1200, 630);
 const PROCESSED_IMAGES: &str = "processed_images";
 
 /// Image files menhu makes copies of; others (SVG, GIF) are published as they are.
-fn is_photo_file(path: &str) -> bool {
+pub(crate) fn is_photo_file(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
     [".jpg", ".jpeg", ".png", ".webp"]
         .iter()

@@ -172,23 +172,28 @@ impl Theme {
     /// True when `template`, or a template it extends, includes or imports, contains
     /// `needle`. Used to leave out of a context what no template can read.
     pub fn mentions(&self, template: &str, needle: &str) -> bool {
+        self.with_pulled_in(template).any(|name| {
+            self.texts
+                .get(&name)
+                .is_some_and(|text| text.contains(needle))
+        })
+    }
+
+    /// `template`, then the templates it extends, includes or imports, nearest first,
+    /// each once.
+    fn with_pulled_in(&self, template: &str) -> impl Iterator<Item = String> + '_ {
         let mut seen = std::collections::BTreeSet::new();
-        let mut todo = vec![template.to_owned()];
-        while let Some(name) = todo.pop() {
-            let Some(text) = self.texts.get(&name) else {
-                continue;
-            };
-            if text.contains(needle) {
-                return true;
-            }
+        let mut todo = std::collections::VecDeque::from([template.to_owned()]);
+        std::iter::from_fn(move || {
+            let name = todo.pop_front()?;
             let referenced = self.tera.templates.get(&name).map(template_ast::references);
             for referenced in referenced.into_iter().flatten() {
                 if seen.insert(referenced.clone()) {
-                    todo.push(referenced);
+                    todo.push_back(referenced);
                 }
             }
-        }
-        false
+            Some(name)
+        })
     }
 
     /// True when a template of this name exists.
@@ -217,24 +222,14 @@ impl Theme {
         let Some(rendered) = quoted_template(&d.message, &self.sources) else {
             return d;
         };
-        let mut seen = std::collections::BTreeSet::new();
-        let mut todo = std::collections::VecDeque::from([rendered]);
-        while let Some(name) = todo.pop_front() {
-            let place = self
-                .texts
-                .get(&name)
-                .and_then(|text| super::template_place::find(text, &missing));
-            if let (Some((line, column)), Some(file)) = (place, self.sources.get(&name)) {
-                return d
-                    .in_file(file)
-                    .at_span(crate::diag::Span::point(line, column));
-            }
-            let referenced = self.tera.templates.get(&name).map(template_ast::references);
-            for referenced in referenced.into_iter().flatten() {
-                if seen.insert(referenced.clone()) {
-                    todo.push_back(referenced);
-                }
-            }
+        let found = self.with_pulled_in(&rendered).find_map(|name| {
+            let (line, column) = super::template_place::find(self.texts.get(&name)?, &missing)?;
+            Some((self.sources.get(&name)?, line, column))
+        });
+        if let Some((file, line, column)) = found {
+            return d
+                .in_file(file)
+                .at_span(crate::diag::Span::point(line, column));
         }
         d
     }

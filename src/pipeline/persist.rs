@@ -170,25 +170,20 @@ impl CacheDir {
     /// True when no link stands at the folder, on the way to it, or at `blobs/`: the
     /// cache is read and written only where it says it is.
     fn without_links(&self) -> bool {
-        self.on_the_way
-            .iter()
-            .chain([&self.folder, &self.folder.join(BLOBS)])
-            .all(|path| real_folder_or_absent(path))
+        self.first_in_the_way(None).is_none()
     }
 
-    /// The error for a link or file on the way to the cache's folders, naming the first
-    /// one (up to `then`, a folder below `blobs/`).
-    fn in_the_way(&self, then: Option<&Path>) -> std::io::Error {
+    /// The first link or file standing where a folder of the cache goes: on the way to
+    /// the folder, at it, at `blobs/`, or at `then` (a folder below `blobs/`).
+    fn first_in_the_way(&self, then: Option<&Path>) -> Option<PathBuf> {
         let blobs = self.folder.join(BLOBS);
-        let blocking = self
-            .on_the_way
+        self.on_the_way
             .iter()
             .chain([&self.folder, &blobs])
             .map(PathBuf::as_path)
             .chain(then)
             .find(|path| !real_folder_or_absent(path))
-            .unwrap_or(&self.folder);
-        std::io::Error::other(InTheWay(blocking.to_path_buf()))
+            .map(Path::to_path_buf)
     }
 
     /// The folder.
@@ -296,8 +291,8 @@ impl CacheDir {
         }
         let path = self.blob_path(blob);
         let folder = path.parent().unwrap_or(&self.folder);
-        if !self.without_links() || !real_folder_or_absent(folder) {
-            return Err(self.in_the_way(Some(folder)));
+        if let Some(blocking) = self.first_in_the_way(Some(folder)) {
+            return Err(in_the_way(blocking));
         }
         std::fs::create_dir_all(folder)?;
         // One name per store: two outputs of the same bytes may be stored at once.
@@ -334,8 +329,8 @@ impl CacheDir {
     /// Writes `index` atomically (its blobs are stored already), then removes the
     /// blobs it no longer lists.
     pub fn save(&self, index: &Index) -> std::io::Result<()> {
-        if !self.without_links() {
-            return Err(self.in_the_way(None));
+        if let Some(blocking) = self.first_in_the_way(None) {
+            return Err(in_the_way(blocking));
         }
         std::fs::create_dir_all(&self.folder)?;
         // Written as it is serialised: a large site's index is never whole in memory.
@@ -376,8 +371,8 @@ impl CacheDir {
     /// Deletes the whole cache folder (`--clean-cache`); a link standing there is
     /// removed, never followed.
     pub fn delete(&self) -> std::io::Result<()> {
-        if !self.on_the_way.iter().all(|p| real_folder_or_absent(p)) {
-            return Err(self.in_the_way(None));
+        if let Some(blocking) = self.on_the_way.iter().find(|p| !real_folder_or_absent(p)) {
+            return Err(in_the_way(blocking.clone()));
         }
         match std::fs::symlink_metadata(&self.folder) {
             Ok(meta) if meta.is_dir() => std::fs::remove_dir_all(&self.folder),
@@ -440,6 +435,10 @@ impl std::fmt::Display for InTheWay {
 }
 
 impl std::error::Error for InTheWay {}
+
+fn in_the_way(blocking: PathBuf) -> std::io::Error {
+    std::io::Error::other(InTheWay(blocking))
+}
 
 /// Why the cache cannot give the output at `path`: its blob is missing, or has
 /// another size than the index says.

@@ -73,8 +73,8 @@ impl ImageCache {
         let path = self.entry_path(name);
         is_entry_name(name)
             && self.folder_is_real()
-            && fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file())
-            && is_whole(&path, name)
+            && fs::symlink_metadata(&path)
+                .is_ok_and(|m| m.file_type().is_file() && is_whole(&path, name, m.len()))
     }
 
     /// Stores `bytes` as the entry `name`, atomically: a temporary file, then a rename.
@@ -178,20 +178,15 @@ impl ImageCache {
     }
 }
 
-/// Whether the copy at `path` ends where its format says it ends: a JPEG with its
-/// end-of-image marker, a PNG with its `IEND` chunk, a WebP as long as its RIFF header
-/// says. Files of other kinds only need to be there.
-fn is_whole(path: &Path, name: &str) -> bool {
+/// Whether the copy at `path`, `len` bytes long, ends where its format says it ends: a
+/// JPEG with its end-of-image marker, a PNG with its `IEND` chunk, a WebP as long as
+/// its RIFF header says. Files of other kinds only need to be there; they are not read.
+fn is_whole(path: &Path, name: &str, len: u64) -> bool {
     const PNG_END: [u8; 12] = [0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xAE, 0x42, 0x60, 0x82];
-    let Ok(mut file) = fs::File::open(path) else {
-        return false;
-    };
-    let Ok(len) = file.metadata().map(|m| m.len()) else {
-        return false;
-    };
-    let mut bytes_at = |from_end: bool, n: u64| -> Option<Vec<u8>> {
+    let bytes_at = |from_end: bool, n: u64| -> Option<Vec<u8>> {
         use std::io::{Read, Seek, SeekFrom};
         let start = if from_end { len.checked_sub(n)? } else { 0 };
+        let mut file = fs::File::open(path).ok()?;
         file.seek(SeekFrom::Start(start)).ok()?;
         let mut bytes = vec![0; usize::try_from(n).ok()?];
         file.read_exact(&mut bytes).ok()?;

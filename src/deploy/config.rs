@@ -458,34 +458,40 @@ fn unknown_key_span(text: &str, from: usize, message: &str) -> Option<Span> {
 
 /// The byte offset of `key` on the first line from byte `from` on that sets it.
 fn key_line_from(text: &str, from: usize, key: &str) -> Option<usize> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        let sets = trimmed
+    first_line_from(text, from, |trimmed| {
+        trimmed
             .strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with('='));
-        if offset >= from && sets {
-            return Some(offset + (line.len() - trimmed.len()));
-        }
-        offset += line.len();
-    }
-    None
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+    })
+    .map(|(start, _)| start)
 }
 
 /// Places `d` at the first line of the file that starts with `key` (after spaces).
 fn at_key(d: Diagnostic, text: &str, key: &str) -> Diagnostic {
     let d = d.in_file(FILE);
+    match first_line_from(text, 0, |trimmed| trimmed.starts_with(key)) {
+        Some((start, end)) => d.at(Span::from_byte_range(text, start, end.max(start + 1)), text),
+        None => d,
+    }
+}
+
+/// Where the first line from byte `from` on whose text (spaces before it taken off)
+/// `matches` starts and ends, spaces before and after it left out.
+fn first_line_from(
+    text: &str,
+    from: usize,
+    matches: impl Fn(&str) -> bool,
+) -> Option<(usize, usize)> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start();
-        if trimmed.starts_with(key) {
+        if offset >= from && matches(trimmed) {
             let start = offset + (line.len() - trimmed.len());
-            let end = offset + line.trim_end().len();
-            return d.at(Span::from_byte_range(text, start, end.max(start + 1)), text);
+            return Some((start, offset + line.trim_end().len()));
         }
         offset += line.len();
     }
-    d
+    None
 }
 
 #[cfg(test)]

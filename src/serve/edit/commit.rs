@@ -163,12 +163,19 @@ fn finish(output: std::io::Result<Output>) -> Result<Output, CommitRefused> {
     Err(CommitRefused::Failed(said.trim().to_owned()))
 }
 
-/// What approving `rel` commits: the page (a bundle's whole folder) and its notes.
+/// What a change of the page `rel` commits: the page (a bundle's whole folder) and its
+/// notes.
 pub fn paths_of(rel: &str, notes: &str) -> Vec<String> {
-    let page = rel
-        .strip_suffix("/index.md")
-        .map_or_else(|| rel.to_owned(), str::to_owned);
-    vec![page, notes.to_owned()]
+    vec![super::trash::moved_of(rel), notes.to_owned()]
+}
+
+/// A commit's outcome as the editor's API answers it: `{"id": …}`, or `{"error": …}`
+/// (the change itself is made; only the commit is missing).
+pub fn answer(result: &Result<String, CommitRefused>) -> serde_json::Value {
+    match result {
+        Ok(id) => serde_json::json!({ "id": id }),
+        Err(refused) => serde_json::json!({ "error": refused.to_string() }),
+    }
 }
 
 #[cfg(test)]

@@ -243,29 +243,23 @@ fn page_to_delete(
 pub fn page(editor: &Editor, request: &Value) -> Answer {
     let (page, text, item) = page_to_delete(editor, request)?;
     let notes = review::notes_path(&page);
-    let mut paths = vec![item.rel.clone()];
     let mut extra = Vec::new();
     if !page.rel.ends_with("/index.md") {
         let notes_file = editor.options.bounds.root().join(&notes);
         if std::fs::symlink_metadata(&notes_file).is_ok_and(|m| m.is_file()) {
             extra.push(notes_file);
         }
-        paths.push(notes);
     }
-    let root = editor.options.bounds.root();
-    let tracked = editor.options.commit && commit::tracked(root, &item.rel);
-    let name = committer(editor, request, tracked)?;
     let title = title_of(&text, &page.rel);
-    let (deleted, stamp) = when(editor);
-    let entry = Entry {
-        id: String::new(),
-        kind: Kind::Page,
-        path: page.rel.clone(),
-        title: title.clone(),
-        deleted,
-        committed: false,
-    };
-    let entry = trash::put(root, &item, &extra, entry, &stamp).map_err(refused)?;
+    let (entry, committer) = into_bin(
+        editor,
+        request,
+        Kind::Page,
+        &page.rel,
+        &title,
+        &item,
+        &extra,
+    )?;
     editor.undo.forget(&page.rel);
     let message = format!(
         "删除稿件：{title}\n\n{}（移到回收站 {}/{}）",
@@ -273,7 +267,8 @@ pub fn page(editor: &Editor, request: &Value) -> Answer {
         trash::FOLDER,
         entry.id
     );
-    let committed = name.map(|name| commit_change(editor, &entry, &paths, &name, &message));
+    let paths = commit::paths_of(&page.rel, &notes);
+    let committed = committer.map(|who| commit_change(editor, &entry, &paths, &who, &message));
     Ok(json!({ "deleted": entry, "commit": committed }))
 }
 
@@ -304,31 +299,40 @@ pub fn file(editor: &Editor, request: &Value) -> Answer {
             format!("稿件旁边没有「{name}」，可能已经删除了"),
         ));
     }
+    let title = title_of(&text, &page.rel);
+    let (entry, committer) = into_bin(editor, request, Kind::File, &item.rel, &title, &item, &[])?;
+    let message = format!("删除「{title}」的附件：{name}\n\n{}", item.rel);
+    let paths = std::slice::from_ref(&item.rel);
+    let committed = committer.map(|who| commit_change(editor, &entry, paths, &who, &message));
+    Ok(json!({ "deleted": entry, "commit": committed }))
+}
+
+/// Moves `item` (with the `extra` files beside it) into the bin as the entry of `kind`
+/// for `path`, once the name of who deletes it is there when the deletion is to be
+/// committed: the entry, and that name.
+fn into_bin(
+    editor: &Editor,
+    request: &Value,
+    kind: Kind,
+    path: &str,
+    title: &str,
+    item: &SitePath,
+    extra: &[std::path::PathBuf],
+) -> Result<(Entry, Option<String>), Problem> {
     let root = editor.options.bounds.root();
     let tracked = editor.options.commit && commit::tracked(root, &item.rel);
-    let committer_name = committer(editor, request, tracked)?;
-    let title = title_of(&text, &page.rel);
+    let committer = committer(editor, request, tracked)?;
     let (deleted, stamp) = when(editor);
     let entry = Entry {
         id: String::new(),
-        kind: Kind::File,
-        path: item.rel.clone(),
-        title: title.clone(),
+        kind,
+        path: path.to_owned(),
+        title: title.to_owned(),
         deleted,
         committed: false,
     };
-    let entry = trash::put(root, &item, &[], entry, &stamp).map_err(refused)?;
-    let message = format!("删除「{title}」的附件：{name}\n\n{}", item.rel);
-    let committed = committer_name.map(|who| {
-        commit_change(
-            editor,
-            &entry,
-            std::slice::from_ref(&item.rel),
-            &who,
-            &message,
-        )
-    });
-    Ok(json!({ "deleted": entry, "commit": committed }))
+    let entry = trash::put(root, item, extra, entry, &stamp).map_err(refused)?;
+    Ok((entry, committer))
 }
 
 /// Commits `paths` as they are now; a deletion so committed is marked in the bin, so
@@ -341,15 +345,11 @@ fn commit_change(
     message: &str,
 ) -> Value {
     let root = editor.options.bounds.root();
-    match commit::commit(root, paths, who, message) {
-        Ok(id) => {
-            if !entry.committed {
-                let _ = trash::mark_committed(root, &entry.id);
-            }
-            json!({ "id": id })
-        }
-        Err(refused) => json!({ "error": refused.to_string() }),
+    let result = commit::commit(root, paths, who, message);
+    if result.is_ok() && !entry.committed {
+        let _ = trash::mark_committed(root, &entry.id);
     }
+    commit::answer(&result)
 }
 
 /// The bin's entries, the last deleted first.
@@ -370,10 +370,9 @@ pub fn restore(editor: &Editor, request: &Value) -> Answer {
     let entry = trash::restore(&editor.options.bounds, id, occupant).map_err(refused)?;
     let mut paths = vec![entry.moved()];
     if entry.kind == Kind::Page
-        && !entry.path.ends_with("/index.md")
         && let Ok(page) = files::confine(&editor.options.bounds, &entry.path)
     {
-        paths.push(review::notes_path(&page));
+        paths = commit::paths_of(&entry.path, &review::notes_path(&page));
     }
     let what = match entry.kind {
         Kind::Page => format!("恢复稿件：{}", entry.title),

@@ -321,10 +321,7 @@ pub fn page(editor: &Editor, request: &Value) -> Answer {
             }
         }
         let message = message_of(&planned);
-        match commit::commit(root, &paths, &who, &message) {
-            Ok(id) => json!({ "id": id }),
-            Err(refused) => json!({ "error": refused.to_string() }),
-        }
+        commit::answer(&commit::commit(root, &paths, &who, &message))
     });
     let left_out: Vec<Value> = planned
         .linking

@@ -140,10 +140,12 @@ fn commit_approval(editor: &Editor, page: &SitePath, reviewer: &str) -> Value {
         .unwrap_or_else(|| page.rel.clone());
     let message = format!("审核通过：{title}\n\n{}", page.rel);
     let paths = commit::paths_of(&page.rel, &notes_path(page));
-    match commit::commit(editor.options.bounds.root(), &paths, reviewer, &message) {
-        Ok(id) => json!({ "id": id }),
-        Err(refused) => json!({ "error": refused.to_string() }),
-    }
+    commit::answer(&commit::commit(
+        editor.options.bounds.root(),
+        &paths,
+        reviewer,
+        &message,
+    ))
 }
 
 #[cfg(test)]

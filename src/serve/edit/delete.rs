@@ -198,42 +198,69 @@ fn refused(error: TrashRefused) -> Problem {
     }
 }
 
-/// The page `request` names, checked for deleting: the page, its text, and what moves
-/// (the page's file, or its bundle's folder).
-fn page_to_delete(
+/// What the editor does to a whole page, as its refusals say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Taking {
+    Delete,
+    Move,
+}
+
+/// The page at `rel`, checked for being deleted or moved whole: the page, its text, and
+/// what goes (the page's file, or its bundle's folder). Sections, files outside
+/// `content/` and folders holding other pages are refused.
+pub(super) fn whole_page(
     editor: &Editor,
-    request: &Value,
+    rel: &str,
+    taking: Taking,
 ) -> Result<(SitePath, String, SitePath), Problem> {
-    let page = confine(editor, str_of(request, "path"))?;
+    let page = confine(editor, rel)?;
     if !page.rel.starts_with("content/") || !page.rel.ends_with(".md") {
-        return Err(Problem::new(
-            403,
-            "只能删除 content/ 文件夹里的稿件（.md 文件）",
-        ));
+        let refusal = match taking {
+            Taking::Delete => "只能删除 content/ 文件夹里的稿件（.md 文件）",
+            Taking::Move => "只能移动 content/ 文件夹里的稿件（.md 文件）",
+        };
+        return Err(Problem::new(403, refusal));
     }
     if page.rel.ends_with("/_index.md") || page.rel == "content/_index.md" {
-        return Err(Problem::new(
-            403,
-            "这是栏目的说明页（_index.md），删掉它整个栏目都会消失，在线编辑不能删除：请管理员处理",
-        ));
+        let refusal = match taking {
+            Taking::Delete => {
+                "这是栏目的说明页（_index.md），删掉它整个栏目都会消失，在线编辑不能删除：请管理员处理"
+            }
+            Taking::Move => "这是栏目的说明页（_index.md），在线编辑不能移动栏目：请管理员处理",
+        };
+        return Err(Problem::new(403, refusal));
     }
     let text = read_page(&page)?;
-    if files::version_of(text.as_bytes()) != str_of(request, "version") {
-        return Err(Problem::new(
-            409,
-            "这篇稿件在你打开之后被改过了，没有删除：请重新打开，看过现在的内容再决定",
-        ));
-    }
     // A bundle goes whole, through the same checks as the page (no link on the way),
     // unless its folder holds more than one page's files.
     let item = confine(editor, &trash::moved_of(&page.rel))?;
     if item.rel != page.rel && holds_other_pages(&item.full) {
+        let verb = match taking {
+            Taking::Delete => "删除",
+            Taking::Move => "移走",
+        };
         return Err(Problem::new(
             403,
             format!(
-                "「{}」文件夹里还有别的栏目或稿件，在线编辑不会把它整个删除：请管理员处理",
+                "「{}」文件夹里还有别的栏目或稿件，在线编辑不会把它整个{verb}：请管理员处理",
                 item.rel
             ),
+        ));
+    }
+    Ok((page, text, item))
+}
+
+/// The page `request` names, checked for deleting (see [`whole_page`]) and as the
+/// editor last saw it.
+fn page_to_delete(
+    editor: &Editor,
+    request: &Value,
+) -> Result<(SitePath, String, SitePath), Problem> {
+    let (page, text, item) = whole_page(editor, str_of(request, "path"), Taking::Delete)?;
+    if files::version_of(text.as_bytes()) != str_of(request, "version") {
+        return Err(Problem::new(
+            409,
+            "这篇稿件在你打开之后被改过了，没有删除：请重新打开，看过现在的内容再决定",
         ));
     }
     Ok((page, text, item))

@@ -24,8 +24,8 @@ use std::path::PathBuf;
 
 use serde_json::{Map, Value, json};
 
-use super::api::{Answer, Problem, confine, disk_problem, now, read_page, str_of};
-use super::delete::{committer, holds_other_pages, title_of};
+use super::api::{Answer, Problem, confine, disk_problem, now, str_of};
+use super::delete::{Taking, committer, title_of, whole_page};
 use super::files::{self, SitePath};
 use super::links::{self, Linking};
 use super::list::{self, Status};
@@ -98,31 +98,8 @@ fn section_title(editor: &Editor, key: &str) -> String {
 }
 
 fn prepare(editor: &Editor, rel: &str, to: &str) -> Result<Move, Problem> {
-    let page = confine(editor, rel)?;
-    if !page.rel.starts_with("content/") || !page.rel.ends_with(".md") {
-        return Err(Problem::new(
-            403,
-            "只能移动 content/ 文件夹里的稿件（.md 文件）",
-        ));
-    }
-    if page.rel.ends_with("/_index.md") || page.rel == "content/_index.md" {
-        return Err(Problem::new(
-            403,
-            "这是栏目的说明页（_index.md），在线编辑不能移动栏目：请管理员处理",
-        ));
-    }
-    let text = read_page(&page)?;
+    let (page, text, item) = whole_page(editor, rel, Taking::Move)?;
     let title = title_of(&text, &page.rel);
-    let item = confine(editor, &moved_of(&page.rel))?;
-    if item.rel != page.rel && holds_other_pages(&item.full) {
-        return Err(Problem::new(
-            403,
-            format!(
-                "「{}」文件夹里还有别的栏目或稿件，在线编辑不会把它整个移走：请管理员处理",
-                item.rel
-            ),
-        ));
-    }
     let to = to.trim().trim_matches('/');
     if to.is_empty() {
         return Err(Problem::new(422, "请选择要移到哪个栏目"));

@@ -57,30 +57,13 @@ pub(super) fn pages_linking_to(editor: &Editor, rel: &str) -> Vec<Linking> {
     let bounds = &editor.options.bounds;
     let (target, below) = link_target(rel);
     let mut found = Vec::new();
-    let content = bounds.root().join("content");
-    let walk = bounds.walk(&content, |e| {
-        e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
-    });
-    for entry in walk.flatten() {
-        let path = entry.path();
-        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
-            continue;
-        }
-        let Some(other) = site_relative(bounds.root(), path) else {
-            continue;
-        };
-        if other == rel {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(path) else {
-            continue;
-        };
-        if links_to(&text, &target, below) {
+    for file in super::list::source_files(bounds) {
+        if file.rel != rel && links_to(&file.text, &target, below) {
             found.push(Linking {
-                title: title_of(&text, &other),
-                path: other,
-                full: path.to_path_buf(),
-                text,
+                title: title_of(&file.text, &file.rel),
+                path: file.rel,
+                full: file.path,
+                text: file.text,
             });
         }
     }

@@ -85,22 +85,10 @@ pub fn list(
     now: DateTime<Utc>,
     zone: Tz,
 ) -> (Vec<SectionItem>, Vec<PageItem>) {
-    let content = bounds.root().join("content");
     let mut sections = Vec::new();
     let mut pages = Vec::new();
-    let walk = bounds.walk(&content, |e| e.depth() == 0 || !hidden(e.file_name()));
-    for entry in walk.flatten() {
-        let path = entry.path();
-        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
-            continue;
-        }
-        let Ok(rel) = path.strip_prefix(bounds.root()) else {
-            continue;
-        };
-        let rel = rel.to_string_lossy().replace('\\', "/");
-        let Ok(text) = std::fs::read_to_string(path) else {
-            continue;
-        };
+    for SourceFile { rel, path, text } in source_files(bounds) {
+        let path = path.as_path();
         let fields = front::read(&text).map(|f| f.fields).unwrap_or_default();
         let title = fields
             .get("title")
@@ -161,16 +149,8 @@ pub fn choices(bounds: &SiteBounds) -> Choices {
     let mut named = BTreeSet::new();
     let mut org_sections = BTreeSet::new();
     let mut pages = Vec::new();
-    let content = bounds.root().join("content");
-    let walk = bounds.walk(&content, |e| e.depth() == 0 || !hidden(e.file_name()));
-    for entry in walk.flatten() {
-        let path = entry.path();
-        if path.extension().is_none_or(|e| e != "md") {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(path) else {
-            continue;
-        };
+    for SourceFile { path, text, .. } in source_files(bounds) {
+        let path = path.as_path();
         let fields = front::read(&text).map(|f| f.fields).unwrap_or_default();
         let text_of = |key: &str| fields.get(key).and_then(Value::as_str).map(str::trim);
         let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -224,6 +204,35 @@ pub fn choices(bounds: &SiteBounds) -> Choices {
             .collect(),
         orgs,
     }
+}
+
+/// A page or section file of `content/`, as the build reads them.
+pub(super) struct SourceFile {
+    /// Its path from the site root, `/`-separated.
+    pub rel: String,
+    pub path: std::path::PathBuf,
+    pub text: String,
+}
+
+/// The `.md` files under `content/` of the site at `bounds` that the build reads (no
+/// hidden or backup name, no link out of the site), with their text.
+pub(super) fn source_files(bounds: &SiteBounds) -> impl Iterator<Item = SourceFile> + '_ {
+    let content = bounds.root().join("content");
+    let walk = bounds.walk(&content, |e| e.depth() == 0 || !hidden(e.file_name()));
+    walk.flatten().filter_map(|entry| {
+        let path = entry.path();
+        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
+            return None;
+        }
+        let rel = path.strip_prefix(bounds.root()).ok()?;
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        let text = std::fs::read_to_string(path).ok()?;
+        Some(SourceFile {
+            rel,
+            path: path.to_path_buf(),
+            text,
+        })
+    })
 }
 
 fn hidden(name: &std::ffi::OsStr) -> bool {

@@ -283,17 +283,14 @@ pub fn restore(
             e.into()
         }
     })?;
-    // The review notes of a page that was a single file go back beside it.
-    if entry.kind == Kind::Page
-        && !target.full.is_dir()
-        && let Some(name) = target.full.file_name().and_then(|n| n.to_str())
-    {
-        let stem = name.strip_suffix(".md").unwrap_or(name);
-        let notes = format!(".{stem}.review.txt");
-        let kept = place.join(&notes);
-        let home = parent.join(&notes);
-        if kept.is_file() && std::fs::symlink_metadata(&home).is_err() {
-            let _ = std::fs::rename(kept, home);
+    // The files that went with it ([`put`]'s `extra`: a single-file page's review
+    // notes) go back beside it, each unless something of its name stands there now.
+    for kept in std::fs::read_dir(&place).into_iter().flatten().flatten() {
+        let home = parent.join(kept.file_name());
+        let is_file = kept.file_type().is_ok_and(|t| t.is_file());
+        let free = std::fs::symlink_metadata(&home).is_err();
+        if is_file && kept.file_name().to_str() != Some(ENTRY) && free {
+            let _ = std::fs::rename(kept.path(), home);
         }
     }
     // The entry's folder goes when it is empty: a file that could not go back (notes

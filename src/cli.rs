@@ -316,10 +316,7 @@ fn language(cli: &Cli) -> Lang {
         }
         _ => {
             // Run in a folder of the site (`content/news/`), the site's language still.
-            let has_config = [crate::config::FILE_NAME, crate::config::ZOLA_FILE_NAME]
-                .iter()
-                .any(|name| cli.root.join(name).is_file());
-            let enclosing = (!has_config)
+            let enclosing = (!crate::config::holds_config(&cli.root))
                 .then(|| crate::config::enclosing_site(&cli.root))
                 .flatten();
             Lang::for_run(cli.lang, Some(enclosing.as_deref().unwrap_or(&cli.root)))

@@ -202,6 +202,14 @@ pub fn enclosing_site(root: &Path) -> Option<std::path::PathBuf> {
     })
 }
 
+/// Whether `folder` holds a configuration menhu reads (`site-config.toml`, or a Zola
+/// `config.toml`).
+pub fn holds_config(folder: &Path) -> bool {
+    [FILE_NAME, ZOLA_FILE_NAME]
+        .iter()
+        .any(|name| folder.join(name).is_file())
+}
+
 /// Which kind of file is read: defaults differ so a Zola site builds as Zola built it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Flavour {

@@ -264,10 +264,7 @@ fn check_folder(
         problems.push(refuse(crate::t!("network-bad-folder.outside")));
         return None;
     }
-    let is_site = [crate::config::FILE_NAME, crate::config::ZOLA_FILE_NAME]
-        .iter()
-        .any(|name| full.join(name).is_file());
-    if !is_site {
+    if !crate::config::holds_config(&full) {
         problems.push(refuse(crate::t!("network-bad-folder.no-config")));
         return None;
     }

@@ -20,6 +20,7 @@ mod postings;
 mod terms;
 mod tokens;
 
+use std::collections::{HashMap, HashSet};
 use std::thread::JoinHandle;
 
 use rayon::prelude::*;
@@ -112,27 +113,28 @@ pub fn write_search_outputs(
                 )),
             };
             let (postings, lengths) = postings(&docs, &cuts);
-            files::write_index_files(portal, &docs, &lengths, &postings.finish(), &table, sink)
+            let lists = postings.finish();
+            let script_table = portal.config.traditional.then(|| traditional_table(&lists));
+            let written = files::write_index_files(portal, &docs, &lengths, &lists, &table, sink);
+            written.map(|written| (written, script_table))
         },
         || files::write_text_files(&docs, &table, sink),
     );
     let (mut taken, texts_digest) = texts?;
-    let (index, index_digest) = index?;
+    let ((index, index_digest), script_table) = index?;
     taken.extend(index);
     let mut rest = vec![
         build::build_file(build::combined([index_digest, texts_digest])),
         Output {
             path: "search/search-core.js".into(),
-            body: CORE_JS.as_bytes().to_vec(),
+            body: served(CORE_JS).into_bytes(),
         },
         Output {
             path: "search/search-ui.js".into(),
             body: ui_script().into_bytes(),
         },
     ];
-    if portal.config.traditional {
-        rest.push(traditional_table());
-    }
+    rest.extend(script_table);
     if !theme_has_search_page {
         rest.push(Output {
             path: "search/index.html".into(),
@@ -188,28 +190,67 @@ fn postings(
 /// would otherwise run the new page against it, and an export the page needs could be
 /// missing.
 fn ui_script() -> String {
-    let digest = build::hex(build::content_digest(CORE_JS.as_bytes()));
-    UI_JS.replacen(
+    let digest = build::hex(build::content_digest(served(CORE_JS).as_bytes()));
+    served(UI_JS).replacen(
         &format!("'{CORE_IMPORT}'"),
         &format!("'{CORE_IMPORT}?v={digest}'"),
         1,
     )
 }
 
+/// `script` as readers get it: without its lines of comment (lines starting `//`, and
+/// blocks starting a line with `/*`, to the line holding `*/`), a fifth of its bytes,
+/// written for those who work on it. The scripts put no code on a comment's line.
+fn served(script: &str) -> String {
+    let mut out = String::with_capacity(script.len());
+    let mut in_block = false;
+    for line in script.lines() {
+        let code = line.trim_start();
+        if in_block || code.starts_with("/*") {
+            in_block = !code.contains("*/");
+        } else if !code.starts_with("//") {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// The address the page's script imports the core from, in its source.
 const CORE_IMPORT: &str = "./search-core.js";
 
-/// `search/s2t.json`: the character table the client uses on Traditional pages to show
-/// results in the visitor's script. One character to one character, so the highlight
-/// offsets computed on the index text stay valid.
-fn traditional_table() -> Output {
+/// `search/s2t.json`: what the client uses on Traditional pages to show results in the
+/// visitor's script, as the pages show it: the character table, and the phrases of the
+/// index's text that the characters alone would convert otherwise (`关系` → `關係`, not
+/// `關系`). Every entry keeps the text's length, so the highlight offsets computed on
+/// the index text stay valid.
+///
+/// A phrase is sent when each of its character pairs is a term of the index (`lists`):
+/// the index holds every pair of its texts, so no phrase of them is missed, and phrases
+/// that only seem to occur cost a few bytes.
+fn traditional_table(lists: &[postings::TermList]) -> Output {
     let pairs = crate::zh::traditional_chars();
     let simplified: String = pairs.iter().map(|(s, _)| *s).collect();
     let traditional: String = pairs.iter().map(|(_, t)| *t).collect();
-    let body = serde_json::json!({ "s": simplified, "t": traditional }).to_string();
+    let terms: HashSet<&str> = lists.iter().map(|l| l.term.as_str()).collect();
+    let chars: HashMap<char, char> = pairs.into_iter().collect();
+    let mut pair = String::new();
+    let occurs = |key: &str| {
+        let key: Vec<char> = key.chars().collect();
+        key.windows(2).all(|two| {
+            pair.clear();
+            pair.extend(two);
+            terms.contains(pair.as_str())
+        })
+    };
+    let phrases: Vec<String> = crate::zh::traditional_phrases(&chars, occurs)
+        .into_iter()
+        .map(|(key, phrase)| format!("{key}{phrase}"))
+        .collect();
+    let body = serde_json::json!({ "s": simplified, "t": traditional, "p": phrases });
     Output {
         path: "search/s2t.json".into(),
-        body: body.into_bytes(),
+        body: body.to_string().into_bytes(),
     }
 }
 
@@ -222,10 +263,25 @@ mod tests {
     #[test]
     fn the_client_stays_under_ten_kilobytes_gzipped() {
         let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-        encoder.write_all(CORE_JS.as_bytes()).unwrap();
-        encoder.write_all(UI_JS.as_bytes()).unwrap();
+        encoder.write_all(served(CORE_JS).as_bytes()).unwrap();
+        encoder.write_all(ui_script().as_bytes()).unwrap();
         let size = encoder.finish().unwrap().len();
         assert!(size < 10 * 1024, "client is {size} bytes gzipped");
+    }
+
+    #[test]
+    fn readers_get_the_scripts_without_their_comments() {
+        let script = "// What it is.\n/** One line. */\nconst a = 1; // why\n/**\n * Two.\n */\n  // Indented.\nf(a);\n";
+        assert_eq!(served(script), "const a = 1; // why\nf(a);\n");
+        for script in [served(CORE_JS), ui_script()] {
+            assert!(
+                !script.lines().any(|l| ["//", "/*", "*"]
+                    .iter()
+                    .any(|c| l.trim_start().starts_with(c))),
+                "a comment line left"
+            );
+        }
+        assert!(served(CORE_JS).contains("export async function openIndex"));
     }
 
     #[test]
@@ -235,7 +291,7 @@ mod tests {
             "the import to version"
         );
         let script = ui_script();
-        let digest = build::hex(build::content_digest(CORE_JS.as_bytes()));
+        let digest = build::hex(build::content_digest(served(CORE_JS).as_bytes()));
         assert!(
             script.contains(&format!("from './search-core.js?v={digest}';")),
             "{}",

@@ -3,6 +3,8 @@
 //! the automata of [`super::opencc`], built once, on first use, and shared: they are
 //! immutable.
 
+use std::collections::HashMap;
+
 /// Traditional → Simplified (`臺灣` → `台湾`, `後臺` → `后台`).
 pub fn to_simplified(text: &str) -> String {
     super::opencc::t2s().convert(text)
@@ -42,6 +44,28 @@ pub fn traditional_chars() -> Vec<(char, char)> {
         .collect()
 }
 
+/// The phrases of OpenCC's `STPhrases` for which `wanted` says yes and which the
+/// character table `chars` ([`traditional_chars`]) alone converts otherwise than the
+/// pages are converted, with their Traditional form: (`关系`, `關係`), where the
+/// characters give `關系`. Only phrases whose Traditional form has as many characters:
+/// with the table, a client shows Simplified text in Traditional as the pages show it,
+/// each character staying in its place.
+pub fn traditional_phrases(
+    chars: &HashMap<char, char>,
+    mut wanted: impl FnMut(&str) -> bool,
+) -> Vec<(&'static str, String)> {
+    super::opencc::st_phrase_keys()
+        .filter(|key| wanted(key))
+        .filter_map(|key| {
+            let phrase = to_traditional(key);
+            let by_chars = key.chars().map(|c| chars.get(&c).copied().unwrap_or(c));
+            let differs =
+                phrase.chars().count() == key.chars().count() && !phrase.chars().eq(by_chars);
+            differs.then_some((key, phrase))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,6 +94,32 @@ mod tests {
             !table.iter().any(|(s, _)| *s == '科'),
             "unchanged characters are left out"
         );
+    }
+
+    #[test]
+    fn phrases_are_those_the_characters_alone_convert_otherwise() {
+        let chars: HashMap<char, char> = traditional_chars().into_iter().collect();
+        let phrases = traditional_phrases(&chars, |_| true);
+        let phrase = |key: &str| {
+            phrases
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, t)| t.as_str())
+        };
+        assert_eq!(phrase("关系"), Some("關係"));
+        assert_eq!(phrase("台风"), Some("颱風"));
+        assert_eq!(phrase("制造"), Some("製造"));
+        assert_eq!(phrase("头发"), Some("頭髮"));
+        // The characters give 標準 already.
+        assert_eq!(phrase("标准"), None);
+        assert!(
+            phrases
+                .iter()
+                .all(|(k, t)| k.chars().count() == t.chars().count()),
+            "every phrase keeps its length"
+        );
+        let asked = traditional_phrases(&chars, |key| key == "关系");
+        assert_eq!(asked, [("关系", "關係".to_owned())]);
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod written;
 
 pub use self::convert::{
     prepare_traditional, push_traditional, to_simplified, to_traditional, traditional_chars,
+    traditional_phrases,
 };
 pub use self::normalize::{normalize, normalize_char, simplify_char, t2s_pairs, to_half_width};
 pub use self::pinyin::{pinyin_compact, slugify};

@@ -27,7 +27,7 @@ use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBu
 
 mod recipes;
 
-pub use self::recipes::{s2t, t2s};
+pub use self::recipes::{s2t, st_phrase_keys, t2s};
 
 /// Entries of one or more OpenCC tables that compete on length: at a position, the
 /// longest of them wins (a table of its own, or OpenCC's `union` of tables).

@@ -492,6 +492,39 @@ fn index_weights(site: &Site) -> std::collections::HashMap<String, Vec<u8>> {
     terms
 }
 
+/// The Traditional copy's search shows results as the pages are converted: the table
+/// it loads carries, beside the characters, the phrases of the site's text that the
+/// characters alone would get wrong (台风 is 颱風, not 臺風), and only those.
+#[test]
+fn the_traditional_script_table_carries_the_phrases_of_the_site() {
+    let site = search_site();
+    site.write(
+        "site-config.toml",
+        &format!("{SEARCH_CONFIG}traditional = true\n"),
+    );
+    page(
+        &site,
+        "a.md",
+        "title = \"防御台风工作部署\"",
+        "加强部门之间的关系，推进制造业科普。",
+    );
+    site.build();
+    let table: serde_json::Value =
+        serde_json::from_str(&site.output("search/s2t.json")).expect("JSON");
+    let phrases = strings(&table["p"]);
+    for wanted in ["台风颱風", "关系關係", "制造製造"] {
+        assert!(
+            phrases.iter().any(|p| p == wanted),
+            "{wanted} in {phrases:?}"
+        );
+    }
+    // Not in the site's text, or converted right by the characters alone.
+    for unwanted in ["头发頭髮", "标准標準"] {
+        assert!(!phrases.iter().any(|p| p == unwanted), "{unwanted}");
+    }
+    assert!(phrases.len() < 40, "only the site's phrases: {phrases:?}");
+}
+
 #[test]
 fn dictionary_words_of_titles_and_headings_are_terms_of_their_fields() {
     let site = Site::minimal();
@@ -631,6 +664,10 @@ fn the_demo_search_page_shows_results_in_chromium() {
             "http://127.0.0.1:{port}/zh-hant/search/?q=%E6%A2%A7%E5%B7%9E%E5%B8%82%E7%A7%91%E5%8D%8F"
         ),
     );
+    let typhoon = dump_dom_until(
+        browser,
+        &format!("http://127.0.0.1:{port}/zh-hant/search/?q=%E5%8F%B0%E9%A3%8E"),
+    );
     let _ = server.kill();
     let _ = server.wait();
     assert_contains(&dom, "aria-live=\"polite\">找到 ");
@@ -641,6 +678,9 @@ fn the_demo_search_page_shows_results_in_chromium() {
     assert_contains(&hant, "aria-live=\"polite\">找到 ");
     assert_contains(&hant, "<mark>梧州市科協</mark>");
     assert_contains(&hant, &format!("href=\"http://127.0.0.1:{port}/zh-hant/"));
+    // As the pages: 台风 is 颱風 there (the characters alone give 臺風).
+    assert_contains(&typhoon, "<mark>颱風</mark>");
+    assert!(!typhoon.contains("臺風"), "{typhoon}");
     // The form's own words are in Traditional there too, none left in Simplified.
     assert_contains(&hant, ">搜索關鍵詞</label>");
     assert_contains(&hant, "placeholder=\"輸入關鍵詞，如 梧州市科協\"");

@@ -27,16 +27,32 @@ const list = el('ol', { className: 'search-results' });
 const more = el('button', { type: 'button', className: 'search-more', hidden: true });
 app.append(form, status, el('div', { className: 'search-body' }, filtersPanel, el('div', {}, list, more)));
 
-// On the Traditional copy of the site the index (kept in Simplified) is shared: results
-// link to the Traditional pages and show in Traditional, through a character table.
+// The Traditional copy shares the (Simplified) index: results link to its pages and
+// show in Traditional by s2t.json (docs/search.md), which keeps the text's length.
 const traditional = /^zh-(hant|tw|hk|mo)/i.test(document.documentElement.lang);
-let s2t = null, scriptTable = null;
-const script = (text) => (s2t ? [...text].map((c) => s2t.get(c) ?? c).join('') : text);
+let s2t = null, phrases = new Map(), longest = 0, scriptTable = null;
+function script(text) {
+  if (!s2t) return text;
+  const chars = [...text];
+  let out = '';
+  for (let i = 0; i < chars.length;) {
+    let n = Math.min(longest, chars.length - i), p;
+    for (; n > 1 && !(p = phrases.get(chars.slice(i, i + n).join(''))); n--);
+    out += n > 1 ? p : (s2t.get(chars[i]) ?? chars[i]);
+    i += Math.max(n, 1);
+  }
+  return out;
+}
 function loadScriptTable() {
   if (!traditional) return Promise.resolve();
-  scriptTable ??= fetch(new URL('s2t.json', here)).then((r) => r.json()).then(({ s, t }) => {
+  scriptTable ??= fetch(new URL('s2t.json', here)).then((r) => r.json()).then(({ s, t, p = [] }) => {
     const from = [...s], to = [...t];
     s2t = new Map(from.map((c, i) => [c, to[i]]));
+    for (const entry of p) {
+      const both = [...entry], half = both.length / 2;
+      phrases.set(both.slice(0, half).join(''), both.slice(half).join(''));
+      longest = Math.max(longest, half);
+    }
     labelForm();
   }, (e) => { scriptTable = null; throw e; });
   return scriptTable;
@@ -136,7 +152,15 @@ async function showMore() {
   more.hidden = shown >= result.total;
 }
 
-const marks = (segments) => segments.map((s) => (s.hit ? el('mark', { textContent: script(s.text) }) : document.createTextNode(script(s.text))));
+// Converted whole (a phrase may cross a highlight's edge), then cut as the segments.
+function marks(segments) {
+  const whole = [...script(segments.map((s) => s.text).join(''))];
+  let at = 0;
+  return segments.map((s) => {
+    const text = whole.slice(at, at += [...s.text].length).join('');
+    return s.hit ? el('mark', { textContent: text }) : document.createTextNode(text);
+  });
+}
 
 // Each facet shows its first FACET_SHOWN values (and the chosen one wherever it is); a
 // toggle shows the rest. Which facets are open survives new queries and filters.

@@ -19,7 +19,7 @@
 
 use std::sync::OnceLock;
 
-use super::{Converter, Recipe, Tier};
+use super::{Converter, Recipe, Tier, parse_line};
 
 /// Maps each CJK compatibility ideograph to its unified ideograph.
 const COMPATIBILITY: &str = include_str!("../../../data/opencc/CJK_Compatibility_Ideographs.txt");
@@ -40,6 +40,14 @@ pub fn s2t() -> &'static Converter {
             steps: vec![vec![st_phrases(), Tier::table(ST_CHARACTERS)]],
         })
     })
+}
+
+/// The keys of OpenCC's `STPhrases` (Simplified phrases), in the table's order.
+pub fn st_phrase_keys() -> impl Iterator<Item = &'static str> {
+    ST_PHRASES
+        .lines()
+        .filter_map(parse_line)
+        .map(|(key, _)| key)
 }
 
 /// Traditional → Simplified (`t2s.json`), without the characters fonts may lack.

@@ -17,6 +17,7 @@ mod highlight;
 mod links;
 mod position;
 mod shortcodes;
+mod signature;
 mod summary;
 mod table_rows;
 mod toc;

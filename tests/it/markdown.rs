@@ -173,3 +173,44 @@ fn unknown_shortcode_is_an_error_with_its_line() {
     assert_contains(&stderr, "nope");
     assert_contains(&stderr, "content/news/a.md:6");
 }
+
+/// An official notice as the online editor saves it from a Word paste: the 主送 line,
+/// outline numbers 一、 （一） 1. as text, a table, the 附件 lines and the 落款 (the
+/// organisation, then the date on the next line), which Word right-aligns. The 落款 is
+/// marked for the theme to right-align, in the Traditional copy too; the numbers stay
+/// text.
+const NOTICE: &str = "各市科协、各学会：\n\n为做好科普工作，现将有关事项通知如下。\n\n一、培训时间\n\n（一）报到\n\n1.各市科协科普部负责同志1名；\n\n2.各学会科普工作联络员1名。\n\n| 日期 | 内容 |\n| --- | --- |\n| 1月10日 | 报到 |\n\n附件：1.报名表\n\n2.培训日程\n\n广西壮族自治区科学技术协会\n2026年12月7日\n";
+
+#[test]
+fn a_notices_signature_is_marked_to_be_right_aligned() {
+    let site = page_site(NOTICE);
+    site.write(
+        "site-config.toml",
+        &format!("{MINIMAL_CONFIG}traditional = true\n[markdown]\nhard_wraps = false\n"),
+    );
+    site.build();
+    let html = site.output("news/a/index.html");
+    assert_contains(
+        &html,
+        "<p>2.培训日程</p>\n<p class=\"signature\">广西壮族自治区科学技术协会<br />\n2026年12月7日</p>",
+    );
+    assert_contains(
+        &html,
+        "<p>一、培训时间</p>\n<p>（一）报到</p>\n<p>1.各市科协科普部负责同志1名；</p>",
+    );
+    assert_contains(&html, "<p>各市科协、各学会：</p>");
+    assert_eq!(html.matches("signature").count(), 1, "{html}");
+    let traditional = site.output("zh-hant/news/a/index.html");
+    assert_contains(
+        &traditional,
+        "<p class=\"signature\">廣西壯族自治區科學技術協會<br />\n2026年12月7日</p>",
+    );
+
+    // A body that ends in an ordinary closing paragraph is left as written.
+    site.write(
+        "content/news/a.md",
+        "+++\ntitle = \"测试\"\n+++\n活动于2026年12月7日举行。\n\n特此通知。\n\n联系人：张三\n2026年12月7日\n",
+    );
+    site.build();
+    assert_not_contains(&site.output("news/a/index.html"), "signature");
+}

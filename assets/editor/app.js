@@ -334,6 +334,12 @@
   //   editors and Word for Mac copy them) became a broken address under the editor's
   //   own (`/_menhu/edit/files/…/data:image/…`). It is uploaded beside the page instead,
   //   as a photo dropped in, its description asked for.
+  // - Word writes a numbered paragraph's number as text followed by spaces
+  //   (`1.&nbsp;&nbsp;&nbsp;&nbsp;`), which Markdown read as a list holding code, and
+  //   everything pasted after it went into that list. The number stays text, as 一、
+  //   and （一） do, without the spaces; Word's bullets become a list.
+  // - The 落款 Word right-aligns at the end (the organisation, then the date) becomes one
+  //   paragraph, its lines kept apart, which the site shows right-aligned.
   var repasting = false;
 
   function fileOfDataUrl(url) {
@@ -384,6 +390,70 @@
     return changed;
   }
 
+  // Whether a list marker Word wrote is a number (1. 一、 （一） a) ①) rather than a bullet.
+  function isNumberMarker(marker) {
+    return /[0-9\uff10-\uff19\u3007\u96f6\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u2460-\u2473]/.test(marker) ||
+      /^[(\uff08]?[A-Za-z\u2160-\u217f]{1,4}[.)\uff0e\u3001\uff09]$/.test(marker);
+  }
+
+  // Word's list paragraphs: the number kept as text without the spaces after it, the
+  // bullets made a list. Returns whether anything changed.
+  function unwrapWordLists(doc) {
+    var lists = [];
+    var changed = false;
+    Array.prototype.forEach.call(doc.querySelectorAll("[style]"), function (marker) {
+      if (!/mso-list\s*:\s*ignore/i.test(marker.getAttribute("style")) || !marker.isConnected) return;
+      var text = (marker.textContent || "").replace(/[\s\u00a0]+/g, "");
+      var paragraph = marker.closest("p, h1, h2, h3, h4, h5, h6");
+      changed = true;
+      if (isNumberMarker(text) || !paragraph) {
+        marker.replaceWith(doc.createTextNode(text));
+        return;
+      }
+      marker.remove();
+      var item = doc.createElement("li");
+      while (paragraph.firstChild) item.appendChild(paragraph.firstChild);
+      var before = paragraph.previousElementSibling;
+      var list = lists.indexOf(before) >= 0 ? before : null;
+      if (!list) {
+        list = doc.createElement("ul");
+        lists.push(list);
+        paragraph.parentNode.insertBefore(list, paragraph);
+      }
+      list.appendChild(item);
+      paragraph.remove();
+    });
+    return changed;
+  }
+
+  function rightAligned(paragraph) {
+    return /text-align\s*:\s*right/i.test(paragraph.getAttribute("style") || "") ||
+      (paragraph.getAttribute("align") || "").toLowerCase() === "right";
+  }
+
+  // The right-aligned paragraphs that end what Word copied (a 落款) joined into one, a
+  // line break between them. Returns whether anything changed.
+  function joinSignature(doc) {
+    var blocks = doc.body.querySelectorAll("p, table, ul, ol, h1, h2, h3, h4, h5, h6, img");
+    var lines = [];
+    for (var i = blocks.length - 1; i >= 0; i -= 1) {
+      var block = blocks[i];
+      if (block.closest("table, li") && block.tagName !== "TABLE") continue;
+      var empty = block.tagName === "P" && !/[^\s\u00a0]/.test(block.textContent || "") && !block.querySelector("img");
+      if (empty) continue;
+      if (block.tagName !== "P" || !rightAligned(block)) break;
+      lines.unshift(block);
+    }
+    if (lines.length < 2) return false;
+    var first = lines[0];
+    lines.slice(1).forEach(function (line) {
+      first.appendChild(doc.createElement("br"));
+      while (line.firstChild) first.appendChild(line.firstChild);
+      line.remove();
+    });
+    return true;
+  }
+
   // The editor shows the page's photos from its own address (`/_menhu/edit/files/…`),
   // which Vditor also put before every relative address in pasted text, writing it into
   // the page (`[附件](/_menhu/edit/files/content/news/fujian.pdf)`): it is left out
@@ -401,9 +471,10 @@
     var html = data.getData("text/html");
     if (!html) return;
     withoutLinkBase();
-    if (!/(rowspan|colspan)\s*=|data:image\//i.test(html)) return;
+    if (!/(rowspan|colspan)\s*=|data:image\/|mso-list|text-align\s*:\s*right|align\s*=\s*["']?right/i.test(html)) return;
     var doc = new DOMParser().parseFromString(html, "text/html");
-    var changed = false;
+    var changed = unwrapWordLists(doc);
+    if (joinSignature(doc)) changed = true;
     Array.prototype.forEach.call(doc.querySelectorAll("table"), function (table) {
       if (unmergeTable(table)) changed = true;
     });

@@ -5,7 +5,8 @@
 //! publishes it. The editor's list and page pass axe (no serious or critical
 //! violation) at 1280 and 390 px. Edits not saved yet are never dropped without asking:
 //! closing the tab or going back to the list asks first, and 送审 waits when the save
-//! before it is refused. A Word table with merged cells keeps each cell in its column; a picture pasted
+//! before it is refused. A Word table with merged cells keeps each cell in its column; a Word
+//! notice keeps its numbers as text and its right-aligned 落款 together; a picture pasted
 //! inside the text is uploaded beside the page; a photo not added at its description is
 //! never uploaded. With `MENHU_SCREENSHOTS=DIR` the views are saved
 //! there as PNGs. Skipped with a printed reason when Chromium, Node or axe-core is
@@ -456,6 +457,80 @@ fn a_word_table_with_merged_cells_keeps_each_cell_in_its_column() {
         ],
         "{value}"
     );
+}
+
+/// A notice pasted from Word as Word puts it on the clipboard: numbered paragraphs with
+/// the number and its padding in an `mso-list:Ignore` span, a bulleted one, empty
+/// `<o:p>` paragraphs, a table, and the 落款 right-aligned in two paragraphs. The numbers
+/// stay text without the padding (the padding used to make Markdown read a list holding
+/// code, and everything pasted after it, the table and the 落款 included, went into
+/// that list), bullets become a list, and the 落款 comes out as the organisation and the
+/// date on two lines of one paragraph, which the site right-aligns.
+#[test]
+fn a_notice_pasted_from_word_keeps_its_numbers_as_text_and_its_signature_together() {
+    let test = "a_notice_pasted_from_word_keeps_its_numbers_as_text_and_its_signature_together";
+    if !browser_available(test) {
+        return;
+    }
+    let site = edit_site();
+    let editor = EditServer::start(&site);
+    let mut browser = edit_page(&editor, "content/news/a.md");
+    browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
+    let numbered = |n: &str, text: &str| {
+        format!(
+            "<p class=MsoListParagraph style='margin-left:50.0pt;text-indent:-18.0pt;mso-list:l0 level1 lfo1'>\
+             <![if !supportLists]><span lang=EN-US><span style='mso-list:Ignore'>{n}<span style='font:7.0pt \"Times New Roman\"'>\
+             &nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span><![endif]><span style='font-family:仿宋_GB2312'>{text}<o:p></o:p></span></p>"
+        )
+    };
+    let html = format!(
+        "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><body lang=ZH-CN><!--StartFragment-->\
+         <p class=MsoNormal><span style='font-family:仿宋_GB2312'>各市科协、各学会：<o:p></o:p></span></p>\
+         <p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:黑体'>一、参加对象<o:p></o:p></span></p>\
+         {}{}\
+         <p class=MsoListParagraph style='mso-list:l1 level1 lfo2'><![if !supportLists]><span style='font-family:Wingdings'>\
+         <span style='mso-list:Ignore'>l<span style='font:7.0pt \"Times New Roman\"'>&nbsp; </span></span></span><![endif]>\
+         <span>自带笔记本电脑<o:p></o:p></span></p>\
+         <p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>\
+         <table class=MsoTableGrid border=1><tr><td><p class=MsoNormal>日期<o:p></o:p></p></td><td><p class=MsoNormal>内容<o:p></o:p></p></td></tr>\
+         <tr><td><p class=MsoNormal>1月10日<o:p></o:p></p></td><td><p class=MsoNormal>报到<o:p></o:p></p></td></tr></table>\
+         <p class=MsoNormal>附件：1.报名表<o:p></o:p></p>\
+         <p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>\
+         <p class=MsoNormal align=right style='text-align:right'><span>广西壮族自治区科学技术协会<o:p></o:p></span></p>\
+         <p class=MsoNormal align=right style='text-align:right'><span lang=EN-US>2026</span><span>年</span><span lang=EN-US>12</span>\
+         <span>月</span><span lang=EN-US>7</span><span>日<o:p></o:p></span></p>\
+         <!--EndFragment--></body></html>",
+        numbered("1.", "各市科协科普部负责同志1名；"),
+        numbered("2.", "各学会科普工作联络员1名。"),
+    );
+    let text = "各市科协、各学会：\n一、参加对象\n1.各市科协科普部负责同志1名；\n2.各学会科普工作联络员1名。\n";
+    browser.eval(&format!(
+        "(function () {{ var area = document.querySelector('.vditor-ir .vditor-reset'); area.focus(); \
+         var range = document.createRange(); range.selectNodeContents(area); \
+         var selection = getSelection(); selection.removeAllRanges(); selection.addRange(range); \
+         var data = new DataTransfer(); data.setData('text/html', {html}); data.setData('text/plain', {text}); \
+         area.dispatchEvent(new ClipboardEvent('paste', {{ clipboardData: data, bubbles: true, cancelable: true }})); }})()",
+        html = serde_json::json!(html),
+        text = serde_json::json!(text),
+    ));
+    browser.wait_until("window.menhuEditor.state.vditor.getValue().indexOf('2026年12月7日') >= 0");
+    let value = browser.eval("window.menhuEditor.state.vditor.getValue()");
+    let value = value.as_str().unwrap_or("");
+    assert_contains(
+        value,
+        "一、参加对象\n\n1.各市科协科普部负责同志1名；\n\n2.各学会科普工作联络员1名。\n\n* 自带笔记本电脑\n",
+    );
+    assert!(
+        value.lines().any(|l| l.starts_with("| 1月10日")),
+        "the table is inside something: {value}"
+    );
+    assert!(
+        value
+            .trim_end()
+            .ends_with("附件：1.报名表\n\n广西壮族自治区科学技术协会\n2026年12月7日"),
+        "{value}"
+    );
+    assert_not_contains(value, "\u{a0}");
 }
 
 /// A picture pasted inside the copied text (`data:image/png;base64,…`, as web editors

@@ -340,6 +340,10 @@
   //   and （一） do, without the spaces; Word's bullets become a list.
   // - The 落款 Word right-aligns at the end (the organisation, then the date) becomes one
   //   paragraph, its lines kept apart, which the site shows right-aligned.
+  // - A paragraph indented with spaces (`&nbsp;&nbsp;&nbsp; 为进一步…`, as Word keeps
+  //   typed spaces and many portals indent) became four spaces or more in Markdown, which
+  //   is a code block: the spaces at the start are left out (the site indents each
+  //   paragraph itself), and a 落款 pushed right with spaces is then seen as one.
   var repasting = false;
 
   function fileOfDataUrl(url) {
@@ -454,6 +458,25 @@
     return true;
   }
 
+  // Spaces at the start of each paragraph left out. Returns whether any were there.
+  function trimParagraphStarts(doc) {
+    var changed = false;
+    Array.prototype.forEach.call(doc.body.querySelectorAll("p, li, h1, h2, h3, h4, h5, h6"), function (block) {
+      if (block.closest("pre, code")) return;
+      var walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+      for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.nodeType === 1) {
+          if (/^(BR|IMG)$/.test(node.tagName)) return;
+          continue;
+        }
+        var rest = node.data.replace(/^[ \t\r\n\u00a0]+/, "");
+        if (rest !== node.data) { node.data = rest; changed = true; }
+        if (rest) return;
+      }
+    });
+    return changed;
+  }
+
   // The editor shows the page's photos from its own address (`/_menhu/edit/files/…`),
   // which Vditor also put before every relative address in pasted text, writing it into
   // the page (`[附件](/_menhu/edit/files/content/news/fujian.pdf)`): it is left out
@@ -471,9 +494,10 @@
     var html = data.getData("text/html");
     if (!html) return;
     withoutLinkBase();
-    if (!/(rowspan|colspan)\s*=|data:image\/|mso-list|text-align\s*:\s*right|align\s*=\s*["']?right/i.test(html)) return;
+    if (!/(rowspan|colspan)\s*=|data:image\/|mso-list|text-align\s*:\s*right|align\s*=\s*["']?right|&nbsp;|\u00a0/i.test(html)) return;
     var doc = new DOMParser().parseFromString(html, "text/html");
     var changed = unwrapWordLists(doc);
+    if (trimParagraphStarts(doc)) changed = true;
     if (joinSignature(doc)) changed = true;
     Array.prototype.forEach.call(doc.querySelectorAll("table"), function (table) {
       if (unmergeTable(table)) changed = true;

@@ -391,8 +391,8 @@ fn body_text_lines(text: &str) -> Vec<String> {
 }
 
 /// Fills an archetype's placeholders: `{{ title }}` (escaped for a TOML or YAML string
-/// in double quotes), `{{ date }}` (`2026-05-01T09:30:00+08:00`) and `{{ day }}`
-/// (`2026-05-01`).
+/// in double quotes), `{{ date }}` (`2026-05-01T09:30:00+08:00`), `{{ day }}`
+/// (`2026-05-01`) and `{{ day_zh }}` (`2026年5月1日`, as a notice's 落款 dates it).
 pub fn fill_archetype(
     template: &str,
     title: &str,
@@ -406,6 +406,7 @@ pub fn fill_archetype(
             &now.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
         )
         .replace("{{ day }}", &now.format("%Y-%m-%d").to_string())
+        .replace("{{ day_zh }}", &now.format("%Y年%-m月%-d日").to_string())
 }
 
 fn front_matter(title: &str, now: chrono::DateTime<chrono::FixedOffset>) -> String {
@@ -463,13 +464,13 @@ mod tests {
     fn archetypes_fill_placeholders_and_escape_the_title() {
         let now = noon();
         let text = fill_archetype(
-            "title = \"{{ title }}\"\ndate = {{ date }}\n# {{ day }}\n",
+            "title = \"{{ title }}\"\ndate = {{ date }}\n# {{ day }}\n{{ day_zh }}\n",
             "说\"改革\"",
             now,
         );
         assert_eq!(
             text,
-            "title = \"说\\\"改革\\\"\"\ndate = 2026-11-26T10:00:00+08:00\n# 2026-11-26\n"
+            "title = \"说\\\"改革\\\"\"\ndate = 2026-11-26T10:00:00+08:00\n# 2026-11-26\n2026年11月26日\n"
         );
     }
 

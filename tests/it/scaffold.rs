@@ -324,3 +324,30 @@ fn the_demo_offers_search_only_when_the_index_is_built() {
     assert_not_contains(&missing, "站内搜索查找");
     assert!(!dir.join("public/search").exists());
 }
+
+/// A notice made with `menhu new news/tzgg` (or 新建稿件 in the online editor) is filed
+/// under 通知公告 as the demo's notices are, not under 新闻中心 as a news item, and its
+/// body already has the 主送 line, the 附件 line and the 落款 (organisation, then today's
+/// date as 「2026年5月1日」) for the editor to fill in.
+#[test]
+fn a_new_notice_in_the_demo_is_filed_under_notices_with_a_signature_to_fill_in() {
+    let site = Site::empty();
+    let dir = init_demo(&site);
+    let stdout = succeeds_in(
+        &dir,
+        &["new", "news/tzgg", "关于举办科普讲解员培训班的通知"],
+    );
+    let text = std::fs::read_to_string(stdout.trim()).unwrap();
+    assert_contains(&text, "categories = [\"通知公告\"]");
+    assert_contains(&text, "附件：");
+    let lines: Vec<&str> = text.trim_end().lines().rev().take(2).collect();
+    assert_eq!(lines.get(1), Some(&"在这里写发文单位"), "{text}");
+    let date = lines.first().copied().unwrap_or("");
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let parts: Vec<&str> = date.trim_end_matches('日').split(['年', '月']).collect();
+    assert!(
+        date.ends_with('日') && parts.len() == 3 && parts.iter().all(|p| digits(p)),
+        "{text}"
+    );
+    succeeds_in(&dir, &["build"]);
+}

@@ -8,7 +8,8 @@
 //! very last line is a date and nothing else; every line before it in the 落款 names an
 //! organisation (short, no sentence punctuation, ending as an organisation's name does:
 //! 「…协会」「…部」「…办公室」「…有限公司」, a 「（盖章）」 after it allowed), and there are
-//! at most [`MAX_ORG_LINES`] of them.
+//! at most [`MAX_ORG_LINES`] of them. A note in brackets may close the body below it
+//! (「（此件公开发布）」), and stays as written.
 
 use std::ops::Range;
 
@@ -120,23 +121,36 @@ fn is_org_name(name: &str) -> bool {
         && !name.starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// How many of `paragraphs` (each given as its lines), counted from the last, make a
-/// 落款: 0 when the last is not one.
-pub(crate) fn signature_paragraphs(paragraphs: &[Vec<String>]) -> usize {
-    let Some((last, before)) = paragraphs.split_last() else {
-        return 0;
+/// Whether `paragraph` is the note a notice may end with below its 落款, one line in
+/// brackets: 「（此件公开发布）」, 「（联系人：张三，电话：0771-1234567）」.
+fn is_closing_note(paragraph: &[String]) -> bool {
+    let [line] = paragraph else {
+        return false;
+    };
+    line.chars().count() <= 60 && line.starts_with(['（', '(']) && line.ends_with(['）', ')'])
+}
+
+/// Which of `paragraphs` (each given as its lines) make the 落款 that ends them, an
+/// empty range when they end in none. A closing note in brackets may follow it.
+pub(crate) fn signature_paragraphs(paragraphs: &[Vec<String>]) -> Range<usize> {
+    let end = match paragraphs.split_last() {
+        Some((last, _)) if is_closing_note(last) => paragraphs.len() - 1,
+        _ => paragraphs.len(),
+    };
+    let Some((last, before)) = paragraphs.get(..end).and_then(<[_]>::split_last) else {
+        return 0..0;
     };
     let Some((date, orgs)) = last.split_last() else {
-        return 0;
+        return 0..0;
     };
     if !is_date_line(date) || !orgs.iter().all(|l| is_org_line(l)) {
-        return 0;
+        return 0..0;
     }
     let mut org_lines = orgs.len();
     if org_lines > MAX_ORG_LINES {
-        return 0;
+        return 0..0;
     }
-    let mut count = 1;
+    let mut start = end - 1;
     for paragraph in before.iter().rev() {
         if paragraph.is_empty() || !paragraph.iter().all(|l| is_org_line(l)) {
             break;
@@ -145,9 +159,9 @@ pub(crate) fn signature_paragraphs(paragraphs: &[Vec<String>]) -> usize {
         if org_lines > MAX_ORG_LINES {
             break;
         }
-        count += 1;
+        start -= 1;
     }
-    count
+    start..end
 }
 
 /// The lines of the paragraph whose events are `inner` (between its start and end), or
@@ -219,9 +233,7 @@ fn trailing_paragraphs(out: &[Event]) -> Vec<(Range<usize>, Vec<String>)> {
 pub(crate) fn mark_signature(out: &mut [Event]) {
     let paragraphs = trailing_paragraphs(out);
     let lines: Vec<Vec<String>> = paragraphs.iter().map(|(_, l)| l.clone()).collect();
-    let count = signature_paragraphs(&lines);
-    let first = paragraphs.len().saturating_sub(count);
-    for (range, _) in paragraphs.get(first..).unwrap_or(&[]) {
+    for (range, _) in paragraphs.get(signature_paragraphs(&lines)).unwrap_or(&[]) {
         for (i, event) in out
             .get_mut(range.clone())
             .unwrap_or(&mut [])

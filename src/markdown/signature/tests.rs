@@ -117,22 +117,31 @@ fn lines(paragraphs: &[&[&str]]) -> Vec<Vec<String>> {
 #[test]
 fn the_signature_is_counted_from_the_last_paragraph() {
     let one = lines(&[&["正文。"], &["广西科协", "2026年12月7日"]]);
-    assert_eq!(signature_paragraphs(&one), 1);
+    assert_eq!(signature_paragraphs(&one), 1..2);
     let split = lines(&[&["正文。"], &["广西科协"], &["2026年12月7日"]]);
-    assert_eq!(signature_paragraphs(&split), 2);
+    assert_eq!(signature_paragraphs(&split), 1..3);
     let joint = lines(&[&["正文。"], &["广西科协", "广西教育厅"], &["2026年12月7日"]]);
-    assert_eq!(signature_paragraphs(&joint), 2);
+    assert_eq!(signature_paragraphs(&joint), 1..3);
     let date_alone = lines(&[&["正文。"], &["2026年12月7日"]]);
-    assert_eq!(signature_paragraphs(&date_alone), 1);
+    assert_eq!(signature_paragraphs(&date_alone), 1..2);
     // 「特此通知」 above the 落款 stays body text.
     let closing = lines(&[&["特此通知"], &["广西科协"], &["2026年12月7日"]]);
-    assert_eq!(signature_paragraphs(&closing), 2);
+    assert_eq!(signature_paragraphs(&closing), 1..3);
+    // A note in brackets below the 落款 stays as written.
+    let noted = lines(&[
+        &["正文。"],
+        &["广西科协", "2026年12月7日"],
+        &["（此件公开发布）"],
+    ]);
+    assert_eq!(signature_paragraphs(&noted), 1..2);
     // Not a 落款: the date is not last, a sentence is above it, or no date at all.
     for not in [
-        lines(&[&["广西科协", "2026年12月7日"], &["（此件公开发布）"]]),
+        lines(&[&["广西科协", "2026年12月7日"], &["此件公开发布。"]]),
+        lines(&[&["广西科协", "2026年12月7日"], &["（一）"], &["（二）"]]),
         lines(&[&["活动定于", "2026年12月7日"]]),
         lines(&[&["联系人：张三", "2026年12月7日"]]),
         lines(&[&["广西科协"]]),
+        lines(&[&["（此件公开发布）"]]),
         lines(&[&["正文。"]]),
         lines(&[]),
         lines(&[&[
@@ -146,7 +155,7 @@ fn the_signature_is_counted_from_the_last_paragraph() {
             "2026年12月7日",
         ]]),
     ] {
-        assert_eq!(signature_paragraphs(&not), 0, "{not:?}");
+        assert!(signature_paragraphs(&not).is_empty(), "{not:?}");
     }
 }
 
@@ -166,6 +175,17 @@ fn a_notice_ending_in_its_signature_marks_it_for_the_theme() {
     let html = html_of("正文。\n\n广西科协\n二〇二六年十二月七日\n", false);
     assert!(
         html.contains("<p class=\"signature\">广西科协<br />\n二〇二六年十二月七日</p>"),
+        "{html}"
+    );
+    // A note in brackets below the 落款 keeps its place and its indent.
+    let html = html_of(
+        "正文。\n\n广西科协\n2026年12月7日\n\n（此件公开发布）\n",
+        true,
+    );
+    assert!(
+        html.ends_with(
+            "<p class=\"signature\">广西科协<br />\n2026年12月7日</p>\n<p>（此件公开发布）</p>\n"
+        ),
         "{html}"
     );
     // Organisation and date as paragraphs of their own, as Word keeps them.

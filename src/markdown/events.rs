@@ -14,7 +14,7 @@ use super::position::Positions;
 use super::shortcodes::{self, HtmlOutput, TextPiece};
 use super::toc::{self, FlatHeading};
 use super::{ImageRef, LinkRef, LinkResolver, MarkdownOptions, Problem, highlight, summary};
-use super::{signature, table_rows, unlinked};
+use super::{attachment_note, signature, table_rows, unlinked};
 
 /// The Markdown extensions menhu renders.
 pub(crate) fn parser_options(smart_punctuation: bool) -> Options {
@@ -140,6 +140,7 @@ pub(crate) fn render_events(text: &str, ctx: &Context) -> Pass {
 
 impl<'a> State<'a, '_> {
     fn finish(mut self, text_len: usize) -> Pass {
+        attachment_note::mark_attachment_notes(&mut self.out);
         signature::mark_signature(&mut self.out);
         let mut html = String::with_capacity(text_len + text_len / 4);
         if let Some((at, closers)) = self.more_at.take() {

@@ -12,6 +12,7 @@
 //! path has a space; `W0206` a table row's text left out, its cells beyond the header's;
 //! `W0207` Chinese text indented as in Word, shown as code.
 
+mod attachment_note;
 mod events;
 mod highlight;
 mod links;

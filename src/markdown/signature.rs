@@ -180,7 +180,7 @@ fn paragraph_lines(inner: &[Event]) -> Option<Vec<String>> {
 
 /// The top-level blocks of `out` (the body's own, not those inside a list or quote), as
 /// the ranges of their events.
-fn top_level_blocks(out: &[Event]) -> Vec<Range<usize>> {
+pub(super) fn top_level_blocks(out: &[Event]) -> Vec<Range<usize>> {
     let mut blocks = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;

@@ -177,12 +177,13 @@ fn unknown_shortcode_is_an_error_with_its_line() {
 /// An official notice as the online editor saves it from a Word paste: the 主送 line,
 /// outline numbers 一、 （一） 1. as text, a table, the 附件 lines and the 落款 (the
 /// organisation, then the date on the next line), which Word right-aligns. The 落款 is
-/// marked for the theme to right-align, in the Traditional copy too; the numbers stay
-/// text.
-const NOTICE: &str = "各市科协、各学会：\n\n为做好科普工作，现将有关事项通知如下。\n\n一、培训时间\n\n（一）报到\n\n1.各市科协科普部负责同志1名；\n\n2.各学会科普工作联络员1名。\n\n| 日期 | 内容 |\n| --- | --- |\n| 1月10日 | 报到 |\n\n附件：1.报名表\n\n2.培训日程\n\n广西壮族自治区科学技术协会\n2026年12月7日\n";
+/// marked for the theme to right-align, in the Traditional copy too; the 附件 line and
+/// the numbered names after it are one paragraph, a name a line, for the theme to hang
+/// the names under the first; the numbers stay text.
+const NOTICE: &str = "各市科协、各学会：\n\n为做好科普工作，现将有关事项通知如下。\n\n一、培训时间\n\n（一）报到\n\n1.各市科协科普部负责同志1名；\n\n2.各学会科普工作联络员1名。\n\n| 日期 | 内容 |\n| --- | --- |\n| 1月10日 | 报到 |\n\n附件：1.[报名表](bao-ming-biao.docx)\n\n2.培训日程\n\n广西壮族自治区科学技术协会\n2026年12月7日\n";
 
 #[test]
-fn a_notices_signature_is_marked_to_be_right_aligned() {
+fn a_notices_signature_and_attachment_list_are_marked_for_the_theme() {
     let site = page_site(NOTICE);
     site.write(
         "site-config.toml",
@@ -192,7 +193,7 @@ fn a_notices_signature_is_marked_to_be_right_aligned() {
     let html = site.output("news/a/index.html");
     assert_contains(
         &html,
-        "<p>2.培训日程</p>\n<p class=\"signature\">广西壮族自治区科学技术协会<br />\n2026年12月7日</p>",
+        "<p class=\"attachment-note\">附件：1.<a href=\"bao-ming-biao.docx\">报名表</a><br />\n2.培训日程</p>\n<p class=\"signature\">广西壮族自治区科学技术协会<br />\n2026年12月7日</p>",
     );
     assert_contains(
         &html,

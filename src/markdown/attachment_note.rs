@@ -1,0 +1,105 @@
+//! 附件说明: the line near a notice's end that names its attachments, 「附件：1.报名表」,
+//! the names after the first on lines or paragraphs of their own (「2.培训日程」). Word,
+//! and the rules for official documents, align each name under the first; as plain
+//! paragraphs they started under 「附」 instead. The line and the numbered names after it
+//! become one `<p class="attachment-note">`, a name a line, and a theme hangs the names
+//! under the first (the portal theme does).
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use super::signature::top_level_blocks;
+
+/// Whether a paragraph's first text opens an attachment list: 「附件：」, 「附件:」.
+fn opens_list(text: &str) -> bool {
+    let text = text.trim_start();
+    text.starts_with("附件：") || text.starts_with("附件:")
+}
+
+/// Whether a paragraph's first text is a numbered attachment name: 「2.培训日程」,
+/// 「3．日程」, 「4、名单」.
+fn is_numbered_name(text: &str) -> bool {
+    let text = text.trim_start();
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    digits > 0
+        && digits <= 2
+        && text
+            .chars()
+            .nth(digits)
+            .is_some_and(|c| matches!(c, '.' | '．' | '、'))
+}
+
+/// The first text of the top-level paragraph `events` (start to end), if it opens with
+/// text.
+fn first_text<'e>(events: &'e [Event]) -> Option<&'e str> {
+    match events {
+        [Event::Start(Tag::Paragraph), Event::Text(text), ..] => Some(text),
+        _ => None,
+    }
+}
+
+/// Marks each attachment list in `out` and joins the numbered names that follow it as
+/// paragraphs into it, a line break between them.
+pub(crate) fn mark_attachment_notes(out: &mut [Event]) {
+    let blocks = top_level_blocks(out);
+    let mut i = 0;
+    while let Some(block) = blocks.get(i) {
+        let opens = out
+            .get(block.clone())
+            .and_then(first_text)
+            .is_some_and(opens_list);
+        if !opens {
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        while let Some(next) = blocks.get(last + 1) {
+            let numbered = out
+                .get(next.clone())
+                .and_then(first_text)
+                .is_some_and(is_numbered_name);
+            if !numbered {
+                break;
+            }
+            last += 1;
+        }
+        if let Some(open) = out.get_mut(block.start) {
+            *open = Event::Html(CowStr::Borrowed("<p class=\"attachment-note\">"));
+        }
+        for (n, joined) in blocks.get(i..=last).unwrap_or(&[]).iter().enumerate() {
+            let closes = i + n == last;
+            let events = out.get_mut(joined.clone()).unwrap_or(&mut []);
+            for (k, event) in events.iter_mut().enumerate() {
+                match event {
+                    Event::Start(Tag::Paragraph) if k == 0 && n > 0 => {
+                        *event = Event::Html(CowStr::Borrowed(""));
+                    }
+                    Event::End(TagEnd::Paragraph) if closes => {
+                        *event = Event::Html(CowStr::Borrowed("</p>\n"));
+                    }
+                    Event::End(TagEnd::Paragraph) | Event::SoftBreak => *event = Event::HardBreak,
+                    _ => {}
+                }
+            }
+        }
+        i = last + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_opens_a_list_and_what_continues_it() {
+        assert!(opens_list("附件：1.报名表"));
+        assert!(opens_list("附件:报名表"));
+        assert!(!opens_list("附件1：报名表"));
+        assert!(!opens_list("见附件：报名表"));
+        for name in ["2.培训日程", "3．日程", "10、名单"] {
+            assert!(is_numbered_name(name), "{name}");
+        }
+        for not in ["二、日程", "2026年12月7日", "2 日程", "广西科协", "123.x"] {
+            assert!(!is_numbered_name(not), "{not}");
+        }
+    }
+}

@@ -344,6 +344,9 @@
   //   typed spaces and many portals indent) became four spaces or more in Markdown, which
   //   is a code block: the spaces at the start are left out (the site indents each
   //   paragraph itself), and a 落款 pushed right with spaces is then seen as one.
+  // - A Word document copied whole brings its title along, which the page then showed
+  //   twice (as the page's title and again as the body's first line): a first
+  //   paragraph the same as the title field is left out.
   var repasting = false;
 
   function fileOfDataUrl(url) {
@@ -458,6 +461,24 @@
     return true;
   }
 
+  // The pasted text's first paragraph left out when it is the page's title. Returns
+  // whether it was.
+  function dropTitle(doc) {
+    var squeeze = function (text) { return (text || "").replace(/[\s\u00a0\u3000]+/g, ""); };
+    var title = squeeze($("m-title").value);
+    if (!title) return false;
+    var blocks = doc.body.querySelectorAll("p, h1, h2, h3, h4, h5, h6, table, ul, ol, img");
+    for (var i = 0; i < blocks.length; i += 1) {
+      var block = blocks[i];
+      var text = squeeze(block.textContent);
+      if (/^(P|H\d)$/.test(block.tagName) && !text && !block.querySelector("img")) continue;
+      if (!/^(P|H\d)$/.test(block.tagName) || text !== title) return false;
+      block.remove();
+      return true;
+    }
+    return false;
+  }
+
   // Spaces at the start of each paragraph left out. Returns whether any were there.
   function trimParagraphStarts(doc) {
     var changed = false;
@@ -494,9 +515,9 @@
     var html = data.getData("text/html");
     if (!html) return;
     withoutLinkBase();
-    if (!/(rowspan|colspan)\s*=|data:image\/|mso-list|text-align\s*:\s*right|align\s*=\s*["']?right|&nbsp;|\u00a0/i.test(html)) return;
     var doc = new DOMParser().parseFromString(html, "text/html");
-    var changed = unwrapWordLists(doc);
+    var changed = dropTitle(doc);
+    if (unwrapWordLists(doc)) changed = true;
     if (trimParagraphStarts(doc)) changed = true;
     if (joinSignature(doc)) changed = true;
     Array.prototype.forEach.call(doc.querySelectorAll("table"), function (table) {

@@ -459,7 +459,8 @@ fn a_word_table_with_merged_cells_keeps_each_cell_in_its_column() {
     );
 }
 
-/// A notice pasted from Word as Word puts it on the clipboard: numbered paragraphs with
+/// A notice pasted from Word as Word puts it on the clipboard: its title (left out, as
+/// the page has it already: it used to show twice), numbered paragraphs with
 /// the number and its padding in an `mso-list:Ignore` span, a bulleted one, empty
 /// `<o:p>` paragraphs, a paragraph indented with spaces, a table, and the 落款
 /// right-aligned in two paragraphs. The spaces go (four made Markdown code), the numbers
@@ -486,6 +487,9 @@ fn a_notice_pasted_from_word_keeps_its_numbers_as_text_and_its_signature_togethe
     };
     let html = format!(
         "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><body lang=ZH-CN><!--StartFragment-->\
+         <p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:22.0pt'>关于举办科普讲解员\
+         培训班的通知<o:p></o:p></span></b></p>\
+         <p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>\
          <p class=MsoNormal><span style='font-family:仿宋_GB2312'>各市科协、各学会：<o:p></o:p></span></p>\
          <p class=MsoNormal><span lang=EN-US>&nbsp;&nbsp;&nbsp; </span><span>为做好科普工作，现将有关事项通知如下。<o:p></o:p></span></p>\
          <p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:黑体'>一、参加对象<o:p></o:p></span></p>\
@@ -505,7 +509,8 @@ fn a_notice_pasted_from_word_keeps_its_numbers_as_text_and_its_signature_togethe
         numbered("1.", "各市科协科普部负责同志1名；"),
         numbered("2.", "各学会科普工作联络员1名。"),
     );
-    let text = "各市科协、各学会：\n一、参加对象\n1.各市科协科普部负责同志1名；\n2.各学会科普工作联络员1名。\n";
+    browser.eval("document.getElementById('m-title').value = '关于举办科普讲解员培训班的通知'");
+    let text = "关于举办科普讲解员培训班的通知\n各市科协、各学会：\n一、参加对象\n1.各市科协科普部负责同志1名；\n2.各学会科普工作联络员1名。\n";
     browser.eval(&format!(
         "(function () {{ var area = document.querySelector('.vditor-ir .vditor-reset'); area.focus(); \
          var range = document.createRange(); range.selectNodeContents(area); \
@@ -533,6 +538,10 @@ fn a_notice_pasted_from_word_keeps_its_numbers_as_text_and_its_signature_togethe
         "{value}"
     );
     assert_not_contains(value, "\u{a0}");
+    assert!(
+        value.starts_with("各市科协、各学会："),
+        "the title is pasted again: {value}"
+    );
 }
 
 /// A picture pasted inside the copied text (`data:image/png;base64,…`, as web editors

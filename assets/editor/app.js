@@ -344,6 +344,10 @@
   //   typed spaces and many portals indent) became four spaces or more in Markdown, which
   //   is a code block: the spaces at the start are left out (the site indents each
   //   paragraph itself), and a 落款 pushed right with spaces is then seen as one.
+  // - Word's outline headings (「一、总体要求」 in 黑体, 「（一）工作目标」 in 楷体) are
+  //   paragraphs set in another font, which Markdown cannot tell from text: the page
+  //   had no contents for them and `menhu check` warned (C0123). A short line numbered
+  //   so, without a sentence's end, becomes a heading (`##`, and `###` for （一）).
   // - A Word document copied whole brings its title along, which the page then showed
   //   twice (as the page's title and again as the body's first line): a first
   //   paragraph the same as the title field is left out.
@@ -479,6 +483,24 @@
     return false;
   }
 
+  // The outline headings written as paragraphs made headings, as `menhu check` (C0123)
+  // tells them: 「一、」 a second level, 「（一）」 a third, 30 characters at most, not
+  // ending as a sentence does. Returns whether there were any.
+  function outlineHeadings(doc) {
+    var changed = false;
+    Array.prototype.forEach.call(doc.body.querySelectorAll("p"), function (paragraph) {
+      if (paragraph.closest("table, li, blockquote")) return;
+      var text = (paragraph.textContent || "").replace(/[\s\u00a0\u3000]+/g, " ").trim();
+      var m = /^(?:([一二三四五六七八九十]{1,3}、)|([（(][一二三四五六七八九十]{1,3}[）)]))\s*(\S.*)$/.exec(text);
+      if (!m || text.length > 30 || /[。；：，！？;:,]$/.test(text) || paragraph.querySelector("img, a")) return;
+      var heading = doc.createElement(m[1] ? "h2" : "h3");
+      heading.textContent = (m[1] || m[2]) + m[3];
+      paragraph.replaceWith(heading);
+      changed = true;
+    });
+    return changed;
+  }
+
   // Spaces at the start of each paragraph left out. Returns whether any were there.
   function trimParagraphStarts(doc) {
     var changed = false;
@@ -519,6 +541,7 @@
     var changed = dropTitle(doc);
     if (unwrapWordLists(doc)) changed = true;
     if (trimParagraphStarts(doc)) changed = true;
+    if (outlineHeadings(doc)) changed = true;
     if (joinSignature(doc)) changed = true;
     Array.prototype.forEach.call(doc.querySelectorAll("table"), function (table) {
       if (unmergeTable(table)) changed = true;

@@ -460,7 +460,8 @@ fn a_word_table_with_merged_cells_keeps_each_cell_in_its_column() {
 }
 
 /// A notice pasted from Word as Word puts it on the clipboard: its title (left out, as
-/// the page has it already: it used to show twice), numbered paragraphs with
+/// the page has it already: it used to show twice), outline headings set in 黑体 and
+/// 楷体 (made `##` and `###` headings, as `menhu check` asks), numbered paragraphs with
 /// the number and its padding in an `mso-list:Ignore` span, a bulleted one, empty
 /// `<o:p>` paragraphs, a paragraph indented with spaces, a table, and the 落款
 /// right-aligned in two paragraphs. The spaces go (four made Markdown code), the numbers
@@ -493,6 +494,8 @@ fn a_notice_pasted_from_word_keeps_its_numbers_as_text_and_its_signature_togethe
          <p class=MsoNormal><span style='font-family:仿宋_GB2312'>各市科协、各学会：<o:p></o:p></span></p>\
          <p class=MsoNormal><span lang=EN-US>&nbsp;&nbsp;&nbsp; </span><span>为做好科普工作，现将有关事项通知如下。<o:p></o:p></span></p>\
          <p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:黑体'>一、参加对象<o:p></o:p></span></p>\
+         <p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:楷体_GB2312'>（一）报名人员<o:p></o:p></span></p>\
+         <p class=MsoNormal style='text-indent:32.0pt'><span>二、加强组织领导。各单位要高度重视。<o:p></o:p></span></p>\
          {}{}\
          <p class=MsoListParagraph style='mso-list:l1 level1 lfo2'><![if !supportLists]><span style='font-family:Wingdings'>\
          <span style='mso-list:Ignore'>l<span style='font:7.0pt \"Times New Roman\"'>&nbsp; </span></span></span><![endif]>\
@@ -525,7 +528,7 @@ fn a_notice_pasted_from_word_keeps_its_numbers_as_text_and_its_signature_togethe
     let value = value.as_str().unwrap_or("");
     assert_contains(
         value,
-        "各市科协、各学会：\n\n为做好科普工作，现将有关事项通知如下。\n\n一、参加对象\n\n1.各市科协科普部负责同志1名；\n\n2.各学会科普工作联络员1名。\n\n* 自带笔记本电脑\n",
+        "各市科协、各学会：\n\n为做好科普工作，现将有关事项通知如下。\n\n## 一、参加对象\n\n### （一）报名人员\n\n二、加强组织领导。各单位要高度重视。\n\n1.各市科协科普部负责同志1名；\n\n2.各学会科普工作联络员1名。\n\n* 自带笔记本电脑\n",
     );
     assert!(
         value.lines().any(|l| l.starts_with("| 1月10日")),

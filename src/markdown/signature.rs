@@ -206,10 +206,14 @@ pub(super) fn top_level_blocks(out: &[Event]) -> Vec<Range<usize>> {
 }
 
 /// The paragraphs that end `out`, in order, each with its lines: those after the last
-/// block that is not a paragraph of text alone (whitespace between blocks aside).
+/// block that is not a paragraph of text alone (whitespace between blocks aside), no
+/// more than a 落款 and the note below it can take.
 fn trailing_paragraphs(out: &[Event]) -> Vec<(Range<usize>, Vec<String>)> {
     let mut found = Vec::new();
     for block in top_level_blocks(out).into_iter().rev() {
+        if found.len() > MAX_ORG_LINES + 1 {
+            break;
+        }
         let events = out.get(block.clone()).unwrap_or(&[]);
         match events {
             [Event::Html(html)] if html.trim().is_empty() => continue,

@@ -501,11 +501,15 @@
     return changed;
   }
 
-  // Spaces at the start of each paragraph left out. Returns whether any were there.
+  // Spaces at the start of each paragraph left out, and those after a number that opens
+  // it. Returns whether any were there.
   function trimParagraphStarts(doc) {
     var changed = false;
+    var number = /^(\d{1,9}[.)\uff0e])[ \t\u00a0]+(?=\S)/;
     Array.prototype.forEach.call(doc.body.querySelectorAll("p, li, h1, h2, h3, h4, h5, h6"), function (block) {
       if (block.closest("pre, code")) return;
+      var paragraph = block.tagName === "P";
+      var afterNumber = false; // the text so far is a number alone (「2.」 in a span of its own)
       var walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
       for (var node = walker.nextNode(); node; node = walker.nextNode()) {
         if (node.nodeType === 1) {
@@ -513,8 +517,13 @@
           continue;
         }
         var rest = node.data.replace(/^[ \t\r\n\u00a0]+/, "");
+        // A number typed with a space after it (「1. 各市科协」, 「2) 日程」) stays text, as
+        // Word's own numbers do, rather than start a Markdown list.
+        if (paragraph) rest = rest.replace(number, "$1").replace(/^(\d{1,9}[.)\uff0e])[ \t\u00a0]+$/, "$1");
         if (rest !== node.data) { node.data = rest; changed = true; }
-        if (rest) return;
+        if (!rest) continue;
+        if (afterNumber || !paragraph || !/^\d{1,9}[.)\uff0e]$/.test(rest)) return;
+        afterNumber = true;
       }
     });
     return changed;

@@ -463,7 +463,8 @@ fn a_word_table_with_merged_cells_keeps_each_cell_in_its_column() {
 /// the page has it already: it used to show twice), outline headings set in 黑体 and
 /// 楷体 (made `##` and `###` headings, as `menhu check` asks), numbered paragraphs with
 /// the number and its padding in an `mso-list:Ignore` span, a bulleted one, empty
-/// `<o:p>` paragraphs, a paragraph indented with spaces, a table, and the 落款
+/// `<o:p>` paragraphs, a paragraph indented with spaces, numbers typed with a space after
+/// them (「2. 培训日程」, which Markdown made a list), a table, and the 落款
 /// right-aligned in two paragraphs. The spaces go (four made Markdown code), the numbers
 /// stay text without the padding (the padding used to make Markdown read a list holding
 /// code, and everything pasted after it, the table and the 落款 included, went into
@@ -504,6 +505,8 @@ fn a_notice_pasted_from_word_keeps_its_numbers_as_text_and_its_signature_togethe
          <table class=MsoTableGrid border=1><tr><td><p class=MsoNormal>日期<o:p></o:p></p></td><td><p class=MsoNormal>内容<o:p></o:p></p></td></tr>\
          <tr><td><p class=MsoNormal>1月10日<o:p></o:p></p></td><td><p class=MsoNormal>报到<o:p></o:p></p></td></tr></table>\
          <p class=MsoNormal>附件：1.报名表<o:p></o:p></p>\
+         <p class=MsoNormal style='margin-left:48.0pt'><span lang=EN-US>2.&nbsp;</span><span>培训日程<o:p></o:p></span></p>\
+         <p class=MsoNormal style='margin-left:48.0pt'>3. 住宿安排<o:p></o:p></p>\
          <p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>\
          <p class=MsoNormal align=right style='text-align:right'><span>广西壮族自治区科学技术协会<o:p></o:p></span></p>\
          <p class=MsoNormal align=right style='text-align:right'><span lang=EN-US>2026</span><span>年</span><span lang=EN-US>12</span>\
@@ -537,7 +540,7 @@ fn a_notice_pasted_from_word_keeps_its_numbers_as_text_and_its_signature_togethe
     assert!(
         value
             .trim_end()
-            .ends_with("附件：1.报名表\n\n广西壮族自治区科学技术协会\n2026年12月7日"),
+            .ends_with("附件：1.报名表\n\n2.培训日程\n\n3.住宿安排\n\n广西壮族自治区科学技术协会\n2026年12月7日"),
         "{value}"
     );
     assert_not_contains(value, "\u{a0}");

@@ -37,8 +37,73 @@ fn first_text<'e>(events: &'e [Event]) -> Option<&'e str> {
     }
 }
 
+/// Whether the top-level block `events` is a numbered list of names alone (「2. 培训日程」
+/// written with a space, which Markdown reads as a list numbered from 2).
+fn is_name_list(events: &[Event]) -> bool {
+    matches!(events.first(), Some(Event::Start(Tag::List(Some(_)))))
+        && events.iter().skip(1).all(|event| match event {
+            Event::Start(tag) => matches!(
+                tag,
+                Tag::Item
+                    | Tag::Paragraph
+                    | Tag::Emphasis
+                    | Tag::Strong
+                    | Tag::Strikethrough
+                    | Tag::Link { .. }
+            ),
+            Event::End(end) => matches!(
+                end,
+                TagEnd::Item
+                    | TagEnd::Paragraph
+                    | TagEnd::List(true)
+                    | TagEnd::Emphasis
+                    | TagEnd::Strong
+                    | TagEnd::Strikethrough
+                    | TagEnd::Link
+            ),
+            _ => !matches!(event, Event::Rule | Event::TaskListMarker(_)),
+        })
+}
+
+/// Whether the top-level block `events` carries on an attachment list.
+fn carries_on(events: &[Event]) -> bool {
+    first_text(events).is_some_and(is_numbered_name) || is_name_list(events)
+}
+
+/// Rewrites the numbered list `events` as lines of the attachment note: 「2.培训日程」
+/// and so on, a line break after each but the last when `closes`.
+fn list_as_lines(events: &mut [Event], closes: bool) {
+    let mut number = match events.first() {
+        Some(Event::Start(Tag::List(Some(start)))) => *start,
+        _ => return,
+    };
+    let last_item_end = events
+        .iter()
+        .rposition(|e| matches!(e, Event::End(TagEnd::Item)));
+    for (k, event) in events.iter_mut().enumerate() {
+        match event {
+            Event::Start(Tag::Item) => {
+                *event = Event::Text(CowStr::from(format!("{number}.")));
+                number += 1;
+            }
+            Event::End(TagEnd::Item) if closes && Some(k) == last_item_end => {
+                *event = Event::Html(CowStr::Borrowed(""));
+            }
+            Event::End(TagEnd::Item) | Event::SoftBreak => *event = Event::HardBreak,
+            Event::End(TagEnd::List(_)) if closes => {
+                *event = Event::Html(CowStr::Borrowed("</p>\n"));
+            }
+            Event::Start(Tag::List(_) | Tag::Paragraph)
+            | Event::End(TagEnd::List(_) | TagEnd::Paragraph) => {
+                *event = Event::Html(CowStr::Borrowed(""));
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Marks each attachment list in `out` and joins the numbered names that follow it as
-/// paragraphs into it, a line break between them.
+/// paragraphs (or as a Markdown list) into it, a line break between them.
 pub(crate) fn mark_attachment_notes(out: &mut [Event]) {
     let blocks = top_level_blocks(out);
     let mut i = 0;
@@ -53,11 +118,7 @@ pub(crate) fn mark_attachment_notes(out: &mut [Event]) {
         }
         let mut last = i;
         while let Some(next) = blocks.get(last + 1) {
-            let numbered = out
-                .get(next.clone())
-                .and_then(first_text)
-                .is_some_and(is_numbered_name);
-            if !numbered {
+            if !out.get(next.clone()).is_some_and(carries_on) {
                 break;
             }
             last += 1;
@@ -68,6 +129,10 @@ pub(crate) fn mark_attachment_notes(out: &mut [Event]) {
         for (n, joined) in blocks.get(i..=last).unwrap_or(&[]).iter().enumerate() {
             let closes = i + n == last;
             let events = out.get_mut(joined.clone()).unwrap_or(&mut []);
+            if n > 0 && is_name_list(events) {
+                list_as_lines(events, closes);
+                continue;
+            }
             for (k, event) in events.iter_mut().enumerate() {
                 match event {
                     Event::Start(Tag::Paragraph) if k == 0 && n > 0 => {

@@ -721,3 +721,34 @@ fn an_image_whose_file_name_has_a_space_is_reported_where_it_is_written() {
     );
     assert_eq!(r.images[0].src, "IMG 2032.JPG");
 }
+
+/// 附件说明: the names after the first, as paragraphs or as the list Markdown makes of
+/// 「2. 培训日程」 written with a space, join the 「附件：」 line, a name a line.
+#[test]
+fn an_attachment_note_takes_the_numbered_names_after_it() {
+    let as_paragraphs = render_text("正文。\n\n附件：1.报名表\n\n2.培训日程\n\n下一段。\n").html;
+    assert_eq!(
+        as_paragraphs,
+        "<p>正文。</p>\n<p class=\"attachment-note\">附件：1.报名表<br />\n2.培训日程</p>\n<p>下一段。</p>\n"
+    );
+    let as_list =
+        render_text("附件：1.报名表\n\n2. 培训日程\n\n3. 住宿安排\n\n广西科协\n2026年12月7日\n")
+            .html;
+    assert_eq!(
+        as_list,
+        "<p class=\"attachment-note\">附件：1.报名表<br />\n2.培训日程<br />\n3.住宿安排</p>\n<p class=\"signature\">广西科协<br />\n2026年12月7日</p>\n"
+    );
+    let tight = render_text("附件：1.报名表\n\n2. 培训日程\n3. 住宿安排\n").html;
+    assert_eq!(
+        tight,
+        "<p class=\"attachment-note\">附件：1.报名表<br />\n2.培训日程<br />\n3.住宿安排</p>\n"
+    );
+    // A list holding more than names, or not numbered, stays a list.
+    for body in [
+        "附件：1.报名表\n\n- 培训日程\n",
+        "附件：1.报名表\n\n2. 培训日程\n   - 上午\n",
+    ] {
+        let html = render_text(body).html;
+        assert!(html.contains("<li>"), "{body}: {html}");
+    }
+}

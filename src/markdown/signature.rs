@@ -22,10 +22,12 @@ const MAX_ORG_LINES: usize = 6;
 const MAX_ORG_CHARS: usize = 40;
 
 /// What an organisation's name ends with: 协会, 学会, 委员会, 科协, 部, 厅, 局, 委, 办公室,
-/// 秘书处, 中心, 公司, 大学, 人民政府, 领导小组, 联盟….
+/// 秘书处, 中心, 公司, 大学, 人民政府, 领导小组, 联盟…, in Traditional too (協會, 學會,
+/// 辦公室, 秘書處), as a page written in Traditional is read as written.
 const ORG_ENDINGS: &[char] = &[
     '会', '协', '部', '厅', '局', '委', '院', '室', '处', '所', '校', '学', '心', '站', '馆', '司',
-    '团', '府', '组', '办', '队', '社', '盟', '园', '厂', '行', '台', '科', '股', '署', '庭',
+    '团', '府', '组', '办', '队', '社', '盟', '园', '厂', '行', '台', '科', '股', '署', '庭', '會',
+    '協', '廳', '處', '學', '館', '團', '組', '辦', '隊', '園', '廠', '臺',
 ];
 
 /// Characters no organisation's name holds: sentence punctuation and markup.

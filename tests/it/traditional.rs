@@ -302,3 +302,24 @@ fn the_copy_uses_the_zh_hant_strings_of_the_site() {
         "<p class=\"label\">发布时间</p>",
     );
 }
+
+/// A notice written in Traditional ends in its 落款 (「廣西壯族自治區科學技術協會」, then the
+/// date) as one written in Simplified does: both copies mark it for the theme to
+/// right-align.
+#[test]
+fn a_notice_written_in_traditional_has_its_signature_marked_in_both_copies() {
+    let site = site();
+    site.write(
+        "content/news/taiwan.md",
+        "+++\ntitle = \"關於舉辦培訓班的通知\"\ndate = 2026-01-06\nlang = \"zh-Hant\"\n+++\n\n現將有關事項通知如下。\n\n廣西壯族自治區科學技術協會\n二〇二六年一月六日\n",
+    );
+    site.build();
+    assert_contains(
+        &site.output("zh-hant/news/taiwan/index.html"),
+        "<p class=\"signature\">廣西壯族自治區科學技術協會<br />\n二〇二六年一月六日</p>",
+    );
+    assert_contains(
+        &site.output("news/taiwan/index.html"),
+        "<p class=\"signature\">广西壮族自治区科学技术协会<br />\n二〇二六年一月六日</p>",
+    );
+}

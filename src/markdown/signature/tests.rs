@@ -86,6 +86,8 @@ fn organisation_lines_and_what_is_not_one() {
         "广西科协　广西教育厅",
         "全区科普讲解大赛组委会",
         "广西某某科技有限公司",
+        "廣西壯族自治區科學技術協會",
+        "香港科技協進會秘書處",
     ] {
         assert!(is_org_line(org), "{org}");
     }

@@ -477,6 +477,11 @@
       var text = squeeze(block.textContent);
       if (/^(P|H\d)$/.test(block.tagName) && !text && !block.querySelector("img")) continue;
       if (!/^(P|H\d)$/.test(block.tagName) || text !== title) return false;
+      // The title pasted alone is what the editor meant to paste.
+      var more = Array.prototype.slice.call(blocks, i + 1).some(function (after) {
+        return !block.contains(after) && (squeeze(after.textContent) || after.tagName === "IMG" || after.querySelector("img"));
+      });
+      if (!more) return false;
       block.remove();
       return true;
     }

@@ -348,6 +348,9 @@
   //   paragraphs set in another font, which Markdown cannot tell from text: the page
   //   had no contents for them and `menhu check` warned (C0123). A short line numbered
   //   so, without a sentence's end, becomes a heading (`##`, and `###` for （一）).
+  // - Word's heading styles (标题 1, 标题 2) come as `<h1>`, `<h2>`: a `#` heading in the
+  //   body is a second page title, shown in the browser's largest type. When the paste
+  //   has one, every heading goes one level down (`#` to `##`, `##` to `###`).
   // - A Word document copied whole brings its title along, which the page then showed
   //   twice (as the page's title and again as the body's first line): a first
   //   paragraph the same as the title field is left out.
@@ -488,6 +491,18 @@
     return false;
   }
 
+  // Every heading one level down when the paste has a first-level one. Returns whether
+  // it had.
+  function lowerHeadings(doc) {
+    if (!doc.body.querySelector("h1")) return false;
+    Array.prototype.forEach.call(doc.body.querySelectorAll("h1, h2, h3, h4, h5"), function (heading) {
+      var lower = doc.createElement("h" + (Number(heading.tagName.charAt(1)) + 1));
+      while (heading.firstChild) lower.appendChild(heading.firstChild);
+      heading.replaceWith(lower);
+    });
+    return true;
+  }
+
   // The outline headings written as paragraphs made headings, as `menhu check` (C0123)
   // tells them: 「一、」 a second level, 「（一）」 a third, 30 characters at most, not
   // ending as a sentence does. Returns whether there were any.
@@ -553,6 +568,7 @@
     withoutLinkBase();
     var doc = new DOMParser().parseFromString(html, "text/html");
     var changed = dropTitle(doc);
+    if (lowerHeadings(doc)) changed = true;
     if (unwrapWordLists(doc)) changed = true;
     if (trimParagraphStarts(doc)) changed = true;
     if (outlineHeadings(doc)) changed = true;

@@ -6,7 +6,8 @@
 //! violation) at 1280 and 390 px. Edits not saved yet are never dropped without asking:
 //! closing the tab or going back to the list asks first, and 送审 waits when the save
 //! before it is refused. A Word table with merged cells keeps each cell in its column; a Word
-//! notice keeps its numbers as text and its right-aligned 落款 together; a picture pasted
+//! notice keeps its numbers as text and its right-aligned 落款 together, its headings one
+//! level below the page title; a picture pasted
 //! inside the text is uploaded beside the page; a photo not added at its description is
 //! never uploaded. With `MENHU_SCREENSHOTS=DIR` the views are saved
 //! there as PNGs. Skipped with a printed reason when Chromium, Node or axe-core is
@@ -548,6 +549,39 @@ fn a_notice_pasted_from_word_keeps_its_numbers_as_text_and_its_signature_togethe
         value.starts_with("各市科协、各学会："),
         "the title is pasted again: {value}"
     );
+}
+
+/// Word's heading styles come on the clipboard as `<h1>` and `<h2>`: pasted as they were,
+/// a `#` heading in the body was a second page title in the browser's largest type.
+/// Every heading goes one level down.
+#[test]
+fn word_headings_pasted_go_one_level_down() {
+    let test = "word_headings_pasted_go_one_level_down";
+    if !browser_available(test) {
+        return;
+    }
+    let site = edit_site();
+    let editor = EditServer::start(&site);
+    let mut browser = edit_page(&editor, "content/news/a.md");
+    browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
+    let html = "<html><body><!--StartFragment--><h1>一、总体要求</h1><p class=MsoNormal>正文。</p>\
+        <h2>（一）工作目标</h2><p class=MsoNormal>目标正文。</p><!--EndFragment--></body></html>";
+    browser.eval(&format!(
+        "(function () {{ var area = document.querySelector('.vditor-ir .vditor-reset'); area.focus(); \
+         var range = document.createRange(); range.selectNodeContents(area); \
+         var selection = getSelection(); selection.removeAllRanges(); selection.addRange(range); \
+         var data = new DataTransfer(); data.setData('text/html', {html}); data.setData('text/plain', '一、总体要求'); \
+         area.dispatchEvent(new ClipboardEvent('paste', {{ clipboardData: data, bubbles: true, cancelable: true }})); }})()",
+        html = serde_json::json!(html),
+    ));
+    browser.wait_until("window.menhuEditor.state.vditor.getValue().indexOf('目标正文') >= 0");
+    let value = browser.eval("window.menhuEditor.state.vditor.getValue()");
+    let value = value.as_str().unwrap_or("");
+    assert_contains(
+        value,
+        "## 一、总体要求\n\n正文。\n\n### （一）工作目标\n\n目标正文。",
+    );
+    assert!(!value.starts_with("# "), "{value}");
 }
 
 /// A picture pasted inside the copied text (`data:image/png;base64,…`, as web editors

@@ -326,7 +326,8 @@ fn the_demo_offers_search_only_when_the_index_is_built() {
 }
 
 /// A notice made with `menhu new news/tzgg` (or 新建稿件 in the online editor) is filed
-/// under 通知公告 as the demo's notices are, not under 新闻中心 as a news item, and its
+/// under 通知公告 as the demo's notices are, not under 新闻中心 as a news item (and an
+/// item of 特别关注 under 特别关注), and its
 /// body already has the 主送 line, the 附件 line and the 落款 (organisation, then today's
 /// date as 「2026年5月1日」) for the editor to fill in.
 #[test]
@@ -349,5 +350,12 @@ fn a_new_notice_in_the_demo_is_filed_under_notices_with_a_signature_to_fill_in()
         date.ends_with('日') && parts.len() == 3 && parts.iter().all(|p| digits(p)),
         "{text}"
     );
+    // Likewise a 特别关注 item under 特别关注.
+    let stdout = succeeds_in(
+        &dir,
+        &["new", "news/tbgz", "全区科协系统深化改革推进会召开"],
+    );
+    let text = std::fs::read_to_string(stdout.trim()).unwrap();
+    assert_contains(&text, "categories = [\"特别关注\"]");
     succeeds_in(&dir, &["build"]);
 }

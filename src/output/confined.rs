@@ -10,10 +10,11 @@
 //! some sandboxes), the folders along the path are looked at before the open instead,
 //! unless menhu created the folder empty itself and so knows it holds no link.
 //!
-//! Files may also be put in as hard links to files elsewhere (the blobs of the build
-//! cache, [`Confined::link`]). A file written here is therefore never written in place
-//! while it has another name: it is removed first and made anew, so that the bytes of
-//! the other name (a blob, and the earlier build's output sharing it) never change.
+//! Files may also be moved in whole from elsewhere ([`Confined::move_in`]: the pages a
+//! build with the cache changed, written beside the output first). A file written here
+//! is never written in place while it has another name (a hard link, which an output
+//! folder of an earlier menhu may hold): it is removed first and made anew, so that the
+//! bytes of the other name never change.
 
 use std::fs::File;
 use std::io;
@@ -68,17 +69,23 @@ impl Confined {
         ))
     }
 
-    /// Makes `relative` a hard link to `from`, the file `id` (whose bytes the caller
-    /// checked), with the folders on the way: nothing to do when it is that file
-    /// already; whatever else stands there (a file, a link) is removed first, never
-    /// followed. Fails where hard links cannot be made ([`links_impossible`]).
-    pub(crate) fn link(&self, relative: &str, from: &Path, id: FileId) -> io::Result<()> {
+    /// Moves the file `from` (on the same file system) to `relative`, with the folders
+    /// on the way: whatever file or link stands there is replaced, never followed, and
+    /// a folder standing there is removed first.
+    pub(crate) fn move_in(&self, from: &Path, relative: &str) -> io::Result<()> {
         #[cfg(target_os = "linux")]
         if let Some(parent) = self.open_parent(relative)? {
+            use rustix::fs::{CWD, renameat};
             let name = relative.rsplit('/').next().unwrap_or(relative);
-            return link_at(&parent, name, from, id);
+            return match renameat(CWD, from, &parent, name) {
+                Err(rustix::io::Errno::ISDIR) => {
+                    remove_folder(&self.root, relative)?;
+                    Ok(renameat(CWD, from, &parent, name)?)
+                }
+                other => Ok(other?),
+            };
         }
-        self.link_checked(relative, from, id)
+        self.move_in_checked(from, relative)
     }
 
     /// The folder holding `relative`, opened beneath the root without following a
@@ -103,37 +110,18 @@ impl Confined {
         }
     }
 
-    /// The link where `openat2` is missing: each folder on the way is looked at first,
+    /// The move where `openat2` is missing: each folder on the way is looked at first,
     /// unless menhu created the whole folder empty itself.
-    #[cfg(unix)]
-    fn link_checked(&self, relative: &str, from: &Path, id: FileId) -> io::Result<()> {
+    fn move_in_checked(&self, from: &Path, relative: &str) -> io::Result<()> {
         if !self.fresh {
             remove_links(&self.root, relative)?;
         }
+        create_parent(&self.root, relative)?;
         let path = self.root.join(relative);
-        match std::fs::symlink_metadata(&path) {
-            Ok(meta) if FileId::of(&meta) == Some(id) => return Ok(()),
-            Ok(meta) if !meta.is_dir() => std::fs::remove_file(&path)?,
-            _ => {}
+        if std::fs::symlink_metadata(&path).is_ok_and(|meta| meta.is_dir()) {
+            remove_folder(&self.root, relative)?;
         }
-        match std::fs::hard_link(from, &path) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                create_parent(&self.root, relative)?;
-                std::fs::hard_link(from, &path)?;
-            }
-            other => other?,
-        }
-        // `from` changed between the check of its bytes and the link (or is a link).
-        if FileId::of(&std::fs::symlink_metadata(&path)?) != Some(id) {
-            std::fs::remove_file(&path)?;
-            return Err(io::Error::other("the file linked to changed"));
-        }
-        Ok(())
-    }
-
-    #[cfg(not(unix))]
-    fn link_checked(&self, _relative: &str, _from: &Path, _id: FileId) -> io::Result<()> {
-        Err(io::ErrorKind::Unsupported.into())
+        std::fs::rename(from, &path)
     }
 
     /// Opens `relative` for writing as [`Confined::create`] does, whatever its links.
@@ -212,21 +200,6 @@ impl FileId {
     }
 }
 
-/// True when `error`, from [`Confined::link`], says hard links cannot be made there at
-/// all (another file system, one without hard links, too many links): worth no more
-/// attempts in this build.
-pub(crate) fn links_impossible(error: &io::Error) -> bool {
-    use io::ErrorKind;
-    // EXDEV, ENOTSUP, EMLINK, EPERM (a file system without hard links), EACCES.
-    matches!(
-        error.kind(),
-        ErrorKind::CrossesDevices
-            | ErrorKind::Unsupported
-            | ErrorKind::TooManyLinks
-            | ErrorKind::PermissionDenied
-    )
-}
-
 /// True when `file` has more than one name: written in place, it would change the
 /// bytes under its other names too.
 fn has_other_names(file: &File) -> io::Result<bool> {
@@ -240,35 +213,6 @@ fn has_other_names(file: &File) -> io::Result<bool> {
         let _ = file;
         Ok(false)
     }
-}
-
-/// [`Confined::link`] in the folder `parent`, opened beneath the root: the name looked
-/// at, removed, linked and checked relative to it, so no link is followed on the way.
-#[cfg(target_os = "linux")]
-fn link_at(parent: &std::os::fd::OwnedFd, name: &str, from: &Path, id: FileId) -> io::Result<()> {
-    use rustix::fs::{AtFlags, CWD, FileType, linkat, statat, unlinkat};
-    #[allow(
-        clippy::useless_conversion,
-        reason = "the fields are narrower on some targets"
-    )]
-    let id_of = |stat: &rustix::fs::Stat| FileId {
-        device: u64::from(stat.st_dev),
-        inode: u64::from(stat.st_ino),
-    };
-    match statat(parent, name, AtFlags::SYMLINK_NOFOLLOW) {
-        Ok(stat) if id_of(&stat) == id => return Ok(()),
-        Ok(stat) if FileType::from_raw_mode(stat.st_mode) != FileType::Directory => {
-            unlinkat(parent, name, AtFlags::empty())?
-        }
-        _ => {}
-    }
-    linkat(CWD, from, parent, name, AtFlags::empty())?;
-    // `from` changed between the check of its bytes and the link (or is a link).
-    if id_of(&statat(parent, name, AtFlags::SYMLINK_NOFOLLOW)?) != id {
-        unlinkat(parent, name, AtFlags::empty())?;
-        return Err(io::Error::other("the file linked to changed"));
-    }
-    Ok(())
 }
 
 /// Opens `path` (`relative` or its folder) beneath `dir`, the folder at `root`, with
@@ -527,84 +471,41 @@ mod tests {
         Ok(())
     }
 
-    /// Links `relative` to `blob` as `link` does, through `openat2` or the checks.
-    fn link_both_ways(root: &Path, relative: &str, blob: &Path) -> TestResult {
-        let Some(blob_id) = id(blob)? else {
-            return Err("no file id".into());
-        };
-        let confined = Confined::new(root, false);
-        confined.link(relative, blob, blob_id)?;
-        assert_eq!(id(&root.join(relative))?, Some(blob_id), "{relative}");
-        confined.link_checked(relative, blob, blob_id)?;
-        assert_eq!(id(&root.join(relative))?, Some(blob_id), "{relative}");
-        Ok(())
-    }
-
     #[test]
-    fn a_link_replaces_what_stands_there_and_follows_no_link() -> TestResult {
-        let dir = tempfile::tempdir()?;
-        let (root, elsewhere) = (dir.path().join("out"), dir.path().join("elsewhere"));
-        let blob = dir.path().join("blob");
-        std::fs::create_dir_all(root.join("a"))?;
-        std::fs::create_dir_all(&elsewhere)?;
-        std::fs::write(&blob, "blob")?;
-        std::fs::write(elsewhere.join("index.html"), "keep")?;
-        std::fs::write(root.join("old.html"), "old")?;
-        symlink(elsewhere.join("index.html"), root.join("index.html"))?;
-        symlink(&elsewhere, root.join("news"))?;
-        symlink(&elsewhere, root.join("a/b"))?;
-        for relative in [
-            "old.html",
-            "index.html",
-            "news/index.html",
-            "a/b/c/index.html",
-            "new/deep/x.html",
-        ] {
-            link_both_ways(&root, relative, &blob)?;
+    fn a_file_moved_in_replaces_what_stands_there_and_follows_no_link() -> TestResult {
+        for by_paths in [false, true] {
+            let dir = tempfile::tempdir()?;
+            let (root, elsewhere) = (dir.path().join("out"), dir.path().join("elsewhere"));
+            std::fs::create_dir_all(root.join("a"))?;
+            std::fs::create_dir_all(root.join("folder/inner"))?;
+            std::fs::create_dir_all(&elsewhere)?;
+            std::fs::write(elsewhere.join("index.html"), "keep")?;
+            std::fs::write(root.join("old.html"), "old")?;
+            symlink(elsewhere.join("index.html"), root.join("index.html"))?;
+            symlink(&elsewhere, root.join("news"))?;
+            symlink(&elsewhere, root.join("a/b"))?;
+            let confined = confined_by(&root, by_paths);
+            for relative in [
+                "old.html",
+                "index.html",
+                "news/index.html",
+                "a/b/c/index.html",
+                "new/deep/x.html",
+                "folder",
+            ] {
+                let from = dir.path().join("moved");
+                std::fs::write(&from, relative)?;
+                confined.move_in(&from, relative)?;
+                assert_eq!(std::fs::read_to_string(root.join(relative))?, relative);
+                assert!(!from.exists());
+            }
+            assert_eq!(
+                std::fs::read_to_string(elsewhere.join("index.html"))?,
+                "keep"
+            );
+            assert_eq!(std::fs::read_dir(&elsewhere)?.count(), 1);
+            assert!(std::fs::symlink_metadata(root.join("news"))?.is_dir());
         }
-        assert_eq!(
-            std::fs::read_to_string(elsewhere.join("index.html"))?,
-            "keep"
-        );
-        assert_eq!(std::fs::read_dir(&elsewhere)?.count(), 1);
-        assert!(std::fs::symlink_metadata(root.join("news"))?.is_dir());
-        assert_eq!(std::fs::read_to_string(&blob)?, "blob");
         Ok(())
-    }
-
-    #[test]
-    fn a_link_to_a_file_that_changed_is_taken_back() -> TestResult {
-        let dir = tempfile::tempdir()?;
-        let root = dir.path().join("out");
-        std::fs::create_dir_all(&root)?;
-        let (checked, other) = (dir.path().join("checked"), dir.path().join("other"));
-        std::fs::write(&checked, "checked")?;
-        std::fs::write(&other, "other")?;
-        let Some(checked_id) = id(&checked)? else {
-            return Err("no file id".into());
-        };
-        let confined = Confined::new(&root, false);
-        assert!(confined.link("page.html", &other, checked_id).is_err());
-        assert!(
-            confined
-                .link_checked("page.html", &other, checked_id)
-                .is_err()
-        );
-        assert!(std::fs::symlink_metadata(root.join("page.html")).is_err());
-        Ok(())
-    }
-
-    #[test]
-    fn links_across_file_systems_count_as_impossible() {
-        for kind in [
-            io::ErrorKind::CrossesDevices,
-            io::ErrorKind::PermissionDenied,
-            io::ErrorKind::TooManyLinks,
-            io::ErrorKind::Unsupported,
-        ] {
-            assert!(links_impossible(&kind.into()), "{kind:?}");
-        }
-        assert!(!links_impossible(&io::ErrorKind::AlreadyExists.into()));
-        assert!(links_impossible(&io::Error::from_raw_os_error(18)), "EXDEV");
     }
 }

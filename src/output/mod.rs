@@ -9,12 +9,13 @@
 
 mod confined;
 mod content_type;
+mod in_place;
+mod record;
 mod sink;
 
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
@@ -24,6 +25,7 @@ use crate::diag::text::Said;
 
 pub use confined::FileId;
 pub use content_type::content_type;
+pub use record::{FolderRecord, hex_hash};
 pub use sink::{
     CopiedFile, KeepInMemory, Output, OutputSink, SinkOutcome, SiteOutput, while_settling,
 };
@@ -166,9 +168,10 @@ pub struct WriteStats {
 /// and reused as the next staging folder: overwriting files in place is several times
 /// cheaper than deleting a tree and creating it anew, on ext4 with `discard` most of all.
 ///
-/// An output whose bytes are in a file already (a blob of the build cache) is put in as
-/// a hard link to it ([`Staging::take_linked`]). Files are therefore never written in
-/// place while they have another name ([`confined`] removes them first).
+/// With the build cache, a build knows what it left in the output folder last time
+/// ([`FolderRecord`], [`Staging::open_recorded`]): it then writes only the files that
+/// differ, into a folder of its own beside the output, and moves them in at the end
+/// ([`in_place`]).
 pub struct Staging {
     output: PathBuf,
     folder: PathBuf,
@@ -182,18 +185,9 @@ pub struct Staging {
     reused: bool,
     /// What [`OutputSink::settle_outside`] did, for [`Staging::finish`] to complete.
     settled: Mutex<Option<CleanedOutside>>,
-    /// Outputs may still be put in as hard links: false once a link could not be made
-    /// (another file system, say), so that one attempt is made, not one per output.
-    links: AtomicBool,
-}
-
-/// A file holding an output's bytes, checked, which the output may be a hard link to.
-#[derive(Debug, Clone, Copy)]
-pub struct SameBytes<'a> {
-    /// Where the file is.
-    pub path: &'a Path,
-    /// Which file it is: the one whose bytes were checked.
-    pub id: FileId,
+    /// With the build cache: what is known of the output folder, and what this build
+    /// wrote ([`Staging::open_recorded`]).
+    recorder: Option<in_place::Recorder>,
 }
 
 /// A reused folder cleaned of stale files everywhere but one top-level folder.
@@ -242,46 +236,79 @@ impl Staging {
             finished: false,
             reused,
             settled: Mutex::new(None),
-            links: AtomicBool::new(true),
+            recorder: None,
         })
     }
 
-    /// Writes every output's bytes, never a hard link ([`Staging::take_linked`]).
-    pub fn without_links(self) -> Staging {
-        self.links.store(false, Ordering::Relaxed);
-        self
-    }
-
-    /// Puts `output` in as a hard link to `same`, a file holding its bytes: nothing is
-    /// written, and nothing at all when the reused folder holds that very file there
-    /// already. Where links cannot be made, its bytes are written (and no link is tried
-    /// again in this build).
-    pub fn take_linked(
-        &self,
-        output: Output,
-        same: SameBytes<'_>,
-    ) -> Result<SinkOutcome, Diagnostic> {
-        if !stays_inside(&output.path) {
-            return Err(outside_output(&output.path));
-        }
-        if self.links.load(Ordering::Relaxed) {
-            match self.confined.link(&output.path, same.path, same.id) {
-                Ok(()) => return Ok(SinkOutcome::Written(output.path)),
-                Err(e) if confined::links_impossible(&e) => {
-                    self.links.store(false, Ordering::Relaxed)
-                }
-                // Anything else (a folder where the file goes, say) is what writing the
-                // bytes meets too, and reports.
-                Err(_) => {}
-            }
-        }
-        self.take(output)
+    /// Prepares the build of `output` with the record of what the last build with the
+    /// cache left there. When the record is of this very folder, only the files that
+    /// differ from what it holds are written, into a new folder beside it, and moved
+    /// into the output by [`Staging::finish_recorded`]: a build that fails before that
+    /// leaves the output as it was. Otherwise the whole site is written and swapped in
+    /// as by [`Staging::open`]. Either way the build records what it leaves.
+    pub fn open_recorded(
+        output: &Path,
+        record: Option<FolderRecord>,
+    ) -> Result<Staging, Diagnostic> {
+        let here = record::folder_id(output);
+        let Some(record) = record.filter(|r| here.is_some_and(|id| id == r.folder)) else {
+            let mut staging = Staging::open(output)?;
+            staging.recorder = Some(in_place::Recorder::new(None));
+            return Ok(staging);
+        };
+        let parent = output
+            .parent()
+            .ok_or_else(|| io_error(Io::FindParent, output, ""))?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        in_place::remove_leftovers(parent, &name);
+        let folder = parent.join(format!(
+            ".{name}.{}{}",
+            in_place::CHANGES,
+            std::process::id()
+        ));
+        remove_if_not_a_folder(&folder);
+        let _ = std::fs::remove_dir_all(&folder);
+        std::fs::create_dir_all(&folder)
+            .map_err(|e| io_error(Io::Create, &folder, &e.to_string()))?;
+        let checked = record::Checked::of(record, output);
+        Ok(Staging {
+            output: output.to_path_buf(),
+            confined: confined::Confined::new(&folder, true),
+            folder,
+            spare: parent.join(format!(".{name}.menhu-spare")),
+            retired: parent.join(format!(".{name}.menhu-old-{}", std::process::id())),
+            finished: false,
+            reused: false,
+            settled: Mutex::new(None),
+            recorder: Some(in_place::Recorder::new(Some(checked))),
+        })
     }
 
     /// Writes what `site` still holds in memory, copies its files, removes what an
     /// earlier build left in a reused folder, and swaps the folder in.
-    pub fn finish(mut self, site: &SiteOutput) -> Result<WriteStats, Diagnostic> {
-        fill(&self.confined, &self.folder, site)?;
+    pub fn finish(self, site: &SiteOutput) -> Result<WriteStats, Diagnostic> {
+        self.finish_recorded(site).map(|(stats, _)| stats)
+    }
+
+    /// [`Staging::finish`], and with a recorder ([`Staging::open_recorded`]) the record
+    /// of what the output folder now holds, for the next build.
+    pub fn finish_recorded(
+        mut self,
+        site: &SiteOutput,
+    ) -> Result<(WriteStats, Option<FolderRecord>), Diagnostic> {
+        self.fill(site)?;
+        let stats = WriteStats {
+            rendered: site.files.len() + site.written.len(),
+            copied: site.copies.len(),
+        };
+        if let Some(recorder) = self.recorder.take_if(|r| r.in_place()) {
+            let record = recorder.commit(&self.output, &self.folder, site)?;
+            self.finished = true;
+            return Ok((stats, Some(record)));
+        }
         if self.reused {
             let settled = self
                 .settled
@@ -306,24 +333,76 @@ impl Staging {
         if self.retired.exists() && std::fs::rename(&self.retired, &self.spare).is_err() {
             let _ = std::fs::remove_dir_all(&self.retired);
         }
-        Ok(WriteStats {
-            rendered: site.files.len() + site.written.len(),
-            copied: site.copies.len(),
-        })
+        let record = self
+            .recorder
+            .take()
+            .map(|r| r.record_swapped(&self.output, site));
+        Ok((stats, record))
     }
 
-    fn write(&self, path: &str, body: &[u8]) -> Result<(), Diagnostic> {
+    /// Writes `body` at `path`: with a recorder, only when the output folder does not
+    /// hold those bytes there already (`hash`, when known, is theirs).
+    fn write(&self, path: &str, body: &[u8], hash: Option<[u8; 32]>) -> Result<(), Diagnostic> {
         if !stays_inside(path) {
             return Err(outside_output(path));
         }
-        overwrite(&self.confined, path, body)
-            .map_err(|e| io_error(Io::Write, &self.folder.join(path), &e.to_string()))
+        let failed =
+            |e: std::io::Error| io_error(Io::Write, &self.folder.join(path), &e.to_string());
+        let Some(recorder) = &self.recorder else {
+            return overwrite(&self.confined, path, body)
+                .map(drop)
+                .map_err(failed);
+        };
+        let hash = hash.unwrap_or_else(|| *blake3::hash(body).as_bytes());
+        if recorder.holds(path, &hash) {
+            return Ok(());
+        }
+        let file = overwrite(&self.confined, path, body).map_err(failed)?;
+        recorder.wrote(path, Some(hash), &file);
+        Ok(())
+    }
+
+    /// Takes `output`, whose bytes' BLAKE3 hash is `hash`.
+    pub fn take_hashed(&self, output: Output, hash: [u8; 32]) -> Result<SinkOutcome, Diagnostic> {
+        self.write(&output.path, &output.body, Some(hash))?;
+        Ok(SinkOutcome::Written(output.path))
+    }
+
+    /// True when the output folder holds the bytes of hash `hash` at `path` already
+    /// and they stay there ([`Staging::open_recorded`]): nothing to write.
+    pub fn holds(&self, path: &str, hash: &[u8; 32]) -> bool {
+        self.recorder.as_ref().is_some_and(|r| r.holds(path, hash))
+    }
+
+    /// Writes the files `site` holds in memory and copies its static files.
+    fn fill(&self, site: &SiteOutput) -> Result<(), Diagnostic> {
+        // Last line of defence: whatever produced a path, nothing is written outside.
+        if let Some(bad) = site
+            .files
+            .iter()
+            .map(|f| f.path.as_str())
+            .chain(site.copies.iter().map(|c| c.to.as_str()))
+            .find(|p| !stays_inside(p))
+        {
+            return Err(outside_output(bad));
+        }
+        site.files
+            .par_iter()
+            .try_for_each(|file| self.write(&file.path, &file.body, None))?;
+        site.copies.par_iter().try_for_each(|copy| {
+            let file = copy_into(&self.confined, &copy.from, &copy.to)
+                .map_err(|e| io_error(Io::Copy, &copy.from, &e.to_string()))?;
+            if let Some(recorder) = &self.recorder {
+                recorder.wrote(&copy.to, None, &file);
+            }
+            Ok(())
+        })
     }
 }
 
 impl OutputSink for Staging {
     fn take(&self, output: Output) -> Result<SinkOutcome, Diagnostic> {
-        self.write(&output.path, &output.body)?;
+        self.write(&output.path, &output.body, None)?;
         Ok(SinkOutcome::Written(output.path))
     }
 
@@ -331,7 +410,7 @@ impl OutputSink for Staging {
     /// of thousands of page folders, on a core the work on `pending` leaves idle part
     /// of the time); [`Staging::finish`] does `pending` itself.
     fn settle_outside(&self, site: &SiteOutput, pending: &str) -> Result<(), Diagnostic> {
-        if !self.reused {
+        if !self.reused || self.recorder.as_ref().is_some_and(|r| r.in_place()) {
             return Ok(());
         }
         let stale_dirs = remove_stale_files(&self.folder, site, Within::AllBut(pending))?;
@@ -346,7 +425,10 @@ impl OutputSink for Staging {
 
 impl Drop for Staging {
     fn drop(&mut self) {
-        if !self.finished {
+        if self.recorder.as_ref().is_some_and(|r| r.in_place()) {
+            // Only the files this build changed: of no use to the next one.
+            let _ = std::fs::remove_dir_all(&self.folder);
+        } else if !self.finished {
             // Half-written, but still a good start for the next build.
             let _ = std::fs::rename(&self.folder, &self.spare);
         }
@@ -357,18 +439,28 @@ impl Drop for Staging {
 /// holds there: the file is written in place and cut to length, not emptied first, so
 /// the file system keeps the pages it already has for it. On tmpfs that is about half
 /// the cost of a file of a few kilobytes.
-fn overwrite(folder: &confined::Confined, path: &str, body: &[u8]) -> std::io::Result<()> {
+fn overwrite(
+    folder: &confined::Confined,
+    path: &str,
+    body: &[u8],
+) -> std::io::Result<std::fs::File> {
     let mut file = folder.create(path)?;
     file.write_all(body)?;
-    file.set_len(body.len() as u64)
+    file.set_len(body.len() as u64)?;
+    Ok(file)
 }
 
 /// Copies `from` to `path` of the staging folder, over what is there.
-fn copy_into(folder: &confined::Confined, from: &Path, path: &str) -> std::io::Result<()> {
+fn copy_into(
+    folder: &confined::Confined,
+    from: &Path,
+    path: &str,
+) -> std::io::Result<std::fs::File> {
     let mut source = std::fs::File::open(from)?;
     let mut file = folder.create(path)?;
     let length = std::io::copy(&mut source, &mut file)?;
-    file.set_len(length)
+    file.set_len(length)?;
+    Ok(file)
 }
 
 /// True for a folder that is not a link.
@@ -475,28 +567,6 @@ fn exchange(a: &Path, b: &Path) -> bool {
 #[cfg(not(target_os = "linux"))]
 fn exchange(_a: &Path, _b: &Path) -> bool {
     false
-}
-
-/// Writes the files `site` holds in memory and copies its static files.
-fn fill(folder: &confined::Confined, staging: &Path, site: &SiteOutput) -> Result<(), Diagnostic> {
-    // Last line of defence: whatever produced a path, nothing is written outside.
-    if let Some(bad) = site
-        .files
-        .iter()
-        .map(|f| f.path.as_str())
-        .chain(site.copies.iter().map(|c| c.to.as_str()))
-        .find(|p| !stays_inside(p))
-    {
-        return Err(outside_output(bad));
-    }
-    site.files.par_iter().try_for_each(|file| {
-        overwrite(folder, &file.path, &file.body)
-            .map_err(|e| io_error(Io::Write, &staging.join(&file.path), &e.to_string()))
-    })?;
-    site.copies.par_iter().try_for_each(|copy| {
-        copy_into(folder, &copy.from, &copy.to)
-            .map_err(|e| io_error(Io::Copy, &copy.from, &e.to_string()))
-    })
 }
 
 fn outside_output(path: &str) -> Diagnostic {
@@ -661,7 +731,7 @@ mod tests {
     fn a_path_out_of_the_output_folder_is_refused_in_every_language() -> TestResult {
         let dir = tempfile::tempdir()?;
         let staging = Staging::open(&dir.path().join("public")).map_err(|d| d.message)?;
-        let Err(refused) = staging.write("../escape.html", b"x") else {
+        let Err(refused) = staging.write("../escape.html", b"x", None) else {
             return Err("a path out of the output folder was written".into());
         };
         assert_eq!(refused.code, "E0502");

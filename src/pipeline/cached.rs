@@ -7,9 +7,14 @@
 //! streams its pages, so that only the blobs' hashes and sizes stay in memory; the
 //! outputs taken from the cache follow, and the new cache is saved. A cache that cannot be used, or a
 //! blob found damaged while writing, is reported as a note (W0501) and the build is
-//! made clean, never from untrusted bytes. An output taken from the cache is put in
-//! as a hard link to its blob once its bytes are checked (written where links cannot
-//! be made): on one file system the output and the cache share their storage.
+//! made clean, never from untrusted bytes.
+//!
+//! The cache also records what the build left in the output folder
+//! ([`crate::output::FolderRecord`]): when the output folder is still the one recorded,
+//! the next build writes only the outputs whose bytes differ from what it holds, and an
+//! output the cache gives that the folder holds already is not even read
+//! ([`Staging::open_recorded`]). The output never shares a file with the cache: a page
+//! taken from the cache that must be written is copied from its blob, bytes checked.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -25,14 +30,8 @@ use super::{
 };
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fingerprint::{self, RenderMemo};
-use crate::output::{
-    FileId, Output, OutputSink, SameBytes, SinkOutcome, SiteOutput, Staging, WriteStats,
-};
+use crate::output::{Output, OutputSink, SinkOutcome, SiteOutput, Staging, WriteStats};
 use crate::render::{self, Incremental, RenderMode, RenderedSite};
-
-/// Hidden, for tests of what happens where hard links cannot be made (the cache on
-/// another file system): set, the outputs taken from the cache are copied.
-const NO_LINKS_VARIABLE: &str = "MENHU_CACHE_NO_LINKS";
 
 /// What the build cache did for a build.
 #[derive(Debug, Clone, Default)]
@@ -119,13 +118,15 @@ fn build_with(
     };
     let anew = unused.is_some() || !trusted;
     notes.extend(unused.map(|u| super::persist::unused_note(cache.folder(), &u)));
-    let Index { memo, outputs, .. } = index;
+    let Index {
+        memo,
+        outputs,
+        folder,
+        ..
+    } = index;
     let memo = with_stored_outputs(memo, &outputs, config.traditional);
     // Dropped on any error below, which leaves the previous output as it was.
-    let mut staging = Staging::open(&target)?;
-    if std::env::var_os(NO_LINKS_VARIABLE).is_some() {
-        staging = staging.without_links();
-    }
+    let staging = Staging::open_recorded(&target, folder)?;
     // Only the render memo is kept between runs: the model is made as a clean build
     // makes it, without the preview's caches of parsed files and rendered Markdown
     // (copies of every page nothing here would read again), freeing the sources once
@@ -166,7 +167,7 @@ fn build_with(
     written.sort();
     // What is still in memory (feeds, sitemap, redirects) is written by `finish`.
     let site = SiteOutput { written, ..site };
-    let stats = staging.finish(&site).map_err(|d| {
+    let (stats, folder) = staging.finish_recorded(&site).map_err(|d| {
         let mut all = finished.report.clone();
         all.push(d);
         Failed::Site(all)
@@ -176,6 +177,7 @@ fn build_with(
         header: Some(Header::current(config_digest)),
         outputs: stored.into_iter().chain(reused_blobs).collect(),
         memo,
+        folder,
     };
     let saved = match unsaved {
         Some(error) => Err(error),
@@ -229,14 +231,14 @@ fn with_stored_outputs(
 
 /// The sink of a build with the cache: every output rendered again is a job's output
 /// or its copy, which the cache keeps. Each is stored as a blob in the cache folder
-/// (when not too large) and put in the staging folder at once, as a hard link to the
-/// blob just written where it can be, so its bytes are written once; only its path and
-/// blob are remembered, for the index.
+/// (when not too large) and put in the staging folder at once (unless the output
+/// folder holds those bytes already); only its path and blob are remembered, for the
+/// index.
 struct Storing<'a> {
     staging: &'a Staging,
     cache: &'a CacheDir,
-    /// The cache's index was not used: a blob already there may be damaged (an output
-    /// edited in place, through its link), so every blob is written anew.
+    /// The cache's index was not used: a blob already there may be damaged, so every
+    /// blob is written anew.
     anew: bool,
     stored: Mutex<Stored>,
 }
@@ -273,35 +275,26 @@ impl<'a> Storing<'a> {
     }
 
     /// Stores `output`'s bytes in the cache folder unless they are too large or an
-    /// earlier output could not be stored; the file written, if one was.
-    fn store(&self, output: &Output) -> Option<(PathBuf, FileId)> {
+    /// earlier output could not be stored; their blob.
+    fn store(&self, output: &Output) -> Blob {
         let blob = Blob::of(&output.body);
         if !CacheDir::keeps(&blob) || self.lock().failure.is_some() {
-            return None;
+            return blob;
         }
         let result = self.cache.store(&blob, &output.body, self.anew);
         let mut stored = self.lock();
         match result {
-            Ok(written) => {
-                stored.blobs.push((output.path.clone(), blob));
-                written
-            }
-            Err(error) => {
-                stored.failure.get_or_insert(error);
-                None
-            }
+            Ok(()) => stored.blobs.push((output.path.clone(), blob)),
+            Err(error) => _ = stored.failure.get_or_insert(error),
         }
+        blob
     }
 }
 
 impl OutputSink for Storing<'_> {
     fn take(&self, output: Output) -> Result<SinkOutcome, Diagnostic> {
-        match self.store(&output) {
-            Some((path, id)) => self
-                .staging
-                .take_linked(output, SameBytes { path: &path, id }),
-            None => self.staging.take(output),
-        }
+        let blob = self.store(&output);
+        self.staging.take_hashed(output, blob.hash)
     }
 }
 
@@ -319,8 +312,9 @@ impl OutputSink for Unsettled<'_> {
 /// The paths of the outputs taken from the cache, and their blobs.
 type Taken = (Vec<String>, Vec<(String, Blob)>);
 
-/// Puts in the outputs reused from the cache, each checked against its hash (as a hard
-/// link to its blob where one can be made); their paths and blobs.
+/// Puts in the outputs reused from the cache, unless the output folder holds them
+/// already: each read from its blob and checked against its hash; their paths and
+/// blobs.
 fn write_kept(
     staging: &Staging,
     cache: &CacheDir,
@@ -333,21 +327,14 @@ fn write_kept(
             let blob = *outputs.get(path).ok_or_else(|| {
                 Failed::Cache(Unused::Damaged(super::persist::output_missing(path)))
             })?;
-            let checked = cache.read_file(&blob).map_err(Failed::Cache)?;
+            if staging.holds(path, &blob.hash) {
+                return Ok((path.clone(), blob));
+            }
             let output = Output {
                 path: path.clone(),
-                body: checked.bytes,
+                body: cache.read(&blob).map_err(Failed::Cache)?,
             };
-            let taken = match checked.id {
-                Some(id) => {
-                    let same = SameBytes {
-                        path: &checked.path,
-                        id,
-                    };
-                    staging.take_linked(output, same)?
-                }
-                None => staging.take(output)?,
-            };
+            let taken = staging.take_hashed(output, blob.hash)?;
             Ok((taken.path().to_owned(), blob))
         })
         .collect();

@@ -27,10 +27,10 @@ use serde::{Deserialize, Serialize};
 use crate::diag::Diagnostic;
 use crate::diag::text::Said;
 use crate::fingerprint::RenderMemo;
-use crate::output::FileId;
+use crate::output::{FolderRecord, hex_hash};
 
 /// The layout of the folder; a cache of another format is ignored.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// The index file's name in the cache folder.
 const INDEX: &str = "index.json";
 /// The folder of output bytes, by hash.
@@ -126,6 +126,8 @@ pub struct Index {
     pub memo: RenderMemo,
     /// The bytes of each output the memo covers (and of its Traditional copy), by path.
     pub outputs: HashMap<String, Blob>,
+    /// What the build left in the output folder.
+    pub folder: Option<FolderRecord>,
 }
 
 /// Why a cache folder's content was not used.
@@ -258,17 +260,9 @@ impl CacheDir {
 
     /// The bytes of `blob`, checked against its hash.
     pub fn read(&self, blob: &Blob) -> Result<Vec<u8>, Unused> {
-        self.read_file(blob).map(|checked| checked.bytes)
-    }
-
-    /// The bytes of `blob`, checked against its hash, and the file they were read from
-    /// (which the output may be linked to).
-    pub fn read_file(&self, blob: &Blob) -> Result<CheckedBlob, Unused> {
         let path = self.blob_path(blob);
         match read_plain_file(&path, blob.len) {
-            Some((bytes, id)) if bytes.len() as u64 == blob.len && Blob::of(&bytes) == *blob => {
-                Ok(CheckedBlob { bytes, path, id })
-            }
+            Some(bytes) if bytes.len() as u64 == blob.len && Blob::of(&bytes) == *blob => Ok(bytes),
             _ => Err(Unused::Damaged(crate::t!(
                 "build-cache-damage-blob",
                 file = path.display()
@@ -278,16 +272,10 @@ impl CacheDir {
 
     /// Stores `bytes` as `blob` unless it is there already (`anew`: even then, over
     /// a file that may be damaged): under a temporary name, then renamed, so a blob is
-    /// whole under its name (and checked when read anyway). Says which file it wrote,
-    /// if it wrote one, for the output to be linked to.
-    pub fn store(
-        &self,
-        blob: &Blob,
-        bytes: &[u8],
-        anew: bool,
-    ) -> std::io::Result<Option<(PathBuf, FileId)>> {
+    /// whole under its name (and checked when read anyway).
+    pub fn store(&self, blob: &Blob, bytes: &[u8], anew: bool) -> std::io::Result<()> {
         if blob.len > MAX_BLOB_BYTES || (!anew && self.holds(blob)) {
-            return Ok(None);
+            return Ok(());
         }
         let path = self.blob_path(blob);
         let folder = path.parent().unwrap_or(&self.folder);
@@ -307,13 +295,10 @@ impl CacheDir {
             .write(true)
             .create_new(true)
             .open(&temporary)
-            .and_then(|mut file| {
-                file.write_all(bytes)?;
-                Ok(FileId::of(&file.metadata()?))
-            })
-            .and_then(|id| std::fs::rename(&temporary, &path).map(|()| id));
+            .and_then(|mut file| file.write_all(bytes))
+            .and_then(|()| std::fs::rename(&temporary, &path));
         match written {
-            Ok(id) => Ok(id.map(|id| (path, id))),
+            Ok(()) => Ok(()),
             Err(error) => {
                 let _ = std::fs::remove_file(&temporary);
                 Err(error)
@@ -383,32 +368,20 @@ impl CacheDir {
     }
 }
 
-/// A blob's bytes, checked against its hash, and its file.
-pub struct CheckedBlob {
-    /// The bytes.
-    pub bytes: Vec<u8>,
-    /// The file.
-    pub path: PathBuf,
-    /// Which file the bytes were read from, where the system says.
-    pub id: Option<FileId>,
-}
-
-/// The bytes of the file at `path` and which file it is, unless it is a link or not
-/// `len` bytes long (or missing, or unreadable, or replaced while it was opened).
-fn read_plain_file(path: &Path, len: u64) -> Option<(Vec<u8>, Option<FileId>)> {
+/// The bytes of the file at `path`, unless it is a link or not `len` bytes long (or
+/// missing, or unreadable).
+fn read_plain_file(path: &Path, len: u64) -> Option<Vec<u8>> {
     let seen = std::fs::symlink_metadata(path).ok()?;
-    if !seen.is_file() {
+    if !seen.is_file() || seen.len() != len {
         return None;
     }
     let mut file = std::fs::File::open(path).ok()?;
-    let opened = file.metadata().ok()?;
-    let id = FileId::of(&opened);
-    if id != FileId::of(&seen) || opened.len() != len {
-        return None;
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(opened.len()).ok()?);
-    file.read_to_end(&mut bytes).ok()?;
-    Some((bytes, id))
+    let mut bytes = Vec::with_capacity(usize::try_from(len).ok()?);
+    Read::by_ref(&mut file)
+        .take(len.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .ok()?;
+    Some(bytes)
 }
 
 /// True when `path` is a folder (not a link to one) or nothing.
@@ -471,22 +444,6 @@ fn plain_output_path(path: &str) -> bool {
         && path
             .split('/')
             .all(|part| !part.is_empty() && part != "." && part != "..")
-}
-
-/// A 32-byte hash as 64 hex digits.
-mod hex_hash {
-    use serde::{Deserialize, Deserializer, Serializer, de::Error};
-
-    pub fn serialize<S: Serializer>(hash: &[u8; 32], serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&blake3::Hash::from_bytes(*hash).to_hex())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[u8; 32], D::Error> {
-        let text = String::deserialize(deserializer)?;
-        blake3::Hash::from_hex(text)
-            .map(|hash| *hash.as_bytes())
-            .map_err(D::Error::custom)
-    }
 }
 
 /// The note of a cache that was not used: W0501 naming the folder and the reason.
@@ -565,7 +522,7 @@ mod tests {
 
     #[test]
     fn a_blob_hash_must_be_hex() {
-        let index = r#"{"header":null,"memo":{"jobs":{}},"outputs":{"a.html":{"hash":"../../etc","len":1}}}"#;
+        let index = r#"{"header":null,"memo":{"jobs":{}},"outputs":{"a.html":{"hash":"../../etc","len":1}},"folder":null}"#;
         assert!(serde_json::from_str::<Index>(index).is_err());
     }
 

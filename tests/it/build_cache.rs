@@ -276,12 +276,14 @@ fn a_truncated_or_garbled_cache_is_a_note_and_a_clean_build() {
     assert_contains(&stderr, "is damaged");
     assert_eq!(reuse_counts(&stderr).1, 0);
 
-    // A blob with other bytes of the same length: found when read, never written out.
+    // A blob with other bytes of the same length: found when read (here, the output
+    // folder is gone, as on a fresh CI runner), never written out.
     let blob = blob_of(&dir, "index.html");
     let mut bytes = std::fs::read(&blob).unwrap();
     let last = bytes.len() - 2;
     bytes[last] ^= 1;
     std::fs::write(&blob, &bytes).unwrap();
+    std::fs::remove_dir_all(dir.join("cached")).unwrap();
     let stderr = assert_cached_equals_clean(&dir, "garbled blob");
     assert_contains(&stderr, "W0501");
     assert_contains(&stderr, "is damaged");
@@ -405,38 +407,52 @@ fn assert_blobs_whole(dir: &Path, step: &str) {
     }
 }
 
+/// The stamp of the file at `path`: inode and change time, which any write moves.
+#[cfg(unix)]
+fn stamp(path: &Path) -> (u64, i64, i64) {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::symlink_metadata(path).unwrap();
+    (meta.ino(), meta.ctime(), meta.ctime_nsec())
+}
+
+/// A cached build after a one-page edit writes the pages that changed and leaves every
+/// other file of the output alone; no output is ever a file of the cache.
 #[cfg(unix)]
 #[test]
-fn outputs_taken_from_the_cache_are_links_to_their_blobs() {
+fn unchanged_outputs_are_left_alone_and_share_no_file_with_the_cache() {
     use std::os::unix::fs::MetadataExt;
     let site = Site::empty();
     let dir = demo(&site);
     cached_build(&dir);
-    let stderr = cached_build(&dir);
+    cached_build(&dir);
+    let untouched = dir.join("cached/about/index.html");
+    let before = stamp(&untouched);
+    let article = dir.join("content/news/tbgz/2025-06-12-hui-ju-si-chang-zi-yuan.md");
+    append(&article, "\n新增的一段正文，说明活动的后续安排。\n");
+    let body = assert_cached_equals_clean(&dir, "body edit");
+    assert!(reuse_counts(&body).0 >= 1);
     assert_eq!(
-        reuse_counts(&stderr).0,
-        0,
-        "everything taken from the cache"
+        stamp(&untouched),
+        before,
+        "an unchanged page is not written again"
     );
     let outputs = index_of(&dir)["outputs"].as_object().unwrap().clone();
     assert!(outputs.len() > 50);
-    for (path, blob) in &outputs {
-        let hash = blob["hash"].as_str().unwrap();
-        let blob = dir.join("ci-cache/blobs").join(&hash[..2]).join(hash);
-        let (output, blob) = (
-            std::fs::metadata(dir.join("cached").join(path)).unwrap(),
-            std::fs::metadata(blob).unwrap(),
-        );
-        assert_eq!(
-            (output.dev(), output.ino()),
-            (blob.dev(), blob.ino()),
-            "{path} is its blob"
-        );
+    for path in outputs.keys() {
+        let meta = std::fs::metadata(dir.join("cached").join(path)).unwrap();
+        assert_eq!(meta.nlink(), 1, "{path} is a file of its own");
     }
+    assert!(
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .all(|e| !e.file_name().to_string_lossy().contains("menhu-changes")),
+        "the folder of changes is gone"
+    );
 }
 
 #[test]
-fn builds_in_a_row_reusing_folders_of_links_leave_every_blob_whole() {
+fn builds_in_a_row_with_and_without_the_cache_leave_every_blob_whole() {
     let site = Site::empty();
     let dir = demo(&site);
     let article = dir.join("content/news/tbgz/2025-06-12-hui-ju-si-chang-zi-yuan.md");
@@ -457,8 +473,8 @@ fn builds_in_a_row_reusing_folders_of_links_leave_every_blob_whole() {
     assert_cached_equals_clean(&dir, "fifth build, a template edit");
     assert_blobs_whole(&dir, "after five cached builds");
 
-    // Builds without the cache into the same folder write every file, over folders
-    // full of links to the blobs (the output, then the spare).
+    // Builds without the cache into the same folder write every file (the output,
+    // then the spare): the next cached build knows nothing of what they left.
     append(&article, "\n第二次补充的正文。\n");
     for _ in 0..2 {
         let run = menhu_env(&dir, &["build", "-o", "cached"], &ENV);
@@ -467,11 +483,16 @@ fn builds_in_a_row_reusing_folders_of_links_leave_every_blob_whole() {
     assert_blobs_whole(&dir, "after builds without the cache");
     let stderr = assert_cached_equals_clean(&dir, "cached again");
     assert_not_contains(&stderr, "W0501");
+    assert_cached_equals_clean(&dir, "cached once more");
     assert_blobs_whole(&dir, "at the end");
 }
 
+/// Whatever is done to the output by hand between two cached builds, the second one's
+/// output is a clean build's: a page edited in place (more bytes, or the same number
+/// with its modification time put back), a page deleted, replaced by a link, a file or
+/// a folder added. None of it damages the cache, so there is no note.
 #[test]
-fn an_output_edited_in_place_is_made_anew_with_a_note() {
+fn an_output_changed_by_hand_is_put_right_by_the_next_cached_build() {
     let site = Site::empty();
     let dir = demo(&site);
     cached_build(&dir);
@@ -480,16 +501,43 @@ fn an_output_edited_in_place_is_made_anew_with_a_note() {
     let mut bytes = std::fs::read(&home).unwrap();
     bytes.extend_from_slice(b"<!-- added by a tool -->");
     write_in_place(&home, &bytes);
-    assert_noticed_and_mended(&dir, "an edit in place");
+    assert_put_right(&dir, "an edit in place");
     assert_not_contains(&std::fs::read_to_string(&home).unwrap(), "added by a tool");
 
-    // The same number of bytes changed in place: found when the blob is read.
-    cached_build(&dir);
+    // The same number of bytes changed in place, its modification time put back.
+    let modified = std::fs::metadata(&home).unwrap().modified().unwrap();
     let mut bytes = std::fs::read(&home).unwrap();
     let at = bytes.len() - 2;
     bytes[at] ^= 1;
     write_in_place(&home, &bytes);
-    assert_noticed_and_mended(&dir, "a change of one byte in place");
+    let file = std::fs::OpenOptions::new().write(true).open(&home).unwrap();
+    file.set_modified(modified).unwrap();
+    drop(file);
+    assert_put_right(&dir, "a change of one byte in place");
+
+    std::fs::remove_file(dir.join("cached/about/index.html")).unwrap();
+    assert_put_right(&dir, "a page deleted");
+
+    std::fs::remove_dir_all(dir.join("cached/news")).unwrap();
+    assert_put_right(&dir, "a column deleted");
+
+    std::fs::write(dir.join("cached/about/notes.txt"), "by hand").unwrap();
+    std::fs::create_dir_all(dir.join("cached/news/extra/deeper")).unwrap();
+    std::fs::write(dir.join("cached/news/extra/deeper/x.html"), "x").unwrap();
+    std::fs::write(dir.join("cached/top.txt"), "by hand").unwrap();
+    assert_put_right(&dir, "files and folders added");
+
+    #[cfg(unix)]
+    {
+        let about = dir.join("cached/about/index.html");
+        std::fs::remove_file(&about).unwrap();
+        std::os::unix::fs::symlink(dir.join("site-config.toml"), &about).unwrap();
+        assert_put_right(&dir, "a page replaced by a link");
+        assert!(std::fs::read_to_string(dir.join("site-config.toml")).is_ok());
+    }
+
+    std::fs::remove_dir_all(dir.join("cached")).unwrap();
+    assert_put_right(&dir, "the output folder gone, as on a fresh CI runner");
 }
 
 /// Writes `bytes` into the file at `path` itself (as a tool editing the output would),
@@ -500,47 +548,51 @@ fn write_in_place(path: &Path, bytes: &[u8]) {
     file.write_all(bytes).unwrap();
 }
 
-/// The cached build after an output was edited in place says so (W0501) and gives a
-/// clean build's output; the build after it has nothing to say, and every blob is whole.
-fn assert_noticed_and_mended(dir: &Path, edit: &str) {
-    let stderr = assert_cached_equals_clean(dir, &format!("after {edit}"));
-    assert_contains(&stderr, "W0501");
-    let again = assert_cached_equals_clean(dir, &format!("the build after {edit}"));
+/// The cached build after the output was changed by hand gives a clean build's output,
+/// without a note; so does the build after it, and every blob is whole.
+fn assert_put_right(dir: &Path, change: &str) {
+    let stderr = assert_cached_equals_clean(dir, &format!("after {change}"));
+    assert_not_contains(&stderr, "W0501");
+    let again = assert_cached_equals_clean(dir, &format!("the build after {change}"));
     assert_not_contains(&again, "W0501");
-    assert_blobs_whole(dir, &format!("the build after {edit}"));
+    assert_blobs_whole(dir, &format!("the build after {change}"));
 }
 
+/// A cached build that fails (a template error) leaves the output folder as it was,
+/// and leaves nothing beside it; once mended, the output is a clean build's.
 #[test]
-fn where_links_cannot_be_made_the_bytes_are_copied() {
+fn a_failed_cached_build_leaves_the_output_as_it_was() {
     let site = Site::empty();
     let dir = demo(&site);
-    let no_links = |dir: &Path| {
-        let cache = dir.join("ci-cache");
-        let args = ["build", "--cache", cache.to_str().unwrap(), "-o", "cached"];
-        let env = [ENV[0], ENV[1], ENV[2], ("MENHU_CACHE_NO_LINKS", "1")];
-        let run = menhu_env(dir, &args, &env);
-        assert_eq!(run.code, 0, "{}", run.stderr);
-        assert_not_contains(&run.stderr, "W0501");
-        clean_build(dir);
-        assert!(
-            tree(&dir.join("cached")) == tree(&dir.join("clean")),
-            "the output of a clean build"
-        );
-    };
-    no_links(&dir);
-    no_links(&dir);
+    cached_build(&dir);
+    cached_build(&dir);
+    let before = tree(&dir.join("cached"));
     let article = dir.join("content/news/tbgz/2025-06-12-hui-ju-si-chang-zi-yuan.md");
     append(&article, "\n新增的一段正文。\n");
-    no_links(&dir);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let meta = std::fs::metadata(dir.join("cached/index.html")).unwrap();
-        assert_eq!(meta.nlink(), 1, "a copy, not a link");
-    }
-    // Linked again once links may be made, over the copies.
-    assert_cached_equals_clean(&dir, "with links again");
-    assert_blobs_whole(&dir, "with links again");
+    let page = dir.join("themes/portal/templates/page.html");
+    let template = std::fs::read_to_string(&page).unwrap();
+    edit(
+        &page,
+        "{% block content %}",
+        "{% block content %}{{ throw(message=\"坏模板\") }}",
+    );
+    let cache = dir.join("ci-cache");
+    let args = ["build", "--cache", cache.to_str().unwrap(), "-o", "cached"];
+    let run = menhu_env(&dir, &args, &ENV);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        tree(&dir.join("cached")) == before,
+        "the output is as it was"
+    );
+    let beside: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".cached."))
+        .collect();
+    assert!(beside.is_empty(), "{beside:?}");
+    std::fs::write(&page, template).unwrap();
+    assert_cached_equals_clean(&dir, "mended");
 }
 
 /// A cache on another file system than the output (`/dev/shm` where it is one): links

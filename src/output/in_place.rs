@@ -1,0 +1,243 @@
+//! A build with the cache that knows what the output folder holds ([`super::record`])
+//! writes only the files that differ, into a folder of its own beside the output
+//! (`.public.menhu-changes-PID`), and when every output is made moves them in, removes
+//! the files the site no longer has and whatever was added to the output by hand, and
+//! records what the folder then holds. A build that fails before that step leaves the
+//! output as it was, as a build through a staging folder does; the step itself is one
+//! rename per changed file.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::{Mutex, PoisonError};
+
+use rayon::prelude::*;
+
+use super::record::{Checked, FileEntry, FolderRecord, Stamp, folders_of, record_of};
+use super::{Io, SiteOutput, confined, io_error};
+use crate::diag::Diagnostic;
+
+/// The name of the folder of changed files, between `.public.` and the process id.
+pub(super) const CHANGES: &str = "menhu-changes-";
+
+/// What a build with the cache knows of the output folder, and what it wrote.
+pub(super) struct Recorder {
+    /// The output folder's record, checked: only what differs is written (into the
+    /// folder of changes). `None`: the whole site is written, into a staging folder.
+    checked: Option<Checked>,
+    /// The files written by this build, each as it was just after it was written.
+    written: Mutex<Vec<FileEntry>>,
+}
+
+impl Recorder {
+    pub(super) fn new(checked: Option<Checked>) -> Recorder {
+        Recorder {
+            checked,
+            written: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// True when the build writes only what differs and moves it in.
+    pub(super) fn in_place(&self) -> bool {
+        self.checked.is_some()
+    }
+
+    /// True when the output folder holds the bytes of hash `hash` at `path`.
+    pub(super) fn holds(&self, path: &str, hash: &[u8; 32]) -> bool {
+        self.checked
+            .as_ref()
+            .and_then(|checked| checked.files.get(path))
+            .is_some_and(|(held, _)| held == hash)
+    }
+
+    /// Notes that `file` was just written at `path` with the bytes of hash `hash`
+    /// (`None`: a copy, not hashed).
+    pub(super) fn wrote(&self, path: &str, hash: Option<[u8; 32]>, file: &std::fs::File) {
+        let stamp = file
+            .metadata()
+            .ok()
+            .and_then(|meta| Stamp::of(&meta))
+            .unwrap_or_default();
+        self.lock().push(FileEntry(path.to_owned(), hash, stamp));
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<FileEntry>> {
+        self.written.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The record of `output` after the whole site was written into a staging folder
+    /// and swapped in (folders are renamed whole: every stamp taken while writing holds).
+    pub(super) fn record_swapped(self, output: &Path, site: &SiteOutput) -> FolderRecord {
+        let written = self
+            .written
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        let files = every_file(output, site, written, &HashMap::new());
+        let expected: HashSet<&str> = paths(site).collect();
+        let dirs = folders_of(expected.iter().copied());
+        record_of(output, files, &dirs, &HashMap::new(), &HashSet::new())
+    }
+
+    /// Moves the files written into `changes` into `output`, removes what `output`
+    /// holds beyond `site`, and returns the record of what it then holds.
+    pub(super) fn commit(
+        self,
+        output: &Path,
+        changes: &Path,
+        site: &SiteOutput,
+    ) -> Result<FolderRecord, Diagnostic> {
+        let checked = self.checked.unwrap_or_default();
+        let mut written = self
+            .written
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        written.sort_by(|a, b| a.0.cmp(&b.0));
+        let into = confined::Confined::new(output, false);
+        written.par_iter_mut().try_for_each(|entry| {
+            let from = changes.join(&entry.0);
+            into.move_in(&from, &entry.0)
+                .map_err(|e| io_error(Io::MoveIn, &output.join(&entry.0), &e.to_string()))?;
+            // A rename changes the file's stamp.
+            let meta = std::fs::symlink_metadata(output.join(&entry.0));
+            entry.2 = meta.ok().and_then(|m| Stamp::of(&m)).unwrap_or_default();
+            Ok(())
+        })?;
+        let _ = std::fs::remove_dir_all(changes);
+        let expected: HashSet<&str> = paths(site).collect();
+        let dirs = folders_of(expected.iter().copied());
+        let mut touched = clean(output, &checked, &expected, &dirs)?;
+        touched.extend(written.iter().map(|entry| parent(&entry.0).to_owned()));
+        let files = every_file(output, site, written, &checked.files);
+        Ok(record_of(output, files, &dirs, &checked.dirs, &touched))
+    }
+}
+
+/// Every output path of `site`.
+fn paths(site: &SiteOutput) -> impl Iterator<Item = &str> {
+    site.files
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(site.written.iter().map(String::as_str))
+        .chain(site.copies.iter().map(|c| c.to.as_str()))
+}
+
+/// The entry of every file of `site`: written now, or held as the record says; any
+/// other (none, unless a path was given twice) stamped now, its bytes not known.
+fn every_file(
+    root: &Path,
+    site: &SiteOutput,
+    written: Vec<FileEntry>,
+    held: &HashMap<String, ([u8; 32], Stamp)>,
+) -> Vec<FileEntry> {
+    let done: HashSet<&str> = written.iter().map(|e| e.0.as_str()).collect();
+    let rest: Vec<FileEntry> = paths(site)
+        .filter(|path| !done.contains(path))
+        .collect::<Vec<&str>>()
+        .par_iter()
+        .map(|path| match held.get(*path) {
+            Some((hash, stamp)) => FileEntry((*path).to_owned(), Some(*hash), *stamp),
+            None => {
+                let meta = std::fs::symlink_metadata(root.join(path));
+                let stamp = meta.ok().and_then(|m| Stamp::of(&m)).unwrap_or_default();
+                FileEntry((*path).to_owned(), None, stamp)
+            }
+        })
+        .collect();
+    let mut files = written;
+    files.extend(rest);
+    files
+}
+
+/// The folder holding `path` (`""` for the top).
+fn parent(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(parent, _)| parent)
+}
+
+/// Removes from `output` the files the record lists that the build did not write, the
+/// entries of every folder whose stamp moved (and of the top folder, and of folders
+/// the record lacks) that are not the build's, then the folders left holding none of
+/// its files. Returns the folders whose entries may have changed.
+fn clean(
+    output: &Path,
+    checked: &Checked,
+    expected: &HashSet<&str>,
+    dirs: &HashSet<&str>,
+) -> Result<HashSet<String>, Diagnostic> {
+    let mut touched: HashSet<String> = HashSet::new();
+    for path in checked
+        .listed
+        .iter()
+        .filter(|p| !expected.contains(p.as_str()))
+    {
+        remove_file(&output.join(path))?;
+        touched.insert(parent(path).to_owned());
+    }
+    let mut to_list: Vec<&str> = checked.moved.iter().map(String::as_str).collect();
+    to_list.extend(dirs.iter().filter(|d| !checked.dirs.contains_key(**d)));
+    to_list.push("");
+    for dir in to_list {
+        touched.insert(dir.to_owned());
+        touched.insert(parent(dir).to_owned());
+        let Ok(entries) = std::fs::read_dir(output.join(dir)) else {
+            continue;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let relative = if dir.is_empty() {
+                name
+            } else {
+                format!("{dir}/{name}")
+            };
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            if is_dir && !dirs.contains(relative.as_str()) {
+                std::fs::remove_dir_all(entry.path())
+                    .map_err(|e| io_error(Io::Remove, &entry.path(), &e.to_string()))?;
+            } else if !is_dir && !expected.contains(relative.as_str()) {
+                remove_file(&entry.path())?;
+            }
+        }
+    }
+    let mut stale: Vec<&String> = checked
+        .dirs
+        .keys()
+        .chain(&checked.moved)
+        .filter(|d| !dirs.contains(d.as_str()))
+        .collect();
+    stale.sort_by_key(|d| std::cmp::Reverse(d.matches('/').count()));
+    for dir in stale {
+        let _ = std::fs::remove_dir(output.join(dir));
+        touched.insert(parent(dir).to_owned());
+    }
+    Ok(touched)
+}
+
+/// Removes the file (or link) at `path`, which may be gone already.
+fn remove_file(path: &Path) -> Result<(), Diagnostic> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound && !path.is_dir() => {
+            Err(io_error(Io::Remove, path, &e.to_string()))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Folders of changed files left by builds that were killed (their process is gone).
+pub(super) fn remove_leftovers(parent: &Path, name: &str) {
+    let prefix = format!(".{name}.{CHANGES}");
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = file_name
+            .strip_prefix(prefix.as_str())
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if !entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = std::fs::remove_file(entry.path());
+        } else if !super::process_may_be_running(pid) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}

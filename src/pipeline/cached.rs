@@ -111,6 +111,7 @@ fn build_with(
     let target = output_target(options, &config)?;
     let mut notes = Vec::new();
     let config_digest = fingerprint::config_digest(&config);
+    let reading = Instant::now();
     let (index, unused) = if trusted {
         cache.load(config_digest)
     } else {
@@ -127,6 +128,7 @@ fn build_with(
     let memo = with_stored_outputs(memo, &outputs, config.traditional);
     // Dropped on any error below, which leaves the previous output as it was.
     let staging = Staging::open_recorded(&target, folder)?;
+    let read_time = reading.elapsed();
     // Only the render memo is kept between runs: the model is made as a clean build
     // makes it, without the preview's caches of parsed files and rendered Markdown
     // (copies of every page nothing here would read again), freeing the sources once
@@ -172,6 +174,8 @@ fn build_with(
         all.push(d);
         Failed::Site(all)
     })?;
+    let written_time = started.elapsed();
+    let started = Instant::now();
     let rendered = memo.len().saturating_sub(reused);
     let index = Index {
         header: Some(Header::current(config_digest)),
@@ -187,7 +191,9 @@ fn build_with(
         notes.push(super::persist::unsaved_note(cache.folder(), &error));
     }
     let mut timings = finished.timings;
-    timings.push(("write", started.elapsed()));
+    timings.insert(0, ("cache read", read_time));
+    timings.push(("write", written_time));
+    timings.push(("cache save", started.elapsed()));
     let built = Built {
         portal: finished.portal,
         site,

@@ -23,9 +23,72 @@ pub struct JobReads {
 }
 
 /// What every job of the last render read, by output path.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+///
+/// Kept between runs, it is written with each distinct lookup once (most jobs call the
+/// same few: the menus' `get_section`, the styles' `get_url`) and each job naming its
+/// lookups by number, a tenth of the size of every job listing its own.
+#[derive(Debug, Clone, Default)]
 pub struct RenderMemo {
     jobs: HashMap<String, JobReads>,
+}
+
+/// A [`RenderMemo`] as it is written: the distinct lookups, then each job's base,
+/// lookups (by their number in the first list) and lookup digest.
+#[derive(Serialize)]
+struct MemoOut<'a> {
+    lookups: Vec<&'a Lookup>,
+    jobs: HashMap<&'a str, (Digest, Vec<u32>, Digest)>,
+}
+
+/// A [`RenderMemo`] as it is read ([`MemoOut`]).
+#[derive(Deserialize)]
+struct MemoIn {
+    #[serde(default)]
+    lookups: Vec<Lookup>,
+    jobs: HashMap<String, (Digest, Vec<u32>, Digest)>,
+}
+
+impl Serialize for RenderMemo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut lookups: Vec<&Lookup> = Vec::new();
+        let mut numbers: HashMap<&str, u32> = HashMap::new();
+        let mut jobs = HashMap::with_capacity(self.jobs.len());
+        for (path, job) in &self.jobs {
+            let mut named = Vec::with_capacity(job.lookups.len());
+            for lookup in &job.lookups {
+                let number = *numbers.entry(&lookup.key).or_insert_with(|| {
+                    lookups.push(lookup);
+                    u32::try_from(lookups.len() - 1).unwrap_or(u32::MAX)
+                });
+                named.push(number);
+            }
+            jobs.insert(path.as_str(), (job.base, named, job.lookup_digest));
+        }
+        MemoOut { lookups, jobs }.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for RenderMemo {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let MemoIn { lookups, jobs } = MemoIn::deserialize(deserializer)?;
+        let jobs = jobs
+            .into_iter()
+            .map(|(path, (base, named, lookup_digest))| {
+                let lookups = named
+                    .iter()
+                    .map(|n| lookups.get(*n as usize).cloned())
+                    .collect::<Option<Vec<Lookup>>>()
+                    .ok_or_else(|| serde::de::Error::custom("a lookup number out of range"))?;
+                let reads = JobReads {
+                    base,
+                    lookups,
+                    lookup_digest,
+                };
+                Ok((path, reads))
+            })
+            .collect::<Result<_, D::Error>>()?;
+        Ok(RenderMemo { jobs })
+    }
 }
 
 impl RenderMemo {
@@ -188,5 +251,30 @@ mod tests {
         let text = serde_json::to_string(&memo).expect("serialises");
         let back: RenderMemo = serde_json::from_str(&text).expect("deserialises");
         assert_eq!(back.get("about/index.html"), Some(&reads));
+    }
+
+    #[test]
+    fn a_lookup_shared_by_jobs_is_written_once_and_read_back_for_each() {
+        let args: HashMap<String, Value> = [("path".to_owned(), Value::from("news/_index.md"))]
+            .into_iter()
+            .collect();
+        let mut memo = RenderMemo::default();
+        for (path, base) in [("a/index.html", 1), ("b/index.html", 2)] {
+            let ((), lookups) = record_lookups(|| note_lookup("get_section", &args));
+            let reads = JobReads {
+                base,
+                lookups,
+                lookup_digest: 5,
+            };
+            memo.insert(path.into(), reads);
+        }
+        let text = serde_json::to_string(&memo).expect("serialises");
+        assert_eq!(text.matches("news/_index.md").count(), 2, "{text}");
+        let back: RenderMemo = serde_json::from_str(&text).expect("deserialises");
+        for path in ["a/index.html", "b/index.html"] {
+            assert_eq!(back.get(path), memo.get(path), "{path}");
+        }
+        let hostile = r#"{"lookups":[],"jobs":{"a/index.html":[1,[7],2]}}"#;
+        assert!(serde_json::from_str::<RenderMemo>(hostile).is_err());
     }
 }

@@ -30,7 +30,7 @@ use crate::fingerprint::RenderMemo;
 use crate::output::{FolderRecord, hex_hash};
 
 /// The layout of the folder; a cache of another format is ignored.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// The index file's name in the cache folder.
 const INDEX: &str = "index.json";
 /// The folder of output bytes, by hash.
@@ -427,6 +427,18 @@ fn read_index(path: &Path) -> Result<Index, Unused> {
         ))
     })?;
     serde_json::from_slice(&bytes).map_err(|e| {
+        // An index of another layout (an earlier menhu's) is not damaged: said so.
+        #[derive(Deserialize)]
+        struct HeaderOnly {
+            header: Option<Header>,
+        }
+        let other = serde_json::from_slice::<HeaderOnly>(&bytes)
+            .ok()
+            .and_then(|index| index.header)
+            .is_some_and(|header| header.format != FORMAT || header.menhu != menhu_identity());
+        if other {
+            return Unused::OtherMenhu;
+        }
         Unused::Damaged(crate::t!(
             "build-cache-damage-index-invalid",
             index = INDEX,
@@ -524,6 +536,18 @@ mod tests {
     fn a_blob_hash_must_be_hex() {
         let index = r#"{"header":null,"memo":{"jobs":{}},"outputs":{"a.html":{"hash":"../../etc","len":1}},"folder":null}"#;
         assert!(serde_json::from_str::<Index>(index).is_err());
+    }
+
+    #[test]
+    fn an_index_of_an_earlier_layout_is_of_another_menhu_not_damaged() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let earlier = r#"{"header":{"format":1,"menhu":"0.1.0 (abc) 1 bytes","config":7},"memo":{"jobs":{"a.html":{"base":1,"lookups":[],"lookup_digest":2}}},"outputs":{}}"#;
+        std::fs::write(dir.path().join(INDEX), earlier).expect("written");
+        let (_, unused) = CacheDir::at(dir.path()).load(7);
+        assert_eq!(unused, Some(Unused::OtherMenhu));
+        std::fs::write(dir.path().join(INDEX), &earlier[..40]).expect("written");
+        let (_, unused) = CacheDir::at(dir.path()).load(7);
+        assert!(matches!(unused, Some(Unused::Damaged(_))), "{unused:?}");
     }
 
     #[test]

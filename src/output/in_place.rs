@@ -1,8 +1,9 @@
 //! A build with the cache that knows what the output folder holds ([`super::record`])
 //! writes only the files that differ, into a folder of its own beside the output
-//! (`.public.menhu-changes-PID`), and when every output is made moves them in, removes
-//! the files the site no longer has and whatever was added to the output by hand, and
-//! records what the folder then holds. A build that fails before that step leaves the
+//! (`.public.menhu-new-changes-PID`, which the `.gitignore` of `menhu init` covers),
+//! and when every output is made moves them in, removes the files the site no longer
+//! has and whatever was added to the output by hand, and records what the folder then
+//! holds. A build that fails before that step leaves the
 //! output as it was, as a build through a staging folder does; the step itself is one
 //! rename per changed file.
 
@@ -17,7 +18,7 @@ use super::{Io, SiteOutput, confined, io_error};
 use crate::diag::Diagnostic;
 
 /// The name of the folder of changed files, between `.public.` and the process id.
-pub(super) const CHANGES: &str = "menhu-changes-";
+pub(super) const CHANGES: &str = "menhu-new-changes-";
 
 /// What a build with the cache knows of the output folder, and what it wrote.
 pub(super) struct Recorder {
@@ -239,5 +240,29 @@ pub(super) fn remove_leftovers(parent: &Path, name: &str) {
         } else if !super::process_may_be_running(pid) {
             let _ = std::fs::remove_dir_all(entry.path());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_changes_of_builds_gone_are_removed() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let dead = dir.path().join(format!(".public.{CHANGES}999999999"));
+        let mine = dir
+            .path()
+            .join(format!(".public.{CHANGES}{}", std::process::id()));
+        let other = dir.path().join(format!(".other.{CHANGES}999999999"));
+        for folder in [&dead, &mine, &other] {
+            std::fs::create_dir_all(folder.join("news"))?;
+            std::fs::write(folder.join("news/index.html"), "changed")?;
+        }
+        remove_leftovers(dir.path(), "public");
+        assert!(!dead.exists(), "a killed build's changes go");
+        assert!(mine.exists(), "a running build's are left alone");
+        assert!(other.exists(), "another output's are left alone");
+        Ok(())
     }
 }

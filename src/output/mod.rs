@@ -215,6 +215,7 @@ impl Staging {
         let spare = parent.join(format!(".{name}.menhu-spare"));
         let retired = parent.join(format!(".{name}.menhu-old-{pid}"));
         reclaim_leftovers(parent, &name, &spare);
+        in_place::remove_leftovers(parent, &name);
         for own in [&folder, &spare, &retired] {
             remove_if_not_a_folder(own);
         }

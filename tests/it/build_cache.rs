@@ -446,7 +446,7 @@ fn unchanged_outputs_are_left_alone_and_share_no_file_with_the_cache() {
         std::fs::read_dir(&dir)
             .unwrap()
             .flatten()
-            .all(|e| !e.file_name().to_string_lossy().contains("menhu-changes")),
+            .all(|e| !e.file_name().to_string_lossy().contains("changes")),
         "the folder of changes is gone"
     );
 }

@@ -336,9 +336,15 @@ fn write_kept(
             if staging.holds(path, &blob.hash) {
                 return Ok((path.clone(), blob));
             }
+            let body = cache
+                .read(&blob)
+                .map_err(|damaged| match cache.holds(&blob) {
+                    true => Failed::Cache(damaged),
+                    false => Failed::Cache(Unused::Damaged(super::persist::output_missing(path))),
+                })?;
             let output = Output {
                 path: path.clone(),
-                body: cache.read(&blob).map_err(Failed::Cache)?,
+                body,
             };
             let taken = staging.take_hashed(output, blob.hash)?;
             Ok((taken.path().to_owned(), blob))

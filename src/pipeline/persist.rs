@@ -221,8 +221,9 @@ impl CacheDir {
         }
     }
 
-    /// `index` if this menhu with this config made it and every blob it lists is there
-    /// with its size (the bytes are checked when read, [`Self::read`]).
+    /// `index` if this menhu with this config made it and every output it lists has a
+    /// plain path. Its blobs are looked at only when read ([`Self::read`]): most of
+    /// them are not, when the output folder holds their pages already.
     fn check(&self, index: Index, config: u64) -> Result<Index, Unused> {
         let Some(header) = &index.header else {
             return Err(Unused::Damaged(crate::t!(
@@ -238,8 +239,8 @@ impl CacheDir {
         }
         let missing = index
             .outputs
-            .par_iter()
-            .find_any(|(path, blob)| !plain_output_path(path) || !self.holds(blob));
+            .iter()
+            .find(|(path, blob)| !plain_output_path(path) || blob.len > MAX_BLOB_BYTES);
         if let Some((path, _)) = missing {
             return Err(Unused::Damaged(output_missing(path)));
         }
@@ -252,7 +253,7 @@ impl CacheDir {
     }
 
     /// True when `blob` is in the folder with its size (a file, not a link).
-    fn holds(&self, blob: &Blob) -> bool {
+    pub fn holds(&self, blob: &Blob) -> bool {
         blob.len <= MAX_BLOB_BYTES
             && std::fs::symlink_metadata(self.blob_path(blob))
                 .is_ok_and(|meta| meta.is_file() && meta.len() == blob.len)

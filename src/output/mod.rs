@@ -25,7 +25,7 @@ use crate::diag::text::Said;
 
 pub use confined::FileId;
 pub use content_type::content_type;
-pub use record::{FolderRecord, hex_hash};
+pub use record::{FolderRecord, hex_hash, plain_path};
 pub use sink::{
     CopiedFile, KeepInMemory, Output, OutputSink, SinkOutcome, SiteOutput, while_settling,
 };

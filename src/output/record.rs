@@ -182,9 +182,9 @@ pub(crate) fn record_of(
     }
 }
 
-/// A path from a record: relative, `/`-separated, no `..` and no empty part (the
-/// record is kept in a cache, which may come from anywhere).
-fn plain_path(path: &str) -> bool {
+/// A path an output may have, as a record or an index kept in a cache (which may come
+/// from anywhere) names it: relative, `/`-separated, no `..` and no empty part.
+pub fn plain_path(path: &str) -> bool {
     !path.is_empty()
         && path.len() < 4096
         && !path.contains('\\')

@@ -240,7 +240,7 @@ impl CacheDir {
         let missing = index
             .outputs
             .iter()
-            .find(|(path, blob)| !plain_output_path(path) || blob.len > MAX_BLOB_BYTES);
+            .find(|(path, blob)| !crate::output::plain_path(path) || blob.len > MAX_BLOB_BYTES);
         if let Some((path, _)) = missing {
             return Err(Unused::Damaged(output_missing(path)));
         }
@@ -448,17 +448,6 @@ fn read_index(path: &Path) -> Result<Index, Unused> {
     })
 }
 
-/// A path an output may have: relative, `/`-separated, no `..`, no empty part.
-fn plain_output_path(path: &str) -> bool {
-    !path.is_empty()
-        && path.len() < 4096
-        && !path.contains('\\')
-        && !path.contains('\0')
-        && path
-            .split('/')
-            .all(|part| !part.is_empty() && part != "." && part != "..")
-}
-
 /// The note of a cache that was not used: W0501 naming the folder and the reason.
 pub fn unused_note(folder: &Path, unused: &Unused) -> Diagnostic {
     let folder = folder.display().to_string();
@@ -519,7 +508,7 @@ mod tests {
 
     #[test]
     fn output_paths_from_a_cache_stay_plain() {
-        assert!(plain_output_path("news/a/index.html"));
+        assert!(crate::output::plain_path("news/a/index.html"));
         for bad in [
             "",
             "../x",
@@ -529,7 +518,7 @@ mod tests {
             "a\\b",
             "./a",
         ] {
-            assert!(!plain_output_path(bad), "{bad}");
+            assert!(!crate::output::plain_path(bad), "{bad}");
         }
     }
 

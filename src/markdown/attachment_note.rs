@@ -7,7 +7,7 @@
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::signature::top_level_blocks;
+use std::ops::Range;
 
 /// Whether a paragraph's first text opens an attachment list: 「附件：」, 「附件:」.
 fn opens_list(text: &str) -> bool {
@@ -104,8 +104,10 @@ fn list_as_lines(events: &mut [Event], closes: bool) {
 
 /// Marks each attachment list in `out` and joins the numbered names that follow it as
 /// paragraphs (or as a Markdown list) into it, a line break between them.
-pub(crate) fn mark_attachment_notes(out: &mut [Event]) {
-    let blocks = top_level_blocks(out);
+/// `blocks` are the top-level blocks of `out` ([`top_level_blocks`]).
+///
+/// [`top_level_blocks`]: super::signature::top_level_blocks
+pub(crate) fn mark_attachment_notes(out: &mut [Event], blocks: &[Range<usize>]) {
     let mut i = 0;
     while let Some(block) = blocks.get(i) {
         let opens = out

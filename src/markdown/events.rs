@@ -140,8 +140,11 @@ pub(crate) fn render_events(text: &str, ctx: &Context) -> Pass {
 
 impl<'a> State<'a, '_> {
     fn finish(mut self, text_len: usize) -> Pass {
-        attachment_note::mark_attachment_notes(&mut self.out);
-        signature::mark_signature(&mut self.out);
+        // One walk over the body's blocks serves both: each marks events in place, the
+        // count of events and so the blocks' ranges unchanged.
+        let blocks = signature::top_level_blocks(&self.out);
+        attachment_note::mark_attachment_notes(&mut self.out, &blocks);
+        signature::mark_signature(&mut self.out, &blocks);
         let mut html = String::with_capacity(text_len + text_len / 4);
         if let Some((at, closers)) = self.more_at.take() {
             let mut summary = String::new();

@@ -207,12 +207,12 @@ pub(super) fn top_level_blocks(out: &[Event]) -> Vec<Range<usize>> {
     blocks
 }
 
-/// The paragraphs that end `out`, in order, each with its lines: those after the last
-/// block that is not a paragraph of text alone (whitespace between blocks aside), no
-/// more than a 落款 and the note below it can take.
-fn trailing_paragraphs(out: &[Event]) -> Vec<(Range<usize>, Vec<String>)> {
+/// The paragraphs that end `out` (whose top-level blocks are `blocks`), in order, each
+/// with its lines: those after the last block that is not a paragraph of text alone
+/// (whitespace between blocks aside), no more than a 落款 and the note below it can take.
+fn trailing_paragraphs(out: &[Event], blocks: &[Range<usize>]) -> Vec<(Range<usize>, Vec<String>)> {
     let mut found = Vec::new();
-    for block in top_level_blocks(out).into_iter().rev() {
+    for block in blocks.iter().rev().cloned() {
         if found.len() > MAX_ORG_LINES + 1 {
             break;
         }
@@ -234,12 +234,13 @@ fn trailing_paragraphs(out: &[Event]) -> Vec<(Range<usize>, Vec<String>)> {
     found
 }
 
-/// Marks the 落款 that ends the body `out`, if it has one: its paragraphs open with
-/// `<p class="signature">` and every line in them ends with a line break.
-pub(crate) fn mark_signature(out: &mut [Event]) {
-    let paragraphs = trailing_paragraphs(out);
-    let lines: Vec<Vec<String>> = paragraphs.iter().map(|(_, l)| l.clone()).collect();
-    for (range, _) in paragraphs.get(signature_paragraphs(&lines)).unwrap_or(&[]) {
+/// Marks the 落款 that ends the body `out` (whose top-level blocks are `blocks`), if it
+/// has one: its paragraphs open with `<p class="signature">` and every line in them
+/// ends with a line break.
+pub(crate) fn mark_signature(out: &mut [Event], blocks: &[Range<usize>]) {
+    let (ranges, lines): (Vec<Range<usize>>, Vec<Vec<String>>) =
+        trailing_paragraphs(out, blocks).into_iter().unzip();
+    for range in ranges.get(signature_paragraphs(&lines)).unwrap_or(&[]) {
         for (i, event) in out
             .get_mut(range.clone())
             .unwrap_or(&mut [])

@@ -45,7 +45,9 @@ impl ShortcodeRenderer for TestShortcodes {
     }
 }
 
-fn render_with(text: &str, first_line: u32, opts: &MarkdownOptions) -> Rendered {
+/// `text` rendered with `opts`, its first line numbered `first_line`, links and
+/// shortcodes of a small test site.
+pub(super) fn render_with(text: &str, first_line: u32, opts: &MarkdownOptions) -> Rendered {
     let input = MarkdownInput {
         text,
         first_line,

@@ -2,44 +2,15 @@
 //! one renders as.
 
 use super::*;
-use crate::markdown::{
-    LinkResolver, MarkdownInput, MarkdownOptions, ShortcodeOutput, ShortcodeRenderer, render,
-};
-
-struct NoLinks;
-
-impl LinkResolver for NoLinks {
-    fn resolve(&self, _target: &str) -> Option<String> {
-        None
-    }
-}
-
-impl ShortcodeRenderer for NoLinks {
-    fn exists(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn render(
-        &self,
-        _name: &str,
-        _args: &serde_json::Map<String, serde_json::Value>,
-        _body: Option<&str>,
-    ) -> Result<ShortcodeOutput, String> {
-        Err(String::new())
-    }
-}
+use crate::markdown::MarkdownOptions;
+use crate::markdown::tests::render_with;
 
 fn html_of(text: &str, hard_wraps: bool) -> String {
-    let input = MarkdownInput {
-        text,
-        first_line: 1,
-        page_permalink: "https://x.org/p/",
-    };
     let opts = MarkdownOptions {
         hard_wraps,
         ..MarkdownOptions::default()
     };
-    render(&input, &opts, &NoLinks, &NoLinks).html
+    render_with(text, 1, &opts).html
 }
 
 #[test]

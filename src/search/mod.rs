@@ -20,7 +20,7 @@ mod postings;
 mod terms;
 mod tokens;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::thread::JoinHandle;
 
 use rayon::prelude::*;
@@ -113,8 +113,11 @@ pub fn write_search_outputs(
                 )),
             };
             let (postings, lengths) = postings(&docs, &cuts);
+            let script_table = portal
+                .config
+                .traditional
+                .then(|| traditional_table(&postings));
             let lists = postings.finish();
-            let script_table = portal.config.traditional.then(|| traditional_table(&lists));
             let written = files::write_index_files(portal, &docs, &lengths, &lists, &table, sink);
             written.map(|written| (written, script_table))
         },
@@ -225,23 +228,17 @@ const CORE_IMPORT: &str = "./search-core.js";
 /// `關系`). Every entry keeps the text's length, so the highlight offsets computed on
 /// the index text stay valid.
 ///
-/// A phrase is sent when each of its character pairs is a term of the index (`lists`):
+/// A phrase is sent when each of its character pairs is a term of the index (`postings`):
 /// the index holds every pair of its texts, so no phrase of them is missed, and phrases
 /// that only seem to occur cost a few bytes.
-fn traditional_table(lists: &[postings::TermList]) -> Output {
+fn traditional_table(postings: &postings::Postings) -> Output {
     let pairs = crate::zh::traditional_chars();
     let simplified: String = pairs.iter().map(|(s, _)| *s).collect();
     let traditional: String = pairs.iter().map(|(_, t)| *t).collect();
-    let terms: HashSet<&str> = lists.iter().map(|l| l.term.as_str()).collect();
     let chars: HashMap<char, char> = pairs.into_iter().collect();
-    let mut pair = String::new();
     let occurs = |key: &str| {
         let key: Vec<char> = key.chars().collect();
-        key.windows(2).all(|two| {
-            pair.clear();
-            pair.extend(two);
-            terms.contains(pair.as_str())
-        })
+        key.windows(2).all(|two| postings.has_pair(two[0], two[1]))
     };
     let phrases: Vec<String> = crate::zh::traditional_phrases(&chars, occurs)
         .into_iter()

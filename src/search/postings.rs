@@ -10,7 +10,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 
-use super::tokens::{PageTerms, key_and_weight, key_text};
+use super::tokens::{PageTerms, bigram_key, key_and_weight, key_text};
 
 /// The weight byte of a term seen once in the body and nowhere else.
 pub(crate) const COMMON_WEIGHT: u8 = 1 << 3;
@@ -107,6 +107,11 @@ impl Postings {
             let id = u32::try_from(first + offset).unwrap_or(u32::MAX);
             self.add(id, terms);
         }
+    }
+
+    /// Whether the character pair `a` `b` is a term of some document.
+    pub fn has_pair(&self, a: char, b: char) -> bool {
+        self.packed.contains_key(&bigram_key(a, b))
     }
 
     /// Every list with its term text, in no particular order (each shard sorts its own:

@@ -269,13 +269,12 @@ fn page_to_delete(
 /// Deletes a page into the bin: `{path, version, name}`.
 pub fn page(editor: &Editor, request: &Value) -> Answer {
     let (page, text, item) = page_to_delete(editor, request)?;
-    let notes = review::notes_path(&page);
+    let notes = review::notes_of(&page);
     let mut extra = Vec::new();
-    if !page.rel.ends_with("/index.md") {
-        let notes_file = editor.options.bounds.root().join(&notes);
-        if std::fs::symlink_metadata(&notes_file).is_ok_and(|m| m.is_file()) {
-            extra.push(notes_file);
-        }
+    if !page.rel.ends_with("/index.md")
+        && std::fs::symlink_metadata(&notes.full).is_ok_and(|m| m.is_file())
+    {
+        extra.push(notes.full);
     }
     let title = title_of(&text, &page.rel);
     let (entry, committer) = into_bin(
@@ -294,7 +293,7 @@ pub fn page(editor: &Editor, request: &Value) -> Answer {
         trash::FOLDER,
         entry.id
     );
-    let paths = commit::paths_of(&page.rel, &notes);
+    let paths = commit::paths_of(&page.rel, &notes.rel);
     let committed = committer.map(|who| commit_change(editor, &entry, &paths, &who, &message));
     Ok(json!({ "deleted": entry, "commit": committed }))
 }

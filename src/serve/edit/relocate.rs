@@ -176,20 +176,11 @@ fn notes_of(page: &SitePath, new_page: &SitePath) -> Result<Option<(SitePath, Si
     if page.rel.ends_with("/index.md") {
         return Ok(None);
     }
-    // Hidden files, which [`files::confine`] refuses: their folders are checked.
-    let beside = |page: &SitePath| {
-        let rel = review::notes_path(page);
-        let name = rel.rsplit('/').next().unwrap_or("").to_owned();
-        SitePath {
-            full: page.full.with_file_name(name),
-            rel,
-        }
-    };
-    let old = beside(page);
+    let old = review::notes_of(page);
     if !std::fs::symlink_metadata(&old.full).is_ok_and(|m| m.is_file()) {
         return Ok(None);
     }
-    let new = beside(new_page);
+    let new = review::notes_of(new_page);
     if std::fs::symlink_metadata(&new.full).is_ok() {
         return Err(Problem::new(
             409,

@@ -71,15 +71,25 @@ pub fn notes_path(page: &SitePath) -> String {
     }
 }
 
+/// The comment file of `page`, site-relative and on disk. It is hidden, which
+/// [`files::confine`] refuses: the page's own path, already checked, places it.
+pub fn notes_of(page: &SitePath) -> SitePath {
+    let rel = notes_path(page);
+    let name = rel.rsplit('/').next().unwrap_or("");
+    SitePath {
+        full: page.full.with_file_name(name),
+        rel,
+    }
+}
+
 /// The comments kept for `page` (empty when there are none).
 pub fn read_notes(page: &SitePath) -> String {
-    let notes = page.full.with_file_name(file_name(&notes_path(page)));
-    std::fs::read_to_string(notes).unwrap_or_default()
+    std::fs::read_to_string(notes_of(page).full).unwrap_or_default()
 }
 
 /// Adds a line for `action` (with `comment`, when given) at `when` to the comments.
 pub fn add_note(page: &SitePath, action: Action, comment: &str, when: &str) -> std::io::Result<()> {
-    let notes = page.full.with_file_name(file_name(&notes_path(page)));
+    let notes = notes_of(page).full;
     let mut text = std::fs::read_to_string(&notes).unwrap_or_default();
     let comment = comment.trim().replace(['\r', '\n'], " ");
     text.push_str(&format!("{when} {}", action.said()));
@@ -88,10 +98,6 @@ pub fn add_note(page: &SitePath, action: Action, comment: &str, when: &str) -> s
     }
     text.push('\n');
     files::write_atomically(&notes, text.as_bytes())
-}
-
-fn file_name(rel: &str) -> &str {
-    rel.rsplit('/').next().unwrap_or(rel)
 }
 
 /// The `review` route: `{path, version, action, comment, reviewer}` takes the page one

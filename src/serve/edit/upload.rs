@@ -152,18 +152,11 @@ fn make_bundle(page: &SitePath) -> Result<SitePath, UploadRefused> {
         full: index,
     };
     // The review comments follow the page into its folder.
-    let notes = |p: &SitePath| {
-        p.full
-            .with_file_name(file_name(&super::review::notes_path(p)))
-    };
+    let notes = |p: &SitePath| super::review::notes_of(p).full;
     if notes(page).is_file() {
         std::fs::rename(notes(page), notes(&bundle))?;
     }
     Ok(bundle)
-}
-
-fn file_name(rel: &str) -> &str {
-    rel.rsplit('/').next().unwrap_or(rel)
 }
 
 #[cfg(test)]

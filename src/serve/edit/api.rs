@@ -304,10 +304,7 @@ fn create(editor: &Editor, request: &Value) -> Answer {
                     .unwrap_or_default();
                 Problem::new(422, format!("{}{help}", d.message_in(Lang::ZhHans)))
             })?;
-    let rel = file
-        .strip_prefix(root)
-        .map(|r| r.to_string_lossy().replace('\\', "/"))
-        .unwrap_or_default();
+    let rel = files::site_relative(root, &file).unwrap_or_default();
     let page = confine(editor, &rel)?;
     let text = read_page(&page)?;
     let draft = json!({ "draft": true })

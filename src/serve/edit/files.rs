@@ -95,6 +95,12 @@ pub fn confine(bounds: &SiteBounds, rel: &str) -> Result<SitePath, PathRefused> 
     })
 }
 
+/// `path` named from the site's `root`, with `/`: `content/news/a.md`; none when it
+/// lies elsewhere.
+pub fn site_relative(root: &Path, path: &Path) -> Option<String> {
+    path.strip_prefix(root).ok().map(crate::diag::display_path)
+}
+
 /// The version of `bytes`: their SHA-256 in hex.
 pub fn version_of(bytes: &[u8]) -> String {
     Sha256::digest(bytes)

@@ -7,7 +7,7 @@
 //! Pages are found by walking `content/` within the site's bounds, hidden names left
 //! out, as the build reads them.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::{Value, json};
 
@@ -68,12 +68,6 @@ pub(super) fn pages_linking_to(editor: &Editor, rel: &str) -> Vec<Linking> {
         }
     }
     found
-}
-
-pub(super) fn site_relative(root: &Path, path: &Path) -> Option<String> {
-    path.strip_prefix(root)
-        .ok()
-        .map(|r| r.to_string_lossy().replace('\\', "/"))
 }
 
 /// Whether `text` has `target` as a whole link (or, `below`, any link under it).

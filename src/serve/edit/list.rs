@@ -224,8 +224,7 @@ pub(super) fn source_files(bounds: &SiteBounds) -> impl Iterator<Item = SourceFi
         if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
             return None;
         }
-        let rel = path.strip_prefix(bounds.root()).ok()?;
-        let rel = rel.to_string_lossy().replace('\\', "/");
+        let rel = super::files::site_relative(bounds.root(), path)?;
         let text = std::fs::read_to_string(path).ok()?;
         Some(SourceFile {
             rel,

@@ -132,7 +132,7 @@ fn prepare(editor: &Editor, rel: &str, to: &str) -> Result<Move, Problem> {
         .into_iter()
         .find(|p| std::fs::symlink_metadata(p).is_ok())
     {
-        let rel = links::site_relative(editor.options.bounds.root(), &taken).unwrap_or_default();
+        let rel = files::site_relative(editor.options.bounds.root(), &taken).unwrap_or_default();
         return Err(Problem::new(
             409,
             format!(

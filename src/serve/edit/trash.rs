@@ -263,10 +263,7 @@ pub fn restore(
         Kind::File => vec![target.full.clone()],
     };
     if let Some(taken) = rivals.iter().find(|p| std::fs::symlink_metadata(p).is_ok()) {
-        let rel = taken
-            .strip_prefix(bounds.root())
-            .map(|r| r.to_string_lossy().replace('\\', "/"))
-            .unwrap_or_default();
+        let rel = files::site_relative(bounds.root(), taken).unwrap_or_default();
         return Err(TrashRefused::Taken {
             what: occupant(taken),
             path: rel,

@@ -33,8 +33,7 @@ pub fn references(editor: &Editor, rel: &str) -> Answer {
     let text = read_page(&page)?;
     let linked_by = links::linking_pages(editor, &page.rel);
     // With `--edit-commit`, whether deleting it is committed (and so asks a name).
-    let commits = editor.options.commit
-        && commit::tracked(editor.options.bounds.root(), &trash::moved_of(&page.rel));
+    let commits = commits(editor, &trash::moved_of(&page.rel));
     Ok(json!({
         "path": page.rel,
         "title": title_of(&text, &page.rel),
@@ -153,6 +152,12 @@ fn use_of(text: &str, name: &str) -> Value {
         return json!("settings");
     }
     Value::Null
+}
+
+/// Whether a change of `rel` (a page's file or bundle folder) is committed: with
+/// `--edit-commit`, when the repository holds it.
+pub(super) fn commits(editor: &Editor, rel: &str) -> bool {
+    editor.options.commit && commit::tracked(editor.options.bounds.root(), rel)
 }
 
 /// The name of who deletes or restores, when the change is to be committed; else a
@@ -346,8 +351,7 @@ fn into_bin(
     extra: &[std::path::PathBuf],
 ) -> Result<(Entry, Option<String>), Problem> {
     let root = editor.options.bounds.root();
-    let tracked = editor.options.commit && commit::tracked(root, &item.rel);
-    let committer = committer(editor, request, tracked)?;
+    let committer = committer(editor, request, commits(editor, &item.rel))?;
     let (deleted, stamp) = when(editor);
     let entry = Entry {
         id: String::new(),

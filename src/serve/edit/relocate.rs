@@ -25,7 +25,7 @@ use std::path::PathBuf;
 use serde_json::{Map, Value, json};
 
 use super::api::{Answer, Problem, confine, disk_problem, now, str_of};
-use super::delete::{Taking, committer, title_of, whole_page};
+use super::delete::{Taking, commits, committer, title_of, whole_page};
 use super::files::{self, SitePath};
 use super::links::{self, Linking};
 use super::list::{self, Status};
@@ -152,7 +152,7 @@ fn prepare(editor: &Editor, rel: &str, to: &str) -> Result<Move, Problem> {
             ),
         ));
     }
-    let tracked = editor.options.commit && commit::tracked(editor.options.bounds.root(), &item.rel);
+    let tracked = commits(editor, &item.rel);
     Ok(Move {
         from: (from.clone(), section_title(editor, &from)),
         to: (to.to_owned(), to_title),

@@ -118,6 +118,13 @@ pub fn edit_page(editor: &EditServer, rel: &str) -> Browser {
     Browser::open(&format!("{}/_menhu/edit/#edit={page}", editor.origin()))
 }
 
+/// The online editor opened on the page `rel`, once the page is loaded in its form.
+pub fn opened_page(editor: &EditServer, rel: &str) -> Browser {
+    let mut browser = edit_page(editor, rel);
+    browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
+    browser
+}
+
 #[test]
 fn an_editor_writes_a_news_item_with_a_city_and_a_photo_and_a_reviewer_approves_it() {
     let test = "an_editor_writes_a_news_item_with_a_city_and_a_photo_and_a_reviewer_approves_it";
@@ -280,8 +287,7 @@ fn edits_not_saved_are_never_dropped_without_asking() {
     let site = edit_site();
     let before = std::fs::read_to_string(site.path("content/news/a.md")).expect("the page");
     let editor = EditServer::start(&site);
-    let mut browser = edit_page(&editor, "content/news/a.md");
-    browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
+    let mut browser = opened_page(&editor, "content/news/a.md");
     assert_eq!(browser.eval(LEAVING_IS_HELD), false, "nothing typed yet");
 
     browser.eval("window.menhuEditor.state.vditor.insertValue('编辑新写的一段。')");
@@ -341,8 +347,7 @@ fn a_phone_photo_too_large_to_publish_as_it_is_shows_in_the_body_editor() {
     }
     let site = photo_bundle_site();
     let editor = EditServer::start(&site);
-    let mut browser = edit_page(&editor, "content/news/b/index.md");
-    browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
+    let mut browser = opened_page(&editor, "content/news/b/index.md");
     browser.wait_until(
         "(function () { var img = document.querySelector('#body-editor img'); \
          return !!img && img.complete && img.naturalWidth === 2600; })()",
@@ -387,8 +392,7 @@ fn a_page_that_cannot_be_opened_says_why_in_place_of_the_form() {
     let site = edit_site();
     site.write("content/news/b.md", "+++\ntitle = \"第二篇\n+++\n正文。\n");
     let editor = EditServer::start(&site);
-    let mut browser = edit_page(&editor, "content/news/a.md");
-    browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
+    let mut browser = opened_page(&editor, "content/news/a.md");
     browser.eval("location.hash = '#edit=' + encodeURIComponent('content/news/b.md')");
     browser.wait_until("!document.getElementById('open-error').hidden");
     let text = browser.eval("document.getElementById('open-error').textContent");
@@ -416,8 +420,7 @@ fn a_word_table_with_merged_cells_keeps_each_cell_in_its_column() {
     }
     let site = edit_site();
     let editor = EditServer::start(&site);
-    let mut browser = edit_page(&editor, "content/news/a.md");
-    browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
+    let mut browser = opened_page(&editor, "content/news/a.md");
     let html = "<html><body><!--StartFragment--><table class=MsoTableGrid border=1>\
         <tr><td><p>地区</p></td><td><p>形式</p></td><td><p>场次</p></td></tr>\
         <tr><td rowspan=2><p>梧州</p></td><td><p>讲座</p></td><td><p>5</p></td></tr>\
@@ -479,8 +482,7 @@ fn a_notice_pasted_from_word_keeps_its_numbers_as_text_and_its_signature_togethe
     }
     let site = edit_site();
     let editor = EditServer::start(&site);
-    let mut browser = edit_page(&editor, "content/news/a.md");
-    browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
+    let mut browser = opened_page(&editor, "content/news/a.md");
     let numbered = |n: &str, text: &str| {
         format!(
             "<p class=MsoListParagraph style='margin-left:50.0pt;text-indent:-18.0pt;mso-list:l0 level1 lfo1'>\
@@ -562,8 +564,7 @@ fn word_headings_pasted_go_one_level_down() {
     }
     let site = edit_site();
     let editor = EditServer::start(&site);
-    let mut browser = edit_page(&editor, "content/news/a.md");
-    browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
+    let mut browser = opened_page(&editor, "content/news/a.md");
     let html = "<html><body><!--StartFragment--><h1>一、总体要求</h1><p class=MsoNormal>正文。</p>\
         <h2>（一）工作目标</h2><p class=MsoNormal>目标正文。</p><!--EndFragment--></body></html>";
     browser.eval(&format!(
@@ -597,8 +598,7 @@ fn a_picture_pasted_inside_the_text_is_uploaded_beside_the_page() {
     }
     let site = edit_site();
     let editor = EditServer::start(&site);
-    let mut browser = edit_page(&editor, "content/news/a.md");
-    browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
+    let mut browser = opened_page(&editor, "content/news/a.md");
     let png = base64::engine::general_purpose::STANDARD.encode(tiny_png());
     let html = format!(
         "<p>活动现场，见<a href=\"fujian.pdf\">附件</a>：</p><p><img src=\"data:image/png;base64,{png}\" alt=\"活动现场\"></p><p>结束。</p>"
@@ -651,8 +651,7 @@ fn a_photo_not_added_at_its_description_leaves_nothing_beside_the_page() {
     }
     let site = edit_site();
     let editor = EditServer::start(&site);
-    let mut browser = edit_page(&editor, "content/news/a.md");
-    browser.wait_until("window.menhuEditor && window.menhuEditor.state.baseline !== null");
+    let mut browser = opened_page(&editor, "content/news/a.md");
     let png = base64::engine::general_purpose::STANDARD.encode(tiny_png());
     let upload = format!(
         "window.__done = false; var bytes = Uint8Array.from(atob('{png}'), function (c) {{ return c.charCodeAt(0); }}); \

@@ -307,13 +307,12 @@ fn in_the_browser_a_page_with_unsaved_edits_is_moved_after_a_question_and_stays_
     if !crate::accessibility::browser_available(test) {
         return;
     }
-    use crate::serve_edit_browser::{axe_source, check_view, click, edit_page};
+    use crate::serve_edit_browser::{axe_source, check_view, click, opened_page};
     let axe = axe_source();
     let site = move_site();
     let editor = EditServer::start(&site);
     wait_for_status(&editor.server, "/news/a/", 200);
-    let mut browser = edit_page(&editor, "content/news/a.md");
-    browser.wait_until("window.menhuEditor.state.baseline !== null");
+    let mut browser = opened_page(&editor, "content/news/a.md");
     // An edit not saved yet: it is saved before the page moves.
     browser.eval("document.getElementById('m-author').value = '王五'");
 

@@ -718,7 +718,7 @@
   function askApprove() {
     var dialog = $("approve-dialog");
     var commits = state.page && state.page.commits;
-    $("approve-name").value = sessionStorage.getItem("menhu-reviewer") || "";
+    $("approve-name").value = rememberedName();
     $("approve-name").required = !!commits;
     $("approve-hint").textContent = commits ? "提交到版本库时记为作者；本次打开编辑器期间会记住" : "记在审核记录里；本次打开编辑器期间会记住";
     $("approve-problem").textContent = "";
@@ -731,7 +731,7 @@
         $("approve-name").focus();
         return;
       }
-      if (name) sessionStorage.setItem("menhu-reviewer", name);
+      rememberName(name);
       review("approve", name ? "审核人：" + name : "", name);
     };
     dialog.showModal();
@@ -1000,6 +1000,15 @@
   // the pages linking to the page, the body still showing a photo.
   var USE = { body: "正文中使用", cover: "封面", settings: "设置中写着" };
 
+  // The name of who approves, deletes or moves, asked once while the editor is open.
+  function rememberedName() {
+    return sessionStorage.getItem("menhu-reviewer") || "";
+  }
+
+  function rememberName(name) {
+    if (name) sessionStorage.setItem("menhu-reviewer", name);
+  }
+
   function sizeText(bytes) {
     if (bytes >= 1024 * 1024) return (bytes / 1024 / 1024).toFixed(1) + " MB";
     return Math.max(1, Math.round(bytes / 1024)) + " KB";
@@ -1027,7 +1036,7 @@
       });
       $("delete-warning").hidden = !o.warning;
       $("delete-name-field").hidden = !o.askName;
-      $("delete-name").value = sessionStorage.getItem("menhu-reviewer") || "";
+      $("delete-name").value = rememberedName();
       $("delete-problem").textContent = "";
       $("delete-ok").textContent = o.ok;
       $("delete-ok").className = o.restore ? "primary" : "danger";
@@ -1041,7 +1050,7 @@
           $("delete-name").focus();
           return;
         }
-        if (name) sessionStorage.setItem("menhu-reviewer", name);
+        rememberName(name);
         resolve(o.askName ? name : "");
       };
       dialog.returnValue = "";
@@ -1297,7 +1306,7 @@
     $("move-text").textContent = "正在读取栏目……";
     $("move-plan").hidden = true;
     $("move-name-field").hidden = true;
-    $("move-name").value = sessionStorage.getItem("menhu-reviewer") || "";
+    $("move-name").value = rememberedName();
     $("move-problem").textContent = "";
     request("list").then(function (data) {
       if (data.error) { $("move-problem").textContent = data.error; return; }
@@ -1381,7 +1390,7 @@
     }
     var name = $("move-name").value.trim();
     if (chosen.commits && !name) { askMoveAgain(dialog, "请填写你的姓名", "move-name"); return; }
-    if (name) sessionStorage.setItem("menhu-reviewer", name);
+    rememberName(name);
     // The move is made on the saved file: when saving the edits is refused, nothing moves.
     var first = unsaved() ? save() : Promise.resolve(true);
     first.then(function (saved) {

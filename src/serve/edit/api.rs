@@ -246,6 +246,14 @@ pub(super) fn disk_problem(error: &std::io::Error) -> String {
     format!("{why}（{error}）")
 }
 
+/// Refused (409, saying `refusal`) unless `text` is still the `version` the editor saw.
+pub(super) fn as_seen(text: &str, version: &str, refusal: &str) -> Result<(), Problem> {
+    if files::version_of(text.as_bytes()) != version {
+        return Err(Problem::new(409, refusal));
+    }
+    Ok(())
+}
+
 pub(super) fn str_of<'a>(request: &'a Value, key: &str) -> &'a str {
     request.get(key).and_then(Value::as_str).unwrap_or("")
 }
@@ -324,12 +332,7 @@ fn create(editor: &Editor, request: &Value) -> Answer {
 fn store_upload(editor: &Editor, rel: &str, name: &str, version: &str, bytes: &[u8]) -> Answer {
     let page = confine(editor, rel)?;
     let text = read_page(&page)?;
-    if files::version_of(text.as_bytes()) != version {
-        return Err(Problem::new(
-            409,
-            "稿件已被改过，请先保存或重新打开再加照片",
-        ));
-    }
+    as_seen(&text, version, "稿件已被改过，请先保存或重新打开再加照片")?;
     let stored = upload::store(&page, name, bytes).map_err(|e| match e {
         upload::UploadRefused::Io(io) => Problem::new(
             500,
@@ -354,9 +357,7 @@ fn undo(editor: &Editor, request: &Value) -> Answer {
     let Some((before, version)) = editor.undo.take(&page.rel) else {
         return Err(Problem::new(404, "这篇稿件没有可以撤销的保存"));
     };
-    if files::version_of(text.as_bytes()) != version {
-        return Err(Problem::new(409, "上次保存之后稿件又被改过，不能撤销"));
-    }
+    as_seen(&text, &version, "上次保存之后稿件又被改过，不能撤销")?;
     files::write_atomically(&page.full, &before)
         .map_err(|e| Problem::new(500, format!("撤销失败：{}", disk_problem(&e))))?;
     Ok(json!({ "version": files::version_of(&before), "path": page.rel }))

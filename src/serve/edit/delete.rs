@@ -22,7 +22,7 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use super::api::{Answer, Problem, confine, disk_problem, now, read_page, str_of};
+use super::api::{Answer, Problem, as_seen, confine, disk_problem, now, read_page, str_of};
 use super::files::{self, SitePath};
 use super::trash::{self, Entry, Kind, TrashRefused};
 use super::{Editor, commit, front, links, review};
@@ -262,12 +262,11 @@ fn page_to_delete(
     request: &Value,
 ) -> Result<(SitePath, String, SitePath), Problem> {
     let (page, text, item) = whole_page(editor, str_of(request, "path"), Taking::Delete)?;
-    if files::version_of(text.as_bytes()) != str_of(request, "version") {
-        return Err(Problem::new(
-            409,
-            "这篇稿件在你打开之后被改过了，没有删除：请重新打开，看过现在的内容再决定",
-        ));
-    }
+    as_seen(
+        &text,
+        str_of(request, "version"),
+        "这篇稿件在你打开之后被改过了，没有删除：请重新打开，看过现在的内容再决定",
+    )?;
     Ok((page, text, item))
 }
 
@@ -317,12 +316,11 @@ pub fn file(editor: &Editor, request: &Value) -> Answer {
         ));
     }
     let text = read_page(&page)?;
-    if files::version_of(text.as_bytes()) != str_of(request, "version") {
-        return Err(Problem::new(
-            409,
-            "稿件在你打开之后被改过了，没有删除：请先保存或重新打开，再删除照片或附件",
-        ));
-    }
+    as_seen(
+        &text,
+        str_of(request, "version"),
+        "稿件在你打开之后被改过了，没有删除：请先保存或重新打开，再删除照片或附件",
+    )?;
     let item = confine(editor, &page.sibling(name))?;
     if !std::fs::symlink_metadata(&item.full).is_ok_and(|m| m.is_file()) {
         return Err(Problem::new(

@@ -24,7 +24,7 @@ use std::path::PathBuf;
 
 use serde_json::{Map, Value, json};
 
-use super::api::{Answer, Problem, confine, disk_problem, now, str_of};
+use super::api::{Answer, Problem, as_seen, confine, disk_problem, now, str_of};
 use super::delete::{Taking, commits, committer, title_of, whole_page};
 use super::files::{self, SitePath};
 use super::links::{self, Linking};
@@ -253,12 +253,11 @@ fn aliases_with(
 /// Moves the page `{path, version, to, name}`.
 pub fn page(editor: &Editor, request: &Value) -> Answer {
     let planned = prepare(editor, str_of(request, "path"), str_of(request, "to"))?;
-    if files::version_of(planned.text.as_bytes()) != str_of(request, "version") {
-        return Err(Problem::new(
-            409,
-            "这篇稿件在你打开之后被改过了，没有移动：请重新打开，看过现在的内容再移动",
-        ));
-    }
+    as_seen(
+        &planned.text,
+        str_of(request, "version"),
+        "这篇稿件在你打开之后被改过了，没有移动：请重新打开，看过现在的内容再移动",
+    )?;
     let name = committer(editor, request, planned.tracked)?;
     let root = editor.options.bounds.root();
     // Pages whose link change alone can be committed (no change of their own waiting).

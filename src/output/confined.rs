@@ -287,7 +287,7 @@ fn remove_links(root: &Path, relative: &str) -> io::Result<()> {
 /// Removes the link or file at `path`, unless another writer of the same build removed
 /// it first (and maybe made the folder there already): the pages of one folder are
 /// written side by side, and each of them meets what stands in the folder's way.
-fn remove_unless_gone(path: &Path) -> io::Result<()> {
+pub(super) fn remove_unless_gone(path: &Path) -> io::Result<()> {
     match std::fs::remove_file(path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(_) if std::fs::symlink_metadata(path).is_ok_and(|meta| meta.is_dir()) => Ok(()),

@@ -213,12 +213,7 @@ fn clean(
 
 /// Removes the file (or link) at `path`, which may be gone already.
 fn remove_file(path: &Path) -> Result<(), Diagnostic> {
-    match std::fs::remove_file(path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound && !path.is_dir() => {
-            Err(io_error(Io::Remove, path, &e.to_string()))
-        }
-        _ => Ok(()),
-    }
+    confined::remove_unless_gone(path).map_err(|e| io_error(Io::Remove, path, &e.to_string()))
 }
 
 /// Folders of changed files left by builds that were killed (their process is gone).

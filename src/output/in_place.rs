@@ -98,8 +98,7 @@ impl Recorder {
             into.move_in(&from, &entry.0)
                 .map_err(|e| io_error(Io::MoveIn, &output.join(&entry.0), &e.to_string()))?;
             // A rename changes the file's stamp.
-            let meta = std::fs::symlink_metadata(output.join(&entry.0));
-            entry.2 = meta.ok().and_then(|m| Stamp::of(&m)).unwrap_or_default();
+            entry.2 = Stamp::at(&output.join(&entry.0), false).unwrap_or_default();
             Ok(())
         })?;
         let _ = std::fs::remove_dir_all(changes);
@@ -137,8 +136,7 @@ fn every_file(
         .map(|path| match held.get(*path) {
             Some((hash, stamp)) => FileEntry((*path).to_owned(), Some(*hash), *stamp),
             None => {
-                let meta = std::fs::symlink_metadata(root.join(path));
-                let stamp = meta.ok().and_then(|m| Stamp::of(&m)).unwrap_or_default();
+                let stamp = Stamp::at(&root.join(path), false).unwrap_or_default();
                 FileEntry((*path).to_owned(), None, stamp)
             }
         })

@@ -45,7 +45,7 @@ impl Stamp {
 
     /// The stamp of the file or folder at `path` (not following a link), when it is one
     /// (`folder`: a folder; otherwise a plain file).
-    fn at(path: &Path, folder: bool) -> Option<Stamp> {
+    pub(super) fn at(path: &Path, folder: bool) -> Option<Stamp> {
         let meta = std::fs::symlink_metadata(path).ok()?;
         let right_kind = if folder {
             meta.is_dir()

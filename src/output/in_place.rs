@@ -14,7 +14,7 @@ use std::sync::{Mutex, PoisonError};
 use rayon::prelude::*;
 
 use super::record::{Checked, FileEntry, FolderRecord, Stamp, folders_of, record_of};
-use super::{Io, SiteOutput, confined, io_error};
+use super::{Io, SiteOutput, confined, io_error, site_paths};
 use crate::diag::Diagnostic;
 
 /// The name of the folder of changed files, between `.public.` and the process id.
@@ -73,7 +73,7 @@ impl Recorder {
             .into_inner()
             .unwrap_or_else(PoisonError::into_inner);
         let files = every_file(output, site, written, &HashMap::new());
-        let expected: HashSet<&str> = paths(site).collect();
+        let expected: HashSet<&str> = site_paths(site).collect();
         let dirs = folders_of(expected.iter().copied());
         record_of(output, files, &dirs, &HashMap::new(), &HashSet::new())
     }
@@ -102,22 +102,13 @@ impl Recorder {
             Ok(())
         })?;
         let _ = std::fs::remove_dir_all(changes);
-        let expected: HashSet<&str> = paths(site).collect();
+        let expected: HashSet<&str> = site_paths(site).collect();
         let dirs = folders_of(expected.iter().copied());
         let mut touched = clean(output, &checked, &expected, &dirs)?;
         touched.extend(written.iter().map(|entry| parent(&entry.0).to_owned()));
         let files = every_file(output, site, written, &checked.files);
         Ok(record_of(output, files, &dirs, &checked.dirs, &touched))
     }
-}
-
-/// Every output path of `site`.
-fn paths(site: &SiteOutput) -> impl Iterator<Item = &str> {
-    site.files
-        .iter()
-        .map(|f| f.path.as_str())
-        .chain(site.written.iter().map(String::as_str))
-        .chain(site.copies.iter().map(|c| c.to.as_str()))
 }
 
 /// The entry of every file of `site`: written now, or held as the record says; any
@@ -129,7 +120,7 @@ fn every_file(
     held: &HashMap<String, ([u8; 32], Stamp)>,
 ) -> Vec<FileEntry> {
     let done: HashSet<&str> = written.iter().map(|e| e.0.as_str()).collect();
-    let rest: Vec<FileEntry> = paths(site)
+    let rest: Vec<FileEntry> = site_paths(site)
         .filter(|path| !done.contains(path))
         .collect::<Vec<&str>>()
         .par_iter()

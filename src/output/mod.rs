@@ -570,6 +570,15 @@ fn exchange(_a: &Path, _b: &Path) -> bool {
     false
 }
 
+/// Every output path of `site`: written from memory, written already, or copied.
+fn site_paths(site: &SiteOutput) -> impl Iterator<Item = &str> {
+    site.files
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(site.written.iter().map(String::as_str))
+        .chain(site.copies.iter().map(|c| c.to.as_str()))
+}
+
 fn outside_output(path: &str) -> Diagnostic {
     Diagnostic::error("E0502", crate::t!("output-outside", path = path))
         .help(crate::t!("output-outside.help"))
@@ -621,20 +630,12 @@ fn remove_stale_files(
     within: Within<'_>,
 ) -> Result<Vec<PathBuf>, Diagnostic> {
     // Only the build's files within: a walk of the rest of the folder ran, or runs, apart.
-    let expected: HashSet<&str> = site
-        .files
-        .iter()
-        .map(|f| f.path.as_str())
-        .chain(site.written.iter().map(String::as_str))
-        .chain(site.copies.iter().map(|c| c.to.as_str()))
+    let expected: HashSet<&str> = site_paths(site)
         .filter(|path| within.covers_path(path))
         .collect();
     // Folders holding a file of this build cannot be emptied: trying to remove each of
     // them (one per page) cost more than the rest of the walk.
-    let kept_dirs: HashSet<&str> = expected
-        .iter()
-        .flat_map(|path| path.match_indices('/').map(|(end, _)| &path[..end]))
-        .collect();
+    let kept_dirs = record::folders_of(expected.iter().copied());
     // Top-level entries are picked before walking each: `filter_entry` cannot be used
     // to skip one, as a walk that lists contents first meets a folder after what it holds.
     let top_level =

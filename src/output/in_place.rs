@@ -207,23 +207,8 @@ fn remove_file(path: &Path) -> Result<(), Diagnostic> {
 
 /// Folders of changed files left by builds that were killed (their process is gone).
 pub(super) fn remove_leftovers(parent: &Path, name: &str) {
-    let prefix = format!(".{name}.{CHANGES}");
-    let Ok(entries) = std::fs::read_dir(parent) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name().to_string_lossy().into_owned();
-        let Some(pid) = file_name
-            .strip_prefix(prefix.as_str())
-            .and_then(|pid| pid.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        if !entry.file_type().is_ok_and(|t| t.is_dir()) {
-            let _ = std::fs::remove_file(entry.path());
-        } else if !super::process_may_be_running(pid) {
-            let _ = std::fs::remove_dir_all(entry.path());
-        }
+    for leftover in super::left_by_killed_builds(parent, &[format!(".{name}.{CHANGES}")]) {
+        let _ = std::fs::remove_dir_all(leftover);
     }
 }
 

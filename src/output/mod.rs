@@ -482,9 +482,21 @@ fn remove_if_not_a_folder(path: &Path) {
 /// become the spare, or are removed, so they neither pile up nor confuse this build.
 fn reclaim_leftovers(parent: &Path, name: &str, spare: &Path) {
     let prefixes = [format!(".{name}.menhu-new-"), format!(".{name}.menhu-old-")];
+    for leftover in left_by_killed_builds(parent, &prefixes) {
+        if spare.exists() || std::fs::rename(&leftover, spare).is_err() {
+            let _ = std::fs::remove_dir_all(&leftover);
+        }
+    }
+}
+
+/// The folders in `parent` named by one of `prefixes` then the id of a process that is
+/// gone: those of builds that were killed. Only a folder can be a build's; anything
+/// else under these names is removed (a link itself, never what it points to).
+fn left_by_killed_builds(parent: &Path, prefixes: &[String]) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(parent) else {
-        return;
+        return Vec::new();
     };
+    let mut left = Vec::new();
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
         let Some(pid) = prefixes
@@ -494,20 +506,13 @@ fn reclaim_leftovers(parent: &Path, name: &str, spare: &Path) {
         else {
             continue;
         };
-        // Only a folder can be a build's; anything else under these names goes (a link
-        // itself, never what it points to).
         if !entry.file_type().is_ok_and(|t| t.is_dir()) {
             let _ = std::fs::remove_file(entry.path());
-            continue;
-        }
-        if process_may_be_running(pid) {
-            continue;
-        }
-        let leftover = entry.path();
-        if spare.exists() || std::fs::rename(&leftover, spare).is_err() {
-            let _ = std::fs::remove_dir_all(&leftover);
+        } else if !process_may_be_running(pid) {
+            left.push(entry.path());
         }
     }
+    left
 }
 
 /// False only when the process is known to be gone (Linux: no `/proc/PID`).

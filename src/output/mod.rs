@@ -201,15 +201,9 @@ struct CleanedOutside {
 impl Staging {
     /// Prepares the staging folder for `output` (reusing the spare one when there is one).
     pub fn open(output: &Path) -> Result<Staging, Diagnostic> {
-        let parent = output
-            .parent()
-            .ok_or_else(|| io_error(Io::FindParent, output, ""))?;
+        let (parent, name) = parent_and_name(output)?;
         std::fs::create_dir_all(parent)
             .map_err(|e| io_error(Io::Create, parent, &e.to_string()))?;
-        let name = output
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
         let pid = std::process::id();
         let folder = parent.join(format!(".{name}.menhu-new-{pid}"));
         let spare = parent.join(format!(".{name}.menhu-spare"));
@@ -257,13 +251,7 @@ impl Staging {
             staging.recorder = Some(in_place::Recorder::new(None));
             return Ok(staging);
         };
-        let parent = output
-            .parent()
-            .ok_or_else(|| io_error(Io::FindParent, output, ""))?;
-        let name = output
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
+        let (parent, name) = parent_and_name(output)?;
         in_place::remove_leftovers(parent, &name);
         let folder = parent.join(format!(
             ".{name}.{}{}",
@@ -462,6 +450,19 @@ fn copy_into(
     let length = std::io::copy(&mut source, &mut file)?;
     file.set_len(length)?;
     Ok(file)
+}
+
+/// The folder holding `output`, and the name of `output` in it, which the folders of a
+/// build beside it (staging, spare, changes) are named after.
+fn parent_and_name(output: &Path) -> Result<(&Path, String), Diagnostic> {
+    let parent = output
+        .parent()
+        .ok_or_else(|| io_error(Io::FindParent, output, ""))?;
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    Ok((parent, name))
 }
 
 /// True for a folder that is not a link.

@@ -205,10 +205,12 @@ pub mod hex_hash {
 
     /// From 64 hex digits; anything else is refused.
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[u8; 32], D::Error> {
-        let text = String::deserialize(deserializer)?;
-        blake3::Hash::from_hex(text)
-            .map(|hash| *hash.as_bytes())
-            .map_err(D::Error::custom)
+        parse(&String::deserialize(deserializer)?).map_err(D::Error::custom)
+    }
+
+    /// The hash written as 64 hex digits in `text`.
+    pub(super) fn parse(text: &str) -> Result<[u8; 32], blake3::HexError> {
+        blake3::Hash::from_hex(text).map(|hash| *hash.as_bytes())
     }
 }
 
@@ -221,7 +223,7 @@ mod hex_hash_or_none {
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
         match hash {
-            Some(hash) => serializer.serialize_str(&blake3::Hash::from_bytes(*hash).to_hex()),
+            Some(hash) => super::hex_hash::serialize(hash, serializer),
             None => serializer.serialize_str(""),
         }
     }
@@ -233,8 +235,8 @@ mod hex_hash_or_none {
         if text.is_empty() {
             return Ok(None);
         }
-        blake3::Hash::from_hex(text)
-            .map(|hash| Some(*hash.as_bytes()))
+        super::hex_hash::parse(&text)
+            .map(Some)
             .map_err(D::Error::custom)
     }
 }

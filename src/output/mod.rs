@@ -209,7 +209,6 @@ impl Staging {
         let spare = parent.join(format!(".{name}.menhu-spare"));
         let retired = parent.join(format!(".{name}.menhu-old-{pid}"));
         reclaim_leftovers(parent, &name, &spare);
-        in_place::remove_leftovers(parent, &name);
         for own in [&folder, &spare, &retired] {
             remove_if_not_a_folder(own);
         }
@@ -480,11 +479,21 @@ fn remove_if_not_a_folder(path: &Path) {
 }
 
 /// Staging and retired folders of builds that were killed (their process is gone)
-/// become the spare, or are removed, so they neither pile up nor confuse this build.
+/// become the spare, or are removed, so they neither pile up nor confuse this build;
+/// their folders of changes ([`in_place`]) are removed, in the same look at `parent`.
 fn reclaim_leftovers(parent: &Path, name: &str, spare: &Path) {
-    let prefixes = [format!(".{name}.menhu-new-"), format!(".{name}.menhu-old-")];
+    // The folders of changes first: `menhu-new-` is the start of their name too.
+    let changes = format!(".{name}.{}", in_place::CHANGES);
+    let prefixes = [
+        changes.clone(),
+        format!(".{name}.menhu-new-"),
+        format!(".{name}.menhu-old-"),
+    ];
     for leftover in left_by_killed_builds(parent, &prefixes) {
-        if spare.exists() || std::fs::rename(&leftover, spare).is_err() {
+        let of_changes = leftover
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with(&changes));
+        if of_changes || spare.exists() || std::fs::rename(&leftover, spare).is_err() {
             let _ = std::fs::remove_dir_all(&leftover);
         }
     }
@@ -764,13 +773,15 @@ mod tests {
             .path()
             .join(format!(".public.menhu-new-{}", std::process::id()));
         let other = dir.path().join(".other.menhu-new-999999999");
-        for d in [&dead, &older, &mine, &other] {
+        let changes = dir.path().join(".public.menhu-new-changes-999999997");
+        for d in [&dead, &older, &mine, &other, &changes] {
             std::fs::create_dir_all(d)?;
         }
         let spare = dir.path().join(".public.menhu-spare");
         reclaim_leftovers(dir.path(), "public", &spare);
         assert!(spare.is_dir());
         assert!(!dead.exists() && !older.exists());
+        assert!(!changes.exists(), "a killed build's changes go too");
         assert!(mine.exists(), "a running build's folder is left alone");
         assert!(other.exists(), "another output's folders are left alone");
         Ok(())

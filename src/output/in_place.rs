@@ -73,8 +73,7 @@ impl Recorder {
             .into_inner()
             .unwrap_or_else(PoisonError::into_inner);
         let files = every_file(output, site, written, &HashMap::new());
-        let expected: HashSet<&str> = site_paths(site).collect();
-        let dirs = folders_of(expected.iter().copied());
+        let dirs = folders_of(site_paths(site));
         record_of(output, files, &dirs, &HashMap::new(), &HashSet::new())
     }
 

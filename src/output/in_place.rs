@@ -90,7 +90,6 @@ impl Recorder {
             .written
             .into_inner()
             .unwrap_or_else(PoisonError::into_inner);
-        written.sort_by(|a, b| a.0.cmp(&b.0));
         let into = confined::Confined::new(output, false);
         written.par_iter_mut().try_for_each(|entry| {
             let from = changes.join(&entry.0);

@@ -17,6 +17,8 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
+use rustc_hash::FxHashMap;
+
 use super::html;
 use super::{LANG, PREFIX};
 use crate::config::Config;
@@ -116,7 +118,7 @@ impl Copier {
                 copied = copied.replace(converted.as_str(), written);
             }
         }
-        html::rewrite_links(&copied, &self.base_url)
+        html::rewrite_links(copied, &self.base_url)
     }
 
     /// Converts text and readable attributes and rewrites `lang`, the script switch of
@@ -240,10 +242,11 @@ fn page_path(path: &str) -> String {
 /// (`i18n/zh-Hant.toml` words it otherwise, or the text is marked `translate="no"`).
 #[derive(Debug, Default)]
 struct ThemeStrings {
-    /// Converted text → the copy's text, for text that is converted.
-    converted: HashMap<String, String>,
+    /// Converted text → the copy's text, for text that is converted. Looked up for
+    /// every short text of every page, hence the fast hash.
+    converted: FxHashMap<String, String>,
     /// Text as written → the copy's text, for text after a `translate="no"` tag.
-    kept: HashMap<String, String>,
+    kept: FxHashMap<String, String>,
     /// Bytes of the longest text of either table.
     longest: usize,
 }
@@ -286,7 +289,7 @@ impl ThemeStrings {
 
     /// Replaces `out[start..]`, when its text (without surrounding white space) is a
     /// string of `table`, with the copy's text.
-    fn put_in(&self, out: &mut String, start: usize, table: &HashMap<String, String>) {
+    fn put_in(&self, out: &mut String, start: usize, table: &FxHashMap<String, String>) {
         if table.is_empty() {
             return;
         }
@@ -320,7 +323,7 @@ impl Choices {
     }
 
     /// The texts that change, each with its one replacement.
-    fn settled(self) -> HashMap<String, String> {
+    fn settled(self) -> FxHashMap<String, String> {
         self.0
             .into_iter()
             .filter_map(|(text, replacement)| Some((text, replacement?)))

@@ -5,10 +5,11 @@
 //! its second sighting only, so the texts seen once (most of an article's paragraphs)
 //! cost a hash and no memory beyond it.
 
-use std::collections::HashSet;
-use std::collections::hash_map::{Entry, HashMap};
-use std::hash::{BuildHasher, RandomState};
+use std::collections::hash_map::Entry;
+use std::hash::BuildHasher;
 use std::sync::Mutex;
+
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
 /// Texts longer than this are not looked up: they are paragraphs, seen once.
 const LONGEST: usize = 1024;
@@ -18,16 +19,15 @@ const SHARDS: usize = 32;
 /// The converted texts of one build, shared by the threads that make copies.
 #[derive(Debug)]
 pub(super) struct Recurring {
-    hasher: RandomState,
     shards: Vec<Mutex<Shard>>,
 }
 
 #[derive(Debug, Default)]
 struct Shard {
     /// Hashes of the texts seen once so far.
-    seen: HashSet<u64>,
+    seen: FxHashSet<u64>,
     /// Hash → (text, its conversion), for texts seen twice.
-    converted: HashMap<u64, (Box<str>, Box<str>)>,
+    converted: FxHashMap<u64, (Box<str>, Box<str>)>,
 }
 
 /// What [`Recurring::find`] knows of a text.
@@ -43,7 +43,6 @@ pub(super) enum Known {
 impl Recurring {
     pub(super) fn new() -> Recurring {
         Recurring {
-            hasher: RandomState::new(),
             shards: (0..SHARDS).map(|_| Mutex::default()).collect(),
         }
     }
@@ -54,7 +53,9 @@ impl Recurring {
         if text.len() > LONGEST {
             return Some(Known::Never);
         }
-        let hash = self.hasher.hash_one(text);
+        // A fast hash rather than the standard one: every text of every page is hashed,
+        // and a text whose hash another text has is converted, never mistaken for it.
+        let hash = FxBuildHasher.hash_one(text);
         let Ok(mut shard) = self.shard(hash).lock() else {
             return Some(Known::Never);
         };

@@ -302,7 +302,7 @@
         math: { inlineDigit: true },
       },
       upload: {
-        accept: "image/jpeg,image/png,image/webp,image/gif,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.zip",
+        accept: "image/jpeg,image/png,image/webp,image/gif,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.wps,.et,.dps,.ofd,.zip,.rar,.7z",
         multiple: true,
         handler: uploadFiles,
       },

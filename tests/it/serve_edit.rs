@@ -512,6 +512,15 @@ fn uploads_are_limited_in_size_and_kind_and_make_the_page_a_bundle() {
         b"<script>alert(1)</script>",
     );
     assert_eq!(status, 415);
+    // An iPhone photo is refused with what to do about it.
+    let (status, answer) = editor.post_with(
+        &format!("upload?path=content/news/a/index.md&name=IMG_2031.HEIC&version={version}"),
+        &headers,
+        b"\0\0\0\x18ftypheic",
+    );
+    assert_eq!(status, 415);
+    let error = answer["error"].as_str().unwrap_or_default();
+    assert!(error.contains("另存为 JPG"), "{answer}");
 }
 
 #[test]

@@ -22,17 +22,32 @@ const KINDS: &[(&str, Option<&str>)] = &[
     ("xlsx", None),
     ("ppt", None),
     ("pptx", None),
+    // WPS Office's own formats, and OFD, the national format of official documents.
+    ("wps", None),
+    ("et", None),
+    ("dps", None),
+    ("ofd", None),
     ("zip", None),
+    ("rar", None),
+    ("7z", None),
 ];
+
+/// Extensions of the photos iPhones take by default, which most browsers cannot show.
+const IPHONE_PHOTOS: &[&str] = &["heic", "heif"];
 
 /// Why an upload is refused.
 #[derive(Debug, thiserror::Error)]
 pub enum UploadRefused {
     /// The extension is not in the list.
     #[error(
-        "不能上传「{0}」：只能上传照片（jpg、png、webp、gif）和附件（pdf、doc、docx、xls、xlsx、ppt、pptx、zip）"
+        "不能上传「{0}」：只能上传照片（jpg、png、webp、gif）和附件（PDF、Word、Excel、PPT、WPS、OFD 文件，zip、rar、7z 压缩包）"
     )]
     Kind(String),
+    /// An iPhone photo (HEIC), which most browsers cannot show.
+    #[error(
+        "不能上传「{0}」：这是苹果手机的 HEIC 照片，多数浏览器显示不了。请先另存为 JPG 再上传（用微信发到电脑上的照片已是 JPG），或在 iPhone 的「设置 › 相机 › 格式」里选「兼容性最佳」，以后拍的照片就是 JPG"
+    )]
+    IphonePhoto(String),
     /// The bytes are not of the kind the extension says.
     #[error("「{0}」的内容和扩展名对不上，可能不是真正的照片或文档")]
     Content(String),
@@ -60,6 +75,9 @@ pub fn store(page: &SitePath, name: &str, bytes: &[u8]) -> Result<Uploaded, Uplo
     let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
     let extension = extension.to_ascii_lowercase();
     let Some(&(_, media_type)) = KINDS.iter().find(|(e, _)| *e == extension) else {
+        if IPHONE_PHOTOS.contains(&extension.as_str()) {
+            return Err(UploadRefused::IphonePhoto(name.to_owned()));
+        }
         return Err(UploadRefused::Kind(name.to_owned()));
     };
     let picture = media_type.is_some();
@@ -126,8 +144,10 @@ pub fn content_matches(extension: &str, bytes: &[u8]) -> bool {
             image::guess_format(bytes).is_ok_and(|f| f == expected)
         }
         "pdf" => starts(b"%PDF-"),
-        "docx" | "xlsx" | "pptx" | "zip" => starts(b"PK\x03\x04"),
-        "doc" | "xls" | "ppt" => starts(&[0xD0, 0xCF, 0x11, 0xE0]),
+        "docx" | "xlsx" | "pptx" | "ofd" | "zip" => starts(b"PK\x03\x04"),
+        "doc" | "xls" | "ppt" | "wps" | "et" | "dps" => starts(&[0xD0, 0xCF, 0x11, 0xE0]),
+        "rar" => starts(b"Rar!\x1a\x07"),
+        "7z" => starts(b"7z\xbc\xaf\x27\x1c"),
         _ => false,
     }
 }
@@ -214,5 +234,40 @@ mod tests {
             store(&page, "x.jpg", b"<script>"),
             Err(UploadRefused::Content(_))
         ));
+        assert!(matches!(
+            store(&page, "IMG_2031.HEIC", b"\0\0\0\x18ftypheic"),
+            Err(UploadRefused::IphonePhoto(_))
+        ));
+        assert!(matches!(
+            store(&page, "x.rar", b"PK\x03\x04"),
+            Err(UploadRefused::Content(_))
+        ));
+    }
+
+    #[test]
+    fn wps_ofd_and_archives_of_chinese_offices_are_attachments() {
+        let site = tempfile::tempdir().unwrap();
+        let news = site.path().join("content/news/a");
+        std::fs::create_dir_all(&news).unwrap();
+        std::fs::write(news.join("index.md"), "+++\n+++\n").unwrap();
+        let page = SitePath {
+            rel: "content/news/a/index.md".into(),
+            full: news.join("index.md"),
+        };
+        let ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        let files: [(&str, &[u8], &str); 6] = [
+            ("报名表.wps", &ole, "bao-ming-biao.wps"),
+            ("统计表.et", &ole, "tong-ji-biao.et"),
+            ("汇报.dps", &ole, "hui-bao.dps"),
+            ("通知.ofd", b"PK\x03\x04", "tong-zhi.ofd"),
+            ("材料.rar", b"Rar!\x1a\x07\x01\x00", "cai-liao.rar"),
+            ("材料.7z", b"7z\xbc\xaf\x27\x1c\x00\x04", "cai-liao.7z"),
+        ];
+        for (name, bytes, stored) in files {
+            let uploaded = store(&page, name, bytes).unwrap();
+            assert_eq!(uploaded.file, stored);
+            assert!(!uploaded.picture, "{name} is an attachment");
+            assert_eq!(std::fs::read(news.join(stored)).unwrap(), bytes);
+        }
     }
 }

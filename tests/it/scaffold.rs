@@ -331,7 +331,7 @@ fn the_demo_offers_search_only_when_the_index_is_built() {
 /// body already has the 主送 line, the 附件 line and the 落款 (organisation, then today's
 /// date as 「2026年5月1日」) for the editor to fill in.
 #[test]
-fn a_new_notice_in_the_demo_is_filed_under_notices_with_a_signature_to_fill_in() {
+fn new_pages_in_the_demo_are_filed_in_the_demos_categories_notices_with_a_signature() {
     let site = Site::empty();
     let dir = init_demo(&site);
     let stdout = succeeds_in(
@@ -357,5 +357,18 @@ fn a_new_notice_in_the_demo_is_filed_under_notices_with_a_signature_to_fill_in()
     );
     let text = std::fs::read_to_string(stdout.trim()).unwrap();
     assert_contains(&text, "categories = [\"特别关注\"]");
+    // And a news item in the category of the demo's own news, not a category of its own.
+    let stdout = succeeds_in(&dir, &["new", "news", "市科协召开年度工作会议"]);
+    let text = std::fs::read_to_string(stdout.trim()).unwrap();
+    let demo =
+        std::fs::read_to_string(dir.join("content/news/2026-05-30-ke-ji-gong-zuo-zhe-ri.md"))
+            .unwrap();
+    let category = |t: &str| {
+        t.lines()
+            .find(|l| l.starts_with("categories"))
+            .map(str::to_owned)
+    };
+    assert_eq!(category(&text), category(&demo), "{text}");
+    assert!(category(&text).is_some(), "{text}");
     succeeds_in(&dir, &["build"]);
 }

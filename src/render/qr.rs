@@ -475,6 +475,36 @@ mod tests {
     }
 
     #[test]
+    fn the_svg_text_is_the_one_pages_already_carry() {
+        // Written by the first release with run-drawn SVG; a change here would rewrite
+        // every article page of every site on its next build.
+        let long: String = "门户科协ab/CD:09".chars().cycle().take(300).collect();
+        let cases = [
+            (
+                "https://kx.example.org/news/a/",
+                include_str!("../../tests/data/qr/short.svg"),
+            ),
+            (
+                "https://kx.example.org/cases/c001202/",
+                include_str!("../../tests/data/qr/article.svg"),
+            ),
+            (
+                "https://kx.example.org/zh-hant/news/2026/%E5%B8%82%E7%A7%91%E5%8D%8F%E5%8F%AC%E5%BC%80%E5%B9%B4%E5%BA%A6%E5%B7%A5%E4%BD%9C%E4%BC%9A%E8%AE%AE/",
+                include_str!("../../tests/data/qr/percent-encoded.svg"),
+            ),
+            (
+                "https://kx.example.org/zh-hant/places/山西省/大同市/?q=a%20b#x",
+                include_str!("../../tests/data/qr/chinese.svg"),
+            ),
+            (long.as_str(), include_str!("../../tests/data/qr/long.svg")),
+        ];
+        for (text, expected) in cases {
+            let svg = qr_svg(text, "手机扫码阅读").unwrap();
+            assert!(svg == expected, "the SVG of {text:?} changed");
+        }
+    }
+
+    #[test]
     fn the_label_is_escaped() {
         let svg = qr_svg("https://kx.example.org/", "手机扫码 <阅读> & \"分享\"").unwrap();
         assert!(

@@ -90,10 +90,14 @@ fn the_penalty_on_bits_is_the_penalty_on_modules() {
 }
 
 #[test]
-fn each_mask_row_is_the_crates_formula_across_the_whole_word() {
-    for pattern in MASKS {
+fn each_mask_row_is_the_crates_formula_across_every_row_and_the_whole_word() {
+    for (i, pattern) in MASKS.into_iter().enumerate() {
+        assert_eq!(
+            pattern as usize, i,
+            "MASK_ROWS and FORMAT_INFO_M are in this order"
+        );
         for y in 0..128 {
-            let row = mask_row(pattern, y);
+            let row = MASK_ROWS[i][y % 12];
             for x in 0..128 {
                 assert_eq!((row >> x) & 1 == 1, inverts(pattern, x, y), "({x}, {y})");
             }

@@ -59,8 +59,6 @@ struct Run {
 fn svg_of(width: usize, runs: impl Iterator<Item = Run>, label: &str) -> String {
     let across = width + 2 * QUIET_ZONE;
     let size = MIN_SIZE.div_ceil(across).max(1) * across;
-    // Every coordinate and run length, written once.
-    let numbers: Vec<String> = (0..=across).map(|i| i.to_string()).collect();
     let label = crate::html_text::escape(label);
     let mut svg = String::with_capacity(400 + width * width * 3);
     svg.push_str(&format!(
@@ -76,14 +74,29 @@ fn svg_of(width: usize, runs: impl Iterator<Item = Run>, label: &str) -> String 
         across = across,
     ));
     for Run { x, y, length } in runs {
-        let top = numbers[y + QUIET_ZONE].as_str();
-        let (left, length) = (numbers[x + QUIET_ZONE].as_str(), numbers[length].as_str());
-        for part in ["M", left, " ", top, "h", length, "v1h-", length, "z"] {
-            svg.push_str(part);
-        }
+        // M{left} {top}h{length}v1h-{length}z
+        svg.push('M');
+        push_number(&mut svg, x + QUIET_ZONE);
+        svg.push(' ');
+        push_number(&mut svg, y + QUIET_ZONE);
+        svg.push('h');
+        push_number(&mut svg, length);
+        svg.push_str("v1h-");
+        push_number(&mut svg, length);
+        svg.push('z');
     }
     svg.push_str(r#""/></svg>"#);
     svg
+}
+
+/// Appends `n` in decimal a digit at a time: a code has some hundred runs of four numbers
+/// each, and pushing a character costs less than formatting or copying a string.
+fn push_number(svg: &mut String, n: usize) {
+    if n >= 10 {
+        push_number(svg, n / 10);
+    }
+    // `as`: a single digit.
+    svg.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// The runs of dark modules of a row in bits (module x in bit x): (first module, length).

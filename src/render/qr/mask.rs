@@ -1,13 +1,14 @@
 //! The masking of a QR code up to 128 modules wide, on rows of bits (module x of a row in
 //! bit x, dark = 1): the `qrcode` crate's canvas is read once, each of the eight masks is
 //! then a few word operations per row, and its penalty is counted on whole words, rows
-//! along their bits and columns across the rows, so no module is read one at a time. The
+//! along their bits and columns across the rows, no module looked at on its own again. The
 //! mask chosen is the crate's (same scores, first of the lowest), hence the same picture.
 
 use qrcode::canvas::{Canvas, MaskPattern, Module};
 use qrcode::{Color, EcLevel, Version, bits, ec};
 
-/// The widest code whose rows fit in a `u128`: version 27, over a thousand bytes.
+/// The most modules a row in a `u128` holds: codes up to version 27 (125 modules, over a
+/// thousand bytes).
 pub(super) const MAX_WIDTH: usize = 128;
 
 /// The rows of the QR code of `bits` at error correction level M, masked as

@@ -323,3 +323,33 @@ fn a_notice_written_in_traditional_has_its_signature_marked_in_both_copies() {
         "<p class=\"signature\">广西壮族自治区科学技术协会<br />\n二〇二六年一月六日</p>",
     );
 }
+
+/// The `data-qr` text of the QR code in `html`, and the code's drawing.
+fn qr_code(html: &str) -> (String, String) {
+    let start = html.find("<svg").expect("a QR code");
+    let end = start + html[start..].find("</svg>").expect("the code's end");
+    let svg = &html[start..end];
+    let text = attribute_values(svg, "data-qr")[0].to_owned();
+    let drawing = attribute_values(svg, "d")[0].to_owned();
+    (text, drawing)
+}
+
+#[test]
+fn the_qr_code_of_a_traditional_page_opens_that_page() {
+    let site = site();
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>{{ page.title }}</h1>{{ qr_svg(text=page.permalink, label=\"手机扫码阅读本文\") }}{% endblock main %}",
+    );
+    site.build();
+    let (text, drawing) = qr_code(&site.output("news/fazhan/index.html"));
+    assert_eq!(text, "https://kx.example.org/news/fazhan/");
+    let traditional = site.output("zh-hant/news/fazhan/index.html");
+    let (copied_text, copied_drawing) = qr_code(&traditional);
+    assert_eq!(copied_text, "https://kx.example.org/zh-hant/news/fazhan/");
+    assert_ne!(
+        copied_drawing, drawing,
+        "the code is drawn again for the new address"
+    );
+    assert_contains(&traditional, "aria-label=\"手機掃碼閱讀本文\"");
+}

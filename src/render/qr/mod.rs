@@ -1,5 +1,7 @@
 //! QR codes of page URLs as inline SVG (no script, no image request), so visitors can
-//! open an article on their phone. Exposed to templates as `qr_svg(text=…)`.
+//! open an article on their phone. Exposed to templates as `qr_svg(text=…)`. The SVG
+//! names the text it holds (`data-qr`), so the Traditional copy of a page can draw the
+//! code of its own address instead ([`crate::render::traditional`]).
 //!
 //! Every article page carries one, so the code is made the `qrcode` crate's way (same
 //! segments, version, error correction and mask, hence the same picture) but masked and
@@ -28,14 +30,14 @@ pub fn qr_svg(text: &str, label: &str) -> Option<String> {
             .iter()
             .enumerate()
             .flat_map(|(y, row)| bit_runs(*row).map(move |(x, length)| Run { x, y, length }));
-        return Some(svg_of(width, runs, label));
+        return Some(svg_of(text, width, runs, label));
     }
     let modules = QrCode::with_bits(bits, EcLevel::M).ok()?.into_colors();
     let runs = modules
         .chunks_exact(width)
         .enumerate()
         .flat_map(|(y, row)| dark_runs(row).map(move |(x, length)| Run { x, y, length }));
-    Some(svg_of(width, runs, label))
+    Some(svg_of(text, width, runs, label))
 }
 
 /// Modules of quiet zone on each side.
@@ -50,26 +52,28 @@ struct Run {
     length: usize,
 }
 
-/// The picture of a code `width` modules wide whose dark modules are `runs` (with a
-/// quiet zone of four modules, at least 120 units wide, dark `#111111` on `#ffffff`),
-/// labelled. Drawn in module units (the view box is the code's width in modules), one
+/// The picture of the code of `text`, `width` modules wide, whose dark modules are
+/// `runs` (with a quiet zone of four modules, at least 120 units wide, dark `#111111` on
+/// `#ffffff`), labelled. Drawn in module units (the view box is the code's width in modules), one
 /// rectangle per run: the picture the `qrcode` crate's renderer draws, in a third of its
 /// text (it writes each dark module as its own square in scaled units), which every
 /// article page and its Traditional copy carry.
-fn svg_of(width: usize, runs: impl Iterator<Item = Run>, label: &str) -> String {
+fn svg_of(text: &str, width: usize, runs: impl Iterator<Item = Run>, label: &str) -> String {
     let across = width + 2 * QUIET_ZONE;
     let size = MIN_SIZE.div_ceil(across).max(1) * across;
     let label = crate::html_text::escape(label);
+    let text = crate::html_text::escape(text);
     let mut svg = String::with_capacity(400 + width * width * 3);
     svg.push_str(&format!(
         concat!(
-            r#"<svg role="img" aria-label="{label}" class="qr-code" "#,
+            r#"<svg role="img" aria-label="{label}" class="qr-code" data-qr="{text}" "#,
             r#"xmlns="http://www.w3.org/2000/svg" version="1.1" width="{size}" height="{size}""#,
             r#" viewBox="0 0 {across} {across}" shape-rendering="crispEdges">"#,
             r##"<rect width="{across}" height="{across}" fill="#ffffff"/>"##,
             r##"<path fill="#111111" d=""##,
         ),
         label = label,
+        text = text,
         size = size,
         across = across,
     ));

@@ -10,7 +10,8 @@
 //! - a text or readable attribute that is exactly one of the theme's strings is the
 //!   string `i18n/zh-Hant.toml` gives (the switch's label among them);
 //! - texts of pages written in Traditional are put back as written;
-//! - links to pages move under `/zh-hant/` ([`super::html::rewrite_links`]).
+//! - links to pages move under `/zh-hant/` ([`super::html::rewrite_links`]), and a QR
+//!   code of a page's address is drawn again for the address of the page's copy.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -22,6 +23,7 @@ use rustc_hash::FxHashMap;
 use super::html;
 use super::{LANG, PREFIX};
 use crate::config::Config;
+use crate::html_text::decode_entities;
 use crate::html_text::markup::{self, NO_TRANSLATE, Part, READABLE_ATTRIBUTES};
 use crate::output::Output;
 use crate::render::Theme;
@@ -128,7 +130,12 @@ impl Copier {
         let mut out = String::with_capacity(markup.len() + markup.len() / 8);
         let mut keep_next_text = false;
         let mut in_language = false;
+        let mut in_redrawn_qr = false;
         for part in markup::parts(markup) {
+            if in_redrawn_qr {
+                in_redrawn_qr = !matches!(part, Part::Tag(tag) if tag.starts_with("</svg"));
+                continue;
+            }
             match part {
                 Part::Text(text) if in_language && is_chinese_tag(text) => out.push_str(LANG),
                 Part::Text(text) if keep_next_text => {
@@ -137,6 +144,11 @@ impl Copier {
                     self.strings.put_in(&mut out, start, &self.strings.kept);
                 }
                 Part::Text(text) => self.push_converted(text, &mut out),
+                Part::Tag(tag)
+                    if tag.starts_with("<svg") && self.push_redrawn_qr(tag, &mut out) =>
+                {
+                    in_redrawn_qr = true;
+                }
                 Part::Tag(tag) => {
                     keep_next_text = tag.contains(NO_TRANSLATE);
                     in_language = tag == "<language>";
@@ -164,6 +176,34 @@ impl Copier {
         self.strings.put_in(out, start, &self.strings.converted);
         if let Known::Again(hash) = known {
             self.recurring.keep(hash, text, &out[start..]);
+        }
+    }
+
+    /// Appends, for the start tag `tag` of a QR code ([`crate::render::qr`]) of an address
+    /// the copy moves under `/zh-hant/`, the code of the moved address with its label
+    /// converted, and returns true; the code's own markup is then left out.
+    fn push_redrawn_qr(&self, tag: &str, out: &mut String) -> bool {
+        if markup::attribute(tag, "class") != Some("qr-code") {
+            return false;
+        }
+        let Some(text) = markup::attribute(tag, "data-qr").map(decode_entities) else {
+            return false;
+        };
+        let moved = html::rewrite_links(text.clone().into_owned(), &self.base_url);
+        if moved == text {
+            return false;
+        }
+        let mut label = String::new();
+        self.push_converted(
+            markup::attribute(tag, "aria-label").unwrap_or(""),
+            &mut label,
+        );
+        match crate::render::qr::qr_svg(&moved, &decode_entities(&label)) {
+            Some(svg) => {
+                out.push_str(&svg);
+                true
+            }
+            None => false,
         }
     }
 

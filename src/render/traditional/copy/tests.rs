@@ -172,3 +172,20 @@ fn files_that_are_not_pages_have_no_copy() {
     assert_eq!(page_path("index.html"), "/");
     assert_eq!(page_path("404.html"), "/404.html");
 }
+
+#[test]
+fn a_qr_code_of_a_page_is_drawn_again_for_the_copy_and_others_are_kept() {
+    let copier = copier("", "", &Restore::default());
+    let qr = |text: &str, label: &str| crate::render::qr::qr_svg(text, label).unwrap();
+    let page = qr("https://kx.example.org/news/x/", "手机扫码阅读本文");
+    let account = qr("https://weixin.qq.com/r/kexie", "关注公众号");
+    let html = format!("<article><p>正文</p>{page}<p>后记</p>{account}<p>完</p></article>");
+    let copy = copy_of(&copier, "news/x/index.html", &html);
+    let redrawn = qr("https://kx.example.org/zh-hant/news/x/", "手機掃碼閱讀本文");
+    assert_ne!(page, redrawn);
+    // Another code is converted as any markup: its label only.
+    let account_copy = account.replace("关注公众号", &crate::zh::to_traditional("关注公众号"));
+    let expected =
+        format!("<article><p>正文</p>{redrawn}<p>後記</p>{account_copy}<p>完</p></article>");
+    assert!(copy == expected, "{copy}");
+}

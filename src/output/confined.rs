@@ -10,17 +10,27 @@
 //! some sandboxes), the folders along the path are looked at before the open instead,
 //! unless menhu created the folder empty itself and so knows it holds no link.
 //!
+//! In such a fresh folder (a clean build's staging folder, a folder of changes) nothing
+//! stands but what the build itself made, so each file's folders are made first, once
+//! each, and the file is made with `O_EXCL`, which proves it new: no open that fails for
+//! want of its folder, no look at the file's other names, nothing to cut after writing.
+//! Should that open fail (a path written twice), the open above puts things right.
+//!
 //! Files may also be moved in whole from elsewhere ([`Confined::move_in`]: the pages a
 //! build with the cache changed, written beside the output first). A file written here
 //! is never written in place while it has another name (a hard link, which an output
 //! folder of an earlier menhu may hold): it is removed first and made anew, so that the
 //! bytes of the other name never change.
 
+#[cfg(target_os = "linux")]
+use std::collections::HashSet;
 use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 #[cfg(target_os = "linux")]
 use std::sync::atomic::{AtomicBool, Ordering};
+#[cfg(target_os = "linux")]
+use std::sync::{Mutex, PoisonError};
 
 /// A folder files are written into, never through a link.
 pub(crate) struct Confined {
@@ -32,6 +42,18 @@ pub(crate) struct Confined {
     /// `openat2` was refused once: the checks of [`Confined::create_checked`] from then on.
     #[cfg(target_os = "linux")]
     no_openat2: AtomicBool,
+    /// In a fresh folder, the folders made (or found made) so far: each is made once,
+    /// before the first file in it, and the files after that go straight to their open.
+    #[cfg(target_os = "linux")]
+    made_dirs: Mutex<HashSet<String>>,
+}
+
+/// A file [`Confined::create`] opened for writing.
+pub(crate) struct Opened {
+    pub(crate) file: File,
+    /// This very open made the file (`O_EXCL`): it is empty and has no other name, so
+    /// nothing of an earlier file needs cutting off after writing.
+    pub(crate) made: bool,
 }
 
 /// Opens tried for one file: a link removed, then missing folders created, then the file.
@@ -47,6 +69,8 @@ impl Confined {
             dir: open_dir(root).ok(),
             #[cfg(target_os = "linux")]
             no_openat2: AtomicBool::new(false),
+            #[cfg(target_os = "linux")]
+            made_dirs: Mutex::new(HashSet::new()),
         }
     }
 
@@ -54,11 +78,15 @@ impl Confined {
     /// when missing, without truncating it. Links along the way are removed first, and
     /// a file that has another name (a hard link) is removed and made anew, never
     /// written through.
-    pub(crate) fn create(&self, relative: &str) -> io::Result<File> {
+    pub(crate) fn create(&self, relative: &str) -> io::Result<Opened> {
+        #[cfg(target_os = "linux")]
+        if let Some(file) = self.create_new(relative) {
+            return Ok(Opened { file, made: true });
+        }
         for _ in 0..ATTEMPTS {
             let file = self.open_for_writing(relative)?;
             if !has_other_names(&file)? {
-                return Ok(file);
+                return Ok(Opened { file, made: false });
             }
             drop(file);
             // Just opened without meeting a link on the way: the path names that file.
@@ -67,6 +95,53 @@ impl Confined {
         Err(io::Error::other(
             "the file keeps coming back with other names",
         ))
+    }
+
+    /// In a fresh folder, makes `relative` new (`O_EXCL`) once its folders are made;
+    /// `None` when the folder is not fresh, or anything fails (a path written twice,
+    /// `openat2` refused), for the open of [`Confined::create`] that puts things right.
+    #[cfg(target_os = "linux")]
+    fn create_new(&self, relative: &str) -> Option<File> {
+        use rustix::fs::{Mode, OFlags, openat2};
+        if !self.fresh || self.no_openat2.load(Ordering::Relaxed) {
+            return None;
+        }
+        let dir = self.dir.as_ref()?;
+        if let Some((parent, _)) = relative.rsplit_once('/') {
+            self.make_folders(dir, parent).ok()?;
+        }
+        let flags =
+            OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::CLOEXEC | OFlags::NOFOLLOW;
+        let mode = Mode::from_raw_mode(0o666);
+        openat2(dir, relative, flags, mode, beneath())
+            .ok()
+            .map(File::from)
+    }
+
+    /// Makes the folder `relative` beneath `dir`, and the folders on its way, unless this
+    /// build made it already. Only for a fresh folder: `mkdirat` follows links, and
+    /// there none stand.
+    #[cfg(target_os = "linux")]
+    fn make_folders(&self, dir: &std::os::fd::OwnedFd, relative: &str) -> io::Result<()> {
+        use rustix::io::Errno;
+        let made = || {
+            self.made_dirs
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+        };
+        if made().contains(relative) {
+            return Ok(());
+        }
+        match make_folder(dir, relative) {
+            Err(Errno::NOENT) => {
+                let (up, _) = relative.rsplit_once('/').ok_or(Errno::NOENT)?;
+                self.make_folders(dir, up)?;
+                make_folder(dir, relative)?;
+            }
+            made_or_not => made_or_not?,
+        }
+        made().insert(relative.to_owned());
+        Ok(())
     }
 
     /// Moves the file `from` (on the same file system) to `relative`, with the folders
@@ -229,12 +304,11 @@ fn open_beneath(
     mode: rustix::fs::Mode,
     relative: &str,
 ) -> io::Result<std::os::fd::OwnedFd> {
-    use rustix::fs::{ResolveFlags, openat2};
+    use rustix::fs::openat2;
     use rustix::io::Errno;
-    let resolve = ResolveFlags::NO_SYMLINKS | ResolveFlags::BENEATH | ResolveFlags::NO_MAGICLINKS;
     let mut last = None;
     for _ in 0..ATTEMPTS {
-        let errno = match openat2(dir, path, flags, mode, resolve) {
+        let errno = match openat2(dir, path, flags, mode, beneath()) {
             Ok(fd) => return Ok(fd),
             Err(errno) => errno,
         };
@@ -248,6 +322,23 @@ fn open_beneath(
         last = Some(io::Error::from(errno));
     }
     Err(last.unwrap_or_else(|| io::Error::other("cannot open")))
+}
+
+/// How `openat2` resolves a path: beneath the folder, following no link.
+#[cfg(target_os = "linux")]
+fn beneath() -> rustix::fs::ResolveFlags {
+    use rustix::fs::ResolveFlags;
+    ResolveFlags::NO_SYMLINKS | ResolveFlags::BENEATH | ResolveFlags::NO_MAGICLINKS
+}
+
+/// Makes the folder `relative` beneath `dir`; one there already will do.
+#[cfg(target_os = "linux")]
+fn make_folder(dir: &std::os::fd::OwnedFd, relative: &str) -> rustix::io::Result<()> {
+    use rustix::fs::{Mode, mkdirat};
+    match mkdirat(dir, relative, Mode::from_raw_mode(0o777)) {
+        Err(rustix::io::Errno::EXIST) => Ok(()),
+        made => made,
+    }
 }
 
 #[cfg(target_os = "linux")]
@@ -327,7 +418,7 @@ mod tests {
     type TestResult = Result<(), Box<dyn std::error::Error>>;
 
     fn write(confined: &Confined, relative: &str, text: &str) -> io::Result<()> {
-        let mut file = confined.create(relative)?;
+        let mut file = confined.create(relative)?.file;
         file.write_all(text.as_bytes())?;
         file.set_len(text.len() as u64)
     }
@@ -400,6 +491,58 @@ mod tests {
                 assert_eq!(std::fs::read_dir(&elsewhere)?.count(), 0);
                 assert_eq!(std::fs::read_dir(root.join("news"))?.count(), 8);
             }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_fresh_folder_makes_each_file_new_and_opens_a_path_written_twice_again() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let root = dir.path().join("out");
+        std::fs::create_dir(&root)?;
+        let confined = Confined::new(&root, true);
+        let made = |relative: &str| -> io::Result<bool> { Ok(confined.create(relative)?.made) };
+        let on_linux = cfg!(target_os = "linux");
+        for relative in [
+            "index.html",
+            "news/a/index.html",
+            "news/a/photo.css",
+            "guide",
+        ] {
+            assert_eq!(made(relative)?, on_linux, "{relative}");
+        }
+        assert!(!made("news/a/index.html")?, "there already: not made new");
+        // A file where a folder goes, and a folder where a file goes: put right.
+        write(&confined, "guide/index.html", "section")?;
+        write(&confined, "news/a", "file")?;
+        assert_eq!(
+            std::fs::read_to_string(root.join("guide/index.html"))?,
+            "section"
+        );
+        assert_eq!(std::fs::read_to_string(root.join("news/a"))?, "file");
+        Ok(())
+    }
+
+    #[test]
+    fn writers_in_a_fresh_folder_make_the_folders_they_share_side_by_side() -> TestResult {
+        for _ in 0..40 {
+            let dir = tempfile::tempdir()?;
+            let confined = Confined::new(dir.path(), true);
+            std::thread::scope(|scope| {
+                let writers: Vec<_> = (0..8)
+                    .map(|i| {
+                        let confined = &confined;
+                        scope.spawn(move || {
+                            write(confined, &format!("zh-hant/news/p{i}/index.html"), "page")
+                        })
+                    })
+                    .collect();
+                writers.into_iter().try_for_each(|w| w.join().unwrap())
+            })?;
+            assert_eq!(
+                std::fs::read_dir(dir.path().join("zh-hant/news"))?.count(),
+                8
+            );
         }
         Ok(())
     }

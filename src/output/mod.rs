@@ -426,15 +426,17 @@ impl Drop for Staging {
 /// Writes `body` to `path` of the staging folder, over what a reused staging folder
 /// holds there: the file is written in place and cut to length, not emptied first, so
 /// the file system keeps the pages it already has for it. On tmpfs that is about half
-/// the cost of a file of a few kilobytes.
+/// the cost of a file of a few kilobytes. A file made new holds nothing to cut off.
 fn overwrite(
     folder: &confined::Confined,
     path: &str,
     body: &[u8],
 ) -> std::io::Result<std::fs::File> {
-    let mut file = folder.create(path)?;
+    let confined::Opened { mut file, made } = folder.create(path)?;
     file.write_all(body)?;
-    file.set_len(body.len() as u64)?;
+    if !made {
+        file.set_len(body.len() as u64)?;
+    }
     Ok(file)
 }
 
@@ -445,9 +447,11 @@ fn copy_into(
     path: &str,
 ) -> std::io::Result<std::fs::File> {
     let mut source = std::fs::File::open(from)?;
-    let mut file = folder.create(path)?;
+    let confined::Opened { mut file, made } = folder.create(path)?;
     let length = std::io::copy(&mut source, &mut file)?;
-    file.set_len(length)?;
+    if !made {
+        file.set_len(length)?;
+    }
     Ok(file)
 }
 
@@ -729,18 +733,21 @@ mod tests {
 
     #[test]
     fn a_file_written_over_a_longer_one_holds_only_the_new_bytes() -> TestResult {
-        let dir = tempfile::tempdir()?;
-        let path = dir.path().join("page.html");
-        let folder = confined::Confined::new(dir.path(), false);
-        overwrite(
-            &folder,
-            "page.html",
-            "一段很长的旧内容，比新的长".as_bytes(),
-        )?;
-        overwrite(&folder, "page.html", "新内容".as_bytes())?;
-        assert_eq!(std::fs::read_to_string(&path)?, "新内容");
-        overwrite(&folder, "page.html", "更长一些的新内容".as_bytes())?;
-        assert_eq!(std::fs::read_to_string(&path)?, "更长一些的新内容");
+        // In a reused folder, and in a fresh one where the first write makes the file.
+        for fresh in [false, true] {
+            let dir = tempfile::tempdir()?;
+            let path = dir.path().join("page.html");
+            let folder = confined::Confined::new(dir.path(), fresh);
+            overwrite(
+                &folder,
+                "page.html",
+                "一段很长的旧内容，比新的长".as_bytes(),
+            )?;
+            overwrite(&folder, "page.html", "新内容".as_bytes())?;
+            assert_eq!(std::fs::read_to_string(&path)?, "新内容");
+            overwrite(&folder, "page.html", "更长一些的新内容".as_bytes())?;
+            assert_eq!(std::fs::read_to_string(&path)?, "更长一些的新内容");
+        }
         Ok(())
     }
 

@@ -22,14 +22,12 @@
 //! folder of an earlier menhu may hold): it is removed first and made anew, so that the
 //! bytes of the other name never change.
 
-#[cfg(target_os = "linux")]
 use std::collections::HashSet;
 use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 #[cfg(target_os = "linux")]
 use std::sync::atomic::{AtomicBool, Ordering};
-#[cfg(target_os = "linux")]
 use std::sync::{Mutex, PoisonError};
 
 /// A folder files are written into, never through a link.
@@ -44,7 +42,6 @@ pub(crate) struct Confined {
     no_openat2: AtomicBool,
     /// In a fresh folder, the folders made (or found made) so far: each is made once,
     /// before the first file in it, and the files after that go straight to their open.
-    #[cfg(target_os = "linux")]
     made_dirs: Mutex<HashSet<String>>,
 }
 
@@ -69,7 +66,6 @@ impl Confined {
             dir: open_dir(root).ok(),
             #[cfg(target_os = "linux")]
             no_openat2: AtomicBool::new(false),
-            #[cfg(target_os = "linux")]
             made_dirs: Mutex::new(HashSet::new()),
         }
     }
@@ -79,7 +75,6 @@ impl Confined {
     /// a file that has another name (a hard link) is removed and made anew, never
     /// written through.
     pub(crate) fn create(&self, relative: &str) -> io::Result<Opened> {
-        #[cfg(target_os = "linux")]
         if let Some(file) = self.create_new(relative) {
             return Ok(Opened { file, made: true });
         }
@@ -100,15 +95,32 @@ impl Confined {
     /// In a fresh folder, makes `relative` new (`O_EXCL`) once its folders are made;
     /// `None` when the folder is not fresh, or anything fails (a path written twice,
     /// `openat2` refused), for the open of [`Confined::create`] that puts things right.
-    #[cfg(target_os = "linux")]
     fn create_new(&self, relative: &str) -> Option<File> {
-        use rustix::fs::{Mode, OFlags, openat2};
-        if !self.fresh || self.no_openat2.load(Ordering::Relaxed) {
+        if !self.fresh {
             return None;
         }
-        let dir = self.dir.as_ref()?;
+        #[cfg(target_os = "linux")]
+        if let Some(dir) = &self.dir
+            && !self.no_openat2.load(Ordering::Relaxed)
+        {
+            return self.create_new_beneath(dir, relative);
+        }
         if let Some((parent, _)) = relative.rsplit_once('/') {
-            self.make_folders(dir, parent).ok()?;
+            let make = |folder: &str| std::fs::create_dir(self.root.join(folder));
+            self.make_folders(parent, &make).ok()?;
+        }
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        options.open(self.root.join(relative)).ok()
+    }
+
+    /// [`Confined::create_new`] with `openat2`, beneath `dir`.
+    #[cfg(target_os = "linux")]
+    fn create_new_beneath(&self, dir: &std::os::fd::OwnedFd, relative: &str) -> Option<File> {
+        use rustix::fs::{Mode, OFlags, mkdirat, openat2};
+        if let Some((parent, _)) = relative.rsplit_once('/') {
+            let make = |folder: &str| Ok(mkdirat(dir, folder, Mode::from_raw_mode(0o777))?);
+            self.make_folders(parent, &make).ok()?;
         }
         let flags =
             OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::CLOEXEC | OFlags::NOFOLLOW;
@@ -118,12 +130,14 @@ impl Confined {
             .map(File::from)
     }
 
-    /// Makes the folder `relative` beneath `dir`, and the folders on its way, unless this
-    /// build made it already. Only for a fresh folder: `mkdirat` follows links, and
-    /// there none stand.
-    #[cfg(target_os = "linux")]
-    fn make_folders(&self, dir: &std::os::fd::OwnedFd, relative: &str) -> io::Result<()> {
-        use rustix::io::Errno;
+    /// Makes the folder `relative` with `make` (one folder, not those on its way), after
+    /// the folders on its way, unless this build made it already. Only for a fresh
+    /// folder: making a folder follows links, and there none stand.
+    fn make_folders(
+        &self,
+        relative: &str,
+        make: &dyn Fn(&str) -> io::Result<()>,
+    ) -> io::Result<()> {
         let made = || {
             self.made_dirs
                 .lock()
@@ -132,13 +146,13 @@ impl Confined {
         if made().contains(relative) {
             return Ok(());
         }
-        match make_folder(dir, relative) {
-            Err(Errno::NOENT) => {
-                let (up, _) = relative.rsplit_once('/').ok_or(Errno::NOENT)?;
-                self.make_folders(dir, up)?;
-                make_folder(dir, relative)?;
+        match make(relative) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                let (up, _) = relative.rsplit_once('/').ok_or(e)?;
+                self.make_folders(up, make)?;
+                made_or_there(make(relative))?;
             }
-            made_or_not => made_or_not?,
+            made_or_not => made_or_there(made_or_not)?,
         }
         made().insert(relative.to_owned());
         Ok(())
@@ -331,12 +345,10 @@ fn beneath() -> rustix::fs::ResolveFlags {
     ResolveFlags::NO_SYMLINKS | ResolveFlags::BENEATH | ResolveFlags::NO_MAGICLINKS
 }
 
-/// Makes the folder `relative` beneath `dir`; one there already will do.
-#[cfg(target_os = "linux")]
-fn make_folder(dir: &std::os::fd::OwnedFd, relative: &str) -> rustix::io::Result<()> {
-    use rustix::fs::{Mode, mkdirat};
-    match mkdirat(dir, relative, Mode::from_raw_mode(0o777)) {
-        Err(rustix::io::Errno::EXIST) => Ok(()),
+/// A folder made, or one there already: either will do.
+fn made_or_there(made: io::Result<()>) -> io::Result<()> {
+    match made {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
         made => made,
     }
 }
@@ -423,10 +435,10 @@ mod tests {
         file.set_len(text.len() as u64)
     }
 
-    /// A writer into `root`, through `openat2` or (`by_paths`) by looking at each
-    /// folder on the way.
-    fn confined_by(root: &Path, by_paths: bool) -> Confined {
-        let confined = Confined::new(root, false);
+    /// A writer into `root` (`fresh`: made empty by menhu), through `openat2` or
+    /// (`by_paths`) by looking at each folder on the way.
+    fn confined_by(root: &Path, fresh: bool, by_paths: bool) -> Confined {
+        let confined = Confined::new(root, fresh);
         #[cfg(target_os = "linux")]
         confined.no_openat2.store(by_paths, Ordering::Relaxed);
         #[cfg(not(target_os = "linux"))]
@@ -453,7 +465,7 @@ mod tests {
             std::fs::create_dir_all(root.join("page/deep"))?;
             std::fs::write(root.join("page/deep/index.html"), "old page")?;
             std::fs::write(root.join("guide"), "old file")?;
-            let confined = confined_by(&root, by_paths);
+            let confined = confined_by(&root, false, by_paths);
             write(&confined, "guide/index.html", "section")?;
             write(&confined, "page", "file")?;
             assert_eq!(
@@ -473,7 +485,7 @@ mod tests {
             for _ in 0..40 {
                 let dir = tempfile::tempdir()?;
                 let (root, elsewhere) = news_linked_elsewhere(dir.path())?;
-                let confined = confined_by(&root, by_paths);
+                let confined = confined_by(&root, false, by_paths);
                 let results: Vec<io::Result<()>> = std::thread::scope(|scope| {
                     let writers: Vec<_> = (0..8)
                         .map(|i| {
@@ -497,37 +509,42 @@ mod tests {
 
     #[test]
     fn a_fresh_folder_makes_each_file_new_and_opens_a_path_written_twice_again() -> TestResult {
-        let dir = tempfile::tempdir()?;
-        let root = dir.path().join("out");
-        std::fs::create_dir(&root)?;
-        let confined = Confined::new(&root, true);
-        let made = |relative: &str| -> io::Result<bool> { Ok(confined.create(relative)?.made) };
-        let on_linux = cfg!(target_os = "linux");
-        for relative in [
-            "index.html",
-            "news/a/index.html",
-            "news/a/photo.css",
-            "guide",
-        ] {
-            assert_eq!(made(relative)?, on_linux, "{relative}");
+        for by_paths in [false, true] {
+            let dir = tempfile::tempdir()?;
+            let root = dir.path().join("out");
+            std::fs::create_dir(&root)?;
+            let confined = confined_by(&root, true, by_paths);
+            let made = |relative: &str| -> io::Result<bool> { Ok(confined.create(relative)?.made) };
+            for relative in [
+                "index.html",
+                "news/a/index.html",
+                "news/a/photo.css",
+                "guide",
+            ] {
+                assert!(made(relative)?, "{relative}");
+            }
+            assert!(!made("news/a/index.html")?, "there already: not made new");
+            if by_paths {
+                // Without `openat2`, a fresh folder's paths are not looked at on the way.
+                continue;
+            }
+            // A file where a folder goes, and a folder where a file goes: put right.
+            write(&confined, "guide/index.html", "section")?;
+            write(&confined, "news/a", "file")?;
+            assert_eq!(
+                std::fs::read_to_string(root.join("guide/index.html"))?,
+                "section"
+            );
+            assert_eq!(std::fs::read_to_string(root.join("news/a"))?, "file");
         }
-        assert!(!made("news/a/index.html")?, "there already: not made new");
-        // A file where a folder goes, and a folder where a file goes: put right.
-        write(&confined, "guide/index.html", "section")?;
-        write(&confined, "news/a", "file")?;
-        assert_eq!(
-            std::fs::read_to_string(root.join("guide/index.html"))?,
-            "section"
-        );
-        assert_eq!(std::fs::read_to_string(root.join("news/a"))?, "file");
         Ok(())
     }
 
     #[test]
     fn writers_in_a_fresh_folder_make_the_folders_they_share_side_by_side() -> TestResult {
-        for _ in 0..40 {
+        for by_paths in [false, true].repeat(20) {
             let dir = tempfile::tempdir()?;
-            let confined = Confined::new(dir.path(), true);
+            let confined = confined_by(dir.path(), true, by_paths);
             std::thread::scope(|scope| {
                 let writers: Vec<_> = (0..8)
                     .map(|i| {
@@ -627,7 +644,7 @@ mod tests {
             symlink(elsewhere.join("index.html"), root.join("index.html"))?;
             symlink(&elsewhere, root.join("news"))?;
             symlink(&elsewhere, root.join("a/b"))?;
-            let confined = confined_by(&root, by_paths);
+            let confined = confined_by(&root, false, by_paths);
             for relative in [
                 "old.html",
                 "index.html",

@@ -130,9 +130,10 @@ impl Confined {
             .map(File::from)
     }
 
-    /// Makes the folder `relative` with `make` (one folder, not those on its way), after
-    /// the folders on its way, unless this build made it already. Only for a fresh
-    /// folder: making a folder follows links, and there none stand.
+    /// Makes the folder `relative` and those on its way, top down, each with `make` (one
+    /// folder) unless this build made it already: in a fresh folder only this build
+    /// makes folders, so none of these fails for want of the folder above. Only for a
+    /// fresh folder: making a folder follows links, and there none stand.
     fn make_folders(
         &self,
         relative: &str,
@@ -146,14 +147,10 @@ impl Confined {
         if made().contains(relative) {
             return Ok(());
         }
-        match make(relative) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                let (up, _) = relative.rsplit_once('/').ok_or(e)?;
-                self.make_folders(up, make)?;
-                made_or_there(make(relative))?;
-            }
-            made_or_not => made_or_there(made_or_not)?,
+        if let Some((up, _)) = relative.rsplit_once('/') {
+            self.make_folders(up, make)?;
         }
+        made_or_there(make(relative))?;
         made().insert(relative.to_owned());
         Ok(())
     }

@@ -40,7 +40,7 @@ pub(crate) struct Confined {
     /// `openat2` was refused once: the checks of [`Confined::create_checked`] from then on.
     #[cfg(target_os = "linux")]
     no_openat2: AtomicBool,
-    /// In a fresh folder, the folders made (or found made) so far: each is made once,
+    /// In a fresh folder, the folders made so far: each is made once,
     /// before the first file in it, and the files after that go straight to their open.
     made_dirs: Mutex<HashSet<String>>,
 }
@@ -73,7 +73,7 @@ impl Confined {
     /// Opens `relative` (`/`-separated, no `..`) for writing, creating it and its folders
     /// when missing, without truncating it. Links along the way are removed first, and
     /// a file that has another name (a hard link) is removed and made anew, never
-    /// written through.
+    /// written through. In a fresh folder the file is made new ([`Opened::made`]).
     pub(crate) fn create(&self, relative: &str) -> io::Result<Opened> {
         if let Some(file) = self.create_new(relative) {
             return Ok(Opened { file, made: true });

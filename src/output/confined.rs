@@ -48,9 +48,9 @@ pub(crate) struct Confined {
 /// A file [`Confined::create`] opened for writing.
 pub(crate) struct Opened {
     pub(crate) file: File,
-    /// This very open made the file (`O_EXCL`): it is empty and has no other name, so
-    /// nothing of an earlier file needs cutting off after writing.
-    pub(crate) made: bool,
+    /// The bytes the file held when opened (none when this very open made it): only
+    /// one that held more than is written over it needs cutting to length after.
+    pub(crate) held: u64,
 }
 
 /// Opens tried for one file: a link removed, then missing folders created, then the file.
@@ -73,15 +73,17 @@ impl Confined {
     /// Opens `relative` (`/`-separated, no `..`) for writing, creating it and its folders
     /// when missing, without truncating it. Links along the way are removed first, and
     /// a file that has another name (a hard link) is removed and made anew, never
-    /// written through. In a fresh folder the file is made new ([`Opened::made`]).
+    /// written through. In a fresh folder the file is made new (`O_EXCL`).
     pub(crate) fn create(&self, relative: &str) -> io::Result<Opened> {
         if let Some(file) = self.create_new(relative) {
-            return Ok(Opened { file, made: true });
+            return Ok(Opened { file, held: 0 });
         }
         for _ in 0..ATTEMPTS {
             let file = self.open_for_writing(relative)?;
-            if !has_other_names(&file)? {
-                return Ok(Opened { file, made: false });
+            let meta = file.metadata()?;
+            if !has_other_names(&meta) {
+                let held = meta.len();
+                return Ok(Opened { file, held });
             }
             drop(file);
             // Just opened without meeting a link on the way: the path names that file.
@@ -286,18 +288,18 @@ impl FileId {
     }
 }
 
-/// True when `file` has more than one name: written in place, it would change the
-/// bytes under its other names too.
-fn has_other_names(file: &File) -> io::Result<bool> {
+/// True when the file of `meta` has more than one name: written in place, it would
+/// change the bytes under its other names too.
+fn has_other_names(meta: &std::fs::Metadata) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        Ok(file.metadata()?.nlink() > 1)
+        meta.nlink() > 1
     }
     #[cfg(not(unix))]
     {
-        let _ = file;
-        Ok(false)
+        let _ = meta;
+        false
     }
 }
 
@@ -505,22 +507,23 @@ mod tests {
     }
 
     #[test]
-    fn a_fresh_folder_makes_each_file_new_and_opens_a_path_written_twice_again() -> TestResult {
+    fn a_fresh_folder_makes_each_file_and_opens_a_path_written_twice_again() -> TestResult {
         for by_paths in [false, true] {
             let dir = tempfile::tempdir()?;
             let root = dir.path().join("out");
             std::fs::create_dir(&root)?;
             let confined = confined_by(&root, true, by_paths);
-            let made = |relative: &str| -> io::Result<bool> { Ok(confined.create(relative)?.made) };
             for relative in [
                 "index.html",
                 "news/a/index.html",
                 "news/a/photo.css",
                 "guide",
             ] {
-                assert!(made(relative)?, "{relative}");
+                write(&confined, relative, "made")?;
+                assert_eq!(std::fs::read_to_string(root.join(relative))?, "made");
             }
-            assert!(!made("news/a/index.html")?, "there already: not made new");
+            // Written twice: opened again, holding the bytes written first.
+            assert_eq!(confined.create("news/a/index.html")?.held, 4);
             if by_paths {
                 // Without `openat2`, a fresh folder's paths are not looked at on the way.
                 continue;

@@ -426,18 +426,25 @@ impl Drop for Staging {
 /// Writes `body` to `path` of the staging folder, over what a reused staging folder
 /// holds there: the file is written in place and cut to length, not emptied first, so
 /// the file system keeps the pages it already has for it. On tmpfs that is about half
-/// the cost of a file of a few kilobytes. A file made new holds nothing to cut off.
+/// the cost of a file of a few kilobytes. Only a file that held more bytes than `body`
+/// has any to cut off.
 fn overwrite(
     folder: &confined::Confined,
     path: &str,
     body: &[u8],
 ) -> std::io::Result<std::fs::File> {
-    let confined::Opened { mut file, made } = folder.create(path)?;
-    file.write_all(body)?;
-    if !made {
-        file.set_len(body.len() as u64)?;
+    let mut opened = folder.create(path)?;
+    opened.file.write_all(body)?;
+    cut_to(opened, body.len() as u64)
+}
+
+/// The file `opened`, cut to `length` when it held more bytes before they were written
+/// over: a cut costs a system call, and most pages keep or grow their length.
+fn cut_to(opened: confined::Opened, length: u64) -> std::io::Result<std::fs::File> {
+    if opened.held > length {
+        opened.file.set_len(length)?;
     }
-    Ok(file)
+    Ok(opened.file)
 }
 
 /// Copies `from` to `path` of the staging folder, over what is there.
@@ -447,12 +454,9 @@ fn copy_into(
     path: &str,
 ) -> std::io::Result<std::fs::File> {
     let mut source = std::fs::File::open(from)?;
-    let confined::Opened { mut file, made } = folder.create(path)?;
-    let length = std::io::copy(&mut source, &mut file)?;
-    if !made {
-        file.set_len(length)?;
-    }
-    Ok(file)
+    let mut opened = folder.create(path)?;
+    let length = std::io::copy(&mut source, &mut opened.file)?;
+    cut_to(opened, length)
 }
 
 /// The folder holding `output`, and the name of `output` in it, which the folders of a

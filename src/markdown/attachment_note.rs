@@ -102,6 +102,9 @@ fn list_as_lines(events: &mut [Event], closes: bool) {
     }
 }
 
+/// How a marked attachment list opens.
+pub(crate) const OPENING: &str = "<p class=\"attachment-note\">";
+
 /// Marks each attachment list in `out` and joins the numbered names that follow it as
 /// paragraphs (or as a Markdown list) into it, a line break between them.
 /// `blocks` are the top-level blocks of `out` ([`top_level_blocks`]).
@@ -126,7 +129,7 @@ pub(crate) fn mark_attachment_notes(out: &mut [Event], blocks: &[Range<usize>]) 
             last += 1;
         }
         if let Some(open) = out.get_mut(block.start) {
-            *open = Event::Html(CowStr::Borrowed("<p class=\"attachment-note\">"));
+            *open = Event::Html(CowStr::Borrowed(OPENING));
         }
         for (n, joined) in blocks.get(i..=last).unwrap_or(&[]).iter().enumerate() {
             let closes = i + n == last;

@@ -9,7 +9,8 @@
 //! organisation (short, no sentence punctuation, ending as an organisation's name does:
 //! 「…协会」「…部」「…办公室」「…有限公司」, a 「（盖章）」 after it allowed), and there are
 //! at most [`MAX_ORG_LINES`] of them. A note in brackets may close the body below it
-//! (「（此件公开发布）」), and stays as written.
+//! (「（此件公开发布）」), and stays as written. A notice may also carry its attachments
+//! after the 落款, from a line 「附件1」 on: the 落款 then ends the text above them.
 
 use std::ops::Range;
 
@@ -234,13 +235,55 @@ fn trailing_paragraphs(out: &[Event], blocks: &[Range<usize>]) -> Vec<(Range<usi
     found
 }
 
-/// Marks the 落款 that ends the body `out` (whose top-level blocks are `blocks`), if it
-/// has one: its paragraphs open with `<p class="signature">` and every line in them
-/// ends with a line break.
+/// Whether the top-level block `events` opens what a notice carries after its 落款, the
+/// attachments themselves: a heading or paragraph starting 「附件1」「附件 2」「附件一」
+/// 「附件：」 or 「附件」 alone (which [`super::attachment_note`] may have marked already).
+fn opens_attachments(events: &[Event]) -> bool {
+    let opens_block = match events.first() {
+        Some(Event::Start(Tag::Paragraph | Tag::Heading { .. })) => true,
+        Some(Event::Html(html)) => html.starts_with(super::attachment_note::OPENING),
+        _ => false,
+    };
+    let (true, Some(Event::Text(text))) = (opens_block, events.get(1)) else {
+        return false;
+    };
+    let Some(rest) = text
+        .trim_start_matches([' ', '\u{3000}'])
+        .strip_prefix("附件")
+    else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([' ', '\u{3000}']);
+    rest.is_empty()
+        || rest.starts_with(['：', ':'])
+        || rest
+            .chars()
+            .next()
+            .is_some_and(|c| arabic_digit(c).is_some() || "一二三四五六七八九十".contains(c))
+}
+
+/// The paragraphs of the 落款 of the body `out` (whose top-level blocks are `blocks`):
+/// the one that ends it, or else the one that ends the text above the attachments
+/// (「附件1」 and what follows, in a notice whose attachments come after its 落款).
+fn signature_ranges(out: &[Event], blocks: &[Range<usize>]) -> Vec<Range<usize>> {
+    let attachments =
+        (1..blocks.len()).filter(|&i| opens_attachments(out.get(blocks[i].clone()).unwrap_or(&[])));
+    for end in std::iter::once(blocks.len()).chain(attachments) {
+        let (ranges, lines): (Vec<Range<usize>>, Vec<Vec<String>>) =
+            trailing_paragraphs(out, &blocks[..end]).into_iter().unzip();
+        let signature = ranges.get(signature_paragraphs(&lines)).unwrap_or(&[]);
+        if !signature.is_empty() {
+            return signature.to_vec();
+        }
+    }
+    Vec::new()
+}
+
+/// Marks the 落款 of the body `out` (whose top-level blocks are `blocks`), if it has one
+/// ([`signature_ranges`]): its paragraphs open with `<p class="signature">` and every
+/// line in them ends with a line break.
 pub(crate) fn mark_signature(out: &mut [Event], blocks: &[Range<usize>]) {
-    let (ranges, lines): (Vec<Range<usize>>, Vec<Vec<String>>) =
-        trailing_paragraphs(out, blocks).into_iter().unzip();
-    for range in ranges.get(signature_paragraphs(&lines)).unwrap_or(&[]) {
+    for range in signature_ranges(out, blocks) {
         for (i, event) in out
             .get_mut(range.clone())
             .unwrap_or(&mut [])

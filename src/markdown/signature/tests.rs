@@ -175,6 +175,39 @@ fn a_notice_ending_in_its_signature_marks_it_for_the_theme() {
 }
 
 #[test]
+fn a_signature_above_the_attachments_is_marked() {
+    // 附件说明 above the 落款, the attachments themselves after it.
+    let notice = concat!(
+        "各市科协：\n\n现将有关事项通知如下。\n\n附件：1.报名表\n\n",
+        "广西壮族自治区科学技术协会\n2026年12月7日\n\n",
+    );
+    for attachments in [
+        "附件1\n\n## 报名表\n\n| 姓名 | 单位 |\n| --- | --- |\n| | |\n",
+        "## 附件 1：报名表\n\n请如实填写。\n",
+        "附件一\n\n日程安排。\n\n附件二\n\n报名表。\n",
+        "附件：\n\n![报名表](biao.png)\n",
+    ] {
+        let html = html_of(&format!("{notice}{attachments}"), true);
+        assert!(
+            html.contains(
+                "<p class=\"signature\">广西壮族自治区科学技术协会<br />\n2026年12月7日</p>"
+            ),
+            "{attachments}: {html}"
+        );
+        assert_eq!(html.matches("signature").count(), 1, "{html}");
+    }
+    // Text after a 落款 that is not the attachments: no 落款.
+    for after in [
+        "附注：请按时报名。\n",
+        "附近的单位也可参加。\n",
+        "## 报名表\n",
+    ] {
+        let html = html_of(&format!("{notice}{after}"), true);
+        assert!(!html.contains("signature"), "{after}: {html}");
+    }
+}
+
+#[test]
 fn an_ordinary_ending_stays_as_written() {
     for body in [
         "活动于2026年12月7日举行。\n",

@@ -1,12 +1,14 @@
 //! The demo's pages carry the dates they were written on. `init` moves every date in
 //! their front matter forward by one number of days, so that the newest published page
 //! is dated the day the site is made: a new site's `menhu check` then finds its columns
-//! fresh instead of months stale, and the news keeps its order and spacing. File names
-//! keep their dates (they are names; the page's date is its front matter's).
+//! fresh instead of months stale, and the news keeps its order and spacing. The days
+//! their text names in Chinese (「4月30日前报送」, the 落款 「2026年3月10日」) move with
+//! them, so that a notice is not dated after its own deadline. File names keep their
+//! dates (they are names; the page's date is its front matter's).
 
 use std::borrow::Cow;
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 
 use crate::content::front_matter;
 
@@ -30,22 +32,100 @@ pub fn days_until(texts: impl IntoIterator<Item = impl AsRef<str>>, today: Naive
     })
 }
 
-/// `text` with every date of its front matter `days` later; untouched (borrowed) when
-/// there is nothing to move.
+/// `text` with every date of its front matter, and every day it names in Chinese
+/// ([`moved_days_named`]), `days` later; untouched (borrowed) when there is nothing to move.
 pub fn moved(text: &str, days: u64) -> Cow<'_, str> {
     let Some((start, front)) = front_matter(text).filter(|_| days > 0) else {
         return Cow::Borrowed(text);
     };
-    let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..start]);
+    let mut rest = String::with_capacity(text.len() - start);
     for line in front.split_inclusive('\n') {
         match moved_line(line, days) {
-            Some(moved) => out.push_str(&moved),
-            None => out.push_str(line),
+            Some(moved) => rest.push_str(&moved),
+            None => rest.push_str(line),
         }
     }
-    out.push_str(&text[start + front.len()..]);
+    rest.push_str(&text[start + front.len()..]);
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..start]);
+    match page_date(text) {
+        Some(day) => moved_days_named(&rest, day, days, &mut out),
+        None => out.push_str(&rest),
+    }
     Cow::Owned(out)
+}
+
+/// Appends `text` to `out` with every day it names as 「4月30日」 or 「2026年4月30日」 (a
+/// day without its year is in the year of `page_day`, the page's date) `days` later:
+/// in the body, the summary, a caption. The year is written where the text wrote it, or
+/// where the day moves into another year than the page's.
+fn moved_days_named(body: &str, page_day: NaiveDate, days: u64, out: &mut String) {
+    let Some(page_later) = page_day.checked_add_days(Days::new(days)) else {
+        out.push_str(body);
+        return;
+    };
+    let mut copied = 0;
+    for (month_at, _) in body.match_indices('月') {
+        let Some(mention) =
+            day_named_at(body, month_at, page_day.year()).filter(|mention| mention.start >= copied)
+        else {
+            continue;
+        };
+        let Some(later) = mention.day.checked_add_days(Days::new(days)) else {
+            continue;
+        };
+        out.push_str(&body[copied..mention.start]);
+        if mention.with_year || later.year() != page_later.year() {
+            out.push_str(&format!("{}年", later.year()));
+        }
+        out.push_str(&format!("{}月{}日", later.month(), later.day()));
+        copied = mention.end;
+    }
+    out.push_str(&body[copied..]);
+}
+
+/// A day named in a text: where it starts and ends, the day, and whether the year is
+/// written.
+struct DayNamed {
+    start: usize,
+    end: usize,
+    day: NaiveDate,
+    with_year: bool,
+}
+
+/// The day named around the 「月」 at `month_at` of `text`: one or two digits before it,
+/// one or two and 「日」 after, 「2026年」 before them or else the year `year`.
+fn day_named_at(text: &str, month_at: usize, year: i32) -> Option<DayNamed> {
+    let digits_before =
+        |head: &str| head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let head = &text[..month_at];
+    let month_start = month_at - digits_before(head);
+    let tail = &text[month_at + '月'.len_utf8()..];
+    let day_digits = tail.len() - tail.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=2).contains(&(month_at - month_start))
+        || !(1..=2).contains(&day_digits)
+        || !tail[day_digits..].starts_with('日')
+    {
+        return None;
+    }
+    let month: u32 = text[month_start..month_at].parse().ok()?;
+    let day: u32 = tail[..day_digits].parse().ok()?;
+    let end = month_at + '月'.len_utf8() + day_digits + '日'.len_utf8();
+    let before_year = text[..month_start].strip_suffix('年');
+    let (start, year, with_year) = match before_year {
+        Some(head) if digits_before(head) == 4 => {
+            let year_at = head.len() - 4;
+            (year_at, head[year_at..].parse().ok()?, true)
+        }
+        _ => (month_start, year, false),
+    };
+    let day = NaiveDate::from_ymd_opt(year, month, day)?;
+    Some(DayNamed {
+        start,
+        end,
+        day,
+        with_year,
+    })
 }
 
 /// Where the front matter of `text` (between its `+++` or `---` fences) starts, and

@@ -186,8 +186,9 @@ fn page_dates(root: &std::path::Path) -> Vec<String> {
 }
 
 /// A new site is dated the day it is made: its newest news is today's (on the site's
-/// clock), the rest keeps its distance and its hour, and `menhu check` finds no column
-/// stale that day. File names keep the day each page was written.
+/// clock), the rest keeps its distance and its hour, the days the text names move with
+/// it, and `menhu check` finds no column stale that day. File names keep the day each
+/// page was written.
 #[test]
 fn init_dates_the_demo_up_to_today_so_a_new_site_passes_its_audit() {
     let site = Site::empty();
@@ -210,6 +211,15 @@ fn init_dates_the_demo_up_to_today_so_a_new_site_passes_its_audit() {
     assert_contains(&timed, "\ndate = 2027-02-23T09:30:00+08:00\n");
     assert_contains(&timed, "\nheadline_until = 2027-12-05\n");
     assert_contains(&timed, "2026年");
+    // A notice's deadline and 落款 move with its date: it is not dated after them.
+    let notice = std::fs::read_to_string(
+        dir.join("content/news/tzgg/2026-03-10-jiang-jie-da-sai-bao-ming/index.md"),
+    )
+    .unwrap();
+    assert_contains(&notice, "\ndate = 2026-08-15\n");
+    assert_contains(&notice, "报名截止时间为9月20日。\"");
+    assert_contains(&notice, "于2026年9月20日前报送");
+    assert_contains(&notice, "\n2026年8月15日\n");
 
     let check = menhu_env(&dir, &["check", "--format", "json"], &march);
     assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);

@@ -15,6 +15,28 @@ fn opens_list(text: &str) -> bool {
     text.starts_with("附件：") || text.starts_with("附件:")
 }
 
+/// Whether the top-level block `events` opens what a notice may carry after its 落款,
+/// the attachments themselves: a heading or paragraph (an attachment list marked here
+/// already among them) starting 「附件1」「附件 2」「附件一」, 「附件：」 or 「附件」 alone.
+pub(super) fn opens_attachments(events: &[Event]) -> bool {
+    let text = match events {
+        [
+            Event::Start(Tag::Paragraph | Tag::Heading { .. }),
+            Event::Text(text),
+            ..,
+        ] => text,
+        [Event::Html(html), Event::Text(text), ..] if html.as_ref() == OPENING => text,
+        _ => return false,
+    };
+    let numeral = |c: char| c.is_numeric() || "一二三四五六七八九十".contains(c);
+    opens_list(text)
+        || text
+            .trim_start()
+            .strip_prefix("附件")
+            .map(str::trim_start)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(numeral))
+}
+
 /// Whether a paragraph's first text is a numbered attachment name: 「2.培训日程」,
 /// 「3．日程」, 「4、名单」.
 fn is_numbered_name(text: &str) -> bool {
@@ -103,7 +125,7 @@ fn list_as_lines(events: &mut [Event], closes: bool) {
 }
 
 /// How a marked attachment list opens.
-pub(crate) const OPENING: &str = "<p class=\"attachment-note\">";
+const OPENING: &str = "<p class=\"attachment-note\">";
 
 /// Marks each attachment list in `out` and joins the numbered names that follow it as
 /// paragraphs (or as a Markdown list) into it, a line break between them.

@@ -235,39 +235,13 @@ fn trailing_paragraphs(out: &[Event], blocks: &[Range<usize>]) -> Vec<(Range<usi
     found
 }
 
-/// Whether the top-level block `events` opens what a notice carries after its 落款, the
-/// attachments themselves: a heading or paragraph starting 「附件1」「附件 2」「附件一」
-/// 「附件：」 or 「附件」 alone (which [`super::attachment_note`] may have marked already).
-fn opens_attachments(events: &[Event]) -> bool {
-    let opens_block = match events.first() {
-        Some(Event::Start(Tag::Paragraph | Tag::Heading { .. })) => true,
-        Some(Event::Html(html)) => html.starts_with(super::attachment_note::OPENING),
-        _ => false,
-    };
-    let (true, Some(Event::Text(text))) = (opens_block, events.get(1)) else {
-        return false;
-    };
-    let Some(rest) = text
-        .trim_start_matches([' ', '\u{3000}'])
-        .strip_prefix("附件")
-    else {
-        return false;
-    };
-    let rest = rest.trim_start_matches([' ', '\u{3000}']);
-    rest.is_empty()
-        || rest.starts_with(['：', ':'])
-        || rest
-            .chars()
-            .next()
-            .is_some_and(|c| arabic_digit(c).is_some() || "一二三四五六七八九十".contains(c))
-}
-
 /// The paragraphs of the 落款 of the body `out` (whose top-level blocks are `blocks`):
 /// the one that ends it, or else the one that ends the text above the attachments
 /// (「附件1」 and what follows, in a notice whose attachments come after its 落款).
 fn signature_ranges(out: &[Event], blocks: &[Range<usize>]) -> Vec<Range<usize>> {
-    let attachments =
-        (1..blocks.len()).filter(|&i| opens_attachments(out.get(blocks[i].clone()).unwrap_or(&[])));
+    let attachments = (1..blocks.len()).filter(|&i| {
+        super::attachment_note::opens_attachments(out.get(blocks[i].clone()).unwrap_or(&[]))
+    });
     for end in std::iter::once(blocks.len()).chain(attachments) {
         let (ranges, lines): (Vec<Range<usize>>, Vec<Vec<String>>) =
             trailing_paragraphs(out, &blocks[..end]).into_iter().unzip();

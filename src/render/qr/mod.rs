@@ -54,10 +54,10 @@ struct Run {
 
 /// The picture of the code of `text`, `width` modules wide, whose dark modules are
 /// `runs` (with a quiet zone of four modules, at least 120 units wide, dark `#111111` on
-/// `#ffffff`), labelled. Drawn in module units (the view box is the code's width in modules), one
-/// rectangle per run: the picture the `qrcode` crate's renderer draws, in a third of its
-/// text (it writes each dark module as its own square in scaled units), which every
-/// article page and its Traditional copy carry.
+/// `#ffffff`), labelled. Drawn in module units (the view box is the code's width in
+/// modules), one rectangle per run: the picture the `qrcode` crate's renderer draws, in a
+/// third of its text (it writes each dark module as its own square in scaled units),
+/// which every article page and its Traditional copy carry.
 fn svg_of(text: &str, width: usize, runs: impl Iterator<Item = Run>, label: &str) -> String {
     let across = width + 2 * QUIET_ZONE;
     let size = MIN_SIZE.div_ceil(across).max(1) * across;

@@ -189,7 +189,7 @@ impl Copier {
         let Some(text) = markup::attribute(tag, "data-qr").map(decode_entities) else {
             return false;
         };
-        let moved = html::rewrite_links(text.clone().into_owned(), &self.base_url);
+        let moved = html::rewrite_links(text.to_string(), &self.base_url);
         if moved == text {
             return false;
         }

@@ -185,17 +185,23 @@ mod tests {
 
     const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
 
+    /// The page `rel` (from the site root) of the site at `site`, written with `text`.
+    fn page_at(site: &Path, rel: &str, text: &str) -> SitePath {
+        let full = site.join(rel);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(&full, text).unwrap();
+        SitePath {
+            rel: rel.into(),
+            full,
+        }
+    }
+
     #[test]
     fn a_photo_turns_the_page_into_a_bundle_under_a_pinyin_name() {
         let site = tempfile::tempdir().unwrap();
         let news = site.path().join("content/news");
-        std::fs::create_dir_all(&news).unwrap();
-        std::fs::write(news.join("a.md"), "+++\n+++\n").unwrap();
+        let page = page_at(site.path(), "content/news/a.md", "+++\n+++\n");
         std::fs::write(news.join(".a.review.txt"), "送审\n").unwrap();
-        let page = SitePath {
-            rel: "content/news/a.md".into(),
-            full: news.join("a.md"),
-        };
         let first = store(&page, "现场 照片.PNG", PNG).unwrap();
         assert_eq!(first.page, "content/news/a/index.md");
         assert_eq!(first.file, "xian-chang-zhao-pian.png");
@@ -217,11 +223,7 @@ mod tests {
     #[test]
     fn wrong_kinds_and_disguised_files_are_refused() {
         let site = tempfile::tempdir().unwrap();
-        std::fs::write(site.path().join("index.md"), "").unwrap();
-        let page = SitePath {
-            rel: "content/index.md".into(),
-            full: site.path().join("index.md"),
-        };
+        let page = page_at(site.path(), "content/index.md", "");
         assert!(matches!(
             store(&page, "x.exe", b"MZ"),
             Err(UploadRefused::Kind(_))
@@ -248,12 +250,7 @@ mod tests {
     fn wps_ofd_and_archives_of_chinese_offices_are_attachments() {
         let site = tempfile::tempdir().unwrap();
         let news = site.path().join("content/news/a");
-        std::fs::create_dir_all(&news).unwrap();
-        std::fs::write(news.join("index.md"), "+++\n+++\n").unwrap();
-        let page = SitePath {
-            rel: "content/news/a/index.md".into(),
-            full: news.join("index.md"),
-        };
+        let page = page_at(site.path(), "content/news/a/index.md", "+++\n+++\n");
         let ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
         let files: [(&str, &[u8], &str); 6] = [
             ("报名表.wps", &ole, "bao-ming-biao.wps"),

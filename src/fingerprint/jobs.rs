@@ -147,6 +147,7 @@ pub struct Lookup {
     /// The function's name (`get_section`).
     pub function: Cow<'static, str>,
     /// Its arguments.
+    #[serde(with = "args_as_json")]
     pub args: HashMap<String, Value>,
     /// `function` and `args` as one stable string, for de-duplication.
     pub key: String,
@@ -164,6 +165,37 @@ impl Lookup {
             args: args.clone(),
             key,
         }
+    }
+}
+
+/// A lookup's arguments as they are, in a text format; as JSON text in a binary one,
+/// which cannot tell a JSON value's kind on its own (postcard, the build cache's).
+mod args_as_json {
+    use std::collections::HashMap;
+
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde_json::Value;
+
+    pub fn serialize<S: Serializer>(
+        args: &HashMap<String, Value>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            return args.serialize(serializer);
+        }
+        let text = serde_json::to_string(args).map_err(serde::ser::Error::custom)?;
+        serializer.serialize_str(&text)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<HashMap<String, Value>, D::Error> {
+        if deserializer.is_human_readable() {
+            return HashMap::deserialize(deserializer);
+        }
+        let text = String::deserialize(deserializer)?;
+        serde_json::from_str(&text).map_err(D::Error::custom)
     }
 }
 
@@ -237,9 +269,16 @@ mod tests {
 
     #[test]
     fn what_a_render_read_survives_a_round_trip() {
-        let args: HashMap<String, Value> = [("path".to_owned(), Value::from("about.md"))]
-            .into_iter()
-            .collect();
+        let args: HashMap<String, Value> = [
+            ("path".to_owned(), Value::from("about.md")),
+            ("limit".to_owned(), Value::from(3)),
+            (
+                "extra".to_owned(),
+                serde_json::json!({"a": [1.5, null, true]}),
+            ),
+        ]
+        .into_iter()
+        .collect();
         let ((), lookups) = record_lookups(|| note_lookup("get_page", &args));
         let mut memo = RenderMemo::default();
         let reads = JobReads {
@@ -250,6 +289,10 @@ mod tests {
         memo.insert("about/index.html".into(), reads.clone());
         let text = serde_json::to_string(&memo).expect("serialises");
         let back: RenderMemo = serde_json::from_str(&text).expect("deserialises");
+        assert_eq!(back.get("about/index.html"), Some(&reads));
+        // The build cache's binary form, whose arguments go as JSON text.
+        let bytes = postcard::to_stdvec(&memo).expect("serialises");
+        let back: RenderMemo = postcard::from_bytes(&bytes).expect("deserialises");
         assert_eq!(back.get("about/index.html"), Some(&reads));
     }
 

@@ -194,18 +194,27 @@ pub fn plain_path(path: &str) -> bool {
             .all(|part| !part.is_empty() && part != "." && part != "..")
 }
 
-/// A 32-byte hash as 64 hex digits.
+/// A 32-byte hash as 64 hex digits in a text format (JSON), as its 32 bytes in a
+/// binary one (the build cache's index).
 pub mod hex_hash {
     use serde::{Deserialize, Deserializer, Serializer, de::Error};
 
-    /// As 64 hex digits.
+    /// As 64 hex digits, or 32 bytes.
     pub fn serialize<S: Serializer>(hash: &[u8; 32], serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&blake3::Hash::from_bytes(*hash).to_hex())
+        if serializer.is_human_readable() {
+            serializer.serialize_str(&blake3::Hash::from_bytes(*hash).to_hex())
+        } else {
+            serde::Serialize::serialize(hash, serializer)
+        }
     }
 
-    /// From 64 hex digits; anything else is refused.
+    /// From 64 hex digits (anything else is refused), or 32 bytes.
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[u8; 32], D::Error> {
-        parse(&String::deserialize(deserializer)?).map_err(D::Error::custom)
+        if deserializer.is_human_readable() {
+            parse(&String::deserialize(deserializer)?).map_err(D::Error::custom)
+        } else {
+            <[u8; 32]>::deserialize(deserializer)
+        }
     }
 
     /// The hash written as 64 hex digits in `text`.
@@ -214,7 +223,8 @@ pub mod hex_hash {
     }
 }
 
-/// An optional 32-byte hash: 64 hex digits, or nothing (`""`).
+/// An optional 32-byte hash: 64 hex digits or nothing (`""`) in a text format, an
+/// option of 32 bytes in a binary one.
 mod hex_hash_or_none {
     use serde::{Deserialize, Deserializer, Serializer, de::Error};
 
@@ -222,6 +232,9 @@ mod hex_hash_or_none {
         hash: &Option<[u8; 32]>,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
+        if !serializer.is_human_readable() {
+            return serde::Serialize::serialize(hash, serializer);
+        }
         match hash {
             Some(hash) => super::hex_hash::serialize(hash, serializer),
             None => serializer.serialize_str(""),
@@ -231,6 +244,9 @@ mod hex_hash_or_none {
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<[u8; 32]>, D::Error> {
+        if !deserializer.is_human_readable() {
+            return Option::<[u8; 32]>::deserialize(deserializer);
+        }
         let text = String::deserialize(deserializer)?;
         if text.is_empty() {
             return Ok(None);

@@ -171,24 +171,39 @@ fn cached_builds_equal_clean_builds_through_a_sequence_of_edits() {
     assert_not_contains(&after, "W0501");
 }
 
-/// The cache's index, as JSON.
-fn index_of(dir: &Path) -> serde_json::Value {
-    let text = std::fs::read_to_string(dir.join("ci-cache/index.json")).unwrap();
-    serde_json::from_str(&text).unwrap()
+/// The cache's index file.
+fn index_file(dir: &Path) -> PathBuf {
+    dir.join("ci-cache/index.bin")
 }
 
 /// The cache's index cut in half, as an interrupted save leaves it.
 fn truncate_index(dir: &Path) {
-    let index = dir.join("ci-cache/index.json");
-    let text = std::fs::read(&index).unwrap();
-    std::fs::write(&index, &text[..text.len() / 2]).unwrap();
+    let index = index_file(dir);
+    let bytes = std::fs::read(&index).unwrap();
+    std::fs::write(&index, &bytes[..bytes.len() / 2]).unwrap();
 }
 
-/// The blob the cache keeps of the output `path`.
-fn blob_of(dir: &Path, path: &str) -> PathBuf {
-    let index = index_of(dir);
-    let hash = index["outputs"][path]["hash"].as_str().unwrap();
-    dir.join("ci-cache/blobs").join(&hash[..2]).join(hash)
+/// The cache's index with every `from` in it replaced by `to`, of the same length (the
+/// index is binary: its texts are stored as they are, after their length).
+fn rewrite_index(dir: &Path, from: &str, to: &str) {
+    assert_eq!(from.len(), to.len());
+    let index = index_file(dir);
+    let mut bytes = std::fs::read(&index).unwrap();
+    let mut replaced = 0;
+    while let Some(at) = bytes.windows(from.len()).position(|w| w == from.as_bytes()) {
+        bytes[at..at + to.len()].copy_from_slice(to.as_bytes());
+        replaced += 1;
+    }
+    assert!(replaced > 0, "{from} is not in the index");
+    std::fs::write(&index, bytes).unwrap();
+}
+
+/// The blob the cache keeps of the output file `output`: its bytes' hash names it.
+fn blob_of(dir: &Path, output: &Path) -> PathBuf {
+    let hash = blake3::hash(&std::fs::read(output).unwrap()).to_hex();
+    dir.join("ci-cache/blobs")
+        .join(&hash[..2])
+        .join(hash.as_str())
 }
 
 #[test]
@@ -196,9 +211,8 @@ fn a_cache_of_another_menhu_is_not_trusted() {
     let site = Site::empty();
     let dir = demo(&site);
     cached_build(&dir);
-    let mut index = index_of(&dir);
-    index["header"]["menhu"] = "0.0.1 (abc 2020-01-01) other".into();
-    std::fs::write(dir.join("ci-cache/index.json"), index.to_string()).unwrap();
+    // The executable's time in the header's identity of menhu.
+    rewrite_index(&dir, "modified", "MODIFIED");
     let stderr = assert_cached_equals_clean(&dir, "other menhu");
     assert_contains(&stderr, "W0501");
     assert_contains(
@@ -278,7 +292,7 @@ fn a_truncated_or_garbled_cache_is_a_note_and_a_clean_build() {
 
     // A blob with other bytes of the same length: found when read (here, the output
     // folder is gone, as on a fresh CI runner), never written out.
-    let blob = blob_of(&dir, "index.html");
+    let blob = blob_of(&dir, &dir.join("cached/index.html"));
     let mut bytes = std::fs::read(&blob).unwrap();
     let last = bytes.len() - 2;
     bytes[last] ^= 1;
@@ -288,13 +302,11 @@ fn a_truncated_or_garbled_cache_is_a_note_and_a_clean_build() {
     assert_contains(&stderr, "W0501");
     assert_contains(&stderr, "is damaged");
 
-    // A cache naming paths outside the output, or hashes that are not hashes.
-    let mut index = index_of(&dir);
-    index["outputs"]["../../escaped.html"] = index["outputs"]["index.html"].clone();
-    std::fs::write(dir.join("ci-cache/index.json"), index.to_string()).unwrap();
+    // A cache naming paths outside the output.
+    rewrite_index(&dir, "index.html", "../xx.html");
     let stderr = assert_cached_equals_clean(&dir, "hostile path");
     assert_contains(&stderr, "W0501");
-    assert!(!site.path("escaped.html").exists() && !dir.join("escaped.html").exists());
+    assert!(!site.path("xx.html").exists() && !dir.join("xx.html").exists());
 }
 
 #[test]
@@ -317,12 +329,12 @@ fn why_a_cache_is_damaged_is_said_in_the_language_of_the_run() {
     };
     let run = build();
     assert_contains(&run.stderr, "W0501");
-    assert_contains(&run.stderr, "index.json 不是 menhu 写下的索引");
+    assert_contains(&run.stderr, "index.bin 不是 menhu 写下的索引");
     assert_not_contains(&run.stderr, "is not an index");
 
     // A blob gone: named as the copy of an output, missing or of another size, by
     // the first build that needs it (here, the output folder is gone).
-    std::fs::remove_file(blob_of(&dir, "index.html")).unwrap();
+    std::fs::remove_file(blob_of(&dir, &dir.join("public/index.html"))).unwrap();
     let quiet = build();
     assert_not_contains(&quiet.stderr, "W0501");
     std::fs::remove_dir_all(dir.join("public")).unwrap();
@@ -382,7 +394,7 @@ fn the_config_can_turn_the_cache_on_and_clean_cache_drops_it() {
     .unwrap();
     let run = menhu_env(&dir, &["build", "--timings"], &ENV);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(dir.join(".menhu-cache/build/index.json").is_file());
+    assert!(dir.join(".menhu-cache/build/index.bin").is_file());
     let again = menhu_env(&dir, &["build", "--timings"], &ENV);
     assert_eq!(reuse_counts(&again.stderr).0, 0, "{}", again.stderr);
     let clean = menhu_env(&dir, &["build", "--clean-cache", "--timings"], &ENV);
@@ -440,7 +452,7 @@ fn unchanged_outputs_are_left_alone_and_share_no_file_with_the_cache() {
         before,
         "an unchanged page is not written again"
     );
-    let outputs = index_of(&dir)["outputs"].as_object().unwrap().clone();
+    let outputs = tree(&dir.join("cached"));
     assert!(outputs.len() > 50);
     for path in outputs.keys() {
         let meta = std::fs::metadata(dir.join("cached").join(path)).unwrap();

@@ -111,29 +111,30 @@ fn build_with(
     let target = output_target(options, &config)?;
     let mut notes = Vec::new();
     let config_digest = fingerprint::config_digest(&config);
-    let reading = Instant::now();
-    let (index, unused) = if trusted {
-        cache.load(config_digest)
-    } else {
-        (Index::default(), None)
-    };
-    let anew = unused.is_some() || !trusted;
-    notes.extend(unused.map(|u| super::persist::unused_note(cache.folder(), &u)));
-    let Index {
-        memo,
-        outputs,
-        folder,
-        ..
-    } = index;
-    let memo = with_stored_outputs(memo, &outputs, config.traditional);
-    // Dropped on any error below, which leaves the previous output as it was.
-    let staging = Staging::open_recorded(&target, folder)?;
-    let read_time = reading.elapsed();
-    // Only the render memo is kept between runs: the model is made as a clean build
-    // makes it, without the preview's caches of parsed files and rendered Markdown
-    // (copies of every page nothing here would read again), freeing the sources once
-    // each stage is done with them.
-    let model = build_model(options, None, None, Sources::Shed, OnErrors::Stop)?;
+    // The cache is read, and the output folder checked against its record, while the
+    // site is read and its Markdown rendered: neither waits for the other.
+    let (read, model) = std::thread::scope(|scope| {
+        let reading = scope.spawn(|| read_cache(cache, config_digest, trusted, &config, &target));
+        // Only the render memo is kept between runs: the model is made as a clean
+        // build makes it, without the preview's caches of parsed files and rendered
+        // Markdown (copies of every page nothing here would read again), freeing the
+        // sources once each stage is done with them.
+        let model = build_model(options, None, None, Sources::Shed, OnErrors::Stop);
+        let read = reading
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (read, model)
+    });
+    // The site's own problems first: they are what the editor must mend.
+    let model = model?;
+    let read = read?;
+    let anew = read.unused.is_some() || !trusted;
+    notes.extend(
+        read.unused
+            .map(|u| super::persist::unused_note(cache.folder(), &u)),
+    );
+    let (memo, outputs, staging) = (read.memo, read.outputs, read.staging);
+    let read_time = read.time;
     let storing = Storing::new(&staging, cache, anew);
     let mut on_urgent = |_: &[Output]| {};
     let incremental = Incremental {
@@ -207,6 +208,53 @@ fn build_with(
         }),
     };
     Ok((built, target, stats))
+}
+
+/// The cache as read for a build: what it remembers, and the staging folder opened
+/// on its record of the output folder.
+struct ReadCache {
+    /// The render memo, without the jobs whose outputs the cache lacks.
+    memo: RenderMemo,
+    outputs: HashMap<String, Blob>,
+    /// Why the cache's index was not used, if it was not.
+    unused: Option<Unused>,
+    /// Dropped on any error, which leaves the previous output as it was.
+    staging: Staging,
+    /// How long all that took.
+    time: std::time::Duration,
+}
+
+/// Reads the cache's index for a build of `config` (of digest `config_digest`;
+/// `trusted`: otherwise it starts empty) and opens the staging folder of `target` on
+/// its record.
+fn read_cache(
+    cache: &CacheDir,
+    config_digest: u64,
+    trusted: bool,
+    config: &crate::config::Config,
+    target: &Path,
+) -> Result<ReadCache, Diagnostic> {
+    let started = Instant::now();
+    let (index, unused) = if trusted {
+        cache.load(config_digest)
+    } else {
+        (Index::default(), None)
+    };
+    let Index {
+        memo,
+        outputs,
+        folder,
+        ..
+    } = index;
+    let memo = with_stored_outputs(memo, &outputs, config.traditional);
+    let staging = Staging::open_recorded(target, folder)?;
+    Ok(ReadCache {
+        memo,
+        outputs,
+        unused,
+        staging,
+        time: started.elapsed(),
+    })
 }
 
 /// True when the cache folder is the output folder or lies inside it: the build would

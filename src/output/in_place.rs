@@ -99,7 +99,7 @@ impl Recorder {
             entry.2 = Stamp::at(&output.join(&entry.0), false).unwrap_or_default();
             Ok(())
         })?;
-        let _ = std::fs::remove_dir_all(changes);
+        remove_emptied(changes, &written);
         let expected: HashSet<&str> = site_paths(site).collect();
         let dirs = folders_of(expected.iter().copied());
         let mut touched = clean(output, &checked, &expected, &dirs)?;
@@ -133,6 +133,22 @@ fn every_file(
     let mut files = written;
     files.extend(rest);
     files
+}
+
+/// Removes the folder of changes once every file `written` in it has moved out: its
+/// folders, now empty, deepest first (one `rmdir` each, where reading each folder to
+/// empty it would take five calls), and whatever else it holds, if anything, as a whole.
+fn remove_emptied(changes: &Path, written: &[FileEntry]) {
+    let mut folders: Vec<&str> = folders_of(written.iter().map(|entry| entry.0.as_str()))
+        .into_iter()
+        .collect();
+    folders.sort_unstable_by_key(|folder| std::cmp::Reverse(folder.matches('/').count()));
+    let emptied = folders
+        .iter()
+        .all(|folder| std::fs::remove_dir(changes.join(folder)).is_ok());
+    if !emptied || std::fs::remove_dir(changes).is_err() {
+        let _ = std::fs::remove_dir_all(changes);
+    }
 }
 
 /// The folder holding `path` (`""` for the top).
@@ -213,6 +229,28 @@ pub(super) fn remove_leftovers(parent: &Path, name: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_folder_of_changes_is_removed_once_its_files_moved_out_or_not()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let written: Vec<FileEntry> = ["index.html", "news/a/index.html", "news/b/x/index.html"]
+            .into_iter()
+            .map(|path| FileEntry(path.to_owned(), None, Stamp::default()))
+            .collect();
+        for (name, leftover) in [("moved", None), ("left", Some("news/b/stray.txt"))] {
+            let changes = dir.path().join(name);
+            for folder in ["news/a", "news/b/x"] {
+                std::fs::create_dir_all(changes.join(folder))?;
+            }
+            if let Some(leftover) = leftover {
+                std::fs::write(changes.join(leftover), "x")?;
+            }
+            remove_emptied(&changes, &written);
+            assert!(!changes.exists(), "{name}");
+        }
+        Ok(())
+    }
 
     #[test]
     fn only_the_changes_of_builds_gone_are_removed() -> Result<(), Box<dyn std::error::Error>> {

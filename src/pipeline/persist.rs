@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -155,6 +155,9 @@ pub struct CacheDir {
     /// The folders on the way to `folder` that must not be links either (the site's
     /// `.menhu-cache` for the cache in a site, which the site's repository could hold).
     on_the_way: Vec<PathBuf>,
+    /// The shards of `blobs/` (by the hash's first byte) known, in this run, to be real
+    /// folders with no link on the way ([`Self::ready_shard`]).
+    shards_ready: [AtomicBool; 256],
 }
 
 impl CacheDir {
@@ -163,14 +166,15 @@ impl CacheDir {
         CacheDir {
             folder: folder.into(),
             on_the_way: Vec::new(),
+            shards_ready: std::array::from_fn(|_| AtomicBool::new(false)),
         }
     }
 
     /// The cache in the site at `root`, [`SITE_CACHE_DIR`].
     pub fn in_site(root: &Path) -> CacheDir {
         CacheDir {
-            folder: root.join(SITE_CACHE_DIR),
             on_the_way: vec![root.join(crate::own_files::CACHE_FOLDER)],
+            ..CacheDir::at(root.join(SITE_CACHE_DIR))
         }
     }
 
@@ -286,16 +290,13 @@ impl CacheDir {
         }
         let path = self.blob_path(blob);
         let folder = path.parent().unwrap_or(&self.folder);
-        if let Some(blocking) = self.first_in_the_way(Some(folder)) {
-            return Err(in_the_way(blocking));
-        }
-        std::fs::create_dir_all(folder)?;
+        self.ready_shard(blob, folder)?;
         // One name per store: two outputs of the same bytes may be stored at once.
         static STORES: AtomicU64 = AtomicU64::new(0);
         let temporary = folder.join(format!(
             ".{}.tmp-{}-{}",
             blob.file_name(),
-            std::process::id(),
+            this_process(),
             STORES.fetch_add(1, Ordering::Relaxed)
         ));
         let written = std::fs::OpenOptions::new()
@@ -311,6 +312,21 @@ impl CacheDir {
                 Err(error)
             }
         }
+    }
+
+    /// Makes sure `folder`, the shard of `blob` under `blobs/`, is a real folder and no
+    /// link stands on the way to it: looked at (and made) on a shard's first blob of
+    /// this run, which is all a run of thousands of blobs needs, not on every blob.
+    fn ready_shard(&self, blob: &Blob, folder: &Path) -> std::io::Result<()> {
+        if self.shards_ready[usize::from(blob.hash[0])].load(Ordering::Acquire) {
+            return Ok(());
+        }
+        if let Some(blocking) = self.first_in_the_way(Some(folder)) {
+            return Err(in_the_way(blocking));
+        }
+        std::fs::create_dir_all(folder)?;
+        self.shards_ready[usize::from(blob.hash[0])].store(true, Ordering::Release);
+        Ok(())
     }
 
     /// True when the blob of `blob` may be kept (not too large).
@@ -367,6 +383,9 @@ impl CacheDir {
     /// Deletes the whole cache folder (`--clean-cache`); a link standing there is
     /// removed, never followed.
     pub fn delete(&self) -> std::io::Result<()> {
+        for ready in &self.shards_ready {
+            ready.store(false, Ordering::Release);
+        }
         if let Some(blocking) = self.on_the_way.iter().find(|p| !real_folder_or_absent(p)) {
             return Err(in_the_way(blocking.clone()));
         }
@@ -377,6 +396,12 @@ impl CacheDir {
             Err(e) => Err(e),
         }
     }
+}
+
+/// This process's id, asked of the system once (a temporary name of each blob has it).
+fn this_process() -> u32 {
+    static ID: OnceLock<u32> = OnceLock::new();
+    *ID.get_or_init(std::process::id)
 }
 
 /// The bytes of the file at `path`, unless it is a link or not `len` bytes long (or
@@ -630,6 +655,35 @@ mod tests {
         saved_index(&cache, 7);
         assert!(!dir.path().join(EARLIER_INDEX).exists());
         assert_eq!(cache.load(7).1, None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_blob_is_never_stored_through_a_link_and_is_stored_again_after_a_delete() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let elsewhere = tempfile::tempdir().expect("temp dir");
+        let cache = CacheDir::at(dir.path().join("cache"));
+        let blob = Blob::of(b"<p>hello</p>");
+        let shard = cache
+            .blob_path(&blob)
+            .parent()
+            .expect("shard")
+            .to_path_buf();
+        std::fs::create_dir_all(shard.parent().expect("blobs")).expect("made");
+        std::os::unix::fs::symlink(elsewhere.path(), &shard).expect("linked");
+        let refused = cache.store(&blob, b"<p>hello</p>", false);
+        assert!(refused.is_err_and(|e| e.get_ref().is_some_and(|e| e.is::<InTheWay>())));
+        assert_eq!(
+            std::fs::read_dir(elsewhere.path()).expect("read").count(),
+            0
+        );
+        std::fs::remove_file(&shard).expect("unlinked");
+        cache.store(&blob, b"<p>hello</p>", false).expect("stored");
+        cache.delete().expect("deleted");
+        cache
+            .store(&blob, b"<p>hello</p>", false)
+            .expect("stored again");
+        assert_eq!(cache.read(&blob).expect("read"), b"<p>hello</p>");
     }
 
     #[test]

@@ -35,6 +35,7 @@ use crate::render::{self, Incremental, RenderMode, RenderedSite, Shortcodes, The
 
 mod cached;
 pub mod persist;
+mod persist_markdown;
 mod reprint_markdown;
 
 pub use cached::{CacheUse, build_cached};
@@ -157,6 +158,16 @@ enum Sources {
     Shed,
 }
 
+/// What a build may take from earlier builds instead of making it again.
+enum Reuse<'a> {
+    /// Nothing: every stage starts from the sources.
+    Nothing,
+    /// The preview's caches in memory: parsed files, rendered Markdown, render memo.
+    Preview(&'a mut BuildCache),
+    /// The Markdown renders a build with the cache kept on disk.
+    Kept(&'a persist_markdown::KeptMarkdown),
+}
+
 /// What the errors of a stage do to the stages after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum OnErrors {
@@ -256,7 +267,13 @@ pub struct Checked {
 /// that can still run (Markdown and the model are made even when a template is broken,
 /// a link or a city is wrong, or a page could not be read).
 pub fn build_for_check(options: &BuildOptions) -> Checked {
-    let model = match build_model(options, None, None, Sources::Kept, OnErrors::Continue) {
+    let model = match build_model(
+        options,
+        None,
+        Reuse::Nothing,
+        Sources::Kept,
+        OnErrors::Continue,
+    ) {
         Ok(model) => model,
         Err(problems) => {
             return Checked {
@@ -306,7 +323,7 @@ fn build_to(
     sources: Sources,
     on_errors: OnErrors,
 ) -> Result<Built, Diagnostics> {
-    let model = build_model(options, loaded, None, sources, on_errors)?;
+    let model = build_model(options, loaded, Reuse::Nothing, sources, on_errors)?;
     finish_build(model, sink, sources, on_errors)
 }
 
@@ -359,7 +376,13 @@ pub fn rebuild_in_memory(
     edited: &HashSet<PathBuf>,
     on_edited: &mut dyn FnMut(&[Output]),
 ) -> Result<Rebuilt, Diagnostics> {
-    let model = build_model(options, None, Some(cache), Sources::Kept, OnErrors::Stop)?;
+    let model = build_model(
+        options,
+        None,
+        Reuse::Preview(cache),
+        Sources::Kept,
+        OnErrors::Stop,
+    )?;
     let incremental = Incremental {
         memo: &cache.render,
         urgent: edited,
@@ -617,7 +640,7 @@ struct Model {
 fn build_model(
     options: &BuildOptions,
     loaded: Option<LoadedSite>,
-    mut cache: Option<&mut BuildCache>,
+    mut reuse: Reuse<'_>,
     sources: Sources,
     on_errors: OnErrors,
 ) -> Result<Model, Diagnostics> {
@@ -667,9 +690,13 @@ fn build_model(
             None
         }
     };
-    if let (Some(cache), Some(theme)) = (cache.as_deref_mut(), &theme) {
-        cache.use_config(&config);
-        cache.markdown.use_theme(&theme.digests);
+    match (&mut reuse, &theme) {
+        (Reuse::Preview(cache), Some(theme)) => {
+            cache.use_config(&config);
+            cache.markdown.use_theme(&theme.digests);
+        }
+        (Reuse::Kept(kept), Some(theme)) => kept.use_theme(&theme.digests),
+        _ => {}
     }
     end_stage("config and templates", &mut timings);
 
@@ -677,7 +704,10 @@ fn build_model(
         Some(loaded) => loaded,
         None => {
             let load = load_options(options, &config, bounds.clone());
-            let parse_cache = cache.as_deref_mut().map(|c| &mut c.parsed);
+            let parse_cache = match &mut reuse {
+                Reuse::Preview(cache) => Some(&mut cache.parsed),
+                _ => None,
+            };
             content::load_cached(&options.root, &load, parse_cache)
         }
     };
@@ -728,13 +758,12 @@ fn build_model(
             render::functions::register_shortcode_get_url(&mut theme.tera, &config, permalinks);
         }
     }
-    let markdown_cache = cache.map(|c| &mut c.markdown);
     let (section_html, mut page_html, problems) = render_markdown(
         &config,
         &mut content,
         &links,
         theme.as_ref(),
-        markdown_cache,
+        reuse,
         sources,
         options.shared_work.as_deref().map(|w| &w.reprints),
     );
@@ -979,15 +1008,15 @@ pub fn markdown_options(config: &Config) -> MarkdownOptions {
 
 type MarkdownStage = (Vec<Rendered>, Vec<Rendered>, Vec<Diagnostic>);
 
-/// Renders every section's and page's Markdown in parallel (reusing `cache`'s
-/// renders whose inputs are unchanged, and `reprints`' renders of the pages other
+/// Renders every section's and page's Markdown in parallel (reusing the renders of
+/// `reuse` whose inputs are unchanged, and `reprints`' renders of the pages other
 /// members of a network reprint too).
 fn render_markdown(
     config: &Config,
     content: &mut Content,
     urls: &Links<'_>,
     theme: Option<&Theme>,
-    cache: Option<&mut MarkdownCache>,
+    reuse: Reuse<'_>,
     sources: Sources,
     reprints: Option<&ReprintRenders>,
 ) -> MarkdownStage {
@@ -996,12 +1025,24 @@ fn render_markdown(
     let mentioned = |word: &str| theme.is_some_and(|t| t.shortcodes_mention(word));
     // Zola gives shortcodes the `page` or `section` their Markdown belongs to.
     let owner_read = mentioned("page") || mentioned("section");
-    // Such shortcodes, and those making image copies, depend on more than the body:
-    // their pages' renders are not reused from the cache.
+    // Such shortcodes, and those making image copies or reading files, depend on more
+    // than the body: their pages' renders are not reused from the cache.
     let beyond_body = owner_read
-        || ["resize_image", "get_image_metadata", "get_url"]
-            .into_iter()
-            .any(mentioned);
+        || [
+            "resize_image",
+            "get_image_metadata",
+            "get_url",
+            "load_data",
+            "get_hash",
+            "get_file_hash",
+        ]
+        .into_iter()
+        .any(mentioned);
+    let (cache, kept): (Option<&mut MarkdownCache>, _) = match reuse {
+        Reuse::Nothing => (None, None),
+        Reuse::Preview(cache) => (Some(&mut cache.markdown), None),
+        Reuse::Kept(kept) => (None, Some(kept)),
+    };
     let previous = cache.as_deref();
     let render_source = |file: &Path,
                          body: &str,
@@ -1026,11 +1067,15 @@ fn render_markdown(
         // Only a body that calls a shortcode can read beyond itself (scanned only when
         // some shortcode does).
         let reads_beyond = beyond_body && (body.contains("{{") || body.contains("{%"));
+        let render =
+            |links: &dyn LinkResolver| render_one_markdown(&source, &options, links, shortcodes);
+        if let Some(kept) = kept {
+            let problems_of = |r: &Rendered| markdown_problems(file, body, line, r);
+            let one = kept.markdown_or(&source, !reads_beyond, urls, render, problems_of);
+            return (one, None);
+        }
         let reusable = previous.filter(|_| !reads_beyond);
-        let (rendered, problems, fresh) =
-            fingerprint::markdown_or(reusable, &source, urls, |links| {
-                render_one_markdown(&source, &options, links, shortcodes)
-            });
+        let (rendered, problems, fresh) = fingerprint::markdown_or(reusable, &source, urls, render);
         (
             (rendered, problems),
             fresh.map(|entry| (file.to_path_buf(), entry)),
@@ -1061,7 +1106,7 @@ fn render_markdown(
             let shared = reprints.zip(p.meta.reprint.as_ref());
             let ((mut rendered, problems), fresh) = match shared {
                 // A network build has no Markdown cache to fill.
-                Some((reprints, reprint)) if previous.is_none() => {
+                Some((reprints, reprint)) if previous.is_none() && kept.is_none() => {
                     let problems =
                         |r: &Rendered| markdown_problems(&p.file, &p.body, p.body_line, r);
                     let shared = reprints.render(

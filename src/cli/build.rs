@@ -95,7 +95,8 @@ pub(super) fn run_build(cli: &Cli, now: Now, style: Style) -> ExitCode {
                     let line = crate::t!(
                         "build-cache-reuse",
                         rendered = cache_use.rendered,
-                        reused = cache_use.reused
+                        reused = cache_use.reused,
+                        markdown = cache_use.markdown_rendered
                     );
                     eprintln!("{}", line.render(style.lang));
                 }

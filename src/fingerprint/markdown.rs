@@ -1,5 +1,7 @@
 //! What a page's Markdown read, and its render kept with it: reused while the text,
-//! its position, the permalink and every link answer are unchanged.
+//! its position, the permalink and every link answer are unchanged. The preview keeps
+//! them in memory ([`MarkdownCache`]); a build with the cache keeps them on disk
+//! (`pipeline/persist_markdown.rs`) from the same [`render_recording`] and [`LinkAnswers`].
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -20,6 +22,13 @@ pub struct MarkdownReads {
     pub first_line: u32,
     /// The page's permalink.
     pub permalink: String,
+    /// The answer to every link the render resolved.
+    pub answers: LinkAnswers,
+}
+
+/// The links a Markdown render resolved, each with the answer it got.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkAnswers {
     /// Each link target resolved while rendering, with the answer it got.
     pub links: Vec<(String, Option<String>)>,
     /// Each link to another member site of a network (`@wuzhou:/news/x.md`) resolved
@@ -30,6 +39,19 @@ pub struct MarkdownReads {
 /// A link to another member site and the answer it got ([`LinkResolver::resolve_in_site`]).
 pub type SiteLinkRead = (String, String, Option<Result<String, SiteLinkError>>);
 
+impl LinkAnswers {
+    /// True when every link resolves now as it did.
+    pub fn still_hold(&self, links: &dyn LinkResolver) -> bool {
+        self.links
+            .iter()
+            .all(|(target, answer)| links.resolve(target) == *answer)
+            && self
+                .site_links
+                .iter()
+                .all(|(site, target, answer)| links.resolve_in_site(site, target) == *answer)
+    }
+}
+
 impl MarkdownReads {
     /// True when rendering `source` now would read the same: same text, position and
     /// permalink, and every link resolved the same way.
@@ -37,14 +59,7 @@ impl MarkdownReads {
         self.body == source.body
             && self.first_line == source.first_line
             && self.permalink == source.permalink
-            && self
-                .links
-                .iter()
-                .all(|(target, answer)| links.resolve(target) == *answer)
-            && self
-                .site_links
-                .iter()
-                .all(|(site, target, answer)| links.resolve_in_site(site, target) == *answer)
+            && self.answers.still_hold(links)
     }
 }
 
@@ -68,11 +83,7 @@ impl MarkdownCache {
     /// Drops every entry when the shortcode templates changed; `template_digests` is
     /// every template's digest ([`super::template_digests`]).
     pub fn use_theme(&mut self, template_digests: &BTreeMap<String, Digest>) {
-        let shortcodes: Vec<(&String, &Digest)> = template_digests
-            .iter()
-            .filter(|(name, _)| name.starts_with("shortcodes/"))
-            .collect();
-        let digest = digest_parts(&[&shortcodes]);
+        let digest = shortcodes_digest(template_digests);
         if digest != self.shortcodes {
             self.entries.clear();
             self.shortcodes = digest;
@@ -91,6 +102,16 @@ impl MarkdownCache {
                 .insert(permalink, entry);
         }
     }
+}
+
+/// The digest of the shortcode templates, which every page's Markdown may call:
+/// `template_digests` is every template's digest ([`super::template_digests`]).
+pub fn shortcodes_digest(template_digests: &BTreeMap<String, Digest>) -> Digest {
+    let shortcodes: Vec<(&String, &Digest)> = template_digests
+        .iter()
+        .filter(|(name, _)| name.starts_with("shortcodes/"))
+        .collect();
+    digest_parts(&[&shortcodes])
 }
 
 /// What one Markdown render needs, besides the renderer itself.
@@ -128,24 +149,36 @@ pub fn markdown_or(
     {
         return (entry.rendered.clone(), entry.problems.clone(), None);
     }
+    let (rendered, problems, answers) = render_recording(links, render);
+    let entry = MarkdownEntry {
+        reads: MarkdownReads {
+            body: source.body.to_owned(),
+            first_line: source.first_line,
+            permalink: source.permalink.to_owned(),
+            answers,
+        },
+        rendered: rendered.clone(),
+        problems: problems.clone(),
+    };
+    (rendered, problems, Some(entry))
+}
+
+/// Renders with `render`, noting every link it resolves and the answer it gets.
+pub fn render_recording(
+    links: &dyn LinkResolver,
+    render: impl FnOnce(&dyn LinkResolver) -> (Rendered, Vec<Diagnostic>),
+) -> (Rendered, Vec<Diagnostic>, LinkAnswers) {
     let recorder = RecordingLinks {
         inner: links,
         seen: Mutex::new(Vec::new()),
         sites_seen: Mutex::new(Vec::new()),
     };
     let (rendered, problems) = render(&recorder);
-    let entry = MarkdownEntry {
-        reads: MarkdownReads {
-            body: source.body.to_owned(),
-            first_line: source.first_line,
-            permalink: source.permalink.to_owned(),
-            links: recorder.seen.into_inner().unwrap_or_default(),
-            site_links: recorder.sites_seen.into_inner().unwrap_or_default(),
-        },
-        rendered: rendered.clone(),
-        problems: problems.clone(),
+    let answers = LinkAnswers {
+        links: recorder.seen.into_inner().unwrap_or_default(),
+        site_links: recorder.sites_seen.into_inner().unwrap_or_default(),
     };
-    (rendered, problems, Some(entry))
+    (rendered, problems, answers)
 }
 
 /// A link resolver that notes every question and answer. Whatever it does not

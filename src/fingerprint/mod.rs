@@ -34,7 +34,8 @@ mod markdown;
 pub use hash::{Digest, HashWriter, digest_of, digest_parts, template_digests};
 pub use jobs::{JobReads, Lookup, RenderMemo, note_lookup, record_lookups};
 pub use markdown::{
-    MarkdownCache, MarkdownEntry, MarkdownReads, MarkdownResult, MarkdownSource, markdown_or,
+    LinkAnswers, MarkdownCache, MarkdownEntry, MarkdownReads, MarkdownResult, MarkdownSource,
+    markdown_or, render_recording, shortcodes_digest,
 };
 
 use std::path::Path;

@@ -224,7 +224,7 @@ pub struct Heading {
 }
 
 /// One link in the body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct LinkRef {
     /// The destination as written.
     pub target: String,
@@ -235,7 +235,7 @@ pub struct LinkRef {
 }
 
 /// One image in the body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct ImageRef {
     /// The source as written (resolved for `@/` sources).
     pub src: String,

@@ -5,7 +5,10 @@
 //! taken from the cache. Each output rendered is written to [`Staging`] and its blob
 //! to the cache folder as soon as it is rendered ([`Storing`]), as a clean build
 //! streams its pages, so that only the blobs' hashes and sizes stay in memory; the
-//! outputs taken from the cache follow, and the new cache is saved. A cache that cannot be used, or a
+//! outputs taken from the cache follow, and the new cache is saved. The model these
+//! jobs read is made as a clean build makes it, except that each page's Markdown whose
+//! reads still hold is taken from the cache folder too ([`super::persist_markdown`]).
+//! A cache that cannot be used, or a
 //! blob found damaged while writing, is reported as a note (W0501) and the build is
 //! made clean, never from untrusted bytes.
 //!
@@ -24,9 +27,10 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use super::persist::{Blob, CacheDir, Header, Index, Unused};
+use super::persist_markdown::KeptMarkdown;
 use super::{
-    BuildOptions, Built, ImageUse, OnErrors, Sources, build_model, load_config, output_target,
-    render_stages,
+    BuildOptions, Built, ImageUse, OnErrors, Reuse, Sources, build_model, load_config,
+    output_target, render_stages,
 };
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fingerprint::{self, RenderMemo};
@@ -40,6 +44,9 @@ pub struct CacheUse {
     pub rendered: usize,
     /// Render jobs whose output was taken from the cache.
     pub reused: usize,
+    /// Pages and sections whose Markdown was rendered (the others' was taken from the
+    /// cache).
+    pub markdown_rendered: usize,
     /// Why the cache was not used, or could not be saved (W0501). Notes, not
     /// warnings: they never fail a build, `--deny-warnings` or not.
     pub notes: Vec<Diagnostic>,
@@ -111,15 +118,30 @@ fn build_with(
     let target = output_target(options, &config)?;
     let mut notes = Vec::new();
     let config_digest = fingerprint::config_digest(&config);
-    // The cache is read, and the output folder checked against its record, while the
+    // The Markdown renders kept are opened first, for the Markdown pass to read. Each
+    // is checked on its own when read, so they are used even where the index turns out
+    // unusable; a file of them that cannot be used makes the build anew.
+    let opening = Instant::now();
+    let markdown = match trusted {
+        true => KeptMarkdown::open(cache, config_digest).map_err(Failed::Cache)?,
+        false => KeptMarkdown::anew(cache),
+    };
+    let opened_time = opening.elapsed();
+    // The index is read, and the output folder checked against its record, while the
     // site is read and its Markdown rendered: neither waits for the other.
     let (read, model) = std::thread::scope(|scope| {
         let reading = scope.spawn(|| read_cache(cache, config_digest, trusted, &config, &target));
-        // Only the render memo is kept between runs: the model is made as a clean
-        // build makes it, without the preview's caches of parsed files and rendered
-        // Markdown (copies of every page nothing here would read again), freeing the
-        // sources once each stage is done with them.
-        let model = build_model(options, None, None, Sources::Shed, OnErrors::Stop);
+        // The model is made as a clean build makes it, without the preview's caches of
+        // parsed files and rendered Markdown (copies of every page nothing here would
+        // read again), freeing the sources once each stage is done with them; the
+        // Markdown renders kept on disk are read as the Markdown pass needs them.
+        let model = build_model(
+            options,
+            None,
+            Reuse::Kept(&markdown),
+            Sources::Shed,
+            OnErrors::Stop,
+        );
         let read = reading
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -128,13 +150,16 @@ fn build_with(
     // The site's own problems first: they are what the editor must mend.
     let model = model?;
     let read = read?;
+    if let Some(damage) = markdown.damage() {
+        return Err(Failed::Cache(Unused::Damaged(damage)));
+    }
     let anew = read.unused.is_some() || !trusted;
     notes.extend(
         read.unused
             .map(|u| super::persist::unused_note(cache.folder(), &u)),
     );
     let (memo, outputs, staging) = (read.memo, read.outputs, read.staging);
-    let read_time = read.time;
+    let read_time = opened_time + read.time;
     let storing = Storing::new(&staging, cache, anew);
     let mut on_urgent = |_: &[Output]| {};
     let incremental = Incremental {
@@ -188,6 +213,9 @@ fn build_with(
         Some(error) => Err(error),
         None => cache.save(&index),
     };
+    let markdown_rendered = markdown.rendered();
+    // The Markdown renders are saved even when the index is not: each is checked on its own.
+    let saved = saved.and(markdown.save(cache, config_digest));
     if let Err(error) = saved {
         notes.push(super::persist::unsaved_note(cache.folder(), &error));
     }
@@ -204,6 +232,7 @@ fn build_with(
         cache: Some(CacheUse {
             rendered,
             reused,
+            markdown_rendered,
             notes,
         }),
     };

@@ -180,7 +180,7 @@ impl CacheDir {
 
     /// True when no link stands at the folder, on the way to it, or at `blobs/`: the
     /// cache is read and written only where it says it is.
-    fn without_links(&self) -> bool {
+    pub fn without_links(&self) -> bool {
         self.first_in_the_way(None).is_none()
     }
 

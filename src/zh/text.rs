@@ -9,7 +9,7 @@ const HAN_PER_MINUTE: usize = 400;
 const LATIN_WORDS_PER_MINUTE: usize = 200;
 
 /// What [`text_stats`] counts in a text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct TextStats {
     /// Han characters (汉字), punctuation excluded.
     pub han_chars: usize,

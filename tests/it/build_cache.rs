@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::support::*;
 
 /// A fixed clock and zone, so that two builds publish the same pages.
-const ENV: [(&str, &str); 3] = [
+pub(crate) const ENV: [(&str, &str); 3] = [
     ("TZ", "UTC"),
     ("MENHU_NOW", "2026-12-06T12:00:00Z"),
     ("MENHU_LANG", "en"),
@@ -16,7 +16,7 @@ const ENV: [(&str, &str); 3] = [
 
 /// The demo portal of `menhu init` (Traditional copy, search, cities, related
 /// articles, photos) in `site/portal`.
-fn demo(site: &Site) -> PathBuf {
+pub(crate) fn demo(site: &Site) -> PathBuf {
     let dir = site.path("portal");
     let init = site.menhu(&["init", dir.to_str().unwrap()]);
     assert_eq!(init.code, 0, "{}", init.stderr);
@@ -24,7 +24,7 @@ fn demo(site: &Site) -> PathBuf {
 }
 
 /// `menhu build --cache CACHE -o cached --timings`, which must succeed; its stderr.
-fn cached_build(dir: &Path) -> String {
+pub(crate) fn cached_build(dir: &Path) -> String {
     let cache = dir.join("ci-cache");
     let args = [
         "build",
@@ -41,13 +41,13 @@ fn cached_build(dir: &Path) -> String {
 }
 
 /// `menhu build -o clean`, which must succeed.
-fn clean_build(dir: &Path) {
+pub(crate) fn clean_build(dir: &Path) {
     let run = menhu_env(dir, &["build", "-o", "clean"], &ENV);
     assert_eq!(run.code, 0, "clean build failed:\n{}", run.stderr);
 }
 
 /// Every file under `folder`, by relative path.
-fn tree(folder: &Path) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn tree(folder: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
     let mut stack = vec![folder.to_path_buf()];
     while let Some(next) = stack.pop() {
@@ -65,7 +65,7 @@ fn tree(folder: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// Builds with the cache and clean, and asserts both outputs are the same bytes.
-fn assert_cached_equals_clean(dir: &Path, step: &str) -> String {
+pub(crate) fn assert_cached_equals_clean(dir: &Path, step: &str) -> String {
     let stderr = cached_build(dir);
     clean_build(dir);
     let (cached, clean) = (tree(&dir.join("cached")), tree(&dir.join("clean")));
@@ -86,7 +86,7 @@ fn assert_cached_equals_clean(dir: &Path, step: &str) -> String {
 }
 
 /// (rendered, reused) from the `--timings` line of the build cache.
-fn reuse_counts(stderr: &str) -> (usize, usize) {
+pub(crate) fn reuse_counts(stderr: &str) -> (usize, usize) {
     let line = stderr
         .lines()
         .find(|l| l.starts_with("build cache:"))
@@ -98,13 +98,13 @@ fn reuse_counts(stderr: &str) -> (usize, usize) {
     (numbers[0], numbers[1])
 }
 
-fn edit(path: &Path, from: &str, to: &str) {
+pub(crate) fn edit(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).unwrap();
     assert!(text.contains(from), "{} lacks {from:?}", path.display());
     std::fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
-fn append(path: &Path, more: &str) {
+pub(crate) fn append(path: &Path, more: &str) {
     let mut text = std::fs::read_to_string(path).unwrap();
     text.push_str(more);
     std::fs::write(path, text).unwrap();

@@ -8,6 +8,7 @@ mod support;
 mod accessibility;
 mod bad_input;
 mod build_cache;
+mod build_cache_markdown;
 mod build_cli;
 mod check;
 mod check_complete;

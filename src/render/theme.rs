@@ -147,6 +147,13 @@ impl Theme {
         let i18n_dirs: Vec<PathBuf> = dirs.iter().map(|d| d.join("i18n")).collect();
         let translations =
             std::sync::Arc::new(super::i18n::Translations::load(root, &i18n_dirs, bounds)?);
+        // Any template may read the theme's strings (`trans`): what it reads covers them,
+        // so an edit of `i18n/` renders again what a cache kept.
+        let strings = crate::fingerprint::digest_parts(&[&format!("{translations:?}")]);
+        let digests = digests
+            .into_iter()
+            .map(|(name, digest)| (name, crate::fingerprint::digest_parts(&[&digest, &strings])))
+            .collect();
         tera.register_function(
             "trans",
             super::i18n::TransFunction {

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use crate::build_cache::{
-    ENV, append, assert_cached_equals_clean, cached_build, demo, reuse_counts,
+    ENV, append, assert_cached_equals_clean, cached_build, demo, edit, reuse_counts,
 };
 use crate::support::*;
 
@@ -167,4 +167,23 @@ fn markdown_calling_a_shortcode_that_reads_a_data_file_is_rendered_every_time() 
     site.write("portal/data/tongji.toml", "renshu = 1310\n");
     assert_cached_equals_clean(&dir, "data file edit");
     page_holding(&dir, "<b>1310</b>");
+}
+
+/// The theme's strings (`i18n/`) are read by templates and shortcodes through `trans`:
+/// an edit of one renders again what shows it, pages and Markdown alike.
+#[test]
+fn an_edit_of_the_theme_strings_shows_in_a_cached_build() {
+    let site = Site::empty();
+    let dir = demo(&site);
+    site.write(
+        "portal/content/news/tishi.md",
+        "+++\ntitle = \"报名提示\"\ndate = 2026-11-02T09:00:00+08:00\n+++\n\n{% notice() %}\n请于月底前报名。\n{% end %}\n",
+    );
+    assert_cached_equals_clean(&dir, "first build");
+    let strings = dir.join("themes/portal/i18n/zh-Hans.toml");
+    edit(&strings, "notice = \"提示\"", "notice = \"特别提示\"");
+    edit(&strings, "source = \"来源：\"", "source = \"稿件来源：\"");
+    assert_cached_equals_clean(&dir, "theme strings edit");
+    page_holding(&dir, "特别提示");
+    page_holding(&dir, "稿件来源：");
 }

@@ -71,7 +71,10 @@ build-cache-unsaved = the build cache `{ $folder }` could not be saved: { $reaso
     .help = the site is built; check the free disk space and the folder's permissions, or delete the folder
 build-cache-in-the-way = the build cache `{ $folder }` could not be saved: `{ $path }` is a file or a link where the cache keeps a folder
     .help = the site is built; delete or rename `{ $path }`, and the next build makes the cache again
-build-cache-reuse = build cache: { $rendered } pages and lists rendered, { $reused } taken from the cache; the Markdown of { $markdown } pages rendered again
+build-cache-reuse = build cache: { $rendered } pages and lists rendered, { $reused } taken from the cache; the Markdown of { $markdown ->
+        [one] 1 page
+       *[other] { $markdown } pages
+    } rendered again
 build-denied-warnings = error: the build has warnings and `--deny-warnings` was given
 serve-listening = serving the site at { $address }/ (press Ctrl-C to stop)
 serve-reachable = warning: serving on { $bind } makes the preview reachable from other machines

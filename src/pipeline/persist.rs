@@ -4,12 +4,14 @@
 //! A cache folder holds `index.bin` (a [`Header`] saying which menhu and which config
 //! made it, the [`RenderMemo`] of the last build, and for each output the memo covers,
 //! its size and BLAKE3 hash, in postcard's binary form, read back several times faster
-//! than JSON) and `blobs/`, those outputs' bytes, each under its hash.
+//! than JSON) and `blobs/`, those outputs' bytes, each under its hash. It also holds
+//! the pages' rendered Markdown, `markdown.bin` and its data file, which
+//! [`super::persist_markdown`] reads and writes.
 //! A build with the cache renders only the jobs whose reads changed (the memo decides,
 //! as in the preview) and takes every other job's output from `blobs/`.
 //!
 //! The cache is untrusted input, like the site (it may come from a CI cache restore):
-//! nothing in it names a file (blobs are found by a hash checked to be 64 hex digits),
+//! nothing in it names a file (blobs are found by their 32-byte hash),
 //! sizes are bounded, every blob's bytes are hashed again before they are written out,
 //! and a cache from another menhu, another config or in any way damaged is set aside
 //! with a note (W0501), never trusted. Saving is atomic: blobs first (each under a

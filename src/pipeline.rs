@@ -37,6 +37,7 @@ mod cached;
 pub mod persist;
 mod persist_markdown;
 mod reprint_markdown;
+mod search_cache;
 
 pub use cached::{CacheUse, build_cached};
 pub use reprint_markdown::ReprintRenders;
@@ -340,6 +341,7 @@ fn finish_build(
         ImageUse::Build,
         sources,
         on_errors,
+        None,
     )?;
     Ok(Built {
         portal: finished.portal,
@@ -396,6 +398,7 @@ pub fn rebuild_in_memory(
         ImageUse::Preview,
         Sources::Kept,
         OnErrors::Stop,
+        None,
     )?;
     let mut memo = std::mem::take(&mut finished.outputs.memo);
     memo.adopt(std::mem::take(&mut cache.render), &finished.outputs.kept);
@@ -429,6 +432,7 @@ fn render_stages(
     images: ImageUse,
     sources: Sources,
     on_errors: OnErrors,
+    terms: Option<&search_cache::SearchTerms>,
 ) -> Result<Finished, Diagnostics> {
     let Model {
         mut portal,
@@ -464,7 +468,16 @@ fn render_stages(
     gate(&report, on_errors)?;
     timings.push(("images", started.elapsed()));
     // Both scripts share one index, kept in Simplified.
-    match search_index(&portal, &theme, cuts, sink, &outputs.site, &mut timings) {
+    let index = search_index(
+        &portal,
+        &theme,
+        cuts,
+        terms,
+        sink,
+        &outputs.site,
+        &mut timings,
+    );
+    match index {
         Ok(taken) => taken.into_iter().for_each(|t| outputs.site.add(t)),
         Err(d) => {
             report.push(d);
@@ -506,11 +519,13 @@ fn push_copy_time(
 /// The search index's files when the config asks for one (none otherwise), each
 /// handed to `sink` as it is made, with the titles' and headings' `cuts` when they were
 /// started early. Given the rest of the output, `site`, the sink settles it meanwhile
-/// ([`output::while_settling`]).
+/// ([`output::while_settling`]). With the build cache's `terms`, the pages' terms kept
+/// by the last build are read back, and this build's kept for the next.
 fn search_index(
     portal: &Portal,
     theme: &Theme,
     cuts: Option<crate::search::EarlyCuts>,
+    terms: Option<&search_cache::SearchTerms>,
     sink: &dyn OutputSink,
     site: &SiteOutput,
     timings: &mut Vec<(&'static str, Duration)>,
@@ -519,9 +534,15 @@ fn search_index(
         return Ok(Vec::new());
     }
     let started = Instant::now();
-    let write =
-        || crate::search::write_search_outputs(portal, theme.has("search.html"), cuts, sink);
+    let store = terms.map(search_cache::SearchTerms::load);
+    let write = || {
+        let has_page = theme.has("search.html");
+        crate::search::write_search_outputs(portal, has_page, cuts, store.as_ref(), sink)
+    };
     let taken = output::while_settling(sink, site, crate::search::FOLDER, write);
+    if let (Some(terms), Some(store), Ok(_)) = (terms, &store, &taken) {
+        terms.save(store);
+    }
     timings.push(("search index", started.elapsed()));
     taken
 }

@@ -99,6 +99,12 @@ pub(super) fn run_build(cli: &Cli, now: Now, style: Style) -> ExitCode {
                         markdown = cache_use.markdown_rendered
                     );
                     eprintln!("{}", line.render(style.lang));
+                    let line = crate::t!(
+                        "build-cache-search-terms",
+                        made = cache_use.terms_made,
+                        reused = cache_use.terms_reused
+                    );
+                    eprintln!("{}", line.render(style.lang));
                 }
             }
             if *verbose {

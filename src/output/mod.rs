@@ -394,6 +394,14 @@ impl OutputSink for Staging {
         Ok(SinkOutcome::Written(output.path))
     }
 
+    fn take_hashed(&self, output: Output, hash: [u8; 32]) -> Result<SinkOutcome, Diagnostic> {
+        Staging::take_hashed(self, output, hash)
+    }
+
+    fn holds(&self, path: &str, hash: &[u8; 32]) -> bool {
+        Staging::holds(self, path, hash)
+    }
+
     /// Removes the stale files of a reused folder outside `pending` (the serial walk
     /// of thousands of page folders, on a core the work on `pending` leaves idle part
     /// of the time); [`Staging::finish`] does `pending` itself.

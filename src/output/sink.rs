@@ -32,6 +32,19 @@ pub trait OutputSink: Sync {
     /// Takes `output`: keeps it, or writes it and says where.
     fn take(&self, output: Output) -> Result<SinkOutcome, Diagnostic>;
 
+    /// Takes `output`, whose bytes' BLAKE3 hash is `hash` (a sink that needs it does
+    /// not hash them again).
+    fn take_hashed(&self, output: Output, _hash: [u8; 32]) -> Result<SinkOutcome, Diagnostic> {
+        self.take(output)
+    }
+
+    /// True when the sink holds the bytes of BLAKE3 hash `hash` at `path` already
+    /// (an output folder written by the last build), so that they need not be made:
+    /// [`SinkOutcome::Written`] of `path` stands for them. Never for most sinks.
+    fn holds(&self, _path: &str, _hash: &[u8; 32]) -> bool {
+        false
+    }
+
     /// Says that `site` holds every output of the build outside the top-level folder
     /// `pending`, whose outputs are still coming: the sink may tidy around them now,
     /// alongside the work that makes the rest. Nothing to do for most sinks.

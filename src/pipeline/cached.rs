@@ -28,6 +28,7 @@ use rayon::prelude::*;
 
 use super::persist::{Blob, CacheDir, Header, Index, Unused};
 use super::persist_markdown::KeptMarkdown;
+use super::search_cache::SearchTerms;
 use super::{
     BuildOptions, Built, ImageUse, OnErrors, Reuse, Sources, build_model, load_config,
     output_target, render_stages,
@@ -47,6 +48,10 @@ pub struct CacheUse {
     /// Pages and sections whose Markdown was rendered (the others' was taken from the
     /// cache).
     pub markdown_rendered: usize,
+    /// Pages the search index tokenised this time.
+    pub terms_made: usize,
+    /// Pages whose search terms were taken from the cache (`search.bin`).
+    pub terms_reused: usize,
     /// Why the cache was not used, or could not be saved (W0501). Notes, not
     /// warnings: they never fail a build, `--deny-warnings` or not.
     pub notes: Vec<Diagnostic>,
@@ -161,6 +166,7 @@ fn build_with(
     let (memo, outputs, staging) = (read.memo, read.outputs, read.staging);
     let read_time = opened_time + read.time;
     let storing = Storing::new(&staging, cache, anew);
+    let terms = SearchTerms::new(cache, config_digest, !anew);
     let mut on_urgent = |_: &[Output]| {};
     let incremental = Incremental {
         memo: &memo,
@@ -175,6 +181,7 @@ fn build_with(
         ImageUse::Build,
         Sources::Shed,
         OnErrors::Stop,
+        Some(&terms),
     )?;
     let started = Instant::now();
     let RenderedSite {
@@ -219,6 +226,8 @@ fn build_with(
     if let Err(error) = saved {
         notes.push(super::persist::unsaved_note(cache.folder(), &error));
     }
+    let search = terms.outcome();
+    notes.extend(search.notes);
     let mut timings = finished.timings;
     timings.insert(0, ("cache read", read_time));
     timings.push(("write", written_time));
@@ -233,6 +242,8 @@ fn build_with(
             rendered,
             reused,
             markdown_rendered,
+            terms_made: search.made,
+            terms_reused: search.reused,
             notes,
         }),
     };
@@ -389,6 +400,14 @@ struct Unsettled<'a>(&'a Staging);
 impl OutputSink for Unsettled<'_> {
     fn take(&self, output: Output) -> Result<SinkOutcome, Diagnostic> {
         self.0.take(output)
+    }
+
+    fn take_hashed(&self, output: Output, hash: [u8; 32]) -> Result<SinkOutcome, Diagnostic> {
+        self.0.take_hashed(output, hash)
+    }
+
+    fn holds(&self, path: &str, hash: &[u8; 32]) -> bool {
+        self.0.holds(path, hash)
     }
 }
 

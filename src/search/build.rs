@@ -19,9 +19,13 @@ use crate::output::Output;
 /// A 64-bit digest of `bytes`, to tell files apart: the first eight bytes of their
 /// BLAKE3 hash.
 pub(super) fn content_digest(bytes: &[u8]) -> u64 {
-    let hash = blake3::hash(bytes);
+    digest_of_hash(blake3::hash(bytes).as_bytes())
+}
+
+/// The [`content_digest`] of bytes of BLAKE3 hash `hash`.
+pub(super) fn digest_of_hash(hash: &[u8; 32]) -> u64 {
     let mut first = [0; 8];
-    first.copy_from_slice(&hash.as_bytes()[..8]);
+    first.copy_from_slice(&hash[..8]);
     u64::from_le_bytes(first)
 }
 

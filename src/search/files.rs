@@ -12,6 +12,7 @@ use super::build;
 use super::dictionary::Cuts;
 use super::docs::{SearchDoc, section_title};
 use super::postings::{FastMap, TermList, encode_shard, shard_count_for, shard_lists};
+use super::reuse::{Digest, Key, TermStore};
 use super::tokens::{PageTerms, TermCollector, field};
 use super::{SHARD_TARGET_BYTES, TEXT_CHUNK};
 use crate::diag::Diagnostic;
@@ -153,10 +154,16 @@ pub(super) fn write_index_files(
     Ok((taken, build::combined([shards_digest, meta_digest])))
 }
 
-/// Hands `output` to `sink`, with the digest of its bytes.
+/// Hands `output` to `sink`, with the digest of its bytes (their BLAKE3 hash, which the
+/// sink is given too, so that it need not hash them again).
 fn digested(output: Output, sink: &dyn OutputSink) -> Result<(SinkOutcome, u64), Diagnostic> {
-    let digest = build::content_digest(&output.body);
-    Ok((sink.take(output)?, digest))
+    hashed(output, sink).map(|(taken, hash)| (taken, build::digest_of_hash(&hash)))
+}
+
+/// Hands `output` to `sink`, with the BLAKE3 hash of its bytes.
+fn hashed(output: Output, sink: &dyn OutputSink) -> Result<(SinkOutcome, [u8; 32]), Diagnostic> {
+    let hash = *blake3::hash(&output.body).as_bytes();
+    Ok((sink.take_hashed(output, hash)?, hash))
 }
 
 /// `bytes` as gzip, at the default level: `meta.mz` is fetched by every query.
@@ -259,31 +266,71 @@ fn needed_t2s(lists: &[TermList]) -> String {
 pub(super) fn write_text_files(
     docs: &[SearchDoc<'_>],
     table: &str,
+    store: Option<&TermStore>,
     sink: &dyn OutputSink,
 ) -> Result<(Vec<SinkOutcome>, u64), Diagnostic> {
-    let files = docs
+    let made = docs
         .par_chunks(TEXT_CHUNK)
         .enumerate()
         .map_init(Vec::new, |units, (i, chunk)| {
-            let stored = chunk.iter().map(|doc| StoredDoc {
-                title: &doc.page.source.meta.title,
-                path: &doc.page.url.path,
-                date: doc
-                    .page
-                    .date
-                    .as_ref()
-                    .map(|x| x.day().format("%Y-%m-%d").to_string())
-                    .unwrap_or_default(),
-                text: &doc.page.rendered.text,
-            });
+            let stored: Vec<StoredDoc> = chunk.iter().map(stored_doc).collect();
+            let path = format!("search/t/{i}.mz");
+            let key = store.map(|_| text_key(table, &stored));
+            let held = store
+                .zip(key)
+                .and_then(|(store, key)| store.text_file(key))
+                .filter(|hash| sink.holds(&path, hash));
+            if let Some(hash) = held {
+                let digest = build::digest_of_hash(&hash);
+                return Ok(((SinkOutcome::Written(path), digest), key.map(|k| (k, hash))));
+            }
             let output = Output {
-                path: format!("search/t/{i}.mz"),
-                body: stored_text_file(table.as_bytes(), stored, units),
+                path,
+                body: stored_text_file(table.as_bytes(), stored.into_iter(), units),
             };
-            digested(output, sink)
+            let (taken, hash) = hashed(output, sink)?;
+            let digest = build::digest_of_hash(&hash);
+            Ok(((taken, digest), key.map(|k| (k, hash))))
         })
-        .collect::<Result<Vec<(SinkOutcome, u64)>, Diagnostic>>()?;
+        .collect::<Result<Vec<_>, Diagnostic>>()?;
+    let (files, kept): (Vec<(SinkOutcome, u64)>, Vec<Option<KeptText>>) = made.into_iter().unzip();
+    if let Some(store) = store {
+        store.keep_texts(kept.into_iter().flatten().collect());
+    }
     Ok(build::unzip_digested(files))
+}
+
+/// A stored-text file for the next build: the key of what it is made of, the BLAKE3
+/// hash of its bytes.
+type KeptText = (Key, [u8; 32]);
+
+/// What a result shows of `doc`.
+fn stored_doc<'a>(doc: &SearchDoc<'a>) -> StoredDoc<'a> {
+    StoredDoc {
+        title: &doc.page.source.meta.title,
+        path: &doc.page.url.path,
+        date: doc
+            .page
+            .date
+            .as_ref()
+            .map(|x| x.day().format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+        text: &doc.page.rendered.text,
+    }
+}
+
+/// The key of a stored-text file of `docs` in the index of document table `table`:
+/// a hash of everything its bytes are made of.
+fn text_key(table: &str, docs: &[StoredDoc<'_>]) -> Key {
+    let mut hash = Digest::default();
+    hash.field(table.as_bytes());
+    hash.word(docs.len() as u64);
+    for doc in docs {
+        for field in [doc.title, doc.path, &doc.date, doc.text] {
+            hash.field(field.as_bytes());
+        }
+    }
+    hash.finish()
 }
 
 /// What a result shows of one document.

@@ -17,6 +17,7 @@ mod dictionary;
 mod docs;
 mod files;
 mod postings;
+mod reuse;
 mod terms;
 mod tokens;
 
@@ -32,6 +33,7 @@ use crate::output::{Output, OutputSink, SinkOutcome};
 use crate::portal::Portal;
 
 pub use files::fallback_page;
+pub use reuse::TermStore;
 pub use terms::index_terms;
 
 /// The top-level output folder that holds every file of the index, and nothing else
@@ -90,11 +92,13 @@ pub fn cut_early(
 /// (`search.html`), a plain one, each handed to `sink` as soon as it is made, from
 /// several threads: the stored text, most of the index's bytes, is never all in memory.
 /// `cuts`: the dictionary words of the titles and headings, when [`cut_early`] was
-/// called; they are cut here otherwise.
+/// called; they are cut here otherwise. `store`: the terms of the pages kept by the
+/// last build with the cache, which keeps this build's for the next.
 pub fn write_search_outputs(
     portal: &Portal,
     theme_has_search_page: bool,
     cuts: Option<EarlyCuts>,
+    store: Option<&TermStore>,
     sink: &dyn OutputSink,
 ) -> Result<Vec<SinkOutcome>, Diagnostic> {
     let docs = docs::collect(portal);
@@ -112,7 +116,7 @@ pub fn write_search_outputs(
                     portal.pages.iter().map(|p| (&p.source, &p.rendered)),
                 )),
             };
-            let (postings, lengths) = postings(&docs, &cuts);
+            let (postings, lengths) = postings(&docs, &cuts, store);
             let script_table = portal
                 .config
                 .traditional
@@ -121,7 +125,7 @@ pub fn write_search_outputs(
             let written = files::write_index_files(portal, &docs, &lengths, &lists, &table, sink);
             written.map(|written| (written, script_table))
         },
-        || files::write_text_files(&docs, &table, sink),
+        || files::write_text_files(&docs, &table, store, sink),
     );
     let (mut taken, texts_digest) = texts?;
     let ((index, index_digest), script_table) = index?;
@@ -158,20 +162,29 @@ thread_local! {
 }
 
 /// The postings of every term, and the length of each document's text in characters.
-/// Pages are tokenised once each, in parallel batches; a batch's terms are merged into
-/// the postings (which must happen in id order, on one thread) while the next batch is
-/// being tokenised.
+/// Pages are tokenised once each (or their terms read back from `store`), in parallel
+/// batches; a batch's terms are merged into the postings (which must happen in id
+/// order, on one thread) while the next batch is being tokenised.
 fn postings(
     docs: &[docs::SearchDoc<'_>],
     cuts: &dictionary::Cuts,
+    store: Option<&TermStore>,
 ) -> (postings::Postings, Vec<usize>) {
     let tokenize = |batch: &[docs::SearchDoc<'_>]| -> Vec<tokens::PageTerms> {
-        batch
+        let Some(store) = store else {
+            return batch
+                .par_iter()
+                .map(|doc| {
+                    COLLECTOR.with_borrow_mut(|collector| files::page_terms(doc, cuts, collector))
+                })
+                .collect();
+        };
+        let (terms, found): (Vec<tokens::PageTerms>, Vec<reuse::Found>) = batch
             .par_iter()
-            .map(|doc| {
-                COLLECTOR.with_borrow_mut(|collector| files::page_terms(doc, cuts, collector))
-            })
-            .collect()
+            .map(|doc| COLLECTOR.with_borrow_mut(|collector| store.terms(doc, cuts, collector)))
+            .unzip();
+        store.keep(found);
+        terms
     };
     let mut postings = postings::Postings::default();
     let mut lengths = Vec::with_capacity(docs.len());

@@ -120,6 +120,11 @@ fn cached_builds_equal_clean_builds_through_a_sequence_of_edits() {
 
     let unchanged = assert_cached_equals_clean(&dir, "no edit");
     assert_eq!(reuse_counts(&unchanged).0, 0, "nothing to render again");
+    let (made, taken) = terms_counts(&unchanged);
+    assert!(
+        made == 0 && taken > 20,
+        "every page's terms reused: {made} {taken}"
+    );
 
     let article = dir.join("content/news/tbgz/2025-06-12-hui-ju-si-chang-zi-yuan.md");
     append(&article, "\n新增的一段正文，说明活动的后续安排。\n");
@@ -128,6 +133,12 @@ fn cached_builds_equal_clean_builds_through_a_sequence_of_edits() {
     assert!(
         rendered >= 1 && rendered * 4 < reused,
         "a body edit renders a few jobs again, not the site: {rendered} rendered, {reused} reused"
+    );
+    let (made, taken) = terms_counts(&body);
+    assert_eq!(
+        (made, taken),
+        (1, terms_counts(&unchanged).1 - 1),
+        "one page tokenised"
     );
 
     edit(
@@ -169,6 +180,112 @@ fn cached_builds_equal_clean_builds_through_a_sequence_of_edits() {
     let after = assert_cached_equals_clean(&dir, "after the config edit");
     assert_eq!(reuse_counts(&after).0, 0, "the new cache is used");
     assert_not_contains(&after, "W0501");
+}
+
+/// (pages tokenised, pages whose terms came from the cache) from the `--timings` line
+/// of the search index.
+fn terms_counts(stderr: &str) -> (usize, usize) {
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("search index:"))
+        .unwrap_or_else(|| panic!("no search index line in:\n{stderr}"));
+    let numbers: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    (numbers[0], numbers[1])
+}
+
+/// True when a postings shard of the cached build's search index holds `term`.
+fn index_holds(dir: &Path, term: &str) -> bool {
+    let shards = dir.join("cached/search/s");
+    std::fs::read_dir(&shards).unwrap().flatten().any(|shard| {
+        let bytes = std::fs::read(shard.path()).unwrap();
+        bytes
+            .windows(term.len())
+            .any(|window| window == term.as_bytes())
+    })
+}
+
+#[test]
+fn the_search_terms_taken_from_the_cache_follow_every_edit() {
+    let site = Site::empty();
+    let dir = demo(&site);
+    let article = dir.join("content/news/tbgz/2025-06-12-hui-ju-si-chang-zi-yuan.md");
+    let notice = dir.join("content/news/tzgg/2025-08-05-bei-hai-ke-pu-ri-an-pai.md");
+    append(&notice, "\n活动现场展出了貔貅造型的科普展品。\n");
+    assert_cached_equals_clean(&dir, "first build");
+    assert!(index_holds(&dir, "貔貅") && !index_holds(&dir, "麒麟"));
+
+    append(&article, "\n会上还介绍了麒麟计划的进展。\n");
+    let body = assert_cached_equals_clean(&dir, "body edit");
+    assert_eq!(
+        terms_counts(&body).0,
+        1,
+        "only the edited page is tokenised"
+    );
+    assert!(index_holds(&dir, "麒麟"), "the body's new words are found");
+
+    edit(&article, "title = \"汇聚“四长”力量", "title = \"饕餮盛宴");
+    let title = assert_cached_equals_clean(&dir, "title edit");
+    assert_eq!(
+        terms_counts(&title).0,
+        1,
+        "only the retitled page is tokenised"
+    );
+    assert!(index_holds(&dir, "饕餮"), "the new title is found");
+
+    // A stored-text file of the index changed by hand is made again, not trusted.
+    let stored = dir.join("cached/search/t/0.mz");
+    let mut bytes = std::fs::read(&stored).unwrap();
+    bytes.push(b'!');
+    std::fs::write(&stored, &bytes).unwrap();
+    assert_cached_equals_clean(&dir, "a stored text changed by hand");
+
+    std::fs::remove_file(&notice).unwrap();
+    let deleted = assert_cached_equals_clean(&dir, "deleted page");
+    assert_eq!(terms_counts(&deleted).0, 0, "nothing to tokenise");
+    assert!(
+        !index_holds(&dir, "貔貅"),
+        "the deleted page's words are gone"
+    );
+    assert!(index_holds(&dir, "麒麟") && index_holds(&dir, "饕餮"));
+}
+
+#[test]
+fn damaged_search_terms_are_a_note_and_a_right_index() {
+    let site = Site::empty();
+    let dir = demo(&site);
+    cached_build(&dir);
+    let file = dir.join("ci-cache/search.bin");
+    let mut bytes = std::fs::read(&file).unwrap();
+    let last = bytes.len() - 3;
+    bytes[last] ^= 0x20;
+    std::fs::write(&file, &bytes).unwrap();
+    let stderr = assert_cached_equals_clean(&dir, "a byte of the terms changed");
+    assert_contains(&stderr, "W0501");
+    assert_contains(&stderr, "search terms `search.bin`");
+    assert!(
+        terms_counts(&stderr).0 >= 1,
+        "the damaged page is tokenised again"
+    );
+
+    std::fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
+    let stderr = assert_cached_equals_clean(&dir, "the terms cut short");
+    assert_contains(&stderr, "W0501");
+    assert_eq!(
+        terms_counts(&stderr).1,
+        0,
+        "nothing taken from a file cut short"
+    );
+
+    std::fs::write(&file, b"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff").unwrap();
+    let stderr = assert_cached_equals_clean(&dir, "the terms garbled");
+    assert_contains(&stderr, "W0501");
+
+    let stderr = assert_cached_equals_clean(&dir, "after the damage");
+    assert_not_contains(&stderr, "W0501");
+    assert_eq!(terms_counts(&stderr).0, 0, "the terms saved anew are used");
 }
 
 /// The cache's index file.

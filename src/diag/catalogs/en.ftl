@@ -63,6 +63,8 @@ build-cache-damage-index-invalid = { $index } is not an index menhu wrote: { $de
 build-cache-damage-no-header = { $index } has no header
 build-cache-damage-output-missing = the copy of { $path } is missing or has another size
 build-cache-damage-blob = { $file } is damaged
+build-cache-search-damaged = the search terms `{ $file }` of the build cache `{ $folder }` are damaged; this build makes the search index from every page anew
+    .help = nothing to do: this build saves them anew for the next one; if it happens every time, delete the folder
 build-cache-damaged = the build cache `{ $folder }` is damaged ({ $reason }); this build makes everything anew
     .help = nothing to do: this build saves a new cache for the next one; if it happens every time, delete the folder
 build-cache-in-output = the build cache `{ $folder }` lies in the output folder, which a build replaces; this build makes everything anew without it
@@ -75,6 +77,13 @@ build-cache-reuse = build cache: { $rendered } pages and lists rendered, { $reus
         [one] 1 page
        *[other] { $markdown } pages
     } rendered again
+build-cache-search-terms = search index: { $made ->
+        [one] 1 page
+       *[other] { $made } pages
+    } tokenised, the terms of { $reused ->
+        [one] 1 page
+       *[other] { $reused } pages
+    } taken from the cache
 build-denied-warnings = error: the build has warnings and `--deny-warnings` was given
 serve-listening = serving the site at { $address }/ (press Ctrl-C to stop)
 serve-reachable = warning: serving on { $bind } makes the preview reachable from other machines

@@ -71,42 +71,11 @@ impl List {
     }
 }
 
-/// The postings of the terms of one part ([`PARTS`]).
+/// Every term's postings.
 #[derive(Default)]
-struct Part {
+pub(crate) struct Postings {
     packed: FastMap<u64, List>,
     words: FastMap<String, List>,
-}
-
-/// Parts the terms are divided into by a hash, each merged on its own thread: merging
-/// every page's terms into the lists is a table insert per term and page, which on one
-/// thread was the longest step of a build with the cache, when the terms of unchanged
-/// pages are read back instead of tokenised.
-const PARTS: usize = 4;
-
-/// The part of a packed key.
-fn part_of_key(key: u64) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 62) as usize % PARTS
-}
-
-/// The part of a word.
-fn part_of_word(word: &str) -> usize {
-    let mut hasher = KeyHasher::default();
-    hasher.write(word.as_bytes());
-    (hasher.finish() >> 30) as usize % PARTS
-}
-
-/// Every term's postings.
-pub(crate) struct Postings {
-    parts: Vec<Part>,
-}
-
-impl Default for Postings {
-    fn default() -> Postings {
-        Postings {
-            parts: (0..PARTS).map(|_| Part::default()).collect(),
-        }
-    }
 }
 
 /// A finished postings list.
@@ -120,61 +89,36 @@ pub(crate) struct TermList {
     pub bytes: Vec<u8>,
 }
 
-impl Part {
-    /// Adds the terms of this part of the consecutive documents `pages`, the first
-    /// with id `first`.
-    fn add_all(&mut self, index: usize, first: usize, pages: &[PageTerms]) {
-        for (offset, terms) in pages.iter().enumerate() {
-            let doc = u32::try_from(first + offset).unwrap_or(u32::MAX);
-            for entry in &terms.packed {
-                let (key, weight) = key_and_weight(*entry);
-                if part_of_key(key) == index {
-                    self.packed.entry(key).or_default().push(doc, weight);
-                }
-            }
-            for (word, weight) in &terms.words {
-                if part_of_word(word) == index {
-                    match self.words.get_mut(word.as_str()) {
-                        Some(list) => list.push(doc, *weight),
-                        None => self
-                            .words
-                            .entry(word.clone())
-                            .or_default()
-                            .push(doc, *weight),
-                    }
-                }
-            }
+impl Postings {
+    /// Adds document `doc`'s terms; documents must come in increasing id order.
+    pub fn add(&mut self, doc: u32, terms: PageTerms) {
+        for entry in terms.packed {
+            let (key, weight) = key_and_weight(entry);
+            self.packed.entry(key).or_default().push(doc, weight);
+        }
+        for (word, weight) in terms.words {
+            self.words.entry(word).or_default().push(doc, weight);
         }
     }
-}
 
-impl Postings {
-    /// Adds the terms of consecutive documents, the first with id `first`; documents
-    /// must come in increasing id order. Each part merges its own terms, in parallel.
+    /// Adds the terms of consecutive documents, the first with id `first`.
     pub fn add_all(&mut self, first: usize, pages: Vec<PageTerms>) {
-        self.parts
-            .par_iter_mut()
-            .enumerate()
-            .for_each(|(index, part)| part.add_all(index, first, &pages));
+        for (offset, terms) in pages.into_iter().enumerate() {
+            let id = u32::try_from(first + offset).unwrap_or(u32::MAX);
+            self.add(id, terms);
+        }
     }
 
     /// Whether the character pair `a` `b` is a term of some document.
     pub fn has_pair(&self, a: char, b: char) -> bool {
-        let key = bigram_key(a, b);
-        self.parts
-            .get(part_of_key(key))
-            .is_some_and(|part| part.packed.contains_key(&key))
+        self.packed.contains_key(&bigram_key(a, b))
     }
 
     /// Every list with its term text, in no particular order (each shard sorts its own:
     /// cheaper than sorting them all).
     pub fn finish(self) -> Vec<TermList> {
-        let mut packed: Vec<(u64, List)> = Vec::new();
-        let mut words: Vec<(String, List)> = Vec::new();
-        for part in self.parts {
-            packed.extend(part.packed);
-            words.extend(part.words);
-        }
+        let packed: Vec<(u64, List)> = self.packed.into_iter().collect();
+        let words: Vec<(String, List)> = self.words.into_iter().collect();
         packed
             .into_par_iter()
             .map(|(k, l)| (key_text(k), l))

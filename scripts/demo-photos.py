@@ -69,7 +69,7 @@ def finish(image, seed, path):
 
 
 def launch_square(path):
-    """全国科普日 on a city square: a red stage and banner, booths, a crowd."""
+    """科普惠民行动 launched on a city square: a red stage and banner, booths, a crowd."""
     rng = random.Random(918)
     image = Image.new("RGB", SIZE)
     d = ImageDraw.Draw(image)
@@ -88,7 +88,7 @@ def launch_square(path):
     d.rectangle([350, 270, 1090, 420], fill=(196, 30, 40))
     banner = font(86)
     if banner:
-        d.text((720, 345), "全国科普日", font=banner, fill=(255, 214, 80), anchor="mm")
+        d.text((720, 345), "科普惠民行动", font=banner, fill=(255, 214, 80), anchor="mm")
         d.text((720, 470), "科学普及进万家", font=font(48), fill=(255, 255, 255), anchor="mm")
     d.rectangle([300, 560, 1140, 600], fill=(120, 20, 24))
     for i, x in enumerate(range(40, SIZE[0], 230)):

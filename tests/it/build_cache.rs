@@ -87,15 +87,19 @@ pub(crate) fn assert_cached_equals_clean(dir: &Path, step: &str) -> String {
 
 /// (rendered, reused) from the `--timings` line of the build cache.
 pub(crate) fn reuse_counts(stderr: &str) -> (usize, usize) {
+    let numbers = numbers_on_line(stderr, "build cache:");
+    (numbers[0], numbers[1])
+}
+
+/// The numbers of the `--timings` line starting with `start`, in order.
+pub(crate) fn numbers_on_line(stderr: &str, start: &str) -> Vec<usize> {
     let line = stderr
         .lines()
-        .find(|l| l.starts_with("build cache:"))
-        .unwrap_or_else(|| panic!("no build cache line in:\n{stderr}"));
-    let numbers: Vec<usize> = line
-        .split(|c: char| !c.is_ascii_digit())
+        .find(|l| l.starts_with(start))
+        .unwrap_or_else(|| panic!("no line {start:?} in:\n{stderr}"));
+    line.split(|c: char| !c.is_ascii_digit())
         .filter_map(|n| n.parse().ok())
-        .collect();
-    (numbers[0], numbers[1])
+        .collect()
 }
 
 pub(crate) fn edit(path: &Path, from: &str, to: &str) {
@@ -185,14 +189,7 @@ fn cached_builds_equal_clean_builds_through_a_sequence_of_edits() {
 /// (pages tokenised, pages whose terms came from the cache) from the `--timings` line
 /// of the search index.
 fn terms_counts(stderr: &str) -> (usize, usize) {
-    let line = stderr
-        .lines()
-        .find(|l| l.starts_with("search index:"))
-        .unwrap_or_else(|| panic!("no search index line in:\n{stderr}"));
-    let numbers: Vec<usize> = line
-        .split(|c: char| !c.is_ascii_digit())
-        .filter_map(|n| n.parse().ok())
-        .collect();
+    let numbers = numbers_on_line(stderr, "search index:");
     (numbers[0], numbers[1])
 }
 

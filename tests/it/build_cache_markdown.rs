@@ -16,15 +16,7 @@ const TARGET: &str = "content/news/tbgz/2025-06-12-hui-ju-si-chang-zi-yuan.md";
 
 /// How many pages' Markdown the build rendered again, from its `--timings` line.
 fn markdown_rendered(stderr: &str) -> usize {
-    let line = stderr
-        .lines()
-        .find(|l| l.starts_with("build cache:"))
-        .unwrap_or_else(|| panic!("no build cache line in:\n{stderr}"));
-    let numbers: Vec<usize> = line
-        .split(|c: char| !c.is_ascii_digit())
-        .filter_map(|n| n.parse().ok())
-        .collect();
-    numbers[2]
+    crate::build_cache::numbers_on_line(stderr, "build cache:")[2]
 }
 
 /// The cached output's page whose HTML holds `text`: its path.
